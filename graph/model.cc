@@ -1,0 +1,322 @@
+#include "graph/model.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace entente::graph {
+namespace {
+
+constexpr std::array<absl::string_view, kEntityKindCount> kKindNames = {
+    "unspecified", "country", "organization", "city",
+    "site",        "event",   "company",      "person"};
+constexpr std::array<absl::string_view, kEntityKindCount> kKindPrefixes = {
+    "", "country", "org", "city", "site", "event", "company", "person"};
+
+constexpr std::array<absl::string_view, kRelationTypeCount> kTypeNames = {
+    "unspecified", "diplomatic_relations", "partnership", "agreement",
+    "trade_target", "trade_volume", "investment", "visit",
+    "meeting", "forum", "site", "declaration", "membership"};
+
+// Keys of the attribute that tells two relations of one type apart on one day
+// (spec: "the same relation"). Forum and membership roles are included so a
+// host and a participant, or a member and an observer, stay two relations.
+std::vector<absl::string_view> DistinguishingKeys(RelationType type) {
+  switch (type) {
+    case RelationType::kAgreement:
+      return {"kind", "title"};
+    case RelationType::kTradeTarget:
+      return {"amount", "currency", "by_year"};
+    case RelationType::kTradeVolume:
+      return {"amount", "currency"};
+    case RelationType::kSite:
+      return {"facility"};
+    case RelationType::kForum:
+    case RelationType::kMembership:
+      return {"role"};
+    default:
+      return {};
+  }
+}
+
+void AppendAttribute(const AttributeValue& value, std::string* out) {
+  if (const auto* i = std::get_if<int64_t>(&value)) {
+    absl::StrAppend(out, *i);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    absl::StrAppend(out, *d);
+  } else if (const auto* s = std::get_if<std::string>(&value)) {
+    absl::StrAppend(out, absl::AsciiStrToLower(*s));
+  } else {
+    for (const auto& part : std::get<std::vector<std::string>>(value)) {
+      absl::StrAppend(out, absl::AsciiStrToLower(part), ",");
+    }
+  }
+}
+
+}  // namespace
+
+absl::string_view EntityKindName(EntityKind kind) {
+  auto index = static_cast<size_t>(kind);
+  return index < kKindNames.size() ? kKindNames[index] : kKindNames[0];
+}
+
+std::optional<EntityKind> ParseEntityKind(absl::string_view name) {
+  for (size_t i = 1; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) return static_cast<EntityKind>(i);
+  }
+  return std::nullopt;
+}
+
+EntityKind KindOfId(absl::string_view id) {
+  size_t colon = id.find(':');
+  if (colon == absl::string_view::npos) return EntityKind::kUnspecified;
+  absl::string_view prefix = id.substr(0, colon);
+  for (size_t i = 1; i < kKindPrefixes.size(); ++i) {
+    if (kKindPrefixes[i] == prefix) return static_cast<EntityKind>(i);
+  }
+  return EntityKind::kUnspecified;
+}
+
+absl::string_view IdPrefix(EntityKind kind) {
+  auto index = static_cast<size_t>(kind);
+  return index < kKindPrefixes.size() ? kKindPrefixes[index] : "";
+}
+
+absl::string_view RelationTypeName(RelationType type) {
+  auto index = static_cast<size_t>(type);
+  return index < kTypeNames.size() ? kTypeNames[index] : kTypeNames[0];
+}
+
+std::optional<RelationType> ParseRelationType(absl::string_view name) {
+  for (size_t i = 1; i < kTypeNames.size(); ++i) {
+    if (kTypeNames[i] == name) return static_cast<RelationType>(i);
+  }
+  return std::nullopt;
+}
+
+bool IsSymmetric(RelationType type) {
+  switch (type) {
+    case RelationType::kDiplomaticRelations:
+    case RelationType::kPartnership:
+    case RelationType::kAgreement:
+    case RelationType::kTradeTarget:
+    case RelationType::kTradeVolume:
+    case RelationType::kMeeting:
+      return true;
+    default:
+      return false;
+  }
+}
+
+RelationTypeSet RelationTypeSet::All() {
+  RelationTypeSet set;
+  for (int i = 1; i < kRelationTypeCount; ++i) {
+    set.Add(static_cast<RelationType>(i));
+  }
+  return set;
+}
+
+absl::StatusOr<RelationTypeSet> ParseRelationTypeSet(absl::string_view csv) {
+  RelationTypeSet set;
+  for (absl::string_view part : absl::StrSplit(csv, ',', absl::SkipWhitespace())) {
+    part = absl::StripAsciiWhitespace(part);
+    std::optional<RelationType> type = ParseRelationType(part);
+    if (!type) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown relation type \"", part, "\"; expected one of ",
+                       "diplomatic_relations, partnership, agreement, trade_target, ",
+                       "trade_volume, investment, visit, meeting, forum, site, ",
+                       "declaration, membership"));
+    }
+    set.Add(*type);
+  }
+  return set;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2) {
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[month - 1];
+}
+
+// Howard Hinnant's days_from_civil algorithm.
+int32_t DaysFromCivil(int year, int month, int day) {
+  year -= month <= 2;
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+void CivilFromDays(int32_t days, int* year, int* month, int* day) {
+  days += 719468;
+  const int era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *year = y + (*month <= 2);
+}
+
+absl::StatusOr<DateWithPrecision> DateWithPrecision::Parse(absl::string_view text) {
+  DateWithPrecision date;
+  if (text.empty()) return date;
+  auto bad = [&] {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "invalid date \"", text, "\": expected YYYY, YYYY-MM or YYYY-MM-DD"));
+  };
+  std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+  if (parts.size() > 3 || parts[0].size() != 4) return bad();
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].size() != 2) return bad();
+  }
+  int values[3] = {0, 0, 0};
+  for (size_t i = 0; i < parts.size(); ++i) {
+    for (char c : parts[i]) {
+      if (c < '0' || c > '9') return bad();
+    }
+    if (!absl::SimpleAtoi(parts[i], &values[i])) return bad();
+  }
+  date.year = values[0];
+  if (date.year < 1) return bad();
+  date.precision = DatePrecision::kYear;
+  if (parts.size() >= 2) {
+    date.month = values[1];
+    if (date.month < 1 || date.month > 12) return bad();
+    date.precision = DatePrecision::kMonth;
+  }
+  if (parts.size() == 3) {
+    date.day = values[2];
+    if (date.day < 1 || date.day > DaysInMonth(date.year, date.month)) return bad();
+    date.precision = DatePrecision::kDay;
+  }
+  return date;
+}
+
+std::string DateWithPrecision::ToString() const {
+  char buffer[16];
+  switch (precision) {
+    case DatePrecision::kYear:
+      std::snprintf(buffer, sizeof(buffer), "%04d", year);
+      return buffer;
+    case DatePrecision::kMonth:
+      std::snprintf(buffer, sizeof(buffer), "%04d-%02d", year, month);
+      return buffer;
+    case DatePrecision::kDay:
+      std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
+      return buffer;
+    case DatePrecision::kNone:
+      break;
+  }
+  return "";
+}
+
+int32_t DateWithPrecision::FirstDay() const {
+  switch (precision) {
+    case DatePrecision::kYear:
+      return DaysFromCivil(year, 1, 1);
+    case DatePrecision::kMonth:
+      return DaysFromCivil(year, month, 1);
+    case DatePrecision::kDay:
+      return DaysFromCivil(year, month, day);
+    case DatePrecision::kNone:
+      break;
+  }
+  return INT32_MIN;
+}
+
+int32_t DateWithPrecision::EndDay() const {
+  switch (precision) {
+    case DatePrecision::kYear:
+      return DaysFromCivil(year + 1, 1, 1);
+    case DatePrecision::kMonth:
+      return month == 12 ? DaysFromCivil(year + 1, 1, 1)
+                         : DaysFromCivil(year, month + 1, 1);
+    case DatePrecision::kDay:
+      return DaysFromCivil(year, month, day) + 1;
+    case DatePrecision::kNone:
+      break;
+  }
+  return INT32_MIN;
+}
+
+bool TimeWindow::Contains(const DateWithPrecision& date) const {
+  if (unbounded()) return true;
+  if (!date.known()) return false;
+  return Overlaps(date.FirstDay(), date.EndDay());
+}
+
+std::string RelationIdentity(const Relation& relation) {
+  absl::string_view a = relation.source.id;
+  absl::string_view b = relation.target.id;
+  if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
+  std::string identity = absl::StrCat(RelationTypeName(relation.type), "|", a, "|",
+                                      b, "|", relation.date.ToString());
+  for (absl::string_view key : DistinguishingKeys(relation.type)) {
+    identity.append("|");
+    auto it = relation.attributes.find(std::string(key));
+    if (it != relation.attributes.end()) AppendAttribute(it->second, &identity);
+  }
+  return identity;
+}
+
+uint64_t StableHash64(absl::string_view bytes) {
+  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a offset basis.
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  // splitmix64 finalizer spreads FNV's weak low bits.
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  hash *= 0x94d049bb133111ebULL;
+  hash ^= hash >> 31;
+  return hash;
+}
+
+uint64_t RelationIdOf(const Relation& relation) {
+  return StableHash64(RelationIdentity(relation));
+}
+
+bool MergeRelation(const Relation& from, Relation* into) {
+  bool changed = false;
+  for (const Provenance& p : from.provenance) {
+    bool seen = std::any_of(
+        into->provenance.begin(), into->provenance.end(), [&](const Provenance& q) {
+          return q.document == p.document && q.item == p.item &&
+                 q.start == p.start && q.end == p.end;
+        });
+    if (!seen) {
+      into->provenance.push_back(p);
+      changed = true;
+    }
+  }
+  if (from.reported.known() &&
+      (!into->reported.known() || from.reported.FirstDay() < into->reported.FirstDay())) {
+    into->reported = from.reported;
+    changed = true;
+  }
+  if (from.confidence > into->confidence) {
+    into->confidence = from.confidence;
+    changed = true;
+  }
+  for (const auto& [key, value] : from.attributes) {
+    if (into->attributes.emplace(key, value).second) changed = true;
+  }
+  return changed;
+}
+
+}  // namespace entente::graph

@@ -1,0 +1,94 @@
+#include "graph/model.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::graph {
+namespace {
+
+TEST(DateWithPrecision, ParsesEachPrecision) {
+  auto year = DateWithPrecision::Parse("1993");
+  ASSERT_TRUE(year.ok());
+  EXPECT_EQ(year->precision, DatePrecision::kYear);
+  EXPECT_EQ(year->ToString(), "1993");
+  auto month = DateWithPrecision::Parse("2026-02");
+  ASSERT_TRUE(month.ok());
+  EXPECT_EQ(month->ToString(), "2026-02");
+  auto day = DateWithPrecision::Parse("2024-02-29");
+  ASSERT_TRUE(day.ok());
+  EXPECT_EQ(day->day, 29);
+}
+
+TEST(DateWithPrecision, RejectsImpossibleDates) {
+  for (const char* text : {"2023-02-29", "2026-13", "26-01-01", "2026-1-1", "abcd"}) {
+    auto date = DateWithPrecision::Parse(text);
+    EXPECT_EQ(date.status().code(), absl::StatusCode::kInvalidArgument) << text;
+    EXPECT_NE(date.status().message().find(text), absl::string_view::npos);
+  }
+}
+
+TEST(DateWithPrecision, CoversItsWholePeriod) {
+  auto month = *DateWithPrecision::Parse("2026-12");
+  EXPECT_EQ(month.FirstDay(), DaysFromCivil(2026, 12, 1));
+  EXPECT_EQ(month.EndDay(), DaysFromCivil(2027, 1, 1));
+  int y, m, d;
+  CivilFromDays(DaysFromCivil(2026, 2, 4), &y, &m, &d);
+  EXPECT_EQ(y * 10000 + m * 100 + d, 20260204);
+}
+
+TEST(TimeWindow, YearDateOverlapsWindowInsideIt) {
+  TimeWindow window{DaysFromCivil(1993, 6, 1), DaysFromCivil(1993, 7, 1)};
+  EXPECT_TRUE(window.Contains(DateWithPrecision::Year(1993)));
+  EXPECT_FALSE(window.Contains(DateWithPrecision::Year(1994)));
+  EXPECT_FALSE(window.Contains(DateWithPrecision{}));
+}
+
+TEST(RelationIdentity, SymmetricTypesIgnoreEndpointOrder) {
+  Relation a;
+  a.type = RelationType::kPartnership;
+  a.source.id = "country:PAK";
+  a.target.id = "country:KAZ";
+  a.date = DateWithPrecision::Day(2026, 2, 4);
+  Relation b = a;
+  std::swap(b.source, b.target);
+  EXPECT_EQ(RelationIdOf(a), RelationIdOf(b));
+  a.type = b.type = RelationType::kVisit;
+  EXPECT_NE(RelationIdOf(a), RelationIdOf(b));
+}
+
+TEST(RelationIdentity, AgreementKindTellsRelationsApart) {
+  Relation a;
+  a.type = RelationType::kAgreement;
+  a.source.id = "country:KAZ";
+  a.target.id = "country:PAK";
+  a.date = DateWithPrecision::Day(2026, 2, 4);
+  a.attributes["kind"] = std::string("documents");
+  Relation b = a;
+  b.attributes["kind"] = std::string("joint_declaration");
+  EXPECT_NE(RelationIdentity(a), RelationIdentity(b));
+  b.attributes["kind"] = std::string("Documents");
+  EXPECT_EQ(RelationIdentity(a), RelationIdentity(b));
+}
+
+TEST(MergeRelation, AddsNewProvenanceOnce) {
+  Relation stored;
+  stored.provenance.push_back({.item = 1, .document = "a.txt"});
+  Relation report;
+  report.provenance.push_back({.item = 3, .document = "b.txt"});
+  EXPECT_TRUE(MergeRelation(report, &stored));
+  EXPECT_EQ(stored.provenance.size(), 2u);
+  EXPECT_FALSE(MergeRelation(report, &stored));
+  EXPECT_EQ(stored.provenance.size(), 2u);
+}
+
+TEST(ParseRelationTypeSet, NamesTheUnknownType) {
+  auto set = ParseRelationTypeSet("partnership,frenemy");
+  EXPECT_EQ(set.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(set.status().message().find("frenemy"), absl::string_view::npos);
+  auto ok = ParseRelationTypeSet("partnership, agreement");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_TRUE(ok->Contains(RelationType::kAgreement));
+  EXPECT_FALSE(ok->Contains(RelationType::kVisit));
+}
+
+}  // namespace
+}  // namespace entente::graph
