@@ -1,0 +1,109 @@
+#include "service/cli/args.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace entente::service::cli {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+ArgSpec PathSpec() {
+  ArgSpec spec;
+  spec.command = "path";
+  spec.positional_usage = "FROM TO";
+  spec.min_positional = 2;
+  spec.max_positional = 2;
+  spec.options = {{"k", "N", "number of paths"},
+                  {"types", "LIST", "relation types"},
+                  {"json", "", "JSON output"}};
+  return spec;
+}
+
+absl::StatusOr<ParsedArgs> Parse(const ArgSpec& spec, std::vector<std::string> words) {
+  return ParseArgs(spec, words);
+}
+
+TEST(ParseArgs, AcceptsOptionsBeforeBetweenAndAfterPositionals) {
+  absl::StatusOr<ParsedArgs> args =
+      Parse(PathSpec(), {"--k", "3", "Pakistan", "--json", "European Union",
+                         "--types=partnership,agreement"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_THAT(args->positional(), ElementsAre("Pakistan", "European Union"));
+  EXPECT_EQ(args->Get("k"), "3");
+  EXPECT_TRUE(args->Has("json"));
+  EXPECT_EQ(args->Get("types"), "partnership,agreement");
+  EXPECT_FALSE(args->help());
+}
+
+TEST(ParseArgs, UnknownOptionIsNamed) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--kk", "3"});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(args.status().message(), HasSubstr("unknown option --kk"));
+}
+
+TEST(ParseArgs, MissingValueIsNamed) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k"});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(args.status().message(), HasSubstr("--k needs a value (N)"));
+}
+
+TEST(ParseArgs, SwitchRejectsInlineValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--json=yes"});
+  EXPECT_THAT(args.status().message(), HasSubstr("--json takes no value"));
+}
+
+TEST(ParseArgs, CountsPositionals) {
+  EXPECT_THAT(Parse(PathSpec(), {"A"}).status().message(),
+              HasSubstr("missing argument: expected FROM TO"));
+  EXPECT_THAT(Parse(PathSpec(), {"A", "B", "C"}).status().message(),
+              HasSubstr("too many arguments"));
+}
+
+TEST(ParseArgs, HelpSkipsPositionalCheck) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"--help"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_TRUE(args->help());
+  EXPECT_TRUE(Parse(PathSpec(), {"-h"})->help());
+}
+
+TEST(ParseArgs, DoubleDashEndsOptions) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"--", "-odd-name", "--json"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_THAT(args->positional(), ElementsAre("-odd-name", "--json"));
+  EXPECT_FALSE(args->Has("json"));
+}
+
+TEST(ParseArgs, SingleDashIsPositional) {
+  ArgSpec spec = PathSpec();
+  absl::StatusOr<ParsedArgs> args = Parse(spec, {"-", "B"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_THAT(args->positional(), ElementsAre("-", "B"));
+}
+
+TEST(ParsedArgs, GetIntChecksRange) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k", "70"});
+  ASSERT_TRUE(args.ok());
+  absl::StatusOr<int> k = args->GetInt("k", 3, 1, 50);
+  EXPECT_THAT(k.status().message(), HasSubstr("--k must be an integer from 1 to 50"));
+  args = Parse(PathSpec(), {"A", "B", "--k", "x"});
+  EXPECT_FALSE(args->GetInt("k", 3, 1, 50).ok());
+  args = Parse(PathSpec(), {"A", "B"});
+  EXPECT_EQ(*args->GetInt("k", 3, 1, 50), 3);
+}
+
+TEST(FormatOptions, AlignsHelpColumn) {
+  EXPECT_EQ(FormatOptions(PathSpec()),
+            "Options:\n"
+            "  --k N         number of paths\n"
+            "  --types LIST  relation types\n"
+            "  --json        JSON output\n"
+            "  -h, --help    show this help\n");
+}
+
+}  // namespace
+}  // namespace entente::service::cli
