@@ -1,0 +1,140 @@
+#ifndef ENTENTE_GRAPH_GRAPH_VIEW_H_
+#define ENTENTE_GRAPH_GRAPH_VIEW_H_
+
+// GraphView: an immutable in-memory snapshot of every entity and relation in
+// compressed sparse row (CSR) form, for path and neighbour queries.
+//
+// Each entity is interned to a vertex number 0..vertex_count()-1. Each
+// relation appears in the adjacency of both endpoints (paths ignore
+// direction), with its type, dates and the neighbour's kind stored inline so
+// that filters in inner loops touch no other memory:
+//
+//   offsets_ [v] .. offsets_[v+1]  ->  adjacency_ entries of vertex v
+//   AdjacentEdge (20 bytes): neighbor u32 | edge u32 | first_day i32 |
+//                            reported_day i32 | span_days u16 | type u8 |
+//                            neighbor_kind u8
+//   relation_ids_[edge]  -> the relation's RelationIdOf (8 bytes)
+//
+// About 48 bytes per relation plus the interned entity ids. Self-loops are
+// kept in relation_ids_ but not in the adjacency.
+//
+// Thread-safety: immutable after Build(); any number of threads may read one
+// view concurrently. Store::View() hands out shared_ptrs so a query keeps its
+// snapshot alive while the store publishes a newer one.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "graph/model.h"
+
+namespace entente::graph {
+
+// One relation seen from one endpoint.
+struct AdjacentEdge {
+  uint32_t neighbor = 0;     // The other endpoint's vertex.
+  uint32_t edge = 0;         // Index into the view's relation ids.
+  int32_t first_day = 0;     // Date().FirstDay(); INT32_MIN when undated.
+  int32_t reported_day = 0;  // reported.FirstDay(); INT32_MIN when unknown.
+  uint16_t span_days = 0;    // EndDay() - FirstDay(); 0 when undated.
+  RelationType type = RelationType::kUnspecified;
+  EntityKind neighbor_kind = EntityKind::kUnspecified;
+
+  bool undated() const { return first_day == INT32_MIN; }
+  int32_t end_day() const { return first_day + span_days; }
+};
+static_assert(sizeof(AdjacentEdge) == 20);
+
+// The per-edge filter shared by paths, neighbours and stats.
+struct EdgeFilter {
+  RelationTypeSet types;  // Empty = all.
+  TimeWindow window;      // Undated relations pass only an unbounded window.
+  int32_t known_as_of_day = INT32_MAX;  // Keep reported_day <= this.
+
+  bool Passes(const AdjacentEdge& e) const {
+    if (!types.empty() && !types.Contains(e.type)) return false;
+    if (e.reported_day > known_as_of_day) return false;
+    if (window.unbounded()) return true;
+    return !e.undated() && window.Overlaps(e.first_day, e.end_day());
+  }
+};
+
+class GraphView {
+ public:
+  GraphView(const GraphView&) = delete;
+  GraphView& operator=(const GraphView&) = delete;
+
+  int64_t vertex_count() const { return static_cast<int64_t>(entity_ids_.size()); }
+  int64_t relation_count() const { return static_cast<int64_t>(relation_ids_.size()); }
+
+  // The vertex of an entity id; nullopt when the view does not know it.
+  std::optional<uint32_t> FindVertex(absl::string_view entity_id) const;
+  absl::string_view EntityId(uint32_t vertex) const { return entity_ids_[vertex]; }
+  EntityKind KindOf(uint32_t vertex) const { return kinds_[vertex]; }
+  absl::Span<const AdjacentEdge> Edges(uint32_t vertex) const {
+    return absl::MakeConstSpan(adjacency_.data() + offsets_[vertex],
+                               offsets_[vertex + 1] - offsets_[vertex]);
+  }
+  uint64_t RelationId(uint32_t edge) const { return relation_ids_[edge]; }
+  // The relation's own record (from the source's side); for stats.
+  absl::Span<const uint64_t> relation_ids() const { return relation_ids_; }
+
+  // Bytes held by this view (arrays, interned ids and the id index).
+  size_t MemoryBytes() const;
+
+ private:
+  friend class GraphViewBuilder;
+  GraphView() = default;
+
+  std::vector<std::string> entity_ids_;
+  std::vector<EntityKind> kinds_;
+  absl::flat_hash_map<absl::string_view, uint32_t> vertex_of_;  // Views entity_ids_.
+  std::vector<uint64_t> offsets_;  // vertex_count() + 1 entries.
+  std::vector<AdjacentEdge> adjacency_;
+  std::vector<uint64_t> relation_ids_;
+};
+
+// Collects entities and relations, then builds a GraphView. Relations may
+// name entities never added with AddEntity (their kind comes from the id).
+// Not thread-safe.
+class GraphViewBuilder {
+ public:
+  GraphViewBuilder() = default;
+
+  // Interns an entity id; returns its vertex. Adding an id twice is harmless.
+  uint32_t AddEntity(absl::string_view id, EntityKind kind);
+  // Adds one relation between two entity ids (interned as needed).
+  void AddRelation(uint64_t relation_id, absl::string_view source,
+                   absl::string_view target, RelationType type,
+                   const DateWithPrecision& date, const DateWithPrecision& reported);
+  // The same from pre-computed days (first_day/end_day INT32_MIN = undated).
+  void AddRelationDays(uint64_t relation_id, uint32_t source, uint32_t target,
+                       RelationType type, int32_t first_day, int32_t end_day,
+                       int32_t reported_day);
+  void Reserve(size_t entities, size_t relations);
+
+  // Consumes the builder.
+  std::shared_ptr<const GraphView> Build() &&;
+
+ private:
+  struct PendingEdge {
+    uint32_t source, target;
+    int32_t first_day, reported_day;
+    uint16_t span_days;
+    RelationType type;
+  };
+  std::vector<std::string> ids_;
+  std::vector<EntityKind> kinds_;
+  absl::flat_hash_map<std::string, uint32_t> vertex_of_;
+  std::vector<PendingEdge> edges_;
+  std::vector<uint64_t> relation_ids_;
+};
+
+}  // namespace entente::graph
+
+#endif  // ENTENTE_GRAPH_GRAPH_VIEW_H_
