@@ -1,0 +1,38 @@
+#include "service/grpc_status.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::service {
+namespace {
+
+TEST(GrpcStatus, FieldErrorKeepsCodeMessageAndField) {
+  absl::Status status = InvalidFieldError("page_size", "must be at most 1000");
+  grpc::Status converted = ToGrpcStatus(status);
+  EXPECT_EQ(converted.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(converted.error_message(), "page_size: must be at most 1000");
+  EXPECT_NE(converted.error_details().find("google.rpc.BadRequest"), std::string::npos);
+  EXPECT_NE(converted.error_details().find("page_size"), std::string::npos);
+}
+
+TEST(GrpcStatus, PlainErrorsKeepTheirCode) {
+  grpc::Status converted = ToGrpcStatus(absl::NotFoundError("no entity \"Atlantis\""));
+  EXPECT_EQ(converted.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(converted.error_message(), "no entity \"Atlantis\"");
+  EXPECT_TRUE(converted.error_details().empty());
+  EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+  EXPECT_EQ(ToGrpcStatus(FieldLimitError("text", "too big")).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+TEST(GrpcStatus, DetailsAreAWellFormedStatusMessage) {
+  std::string bytes = EncodeBadRequestDetails(3, "k: bad", "k");
+  // Status.code = 3 is the first field: tag 0x08, varint 3.
+  ASSERT_GE(bytes.size(), 2u);
+  EXPECT_EQ(bytes[0], '\x08');
+  EXPECT_EQ(bytes[1], '\x03');
+  // Then Status.message: tag 0x12, length 6, "k: bad".
+  EXPECT_EQ(bytes.substr(2, 8), std::string("\x12\x06k: bad"));
+}
+
+}  // namespace
+}  // namespace entente::service
