@@ -1,0 +1,29 @@
+#ifndef ENTENTE_IMPORTERS_EXTRACT_OUTPUT_H_
+#define ENTENTE_IMPORTERS_EXTRACT_OUTPUT_H_
+
+// `entente extract`: a file in, the spec's relation JSON Lines out.
+//
+// Thread-safety: no shared state; the Extractor is shared const.
+
+#include <ostream>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "importers/extractor.h"
+#include "importers/import_source.h"
+
+namespace entente::importers {
+
+// Reads FILE (any format ReadImportFile accepts) and writes one JSON line per
+// merged relation to `out`, sorted by date then type. Text digests are merged
+// over the whole digest; a JSON Lines item stream is processed item by item
+// (memory bounded by the largest item, not the file). Nothing is written when
+// the input is rejected.
+absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
+                                                   const std::string& path,
+                                                   const ImportOptions& options,
+                                                   std::ostream& out);
+
+}  // namespace entente::importers
+
+#endif  // ENTENTE_IMPORTERS_EXTRACT_OUTPUT_H_

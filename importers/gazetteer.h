@@ -1,0 +1,101 @@
+#ifndef ENTENTE_IMPORTERS_GAZETTEER_H_
+#define ENTENTE_IMPORTERS_GAZETTEER_H_
+
+// The gazetteer: every entity the extractor can recognise in running text and
+// the surface forms ("aliases") that name it. Countries come from Debian's
+// iso-codes (iso_3166-1.json, read at run time: name, official_name,
+// common_name, alpha_2, alpha_3); demonyms, capitals, leaders, organizations,
+// cities, regions, sites and companies come from importers/data/aliases.tsv,
+// embedded into the binary at build time.
+//
+// Thread-safety: immutable after Load; all const methods are safe to call from
+// several threads at once.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "graph/model.h"
+
+namespace entente::importers {
+
+// How an alias names its entity; the rules treat the forms differently
+// ("Kazakh" is an adjective, "Astana" may be a place or the government).
+enum class AliasForm : uint8_t {
+  kName = 0,       // "Kazakhstan", "the European Union", "Rosatom".
+  kCode = 1,       // "KAZ", "EU": matched only in upper case.
+  kDemonym = 2,    // "Kazakh", "Kazakhstani", "Sino-": the country as adjective.
+  kCapital = 3,    // "Astana": the city, or the government it houses.
+  kPerson = 4,     // "Tokayev", "Kassym-Jomart Tokayev".
+  kTitle = 5,      // Leader titles: "Emir", "Chancellor" (kind kPerson entries).
+};
+
+// One recognised form of an entity.
+struct AliasMatch {
+  const graph::Entity* entity = nullptr;
+  AliasForm form = AliasForm::kName;
+};
+
+// Facts about an entity beyond graph::Entity.
+struct EntityFacts {
+  std::string country;  // For cities, regions, persons, sites: "country:KAZ".
+  std::string role;     // For persons: "president", "prime_minister", ...
+  std::string city;     // For regions/sites/landmarks standing for a city.
+};
+
+class Gazetteer {
+ public:
+  // Reads `iso_codes_dir`/iso_3166-1.json and the embedded alias data.
+  // NotFound / InvalidArgument naming the file on failure.
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(const std::string& iso_codes_dir);
+  // Same from text (tests): the iso_3166-1.json content and alias TSV content.
+  // InvalidArgument naming the TSV line on a malformed alias line.
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> LoadFromText(
+      absl::string_view iso_3166_json, absl::string_view aliases_tsv);
+
+  // The entity with this id ("country:KAZ"), with its name and all aliases
+  // (ISO2, ISO3, official name, demonyms, capital, ...); nullptr if unknown.
+  // The pointer stays valid as long as the Gazetteer.
+  const graph::Entity* FindById(absl::string_view id) const;
+  const EntityFacts* FactsOf(absl::string_view id) const;
+  // The country an entity belongs to: itself for a country, the `country`
+  // fact otherwise; "" when none.
+  absl::string_view CountryOf(absl::string_view id) const;
+
+  // Alias lookup on a normalized phrase (lower case ASCII, words joined by one
+  // space; "’" folded to "'"). Upper-case codes are looked up with
+  // FindCode. Returns an empty span when unknown.
+  const std::vector<AliasMatch>* FindPhrase(absl::string_view normalized) const;
+  const std::vector<AliasMatch>* FindCode(absl::string_view upper) const;
+  // The longest alias, in words, that starts with this normalized word; 0 if
+  // no alias starts with it. Lets the tagger try only useful n-grams.
+  int MaxWordsStartingWith(absl::string_view normalized_word) const;
+
+  size_t size() const { return entities_.size(); }
+
+ private:
+  Gazetteer() = default;
+  absl::Status AddIsoCountries(absl::string_view json);
+  absl::Status AddAliasTable(absl::string_view tsv);
+  graph::Entity* Upsert(absl::string_view id, absl::string_view name);
+  void AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form);
+
+  std::vector<std::unique_ptr<graph::Entity>> entities_;
+  absl::flat_hash_map<std::string, graph::Entity*> by_id_;
+  absl::flat_hash_map<std::string, EntityFacts> facts_;
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> phrases_;
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> codes_;
+  absl::flat_hash_map<std::string, int> max_words_;
+};
+
+// Lower-cases ASCII, folds typographic apostrophes and dashes, and joins the
+// words of `text` with single spaces: the key form of FindPhrase.
+std::string NormalizePhrase(absl::string_view text);
+
+}  // namespace entente::importers
+
+#endif  // ENTENTE_IMPORTERS_GAZETTEER_H_

@@ -1,0 +1,68 @@
+#ifndef ENTENTE_IMPORTERS_IMPORT_SOURCE_H_
+#define ENTENTE_IMPORTERS_IMPORT_SOURCE_H_
+
+// Reading import files: plain-text digests (optional front matter
+// `---`/`published:`/`source:`/`url:`/`---`), JSON Lines digest items
+// ({"id","published","outlet","headline","text","url"}) and relation JSON
+// Lines as `entente extract` prints them.
+//
+// Thread-safety: the functions keep no state; the Extractor is shared const.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "graph/model.h"
+#include "importers/extractor.h"
+
+namespace entente::importers {
+
+struct ImportOptions {
+  // The digest's publication date; overrides front matter. Without it and
+  // without front matter / JSON `published`, a text digest is rejected.
+  std::optional<graph::DateWithPrecision> published;
+};
+
+struct ImportUnit {
+  std::string document;
+  int item = 0;  // Digest item number, or relation line number.
+  std::vector<graph::Entity> entities;  // Endpoints, with aliases.
+  std::vector<graph::Relation> relations;
+};
+
+using ImportSink = std::function<absl::Status(ImportUnit&&)>;
+
+struct ImportFileStats {
+  int64_t items = 0;
+  int64_t relations = 0;
+};
+
+// Input limits. A file larger than kMaxImportFileBytes is rejected
+// (ResourceExhausted naming the file).
+inline constexpr int64_t kMaxImportFileBytes = int64_t{1} << 30;  // 1 GiB.
+
+// Detects the format, validates the WHOLE input first (bad input ->
+// InvalidArgument naming file and line; the sink is never called), then calls
+// `sink` once per digest item (relations merged within the digest; a text
+// digest's units come after the whole digest is extracted) or once per
+// relation line. A sink error stops the import and is returned.
+absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor& extractor,
+                                               const std::string& path,
+                                               const ImportOptions& options,
+                                               const ImportSink& sink);
+// Same over bytes already in memory; `document` names them in messages and
+// provenance.
+absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
+                                                absl::string_view document,
+                                                absl::string_view bytes,
+                                                const ImportOptions& options,
+                                                const ImportSink& sink);
+
+}  // namespace entente::importers
+
+#endif  // ENTENTE_IMPORTERS_IMPORT_SOURCE_H_
