@@ -1,0 +1,172 @@
+// `entente entity`, `entente neighbors` and `entente stats`: lookups around
+// one entity or the whole graph.
+
+#include <ostream>
+
+#include "absl/strings/str_cat.h"
+#include "service/cli/command.h"
+#include "service/cli/query_options.h"
+#include "service/cli/resolve.h"
+#include "service/cli/table.h"
+
+namespace entente::service::cli {
+namespace {
+
+namespace v1 = ::entente::v1;
+
+int RunEntity(const Command& self, const ParsedArgs& args, CommandIo& io) {
+  absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
+  if (!format.ok()) return UsageError(self, format.status(), io);
+  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
+    absl::StatusOr<v1::Entity> entity = ResolveEntity(client, args.positional()[0]);
+    if (!entity.ok()) return entity.status();
+    v1::GetEntityRequest request;
+    request.set_entity(entity->id());
+    v1::GetEntityResponse response;
+    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+    grpc::Status status = client.stub().GetEntity(context.get(), request, &response);
+    if (!status.ok()) return FromGrpc(status);
+    io.out << (*format == OutputFormat::kJson ? JsonLine(response.entity())
+                                              : EntityText(response.entity()));
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<v1::GetNeighborsRequest> NeighborsRequest(const ParsedArgs& args) {
+  v1::GetNeighborsRequest request;
+  absl::StatusOr<std::vector<v1::RelationType>> types = TypesFromArgs(args);
+  if (!types.ok()) return types.status();
+  for (v1::RelationType type : *types) request.add_types(type);
+  absl::StatusOr<std::vector<v1::EntityKind>> avoid = AvoidKindsFromArgs(args);
+  if (!avoid.ok()) return avoid.status();
+  for (v1::EntityKind kind : *avoid) request.add_avoid_kinds(kind);
+  absl::StatusOr<DateRange> range =
+      ParseDateRange("", args.Get("since"), args.Get("until"));
+  if (!range.ok()) return range.status();
+  *request.mutable_window() = ToProtoWindow(*range);
+  absl::StatusOr<int> limit = args.GetInt("limit", 100, 1, 1000);
+  if (!limit.ok()) return limit.status();
+  request.set_max_relations(*limit);
+  if (args.Has("as-of")) {
+    absl::StatusOr<graph::DateWithPrecision> as_of =
+        ParseDateOption("as-of", args.Get("as-of"));
+    if (!as_of.ok()) return as_of.status();
+    request.set_known_as_of(as_of->ToString());
+  }
+  return request;
+}
+
+int RunNeighbors(const Command& self, const ParsedArgs& args, CommandIo& io) {
+  absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
+  if (!format.ok()) return UsageError(self, format.status(), io);
+  absl::StatusOr<v1::GetNeighborsRequest> request = NeighborsRequest(args);
+  if (!request.ok()) return UsageError(self, request.status(), io);
+  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
+    absl::StatusOr<v1::Entity> entity = ResolveEntity(client, args.positional()[0]);
+    if (!entity.ok()) return entity.status();
+    request->set_entity(entity->id());
+    v1::GetNeighborsResponse response;
+    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+    grpc::Status status = client.stub().GetNeighbors(context.get(), *request, &response);
+    if (!status.ok()) return FromGrpc(status);
+    switch (*format) {
+      case OutputFormat::kJson:
+        io.out << JsonLine(response);
+        break;
+      case OutputFormat::kDot:
+        io.out << NeighborsDot(response);
+        break;
+      case OutputFormat::kTable:
+        io.out << NeighborsTable(response);
+        break;
+    }
+    return absl::OkStatus();
+  });
+}
+
+int RunStats(const Command& self, const ParsedArgs& args, CommandIo& io) {
+  absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
+  if (!format.ok()) return UsageError(self, format.status(), io);
+  absl::StatusOr<DateRange> range =
+      ParseDateRange("", args.Get("since"), args.Get("until"));
+  if (!range.ok()) return UsageError(self, range.status(), io);
+  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
+    v1::GetStatsRequest request;
+    *request.mutable_window() = ToProtoWindow(*range);
+    if (args.Has("entity")) {
+      absl::StatusOr<v1::Entity> entity = ResolveEntity(client, args.Get("entity"));
+      if (!entity.ok()) return entity.status();
+      request.set_entity(entity->id());
+    }
+    v1::GetStatsResponse response;
+    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+    grpc::Status status = client.stub().GetStats(context.get(), request, &response);
+    if (!status.ok()) return FromGrpc(status);
+    io.out << (*format == OutputFormat::kJson ? JsonLine(response) : StatsText(response));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace
+
+Command EntityCommand() {
+  Command command;
+  command.spec.command = "entity";
+  command.spec.positional_usage = "NAME";
+  command.spec.min_positional = 1;
+  command.spec.max_positional = 1;
+  command.spec.options = QueryOptionSpecs(/*with_dot=*/false, {});
+  command.summary = "Show one entity: id, name, kind and every alias it is known by.";
+  command.details =
+      "NAME is an id, name, alias, code or unique prefix; an ambiguous name is an\n"
+      "error that lists the candidates.\n";
+  command.examples =
+      "  entente entity Kazakh --db ./store\n"
+      "  entente entity \"Islamic Republic of Pakistan\" --server 127.0.0.1:50051\n"
+      "  entente entity country:KAZ --db ./store --json\n";
+  command.run = RunEntity;
+  return command;
+}
+
+Command NeighborsCommand() {
+  Command command;
+  command.spec.command = "neighbors";
+  command.spec.positional_usage = "ENTITY";
+  command.spec.min_positional = 1;
+  command.spec.max_positional = 1;
+  command.spec.options = QueryOptionSpecs(
+      /*with_dot=*/true,
+      {{"types", "LIST", "relation types to include: partnership,visit,..."},
+       {"since", "DATE", "relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+       {"until", "DATE", "relations dated up to DATE, inclusive"},
+       {"as-of", "DATE", "only relations reported by DATE (what was known then)"},
+       {"avoid", "KINDS", "neighbour kinds to leave out: event,person,..."},
+       {"limit", "N", "most relations to list (default 100, at most 1000)"}});
+  command.summary = "Show the ego network of an entity: its relations and neighbours.";
+  command.examples =
+      "  entente neighbors Kazakhstan --db ./store\n"
+      "  entente neighbors KAZ --types partnership,agreement --since 2025 --db ./store\n"
+      "  entente neighbors Kazakhstan --avoid person,event --dot --db ./store | dot "
+      "-Tsvg > kaz.svg\n";
+  command.run = RunNeighbors;
+  return command;
+}
+
+Command StatsCommand() {
+  Command command;
+  command.spec.command = "stats";
+  command.spec.options = QueryOptionSpecs(
+      /*with_dot=*/false,
+      {{"entity", "NAME", "count only the relations of this entity"},
+       {"since", "DATE", "relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+       {"until", "DATE", "relations dated up to DATE, inclusive"}});
+  command.summary = "Count entities and relations, by type and by month.";
+  command.examples =
+      "  entente stats --db ./store\n"
+      "  entente stats --entity Kazakhstan --since 2025 --server 127.0.0.1:50051 "
+      "--json\n";
+  command.run = RunStats;
+  return command;
+}
+
+}  // namespace entente::service::cli

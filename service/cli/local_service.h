@@ -1,0 +1,33 @@
+#ifndef ENTENTE_SERVICE_CLI_LOCAL_SERVICE_H_
+#define ENTENTE_SERVICE_CLI_LOCAL_SERVICE_H_
+
+// `--db DIR` for the query commands: opens the store in this process and
+// serves it through an in-process GraphServiceImpl with no network port. The
+// store is opened read-only; when another process (a running `entente
+// serve`) holds it, as a RocksDB secondary instance in a fresh temporary
+// directory that is removed again on destruction.
+//
+// Thread-safety: the channel may be used from any thread; Open and the
+// destructor run on one thread.
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "grpcpp/channel.h"
+
+namespace entente::service::cli {
+
+class LocalService {
+ public:
+  // NotFound when `db` does not hold a store; other errors name the cause.
+  static absl::StatusOr<std::unique_ptr<LocalService>> Open(const std::string& db);
+  virtual ~LocalService() = default;
+
+  // A channel to the in-process server; valid while this object lives.
+  virtual std::shared_ptr<grpc::Channel> channel() = 0;
+};
+
+}  // namespace entente::service::cli
+
+#endif  // ENTENTE_SERVICE_CLI_LOCAL_SERVICE_H_

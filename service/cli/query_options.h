@@ -1,0 +1,49 @@
+#ifndef ENTENTE_SERVICE_CLI_QUERY_OPTIONS_H_
+#define ENTENTE_SERVICE_CLI_QUERY_OPTIONS_H_
+
+// Options shared by the query commands (path, timeline, entity, neighbors,
+// stats) and their conversion into entente.v1 request fields. Every function
+// returns InvalidArgument naming the option for a bad value, which the
+// commands report as a usage error (exit 2).
+//
+// Thread-safety: pure functions.
+
+#include <functional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "entente/v1/graph_service.pb.h"
+#include "service/cli/args.h"
+#include "service/cli/client.h"
+#include "service/cli/command.h"
+#include "service/cli/dates.h"
+#include "service/cli/render.h"
+
+namespace entente::service::cli {
+
+// --server, --db, --tls-ca, --token-file, --timeout, --json, and --dot when
+// the command draws graphs; then `extra`.
+std::vector<OptionSpec> QueryOptionSpecs(bool with_dot, std::vector<OptionSpec> extra);
+
+// --json / --dot (mutually exclusive); table otherwise.
+absl::StatusOr<OutputFormat> OutputFormatFromArgs(const ParsedArgs& args);
+
+// --types "partnership,agreement" as proto enums; empty when absent.
+absl::StatusOr<std::vector<entente::v1::RelationType>> TypesFromArgs(
+    const ParsedArgs& args);
+// --avoid "event,person" as proto enums; empty when absent.
+absl::StatusOr<std::vector<entente::v1::EntityKind>> AvoidKindsFromArgs(
+    const ParsedArgs& args);
+
+// The range as the proto's window ("since"/"until" strings, inclusive).
+entente::v1::TimeWindow ToProtoWindow(const DateRange& range);
+
+// Connects as --server/--db say and runs `body`; returns the exit code: 2
+// when the connection options are wrong, 1 when connecting or `body` fails
+// (its message on stderr), 0 otherwise. Defined in connect.cc (see client.h).
+int RunWithClient(const Command& command, const ParsedArgs& args, CommandIo& io,
+                  const std::function<absl::Status(GraphClient&)>& body);
+
+}  // namespace entente::service::cli
+
+#endif  // ENTENTE_SERVICE_CLI_QUERY_OPTIONS_H_

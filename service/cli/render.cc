@@ -1,0 +1,174 @@
+#include "service/cli/render.h"
+
+#include <map>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/util/json_util.h"
+#include "graph/model.h"
+#include "service/cli/table.h"
+
+namespace entente::service::cli {
+namespace {
+
+namespace v1 = ::entente::v1;
+
+std::string ValueText(const v1::AttributeValue& value) {
+  switch (value.value_case()) {
+    case v1::AttributeValue::kIntValue:
+      return absl::StrCat(value.int_value());
+    case v1::AttributeValue::kDoubleValue:
+      return absl::StrCat(value.double_value());
+    case v1::AttributeValue::kStringValue:
+      return value.string_value();
+    case v1::AttributeValue::kStringListValue:
+      return absl::StrJoin(value.string_list_value().values(), ";");
+    case v1::AttributeValue::VALUE_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+std::string Indent(absl::string_view text) {
+  std::string out;
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+    absl::StrAppend(&out, "  ", line, "\n");
+  }
+  return out;
+}
+
+std::vector<std::string> RelationRow(const v1::Relation& relation) {
+  return {relation.date().value().empty() ? "-" : relation.date().value(),
+          TypeName(relation.type()),
+          relation.source().name(),
+          relation.target().name(),
+          AttributesText(relation),
+          SourcesText(relation)};
+}
+
+}  // namespace
+
+std::string TypeName(v1::RelationType type) {
+  return std::string(graph::RelationTypeName(static_cast<graph::RelationType>(type)));
+}
+
+std::string KindName(v1::EntityKind kind) {
+  return std::string(graph::EntityKindName(static_cast<graph::EntityKind>(kind)));
+}
+
+std::string AttributesText(const v1::Relation& relation) {
+  // proto maps iterate in no fixed order; sort for stable output.
+  std::map<std::string, std::string> sorted;
+  for (const auto& [key, value] : relation.attributes()) sorted[key] = ValueText(value);
+  return absl::StrJoin(sorted, " ", absl::PairFormatter("="));
+}
+
+std::string SourcesText(const v1::Relation& relation) {
+  if (relation.provenance().empty()) return "";
+  const std::string& first = relation.provenance(0).outlet();
+  std::string text = first.empty() ? relation.provenance(0).document() : first;
+  if (relation.provenance_size() > 1) {
+    absl::StrAppend(&text, " (+", relation.provenance_size() - 1, " more)");
+  }
+  return text;
+}
+
+std::string JsonLine(const google::protobuf::Message& message) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = false;
+  // Serialising our own well-formed messages does not fail; an empty object
+  // keeps the one-line-per-answer contract if it ever did.
+  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok()) {
+    json = "{}";
+  }
+  json += '\n';
+  return json;
+}
+
+std::string TimelineTable(const v1::GetTimelineResponse& response) {
+  Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
+  for (const v1::Relation& relation : response.relations()) {
+    table.AddRow(RelationRow(relation));
+  }
+  if (table.empty()) return "No relations.\n";
+  std::string out = table.Render();
+  if (!response.next_page_token().empty()) {
+    absl::StrAppend(&out, "More: --page-token ", response.next_page_token(), "\n");
+  }
+  return out;
+}
+
+std::string PathsTable(const v1::FindPathsResponse& response) {
+  std::string out;
+  if (response.paths().empty()) {
+    absl::StrAppend(&out, "No path from ", response.from_entity().name(), " to ",
+                    response.to_entity().name(), ".\n");
+  }
+  for (int i = 0; i < response.paths_size(); ++i) {
+    const v1::Path& path = response.paths(i);
+    std::vector<std::string> names;
+    for (const v1::Entity& entity : path.entities()) names.push_back(entity.name());
+    absl::StrAppend(&out, i == 0 ? "" : "\n", "Path ", i + 1, " (", path.relations_size(),
+                    path.relations_size() == 1 ? " hop" : " hops",
+                    "): ", absl::StrJoin(names, " -> "), "\n");
+    Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
+    for (const v1::Relation& relation : path.relations()) {
+      table.AddRow(RelationRow(relation));
+    }
+    absl::StrAppend(&out, Indent(table.Render()));
+  }
+  if (response.truncated()) {
+    absl::StrAppend(&out, "Search cut short: ", response.truncation_reason(), "\n");
+  }
+  return out;
+}
+
+std::string NeighborsTable(const v1::GetNeighborsResponse& response) {
+  Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
+  for (const v1::Relation& relation : response.relations()) {
+    table.AddRow(RelationRow(relation));
+  }
+  std::string out =
+      absl::StrCat(response.entity().name(), ": ", response.neighbors_size(),
+                   response.neighbors_size() == 1 ? " neighbour, " : " neighbours, ",
+                   response.relations_size(),
+                   response.relations_size() == 1 ? " relation\n" : " relations\n");
+  if (!table.empty()) absl::StrAppend(&out, table.Render());
+  if (response.truncated()) absl::StrAppend(&out, "More relations: raise --limit\n");
+  return out;
+}
+
+std::string EntityText(const v1::Entity& entity) {
+  Table table({"FIELD", "VALUE"});
+  table.set_max_cell_width(1000);
+  table.AddRow({"id", entity.id()});
+  table.AddRow({"name", entity.name()});
+  table.AddRow({"kind", KindName(entity.kind())});
+  table.AddRow({"aliases", absl::StrJoin(entity.aliases(), ", ")});
+  return table.Render();
+}
+
+std::string StatsText(const v1::GetStatsResponse& response) {
+  std::string out = absl::StrCat("entities   ", response.entities(), "\n", "relations  ",
+                                 response.relations(), "\n");
+  if (!response.by_type().empty()) {
+    Table table({"TYPE", "COUNT"});
+    for (const v1::TypeCount& count : response.by_type()) {
+      table.AddRow({TypeName(count.type()), absl::StrCat(count.count())});
+    }
+    absl::StrAppend(&out, "\n", table.Render());
+  }
+  if (!response.by_month().empty()) {
+    Table table({"MONTH", "COUNT"});
+    for (const v1::MonthCount& count : response.by_month()) {
+      table.AddRow({count.month(), absl::StrCat(count.count())});
+    }
+    absl::StrAppend(&out, "\n", table.Render());
+  }
+  return out;
+}
+
+}  // namespace entente::service::cli

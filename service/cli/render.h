@@ -1,0 +1,46 @@
+#ifndef ENTENTE_SERVICE_CLI_RENDER_H_
+#define ENTENTE_SERVICE_CLI_RENDER_H_
+
+// How the query commands print entente.v1 answers:
+//   tables  (default) aligned text for people, see table.h;
+//   --json  one protobuf JSON object per line (MessageToJsonString, field
+//           names in lowerCamelCase as the proto JSON mapping says) for
+//           scripts: one line per relation, path, entity or stats answer;
+//   --dot   a Graphviz digraph for paths and neighbourhoods, see dot.h.
+// Relation types and entity kinds print with the spec's names
+// ("trade_target", "country") in tables and dot, the proto enum names in JSON.
+//
+// Thread-safety: pure functions.
+
+#include <string>
+
+#include "entente/v1/graph_service.pb.h"
+#include "google/protobuf/message.h"
+
+namespace entente::service::cli {
+
+enum class OutputFormat { kTable, kJson, kDot };
+
+// "trade_target" for RELATION_TYPE_TRADE_TARGET; "country" for a kind.
+std::string TypeName(entente::v1::RelationType type);
+std::string KindName(entente::v1::EntityKind kind);
+// "amount=1000000000 currency=USD level=strategic", keys in order.
+std::string AttributesText(const entente::v1::Relation& relation);
+// "Pakistan Today" or "Pakistan Today (+2 more)"; "" without provenance.
+std::string SourcesText(const entente::v1::Relation& relation);
+
+// One line of protobuf JSON with a trailing newline.
+std::string JsonLine(const google::protobuf::Message& message);
+
+std::string TimelineTable(const entente::v1::GetTimelineResponse& response);
+std::string PathsTable(const entente::v1::FindPathsResponse& response);
+std::string NeighborsTable(const entente::v1::GetNeighborsResponse& response);
+std::string EntityText(const entente::v1::Entity& entity);
+std::string StatsText(const entente::v1::GetStatsResponse& response);
+
+std::string PathsDot(const entente::v1::FindPathsResponse& response);
+std::string NeighborsDot(const entente::v1::GetNeighborsResponse& response);
+
+}  // namespace entente::service::cli
+
+#endif  // ENTENTE_SERVICE_CLI_RENDER_H_

@@ -1,0 +1,169 @@
+#include "service/cli/render.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace entente::service::cli {
+namespace {
+
+namespace v1 = ::entente::v1;
+using ::testing::HasSubstr;
+
+v1::Entity MakeEntity(const std::string& id, const std::string& name,
+                      v1::EntityKind kind) {
+  v1::Entity entity;
+  entity.set_id(id);
+  entity.set_name(name);
+  entity.set_kind(kind);
+  return entity;
+}
+
+v1::Relation MakeRelation(const std::string& id, v1::RelationType type,
+                          const v1::Entity& source, const v1::Entity& target,
+                          const std::string& date) {
+  v1::Relation relation;
+  relation.set_id(id);
+  relation.set_type(type);
+  relation.mutable_source()->set_id(source.id());
+  relation.mutable_source()->set_name(source.name());
+  relation.mutable_source()->set_kind(source.kind());
+  relation.mutable_target()->set_id(target.id());
+  relation.mutable_target()->set_name(target.name());
+  relation.mutable_target()->set_kind(target.kind());
+  relation.mutable_date()->set_value(date);
+  return relation;
+}
+
+const v1::Entity kPak = MakeEntity("country:PAK", "Pakistan", v1::ENTITY_KIND_COUNTRY);
+const v1::Entity kKaz = MakeEntity("country:KAZ", "Kazakhstan", v1::ENTITY_KIND_COUNTRY);
+const v1::Entity kEu =
+    MakeEntity("org:eu", "European Union", v1::ENTITY_KIND_ORGANIZATION);
+
+v1::FindPathsResponse TwoHopPath() {
+  v1::FindPathsResponse response;
+  *response.mutable_from_entity() = kPak;
+  *response.mutable_to_entity() = kEu;
+  v1::Path* path = response.add_paths();
+  *path->add_entities() = kPak;
+  *path->add_entities() = kKaz;
+  *path->add_entities() = kEu;
+  v1::Relation partnership = MakeRelation(
+      "00000000000000aa", v1::RELATION_TYPE_PARTNERSHIP, kKaz, kPak, "2026-02-04");
+  (*partnership.mutable_attributes())["level"].set_string_value("strategic");
+  partnership.add_provenance()->set_outlet("Pakistan Today");
+  partnership.add_provenance()->set_outlet("Dawn");
+  *path->add_relations() = partnership;
+  *path->add_relations() =
+      MakeRelation("00000000000000bb", v1::RELATION_TYPE_MEMBERSHIP, kKaz, kEu, "1993");
+  return response;
+}
+
+TEST(TypeName, UsesSpecVocabulary) {
+  EXPECT_EQ(TypeName(v1::RELATION_TYPE_TRADE_TARGET), "trade_target");
+  EXPECT_EQ(TypeName(v1::RELATION_TYPE_DIPLOMATIC_RELATIONS), "diplomatic_relations");
+  EXPECT_EQ(KindName(v1::ENTITY_KIND_ORGANIZATION), "organization");
+}
+
+TEST(AttributesText, SortsKeysAndFormatsValues) {
+  v1::Relation relation;
+  auto& attributes = *relation.mutable_attributes();
+  attributes["currency"].set_string_value("USD");
+  attributes["amount"].set_int_value(1000000000);
+  attributes["change_pct"].set_double_value(12.5);
+  attributes["participants"].mutable_string_list_value()->add_values("person:a");
+  attributes["participants"].mutable_string_list_value()->add_values("person:b");
+  EXPECT_EQ(
+      AttributesText(relation),
+      "amount=1000000000 change_pct=12.5 currency=USD participants=person:a;person:b");
+}
+
+TEST(PathsTable, ListsEachPathWithItsHops) {
+  EXPECT_EQ(PathsTable(TwoHopPath()),
+            "Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"
+            "  DATE        TYPE         SOURCE      TARGET          DETAILS          "
+            "REPORTED BY\n"
+            "  2026-02-04  partnership  Kazakhstan  Pakistan        level=strategic  "
+            "Pakistan Today (+1 more)\n"
+            "  1993        membership   Kazakhstan  European Union\n");
+}
+
+TEST(PathsTable, SaysWhenThereIsNoPathAndWhenCut) {
+  v1::FindPathsResponse response;
+  *response.mutable_from_entity() = kPak;
+  *response.mutable_to_entity() = kEu;
+  response.set_truncated(true);
+  response.set_truncation_reason("max_hops reached");
+  EXPECT_EQ(PathsTable(response),
+            "No path from Pakistan to European Union.\n"
+            "Search cut short: max_hops reached\n");
+}
+
+TEST(PathsDot, DrawsNodesInPathOrderAndLabelledEdges) {
+  std::string dot = PathsDot(TwoHopPath());
+  EXPECT_THAT(dot, HasSubstr("\"country:PAK\" [label=\"Pakistan\""));
+  EXPECT_LT(dot.find("\"country:PAK\" [label"), dot.find("\"country:KAZ\" [label"));
+  EXPECT_THAT(dot, HasSubstr("\"country:KAZ\" -> \"country:PAK\" "
+                             "[label=\"partnership\\n2026-02-04\", dir=none];"));
+  EXPECT_THAT(dot,
+              HasSubstr("\"country:KAZ\" -> \"org:eu\" [label=\"membership\\n1993\"];"));
+}
+
+TEST(NeighborsDot, DrawsCentreAndEachRelationOnce) {
+  v1::GetNeighborsResponse response;
+  *response.mutable_entity() = kKaz;
+  *response.add_relations() =
+      MakeRelation("01", v1::RELATION_TYPE_VISIT, kPak, kKaz, "2026-02");
+  *response.add_relations() =
+      MakeRelation("01", v1::RELATION_TYPE_VISIT, kPak, kKaz, "2026-02");
+  std::string dot = NeighborsDot(response);
+  EXPECT_THAT(dot, HasSubstr("\"country:KAZ\" [label=\"Kazakhstan\""));
+  EXPECT_EQ(dot.find("-> \"country:KAZ\""), dot.rfind("-> \"country:KAZ\""));
+  EXPECT_THAT(dot, HasSubstr("[label=\"visit\\n2026-02\"];"));
+}
+
+TEST(NeighborsTable, CountsAndLists) {
+  v1::GetNeighborsResponse response;
+  *response.mutable_entity() = kKaz;
+  *response.add_neighbors() = kPak;
+  *response.add_relations() =
+      MakeRelation("01", v1::RELATION_TYPE_VISIT, kPak, kKaz, "2026-02");
+  EXPECT_THAT(NeighborsTable(response),
+              HasSubstr("Kazakhstan: 1 neighbour, 1 relation\nDATE"));
+}
+
+TEST(TimelineTable, PrintsNextPageHintAndEmptyMessage) {
+  v1::GetTimelineResponse response;
+  EXPECT_EQ(TimelineTable(response), "No relations.\n");
+  *response.add_relations() =
+      MakeRelation("01", v1::RELATION_TYPE_AGREEMENT, kKaz, kPak, "");
+  response.set_next_page_token("abc");
+  EXPECT_EQ(TimelineTable(response),
+            "DATE  TYPE       SOURCE      TARGET    DETAILS  REPORTED BY\n"
+            "-     agreement  Kazakhstan  Pakistan\n"
+            "More: --page-token abc\n");
+}
+
+TEST(JsonLine, IsOneLineOfProtoJson) {
+  std::string json = JsonLine(kKaz);
+  EXPECT_EQ(json,
+            "{\"id\":\"country:KAZ\",\"name\":\"Kazakhstan\","
+            "\"kind\":\"ENTITY_KIND_COUNTRY\"}\n");
+}
+
+TEST(StatsText, ListsTypesAndMonths) {
+  v1::GetStatsResponse response;
+  response.set_entities(3);
+  response.set_relations(2);
+  v1::TypeCount* type = response.add_by_type();
+  type->set_type(v1::RELATION_TYPE_VISIT);
+  type->set_count(2);
+  v1::MonthCount* month = response.add_by_month();
+  month->set_month("2026-02");
+  month->set_count(2);
+  EXPECT_EQ(StatsText(response),
+            "entities   3\nrelations  2\n\nTYPE   COUNT\nvisit  2\n\n"
+            "MONTH    COUNT\n2026-02  2\n");
+}
+
+}  // namespace
+}  // namespace entente::service::cli
