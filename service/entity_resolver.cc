@@ -1,0 +1,95 @@
+#include "service/entity_resolver.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "service/grpc_status.h"
+
+namespace entente::service {
+namespace {
+
+// The candidates listed in an "ambiguous" error.
+constexpr int kMaxCandidates = 10;
+
+bool IsExactMatch(const graph::Entity& entity, const std::string& normalized) {
+  if (NormalizeName(entity.id) == normalized ||
+      NormalizeName(entity.name) == normalized) {
+    return true;
+  }
+  size_t colon = entity.id.find(':');
+  if (colon != std::string::npos &&
+      NormalizeName(absl::string_view(entity.id).substr(colon + 1)) == normalized) {
+    return true;
+  }
+  for (const std::string& alias : entity.aliases) {
+    if (NormalizeName(alias) == normalized) return true;
+  }
+  return false;
+}
+
+absl::Status Ambiguous(absl::string_view field, absl::string_view text,
+                       const std::vector<const graph::Entity*>& candidates, bool more) {
+  std::vector<std::string> names;
+  for (const graph::Entity* entity : candidates) {
+    names.push_back(absl::StrCat(entity->name, " (", entity->id, ")"));
+  }
+  return InvalidFieldError(field,
+                           absl::StrCat("\"", text, "\" is ambiguous; it could be ",
+                                        absl::StrJoin(names, ", "), more ? ", ..." : "",
+                                        ". Use one of the ids."));
+}
+
+}  // namespace
+
+std::string NormalizeName(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+absl::StatusOr<graph::Entity> ResolveEntity(const graph::Store& store,
+                                            absl::string_view text,
+                                            absl::string_view field) {
+  if (NormalizeName(text).empty())
+    return InvalidFieldError(field, "an entity is required");
+  if (text.find(':') != absl::string_view::npos) {
+    absl::StatusOr<graph::Entity> by_id = store.GetEntity(text);
+    if (by_id.ok() || by_id.status().code() != absl::StatusCode::kNotFound) return by_id;
+  }
+  absl::StatusOr<graph::EntityPage> page =
+      store.SearchEntities(text, kMaxCandidates + 1, "");
+  if (!page.ok()) return page.status();
+  if (page->entities.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat(field, ": no entity is known as \"", text, "\""));
+  }
+  if (page->entities.size() == 1) return std::move(page->entities[0]);
+  std::string normalized = NormalizeName(text);
+  std::vector<const graph::Entity*> exact;
+  for (const graph::Entity& entity : page->entities) {
+    if (IsExactMatch(entity, normalized)) exact.push_back(&entity);
+  }
+  if (exact.size() == 1) return *exact[0];
+  if (!exact.empty()) return Ambiguous(field, text, exact, false);
+  std::vector<const graph::Entity*> all;
+  for (const graph::Entity& entity : page->entities) {
+    if (static_cast<int>(all.size()) < kMaxCandidates) all.push_back(&entity);
+  }
+  return Ambiguous(field, text, all,
+                   page->entities.size() > all.size() || !page->next_page_token.empty());
+}
+
+}  // namespace entente::service

@@ -1,0 +1,32 @@
+#ifndef ENTENTE_SERVICE_ENTITY_RESOLVER_H_
+#define ENTENTE_SERVICE_ENTITY_RESOLVER_H_
+
+// Resolves what a user typed for an entity ("Pakistan", "PAK", "Kazakh",
+// "country:PAK", "Islamic Republic of Pakistan") to one stored entity, the way
+// SearchEntities ranks matches: an id is taken as is; otherwise the one entity
+// whose id, name, code or alias equals the text (ignoring case and repeated
+// spaces), else the one entity with a name, code or alias starting with it.
+//
+// Errors: an empty text → InvalidArgument naming `field`; no match → NotFound
+// naming the text and the field; several equally good matches →
+// InvalidArgument naming the field and listing up to ten candidates.
+//
+// Thread-safety: a stateless function over a thread-safe Store.
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "graph/model.h"
+#include "graph/store.h"
+
+namespace entente::service {
+
+absl::StatusOr<graph::Entity> ResolveEntity(const graph::Store& store,
+                                            absl::string_view text,
+                                            absl::string_view field);
+
+// Lower-cased with runs of whitespace collapsed to one space and trimmed.
+std::string NormalizeName(absl::string_view text);
+
+}  // namespace entente::service
+
+#endif  // ENTENTE_SERVICE_ENTITY_RESOLVER_H_

@@ -1,0 +1,306 @@
+// The read RPCs of GraphServiceImpl; imports and watches are in
+// graph_service_import.cc.
+
+#include "service/graph_service.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "graph/neighbors.h"
+#include "graph/path_finder.h"
+#include "graph/status_macros.h"
+#include "service/convert.h"
+#include "service/entity_resolver.h"
+#include "service/grpc_status.h"
+
+namespace entente::service {
+namespace {
+
+// 0 means `fallback`; negative or above kMaxPageSize is INVALID_ARGUMENT.
+absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field) {
+  if (value < 0)
+    return InvalidFieldError(field, absl::StrCat("must not be negative, got ", value));
+  if (value > kMaxPageSize) {
+    return InvalidFieldError(
+        field, absl::StrCat("must be at most ", kMaxPageSize, ", got ", value));
+  }
+  return value == 0 ? fallback : value;
+}
+
+// Entities inside paths and neighbourhoods are listed without their aliases:
+// those can be long and the client asks GetEntity when it wants them.
+void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
+  out->set_id(entity.id);
+  out->set_name(entity.name);
+  out->set_kind(ToProto(entity.kind));
+}
+
+// Looks entities up once per request.
+class EntityCache {
+ public:
+  explicit EntityCache(const graph::Store& store) : store_(store) {}
+  absl::StatusOr<const graph::Entity*> Get(const std::string& id) {
+    auto it = entities_.find(id);
+    if (it == entities_.end()) {
+      ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity, store_.GetEntity(id));
+      it = entities_.emplace(id, std::move(entity)).first;
+    }
+    return &it->second;
+  }
+
+ private:
+  const graph::Store& store_;
+  absl::flat_hash_map<std::string, graph::Entity> entities_;
+};
+
+}  // namespace
+
+GraphServiceImpl::GraphServiceImpl(graph::Store* store,
+                                   const importers::Extractor* extractor,
+                                   GraphServiceOptions options)
+    : store_(store), extractor_(extractor), options_(std::move(options)) {}
+
+grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,
+                                         const v1::GetEntityRequest* request,
+                                         v1::GetEntityResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) {
+    absl::StatusOr<graph::Entity> entity =
+        ResolveEntity(*store_, request->entity(), "entity");
+    status = entity.status();
+    if (entity.ok()) ToProto(*entity, response->mutable_entity());
+  }
+  return ToGrpcStatus(status);
+}
+
+grpc::Status GraphServiceImpl::SearchEntities(grpc::ServerContext* context,
+                                              const v1::SearchEntitiesRequest* request,
+                                              v1::SearchEntitiesResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok() && NormalizeName(request->query()).empty()) {
+    status = InvalidFieldError("query", "a search text is required");
+  }
+  absl::StatusOr<int> page_size =
+      CheckedSize(request->page_size(), graph::kDefaultEntityPageSize, "page_size");
+  if (status.ok()) status = page_size.status();
+  if (status.ok()) {
+    absl::StatusOr<graph::EntityPage> page =
+        store_->SearchEntities(request->query(), *page_size, request->page_token());
+    status = page.status();
+    if (page.ok()) {
+      for (const graph::Entity& entity : page->entities) {
+        ToProto(entity, response->add_entities());
+      }
+      response->set_next_page_token(page->next_page_token);
+    }
+  }
+  return ToGrpcStatus(status);
+}
+
+grpc::Status GraphServiceImpl::GetTimeline(grpc::ServerContext* context,
+                                           const v1::GetTimelineRequest* request,
+                                           v1::GetTimelineResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) status = DoGetTimeline(*request, response);
+  return ToGrpcStatus(status);
+}
+
+absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& request,
+                                             v1::GetTimelineResponse* response) {
+  graph::TimelineQuery query;
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
+                           ResolveEntity(*store_, request.entity(), "entity"));
+  query.entity = entity.id;
+  ToProto(entity, response->mutable_entity());
+  if (!request.other().empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity other,
+                             ResolveEntity(*store_, request.other(), "other"));
+    query.other = other.id;
+    ToProto(other, response->mutable_other());
+  }
+  ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
+  ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
+  if (!v1::TimelineOrder_IsValid(request.order())) {
+    return InvalidFieldError("order", absl::StrCat(request.order(), " is not an order"));
+  }
+  query.newest_first = request.order() == v1::TIMELINE_ORDER_NEWEST_FIRST;
+  ENTENTE_ASSIGN_OR_RETURN(
+      query.page_size,
+      CheckedSize(request.page_size(), graph::kDefaultTimelinePageSize, "page_size"));
+  query.page_token = request.page_token();
+  absl::StatusOr<graph::TimelinePage> page = store_->GetTimeline(query);
+  if (!page.ok()) {
+    if (page.status().code() == absl::StatusCode::kInvalidArgument) {
+      return InvalidFieldError("page_token", page.status().message());
+    }
+    return page.status();
+  }
+  for (const graph::Relation& relation : page->relations) {
+    ToProto(relation, response->add_relations());
+  }
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
+}
+
+grpc::Status GraphServiceImpl::FindPaths(grpc::ServerContext* context,
+                                         const v1::FindPathsRequest* request,
+                                         v1::FindPathsResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) status = DoFindPaths(*context, *request, response);
+  return ToGrpcStatus(status);
+}
+
+absl::Time GraphServiceImpl::PathDeadline(const grpc::ServerContext& context) const {
+  absl::Time deadline = absl::Now() + options_.max_path_time;
+  auto client = context.deadline();
+  if (client != std::chrono::system_clock::time_point::max()) {
+    deadline = std::min(deadline, absl::FromChrono(client));
+  }
+  return deadline;
+}
+
+absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContext& context,
+                                           const v1::FindPathsRequest& request,
+                                           v1::FindPathsResponse* response) {
+  graph::PathQuery query;
+  if (request.k() < 0 || request.k() > kMaxPaths) {
+    return InvalidFieldError(
+        "k", absl::StrCat("must be between 1 and ", kMaxPaths, ", got ", request.k()));
+  }
+  query.k = request.k() == 0 ? 1 : request.k();
+  if (request.max_hops() < 0 || request.max_hops() > kMaxHops) {
+    return InvalidFieldError("max_hops", absl::StrCat("must be between 1 and ", kMaxHops,
+                                                      ", got ", request.max_hops()));
+  }
+  query.max_hops = request.max_hops() == 0 ? kDefaultHops : request.max_hops();
+  ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
+  ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
+  ENTENTE_ASSIGN_OR_RETURN(query.known_as_of_day,
+                           LastDayFromString(request.known_as_of(), "known_as_of"));
+  ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
+                           KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity from,
+                           ResolveEntity(*store_, request.from_entity(), "from_entity"));
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
+                           ResolveEntity(*store_, request.to_entity(), "to_entity"));
+  ToProto(from, response->mutable_from_entity());
+  ToProto(to, response->mutable_to_entity());
+  query.from = from.id;
+  query.to = to.id;
+  query.max_expanded = options_.max_path_expanded;
+  query.deadline = PathDeadline(context);
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
+
+  std::shared_ptr<const graph::GraphView> view = store_->View();
+  absl::StatusOr<graph::PathResult> result = graph::FindPaths(*view, query);
+  if (absl::IsNotFound(result.status())) {
+    // Known to the store but not yet in the published view: no relations yet.
+    return absl::OkStatus();
+  }
+  if (!result.ok()) return result.status();
+  if (result->truncated && result->truncation_reason == "cancelled") {
+    return absl::CancelledError("the client cancelled the path search");
+  }
+  response->set_truncated(result->truncated);
+  response->set_truncation_reason(result->truncation_reason);
+  EntityCache entities(*store_);
+  for (const graph::Path& path : result->paths) {
+    v1::Path* out = response->add_paths();
+    for (const std::string& id : path.entities) {
+      ENTENTE_ASSIGN_OR_RETURN(const graph::Entity* entity, entities.Get(id));
+      ToProtoWithoutAliases(*entity, out->add_entities());
+    }
+    for (uint64_t id : path.relations) {
+      ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
+      ToProto(relation, out->add_relations());
+    }
+  }
+  return absl::OkStatus();
+}
+
+grpc::Status GraphServiceImpl::GetNeighbors(grpc::ServerContext* context,
+                                            const v1::GetNeighborsRequest* request,
+                                            v1::GetNeighborsResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) status = DoGetNeighbors(*request, response);
+  return ToGrpcStatus(status);
+}
+
+absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& request,
+                                              v1::GetNeighborsResponse* response) {
+  graph::NeighborQuery query;
+  ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
+  ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
+  ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
+                           KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
+  ENTENTE_ASSIGN_OR_RETURN(query.known_as_of_day,
+                           LastDayFromString(request.known_as_of(), "known_as_of"));
+  ENTENTE_ASSIGN_OR_RETURN(query.limit, CheckedSize(request.max_relations(),
+                                                    kDefaultNeighbors, "max_relations"));
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity center,
+                           ResolveEntity(*store_, request.entity(), "entity"));
+  query.entity = center.id;
+  ToProto(center, response->mutable_entity());
+  std::shared_ptr<const graph::GraphView> view = store_->View();
+  absl::StatusOr<graph::NeighborResult> result = graph::FindNeighbors(*view, query);
+  if (absl::IsNotFound(result.status())) return absl::OkStatus();  // No relations yet.
+  if (!result.ok()) return result.status();
+  response->set_truncated(result->truncated);
+  EntityCache entities(*store_);
+  absl::flat_hash_map<std::string, bool> listed;
+  for (uint64_t id : result->relations) {
+    ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
+    const std::string& other =
+        relation.source.id == center.id ? relation.target.id : relation.source.id;
+    if (listed.emplace(other, true).second) {
+      ENTENTE_ASSIGN_OR_RETURN(const graph::Entity* entity, entities.Get(other));
+      ToProtoWithoutAliases(*entity, response->add_neighbors());
+    }
+    ToProto(relation, response->add_relations());
+  }
+  return absl::OkStatus();
+}
+
+grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
+                                        const v1::GetStatsRequest* request,
+                                        v1::GetStatsResponse* response) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) status = DoGetStats(*request, response);
+  return ToGrpcStatus(status);
+}
+
+absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
+                                          v1::GetStatsResponse* response) {
+  graph::StatsQuery query;
+  ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
+  if (!request.entity().empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
+                             ResolveEntity(*store_, request.entity(), "entity"));
+    query.entity = entity.id;
+  }
+  absl::StatusOr<graph::Stats> stats = store_->GetStats(query);
+  if (absl::IsNotFound(stats.status()) && !query.entity.empty()) {
+    return absl::OkStatus();  // Known entity, no relations in the view yet.
+  }
+  if (!stats.ok()) return stats.status();
+  response->set_entities(stats->entities);
+  response->set_relations(stats->relations);
+  for (const auto& [type, count] : stats->by_type) {
+    if (count == 0) continue;
+    v1::TypeCount* out = response->add_by_type();
+    out->set_type(ToProto(type));
+    out->set_count(count);
+  }
+  for (const auto& [month, count] : stats->by_month) {
+    if (count == 0) continue;
+    v1::MonthCount* out = response->add_by_month();
+    out->set_month(month);
+    out->set_count(count);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace entente::service

@@ -1,0 +1,123 @@
+#ifndef ENTENTE_SERVICE_GRAPH_SERVICE_H_
+#define ENTENTE_SERVICE_GRAPH_SERVICE_H_
+
+// GraphServiceImpl: entente.v1.GraphService over a graph::Store.
+//
+// Every handler validates its request first (entity names resolve as
+// entity_resolver.h says; limits below), converts with convert.h, runs the
+// query, and converts errors with ToGrpcStatus. The same object serves a
+// network server (server.h) and the CLI's in-process channel.
+//
+// Thread-safety: thread-safe; gRPC calls the handlers from many threads.
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "entente/v1/graph_service.grpc.pb.h"
+#include "graph/store.h"
+#include "importers/extractor.h"
+#include "service/cancellation.h"
+#include "service/relation_broadcaster.h"
+
+namespace entente::service {
+
+// Request limits. Exceeding one is INVALID_ARGUMENT naming the field.
+inline constexpr int kMaxPageSize = 1000;  // page_size, max_relations.
+inline constexpr int kMaxHops = 8;         // FindPathsRequest.max_hops.
+inline constexpr int kMaxPaths = 50;       // FindPathsRequest.k.
+inline constexpr int kDefaultHops = 6;
+inline constexpr int kDefaultNeighbors = 100;
+
+struct GraphServiceOptions {
+  // When not empty, ImportDigests (and with auth_all every RPC) requires the
+  // metadata "authorization: Bearer <auth_token>", else UNAUTHENTICATED.
+  std::string auth_token;
+  bool auth_all = false;
+  // The largest document ImportDigests accepts, after joining its pieces.
+  // Default 256 MiB; larger is RESOURCE_EXHAUSTED.
+  int64_t max_document_bytes = int64_t{256} << 20;
+  // Relations a WatchRelations stream may fall behind before it is ended with
+  // RESOURCE_EXHAUSTED. Default 4096.
+  size_t watch_queue = RelationBroadcaster::kDefaultMaxQueue;
+  // The longest a FindPaths search may run when the client sets no shorter
+  // deadline; a longer search returns truncated with reason "deadline".
+  // Default 10 s.
+  absl::Duration max_path_time = absl::Seconds(10);
+  // Vertices one FindPaths call may expand. Default 1,000,000.
+  int64_t max_path_expanded = 1'000'000;
+};
+
+class GraphServiceImpl final : public v1::GraphService::Service {
+ public:
+  // Keeps `store` and `extractor`, which must outlive the service. A null
+  // extractor makes ImportDigests fail with FAILED_PRECONDITION (read-only use).
+  GraphServiceImpl(graph::Store* store, const importers::Extractor* extractor,
+                   GraphServiceOptions options);
+
+  grpc::Status GetEntity(grpc::ServerContext* context,
+                         const v1::GetEntityRequest* request,
+                         v1::GetEntityResponse* response) override;
+  grpc::Status SearchEntities(grpc::ServerContext* context,
+                              const v1::SearchEntitiesRequest* request,
+                              v1::SearchEntitiesResponse* response) override;
+  grpc::Status GetTimeline(grpc::ServerContext* context,
+                           const v1::GetTimelineRequest* request,
+                           v1::GetTimelineResponse* response) override;
+  grpc::Status FindPaths(grpc::ServerContext* context,
+                         const v1::FindPathsRequest* request,
+                         v1::FindPathsResponse* response) override;
+  grpc::Status GetNeighbors(grpc::ServerContext* context,
+                            const v1::GetNeighborsRequest* request,
+                            v1::GetNeighborsResponse* response) override;
+  grpc::Status ImportDigests(grpc::ServerContext* context,
+                             grpc::ServerReader<v1::ImportDigestsRequest>* reader,
+                             v1::ImportDigestsResponse* response) override;
+  grpc::Status GetStats(grpc::ServerContext* context, const v1::GetStatsRequest* request,
+                        v1::GetStatsResponse* response) override;
+  grpc::Status WatchRelations(
+      grpc::ServerContext* context, const v1::WatchRelationsRequest* request,
+      grpc::ServerWriter<v1::WatchRelationsResponse>* writer) override;
+
+  // Ends every WatchRelations stream (UNAVAILABLE) and refuses new ones, so that
+  // a graceful server shutdown only waits for unary calls and imports.
+  void BeginShutdown();
+
+  // The broadcaster imports publish to; other importers in the process (none
+  // today) may publish too.
+  RelationBroadcaster& broadcaster() { return broadcaster_; }
+
+ private:
+  // UNAUTHENTICATED unless the call carries the token (when one is required
+  // for this kind of call).
+  absl::Status Authorize(const grpc::ServerContext& context, bool is_import) const;
+  absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
+                             v1::GetTimelineResponse* response);
+  absl::Status DoFindPaths(const grpc::ServerContext& context,
+                           const v1::FindPathsRequest& request,
+                           v1::FindPathsResponse* response);
+  absl::Status DoGetNeighbors(const v1::GetNeighborsRequest& request,
+                              v1::GetNeighborsResponse* response);
+  absl::Status DoGetStats(const v1::GetStatsRequest& request,
+                          v1::GetStatsResponse* response);
+  absl::Status DoImport(grpc::ServerContext* context,
+                        grpc::ServerReader<v1::ImportDigestsRequest>* reader,
+                        v1::ImportDigestsResponse* response);
+  absl::Status DoWatch(grpc::ServerContext* context,
+                       const v1::WatchRelationsRequest& request,
+                       grpc::ServerWriter<v1::WatchRelationsResponse>* writer);
+  // The search deadline of a path call: the client's, capped at max_path_time.
+  absl::Time PathDeadline(const grpc::ServerContext& context) const;
+
+  graph::Store* const store_;
+  const importers::Extractor* const extractor_;
+  const GraphServiceOptions options_;
+  RelationBroadcaster broadcaster_;
+  CancellationWatcher cancellation_;
+};
+
+}  // namespace entente::service
+
+#endif  // ENTENTE_SERVICE_GRAPH_SERVICE_H_

@@ -1,0 +1,142 @@
+#include "service/server.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "graph/status_macros.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "importers/gazetteer.h"
+#include "service/graph_service.h"
+#include "service/request_log.h"
+
+namespace entente::service {
+namespace {
+
+// A DigestDocument holds at most 16 MiB of text (graph_service.proto); allow
+// some room for the other fields.
+constexpr int kMaxReceiveMessageBytes = (16 << 20) + (64 << 10);
+
+absl::StatusOr<std::string> ReadFile(const std::string& path, absl::string_view flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat(flag, ": cannot read ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+absl::StatusOr<std::string> ReadToken(const std::string& path) {
+  ENTENTE_ASSIGN_OR_RETURN(std::string text, ReadFile(path, "--auth-token-file"));
+  absl::string_view token = text;
+  token = token.substr(0, token.find('\n'));
+  token = absl::StripAsciiWhitespace(token);
+  if (token.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--auth-token-file: ", path, " holds no token"));
+  }
+  return std::string(token);
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
+    const ServeOptions& options) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
+  }
+  if (options.tls_cert.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  ENTENTE_ASSIGN_OR_RETURN(pair.cert_chain, ReadFile(options.tls_cert, "--tls-cert"));
+  ENTENTE_ASSIGN_OR_RETURN(pair.private_key, ReadFile(options.tls_key, "--tls-key"));
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  return grpc::SslServerCredentials(ssl);
+}
+
+std::string IsoCodesDir(const ServeOptions& options) {
+  if (!options.iso_codes_dir.empty()) return options.iso_codes_dir;
+  const char* env = std::getenv("ENTENTE_ISO_CODES_DIR");
+  return env != nullptr && *env != '\0' ? env : "/usr/share/iso-codes/json";
+}
+
+// Blocks SIGINT and SIGTERM in this thread (and the threads it starts later)
+// so that only the waiting thread below receives them.
+sigset_t BlockShutdownSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+}  // namespace
+
+absl::Status RunServer(const ServeOptions& options) {
+  sigset_t signals = BlockShutdownSignals();
+  if (options.db.empty())
+    return absl::InvalidArgumentError("--db: a store directory is required");
+
+  GraphServiceOptions service_options;
+  service_options.auth_all = options.auth_all;
+  if (!options.auth_token_file.empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(service_options.auth_token,
+                             ReadToken(options.auth_token_file));
+  } else if (options.auth_all) {
+    return absl::InvalidArgumentError("--auth-all needs --auth-token-file");
+  }
+  ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                           Credentials(options));
+
+  ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<const importers::Gazetteer> gazetteer,
+                           importers::Gazetteer::Load(IsoCodesDir(options)));
+  ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<importers::Extractor> extractor,
+                           importers::Extractor::Create(gazetteer));
+  graph::StoreOptions store_options;
+  store_options.sync_writes = options.sync_writes;
+  ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,
+                           graph::Store::Open(options.db, store_options));
+
+  GraphServiceImpl service(store.get(), extractor.get(), std::move(service_options));
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen, credentials, &port);
+  builder.RegisterService(&service);
+  builder.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
+  if (options.log_requests) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(NewRequestLogFactory());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  }
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
+  }
+  std::string host = options.listen.substr(0, options.listen.rfind(':'));
+  std::fprintf(stderr, "entente: serving %s on %s:%d%s\n", options.db.c_str(),
+               host.c_str(), port, options.tls_cert.empty() ? "" : " (TLS)");
+  std::fflush(stderr);
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  std::fprintf(stderr, "entente: %s received, finishing calls in flight\n",
+               signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  server->GetHealthCheckService()->SetServingStatus(false);
+  service.BeginShutdown();
+  server->Shutdown(absl::ToChronoTime(absl::Now() + options.shutdown_grace));
+  server->Wait();
+  std::fprintf(stderr, "entente: stopped\n");
+  return absl::OkStatus();
+}
+
+}  // namespace entente::service

@@ -1,0 +1,49 @@
+#ifndef ENTENTE_SERVICE_SERVER_H_
+#define ENTENTE_SERVICE_SERVER_H_
+
+// RunServer: `entente serve`. Opens the store read-write, loads the importers,
+// and serves entente.v1.GraphService plus the standard gRPC health service
+// (grpc.health.v1, SERVING while up) and server reflection.
+//
+// Shutdown: on SIGTERM or SIGINT the server stops accepting calls, ends
+// WatchRelations streams, and waits up to `shutdown_grace` for calls in
+// flight, imports included, to finish; an import still running after that is
+// cancelled between items (each stored item is whole; its client never got an
+// acknowledgement). Then the store is closed cleanly.
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+
+namespace entente::service {
+
+struct ServeOptions {
+  std::string db;                          // Store directory. Required.
+  std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one.
+  // A file whose first line is the bearer token required by ImportDigests (and
+  // every RPC with auth_all). Empty: no authentication.
+  std::string auth_token_file;
+  bool auth_all = false;
+  // PEM files; both or neither. With them the server speaks TLS only.
+  std::string tls_cert, tls_key;
+  bool sync_writes = false;  // fsync the write-ahead log on every item.
+  // iso-codes JSON directory; empty means ENTENTE_ISO_CODES_DIR from the
+  // environment, else /usr/share/iso-codes/json.
+  std::string iso_codes_dir;
+  bool log_requests = true;  // One JSON line per call on stderr.
+  // How long shutdown waits for calls in flight. Default 30 s.
+  absl::Duration shutdown_grace = absl::Seconds(30);
+};
+
+// Blocks until SIGTERM or SIGINT, then shuts down as described above. Must be
+// called before the process starts other threads (it blocks the two signals in
+// the calling thread so that every thread it creates inherits the mask).
+// Errors: InvalidArgument for bad options (naming the flag), FailedPrecondition
+// / DataLoss from opening the store, Unavailable when the address cannot be
+// bound.
+absl::Status RunServer(const ServeOptions& options);
+
+}  // namespace entente::service
+
+#endif  // ENTENTE_SERVICE_SERVER_H_
