@@ -15,8 +15,8 @@
 //                            neighbor_kind u8
 //   relation_ids_[edge]  -> the relation's RelationIdOf (8 bytes)
 //
-// About 48 bytes per relation plus the interned entity ids. Self-loops are
-// kept in relation_ids_ but not in the adjacency.
+// About 48 bytes per relation plus the interned entity ids. A self-loop
+// appears once, in its entity's adjacency.
 //
 // Thread-safety: immutable after Build(); any number of threads may read one
 // view concurrently. Store::View() hands out shared_ptrs so a query keeps its

@@ -11,8 +11,8 @@
 // relations.
 //
 // k = 1 runs a bidirectional breadth-first search; k > 1 runs Yen's k
-// shortest loopless paths on top of it. Paths come shortest first; equal
-// lengths are ordered by their entity ids.
+// shortest loopless paths on top of it. Paths come shortest first; paths of
+// equal length come in the (deterministic) order the search found them.
 //
 // Bounds: every search stops at max_hops, at max_expanded vertices expanded
 // (summed over all sub-searches of Yen's algorithm), at the deadline, or when

@@ -1,0 +1,105 @@
+#include "graph/graph_view.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace entente::graph {
+
+std::optional<uint32_t> GraphView::FindVertex(absl::string_view entity_id) const {
+  auto it = vertex_of_.find(entity_id);
+  if (it == vertex_of_.end()) return std::nullopt;
+  return it->second;
+}
+
+size_t GraphView::MemoryBytes() const {
+  size_t bytes = sizeof(*this);
+  bytes += entity_ids_.capacity() * sizeof(std::string);
+  for (const std::string& id : entity_ids_) {
+    // Short ids live inside the std::string (small-string optimization).
+    if (id.capacity() > 15) bytes += id.capacity() + 1;
+  }
+  bytes += kinds_.capacity() * sizeof(EntityKind);
+  bytes += vertex_of_.capacity() * (sizeof(std::pair<absl::string_view, uint32_t>) + 1);
+  bytes += offsets_.capacity() * sizeof(uint64_t);
+  bytes += adjacency_.capacity() * sizeof(AdjacentEdge);
+  bytes += relation_ids_.capacity() * sizeof(uint64_t);
+  return bytes;
+}
+
+uint32_t GraphViewBuilder::AddEntity(absl::string_view id, EntityKind kind) {
+  auto [it, inserted] = vertex_of_.try_emplace(id, static_cast<uint32_t>(ids_.size()));
+  if (inserted) {
+    ids_.emplace_back(id);
+    kinds_.push_back(kind == EntityKind::kUnspecified ? KindOfId(id) : kind);
+  } else if (kinds_[it->second] == EntityKind::kUnspecified) {
+    kinds_[it->second] = kind;
+  }
+  return it->second;
+}
+
+void GraphViewBuilder::AddRelation(uint64_t relation_id, absl::string_view source,
+                                   absl::string_view target, RelationType type,
+                                   const DateWithPrecision& date,
+                                   const DateWithPrecision& reported) {
+  uint32_t s = AddEntity(source, EntityKind::kUnspecified);
+  uint32_t t = AddEntity(target, EntityKind::kUnspecified);
+  AddRelationDays(relation_id, s, t, type, date.FirstDay(), date.EndDay(),
+                  reported.FirstDay());
+}
+
+void GraphViewBuilder::AddRelationDays(uint64_t relation_id, uint32_t source,
+                                       uint32_t target, RelationType type,
+                                       int32_t first_day, int32_t end_day,
+                                       int32_t reported_day) {
+  uint16_t span = 0;
+  if (first_day != INT32_MIN) {
+    span = static_cast<uint16_t>(std::clamp(end_day - first_day, 1, 0xffff));
+  }
+  edges_.push_back({source, target, first_day, reported_day, span, type});
+  relation_ids_.push_back(relation_id);
+}
+
+void GraphViewBuilder::Reserve(size_t entities, size_t relations) {
+  ids_.reserve(entities);
+  kinds_.reserve(entities);
+  vertex_of_.reserve(entities);
+  edges_.reserve(relations);
+  relation_ids_.reserve(relations);
+}
+
+std::shared_ptr<const GraphView> GraphViewBuilder::Build() && {
+  std::shared_ptr<GraphView> view(new GraphView());
+  const size_t n = ids_.size();
+  view->offsets_.assign(n + 1, 0);
+  for (const PendingEdge& e : edges_) {
+    ++view->offsets_[e.source + 1];
+    if (e.source != e.target) ++view->offsets_[e.target + 1];
+  }
+  for (size_t v = 0; v < n; ++v) view->offsets_[v + 1] += view->offsets_[v];
+  view->adjacency_.resize(view->offsets_[n]);
+  std::vector<uint64_t> cursor(view->offsets_.begin(), view->offsets_.end() - 1);
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    const PendingEdge& e = edges_[i];
+    AdjacentEdge a{
+        e.target, static_cast<uint32_t>(i), e.first_day, e.reported_day, e.span_days,
+        e.type,   kinds_[e.target]};
+    view->adjacency_[cursor[e.source]++] = a;
+    if (e.source == e.target) continue;
+    a.neighbor = e.source;
+    a.neighbor_kind = kinds_[e.source];
+    view->adjacency_[cursor[e.target]++] = a;
+  }
+  edges_.clear();
+  edges_.shrink_to_fit();
+  vertex_of_.clear();
+  view->entity_ids_ = std::move(ids_);
+  view->kinds_ = std::move(kinds_);
+  view->relation_ids_ = std::move(relation_ids_);
+  view->vertex_of_.reserve(n);
+  for (size_t v = 0; v < n; ++v) {
+    view->vertex_of_.emplace(view->entity_ids_[v], static_cast<uint32_t>(v));
+  }
+  return view;
+}
+
+}  // namespace entente::graph

@@ -1,0 +1,97 @@
+#include "graph/internal/bidi_search.h"
+
+#include <algorithm>
+
+namespace entente::graph::internal {
+
+bool SearchBounds::Tick() {
+  if (hit()) return false;
+  ++expanded_;
+  if (expanded_ > max_expanded_) {
+    reason_ = "max_expanded";
+  } else if ((expanded_ & 63) == 0 || expanded_ == 1) {
+    // Clock and flag reads are cheap but not free: check every 64 vertices.
+    if (cancelled_ != nullptr && cancelled_->load(std::memory_order_relaxed)) {
+      reason_ = "cancelled";
+    } else if (deadline_ != absl::InfiniteFuture() && absl::Now() >= deadline_) {
+      reason_ = "deadline";
+    }
+  }
+  return !hit();
+}
+
+bool BidiSearch::Follow(uint32_t u, const AdjacentEdge& e,
+                        const absl::flat_hash_set<uint32_t>& banned_vertices,
+                        const absl::flat_hash_set<uint64_t>& banned_pairs) const {
+  if (!filter_.Passes(e)) return false;
+  const uint32_t v = e.neighbor;
+  if ((avoid_kinds_ >> static_cast<uint32_t>(e.neighbor_kind)) & 1u) {
+    if (v != exempt_a_ && v != exempt_b_) return false;
+  }
+  if (!banned_vertices.empty() && banned_vertices.contains(v)) return false;
+  if (!banned_pairs.empty() && banned_pairs.contains(PairKey(u, v))) return false;
+  return true;
+}
+
+BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
+                                    const absl::flat_hash_set<uint32_t>& banned_vertices,
+                                    const absl::flat_hash_set<uint64_t>& banned_pairs,
+                                    std::vector<uint32_t>* path) {
+  path->clear();
+  if (s == t) {
+    path->push_back(s);
+    return Outcome::kFound;
+  }
+  for (int side = 0; side < 2; ++side) {
+    parent_[side].clear();
+    frontier_[side].clear();
+  }
+  parent_[0][s] = s;
+  parent_[1][t] = t;
+  frontier_[0].push_back(s);
+  frontier_[1].push_back(t);
+  int depth[2] = {0, 0};
+  // Every vertex on both sides is found the moment the second side reaches
+  // it, so the first meeting closes a shortest path: lengths of meetings in
+  // one level are all depth[0] + depth[1] + 1.
+  while (!frontier_[0].empty() && !frontier_[1].empty() &&
+         depth[0] + depth[1] < max_hops) {
+    const int side = frontier_[0].size() <= frontier_[1].size() ? 0 : 1;
+    auto& mine = parent_[side];
+    const auto& theirs = parent_[1 - side];
+    next_.clear();
+    for (uint32_t u : frontier_[side]) {
+      if (!bounds_->Tick()) return Outcome::kTruncated;
+      for (const AdjacentEdge& e : view_.Edges(u)) {
+        if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
+        if (!mine.try_emplace(e.neighbor, u).second) continue;
+        if (theirs.contains(e.neighbor)) {
+          Reconstruct(e.neighbor, path);
+          return Outcome::kFound;
+        }
+        next_.push_back(e.neighbor);
+      }
+    }
+    frontier_[side].swap(next_);
+    ++depth[side];
+  }
+  return Outcome::kNoPath;
+}
+
+void BidiSearch::Reconstruct(uint32_t meet, std::vector<uint32_t>* path) const {
+  for (uint32_t v = meet;;) {
+    path->push_back(v);
+    uint32_t parent = parent_[0].at(v);
+    if (parent == v) break;
+    v = parent;
+  }
+  std::reverse(path->begin(), path->end());
+  for (uint32_t v = meet;;) {
+    uint32_t parent = parent_[1].at(v);
+    if (parent == v) break;
+    path->push_back(parent);
+    v = parent;
+  }
+}
+
+}  // namespace entente::graph::internal

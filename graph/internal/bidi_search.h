@@ -1,0 +1,86 @@
+#ifndef ENTENTE_GRAPH_INTERNAL_BIDI_SEARCH_H_
+#define ENTENTE_GRAPH_INTERNAL_BIDI_SEARCH_H_
+
+// Bidirectional breadth-first search over a GraphView with edge filters,
+// banned vertices/pairs (for Yen's spur searches) and shared bounds.
+// Thread-safety: one BidiSearch per thread; the view is only read.
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/time/time.h"
+#include "graph/graph_view.h"
+
+namespace entente::graph::internal {
+
+// Limits shared by all searches of one query.
+class SearchBounds {
+ public:
+  SearchBounds(int64_t max_expanded, absl::Time deadline,
+               const std::atomic<bool>* cancelled)
+      : max_expanded_(max_expanded), deadline_(deadline), cancelled_(cancelled) {}
+  // Counts one expanded vertex; false (with reason()) once a bound is hit.
+  bool Tick();
+  bool hit() const { return !reason_.empty(); }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  int64_t expanded_ = 0;
+  int64_t max_expanded_;
+  absl::Time deadline_;
+  const std::atomic<bool>* cancelled_;
+  std::string reason_;
+};
+
+inline uint64_t PairKey(uint32_t a, uint32_t b) {
+  if (b < a) std::swap(a, b);
+  return (uint64_t{a} << 32) | b;
+}
+
+class BidiSearch {
+ public:
+  enum class Outcome { kFound, kNoPath, kTruncated };
+
+  // `exempt_a`/`exempt_b`: vertices allowed even when their kind is avoided
+  // (the query's endpoints).
+  BidiSearch(const GraphView& view, const EdgeFilter& filter, uint32_t avoid_kinds,
+             uint32_t exempt_a, uint32_t exempt_b, SearchBounds* bounds)
+      : view_(view),
+        filter_(filter),
+        avoid_kinds_(avoid_kinds),
+        exempt_a_(exempt_a),
+        exempt_b_(exempt_b),
+        bounds_(bounds) {}
+
+  // A shortest path s..t of at most max_hops hops avoiding the banned
+  // vertices and vertex pairs; the vertices go to *path.
+  Outcome Run(uint32_t s, uint32_t t, int max_hops,
+              const absl::flat_hash_set<uint32_t>& banned_vertices,
+              const absl::flat_hash_set<uint64_t>& banned_pairs,
+              std::vector<uint32_t>* path);
+
+  // Whether an edge from u may be followed (filter, kinds, bans).
+  bool Follow(uint32_t u, const AdjacentEdge& e,
+              const absl::flat_hash_set<uint32_t>& banned_vertices,
+              const absl::flat_hash_set<uint64_t>& banned_pairs) const;
+
+ private:
+  void Reconstruct(uint32_t meet, std::vector<uint32_t>* path) const;
+
+  const GraphView& view_;
+  const EdgeFilter& filter_;
+  uint32_t avoid_kinds_;
+  uint32_t exempt_a_, exempt_b_;
+  SearchBounds* bounds_;
+  // vertex -> parent on each side; reused across runs.
+  absl::flat_hash_map<uint32_t, uint32_t> parent_[2];
+  std::vector<uint32_t> frontier_[2], next_;
+};
+
+}  // namespace entente::graph::internal
+
+#endif  // ENTENTE_GRAPH_INTERNAL_BIDI_SEARCH_H_

@@ -1,0 +1,74 @@
+#ifndef ENTENTE_GRAPH_INTERNAL_STORE_IMPL_H_
+#define ENTENTE_GRAPH_INTERNAL_STORE_IMPL_H_
+
+// Store's private state, shared by the store's .cc files (open, write, read,
+// bulk load). Not part of the graph/ API.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "graph/graph_view.h"
+#include "graph/internal/keys.h"
+#include "graph/store.h"
+#include "rocksdb/db.h"
+#include "rocksdb/options.h"
+
+namespace entente::graph {
+
+// The one place where a rocksdb::Status becomes an absl::Status. `context`
+// says what was being done ("open /path", "write item").
+absl::Status FromRocksStatus(const rocksdb::Status& status, absl::string_view context);
+
+class Store::Impl {
+ public:
+  Impl(std::string dir, StoreOptions options)
+      : dir_(std::move(dir)), options_(std::move(options)) {}
+  ~Impl();
+
+  // Opens RocksDB and checks the metadata; see Store::Open.
+  absl::Status Open();
+  absl::Status RefreshView();
+  std::shared_ptr<const GraphView> View() const;
+  absl::StatusOr<WriteResult> WriteItem(absl::Span<const Entity> entities,
+                                        absl::Span<const Relation> relations);
+
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(internal::CfIndex index) const {
+    return handles_[index];
+  }
+  const std::string& dir() const { return dir_; }
+  const StoreOptions& options() const { return options_; }
+  rocksdb::ColumnFamilyOptions CfOptions() const;
+  absl::Status RequireWritable() const;
+
+  // Read-modify-write of entities into `batch` (callers hold write_mu_).
+  absl::Status UpsertEntities(const std::vector<Entity>& entities,
+                              rocksdb::WriteBatch* batch, int64_t* new_entities)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+
+  absl::Mutex write_mu_;
+  bool bulk_active_ ABSL_GUARDED_BY(write_mu_) = false;
+
+ private:
+  absl::Status CheckDirectory(bool* create);
+  absl::Status CheckMetadata(bool created);
+  absl::StatusOr<std::shared_ptr<const GraphView>> BuildView() const;
+
+  const std::string dir_;
+  const StoreOptions options_;
+  std::shared_ptr<rocksdb::Cache> cache_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  mutable absl::Mutex view_mu_;
+  std::shared_ptr<const GraphView> view_ ABSL_GUARDED_BY(view_mu_);
+  absl::Mutex refresh_mu_;  // One view build at a time.
+};
+
+}  // namespace entente::graph
+
+#endif  // ENTENTE_GRAPH_INTERNAL_STORE_IMPL_H_

@@ -1,0 +1,270 @@
+// Opening a store: directory checks, RocksDB options, metadata, view build.
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "graph/internal/coding.h"
+#include "graph/internal/records.h"
+#include "graph/internal/store_impl.h"
+#include "graph/status_macros.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/table.h"
+
+namespace entente::graph {
+
+using internal::CfIndex;
+
+absl::Status FromRocksStatus(const rocksdb::Status& status, absl::string_view context) {
+  if (status.ok()) return absl::OkStatus();
+  std::string message = absl::StrCat(context, ": ", status.ToString());
+  switch (status.code()) {
+    case rocksdb::Status::kNotFound:
+      return absl::NotFoundError(message);
+    case rocksdb::Status::kCorruption:
+      return absl::DataLossError(message);
+    case rocksdb::Status::kNotSupported:
+      return absl::UnimplementedError(message);
+    case rocksdb::Status::kInvalidArgument:
+      return absl::InvalidArgumentError(message);
+    case rocksdb::Status::kBusy:
+    case rocksdb::Status::kTimedOut:
+    case rocksdb::Status::kTryAgain:
+    case rocksdb::Status::kIncomplete:
+    case rocksdb::Status::kShutdownInProgress:
+      return absl::UnavailableError(message);
+    case rocksdb::Status::kAborted:
+      return absl::AbortedError(message);
+    case rocksdb::Status::kIOError:
+      if (status.IsNoSpace()) return absl::ResourceExhaustedError(message);
+      return absl::UnavailableError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+Store::Impl::~Impl() {
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    if (db_ != nullptr && handle != nullptr) db_->DestroyColumnFamilyHandle(handle);
+  }
+  if (db_ != nullptr) db_->Close().PermitUncheckedError();
+}
+
+rocksdb::ColumnFamilyOptions Store::Impl::CfOptions() const {
+  rocksdb::ColumnFamilyOptions cf;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache_;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = false;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.compression = rocksdb::kLZ4Compression;
+  cf.level0_slowdown_writes_trigger = 40;
+  cf.level0_stop_writes_trigger = 64;
+  return cf;
+}
+
+absl::Status Store::Impl::RequireWritable() const {
+  if (options_.mode != StoreOptions::Mode::kReadWrite) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", dir_, " is open read-only"));
+  }
+  return absl::OkStatus();
+}
+
+// Sorts out, before RocksDB touches anything, whether `dir_` is a store, an
+// empty place for a new one, or something else.
+absl::Status Store::Impl::CheckDirectory(bool* create) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  *create = false;
+  bool exists = fs::exists(dir_, ec);
+  if (exists && !fs::is_directory(dir_, ec)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(dir_, " is not a directory, so not an Entente store"));
+  }
+  bool empty = !exists || fs::is_empty(dir_, ec);
+  if (empty) {
+    if (options_.mode == StoreOptions::Mode::kReadWrite && options_.create_if_missing) {
+      *create = true;
+      return absl::OkStatus();
+    }
+    return absl::NotFoundError(absl::StrCat("no Entente store in ", dir_));
+  }
+  if (!fs::exists(fs::path(dir_) / "CURRENT", ec)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(dir_, " holds files but no RocksDB database: not an Entente store"));
+  }
+  std::vector<std::string> names;
+  ENTENTE_RETURN_IF_ERROR(
+      FromRocksStatus(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_, &names),
+                      absl::StrCat("open store ", dir_)));
+  std::vector<std::string> wanted = internal::ColumnFamilyNames();
+  std::sort(names.begin(), names.end());
+  std::sort(wanted.begin(), wanted.end());
+  if (names != wanted) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(dir_,
+                     " is a RocksDB database but not an Entente store (column "
+                     "families: ",
+                     absl::StrJoin(names, ", "), ")"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Store::Impl::Open() {
+  if (options_.mode == StoreOptions::Mode::kSecondary && options_.secondary_dir.empty()) {
+    return absl::InvalidArgumentError("secondary mode needs a secondary_dir");
+  }
+  bool create = false;
+  ENTENTE_RETURN_IF_ERROR(CheckDirectory(&create));
+  if (create) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("cannot create ", dir_, ": ", ec.message()));
+    }
+  }
+  cache_ = rocksdb::NewLRUCache(512 << 20);
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = create;
+  db_options.create_missing_column_families = create;
+  db_options.max_background_jobs = 2;
+  db_options.paranoid_checks = true;
+  if (options_.mode == StoreOptions::Mode::kSecondary) db_options.max_open_files = -1;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& name : internal::ColumnFamilyNames()) {
+    descriptors.emplace_back(name, CfOptions());
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status status;
+  switch (options_.mode) {
+    case StoreOptions::Mode::kReadWrite:
+      status = rocksdb::DB::Open(db_options, dir_, descriptors, &handles_, &raw);
+      break;
+    case StoreOptions::Mode::kReadOnly:
+      status =
+          rocksdb::DB::OpenForReadOnly(db_options, dir_, descriptors, &handles_, &raw);
+      break;
+    case StoreOptions::Mode::kSecondary:
+      status = rocksdb::DB::OpenAsSecondary(db_options, dir_, options_.secondary_dir,
+                                            descriptors, &handles_, &raw);
+      break;
+  }
+  db_.reset(raw);
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(status, absl::StrCat("open store ", dir_)));
+  ENTENTE_RETURN_IF_ERROR(CheckMetadata(create));
+  return RefreshView();
+}
+
+absl::Status Store::Impl::CheckMetadata(bool created) {
+  rocksdb::ColumnFamilyHandle* meta = cf(internal::kMetadata);
+  if (created) {
+    rocksdb::WriteBatch batch;
+    batch.Put(meta, internal::kFormatKey, internal::kFormatValue);
+    batch.Put(meta, internal::kSchemaVersionKey, absl::StrCat(internal::kSchemaVersion));
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    return FromRocksStatus(db_->Write(write, &batch), "write store metadata");
+  }
+  std::string format, version;
+  rocksdb::Status s1 =
+      db_->Get(rocksdb::ReadOptions(), meta, internal::kFormatKey, &format);
+  rocksdb::Status s2 =
+      db_->Get(rocksdb::ReadOptions(), meta, internal::kSchemaVersionKey, &version);
+  if (s1.IsNotFound() || s2.IsNotFound() || format != internal::kFormatValue) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(dir_, " has no Entente store metadata: not an Entente store"));
+  }
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s1, "read store metadata"));
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s2, "read store metadata"));
+  int stored = 0;
+  if (!absl::SimpleAtoi(version, &stored) || stored != internal::kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", dir_, " has schema version \"", version,
+                     "\"; this build reads version ", internal::kSchemaVersion));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const {
+  rocksdb::ReadOptions read;
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  read.snapshot = snapshot.snapshot();
+  read.fill_cache = false;
+  read.readahead_size = 2 << 20;
+  GraphViewBuilder builder;
+  uint64_t entities = 0, relations = 0;
+  db_->GetIntProperty(cf(internal::kEntities), "rocksdb.estimate-num-keys", &entities);
+  db_->GetIntProperty(cf(internal::kEdges), "rocksdb.estimate-num-keys", &relations);
+  builder.Reserve(entities, relations);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, cf(internal::kEntities)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    absl::string_view id(it->key().data(), it->key().size());
+    absl::string_view value(it->value().data(), it->value().size());
+    // EntityValue: 01 name:str kind:u8 ... ; only the kind is needed here.
+    ENTENTE_ASSIGN_OR_RETURN(Entity entity, internal::DecodeEntity(id, value));
+    builder.AddEntity(id, entity.kind);
+  }
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan entities"));
+  it.reset(db_->NewIterator(read, cf(internal::kEdges)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().size() != 8)
+      return absl::DataLossError("corrupt edge key in the store");
+    ENTENTE_ASSIGN_OR_RETURN(
+        internal::EdgeRecord e,
+        internal::DecodeEdge(absl::string_view(it->value().data(), it->value().size())));
+    uint32_t s = builder.AddEntity(e.source, EntityKind::kUnspecified);
+    uint32_t t = builder.AddEntity(e.target, EntityKind::kUnspecified);
+    builder.AddRelationDays(internal::DecodeFixed64BE(it->key().data()), s, t, e.type,
+                            e.first_day, e.end_day, e.reported_day);
+  }
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan edges"));
+  return std::move(builder).Build();
+}
+
+absl::Status Store::Impl::RefreshView() {
+  absl::MutexLock refresh(&refresh_mu_);
+  ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<const GraphView> view, BuildView());
+  absl::MutexLock lock(&view_mu_);
+  view_.swap(view);
+  return absl::OkStatus();  // The old view dies with its last reader.
+}
+
+std::shared_ptr<const GraphView> Store::Impl::View() const {
+  absl::MutexLock lock(&view_mu_);
+  return view_;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
+                                                   const StoreOptions& options) {
+  auto impl = std::make_unique<Impl>(dir, options);
+  ENTENTE_RETURN_IF_ERROR(impl->Open());
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+absl::StatusOr<WriteResult> Store::WriteItem(absl::Span<const Entity> entities,
+                                             absl::Span<const Relation> relations) {
+  return impl_->WriteItem(entities, relations);
+}
+
+std::shared_ptr<const GraphView> Store::View() const { return impl_->View(); }
+absl::Status Store::RefreshView() { return impl_->RefreshView(); }
+const std::string& Store::dir() const { return impl_->dir(); }
+
+absl::Status Store::CatchUp() {
+  if (impl_->options().mode != StoreOptions::Mode::kSecondary) {
+    return absl::FailedPreconditionError("CatchUp needs a store opened as secondary");
+  }
+  ENTENTE_RETURN_IF_ERROR(
+      FromRocksStatus(impl_->db()->TryCatchUpWithPrimary(), "catch up with the primary"));
+  return impl_->RefreshView();
+}
+
+}  // namespace entente::graph
