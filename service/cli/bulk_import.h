@@ -1,0 +1,35 @@
+#ifndef ENTENTE_SERVICE_CLI_BULK_IMPORT_H_
+#define ENTENTE_SERVICE_CLI_BULK_IMPORT_H_
+
+// `entente import --bulk`: files through the importers into the store's
+// BulkLoader (sorted SST ingestion) instead of one WriteItem per item. Meant
+// for large relation JSON Lines (generated graphs, reviewed extractions);
+// any format the importers read works. Atomicity is per loader chunk, not per
+// item (see graph::BulkLoader); a re-run is still idempotent.
+//
+// Each file is validated whole by the importers before any of it reaches the
+// loader, so a bad file is rejected whole (counted with its reason) and the
+// others load. A store failure stops the load and is returned.
+//
+// Thread-safety: runs on the calling thread; the store must not be written
+// by anyone else meanwhile (the loader makes WriteItem fail).
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/store.h"
+#include "importers/extractor.h"
+#include "importers/import_source.h"
+#include "service/import_pipeline.h"
+
+namespace entente::service::cli {
+
+absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
+                                        const importers::Extractor& extractor,
+                                        const std::vector<std::string>& files,
+                                        const importers::ImportOptions& options);
+
+}  // namespace entente::service::cli
+
+#endif  // ENTENTE_SERVICE_CLI_BULK_IMPORT_H_

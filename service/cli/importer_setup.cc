@@ -1,0 +1,60 @@
+#include "service/cli/importer_setup.h"
+
+#include <cstdlib>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "importers/gazetteer.h"
+#include "service/cli/dates.h"
+
+#ifndef ENTENTE_DEFAULT_ISO_CODES_DIR
+#define ENTENTE_DEFAULT_ISO_CODES_DIR "/usr/share/iso-codes/json"
+#endif
+
+namespace entente::service::cli {
+
+std::vector<OptionSpec> ImporterOptionSpecs() {
+  return {
+      {"published", "YYYY-MM-DD",
+       "the digest's publication date (else its front matter or JSON says it)"},
+      {"iso-codes", "DIR",
+       "iso-codes JSON directory (default $ENTENTE_ISO_CODES_DIR "
+       "or " ENTENTE_DEFAULT_ISO_CODES_DIR ")"},
+  };
+}
+
+std::string IsoCodesDirFromArgs(const ParsedArgs& args) {
+  if (args.Has("iso-codes")) return args.Get("iso-codes");
+  if (const char* env = std::getenv("ENTENTE_ISO_CODES_DIR"); env != nullptr && *env) {
+    return env;
+  }
+  return ENTENTE_DEFAULT_ISO_CODES_DIR;
+}
+
+absl::StatusOr<importers::ImportOptions> ImportOptionsFromArgs(const ParsedArgs& args) {
+  importers::ImportOptions options;
+  if (!args.Has("published")) return options;
+  absl::StatusOr<graph::DateWithPrecision> date =
+      ParseDateOption("published", args.Get("published"));
+  if (!date.ok() || date->precision != graph::DatePrecision::kDay) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--published: expected a day YYYY-MM-DD, got '", args.Get("published"), "'"));
+  }
+  options.published = *date;
+  return options;
+}
+
+absl::StatusOr<std::unique_ptr<importers::Extractor>> LoadExtractor(
+    const std::string& iso_codes_dir) {
+  absl::StatusOr<std::unique_ptr<importers::Gazetteer>> gazetteer =
+      importers::Gazetteer::Load(iso_codes_dir);
+  if (!gazetteer.ok()) {
+    return absl::Status(gazetteer.status().code(),
+                        absl::StrCat("cannot load the gazetteer from ", iso_codes_dir,
+                                     ": ", gazetteer.status().message()));
+  }
+  return importers::Extractor::Create(
+      std::shared_ptr<const importers::Gazetteer>(*std::move(gazetteer)));
+}
+
+}  // namespace entente::service::cli
