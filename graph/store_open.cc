@@ -191,9 +191,8 @@ absl::Status Store::Impl::CheckMetadata(bool created) {
 }
 
 absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const {
-  rocksdb::ReadOptions read;
-  rocksdb::ManagedSnapshot snapshot(db_.get());
-  read.snapshot = snapshot.snapshot();
+  ReadScope scope(*this);
+  rocksdb::ReadOptions read = scope.options();
   read.fill_cache = false;
   read.readahead_size = 2 << 20;
   GraphViewBuilder builder;

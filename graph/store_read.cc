@@ -25,9 +25,9 @@ absl::string_view SliceView(const rocksdb::Slice& s) { return {s.data(), s.size(
 
 absl::StatusOr<Entity> Store::GetEntity(absl::string_view id) const {
   std::string value;
-  rocksdb::Status s =
-      impl_->db()->Get(rocksdb::ReadOptions(), impl_->cf(internal::kEntities),
-                       rocksdb::Slice(id.data(), id.size()), &value);
+  ReadScope scope(*impl_);
+  rocksdb::Status s = impl_->db()->Get(scope.options(), impl_->cf(internal::kEntities),
+                                       rocksdb::Slice(id.data(), id.size()), &value);
   if (s.IsNotFound()) {
     return absl::NotFoundError(absl::StrCat("entity \"", id, "\" not found"));
   }
@@ -37,9 +37,9 @@ absl::StatusOr<Entity> Store::GetEntity(absl::string_view id) const {
 
 absl::StatusOr<Relation> Store::GetRelation(uint64_t relation_id) const {
   std::string value;
-  rocksdb::Status s =
-      impl_->db()->Get(rocksdb::ReadOptions(), impl_->cf(internal::kRelations),
-                       internal::RelationKey(relation_id), &value);
+  ReadScope scope(*impl_);
+  rocksdb::Status s = impl_->db()->Get(scope.options(), impl_->cf(internal::kRelations),
+                                       internal::RelationKey(relation_id), &value);
   if (s.IsNotFound()) {
     return absl::NotFoundError(absl::StrFormat("relation %016x not found", relation_id));
   }
@@ -65,9 +65,8 @@ absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int pa
     if (payload.size() != 8) return absl::InvalidArgumentError("malformed page_token");
     offset = internal::DecodeFixed64BE(payload.data());
   }
-  rocksdb::ManagedSnapshot snapshot(impl_->db());
-  rocksdb::ReadOptions read;
-  read.snapshot = snapshot.snapshot();
+  ReadScope scope(*impl_);
+  rocksdb::ReadOptions read = scope.options();
   std::unique_ptr<rocksdb::Iterator> it(
       impl_->db()->NewIterator(read, impl_->cf(internal::kAliases)));
   // Exact matches first (keys "norm 00 id"), then keys that merely start

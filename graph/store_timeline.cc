@@ -62,9 +62,8 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     if (w.to_day != INT32_MAX) upper_key = internal::TimelineKey(prefix, w.to_day, 0);
   }
   rocksdb::Slice lower_slice(lower_key), upper_slice(upper_key);
-  rocksdb::ManagedSnapshot snapshot(impl_->db());
-  rocksdb::ReadOptions read;
-  read.snapshot = snapshot.snapshot();
+  ReadScope scope(*impl_);
+  rocksdb::ReadOptions read = scope.options();
   read.iterate_lower_bound = &lower_slice;
   read.iterate_upper_bound = &upper_slice;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(

@@ -5,6 +5,7 @@
 // bulk load). Not part of the graph/ API.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ class Store::Impl {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   absl::Mutex write_mu_;
+  // Reads hold it shared; a secondary's catch-up holds it exclusively, since
+  // RocksDB has no snapshots in secondary mode.
+  mutable absl::Mutex catchup_mu_;
   bool bulk_active_ ABSL_GUARDED_BY(write_mu_) = false;
 
  private:
@@ -67,6 +71,27 @@ class Store::Impl {
   mutable absl::Mutex view_mu_;
   std::shared_ptr<const GraphView> view_ ABSL_GUARDED_BY(view_mu_);
   absl::Mutex refresh_mu_;  // One view build at a time.
+};
+
+// One consistent read: a RocksDB snapshot in read-write mode; in read-only
+// and secondary modes the data only changes in CatchUp(), which this scope
+// excludes.
+class ReadScope {
+ public:
+  explicit ReadScope(const Store::Impl& impl) : lock_(&impl.catchup_mu_) {
+    if (impl.options().mode == StoreOptions::Mode::kReadWrite) {
+      snapshot_.emplace(impl.db());
+    }
+  }
+  rocksdb::ReadOptions options() const {
+    rocksdb::ReadOptions read;
+    if (snapshot_) read.snapshot = snapshot_->snapshot();
+    return read;
+  }
+
+ private:
+  absl::ReaderMutexLock lock_;
+  mutable std::optional<rocksdb::ManagedSnapshot> snapshot_;
 };
 
 }  // namespace entente::graph

@@ -1,0 +1,265 @@
+#include "graph/store.h"
+
+#include <fstream>
+
+#include "gmock/gmock.h"
+#include "graph/internal/test_util.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+
+namespace entente::graph {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing::MakeRelation;
+using testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& dir, StoreOptions options = {}) {
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(dir, options);
+  EXPECT_TRUE(store.ok()) << store.status();
+  return store.ok() ? *std::move(store) : nullptr;
+}
+
+std::vector<Relation> SampleItem() {
+  Relation target = MakeRelation(RelationType::kTradeTarget, "country:KAZ", "country:PAK",
+                                 "2026-02-04");
+  target.attributes["amount"] = int64_t{1000000000};
+  target.attributes["currency"] = std::string("USD");
+  return {target, MakeRelation(RelationType::kPartnership, "country:PAK", "country:KAZ",
+                               "2026-02-04")};
+}
+
+TEST(Store, SameItemTwiceIsUnchangedAndAnswersAreIdentical) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  absl::StatusOr<WriteResult> first = store->WriteItem({}, SampleItem());
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->new_relations, 2);
+  EXPECT_EQ(first->new_entities, 2);
+  auto timeline_before = store->GetTimeline({.entity = "country:KAZ"});
+  absl::StatusOr<WriteResult> second = store->WriteItem({}, SampleItem());
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->new_relations, 0);
+  EXPECT_EQ(second->merged, 0);
+  EXPECT_EQ(second->unchanged, 2);
+  EXPECT_EQ(second->new_entities, 0);
+  auto timeline_after = store->GetTimeline({.entity = "country:KAZ"});
+  ASSERT_TRUE(timeline_after.ok());
+  EXPECT_EQ(timeline_before->relations, timeline_after->relations);
+  ASSERT_TRUE(store->RefreshView().ok());
+  EXPECT_EQ(store->View()->relation_count(), 2);
+}
+
+TEST(Store, SecondReportMergesProvenance) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Relation a = MakeRelation(RelationType::kMeeting, "country:KAZ", "org:eu", "2026-01-10",
+                            3, "digest-1");
+  Relation b = MakeRelation(RelationType::kMeeting, "org:eu", "country:KAZ", "2026-01-10",
+                            5, "digest-2");
+  b.reported = *DateWithPrecision::Parse("2026-01-09");
+  ASSERT_TRUE(store->WriteItem({}, {a}).ok());
+  absl::StatusOr<WriteResult> result = store->WriteItem({}, {b});
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->merged, 1);
+  absl::StatusOr<Relation> stored = store->GetRelation(RelationIdOf(a));
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  ASSERT_EQ(stored->provenance.size(), 2u);
+  EXPECT_EQ(stored->provenance[0].document, "digest-1");
+  EXPECT_EQ(stored->provenance[1].document, "digest-2");
+  EXPECT_EQ(stored->reported.ToString(), "2026-01-09");
+}
+
+TEST(Store, DuplicatesWithinOneItemAreMergedBeforeWriting) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Relation a = MakeRelation(RelationType::kMeeting, "country:KAZ", "org:eu", "2026", 1);
+  Relation b = MakeRelation(RelationType::kMeeting, "country:KAZ", "org:eu", "2026", 2);
+  absl::StatusOr<WriteResult> result = store->WriteItem({}, {a, b});
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->new_relations, 1);
+  EXPECT_EQ(store->GetRelation(RelationIdOf(a))->provenance.size(), 2u);
+}
+
+TEST(Store, RelationWithoutTypeIsInvalidArgumentAndWritesNothing) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Relation good =
+      MakeRelation(RelationType::kVisit, "country:KAZ", "country:PAK", "2026");
+  Relation bad = good;
+  bad.type = RelationType::kUnspecified;
+  absl::StatusOr<WriteResult> result = store->WriteItem({}, {good, bad});
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(result.status().message(), HasSubstr("has no type"));
+  EXPECT_EQ(store->GetRelation(RelationIdOf(good)).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST(Store, EntitiesAreUpsertedAndSearchable) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Entity kaz{"country:KAZ", "Kazakhstan", EntityKind::kCountry, {"Kazakh"}};
+  Entity kgz{"country:KGZ", "Kyrgyzstan", EntityKind::kCountry, {}};
+  ASSERT_TRUE(store->WriteItem({kaz, kgz}, {}).ok());
+  Entity more{"country:KAZ", "", EntityKind::kUnspecified, {"Astana"}};
+  ASSERT_TRUE(store->WriteItem({more}, {}).ok());
+  absl::StatusOr<Entity> got = store->GetEntity("country:KAZ");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->name, "Kazakhstan");
+  EXPECT_THAT(got->aliases, ElementsAre("Kazakh", "Astana"));
+
+  auto exact = store->SearchEntities("KAZ", 10, "");
+  ASSERT_TRUE(exact.ok()) << exact.status();
+  ASSERT_EQ(exact->entities.size(), 1u);
+  EXPECT_EQ(exact->entities[0].id, "country:KAZ");
+  auto prefix = store->SearchEntities("k", 1, "");
+  ASSERT_TRUE(prefix.ok());
+  ASSERT_EQ(prefix->entities.size(), 1u);
+  ASSERT_FALSE(prefix->next_page_token.empty());
+  auto next = store->SearchEntities("k", 1, prefix->next_page_token);
+  ASSERT_TRUE(next.ok()) << next.status();
+  ASSERT_EQ(next->entities.size(), 1u);
+  EXPECT_NE(next->entities[0].id, prefix->entities[0].id);
+  EXPECT_TRUE(next->next_page_token.empty());
+  EXPECT_EQ(store->SearchEntities("astana", 10, "")->entities[0].id, "country:KAZ");
+  EXPECT_EQ(store->GetEntity("country:XXX").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(Store, GarbageDirectoryIsNotAStore) {
+  TempDir tmp;
+  std::ofstream(tmp.Sub("notes.txt")) << "hello";
+  auto store = Store::Open(tmp.path(), {});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(store.status().message(), HasSubstr("not an Entente store"));
+}
+
+TEST(Store, CorruptCurrentFileIsDataLoss) {
+  TempDir tmp;
+  { auto store = OpenOrDie(tmp.path()); }
+  std::ofstream(tmp.Sub("CURRENT"), std::ios::trunc) << "garbage";
+  auto store = Store::Open(tmp.path(), {});
+  EXPECT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss) << store.status();
+}
+
+TEST(Store, CorruptManifestIsReportedNotACrash) {
+  TempDir tmp;
+  { auto store = OpenOrDie(tmp.path()); }
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
+    if (entry.path().filename().string().rfind("MANIFEST", 0) == 0) {
+      std::ofstream(entry.path(), std::ios::trunc) << std::string(100, '\x5a');
+    }
+  }
+  auto store = Store::Open(tmp.path(), {});
+  EXPECT_FALSE(store.ok());
+  EXPECT_TRUE(store.status().code() == absl::StatusCode::kDataLoss ||
+              store.status().code() == absl::StatusCode::kFailedPrecondition)
+      << store.status();
+}
+
+TEST(Store, ForeignRocksDbIsNotAStore) {
+  TempDir tmp;
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, tmp.path(), &db).ok());
+    delete db;
+  }
+  auto store = Store::Open(tmp.path(), {});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(store.status().message(), HasSubstr("not an Entente store"));
+}
+
+TEST(Store, MissingDirectoryWithoutCreateIsNotFound) {
+  TempDir tmp;
+  auto store = Store::Open(tmp.Sub("absent"), {.create_if_missing = false});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(Store, ReadOnlyStoreRefusesWrites) {
+  TempDir tmp;
+  { ASSERT_TRUE(OpenOrDie(tmp.path())->WriteItem({}, SampleItem()).ok()); }
+  auto store = OpenOrDie(tmp.path(), {.mode = StoreOptions::Mode::kReadOnly});
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->View()->relation_count(), 2);
+  EXPECT_EQ(store->WriteItem({}, SampleItem()).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(Store, SecondaryCatchesUpWithPrimary) {
+  TempDir tmp;
+  auto primary = OpenOrDie(tmp.Sub("db"));
+  auto secondary = OpenOrDie(tmp.Sub("db"), {.mode = StoreOptions::Mode::kSecondary,
+                                             .secondary_dir = tmp.Sub("secondary")});
+  ASSERT_NE(secondary, nullptr);
+  EXPECT_EQ(secondary->View()->relation_count(), 0);
+  ASSERT_TRUE(primary->WriteItem({}, SampleItem()).ok());
+  ASSERT_TRUE(secondary->CatchUp().ok());
+  EXPECT_EQ(secondary->View()->relation_count(), 2);
+  EXPECT_TRUE(secondary->GetEntity("country:PAK").ok());
+}
+
+TEST(Store, RefreshViewKeepsOldSnapshotsIntact) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  std::shared_ptr<const GraphView> before = store->View();
+  ASSERT_TRUE(store->WriteItem({}, SampleItem()).ok());
+  ASSERT_TRUE(store->RefreshView().ok());
+  EXPECT_EQ(before->relation_count(), 0);
+  EXPECT_EQ(store->View()->relation_count(), 2);
+}
+
+TEST(Store, StatsCountByTypeAndMonth) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  ASSERT_TRUE(store->WriteItem({}, SampleItem()).ok());
+  ASSERT_TRUE(store->RefreshView().ok());
+  absl::StatusOr<Stats> stats = store->GetStats({});
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->entities, 2);
+  EXPECT_EQ(stats->relations, 2);
+  EXPECT_EQ(stats->by_type[RelationType::kTradeTarget], 1);
+  EXPECT_EQ(stats->by_month["2026-02"], 2);
+  EXPECT_EQ(store->GetStats({.entity = "country:KAZ"})->entities, 1);
+}
+
+TEST(Store, BulkLoadMatchesWriteItemAndMergesDuplicates) {
+  TempDir tmp;
+  auto bulk = OpenOrDie(tmp.Sub("bulk"));
+  auto plain = OpenOrDie(tmp.Sub("plain"));
+  std::vector<Relation> relations;
+  for (int i = 0; i < 126; ++i) {
+    relations.push_back(MakeRelation(RelationType::kMeeting, "country:KAZ",
+                                     "country:C" + std::to_string(i % 7),
+                                     "2020-01-" + std::to_string(10 + i % 9), i));
+  }
+  {
+    auto loader = bulk->NewBulkLoader();
+    ASSERT_TRUE(loader.ok()) << loader.status();
+    EXPECT_EQ(bulk->WriteItem({}, SampleItem()).status().code(),
+              absl::StatusCode::kFailedPrecondition);
+    for (const Relation& r : relations) ASSERT_TRUE((*loader)->Add(r).ok());
+    absl::StatusOr<WriteResult> result = (*loader)->Finish();
+    ASSERT_TRUE(result.ok()) << result.status();
+    EXPECT_EQ(result->new_relations, 7 * 9);
+  }
+  for (const Relation& r : relations) ASSERT_TRUE(plain->WriteItem({}, {r}).ok());
+  auto a = bulk->GetTimeline({.entity = "country:KAZ", .page_size = 1000});
+  auto b = plain->GetTimeline({.entity = "country:KAZ", .page_size = 1000});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->relations, b->relations);
+  // A second bulk load of the same relations changes nothing.
+  auto loader = bulk->NewBulkLoader();
+  ASSERT_TRUE(loader.ok());
+  for (const Relation& r : relations) ASSERT_TRUE((*loader)->Add(r).ok());
+  absl::StatusOr<WriteResult> again = (*loader)->Finish();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->new_relations, 0);
+  EXPECT_EQ(again->unchanged, 7 * 9);
+  EXPECT_EQ(bulk->View()->relation_count(), 7 * 9);
+}
+
+}  // namespace
+}  // namespace entente::graph
