@@ -1,0 +1,159 @@
+#include "tests/integration/server_process.h"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
+#include "grpcpp/grpcpp.h"
+
+namespace entente::testing {
+
+int FreeLoopbackPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof(addr);
+  int port = 0;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+    port = ntohs(addr.sin_port);
+  }
+  close(fd);
+  return port;
+}
+
+std::string MakeTempDir(const std::string& prefix) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern =
+      absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/", prefix, "XXXXXX");
+  std::vector<char> buffer(pattern.begin(), pattern.end());
+  buffer.push_back('\0');
+  return mkdtemp(buffer.data()) != nullptr ? std::string(buffer.data()) : std::string();
+}
+
+absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service) {
+  // HealthCheckRequest{1: service}; HealthCheckResponse{1: status enum}.
+  std::string request;
+  if (!service.empty()) {
+    request.push_back('\x0a');
+    request.push_back(static_cast<char>(service.size()));
+    request += service;
+  }
+  grpc::Slice slice(request);
+  grpc::ByteBuffer request_buffer(&slice, 1);
+  grpc::ByteBuffer response_buffer;
+  grpc::GenericStub stub(channel->shared_from_this());
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check",
+                                    request_buffer, &cq);
+  call->StartCall();
+  grpc::Status status;
+  call->Finish(&response_buffer, &status, reinterpret_cast<void*>(1));
+  void* tag = nullptr;
+  bool ok = false;
+  cq.Next(&tag, &ok);
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+  if (!status.ok()) {
+    return absl::UnavailableError(absl::StrCat("health check: ", status.error_message()));
+  }
+  std::vector<grpc::Slice> slices;
+  response_buffer.Dump(&slices).IgnoreError();
+  std::string bytes;
+  for (const grpc::Slice& s : slices) {
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  if (bytes.empty()) return 0;  // UNKNOWN encodes as nothing.
+  if (bytes.size() != 2 || bytes[0] != '\x08') {
+    return absl::DataLossError("health check: unexpected response bytes");
+  }
+  return static_cast<int>(bytes[1]);
+}
+
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options options) {
+  std::unique_ptr<ServerProcess> server(new ServerProcess());
+  server->address_ = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
+  server->log_path_ = options.log_path.empty() ? options.db + ".log" : options.log_path;
+  std::vector<std::string> args = {options.binary, "serve",    "--db",
+                                   options.db,     "--listen", server->address_};
+  args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+  pid_t pid = fork();
+  if (pid == 0) {
+    int log = open(server->log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (log >= 0) dup2(log, STDERR_FILENO);
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  if (pid < 0) return absl::InternalError("fork failed");
+  server->pid_ = pid;
+  server->channel_ =
+      grpc::CreateChannel(server->address_, grpc::InsecureChannelCredentials());
+  absl::Time give_up = absl::Now() + options.startup_timeout;
+  while (absl::Now() < give_up) {
+    int wait_status = 0;
+    if (waitpid(pid, &wait_status, WNOHANG) == pid) {
+      server->pid_ = -1;
+      return absl::UnavailableError(
+          absl::StrCat("the server exited during start-up: ", server->log()));
+    }
+    absl::StatusOr<int> health = CheckHealth(server->channel_.get());
+    if (health.ok() && *health == 1) return server;
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return absl::UnavailableError(
+      absl::StrCat("the server did not become healthy: ", server->log()));
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+std::string ServerProcess::log() const {
+  std::ifstream in(log_path_);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+absl::StatusOr<int> ServerProcess::WaitExit(absl::Duration timeout) {
+  absl::Time give_up = absl::Now() + timeout;
+  while (absl::Now() < give_up) {
+    int wait_status = 0;
+    if (waitpid(pid_, &wait_status, WNOHANG) == pid_) {
+      pid_ = -1;
+      if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+      return 128 + WTERMSIG(wait_status);
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  return absl::DeadlineExceededError("the server did not exit in time");
+}
+
+absl::StatusOr<int> ServerProcess::Stop(int signal, absl::Duration timeout) {
+  if (pid_ <= 0) return absl::FailedPreconditionError("the server is not running");
+  kill(pid_, signal);
+  return WaitExit(timeout);
+}
+
+}  // namespace entente::testing

@@ -1,0 +1,313 @@
+// Integration tests: the real `entente serve` binary on a free loopback port
+// with a fresh store, fed the development digests through ImportDigests, and
+// queried through the generated C++ client.
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "entente/v1/graph_service.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "tests/integration/digest_import.h"
+#include "tests/integration/server_process.h"
+
+namespace entente::testing {
+namespace {
+
+constexpr char kToken[] = "integration-secret-token";
+
+std::string ServerBinary() {
+  const char* binary = std::getenv("ENTENTE_BIN");
+  return binary != nullptr ? binary : "";
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    digests_ = new std::vector<std::string>(DevelopmentDigests());
+    if (digests_->empty() || ServerBinary().empty()) return;
+    dir_ = new std::string(MakeTempDir("entente-integration-"));
+    std::ofstream(*dir_ + "/token") << kToken << "\n";
+    auto server =
+        ServerProcess::Start({.binary = ServerBinary(),
+                              .db = *dir_ + "/store",
+                              .extra_args = {"--auth-token-file", *dir_ + "/token"}});
+    if (!server.ok()) {
+      start_error_ = new std::string(server.status().ToString());
+      return;
+    }
+    server_ = server->release();
+    stub_ = v1::GraphService::NewStub(server_->channel()).release();
+    first_import_ = new v1::ImportDigestsResponse();
+    grpc::Status status = ImportFiles(stub_, *digests_, kToken, first_import_);
+    if (!status.ok()) start_error_ = new std::string(status.error_message());
+  }
+
+  static void TearDownTestSuite() {
+    delete stub_;
+    if (server_ != nullptr) {
+      absl::StatusOr<int> exit_code = server_->Stop(SIGTERM);
+      EXPECT_TRUE(exit_code.ok() && *exit_code == 0)
+          << "the server did not stop cleanly: " << server_->log();
+      delete server_;
+    }
+    if (dir_ != nullptr) std::filesystem::remove_all(*dir_);
+  }
+
+  void SetUp() override {
+    if (digests_->empty()) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
+    if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+    ASSERT_EQ(start_error_, nullptr) << *start_error_;
+  }
+
+  static grpc::Status TimelinePage(const std::string& entity, const std::string& other,
+                                   int page_size, const std::string& token,
+                                   v1::GetTimelineResponse* response) {
+    grpc::ClientContext context;
+    v1::GetTimelineRequest request;
+    request.set_entity(entity);
+    request.set_other(other);
+    request.set_page_size(page_size);
+    request.set_page_token(token);
+    return stub_->GetTimeline(&context, request, response);
+  }
+
+  static inline std::vector<std::string>* digests_ = nullptr;
+  static inline std::string* dir_ = nullptr;
+  static inline std::string* start_error_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;
+  static inline v1::GraphService::Stub* stub_ = nullptr;
+  static inline v1::ImportDigestsResponse* first_import_ = nullptr;
+};
+
+TEST_F(ServerTest, HealthServiceSaysServing) {
+  EXPECT_EQ(CheckHealth(server_->channel().get()).value_or(-1), 1);
+}
+
+TEST_F(ServerTest, ImportCountsEveryDigest) {
+  EXPECT_EQ(first_import_->documents(), static_cast<int64_t>(digests_->size()));
+  EXPECT_EQ(first_import_->documents_rejected(), 0)
+      << first_import_->rejected(0).name() << ": " << first_import_->rejected(0).reason();
+  EXPECT_GT(first_import_->items(), 0);
+  EXPECT_GT(first_import_->relations_new(), 10);
+}
+
+TEST_F(ServerTest, ImportingAgainAddsNothing) {
+  v1::ImportDigestsResponse again;
+  ASSERT_TRUE(ImportFiles(stub_, {digests_->back()}, kToken, &again, 1000).ok());
+  EXPECT_EQ(again.documents(), 1);
+  EXPECT_GT(again.items(), 0);
+  EXPECT_EQ(again.relations_new(), 0);
+  EXPECT_EQ(again.relations_merged(), 0);
+  EXPECT_GT(again.relations_unchanged(), 0);
+}
+
+TEST_F(ServerTest, PathFromPakistanToEuropeanUnionGoesThroughKazakhstan) {
+  grpc::ClientContext context;
+  v1::FindPathsRequest request;
+  request.set_from_entity("Pakistan");
+  request.set_to_entity("European Union");
+  request.set_k(3);
+  v1::FindPathsResponse response;
+  grpc::Status status = stub_->FindPaths(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.from_entity().id(), "country:PAK");
+  EXPECT_EQ(response.to_entity().id(), "org:eu");
+  ASSERT_FALSE(response.paths().empty());
+  const v1::Path& shortest = response.paths(0);
+  ASSERT_EQ(shortest.entities_size(), 3);
+  EXPECT_EQ(shortest.entities(1).id(), "country:KAZ");
+  ASSERT_EQ(shortest.relations_size(), 2);
+  for (const v1::Relation& relation : shortest.relations()) {
+    EXPECT_FALSE(relation.date().value().empty()) << relation.id();
+    ASSERT_FALSE(relation.provenance().empty()) << relation.id();
+    EXPECT_FALSE(relation.provenance(0).quote().empty());
+  }
+}
+
+TEST_F(ServerTest, PairTimelineHasDatedRelationsWithProvenance) {
+  v1::GetTimelineResponse response;
+  grpc::Status status = TimelinePage("Kazakhstan", "PAK", 100, "", &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.entity().id(), "country:KAZ");
+  EXPECT_EQ(response.other().id(), "country:PAK");
+  ASSERT_FALSE(response.relations().empty());
+  for (const v1::Relation& relation : response.relations()) {
+    std::set<std::string> ends = {relation.source().id(), relation.target().id()};
+    EXPECT_EQ(ends, (std::set<std::string>{"country:KAZ", "country:PAK"}));
+    EXPECT_FALSE(relation.provenance().empty());
+  }
+}
+
+TEST_F(ServerTest, TimelinePagesJoinIntoTheWholeTimeline) {
+  v1::GetTimelineResponse whole;
+  ASSERT_TRUE(TimelinePage("country:KAZ", "", 1000, "", &whole).ok());
+  ASSERT_GT(whole.relations_size(), 3);
+  EXPECT_TRUE(whole.next_page_token().empty());
+  std::vector<std::string> paged;
+  std::string token;
+  int pages = 0;
+  do {
+    v1::GetTimelineResponse page;
+    grpc::Status status = TimelinePage("country:KAZ", "", 2, token, &page);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_LE(page.relations_size(), 2);
+    for (const v1::Relation& relation : page.relations()) paged.push_back(relation.id());
+    token = page.next_page_token();
+    ASSERT_LT(++pages, 1000);
+  } while (!token.empty());
+  std::vector<std::string> expected;
+  for (const v1::Relation& relation : whole.relations())
+    expected.push_back(relation.id());
+  EXPECT_EQ(paged, expected);
+}
+
+TEST_F(ServerTest, UnknownEntityIsNotFoundNamingIt) {
+  grpc::ClientContext context;
+  v1::GetEntityRequest request;
+  request.set_entity("Atlantis");
+  v1::GetEntityResponse response;
+  grpc::Status status = stub_->GetEntity(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(absl::StrContains(status.error_message(), "Atlantis"))
+      << status.error_message();
+}
+
+TEST_F(ServerTest, EntityResolvesByCodeAndAlias) {
+  for (const char* name : {"PAK", "Pakistan", "country:PAK"}) {
+    grpc::ClientContext context;
+    v1::GetEntityRequest request;
+    request.set_entity(name);
+    v1::GetEntityResponse response;
+    grpc::Status status = stub_->GetEntity(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << name << ": " << status.error_message();
+    EXPECT_EQ(response.entity().id(), "country:PAK") << name;
+  }
+}
+
+TEST_F(ServerTest, BadArgumentsAreInvalidArgumentNamingTheField) {
+  struct Case {
+    std::string field;
+    v1::FindPathsRequest request;
+  };
+  std::vector<Case> cases(4);
+  for (Case& c : cases) {
+    c.request.set_from_entity("PAK");
+    c.request.set_to_entity("KAZ");
+  }
+  cases[0].field = "max_hops";
+  cases[0].request.set_max_hops(9);
+  cases[1].field = "k";
+  cases[1].request.set_k(51);
+  cases[2].field = "window.since";
+  cases[2].request.mutable_window()->set_since("2025-13");
+  cases[3].field = "from_entity";
+  cases[3].request.clear_from_entity();
+  for (const Case& c : cases) {
+    grpc::ClientContext context;
+    v1::FindPathsResponse response;
+    grpc::Status status = stub_->FindPaths(&context, c.request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << c.field;
+    EXPECT_TRUE(absl::StartsWith(status.error_message(), c.field + ":"))
+        << c.field << " vs " << status.error_message();
+    EXPECT_TRUE(absl::StrContains(status.error_details(), "google.rpc.BadRequest"));
+  }
+  v1::GetTimelineResponse page;
+  grpc::Status status = TimelinePage("KAZ", "", 1001, "", &page);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "page_size:"));
+}
+
+TEST_F(ServerTest, ImportWithoutTheTokenIsUnauthenticated) {
+  for (const std::string& token : {std::string(), std::string("wrong-token")}) {
+    v1::ImportDigestsResponse response;
+    grpc::Status status = ImportFiles(stub_, {digests_->front()}, token, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << token;
+  }
+}
+
+TEST_F(ServerTest, OversizedMessageIsResourceExhausted) {
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", std::string("Bearer ") + kToken);
+  v1::ImportDigestsResponse response;
+  auto writer = stub_->ImportDigests(&context, &response);
+  v1::ImportDigestsRequest request;
+  request.mutable_document()->set_name("huge.txt");
+  request.mutable_document()->set_text(std::string(17 << 20, 'x'));
+  writer->Write(request);
+  writer->WritesDone();
+  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+TEST_F(ServerTest, WatchersSeeImportedRelations) {
+  grpc::ClientContext context;
+  v1::WatchRelationsRequest request;
+  request.set_entity("Pakistan");
+  auto reader = stub_->WatchRelations(&context, request);
+  reader->WaitForInitialMetadata();  // The subscription is live from here on.
+  v1::ImportDigestsResponse imported;
+  ASSERT_TRUE(ImportFiles(stub_, {digests_->back()}, kToken, &imported).ok());
+  v1::WatchRelationsResponse seen;
+  ASSERT_TRUE(reader->Read(&seen));
+  std::set<std::string> ends = {seen.relation().source().id(),
+                                seen.relation().target().id()};
+  EXPECT_TRUE(ends.count("country:PAK")) << seen.relation().id();
+  context.TryCancel();
+  while (reader->Read(&seen)) {
+  }
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+}
+
+TEST_F(ServerTest, ExpiredDeadlineEndsThePathCall) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() - std::chrono::seconds(1));
+  v1::FindPathsRequest request;
+  request.set_from_entity("PAK");
+  request.set_to_entity("org:eu");
+  v1::FindPathsResponse response;
+  EXPECT_EQ(stub_->FindPaths(&context, request, &response).error_code(),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
+}
+
+TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
+  std::vector<std::string> digests = DevelopmentDigests();
+  if (digests.empty()) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
+  if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+  std::string dir = MakeTempDir("entente-shutdown-");
+  ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
+  int64_t relations = 0;
+  {
+    auto server = ServerProcess::Start(options);
+    ASSERT_TRUE(server.ok()) << server.status();
+    auto stub = v1::GraphService::NewStub((*server)->channel());
+    v1::ImportDigestsResponse imported;
+    ASSERT_TRUE(ImportFiles(stub.get(), digests, "", &imported).ok());
+    grpc::ClientContext context;
+    v1::GetStatsResponse stats;
+    ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
+    relations = stats.relations();
+    ASSERT_GT(relations, 0);
+    EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0) << (*server)->log();
+    EXPECT_TRUE(absl::StrContains((*server)->log(),
+                                  "\"method\":\"/entente.v1.GraphService/"
+                                  "ImportDigests\",\"code\":\"OK\""))
+        << (*server)->log();
+  }
+  auto server = ServerProcess::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = v1::GraphService::NewStub((*server)->channel());
+  grpc::ClientContext context;
+  v1::GetStatsResponse stats;
+  ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
+  EXPECT_EQ(stats.relations(), relations);
+  EXPECT_EQ((*server)->Stop(SIGINT).value_or(-1), 0);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace entente::testing
