@@ -1,0 +1,175 @@
+// The query commands end to end in this process: a store written with
+// graph::Store, then `entente path/timeline/entity/neighbors/stats --db`
+// through the in-process GraphServiceImpl, checking output and exit codes.
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "graph/store.h"
+#include "gtest/gtest.h"
+#include "service/cli/command.h"
+
+namespace entente::service::cli {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+graph::Entity Country(const std::string& iso3, const std::string& name,
+                      std::vector<std::string> aliases) {
+  return {"country:" + iso3, name, graph::EntityKind::kCountry, std::move(aliases)};
+}
+
+graph::Relation Link(graph::RelationType type, const graph::Entity& a,
+                     const graph::Entity& b, const std::string& date) {
+  graph::Relation relation;
+  relation.type = type;
+  relation.source = {a.id, a.name, a.kind};
+  relation.target = {b.id, b.name, b.kind};
+  relation.date = *graph::DateWithPrecision::Parse(date);
+  relation.reported = relation.date;
+  relation.confidence = 0.9;
+  graph::Provenance provenance;
+  provenance.item = 1;
+  provenance.outlet = "Pakistan Today";
+  provenance.headline = a.name + " and " + b.name;
+  provenance.reported = relation.date;
+  provenance.quote = "quote";
+  provenance.document = "digest.txt";
+  relation.provenance.push_back(provenance);
+  return relation;
+}
+
+class CommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "entente-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    absl::StatusOr<std::unique_ptr<graph::Store>> store =
+        graph::Store::Open(dir_, graph::StoreOptions{});
+    ASSERT_TRUE(store.ok()) << store.status();
+    graph::Entity pak = Country("PAK", "Pakistan", {"PAK", "Pakistani"});
+    graph::Entity kaz = Country("KAZ", "Kazakhstan", {"KAZ", "Kazakh"});
+    graph::Entity eu{
+        "org:eu", "European Union", graph::EntityKind::kOrganization, {"EU"}};
+    graph::Entity kazatomprom{
+        "company:kazatomprom", "Kazatomprom", graph::EntityKind::kCompany, {}};
+    std::vector<graph::Relation> relations = {
+        Link(graph::RelationType::kPartnership, kaz, pak, "2026-02-04"),
+        Link(graph::RelationType::kTradeTarget, kaz, pak, "2026-02-04"),
+        Link(graph::RelationType::kPartnership, kaz, eu, "2024-01"),
+        Link(graph::RelationType::kInvestment, kazatomprom, kaz, "2025")};
+    relations[1].attributes["amount"] = int64_t{1000000000};
+    relations[1].attributes["currency"] = std::string("USD");
+    ASSERT_TRUE((*store)->WriteItem({pak, kaz, eu, kazatomprom}, relations).ok());
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Runs `entente <command> args... --db <dir>`; returns the exit code.
+  int Run(const Command& command, std::vector<std::string> args) {
+    args.push_back("--db");
+    args.push_back(dir_);
+    out_.str("");
+    err_.str("");
+    CommandIo io{out_, err_, false};
+    return RunCommand(command, args, io);
+  }
+
+  std::string dir_;
+  std::ostringstream out_;
+  std::ostringstream err_;
+};
+
+TEST_F(CommandsTest, PathGoesThroughKazakhstan) {
+  ASSERT_EQ(Run(PathCommand(), {"Pakistan", "EU"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("2024-01     partnership"));
+}
+
+TEST_F(CommandsTest, PathAsDotAndJson) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "European Union", "--dot"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("digraph entente {"));
+  EXPECT_THAT(out_.str(), HasSubstr("[label=\"partnership\\n2024-01\", dir=none]"));
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--json", "--k", "1"}), kExitOk);
+  EXPECT_THAT(out_.str(),
+              StartsWith("{\"paths\":[{\"entities\":[{\"id\":\"country:PAK\""));
+  EXPECT_EQ(out_.str().find('\n'), out_.str().size() - 1);
+}
+
+TEST_F(CommandsTest, PathRespectsWindowAndTypes) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2025,2026"}), kExitOk);
+  EXPECT_EQ(out_.str(), "No path from Pakistan to European Union.\n");
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--types", "trade_target"}), kExitOk);
+  EXPECT_THAT(out_.str(), StartsWith("No path"));
+}
+
+TEST_F(CommandsTest, TimelineOfAPair) {
+  ASSERT_EQ(Run(TimelineCommand(), {"Kazakh", "Pakistan"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("2026-02-04  partnership"));
+  EXPECT_THAT(out_.str(), HasSubstr("trade_target  Kazakhstan  Pakistan  "
+                                    "amount=1000000000 currency=USD"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("European Union")));
+}
+
+TEST_F(CommandsTest, TimelineFiltersByDate) {
+  ASSERT_EQ(Run(TimelineCommand(), {"Kazakhstan", "--until", "2024", "--json"}), kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("\"value\":\"2024-01\""));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("2026")));
+}
+
+TEST_F(CommandsTest, AmbiguousNameListsCandidates) {
+  EXPECT_EQ(Run(TimelineCommand(), {"Kaza"}), kExitFailure);
+  EXPECT_EQ(err_.str(),
+            "entente timeline: 'Kaza' is ambiguous: Kazakhstan (country:KAZ), "
+            "Kazatomprom (company:kazatomprom); give an id or a longer name\n");
+}
+
+TEST_F(CommandsTest, UnknownNameIsAFailure) {
+  EXPECT_EQ(Run(EntityCommand(), {"Atlantis"}), kExitFailure);
+  EXPECT_EQ(err_.str(), "entente entity: no entity matches 'Atlantis'\n");
+}
+
+TEST_F(CommandsTest, EntityShowsAliases) {
+  ASSERT_EQ(Run(EntityCommand(), {"kazakh"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("id       country:KAZ\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("Kazakh"));
+}
+
+TEST_F(CommandsTest, NeighborsAndStats) {
+  ASSERT_EQ(Run(NeighborsCommand(), {"Kazakhstan", "--avoid", "company"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("Kazakhstan: 2 neighbours, 3 relations\n"));
+  ASSERT_EQ(Run(StatsCommand(), {}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("entities   4\nrelations  4\n"));
+}
+
+TEST_F(CommandsTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--k", "0"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--k must be an integer from 1 to 50"));
+  EXPECT_EQ(Run(TimelineCommand(), {"KAZ", "--since", "2025-13"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--since: expected YYYY, YYYY-MM or YYYY-MM-DD"));
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--types", "friendship"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("friendship"));
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--json", "--dot"}), kExitUsage);
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--server", "localhost:1"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("exactly one of --server ADDR or --db DIR"));
+}
+
+TEST_F(CommandsTest, MissingStoreIsAFailure) {
+  dir_ += "/nope";
+  EXPECT_EQ(Run(StatsCommand(), {}), kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("nope"));
+  dir_.resize(dir_.size() - 5);
+}
+
+}  // namespace
+}  // namespace entente::service::cli
