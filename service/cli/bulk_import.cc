@@ -4,6 +4,24 @@
 #include "absl/strings/str_cat.h"
 
 namespace entente::service::cli {
+namespace {
+
+// The importers' codes for a file that cannot be read or is not valid input,
+// as ImportPipeline sorts them; anything else stops the load.
+bool IsBadInput(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kPermissionDenied:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kFailedPrecondition:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
                                         const importers::Extractor& extractor,
@@ -31,6 +49,7 @@ absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
         importers::ReadImportFile(extractor, path, options, sink);
     if (!load_error.ok()) return load_error;
     if (!stats.ok()) {
+      if (!IsBadInput(stats.status())) return stats.status();
       ++counts.documents_rejected;
       std::string reason(stats.status().message());
       counts.rejected.push_back({path, std::move(reason)});

@@ -1,0 +1,206 @@
+// End to end through the built `entente` binary: extract a small digest,
+// import it twice into a fresh store, query it with --db, check --help of
+// every command and the messages and exit codes of bad input.
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+extern char** environ;
+
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+// A digest in the layout of the published ones, with front matter.
+constexpr char kDigest[] =
+    "---\n"
+    "published: 2026-02-06\n"
+    "source: The Astana Times (test)\n"
+    "---\n"
+    "ASTANA - The Astana Times has collected the week's most notable international "
+    "coverage of Kazakhstan.\n"
+    "\n"
+    "Pakistan, Kazakhstan agree to elevate ties to strategic partnership\n"
+    "Kazakhstan and Pakistan agreed to elevate their relations to a strategic "
+    "partnership during the visit of Prime Minister Shehbaz Sharif to Astana on "
+    "Feb. 4, reported Pakistan Today on Feb. 5.\n"
+    "\"The two sides signed a joint declaration on establishing a strategic "
+    "partnership between the Republic of Kazakhstan and the Islamic Republic of "
+    "Pakistan,\" reads the article.\n"
+    "EU and Kazakhstan mark anniversary of diplomatic relations\n"
+    "Kazakhstan and the European Union marked the 33rd anniversary of diplomatic "
+    "relations on Tuesday, reported Euronews on Feb. 3.\n"
+    "\"The European Union and Kazakhstan signed an enhanced partnership and "
+    "cooperation agreement and have been strategic partners for years,\" reads the "
+    "article.\n";
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+class EntenteBinaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "entente-bin-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    WriteFile(dir_ + "/digest.txt", kDigest);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Runs the binary with `args`, stdout and stderr captured through files.
+  Result Run(const std::vector<std::string>& args) {
+    std::vector<std::string> argv_storage = {ENTENTE_BIN};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : argv_storage) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    const std::string out_path = dir_ + "/stdout", err_path = dir_ + "/stderr";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = 0;
+    Result result;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    result.out = ReadFile(out_path);
+    result.err = ReadFile(err_path);
+    return result;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(EntenteBinaryTest, ExtractPrintsRelationJsonLines) {
+  Result result = Run({"extract", dir_ + "/digest.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_FALSE(result.out.empty());
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_THAT(line, AllOf(StartsWith("{\"type\":\""), HasSubstr("\"provenance\":[")));
+  }
+  EXPECT_THAT(result.out, HasSubstr("country:PAK"));
+}
+
+TEST_F(EntenteBinaryTest, ExtractWithoutPublicationDateSaysSo) {
+  WriteFile(dir_ + "/undated.txt", std::string(kDigest).substr(64));
+  Result result = Run({"extract", dir_ + "/undated.txt"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.err, AllOf(HasSubstr("undated.txt"), HasSubstr("published")));
+  EXPECT_EQ(result.out, "");
+}
+
+TEST_F(EntenteBinaryTest, ImportTwiceThenQuery) {
+  const std::string store = dir_ + "/store";
+  Result first = Run({"import", "--db", store, dir_ + "/digest.txt"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("files      1\n"));
+  EXPECT_THAT(first.out, Not(HasSubstr("relations  0 new")));
+
+  Result second = Run({"import", "--db", store, dir_ + "/digest.txt"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.out, HasSubstr("relations  0 new, 0 merged, "));
+  EXPECT_THAT(second.out, HasSubstr("entities   0 new\n"));
+
+  Result timeline = Run({"timeline", "Kazakhstan", "Pakistan", "--db", store});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_THAT(timeline.out, StartsWith("DATE "));
+  EXPECT_THAT(timeline.out, HasSubstr("partnership"));
+  EXPECT_THAT(timeline.out, HasSubstr("2026-02-04"));
+  EXPECT_THAT(timeline.out, Not(HasSubstr("European Union")));
+
+  Result path = Run({"path", "Pakistan", "European Union", "--db", store, "--json"});
+  ASSERT_EQ(path.exit_code, 0) << path.err;
+  EXPECT_THAT(path.out, StartsWith("{\"paths\":[{\"entities\":[{\"id\":\"country:PAK\""));
+  EXPECT_THAT(path.out, HasSubstr("{\"id\":\"country:KAZ\""));
+  EXPECT_EQ(path.out.find('\n'), path.out.size() - 1);
+
+  Result dot = Run({"path", "PAK", "EU", "--db", store, "--dot"});
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_THAT(dot.out, AllOf(StartsWith("digraph entente {"), HasSubstr("-> ")));
+}
+
+TEST_F(EntenteBinaryTest, HelpOfEveryCommandShowsAnExample) {
+  for (const char* command : {"extract", "import", "serve", "path", "timeline", "entity",
+                              "neighbors", "stats"}) {
+    Result result = Run({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_THAT(result.out, StartsWith(std::string("Usage: entente ") + command));
+    EXPECT_THAT(result.out, HasSubstr(std::string("Examples:\n  entente ") + command))
+        << command;
+  }
+  Result top = Run({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_THAT(top.out, HasSubstr("Commands:\n  extract"));
+}
+
+TEST_F(EntenteBinaryTest, BadFileIsRejectedByName) {
+  WriteFile(dir_ + "/garbage.bin", std::string("\x00\xff\xfe\x01not a digest\x00", 17));
+  Result extract = Run({"extract", dir_ + "/garbage.bin"});
+  EXPECT_EQ(extract.exit_code, 1);
+  EXPECT_THAT(extract.err,
+              AllOf(StartsWith("entente extract: "), HasSubstr("garbage.bin")));
+
+  Result import = Run(
+      {"import", "--db", dir_ + "/store", dir_ + "/missing.txt", dir_ + "/digest.txt"});
+  EXPECT_EQ(import.exit_code, 1);
+  EXPECT_THAT(import.err, HasSubstr("rejected " + dir_ + "/missing.txt"));
+  EXPECT_THAT(import.out, HasSubstr("files      2 (1 rejected)\n"));
+}
+
+TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
+  Result no_command = Run({"frobnicate"});
+  EXPECT_EQ(no_command.exit_code, 2);
+  EXPECT_THAT(no_command.err, HasSubstr("unknown command 'frobnicate'"));
+  Result no_db = Run({"import", dir_ + "/digest.txt"});
+  EXPECT_EQ(no_db.exit_code, 2);
+  EXPECT_THAT(no_db.err, HasSubstr("--db DIR is required"));
+  Result bad_date = Run({"extract", "--published", "06/02/2026", dir_ + "/digest.txt"});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_THAT(bad_date.err, HasSubstr("--published"));
+}
+
+TEST_F(EntenteBinaryTest, QueryOfMissingStoreFails) {
+  Result result = Run({"stats", "--db", dir_ + "/nothing"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.err, HasSubstr(dir_ + "/nothing"));
+}
+
+}  // namespace
