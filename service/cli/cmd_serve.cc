@@ -31,10 +31,9 @@ int RunServe(const Command& self, const ParsedArgs& args, CommandIo& io) {
   options.sync_writes = args.Has("sync");
   options.iso_codes_dir = IsoCodesDirFromArgs(args);
   options.log_requests = !args.Has("quiet");
+  // Whatever RunServer refuses (an unreadable file, an address in use, a
+  // store it cannot open) is a failure of this run, not of the command line.
   absl::Status status = RunServer(options);
-  if (status.code() == absl::StatusCode::kInvalidArgument) {
-    return UsageError(self, status, io);
-  }
   return status.ok() ? kExitOk : Failure(self, status, io);
 }
 
