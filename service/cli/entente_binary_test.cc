@@ -3,6 +3,7 @@
 // every command and the messages and exit codes of bad input.
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -195,6 +196,50 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
   Result bad_date = Run({"extract", "--published", "06/02/2026", dir_ + "/digest.txt"});
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_THAT(bad_date.err, HasSubstr("--published"));
+}
+
+TEST_F(EntenteBinaryTest, DbQueriesWorkWhileAServerHoldsTheStore) {
+  const std::string store = dir_ + "/store";
+  std::vector<std::string> args = {ENTENTE_BIN, "serve",       "--db",   store,
+                                   "--listen",  "127.0.0.1:0", "--quiet"};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (dir_ + "/serve.log").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t server = 0;
+  ASSERT_EQ(posix_spawn(&server, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  // Wait until the server holds RocksDB's lock on the store.
+  bool locked = false;
+  for (int attempt = 0; attempt < 200 && !locked; ++attempt) {
+    usleep(50'000);
+    int fd = open((store + "/LOCK").c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    struct flock probe = {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    locked = fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+    close(fd);
+  }
+  ASSERT_TRUE(locked) << ReadFile(dir_ + "/serve.log");
+  // Imports are refused with a clear message.
+  Result import = Run({"import", "--db", store, dir_ + "/digest.txt"});
+  EXPECT_EQ(import.exit_code, 1);
+  EXPECT_THAT(import.err, HasSubstr("open in another process"));
+  // Reads go through a secondary instance.
+  Result stats = Run({"stats", "--db", store});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_THAT(stats.out, StartsWith("entities "));
+
+  kill(server, SIGTERM);
+  int status = 0;
+  waitpid(server, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << ReadFile(dir_ + "/serve.log");
 }
 
 TEST_F(EntenteBinaryTest, QueryOfMissingStoreFails) {

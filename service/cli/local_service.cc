@@ -92,6 +92,14 @@ absl::StatusOr<std::unique_ptr<LocalService>> LocalService::Open(const std::stri
     if (!scratch_dir.empty()) std::filesystem::remove_all(scratch_dir, error);
     return store.status();
   }
+  if (options.mode == graph::StoreOptions::Mode::kSecondary) {
+    // Replay what the primary has logged but not yet flushed.
+    if (absl::Status status = (*store)->CatchUp(); !status.ok()) {
+      store->reset();
+      std::filesystem::remove_all(scratch_dir, error);
+      return status;
+    }
+  }
   auto service = std::make_unique<InProcessService>(*std::move(store), scratch_dir);
   if (!service->started()) {
     return absl::InternalError("cannot start the in-process gRPC server");
