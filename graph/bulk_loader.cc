@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
+#include <thread>
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
@@ -23,7 +24,48 @@ namespace {
 constexpr size_t kChunkRelations = 500'000;
 constexpr size_t kEntityBatch = 10'000;
 
-using KeyValues = std::vector<std::pair<std::string, std::string>>;
+// Key-value pairs in one arena, sorted by key without moving the bytes.
+class KeyValues {
+ public:
+  void Reserve(size_t entries, size_t bytes) {
+    entries_.reserve(entries);
+    arena_.reserve(bytes);
+  }
+  void Add(absl::string_view key, absl::string_view value) {
+    entries_.push_back({arena_.size(), static_cast<uint32_t>(key.size()),
+                        static_cast<uint32_t>(value.size())});
+    arena_.append(key.data(), key.size());
+    arena_.append(value.data(), value.size());
+  }
+  // Sorts by key and drops repeated keys (keeping the first).
+  void SortUnique() {
+    auto less = [&](const Entry& a, const Entry& b) { return Key(a) < Key(b); };
+    std::stable_sort(entries_.begin(), entries_.end(), less);
+    entries_.erase(
+        std::unique(entries_.begin(), entries_.end(),
+                    [&](const Entry& a, const Entry& b) { return Key(a) == Key(b); }),
+        entries_.end());
+  }
+  size_t size() const { return entries_.size(); }
+  absl::string_view Key(size_t i) const { return Key(entries_[i]); }
+  absl::string_view Value(size_t i) const {
+    const Entry& e = entries_[i];
+    return absl::string_view(arena_).substr(e.offset + e.key_size, e.value_size);
+  }
+
+ private:
+  struct Entry {
+    size_t offset;
+    uint32_t key_size, value_size;
+  };
+  absl::string_view Key(const Entry& e) const {
+    return absl::string_view(arena_).substr(e.offset, e.key_size);
+  }
+  std::string arena_;
+  std::vector<Entry> entries_;
+};
+
+rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
 class SstBulkLoader final : public BulkLoader {
  public:
@@ -51,11 +93,17 @@ class SstBulkLoader final : public BulkLoader {
     auto [it, inserted] = chunk_index_.try_emplace(id, chunk_.size());
     if (inserted) {
       chunk_.push_back(r);
+      chunk_ids_.push_back(id);
     } else {
       MergeRelation(r, &chunk_[it->second]);
     }
-    AddEntityInternal(Entity{r.source.id, r.source.name, r.source.kind, {}});
-    AddEntityInternal(Entity{r.target.id, r.target.name, r.target.kind, {}});
+    for (const EntityRef* ref : {&r.source, &r.target}) {
+      auto found = entities_.find(ref->id);
+      if (found == entities_.end() || found->second.name.empty() ||
+          found->second.kind == EntityKind::kUnspecified) {
+        AddEntityInternal(Entity{ref->id, ref->name, ref->kind, {}});
+      }
+    }
     if (chunk_.size() >= kChunkRelations) return Flush();
     return absl::OkStatus();
   }
@@ -102,6 +150,7 @@ class SstBulkLoader final : public BulkLoader {
   const bool store_empty_;
   const std::string tmp_dir_;
   std::vector<Relation> chunk_;
+  std::vector<uint64_t> chunk_ids_;  // RelationIdOf(chunk_[i]).
   absl::flat_hash_map<uint64_t, size_t> chunk_index_;
   absl::flat_hash_set<uint64_t> loaded_ids_;  // Used while store_empty_.
   absl::flat_hash_map<std::string, Entity> entities_;
@@ -150,23 +199,21 @@ absl::StatusOr<std::vector<size_t>> SstBulkLoader::MergeWithStored() {
 
 absl::Status SstBulkLoader::WriteSst(internal::CfIndex cf, KeyValues* kvs, int file_no,
                                      rocksdb::IngestExternalFileArg* arg) {
-  std::sort(kvs->begin(), kvs->end());
-  kvs->erase(std::unique(kvs->begin(), kvs->end(),
-                         [](const auto& a, const auto& b) { return a.first == b.first; }),
-             kvs->end());
+  kvs->SortUnique();
   rocksdb::Options options(rocksdb::DBOptions(), impl_->CfOptions());
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, impl_->cf(cf));
   std::string path = absl::StrCat(tmp_dir_, "/", flushes_, "-", file_no, ".sst");
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(writer.Open(path), "bulk load: create SST"));
-  for (const auto& [key, value] : *kvs) {
+  for (size_t i = 0; i < kvs->size(); ++i) {
     ENTENTE_RETURN_IF_ERROR(
-        FromRocksStatus(writer.Put(key, value), "bulk load: write SST"));
+        FromRocksStatus(writer.Put(ToSlice(kvs->Key(i)), ToSlice(kvs->Value(i))),
+                        "bulk load: write SST"));
   }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(writer.Finish(), "bulk load: finish SST"));
   arg->column_family = impl_->cf(cf);
   arg->external_files = {path};
   arg->options.move_files = true;
-  kvs->clear();
+  *kvs = KeyValues();
   return absl::OkStatus();
 }
 
@@ -174,43 +221,52 @@ absl::Status SstBulkLoader::Flush() {
   if (chunk_.empty()) return absl::OkStatus();
   ENTENTE_ASSIGN_OR_RETURN(std::vector<size_t> write, MergeWithStored());
   KeyValues relations, edges, by_entity, by_pair;
-  relations.reserve(write.size());
-  edges.reserve(write.size());
-  by_entity.reserve(2 * write.size());
-  by_pair.reserve(write.size());
+  relations.Reserve(write.size(), write.size() * 300);
+  edges.Reserve(write.size(), write.size() * 60);
+  by_entity.Reserve(2 * write.size(), write.size() * 70);
+  by_pair.Reserve(write.size(), write.size() * 60);
+  std::string key, value, prefix;
   for (size_t i : write) {
     const Relation& r = chunk_[i];
-    const uint64_t id = RelationIdOf(r);
-    std::string key = internal::RelationKey(id);
-    std::string value;
+    const uint64_t id = chunk_ids_[i];
+    key = internal::RelationKey(id);
+    value.clear();
     internal::EncodeRelation(r, &value);
-    relations.emplace_back(key, std::move(value));
+    relations.Add(key, value);
     value.clear();
     internal::EncodeEdge(r, &value);
-    edges.emplace_back(std::move(key), std::move(value));
+    edges.Add(key, value);
     const int32_t first = r.date.FirstDay();
-    std::string index = internal::IndexValue(r.type, r.date.EndDay());
-    by_entity.emplace_back(
-        internal::TimelineKey(internal::EntityPrefix(r.source.id), first, id), index);
+    const std::string index = internal::IndexValue(r.type, r.date.EndDay());
+    by_entity.Add(internal::TimelineKey(internal::EntityPrefix(r.source.id), first, id),
+                  index);
     if (r.target.id != r.source.id) {
-      by_entity.emplace_back(
-          internal::TimelineKey(internal::EntityPrefix(r.target.id), first, id), index);
+      by_entity.Add(internal::TimelineKey(internal::EntityPrefix(r.target.id), first, id),
+                    index);
     }
-    by_pair.emplace_back(
+    by_pair.Add(
         internal::TimelineKey(internal::PairPrefix(r.source.id, r.target.id), first, id),
-        std::move(index));
+        index);
     if (store_empty_) loaded_ids_.insert(id);
   }
   chunk_.clear();
+  chunk_ids_.clear();
   chunk_index_.clear();
   if (write.empty()) return absl::OkStatus();
   std::error_code ec;
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(4);
-  ENTENTE_RETURN_IF_ERROR(WriteSst(internal::kRelations, &relations, 0, &args[0]));
-  ENTENTE_RETURN_IF_ERROR(WriteSst(internal::kEdges, &edges, 1, &args[1]));
-  ENTENTE_RETURN_IF_ERROR(WriteSst(internal::kByEntity, &by_entity, 2, &args[2]));
-  ENTENTE_RETURN_IF_ERROR(WriteSst(internal::kByPair, &by_pair, 3, &args[3]));
+  // Two column families per thread: sorting and compressing dominate.
+  absl::Status background;
+  std::thread helper([&] {
+    background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
+    if (background.ok()) background = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
+  });
+  absl::Status foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
+  if (foreground.ok()) foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
+  helper.join();
+  ENTENTE_RETURN_IF_ERROR(foreground);
+  ENTENTE_RETURN_IF_ERROR(background);
   ++flushes_;
   return FromRocksStatus(impl_->db()->IngestExternalFiles(args), "bulk load: ingest");
 }

@@ -11,3 +11,18 @@ target_compile_definitions(graph_crash_test PRIVATE
   CRASH_WRITER_PATH="$<TARGET_FILE:crash_writer>")
 add_dependencies(graph_crash_test crash_writer)
 set_tests_properties(graph_crash_test PROPERTIES TIMEOUT 300)
+
+# The seeded synthetic graph generator (library + JSON Lines writer binary).
+add_library(entente_graph_generator ${CMAKE_CURRENT_LIST_DIR}/graph_generator.cc)
+target_link_libraries(entente_graph_generator PUBLIC entente_graph_model absl::str_format)
+entente_compile_options(entente_graph_generator)
+add_executable(graph_generate ${CMAKE_CURRENT_LIST_DIR}/graph_generate_main.cc)
+target_link_libraries(graph_generate PRIVATE entente_graph_generator)
+entente_compile_options(graph_generate)
+
+# BM_ShortestPath, BM_KShortest5, BM_TimelinePage50, BM_OpenToFirstPath,
+# BM_BulkLoad. Run on demand: ENTENTE_BENCH_RELATIONS=1000000 ./graph_bench
+add_executable(graph_bench ${CMAKE_CURRENT_LIST_DIR}/graph_bench.cc)
+target_link_libraries(graph_bench PRIVATE entente_graph entente_graph_generator
+                      benchmark::benchmark)
+entente_compile_options(graph_bench)

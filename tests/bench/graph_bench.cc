@@ -1,0 +1,216 @@
+// Google Benchmarks of the graph layer on a synthetic graph.
+//
+// Scale from the environment (CI runs small, a developer runs large):
+//   ENTENTE_BENCH_RELATIONS  relations in the query store (default 200000)
+//   ENTENTE_BENCH_ENTITIES   other entities (default RELATIONS / 10)
+//   ENTENTE_BENCH_DB         a directory to keep the query store in between
+//                            runs (default: a fresh temp dir, deleted)
+// Latency benchmarks time each query and report p50_us / p99_us counters.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "benchmark/benchmark.h"
+#include "graph/internal/test_util.h"
+#include "graph/path_finder.h"
+#include "graph/store.h"
+#include "tests/bench/graph_generator.h"
+
+namespace entente::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int64_t EnvInt(const char* name, int64_t fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::atoll(value) : fallback;
+}
+
+GeneratorOptions Scale() {
+  GeneratorOptions options;
+  options.relations = EnvInt("ENTENTE_BENCH_RELATIONS", 200'000);
+  options.entities = EnvInt("ENTENTE_BENCH_ENTITIES", options.relations / 10 + 1);
+  options.seed = 7;
+  return options;
+}
+
+// Loads the synthetic graph into `store` with the bulk loader; seconds spent
+// in the loader (generation excluded).
+double BulkLoad(graph::Store* store, const GeneratorOptions& options) {
+  SyntheticGraph graph(options);
+  auto loader = store->NewBulkLoader();
+  if (!loader.ok()) std::abort();
+  std::vector<graph::Relation> batch(100'000);
+  double seconds = 0;
+  while (true) {
+    size_t n = 0;
+    while (n < batch.size() && graph.Next(&batch[n])) ++n;
+    if (n == 0) break;
+    auto start = Clock::now();
+    for (size_t i = 0; i < n; ++i) {
+      if (!(*loader)->Add(batch[i]).ok()) std::abort();
+    }
+    seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  auto start = Clock::now();
+  if (!(*loader)->Finish().ok()) std::abort();
+  return seconds + std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct BenchStore {
+  std::unique_ptr<graph::testing::TempDir> tmp;
+  std::string dir;
+  std::unique_ptr<graph::Store> store;
+  std::vector<std::string> ids;  // Entities with at least one relation.
+};
+
+BenchStore& Shared() {
+  static BenchStore* shared = [] {
+    auto* s = new BenchStore;
+    GeneratorOptions options = Scale();
+    const char* keep = std::getenv("ENTENTE_BENCH_DB");
+    if (keep != nullptr && *keep != '\0') {
+      s->dir = keep;
+    } else {
+      s->tmp = std::make_unique<graph::testing::TempDir>();
+      s->dir = s->tmp->Sub("db");
+    }
+    const std::string marker = s->dir + "/bench-scale";
+    const std::string scale = absl::StrCat(options.relations, " ", options.entities);
+    std::string found;
+    std::getline(std::ifstream(marker), found);
+    if (found != scale) std::filesystem::remove_all(s->dir);
+    s->store = *graph::Store::Open(s->dir, {});
+    if (found != scale) {
+      BulkLoad(s->store.get(), options);
+      std::ofstream(marker) << scale << "\n";
+    }
+    auto view = s->store->View();
+    for (uint32_t v = 0; v < view->vertex_count(); ++v) {
+      if (!view->Edges(v).empty()) s->ids.emplace_back(view->EntityId(v));
+    }
+    return s;
+  }();
+  return *shared;
+}
+
+void ReportPercentiles(benchmark::State& state, std::vector<double>* micros) {
+  if (micros->empty()) return;
+  std::sort(micros->begin(), micros->end());
+  state.counters["p50_us"] = (*micros)[micros->size() / 2];
+  state.counters["p99_us"] = (*micros)[micros->size() * 99 / 100];
+}
+
+graph::PathQuery FilteredQuery(const std::string& from, const std::string& to, int k) {
+  graph::PathQuery q;
+  q.from = from;
+  q.to = to;
+  q.k = k;
+  for (auto t : {graph::RelationType::kMeeting, graph::RelationType::kAgreement,
+                 graph::RelationType::kPartnership, graph::RelationType::kVisit,
+                 graph::RelationType::kMembership, graph::RelationType::kForum,
+                 graph::RelationType::kInvestment}) {
+    q.types.Add(t);
+  }
+  q.window = {graph::DaysFromCivil(2000, 1, 1), graph::DaysFromCivil(2021, 1, 1)};
+  return q;
+}
+
+void RunPaths(benchmark::State& state, int k) {
+  BenchStore& s = Shared();
+  auto view = s.store->View();
+  std::mt19937_64 rng(11);
+  std::vector<double> micros;
+  int64_t found = 0, truncated = 0;
+  for (auto _ : state) {
+    const std::string& a = s.ids[rng() % s.ids.size()];
+    const std::string& b = s.ids[rng() % s.ids.size()];
+    auto start = Clock::now();
+    auto result = graph::FindPaths(*view, FilteredQuery(a, b, k));
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    if (!result.ok()) std::abort();
+    found += !result->paths.empty();
+    truncated += result->truncated;
+  }
+  ReportPercentiles(state, &micros);
+  state.counters["found_pct"] = 100.0 * found / std::max<size_t>(1, micros.size());
+  state.counters["truncated"] = static_cast<double>(truncated);
+  state.counters["relations"] = static_cast<double>(view->relation_count());
+  state.counters["view_bytes_per_relation"] =
+      static_cast<double>(view->MemoryBytes()) /
+      std::max<int64_t>(1, view->relation_count());
+}
+
+void BM_ShortestPath(benchmark::State& state) { RunPaths(state, 1); }
+BENCHMARK(BM_ShortestPath)->Iterations(2000)->Unit(benchmark::kMicrosecond);
+
+void BM_KShortest5(benchmark::State& state) { RunPaths(state, 5); }
+BENCHMARK(BM_KShortest5)->Iterations(300)->Unit(benchmark::kMicrosecond);
+
+void BM_TimelinePage50(benchmark::State& state) {
+  BenchStore& s = Shared();
+  std::mt19937_64 rng(13);
+  std::vector<double> micros;
+  int64_t relations = 0;
+  for (auto _ : state) {
+    graph::TimelineQuery q;
+    q.entity = s.ids[rng() % s.ids.size()];
+    q.newest_first = rng() % 2 == 0;
+    q.page_size = 50;
+    auto start = Clock::now();
+    auto page = s.store->GetTimeline(q);
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    if (!page.ok()) std::abort();
+    relations += static_cast<int64_t>(page->relations.size());
+  }
+  ReportPercentiles(state, &micros);
+  state.counters["relations_per_page"] =
+      static_cast<double>(relations) / std::max<size_t>(1, micros.size());
+}
+BENCHMARK(BM_TimelinePage50)->Iterations(5000)->Unit(benchmark::kMicrosecond);
+
+// Opening the shared store from disk (view build included) and answering a
+// first path query.
+void BM_OpenToFirstPath(benchmark::State& state) {
+  BenchStore& s = Shared();
+  std::string from = s.ids.front(), to = s.ids.back();
+  for (auto _ : state) {
+    s.store.reset();
+    auto start = Clock::now();
+    s.store = *graph::Store::Open(s.dir, {});
+    auto result = graph::FindPaths(*s.store->View(), FilteredQuery(from, to, 1));
+    if (!result.ok()) std::abort();
+    state.counters["seconds"] =
+        std::chrono::duration<double>(Clock::now() - start).count();
+  }
+}
+BENCHMARK(BM_OpenToFirstPath)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// Bulk load of ENTENTE_BENCH_BULK_RELATIONS (default: the query scale) into a
+// fresh store; relation generation is not timed.
+void BM_BulkLoad(benchmark::State& state) {
+  GeneratorOptions options = Scale();
+  options.relations = EnvInt("ENTENTE_BENCH_BULK_RELATIONS", options.relations);
+  options.seed = 99;
+  for (auto _ : state) {
+    graph::testing::TempDir tmp;
+    auto store = *graph::Store::Open(tmp.Sub("db"), {});
+    double seconds = BulkLoad(store.get(), options);
+    state.SetIterationTime(seconds);
+    state.counters["relations_per_s"] = options.relations / seconds;
+  }
+  state.SetItemsProcessed(options.relations);
+}
+BENCHMARK(BM_BulkLoad)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace entente::bench
+
+BENCHMARK_MAIN();
