@@ -21,10 +21,10 @@ struct TextSpan {
 };
 
 struct DigestItem {
-  std::string document;             // File name, URL or JSON item id.
-  int number = 0;                   // 1-based item number within the digest.
+  std::string document;                // File name, URL or JSON item id.
+  int number = 0;                      // 1-based item number within the digest.
   graph::DateWithPrecision published;  // The digest's publication date.
-  std::string outlet;               // Filled by the reader when known (JSON).
+  std::string outlet;                  // Filled by the reader when known (JSON).
   graph::DateWithPrecision reported;   // Filled by the reader when known (JSON).
   TextSpan headline;
   std::vector<TextSpan> paragraphs;  // Attribution/lead first, then the body.

@@ -1,5 +1,11 @@
 #include "importers/extractor.h"
 
+#include <algorithm>
+#include <map>
+
+#include "importers/internal/item_context.h"
+#include "importers/internal/rules.h"
+
 namespace entente::importers {
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
@@ -7,9 +13,65 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   if (gazetteer == nullptr) return absl::InvalidArgumentError("Extractor: no gazetteer");
   return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer)));
 }
-ItemExtraction Extractor::Extract(const DigestItem&) const { return {}; }
-std::vector<graph::Relation> MergeAndSortRelations(std::vector<graph::Relation> r) {
-  return r;
+
+ItemExtraction Extractor::Extract(const DigestItem& item) const {
+  ItemExtraction out;
+  if (!item.published.known() && !item.reported.known()) return out;
+  internal::ItemContext ctx(*gazetteer_, item);
+  bool forum_done = false;
+  for (internal::Sentence& s : ctx.sentences()) {
+    if (s.headline) continue;
+    internal::AgreementRule(ctx, s);
+    internal::PartnershipRule(ctx, s);
+    internal::DiplomaticRelationsRule(ctx, s);
+    internal::TradeRule(ctx, s);
+    internal::InvestmentRule(ctx, s);
+    internal::DeclarationRule(ctx, s);
+    internal::VisitRule(ctx, s);
+    internal::MeetingRule(ctx, s);
+    size_t before = ctx.relations().size();
+    internal::ForumRule(ctx, s, forum_done);
+    for (size_t k = before; k < ctx.relations().size(); ++k) {
+      if (ctx.relations()[k].type == graph::RelationType::kForum) forum_done = true;
+    }
+    internal::MembershipRule(ctx, s);
+    internal::SiteRule(ctx, s);
+  }
+  out.entities = ctx.TakeEntities();
+  out.relations = MergeAndSortRelations(std::move(ctx.relations()));
+  return out;
+}
+
+std::vector<graph::Relation> MergeAndSortRelations(
+    std::vector<graph::Relation> relations) {
+  std::map<std::string, size_t> index;
+  std::vector<graph::Relation> merged;
+  merged.reserve(relations.size());
+  for (graph::Relation& r : relations) {
+    std::string identity = graph::RelationIdentity(r);
+    auto [it, inserted] = index.emplace(std::move(identity), merged.size());
+    if (inserted) {
+      merged.push_back(std::move(r));
+    } else {
+      graph::MergeRelation(r, &merged[it->second]);
+    }
+  }
+  std::vector<std::pair<std::string, size_t>> keys;
+  keys.reserve(merged.size());
+  for (const auto& [identity, position] : index) keys.emplace_back(identity, position);
+  std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    const graph::Relation& x = merged[a.second];
+    const graph::Relation& y = merged[b.second];
+    std::string dx = x.date.ToString(), dy = y.date.ToString();
+    if (dx != dy) return dx < dy;
+    if (x.type != y.type)
+      return graph::RelationTypeName(x.type) < graph::RelationTypeName(y.type);
+    return a.first < b.first;
+  });
+  std::vector<graph::Relation> out;
+  out.reserve(merged.size());
+  for (const auto& key : keys) out.push_back(std::move(merged[key.second]));
+  return out;
 }
 
 }  // namespace entente::importers

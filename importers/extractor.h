@@ -53,7 +53,8 @@ class Extractor {
 // Merges relations with the same graph::RelationIdentity (provenance lists
 // joined, see graph::MergeRelation) and sorts them by date, then type, then
 // identity: the order of `extract` output.
-std::vector<graph::Relation> MergeAndSortRelations(std::vector<graph::Relation> relations);
+std::vector<graph::Relation> MergeAndSortRelations(
+    std::vector<graph::Relation> relations);
 
 }  // namespace entente::importers
 

@@ -1,26 +1,264 @@
 #include "importers/gazetteer.h"
 
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "graph/status_macros.h"
 #include "importers/internal/alias_data.h"
+#include "simdjson.h"
 
 namespace entente::importers {
+namespace {
 
-absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string&) {
-  return absl::UnimplementedError("Gazetteer::Load");
+int CountWords(absl::string_view normalized) {
+  if (normalized.empty()) return 0;
+  int words = 1;
+  for (char c : normalized) words += c == ' ';
+  return words;
 }
-absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::LoadFromText(absl::string_view,
-                                                                    absl::string_view) {
-  return absl::UnimplementedError("Gazetteer::LoadFromText");
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
 }
-const graph::Entity* Gazetteer::FindById(absl::string_view) const { return nullptr; }
-const EntityFacts* Gazetteer::FactsOf(absl::string_view) const { return nullptr; }
-absl::string_view Gazetteer::CountryOf(absl::string_view) const { return ""; }
-const std::vector<AliasMatch>* Gazetteer::FindPhrase(absl::string_view) const {
-  return nullptr;
+
+}  // namespace
+
+std::string NormalizePhrase(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (text.substr(i, 3) == "\u2019" || text.substr(i, 3) == "\u2018") {
+      out.push_back('\'');
+      i += 2;
+      space = false;
+      continue;
+    }
+    if (text.substr(i, 3) == "\u2013" || text.substr(i, 3) == "\u2014") {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      out.push_back('-');
+      i += 2;
+      space = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(absl::ascii_tolower(c));
+  }
+  return out;
 }
-const std::vector<AliasMatch>* Gazetteer::FindCode(absl::string_view) const {
-  return nullptr;
+
+absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(
+    const std::string& iso_codes_dir) {
+  std::string path = absl::StrCat(iso_codes_dir, "/iso_3166-1.json");
+  ENTENTE_ASSIGN_OR_RETURN(std::string json, ReadWholeFile(path));
+  auto gazetteer = LoadFromText(json, internal::EmbeddedAliasTable());
+  if (!gazetteer.ok()) {
+    return absl::Status(gazetteer.status().code(),
+                        absl::StrCat(path, ": ", gazetteer.status().message()));
+  }
+  return gazetteer;
 }
-int Gazetteer::MaxWordsStartingWith(absl::string_view) const { return 0; }
-std::string NormalizePhrase(absl::string_view text) { return std::string(text); }
+
+absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::LoadFromText(
+    absl::string_view iso_3166_json, absl::string_view aliases_tsv) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  ENTENTE_RETURN_IF_ERROR(g->AddIsoCountries(iso_3166_json));
+  ENTENTE_RETURN_IF_ERROR(g->AddAliasTable(aliases_tsv));
+  return g;
+}
+
+absl::Status Gazetteer::AddIsoCountries(absl::string_view json) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(json.data(), json.size());
+  simdjson::dom::element root;
+  if (auto error = parser.parse(padded).get(root)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("iso_3166-1.json is not JSON: ", simdjson::error_message(error)));
+  }
+  simdjson::dom::array countries;
+  if (root["3166-1"].get_array().get(countries)) {
+    return absl::InvalidArgumentError("iso_3166-1.json has no \"3166-1\" array");
+  }
+  for (simdjson::dom::element country : countries) {
+    std::string_view alpha3, alpha2, name;
+    if (country["alpha_3"].get_string().get(alpha3) ||
+        country["alpha_2"].get_string().get(alpha2) ||
+        country["name"].get_string().get(name)) {
+      return absl::InvalidArgumentError(
+          "iso_3166-1.json: entry without alpha_3/alpha_2/name");
+    }
+    std::string_view common, official;
+    bool has_common = !country["common_name"].get_string().get(common);
+    bool has_official = !country["official_name"].get_string().get(official);
+    absl::string_view display = has_common
+                                    ? absl::string_view(common.data(), common.size())
+                                    : absl::string_view(name.data(), name.size());
+    graph::Entity* e =
+        Upsert(absl::StrCat("country:", absl::string_view(alpha3.data(), alpha3.size())),
+               display);
+    e->kind = graph::EntityKind::kCountry;
+    AddAlias(e, absl::string_view(name.data(), name.size()), AliasForm::kName);
+    if (has_common)
+      AddAlias(e, absl::string_view(common.data(), common.size()), AliasForm::kName);
+    if (has_official) {
+      AddAlias(e, absl::string_view(official.data(), official.size()), AliasForm::kName);
+    }
+    // Codes are aliases of the entity (search) but only alpha-3 is matched in
+    // running text: two-letter codes collide with words ("IT", "IN", "AI").
+    e->aliases.push_back(std::string(alpha2.data(), alpha2.size()));
+    AddAlias(e, absl::string_view(alpha3.data(), alpha3.size()), AliasForm::kCode);
+  }
+  return absl::OkStatus();
+}
+
+// Alias table lines: ID <TAB> NAME <TAB> FACTS <TAB> ALIASES. NAME "-" keeps
+// the current name; FACTS are space-separated key=value pairs (country=,
+// role=, city=) or "-"; ALIASES are '|'-separated, each optionally prefixed
+// by "adj:" (demonym), "code:" (upper-case code), "cap:" (capital) or
+// "title:" (a leader's title).
+absl::Status Gazetteer::AddAliasTable(absl::string_view tsv) {
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(tsv, '\n')) {
+    ++line_number;
+    line = absl::StripTrailingAsciiWhitespace(line);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
+    if (fields.size() != 4 || fields[0].find(':') == absl::string_view::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "aliases.tsv:", line_number, ": want ID<TAB>NAME<TAB>FACTS<TAB>ALIASES"));
+    }
+    graph::Entity* e = Upsert(fields[0], fields[1] == "-" ? "" : fields[1]);
+    if (e->kind == graph::EntityKind::kUnspecified) e->kind = graph::KindOfId(fields[0]);
+    EntityFacts& facts = facts_[e->id];
+    if (fields[2] != "-") {
+      for (absl::string_view kv : absl::StrSplit(fields[2], ' ', absl::SkipEmpty())) {
+        std::pair<absl::string_view, absl::string_view> p = absl::StrSplit(kv, '=');
+        if (p.first == "country")
+          facts.country = std::string(p.second);
+        else if (p.first == "role")
+          facts.role = std::string(p.second);
+        else if (p.first == "city")
+          facts.city = std::string(p.second);
+        else
+          return absl::InvalidArgumentError(
+              absl::StrCat("aliases.tsv:", line_number, ": unknown fact '", kv, "'"));
+      }
+    }
+    if (!e->name.empty()) {
+      AliasForm form =
+          e->kind == graph::EntityKind::kPerson ? AliasForm::kPerson : AliasForm::kName;
+      AddAlias(e, e->name, form);
+    }
+    for (absl::string_view alias : absl::StrSplit(fields[3], '|', absl::SkipEmpty())) {
+      AliasForm form =
+          e->kind == graph::EntityKind::kPerson ? AliasForm::kPerson : AliasForm::kName;
+      if (absl::ConsumePrefix(&alias, "adj:"))
+        form = AliasForm::kDemonym;
+      else if (absl::ConsumePrefix(&alias, "code:"))
+        form = AliasForm::kCode;
+      else if (absl::ConsumePrefix(&alias, "cap:"))
+        form = AliasForm::kCapital;
+      else if (absl::ConsumePrefix(&alias, "title:"))
+        form = AliasForm::kTitle;
+      AddAlias(e, alias, form);
+    }
+  }
+  return absl::OkStatus();
+}
+
+graph::Entity* Gazetteer::Upsert(absl::string_view id, absl::string_view name) {
+  auto it = by_id_.find(id);
+  if (it != by_id_.end()) {
+    if (!name.empty()) it->second->name = std::string(name);
+    return it->second;
+  }
+  auto entity = std::make_unique<graph::Entity>();
+  entity->id = std::string(id);
+  entity->name = std::string(name);
+  entity->kind = graph::KindOfId(id);
+  graph::Entity* raw = entity.get();
+  entities_.push_back(std::move(entity));
+  by_id_.emplace(raw->id, raw);
+  return raw;
+}
+
+void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form) {
+  if (alias.empty()) return;
+  if (alias != entity->name && std::find(entity->aliases.begin(), entity->aliases.end(),
+                                         alias) == entity->aliases.end()) {
+    entity->aliases.push_back(std::string(alias));
+  }
+  if (form == AliasForm::kCode) {
+    auto& v = codes_[std::string(alias)];
+    for (const AliasMatch& m : v) {
+      if (m.entity == entity) return;
+    }
+    v.push_back({entity, form});
+    return;
+  }
+  std::string key = NormalizePhrase(alias);
+  // Possessives are their own tokens in running text: "people 's republic".
+  for (size_t pos = key.find("'s"); pos != std::string::npos;
+       pos = key.find("'s", pos + 3)) {
+    if (pos > 0 && key[pos - 1] != ' ' &&
+        (pos + 2 == key.size() || key[pos + 2] == ' ')) {
+      key.insert(pos, " ");
+    }
+  }
+  auto& v = phrases_[key];
+  for (const AliasMatch& m : v) {
+    if (m.entity == entity && m.form == form) return;
+  }
+  v.push_back({entity, form});
+  std::string first(key.substr(0, key.find(' ')));
+  int& max_words = max_words_[first];
+  max_words = std::max(max_words, CountWords(key));
+}
+
+const graph::Entity* Gazetteer::FindById(absl::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
+const EntityFacts* Gazetteer::FactsOf(absl::string_view id) const {
+  auto it = facts_.find(id);
+  return it == facts_.end() ? nullptr : &it->second;
+}
+
+absl::string_view Gazetteer::CountryOf(absl::string_view id) const {
+  if (absl::StartsWith(id, "country:")) return id;
+  const EntityFacts* facts = FactsOf(id);
+  return facts == nullptr ? absl::string_view() : absl::string_view(facts->country);
+}
+
+const std::vector<AliasMatch>* Gazetteer::FindPhrase(absl::string_view normalized) const {
+  auto it = phrases_.find(normalized);
+  return it == phrases_.end() ? nullptr : &it->second;
+}
+
+const std::vector<AliasMatch>* Gazetteer::FindCode(absl::string_view upper) const {
+  auto it = codes_.find(upper);
+  return it == codes_.end() ? nullptr : &it->second;
+}
+
+int Gazetteer::MaxWordsStartingWith(absl::string_view normalized_word) const {
+  auto it = max_words_.find(normalized_word);
+  return it == max_words_.end() ? 0 : it->second;
+}
 
 }  // namespace entente::importers

@@ -26,12 +26,12 @@ namespace entente::importers {
 // How an alias names its entity; the rules treat the forms differently
 // ("Kazakh" is an adjective, "Astana" may be a place or the government).
 enum class AliasForm : uint8_t {
-  kName = 0,       // "Kazakhstan", "the European Union", "Rosatom".
-  kCode = 1,       // "KAZ", "EU": matched only in upper case.
-  kDemonym = 2,    // "Kazakh", "Kazakhstani", "Sino-": the country as adjective.
-  kCapital = 3,    // "Astana": the city, or the government it houses.
-  kPerson = 4,     // "Tokayev", "Kassym-Jomart Tokayev".
-  kTitle = 5,      // Leader titles: "Emir", "Chancellor" (kind kPerson entries).
+  kName = 0,     // "Kazakhstan", "the European Union", "Rosatom".
+  kCode = 1,     // "KAZ", "EU": matched only in upper case.
+  kDemonym = 2,  // "Kazakh", "Kazakhstani", "Sino-": the country as adjective.
+  kCapital = 3,  // "Astana": the city, or the government it houses.
+  kPerson = 4,   // "Tokayev", "Kassym-Jomart Tokayev".
+  kTitle = 5,    // Leader titles: "Emir", "Chancellor" (kind kPerson entries).
 };
 
 // One recognised form of an entity.
@@ -51,7 +51,8 @@ class Gazetteer {
  public:
   // Reads `iso_codes_dir`/iso_3166-1.json and the embedded alias data.
   // NotFound / InvalidArgument naming the file on failure.
-  static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(const std::string& iso_codes_dir);
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(
+      const std::string& iso_codes_dir);
   // Same from text (tests): the iso_3166-1.json content and alias TSV content.
   // InvalidArgument naming the TSV line on a malformed alias line.
   static absl::StatusOr<std::unique_ptr<Gazetteer>> LoadFromText(

@@ -1,15 +1,170 @@
 #include "importers/import_source.h"
 
-namespace entente::importers {
+#include <fstream>
+#include <map>
+#include <sstream>
 
-absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor&, const std::string& path,
-                                               const ImportOptions&, const ImportSink&) {
-  return absl::UnimplementedError("ReadImportFile: " + path);
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "graph/status_macros.h"
+#include "importers/digest_reader.h"
+#include "importers/internal/import_format.h"
+#include "importers/relation_jsonl.h"
+
+namespace entente::importers {
+namespace {
+
+absl::StatusOr<ImportFileStats> ReadRelationLines(absl::string_view document,
+                                                  absl::string_view bytes,
+                                                  const ImportSink& sink) {
+  std::vector<std::pair<int, graph::Relation>> relations;
+  int line_number = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = bytes.size();
+    absl::string_view line = absl::StripAsciiWhitespace(bytes.substr(pos, nl - pos));
+    ++line_number;
+    pos = nl + 1;
+    if (line.empty()) continue;
+    auto relation = RelationFromJsonLine(line);
+    if (!relation.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(document, ":", line_number, ": ", relation.status().message()));
+    }
+    relations.emplace_back(line_number, *std::move(relation));
+  }
+  ImportFileStats stats;
+  for (auto& [number, relation] : relations) {
+    ImportUnit unit;
+    unit.document = std::string(document);
+    unit.item = number;
+    unit.entities.push_back(
+        {relation.source.id, relation.source.name, relation.source.kind, {}});
+    if (relation.target.id != relation.source.id) {
+      unit.entities.push_back(
+          {relation.target.id, relation.target.name, relation.target.kind, {}});
+    }
+    unit.relations.push_back(std::move(relation));
+    ++stats.items;
+    ++stats.relations;
+    ENTENTE_RETURN_IF_ERROR(sink(std::move(unit)));
+  }
+  return stats;
 }
-absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor&, absl::string_view doc,
-                                                absl::string_view, const ImportOptions&,
-                                                const ImportSink&) {
-  return absl::UnimplementedError("ReadImportBytes: " + std::string(doc));
+
+// Groups merged relations into one unit per digest item (the item of their
+// first provenance entry) and hands them to the sink in item order.
+absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
+                                           std::vector<ItemExtraction> extractions,
+                                           const std::vector<int>& numbers,
+                                           const ImportSink& sink) {
+  std::vector<graph::Relation> all;
+  std::map<std::string, graph::Entity> entities;
+  for (ItemExtraction& x : extractions) {
+    for (graph::Relation& r : x.relations) all.push_back(std::move(r));
+    for (graph::Entity& e : x.entities) entities.emplace(e.id, std::move(e));
+  }
+  all = MergeAndSortRelations(std::move(all));
+  std::map<int, ImportUnit> units;
+  for (int n : numbers) {
+    units[n].document = std::string(document);
+    units[n].item = n;
+  }
+  ImportFileStats stats;
+  stats.items = static_cast<int64_t>(numbers.size());
+  for (graph::Relation& r : all) {
+    int item = r.provenance.empty() ? 0 : r.provenance.front().item;
+    ImportUnit& unit = units[item];
+    unit.document = std::string(document);
+    unit.item = item;
+    for (const graph::EntityRef* ref : {&r.source, &r.target}) {
+      bool seen = false;
+      for (const graph::Entity& e : unit.entities) seen |= e.id == ref->id;
+      if (seen) continue;
+      auto it = entities.find(ref->id);
+      unit.entities.push_back(it != entities.end()
+                                  ? it->second
+                                  : graph::Entity{ref->id, ref->name, ref->kind, {}});
+    }
+    unit.relations.push_back(std::move(r));
+    ++stats.relations;
+  }
+  for (auto& [number, unit] : units) ENTENTE_RETURN_IF_ERROR(sink(std::move(unit)));
+  return stats;
+}
+
+}  // namespace
+
+absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
+                                                absl::string_view document,
+                                                absl::string_view bytes,
+                                                const ImportOptions& options,
+                                                const ImportSink& sink) {
+  if (static_cast<int64_t>(bytes.size()) > kMaxImportFileBytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(document, ": larger than ", kMaxImportFileBytes, " bytes"));
+  }
+  ENTENTE_ASSIGN_OR_RETURN(internal::ImportFormat format,
+                           internal::DetectImportFormat(document, bytes));
+  if (format == internal::ImportFormat::kRelationLines) {
+    return ReadRelationLines(document, bytes, sink);
+  }
+  std::vector<DigestItem> items;
+  if (format == internal::ImportFormat::kJsonItems) {
+    int line_number = 0;
+    size_t pos = 0;
+    while (pos < bytes.size()) {
+      size_t nl = bytes.find('\n', pos);
+      if (nl == absl::string_view::npos) nl = bytes.size();
+      absl::string_view line = bytes.substr(pos, nl - pos);
+      ++line_number;
+      int64_t offset = static_cast<int64_t>(pos);
+      pos = nl + 1;
+      if (absl::StripAsciiWhitespace(line).empty()) continue;
+      ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
+                               ParseJsonItem(document, line_number, offset, line));
+      if (options.published) item.published = *options.published;
+      if (!item.published.known()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(document, ":", line_number,
+                         ": item has no \"published\" date and none was given "
+                         "(--published YYYY-MM-DD)"));
+      }
+      items.push_back(std::move(item));
+    }
+  } else {
+    ENTENTE_ASSIGN_OR_RETURN(TextDigest digest, ParseTextDigest(document, bytes));
+    std::optional<graph::DateWithPrecision> published =
+        options.published ? options.published : digest.published;
+    if (!published) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          document,
+          ": no publication date: pass --published YYYY-MM-DD or start the file "
+          "with front matter (---, published: YYYY-MM-DD, ---)"));
+    }
+    for (DigestItem& item : digest.items) {
+      item.published = *published;
+      item.document = std::string(document);
+      items.push_back(std::move(item));
+    }
+  }
+  std::vector<ItemExtraction> extractions;
+  std::vector<int> numbers;
+  extractions.reserve(items.size());
+  for (const DigestItem& item : items) {
+    extractions.push_back(extractor.Extract(item));
+    numbers.push_back(item.number);
+  }
+  return SinkByItem(document, std::move(extractions), numbers, sink);
+}
+
+absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor& extractor,
+                                               const std::string& path,
+                                               const ImportOptions& options,
+                                               const ImportSink& sink) {
+  ENTENTE_ASSIGN_OR_RETURN(std::string bytes, internal::ReadFileBounded(path));
+  return ReadImportBytes(extractor, path, bytes, options, sink);
 }
 
 }  // namespace entente::importers

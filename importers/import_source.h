@@ -30,7 +30,7 @@ struct ImportOptions {
 
 struct ImportUnit {
   std::string document;
-  int item = 0;  // Digest item number, or relation line number.
+  int item = 0;                         // Digest item number, or relation line number.
   std::vector<graph::Entity> entities;  // Endpoints, with aliases.
   std::vector<graph::Relation> relations;
 };

@@ -1,0 +1,198 @@
+#include "importers/digest_reader.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "importers/internal/text.h"
+#include "simdjson.h"
+
+namespace entente::importers {
+namespace {
+
+struct Line {
+  absl::string_view text;  // Without the line break, trailing spaces stripped.
+  int64_t offset = 0;
+  int number = 0;
+};
+
+std::vector<Line> SplitLines(absl::string_view bytes) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  int number = 0;
+  while (pos <= bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = bytes.size();
+    absl::string_view text = bytes.substr(pos, nl - pos);
+    text = absl::StripTrailingAsciiWhitespace(text);
+    size_t lead = 0;
+    while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+    lines.push_back({text.substr(lead), static_cast<int64_t>(pos + lead), ++number});
+    if (nl == bytes.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+bool IsBoilerplate(absl::string_view line) {
+  return absl::StartsWithIgnoreCase(line, "photo credit") ||
+         absl::StartsWithIgnoreCase(line, "photo:") ||
+         absl::EqualsIgnoreCase(line, "latest news") ||
+         absl::StartsWithIgnoreCase(line, "read more") ||
+         absl::EqualsIgnoreCase(line, "share") ||
+         absl::StartsWithIgnoreCase(line, "related:");
+}
+
+bool EndsSentence(absl::string_view line) {
+  return absl::EndsWith(line, ".") || absl::EndsWith(line, "!") ||
+         absl::EndsWith(line, "?") || absl::EndsWith(line, "\u201d") ||
+         absl::EndsWith(line, "\"") || absl::EndsWith(line, ":") ||
+         absl::EndsWith(line, ";") || absl::EndsWith(line, ",");
+}
+
+// Net change of open typographic quotes on a line.
+int QuoteBalance(absl::string_view line) {
+  int balance = 0;
+  for (size_t i = 0; i + 3 <= line.size(); ++i) {
+    if (line.substr(i, 3) == "\u201c") ++balance;
+    if (line.substr(i, 3) == "\u201d") --balance;
+  }
+  return balance;
+}
+
+absl::Status LineError(absl::string_view document, int line, absl::string_view why) {
+  return absl::InvalidArgumentError(absl::StrCat(document, ":", line, ": ", why));
+}
+
+}  // namespace
+
+absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
+                                           absl::string_view bytes) {
+  if (bytes.find('\0') != absl::string_view::npos) {
+    int line = 1;
+    for (size_t i = 0; i < bytes.find('\0'); ++i) line += bytes[i] == '\n';
+    return LineError(document, line, "binary data (NUL byte); not a text digest");
+  }
+  std::vector<Line> lines = SplitLines(bytes);
+  for (const Line& l : lines) {
+    if (!internal::IsValidUtf8(l.text))
+      return LineError(document, l.number, "invalid UTF-8");
+  }
+  TextDigest digest;
+  size_t i = 0;
+  while (i < lines.size() && lines[i].text.empty()) ++i;
+  if (i < lines.size() && lines[i].text == "---") {
+    size_t j = i + 1;
+    for (; j < lines.size() && lines[j].text != "---"; ++j) {
+      absl::string_view text = lines[j].text;
+      if (text.empty()) continue;
+      size_t colon = text.find(':');
+      if (colon == absl::string_view::npos) {
+        return LineError(document, lines[j].number, "front matter line without 'key:'");
+      }
+      absl::string_view key = absl::StripAsciiWhitespace(text.substr(0, colon));
+      absl::string_view value = absl::StripAsciiWhitespace(text.substr(colon + 1));
+      if (key == "published") {
+        auto date = graph::DateWithPrecision::Parse(
+            value.substr(0, std::min<size_t>(value.size(), 10)));
+        if (!date.ok() || date->precision != graph::DatePrecision::kDay) {
+          return LineError(
+              document, lines[j].number,
+              absl::StrCat("bad published date '", value, "' (want YYYY-MM-DD)"));
+        }
+        digest.published = *date;
+      } else if (key == "source") {
+        digest.source = std::string(value);
+      } else if (key == "url") {
+        digest.url = std::string(value);
+      }
+    }
+    if (j >= lines.size()) {
+      return LineError(document, lines[i].number, "front matter '---' is never closed");
+    }
+    i = j + 1;
+  }
+  // Items: a headline line starts one; lines ending a sentence (or inside an
+  // open quote) are body paragraphs of the current item.
+  DigestItem* current = nullptr;
+  int open_quotes = 0;
+  std::string last_headline;
+  for (; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.text.empty() || IsBoilerplate(l.text)) continue;
+    bool body = open_quotes > 0 || EndsSentence(l.text) || l.text.size() > 400 ||
+                absl::StartsWith(l.text, "\u201c");
+    if (!body) {
+      if (l.text == last_headline) continue;  // A repeated title.
+      digest.items.emplace_back();
+      current = &digest.items.back();
+      current->document = std::string(document);
+      current->number = static_cast<int>(digest.items.size());
+      current->headline = {std::string(l.text), l.offset};
+      last_headline = std::string(l.text);
+      open_quotes = 0;
+      continue;
+    }
+    open_quotes = std::max(0, open_quotes + QuoteBalance(l.text));
+    if (current == nullptr) continue;  // The digest's own lead paragraph.
+    current->paragraphs.push_back({std::string(l.text), l.offset});
+  }
+  return digest;
+}
+
+absl::StatusOr<DigestItem> ParseJsonItem(absl::string_view document, int line_number,
+                                         int64_t offset, absl::string_view line) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(line.data(), line.size());
+  simdjson::dom::element root;
+  if (auto error = parser.parse(padded).get(root)) {
+    return LineError(document, line_number,
+                     absl::StrCat("not JSON: ", simdjson::error_message(error)));
+  }
+  if (!root.is_object()) return LineError(document, line_number, "not a JSON object");
+  auto field = [&](const char* name) -> std::string {
+    std::string_view value;
+    if (root[name].get_string().get(value)) return "";
+    return std::string(value);
+  };
+  DigestItem item;
+  std::string id = field("id");
+  item.document = id.empty() ? absl::StrCat(document, ":", line_number) : id;
+  item.outlet = field("outlet");
+  std::string published = field("published");
+  if (!published.empty()) {
+    auto date = graph::DateWithPrecision::Parse(published.substr(0, 10));
+    if (!date.ok() || date->precision != graph::DatePrecision::kDay) {
+      return LineError(document, line_number,
+                       absl::StrCat("bad \"published\" '", published, "'"));
+    }
+    item.published = *date;
+    item.reported = *date;
+  }
+  std::string headline = field("headline");
+  std::string text = field("text");
+  if (headline.empty() && text.empty()) {
+    return LineError(document, line_number, "item has neither \"headline\" nor \"text\"");
+  }
+  if (!internal::IsValidUtf8(headline) || !internal::IsValidUtf8(text)) {
+    return LineError(document, line_number, "invalid UTF-8");
+  }
+  item.number = line_number;
+  item.headline = {headline, offset};
+  // Offsets inside a JSON string are not file offsets; paragraphs carry the
+  // line's offset plus their position in the decoded text.
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    absl::string_view para =
+        absl::StripAsciiWhitespace(absl::string_view(text).substr(pos, nl - pos));
+    if (!para.empty()) {
+      item.paragraphs.push_back({std::string(para), offset + static_cast<int64_t>(pos)});
+    }
+    pos = nl + 1;
+  }
+  return item;
+}
+
+}  // namespace entente::importers

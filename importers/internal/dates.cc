@@ -1,0 +1,254 @@
+#include "importers/internal/dates.h"
+
+#include <array>
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "importers/internal/numbers.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::DatePrecision;
+using graph::DateWithPrecision;
+
+bool Is(const std::vector<Token>& t, size_t i, absl::string_view lower) {
+  return i < t.size() && t[i].lower == lower;
+}
+
+// A four-digit year 1000..2199 as its own token ("2019", not "1990s").
+std::optional<int> YearToken(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.text.size() != 4) return std::nullopt;
+  int y = 0;
+  if (!absl::SimpleAtoi(t.text, &y) || y < 1000 || y > 2199) return std::nullopt;
+  return y;
+}
+
+std::optional<int> DayToken(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.text.size() > 2) return std::nullopt;
+  int d = 0;
+  if (!absl::SimpleAtoi(t.text, &d) || d < 1 || d > 31) return std::nullopt;
+  return d;
+}
+
+// Words that put a weekday in the future: "talks set to begin on Thursday".
+bool FutureBefore(const std::vector<Token>& t, int i) {
+  for (int k = std::max(0, i - 6); k < i; ++k) {
+    const std::string& w = t[k].lower;
+    if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
+        w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||
+        (w == "is" && Is(t, k + 1, "to")) || (w == "are" && Is(t, k + 1, "to")))
+      return true;
+  }
+  return false;
+}
+
+int32_t Days(const DateWithPrecision& d) { return d.FirstDay(); }
+
+}  // namespace
+
+int MonthFromWord(absl::string_view w) {
+  static constexpr std::array<std::array<absl::string_view, 3>, 12> kMonths = {{
+      {"january", "jan.", "jan"},
+      {"february", "feb.", "feb"},
+      {"march", "mar.", "march"},
+      {"april", "apr.", "apr"},
+      {"may", "may", "may"},
+      {"june", "jun.", "june"},
+      {"july", "jul.", "july"},
+      {"august", "aug.", "aug"},
+      {"september", "sept.", "sep."},
+      {"october", "oct.", "oct"},
+      {"november", "nov.", "nov"},
+      {"december", "dec.", "dec"},
+  }};
+  for (int m = 0; m < 12; ++m) {
+    for (absl::string_view form : kMonths[m]) {
+      if (w == form) return m + 1;
+    }
+  }
+  return 0;
+}
+
+int WeekdayFromWord(absl::string_view w) {
+  static constexpr std::array<absl::string_view, 7> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d) {
+    if (w == kDays[d]) return d;
+  }
+  return -1;
+}
+
+DateWithPrecision DayFromDays(int32_t days) {
+  int y, m, d;
+  graph::CivilFromDays(days, &y, &m, &d);
+  return DateWithPrecision::Day(y, m, d);
+}
+
+int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
+  if (!ref.known()) return 0;
+  int best = ref.year;
+  int32_t ref_days =
+      graph::DaysFromCivil(ref.year, std::max(ref.month, 1), std::max(ref.day, 1));
+  int32_t best_distance = INT32_MAX;
+  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+    int d = std::min(day, graph::DaysInMonth(y, month));
+    int32_t distance = std::abs(graph::DaysFromCivil(y, month, d) - ref_days);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = y;
+    }
+  }
+  return best;
+}
+
+std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
+  std::vector<DateMention> out;
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i < n; ++i) {
+    const std::string& w = t[i].lower;
+    // Month [day] [, year] | Month year.
+    if (int month = MonthFromWord(w);
+        month > 0 && (t[i].capitalized || w.back() == '.')) {
+      if (w == "may" && !(i + 1 < n && (DayToken(t[i + 1]) || YearToken(t[i + 1]))))
+        continue;
+      if (i + 1 < n) {
+        if (auto day = DayToken(t[i + 1])) {
+          int end = i + 2;
+          int year = 0;
+          if (Is(t, end, ",") && end + 1 < n && YearToken(t[end + 1])) {
+            year = *YearToken(t[end + 1]);
+            end += 2;
+          } else if (end < n && YearToken(t[end])) {
+            year = *YearToken(t[end]);
+            ++end;
+          } else {
+            year = YearForMonthDay(month, *day, ref);
+          }
+          if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
+            out.push_back(
+                {i, end, DateWithPrecision::Day(year, month, *day), DateKind::kAbsolute});
+          }
+          i = end - 1;
+          continue;
+        }
+        if (auto year = YearToken(t[i + 1])) {
+          DateKind kind = (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince
+                                                               : DateKind::kAbsolute;
+          out.push_back({i, i + 2, DateWithPrecision::Month(*year, month), kind});
+          ++i;
+          continue;
+        }
+      }
+      // "last October", "in October" without a year.
+      if (i > 0 &&
+          (t[i - 1].lower == "last" || t[i - 1].lower == "in" ||
+           t[i - 1].lower == "this" || t[i - 1].lower == "early" ||
+           t[i - 1].lower == "late" || t[i - 1].lower == "mid") &&
+          ref.known()) {
+        int year = ref.year;
+        if (month > ref.month || (t[i - 1].lower == "last" && month == ref.month)) --year;
+        if (t[i - 1].lower == "in" && FutureBefore(t, i) && month < ref.month)
+          year = ref.year + 1;
+        out.push_back(
+            {i - 1, i + 1, DateWithPrecision::Month(year, month), DateKind::kRelative});
+      }
+      continue;
+    }
+    // A bare year: "in 2019", "since 2005", "2024's".
+    if (auto year = YearToken(t[i])) {
+      bool unit_after =
+          i + 1 < n && t[i + 1].kind == TokenKind::kWord && !t[i + 1].capitalized &&
+          t[i + 1].lower != "and" && t[i + 1].lower != "to" && t[i + 1].lower != "that" &&
+          t[i + 1].lower != "when" && t[i + 1].lower != "as" && t[i + 1].lower != "'s" &&
+          t[i + 1].lower != "or" && t[i + 1].lower != "after" &&
+          t[i + 1].lower != "before" && t[i + 1].lower != "with" &&
+          t[i + 1].lower != "for" && t[i + 1].lower != "in" && t[i + 1].lower != "at" &&
+          t[i + 1].lower != "on" && t[i + 1].lower != "under";
+      bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
+      if (unit_after || money_before) continue;
+      DateKind kind =
+          (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+      out.push_back({i, i + 1, DateWithPrecision::Year(*year), kind});
+      continue;
+    }
+    if (!ref.known()) continue;
+    // Weekdays.
+    if (int wd = WeekdayFromWord(w); wd >= 0) {
+      int32_t ref_days = Days(ref);
+      int ref_wd =
+          static_cast<int>(((ref_days % 7) + 7 + 3) % 7);  // 1970-01-01: Thursday.
+      int32_t days;
+      if (FutureBefore(t, i)) {
+        int delta = (wd - ref_wd + 7) % 7;
+        days = ref_days + (delta == 0 ? 7 : delta);
+      } else {
+        days = ref_days - (ref_wd - wd + 7) % 7;
+      }
+      out.push_back({i, i + 1, DayFromDays(days), DateKind::kWeekday});
+      continue;
+    }
+    // last/this/next year|month|week.
+    if ((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
+        i + 1 < n) {
+      const std::string& unit = t[i + 1].lower;
+      int delta =
+          (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
+      if (unit == "year") {
+        out.push_back(
+            {i, i + 2, DateWithPrecision::Year(ref.year + delta), DateKind::kRelative});
+        ++i;
+      } else if (unit == "month") {
+        int m = ref.month + delta, y = ref.year;
+        if (m < 1) m = 12, --y;
+        if (m > 12) m = 1, ++y;
+        out.push_back({i, i + 2, DateWithPrecision::Month(y, m), DateKind::kRelative});
+        ++i;
+      } else if (unit == "week") {
+        DateWithPrecision d = DayFromDays(Days(ref) + 7 * delta);
+        out.push_back(
+            {i, i + 2, DateWithPrecision::Month(d.year, d.month), DateKind::kRelative});
+        ++i;
+      }
+      continue;
+    }
+    // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier".
+    if (auto count = ParseCount(t[i]); count && i + 2 < n) {
+      const std::string& unit = t[i + 1].lower;
+      const std::string& dir = t[i + 2].lower;
+      int per = (unit == "day" || unit == "days")     ? 1
+                : (unit == "week" || unit == "weeks") ? 7
+                                                      : 0;
+      if (per > 0 &&
+          (dir == "ago" || dir == "after" || dir == "earlier" || dir == "before")) {
+        out.push_back({i, i + 3, DayFromDays(Days(ref) - per * static_cast<int>(*count)),
+                       DateKind::kRelative});
+        i += 2;
+      }
+      continue;
+    }
+    if ((w == "following" || w == "next" || w == "previous") && Is(t, i + 1, "day") &&
+        ctx.previous.precision == DatePrecision::kDay) {
+      int delta = w == "previous" ? -1 : 1;
+      out.push_back(
+          {i, i + 2, DayFromDays(Days(ctx.previous) + delta), DateKind::kRelative});
+      ++i;
+      continue;
+    }
+    if (w == "previous" && (Is(t, i + 1, "evening") || Is(t, i + 1, "night")) &&
+        ctx.previous.precision == DatePrecision::kDay) {
+      out.push_back({i, i + 2, DayFromDays(Days(ctx.previous) - 1), DateKind::kRelative});
+      ++i;
+      continue;
+    }
+    if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
+      int delta = w == "yesterday" ? -1 : 0;
+      out.push_back({i, i + 1, DayFromDays(Days(ref) + delta),
+                     delta ? DateKind::kRelative : DateKind::kNow});
+    }
+  }
+  return out;
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,57 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_DATES_H_
+#define ENTENTE_IMPORTERS_INTERNAL_DATES_H_
+
+// Date expressions in a sentence, resolved as ../shared/spec/relations.md
+// says: month and day take their year from the reference date (a "Dec. 30"
+// item reported on Jan. 3 belongs to the previous year), weekdays are the
+// latest such day on or before the reference (the next one in a future-tense
+// phrase), "last year"/"last week"/"in 2019" give year or month precision, and
+// nothing is ever more precise than the text.
+//
+// Thread-safety: pure functions.
+
+#include <optional>
+#include <vector>
+
+#include "graph/model.h"
+#include "importers/internal/text.h"
+
+namespace entente::importers::internal {
+
+enum class DateKind : uint8_t {
+  kAbsolute,  // "on Feb. 5", "in May 2022", "in 2019".
+  kWeekday,   // "on Wednesday".
+  kRelative,  // "last year", "last week", "two weeks after", "the following day".
+  kNow,       // "currently", "is underway": the reported date.
+  kSince,     // "since 2019": the start of a state.
+};
+
+struct DateMention {
+  int begin = 0;  // Token range [begin, end).
+  int end = 0;
+  graph::DateWithPrecision date;
+  DateKind kind = DateKind::kAbsolute;
+};
+
+struct DateContext {
+  graph::DateWithPrecision reference;  // The reported date (day precision).
+  graph::DateWithPrecision previous;   // The last event date, for "the next day".
+};
+
+// Finds every date expression among `tokens`, in order.
+std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
+                                   const DateContext& ctx);
+
+// Month number for "Jan.", "January", "Sept." (lower case); 0 if none.
+int MonthFromWord(absl::string_view lower);
+// Weekday 0=Monday..6=Sunday for "monday" (lower case); -1 if none.
+int WeekdayFromWord(absl::string_view lower);
+// The year for a month/day with no year: the one of reference-1, reference,
+// reference+1 that lands closest to the reference date.
+int YearForMonthDay(int month, int day, const graph::DateWithPrecision& reference);
+// Days since epoch of a known date's first day (day precision assumed).
+graph::DateWithPrecision DayFromDays(int32_t days);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_DATES_H_

@@ -1,0 +1,104 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_ITEM_CONTEXT_H_
+#define ENTENTE_IMPORTERS_INTERNAL_ITEM_CONTEXT_H_
+
+// What the relation rules see of one digest item: its sentences (tokens,
+// entity mentions, dates, money), the attribution (outlet and reported date),
+// the item's principal parties ("the two countries" resolve to them), its
+// anchor date (the event date of the lead sentence) and the relations found so
+// far.
+//
+// Thread-safety: one ItemContext per item and thread.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/model.h"
+#include "importers/digest_item.h"
+#include "importers/gazetteer.h"
+#include "importers/internal/dates.h"
+#include "importers/internal/mentions.h"
+#include "importers/internal/numbers.h"
+#include "importers/internal/text.h"
+
+namespace entente::importers::internal {
+
+struct Sentence {
+  int paragraph = 0;
+  bool headline = false;
+  absl::string_view text;
+  int64_t begin = 0;  // Byte offsets in the input file.
+  int64_t end = 0;
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;
+  std::vector<DateMention> dates;
+  std::vector<MoneyMention> money;
+  int attribution_begin = -1;  // Token range of "reported X on DATE", if any.
+  int attribution_end = -1;
+};
+
+class ItemContext {
+ public:
+  ItemContext(const Gazetteer& gazetteer, const DigestItem& item);
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const DigestItem& item() const { return item_; }
+  std::vector<Sentence>& sentences() { return sentences_; }
+  const graph::DateWithPrecision& reported() const { return reported_; }
+  // The lead sentence's event date (day precision), else the reported month.
+  const graph::DateWithPrecision& anchor() const { return anchor_; }
+  // Principal countries, most mentioned first.
+  const std::vector<std::string>& parties() const { return parties_; }
+  // The item's organization ("the organization", "the union"), "" if none.
+  const std::string& organization() const { return organization_; }
+  // The city of the lead sentence's "in CITY", "" if none.
+  const std::string& city() const { return city_; }
+
+  // True when token i of s lies in the attribution ("reported Trend on Feb. 5").
+  bool InAttribution(const Sentence& s, int i) const {
+    return i >= s.attribution_begin && i < s.attribution_end;
+  }
+
+  // Adds a relation with provenance from sentence s; endpoints are entity ids
+  // (gazetteer ids, or ad hoc ids with `*_name` given).
+  void Emit(graph::RelationType type, const std::string& source,
+            const std::string& target, const graph::DateWithPrecision& date,
+            graph::Attributes attributes, const Sentence& s, double confidence = 0.8);
+  // Registers an ad hoc entity (event, site, company) not in the gazetteer.
+  void AddEntity(const std::string& id, const std::string& name, graph::EntityKind kind);
+
+  std::vector<graph::Relation>& relations() { return relations_; }
+
+  // The last site the item named, for "the plant", "a second plant".
+  struct SiteRef {
+    std::string id;
+    std::string facility;
+    std::string host;
+  };
+  SiteRef last_site;
+  std::vector<graph::Entity> TakeEntities();
+
+ private:
+  void BuildSentences();
+  void FindAttribution();
+  void FindParties();
+
+  const Gazetteer& gazetteer_;
+  const DigestItem& item_;
+  std::vector<Sentence> sentences_;
+  std::string outlet_;
+  graph::DateWithPrecision reported_;
+  graph::DateWithPrecision anchor_;
+  std::vector<std::string> parties_;
+  std::string organization_;
+  std::string city_;
+  std::vector<graph::Relation> relations_;
+  std::vector<graph::Entity> adhoc_;
+};
+
+// "Kazakhstan second nuclear power plant" -> "kazakhstan-second-nuclear-power-plant".
+std::string Slugify(absl::string_view text);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_ITEM_CONTEXT_H_

@@ -1,0 +1,145 @@
+#include "importers/internal/numbers.h"
+
+#include <array>
+#include <cmath>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_replace.h"
+
+namespace entente::importers::internal {
+namespace {
+
+struct Word {
+  absl::string_view word;
+  int value;
+};
+
+constexpr std::array<Word, 28> kNumberWords = {{
+    {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+    {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},
+    {"nine", 9},       {"ten", 10},      {"eleven", 11},   {"twelve", 12},
+    {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70},   {"eighty", 80},   {"ninety", 90},   {"hundred", 100},
+}};
+
+constexpr std::array<Word, 21> kOrdinalWords = {{
+    {"first", 1},       {"inaugural", 1},   {"second", 2},      {"third", 3},
+    {"fourth", 4},      {"fifth", 5},       {"sixth", 6},       {"seventh", 7},
+    {"eighth", 8},      {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},
+    {"twelfth", 12},    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},
+    {"twentieth", 20},  {"thirtieth", 30},  {"fortieth", 40},   {"fiftieth", 50},
+    {"hundredth", 100},
+}};
+
+struct Currency {
+  absl::string_view word;
+  absl::string_view code;
+};
+
+constexpr std::array<Currency, 26> kCurrencyWords = {{
+    {"dollars", "USD"}, {"dollar", "USD"},   {"usd", "USD"}, {"euros", "EUR"},
+    {"euro", "EUR"},    {"eur", "EUR"},      {"yen", "JPY"}, {"jpy", "JPY"},
+    {"yuan", "CNY"},    {"renminbi", "CNY"}, {"rmb", "CNY"}, {"cny", "CNY"},
+    {"rubles", "RUB"},  {"roubles", "RUB"},  {"rub", "RUB"}, {"tenge", "KZT"},
+    {"kzt", "KZT"},     {"pounds", "GBP"},   {"gbp", "GBP"}, {"won", "KRW"},
+    {"rupees", "INR"},  {"soms", "KGS"},     {"som", "UZS"}, {"sums", "UZS"},
+    {"lira", "TRY"},    {"manat", "AZN"},
+}};
+
+double Scale(absl::string_view w) {
+  if (w == "thousand") return 1e3;
+  if (w == "million" || w == "mln" || w == "mn" || w == "m") return 1e6;
+  if (w == "billion" || w == "bln" || w == "bn" || w == "b") return 1e9;
+  if (w == "trillion" || w == "tln" || w == "trn") return 1e12;
+  return 0;
+}
+
+std::optional<double> ParseDecimal(const Token& t) {
+  if (t.kind != TokenKind::kNumber) return std::nullopt;
+  std::string digits = absl::StrReplaceAll(t.text, {{",", ""}});
+  double v = 0;
+  if (!absl::SimpleAtod(digits, &v) || !std::isfinite(v) || v < 0 || v > 1e15)
+    return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseCount(const Token& t) {
+  if (t.kind == TokenKind::kNumber) {
+    std::string digits = absl::StrReplaceAll(t.text, {{",", ""}});
+    int64_t v = 0;
+    if (absl::SimpleAtoi(digits, &v) && v >= 0) return v;
+    return std::nullopt;
+  }
+  for (const Word& w : kNumberWords) {
+    if (t.lower == w.word) return w.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> ParseOrdinal(const Token& t) {
+  for (const Word& w : kOrdinalWords) {
+    if (t.lower == w.word) return w.value;
+  }
+  absl::string_view s = t.lower;
+  if (s.size() >= 3 && s.size() <= 5) {
+    absl::string_view suffix = s.substr(s.size() - 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+      int v = 0;
+      if (absl::SimpleAtoi(s.substr(0, s.size() - 2), &v) && v > 0) return v;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
+  std::vector<MoneyMention> out;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i < n; ++i) {
+    int begin = i;
+    std::string currency;
+    if (t[i].text == "$" || t[i].text == "\u20ac" || t[i].text == "\u00a3" ||
+        t[i].text == "\u00a5") {
+      currency = t[i].text == "$"        ? "USD"
+                 : t[i].text == "\u20ac" ? "EUR"
+                 : t[i].text == "\u00a3" ? "GBP"
+                                         : "JPY";
+      if (i > 0 && (t[i - 1].lower == "us" || t[i - 1].lower == "u.s.")) begin = i - 1;
+      ++i;
+    }
+    if (i >= n) break;
+    std::optional<double> value = ParseDecimal(t[i]);
+    if (!value) {
+      if (!currency.empty()) --i;
+      continue;
+    }
+    int end = i + 1;
+    double scale = 1;
+    if (end < n && Scale(t[end].lower) > 0) {
+      scale = Scale(t[end].lower);
+      ++end;
+    }
+    if (currency.empty()) {
+      int k = end;
+      if (k < n && (t[k].lower == "u.s." || t[k].lower == "us")) ++k;
+      for (const Currency& c : kCurrencyWords) {
+        if (k < n && t[k].lower == c.word) {
+          currency = std::string(c.code);
+          end = k + 1;
+          break;
+        }
+      }
+    }
+    if (currency.empty()) continue;
+    double amount = *value * scale;
+    if (amount <= 0 || amount > 9e18) continue;
+    out.push_back({begin, end, static_cast<int64_t>(std::llround(amount)), currency});
+    i = end - 1;
+  }
+  return out;
+}
+
+}  // namespace entente::importers::internal

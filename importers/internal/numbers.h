@@ -1,0 +1,35 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_NUMBERS_H_
+#define ENTENTE_IMPORTERS_INTERNAL_NUMBERS_H_
+
+// Numbers, counts, ordinals and money amounts in tokenized text.
+//
+// Thread-safety: pure functions.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "importers/internal/text.h"
+
+namespace entente::importers::internal {
+
+// "60", "1,860", "eight", "twenty" -> the integer; nullopt otherwise.
+std::optional<int64_t> ParseCount(const Token& token);
+// "10th", "second", "inaugural" (1) -> the ordinal; nullopt otherwise.
+std::optional<int> ParseOrdinal(const Token& token);
+
+struct MoneyMention {
+  int begin = 0;  // Token range [begin, end).
+  int end = 0;
+  int64_t amount = 0;    // In units of the currency.
+  std::string currency;  // ISO 4217: "USD", "EUR", "JPY", "CNY", ...
+};
+
+// "$1 billion", "5 billion U.S. dollars", "€700 million", "$500 mln",
+// "3 trillion yen", "1.5 billion yuan".
+std::vector<MoneyMention> FindMoney(const std::vector<Token>& tokens);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_NUMBERS_H_

@@ -1,0 +1,312 @@
+// agreement, partnership and diplomatic_relations: the rules of accords.
+#include <algorithm>
+
+#include "importers/internal/rule_helpers.h"
+#include "importers/internal/rules.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+void AddUnique(std::vector<std::string>* to, const std::vector<std::string>& from) {
+  for (const std::string& id : from) {
+    if (std::find(to->begin(), to->end(), id) == to->end()) to->push_back(id);
+  }
+}
+
+// The kind of an accord noun at token i ("joint statement", "treaty", ...);
+// *last is the noun's last token. "" when token i starts none.
+std::string AccordKind(const Sentence& s, int i, int* last) {
+  *last = i;
+  const std::string& w = s.tokens[i].lower;
+  if (w == "joint" && IsAny(s, i + 1, {"declaration", "declarations"})) {
+    *last = i + 1;
+    return "joint_declaration";
+  }
+  if (w == "joint" &&
+      IsAny(s, i + 1, {"statement", "statements", "communique", "communiqué"})) {
+    *last = i + 1;
+    return "joint_statement";
+  }
+  if (Is(s, i - 1, "joint")) return "";
+  if (w == "declaration" && Is(s, i + 1, "of") && Is(s, i + 2, "intent")) {
+    *last = i + 2;
+    return "memorandum";
+  }
+  if (w == "declaration" && s.tokens[i].capitalized && i > 0 &&
+      s.tokens[i - 1].capitalized)
+    return "joint_declaration";  // "the Tokyo Declaration"
+  if (w == "agreement" || w == "agreements") return "agreement";
+  if (w == "treaty" || w == "treaties") return "treaty";
+  if (w == "memorandum" || w == "memorandums" || w == "memoranda" || w == "mou" ||
+      w == "mous")
+    return "memorandum";
+  if (w == "protocol" || w == "protocols") return "protocol";
+  if (w == "roadmap" || w == "roadmaps") return "roadmap";
+  if (w == "road" && Is(s, i + 1, "map")) {
+    *last = i + 1;
+    return "roadmap";
+  }
+  if (w == "documents" || w == "document") return "documents";
+  return "";
+}
+
+std::optional<int64_t> CountBefore(const Sentence& s, int i) {
+  for (int k = i - 1; k >= std::max(0, i - 4); --k) {
+    if (auto n = ParseCount(s.tokens[k])) {
+      if (s.tokens[k].text.size() == 4 && *n > 1900) return std::nullopt;  // a year
+      return n;
+    }
+    if (!IsAny(s, k,
+               {"bilateral", "cooperation", "intergovernmental", "interdepartmental",
+                "more", "than", "nearly", "over", "about", "some", "almost", "new",
+                "commercial", "investment", "other", "another", "framework"}))
+      break;
+  }
+  // "the number of documents signed ... to eight"
+  if (Is(s, i - 1, "of") && Is(s, i - 2, "number")) {
+    int to = Find(s, i, i + 10, {"to"});
+    if (to >= 0 && to + 1 < static_cast<int>(s.tokens.size())) {
+      return ParseCount(s.tokens[to + 1]);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string TitleAfter(const Sentence& s, int noun, int last, Range clause) {
+  const int n = clause.end;
+  if (s.tokens[noun].capitalized && noun > 0 && s.tokens[noun - 1].capitalized &&
+      !Is(s, noun - 1, "the"))
+    return TextOf(s, noun - 1, last + 1);  // "Tokyo Declaration"
+  int k = last + 1;
+  if (s.tokens[noun].capitalized && Is(s, k, "on")) {
+    int e = k + 1;
+    while (e < n &&
+           (s.tokens[e].capitalized || IsAny(s, e, {"on", "of", "and", ",", "the"})))
+      ++e;
+    while (e > k && IsAny(s, e - 1, {",", "and", "the", "of"})) --e;
+    return TextOf(s, noun, e);
+  }
+  if (Is(s, k, "titled") || Is(s, k, "entitled")) {
+    return TextOf(s, k + 1, n);
+  }
+  if (Is(s, k, "on") || Is(s, k, "for")) {
+    int e = k + 1;
+    while (e < n && !IsAny(s, e,
+                           {",", "in", "at", "during", "after", "with", "and", "which",
+                            "while", "on", "among", "between", "last", "worth"}))
+      ++e;
+    if (e > k + 1) return TextOf(s, k + 1, e);
+  }
+  return "";
+}
+
+// Actors of an accord: "X and Y signed", "... with Z", "between X and Y", or
+// the item's parties for "the two sides", "bilateral", "Ministers signed".
+std::vector<std::string> AccordParties(const ItemContext& ctx, const Sentence& s,
+                                       int verb, int noun, Range clause,
+                                       bool allow_implicit) {
+  int subject_from = clause.begin;
+  int that = FindLast(s, clause.begin, verb, {"that"});
+  if (that >= 0) subject_from = that + 1;
+  std::vector<std::string> parties;
+  int between = Find(s, noun, clause.end, {"between"});
+  if (between >= 0) {
+    parties = PartiesIn(s, between + 1, std::min(clause.end, between + 12), true);
+    if (parties.size() >= 2) return parties;
+    parties.clear();
+  }
+  parties = PartiesIn(s, subject_from, std::min(verb, noun));
+  // Companies as actors: "Hyundai Engineering signed ... with Turkmengaz".
+  for (const Mention& m : s.mentions) {
+    if (m.begin >= subject_from && m.begin < std::min(verb, noun) &&
+        m.entity->kind == graph::EntityKind::kCompany && m.preposition != "of")
+      parties.insert(parties.begin(), m.entity->id);
+  }
+  int with = Find(s, std::min(verb, noun), clause.end, {"with"});
+  if (with >= 0 && !Is(s, with - 1, "ended")) {
+    int stop =
+        Find(s, with + 1, clause.end, {",", "on", "in", "to", "at", "for", "after"});
+    if (stop < 0) stop = clause.end;
+    for (const Mention& m : s.mentions) {
+      if (m.begin <= with || m.begin >= stop) continue;
+      std::string id =
+          m.entity->kind == graph::EntityKind::kCompany ? m.entity->id : m.country;
+      if (m.entity->kind == graph::EntityKind::kOrganization) id = m.entity->id;
+      if (!id.empty() && std::find(parties.begin(), parties.end(), id) == parties.end())
+        parties.push_back(id);
+    }
+  }
+  if (parties.size() >= 2) return parties;
+  int group = GroupAnaphor(s, subject_from, std::min(verb, noun) + 1);
+  if (group >= 0) {
+    AddUnique(&parties, ResolveGroup(ctx, group));
+  } else if (parties.empty() && allow_implicit) {
+    parties = ResolveGroup(ctx, 2);
+  } else if (parties.size() == 1 && allow_implicit) {
+    AddUnique(&parties, ResolveGroup(ctx, 2));
+    if (parties.size() > 2) parties.resize(2);
+  }
+  return parties;
+}
+
+}  // namespace
+
+void AgreementRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    int last = i;
+    std::string kind = AccordKind(s, i, &last);
+    if (kind.empty()) continue;
+    Range clause = ClauseOf(ctx, s, i);
+    // "The document was signed", "The treaty signed on Tuesday": a back-reference.
+    if (IsAny(s, i - 1, {"the", "this", "that"}) &&
+        IsAny(s, last + 1, {"was", "signed", "is"}))
+      continue;
+    if (IsAny(s, i - 1, {"the", "this"}) && kind == "documents" && !Is(s, i - 2, "of"))
+      continue;
+    int verb = FindLast(
+        s, std::max(clause.begin, i - 10), i,
+        {"signed", "sign", "signing", "adopted", "adopt", "adopting", "concluded",
+         "conclude", "issued", "inked", "exchanged", "exchange", "ended"});
+    if (verb < 0) {
+      int after = Find(s, last + 1, std::min(clause.end, last + 4),
+                       {"signed", "issued", "adopted"});
+      if (after < 0) continue;
+      verb = after;
+    }
+    if (Find(s, clause.begin, i, {"among", "including"}) >= 0) continue;
+    if (Hedged(s, std::max(clause.begin, std::min(verb, i) - 4), std::min(verb, i)))
+      continue;
+    std::vector<std::string> parties = AccordParties(ctx, s, verb, i, clause, true);
+    if (parties.size() < 2) continue;
+    graph::Attributes attributes;
+    attributes["kind"] = kind;
+    if (auto count = CountBefore(s, i)) attributes["count"] = *count;
+    std::string title = TitleAfter(s, i, last, clause);
+    if (!title.empty()) attributes["title"] = title;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
+    EmitPairs(ctx, RelationType::kAgreement, parties, date, attributes, s);
+    // An investment agreement of a company with a government is an investment.
+    if (kind == "agreement" && Is(s, i - 1, "investment") && parties.size() == 2 &&
+        graph::KindOfId(parties[0]) == graph::EntityKind::kCompany &&
+        graph::KindOfId(parties[1]) == graph::EntityKind::kCountry) {
+      ctx.Emit(RelationType::kInvestment, parties[0], parties[1], date, {}, s);
+    }
+    i = last;
+  }
+}
+
+void PartnershipRule(ItemContext& ctx, const Sentence& s) {
+  static constexpr absl::string_view kLevels[] = {
+      "comprehensive", "strategic", "enhanced", "special", "expanded", "extended",
+      "privileged",    "allied",    "eternal",  "global",  "deepened", "multifaceted"};
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    if (!IsAny(s, i, {"partnership", "partners"})) continue;
+    std::vector<std::string> levels;
+    for (int k = i - 1; k >= content.begin; --k) {
+      const std::string& w = s.tokens[k].lower;
+      bool level = false;
+      for (absl::string_view l : kLevels) level |= w == l;
+      if (level) {
+        levels.insert(levels.begin(), w);
+        continue;
+      }
+      if (IsAny(s, k,
+                {"permanent", "regional", "bilateral", "long-term", "and", ",", "\u201c",
+                 "\u201d", "\"", "all-round", "all-weather", "new"}))
+        continue;
+      break;
+    }
+    if (levels.empty()) continue;
+    std::string level;
+    for (const std::string& l : levels) level += (level.empty() ? "" : "_") + l;
+    Range clause = ClauseOf(ctx, s, i);
+    int upgrade = FindLast(
+        s, clause.begin, i,
+        {"elevate",  "elevated", "elevating", "elevation", "raise",       "raised",
+         "raising",  "upgrade",  "upgraded",  "establish", "established", "concluded",
+         "become",   "became",   "move",      "moved",     "moves",       "forged",
+         "launched", "signed",   "level",     "agreed"});
+    bool explicit_date = false;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause, &explicit_date);
+    if (upgrade < 0 && !explicit_date) continue;
+    if (upgrade < 0 &&
+        Find(s, clause.begin, clause.end, {"since", "concluded", "in"}) < 0)
+      continue;
+    std::vector<std::string> parties;
+    int between = Find(s, clause.begin, clause.end, {"between"});
+    if (between >= 0)
+      parties = PartiesIn(s, between + 1, std::min(clause.end, between + 8), true);
+    if (parties.size() < 2) {
+      parties = PartiesIn(s, clause.begin, i);
+      int group = GroupAnaphor(s, clause.begin, i);
+      if (parties.size() == 1 && group > 2) {
+        // "Germany and the five states": the one named with each of the others.
+        std::vector<std::string> others = ResolveGroup(ctx, 0);
+        for (const std::string& o : others) {
+          if (o != parties[0])
+            ctx.Emit(RelationType::kPartnership, parties[0], o, date, {{"level", level}},
+                     s);
+        }
+        continue;
+      }
+      if (parties.size() < 2)
+        AddUnique(&parties, ResolveGroup(ctx, group >= 0 ? group : 2));
+      if (parties.size() > 2 && group < 0) parties.resize(2);
+    }
+    EmitPairs(ctx, RelationType::kPartnership, parties, date, {{"level", level}}, s);
+  }
+}
+
+void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i + 1 < content.end; ++i) {
+    if (!Is(s, i, "diplomatic") || !IsAny(s, i + 1, {"relations", "ties"})) continue;
+    Range clause = ClauseOf(ctx, s, i);
+    int year = 0;
+    graph::Attributes attributes;
+    int anniversary = FindLast(s, std::max(clause.begin, i - 9), i, {"anniversary"});
+    int since = FindLast(s, std::max(clause.begin, i - 9), i, {"since"});
+    if (anniversary > 0) {
+      std::optional<int> nth = ParseOrdinal(s.tokens[anniversary - 1]);
+      if (!nth) continue;
+      bool explicit_date = false;
+      graph::DateWithPrecision when =
+          DateNear(ctx, s, anniversary, clause, &explicit_date);
+      int base = explicit_date ? when.year : ctx.reported().year;
+      year = base - *nth;
+      attributes["anniversary"] = int64_t{*nth};
+    } else if (since > 1 && Is(s, since - 1, "years")) {
+      std::optional<int64_t> n = ParseCount(s.tokens[since - 2]);
+      if (!n) continue;
+      year = ctx.reported().year - static_cast<int>(*n);
+    } else {
+      bool explicit_date = false;
+      graph::DateWithPrecision when = DateNear(ctx, s, i, clause, &explicit_date);
+      if (!explicit_date ||
+          Find(s, clause.begin, i + 3, {"established", "establish", "establishment"}) < 0)
+        continue;
+      year = when.year;
+    }
+    if (year < 1800) continue;
+    std::vector<std::string> parties;
+    int between = Find(s, i, clause.end, {"between"});
+    if (between >= 0)
+      parties = PartiesIn(s, between + 1, std::min(clause.end, between + 8), true);
+    if (parties.size() < 2) {
+      parties = PartiesIn(s, clause.begin, i);
+      int group = GroupAnaphor(s, clause.begin, i + 4);
+      if (parties.size() < 2)
+        AddUnique(&parties, ResolveGroup(ctx, group >= 0 ? group : 2));
+      if (parties.size() > 2) parties.resize(2);
+    }
+    if (parties.size() != 2) continue;
+    ctx.Emit(RelationType::kDiplomaticRelations, parties[0], parties[1],
+             graph::DateWithPrecision::Year(year), attributes, s);
+  }
+}
+
+}  // namespace entente::importers::internal

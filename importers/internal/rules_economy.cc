@@ -1,0 +1,207 @@
+// trade_target, trade_volume, investment and declaration.
+#include <algorithm>
+
+#include "importers/internal/rule_helpers.h"
+#include "importers/internal/rules.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+std::vector<std::string> PairOrItem(const ItemContext& ctx, const Sentence& s,
+                                    Range clause) {
+  std::vector<std::string> parties;
+  int between = Find(s, clause.begin, clause.end, {"between"});
+  if (between >= 0)
+    parties = PartiesIn(s, between + 1, std::min(clause.end, between + 8), true);
+  if (parties.size() >= 2) {
+    parties.resize(2);
+    return parties;
+  }
+  parties = PartiesIn(s, clause.begin, clause.end);
+  parties.erase(std::remove_if(parties.begin(), parties.end(),
+                               [](const std::string& id) {
+                                 return graph::KindOfId(id) !=
+                                        graph::EntityKind::kCountry;
+                               }),
+                parties.end());
+  if (parties.size() < 2) {
+    for (const std::string& p : ResolveGroup(ctx, 2)) {
+      if (parties.size() < 2 &&
+          std::find(parties.begin(), parties.end(), p) == parties.end())
+        parties.push_back(p);
+    }
+  }
+  if (parties.size() > 2) parties.resize(2);
+  return parties;
+}
+
+}  // namespace
+
+void TradeRule(ItemContext& ctx, const Sentence& s) {
+  for (const MoneyMention& m : s.money) {
+    if (m.begin < ContentOf(ctx, s).begin || m.end > ContentOf(ctx, s).end) continue;
+    Range clause = ClauseOf(ctx, s, m.begin);
+    if (Find(s, clause.begin, clause.end, {"trade", "turnover"}) < 0) continue;
+    if (IsAny(s, m.begin - 1, {"worth", "of"}) && !Is(s, m.begin - 2, "target") &&
+        !Is(s, m.begin - 2, "goal"))
+      continue;
+    int before = m.begin - 1;
+    while (before > clause.begin &&
+           IsAny(s, before,
+                 {"about", "around", "nearly", "almost", "some", "over", "than", "more",
+                  "record", "a", "roughly"}))
+      --before;
+    bool up_from = Is(s, before, "from");
+    bool target =
+        !up_from && (Find(s, clause.begin, m.begin,
+                          {"goal", "target", "aim", "aims", "aiming", "vowed", "ambition",
+                           "sights", "pledged", "targets"}) >= 0 ||
+                     (Is(s, before, "to") &&
+                      Find(s, clause.begin, before,
+                           {"take", "bring", "bringing", "lift", "raise", "increase",
+                            "boost", "taking", "double", "expand"}) >= 0));
+    bool volume =
+        up_from || Find(s, clause.begin, m.begin,
+                        {"reached", "grew", "amounted", "totaled", "totalled", "stood",
+                         "rose", "increased", "was", "hit", "exceeded", "fell"}) >= 0;
+    if (!target && !volume) continue;
+    std::vector<std::string> parties = PairOrItem(ctx, s, clause);
+    if (parties.size() != 2) continue;
+    graph::Attributes attributes{{"amount", m.amount}, {"currency", m.currency}};
+    if (target) {
+      ctx.Emit(RelationType::kTradeTarget, parties[0], parties[1],
+               DateNear(ctx, s, m.begin, clause), attributes, s);
+      continue;
+    }
+    graph::DateWithPrecision period;
+    for (const DateMention& d : s.dates) {
+      if (d.begin == m.end) period = d.date;
+    }
+    bool explicit_date = period.known();
+    if (!explicit_date) period = DateNear(ctx, s, m.begin, clause, &explicit_date);
+    if (!explicit_date) continue;  // A volume says which period it measures.
+    ctx.Emit(RelationType::kTradeVolume, parties[0], parties[1], period, attributes, s);
+  }
+}
+
+void InvestmentRule(ItemContext& ctx, const Sentence& s) {
+  for (const MoneyMention& m : s.money) {
+    Range clause = ClauseOf(ctx, s, m.begin);
+    int verb = FindLast(s, std::max(clause.begin, m.begin - 5), m.begin,
+                        {"invested", "invest", "invests", "investing", "approved",
+                         "allocated", "pledged", "provided", "committed", "granted",
+                         "investments", "investment", "extended", "disbursed"});
+    if (verb < 0) continue;
+    if (Find(s, clause.begin, clause.end, {"trade", "turnover"}) >= 0) continue;
+    if (Hedged(s, std::max(clause.begin, verb - 3), verb)) continue;
+    // Investor: the nearest actor before the verb.
+    std::string investor;
+    for (const Mention& mention : s.mentions) {
+      if (mention.begin < clause.begin || mention.begin >= verb) continue;
+      if (IsLocationPreposition(mention.preposition)) continue;
+      if (mention.entity->kind == graph::EntityKind::kCompany ||
+          mention.entity->kind == graph::EntityKind::kOrganization)
+        investor = mention.entity->id;
+      else if (!mention.country.empty())
+        investor = mention.country;
+    }
+    if (investor.empty()) continue;
+    std::string investor_country(ctx.gazetteer().CountryOf(investor));
+    std::string recipient;
+    for (const Mention& mention : s.mentions) {
+      if (mention.begin < m.end || mention.begin >= clause.end) continue;
+      if (!mention.country.empty() && mention.country != investor_country &&
+          absl::string_view(mention.country).substr(0, 8) == "country:") {
+        recipient = mention.country;
+        break;
+      }
+    }
+    if (recipient.empty()) {
+      for (const std::string& p : ResolveGroup(ctx, 2)) {
+        if (p != investor_country && recipient.empty()) recipient = p;
+      }
+    }
+    if (recipient.empty()) continue;
+    graph::Attributes attributes{{"amount", m.amount}, {"currency", m.currency}};
+    int sector = Find(s, m.end, clause.end, {"for", "in"});
+    if (sector >= 0 && Is(s, sector, "for")) {
+      int e = sector + 1;
+      while (e < clause.end && !IsAny(s, e, {"in", ",", "and", "to", "since"})) ++e;
+      if (e > sector + 1) attributes["sector"] = TextOf(s, sector + 1, e);
+    }
+    ctx.Emit(RelationType::kInvestment, investor, recipient,
+             DateNear(ctx, s, verb, clause), attributes, s);
+  }
+}
+
+void DeclarationRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    std::string stance;
+    bool mutual = false;
+    const std::string& w = s.tokens[i].lower;
+    if (w == "condemned" || w == "condemn" || w == "condemns" || w == "condemning") {
+      stance = "condemnation";
+    } else if ((w == "concern" || w == "concerns") &&
+               IsAny(s, i - 1, {"expressed", "voiced", "raised", "deep", "serious"})) {
+      stance = "concern";
+    } else if (w == "support" && IsAny(s, i + 1, {"for", "of"}) &&
+               IsAny(s, i - 1,
+                     {"expressed", "voiced", "reaffirmed", "its", "their", "his", "her",
+                      "steady", "full", "strong", "unwavering", "continued", "firm",
+                      "titled", "confirmed"})) {
+      stance = "support";
+    } else if ((w == "back" || w == "backs" || w == "backed" || w == "support" ||
+                w == "supported") &&
+               Is(s, i + 1, "each") && Is(s, i + 2, "other")) {
+      stance = "support";
+      mutual = true;
+    } else if (w == "welcome" || w == "welcomed" || w == "welcomes") {
+      stance = "support";
+    } else {
+      continue;
+    }
+    Range clause = ClauseOf(ctx, s, i);
+    if (Negated(s, std::max(clause.begin, i - 3), i)) continue;
+    int subject_from = clause.begin;
+    int cut = FindLast(s, clause.begin, i, {",", "that", "for"});
+    if (cut >= 0) subject_from = cut + 1;
+    std::vector<std::string> issuers = PartiesIn(s, subject_from, i);
+    if (issuers.empty()) {
+      int group = GroupAnaphor(s, subject_from, i);
+      if (group >= 0) {
+        issuers = ResolveGroup(ctx, group);
+      } else {
+        std::vector<std::string> before = PartiesIn(s, clause.begin, i);
+        if (!before.empty()) issuers.push_back(before.back());
+      }
+    }
+    if (issuers.empty()) continue;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
+    graph::Attributes attributes{{"stance", stance}};
+    if (Is(s, i - 1, "titled")) attributes["title"] = TextOf(s, i, content.end);
+    if (mutual) {
+      for (const std::string& a : issuers) {
+        for (const std::string& b : issuers) {
+          if (a != b) ctx.Emit(RelationType::kDeclaration, a, b, date, attributes, s);
+        }
+      }
+      continue;
+    }
+    std::vector<std::string> after = PartiesIn(s, i + 1, clause.end, true);
+    std::string subject;
+    for (const std::string& a : after) {
+      if (subject.empty() && graph::KindOfId(a) == graph::EntityKind::kCountry &&
+          std::find(issuers.begin(), issuers.end(), a) == issuers.end())
+        subject = a;
+    }
+    if (subject.empty()) continue;
+    for (const std::string& issuer : issuers) {
+      ctx.Emit(RelationType::kDeclaration, issuer, subject, date, attributes, s);
+    }
+  }
+}
+
+}  // namespace entente::importers::internal

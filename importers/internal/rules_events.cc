@@ -1,0 +1,232 @@
+// forum, membership and site: events, roles and places.
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "importers/internal/rule_helpers.h"
+#include "importers/internal/rules.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+std::vector<std::string> Countries(std::vector<std::string> ids) {
+  ids.erase(std::remove_if(ids.begin(), ids.end(),
+                           [](const std::string& id) {
+                             return graph::KindOfId(id) != graph::EntityKind::kCountry;
+                           }),
+            ids.end());
+  return ids;
+}
+
+// A format named "Central Asia–Germany", "China–Central Asia", "Central Asia +
+// Japan" in s; "" when none.
+std::string FormatName(const Sentence& s) {
+  const int n = static_cast<int>(s.tokens.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    if (!(Is(s, i, "central") && Is(s, i + 1, "asia"))) continue;
+    auto joiner = [&](int k) {
+      return IsAny(s, k, {"\u2013", "-", "+", "\u2014", "and"});
+    };
+    if (joiner(i + 2) && MentionAt(s, i + 3) >= 0) {
+      const Mention& m = s.mentions[MentionAt(s, i + 3)];
+      return TextOf(s, i, m.end);
+    }
+    if (i >= 2 && joiner(i - 1) && MentionAt(s, i - 2) >= 0) {
+      const Mention& m = s.mentions[MentionAt(s, i - 2)];
+      return TextOf(s, m.begin, i + 2);
+    }
+  }
+  return "";
+}
+
+std::string OrgNear(const Sentence& s, int from, int to) {
+  for (const Mention& m : s.mentions) {
+    if (m.begin >= from && m.begin < to &&
+        m.entity->kind == graph::EntityKind::kOrganization)
+      return m.entity->name;
+  }
+  return "";
+}
+
+bool ParticipationCue(const Sentence& s) {
+  for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) {
+    if (IsAny(s, i, {"attend", "attended", "attending", "represented", "attendance"}))
+      return true;
+    if (IsAny(s, i, {"joined", "join"}) && IsAny(s, i + 1, {"their", "the"}) &&
+        IsAny(s, i + 2, {"host", "summit", "meeting", "talks", "leaders"}))
+      return true;
+    if (Is(s, i, "chaired") && IsAny(s, i + 2, {"meeting", "summit", "session"}))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    std::string noun = s.tokens[i].lower;
+    bool leaders_of = false;
+    if (IsAny(s, i, {"leaders", "heads"}) && Is(s, i + 1, "of") &&
+        IsAny(s, i + 2, {"the"}) && MentionAt(s, i + 3) >= 0 &&
+        s.mentions[MentionAt(s, i + 3)].entity->kind ==
+            graph::EntityKind::kOrganization) {
+      int after = s.mentions[MentionAt(s, i + 3)].end;
+      if (!IsAny(s, after, {"met", "gathered", "convened"})) continue;
+      leaders_of = true;
+      noun = "summit";
+    } else if (!IsAny(s, i, {"summit", "forum", "council", "conference"})) {
+      continue;
+    }
+    if (Hedged(s, std::max(content.begin, i - 6), i + 1)) continue;
+    bool occurred = leaders_of ||
+                    Find(s, content.begin, content.end,
+                         {"held", "met", "gathered", "convened", "hosted", "underway",
+                          "opened", "launched", "attended"}) >= 0 ||
+                    (Find(s, std::max(content.begin, i - 6), i, {"at"}) >= 0 &&
+                     Find(s, content.begin, i, {"signed", "adopted"}) >= 0);
+    if (!occurred) continue;
+    // Name: an organization or format named here or earlier in the item.
+    std::string base =
+        OrgNear(s, std::max(content.begin, i - 8), std::min(content.end, i + 8));
+    std::string format = FormatName(s);
+    if (!format.empty()) base = format;
+    std::optional<int> edition;
+    for (int k = i - 1; k >= std::max(content.begin, i - 8); --k) {
+      if (auto o = ParseOrdinal(s.tokens[k])) {
+        edition = *o;
+        break;
+      }
+    }
+    if (base.empty() && (edition || Find(s, content.begin, i, {"format"}) >= 0)) {
+      for (Sentence& other : ctx.sentences()) {
+        if (&other == &s) break;
+        std::string f = FormatName(other);
+        if (!f.empty()) base = f;
+      }
+    }
+    if (base.empty()) continue;
+    if (noun == "forum" && Is(s, i - 1, "business")) noun = "business forum";
+    // Host: who hosted, else the country of the city it met in.
+    std::string host, city;
+    int hosted = Find(s, content.begin, content.end, {"hosted"});
+    if (hosted >= 0) {
+      std::vector<std::string> before = Countries(PartiesIn(s, content.begin, hosted));
+      if (!before.empty()) host = before.back();
+    }
+    for (const Mention& m : s.mentions) {
+      if (city.empty() && m.begin >= content.begin && m.begin < content.end &&
+          m.entity->kind == graph::EntityKind::kCity &&
+          IsAny(s, m.begin - 1, {"in", "at"})) {
+        city = m.entity->id;
+      }
+    }
+    if (host.empty() && !city.empty())
+      host = std::string(ctx.gazetteer().CountryOf(city));
+    if (host.empty()) continue;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, content);
+    std::string name = absl::StrCat(base, " ", noun);
+    std::string id = absl::StrCat("event:", Slugify(name), "-", date.year);
+    ctx.AddEntity(id, absl::StrCat(name, " ", date.year), graph::EntityKind::kEvent);
+    graph::Attributes attributes;
+    if (edition) attributes["edition"] = int64_t{*edition};
+    if (!city.empty()) attributes["city"] = city;
+    ctx.Emit(RelationType::kForum, host, id, date, attributes, s);
+    // Participants: countries named in this clause, and (for the item's main
+    // event) in sentences that say who attended or was represented.
+    Range clause = ClauseOf(ctx, s, i);
+    std::vector<std::string> participants;
+    int without = Find(s, clause.begin, clause.end, {"without"});
+    for (const std::string& p :
+         Countries(PartiesIn(s, clause.begin, without >= 0 ? without : clause.end))) {
+      participants.push_back(p);
+    }
+    if (!main_forum_done) {
+      for (Sentence& other : ctx.sentences()) {
+        if (&other == &s || other.headline || !ParticipationCue(other)) continue;
+        Range oc = ContentOf(ctx, other);
+        if (Negated(other, oc.begin, oc.end)) continue;
+        for (const std::string& p : Countries(PartiesIn(other, oc.begin, oc.end))) {
+          participants.push_back(p);
+        }
+      }
+    }
+    for (const std::string& p : participants) {
+      if (p != host)
+        ctx.Emit(RelationType::kForum, p, id, date,
+                 {{"role", std::string("participant")}}, s);
+    }
+    return;  // One event per sentence.
+  }
+}
+
+void MembershipRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    std::string role;
+    std::string member;
+    bool state = false;  // A role held ("chaired by") rather than taken.
+    Range clause = ClauseOf(ctx, s, i);
+    if (IsAny(s, i, {"chairmanship", "chair", "presidency", "chairpersonship"}) &&
+        Find(s, std::max(clause.begin, i - 5), i,
+             {"over", "assumed", "assume", "assumes"}) >= 0) {
+      role = "chair";
+      int verb = FindLast(
+          s, std::max(clause.begin, i - 6), i,
+          {"took", "take", "takes", "taking", "assumed", "assume", "assumes", "taken"});
+      if (verb < 0) continue;
+      if (Is(s, verb - 1, "it")) {
+        std::vector<std::string> before =
+            Countries(PartiesIn(s, content.begin, verb, true));
+        if (!before.empty()) member = before.back();
+      } else {
+        std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, verb));
+        if (!before.empty()) member = before.back();
+      }
+    } else if (Is(s, i, "chaired") && Is(s, i + 1, "by")) {
+      role = "chair";
+      state = true;
+      std::vector<std::string> after =
+          Countries(PartiesIn(s, i + 2, std::min(clause.end, i + 6)));
+      if (!after.empty()) member = after.front();
+    } else if (IsAny(s, i, {"chairing", "chaired", "chairs"})) {
+      role = "chair";
+      state = true;
+      std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, i));
+      if (!before.empty()) member = before.back();
+    } else if (IsAny(s, i, {"joined", "joins"}) && MentionAt(s, i + 2) >= 0 &&
+               s.mentions[MentionAt(s, i + 2)].entity->kind ==
+                   graph::EntityKind::kOrganization) {
+      role = "member";
+      std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, i));
+      if (!before.empty()) member = before.back();
+    } else {
+      continue;
+    }
+    if (member.empty() || Negated(s, std::max(clause.begin, i - 4), i)) continue;
+    std::string org;
+    for (const Mention& m : s.mentions) {
+      if (org.empty() && m.begin > i && m.begin < clause.end &&
+          m.entity->kind == graph::EntityKind::kOrganization)
+        org = m.entity->id;
+    }
+    if (org.empty() && Find(s, i, std::min(clause.end, i + 5),
+                            {"organization", "union", "bloc", "group", "organisation",
+                             "alliance", "union's", "commonwealth"}) < 0) {
+      for (const Mention& m : s.mentions) {
+        if (m.begin < i && m.entity->kind == graph::EntityKind::kOrganization)
+          org = m.entity->id;
+      }
+    }
+    if (org.empty()) org = ctx.organization();
+    if (org.empty()) continue;
+    bool explicit_date = false;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause, &explicit_date, true);
+    if (state) date = ToYear(date);
+    ctx.Emit(RelationType::kMembership, member, org, date, {{"role", role}}, s);
+  }
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,242 @@
+// visit and meeting: who went where, and who sat down with whom.
+#include <algorithm>
+
+#include "importers/internal/rule_helpers.h"
+#include "importers/internal/rules.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+const Mention* LeaderBefore(const Sentence& s, int from, int to) {
+  const Mention* found = nullptr;
+  for (const Mention& m : s.mentions) {
+    if (m.leader && m.begin >= from && m.begin < to && !m.country.empty()) found = &m;
+  }
+  return found;
+}
+
+const Mention* FirstLeader(const Sentence& s, int from, int to) {
+  for (const Mention& m : s.mentions) {
+    if (m.leader && m.begin >= from && m.begin < to && !m.country.empty()) return &m;
+  }
+  return nullptr;
+}
+
+// The leader "his"/"her" refers to: the first leader of this sentence, else
+// the last leader named earlier in the item.
+const Mention* Antecedent(ItemContext& ctx, const Sentence& s, int before) {
+  if (const Mention* m = FirstLeader(s, 0, before)) return m;
+  const Mention* last = nullptr;
+  for (const Sentence& other : ctx.sentences()) {
+    if (&other == &s) break;
+    if (other.headline) continue;
+    for (const Mention& m : other.mentions) {
+      if (m.leader && !m.country.empty()) last = &m;
+    }
+  }
+  return last;
+}
+
+const Mention* FirstLeaderOfItem(ItemContext& ctx) {
+  for (const Sentence& other : ctx.sentences()) {
+    if (other.headline) continue;
+    if (const Mention* m = FirstLeader(other, 0, other.tokens.size())) return m;
+  }
+  return nullptr;
+}
+
+std::string PersonOf(const Mention* m) {
+  if (m != nullptr && m->entity->kind == graph::EntityKind::kPerson) return m->entity->id;
+  return "";
+}
+
+std::string VisitLevel(const Sentence& s, int i) {
+  for (int k = i - 1; k >= std::max(0, i - 3); --k) {
+    if (IsAny(s, k, {"state", "official", "working"})) return s.tokens[k].lower;
+  }
+  return "";
+}
+
+bool IsVisitTrigger(const Sentence& s, int i, bool* verb) {
+  const std::string& w = s.tokens[i].lower;
+  *verb = false;
+  if (w == "visit" || w == "visits") {
+    *verb = Is(s, i - 1, "to") && !IsAny(s, i - 2, {"first", "second", "trip"});
+    return true;
+  }
+  if (w == "trip" || w == "trips") return true;
+  if (w == "visited" || w == "arrived" || w == "arrives" || w == "arrive" ||
+      w == "went" || w == "traveled" || w == "travelled" || w == "flew") {
+    *verb = true;
+    return true;
+  }
+  return false;
+}
+
+void EmitVisit(ItemContext& ctx, const Sentence& s, const std::string& visitor_country,
+               const std::string& host, const graph::DateWithPrecision& date,
+               const std::string& level, const std::string& person) {
+  if (visitor_country.empty() || host.empty() || visitor_country == host) return;
+  graph::Attributes attributes;
+  if (!level.empty()) attributes["level"] = level;
+  if (!person.empty()) attributes["visitor"] = person;
+  ctx.Emit(RelationType::kVisit, visitor_country, host, date, attributes, s);
+}
+
+}  // namespace
+
+void VisitRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  for (int i = content.begin; i < content.end; ++i) {
+    bool verb = false;
+    if (!IsVisitTrigger(s, i, &verb)) continue;
+    Range clause = ClauseOf(ctx, s, i);
+    if (Hedged(s, std::max(clause.begin, i - 6), i)) continue;
+    if (Is(s, i - 1, "about") || Is(s, i - 1, "visiting")) continue;
+    // The visitor.
+    const Mention* visitor = nullptr;
+    if (verb) {
+      visitor = LeaderBefore(s, clause.begin, i);
+    } else {
+      for (const Mention& m : s.mentions) {
+        if (m.leader && m.possessive && m.end >= i - 5 && m.end < i && !m.country.empty())
+          visitor = &m;
+      }
+      if (visitor == nullptr && IsAny(s, i + 1, {"of", "by"})) {
+        visitor = FirstLeader(s, i + 2, std::min(clause.end, i + 7));
+      }
+      if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"his", "her"}) >= 0) {
+        visitor = Antecedent(ctx, s, i);
+      }
+      if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"my", "our"}) >= 0) {
+        visitor = FirstLeaderOfItem(ctx);
+      }
+    }
+    if (visitor == nullptr) continue;
+    const std::string& from = visitor->country;
+    // The host: "to X", "in CITY", else a country named nearby, else the item's other
+    // party.
+    std::string host;
+    for (const Mention& m : s.mentions) {
+      if (m.begin <= i || m.begin >= clause.end || m.country.empty() || m.country == from)
+        continue;
+      if (m.entity->kind == graph::EntityKind::kCompany) continue;
+      if (m.preposition == "to" || m.preposition == "in" || (verb && m.begin == i + 1) ||
+          m.preposition == "for") {
+        host = m.country;
+        break;
+      }
+    }
+    if (host.empty() && (s.tokens[i].lower == "trip" || s.tokens[i].lower == "trips"))
+      continue;
+    if (host.empty() && !verb) {
+      for (const Mention& m : s.mentions) {
+        if (host.empty() && !m.country.empty() && m.country != from && !m.leader &&
+            m.entity->kind != graph::EntityKind::kCompany &&
+            absl::string_view(m.country).substr(0, 8) == "country:")
+          host = m.country;
+      }
+    }
+    if (host.empty()) {
+      for (const std::string& p : ResolveGroup(ctx, 2)) {
+        if (host.empty() && p != from) host = p;
+      }
+    }
+    bool explicit_date = false;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause, &explicit_date);
+    EmitVisit(ctx, s, from, host, ToMonth(date), VisitLevel(s, i), PersonOf(visitor));
+  }
+}
+
+void MeetingRule(ItemContext& ctx, const Sentence& s) {
+  Range content = ContentOf(ctx, s);
+  const bool summit = Find(s, content.begin, content.end,
+                           {"summit", "forum", "council", "session", "dialogue"}) >= 0;
+  for (int i = content.begin; i < content.end; ++i) {
+    const std::string& w = s.tokens[i].lower;
+    bool trigger = false;
+    bool hosted = false;
+    if (w == "talks" && (IsAny(s, i - 1,
+                               {"held", "hold", "holds", "the", "his", "her", "their",
+                                "after", "bilateral"}) ||
+                         Is(s, i + 1, "with"))) {
+      trigger = true;
+    } else if (w == "met" ||
+               (w == "meeting" && IsAny(s, i - 1, {"their", "a", "his", "her"})) ||
+               w == "received") {
+      trigger = true;
+    } else if (w == "hosted") {
+      trigger = hosted = true;
+    } else if (IsAny(s, i, {"agreed", "signed", "adopted"})) {
+      // "Tokayev and President Yoon agreed on Wednesday ..." : two leaders acting
+      // together.
+      int leaders = 0;
+      for (const Mention& m : s.mentions) {
+        if (m.leader && m.end <= i && m.begin >= i - 12) ++leaders;
+      }
+      bool presidents_of =
+          Find(s, std::max(0, i - 12), i, {"presidents", "leaders"}) >= 0 &&
+          Find(s, std::max(0, i - 12), i, {"of"}) >= 0;
+      trigger = (leaders >= 2 || presidents_of) &&
+                Find(s, std::max(0, i - 12), i, {"and"}) >= 0;
+    }
+    if (!trigger) continue;
+    Range clause = ClauseOf(ctx, s, i);
+    if (Hedged(s, std::max(clause.begin, i - 5), i)) continue;
+    std::vector<std::string> parties = PartiesIn(s, clause.begin, clause.end);
+    parties.erase(std::remove_if(parties.begin(), parties.end(),
+                                 [](const std::string& id) {
+                                   return graph::KindOfId(id) !=
+                                          graph::EntityKind::kCountry;
+                                 }),
+                  parties.end());
+    if (summit && parties.size() >= 3) continue;
+    if (parties.size() > 2) continue;
+    int group = GroupAnaphor(s, clause.begin, clause.end);
+    if (parties.size() < 2 &&
+        (group >= 0 || Find(s, clause.begin, i, {"their"}) >= 0 || parties.size() == 1)) {
+      for (const std::string& p : ResolveGroup(ctx, 2)) {
+        if (parties.size() < 2 &&
+            std::find(parties.begin(), parties.end(), p) == parties.end())
+          parties.push_back(p);
+      }
+    }
+    if (parties.size() != 2) continue;
+    graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
+    std::string city;
+    for (const Mention& m : s.mentions) {
+      if (city.empty() && m.begin >= clause.begin && m.begin < clause.end &&
+          m.entity->kind == graph::EntityKind::kCity &&
+          (m.preposition == "in" || m.preposition == "at"))
+        city = m.entity->id;
+    }
+    graph::Attributes attributes;
+    std::vector<std::string> people;
+    for (const Mention& m : s.mentions) {
+      if (m.begin >= clause.begin && m.begin < clause.end &&
+          m.entity->kind == graph::EntityKind::kPerson &&
+          std::find(people.begin(), people.end(), m.entity->id) == people.end())
+        people.push_back(m.entity->id);
+    }
+    if (!people.empty()) attributes["participants"] = people;
+    if (!city.empty()) attributes["city"] = city;
+    ctx.Emit(RelationType::kMeeting, parties[0], parties[1], date, attributes, s);
+    // A meeting in one party's city, or hosted by one party: the other visited.
+    std::string host;
+    if (hosted) {
+      const Mention* h = LeaderBefore(s, clause.begin, i);
+      if (h != nullptr) host = h->country;
+    } else if (!city.empty()) {
+      host = std::string(ctx.gazetteer().CountryOf(city));
+    }
+    if (!host.empty() && (host == parties[0] || host == parties[1])) {
+      const std::string& guest = host == parties[0] ? parties[1] : parties[0];
+      EmitVisit(ctx, s, guest, host, ToMonth(date), "", "");
+    }
+    return;  // One meeting per sentence.
+  }
+}
+
+}  // namespace entente::importers::internal

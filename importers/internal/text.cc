@@ -1,0 +1,229 @@
+#include "importers/internal/text.h"
+
+#include <array>
+
+#include "absl/strings/ascii.h"
+
+namespace entente::importers::internal {
+namespace {
+
+bool IsLetterByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80; }
+
+// Multi-byte punctuation we treat as separators: quotes, dashes, ellipsis,
+// no-break space.
+size_t PunctUtf8Length(absl::string_view text, size_t i) {
+  static constexpr std::array<absl::string_view, 11> kPunct = {
+      "\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014",
+      "\u2026", "\u00a0", "\u00ab", "\u00bb", "\u20ac"};
+  for (absl::string_view p : kPunct) {
+    if (text.substr(i, p.size()) == p) return p.size();
+  }
+  return 0;
+}
+
+bool StartsWithApostrophe(absl::string_view text, size_t i, size_t* len) {
+  if (i < text.size() && text[i] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (text.substr(i, 3) == "\u2019") {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+std::string Lower(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 3) == "\u2019") {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(text[i])));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsAbbreviation(absl::string_view lower) {
+  static constexpr std::array<absl::string_view, 26> kAbbrev = {
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",  "aug.", "sep.", "sept.",
+      "oct.", "nov.", "dec.", "st.",  "mr.",  "mrs.",  "ms.",  "dr.",  "u.s.",
+      "u.k.", "u.n.", "no.",  "gen.", "col.", "prof.", "inc.", "co."};
+  for (absl::string_view a : kAbbrev) {
+    if (lower == a) return true;
+  }
+  return false;
+}
+
+std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    unsigned char c = text[i];
+    size_t plen = PunctUtf8Length(text, i);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+        (plen == 2 && c == 0xC2 && text[i + 1] == '\xa0')) {
+      i += plen ? plen : 1;
+      continue;
+    }
+    size_t alen = 0;
+    if (StartsWithApostrophe(text, i, &alen) && i + alen < n &&
+        (text[i + alen] == 's' || text[i + alen] == 'S') &&
+        (i + alen + 1 == n || !IsLetterByte(text[i + alen + 1])) && !tokens.empty() &&
+        tokens.back().end - base == static_cast<int64_t>(i)) {
+      size_t len = alen + 1;
+      tokens.push_back({text.substr(i, len), base + static_cast<int64_t>(i),
+                        base + static_cast<int64_t>(i + len), TokenKind::kWord, false,
+                        "'s"});
+      i += len;
+      continue;
+    }
+    if (plen == 0 && (IsLetterByte(c) || absl::ascii_isdigit(c))) {
+      size_t j = i;
+      bool digits_only = true;
+      while (j < n) {
+        unsigned char d = text[j];
+        if (PunctUtf8Length(text, j) > 0) break;
+        if (IsLetterByte(d) || absl::ascii_isdigit(d)) {
+          if (!absl::ascii_isdigit(d)) digits_only = false;
+          ++j;
+          continue;
+        }
+        // Inner joiners: hyphen, dot, comma between digits, plus in "B5+1",
+        // apostrophe inside a word ("Xi'an") but not a possessive.
+        bool next_alnum =
+            j + 1 < n && (IsLetterByte(text[j + 1]) || absl::ascii_isdigit(text[j + 1]));
+        if ((d == '-' || d == '.' || d == '+') && next_alnum) {
+          if (d == '.' && j + 2 < n && text[j + 2] == ' ' && digits_only) break;
+          ++j;
+          continue;
+        }
+        if (d == ',' && digits_only && j + 3 < n && absl::ascii_isdigit(text[j + 1]) &&
+            absl::ascii_isdigit(text[j + 2]) && absl::ascii_isdigit(text[j + 3])) {
+          ++j;
+          continue;
+        }
+        if (d == '\'' && next_alnum &&
+            !(text[j + 1] == 's' && (j + 2 >= n || !IsLetterByte(text[j + 2])))) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      // Keep the final dot of abbreviations ("Nov.", "U.S.").
+      if (j < n && text[j] == '.') {
+        std::string cand = Lower(text.substr(i, j + 1 - i));
+        if (IsAbbreviation(cand)) ++j;
+      }
+      absl::string_view word = text.substr(i, j - i);
+      Token t{word,
+              base + static_cast<int64_t>(i),
+              base + static_cast<int64_t>(j),
+              digits_only ? TokenKind::kNumber : TokenKind::kWord,
+              absl::ascii_isupper(c) || c >= 0x80,
+              Lower(word)};
+      if (!digits_only && absl::ascii_isdigit(c)) t.kind = TokenKind::kNumber;
+      tokens.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    size_t len = plen ? plen : 1;
+    if (!plen && c >= 0x80) {  // Another multi-byte symbol: keep it whole.
+      len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+      if (i + len > n) len = n - i;
+    }
+    absl::string_view p = text.substr(i, len);
+    tokens.push_back({p, base + static_cast<int64_t>(i),
+                      base + static_cast<int64_t>(i + len), TokenKind::kPunct, false,
+                      Lower(p)});
+    i += len;
+  }
+  return tokens;
+}
+
+std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
+  std::vector<SentenceSpan> out;
+  size_t start = 0;
+  auto skip_space = [&](size_t k) {
+    while (k < p.size() && (p[k] == ' ' || p[k] == '\t')) ++k;
+    return k;
+  };
+  start = skip_space(0);
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c != '.' && c != '?' && c != '!') continue;
+    size_t end = i + 1;
+    // A closing quote right after the stop belongs to this sentence.
+    if (p.substr(end, 3) == "\u201d") end += 3;
+    if (end < p.size() && (p[end] == '"' || p[end] == '\'')) ++end;
+    if (end < p.size() && p[end] != ' ') continue;
+    size_t next = skip_space(end);
+    if (next >= p.size()) break;
+    unsigned char nc = p[next];
+    if (!(absl::ascii_isupper(nc) || nc >= 0x80 || nc == '"' || absl::ascii_isdigit(nc)))
+      continue;
+    if (c == '.') {
+      // The word before the dot: an abbreviation does not end the sentence.
+      size_t w = i;
+      while (w > start && p[w - 1] != ' ') --w;
+      std::string word(p.substr(w, i + 1 - w));
+      for (char& ch : word) ch = absl::ascii_tolower(static_cast<unsigned char>(ch));
+      if (IsAbbreviation(word)) continue;
+    }
+    out.push_back({start, end});
+    start = next;
+    i = next - 1;
+  }
+  if (start < p.size()) {
+    size_t end = p.size();
+    while (end > start && (p[end - 1] == ' ' || p[end - 1] == '\n' || p[end - 1] == '\r'))
+      --end;
+    if (end > start) out.push_back({start, end});
+  }
+  return out;
+}
+
+bool IsValidUtf8(absl::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = s[i + k];
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+        (len == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace entente::importers::internal

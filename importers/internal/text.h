@@ -1,0 +1,52 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_TEXT_H_
+#define ENTENTE_IMPORTERS_INTERNAL_TEXT_H_
+
+// Tokens and sentences of digest text. Byte offsets are kept so that every
+// quote can be traced to the input file. UTF-8 letters outside ASCII count as
+// letters; typographic quotes and dashes are punctuation tokens.
+//
+// Thread-safety: pure functions over caller-owned text.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace entente::importers::internal {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
+
+struct Token {
+  absl::string_view text;  // Points into the sentence's paragraph text.
+  int64_t begin = 0;       // Byte offsets in the input file.
+  int64_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;  // First byte is an upper-case ASCII letter or non-ASCII.
+  std::string lower;         // Lower-cased ASCII form, typographic ’ folded to '.
+};
+
+// Splits text into tokens. `base` is the byte offset of text[0] in the file.
+// Words keep internal hyphens, apostrophes and dots ("Kassym-Jomart", "24.kg",
+// "U.S.", "Nov."); numbers keep separators ("1,860", "160.9"); a possessive
+// "'s" / "’s" is its own token.
+std::vector<Token> Tokenize(absl::string_view text, int64_t base);
+
+struct SentenceSpan {
+  size_t begin = 0;  // Byte range within the paragraph text.
+  size_t end = 0;
+};
+
+// Splits a paragraph into sentences at ". ", "? ", "! " (also before or after a
+// closing quote) unless the dot ends a known abbreviation ("Nov.", "St.").
+std::vector<SentenceSpan> SplitSentences(absl::string_view paragraph);
+
+// True when `lower` is a month/title abbreviation that does not end a sentence.
+bool IsAbbreviation(absl::string_view lower);
+
+// True for valid UTF-8.
+bool IsValidUtf8(absl::string_view bytes);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_TEXT_H_
