@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -97,7 +98,11 @@ int RunImport(const Command& self, const ParsedArgs& args, CommandIo& io) {
   if (!counts.ok()) return Failure(self, counts.status(), io);
   io.out << ImportReport(*counts);
   for (const RejectedInput& rejected : counts->rejected) {
-    io.err << "entente import: rejected " << rejected.name << ": " << rejected.reason
+    // The importers' reasons usually start with the file name already.
+    io.err << "entente import: rejected "
+           << (absl::StartsWith(rejected.reason, rejected.name)
+                   ? rejected.reason
+                   : absl::StrCat(rejected.name, ": ", rejected.reason))
            << "\n";
   }
   return counts->rejected.empty() ? kExitOk : kExitFailure;
