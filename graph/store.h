@@ -137,6 +137,7 @@ class BulkLoader {
   virtual ~BulkLoader() = default;
   // Buffers one relation; may flush a chunk (default 1M relations).
   virtual absl::Status Add(const Relation& relation) = 0;
+  virtual absl::Status Add(Relation&& relation) = 0;  // Saves a copy.
   virtual absl::Status AddEntity(const Entity& entity) = 0;
   // Flushes what remains, refreshes the view and returns the counts.
   virtual absl::StatusOr<WriteResult> Finish() = 0;

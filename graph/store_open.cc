@@ -53,11 +53,14 @@ Store::Impl::~Impl() {
   if (db_ != nullptr) db_->Close().PermitUncheckedError();
 }
 
-rocksdb::ColumnFamilyOptions Store::Impl::CfOptions() const {
+rocksdb::ColumnFamilyOptions Store::Impl::CfOptions(internal::CfIndex index) const {
   rocksdb::ColumnFamilyOptions cf;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache_;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Bloom filters only where we look keys up; the other families are scanned.
+  if (index == internal::kRelations || index == internal::kEntities) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
   table.cache_index_and_filter_blocks = false;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf.compression = rocksdb::kLZ4Compression;
@@ -136,8 +139,9 @@ absl::Status Store::Impl::Open() {
   db_options.paranoid_checks = true;
   if (options_.mode == StoreOptions::Mode::kSecondary) db_options.max_open_files = -1;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const std::string& name : internal::ColumnFamilyNames()) {
-    descriptors.emplace_back(name, CfOptions());
+  std::vector<std::string> names = internal::ColumnFamilyNames();
+  for (size_t i = 0; i < names.size(); ++i) {
+    descriptors.emplace_back(names[i], CfOptions(static_cast<internal::CfIndex>(i)));
   }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status status;

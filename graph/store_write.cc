@@ -54,22 +54,6 @@ bool MergeEntity(const Entity& from, Entity* into) {
   return changed;
 }
 
-// The normalized search keys of an entity: id, id code, name, aliases.
-std::set<std::string> SearchKeys(const Entity& e) {
-  std::set<std::string> keys;
-  auto add = [&](absl::string_view text) {
-    std::string norm = internal::NormalizeAlias(text);
-    if (!norm.empty()) keys.insert(std::move(norm));
-  };
-  add(e.id);
-  if (size_t colon = e.id.find(':'); colon != std::string::npos) {
-    add(absl::string_view(e.id).substr(colon + 1));
-  }
-  add(e.name);
-  for (const std::string& alias : e.aliases) add(alias);
-  return keys;
-}
-
 void PutRelationIndexes(rocksdb::ColumnFamilyHandle* by_entity,
                         rocksdb::ColumnFamilyHandle* by_pair, const Relation& r,
                         uint64_t id, rocksdb::WriteBatch* batch) {
@@ -106,13 +90,13 @@ absl::Status Store::Impl::UpsertEntities(const std::vector<Entity>& entities,
     } else {
       ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s, "read entity"));
       ENTENTE_ASSIGN_OR_RETURN(entity, internal::DecodeEntity(input.id, stored_bytes));
-      old_keys = SearchKeys(entity);
+      old_keys = internal::EntitySearchKeys(entity);
       if (!MergeEntity(input, &entity)) continue;
     }
     std::string value;
     internal::EncodeEntity(entity, &value);
     batch->Put(cf(internal::kEntities), entity.id, value);
-    for (const std::string& key : SearchKeys(entity)) {
+    for (const std::string& key : internal::EntitySearchKeys(entity)) {
       if (!old_keys.contains(key)) {
         batch->Put(cf(internal::kAliases), internal::AliasKey(key, entity.id), "");
       }

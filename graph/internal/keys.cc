@@ -92,4 +92,19 @@ std::string AliasKey(absl::string_view alias_norm, absl::string_view entity_id) 
   return absl::StrCat(alias_norm, absl::string_view("\0", 1), entity_id);
 }
 
+std::set<std::string> EntitySearchKeys(const Entity& e) {
+  std::set<std::string> keys;
+  auto add = [&](absl::string_view text) {
+    std::string norm = NormalizeAlias(text);
+    if (!norm.empty()) keys.insert(std::move(norm));
+  };
+  add(e.id);
+  if (size_t colon = e.id.find(':'); colon != std::string::npos) {
+    add(absl::string_view(e.id).substr(colon + 1));
+  }
+  add(e.name);
+  for (const std::string& alias : e.aliases) add(alias);
+  return keys;
+}
+
 }  // namespace entente::graph::internal

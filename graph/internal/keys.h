@@ -28,6 +28,7 @@
 //  building the view scans small values only.
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,9 @@ std::string PrefixEnd(absl::string_view prefix);
 // space, trimmed. Non-ASCII bytes are kept as they are.
 std::string NormalizeAlias(absl::string_view text);
 std::string AliasKey(absl::string_view alias_norm, absl::string_view entity_id);
+// The normalized search keys of an entity: its id, id code ("kaz" of
+// "country:KAZ"), name and aliases.
+std::set<std::string> EntitySearchKeys(const Entity& entity);
 
 }  // namespace entente::graph::internal
 

@@ -44,7 +44,7 @@ class Store::Impl {
   }
   const std::string& dir() const { return dir_; }
   const StoreOptions& options() const { return options_; }
-  rocksdb::ColumnFamilyOptions CfOptions() const;
+  rocksdb::ColumnFamilyOptions CfOptions(internal::CfIndex index) const;
   absl::Status RequireWritable() const;
 
   // Read-modify-write of entities into `batch` (callers hold write_mu_).
