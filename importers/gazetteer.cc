@@ -213,13 +213,16 @@ void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasFo
   }
   std::string key = NormalizePhrase(alias);
   // Possessives are their own tokens in running text: "people 's republic".
-  for (size_t pos = key.find("'s"); pos != std::string::npos;
-       pos = key.find("'s", pos + 3)) {
-    if (pos > 0 && key[pos - 1] != ' ' &&
-        (pos + 2 == key.size() || key[pos + 2] == ' ')) {
-      key.insert(pos, " ");
+  std::string spaced;
+  spaced.reserve(key.size() + 4);
+  for (size_t pos = 0; pos < key.size(); ++pos) {
+    if (key[pos] == '\'' && pos > 0 && key[pos - 1] != ' ' && pos + 1 < key.size() &&
+        key[pos + 1] == 's' && (pos + 2 == key.size() || key[pos + 2] == ' ')) {
+      spaced.push_back(' ');
     }
+    spaced.push_back(key[pos]);
   }
+  key = std::move(spaced);
   auto& v = phrases_[key];
   for (const AliasMatch& m : v) {
     if (m.entity == entity && m.form == form) return;

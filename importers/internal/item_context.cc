@@ -245,14 +245,16 @@ void ItemContext::FindParties() {
   std::map<std::string, Score> scores;
   int order = 0;
   for (const Sentence& s : sentences_) {
-    if (!s.headline && s.paragraph != 0) continue;
+    // The headline and lead name the item's parties; the body breaks ties.
+    double weight = s.headline ? 0.5 : s.paragraph == 0 ? 1.0 : 0.25;
     for (const Mention& m : s.mentions) {
       ++order;
-      if (m.entity->kind == graph::EntityKind::kOrganization && organization_.empty()) {
+      if (m.entity->kind == graph::EntityKind::kOrganization && organization_.empty() &&
+          (s.headline || s.paragraph == 0)) {
         organization_ = m.entity->id;
       }
-      if (m.entity->kind == graph::EntityKind::kCity && city_.empty() && !s.headline &&
-          (m.preposition == "in" || m.preposition == "at")) {
+      if (m.entity->kind == graph::EntityKind::kCity && city_.empty() &&
+          s.paragraph == 0 && (m.preposition == "in" || m.preposition == "at")) {
         city_ = m.entity->id;
       }
       if (m.country.empty() || !absl::StartsWith(m.country, "country:")) continue;
@@ -262,7 +264,7 @@ void ItemContext::FindParties() {
         continue;
       auto [it, inserted] = scores.try_emplace(m.country);
       if (inserted) it->second.first = order;
-      it->second.weight += IsLocationPreposition(m.preposition) ? 0.5 : 1.0;
+      it->second.weight += IsLocationPreposition(m.preposition) ? weight / 2 : weight;
     }
   }
   std::vector<std::pair<std::string, Score>> ranked(scores.begin(), scores.end());

@@ -245,7 +245,9 @@ void PartnershipRule(ItemContext& ctx, const Sentence& s) {
       int group = GroupAnaphor(s, clause.begin, i);
       if (parties.size() == 1 && group > 2) {
         // "Germany and the five states": the one named with each of the others.
-        std::vector<std::string> others = ResolveGroup(ctx, 0);
+        std::vector<std::string> others = ResolveGroup(ctx, group + 1);
+        others.erase(std::remove(others.begin(), others.end(), parties[0]), others.end());
+        if (static_cast<int>(others.size()) > group) others.resize(group);
         for (const std::string& o : others) {
           if (o != parties[0])
             ctx.Emit(RelationType::kPartnership, parties[0], o, date, {{"level", level}},
@@ -274,8 +276,8 @@ void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
       std::optional<int> nth = ParseOrdinal(s.tokens[anniversary - 1]);
       if (!nth) continue;
       bool explicit_date = false;
-      graph::DateWithPrecision when =
-          DateNear(ctx, s, anniversary, clause, &explicit_date);
+      Range near{std::max(clause.begin, anniversary - 3), std::min(clause.end, i + 5)};
+      graph::DateWithPrecision when = DateNear(ctx, s, anniversary, near, &explicit_date);
       int base = explicit_date ? when.year : ctx.reported().year;
       year = base - *nth;
       attributes["anniversary"] = int64_t{*nth};

@@ -74,6 +74,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
         s.mentions[MentionAt(s, i + 3)].entity->kind ==
             graph::EntityKind::kOrganization) {
       int after = s.mentions[MentionAt(s, i + 3)].end;
+      if (Is(s, after, "(")) {
+        int close = Find(s, after, after + 4, {")"});
+        if (close > 0) after = close + 1;
+      }
       if (!IsAny(s, after, {"met", "gathered", "convened"})) continue;
       leaders_of = true;
       noun = "summit";
@@ -85,12 +89,12 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
                     Find(s, content.begin, content.end,
                          {"held", "met", "gathered", "convened", "hosted", "underway",
                           "opened", "launched", "attended"}) >= 0 ||
-                    (Find(s, std::max(content.begin, i - 6), i, {"at"}) >= 0 &&
+                    (Find(s, std::max(content.begin, i - 10), i, {"at"}) >= 0 &&
                      Find(s, content.begin, i, {"signed", "adopted"}) >= 0);
     if (!occurred) continue;
     // Name: an organization or format named here or earlier in the item.
     std::string base =
-        OrgNear(s, std::max(content.begin, i - 8), std::min(content.end, i + 8));
+        OrgNear(s, std::max(content.begin, i - 16), std::min(content.end, i + 8));
     std::string format = FormatName(s);
     if (!format.empty()) base = format;
     std::optional<int> edition;

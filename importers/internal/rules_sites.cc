@@ -90,12 +90,13 @@ void SiteRule(ItemContext& ctx, const Sentence& s) {
         std::string f = Facility(s, last + 1, &l);
         if (!f.empty()) facility = f;
       }
+      if (facility == e->name && s.tokens[last].lower == "one") facility = "project";
+      ctx.last_site = {id, facility, host};
     } else if (IsAny(s, i, {"project", "plant"}) && Is(s, i - 1, "the") &&
                !ctx.last_site.id.empty()) {
       id = ctx.last_site.id;  // "the project", "the plant": the site named before.
       facility = ctx.last_site.facility;
       host = ctx.last_site.host;
-      anaphora = true;
     } else {
       facility = Facility(s, i, &last);
       std::optional<int> ordinal = i > 0 ? ParseOrdinal(s.tokens[i - 1]) : std::nullopt;
@@ -111,8 +112,14 @@ void SiteRule(ItemContext& ctx, const Sentence& s) {
       if (Is(s, owner, "'s")) {
         int m = MentionAt(s, owner - 1);
         if (m >= 0 && !s.mentions[m].country.empty()) host = s.mentions[m].country;
-        if (Is(s, owner - 1, "country") && !ctx.parties().empty())
-          host = ctx.parties()[0];
+        if (Is(s, owner - 1, "country")) {
+          // "the country's": the first country the sentence names.
+          for (const Mention& first : s.mentions) {
+            if (host.empty() && absl::StartsWith(first.country, "country:"))
+              host = first.country;
+          }
+          if (host.empty() && !ctx.parties().empty()) host = ctx.parties()[0];
+        }
       }
       if (host.empty() && !ctx.last_site.host.empty()) host = ctx.last_site.host;
       if (host.empty()) continue;

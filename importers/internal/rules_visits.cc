@@ -195,8 +195,13 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     if (summit && parties.size() >= 3) continue;
     if (parties.size() > 2) continue;
     int group = GroupAnaphor(s, clause.begin, clause.end);
-    if (parties.size() < 2 &&
-        (group >= 0 || Find(s, clause.begin, i, {"their"}) >= 0 || parties.size() == 1)) {
+    int leaders_of = Find(s, clause.begin, i, {"leaders", "heads"});
+    if (leaders_of >= 0 && Is(s, leaders_of + 1, "of") &&
+        MentionAt(s, leaders_of + 3) >= 0 &&
+        s.mentions[MentionAt(s, leaders_of + 3)].entity->kind ==
+            graph::EntityKind::kOrganization)
+      continue;
+    if (parties.size() < 2 && (group >= 0 || Find(s, clause.begin, i, {"their"}) >= 0)) {
       for (const std::string& p : ResolveGroup(ctx, 2)) {
         if (parties.size() < 2 &&
             std::find(parties.begin(), parties.end(), p) == parties.end())
@@ -205,10 +210,13 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     }
     if (parties.size() != 2) continue;
     graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
+    // The city of the meeting is named next to its verb: "held talks in Ashgabat".
     std::string city;
+    int segment_end = Find(s, i, clause.end, {","});
+    if (segment_end < 0) segment_end = clause.end;
     for (const Mention& m : s.mentions) {
-      if (city.empty() && m.begin >= clause.begin && m.begin < clause.end &&
-          m.entity->kind == graph::EntityKind::kCity &&
+      if (city.empty() && m.begin >= std::max(clause.begin, i - 3) &&
+          m.begin < segment_end && m.entity->kind == graph::EntityKind::kCity &&
           (m.preposition == "in" || m.preposition == "at"))
         city = m.entity->id;
     }
