@@ -110,16 +110,6 @@ grpc::Status GraphServiceImpl::GetTimeline(grpc::ServerContext* context,
 absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& request,
                                              v1::GetTimelineResponse* response) {
   graph::TimelineQuery query;
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                           ResolveEntity(*store_, request.entity(), "entity"));
-  query.entity = entity.id;
-  ToProto(entity, response->mutable_entity());
-  if (!request.other().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity other,
-                             ResolveEntity(*store_, request.other(), "other"));
-    query.other = other.id;
-    ToProto(other, response->mutable_other());
-  }
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
   if (!v1::TimelineOrder_IsValid(request.order())) {
@@ -130,6 +120,17 @@ absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& reque
       query.page_size,
       CheckedSize(request.page_size(), graph::kDefaultTimelinePageSize, "page_size"));
   query.page_token = request.page_token();
+  // Entities last: the checks above are cheaper and need no store.
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
+                           ResolveEntity(*store_, request.entity(), "entity"));
+  query.entity = entity.id;
+  ToProto(entity, response->mutable_entity());
+  if (!request.other().empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity other,
+                             ResolveEntity(*store_, request.other(), "other"));
+    query.other = other.id;
+    ToProto(other, response->mutable_other());
+  }
   absl::StatusOr<graph::TimelinePage> page = store_->GetTimeline(query);
   if (!page.ok()) {
     if (page.status().code() == absl::StatusCode::kInvalidArgument) {

@@ -45,7 +45,7 @@ class ServerTest : public ::testing::Test {
     stub_ = v1::GraphService::NewStub(server_->channel()).release();
     first_import_ = new v1::ImportDigestsResponse();
     grpc::Status status = ImportFiles(stub_, *digests_, kToken, first_import_);
-    if (!status.ok()) start_error_ = new std::string(status.error_message());
+    if (!status.ok()) import_error_ = new std::string(status.error_message());
   }
 
   static void TearDownTestSuite() {
@@ -65,6 +65,11 @@ class ServerTest : public ::testing::Test {
     ASSERT_EQ(start_error_, nullptr) << *start_error_;
   }
 
+  // For tests that read imported data.
+  static void AssertImported() {
+    ASSERT_EQ(import_error_, nullptr) << "importing the digests: " << *import_error_;
+  }
+
   static grpc::Status TimelinePage(const std::string& entity, const std::string& other,
                                    int page_size, const std::string& token,
                                    v1::GetTimelineResponse* response) {
@@ -80,6 +85,7 @@ class ServerTest : public ::testing::Test {
   static inline std::vector<std::string>* digests_ = nullptr;
   static inline std::string* dir_ = nullptr;
   static inline std::string* start_error_ = nullptr;
+  static inline std::string* import_error_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
   static inline v1::GraphService::Stub* stub_ = nullptr;
   static inline v1::ImportDigestsResponse* first_import_ = nullptr;
@@ -90,6 +96,7 @@ TEST_F(ServerTest, HealthServiceSaysServing) {
 }
 
 TEST_F(ServerTest, ImportCountsEveryDigest) {
+  AssertImported();
   EXPECT_EQ(first_import_->documents(), static_cast<int64_t>(digests_->size()));
   EXPECT_EQ(first_import_->documents_rejected(), 0)
       << first_import_->rejected(0).name() << ": " << first_import_->rejected(0).reason();
@@ -98,6 +105,7 @@ TEST_F(ServerTest, ImportCountsEveryDigest) {
 }
 
 TEST_F(ServerTest, ImportingAgainAddsNothing) {
+  AssertImported();
   v1::ImportDigestsResponse again;
   ASSERT_TRUE(ImportFiles(stub_, {digests_->back()}, kToken, &again, 1000).ok());
   EXPECT_EQ(again.documents(), 1);
@@ -108,6 +116,7 @@ TEST_F(ServerTest, ImportingAgainAddsNothing) {
 }
 
 TEST_F(ServerTest, PathFromPakistanToEuropeanUnionGoesThroughKazakhstan) {
+  AssertImported();
   grpc::ClientContext context;
   v1::FindPathsRequest request;
   request.set_from_entity("Pakistan");
@@ -131,6 +140,7 @@ TEST_F(ServerTest, PathFromPakistanToEuropeanUnionGoesThroughKazakhstan) {
 }
 
 TEST_F(ServerTest, PairTimelineHasDatedRelationsWithProvenance) {
+  AssertImported();
   v1::GetTimelineResponse response;
   grpc::Status status = TimelinePage("Kazakhstan", "PAK", 100, "", &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
@@ -145,6 +155,7 @@ TEST_F(ServerTest, PairTimelineHasDatedRelationsWithProvenance) {
 }
 
 TEST_F(ServerTest, TimelinePagesJoinIntoTheWholeTimeline) {
+  AssertImported();
   v1::GetTimelineResponse whole;
   ASSERT_TRUE(TimelinePage("country:KAZ", "", 1000, "", &whole).ok());
   ASSERT_GT(whole.relations_size(), 3);
@@ -179,6 +190,7 @@ TEST_F(ServerTest, UnknownEntityIsNotFoundNamingIt) {
 }
 
 TEST_F(ServerTest, EntityResolvesByCodeAndAlias) {
+  AssertImported();
   for (const char* name : {"PAK", "Pakistan", "country:PAK"}) {
     grpc::ClientContext context;
     v1::GetEntityRequest request;
@@ -245,6 +257,7 @@ TEST_F(ServerTest, OversizedMessageIsResourceExhausted) {
 }
 
 TEST_F(ServerTest, WatchersSeeImportedRelations) {
+  AssertImported();
   grpc::ClientContext context;
   v1::WatchRelationsRequest request;
   request.set_entity("Pakistan");

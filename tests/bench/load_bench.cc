@@ -1,0 +1,240 @@
+// load_bench: the service's load benchmark (on demand, never in ctest).
+//
+//   load_bench build DIR RELATIONS [ENTITIES]   # a synthetic store (bulk load)
+//   load_bench run --db DIR [--relations N] [--seconds 30] [--concurrency 32]
+//                  [--mode timeline|path|mixed|all] [--server ADDR]
+//   load_bench soak --db DIR [--relations N] [--import 100000] [--seconds 30]
+//
+// `run` and `soak` start `entente serve --quiet` on the store (or use --server)
+// and drive it with the asynchronous client of load_client.h. `soak` runs
+// mixed reads while ImportDigests streams synthetic relation JSON Lines, then
+// checks that no read failed and the import landed whole.
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "graph/store.h"
+#include "grpcpp/grpcpp.h"
+#include "tests/bench/graph_generator.h"
+#include "tests/bench/load_client.h"
+#include "tests/integration/server_process.h"
+
+namespace entente::bench {
+namespace {
+
+int BuildStore(const std::string& dir, int64_t relations, int64_t entities) {
+  auto store = graph::Store::Open(dir, {});
+  if (!store.ok())
+    return std::fprintf(stderr, "%s\n", store.status().ToString().c_str()), 1;
+  auto loader = (*store)->NewBulkLoader();
+  if (!loader.ok())
+    return std::fprintf(stderr, "%s\n", loader.status().ToString().c_str()), 1;
+  SyntheticGraph graph({.entities = entities, .relations = relations});
+  graph::Relation relation;
+  absl::Time start = absl::Now();
+  while (graph.Next(&relation)) {
+    if (!(*loader)->Add(relation).ok()) return 1;
+  }
+  auto result = (*loader)->Finish();
+  if (!result.ok())
+    return std::fprintf(stderr, "%s\n", result.status().ToString().c_str()), 1;
+  std::printf("built %s: %lld relations (%lld new) in %.1f s\n", dir.c_str(),
+              static_cast<long long>(relations),
+              static_cast<long long>(result->new_relations),
+              absl::ToDoubleSeconds(absl::Now() - start));
+  return 0;
+}
+
+struct Flags {
+  absl::flat_hash_map<std::string, std::string> values;
+  std::string Get(const std::string& name, const std::string& fallback) const {
+    auto it = values.find(name);
+    return it == values.end() ? fallback : it->second;
+  }
+  int64_t Int(const std::string& name, int64_t fallback) const {
+    int64_t value = fallback;
+    return absl::SimpleAtoi(Get(name, ""), &value) ? value : fallback;
+  }
+};
+
+Flags ParseFlags(int argc, char** argv, int first) {
+  Flags flags;
+  for (int i = first; i + 1 < argc; i += 2) {
+    std::string name = argv[i];
+    if (name.rfind("--", 0) == 0) flags.values[name.substr(2)] = argv[i + 1];
+  }
+  return flags;
+}
+
+// A server to talk to: --server ADDR, or `entente serve` started on --db.
+struct Target {
+  std::unique_ptr<testing::ServerProcess> process;
+  std::string address;
+};
+
+absl::StatusOr<Target> StartTarget(const Flags& flags) {
+  Target target;
+  target.address = flags.Get("server", "");
+  if (!target.address.empty()) return target;
+  std::string db = flags.Get("db", "");
+  if (db.empty()) return absl::InvalidArgumentError("--db or --server is required");
+  auto process =
+      testing::ServerProcess::Start({.binary = flags.Get("entente", LOAD_BENCH_ENTENTE),
+                                     .db = db,
+                                     .extra_args = {"--quiet"},
+                                     .log_path = db + ".serve.log"});
+  if (!process.ok()) return process.status();
+  target.address = (*process)->address();
+  target.process = std::move(*process);
+  return target;
+}
+
+std::vector<std::unique_ptr<v1::GraphService::Stub>> Stubs(const std::string& address,
+                                                           int channels) {
+  std::vector<std::unique_ptr<v1::GraphService::Stub>> stubs;
+  for (int i = 0; i < channels; ++i) {
+    grpc::ChannelArguments args;
+    args.SetInt("entente.channel", i);  // Distinct args: one connection each.
+    stubs.push_back(v1::GraphService::NewStub(
+        grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args)));
+  }
+  return stubs;
+}
+
+LoadOptions LoadOptionsFrom(const Flags& flags) {
+  LoadOptions options;
+  int64_t relations = flags.Int("relations", 1'000'000);
+  options.entity_count =
+      kCountries + kOrganizations + flags.Int("entities", relations / 10 + 1);
+  options.concurrency = static_cast<int>(flags.Int("concurrency", 32));
+  options.duration = absl::Seconds(flags.Int("seconds", 30));
+  return options;
+}
+
+int Run(const Flags& flags) {
+  auto target = StartTarget(flags);
+  if (!target.ok())
+    return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
+  auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
+  LoadOptions options = LoadOptionsFrom(flags);
+  std::string mode = flags.Get("mode", "all");
+  std::vector<std::pair<std::string, double>> runs;
+  if (mode == "timeline" || mode == "all") runs.push_back({"timeline", 0.0});
+  if (mode == "path" || mode == "all") runs.push_back({"path", 1.0});
+  if (mode == "mixed") runs.push_back({"mixed", 0.5});
+  int64_t errors = 0;
+  for (const auto& [label, share] : runs) {
+    options.path_share = share;
+    LoadReport report = RunLoad(stubs, options);
+    PrintReport(label, report);
+    for (const auto& [kind, r] : report.kinds) errors += r.errors;
+  }
+  if (target->process != nullptr) target->process->Stop(SIGTERM).IgnoreError();
+  return errors == 0 ? 0 : 1;
+}
+
+absl::StatusOr<v1::GetStatsResponse> Stats(v1::GraphService::Stub* stub) {
+  grpc::ClientContext context;
+  v1::GetStatsResponse response;
+  grpc::Status status = stub->GetStats(&context, v1::GetStatsRequest(), &response);
+  if (!status.ok()) return absl::UnavailableError(status.error_message());
+  return response;
+}
+
+// Streams `count` new synthetic relations (another seed) as relation JSON Lines.
+grpc::Status ImportSynthetic(v1::GraphService::Stub* stub, int64_t count,
+                             int64_t entity_count, v1::ImportDigestsResponse* response) {
+  SyntheticGraph graph({.seed = 99,
+                        .entities = entity_count - kCountries - kOrganizations,
+                        .relations = count});
+  grpc::ClientContext context;
+  auto writer = stub->ImportDigests(&context, response);
+  std::string chunk;
+  graph::Relation relation;
+  auto send = [&]() {
+    v1::ImportDigestsRequest request;
+    request.mutable_relation_chunk()->set_name("soak.jsonl");
+    request.mutable_relation_chunk()->set_jsonl(std::move(chunk));
+    chunk.clear();
+    return writer->Write(request);
+  };
+  while (graph.Next(&relation)) {
+    absl::StrAppend(&chunk, RelationToJson(relation), "\n");
+    if (chunk.size() > (1 << 20) && !send()) break;
+  }
+  if (!chunk.empty()) send();
+  writer->WritesDone();
+  return writer->Finish();
+}
+
+int Soak(const Flags& flags) {
+  auto target = StartTarget(flags);
+  if (!target.ok())
+    return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
+  auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
+  LoadOptions options = LoadOptionsFrom(flags);
+  options.path_share = 0.5;
+  auto before = Stats(stubs[0].get());
+  if (!before.ok())
+    return std::fprintf(stderr, "%s\n", before.status().ToString().c_str()), 1;
+  v1::ImportDigestsResponse imported;
+  grpc::Status import_status;
+  absl::Duration import_time;
+  std::thread importer([&] {
+    absl::Time start = absl::Now();
+    import_status = ImportSynthetic(stubs[0].get(), flags.Int("import", 100'000),
+                                    options.entity_count, &imported);
+    import_time = absl::Now() - start;
+  });
+  LoadReport report = RunLoad(stubs, options);
+  importer.join();
+  PrintReport("soak", report);
+  auto after = Stats(stubs[0].get());
+  bool whole = import_status.ok() && after.ok() &&
+               after->relations() == before->relations() + imported.relations_new();
+  std::printf(
+      "import   status=%s items=%lld new=%lld merged=%lld unchanged=%lld rejected=%lld "
+      "in %.1f s; relations %lld -> %lld: %s\n",
+      import_status.ok() ? "OK" : import_status.error_message().c_str(),
+      static_cast<long long>(imported.items()),
+      static_cast<long long>(imported.relations_new()),
+      static_cast<long long>(imported.relations_merged()),
+      static_cast<long long>(imported.relations_unchanged()),
+      static_cast<long long>(imported.documents_rejected()),
+      absl::ToDoubleSeconds(import_time), static_cast<long long>(before->relations()),
+      static_cast<long long>(after.ok() ? after->relations() : -1),
+      whole ? "landed whole" : "NOT WHOLE");
+  int64_t errors = 0;
+  for (const auto& [kind, r] : report.kinds) errors += r.errors;
+  if (target->process != nullptr) target->process->Stop(SIGTERM).IgnoreError();
+  return errors == 0 && whole ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace entente::bench
+
+int main(int argc, char** argv) {
+  using namespace entente::bench;
+  std::string command = argc > 1 ? argv[1] : "";
+  if (command == "build" && argc >= 4) {
+    int64_t relations = std::atoll(argv[3]);
+    int64_t entities = argc > 4 ? std::atoll(argv[4]) : relations / 10 + 1;
+    return BuildStore(argv[2], relations, entities);
+  }
+  if (command == "run") return Run(ParseFlags(argc, argv, 2));
+  if (command == "soak") return Soak(ParseFlags(argc, argv, 2));
+  std::fprintf(stderr,
+               "usage: load_bench build DIR RELATIONS [ENTITIES]\n"
+               "       load_bench run --db DIR [--relations N] [--seconds S] "
+               "[--concurrency C] [--mode timeline|path|mixed|all]\n"
+               "       load_bench soak --db DIR [--relations N] [--import M] "
+               "[--seconds S]\n");
+  return 2;
+}
