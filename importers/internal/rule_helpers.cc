@@ -46,13 +46,28 @@ Range ContentOf(const ItemContext&, const Sentence& s) {
   return r;
 }
 
+std::vector<Range> Parentheticals(const Sentence& s, Range content) {
+  std::vector<Range> out;
+  for (int k = content.begin; k < content.end; ++k) {
+    if (s.tokens[k].text != "," || !IsAny(s, k + 1, {"which", "who", "whose"})) continue;
+    int close = Find(s, k + 2, content.end, {","});
+    out.push_back({k, close < 0 ? content.end : close});
+  }
+  return out;
+}
+
 Range ClauseOf(const ItemContext& ctx, const Sentence& s, int i) {
   Range content = ContentOf(ctx, s);
+  if (s.attribution_begin >= 0 && s.attribution_end <= i)
+    content.begin = s.attribution_end;
+  // Inside ", which ... ," the clause is the parenthetical itself.
+  for (const Range& p : Parentheticals(s, content)) {
+    if (p.begin < i && i < p.end) return {p.begin + 1, p.end};
+  }
   Range r = content;
   auto boundary = [&](int k) {
     if (s.tokens[k].text == ";") return true;
-    return s.tokens[k].text == "," &&
-           IsAny(s, k + 1, {"which", "where", "while", "who", "whereas", "whose"});
+    return s.tokens[k].text == "," && IsAny(s, k + 1, {"where", "while", "whereas"});
   };
   for (int k = i - 1; k >= content.begin; --k) {
     if (boundary(k)) {
@@ -61,14 +76,11 @@ Range ClauseOf(const ItemContext& ctx, const Sentence& s, int i) {
     }
   }
   for (int k = i + 1; k < content.end; ++k) {
-    if (boundary(k)) {
+    if (boundary(k) ||
+        (s.tokens[k].text == "," && IsAny(s, k + 1, {"which", "who", "whose"}))) {
       r.end = k;
       break;
     }
-  }
-  if (s.attribution_begin >= 0 && s.attribution_begin <= i &&
-      s.attribution_end > r.begin && s.attribution_end <= i) {
-    r.begin = s.attribution_end;
   }
   return r;
 }
@@ -144,6 +156,12 @@ graph::DateWithPrecision DateNear(const ItemContext& ctx, const Sentence& s, int
       if (m.end == d.begin && !(m.begin <= i && i < m.end)) bound = true;
     }
     if (bound) continue;
+    bool aside = false;  // In a ", which ... ," aside that does not hold token i.
+    for (const Range& p : Parentheticals(s, r)) {
+      if (p.begin < d.begin && d.begin < p.end && !(p.begin < i && i < p.end))
+        aside = true;
+    }
+    if (aside) continue;
     if (!allow_future && ctx.reported().known() &&
         d.date.FirstDay() > ctx.reported().FirstDay())
       continue;

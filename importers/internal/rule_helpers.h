@@ -31,6 +31,8 @@ struct Range {
 // The clause around token i: bounded by the sentence, ";", a relative clause
 // (", which", ", where", ", while", ", who") and the attribution.
 Range ClauseOf(const ItemContext& ctx, const Sentence& s, int i);
+// The ", which ... ," / ", who ... ," asides of a sentence.
+std::vector<Range> Parentheticals(const Sentence& s, Range content);
 // The sentence without its attribution tail.
 Range ContentOf(const ItemContext& ctx, const Sentence& s);
 

@@ -71,6 +71,12 @@ void TradeRule(ItemContext& ctx, const Sentence& s) {
     if (parties.size() != 2) continue;
     graph::Attributes attributes{{"amount", m.amount}, {"currency", m.currency}};
     if (target) {
+      int by = Find(s, m.end, std::min(clause.end, m.end + 3), {"by"});
+      if (by >= 0 && by + 1 < clause.end && s.tokens[by + 1].text.size() == 4) {
+        if (auto year = ParseCount(s.tokens[by + 1]);
+            year && *year > 1900 && *year < 2200)
+          attributes["by_year"] = *year;
+      }
       ctx.Emit(RelationType::kTradeTarget, parties[0], parties[1],
                DateNear(ctx, s, m.begin, clause), attributes, s);
       continue;
@@ -89,12 +95,16 @@ void TradeRule(ItemContext& ctx, const Sentence& s) {
 void InvestmentRule(ItemContext& ctx, const Sentence& s) {
   for (const MoneyMention& m : s.money) {
     Range clause = ClauseOf(ctx, s, m.begin);
-    int verb = FindLast(s, std::max(clause.begin, m.begin - 5), m.begin,
-                        {"invested", "invest", "invests", "investing", "approved",
-                         "allocated", "pledged", "provided", "committed", "granted",
-                         "investments", "investment", "extended", "disbursed"});
+    int verb = FindLast(
+        s, std::max(clause.begin, m.begin - 5), m.begin,
+        {"invested", "invest",    "invests",   "investing", "approved",    "allocated",
+         "pledged",  "provided",  "committed", "granted",   "investments", "investment",
+         "extended", "disbursed", "provide",   "lend",      "lent",        "loan",
+         "loans",    "allocate",  "finance",   "financed"});
     if (verb < 0) continue;
-    if (Find(s, clause.begin, clause.end, {"trade", "turnover"}) >= 0) continue;
+    if (Find(s, std::max(clause.begin, verb - 3), std::min(clause.end, m.end + 2),
+             {"trade", "turnover"}) >= 0)
+      continue;
     if (Hedged(s, std::max(clause.begin, verb - 3), verb)) continue;
     // Investor: the nearest actor before the verb.
     std::string investor;

@@ -110,6 +110,12 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
       if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"his", "her"}) >= 0) {
         visitor = Antecedent(ctx, s, i);
       }
+      if (visitor == nullptr && Find(s, std::max(clause.begin, i - 4), i,
+                                     {"paid", "pays", "paying", "made", "makes", "making",
+                                      "began", "begins", "started", "starts", "concluded",
+                                      "completed", "wrapped", "ended"}) >= 0) {
+        visitor = LeaderBefore(s, clause.begin, i);  // "X paid a state visit to Y"
+      }
       if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"my", "our"}) >= 0) {
         visitor = FirstLeaderOfItem(ctx);
       }
@@ -184,7 +190,9 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     }
     if (!trigger) continue;
     Range clause = ClauseOf(ctx, s, i);
-    if (Hedged(s, std::max(clause.begin, i - 5), i)) continue;
+    int segment = Find(s, i, clause.end, {","});
+    if (Hedged(s, std::max(clause.begin, i - 5), segment < 0 ? clause.end : segment))
+      continue;
     std::vector<std::string> parties = PartiesIn(s, clause.begin, clause.end);
     parties.erase(std::remove_if(parties.begin(), parties.end(),
                                  [](const std::string& id) {

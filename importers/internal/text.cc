@@ -100,7 +100,6 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         bool next_alnum =
             j + 1 < n && (IsLetterByte(text[j + 1]) || absl::ascii_isdigit(text[j + 1]));
         if ((d == '-' || d == '.' || d == '+') && next_alnum) {
-          if (d == '.' && j + 2 < n && text[j + 2] == ' ' && digits_only) break;
           ++j;
           continue;
         }
