@@ -213,10 +213,12 @@ TEST_F(EntenteBinaryTest, DbQueriesWorkWhileAServerHoldsTheStore) {
   ASSERT_EQ(posix_spawn(&server, argv[0], &actions, nullptr, argv.data(), environ), 0);
   posix_spawn_file_actions_destroy(&actions);
 
-  // Wait until the server holds RocksDB's lock on the store.
+  // Wait until the server has created the store, holds RocksDB's lock on it
+  // and says it is serving.
   bool locked = false;
   for (int attempt = 0; attempt < 200 && !locked; ++attempt) {
     usleep(50'000);
+    if (ReadFile(dir_ + "/serve.log").find("serving") == std::string::npos) continue;
     int fd = open((store + "/LOCK").c_str(), O_RDONLY);
     if (fd < 0) continue;
     struct flock probe = {};
