@@ -91,13 +91,24 @@ class KeyValues {
 // ids are views into the chunk's relations, which must outlive the run.
 class TimelineRun {
  public:
-  // An entity's entries (pair = false) or a pair's (low <= high).
+  // Where a value's payload (AddPayload) lies; it follows the IndexValue.
+  struct Payload {
+    size_t offset;
+    uint32_t size;
+  };
+  // An entity's entry (high = "") or a pair's (low <= high).
   void Add(absl::string_view low, absl::string_view high, int32_t first_day, uint64_t id,
-           RelationType type, int32_t end_day) {
+           RelationType type, int32_t end_day, Payload payload = Payload{0, 0}) {
     auto [it, inserted] = prefix_index_.try_emplace(
         std::make_pair(low, high), static_cast<uint32_t>(prefixes_.size()));
     if (inserted) prefixes_.emplace_back(low, high);
-    entries_.push_back({it->second, internal::OrderedDay(first_day), id, end_day, type});
+    entries_.push_back({it->second, internal::OrderedDay(first_day), id, end_day, type,
+                        payload.size, payload.offset});
+  }
+  Payload AddPayload(absl::string_view bytes) {
+    Payload payload{payloads_.size(), static_cast<uint32_t>(bytes.size())};
+    payloads_.append(bytes.data(), bytes.size());
+    return payload;
   }
   void Reserve(size_t n) { entries_.reserve(n); }
 
@@ -117,7 +128,7 @@ class TimelineRun {
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
       return std::tie(a.prefix, a.day, a.id) < std::tie(b.prefix, b.day, b.id);
     });
-    std::string key;
+    std::string key, value;
     uint32_t key_prefix = UINT32_MAX;
     size_t prefix_size = 0;
     for (size_t i = 0; i < entries_.size(); ++i) {
@@ -139,7 +150,9 @@ class TimelineRun {
       key.resize(prefix_size);
       internal::PutFixed32BE(&key, e.day);
       internal::PutFixed64BE(&key, e.id);
-      ENTENTE_RETURN_IF_ERROR(put(key, internal::IndexValue(e.type, e.end_day)));
+      value = internal::IndexValue(e.type, e.end_day);
+      value.append(payloads_, e.payload_offset, e.payload_size);
+      ENTENTE_RETURN_IF_ERROR(put(key, value));
     }
     return absl::OkStatus();
   }
@@ -152,10 +165,13 @@ class TimelineRun {
     uint64_t id;
     int32_t end_day;
     RelationType type;
+    uint32_t payload_size;
+    size_t payload_offset;
   };
   absl::flat_hash_map<Prefix, uint32_t> prefix_index_;
   std::vector<Prefix> prefixes_;
   std::vector<Entry> entries_;
+  std::string payloads_;
 };
 
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
@@ -367,13 +383,18 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     TimelineRun by_entity, by_pair;
     by_entity.Reserve(2 * write.size());
     by_pair.Reserve(write.size());
+    std::string encoded;
     for (size_t i : write) {
       const Relation& r = chunk.relations[i];
       const uint64_t id = chunk.ids[i];
       const int32_t first = r.date.FirstDay(), end = r.date.EndDay();
-      by_entity.Add(r.source.id, {}, first, id, r.type, end);
-      if (r.target.id != r.source.id)
-        by_entity.Add(r.target.id, {}, first, id, r.type, end);
+      encoded.clear();
+      internal::EncodeRelation(r, &encoded);
+      TimelineRun::Payload payload = by_entity.AddPayload(encoded);
+      by_entity.Add(r.source.id, {}, first, id, r.type, end, payload);
+      if (r.target.id != r.source.id) {
+        by_entity.Add(r.target.id, {}, first, id, r.type, end, payload);
+      }
       absl::string_view low = r.source.id, high = r.target.id;
       if (high < low) std::swap(low, high);
       by_pair.Add(low, high, first, id, r.type, end);

@@ -69,6 +69,11 @@ TEST(Store, SecondReportMergesProvenance) {
   EXPECT_EQ(stored->provenance[0].document, "digest-1");
   EXPECT_EQ(stored->provenance[1].document, "digest-2");
   EXPECT_EQ(stored->reported.ToString(), "2026-01-09");
+  // The timeline's copy of the relation follows the merge.
+  auto timeline = store->GetTimeline({.entity = "org:eu"});
+  ASSERT_TRUE(timeline.ok()) << timeline.status();
+  ASSERT_EQ(timeline->relations.size(), 1u);
+  EXPECT_EQ(timeline->relations[0], *stored);
 }
 
 TEST(Store, DuplicatesWithinOneItemAreMergedBeforeWriting) {
@@ -248,7 +253,8 @@ TEST(Store, BulkLoadMatchesWriteItemAndMergesDuplicates) {
   for (const Relation& r : relations) ASSERT_TRUE(plain->WriteItem({}, {r}).ok());
   auto a = bulk->GetTimeline({.entity = "country:KAZ", .page_size = 1000});
   auto b = plain->GetTimeline({.entity = "country:KAZ", .page_size = 1000});
-  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(a.ok()) << a.status();
+  ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(a->relations, b->relations);
   // A second bulk load of the same relations changes nothing.
   auto loader = bulk->NewBulkLoader();

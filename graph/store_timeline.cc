@@ -1,5 +1,6 @@
 // GetTimeline: a range scan of the by_entity or by_pair index on one
-// snapshot, filtered on the index values, then one MultiGet of the page.
+// snapshot, filtered on the index values; by_entity values hold the
+// relations, pair pages read them with one MultiGet.
 
 #include <algorithm>
 
@@ -29,6 +30,30 @@ struct Match {
   std::string key;
   uint64_t id;
 };
+
+// Reads the matched relations by id, in order (pair timelines).
+absl::Status ReadRelations(const Store::Impl& impl, const rocksdb::ReadOptions& read,
+                           const std::vector<Match>& matches, TimelinePage* page) {
+  std::vector<std::string> keys;
+  keys.reserve(matches.size());
+  for (const Match& m : matches) keys.push_back(internal::RelationKey(m.id));
+  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl.db()->MultiGet(read, impl.cf(internal::kRelations), keys.size(), key_slices.data(),
+                      values.data(), statuses.data());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      return absl::DataLossError(absl::StrFormat(
+          "timeline index names relation %016x which is not stored", matches[i].id));
+    }
+    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
+    ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
+                                             values[i].data(), values[i].size())));
+    page->relations.push_back(std::move(r));
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace
 
@@ -80,6 +105,7 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     if (it->Valid() && it->key() == rocksdb::Slice(resume_key)) it->Next();
   }
   std::vector<Match> matches;
+  TimelinePage page;
   bool more = false;
   for (; it->Valid(); back ? it->Prev() : it->Next()) {
     int32_t first_day, end_day;
@@ -101,28 +127,15 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
       break;
     }
     matches.push_back({std::string(key_view), id});
+    if (!pair) {  // by_entity values carry the relation itself.
+      absl::string_view value(it->value().data(), it->value().size());
+      ENTENTE_ASSIGN_OR_RETURN(
+          Relation r, internal::DecodeRelation(value.substr(internal::kIndexValueSize)));
+      page.relations.push_back(std::move(r));
+    }
   }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan timeline"));
-
-  TimelinePage page;
-  std::vector<std::string> keys;
-  keys.reserve(matches.size());
-  for (const Match& m : matches) keys.push_back(internal::RelationKey(m.id));
-  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db()->MultiGet(read, impl_->cf(internal::kRelations), keys.size(),
-                        key_slices.data(), values.data(), statuses.data());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
-      return absl::DataLossError(absl::StrFormat(
-          "timeline index names relation %016x which is not stored", matches[i].id));
-    }
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
-    ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
-                                             values[i].data(), values[i].size())));
-    page.relations.push_back(std::move(r));
-  }
+  if (pair) ENTENTE_RETURN_IF_ERROR(ReadRelations(*impl_, read, matches, &page));
   if (more && !matches.empty()) {
     page.next_page_token = internal::EncodePageToken(
         fingerprint, absl::string_view(matches.back().key).substr(prefix.size()));

@@ -54,11 +54,16 @@ bool MergeEntity(const Entity& from, Entity* into) {
   return changed;
 }
 
+// by_entity values carry the whole relation (a timeline page is one range
+// scan); by_pair values only its type and end day. `encoded` is the
+// RelationValue.
 void PutRelationIndexes(rocksdb::ColumnFamilyHandle* by_entity,
                         rocksdb::ColumnFamilyHandle* by_pair, const Relation& r,
-                        uint64_t id, rocksdb::WriteBatch* batch) {
+                        uint64_t id, absl::string_view encoded, bool pair_too,
+                        rocksdb::WriteBatch* batch) {
   const int32_t first = r.date.FirstDay();
-  const std::string value = internal::IndexValue(r.type, r.date.EndDay());
+  const std::string index = internal::IndexValue(r.type, r.date.EndDay());
+  const std::string value = absl::StrCat(index, encoded);
   batch->Put(by_entity,
              internal::TimelineKey(internal::EntityPrefix(r.source.id), first, id),
              value);
@@ -67,10 +72,11 @@ void PutRelationIndexes(rocksdb::ColumnFamilyHandle* by_entity,
                internal::TimelineKey(internal::EntityPrefix(r.target.id), first, id),
                value);
   }
+  if (!pair_too) return;
   batch->Put(
       by_pair,
       internal::TimelineKey(internal::PairPrefix(r.source.id, r.target.id), first, id),
-      value);
+      index);
 }
 
 }  // namespace
@@ -153,10 +159,11 @@ absl::StatusOr<WriteResult> Store::Impl::WriteItem(absl::Span<const Entity> enti
     if (s.IsNotFound()) {
       internal::EncodeRelation(r, &value);
       batch.Put(cf(internal::kRelations), key, value);
+      PutRelationIndexes(cf(internal::kByEntity), cf(internal::kByPair), r, id, value,
+                         /*pair_too=*/true, &batch);
       value.clear();
       internal::EncodeEdge(r, &value);
       batch.Put(cf(internal::kEdges), key, value);
-      PutRelationIndexes(cf(internal::kByEntity), cf(internal::kByPair), r, id, &batch);
       ++result.new_relations;
       continue;
     }
@@ -173,6 +180,8 @@ absl::StatusOr<WriteResult> Store::Impl::WriteItem(absl::Span<const Entity> enti
     }
     internal::EncodeRelation(stored, &value);
     batch.Put(cf(internal::kRelations), key, value);
+    PutRelationIndexes(cf(internal::kByEntity), cf(internal::kByPair), stored, id, value,
+                       /*pair_too=*/false, &batch);
     value.clear();
     internal::EncodeEdge(stored, &value);  // `reported` may have moved earlier.
     batch.Put(cf(internal::kEdges), key, value);

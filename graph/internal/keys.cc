@@ -50,7 +50,7 @@ std::string IndexValue(RelationType type, int32_t end_day) {
 }
 
 bool ParseIndexValue(absl::string_view value, RelationType* type, int32_t* end_day) {
-  if (value.size() != 5 || static_cast<uint8_t>(value[0]) >= kRelationTypeCount) {
+  if (value.size() < 5 || static_cast<uint8_t>(value[0]) >= kRelationTypeCount) {
     return false;
   }
   *type = static_cast<RelationType>(value[0]);

@@ -11,11 +11,14 @@
 //  cf "aliases"    alias_norm 00 entity_id           -> ""
 //  cf "relations"  relation_id:u64                   -> RelationValue (records.h)
 //  cf "edges"      relation_id:u64                   -> EdgeValue (records.h)
-//  cf "by_entity"  entity_id 00 day:u32 relation_id:u64          -> IndexValue
+//  cf "by_entity"  entity_id 00 day:u32 relation_id:u64  -> IndexValue RelationValue
 //  cf "by_pair"    low_id 00 high_id 00 day:u32 relation_id:u64  -> IndexValue
 //
 //  IndexValue = type:u8 end_day:u32 (OrderedDay of date.EndDay()): enough to
-//  apply a timeline's type and window filters without reading the relation.
+//  apply a timeline's type and window filters without decoding the relation.
+//  by_entity also carries a copy of the whole relation so that a timeline
+//  page is one range scan (a merge rewrites the copies with the relation);
+//  pair timelines are short and read the relations by id.
 //
 //  relation_id = RelationIdOf(relation) (model.h); it never changes for a
 //  stored relation because everything it hashes is part of the key.
@@ -74,7 +77,9 @@ std::string TimelineKey(absl::string_view prefix, int32_t first_day,
 // Splits the 12-byte tail of a timeline key; false when too short.
 bool ParseTimelineTail(absl::string_view key, int32_t* first_day, uint64_t* relation_id);
 std::string IndexValue(RelationType type, int32_t end_day);
+// Parses the 5-byte IndexValue at the start of `value`.
 bool ParseIndexValue(absl::string_view value, RelationType* type, int32_t* end_day);
+inline constexpr size_t kIndexValueSize = 5;
 // The smallest key greater than every key starting with `prefix` (which
 // ends in 00, so the successor just bumps that byte).
 std::string PrefixEnd(absl::string_view prefix);
