@@ -33,7 +33,14 @@ std::optional<int> DayToken(const Token& t) {
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
 bool FutureBefore(const std::vector<Token>& t, int i) {
-  for (int k = std::max(0, i - 6); k < i; ++k) {
+  int from = std::max(0, i - 12);
+  for (int k = i - 1; k >= from; --k) {
+    if (t[k].text == "," || t[k].text == ";") {
+      from = k + 1;
+      break;
+    }
+  }
+  for (int k = from; k < i; ++k) {
     const std::string& w = t[k].lower;
     if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
         w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||
@@ -125,6 +132,12 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
             ++end;
           } else {
             year = YearForMonthDay(month, *day, ref);
+            // "will take over on Jan. 1": the next such day.
+            if (FutureBefore(t, i) && ref.known() &&
+                graph::DaysFromCivil(year, month,
+                                     std::min(*day, graph::DaysInMonth(year, month))) <
+                    Days(ref))
+              ++year;
           }
           if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
             out.push_back(

@@ -135,6 +135,11 @@ std::vector<Mention> FindMentions(
       m.leader = true;  // "his South Korean counterpart", "the Kazakh leader".
       m.end += title_length;
     }
+    // "the Emir of Qatar", "President of Kazakhstan".
+    if (m.entity->kind == graph::EntityKind::kCountry && m.begin >= 2 &&
+        t[m.begin - 1].lower == "of" && IsLeaderTitle(t, m.begin - 2, &title_length) &&
+        title_length == 1)
+      m.leader = true;
     m.possessive = m.end < n && t[m.end].lower == "'s";
     int p = m.begin - 1;
     if (p >= 0 && t[p].lower == "the") --p;

@@ -144,9 +144,6 @@ std::vector<std::string> AccordParties(const ItemContext& ctx, const Sentence& s
     AddUnique(&parties, ResolveGroup(ctx, group));
   } else if (parties.empty() && allow_implicit) {
     parties = ResolveGroup(ctx, 2);
-  } else if (parties.size() == 1 && allow_implicit) {
-    AddUnique(&parties, ResolveGroup(ctx, 2));
-    if (parties.size() > 2) parties.resize(2);
   }
   return parties;
 }

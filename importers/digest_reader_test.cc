@@ -1,0 +1,95 @@
+#include "importers/digest_reader.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::importers {
+namespace {
+
+constexpr absl::string_view kDigest =
+    "---\n"
+    "published: 2026-02-06\n"
+    "source: The Astana Times\n"
+    "url: https://example.org/digest\n"
+    "---\n"
+    "ASTANA \u2013 The Astana Times has made a selection of articles.\n"
+    "\n\n\n"
+    "Photo credit: Shutterstock\n"
+    "LATEST NEWS\n"
+    "First headline\n"
+    "First headline\n"
+    "Trend reported on Feb. 5 that talks began.\n"
+    "\u201cA quote that spans\n"
+    "two lines,\u201d reads the article.\n"
+    "Second headline: with a colon\n"
+    "EU Reporter published an article on Feb. 2.\n";
+
+TEST(ParseTextDigest, FrontMatterItemsAndBoilerplate) {
+  auto digest = ParseTextDigest("d.txt", kDigest);
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_TRUE(digest->published.has_value());
+  EXPECT_EQ(digest->published->ToString(), "2026-02-06");
+  EXPECT_EQ(digest->source, "The Astana Times");
+  EXPECT_EQ(digest->url, "https://example.org/digest");
+  ASSERT_EQ(digest->items.size(), 2u);
+  const DigestItem& first = digest->items[0];
+  EXPECT_EQ(first.number, 1);
+  EXPECT_EQ(first.headline.text, "First headline");
+  ASSERT_EQ(first.paragraphs.size(), 3u);
+  EXPECT_EQ(first.paragraphs[2].text, "two lines,\u201d reads the article.");
+  EXPECT_EQ(kDigest.substr(first.paragraphs[0].offset, 5), "Trend");
+  EXPECT_EQ(digest->items[1].headline.text, "Second headline: with a colon");
+}
+
+TEST(ParseTextDigest, WithoutFrontMatterThePublishedDateIsUnknown) {
+  auto digest = ParseTextDigest("d.txt", "Lead.\nHeadline\nBody.\n");
+  ASSERT_TRUE(digest.ok());
+  EXPECT_FALSE(digest->published.has_value());
+  EXPECT_EQ(digest->items.size(), 1u);
+}
+
+TEST(ParseTextDigest, RejectsInvalidUtf8NamingTheLine) {
+  auto digest = ParseTextDigest("bad.txt", "Lead.\nHeadline\nBody \xff\xfe here.\n");
+  ASSERT_FALSE(digest.ok());
+  EXPECT_EQ(digest.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(digest.status().message(), "bad.txt:3: invalid UTF-8");
+}
+
+TEST(ParseTextDigest, RejectsBadFrontMatter) {
+  auto unclosed = ParseTextDigest("f.txt", "---\npublished: 2026-02-06\n");
+  EXPECT_NE(unclosed.status().message().find("f.txt:1: front matter"),
+            absl::string_view::npos);
+  auto bad_date = ParseTextDigest("f.txt", "---\npublished: yesterday\n---\n");
+  EXPECT_NE(bad_date.status().message().find("f.txt:2: bad published date"),
+            absl::string_view::npos);
+}
+
+TEST(ParseTextDigest, NoItemsIsNotAnError) {
+  auto digest = ParseTextDigest("f.txt", "Just a lead paragraph that ends here.\n");
+  ASSERT_TRUE(digest.ok());
+  EXPECT_TRUE(digest->items.empty());
+}
+
+TEST(ParseJsonItem, ReadsTheBatchFields) {
+  auto item = ParseJsonItem(
+      "items.jsonl", 3, 120,
+      R"({"id":"x-1","published":"2026-02-06","outlet":"Trend","headline":"H","text":"One.\nTwo.","url":"u"})");
+  ASSERT_TRUE(item.ok()) << item.status();
+  EXPECT_EQ(item->document, "x-1");
+  EXPECT_EQ(item->outlet, "Trend");
+  EXPECT_EQ(item->published.ToString(), "2026-02-06");
+  ASSERT_EQ(item->paragraphs.size(), 2u);
+  EXPECT_EQ(item->paragraphs[1].text, "Two.");
+}
+
+TEST(ParseJsonItem, RejectsNonItemsNamingTheLine) {
+  EXPECT_EQ(ParseJsonItem("i.jsonl", 4, 0, "[1,2]").status().message(),
+            "i.jsonl:4: not a JSON object");
+  EXPECT_NE(ParseJsonItem("i.jsonl", 5, 0, R"({"id":"a"})")
+                .status()
+                .message()
+                .find("i.jsonl:5"),
+            absl::string_view::npos);
+}
+
+}  // namespace
+}  // namespace entente::importers

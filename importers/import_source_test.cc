@@ -1,0 +1,163 @@
+#include "importers/import_source.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "gtest/gtest.h"
+#include "importers/extract_output.h"
+#include "importers/internal/test_support.h"
+#include "importers/relation_jsonl.h"
+
+namespace entente::importers {
+namespace {
+
+const ImportOptions kFeb6{graph::DateWithPrecision::Day(2026, 2, 6)};
+
+struct Collected {
+  std::vector<ImportUnit> units;
+  ImportSink sink() {
+    return [this](ImportUnit&& unit) {
+      units.push_back(std::move(unit));
+      return absl::OkStatus();
+    };
+  }
+};
+
+absl::StatusOr<ImportFileStats> Read(absl::string_view bytes, Collected* c,
+                                     const ImportOptions& options = kFeb6) {
+  return ReadImportBytes(testing::SharedExtractor(), "in.txt", bytes, options, c->sink());
+}
+
+constexpr absl::string_view kDigest =
+    "Lead paragraph of the digest.\n"
+    "Pakistan and Kazakhstan agree\n"
+    "Pakistan and Kazakhstan on Wednesday agreed to establish a strategic partnership, "
+    "reported Pakistan Today on Feb. 5.\n"
+    "Kazakhstan upgrades ties with Pakistan\n"
+    "Kazakhstan and Pakistan on Wednesday agreed to establish a strategic partnership, "
+    "reported Trend on Feb. 5.\n";
+
+TEST(ReadImportBytes, OneRelationReportedTwiceIsOneUnitWithTwoProvenances) {
+  Collected c;
+  auto stats = Read(kDigest, &c);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->items, 2);
+  EXPECT_EQ(stats->relations, 1);
+  ASSERT_EQ(c.units.size(), 2u);
+  ASSERT_EQ(c.units[0].relations.size(), 1u);
+  EXPECT_EQ(c.units[0].relations[0].provenance.size(), 2u);
+  EXPECT_EQ(c.units[0].entities.size(), 2u);
+  EXPECT_TRUE(c.units[1].relations.empty());
+}
+
+TEST(ReadImportBytes, EmptyFileIsAClearError) {
+  Collected c;
+  auto stats = Read("  \n\n", &c);
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(stats.status().message(), "in.txt: empty file");
+  EXPECT_TRUE(c.units.empty());
+}
+
+TEST(ReadImportBytes, BinaryDataNamesFileAndLine) {
+  Collected c;
+  std::string binary = "line one\nline two\n";
+  binary += std::string("\x00\x01\x02\xff", 4);
+  auto stats = Read(binary, &c);
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(stats.status().message().find("in.txt:3: binary data"),
+            absl::string_view::npos);
+  EXPECT_TRUE(c.units.empty());
+}
+
+TEST(ReadImportBytes, InvalidUtf8NamesTheLineAndWritesNothing) {
+  Collected c;
+  std::string bad = std::string(kDigest) + "Bad \xc3\x28 line.\n";
+  auto stats = Read(bad, &c);
+  EXPECT_EQ(stats.status().message(), "in.txt:6: invalid UTF-8");
+  EXPECT_TRUE(c.units.empty());
+}
+
+TEST(ReadImportBytes, WithoutPublicationDateSaysHowToGiveIt) {
+  Collected c;
+  auto stats = Read(kDigest, &c, ImportOptions{});
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(stats.status().message().find("--published"), absl::string_view::npos);
+}
+
+TEST(ReadImportBytes, AFiftyMegabyteLineGivesZeroRelations) {
+  Collected c;
+  std::string line(50 << 20, 'a');
+  for (size_t i = 7; i < line.size(); i += 8) line[i] = ' ';
+  auto stats = Read(line, &c);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->relations, 0);
+}
+
+TEST(ReadImportBytes, DigestWithNoItemsOrUnknownEntitiesGivesZeroRelations) {
+  Collected c;
+  auto none = Read("Only a lead paragraph.\n", &c);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->items, 0);
+  auto unknown = Read(
+      "Lead.\nFreedonia and Sylvania sign\nFreedonia and Sylvania signed a "
+      "treaty on Monday, reported Trend on Feb. 5.\n",
+      &c);
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_EQ(unknown->items, 1);
+  EXPECT_EQ(unknown->relations, 0);
+}
+
+TEST(ReadImportBytes, RelationLinesLoadBackAndBadLinesNameTheLine) {
+  Collected first;
+  ASSERT_TRUE(Read(kDigest, &first).ok());
+  std::string lines;
+  for (const ImportUnit& u : first.units) {
+    for (const graph::Relation& r : u.relations) lines += RelationToJsonLine(r) + "\n";
+  }
+  Collected second;
+  auto stats = Read(lines, &second);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  ASSERT_EQ(second.units.size(), 1u);
+  EXPECT_EQ(second.units[0].relations[0], first.units[0].relations[0]);
+  Collected third;
+  auto bad = Read(lines + "{\"type\":\"visit\"}\n", &third);
+  EXPECT_NE(bad.status().message().find("in.txt:2:"), absl::string_view::npos);
+  EXPECT_TRUE(third.units.empty());
+}
+
+TEST(ReadImportBytes, JsonItemsAreUnitsOfTheirOwn) {
+  Collected c;
+  auto stats = Read(
+      R"({"id":"a","published":"2026-02-06","outlet":"Trend","headline":"Ties","text":"Pakistan and Kazakhstan on Wednesday agreed to establish a strategic partnership, reported Trend on Feb. 5."})"
+      "\n",
+      &c, ImportOptions{});
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  ASSERT_EQ(c.units.size(), 1u);
+  EXPECT_EQ(c.units[0].relations.size(), 1u);
+  EXPECT_EQ(c.units[0].relations[0].date.ToString(), "2026-02-04");
+}
+
+TEST(ReadImportFile, MissingFileIsNotFound) {
+  Collected c;
+  auto stats =
+      ReadImportFile(testing::SharedExtractor(), "/nonexistent/x.txt", kFeb6, c.sink());
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(stats.status().message().find("/nonexistent/x.txt"), absl::string_view::npos);
+}
+
+TEST(ExtractFileToJsonl, WritesNothingForARejectedFile) {
+  std::string path = ::testing::TempDir() + "/bad_extract.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << kDigest << "\xff\n";
+  }
+  std::ostringstream out;
+  auto stats = ExtractFileToJsonl(testing::SharedExtractor(), path, kFeb6, out);
+  EXPECT_FALSE(stats.ok());
+  EXPECT_TRUE(out.str().empty());
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace entente::importers

@@ -1,0 +1,72 @@
+#include "importers/internal/dates.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::DateWithPrecision;
+
+std::vector<std::string> Dates(absl::string_view text, DateWithPrecision reference,
+                               DateWithPrecision previous = {}) {
+  std::vector<Token> tokens = Tokenize(text, 0);
+  std::vector<std::string> out;
+  for (const DateMention& d : FindDates(tokens, {reference, previous})) {
+    out.push_back(d.date.ToString());
+  }
+  return out;
+}
+
+const DateWithPrecision kFeb5 = DateWithPrecision::Day(2026, 2, 5);  // A Thursday.
+
+TEST(FindDates, MonthDayTakesTheReportedYear) {
+  EXPECT_EQ(Dates("reported Trend on Feb. 5.", kFeb5),
+            std::vector<std::string>{"2026-02-05"});
+}
+
+TEST(FindDates, DecemberInAJanuaryDigestIsLastYear) {
+  EXPECT_EQ(Dates("on Dec. 30", DateWithPrecision::Day(2026, 1, 3)),
+            std::vector<std::string>{"2025-12-30"});
+  EXPECT_EQ(Dates("on Jan. 1", DateWithPrecision::Day(2025, 12, 21)),
+            std::vector<std::string>{"2026-01-01"});
+}
+
+TEST(FindDates, WeekdayIsTheLatestOnOrBeforeTheReport) {
+  EXPECT_EQ(Dates("agreed on Wednesday", kFeb5), std::vector<std::string>{"2026-02-04"});
+  EXPECT_EQ(Dates("met on Thursday", kFeb5), std::vector<std::string>{"2026-02-05"});
+}
+
+TEST(FindDates, FutureWeekdayIsTheNextOne) {
+  EXPECT_EQ(Dates("talks set to begin on Thursday", kFeb5),
+            std::vector<std::string>{"2026-02-12"});
+  EXPECT_EQ(Dates("will meet on Monday", kFeb5), std::vector<std::string>{"2026-02-09"});
+}
+
+TEST(FindDates, YearsMonthsAndRelativePeriodsKeepTheirPrecision) {
+  EXPECT_EQ(Dates("in 2019", kFeb5), std::vector<std::string>{"2019"});
+  EXPECT_EQ(Dates("in May 2022", kFeb5), std::vector<std::string>{"2022-05"});
+  EXPECT_EQ(Dates("last year", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("last week", kFeb5), std::vector<std::string>{"2026-01"});
+  EXPECT_EQ(Dates("last October", kFeb5), std::vector<std::string>{"2025-10"});
+  EXPECT_EQ(Dates("two weeks ago", kFeb5), std::vector<std::string>{"2026-01-22"});
+}
+
+TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
+  EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
+  EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());
+  EXPECT_TRUE(Dates("in 14 years", kFeb5).empty());
+}
+
+TEST(FindDates, FollowingDayCountsFromThePreviousEvent) {
+  EXPECT_EQ(Dates("The following day, leaders gathered", kFeb5,
+                  DateWithPrecision::Day(2025, 12, 21)),
+            std::vector<std::string>{"2025-12-22"});
+}
+
+TEST(YearForMonthDay, PicksTheClosestYear) {
+  EXPECT_EQ(YearForMonthDay(12, 18, DateWithPrecision::Day(2026, 1, 2)), 2025);
+  EXPECT_EQ(YearForMonthDay(6, 1, DateWithPrecision::Day(2026, 1, 2)), 2026);
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

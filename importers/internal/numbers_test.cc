@@ -1,0 +1,48 @@
+#include "importers/internal/numbers.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::importers::internal {
+namespace {
+
+std::vector<std::pair<int64_t, std::string>> Money(absl::string_view text) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (const MoneyMention& m : FindMoney(Tokenize(text, 0)))
+    out.emplace_back(m.amount, m.currency);
+  return out;
+}
+
+TEST(FindMoney, DollarsEurosYenYuanAndAbbreviatedScales) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("trade to $1 billion"), (V{{1000000000, "USD"}}));
+  EXPECT_EQ(Money("5 billion U.S. dollars"), (V{{5000000000, "USD"}}));
+  EXPECT_EQ(Money("\u20ac700 million"), (V{{700000000, "EUR"}}));
+  EXPECT_EQ(Money("about $500 mln"), (V{{500000000, "USD"}}));
+  EXPECT_EQ(Money("3 trillion yen"), (V{{3000000000000, "JPY"}}));
+  EXPECT_EQ(Money("1.5 billion yuan, about $208 mln"),
+            (V{{1500000000, "CNY"}, {208000000, "USD"}}));
+  EXPECT_EQ(Money("\u20ac160.9 million"), (V{{160900000, "EUR"}}));
+}
+
+TEST(FindMoney, PlainNumbersAreNotMoney) {
+  EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
+  EXPECT_TRUE(Money("$ alone").empty());
+}
+
+TEST(ParseCount, DigitsAndWords) {
+  EXPECT_EQ(ParseCount(Tokenize("60", 0)[0]), 60);
+  EXPECT_EQ(ParseCount(Tokenize("eight", 0)[0]), 8);
+  EXPECT_EQ(ParseCount(Tokenize("1,000", 0)[0]), 1000);
+  EXPECT_FALSE(ParseCount(Tokenize("several", 0)[0]).has_value());
+}
+
+TEST(ParseOrdinal, WordsAndSuffixes) {
+  EXPECT_EQ(ParseOrdinal(Tokenize("33rd", 0)[0]), 33);
+  EXPECT_EQ(ParseOrdinal(Tokenize("10th", 0)[0]), 10);
+  EXPECT_EQ(ParseOrdinal(Tokenize("second", 0)[0]), 2);
+  EXPECT_EQ(ParseOrdinal(Tokenize("inaugural", 0)[0]), 1);
+  EXPECT_FALSE(ParseOrdinal(Tokenize("with", 0)[0]).has_value());
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

@@ -1,0 +1,59 @@
+#include "importers/internal/text.h"
+
+#include "gtest/gtest.h"
+
+namespace entente::importers::internal {
+namespace {
+
+TEST(Tokenize, KeepsOffsetsAndSplitsPossessive) {
+  std::vector<Token> t = Tokenize("Kazakhstan\u2019s capital", 100);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "Kazakhstan");
+  EXPECT_EQ(t[0].begin, 100);
+  EXPECT_EQ(t[0].end, 110);
+  EXPECT_EQ(t[1].lower, "'s");
+  EXPECT_EQ(t[2].lower, "capital");
+}
+
+TEST(Tokenize, KeepsHyphenatedWordsNumbersAndAbbreviations) {
+  std::vector<Token> t =
+      Tokenize("Kassym-Jomart met on Nov. 5 about $160.9 million, 1,860 MW at B5+1.", 0);
+  std::vector<std::string> words;
+  for (const Token& token : t) words.push_back(std::string(token.text));
+  std::vector<std::string> want = {"Kassym-Jomart", "met", "on",    "Nov.",    "5",
+                                   "about",         "$",   "160.9", "million", ",",
+                                   "1,860",         "MW",  "at",    "B5+1",    "."};
+  EXPECT_EQ(words, want);
+  EXPECT_EQ(t[4].kind, TokenKind::kNumber);
+}
+
+TEST(Tokenize, TypographicQuotesAndDashesArePunctuation) {
+  std::vector<Token> t =
+      Tokenize("\u201cTurk Time\u201d \u2013 Central Asia\u2013Germany", 0);
+  EXPECT_EQ(t[0].kind, TokenKind::kPunct);
+  EXPECT_EQ(t[1].text, "Turk");
+  EXPECT_EQ(t[3].kind, TokenKind::kPunct);
+  EXPECT_EQ(t.back().text, "Germany");
+}
+
+TEST(SplitSentences, IgnoresAbbreviationsAndKeepsClosingQuotes) {
+  absl::string_view p = "He came on Nov. 1. Talks ended.\u201d Then more! Last one";
+  std::vector<SentenceSpan> spans = SplitSentences(p);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(p.substr(spans[0].begin, spans[0].end - spans[0].begin),
+            "He came on Nov. 1.");
+  EXPECT_EQ(p.substr(spans[1].begin, spans[1].end - spans[1].begin),
+            "Talks ended.\u201d");
+  EXPECT_EQ(p.substr(spans[3].begin, spans[3].end - spans[3].begin), "Last one");
+}
+
+TEST(IsValidUtf8, RejectsBrokenSequences) {
+  EXPECT_TRUE(IsValidUtf8("T\u00fcrkiye \u2013 ok"));
+  EXPECT_FALSE(IsValidUtf8("\xff\xfe"));
+  EXPECT_FALSE(IsValidUtf8("\xe2\x80"));      // truncated
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate
+}
+
+}  // namespace
+}  // namespace entente::importers::internal
