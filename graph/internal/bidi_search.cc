@@ -33,6 +33,12 @@ bool BidiSearch::Follow(uint32_t u, const AdjacentEdge& e,
   return true;
 }
 
+uint64_t BidiSearch::Volume(const std::vector<uint32_t>& frontier) const {
+  uint64_t volume = 0;
+  for (uint32_t v : frontier) volume += view_.Edges(v).size();
+  return volume;
+}
+
 BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
                                     const absl::flat_hash_set<uint32_t>& banned_vertices,
                                     const absl::flat_hash_set<uint64_t>& banned_pairs,
@@ -56,7 +62,9 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
   // one level are all depth[0] + depth[1] + 1.
   while (!frontier_[0].empty() && !frontier_[1].empty() &&
          depth[0] + depth[1] < max_hops) {
-    const int side = frontier_[0].size() <= frontier_[1].size() ? 0 : 1;
+    // Expand the side whose next level scans fewer adjacency entries: a hub
+    // in a frontier makes it expensive whatever the vertex count.
+    const int side = Volume(frontier_[0]) <= Volume(frontier_[1]) ? 0 : 1;
     auto& mine = parent_[side];
     const auto& theirs = parent_[1 - side];
     next_.clear();

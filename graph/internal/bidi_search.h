@@ -70,6 +70,8 @@ class BidiSearch {
 
  private:
   void Reconstruct(uint32_t meet, std::vector<uint32_t>* path) const;
+  // Adjacency entries a frontier's expansion would scan.
+  uint64_t Volume(const std::vector<uint32_t>& frontier) const;
 
   const GraphView& view_;
   const EdgeFilter& filter_;
