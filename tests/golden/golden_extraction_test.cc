@@ -70,8 +70,8 @@ TEST_P(GoldenDigest, MeetsThePerDigestBar) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Development, GoldenDigest, ::testing::ValuesIn(DigestNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
