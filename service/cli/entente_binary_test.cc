@@ -2,10 +2,13 @@
 // import it twice into a fresh store, query it with --db, check --help of
 // every command and the messages and exit codes of bad input.
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +52,23 @@ constexpr char kDigest[] =
     "\"The European Union and Kazakhstan signed an enhanced partnership and "
     "cooperation agreement and have been strategic partners for years,\" reads the "
     "article.\n";
+
+// A loopback TCP port that was free a moment ago.
+int FreeLoopbackPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address = {};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  socklen_t length = sizeof(address);
+  int port = 0;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+    port = ntohs(address.sin_port);
+  }
+  close(fd);
+  return port;
+}
 
 struct Result {
   int exit_code = -1;
@@ -104,6 +124,48 @@ class EntenteBinaryTest : public ::testing::Test {
     result.out = ReadFile(out_path);
     result.err = ReadFile(err_path);
     return result;
+  }
+
+  // Starts `entente serve --db store --listen address` and waits until it
+  // says it is serving and holds the store's lock; -1 when it does not.
+  pid_t StartServer(const std::string& store, const std::string& address) {
+    std::vector<std::string> args = {ENTENTE_BIN, "serve", "--db",   store,
+                                     "--listen",  address, "--quiet"};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO,
+                                     (dir_ + "/serve.log").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = 0;
+    int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return -1;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+      usleep(50'000);
+      if (ReadFile(dir_ + "/serve.log").find("serving") == std::string::npos) continue;
+      int fd = open((store + "/LOCK").c_str(), O_RDONLY);
+      if (fd < 0) continue;
+      struct flock probe = {};
+      probe.l_type = F_WRLCK;
+      probe.l_whence = SEEK_SET;
+      bool locked = fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+      close(fd);
+      if (locked) return pid;
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    return -1;
+  }
+
+  // SIGTERM, then the server's exit code.
+  static int StopServer(pid_t pid) {
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
 
   std::string dir_;
@@ -198,50 +260,34 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
   EXPECT_THAT(bad_date.err, HasSubstr("--published"));
 }
 
-TEST_F(EntenteBinaryTest, DbQueriesWorkWhileAServerHoldsTheStore) {
+TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   const std::string store = dir_ + "/store";
-  std::vector<std::string> args = {ENTENTE_BIN, "serve",       "--db",   store,
-                                   "--listen",  "127.0.0.1:0", "--quiet"};
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (dir_ + "/serve.log").c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t server = 0;
-  ASSERT_EQ(posix_spawn(&server, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  ASSERT_EQ(Run({"import", "--db", store, dir_ + "/digest.txt"}).exit_code, 0);
+  const std::string address = "127.0.0.1:" + std::to_string(FreeLoopbackPort());
+  pid_t server = StartServer(store, address);
+  ASSERT_GT(server, 0) << ReadFile(dir_ + "/serve.log");
 
-  // Wait until the server has created the store, holds RocksDB's lock on it
-  // and says it is serving.
-  bool locked = false;
-  for (int attempt = 0; attempt < 200 && !locked; ++attempt) {
-    usleep(50'000);
-    if (ReadFile(dir_ + "/serve.log").find("serving") == std::string::npos) continue;
-    int fd = open((store + "/LOCK").c_str(), O_RDONLY);
-    if (fd < 0) continue;
-    struct flock probe = {};
-    probe.l_type = F_WRLCK;
-    probe.l_whence = SEEK_SET;
-    locked = fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-    close(fd);
-  }
-  ASSERT_TRUE(locked) << ReadFile(dir_ + "/serve.log");
-  // Imports are refused with a clear message.
+  // Imports are refused with a clear message while the server holds the store.
   Result import = Run({"import", "--db", store, dir_ + "/digest.txt"});
   EXPECT_EQ(import.exit_code, 1);
   EXPECT_THAT(import.err, HasSubstr("open in another process"));
-  // Reads go through a secondary instance.
-  Result stats = Run({"stats", "--db", store});
-  EXPECT_EQ(stats.exit_code, 0) << stats.err;
-  EXPECT_THAT(stats.out, StartsWith("entities "));
-
-  kill(server, SIGTERM);
-  int status = 0;
-  waitpid(server, &status, 0);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-      << ReadFile(dir_ + "/serve.log");
+  // Reads with --db go through a secondary instance and the same stub code
+  // as --server, so both print the same.
+  for (std::vector<std::string> query :
+       {std::vector<std::string>{"timeline", "Kazakhstan", "Pakistan"},
+        std::vector<std::string>{"path", "PAK", "EU", "--json"},
+        std::vector<std::string>{"stats"}}) {
+    std::vector<std::string> with_db = query, with_server = query;
+    with_db.insert(with_db.end(), {"--db", store});
+    with_server.insert(with_server.end(), {"--server", address});
+    Result local = Run(with_db);
+    Result remote = Run(with_server);
+    EXPECT_EQ(local.exit_code, 0) << local.err;
+    EXPECT_EQ(remote.exit_code, 0) << remote.err;
+    EXPECT_FALSE(local.out.empty());
+    EXPECT_EQ(local.out, remote.out) << query[0];
+  }
+  EXPECT_EQ(StopServer(server), 0) << ReadFile(dir_ + "/serve.log");
 }
 
 TEST_F(EntenteBinaryTest, QueryOfMissingStoreFails) {

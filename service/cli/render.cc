@@ -6,7 +6,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/type_resolver.h"
+#include "google/protobuf/util/type_resolver_util.h"
 #include "graph/model.h"
 #include "service/cli/table.h"
 
@@ -76,12 +81,28 @@ std::string SourcesText(const v1::Relation& relation) {
 }
 
 std::string JsonLine(const google::protobuf::Message& message) {
+  // MessageToJsonString writes map entries (relation attributes) in hash
+  // order; going through a deterministic binary encoding sorts them, so the
+  // same answer always prints the same line.
+  static google::protobuf::util::TypeResolver* const resolver =
+      google::protobuf::util::NewTypeResolverForDescriptorPool(
+          "type.googleapis.com", google::protobuf::DescriptorPool::generated_pool());
+  std::string binary;
+  {
+    google::protobuf::io::StringOutputStream stream(&binary);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = false;
-  // Serialising our own well-formed messages does not fail; an empty object
-  // keeps the one-line-per-answer contract if it ever did.
-  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok()) {
+  const std::string type_url =
+      absl::StrCat("type.googleapis.com/", message.GetDescriptor()->full_name());
+  // Our own well-formed messages always convert; an empty object keeps the
+  // one-line-per-answer contract if one ever did not.
+  if (!google::protobuf::util::BinaryToJsonString(resolver, type_url, binary, &json,
+                                                  options)
+           .ok()) {
     json = "{}";
   }
   json += '\n';

@@ -150,6 +150,18 @@ TEST(JsonLine, IsOneLineOfProtoJson) {
             "\"kind\":\"ENTITY_KIND_COUNTRY\"}\n");
 }
 
+TEST(JsonLine, SortsAttributeKeys) {
+  v1::Relation relation;
+  for (const char* key : {"title", "kind", "count", "amount", "zeta", "alpha"}) {
+    (*relation.mutable_attributes())[key].set_string_value("x");
+  }
+  std::string json = JsonLine(relation);
+  EXPECT_LT(json.find("\"alpha\""), json.find("\"amount\""));
+  EXPECT_LT(json.find("\"amount\""), json.find("\"count\""));
+  EXPECT_LT(json.find("\"kind\""), json.find("\"title\""));
+  EXPECT_LT(json.find("\"title\""), json.find("\"zeta\""));
+}
+
 TEST(StatsText, ListsTypesAndMonths) {
   v1::GetStatsResponse response;
   response.set_entities(3);
