@@ -18,7 +18,8 @@
 namespace entente::service::cli {
 namespace {
 
-// Redraws one progress line on the terminal, at most five times a second.
+// Redraws one progress line on the terminal, at most five times a second,
+// once an import has run for half a second.
 class ProgressLine {
  public:
   explicit ProgressLine(std::ostream& err) : err_(err) {}
@@ -26,7 +27,10 @@ class ProgressLine {
 
   void Show(absl::string_view file, int index, int total, const ImportCounts& counts) {
     absl::Time now = absl::Now();
-    if (now - last_ < absl::Milliseconds(200)) return;
+    // Short imports finish before the first line would appear.
+    if (now - start_ < absl::Milliseconds(500) || now - last_ < absl::Milliseconds(200)) {
+      return;
+    }
     last_ = now;
     err_ << "\r\033[K"
          << "[" << index << "/" << total << "] " << file << ": " << counts.items
@@ -40,6 +44,7 @@ class ProgressLine {
 
  private:
   std::ostream& err_;
+  const absl::Time start_ = absl::Now();
   absl::Time last_ = absl::InfinitePast();
   bool shown_ = false;
 };

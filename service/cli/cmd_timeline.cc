@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "graph/status_macros.h"
 #include "service/cli/command.h"
 #include "service/cli/query_options.h"
 #include "service/cli/resolve.h"
@@ -29,6 +30,28 @@ absl::StatusOr<v1::GetTimelineRequest> RequestFromArgs(const ParsedArgs& args) {
   return request;
 }
 
+// One page, or with `all` every page from the request's token on, joined
+// into one response.
+absl::Status FetchTimeline(GraphClient& client, v1::GetTimelineRequest request, bool all,
+                           v1::GetTimelineResponse* response) {
+  for (bool first = true;; first = false) {
+    v1::GetTimelineResponse page;
+    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+    grpc::Status status = client.stub().GetTimeline(context.get(), request, &page);
+    if (!status.ok()) return FromGrpc(status);
+    if (first) {
+      *response = std::move(page);
+    } else {
+      for (v1::Relation& relation : *page.mutable_relations()) {
+        *response->add_relations() = std::move(relation);
+      }
+      response->set_next_page_token(page.next_page_token());
+    }
+    if (!all || response->next_page_token().empty()) return absl::OkStatus();
+    request.set_page_token(response->next_page_token());
+  }
+}
+
 int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
   absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
   if (!format.ok()) return UsageError(self, format.status(), io);
@@ -44,9 +67,7 @@ int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
       request->set_other(other->id());
     }
     v1::GetTimelineResponse response;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status = client.stub().GetTimeline(context.get(), *request, &response);
-    if (!status.ok()) return FromGrpc(status);
+    ENTENTE_RETURN_IF_ERROR(FetchTimeline(client, *request, args.Has("all"), &response));
     io.out << (*format == OutputFormat::kJson ? JsonLine(response)
                                               : TimelineTable(response));
     return absl::OkStatus();
@@ -68,6 +89,7 @@ Command TimelineCommand() {
        {"until", "DATE", "relations dated up to DATE, inclusive"},
        {"newest-first", "", "newest relations first (default: oldest first)"},
        {"limit", "N", "relations per page (default 50, at most 1000)"},
+       {"all", "", "fetch every page and print them as one"},
        {"page-token", "T", "continue after a previous page (printed under the table)"}});
   command.summary = "List the relations of an entity, or between two, in date order.";
   command.details =

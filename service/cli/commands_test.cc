@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -124,6 +125,24 @@ TEST_F(CommandsTest, TimelineFiltersByDate) {
   ASSERT_EQ(Run(TimelineCommand(), {"Kazakhstan", "--until", "2024", "--json"}), kExitOk);
   EXPECT_THAT(out_.str(), HasSubstr("\"value\":\"2024-01\""));
   EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("2026")));
+}
+
+TEST_F(CommandsTest, TimelinePagesAndAll) {
+  ASSERT_EQ(Run(TimelineCommand(), {"Kazakhstan", "--limit", "3"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("More: --page-token "));
+  const std::string first = out_.str();
+  const std::string token =
+      first.substr(first.rfind(' ') + 1, first.size() - first.rfind(' ') - 2);
+  ASSERT_EQ(Run(TimelineCommand(), {"Kazakhstan", "--limit", "3", "--page-token", token}),
+            kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("2026-02-04  partnership"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("More:")));
+  ASSERT_EQ(Run(TimelineCommand(), {"Kazakhstan", "--limit", "1", "--all"}), kExitOk);
+  const std::string all = out_.str();
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 5);
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("More:")));
 }
 
 TEST_F(CommandsTest, AmbiguousNameListsCandidates) {
