@@ -102,7 +102,8 @@ int RunStats(const Command& self, const ParsedArgs& args, CommandIo& io) {
     std::unique_ptr<grpc::ClientContext> context = client.NewContext();
     grpc::Status status = client.stub().GetStats(context.get(), request, &response);
     if (!status.ok()) return FromGrpc(status);
-    io.out << (*format == OutputFormat::kJson ? JsonLine(response) : StatsText(response));
+    io.out << (*format == OutputFormat::kJson ? JsonLine(response)
+                                              : StatsText(response, args.Has("entity")));
     return absl::OkStatus();
   });
 }

@@ -172,9 +172,10 @@ std::string EntityText(const v1::Entity& entity) {
   return table.Render();
 }
 
-std::string StatsText(const v1::GetStatsResponse& response) {
-  std::string out = absl::StrCat("entities   ", response.entities(), "\n", "relations  ",
-                                 response.relations(), "\n");
+std::string StatsText(const v1::GetStatsResponse& response, bool of_entity) {
+  std::string out =
+      absl::StrCat(of_entity ? "neighbours " : "entities   ", response.entities(), "\n",
+                   "relations  ", response.relations(), "\n");
   if (!response.by_type().empty()) {
     Table table({"TYPE", "COUNT"});
     for (const v1::TypeCount& count : response.by_type()) {

@@ -36,7 +36,9 @@ std::string TimelineTable(const entente::v1::GetTimelineResponse& response);
 std::string PathsTable(const entente::v1::FindPathsResponse& response);
 std::string NeighborsTable(const entente::v1::GetNeighborsResponse& response);
 std::string EntityText(const entente::v1::Entity& entity);
-std::string StatsText(const entente::v1::GetStatsResponse& response);
+// `of_entity`: the counts are one entity's, whose `entities` field counts its
+// neighbours; the first line then says "neighbours".
+std::string StatsText(const entente::v1::GetStatsResponse& response, bool of_entity);
 
 std::string PathsDot(const entente::v1::FindPathsResponse& response);
 std::string NeighborsDot(const entente::v1::GetNeighborsResponse& response);

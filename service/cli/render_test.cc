@@ -8,6 +8,7 @@ namespace {
 
 namespace v1 = ::entente::v1;
 using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 v1::Entity MakeEntity(const std::string& id, const std::string& name,
                       v1::EntityKind kind) {
@@ -172,7 +173,8 @@ TEST(StatsText, ListsTypesAndMonths) {
   v1::MonthCount* month = response.add_by_month();
   month->set_month("2026-02");
   month->set_count(2);
-  EXPECT_EQ(StatsText(response),
+  EXPECT_THAT(StatsText(response, /*of_entity=*/true), StartsWith("neighbours 3\n"));
+  EXPECT_EQ(StatsText(response, /*of_entity=*/false),
             "entities   3\nrelations  2\n\nTYPE   COUNT\nvisit  2\n\n"
             "MONTH    COUNT\n2026-02  2\n");
 }
