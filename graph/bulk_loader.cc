@@ -150,7 +150,8 @@ class TimelineRun {
       key.resize(prefix_size);
       internal::PutFixed32BE(&key, e.day);
       internal::PutFixed64BE(&key, e.id);
-      value = internal::IndexValue(e.type, e.end_day);
+      value.assign(1, static_cast<char>(e.type));  // IndexValue, then payload.
+      internal::PutFixed32BE(&value, internal::OrderedDay(e.end_day));
       value.append(payloads_, e.payload_offset, e.payload_size);
       ENTENTE_RETURN_IF_ERROR(put(key, value));
     }

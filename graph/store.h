@@ -44,6 +44,10 @@ struct StoreOptions {
   // Create an empty store when `dir` does not exist or is empty (read-write
   // mode only). Default true.
   bool create_if_missing = true;
+  // RocksDB block cache in MiB (uncompressed blocks of every column family).
+  // Default 512; size it to the hot part of the store (timeline pages are
+  // about 13 KB each).
+  int64_t block_cache_mb = 512;
 };
 
 struct WriteResult {

@@ -131,7 +131,8 @@ absl::Status Store::Impl::Open() {
           absl::StrCat("cannot create ", dir_, ": ", ec.message()));
     }
   }
-  cache_ = rocksdb::NewLRUCache(512 << 20);
+  cache_ = rocksdb::NewLRUCache(
+      static_cast<size_t>(std::max<int64_t>(options_.block_cache_mb, 8)) << 20);
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = create;
   db_options.create_missing_column_families = create;

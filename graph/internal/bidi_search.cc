@@ -4,6 +4,22 @@
 
 namespace entente::graph::internal {
 
+void VisitMarks::Reset(size_t vertices) {
+  if (gen_[0].size() < vertices || current_ == UINT32_MAX) {
+    for (int side = 0; side < 2; ++side) {
+      gen_[side].assign(std::max(vertices, gen_[side].size()), 0);
+      parent_[side].resize(gen_[side].size());
+    }
+    current_ = 0;
+  }
+  ++current_;
+}
+
+VisitMarks& BidiSearch::ThreadMarks() {
+  thread_local VisitMarks marks;
+  return marks;
+}
+
 bool SearchBounds::Tick() {
   if (hit()) return false;
   ++expanded_;
@@ -48,12 +64,10 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
     path->push_back(s);
     return Outcome::kFound;
   }
-  for (int side = 0; side < 2; ++side) {
-    parent_[side].clear();
-    frontier_[side].clear();
-  }
-  parent_[0][s] = s;
-  parent_[1][t] = t;
+  marks_.Reset(static_cast<size_t>(view_.vertex_count()));
+  for (int side = 0; side < 2; ++side) frontier_[side].clear();
+  marks_.Visit(0, s, s);
+  marks_.Visit(1, t, t);
   frontier_[0].push_back(s);
   frontier_[1].push_back(t);
   int depth[2] = {0, 0};
@@ -65,15 +79,14 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
     // Expand the side whose next level scans fewer adjacency entries: a hub
     // in a frontier makes it expensive whatever the vertex count.
     const int side = Volume(frontier_[0]) <= Volume(frontier_[1]) ? 0 : 1;
-    auto& mine = parent_[side];
-    const auto& theirs = parent_[1 - side];
+
     next_.clear();
     for (uint32_t u : frontier_[side]) {
       if (!bounds_->Tick()) return Outcome::kTruncated;
       for (const AdjacentEdge& e : view_.Edges(u)) {
         if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
-        if (!mine.try_emplace(e.neighbor, u).second) continue;
-        if (theirs.contains(e.neighbor)) {
+        if (!marks_.Visit(side, e.neighbor, u)) continue;
+        if (marks_.Visited(1 - side, e.neighbor)) {
           Reconstruct(e.neighbor, path);
           return Outcome::kFound;
         }
@@ -89,13 +102,13 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
 void BidiSearch::Reconstruct(uint32_t meet, std::vector<uint32_t>* path) const {
   for (uint32_t v = meet;;) {
     path->push_back(v);
-    uint32_t parent = parent_[0].at(v);
+    uint32_t parent = marks_.Parent(0, v);
     if (parent == v) break;
     v = parent;
   }
   std::reverse(path->begin(), path->end());
   for (uint32_t v = meet;;) {
-    uint32_t parent = parent_[1].at(v);
+    uint32_t parent = marks_.Parent(1, v);
     if (parent == v) break;
     path->push_back(parent);
     v = parent;

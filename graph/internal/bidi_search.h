@@ -41,6 +41,29 @@ inline uint64_t PairKey(uint32_t a, uint32_t b) {
   return (uint64_t{a} << 32) | b;
 }
 
+// Per-side visited marks and parents over all vertices of a view, reset in
+// O(1) by bumping a generation; far cheaper than hash maps once a search
+// meets hubs. One per thread, reused across searches (4 x 4 bytes per
+// vertex of the largest view the thread searched).
+class VisitMarks {
+ public:
+  // Clears the marks for a new search over `vertices` vertices.
+  void Reset(size_t vertices);
+  bool Visited(int side, uint32_t v) const { return gen_[side][v] == current_; }
+  // Marks v with its parent; false when it was marked already.
+  bool Visit(int side, uint32_t v, uint32_t parent) {
+    if (gen_[side][v] == current_) return false;
+    gen_[side][v] = current_;
+    parent_[side][v] = parent;
+    return true;
+  }
+  uint32_t Parent(int side, uint32_t v) const { return parent_[side][v]; }
+
+ private:
+  uint32_t current_ = 0;
+  std::vector<uint32_t> gen_[2], parent_[2];
+};
+
 class BidiSearch {
  public:
   enum class Outcome { kFound, kNoPath, kTruncated };
@@ -54,7 +77,8 @@ class BidiSearch {
         avoid_kinds_(avoid_kinds),
         exempt_a_(exempt_a),
         exempt_b_(exempt_b),
-        bounds_(bounds) {}
+        bounds_(bounds),
+        marks_(ThreadMarks()) {}
 
   // A shortest path s..t of at most max_hops hops avoiding the banned
   // vertices and vertex pairs; the vertices go to *path.
@@ -70,6 +94,7 @@ class BidiSearch {
 
  private:
   void Reconstruct(uint32_t meet, std::vector<uint32_t>* path) const;
+  static VisitMarks& ThreadMarks();
   // Adjacency entries a frontier's expansion would scan.
   uint64_t Volume(const std::vector<uint32_t>& frontier) const;
 
@@ -78,8 +103,7 @@ class BidiSearch {
   uint32_t avoid_kinds_;
   uint32_t exempt_a_, exempt_b_;
   SearchBounds* bounds_;
-  // vertex -> parent on each side; reused across runs.
-  absl::flat_hash_map<uint32_t, uint32_t> parent_[2];
+  VisitMarks& marks_;  // The calling thread's.
   std::vector<uint32_t> frontier_[2], next_;
 };
 

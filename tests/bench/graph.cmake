@@ -26,3 +26,10 @@ add_executable(graph_bench ${CMAKE_CURRENT_LIST_DIR}/graph_bench.cc)
 target_link_libraries(graph_bench PRIVATE entente_graph entente_graph_generator
                       benchmark::benchmark)
 entente_compile_options(graph_bench)
+
+# The generator's output must stay loadable by `entente import`.
+if(TARGET entente_importers)
+  entente_test(graph_generator_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/graph_generator_test.cc
+    LIBS entente_graph_generator entente_importers)
+endif()

@@ -5,6 +5,8 @@
 //   ENTENTE_BENCH_ENTITIES   other entities (default RELATIONS / 10)
 //   ENTENTE_BENCH_DB         a directory to keep the query store in between
 //                            runs (default: a fresh temp dir, deleted)
+//   ENTENTE_BENCH_CACHE_MB   the store's block cache (default 512)
+//   ENTENTE_BENCH_WARMUP     untimed passes over the timeline pages (default 1)
 // Latency benchmarks time each query and report p50_us / p99_us counters.
 
 #include <algorithm>
@@ -52,6 +54,12 @@ void BulkLoad(graph::Store* store, const GeneratorOptions& options) {
   if (!(*loader)->Finish().ok()) std::abort();
 }
 
+graph::StoreOptions StoreOptions() {
+  graph::StoreOptions options;
+  options.block_cache_mb = EnvInt("ENTENTE_BENCH_CACHE_MB", 512);
+  return options;
+}
+
 struct BenchStore {
   std::unique_ptr<graph::testing::TempDir> tmp;
   std::string dir;
@@ -76,7 +84,7 @@ BenchStore& Shared() {
     std::string found;
     std::getline(std::ifstream(marker), found);
     if (found != scale) std::filesystem::remove_all(s->dir);
-    s->store = *graph::Store::Open(s->dir, {});
+    s->store = *graph::Store::Open(s->dir, StoreOptions());
     if (found != scale) {
       BulkLoad(s->store.get(), options);
       std::ofstream(marker) << scale << "\n";
@@ -191,7 +199,7 @@ void BM_OpenToFirstPath(benchmark::State& state) {
   for (auto _ : state) {
     s.store.reset();
     auto start = Clock::now();
-    s.store = *graph::Store::Open(s.dir, {});
+    s.store = *graph::Store::Open(s.dir, StoreOptions());
     auto result = graph::FindPaths(*s.store->View(), FilteredQuery(from, to, 1));
     if (!result.ok()) std::abort();
     state.counters["seconds"] =
