@@ -4,6 +4,9 @@
 
 namespace entente::graph::internal {
 
+// Vertices with at most this many relations are expanded before the others.
+constexpr size_t kSmallDegree = 256;
+
 void VisitMarks::Reset(size_t vertices) {
   if (gen_[0].size() < vertices || current_ == UINT32_MAX) {
     for (int side = 0; side < 2; ++side) {
@@ -81,16 +84,22 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
     const int side = Volume(frontier_[0]) <= Volume(frontier_[1]) ? 0 : 1;
 
     next_.clear();
-    for (uint32_t u : frontier_[side]) {
-      if (!bounds_->Tick()) return Outcome::kTruncated;
-      for (const AdjacentEdge& e : view_.Edges(u)) {
-        if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
-        if (!marks_.Visit(side, e.neighbor, u)) continue;
-        if (marks_.Visited(1 - side, e.neighbor)) {
-          Reconstruct(e.neighbor, path);
-          return Outcome::kFound;
+    // Small vertices first: any meeting in this level is a shortest path, and
+    // one is often found before a hub's long adjacency has to be scanned.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t u : frontier_[side]) {
+        absl::Span<const AdjacentEdge> edges = view_.Edges(u);
+        if ((edges.size() <= kSmallDegree) != (pass == 0)) continue;
+        if (!bounds_->Tick()) return Outcome::kTruncated;
+        for (const AdjacentEdge& e : edges) {
+          if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
+          if (!marks_.Visit(side, e.neighbor, u)) continue;
+          if (marks_.Visited(1 - side, e.neighbor)) {
+            Reconstruct(e.neighbor, path);
+            return Outcome::kFound;
+          }
+          next_.push_back(e.neighbor);
         }
-        next_.push_back(e.neighbor);
       }
     }
     frontier_[side].swap(next_);
