@@ -114,6 +114,11 @@ class Store {
   // FailedPrecondition in other modes.
   absl::Status CatchUp();
 
+  // Compacts every column family into sorted levels (rewrites the whole
+  // store; minutes at 10M relations). Optional: useful after a bulk load,
+  // whose files otherwise compact in the background while queries run.
+  absl::Status Compact();
+
   // Starts a bulk load (sorted SST ingestion) for large relation sets; see
   // BulkLoader. Only one at a time; WriteItem fails while one is active.
   absl::StatusOr<std::unique_ptr<BulkLoader>> NewBulkLoader();

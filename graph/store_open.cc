@@ -262,6 +262,19 @@ std::shared_ptr<const GraphView> Store::View() const { return impl_->View(); }
 absl::Status Store::RefreshView() { return impl_->RefreshView(); }
 const std::string& Store::dir() const { return impl_->dir(); }
 
+absl::Status Store::Compact() {
+  ENTENTE_RETURN_IF_ERROR(impl_->RequireWritable());
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (int i = internal::kMetadata; i < internal::kCfCount; ++i) {
+    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(
+        impl_->db()->CompactRange(options, impl_->cf(static_cast<internal::CfIndex>(i)),
+                                  nullptr, nullptr),
+        "compact store"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Store::CatchUp() {
   if (impl_->options().mode != StoreOptions::Mode::kSecondary) {
     return absl::FailedPreconditionError("CatchUp needs a store opened as secondary");

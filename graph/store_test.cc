@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/internal/test_util.h"
 #include "gtest/gtest.h"
@@ -265,6 +266,30 @@ TEST(Store, BulkLoadMatchesWriteItemAndMergesDuplicates) {
   EXPECT_EQ(again->new_relations, 0);
   EXPECT_EQ(again->unchanged, 7 * 9);
   EXPECT_EQ(bulk->View()->relation_count(), 7 * 9);
+}
+
+}  // namespace
+}  // namespace entente::graph
+
+namespace entente::graph {
+namespace {
+
+TEST(Store, CompactKeepsEveryAnswer) {
+  testing::TempDir tmp;
+  auto store = *Store::Open(tmp.path(), {});
+  for (int i = 1; i <= 20; ++i) {
+    ASSERT_TRUE(store
+                    ->WriteItem({}, {testing::MakeRelation(RelationType::kVisit,
+                                                           "country:KAZ", "country:PAK",
+                                                           absl::StrCat(2000 + i), i)})
+                    .ok());
+  }
+  auto before = store->GetTimeline({.entity = "country:PAK"});
+  ASSERT_TRUE(store->Compact().ok());
+  auto after = store->GetTimeline({.entity = "country:PAK"});
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(before->relations, after->relations);
+  EXPECT_EQ(after->relations.size(), 20u);
 }
 
 }  // namespace
