@@ -54,6 +54,7 @@ bool EndsSentence(absl::string_view line) {
 int QuoteBalance(absl::string_view line) {
   int balance = 0;
   for (size_t i = 0; i + 3 <= line.size(); ++i) {
+    if (static_cast<unsigned char>(line[i]) != 0xE2) continue;
     if (line.substr(i, 3) == "\u201c") ++balance;
     if (line.substr(i, 3) == "\u201d") --balance;
   }

@@ -56,21 +56,27 @@ std::vector<graph::Relation> MergeAndSortRelations(
       graph::MergeRelation(r, &merged[it->second]);
     }
   }
-  std::vector<std::pair<std::string, size_t>> keys;
+  // Sort keys computed once: date string, type name, identity.
+  struct Key {
+    std::string date;
+    absl::string_view type;
+    const std::string* identity;
+    size_t position;
+  };
+  std::vector<Key> keys;
   keys.reserve(merged.size());
-  for (const auto& [identity, position] : index) keys.emplace_back(identity, position);
-  std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
-    const graph::Relation& x = merged[a.second];
-    const graph::Relation& y = merged[b.second];
-    std::string dx = x.date.ToString(), dy = y.date.ToString();
-    if (dx != dy) return dx < dy;
-    if (x.type != y.type)
-      return graph::RelationTypeName(x.type) < graph::RelationTypeName(y.type);
-    return a.first < b.first;
+  for (const auto& [identity, position] : index) {
+    const graph::Relation& r = merged[position];
+    keys.push_back({r.date.ToString(), graph::RelationTypeName(r.type), &identity, position});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.type != b.type) return a.type < b.type;
+    return *a.identity < *b.identity;
   });
   std::vector<graph::Relation> out;
   out.reserve(merged.size());
-  for (const auto& key : keys) out.push_back(std::move(merged[key.second]));
+  for (const Key& key : keys) out.push_back(std::move(merged[key.position]));
   return out;
 }
 

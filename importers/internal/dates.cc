@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdlib>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "importers/internal/numbers.h"
 
@@ -41,7 +43,7 @@ bool FutureBefore(const std::vector<Token>& t, int i) {
     }
   }
   for (int k = from; k < i; ++k) {
-    const std::string& w = t[k].lower;
+    absl::string_view w = t[k].lower;
     if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
         w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||
         (w == "is" && Is(t, k + 1, "to")) || (w == "are" && Is(t, k + 1, "to")))
@@ -55,35 +57,25 @@ int32_t Days(const DateWithPrecision& d) { return d.FirstDay(); }
 }  // namespace
 
 int MonthFromWord(absl::string_view w) {
-  static constexpr std::array<std::array<absl::string_view, 3>, 12> kMonths = {{
-      {"january", "jan.", "jan"},
-      {"february", "feb.", "feb"},
-      {"march", "mar.", "march"},
-      {"april", "apr.", "apr"},
-      {"may", "may", "may"},
-      {"june", "jun.", "june"},
-      {"july", "jul.", "july"},
-      {"august", "aug.", "aug"},
-      {"september", "sept.", "sep."},
-      {"october", "oct.", "oct"},
-      {"november", "nov.", "nov"},
-      {"december", "dec.", "dec"},
-  }};
-  for (int m = 0; m < 12; ++m) {
-    for (absl::string_view form : kMonths[m]) {
-      if (w == form) return m + 1;
-    }
-  }
-  return 0;
+  static const auto* kMonths = new absl::flat_hash_map<absl::string_view, int>{
+      {"january", 1},   {"jan.", 1},      {"jan", 1},      {"february", 2},
+      {"feb.", 2},      {"feb", 2},       {"march", 3},    {"mar.", 3},
+      {"april", 4},     {"apr.", 4},      {"apr", 4},      {"may", 5},
+      {"june", 6},      {"jun.", 6},      {"july", 7},     {"jul.", 7},
+      {"august", 8},    {"aug.", 8},      {"aug", 8},      {"september", 9},
+      {"sept.", 9},     {"sep.", 9},      {"october", 10}, {"oct.", 10},
+      {"oct", 10},      {"november", 11}, {"nov.", 11},    {"nov", 11},
+      {"december", 12}, {"dec.", 12},     {"dec", 12}};
+  auto it = kMonths->find(w);
+  return it == kMonths->end() ? 0 : it->second;
 }
 
 int WeekdayFromWord(absl::string_view w) {
-  static constexpr std::array<absl::string_view, 7> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (int d = 0; d < 7; ++d) {
-    if (w == kDays[d]) return d;
-  }
-  return -1;
+  static const auto* kDays = new absl::flat_hash_map<absl::string_view, int>{
+      {"monday", 0}, {"tuesday", 1},  {"wednesday", 2}, {"thursday", 3},
+      {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
+  auto it = kDays->find(w);
+  return it == kDays->end() ? -1 : it->second;
 }
 
 DateWithPrecision DayFromDays(int32_t days) {
@@ -113,8 +105,16 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   std::vector<DateMention> out;
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
+  // Words that can start a date expression; every other word is skipped fast.
+  static const auto* kStarters = new absl::flat_hash_set<absl::string_view>{
+      "last",      "this",      "next",  "previous",  "past",
+      "following", "yesterday", "today", "currently", "underway"};
   for (int i = 0; i < n; ++i) {
-    const std::string& w = t[i].lower;
+    absl::string_view w = t[i].lower;
+    if (t[i].kind == TokenKind::kPunct) continue;
+    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w) &&
+        MonthFromWord(w) == 0 && WeekdayFromWord(w) < 0 && !ParseCount(t[i]))
+      continue;
     // Month [day] [, year] | Month year.
     if (int month = MonthFromWord(w);
         month > 0 && (t[i].capitalized || w.back() == '.')) {
@@ -205,7 +205,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     // last/this/next year|month|week.
     if ((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
         i + 1 < n) {
-      const std::string& unit = t[i + 1].lower;
+      absl::string_view unit = t[i + 1].lower;
       int delta =
           (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
       if (unit == "year") {
@@ -228,8 +228,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     }
     // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier".
     if (auto count = ParseCount(t[i]); count && i + 2 < n) {
-      const std::string& unit = t[i + 1].lower;
-      const std::string& dir = t[i + 2].lower;
+      absl::string_view unit = t[i + 1].lower;
+      absl::string_view dir = t[i + 2].lower;
       int per = (unit == "day" || unit == "days")     ? 1
                 : (unit == "week" || unit == "weeks") ? 7
                                                       : 0;

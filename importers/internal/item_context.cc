@@ -110,6 +110,17 @@ ItemContext::ItemContext(const Gazetteer& gazetteer, const DigestItem& item)
     }
     s.mentions = FindMentions(gazetteer_, s.tokens, masked);
     s.money = FindMoney(s.tokens);
+    for (const Token& t : s.tokens) s.word_bloom |= WordBloomBit(t.lower);
+    const int n = static_cast<int>(s.tokens.size());
+    for (int k = 0; k + 1 < n; ++k) {
+      if (s.tokens[k].text != "," ||
+          !(s.tokens[k + 1].lower == "which" || s.tokens[k + 1].lower == "who" ||
+            s.tokens[k + 1].lower == "whose"))
+        continue;
+      int close = k + 2;
+      while (close < n && s.tokens[close].text != ",") ++close;
+      s.asides.emplace_back(k, close);
+    }
   }
   // Dates: the lead sentence first, for the anchor; then every sentence.
   anchor_ = reported_.known()
@@ -170,7 +181,7 @@ void ItemContext::FindAttribution() {
     const std::vector<Token>& t = s.tokens;
     const int n = static_cast<int>(t.size());
     for (int r = 0; r < n; ++r) {
-      const std::string& w = t[r].lower;
+      absl::string_view w = t[r].lower;
       int outlet_begin = -1, outlet_end = -1, date_begin = -1, range_begin = -1;
       if (w == "reported" && r > 0 && t[r - 1].text == "," && r + 1 < n &&
           IsOutletWord(t[r + 1]) && t[r + 1].lower != "on") {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "graph/model.h"
 #include "importers/digest_item.h"
 #include "importers/gazetteer.h"
@@ -35,7 +36,21 @@ struct Sentence {
   std::vector<MoneyMention> money;
   int attribution_begin = -1;  // Token range of "reported X on DATE", if any.
   int attribution_end = -1;
+  // A 64-bit Bloom signature of the lower-case words (WordBloomBit), so a rule
+  // can skip a sentence without its trigger words cheaply.
+  uint64_t word_bloom = 0;
+  // ", which ... ," asides as token ranges [first, second).
+  std::vector<std::pair<int, int>> asides;
 };
+
+// The Bloom bit of a lower-case word: its length and first and last letters.
+inline uint64_t WordBloomBit(absl::string_view w) {
+  if (w.empty()) return 1;
+  uint32_t h = static_cast<uint32_t>(w.size()) * 131u +
+               static_cast<unsigned char>(w.front()) * 31u +
+               static_cast<unsigned char>(w.back());
+  return uint64_t{1} << (h % 64);
+}
 
 class ItemContext {
  public:

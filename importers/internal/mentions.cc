@@ -40,7 +40,7 @@ bool IsLeaderTitle(const std::vector<Token>& t, int i, int* length) {
       "president", "chancellor", "premier",    "leader",      "emir", "king",
       "sultan",    "ruler",      "leadership", "counterpart", "head", "monarch"};
   if (i >= static_cast<int>(t.size())) return false;
-  const std::string& w = t[i].lower;
+  absl::string_view w = t[i].lower;
   if (w == "prime" && i + 1 < static_cast<int>(t.size()) &&
       t[i + 1].lower == "minister") {
     *length = 2;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
 
@@ -74,16 +75,24 @@ std::optional<int64_t> ParseCount(const Token& t) {
     if (absl::SimpleAtoi(digits, &v) && v >= 0) return v;
     return std::nullopt;
   }
-  for (const Word& w : kNumberWords) {
-    if (t.lower == w.word) return w.value;
-  }
+  static const auto* kWords = [] {
+    auto* m = new absl::flat_hash_map<absl::string_view, int>();
+    for (const Word& w : kNumberWords) m->emplace(w.word, w.value);
+    return m;
+  }();
+  auto it = kWords->find(t.lower);
+  if (it != kWords->end()) return it->second;
   return std::nullopt;
 }
 
 std::optional<int> ParseOrdinal(const Token& t) {
-  for (const Word& w : kOrdinalWords) {
-    if (t.lower == w.word) return w.value;
-  }
+  static const auto* kWords = [] {
+    auto* m = new absl::flat_hash_map<absl::string_view, int>();
+    for (const Word& w : kOrdinalWords) m->emplace(w.word, w.value);
+    return m;
+  }();
+  auto it = kWords->find(t.lower);
+  if (it != kWords->end()) return it->second;
   absl::string_view s = t.lower;
   if (s.size() >= 3 && s.size() <= 5) {
     absl::string_view suffix = s.substr(s.size() - 2);

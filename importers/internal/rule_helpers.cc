@@ -7,14 +7,26 @@
 
 namespace entente::importers::internal {
 
+namespace {
+
+// Most words differ in length or first letter: test those before memcmp.
+inline bool Same(const std::string& a, absl::string_view b) {
+  return a.size() == b.size() &&
+         (b.empty() || (a[0] == b[0] && a.compare(0, a.size(), b.data(), b.size()) == 0));
+}
+
+}  // namespace
+
 bool Is(const Sentence& s, int i, absl::string_view lower) {
-  return i >= 0 && i < static_cast<int>(s.tokens.size()) && s.tokens[i].lower == lower;
+  return i >= 0 && i < static_cast<int>(s.tokens.size()) &&
+         Same(s.tokens[i].lower, lower);
 }
 
 bool IsAny(const Sentence& s, int i, Words words) {
   if (i < 0 || i >= static_cast<int>(s.tokens.size())) return false;
+  const std::string& lower = s.tokens[i].lower;
   for (absl::string_view w : words) {
-    if (s.tokens[i].lower == w) return true;
+    if (Same(lower, w)) return true;
   }
   return false;
 }
@@ -48,12 +60,22 @@ Range ContentOf(const ItemContext&, const Sentence& s) {
 
 std::vector<Range> Parentheticals(const Sentence& s, Range content) {
   std::vector<Range> out;
-  for (int k = content.begin; k < content.end; ++k) {
-    if (s.tokens[k].text != "," || !IsAny(s, k + 1, {"which", "who", "whose"})) continue;
-    int close = Find(s, k + 2, content.end, {","});
-    out.push_back({k, close < 0 ? content.end : close});
+  for (const auto& [open, close] : s.asides) {
+    if (open >= content.begin && open < content.end) {
+      out.push_back({open, std::min(close, content.end)});
+    }
   }
   return out;
+}
+
+bool HasAny(const Sentence& s, Words words) {
+  for (absl::string_view w : words) {
+    if ((s.word_bloom & WordBloomBit(w)) == 0) continue;
+    for (const Token& t : s.tokens) {
+      if (Same(t.lower, w)) return true;
+    }
+  }
+  return false;
 }
 
 Range ClauseOf(const ItemContext& ctx, const Sentence& s, int i) {
@@ -116,7 +138,7 @@ std::vector<std::string> PartiesIn(const Sentence& s, int from, int to,
 
 int GroupAnaphor(const Sentence& s, int from, int to) {
   for (int i = std::max(from, 0); i < std::min<int>(to, s.tokens.size()); ++i) {
-    const std::string& w = s.tokens[i].lower;
+    absl::string_view w = s.tokens[i].lower;
     if (w == "bilateral" || w == "both" || w == "sides" || w == "delegations") return 2;
     if ((w == "their" || w == "our") &&
         IsAny(s, i + 1, {"countries", "ties", "relations", "governments", "nations"}))
@@ -178,7 +200,7 @@ graph::DateWithPrecision DateNear(const ItemContext& ctx, const Sentence& s, int
 
 bool Hedged(const Sentence& s, int from, int to) {
   for (int i = std::max(from, 0); i < std::min<int>(to, s.tokens.size()); ++i) {
-    const std::string& w = s.tokens[i].lower;
+    absl::string_view w = s.tokens[i].lower;
     if (w == "supposed" || w == "postponed" || w == "cancelled" || w == "canceled" ||
         w == "will" || w == "would" || w == "expected" || w == "plans" ||
         w == "planned" || w == "could" || w == "may" || w == "might" || w == "should" ||
@@ -192,7 +214,7 @@ bool Hedged(const Sentence& s, int from, int to) {
 
 bool Negated(const Sentence& s, int from, int to) {
   for (int i = std::max(from, 0); i < std::min<int>(to, s.tokens.size()); ++i) {
-    const std::string& w = s.tokens[i].lower;
+    absl::string_view w = s.tokens[i].lower;
     if (w == "not" || w == "never" || w == "without" || w == "didn't" || w == "refused" ||
         w == "froze" || w == "failed" || w == "no")
       return true;

@@ -18,6 +18,8 @@ namespace entente::importers::internal {
 using Words = std::initializer_list<absl::string_view>;
 
 bool Is(const Sentence& s, int i, absl::string_view lower);
+// True when the sentence has one of `words` anywhere (a cheap pre-check).
+bool HasAny(const Sentence& s, Words words);
 bool IsAny(const Sentence& s, int i, Words words);
 // First index in [from, to) whose token is one of `words`; -1 if none.
 int Find(const Sentence& s, int from, int to, Words words);

@@ -19,7 +19,7 @@ void AddUnique(std::vector<std::string>* to, const std::vector<std::string>& fro
 // *last is the noun's last token. "" when token i starts none.
 std::string AccordKind(const Sentence& s, int i, int* last) {
   *last = i;
-  const std::string& w = s.tokens[i].lower;
+  absl::string_view w = s.tokens[i].lower;
   if (w == "joint" && IsAny(s, i + 1, {"declaration", "declarations"})) {
     *last = i + 1;
     return "joint_declaration";
@@ -151,6 +151,12 @@ std::vector<std::string> AccordParties(const ItemContext& ctx, const Sentence& s
 }  // namespace
 
 void AgreementRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"agreement",   "agreements",  "treaty",       "treaties",  "memorandum",
+                  "memorandums", "memoranda",   "mou",          "mous",      "protocol",
+                  "protocols",   "roadmap",     "roadmaps",     "road",      "documents",
+                  "document",    "declaration", "declarations", "statement", "statements",
+                  "communique"}))
+    return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     int last = i;
@@ -196,6 +202,7 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void PartnershipRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"partnership", "partners"})) return;
   static constexpr absl::string_view kLevels[] = {
       "comprehensive", "strategic", "enhanced", "special", "expanded", "extended",
       "privileged",    "allied",    "eternal",  "global",  "deepened", "multifaceted"};
@@ -204,11 +211,11 @@ void PartnershipRule(ItemContext& ctx, const Sentence& s) {
     if (!IsAny(s, i, {"partnership", "partners"})) continue;
     std::vector<std::string> levels;
     for (int k = i - 1; k >= content.begin; --k) {
-      const std::string& w = s.tokens[k].lower;
+      absl::string_view w = s.tokens[k].lower;
       bool level = false;
       for (absl::string_view l : kLevels) level |= w == l;
       if (level) {
-        levels.insert(levels.begin(), w);
+        levels.insert(levels.begin(), std::string(w));
         continue;
       }
       if (IsAny(s, k,
@@ -261,6 +268,7 @@ void PartnershipRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"diplomatic"})) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i + 1 < content.end; ++i) {
     if (!Is(s, i, "diplomatic") || !IsAny(s, i + 1, {"relations", "ties"})) continue;

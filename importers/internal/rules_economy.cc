@@ -40,6 +40,7 @@ std::vector<std::string> PairOrItem(const ItemContext& ctx, const Sentence& s,
 }  // namespace
 
 void TradeRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"trade", "turnover"})) return;
   for (const MoneyMention& m : s.money) {
     if (m.begin < ContentOf(ctx, s).begin || m.end > ContentOf(ctx, s).end) continue;
     Range clause = ClauseOf(ctx, s, m.begin);
@@ -93,6 +94,7 @@ void TradeRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void InvestmentRule(ItemContext& ctx, const Sentence& s) {
+  if (s.money.empty()) return;
   for (const MoneyMention& m : s.money) {
     Range clause = ClauseOf(ctx, s, m.begin);
     int verb = FindLast(
@@ -147,11 +149,15 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void DeclarationRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"condemned", "condemn", "condemns", "condemning", "concern", "concerns",
+                  "support", "back", "backs", "backed", "supported", "welcome",
+                  "welcomed", "welcomes"}))
+    return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string stance;
     bool mutual = false;
-    const std::string& w = s.tokens[i].lower;
+    absl::string_view w = s.tokens[i].lower;
     if (w == "condemned" || w == "condemn" || w == "condemns" || w == "condemning") {
       stance = "condemnation";
     } else if ((w == "concern" || w == "concerns") &&

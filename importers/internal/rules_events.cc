@@ -65,6 +65,8 @@ bool ParticipationCue(const Sentence& s) {
 }  // namespace
 
 void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
+  if (!HasAny(s, {"summit", "forum", "council", "conference", "leaders", "heads"}))
+    return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string noun = s.tokens[i].lower;
@@ -167,11 +169,18 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
 }
 
 void MembershipRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
+                  "chairing", "chairs", "joined", "joins"}))
+    return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string role;
     std::string member;
     bool state = false;  // A role held ("chaired by") rather than taken.
+    if (!IsAny(s, i,
+               {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
+                "chairing", "chairs", "joined", "joins"}))
+      continue;
     Range clause = ClauseOf(ctx, s, i);
     if (IsAny(s, i, {"chairmanship", "chair", "presidency", "chairpersonship"}) &&
         Find(s, std::max(clause.begin, i - 5), i,

@@ -60,7 +60,7 @@ std::string VisitLevel(const Sentence& s, int i) {
 }
 
 bool IsVisitTrigger(const Sentence& s, int i, bool* verb) {
-  const std::string& w = s.tokens[i].lower;
+  absl::string_view w = s.tokens[i].lower;
   *verb = false;
   if (w == "visit" || w == "visits") {
     *verb = Is(s, i - 1, "to") && !IsAny(s, i - 2, {"first", "second", "trip"});
@@ -88,6 +88,9 @@ void EmitVisit(ItemContext& ctx, const Sentence& s, const std::string& visitor_c
 }  // namespace
 
 void VisitRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"visit", "visits", "trip", "trips", "visited", "arrived", "arrives",
+                  "arrive", "went", "traveled", "travelled", "flew"}))
+    return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     bool verb = false;
@@ -157,11 +160,14 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void MeetingRule(ItemContext& ctx, const Sentence& s) {
+  if (!HasAny(s, {"talks", "met", "meeting", "received", "hosted", "agreed", "signed",
+                  "adopted"}))
+    return;
   Range content = ContentOf(ctx, s);
   const bool summit = Find(s, content.begin, content.end,
                            {"summit", "forum", "council", "session", "dialogue"}) >= 0;
   for (int i = content.begin; i < content.end; ++i) {
-    const std::string& w = s.tokens[i].lower;
+    absl::string_view w = s.tokens[i].lower;
     bool trigger = false;
     bool hosted = false;
     if (w == "talks" && (IsAny(s, i - 1,

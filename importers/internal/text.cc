@@ -12,6 +12,7 @@ bool IsLetterByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80;
 // Multi-byte punctuation we treat as separators: quotes, dashes, ellipsis,
 // no-break space.
 size_t PunctUtf8Length(absl::string_view text, size_t i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return 0;  // ASCII: never multi-byte.
   static constexpr std::array<absl::string_view, 11> kPunct = {
       "\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014",
       "\u2026", "\u00a0", "\u00ab", "\u00bb", "\u20ac"};
@@ -26,7 +27,7 @@ bool StartsWithApostrophe(absl::string_view text, size_t i, size_t* len) {
     *len = 1;
     return true;
   }
-  if (text.substr(i, 3) == "\u2019") {
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.substr(i, 3) == "\u2019") {
     *len = 3;
     return true;
   }
@@ -37,7 +38,7 @@ std::string Lower(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i, 3) == "\u2019") {
+    if (static_cast<unsigned char>(text[i]) == 0xE2 && text.substr(i, 3) == "\u2019") {
       out.push_back('\'');
       i += 2;
       continue;
@@ -62,6 +63,7 @@ bool IsAbbreviation(absl::string_view lower) {
 
 std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
