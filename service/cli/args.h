@@ -15,6 +15,7 @@
 //
 // Thread-safety: plain values; no shared state.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>

@@ -13,6 +13,7 @@
 //
 // Thread-safety: a GraphClient may be used from one thread at a time.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -63,8 +64,9 @@ class GraphClient {
   std::unique_ptr<entente::v1::GraphService::Stub> stub_;
 };
 
-// A gRPC status as an absl::Status with the same code and message; a dead
-// server (UNAVAILABLE) gets a hint naming the address.
+// A gRPC status as an absl::Status with the same code and message
+// (UNAVAILABLE prefixed "server unavailable: "; RunWithClient adds the
+// address).
 absl::Status FromGrpc(const grpc::Status& status);
 
 }  // namespace entente::service::cli

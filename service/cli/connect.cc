@@ -16,6 +16,9 @@
 namespace entente::service::cli {
 namespace {
 
+// Responses as large as a server may send (1000 relations with quotes).
+constexpr int kMaxResponseBytes = 64 << 20;
+
 absl::StatusOr<std::string> ReadSmallFile(absl::string_view option,
                                           const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -52,13 +55,18 @@ absl::StatusOr<std::unique_ptr<GraphClient>> GraphClient::Connect(
     if (!options.token_file.empty()) {
       absl::StatusOr<std::string> token = ReadSmallFile("token-file", options.token_file);
       if (!token.ok()) return token.status();
-      client->token_ = std::string(absl::StripAsciiWhitespace(*token));
+      // The first line, as `entente serve --auth-token-file` reads it.
+      absl::string_view first_line = *token;
+      first_line = first_line.substr(0, first_line.find('\n'));
+      client->token_ = std::string(absl::StripAsciiWhitespace(first_line));
       if (client->token_.empty()) {
         return absl::InvalidArgumentError(
             absl::StrCat("--token-file: ", options.token_file, " is empty"));
       }
     }
-    channel = grpc::CreateChannel(options.server, credentials);
+    grpc::ChannelArguments arguments;
+    arguments.SetMaxReceiveMessageSize(kMaxResponseBytes);
+    channel = grpc::CreateCustomChannel(options.server, credentials, arguments);
   }
   client->stub_ = entente::v1::GraphService::NewStub(channel);
   return client;
@@ -71,6 +79,10 @@ int RunWithClient(const Command& command, const ParsedArgs& args, CommandIo& io,
   absl::StatusOr<std::unique_ptr<GraphClient>> client = GraphClient::Connect(*options);
   if (!client.ok()) return Failure(command, client.status(), io);
   if (absl::Status status = body(**client); !status.ok()) {
+    if (absl::IsUnavailable(status) && !options->server.empty()) {
+      status = absl::UnavailableError(absl::StrCat(
+          status.message(), " (is `entente serve` running at ", options->server, "?)"));
+    }
     return Failure(command, status, io);
   }
   return kExitOk;
