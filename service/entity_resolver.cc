@@ -60,14 +60,16 @@ std::string NormalizeName(absl::string_view text) {
   return out;
 }
 
-absl::StatusOr<graph::Entity> ResolveEntity(const graph::Store& store,
+absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
                                             absl::string_view text,
                                             absl::string_view field) {
+  const graph::Store& store = cache.store();
   if (NormalizeName(text).empty())
     return InvalidFieldError(field, "an entity is required");
   if (text.find(':') != absl::string_view::npos) {
-    absl::StatusOr<graph::Entity> by_id = store.GetEntity(text);
-    if (by_id.ok() || by_id.status().code() != absl::StatusCode::kNotFound) return by_id;
+    auto by_id = cache.Get(text);
+    if (by_id.ok()) return **by_id;
+    if (!absl::IsNotFound(by_id.status())) return by_id.status();
   }
   absl::StatusOr<graph::EntityPage> page =
       store.SearchEntities(text, kMaxCandidates + 1, "");

@@ -17,10 +17,12 @@
 #include "absl/strings/string_view.h"
 #include "graph/model.h"
 #include "graph/store.h"
+#include "service/entity_cache.h"
 
 namespace entente::service {
 
-absl::StatusOr<graph::Entity> ResolveEntity(const graph::Store& store,
+// Ids are looked up through `cache`; names search cache.store().
+absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
                                             absl::string_view text,
                                             absl::string_view field);
 

@@ -37,74 +37,70 @@ void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
   out->set_kind(ToProto(entity.kind));
 }
 
-// Looks entities up once per request.
-class EntityCache {
- public:
-  explicit EntityCache(const graph::Store& store) : store_(store) {}
-  absl::StatusOr<const graph::Entity*> Get(const std::string& id) {
-    auto it = entities_.find(id);
-    if (it == entities_.end()) {
-      ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity, store_.GetEntity(id));
-      it = entities_.emplace(id, std::move(entity)).first;
-    }
-    return &it->second;
-  }
-
- private:
-  const graph::Store& store_;
-  absl::flat_hash_map<std::string, graph::Entity> entities_;
-};
-
 }  // namespace
 
 GraphServiceImpl::GraphServiceImpl(graph::Store* store,
                                    const importers::Extractor* extractor,
                                    GraphServiceOptions options)
-    : store_(store), extractor_(extractor), options_(std::move(options)) {}
+    : store_(store),
+      extractor_(extractor),
+      options_(std::move(options)),
+      entities_(store) {}
 
-grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,
-                                         const v1::GetEntityRequest* request,
-                                         v1::GetEntityResponse* response) {
+template <typename Handler>
+grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
+                                                   Handler handler) {
   absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) {
-    absl::StatusOr<graph::Entity> entity =
-        ResolveEntity(*store_, request->entity(), "entity");
-    status = entity.status();
-    if (entity.ok()) ToProto(*entity, response->mutable_entity());
-  }
-  return ToGrpcStatus(status);
+  if (status.ok()) status = handler();
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
 }
 
-grpc::Status GraphServiceImpl::SearchEntities(grpc::ServerContext* context,
-                                              const v1::SearchEntitiesRequest* request,
-                                              v1::SearchEntitiesResponse* response) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok() && NormalizeName(request->query()).empty()) {
-    status = InvalidFieldError("query", "a search text is required");
-  }
-  absl::StatusOr<int> page_size =
-      CheckedSize(request->page_size(), graph::kDefaultEntityPageSize, "page_size");
-  if (status.ok()) status = page_size.status();
-  if (status.ok()) {
-    absl::StatusOr<graph::EntityPage> page =
-        store_->SearchEntities(request->query(), *page_size, request->page_token());
-    status = page.status();
-    if (page.ok()) {
-      for (const graph::Entity& entity : page->entities) {
-        ToProto(entity, response->add_entities());
-      }
-      response->set_next_page_token(page->next_page_token);
-    }
-  }
-  return ToGrpcStatus(status);
+grpc::ServerUnaryReactor* GraphServiceImpl::GetEntity(
+    grpc::CallbackServerContext* context, const v1::GetEntityRequest* request,
+    v1::GetEntityResponse* response) {
+  return Answer(context, [&] { return DoGetEntity(*request, response); });
 }
 
-grpc::Status GraphServiceImpl::GetTimeline(grpc::ServerContext* context,
-                                           const v1::GetTimelineRequest* request,
-                                           v1::GetTimelineResponse* response) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) status = DoGetTimeline(*request, response);
-  return ToGrpcStatus(status);
+absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
+                                           v1::GetEntityResponse* response) {
+  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
+                           ResolveEntity(entities_, request.entity(), "entity"));
+  ToProto(entity, response->mutable_entity());
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* GraphServiceImpl::SearchEntities(
+    grpc::CallbackServerContext* context, const v1::SearchEntitiesRequest* request,
+    v1::SearchEntitiesResponse* response) {
+  return Answer(context, [&] { return DoSearchEntities(*request, response); });
+}
+
+absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest& request,
+                                                v1::SearchEntitiesResponse* response) {
+  if (NormalizeName(request.query()).empty()) {
+    return InvalidFieldError("query", "a search text is required");
+  }
+  ENTENTE_ASSIGN_OR_RETURN(
+      int page_size,
+      CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
+  absl::StatusOr<graph::EntityPage> page =
+      store_->SearchEntities(request.query(), page_size, request.page_token());
+  if (absl::IsInvalidArgument(page.status())) {
+    return InvalidFieldError("page_token", page.status().message());
+  }
+  if (!page.ok()) return page.status();
+  for (const graph::Entity& entity : page->entities)
+    ToProto(entity, response->add_entities());
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(
+    grpc::CallbackServerContext* context, const v1::GetTimelineRequest* request,
+    v1::GetTimelineResponse* response) {
+  return Answer(context, [&] { return DoGetTimeline(*request, response); });
 }
 
 absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& request,
@@ -122,12 +118,12 @@ absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& reque
   query.page_token = request.page_token();
   // Entities last: the checks above are cheaper and need no store.
   ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                           ResolveEntity(*store_, request.entity(), "entity"));
+                           ResolveEntity(entities_, request.entity(), "entity"));
   query.entity = entity.id;
   ToProto(entity, response->mutable_entity());
   if (!request.other().empty()) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Entity other,
-                             ResolveEntity(*store_, request.other(), "other"));
+                             ResolveEntity(entities_, request.other(), "other"));
     query.other = other.id;
     ToProto(other, response->mutable_other());
   }
@@ -145,15 +141,13 @@ absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& reque
   return absl::OkStatus();
 }
 
-grpc::Status GraphServiceImpl::FindPaths(grpc::ServerContext* context,
-                                         const v1::FindPathsRequest* request,
-                                         v1::FindPathsResponse* response) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) status = DoFindPaths(*context, *request, response);
-  return ToGrpcStatus(status);
+grpc::ServerUnaryReactor* GraphServiceImpl::FindPaths(
+    grpc::CallbackServerContext* context, const v1::FindPathsRequest* request,
+    v1::FindPathsResponse* response) {
+  return Answer(context, [&] { return DoFindPaths(*context, *request, response); });
 }
 
-absl::Time GraphServiceImpl::PathDeadline(const grpc::ServerContext& context) const {
+absl::Time GraphServiceImpl::PathDeadline(const grpc::ServerContextBase& context) const {
   absl::Time deadline = absl::Now() + options_.max_path_time;
   auto client = context.deadline();
   if (client != std::chrono::system_clock::time_point::max()) {
@@ -162,7 +156,7 @@ absl::Time GraphServiceImpl::PathDeadline(const grpc::ServerContext& context) co
   return deadline;
 }
 
-absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContext& context,
+absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& context,
                                            const v1::FindPathsRequest& request,
                                            v1::FindPathsResponse* response) {
   graph::PathQuery query;
@@ -182,10 +176,10 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContext& context,
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity from,
-                           ResolveEntity(*store_, request.from_entity(), "from_entity"));
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::Entity from, ResolveEntity(entities_, request.from_entity(), "from_entity"));
   ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                           ResolveEntity(*store_, request.to_entity(), "to_entity"));
+                           ResolveEntity(entities_, request.to_entity(), "to_entity"));
   ToProto(from, response->mutable_from_entity());
   ToProto(to, response->mutable_to_entity());
   query.from = from.id;
@@ -207,11 +201,11 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContext& context,
   }
   response->set_truncated(result->truncated);
   response->set_truncation_reason(result->truncation_reason);
-  EntityCache entities(*store_);
   for (const graph::Path& path : result->paths) {
     v1::Path* out = response->add_paths();
     for (const std::string& id : path.entities) {
-      ENTENTE_ASSIGN_OR_RETURN(const graph::Entity* entity, entities.Get(id));
+      ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<const graph::Entity> entity,
+                               entities_.Get(id));
       ToProtoWithoutAliases(*entity, out->add_entities());
     }
     for (uint64_t id : path.relations) {
@@ -222,12 +216,10 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContext& context,
   return absl::OkStatus();
 }
 
-grpc::Status GraphServiceImpl::GetNeighbors(grpc::ServerContext* context,
-                                            const v1::GetNeighborsRequest* request,
-                                            v1::GetNeighborsResponse* response) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) status = DoGetNeighbors(*request, response);
-  return ToGrpcStatus(status);
+grpc::ServerUnaryReactor* GraphServiceImpl::GetNeighbors(
+    grpc::CallbackServerContext* context, const v1::GetNeighborsRequest* request,
+    v1::GetNeighborsResponse* response) {
+  return Answer(context, [&] { return DoGetNeighbors(*request, response); });
 }
 
 absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& request,
@@ -242,7 +234,7 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
   ENTENTE_ASSIGN_OR_RETURN(query.limit, CheckedSize(request.max_relations(),
                                                     kDefaultNeighbors, "max_relations"));
   ENTENTE_ASSIGN_OR_RETURN(graph::Entity center,
-                           ResolveEntity(*store_, request.entity(), "entity"));
+                           ResolveEntity(entities_, request.entity(), "entity"));
   query.entity = center.id;
   ToProto(center, response->mutable_entity());
   std::shared_ptr<const graph::GraphView> view = store_->View();
@@ -250,14 +242,14 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
   if (absl::IsNotFound(result.status())) return absl::OkStatus();  // No relations yet.
   if (!result.ok()) return result.status();
   response->set_truncated(result->truncated);
-  EntityCache entities(*store_);
   absl::flat_hash_map<std::string, bool> listed;
   for (uint64_t id : result->relations) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
     const std::string& other =
         relation.source.id == center.id ? relation.target.id : relation.source.id;
     if (listed.emplace(other, true).second) {
-      ENTENTE_ASSIGN_OR_RETURN(const graph::Entity* entity, entities.Get(other));
+      ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<const graph::Entity> entity,
+                               entities_.Get(other));
       ToProtoWithoutAliases(*entity, response->add_neighbors());
     }
     ToProto(relation, response->add_relations());
@@ -265,12 +257,10 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
   return absl::OkStatus();
 }
 
-grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
-                                        const v1::GetStatsRequest* request,
-                                        v1::GetStatsResponse* response) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) status = DoGetStats(*request, response);
-  return ToGrpcStatus(status);
+grpc::ServerUnaryReactor* GraphServiceImpl::GetStats(grpc::CallbackServerContext* context,
+                                                     const v1::GetStatsRequest* request,
+                                                     v1::GetStatsResponse* response) {
+  return Answer(context, [&] { return DoGetStats(*request, response); });
 }
 
 absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
@@ -279,7 +269,7 @@ absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   if (!request.entity().empty()) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                             ResolveEntity(*store_, request.entity(), "entity"));
+                             ResolveEntity(entities_, request.entity(), "entity"));
     query.entity = entity.id;
   }
   absl::StatusOr<graph::Stats> stats = store_->GetStats(query);

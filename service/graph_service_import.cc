@@ -35,7 +35,7 @@ struct PendingDocument {
 
 }  // namespace
 
-absl::Status GraphServiceImpl::Authorize(const grpc::ServerContext& context,
+absl::Status GraphServiceImpl::Authorize(const grpc::ServerContextBase& context,
                                          bool is_import) const {
   if (options_.auth_token.empty() || (!is_import && !options_.auth_all)) {
     return absl::OkStatus();
@@ -68,6 +68,8 @@ absl::Status GraphServiceImpl::DoImport(
     grpc::ServerContext* context, grpc::ServerReader<v1::ImportDigestsRequest>* reader,
     v1::ImportDigestsResponse* response) {
   ImportPipeline pipeline(store_, extractor_, &broadcaster_);
+  // Entities may gain aliases or names with every item.
+  pipeline.set_progress([this](const ImportCounts&) { entities_.Clear(); });
   std::optional<PendingDocument> pending;
   auto flush = [&]() -> absl::Status {
     if (!pending.has_value()) return absl::OkStatus();
@@ -136,6 +138,7 @@ absl::Status GraphServiceImpl::DoImport(
   absl::Status status = read_all();
   // Whatever happened, publish the items that were written.
   absl::Status finished = pipeline.Finish();
+  entities_.Clear();
   if (status.ok()) status = finished;
   if (!status.ok()) return status;
   const ImportCounts& counts = pipeline.counts();
@@ -169,7 +172,7 @@ absl::Status GraphServiceImpl::DoWatch(
   ENTENTE_ASSIGN_OR_RETURN(filter.types, TypesFromProto(request.types(), "types"));
   if (!request.entity().empty()) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                             ResolveEntity(*store_, request.entity(), "entity"));
+                             ResolveEntity(entities_, request.entity(), "entity"));
     filter.entity = entity.id;
   }
   std::shared_ptr<Subscription> subscription =
