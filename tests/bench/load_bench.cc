@@ -10,8 +10,12 @@
 // mixed reads while ImportDigests streams synthetic relation JSON Lines, then
 // checks that no read failed and the import landed whole.
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,6 +24,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "graph/store.h"
 #include "grpcpp/grpcpp.h"
 #include "tests/bench/graph_generator.h"
@@ -111,11 +116,28 @@ std::vector<std::unique_ptr<v1::GraphService::Stub>> Stubs(const std::string& ad
 LoadOptions LoadOptionsFrom(const Flags& flags) {
   LoadOptions options;
   int64_t relations = flags.Int("relations", 1'000'000);
-  options.entity_count =
-      kCountries + kOrganizations + flags.Int("entities", relations / 10 + 1);
+  options.entities = SampleEntities(relations, flags.Int("entities", relations / 10 + 1),
+                                    flags.Int("sample", 200'000));
   options.concurrency = static_cast<int>(flags.Int("concurrency", 32));
   options.duration = absl::Seconds(flags.Int("seconds", 30));
   return options;
+}
+
+// CPU seconds (user + system) the process has used so far; 0 when unknown.
+double ProcessCpuSeconds(pid_t pid) {
+  std::ifstream in(absl::StrCat("/proc/", pid, "/stat"));
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  size_t paren = text.rfind(')');
+  if (paren == std::string::npos) return 0;
+  std::vector<std::string> fields = absl::StrSplit(text.substr(paren + 2), ' ');
+  // After the command: state is field 3 of stat(5); utime and stime are 14 and 15.
+  int64_t utime = 0, stime = 0;
+  if (fields.size() < 13 || !absl::SimpleAtoi(fields[11], &utime) ||
+      !absl::SimpleAtoi(fields[12], &stime)) {
+    return 0;
+  }
+  return static_cast<double>(utime + stime) / sysconf(_SC_CLK_TCK);
 }
 
 int Run(const Flags& flags) {
@@ -132,8 +154,18 @@ int Run(const Flags& flags) {
   int64_t errors = 0;
   for (const auto& [label, share] : runs) {
     options.path_share = share;
+    pid_t server = target->process != nullptr ? target->process->pid() : getpid();
+    double server_cpu = ProcessCpuSeconds(server);
+    double client_cpu = ProcessCpuSeconds(getpid());
     LoadReport report = RunLoad(stubs, options);
     PrintReport(label, report);
+    int64_t calls = 0;
+    for (const auto& [kind, r] : report.kinds) calls += r.calls;
+    if (target->process != nullptr && calls > 0) {
+      std::printf("         server cpu %.1f us/call, client cpu %.1f us/call\n",
+                  (ProcessCpuSeconds(server) - server_cpu) * 1e6 / calls,
+                  (ProcessCpuSeconds(getpid()) - client_cpu) * 1e6 / calls);
+    }
     for (const auto& [kind, r] : report.kinds) errors += r.errors;
   }
   if (target->process != nullptr) target->process->Stop(SIGTERM).IgnoreError();
@@ -150,10 +182,8 @@ absl::StatusOr<v1::GetStatsResponse> Stats(v1::GraphService::Stub* stub) {
 
 // Streams `count` new synthetic relations (another seed) as relation JSON Lines.
 grpc::Status ImportSynthetic(v1::GraphService::Stub* stub, int64_t count,
-                             int64_t entity_count, v1::ImportDigestsResponse* response) {
-  SyntheticGraph graph({.seed = 99,
-                        .entities = entity_count - kCountries - kOrganizations,
-                        .relations = count});
+                             int64_t entities, v1::ImportDigestsResponse* response) {
+  SyntheticGraph graph({.seed = 99, .entities = entities, .relations = count});
   grpc::ClientContext context;
   auto writer = stub->ImportDigests(&context, response);
   std::string chunk;
@@ -189,8 +219,9 @@ int Soak(const Flags& flags) {
   absl::Duration import_time;
   std::thread importer([&] {
     absl::Time start = absl::Now();
+    int64_t relations = flags.Int("relations", 1'000'000);
     import_status = ImportSynthetic(stubs[0].get(), flags.Int("import", 100'000),
-                                    options.entity_count, &imported);
+                                    flags.Int("entities", relations / 10 + 1), &imported);
     import_time = absl::Now() - start;
   });
   LoadReport report = RunLoad(stubs, options);

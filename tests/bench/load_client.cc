@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "grpcpp/grpcpp.h"
@@ -15,10 +16,7 @@ namespace {
 class Slot {
  public:
   Slot(const LoadOptions& options, uint64_t seed)
-      : options_(options),
-        rng_(seed),
-        generator_(GeneratorOptions{.entities = options.entity_count - kCountries -
-                                                kOrganizations}) {}
+      : options_(options), rng_(seed) {}
 
   void Start(v1::GraphService::Stub* stub, grpc::CompletionQueue* cq) {
     context_ = std::make_unique<grpc::ClientContext>();
@@ -50,21 +48,20 @@ class Slot {
         static_cast<int32_t>(absl::ToInt64Microseconds(absl::Now() - start_)));
     if (!status_.ok()) {
       ++kind.errors;
-      ++kind.errors_by_message[absl::StrCat(status_.error_code(), " ",
-                                            status_.error_message().substr(0, 60))];
+      ++kind.errors_by_code[status_.error_code()];
+      kind.example_error[status_.error_code()] = status_.error_message();
     }
   }
 
  private:
   std::string RandomEntity() {
-    int64_t index =
-        std::uniform_int_distribution<int64_t>(0, options_.entity_count - 1)(rng_);
-    return generator_.Entity(index).id;
+    size_t index =
+        std::uniform_int_distribution<size_t>(0, options_.entities.size() - 1)(rng_);
+    return options_.entities[index];
   }
 
   const LoadOptions& options_;
   std::mt19937_64 rng_;
-  SyntheticGraph generator_;  // Only for entity ids.
   std::unique_ptr<grpc::ClientContext> context_;
   absl::Time start_;
   QueryKind kind_ = QueryKind::kTimeline;
@@ -76,6 +73,20 @@ class Slot {
 };
 
 }  // namespace
+
+std::vector<std::string> SampleEntities(int64_t relations, int64_t entities,
+                                        int64_t sample) {
+  SyntheticGraph graph({.entities = entities, .relations = std::min(relations, sample)});
+  absl::flat_hash_set<std::string> seen;
+  graph::Relation relation;
+  while (graph.Next(&relation)) {
+    seen.insert(relation.source.id);
+    seen.insert(relation.target.id);
+  }
+  std::vector<std::string> ids(seen.begin(), seen.end());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
 
 double KindReport::Percentile(double p) {
   if (latencies_us.empty()) return 0;
@@ -127,8 +138,9 @@ void PrintReport(const std::string& label, LoadReport& report) {
         static_cast<long long>(r.calls), r.calls / seconds, r.Percentile(0.50),
         r.Percentile(0.90), r.Percentile(0.99), r.Percentile(1.0),
         static_cast<long long>(r.errors));
-    for (const auto& [message, count] : r.errors_by_message) {
-      std::printf("    %lld x %s\n", static_cast<long long>(count), message.c_str());
+    for (const auto& [code, count] : r.errors_by_code) {
+      std::printf("    %lld x code %d, e.g. %s\n", static_cast<long long>(count), code,
+                  r.example_error[code].c_str());
     }
   }
   std::fflush(stdout);

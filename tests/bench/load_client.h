@@ -26,14 +26,15 @@ struct LoadOptions {
   absl::Duration duration = absl::Seconds(30);
   absl::Duration call_deadline = absl::Seconds(2);
   double path_share = 0.0;   // Fraction of calls that are FindPaths.
-  int64_t entity_count = 0;  // Entity indices 0..entity_count-1 (generator).
+  std::vector<std::string> entities;  // Entity ids to query, picked uniformly.
   uint64_t seed = 7;
 };
 
 struct KindReport {
   int64_t calls = 0;
   int64_t errors = 0;
-  std::map<std::string, int64_t> errors_by_message;  // First words of each error.
+  std::map<int, int64_t> errors_by_code;
+  std::map<int, std::string> example_error;  // One message per code.
   std::vector<int32_t> latencies_us;
   double Percentile(double p);  // Sorts latencies_us.
 };
@@ -46,6 +47,10 @@ struct LoadReport {
 // Runs the load against `stubs` (calls are spread over them).
 LoadReport RunLoad(const std::vector<std::unique_ptr<v1::GraphService::Stub>>& stubs,
                    const LoadOptions& options);
+
+// The distinct endpoints of the first `sample` relations of the synthetic
+// graph with these sizes: entities that exist in a store built from it.
+std::vector<std::string> SampleEntities(int64_t relations, int64_t entities, int64_t sample);
 
 // Prints one line per kind: QPS, p50/p90/p99/max latency, errors.
 void PrintReport(const std::string& label, LoadReport& report);

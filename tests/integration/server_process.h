@@ -43,6 +43,7 @@ class ServerProcess {
   const std::string& address() const { return address_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   std::string log() const;
+  pid_t pid() const { return pid_; }
 
   // Sends `signal` and waits for the exit; returns the exit code (128 + signal
   // number when killed by one). DeadlineExceeded if it did not exit in time.
