@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
 #include "importers/internal/item_context.h"
 #include "importers/internal/rules.h"
 
@@ -44,7 +45,7 @@ ItemExtraction Extractor::Extract(const DigestItem& item) const {
 
 std::vector<graph::Relation> MergeAndSortRelations(
     std::vector<graph::Relation> relations) {
-  std::map<std::string, size_t> index;
+  absl::flat_hash_map<std::string, size_t> index;
   std::vector<graph::Relation> merged;
   merged.reserve(relations.size());
   for (graph::Relation& r : relations) {
@@ -58,7 +59,7 @@ std::vector<graph::Relation> MergeAndSortRelations(
   }
   // Sort keys computed once: date string, type name, identity.
   struct Key {
-    std::string date;
+    int date;  // YYYYMMDD with 0 for unknown parts: orders like the ISO strings.
     absl::string_view type;
     const std::string* identity;
     size_t position;
@@ -67,7 +68,8 @@ std::vector<graph::Relation> MergeAndSortRelations(
   keys.reserve(merged.size());
   for (const auto& [identity, position] : index) {
     const graph::Relation& r = merged[position];
-    keys.push_back({r.date.ToString(), graph::RelationTypeName(r.type), &identity, position});
+    keys.push_back({r.date.year * 10000 + r.date.month * 100 + r.date.day,
+                    graph::RelationTypeName(r.type), &identity, position});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.date != b.date) return a.date < b.date;

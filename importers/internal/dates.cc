@@ -106,15 +106,26 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   // Words that can start a date expression; every other word is skipped fast.
+  // Every word that can start a date expression (months, weekdays, relative
+  // words, counts); other words are skipped with one lookup.
   static const auto* kStarters = new absl::flat_hash_set<absl::string_view>{
-      "last",      "this",      "next",  "previous",  "past",
-      "following", "yesterday", "today", "currently", "underway"};
+      "last",      "this",      "next",      "previous", "past",      "following",
+      "yesterday", "today",     "currently", "underway", "january",   "jan.",
+      "jan",       "february",  "feb.",      "feb",      "march",     "mar.",
+      "april",     "apr.",      "apr",       "may",      "june",      "jun.",
+      "july",      "jul.",      "august",    "aug.",     "aug",       "september",
+      "sept.",     "sep.",      "october",   "oct.",     "oct",       "november",
+      "nov.",      "nov",       "december",  "dec.",     "dec",       "monday",
+      "tuesday",   "wednesday", "thursday",  "friday",   "saturday",  "sunday",
+      "one",       "two",       "three",     "four",     "five",      "six",
+      "seven",     "eight",     "nine",      "ten",      "eleven",    "twelve",
+      "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen", "eighteen",
+      "nineteen",  "twenty",    "thirty",    "forty",    "fifty",     "sixty",
+      "seventy",   "eighty",    "ninety",    "hundred"};
   for (int i = 0; i < n; ++i) {
     absl::string_view w = t[i].lower;
     if (t[i].kind == TokenKind::kPunct) continue;
-    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w) &&
-        MonthFromWord(w) == 0 && WeekdayFromWord(w) < 0 && !ParseCount(t[i]))
-      continue;
+    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w)) continue;
     // Month [day] [, year] | Month year.
     if (int month = MonthFromWord(w);
         month > 0 && (t[i].capitalized || w.back() == '.')) {

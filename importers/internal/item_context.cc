@@ -110,7 +110,7 @@ ItemContext::ItemContext(const Gazetteer& gazetteer, const DigestItem& item)
     }
     s.mentions = FindMentions(gazetteer_, s.tokens, masked);
     s.money = FindMoney(s.tokens);
-    for (const Token& t : s.tokens) s.word_bloom |= WordBloomBit(t.lower);
+    for (const Token& t : s.tokens) s.word_bloom.Add(t.hash);
     const int n = static_cast<int>(s.tokens.size());
     for (int k = 0; k + 1 < n; ++k) {
       if (s.tokens[k].text != "," ||

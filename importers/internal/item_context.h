@@ -24,6 +24,19 @@
 
 namespace entente::importers::internal {
 
+// A 256-bit Bloom filter of a sentence's words (two bits per word hash).
+struct WordBloom {
+  uint64_t bits[4] = {0, 0, 0, 0};
+  void Add(uint32_t h) {
+    bits[(h >> 6) & 3] |= uint64_t{1} << (h & 63);
+    bits[(h >> 14) & 3] |= uint64_t{1} << ((h >> 8) & 63);
+  }
+  bool MayContain(uint32_t h) const {
+    return (bits[(h >> 6) & 3] >> (h & 63) & 1) &&
+           (bits[(h >> 14) & 3] >> ((h >> 8) & 63) & 1);
+  }
+};
+
 struct Sentence {
   int paragraph = 0;
   bool headline = false;
@@ -36,21 +49,12 @@ struct Sentence {
   std::vector<MoneyMention> money;
   int attribution_begin = -1;  // Token range of "reported X on DATE", if any.
   int attribution_end = -1;
-  // A 64-bit Bloom signature of the lower-case words (WordBloomBit), so a rule
-  // can skip a sentence without its trigger words cheaply.
-  uint64_t word_bloom = 0;
+  // The lower-case words, so a rule can skip a sentence without its trigger
+  // words cheaply.
+  WordBloom word_bloom;
   // ", which ... ," asides as token ranges [first, second).
   std::vector<std::pair<int, int>> asides;
 };
-
-// The Bloom bit of a lower-case word: its length and first and last letters.
-inline uint64_t WordBloomBit(absl::string_view w) {
-  if (w.empty()) return 1;
-  uint32_t h = static_cast<uint32_t>(w.size()) * 131u +
-               static_cast<unsigned char>(w.front()) * 31u +
-               static_cast<unsigned char>(w.back());
-  return uint64_t{1} << (h % 64);
-}
 
 class ItemContext {
  public:

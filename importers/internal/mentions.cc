@@ -71,7 +71,9 @@ std::vector<Mention> FindMentions(
     if (t[i].kind == TokenKind::kPunct || Masked(t[i], masked)) continue;
     const std::vector<AliasMatch>* found = nullptr;
     int length = 0;
-    bool starts_ok = t[i].capitalized || t[i].lower == "the";
+    bool starts_ok = t[i].capitalized;
+    // "the" starts aliases only before a capitalized word ("the European Union").
+    if (t[i].lower == "the") starts_ok = i + 1 < n && t[i + 1].capitalized;
     if (starts_ok) {
       int max_words = std::min(g.MaxWordsStartingWith(t[i].lower), n - i);
       for (int k = max_words; k >= 1 && found == nullptr; --k) {

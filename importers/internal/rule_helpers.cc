@@ -70,9 +70,10 @@ std::vector<Range> Parentheticals(const Sentence& s, Range content) {
 
 bool HasAny(const Sentence& s, Words words) {
   for (absl::string_view w : words) {
-    if ((s.word_bloom & WordBloomBit(w)) == 0) continue;
+    uint32_t h = WordHash(w);
+    if (!s.word_bloom.MayContain(h)) continue;
     for (const Token& t : s.tokens) {
-      if (Same(t.lower, w)) return true;
+      if (t.hash == h && Same(t.lower, w)) return true;
     }
   }
   return false;

@@ -145,6 +145,7 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
                       Lower(p)});
     i += len;
   }
+  for (Token& t : tokens) t.hash = WordHash(t.lower);
   return tokens;
 }
 

@@ -24,7 +24,18 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // First byte is an upper-case ASCII letter or non-ASCII.
   std::string lower;         // Lower-cased ASCII form, typographic ’ folded to '.
+  uint32_t hash = 0;         // WordHash(lower).
 };
+
+// FNV-1a of a lower-case word: lets scanners compare integers first.
+inline uint32_t WordHash(absl::string_view w) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
 
 // Splits text into tokens. `base` is the byte offset of text[0] in the file.
 // Words keep internal hyphens, apostrophes and dots ("Kassym-Jomart", "24.kg",
