@@ -42,8 +42,7 @@ absl::StatusOr<uint32_t> VertexOf(const GraphView& view, absl::string_view id) {
 // Yen's k shortest loopless paths over vertex sequences.
 class KShortest {
  public:
-  KShortest(const GraphView& view, BidiSearch* search, int max_hops)
-      : view_(view), search_(search), max_hops_(max_hops) {}
+  KShortest(BidiSearch* search, int max_hops) : search_(search), max_hops_(max_hops) {}
 
   // Fills paths_ with up to k paths; false when the bounds cut it short.
   bool Run(uint32_t s, uint32_t t, int k) {
@@ -91,7 +90,6 @@ class KShortest {
     return true;
   }
 
-  const GraphView& view_;
   BidiSearch* search_;
   int max_hops_;
   std::vector<VertexPath> paths_;
@@ -127,7 +125,7 @@ absl::StatusOr<PathResult> FindPaths(const GraphView& view, const PathQuery& que
   EdgeFilter filter{query.types, query.window, query.known_as_of_day};
   SearchBounds bounds(query.max_expanded, query.deadline, query.cancelled);
   BidiSearch search(view, filter, query.avoid_kinds, *s, *t, &bounds);
-  KShortest yen(view, &search, query.max_hops);
+  KShortest yen(&search, query.max_hops);
   PathResult result;
   if (!yen.Run(*s, *t, query.k)) {
     result.truncated = true;
