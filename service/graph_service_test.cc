@@ -1,0 +1,252 @@
+// GraphServiceImpl over a real store in a temporary directory, called through
+// an in-process gRPC channel.
+
+#include "service/graph_service.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "absl/strings/match.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+
+namespace entente::service {
+namespace {
+
+graph::Relation Relation(graph::RelationType type, const std::string& a,
+                         const std::string& b, const std::string& date) {
+  graph::Relation relation;
+  relation.type = type;
+  relation.source = {a, a, graph::KindOfId(a)};
+  relation.target = {b, b, graph::KindOfId(b)};
+  relation.date = *graph::DateWithPrecision::Parse(date);
+  relation.confidence = 0.9;
+  relation.provenance.push_back({.item = 1, .quote = a + " and " + b, .document = "t"});
+  return relation;
+}
+
+class GraphServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/entente-service-test-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    store_ = *graph::Store::Open(dir_, {});
+    std::vector<graph::Entity> entities = {
+        {"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry, {"KAZ", "Kazakh"}},
+        {"country:PAK", "Pakistan", graph::EntityKind::kCountry, {"PAK"}},
+        {"org:eu", "European Union", graph::EntityKind::kOrganization, {"EU"}},
+        {"city:astana", "Astana", graph::EntityKind::kCity, {}},
+        {"person:astana-mayor", "Astana Mayor", graph::EntityKind::kPerson, {}}};
+    using graph::RelationType;
+    std::vector<graph::Relation> relations = {
+        Relation(RelationType::kPartnership, "country:KAZ", "country:PAK", "2026-02-04"),
+        Relation(RelationType::kTradeTarget, "country:KAZ", "country:PAK", "2026-02"),
+        Relation(RelationType::kDiplomaticRelations, "country:KAZ", "org:eu", "1993"),
+        Relation(RelationType::kMeeting, "country:KAZ", "org:eu", "2025-06-01"),
+        Relation(RelationType::kVisit, "country:PAK", "country:KAZ", "2024-05-10")};
+    ASSERT_TRUE(store_->WriteItem(entities, relations).ok());
+    ASSERT_TRUE(store_->RefreshView().ok());
+    service_ =
+        std::make_unique<GraphServiceImpl>(store_.get(), nullptr, GraphServiceOptions{});
+    grpc::ServerBuilder builder;
+    builder.RegisterService(service_.get());
+    server_ = builder.BuildAndStart();
+    stub_ = v1::GraphService::NewStub(server_->InProcessChannel({}));
+  }
+
+  void TearDown() override {
+    server_->Shutdown();
+    service_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  grpc::Status Timeline(v1::GetTimelineRequest request, v1::GetTimelineResponse* out) {
+    grpc::ClientContext context;
+    return stub_->GetTimeline(&context, request, out);
+  }
+
+  std::string dir_;
+  std::unique_ptr<graph::Store> store_;
+  std::unique_ptr<GraphServiceImpl> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<v1::GraphService::Stub> stub_;
+};
+
+TEST_F(GraphServiceTest, NamesResolveByIdNameCodeAndAlias) {
+  for (const char* name :
+       {"country:KAZ", "Kazakhstan", "kaz", "Kazakh", "  kazakhstan "}) {
+    grpc::ClientContext context;
+    v1::GetEntityRequest request;
+    request.set_entity(name);
+    v1::GetEntityResponse response;
+    grpc::Status status = stub_->GetEntity(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << name << ": " << status.error_message();
+    EXPECT_EQ(response.entity().id(), "country:KAZ") << name;
+    EXPECT_EQ(response.entity().kind(), v1::ENTITY_KIND_COUNTRY);
+  }
+}
+
+TEST_F(GraphServiceTest, AmbiguousNameListsTheCandidates) {
+  grpc::ClientContext context;
+  v1::GetEntityRequest request;
+  request.set_entity("Astana");
+  v1::GetEntityResponse response;
+  grpc::Status status = stub_->GetEntity(&context, request, &response);
+  // "Astana" is the city's exact name; the mayor only starts with it.
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.entity().id(), "city:astana");
+  grpc::ClientContext context2;
+  request.set_entity("Ast");
+  status = stub_->GetEntity(&context2, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StrContains(status.error_message(), "city:astana"));
+  EXPECT_TRUE(absl::StrContains(status.error_message(), "person:astana-mayor"));
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "entity:"));
+}
+
+TEST_F(GraphServiceTest, UnknownEntityIsNotFound) {
+  v1::GetTimelineRequest request;
+  request.set_entity("KAZ");
+  request.set_other("Atlantis");
+  v1::GetTimelineResponse response;
+  grpc::Status status = Timeline(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(absl::StrContains(status.error_message(), "Atlantis"));
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "other:"));
+}
+
+TEST_F(GraphServiceTest, PairTimelineInBothOrders) {
+  v1::GetTimelineRequest request;
+  request.set_entity("PAK");
+  request.set_other("KAZ");
+  v1::GetTimelineResponse oldest;
+  ASSERT_TRUE(Timeline(request, &oldest).ok());
+  ASSERT_EQ(oldest.relations_size(), 3);
+  EXPECT_EQ(oldest.relations(0).date().value(), "2024-05-10");
+  request.set_order(v1::TIMELINE_ORDER_NEWEST_FIRST);
+  v1::GetTimelineResponse newest;
+  ASSERT_TRUE(Timeline(request, &newest).ok());
+  ASSERT_EQ(newest.relations_size(), 3);
+  EXPECT_EQ(newest.relations(0).date().value(), "2026-02-04");
+  EXPECT_EQ(newest.relations(0).type(), v1::RELATION_TYPE_PARTNERSHIP);
+  EXPECT_FALSE(newest.relations(0).provenance().empty());
+}
+
+TEST_F(GraphServiceTest, TimelineFiltersByWindowAndType) {
+  v1::GetTimelineRequest request;
+  request.set_entity("KAZ");
+  request.mutable_window()->set_since("2025");
+  v1::GetTimelineResponse response;
+  ASSERT_TRUE(Timeline(request, &response).ok());
+  EXPECT_EQ(response.relations_size(), 3);
+  request.add_types(v1::RELATION_TYPE_MEETING);
+  ASSERT_TRUE(Timeline(request, &response).ok());
+  ASSERT_EQ(response.relations_size(), 1);
+  EXPECT_EQ(response.relations(0).target().id(), "org:eu");
+}
+
+TEST_F(GraphServiceTest, LimitsAreInvalidArgumentNamingTheField) {
+  v1::GetTimelineRequest request;
+  request.set_entity("KAZ");
+  request.set_page_size(1001);
+  v1::GetTimelineResponse response;
+  grpc::Status status = Timeline(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "page_size:"));
+  request.set_page_size(10);
+  request.add_types(v1::RELATION_TYPE_UNSPECIFIED);
+  status = Timeline(request, &response);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "types:"));
+}
+
+TEST_F(GraphServiceTest, PathGoesThroughKazakhstanWithRelations) {
+  grpc::ClientContext context;
+  v1::FindPathsRequest request;
+  request.set_from_entity("Pakistan");
+  request.set_to_entity("EU");
+  request.set_k(2);
+  v1::FindPathsResponse response;
+  grpc::Status status = stub_->FindPaths(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_FALSE(response.paths().empty());
+  const v1::Path& path = response.paths(0);
+  ASSERT_EQ(path.entities_size(), 3);
+  EXPECT_EQ(path.entities(1).id(), "country:KAZ");
+  EXPECT_EQ(path.entities(1).name(), "Kazakhstan");
+  ASSERT_EQ(path.relations_size(), 2);
+  EXPECT_FALSE(path.relations(1).date().value().empty());
+  EXPECT_FALSE(response.truncated());
+}
+
+TEST_F(GraphServiceTest, PathAvoidingCountriesFindsNothingThroughKazakhstan) {
+  grpc::ClientContext context;
+  v1::FindPathsRequest request;
+  request.set_from_entity("PAK");
+  request.set_to_entity("org:eu");
+  request.add_avoid_kinds(v1::ENTITY_KIND_COUNTRY);
+  v1::FindPathsResponse response;
+  ASSERT_TRUE(stub_->FindPaths(&context, request, &response).ok());
+  EXPECT_TRUE(response.paths().empty());
+}
+
+TEST_F(GraphServiceTest, NeighborsListEachNeighbourOnce) {
+  grpc::ClientContext context;
+  v1::GetNeighborsRequest request;
+  request.set_entity("KAZ");
+  v1::GetNeighborsResponse response;
+  ASSERT_TRUE(stub_->GetNeighbors(&context, request, &response).ok());
+  EXPECT_EQ(response.relations_size(), 5);
+  EXPECT_EQ(response.neighbors_size(), 2);
+}
+
+TEST_F(GraphServiceTest, StatsCountByTypeAndMonth) {
+  grpc::ClientContext context;
+  v1::GetStatsResponse response;
+  ASSERT_TRUE(stub_->GetStats(&context, v1::GetStatsRequest(), &response).ok());
+  EXPECT_EQ(response.relations(), 5);
+  int64_t by_type = 0, by_month = 0;
+  for (const auto& t : response.by_type()) by_type += t.count();
+  for (const auto& m : response.by_month()) by_month += m.count();
+  EXPECT_EQ(by_type, 5);
+  EXPECT_EQ(by_month, 5);
+}
+
+TEST_F(GraphServiceTest, ImportWithoutImporterIsFailedPrecondition) {
+  grpc::ClientContext context;
+  v1::ImportDigestsResponse response;
+  auto writer = stub_->ImportDigests(&context, &response);
+  writer->WritesDone();
+  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST(GraphServiceAuth, TokenGuardsImportsAndWithAuthAllEverything) {
+  char pattern[] = "/tmp/entente-service-auth-XXXXXX";
+  std::string dir = mkdtemp(pattern);
+  {
+    auto store = *graph::Store::Open(dir, {});
+    GraphServiceImpl service(store.get(), nullptr,
+                             {.auth_token = "s3cret", .auth_all = true});
+    grpc::ServerBuilder builder;
+    builder.RegisterService(&service);
+    auto server = builder.BuildAndStart();
+    auto stub = v1::GraphService::NewStub(server->InProcessChannel({}));
+    v1::GetStatsResponse stats;
+    grpc::ClientContext anonymous;
+    EXPECT_EQ(stub->GetStats(&anonymous, {}, &stats).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    grpc::ClientContext wrong;
+    wrong.AddMetadata("authorization", "Bearer s3cre");
+    EXPECT_EQ(stub->GetStats(&wrong, {}, &stats).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    grpc::ClientContext right;
+    right.AddMetadata("authorization", "Bearer s3cret");
+    EXPECT_TRUE(stub->GetStats(&right, {}, &stats).ok());
+    server->Shutdown();
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace entente::service

@@ -1,0 +1,93 @@
+#include "service/import_pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "importers/gazetteer.h"
+#include "importers/relation_jsonl.h"
+
+namespace entente::service {
+namespace {
+
+class ImportPipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
+    auto gazetteer =
+        importers::Gazetteer::Load(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+    ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
+    auto extractor = importers::Extractor::Create(std::move(*gazetteer));
+    ASSERT_TRUE(extractor.ok()) << extractor.status();
+    extractor_ = std::move(*extractor);
+    char pattern[] = "/tmp/entente-pipeline-test-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    store_ = *graph::Store::Open(dir_, {});
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  static std::string Lines() {
+    graph::Relation relation;
+    relation.type = graph::RelationType::kPartnership;
+    relation.source = {"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry};
+    relation.target = {"country:PAK", "Pakistan", graph::EntityKind::kCountry};
+    relation.date = graph::DateWithPrecision::Day(2026, 2, 4);
+    relation.confidence = 0.9;
+    relation.provenance.push_back({.item = 1, .quote = "strategic partnership"});
+    std::string lines = importers::RelationToJsonLine(relation) + "\n";
+    relation.type = graph::RelationType::kMeeting;
+    return lines + importers::RelationToJsonLine(relation) + "\n";
+  }
+
+  std::unique_ptr<importers::Extractor> extractor_;
+  std::string dir_;
+  std::unique_ptr<graph::Store> store_;
+};
+
+TEST_F(ImportPipelineTest, CountsNewThenUnchangedAndPublishes) {
+  RelationBroadcaster broadcaster;
+  auto watch = broadcaster.Subscribe({});
+  int progress_calls = 0;
+  {
+    ImportPipeline pipeline(store_.get(), extractor_.get(), &broadcaster);
+    pipeline.set_progress([&](const ImportCounts&) { ++progress_calls; });
+    ASSERT_TRUE(pipeline.ImportBytes("a.jsonl", Lines(), {}).ok());
+    ASSERT_TRUE(pipeline.Finish().ok());
+    EXPECT_EQ(pipeline.counts().documents, 1);
+    EXPECT_EQ(pipeline.counts().items, 2);
+    EXPECT_EQ(pipeline.counts().relations_new, 2);
+    EXPECT_EQ(progress_calls, 2);
+  }
+  graph::Relation seen;
+  EXPECT_EQ(watch->Next(absl::ZeroDuration(), &seen), Subscription::Event::kRelation);
+  EXPECT_EQ(store_->View()->relation_count(), 2);
+  ImportPipeline again(store_.get(), extractor_.get(), nullptr);
+  ASSERT_TRUE(again.ImportBytes("a.jsonl", Lines(), {}).ok());
+  EXPECT_EQ(again.counts().relations_new, 0);
+  EXPECT_EQ(again.counts().relations_unchanged, 2);
+}
+
+TEST_F(ImportPipelineTest, BadDocumentIsRejectedWholeAndTheRestImports) {
+  ImportPipeline pipeline(store_.get(), extractor_.get(), nullptr);
+  std::string bad = Lines() + "{\"type\": \"nonsense\"\n";
+  ASSERT_TRUE(pipeline.ImportBytes("bad.jsonl", bad, {}).ok());
+  ASSERT_TRUE(pipeline.ImportFile(dir_ + "/missing.txt", {}).ok());
+  ASSERT_TRUE(pipeline.ImportBytes("good.jsonl", Lines(), {}).ok());
+  ASSERT_TRUE(pipeline.Finish().ok());
+  const ImportCounts& counts = pipeline.counts();
+  EXPECT_EQ(counts.documents, 3);
+  EXPECT_EQ(counts.documents_rejected, 2);
+  ASSERT_EQ(counts.rejected.size(), 2u);
+  EXPECT_EQ(counts.rejected[0].name, "bad.jsonl");
+  EXPECT_TRUE(absl::StrContains(counts.rejected[0].reason, "bad.jsonl"))
+      << counts.rejected[0].reason;
+  EXPECT_EQ(counts.items, 2);
+  EXPECT_EQ(store_->View()->relation_count(), 2);
+}
+
+}  // namespace
+}  // namespace entente::service
