@@ -63,10 +63,11 @@ void TradeRule(ItemContext& ctx, const Sentence& s) {
                       Find(s, clause.begin, before,
                            {"take", "bring", "bringing", "lift", "raise", "increase",
                             "boost", "taking", "double", "expand"}) >= 0));
-    bool volume =
-        up_from || Find(s, clause.begin, m.begin,
-                        {"reached", "grew", "amounted", "totaled", "totalled", "stood",
-                         "rose", "increased", "was", "hit", "exceeded", "fell"}) >= 0;
+    bool volume = up_from ||
+                  Find(s, clause.begin, m.begin,
+                       {"reached", "reaching", "grew", "amounted", "amounting", "totaled",
+                        "totalled", "totaling", "totalling", "stood", "standing", "rose",
+                        "increased", "was", "hit", "exceeded", "fell", "reach"}) >= 0;
     if (!target && !volume) continue;
     std::vector<std::string> parties = PairOrItem(ctx, s, clause);
     if (parties.size() != 2) continue;
@@ -150,8 +151,8 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
 
 void DeclarationRule(ItemContext& ctx, const Sentence& s) {
   if (!HasAny(s, {"condemned", "condemn", "condemns", "condemning", "concern", "concerns",
-                  "support", "back", "backs", "backed", "supported", "welcome",
-                  "welcomed", "welcomes"}))
+                  "supports", "support", "back", "backs", "backed", "supported",
+                  "welcome", "welcomed", "welcomes"}))
     return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
@@ -174,6 +175,8 @@ void DeclarationRule(ItemContext& ctx, const Sentence& s) {
                Is(s, i + 1, "each") && Is(s, i + 2, "other")) {
       stance = "support";
       mutual = true;
+    } else if ((w == "supports" || w == "supported") && MentionAt(s, i + 1) >= 0) {
+      stance = "support";  // "Beijing supports Kazakhstan's initiatives"
     } else if (w == "welcome" || w == "welcomed" || w == "welcomes") {
       stance = "support";
     } else {

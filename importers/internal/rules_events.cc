@@ -113,6 +113,19 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
         if (!f.empty()) base = f;
       }
     }
+    // A forum with a proper name: "the Astana International Forum".
+    bool named = false;
+    if (base.empty() && s.tokens[i].capitalized && i > content.begin &&
+        s.tokens[i - 1].capitalized) {
+      int k = i - 1;
+      while (k > content.begin && s.tokens[k - 1].capitalized && !Is(s, k - 1, "the") &&
+             s.tokens[k - 1].kind == TokenKind::kWord)
+        --k;
+      if (k == content.begin || !Is(s, k - 1, "“")) {
+        base = TextOf(s, k, i);
+        named = true;
+      }
+    }
     if (base.empty()) continue;
     if (noun == "forum" && Is(s, i - 1, "business")) noun = "business forum";
     // Host: who hosted, else the country of the city it met in.
@@ -131,6 +144,16 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
     }
     if (host.empty() && !city.empty())
       host = std::string(ctx.gazetteer().CountryOf(city));
+    if (host.empty() && named) {
+      // "Astana International Forum": the city in the name hosts it.
+      for (const Mention& m : s.mentions) {
+        if (host.empty() && m.begin >= i - 4 && m.end <= i &&
+            m.entity->kind == graph::EntityKind::kCity) {
+          city = m.entity->id;
+          host = std::string(ctx.gazetteer().CountryOf(city));
+        }
+      }
+    }
     if (host.empty()) continue;
     graph::DateWithPrecision date = DateNear(ctx, s, i, content);
     std::string name = absl::StrCat(base, " ", noun);
@@ -170,7 +193,7 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
 
 void MembershipRule(ItemContext& ctx, const Sentence& s) {
   if (!HasAny(s, {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
-                  "chairing", "chairs", "joined", "joins"}))
+                  "chairing", "chairs", "joined", "joins", "became", "becomes"}))
     return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
@@ -179,7 +202,7 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
     bool state = false;  // A role held ("chaired by") rather than taken.
     if (!IsAny(s, i,
                {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
-                "chairing", "chairs", "joined", "joins"}))
+                "chairing", "chairs", "joined", "joins", "became", "becomes"}))
       continue;
     Range clause = ClauseOf(ctx, s, i);
     if (IsAny(s, i, {"chairmanship", "chair", "presidency", "chairpersonship"}) &&
@@ -209,10 +232,21 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
       state = true;
       std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, i));
       if (!before.empty()) member = before.back();
-    } else if (IsAny(s, i, {"joined", "joins"}) && MentionAt(s, i + 2) >= 0 &&
-               s.mentions[MentionAt(s, i + 2)].entity->kind ==
-                   graph::EntityKind::kOrganization) {
-      role = "member";
+    } else if (IsAny(s, i, {"joined", "joins", "became", "becomes"})) {
+      // "joined the CSTO", "became a member of the WTO", "became a BRICS partner
+      // country".
+      int org_at = -1;
+      for (int k = i + 1; k < std::min(clause.end, i + 6) && org_at < 0; ++k) {
+        int m = MentionAt(s, k);
+        if (m >= 0 && s.mentions[m].entity->kind == graph::EntityKind::kOrganization)
+          org_at = k;
+      }
+      if (org_at < 0) continue;
+      bool joined = IsAny(s, i, {"joined", "joins"}) && org_at <= i + 2;
+      int role_word = Find(s, i + 1, std::min(clause.end, org_at + 4),
+                           {"member", "partner", "observer"});
+      if (!joined && role_word < 0) continue;
+      role = role_word >= 0 ? std::string(s.tokens[role_word].lower) : "member";
       std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, i));
       if (!before.empty()) member = before.back();
     } else {

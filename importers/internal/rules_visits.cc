@@ -208,6 +208,14 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
                   parties.end());
     if (summit && parties.size() >= 3) continue;
     if (parties.size() > 2) continue;
+    if (parties.size() == 1 &&
+        Find(s, std::max(clause.begin, i - 3), i, {"he", "she"}) >= 0) {
+      // "..., where he met Italian Prime Minister Giorgia Meloni"
+      const Mention* subject = Antecedent(ctx, s, i);
+      if (subject != nullptr && subject->country != parties[0] &&
+          absl::string_view(subject->country).substr(0, 8) == "country:")
+        parties.insert(parties.begin(), subject->country);
+    }
     int group = GroupAnaphor(s, clause.begin, clause.end);
     int leaders_of = Find(s, clause.begin, i, {"leaders", "heads"});
     if (leaders_of >= 0 && Is(s, leaders_of + 1, "of") &&
