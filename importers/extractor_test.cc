@@ -209,3 +209,52 @@ TEST(MergeAndSortRelations, SameRelationFromTwoItemsMergesProvenance) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(AgreementRule, HistoriesAndRatificationsAreNotNewSignings) {
+  auto got =
+      Extract("Friends", {"Kazakhstan and Russia have signed more than 300 agreements "
+                          "since independence, reported TASS on March 12.",
+                          "President Tokayev signed a law on Monday ratifying the "
+                          "agreement between Kazakhstan and Azerbaijan on transport."});
+  EXPECT_THAT(got, IsEmpty());
+}
+
+TEST(Extractor, AccordingToNamesTheOutlet) {
+  auto item = testing::MakeItem(
+      "Talks",
+      {"According to Kazinform, Kazakhstan and Oman signed a joint statement on Monday."},
+      kPublished);
+  ItemExtraction x = testing::SharedExtractor().Extract(item);
+  ASSERT_EQ(x.relations.size(), 1u);
+  EXPECT_EQ(x.relations[0].provenance[0].outlet, "Kazinform");
+  EXPECT_EQ(x.relations[0].date.ToString(), "2025-03-10");
+}
+
+TEST(ForumRule, NamedForumIsHostedByTheCityInItsName) {
+  auto got =
+      Extract("Forum", {"The Astana International Forum opened on Thursday with "
+                        "guests from 70 countries, reported Euronews on March 13."});
+  EXPECT_THAT(
+      got,
+      Contains("forum country:KAZ event:astana-international-forum-2025 2025-03-13"));
+}
+
+TEST(MembershipRule, BecamePartnerOfABloc) {
+  auto got =
+      Extract("BRICS", {"Kazakhstan officially became a BRICS partner country on Jan. 1, "
+                        "2025, reported TASS on March 12."});
+  EXPECT_THAT(got, Contains("membership country:KAZ org:brics 2025-01-01"));
+}
+
+TEST(InvestmentRule, AnOutsiderWithoutRecipientGivesNothing) {
+  auto got =
+      Extract("Aid", {"Kazakhstan and Russia met on Monday, reported TASS on March 12.",
+                      "Japan has provided $10 billion in aid, reads the article."});
+  EXPECT_THAT(got, Not(Contains(::testing::HasSubstr("investment"))));
+}
+
+}  // namespace
+}  // namespace entente::importers

@@ -183,8 +183,9 @@ void ItemContext::FindAttribution() {
     for (int r = 0; r < n; ++r) {
       absl::string_view w = t[r].lower;
       int outlet_begin = -1, outlet_end = -1, date_begin = -1, range_begin = -1;
-      if (w == "reported" && r > 0 && t[r - 1].text == "," && r + 1 < n &&
-          IsOutletWord(t[r + 1]) && t[r + 1].lower != "on") {
+      if ((w == "reported" || w == "reports" || w == "writes" || w == "wrote") && r > 0 &&
+          t[r - 1].text == "," && r + 1 < n && IsOutletWord(t[r + 1]) &&
+          t[r + 1].lower != "on") {
         // ", reported OUTLET on DATE"
         int k = r + 1;
         while (k < n && t[k].lower != "on" && IsOutletWord(t[k])) ++k;
@@ -210,7 +211,7 @@ void ItemContext::FindAttribution() {
           while (k < n && k < r + 6 && t[k].lower != "on") ++k;
           if (DateAfterOn(t, k) < 0) continue;
           int b = r;
-          if (b > 0 && IsOutletDescriptor(t[b - 1].lower)) --b;
+          if (b > 0 && !t[b - 1].capitalized && IsOutletDescriptor(t[b - 1].lower)) --b;
           int e = b;
           while (b > 0 && IsOutletWord(t[b - 1]) && t[b - 1].text != ",") --b;
           if (b == e) continue;
@@ -243,6 +244,24 @@ void ItemContext::FindAttribution() {
       if (!dates.empty() && dates[0].date.precision == graph::DatePrecision::kDay) {
         reported_ = dates[0].date;
       }
+      return;
+    }
+  }
+  // "According to Kazinform, ...": the outlet without a date.
+  if (!item_.outlet.empty()) return;
+  for (Sentence& s : sentences_) {
+    if (s.headline || s.paragraph != 0) continue;
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    for (int r = 0; r + 2 < n; ++r) {
+      if (t[r].lower != "according" || t[r + 1].lower != "to") continue;
+      int k = r + 2;
+      while (k < n && t[k].text != "," && IsOutletWord(t[k])) ++k;
+      if (k == r + 2 || k >= n || t[k].text != ",") continue;
+      outlet_ = std::string(
+          s.text.substr(t[r + 2].begin - s.begin, t[k - 1].end - t[r + 2].begin));
+      s.attribution_begin = r;
+      s.attribution_end = k + 1;
       return;
     }
   }

@@ -213,6 +213,20 @@ bool Hedged(const Sentence& s, int from, int to) {
   return Negated(s, from, to);
 }
 
+bool Historical(const Sentence& s, Range r) {
+  for (int i = std::max(r.begin, 0); i < std::min<int>(r.end, s.tokens.size()); ++i) {
+    absl::string_view w = s.tokens[i].lower;
+    if ((w == "since" && !(i + 1 < r.end && s.tokens[i + 1].kind == TokenKind::kNumber) &&
+         !(i + 1 < r.end && MonthFromWord(s.tokens[i + 1].lower) > 0)) ||
+        (w == "over" && IsAny(s, i + 1, {"the"}) &&
+         IsAny(s, i + 2, {"years", "decades"})) ||
+        (w == "so" && Is(s, i + 1, "far")) || (w == "to" && Is(s, i + 1, "date")) ||
+        (w == "in" && Is(s, i + 1, "total")) || (w == "in" && Is(s, i + 1, "recent")))
+      return true;
+  }
+  return false;
+}
+
 bool Negated(const Sentence& s, int from, int to) {
   for (int i = std::max(from, 0); i < std::min<int>(to, s.tokens.size()); ++i) {
     absl::string_view w = s.tokens[i].lower;

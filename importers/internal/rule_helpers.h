@@ -67,6 +67,9 @@ graph::DateWithPrecision DateNear(const ItemContext& ctx, const Sentence& s, int
 // Hedged or negated: "supposed to", "called off", "did not", "will", ...
 bool Hedged(const Sentence& s, int from, int to);
 bool Negated(const Sentence& s, int from, int to);
+// A summary of the past rather than an event: "since independence", "over the
+// years", "so far", "to date", "in total", "in recent years".
+bool Historical(const Sentence& s, Range r);
 
 // Emits one symmetric relation per pair of distinct parties.
 void EmitPairs(ItemContext& ctx, graph::RelationType type,

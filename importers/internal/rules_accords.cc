@@ -180,6 +180,11 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
       verb = after;
     }
     if (Find(s, clause.begin, i, {"among", "including"}) >= 0) continue;
+    if (Historical(s, clause)) continue;
+    // "signed a law ratifying the agreement": a ratification, not a signing.
+    if (Find(s, std::min(verb, i), std::max(verb, i),
+             {"ratifying", "ratified", "ratify", "ratification"}) >= 0)
+      continue;
     if (Hedged(s, std::max(clause.begin, std::min(verb, i) - 4), std::min(verb, i)))
       continue;
     std::vector<std::string> parties = AccordParties(ctx, s, verb, i, clause, true);
@@ -274,6 +279,7 @@ void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
     if (!Is(s, i, "diplomatic") || !IsAny(s, i + 1, {"relations", "ties"})) continue;
     Range clause = ClauseOf(ctx, s, i);
     int year = 0;
+    graph::DateWithPrecision established;
     graph::Attributes attributes;
     int anniversary = FindLast(s, std::max(clause.begin, i - 9), i, {"anniversary"});
     int since = FindLast(s, std::max(clause.begin, i - 9), i, {"since"});
@@ -297,6 +303,7 @@ void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
           Find(s, clause.begin, i + 3, {"established", "establish", "establishment"}) < 0)
         continue;
       year = when.year;
+      established = when;  // "established diplomatic relations on Jan. 22, 1992"
     }
     if (year < 1800) continue;
     std::vector<std::string> parties;
@@ -312,7 +319,8 @@ void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
     }
     if (parties.size() != 2) continue;
     ctx.Emit(RelationType::kDiplomaticRelations, parties[0], parties[1],
-             graph::DateWithPrecision::Year(year), attributes, s);
+             established.known() ? established : graph::DateWithPrecision::Year(year),
+             attributes, s);
   }
 }
 

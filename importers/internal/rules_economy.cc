@@ -108,7 +108,8 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
     if (Find(s, std::max(clause.begin, verb - 3), std::min(clause.end, m.end + 2),
              {"trade", "turnover"}) >= 0)
       continue;
-    if (Hedged(s, std::max(clause.begin, verb - 3), verb)) continue;
+    if (Hedged(s, std::max(clause.begin, verb - 3), verb) || Historical(s, clause))
+      continue;
     // Investor: the nearest actor before the verb.
     std::string investor;
     for (const Mention& mention : s.mentions) {
@@ -132,8 +133,12 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
       }
     }
     if (recipient.empty()) {
-      for (const std::string& p : ResolveGroup(ctx, 2)) {
-        if (p != investor_country && recipient.empty()) recipient = p;
+      // Only an item party invests in "the" other party without naming it.
+      std::vector<std::string> pair = ResolveGroup(ctx, 2);
+      if (std::find(pair.begin(), pair.end(), investor_country) != pair.end()) {
+        for (const std::string& p : pair) {
+          if (p != investor_country && recipient.empty()) recipient = p;
+        }
       }
     }
     if (recipient.empty()) continue;
