@@ -114,12 +114,24 @@ class TimelineRun {
 
   // Calls put(key, value) in key order. Comparing (low, high) as a pair
   // orders like the encoded "low 00 high 00" since ids hold no 00 byte.
+  // Of an entity run: each entity id's rank in byte order.
+  absl::flat_hash_map<absl::string_view, uint32_t> EntityRanks() {
+    const std::vector<uint32_t>& order = SortedOrder();
+    absl::flat_hash_map<absl::string_view, uint32_t> ranks;
+    ranks.reserve(order.size());
+    for (uint32_t r = 0; r < order.size(); ++r)
+      ranks.emplace(prefixes_[order[r]].first, r);
+    return ranks;
+  }
+  // Of a pair run: order prefixes by these ranks (which must cover every id
+  // of the run) instead of comparing strings. Not kept.
+  void UseEntityRanks(const absl::flat_hash_map<absl::string_view, uint32_t>* ranks) {
+    ranks_ = ranks;
+  }
+
   template <typename F>
   absl::Status ForEachSorted(F&& put) {
-    std::vector<uint32_t> order(prefixes_.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](uint32_t a, uint32_t b) { return prefixes_[a] < prefixes_[b]; });
+    const std::vector<uint32_t> order = SortedOrder();
     std::vector<uint32_t> rank(prefixes_.size());
     for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
     for (Entry& e : entries_) e.prefix = rank[e.prefix];
@@ -160,6 +172,27 @@ class TimelineRun {
 
  private:
   using Prefix = std::pair<absl::string_view, absl::string_view>;
+
+  // Prefix indexes in key order (computed once).
+  const std::vector<uint32_t>& SortedOrder() {
+    if (sorted_order_.size() == prefixes_.size()) return sorted_order_;
+    sorted_order_.resize(prefixes_.size());
+    std::iota(sorted_order_.begin(), sorted_order_.end(), 0);
+    if (ranks_ != nullptr) {
+      std::vector<uint64_t> key(prefixes_.size());
+      for (size_t i = 0; i < prefixes_.size(); ++i) {
+        key[i] = uint64_t{ranks_->at(prefixes_[i].first)} << 32 |
+                 ranks_->at(prefixes_[i].second);
+      }
+      std::sort(sorted_order_.begin(), sorted_order_.end(),
+                [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
+    } else {
+      std::sort(sorted_order_.begin(), sorted_order_.end(),
+                [&](uint32_t a, uint32_t b) { return prefixes_[a] < prefixes_[b]; });
+    }
+    return sorted_order_;
+  }
+
   struct Entry {
     uint32_t prefix;
     uint32_t day;
@@ -173,6 +206,8 @@ class TimelineRun {
   std::vector<Prefix> prefixes_;
   std::vector<Entry> entries_;
   std::string payloads_;
+  std::vector<uint32_t> sorted_order_;
+  const absl::flat_hash_map<absl::string_view, uint32_t>* ranks_ = nullptr;
 };
 
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
@@ -400,6 +435,10 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
       if (high < low) std::swap(low, high);
       by_pair.Add(low, high, first, id, r.type, end);
     }
+    // Pair keys sort by their endpoints' ranks: integers, not strings.
+    const absl::flat_hash_map<absl::string_view, uint32_t> ranks =
+        by_entity.EntityRanks();
+    by_pair.UseEntityRanks(&ranks);
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
     if (background.ok()) background = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   });

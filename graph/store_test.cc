@@ -257,6 +257,14 @@ TEST(Store, BulkLoadMatchesWriteItemAndMergesDuplicates) {
   ASSERT_TRUE(a.ok()) << a.status();
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(a->relations, b->relations);
+  for (int i = 0; i < 7; ++i) {
+    TimelineQuery pair{.entity = "country:C" + std::to_string(i), .other = "country:KAZ"};
+    auto bulk_pair = bulk->GetTimeline(pair);
+    auto plain_pair = plain->GetTimeline(pair);
+    ASSERT_TRUE(bulk_pair.ok()) << bulk_pair.status();
+    EXPECT_EQ(bulk_pair->relations, plain_pair->relations);
+    EXPECT_EQ(bulk_pair->relations.size(), 9u);
+  }
   // A second bulk load of the same relations changes nothing.
   auto loader = bulk->NewBulkLoader();
   ASSERT_TRUE(loader.ok());
@@ -290,6 +298,50 @@ TEST(Store, CompactKeepsEveryAnswer) {
   ASSERT_TRUE(before.ok() && after.ok());
   EXPECT_EQ(before->relations, after->relations);
   EXPECT_EQ(after->relations.size(), 20u);
+}
+
+}  // namespace
+}  // namespace entente::graph
+
+namespace entente::graph {
+namespace {
+
+// Ids that are prefixes of one another stress the key order of the bulk
+// loader's sorted files.
+TEST(Store, BulkLoadOrdersKeysLikeWriteItemForTrickyIds) {
+  const std::vector<std::string> ids = {"org:a",   "org:ab",  "org:a-b", "org:b",
+                                        "org:a0",  "city:a",  "org:aa",  "country:A",
+                                        "org:abc", "org:a b", "org:z",   "site:a"};
+  testing::TempDir tmp;
+  auto bulk = *Store::Open(tmp.Sub("bulk"), {});
+  auto plain = *Store::Open(tmp.Sub("plain"), {});
+  auto loader = *bulk->NewBulkLoader();
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int i = 0; i < 400; ++i) {
+    Relation r =
+        testing::MakeRelation(i % 3 == 0 ? RelationType::kVisit : RelationType::kMeeting,
+                              ids[next() % ids.size()], ids[next() % ids.size()],
+                              absl::StrCat(1990 + next() % 30), i);
+    ASSERT_TRUE(loader->Add(r).ok());
+    ASSERT_TRUE(plain->WriteItem({}, {r}).ok());
+  }
+  ASSERT_TRUE(loader->Finish().ok());
+  loader.reset();
+  for (const std::string& a : ids) {
+    TimelineQuery q{.entity = a, .page_size = 1000};
+    EXPECT_EQ(bulk->GetTimeline(q)->relations, plain->GetTimeline(q)->relations) << a;
+    for (const std::string& b : ids) {
+      TimelineQuery p{.entity = a, .other = b, .page_size = 1000};
+      EXPECT_EQ(bulk->GetTimeline(p)->relations, plain->GetTimeline(p)->relations)
+          << a << " " << b;
+    }
+  }
+  EXPECT_EQ(bulk->SearchEntities("a", 100, "")->entities,
+            plain->SearchEntities("a", 100, "")->entities);
 }
 
 }  // namespace
