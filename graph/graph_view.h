@@ -15,7 +15,8 @@
 //                            neighbor_kind u8
 //   relation_ids_[edge]  -> the relation's RelationIdOf (8 bytes)
 //
-// About 48 bytes per relation plus the interned entity ids. A self-loop
+// 48 bytes per relation plus the interned entity ids and their index (57
+// bytes per relation measured at 10M relations, 1.4M entities). A self-loop
 // appears once, in its entity's adjacency.
 //
 // Thread-safety: immutable after Build(); any number of threads may read one
