@@ -2,7 +2,7 @@
 //
 //   load_bench build DIR RELATIONS [ENTITIES]   # a synthetic store (bulk load)
 //   load_bench run --db DIR [--relations N] [--seconds 30] [--concurrency 32]
-//                  [--mode timeline|path|mixed|all] [--server ADDR]
+//                  [--mode timeline|path|mixed|all] [--server ADDR] [--warmup 5]
 //   load_bench soak --db DIR [--relations N] [--import 100000] [--seconds 30]
 //
 // `run` and `soak` start `entente serve --quiet` on the store (or use --server)
@@ -152,6 +152,13 @@ int Run(const Flags& flags) {
   if (mode == "path" || mode == "all") runs.push_back({"path", 1.0});
   if (mode == "mixed") runs.push_back({"mixed", 0.5});
   int64_t errors = 0;
+  if (int64_t warmup = flags.Int("warmup", 5); warmup > 0) {
+    // Fills the server's block cache and the client's connections; not reported.
+    LoadOptions warm = options;
+    warm.duration = absl::Seconds(warmup);
+    warm.path_share = 0.5;
+    RunLoad(stubs, warm);
+  }
   for (const auto& [label, share] : runs) {
     options.path_share = share;
     pid_t server = target->process != nullptr ? target->process->pid() : getpid();
