@@ -302,7 +302,10 @@ void ItemContext::FindParties() {
     if (a.second.weight != b.second.weight) return a.second.weight > b.second.weight;
     return a.second.first < b.second.first;
   });
-  for (const auto& [id, score] : ranked) parties_.push_back(id);
+  for (const auto& [id, score] : ranked) {
+    parties_.push_back(id);
+    if (score.weight >= 1.0) lead_parties_.push_back(id);
+  }
   if (organization_.empty()) {
     for (const Sentence& s : sentences_) {
       for (const Mention& m : s.mentions) {

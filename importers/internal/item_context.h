@@ -68,6 +68,9 @@ class ItemContext {
   const graph::DateWithPrecision& anchor() const { return anchor_; }
   // Principal countries, most mentioned first.
   const std::vector<std::string>& parties() const { return parties_; }
+  // The principal parties named as actors in the headline or lead (weight >= 1),
+  // not the countries a body mentions in passing.
+  const std::vector<std::string>& lead_parties() const { return lead_parties_; }
   // The item's organization ("the organization", "the union"), "" if none.
   const std::string& organization() const { return organization_; }
   // The city of the lead sentence's "in CITY", "" if none.
@@ -109,6 +112,7 @@ class ItemContext {
   graph::DateWithPrecision reported_;
   graph::DateWithPrecision anchor_;
   std::vector<std::string> parties_;
+  std::vector<std::string> lead_parties_;
   std::string organization_;
   std::string city_;
   std::vector<graph::Relation> relations_;

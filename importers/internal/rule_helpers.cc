@@ -140,7 +140,8 @@ std::vector<std::string> PartiesIn(const Sentence& s, int from, int to,
 int GroupAnaphor(const Sentence& s, int from, int to) {
   for (int i = std::max(from, 0); i < std::min<int>(to, s.tokens.size()); ++i) {
     absl::string_view w = s.tokens[i].lower;
-    if (w == "bilateral" || w == "both" || w == "sides" || w == "delegations") return 2;
+    if (w == "bilateral" || w == "both") return 2;
+    if (w == "sides" || w == "delegations" || w == "parties") return 0;
     if ((w == "their" || w == "our") &&
         IsAny(s, i + 1, {"countries", "ties", "relations", "governments", "nations"}))
       return 2;
@@ -162,8 +163,9 @@ int GroupAnaphor(const Sentence& s, int from, int to) {
 
 std::vector<std::string> ResolveGroup(const ItemContext& ctx, int group) {
   const std::vector<std::string>& p = ctx.parties();
-  // 0 ("the leaders") means every principal party; n means the first n.
-  int n = group <= 0 ? static_cast<int>(p.size()) : std::min<int>(group, p.size());
+  // 0 ("the leaders", "the sides") means every principal party; n the first n.
+  if (group <= 0) return ctx.lead_parties().size() >= 2 ? ctx.lead_parties() : p;
+  int n = std::min<int>(group, p.size());
   return std::vector<std::string>(p.begin(), p.begin() + n);
 }
 

@@ -182,7 +182,10 @@ void DeclarationRule(ItemContext& ctx, const Sentence& s) {
       mutual = true;
     } else if ((w == "supports" || w == "supported") && MentionAt(s, i + 1) >= 0) {
       stance = "support";  // "Beijing supports Kazakhstan's initiatives"
-    } else if (w == "welcome" || w == "welcomed" || w == "welcomes") {
+    } else if ((w == "welcome" || w == "welcomed" || w == "welcomes") &&
+               !(MentionAt(s, i + 1) >= 0 && s.mentions[MentionAt(s, i + 1)].leader) &&
+               !(MentionAt(s, i + 2) >= 0 && s.mentions[MentionAt(s, i + 2)].leader)) {
+      // "welcomed the steps" is support; "welcomed President X" is hosting.
       stance = "support";
     } else {
       continue;

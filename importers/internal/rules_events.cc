@@ -85,6 +85,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
       noun = "summit";
     } else if (!IsAny(s, i, {"summit", "forum", "council", "conference"})) {
       continue;
+    } else if (IsAny(s, i, {"council", "conference"}) &&
+               (Find(s, content.begin, content.end, {"summit", "forum"}) >= 0 ||
+                (i + 1 < content.end && s.tokens[i + 1].capitalized))) {
+      continue;  // "European Council President ... for the first summit": the summit.
     }
     if (Hedged(s, std::max(content.begin, i - 6), i + 1)) continue;
     bool occurred = leaders_of ||
@@ -171,6 +175,17 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
     for (const std::string& p :
          Countries(PartiesIn(s, clause.begin, without >= 0 ? without : clause.end))) {
       participants.push_back(p);
+    }
+    // Organizations take part through their leaders ("European Commission
+    // President Ursula von der Leyen"); an organization named as the event's
+    // own does not.
+    for (const Mention& m : s.mentions) {
+      if (m.begin >= clause.begin && m.begin < clause.end &&
+          m.entity->kind == graph::EntityKind::kPerson &&
+          graph::KindOfId(m.country) == graph::EntityKind::kOrganization &&
+          std::find(participants.begin(), participants.end(), m.country) ==
+              participants.end())
+        participants.push_back(m.country);
     }
     if (!main_forum_done) {
       for (Sentence& other : ctx.sentences()) {

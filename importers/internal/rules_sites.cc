@@ -112,27 +112,48 @@ void SiteRule(ItemContext& ctx, const Sentence& s) {
         host = ctx.last_site.host;
         anaphora = true;
       }
-      if (facility.empty() || !ordinal) continue;
-      // "Kazakhstan's second nuclear power plant", "the country's first nuclear plant".
-      int owner = i - 2;
-      if (Is(s, owner, "'s")) {
-        int m = MentionAt(s, owner - 1);
-        if (m >= 0 && !s.mentions[m].country.empty()) host = s.mentions[m].country;
-        if (Is(s, owner - 1, "country")) {
-          // "the country's": the first country the sentence names.
-          for (const Mention& first : s.mentions) {
-            if (host.empty() && absl::StartsWith(first.country, "country:"))
-              host = first.country;
-          }
-          if (host.empty() && !ctx.parties().empty()) host = ctx.parties()[0];
+      if (facility.empty()) continue;
+      if (!ordinal) {
+        // "will build a solar power plant in the Turkistan Region": an unnamed
+        // facility is named after the place it is built in.
+        Range where = ClauseOf(ctx, s, i);
+        if (!SiteTrigger(s, where)) continue;
+        const Mention* place = nullptr;
+        for (const Mention& m : s.mentions) {
+          if (place == nullptr && m.begin > last && m.begin < where.end &&
+              (absl::StartsWith(m.entity->id, "region:") ||
+               m.entity->kind == graph::EntityKind::kCity) &&
+              IsAny(s, m.begin - 1, {"in", "near", "at", "the"}))
+            place = &m;
         }
+        if (place == nullptr || place->country.empty()) continue;
+        host = place->country;
+        name = absl::StrCat(place->entity->name, " ", facility);
+        id = absl::StrCat("site:", Slugify(name));
+        ctx.AddEntity(id, name, graph::EntityKind::kSite);
+      } else {
+        // "Kazakhstan's second nuclear power plant", "the country's first nuclear plant".
+        int owner = i - 2;
+        if (Is(s, owner, "'s")) {
+          int m = MentionAt(s, owner - 1);
+          if (m >= 0 && !s.mentions[m].country.empty()) host = s.mentions[m].country;
+          if (Is(s, owner - 1, "country")) {
+            // "the country's": the first country the sentence names.
+            for (const Mention& first : s.mentions) {
+              if (host.empty() && absl::StartsWith(first.country, "country:"))
+                host = first.country;
+            }
+            if (host.empty() && !ctx.parties().empty()) host = ctx.parties()[0];
+          }
+        }
+        if (host.empty() && !ctx.last_site.host.empty()) host = ctx.last_site.host;
+        if (host.empty()) continue;
+        const graph::Entity* h = ctx.gazetteer().FindById(host);
+        name =
+            absl::StrCat(h ? h->name : host, " ", s.tokens[i - 1].lower, " ", facility);
+        id = absl::StrCat("site:", Slugify(name));
+        ctx.AddEntity(id, name, graph::EntityKind::kSite);
       }
-      if (host.empty() && !ctx.last_site.host.empty()) host = ctx.last_site.host;
-      if (host.empty()) continue;
-      const graph::Entity* h = ctx.gazetteer().FindById(host);
-      name = absl::StrCat(h ? h->name : host, " ", s.tokens[i - 1].lower, " ", facility);
-      id = absl::StrCat("site:", Slugify(name));
-      ctx.AddEntity(id, name, graph::EntityKind::kSite);
     }
     Range clause = ClauseOf(ctx, s, i);
     if (!anaphora && !SiteTrigger(s, content)) continue;

@@ -25,15 +25,20 @@ const Mention* FirstLeader(const Sentence& s, int from, int to) {
 }
 
 // The leader "his"/"her" refers to: the first leader of this sentence, else
-// the last leader named earlier in the item.
-const Mention* Antecedent(ItemContext& ctx, const Sentence& s, int before) {
-  if (const Mention* m = FirstLeader(s, 0, before)) return m;
+// the last leader named earlier in the item; never one of `not_country` (a
+// visit "to Mongolia" is not the Mongolian president's).
+const Mention* Antecedent(ItemContext& ctx, const Sentence& s, int before,
+                          absl::string_view not_country = "") {
+  for (const Mention& m : s.mentions) {
+    if (m.leader && m.begin < before && !m.country.empty() && m.country != not_country)
+      return &m;
+  }
   const Mention* last = nullptr;
   for (const Sentence& other : ctx.sentences()) {
     if (&other == &s) break;
     if (other.headline) continue;
     for (const Mention& m : other.mentions) {
-      if (m.leader && !m.country.empty()) last = &m;
+      if (m.leader && !m.country.empty() && m.country != not_country) last = &m;
     }
   }
   return last;
@@ -111,7 +116,13 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
         visitor = FirstLeader(s, i + 2, std::min(clause.end, i + 7));
       }
       if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"his", "her"}) >= 0) {
-        visitor = Antecedent(ctx, s, i);
+        std::string named_host;
+        for (const Mention& m : s.mentions) {
+          if (named_host.empty() && m.begin > i && m.begin < clause.end &&
+              m.preposition == "to")
+            named_host = m.country;
+        }
+        visitor = Antecedent(ctx, s, i, named_host);
       }
       if (visitor == nullptr && Find(s, std::max(clause.begin, i - 4), i,
                                      {"paid", "pays", "paying", "made", "makes", "making",
@@ -161,7 +172,7 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
 
 void MeetingRule(ItemContext& ctx, const Sentence& s) {
   if (!HasAny(s, {"talks", "met", "meeting", "received", "hosted", "agreed", "signed",
-                  "adopted"}))
+                  "adopted", "welcomed", "greeted"}))
     return;
   Range content = ContentOf(ctx, s);
   const bool summit = Find(s, content.begin, content.end,
@@ -179,7 +190,10 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
                (w == "meeting" && IsAny(s, i - 1, {"their", "a", "his", "her"})) ||
                w == "received") {
       trigger = true;
-    } else if (w == "hosted") {
+    } else if (w == "hosted" ||
+               ((w == "welcomed" || w == "greeted") &&
+                ((MentionAt(s, i + 1) >= 0 && s.mentions[MentionAt(s, i + 1)].leader) ||
+                 (MentionAt(s, i + 2) >= 0 && s.mentions[MentionAt(s, i + 2)].leader)))) {
       trigger = hosted = true;
     } else if (IsAny(s, i, {"agreed", "signed", "adopted"})) {
       // "Tokayev and President Yoon agreed on Wednesday ..." : two leaders acting
