@@ -50,6 +50,24 @@ bool EndsSentence(absl::string_view line) {
          absl::EndsWith(line, ";") || absl::EndsWith(line, ",");
 }
 
+// A headline: short, not a quotation, not ending like a sentence. Questions,
+// exclamations and a closing quoted phrase ("Tokayev: “Open for business”")
+// end headlines too when the line is short.
+bool IsHeadlineShape(absl::string_view line) {
+  if (line.size() > 250 || absl::StartsWith(line, "\u201c") ||
+      absl::StartsWith(line, "\""))
+    return false;
+  bool short_line = line.size() < 160;
+  if (absl::EndsWith(line, "?") || absl::EndsWith(line, "!")) return short_line;
+  if (absl::EndsWith(line, "\u201d") || absl::EndsWith(line, "\"")) {
+    absl::string_view before = line.substr(0, line.size() - (line.back() == '"' ? 1 : 3));
+    bool sentence = absl::EndsWith(before, ".") || absl::EndsWith(before, "?") ||
+                    absl::EndsWith(before, "!") || absl::EndsWith(before, ",");
+    return short_line && !sentence;
+  }
+  return !EndsSentence(line);
+}
+
 // Net change of open typographic quotes on a line.
 int QuoteBalance(absl::string_view line) {
   int balance = 0;
@@ -121,8 +139,7 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.text.empty() || IsBoilerplate(l.text)) continue;
-    bool body = open_quotes > 0 || EndsSentence(l.text) || l.text.size() > 400 ||
-                absl::StartsWith(l.text, "\u201c");
+    bool body = open_quotes > 0 || !IsHeadlineShape(l.text);
     if (!body) {
       if (l.text == last_headline) continue;  // A repeated title.
       digest.items.emplace_back();

@@ -93,3 +93,24 @@ TEST(ParseJsonItem, RejectsNonItemsNamingTheLine) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(ParseTextDigest, QuestionsAndQuotedPhrasesCanBeHeadlines) {
+  auto digest = ParseTextDigest("q.txt",
+                                "Lead.\n"
+                                "Is Central Asia the next hub?\n"
+                                "Reuters reported on Feb. 5 that it is.\n"
+                                "Tokayev: \u201cOpen for business\u201d\n"
+                                "He said so, reported Trend on Feb. 4.\n"
+                                "\u201cWe will continue.\u201d\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 2u);
+  EXPECT_EQ(digest->items[0].headline.text, "Is Central Asia the next hub?");
+  EXPECT_EQ(digest->items[1].headline.text, "Tokayev: \u201cOpen for business\u201d");
+  EXPECT_EQ(digest->items[1].paragraphs.size(), 2u);
+}
+
+}  // namespace
+}  // namespace entente::importers
