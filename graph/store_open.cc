@@ -209,9 +209,8 @@ absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const 
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     absl::string_view id(it->key().data(), it->key().size());
     absl::string_view value(it->value().data(), it->value().size());
-    // EntityValue: 01 name:str kind:u8 ... ; only the kind is needed here.
-    ENTENTE_ASSIGN_OR_RETURN(Entity entity, internal::DecodeEntity(id, value));
-    builder.AddEntity(id, entity.kind);
+    ENTENTE_ASSIGN_OR_RETURN(EntityKind kind, internal::DecodeEntityKind(value));
+    builder.AddEntity(id, kind);
   }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan entities"));
   it.reset(db_->NewIterator(read, cf(internal::kEdges)));

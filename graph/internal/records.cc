@@ -210,6 +210,18 @@ absl::StatusOr<Entity> DecodeEntity(absl::string_view id, absl::string_view byte
   return entity;
 }
 
+absl::StatusOr<EntityKind> DecodeEntityKind(absl::string_view bytes) {
+  ByteReader in(bytes);
+  uint8_t format;
+  absl::string_view name;
+  EntityKind kind;
+  if (!in.Byte(&format) || format != kFormat || !in.String(&name) ||
+      !ReadKind(&in, &kind)) {
+    return Corrupt("entity");
+  }
+  return kind;
+}
+
 void EncodeEdge(const Relation& r, std::string* out) {
   out->push_back(static_cast<char>(kFormat));
   out->push_back(static_cast<char>(r.type));

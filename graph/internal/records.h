@@ -31,6 +31,8 @@ void EncodeRelation(const Relation& relation, std::string* out);
 absl::StatusOr<Relation> DecodeRelation(absl::string_view bytes);
 
 void EncodeEntity(const Entity& entity, std::string* out);
+// Only the kind of an EntityValue (no allocation); DataLoss when malformed.
+absl::StatusOr<EntityKind> DecodeEntityKind(absl::string_view bytes);
 // `id` is the key; it is not part of the value.
 absl::StatusOr<Entity> DecodeEntity(absl::string_view id, absl::string_view bytes);
 
