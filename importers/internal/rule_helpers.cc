@@ -121,6 +121,7 @@ std::vector<std::string> PartiesIn(const Sentence& s, int from, int to,
   for (const Mention& m : s.mentions) {
     if (m.begin < from || m.begin >= to) continue;
     if (!absl::StartsWith(m.country, "country:") &&
+        !absl::StartsWith(m.country, "org:") &&
         m.entity->kind != graph::EntityKind::kOrganization)
       continue;
     if (m.entity->kind == graph::EntityKind::kCompany ||
@@ -130,8 +131,9 @@ std::vector<std::string> PartiesIn(const Sentence& s, int from, int to,
     if (!with_locations && IsLocationPreposition(m.preposition) && !m.leader &&
         m.form != AliasForm::kDemonym)
       continue;
-    std::string id =
-        m.entity->kind == graph::EntityKind::kOrganization ? m.entity->id : m.country;
+    std::string id = m.entity->kind == graph::EntityKind::kOrganization ? m.entity->id
+                     : m.country.empty()                                ? m.entity->id
+                                                                        : m.country;
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   }
   return out;
@@ -178,7 +180,11 @@ graph::DateWithPrecision DateNear(const ItemContext& ctx, const Sentence& s, int
     // A date right after a money amount measures that amount ("$6 billion last year").
     bool bound = false;
     for (const MoneyMention& m : s.money) {
-      if (m.end == d.begin && !(m.begin <= i && i < m.end)) bound = true;
+      // "$700 million in 2025", "$6 billion last year"
+      bool right_after =
+          d.begin >= m.end && d.begin <= m.end + 1 &&
+          (d.begin == m.end || IsAny(s, m.end, {"in", "last", "this", "for"}));
+      if (right_after && !(m.begin <= i && i < m.end)) bound = true;
     }
     if (bound) continue;
     bool aside = false;  // In a ", which ... ," aside that does not hold token i.
@@ -208,8 +214,9 @@ bool Hedged(const Sentence& s, int from, int to) {
         w == "will" || w == "would" || w == "expected" || w == "plans" ||
         w == "planned" || w == "could" || w == "may" || w == "might" || w == "should" ||
         w == "proposal" || w == "proposed" || w == "idea" || w == "invited" ||
-        w == "unless" || w == "if" || (w == "called" && Is(s, i + 1, "off")) ||
-        w == "next")
+        w == "upcoming" || w == "forthcoming" || w == "preparations" ||
+        w == "preparing" || w == "unless" || w == "if" ||
+        (w == "called" && Is(s, i + 1, "off")) || w == "next")
       return true;
   }
   return Negated(s, from, to);
