@@ -258,3 +258,23 @@ TEST(InvestmentRule, AnOutsiderWithoutRecipientGivesNothing) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(MembershipRule, HandedOverTheChairToAnotherCountry) {
+  auto got =
+      Extract("Chair", {"Belarus handed over the chairmanship of the Eurasian Economic "
+                        "Union to Kazakhstan on Jan. 1, reported BelTA on Jan. 3."});
+  EXPECT_THAT(got, Contains("membership country:KAZ org:eaeu 2025-01-01"));
+}
+
+TEST(Extractor, DatelessOutletAtTheEndIsStillProvenance) {
+  auto got = Extract("India", {"Kazakhstan and Oman signed a joint statement on Monday, "
+                               "reported The Times of India."});
+  EXPECT_THAT(got, Contains("agreement country:KAZ country:OMN 2025-03-10"));
+  EXPECT_THAT(got, Not(Contains(::testing::HasSubstr("country:IND"))));
+}
+
+}  // namespace
+}  // namespace entente::importers

@@ -189,7 +189,17 @@ void ItemContext::FindAttribution() {
         // ", reported OUTLET on DATE"
         int k = r + 1;
         while (k < n && t[k].lower != "on" && IsOutletWord(t[k])) ++k;
-        if (DateAfterOn(t, k) < 0) continue;
+        if (DateAfterOn(t, k) < 0) {
+          // ", reported The Times of India." with no date: the outlet alone.
+          if (!(k == n || (k == n - 1 && t[k].text == "."))) continue;
+          s.attribution_begin = r - 1;
+          s.attribution_end = n;
+          if (item_.outlet.empty()) {
+            outlet_ = std::string(
+                s.text.substr(t[r + 1].begin - s.begin, t[k - 1].end - t[r + 1].begin));
+          }
+          return;
+        }
         outlet_begin = r + 1;
         outlet_end = k;
         date_begin = k;
@@ -232,11 +242,6 @@ void ItemContext::FindAttribution() {
         outlet_ =
             std::string(s.text.substr(t[outlet_begin].begin - s.begin,
                                       t[outlet_end - 1].end - t[outlet_begin].begin));
-        if (absl::StartsWith(outlet_, "The ") && outlet_.size() > 4 &&
-            t[outlet_begin].lower == "the") {
-          // Keep "The" as part of names like "The News"; it is how outlets call
-          // themselves.
-        }
       }
       std::vector<DateMention> dates =
           FindDates(std::vector<Token>(t.begin() + date_begin + 1, t.begin() + date_end),

@@ -169,10 +169,10 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
       continue;
     if (IsAny(s, i - 1, {"the", "this"}) && kind == "documents" && !Is(s, i - 2, "of"))
       continue;
-    int verb = FindLast(
-        s, std::max(clause.begin, i - 10), i,
-        {"signed", "sign", "signing", "adopted", "adopt", "adopting", "concluded",
-         "conclude", "issued", "inked", "exchanged", "exchange", "ended"});
+    int verb = FindLast(s, std::max(clause.begin, i - 10), i,
+                        {"signed", "sign", "signing", "adopted", "adopt", "adopting",
+                         "concluded", "conclude", "issued", "inked", "exchanged",
+                         "exchange", "ended", "reached", "struck", "approved"});
     if (verb < 0) {
       int after = Find(s, last + 1, std::min(clause.end, last + 4),
                        {"signed", "issued", "adopted"});

@@ -51,7 +51,10 @@ std::string OrgNear(const Sentence& s, int from, int to) {
 
 bool ParticipationCue(const Sentence& s) {
   for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) {
-    if (IsAny(s, i, {"attend", "attended", "attending", "represented", "attendance"}))
+    if (IsAny(s, i,
+              {"attend", "attended", "attending", "represented", "attendance",
+               "participated"}) ||
+        (Is(s, i, "took") && Is(s, i + 1, "part")))
       return true;
     if (IsAny(s, i, {"joined", "join"}) && IsAny(s, i + 1, {"their", "the"}) &&
         IsAny(s, i + 2, {"host", "summit", "meeting", "talks", "leaders"}))
@@ -222,13 +225,25 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
     Range clause = ClauseOf(ctx, s, i);
     if (IsAny(s, i, {"chairmanship", "chair", "presidency", "chairpersonship"}) &&
         Find(s, std::max(clause.begin, i - 5), i,
-             {"over", "assumed", "assume", "assumes"}) >= 0) {
+             {"over", "assumed", "assume", "assumes", "passed", "transferred"}) >= 0) {
       role = "chair";
       int verb = FindLast(
           s, std::max(clause.begin, i - 6), i,
           {"took", "take", "takes", "taking", "assumed", "assume", "assumes", "taken"});
-      if (verb < 0) continue;
-      if (Is(s, verb - 1, "it")) {
+      int handed =
+          FindLast(s, std::max(clause.begin, i - 6), i,
+                   {"handed", "hands", "hand", "passed", "passes", "transferred"});
+      if (verb < 0 && handed >= 0) {
+        // "Belarus handed over the chairmanship to Kazakhstan"
+        int to = Find(s, i, clause.end, {"to"});
+        if (to < 0) continue;
+        std::vector<std::string> after =
+            Countries(PartiesIn(s, to + 1, std::min(clause.end, to + 5), true));
+        if (after.empty()) continue;
+        member = after.front();
+      } else if (verb < 0) {
+        continue;
+      } else if (Is(s, verb - 1, "it")) {
         std::vector<std::string> before =
             Countries(PartiesIn(s, content.begin, verb, true));
         if (!before.empty()) member = before.back();
