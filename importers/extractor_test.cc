@@ -278,3 +278,43 @@ TEST(Extractor, DatelessOutletAtTheEndIsStillProvenance) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(DiplomaticRelationsRule, YearsOfRelationsGiveTheEstablishmentYear) {
+  auto got =
+      Extract("Ties", {"Kazakhstan and Uzbekistan celebrated 33 years of diplomatic "
+                       "relations, reported UzDaily on March 10."});
+  EXPECT_THAT(got, Contains("diplomatic_relations country:KAZ country:UZB 1992"));
+}
+
+TEST(DeclarationRule, AnOrganizationsWrittenDeclarationAboutACountry) {
+  auto got =
+      Extract("PACE", {"The Parliamentary Assembly of the Council of Europe adopted a "
+                       "written declaration on Kazakhstan\u2019s reforms, reported EU "
+                       "Reporter on March 11."});
+  EXPECT_THAT(got, Contains("declaration org:pace country:KAZ 2025-03"));
+  EXPECT_THAT(got, Not(Contains(::testing::HasSubstr("org:eu"))));
+}
+
+TEST(AgreementRule, PresidentsSigningADeclarationIsAJointDeclaration) {
+  auto item = testing::MakeItem(
+      "Moscow",
+      {"Tokayev and Putin signed a declaration on allied relations in Moscow on "
+       "Tuesday, reported TASS on March 12."},
+      kPublished);
+  ItemExtraction x = testing::SharedExtractor().Extract(item);
+  bool found = false;
+  for (const graph::Relation& r : x.relations) {
+    if (r.type == graph::RelationType::kAgreement) {
+      found = true;
+      EXPECT_EQ(std::get<std::string>(r.attributes.at("kind")), "joint_declaration");
+      EXPECT_EQ(r.date.ToString(), "2025-03-11");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace entente::importers

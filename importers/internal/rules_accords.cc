@@ -37,6 +37,8 @@ std::string AccordKind(const Sentence& s, int i, int* last) {
   if (w == "declaration" && s.tokens[i].capitalized && i > 0 &&
       s.tokens[i - 1].capitalized)
     return "joint_declaration";  // "the Tokyo Declaration"
+  if ((w == "declaration" || w == "declarations") && !Is(s, i - 1, "written"))
+    return "joint_declaration";  // Signed by two or more parties.
   if (w == "agreement" || w == "agreements") return "agreement";
   if (w == "treaty" || w == "treaties") return "treaty";
   if (w == "memorandum" || w == "memorandums" || w == "memoranda" || w == "mou" ||
@@ -296,6 +298,11 @@ void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
       std::optional<int64_t> n = ParseCount(s.tokens[since - 2]);
       if (!n) continue;
       year = ctx.reported().year - static_cast<int>(*n);
+    } else if (i >= 3 && Is(s, i - 1, "of") && Is(s, i - 2, "years") &&
+               ParseCount(s.tokens[i - 3])) {
+      // "celebrated 33 years of diplomatic relations"
+      year = ctx.reported().year - static_cast<int>(*ParseCount(s.tokens[i - 3]));
+      attributes["anniversary"] = *ParseCount(s.tokens[i - 3]);
     } else {
       bool explicit_date = false;
       graph::DateWithPrecision when = DateNear(ctx, s, i, clause, &explicit_date);

@@ -155,9 +155,10 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void DeclarationRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"condemned", "condemn", "condemns", "condemning", "concern", "concerns",
-                  "supports", "support", "back", "backs", "backed", "supported",
-                  "welcome", "welcomed", "welcomes"}))
+  if (!HasAny(s,
+              {"condemned", "condemn", "condemns", "condemning", "concern", "concerns",
+               "supports", "support", "back", "backs", "backed", "supported", "welcome",
+               "welcomed", "welcomes", "declaration", "resolution", "statement"}))
     return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
@@ -187,6 +188,21 @@ void DeclarationRule(ItemContext& ctx, const Sentence& s) {
                !(MentionAt(s, i + 2) >= 0 && s.mentions[MentionAt(s, i + 2)].leader)) {
       // "welcomed the steps" is support; "welcomed President X" is hosting.
       stance = "support";
+    } else if (IsAny(s, i, {"declaration", "resolution", "statement"}) &&
+               FindLast(s, std::max(content.begin, i - 4), i,
+                        {"adopted", "issued", "passed", "approved"}) >= 0 &&
+               !Is(s, i - 1, "joint")) {
+      // An organization's own text about a country: "PACE adopted a written
+      // declaration on Kazakhstan's reforms". Countries' joint texts are accords.
+      std::vector<std::string> before = PartiesIn(s, ClauseOf(ctx, s, i).begin, i);
+      if (before.size() != 1 ||
+          graph::KindOfId(before[0]) != graph::EntityKind::kOrganization)
+        continue;
+      Range r = ClauseOf(ctx, s, i);
+      stance = Find(s, i, r.end, {"condemning", "condemns", "condemnation"}) >= 0
+                   ? "condemnation"
+               : Find(s, i, r.end, {"concern", "concerns"}) >= 0 ? "concern"
+                                                                 : "support";
     } else {
       continue;
     }
