@@ -181,6 +181,7 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     absl::string_view w = s.tokens[i].lower;
     bool trigger = false;
     bool hosted = false;
+    bool joint_act = false;  // Two leaders acting together: a meeting only on a given day.
     if (w == "talks" && (IsAny(s, i - 1,
                                {"held", "hold", "holds", "the", "his", "her", "their",
                                 "after", "bilateral"}) ||
@@ -207,6 +208,7 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
           Find(s, std::max(0, i - 12), i, {"of"}) >= 0;
       trigger = (leaders >= 2 || presidents_of) &&
                 Find(s, std::max(0, i - 12), i, {"and"}) >= 0;
+      joint_act = trigger;
     }
     if (!trigger) continue;
     Range clause = ClauseOf(ctx, s, i);
@@ -246,6 +248,7 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     }
     if (parties.size() != 2) continue;
     graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
+    if (joint_act && date.precision != graph::DatePrecision::kDay) continue;
     // The city of the meeting is named next to its verb: "held talks in Ashgabat".
     std::string city;
     int segment_end = Find(s, i, clause.end, {","});
