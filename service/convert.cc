@@ -89,6 +89,37 @@ void ToProto(const graph::Relation& relation, v1::Relation* out) {
   }
 }
 
+void ToProto(graph::Relation&& relation, v1::Relation* out) {
+  out->set_id(RelationIdString(graph::RelationIdOf(relation)));
+  out->set_type(ToProto(relation.type));
+  v1::EntityRef* source = out->mutable_source();
+  source->set_id(std::move(relation.source.id));
+  source->set_name(std::move(relation.source.name));
+  source->set_kind(ToProto(relation.source.kind));
+  v1::EntityRef* target = out->mutable_target();
+  target->set_id(std::move(relation.target.id));
+  target->set_name(std::move(relation.target.name));
+  target->set_kind(ToProto(relation.target.kind));
+  if (relation.date.known()) ToProto(relation.date, out->mutable_date());
+  if (relation.reported.known()) ToProto(relation.reported, out->mutable_reported());
+  auto& attributes = *out->mutable_attributes();
+  for (const auto& [key, value] : relation.attributes) ToProto(value, &attributes[key]);
+  out->set_confidence(relation.confidence);
+  out->mutable_provenance()->Reserve(static_cast<int>(relation.provenance.size()));
+  for (graph::Provenance& provenance : relation.provenance) {
+    v1::Provenance* p = out->add_provenance();
+    p->set_item(provenance.item);
+    p->set_outlet(std::move(provenance.outlet));
+    p->set_headline(std::move(provenance.headline));
+    if (provenance.reported.known()) ToProto(provenance.reported, p->mutable_reported());
+    p->set_quote(std::move(provenance.quote));
+    p->set_start(provenance.start);
+    p->set_end(provenance.end);
+    p->set_document(std::move(provenance.document));
+    p->set_extractor(std::move(provenance.extractor));
+  }
+}
+
 std::string RelationIdString(uint64_t id) {
   // By hand: this runs for every relation of every answer, and printf-style
   // formatting showed in profiles.

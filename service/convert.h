@@ -29,6 +29,9 @@ void ToProto(const graph::Provenance& provenance, v1::Provenance* out);
 void ToProto(const graph::AttributeValue& value, v1::AttributeValue* out);
 // Fills every field; the id is RelationIdString(RelationIdOf(relation)).
 void ToProto(const graph::Relation& relation, v1::Relation* out);
+// The same, moving the strings out of `relation` (answers carry hundreds of
+// them, and copying showed in profiles).
+void ToProto(graph::Relation&& relation, v1::Relation* out);
 
 // A relation id as the API shows it: sixteen lower-case hexadecimal digits.
 std::string RelationIdString(uint64_t id);

@@ -1,5 +1,6 @@
 #include "service/convert.h"
 
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "service/grpc_status.h"
 
@@ -43,6 +44,17 @@ TEST(Convert, RelationRoundTripsThroughProto) {
   EXPECT_EQ(proto.id(), RelationIdString(graph::RelationIdOf(relation)));
   EXPECT_EQ(proto.id().size(), 16u);
   EXPECT_EQ(FromProto(proto), relation);
+}
+
+TEST(Convert, MovingConversionEqualsCopyingOne) {
+  v1::Relation copied;
+  ToProto(SampleRelation(), &copied);
+  graph::Relation relation = SampleRelation();
+  v1::Relation moved;
+  ToProto(std::move(relation), &moved);
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(moved, copied))
+      << moved.DebugString() << "\nvs\n"
+      << copied.DebugString();
 }
 
 TEST(Convert, RelationIdParsesItsOwnForm) {

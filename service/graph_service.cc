@@ -45,7 +45,11 @@ GraphServiceImpl::GraphServiceImpl(graph::Store* store,
     : store_(store),
       extractor_(extractor),
       options_(std::move(options)),
-      entities_(store) {}
+      entities_(store) {
+  SetMessageAllocatorFor_GetTimeline(&timeline_arena_);
+  SetMessageAllocatorFor_FindPaths(&paths_arena_);
+  SetMessageAllocatorFor_GetNeighbors(&neighbors_arena_);
+}
 
 template <typename Handler>
 grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
@@ -134,8 +138,9 @@ absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& reque
     }
     return page.status();
   }
-  for (const graph::Relation& relation : page->relations) {
-    ToProto(relation, response->add_relations());
+  response->mutable_relations()->Reserve(static_cast<int>(page->relations.size()));
+  for (graph::Relation& relation : page->relations) {
+    ToProto(std::move(relation), response->add_relations());
   }
   response->set_next_page_token(page->next_page_token);
   return absl::OkStatus();
@@ -210,7 +215,7 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
     }
     for (uint64_t id : path.relations) {
       ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
-      ToProto(relation, out->add_relations());
+      ToProto(std::move(relation), out->add_relations());
     }
   }
   return absl::OkStatus();
@@ -252,7 +257,7 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
                                entities_.Get(other));
       ToProtoWithoutAliases(*entity, response->add_neighbors());
     }
-    ToProto(relation, response->add_relations());
+    ToProto(std::move(relation), response->add_relations());
   }
   return absl::OkStatus();
 }

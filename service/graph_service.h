@@ -19,6 +19,7 @@
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "graph/store.h"
 #include "importers/extractor.h"
+#include "service/arena_allocator.h"
 #include "service/cancellation.h"
 #include "service/entity_cache.h"
 #include "service/relation_broadcaster.h"
@@ -138,6 +139,10 @@ class GraphServiceImpl final : public GraphServiceBase {
   EntityCache entities_;  // Cleared by imports.
   RelationBroadcaster broadcaster_;
   CancellationWatcher cancellation_;
+  ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
+  ArenaMessageAllocator<v1::FindPathsRequest, v1::FindPathsResponse> paths_arena_;
+  ArenaMessageAllocator<v1::GetNeighborsRequest, v1::GetNeighborsResponse>
+      neighbors_arena_;
 };
 
 }  // namespace entente::service

@@ -7,11 +7,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "graph/status_macros.h"
 #include "graph/store.h"
 #include "service/cli/bulk_import.h"
+#include "service/cli/client.h"
 #include "service/cli/command.h"
 #include "service/cli/import_report.h"
 #include "service/cli/importer_setup.h"
+#include "service/cli/server_import.h"
 #include "service/cli/store_lock.h"
 #include "service/import_pipeline.h"
 
@@ -54,7 +57,7 @@ absl::StatusOr<std::unique_ptr<graph::Store>> OpenForImport(const ParsedArgs& ar
     return absl::FailedPreconditionError(
         absl::StrCat("the store in ", args.Get("db"),
                      " is open in another process (a running `entente serve`?); "
-                     "import through the server or stop it first"));
+                     "import through it with --server ADDR, or stop it first"));
   }
   graph::StoreOptions options;
   options.mode = graph::StoreOptions::Mode::kReadWrite;
@@ -86,20 +89,48 @@ absl::StatusOr<ImportCounts> ImportThroughPipeline(
   return pipeline.counts();
 }
 
+// Where the import goes: the store itself (--db) or a running server.
+absl::StatusOr<ImportCounts> ImportInto(const ParsedArgs& args,
+                                        const importers::ImportOptions& options,
+                                        CommandIo& io) {
+  if (args.Has("server")) {
+    ClientOptions client_options;
+    client_options.server = args.Get("server");
+    client_options.tls_ca = args.Get("tls-ca");
+    client_options.token_file = args.Get("token-file");
+    client_options.timeout_seconds = 0;  // Imports take as long as they take.
+    ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<GraphClient> client,
+                             GraphClient::Connect(client_options));
+    return ImportThroughServer(*client, args.positional(),
+                               options.published ? options.published->ToString() : "");
+  }
+  ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<importers::Extractor> extractor,
+                           LoadExtractor(IsoCodesDirFromArgs(args)));
+  ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store, OpenForImport(args));
+  return args.Has("bulk") ? BulkImport(*store, *extractor, args.positional(), options)
+                          : ImportThroughPipeline(*store, *extractor, args, options, io);
+}
+
+absl::Status CheckTarget(const ParsedArgs& args) {
+  if (args.Has("db") == args.Has("server")) {
+    return absl::InvalidArgumentError("give exactly one of --db DIR or --server ADDR");
+  }
+  if (args.Has("server") && (args.Has("bulk") || args.Has("sync"))) {
+    return absl::InvalidArgumentError("--bulk and --sync need --db");
+  }
+  if (args.Has("db") && (args.Has("tls-ca") || args.Has("token-file"))) {
+    return absl::InvalidArgumentError("--tls-ca and --token-file need --server");
+  }
+  return absl::OkStatus();
+}
+
 int RunImport(const Command& self, const ParsedArgs& args, CommandIo& io) {
-  if (!args.Has("db")) {
-    return UsageError(self, absl::InvalidArgumentError("--db DIR is required"), io);
+  if (absl::Status status = CheckTarget(args); !status.ok()) {
+    return UsageError(self, status, io);
   }
   absl::StatusOr<importers::ImportOptions> options = ImportOptionsFromArgs(args);
   if (!options.ok()) return UsageError(self, options.status(), io);
-  absl::StatusOr<std::unique_ptr<importers::Extractor>> extractor =
-      LoadExtractor(IsoCodesDirFromArgs(args));
-  if (!extractor.ok()) return Failure(self, extractor.status(), io);
-  absl::StatusOr<std::unique_ptr<graph::Store>> store = OpenForImport(args);
-  if (!store.ok()) return Failure(self, store.status(), io);
-  absl::StatusOr<ImportCounts> counts =
-      args.Has("bulk") ? BulkImport(**store, **extractor, args.positional(), *options)
-                       : ImportThroughPipeline(**store, **extractor, args, *options, io);
+  absl::StatusOr<ImportCounts> counts = ImportInto(args, *options, io);
   if (!counts.ok()) return Failure(self, counts.status(), io);
   io.out << ImportReport(*counts);
   for (const RejectedInput& rejected : counts->rejected) {
@@ -124,10 +155,13 @@ Command ImportCommand() {
   command.spec.options = ImporterOptionSpecs();
   command.spec.options.insert(
       command.spec.options.begin(),
-      {{"db", "DIR", "the store to import into (created when missing); required"},
-       {"sync", "", "fsync every item (durable across power loss, slower)"},
+      {{"db", "DIR", "the store to import into (created when missing)"},
+       {"sync", "", "with --db: fsync every item (durable across power loss, slower)"},
        {"bulk", "",
-        "load through sorted SST files: fast for large relation JSON Lines"}});
+        "with --db: load through sorted SST files (large relation JSON Lines)"},
+       {"server", "ADDR", "import through a running `entente serve` instead of --db"},
+       {"tls-ca", "FILE", "with --server: use TLS, trusting the CA in FILE (PEM)"},
+       {"token-file", "FILE", "with --server: send the bearer token in FILE"}});
   command.summary = "Import digests or relation JSON Lines into a store.";
   command.details =
       "Accepts what `entente extract` reads and what it prints, so relations can be\n"
@@ -136,12 +170,12 @@ Command ImportCommand() {
       "reports the relations as unchanged. A bad file is rejected whole, named on\n"
       "stderr with the reason, and makes the exit code 1; the other files are\n"
       "still imported. Progress is shown on stderr when it is a terminal.\n"
-      "The store must not be open in a running `entente serve`: import through the\n"
-      "server then.\n";
+      "While a server holds the store, import through it with --server.\n";
   command.examples =
       "  entente import --db ./store --published 2026-02-06 digest.txt\n"
       "  entente import --db ./store digests/*.txt reviewed.jsonl\n"
-      "  entente import --db ./store --bulk generated-10M.jsonl\n";
+      "  entente import --db ./store --bulk generated-10M.jsonl\n"
+      "  entente import --server 127.0.0.1:50051 --token-file token digest.txt\n";
   command.run = RunImport;
   return command;
 }

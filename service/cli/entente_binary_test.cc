@@ -254,7 +254,7 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
   EXPECT_THAT(no_command.err, HasSubstr("unknown command 'frobnicate'"));
   Result no_db = Run({"import", dir_ + "/digest.txt"});
   EXPECT_EQ(no_db.exit_code, 2);
-  EXPECT_THAT(no_db.err, HasSubstr("--db DIR is required"));
+  EXPECT_THAT(no_db.err, HasSubstr("give exactly one of --db DIR or --server ADDR"));
   Result bad_date = Run({"extract", "--published", "06/02/2026", dir_ + "/digest.txt"});
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_THAT(bad_date.err, HasSubstr("--published"));
@@ -271,6 +271,10 @@ TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   Result import = Run({"import", "--db", store, dir_ + "/digest.txt"});
   EXPECT_EQ(import.exit_code, 1);
   EXPECT_THAT(import.err, HasSubstr("open in another process"));
+  // ... and go through the server with --server: all of it is already there.
+  Result remote_import = Run({"import", "--server", address, dir_ + "/digest.txt"});
+  EXPECT_EQ(remote_import.exit_code, 0) << remote_import.err;
+  EXPECT_THAT(remote_import.out, HasSubstr("relations  0 new, 0 merged, "));
   // Reads with --db go through a secondary instance and the same stub code
   // as --server, so both print the same.
   for (std::vector<std::string> query :
