@@ -8,11 +8,8 @@ namespace entente::graph::internal {
 constexpr size_t kSmallDegree = 256;
 
 void VisitMarks::Reset(size_t vertices) {
-  if (gen_[0].size() < vertices || current_ == UINT32_MAX) {
-    for (int side = 0; side < 2; ++side) {
-      gen_[side].assign(std::max(vertices, gen_[side].size()), 0);
-      parent_[side].resize(gen_[side].size());
-    }
+  if (slots_.size() < vertices || current_ == UINT32_MAX) {
+    slots_.assign(std::max(vertices, slots_.size()), Slot{{0, 0}, {0, 0}});
     current_ = 0;
   }
   ++current_;
@@ -93,8 +90,9 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
         if (!bounds_->Tick()) return Outcome::kTruncated;
         for (const AdjacentEdge& e : edges) {
           if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
-          if (!marks_.Visit(side, e.neighbor, u)) continue;
-          if (marks_.Visited(1 - side, e.neighbor)) {
+          VisitMarks::Mark mark = marks_.VisitAndCheck(side, e.neighbor, u);
+          if (mark == VisitMarks::Mark::kSeen) continue;
+          if (mark == VisitMarks::Mark::kMeets) {
             Reconstruct(e.neighbor, path);
             return Outcome::kFound;
           }

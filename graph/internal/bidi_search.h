@@ -49,19 +49,34 @@ class VisitMarks {
  public:
   // Clears the marks for a new search over `vertices` vertices.
   void Reset(size_t vertices);
-  bool Visited(int side, uint32_t v) const { return gen_[side][v] == current_; }
+  bool Visited(int side, uint32_t v) const { return slots_[v].gen[side] == current_; }
   // Marks v with its parent; false when it was marked already.
   bool Visit(int side, uint32_t v, uint32_t parent) {
-    if (gen_[side][v] == current_) return false;
-    gen_[side][v] = current_;
-    parent_[side][v] = parent;
+    Slot& slot = slots_[v];
+    if (slot.gen[side] == current_) return false;
+    slot.gen[side] = current_;
+    slot.parent[side] = parent;
     return true;
   }
-  uint32_t Parent(int side, uint32_t v) const { return parent_[side][v]; }
+  // Visit(side, ...) then Visited(1 - side) with one cache line touched.
+  enum class Mark { kSeen, kNew, kMeets };
+  Mark VisitAndCheck(int side, uint32_t v, uint32_t parent) {
+    Slot& slot = slots_[v];
+    if (slot.gen[side] == current_) return Mark::kSeen;
+    slot.gen[side] = current_;
+    slot.parent[side] = parent;
+    return slot.gen[1 - side] == current_ ? Mark::kMeets : Mark::kNew;
+  }
+  uint32_t Parent(int side, uint32_t v) const { return slots_[v].parent[side]; }
 
  private:
+  // Both sides of a vertex in one 16-byte slot: one cache miss per edge.
+  struct Slot {
+    uint32_t gen[2];
+    uint32_t parent[2];
+  };
   uint32_t current_ = 0;
-  std::vector<uint32_t> gen_[2], parent_[2];
+  std::vector<Slot> slots_;
 };
 
 class BidiSearch {

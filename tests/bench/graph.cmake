@@ -10,7 +10,7 @@ entente_test(graph_crash_test SOURCES ${PROJECT_SOURCE_DIR}/tests/crash/crash_te
 target_compile_definitions(graph_crash_test PRIVATE
   CRASH_WRITER_PATH="$<TARGET_FILE:crash_writer>")
 add_dependencies(graph_crash_test crash_writer)
-set_tests_properties(graph_crash_test PROPERTIES TIMEOUT 300)
+set_tests_properties(graph_crash_test PROPERTIES TIMEOUT 600)
 
 # The seeded synthetic graph generator (library + JSON Lines writer binary).
 add_library(entente_graph_generator ${CMAKE_CURRENT_LIST_DIR}/graph_generator.cc)

@@ -19,7 +19,21 @@
 namespace entente::crash {
 namespace {
 
+// Sanitizer builds run several times slower: fewer items, longer waits.
+#if defined(__SANITIZE_ADDRESS__)
+#define ENTENTE_CRASH_SLOW 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ENTENTE_CRASH_SLOW 1
+#endif
+#endif
+#ifdef ENTENTE_CRASH_SLOW
+constexpr int kItems = 12000;
+constexpr int kMinDelayUs = 50'000, kMaxDelayUs = 700'000;
+#else
 constexpr int kItems = 40000;
+constexpr int kMinDelayUs = 20'000, kMaxDelayUs = 400'000;
+#endif
 constexpr int kKills = 24;
 
 // Runs crash_writer on `db`, starting at item `start` (so that kills land
@@ -69,7 +83,7 @@ TEST(Crash, SigkillLeavesWholeItemsAndRerunCompletesWithoutDuplicates) {
   for (int round = 0; round < kKills; ++round) {
     pid_t pid = StartWriter(db, std::uniform_int_distribution<int>(0, kItems - 1)(rng));
     ASSERT_GT(pid, 0);
-    usleep(std::uniform_int_distribution<int>(20'000, 400'000)(rng));
+    usleep(std::uniform_int_distribution<int>(kMinDelayUs, kMaxDelayUs)(rng));
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
