@@ -117,8 +117,16 @@ TEST(ForumRule, SummitHostEditionAndParticipants) {
               {"The 25th summit of the Shanghai Cooperation Organization was held in "
                "Tianjin on Monday with the presidents of Kazakhstan, Russia and Iran in "
                "attendance, reported Xinhua on March 11."});
-  // Tianjin is not in the gazetteer: no host, no forum.
-  EXPECT_THAT(got, IsEmpty());
+  EXPECT_THAT(
+      got,
+      Contains("forum country:CHN event:shanghai-cooperation-organization-summit-2025 "
+               "2025-03-10"));
+  // A place the gazetteer does not know gives no host, hence no forum.
+  auto unknown =
+      Extract("Summit", {"The 3rd summit of the Shanghai Cooperation Organization "
+                         "was held in Freedonia on Monday, reported Xinhua on March "
+                         "11."});
+  EXPECT_THAT(unknown, IsEmpty());
   auto astana =
       Extract("SCO summit",
               {"The 24th summit of the Shanghai Cooperation Organization was held in "
