@@ -93,6 +93,11 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
     return LineError(document, line, "binary data (NUL byte); not a text digest");
   }
   std::vector<Line> lines = SplitLines(bytes);
+  // A UTF-8 byte order mark is not part of the first line.
+  if (!lines.empty() && absl::StartsWith(lines[0].text, "\xEF\xBB\xBF")) {
+    lines[0].text.remove_prefix(3);
+    lines[0].offset += 3;
+  }
   for (const Line& l : lines) {
     if (!internal::IsValidUtf8(l.text))
       return LineError(document, l.number, "invalid UTF-8");

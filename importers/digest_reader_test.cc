@@ -114,3 +114,20 @@ TEST(ParseTextDigest, QuestionsAndQuotedPhrasesCanBeHeadlines) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(ParseTextDigest, ByteOrderMarkAndCrLfLineEnds) {
+  auto digest = ParseTextDigest("bom.txt",
+                                "\xEF\xBB\xBF---\r\npublished: "
+                                "2026-02-06\r\n---\r\nLead.\r\nHeadline\r\nBody.\r\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_TRUE(digest->published.has_value());
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "Headline");
+  EXPECT_EQ(digest->items[0].paragraphs[0].text, "Body.");
+}
+
+}  // namespace
+}  // namespace entente::importers

@@ -12,6 +12,7 @@ namespace entente::importers::internal {
 absl::StatusOr<ImportFormat> DetectImportFormat(absl::string_view document,
                                                 absl::string_view bytes) {
   absl::string_view trimmed = absl::StripAsciiWhitespace(bytes);
+  if (absl::StartsWith(trimmed, "\xEF\xBB\xBF")) trimmed.remove_prefix(3);  // BOM
   if (trimmed.empty())
     return absl::InvalidArgumentError(absl::StrCat(document, ": empty file"));
   size_t nul = bytes.find('\0');

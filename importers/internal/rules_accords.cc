@@ -1,6 +1,7 @@
 // agreement, partnership and diplomatic_relations: the rules of accords.
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "importers/internal/rule_helpers.h"
 #include "importers/internal/rules.h"
 
@@ -183,6 +184,13 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
     }
     if (Find(s, clause.begin, i, {"among", "including"}) >= 0) continue;
     if (Historical(s, clause)) continue;
+    // "Kazakhstan has signed agreements with both Beijing and Moscow": a
+    // generic record (perfect tense, plural, no count, no date), not an event.
+    bool explicit_when = false;
+    DateNear(ctx, s, i, clause, &explicit_when);
+    if (IsAny(s, verb - 1, {"has", "have"}) &&
+        absl::EndsWith(s.tokens[last].lower, "s") && !CountBefore(s, i) && !explicit_when)
+      continue;
     // "signed a law ratifying the agreement": a ratification, not a signing.
     if (Find(s, std::min(verb, i), std::max(verb, i),
              {"ratifying", "ratified", "ratify", "ratification"}) >= 0)

@@ -181,7 +181,8 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     absl::string_view w = s.tokens[i].lower;
     bool trigger = false;
     bool hosted = false;
-    bool joint_act = false;  // Two leaders acting together: a meeting only on a given day.
+    bool joint_act =
+        false;  // Two leaders acting together: a meeting only on a given day.
     if (w == "talks" && (IsAny(s, i - 1,
                                {"held", "hold", "holds", "the", "his", "her", "their",
                                 "after", "bilateral"}) ||
