@@ -24,6 +24,7 @@ namespace {
 
 constexpr size_t kChunkRelations = 500'000;
 constexpr size_t kEntityBatch = 10'000;
+constexpr int kMaxUncompactedChunks = 30;
 
 // Key-value pairs in one arena, sorted by key without moving the bytes.
 class KeyValues {
@@ -232,6 +233,7 @@ class SstBulkLoader final : public BulkLoader {
 
   ~SstBulkLoader() override {
     if (flusher_.joinable()) flusher_.join();
+    SetAutoCompaction(true).IgnoreError();  // Best effort; Finish() reports it.
     std::error_code ec;
     std::filesystem::remove_all(tmp_dir_, ec);
     absl::MutexLock lock(&impl_->write_mu_);
@@ -275,9 +277,23 @@ class SstBulkLoader final : public BulkLoader {
     return absl::OkStatus();
   }
 
+  // Compacting the chunks while more arrive would rewrite them over and
+  // over; the loader turns compaction off until Finish().
+  absl::Status SetAutoCompaction(bool on) {
+    for (internal::CfIndex cf : {internal::kRelations, internal::kEdges,
+                                 internal::kByEntity, internal::kByPair}) {
+      ENTENTE_RETURN_IF_ERROR(FromRocksStatus(
+          impl_->db()->SetOptions(impl_->cf(cf),
+                                  {{"disable_auto_compactions", on ? "false" : "true"}}),
+          "bulk load: set compaction"));
+    }
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<WriteResult> Finish() override {
     ENTENTE_RETURN_IF_ERROR(StartFlush());
     ENTENTE_RETURN_IF_ERROR(WaitForFlush());
+    ENTENTE_RETURN_IF_ERROR(SetAutoCompaction(true));
     ENTENTE_RETURN_IF_ERROR(WriteEntities());
     ENTENTE_RETURN_IF_ERROR(impl_->RefreshView());
     return result_;
@@ -463,7 +479,12 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   ENTENTE_RETURN_IF_ERROR(foreground);
   ENTENTE_RETURN_IF_ERROR(background);
   ++flushes_;
-  return FromRocksStatus(impl_->db()->IngestExternalFiles(args), "bulk load: ingest");
+  ENTENTE_RETURN_IF_ERROR(
+      FromRocksStatus(impl_->db()->IngestExternalFiles(args), "bulk load: ingest"));
+  // Every chunk lands in level 0; past this many files per family, reads
+  // and RocksDB's write stalls need compaction back on.
+  if (flushes_ == kMaxUncompactedChunks) return SetAutoCompaction(true);
+  return absl::OkStatus();
 }
 
 absl::Status SstBulkLoader::WriteEntities() {
@@ -546,7 +567,9 @@ absl::StatusOr<std::unique_ptr<BulkLoader>> Store::NewBulkLoader() {
   const bool empty = !it->Valid();
   std::error_code ec;
   std::filesystem::remove_all(std::filesystem::path(impl_->dir()) / "bulk.tmp", ec);
-  return std::unique_ptr<BulkLoader>(new SstBulkLoader(impl_.get(), empty));
+  auto loader = std::make_unique<SstBulkLoader>(impl_.get(), empty);
+  ENTENTE_RETURN_IF_ERROR(loader->SetAutoCompaction(false));
+  return std::unique_ptr<BulkLoader>(std::move(loader));
 }
 
 }  // namespace entente::graph
