@@ -100,6 +100,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
                           "opened", "launched", "attended"}) >= 0 ||
                     (Find(s, std::max(content.begin, i - 10), i, {"at"}) >= 0 &&
                      Find(s, content.begin, i, {"signed", "adopted"}) >= 0);
+    // "At a meeting of the Supreme Eurasian Economic Council in St. Petersburg"
+    int meeting_of =
+        FindLast(s, std::max(content.begin, i - 8), i, {"meeting", "session"});
+    if (meeting_of >= 0 && Is(s, meeting_of + 1, "of")) occurred = true;
     if (!occurred) continue;
     // Name: an organization or format named here or earlier in the item.
     std::string base =
@@ -257,6 +261,12 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
       std::vector<std::string> after =
           Countries(PartiesIn(s, i + 2, std::min(clause.end, i + 6)));
       if (!after.empty()) member = after.front();
+    } else if (Is(s, i, "chair") && IsAny(s, i - 1, {"will", "to", "would", "shall"}) &&
+               MentionAt(s, i + 1) + MentionAt(s, i + 2) > -2) {
+      // "Kazakhstan will chair the Eurasian Economic Union in 2027"
+      role = "chair";
+      std::vector<std::string> before = Countries(PartiesIn(s, clause.begin, i));
+      if (!before.empty()) member = before.back();
     } else if (IsAny(s, i, {"chairing", "chaired", "chairs"})) {
       role = "chair";
       state = true;
