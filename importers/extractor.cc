@@ -16,6 +16,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
 }
 
 ItemExtraction Extractor::Extract(const DigestItem& item) const {
+  ItemExtraction out = ExtractUnmerged(item);
+  out.relations = MergeAndSortRelations(std::move(out.relations));
+  return out;
+}
+
+ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {
   ItemExtraction out;
   if (!item.published.known() && !item.reported.known()) return out;
   internal::ItemContext ctx(*gazetteer_, item);
@@ -39,7 +45,7 @@ ItemExtraction Extractor::Extract(const DigestItem& item) const {
     internal::SiteRule(ctx, s);
   }
   out.entities = ctx.TakeEntities();
-  out.relations = MergeAndSortRelations(std::move(ctx.relations()));
+  out.relations = std::move(ctx.relations());
   return out;
 }
 

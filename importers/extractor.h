@@ -43,6 +43,9 @@ class Extractor {
   // digest's publication date anchors years and weekdays). Never fails on
   // odd text: unknown entities simply give no relation.
   ItemExtraction Extract(const DigestItem& item) const;
+  // Same, without merging within the item: for callers that merge the
+  // relations of a whole digest themselves (MergeAndSortRelations).
+  ItemExtraction ExtractUnmerged(const DigestItem& item) const;
 
  private:
   explicit Extractor(std::shared_ptr<const Gazetteer> gazetteer)

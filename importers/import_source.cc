@@ -153,7 +153,7 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   std::vector<int> numbers;
   extractions.reserve(items.size());
   for (const DigestItem& item : items) {
-    extractions.push_back(extractor.Extract(item));
+    extractions.push_back(extractor.ExtractUnmerged(item));  // Merged per digest below.
     numbers.push_back(item.number);
   }
   return SinkByItem(document, std::move(extractions), numbers, sink);

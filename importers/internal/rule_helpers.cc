@@ -79,6 +79,24 @@ bool HasAny(const Sentence& s, Words words) {
   return false;
 }
 
+WordSet::WordSet(Words words) {
+  for (absl::string_view w : words) {
+    words_.emplace_back(w);
+    hashes_.push_back(WordHash(w));
+  }
+}
+
+bool WordSet::AnyIn(const Sentence& s) const {
+  for (size_t k = 0; k < hashes_.size(); ++k) {
+    uint32_t h = hashes_[k];
+    if (!s.word_bloom.MayContain(h)) continue;
+    for (const Token& t : s.tokens) {
+      if (t.hash == h && t.lower == words_[k]) return true;
+    }
+  }
+  return false;
+}
+
 Range ClauseOf(const ItemContext& ctx, const Sentence& s, int i) {
   Range content = ContentOf(ctx, s);
   if (s.attribution_begin >= 0 && s.attribution_end <= i)

@@ -20,6 +20,19 @@ using Words = std::initializer_list<absl::string_view>;
 bool Is(const Sentence& s, int i, absl::string_view lower);
 // True when the sentence has one of `words` anywhere (a cheap pre-check).
 bool HasAny(const Sentence& s, Words words);
+
+// A rule's trigger words with their hashes computed once:
+//   static const WordSet kTriggers = {"visit", "trip"};
+//   if (!kTriggers.AnyIn(s)) return;
+class WordSet {
+ public:
+  WordSet(Words words);
+  bool AnyIn(const Sentence& s) const;
+
+ private:
+  std::vector<std::string> words_;
+  std::vector<uint32_t> hashes_;
+};
 bool IsAny(const Sentence& s, int i, Words words);
 // First index in [from, to) whose token is one of `words`; -1 if none.
 int Find(const Sentence& s, int from, int to, Words words);

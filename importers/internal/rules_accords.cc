@@ -154,12 +154,12 @@ std::vector<std::string> AccordParties(const ItemContext& ctx, const Sentence& s
 }  // namespace
 
 void AgreementRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"agreement",   "agreements",  "treaty",       "treaties",  "memorandum",
-                  "memorandums", "memoranda",   "mou",          "mous",      "protocol",
-                  "protocols",   "roadmap",     "roadmaps",     "road",      "documents",
-                  "document",    "declaration", "declarations", "statement", "statements",
-                  "communique"}))
-    return;
+  static const WordSet kTriggers = {
+      "agreement", "agreements", "treaty",    "treaties", "memorandum",  "memorandums",
+      "memoranda", "mou",        "mous",      "protocol", "protocols",   "roadmap",
+      "roadmaps",  "road",       "documents", "document", "declaration", "declarations",
+      "statement", "statements", "communique"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     int last = i;
@@ -217,7 +217,8 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void PartnershipRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"partnership", "partners"})) return;
+  static const WordSet kTriggers = {"partnership", "partners"};
+  if (!kTriggers.AnyIn(s)) return;
   static constexpr absl::string_view kLevels[] = {
       "comprehensive", "strategic", "enhanced", "special", "expanded", "extended",
       "privileged",    "allied",    "eternal",  "global",  "deepened", "multifaceted"};
@@ -283,7 +284,8 @@ void PartnershipRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void DiplomaticRelationsRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"diplomatic"})) return;
+  static const WordSet kTriggers = {"diplomatic"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i + 1 < content.end; ++i) {
     if (!Is(s, i, "diplomatic") || !IsAny(s, i + 1, {"relations", "ties"})) continue;

@@ -40,7 +40,8 @@ std::vector<std::string> PairOrItem(const ItemContext& ctx, const Sentence& s,
 }  // namespace
 
 void TradeRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"trade", "turnover"})) return;
+  static const WordSet kTriggers = {"trade", "turnover"};
+  if (!kTriggers.AnyIn(s)) return;
   for (const MoneyMention& m : s.money) {
     if (m.begin < ContentOf(ctx, s).begin || m.end > ContentOf(ctx, s).end) continue;
     Range clause = ClauseOf(ctx, s, m.begin);
@@ -155,11 +156,11 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void DeclarationRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s,
-              {"condemned", "condemn", "condemns", "condemning", "concern", "concerns",
-               "supports", "support", "back", "backs", "backed", "supported", "welcome",
-               "welcomed", "welcomes", "declaration", "resolution", "statement"}))
-    return;
+  static const WordSet kTriggers = {
+      "condemned", "condemn",  "condemns", "condemning",  "concern",    "concerns",
+      "supports",  "support",  "back",     "backs",       "backed",     "supported",
+      "welcome",   "welcomed", "welcomes", "declaration", "resolution", "statement"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string stance;

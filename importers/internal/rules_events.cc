@@ -68,8 +68,9 @@ bool ParticipationCue(const Sentence& s) {
 }  // namespace
 
 void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
-  if (!HasAny(s, {"summit", "forum", "council", "conference", "leaders", "heads"}))
-    return;
+  static const WordSet kTriggers = {"summit",     "forum",   "council",
+                                    "conference", "leaders", "heads"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string noun = s.tokens[i].lower;
@@ -214,9 +215,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
 }
 
 void MembershipRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
-                  "chairing", "chairs", "joined", "joins", "became", "becomes"}))
-    return;
+  static const WordSet kTriggers = {
+      "chairmanship", "chair",  "presidency", "chairpersonship", "chaired", "chairing",
+      "chairs",       "joined", "joins",      "became",          "becomes"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string role;

@@ -70,9 +70,10 @@ void SiteRule(ItemContext& ctx, const Sentence& s) {
   bool named_site = false;
   for (const Mention& m : s.mentions)
     named_site |= m.entity->kind == graph::EntityKind::kSite;
-  if (!named_site && !HasAny(s, {"plant", "station", "refinery", "cosmodrome", "port",
-                                 "terminal", "mine", "smelter", "field", "project"}))
-    return;
+  static const WordSet kFacilities = {"plant", "station",  "refinery", "cosmodrome",
+                                      "port",  "terminal", "mine",     "smelter",
+                                      "field", "project"};
+  if (!named_site && !kFacilities.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string id, facility, host, name;

@@ -93,9 +93,10 @@ void EmitVisit(ItemContext& ctx, const Sentence& s, const std::string& visitor_c
 }  // namespace
 
 void VisitRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"visit", "visits", "trip", "trips", "visited", "arrived", "arrives",
-                  "arrive", "went", "traveled", "travelled", "flew"}))
-    return;
+  static const WordSet kTriggers = {"visit",   "visits",   "trip",      "trips",
+                                    "visited", "arrived",  "arrives",   "arrive",
+                                    "went",    "traveled", "travelled", "flew"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     bool verb = false;
@@ -171,9 +172,9 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void MeetingRule(ItemContext& ctx, const Sentence& s) {
-  if (!HasAny(s, {"talks", "met", "meeting", "received", "hosted", "agreed", "signed",
-                  "adopted", "welcomed", "greeted"}))
-    return;
+  static const WordSet kTriggers = {"talks",  "met",    "meeting", "received", "hosted",
+                                    "agreed", "signed", "adopted", "welcomed", "greeted"};
+  if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   const bool summit = Find(s, content.begin, content.end,
                            {"summit", "forum", "council", "session", "dialogue"}) >= 0;

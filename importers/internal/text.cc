@@ -35,16 +35,18 @@ bool StartsWithApostrophe(absl::string_view text, size_t i, size_t* len) {
 }
 
 std::string Lower(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) == 0xE2 && text.substr(i, 3) == "\u2019") {
-      out.push_back('\'');
+  std::string out(text.data(), text.size());
+  size_t w = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = out[i];
+    if (c == 0xE2 && i + 2 < out.size() && out[i + 1] == '\x80' && out[i + 2] == '\x99') {
+      out[w++] = '\'';  // ’ folded to '
       i += 2;
       continue;
     }
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(text[i])));
+    out[w++] = absl::ascii_tolower(c);
   }
+  out.resize(w);
   return out;
 }
 
