@@ -154,6 +154,18 @@ std::vector<std::string> PartiesIn(const Sentence& s, int from, int to,
                                                                         : m.country;
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   }
+  // "the five Central Asian states": the region's five countries by name.
+  for (int i = std::max(from, 0); i + 3 < std::min<int>(to, s.tokens.size()); ++i) {
+    if (Is(s, i, "five") && Is(s, i + 1, "central") && Is(s, i + 2, "asian") &&
+        IsAny(s, i + 3,
+              {"states", "countries", "nations", "republics", "leaders", "presidents",
+               "heads"})) {
+      for (const char* id :
+           {"country:KAZ", "country:KGZ", "country:TJK", "country:TKM", "country:UZB"}) {
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+      }
+    }
+  }
   return out;
 }
 
