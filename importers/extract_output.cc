@@ -10,54 +10,15 @@
 #include "importers/relation_jsonl.h"
 
 namespace entente::importers {
-namespace {
-
-// A JSON Lines item stream: validated in a first pass, extracted in a second,
-// one line in memory at a time.
-absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
-                                                const std::string& path,
-                                                const ImportOptions& options,
-                                                std::ostream& out) {
-  for (int pass = 0; pass < 2; ++pass) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-    std::string line;
-    int line_number = 0;
-    int64_t offset = 0;
-    ImportFileStats stats;
-    while (std::getline(in, line)) {
-      ++line_number;
-      int64_t line_offset = offset;
-      offset += static_cast<int64_t>(line.size()) + 1;
-      if (absl::StripAsciiWhitespace(line).empty()) continue;
-      ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
-                               ParseJsonItem(path, line_number, line_offset, line));
-      if (options.published) item.published = *options.published;
-      if (!item.published.known()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ":", line_number,
-                         ": item has no \"published\" date and none was given "
-                         "(--published YYYY-MM-DD)"));
-      }
-      if (pass == 0) continue;
-      ItemExtraction x = extractor.Extract(item);
-      ++stats.items;
-      for (const graph::Relation& r : x.relations) {
-        out << RelationToJsonLine(r) << '\n';
-        ++stats.relations;
-      }
-    }
-    if (pass == 1) return stats;
-  }
-  return ImportFileStats{};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
                                                    const std::string& path,
                                                    const ImportOptions& options,
                                                    std::ostream& out) {
+  // A JSON Lines item stream is printed item by item (bounded memory); other
+  // inputs are merged over the whole file first.
+  bool stream = false;
   {
     std::ifstream probe(path, std::ios::binary);
     if (!probe) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
@@ -65,9 +26,14 @@ absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
     probe.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(probe.gcount()));
     auto format = internal::DetectImportFormat(path, head);
-    if (format.ok() && *format == internal::ImportFormat::kJsonItems) {
-      return StreamJsonItems(extractor, path, options, out);
-    }
+    stream = format.ok() && *format == internal::ImportFormat::kJsonItems;
+  }
+  if (stream) {
+    return ReadImportFile(extractor, path, options, [&](ImportUnit&& unit) {
+      for (const graph::Relation& r : unit.relations)
+        out << RelationToJsonLine(r) << '\n';
+      return absl::OkStatus();
+    });
   }
   std::vector<graph::Relation> relations;
   ENTENTE_ASSIGN_OR_RETURN(

@@ -159,10 +159,68 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   return SinkByItem(document, std::move(extractions), numbers, sink);
 }
 
+namespace {
+
+// A JSON Lines item stream read twice, one line in memory at a time: the first
+// pass validates every line, the second extracts and hands each item to the
+// sink. Memory does not grow with the file.
+absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
+                                                const std::string& path,
+                                                const ImportOptions& options,
+                                                const ImportSink& sink) {
+  ImportFileStats stats;
+  for (int pass = 0; pass < 2; ++pass) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+    std::string line;
+    int line_number = 0;
+    int64_t offset = 0;
+    while (std::getline(in, line)) {
+      ++line_number;
+      int64_t line_offset = offset;
+      offset += static_cast<int64_t>(line.size()) + 1;
+      if (absl::StripAsciiWhitespace(line).empty()) continue;
+      ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
+                               ParseJsonItem(path, line_number, line_offset, line));
+      if (options.published) item.published = *options.published;
+      if (!item.published.known()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ":", line_number,
+                         ": item has no \"published\" date and none was given "
+                         "(--published YYYY-MM-DD)"));
+      }
+      if (pass == 0) continue;
+      ItemExtraction x = extractor.Extract(item);
+      ImportUnit unit;
+      unit.document = item.document;
+      unit.item = item.number;
+      unit.entities = std::move(x.entities);
+      unit.relations = std::move(x.relations);
+      ++stats.items;
+      stats.relations += static_cast<int64_t>(unit.relations.size());
+      ENTENTE_RETURN_IF_ERROR(sink(std::move(unit)));
+    }
+  }
+  return stats;
+}
+
+}  // namespace
+
 absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor& extractor,
                                                const std::string& path,
                                                const ImportOptions& options,
                                                const ImportSink& sink) {
+  {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+    std::string head(4096, '\0');
+    probe.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(probe.gcount()));
+    auto format = internal::DetectImportFormat(path, head);
+    if (format.ok() && *format == internal::ImportFormat::kJsonItems) {
+      return StreamJsonItems(extractor, path, options, sink);
+    }
+  }
   ENTENTE_ASSIGN_OR_RETURN(std::string bytes, internal::ReadFileBounded(path));
   return ReadImportBytes(extractor, path, bytes, options, sink);
 }
