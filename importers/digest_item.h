@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/model.h"
@@ -18,6 +19,21 @@ namespace entente::importers {
 struct TextSpan {
   std::string text;
   int64_t offset = 0;  // Byte offset of text[0] in the input.
+  // For text decoded from an escaped form (a JSON string): breakpoints
+  // (position in `text`, byte offset in the input) where the linear mapping
+  // restarts. Empty when text[i] sits at offset + i.
+  std::vector<std::pair<int64_t, int64_t>> remap;
+
+  // The input byte offset of text position `pos`.
+  int64_t FileOffset(int64_t pos) const {
+    int64_t base_pos = 0, base_offset = offset;
+    for (const auto& [at, file] : remap) {
+      if (at > pos) break;
+      base_pos = at;
+      base_offset = file;
+    }
+    return base_offset + (pos - base_pos);
+  }
 };
 
 struct DigestItem {

@@ -83,6 +83,77 @@ absl::Status LineError(absl::string_view document, int line, absl::string_view w
   return absl::InvalidArgumentError(absl::StrCat(document, ":", line, ": ", why));
 }
 
+// Where the decoded bytes of the JSON string value of `key` sit in the raw
+// line: *start is the raw index of the value's first byte, and `breaks` gets a
+// (decoded position, raw index) pair after every escape sequence. False when
+// the key is not found as written.
+bool RawStringMap(absl::string_view line, absl::string_view key, int64_t* start,
+                  std::vector<std::pair<int64_t, int64_t>>* breaks) {
+  std::string quoted = absl::StrCat("\"", key, "\"");
+  for (size_t at = line.find(quoted); at != absl::string_view::npos;
+       at = line.find(quoted, at + 1)) {
+    if (at > 0 && line[at - 1] == '\\') continue;
+    size_t r = at + quoted.size();
+    while (r < line.size() && (line[r] == ' ' || line[r] == '\t')) ++r;
+    if (r >= line.size() || line[r] != ':') continue;
+    ++r;
+    while (r < line.size() && (line[r] == ' ' || line[r] == '\t')) ++r;
+    if (r >= line.size() || line[r] != '"') continue;
+    ++r;
+    *start = static_cast<int64_t>(r);
+    int64_t decoded = 0;
+    while (r < line.size() && line[r] != '"') {
+      if (line[r] != '\\') {
+        ++r;
+        ++decoded;
+        continue;
+      }
+      if (r + 1 < line.size() && line[r + 1] == 'u' && r + 5 < line.size()) {
+        uint32_t cp = 0;
+        for (size_t k = r + 2; k < r + 6; ++k) {
+          char c = line[k];
+          cp = cp * 16 + static_cast<uint32_t>(absl::ascii_isdigit(c)
+                                                   ? c - '0'
+                                                   : (absl::ascii_tolower(c) - 'a' + 10));
+        }
+        size_t raw = 6;
+        int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+        if (cp >= 0xD800 && cp <= 0xDBFF && r + 11 < line.size() && line[r + 6] == '\\') {
+          raw = 12;  // A surrogate pair: one 4-byte character.
+          bytes = 4;
+        }
+        r += raw;
+        decoded += bytes;
+      } else {
+        r += 2;
+        decoded += 1;
+      }
+      breaks->emplace_back(decoded, static_cast<int64_t>(r));
+    }
+    return true;
+  }
+  return false;
+}
+
+// A span of decoded JSON text [pos, ...) with its exact file offsets.
+TextSpan JsonSpan(std::string text, int64_t pos, int64_t line_offset, bool mapped,
+                  int64_t start, const std::vector<std::pair<int64_t, int64_t>>& breaks) {
+  TextSpan span;
+  span.text = std::move(text);
+  if (!mapped) {
+    span.offset = line_offset + pos;
+    return span;
+  }
+  TextSpan whole;
+  whole.offset = line_offset + start;
+  for (const auto& [at, raw] : breaks) whole.remap.emplace_back(at, line_offset + raw);
+  span.offset = whole.FileOffset(pos);
+  for (const auto& [at, file] : whole.remap) {
+    if (at > pos) span.remap.emplace_back(at - pos, file);
+  }
+  return span;
+}
+
 }  // namespace
 
 absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
@@ -201,17 +272,26 @@ absl::StatusOr<DigestItem> ParseJsonItem(absl::string_view document, int line_nu
     return LineError(document, line_number, "invalid UTF-8");
   }
   item.number = line_number;
-  item.headline = {headline, offset};
-  // Offsets inside a JSON string are not file offsets; paragraphs carry the
-  // line's offset plus their position in the decoded text.
+  int64_t start = 0;
+  std::vector<std::pair<int64_t, int64_t>> breaks;
+  bool mapped = RawStringMap(line, "headline", &start, &breaks);
+  item.headline = JsonSpan(headline, 0, offset, mapped, start, breaks);
+  breaks.clear();
+  mapped = RawStringMap(line, "text", &start, &breaks);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
-    absl::string_view para =
-        absl::StripAsciiWhitespace(absl::string_view(text).substr(pos, nl - pos));
+    absl::string_view chunk = absl::string_view(text).substr(pos, nl - pos);
+    size_t lead = 0;
+    while (lead < chunk.size() &&
+           absl::ascii_isspace(static_cast<unsigned char>(chunk[lead])))
+      ++lead;
+    absl::string_view para = absl::StripTrailingAsciiWhitespace(chunk.substr(lead));
     if (!para.empty()) {
-      item.paragraphs.push_back({std::string(para), offset + static_cast<int64_t>(pos)});
+      item.paragraphs.push_back(JsonSpan(std::string(para),
+                                         static_cast<int64_t>(pos + lead), offset, mapped,
+                                         start, breaks));
     }
     pos = nl + 1;
   }

@@ -131,3 +131,24 @@ TEST(ParseTextDigest, ByteOrderMarkAndCrLfLineEnds) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(ParseJsonItem, ParagraphOffsetsPointIntoTheRawLine) {
+  std::string line =
+      R"({"id":"a","published":"2026-02-06","headline":"H \"q\"","text":"One \u201cquoted\u201d.\nTwo \"x\" here."})";
+  auto item = ParseJsonItem("i.jsonl", 1, 1000, line);
+  ASSERT_TRUE(item.ok()) << item.status();
+  ASSERT_EQ(item->paragraphs.size(), 2u);
+  const TextSpan& two = item->paragraphs[1];
+  EXPECT_EQ(two.text, "Two \"x\" here.");
+  EXPECT_EQ(line.substr(two.FileOffset(0) - 1000, 3), "Two");
+  // "here" sits after the escaped quotes: offsets follow the raw bytes.
+  EXPECT_EQ(line.substr(two.FileOffset(8) - 1000, 4), "here");
+  const TextSpan& one = item->paragraphs[0];
+  EXPECT_EQ(line.substr(one.FileOffset(one.text.find("quoted")) - 1000, 6), "quoted");
+}
+
+}  // namespace
+}  // namespace entente::importers

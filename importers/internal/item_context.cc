@@ -158,6 +158,8 @@ void ItemContext::BuildSentences() {
     s.text = item_.headline.text;
     s.begin = item_.headline.offset;
     s.end = s.begin + static_cast<int64_t>(s.text.size());
+    s.file_begin = item_.headline.FileOffset(0);
+    s.file_end = item_.headline.FileOffset(static_cast<int64_t>(s.text.size()));
     s.tokens = Tokenize(s.text, s.begin);
     sentences_.push_back(std::move(s));
   }
@@ -169,6 +171,8 @@ void ItemContext::BuildSentences() {
       s.text = text.substr(span.begin, span.end - span.begin);
       s.begin = item_.paragraphs[p].offset + static_cast<int64_t>(span.begin);
       s.end = item_.paragraphs[p].offset + static_cast<int64_t>(span.end);
+      s.file_begin = item_.paragraphs[p].FileOffset(static_cast<int64_t>(span.begin));
+      s.file_end = item_.paragraphs[p].FileOffset(static_cast<int64_t>(span.end));
       s.tokens = Tokenize(s.text, s.begin);
       sentences_.push_back(std::move(s));
     }
@@ -372,8 +376,8 @@ void ItemContext::Emit(graph::RelationType type, const std::string& source,
   p.headline = item_.headline.text;
   p.reported = reported_;
   p.quote = std::string(s.text);
-  p.start = s.begin;
-  p.end = s.end;
+  p.start = s.file_begin;
+  p.end = s.file_end;
   p.document = item_.document;
   p.extractor = std::string(kExtractorVersion);
   rel.provenance.push_back(std::move(p));

@@ -41,8 +41,10 @@ struct Sentence {
   int paragraph = 0;
   bool headline = false;
   absl::string_view text;
-  int64_t begin = 0;  // Byte offsets in the input file.
+  int64_t begin = 0;  // Byte offsets of the text (tokens count from here).
   int64_t end = 0;
+  int64_t file_begin = 0;  // Byte offsets of the quote in the input file (they
+  int64_t file_end = 0;    // differ from begin/end for escaped JSON text).
   std::vector<Token> tokens;
   std::vector<Mention> mentions;
   std::vector<DateMention> dates;
