@@ -82,12 +82,13 @@ bool IsVisitTrigger(const Sentence& s, int i, bool* verb) {
 
 void EmitVisit(ItemContext& ctx, const Sentence& s, const std::string& visitor_country,
                const std::string& host, const graph::DateWithPrecision& date,
-               const std::string& level, const std::string& person) {
+               const std::string& level, const std::string& person,
+               double confidence = 0.8) {
   if (visitor_country.empty() || host.empty() || visitor_country == host) return;
   graph::Attributes attributes;
   if (!level.empty()) attributes["level"] = level;
   if (!person.empty()) attributes["visitor"] = person;
-  ctx.Emit(RelationType::kVisit, visitor_country, host, date, attributes, s);
+  ctx.Emit(RelationType::kVisit, visitor_country, host, date, attributes, s, confidence);
 }
 
 }  // namespace
@@ -282,7 +283,8 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
     }
     if (!host.empty() && (host == parties[0] || host == parties[1])) {
       const std::string& guest = host == parties[0] ? parties[1] : parties[0];
-      EmitVisit(ctx, s, guest, host, ToMonth(date), "", "");
+      // Inferred, not stated: a little less sure.
+      EmitVisit(ctx, s, guest, host, ToMonth(date), "", "", 0.7);
     }
     return;  // One meeting per sentence.
   }
