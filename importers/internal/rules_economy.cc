@@ -122,10 +122,28 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
       else if (!mention.country.empty())
         investor = mention.country;
     }
+    // "with investment of $1.2 billion from the United Arab Emirates": the
+    // money comes from the one named after "from"; the subject receives it.
+    std::string from_investor;
+    int from = Find(s, m.end, std::min(clause.end, m.end + 3), {"from"});
+    if (from >= 0) {
+      for (const Mention& mention : s.mentions) {
+        if (from_investor.empty() && mention.begin > from && mention.begin <= from + 4 &&
+            !mention.country.empty())
+          from_investor = mention.entity->kind == graph::EntityKind::kCompany
+                              ? mention.entity->id
+                              : mention.country;
+      }
+    }
+    std::string recipient;
+    if (!from_investor.empty()) {
+      recipient = std::string(ctx.gazetteer().CountryOf(investor));
+      investor = from_investor;
+    }
     if (investor.empty()) continue;
     std::string investor_country(ctx.gazetteer().CountryOf(investor));
-    std::string recipient;
     for (const Mention& mention : s.mentions) {
+      if (!recipient.empty()) break;
       if (mention.begin < m.end || mention.begin >= clause.end) continue;
       if (!mention.country.empty() && mention.country != investor_country &&
           absl::string_view(mention.country).substr(0, 8) == "country:") {
