@@ -326,3 +326,24 @@ TEST(AgreementRule, PresidentsSigningADeclarationIsAJointDeclaration) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(MeetingRule, PhoneCallsAreNotMeetings) {
+  auto got =
+      Extract("Call", {"Tokayev held talks by phone with Turkish President Recep Tayyip "
+                       "Erdogan on Monday, reported Anadolu on March 11."});
+  EXPECT_THAT(got, IsEmpty());
+}
+
+TEST(InvestmentRule, MoneyFromANamedInvestor) {
+  auto got =
+      Extract("Wind", {"Kazakhstan will build a wind farm with investment of $1.2 "
+                       "billion from the United Arab Emirates, reported Reuters on March "
+                       "10."});
+  EXPECT_THAT(got, Contains("investment country:ARE country:KAZ 2025-03"));
+}
+
+}  // namespace
+}  // namespace entente::importers

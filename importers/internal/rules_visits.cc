@@ -226,6 +226,11 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
                                  }),
                   parties.end());
     if (summit && parties.size() >= 3) continue;
+    // A phone or video call is not a meeting in person.
+    if (Find(s, clause.begin, clause.end,
+             {"phone", "telephone", "video", "videoconference", "virtual", "online",
+              "call"}) >= 0)
+      continue;
     if (parties.size() > 2) continue;
     if (parties.size() == 1 &&
         Find(s, std::max(clause.begin, i - 3), i, {"he", "she"}) >= 0) {
