@@ -62,7 +62,7 @@ int RunPath(const Command& self, const ParsedArgs& args, CommandIo& io) {
         io.out << PathsDot(response);
         break;
       case OutputFormat::kTable:
-        io.out << PathsTable(response);
+        io.out << PathsTable(response, args.Has("sources"));
         break;
     }
     return absl::OkStatus();
@@ -85,7 +85,8 @@ Command PathCommand() {
         "relations dated in this range (YYYY[-MM[-DD]], inclusive)"},
        {"as-of", "DATE", "only relations reported by DATE (what was known then)"},
        {"avoid", "KINDS", "entity kinds not to pass through: event,person,..."},
-       {"max-hops", "N", "longest path in relations (default 6, at most 8)"}});
+       {"max-hops", "N", "longest path in relations (default 6, at most 8)"},
+       {"sources", "", "list every report of each relation: outlet, date, quote"}});
   command.summary = "Find the shortest chains of relations between two entities.";
   command.details =
       "FROM and TO are ids, names, aliases, codes or unique prefixes\n"

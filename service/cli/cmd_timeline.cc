@@ -68,8 +68,9 @@ int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
     }
     v1::GetTimelineResponse response;
     ENTENTE_RETURN_IF_ERROR(FetchTimeline(client, *request, args.Has("all"), &response));
-    io.out << (*format == OutputFormat::kJson ? JsonLine(response)
-                                              : TimelineTable(response));
+    io.out << (*format == OutputFormat::kJson
+                   ? JsonLine(response)
+                   : TimelineTable(response, args.Has("sources")));
     return absl::OkStatus();
   });
 }
@@ -90,6 +91,7 @@ Command TimelineCommand() {
        {"newest-first", "", "newest relations first (default: oldest first)"},
        {"limit", "N", "relations per page (default 50, at most 1000)"},
        {"all", "", "fetch every page and print them as one"},
+       {"sources", "", "list every report of each relation: outlet, date, quote"},
        {"page-token", "T", "continue after a previous page (printed under the table)"}});
   command.summary = "List the relations of an entity, or between two, in date order.";
   command.details =

@@ -109,20 +109,21 @@ std::string JsonLine(const google::protobuf::Message& message) {
   return json;
 }
 
-std::string TimelineTable(const v1::GetTimelineResponse& response) {
+std::string TimelineTable(const v1::GetTimelineResponse& response, bool with_sources) {
   Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
   for (const v1::Relation& relation : response.relations()) {
     table.AddRow(RelationRow(relation));
   }
   if (table.empty()) return "No relations.\n";
   std::string out = table.Render();
+  if (with_sources) absl::StrAppend(&out, "\n", SourcesText(response.relations()));
   if (!response.next_page_token().empty()) {
     absl::StrAppend(&out, "More: --page-token ", response.next_page_token(), "\n");
   }
   return out;
 }
 
-std::string PathsTable(const v1::FindPathsResponse& response) {
+std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources) {
   std::string out;
   if (response.paths().empty()) {
     absl::StrAppend(&out, "No path from ", response.from_entity().name(), " to ",
@@ -140,6 +141,9 @@ std::string PathsTable(const v1::FindPathsResponse& response) {
       table.AddRow(RelationRow(relation));
     }
     absl::StrAppend(&out, Indent(table.Render()));
+    if (with_sources) {
+      absl::StrAppend(&out, Indent(absl::StrCat("\n", SourcesText(path.relations()))));
+    }
   }
   if (response.truncated()) {
     absl::StrAppend(&out, "Search cut short: ", response.truncation_reason(), "\n");

@@ -32,8 +32,19 @@ std::string SourcesText(const entente::v1::Relation& relation);
 // One line of protobuf JSON with a trailing newline.
 std::string JsonLine(const google::protobuf::Message& message);
 
-std::string TimelineTable(const entente::v1::GetTimelineResponse& response);
-std::string PathsTable(const entente::v1::FindPathsResponse& response);
+// With `with_sources`, each table is followed by its relations' provenance
+// (see SourcesText).
+std::string TimelineTable(const entente::v1::GetTimelineResponse& response,
+                          bool with_sources = false);
+std::string PathsTable(const entente::v1::FindPathsResponse& response,
+                       bool with_sources = false);
+
+// Every report of the relations, for --sources:
+//   2026-02-04 partnership Kazakhstan - Pakistan
+//     Pakistan Today, 2026-02-05, item 1 of digest.txt: "The two sides ..."
+// Quotes longer than 300 bytes are cut at a character boundary with "...".
+std::string SourcesText(
+    const google::protobuf::RepeatedPtrField<entente::v1::Relation>& relations);
 std::string NeighborsTable(const entente::v1::GetNeighborsResponse& response);
 std::string EntityText(const entente::v1::Entity& entity);
 // `of_entity`: the counts are one entity's, whose `entities` field counts its

@@ -88,6 +88,27 @@ TEST(PathsTable, ListsEachPathWithItsHops) {
             "  1993        membership   Kazakhstan  European Union\n");
 }
 
+TEST(SourcesText, ListsEveryReportWithItsQuote) {
+  v1::FindPathsResponse response = TwoHopPath();
+  v1::Provenance* report =
+      response.mutable_paths(0)->mutable_relations(0)->mutable_provenance(0);
+  report->mutable_reported()->set_value("2026-02-05");
+  report->set_item(7);
+  report->set_document("digest.txt");
+  report->set_quote(std::string(290, 'a') + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
+  std::string text = SourcesText(response.paths(0).relations());
+  EXPECT_THAT(text,
+              StartsWith("Sources:\n  2026-02-04 partnership Kazakhstan - Pakistan\n"
+                         "    Pakistan Today, 2026-02-05, item 7 of digest.txt: \"aaa"));
+  // 290 + 5 two-byte characters fit in 300 bytes; the sixth is cut whole.
+  EXPECT_THAT(text, HasSubstr("a\u00e9\u00e9\u00e9\u00e9\u00e9...\"\n"));
+  EXPECT_THAT(text, HasSubstr("    Dawn\n"));
+  EXPECT_THAT(text, HasSubstr("  1993 membership Kazakhstan - European Union\n"));
+  EXPECT_THAT(
+      PathsTable(response, /*with_sources=*/true),
+      HasSubstr("\n  Sources:\n    2026-02-04 partnership Kazakhstan - Pakistan\n"));
+}
+
 TEST(PathsTable, SaysWhenThereIsNoPathAndWhenCut) {
   v1::FindPathsResponse response;
   *response.mutable_from_entity() = kPak;
