@@ -215,7 +215,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     }
     // last/this/next year|month|week.
     if ((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
-        i + 1 < n) {
+        i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&
+        t[i + 1].lower != "night") {
       absl::string_view unit = t[i + 1].lower;
       int delta =
           (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
@@ -256,13 +257,13 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         ctx.previous.precision == DatePrecision::kDay) {
       int delta = w == "previous" ? -1 : 1;
       out.push_back(
-          {i, i + 2, DayFromDays(Days(ctx.previous) + delta), DateKind::kRelative});
+          {i, i + 2, DayFromDays(Days(ctx.previous) + delta), DateKind::kSequel});
       ++i;
       continue;
     }
     if (w == "previous" && (Is(t, i + 1, "evening") || Is(t, i + 1, "night")) &&
         ctx.previous.precision == DatePrecision::kDay) {
-      out.push_back({i, i + 2, DayFromDays(Days(ctx.previous) - 1), DateKind::kRelative});
+      out.push_back({i, i + 2, DayFromDays(Days(ctx.previous) - 1), DateKind::kSequel});
       ++i;
       continue;
     }

@@ -24,6 +24,7 @@ enum class DateKind : uint8_t {
   kRelative,  // "last year", "last week", "two weeks after", "the following day".
   kNow,       // "currently", "is underway": the reported date.
   kSince,     // "since 2019": the start of a state.
+  kSequel,    // "the following day", "the previous evening": from the last event.
 };
 
 struct DateMention {

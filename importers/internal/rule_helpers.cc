@@ -223,7 +223,8 @@ graph::DateWithPrecision DateNear(const ItemContext& ctx, const Sentence& s, int
         aside = true;
     }
     if (aside) continue;
-    if (!allow_future && ctx.reported().known() &&
+    // A sequel of the last event ("the following day") may postdate the report.
+    if (!allow_future && d.kind != DateKind::kSequel && ctx.reported().known() &&
         d.date.FirstDay() > ctx.reported().FirstDay())
       continue;
     int distance = d.begin >= i ? d.begin - i : i - d.end + 1;

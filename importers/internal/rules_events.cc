@@ -167,7 +167,7 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
       }
     }
     if (host.empty()) continue;
-    graph::DateWithPrecision date = DateNear(ctx, s, i, content);
+    graph::DateWithPrecision date = DateNear(ctx, s, i, ClauseOf(ctx, s, i));
     std::string name = absl::StrCat(base, " ", noun);
     std::string id = absl::StrCat("event:", Slugify(name), "-", date.year);
     ctx.AddEntity(id, absl::StrCat(name, " ", date.year), graph::EntityKind::kEvent);
