@@ -296,7 +296,12 @@ void ItemContext::FindParties() {
           s.paragraph == 0 && (m.preposition == "in" || m.preposition == "at")) {
         city_ = m.entity->id;
       }
-      if (m.country.empty() || !absl::StartsWith(m.country, "country:")) continue;
+      // Countries, and organizations acting through their leaders ("European
+      // Commission President Ursula von der Leyen").
+      bool org_leader = m.entity->kind == graph::EntityKind::kPerson &&
+                        absl::StartsWith(m.country, "org:");
+      if (m.country.empty() || (!absl::StartsWith(m.country, "country:") && !org_leader))
+        continue;
       if (m.entity->kind == graph::EntityKind::kCompany ||
           m.entity->kind == graph::EntityKind::kSite ||
           m.entity->kind == graph::EntityKind::kUnspecified)
