@@ -24,16 +24,18 @@
 
 namespace entente::importers::internal {
 
-// A 256-bit Bloom filter of a sentence's words (two bits per word hash).
+// A Bloom filter of a sentence's words.
 struct WordBloom {
-  uint64_t bits[4] = {0, 0, 0, 0};
+  // Two bits per word in 1024: few false positives for sentences of ~50 words.
+  uint64_t bits[16] = {};
   void Add(uint32_t h) {
-    bits[(h >> 6) & 3] |= uint64_t{1} << (h & 63);
-    bits[(h >> 14) & 3] |= uint64_t{1} << ((h >> 8) & 63);
+    uint32_t a = h & 1023, b = (h >> 10) & 1023;
+    bits[a >> 6] |= uint64_t{1} << (a & 63);
+    bits[b >> 6] |= uint64_t{1} << (b & 63);
   }
   bool MayContain(uint32_t h) const {
-    return (bits[(h >> 6) & 3] >> (h & 63) & 1) &&
-           (bits[(h >> 14) & 3] >> ((h >> 8) & 63) & 1);
+    uint32_t a = h & 1023, b = (h >> 10) & 1023;
+    return (bits[a >> 6] >> (a & 63) & 1) && (bits[b >> 6] >> (b & 63) & 1);
   }
 };
 
