@@ -109,6 +109,13 @@ class GraphViewBuilder {
 
   // Interns an entity id; returns its vertex. Adding an id twice is harmless.
   uint32_t AddEntity(absl::string_view id, EntityKind kind);
+  // The vertex of an id added before; nullopt otherwise. Safe to call from
+  // several threads while nothing is being added.
+  std::optional<uint32_t> FindEntity(absl::string_view id) const {
+    auto it = vertex_of_.find(id);
+    if (it == vertex_of_.end()) return std::nullopt;
+    return it->second;
+  }
   // Adds one relation between two entity ids (interned as needed).
   void AddRelation(uint64_t relation_id, absl::string_view source,
                    absl::string_view target, RelationType type,

@@ -195,40 +195,6 @@ absl::Status Store::Impl::CheckMetadata(bool created) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const {
-  ReadScope scope(*this);
-  rocksdb::ReadOptions read = scope.options();
-  read.fill_cache = false;
-  read.readahead_size = 2 << 20;
-  GraphViewBuilder builder;
-  uint64_t entities = 0, relations = 0;
-  db_->GetIntProperty(cf(internal::kEntities), "rocksdb.estimate-num-keys", &entities);
-  db_->GetIntProperty(cf(internal::kEdges), "rocksdb.estimate-num-keys", &relations);
-  builder.Reserve(entities, relations);
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, cf(internal::kEntities)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    absl::string_view id(it->key().data(), it->key().size());
-    absl::string_view value(it->value().data(), it->value().size());
-    ENTENTE_ASSIGN_OR_RETURN(EntityKind kind, internal::DecodeEntityKind(value));
-    builder.AddEntity(id, kind);
-  }
-  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan entities"));
-  it.reset(db_->NewIterator(read, cf(internal::kEdges)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if (it->key().size() != 8)
-      return absl::DataLossError("corrupt edge key in the store");
-    ENTENTE_ASSIGN_OR_RETURN(
-        internal::EdgeRecord e,
-        internal::DecodeEdge(absl::string_view(it->value().data(), it->value().size())));
-    uint32_t s = builder.AddEntity(e.source, EntityKind::kUnspecified);
-    uint32_t t = builder.AddEntity(e.target, EntityKind::kUnspecified);
-    builder.AddRelationDays(internal::DecodeFixed64BE(it->key().data()), s, t, e.type,
-                            e.first_day, e.end_day, e.reported_day);
-  }
-  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan edges"));
-  return std::move(builder).Build();
-}
-
 absl::Status Store::Impl::RefreshView() {
   absl::MutexLock refresh(&refresh_mu_);
   ENTENTE_ASSIGN_OR_RETURN(std::shared_ptr<const GraphView> view, BuildView());
