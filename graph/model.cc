@@ -19,9 +19,9 @@ constexpr std::array<absl::string_view, kEntityKindCount> kKindPrefixes = {
     "", "country", "org", "city", "site", "event", "company", "person"};
 
 constexpr std::array<absl::string_view, kRelationTypeCount> kTypeNames = {
-    "unspecified", "diplomatic_relations", "partnership", "agreement",
-    "trade_target", "trade_volume", "investment", "visit",
-    "meeting", "forum", "site", "declaration", "membership"};
+    "unspecified",  "diplomatic_relations", "partnership", "agreement", "trade_target",
+    "trade_volume", "investment",           "visit",       "meeting",   "forum",
+    "site",         "declaration",          "membership"};
 
 // Keys of the attribute that tells two relations of one type apart on one day
 // (spec: "the same relation"). Forum and membership roles are included so a
@@ -262,8 +262,8 @@ std::string RelationIdentity(const Relation& relation) {
   absl::string_view a = relation.source.id;
   absl::string_view b = relation.target.id;
   if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
-  std::string identity = absl::StrCat(RelationTypeName(relation.type), "|", a, "|",
-                                      b, "|", relation.date.ToString());
+  std::string identity = absl::StrCat(RelationTypeName(relation.type), "|", a, "|", b,
+                                      "|", relation.date.ToString());
   for (absl::string_view key : DistinguishingKeys(relation.type)) {
     identity.append("|");
     auto it = relation.attributes.find(std::string(key));
@@ -294,11 +294,11 @@ uint64_t RelationIdOf(const Relation& relation) {
 bool MergeRelation(const Relation& from, Relation* into) {
   bool changed = false;
   for (const Provenance& p : from.provenance) {
-    bool seen = std::any_of(
-        into->provenance.begin(), into->provenance.end(), [&](const Provenance& q) {
-          return q.document == p.document && q.item == p.item &&
-                 q.start == p.start && q.end == p.end;
-        });
+    bool seen = std::any_of(into->provenance.begin(), into->provenance.end(),
+                            [&](const Provenance& q) {
+                              return q.document == p.document && q.item == p.item &&
+                                     q.start == p.start && q.end == p.end;
+                            });
     if (!seen) {
       into->provenance.push_back(p);
       changed = true;

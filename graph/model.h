@@ -12,11 +12,11 @@
 #include <map>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <variant>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace entente::graph {
 
@@ -162,15 +162,15 @@ struct Entity {
 
 // One report of a relation: where it was read and the words that prove it.
 struct Provenance {
-  int item = 0;              // Digest item number, counted from 1.
-  std::string outlet;        // "Pakistan Today".
-  std::string headline;      // The item's headline.
+  int item = 0;          // Digest item number, counted from 1.
+  std::string outlet;    // "Pakistan Today".
+  std::string headline;  // The item's headline.
   DateWithPrecision reported;
-  std::string quote;         // The supporting text, verbatim.
-  int64_t start = 0;         // Byte offset of the quote in the input.
-  int64_t end = 0;           // Byte offset one past the quote.
-  std::string document;      // The digest: file name, URL or JSON item id.
-  std::string extractor;     // Extractor version, "entente-extract/1".
+  std::string quote;      // The supporting text, verbatim.
+  int64_t start = 0;      // Byte offset of the quote in the input.
+  int64_t end = 0;        // Byte offset one past the quote.
+  std::string document;   // The digest: file name, URL or JSON item id.
+  std::string extractor;  // Extractor version, "entente-extract/1".
 
   friend bool operator==(const Provenance&, const Provenance&) = default;
 };
@@ -190,7 +190,7 @@ struct Relation {
   DateWithPrecision date;      // When it happened (valid time).
   DateWithPrecision reported;  // When it was first reported.
   Attributes attributes;
-  double confidence = 0.0;     // 0..1.
+  double confidence = 0.0;  // 0..1.
   std::vector<Provenance> provenance;
 
   friend bool operator==(const Relation&, const Relation&) = default;
