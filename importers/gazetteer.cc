@@ -159,6 +159,11 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view tsv) {
               absl::StrCat("aliases.tsv:", line_number, ": unknown fact '", kv, "'"));
       }
     }
+    if (e->kind == graph::EntityKind::kPerson && !facts.country.empty() &&
+        !facts.role.empty()) {
+      // The first listed holder of a role is the one a bare title refers to.
+      leaders_.try_emplace(absl::StrCat(facts.country, "|", facts.role), e->id);
+    }
     if (!e->name.empty()) {
       AliasForm form =
           e->kind == graph::EntityKind::kPerson ? AliasForm::kPerson : AliasForm::kName;
@@ -241,6 +246,12 @@ const graph::Entity* Gazetteer::FindById(absl::string_view id) const {
 const EntityFacts* Gazetteer::FactsOf(absl::string_view id) const {
   auto it = facts_.find(id);
   return it == facts_.end() ? nullptr : &it->second;
+}
+
+absl::string_view Gazetteer::LeaderOf(absl::string_view country,
+                                      absl::string_view role) const {
+  auto it = leaders_.find(absl::StrCat(country, "|", role));
+  return it == leaders_.end() ? absl::string_view() : absl::string_view(it->second);
 }
 
 absl::string_view Gazetteer::CountryOf(absl::string_view id) const {

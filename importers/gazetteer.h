@@ -66,6 +66,9 @@ class Gazetteer {
   // The country an entity belongs to: itself for a country, the `country`
   // fact otherwise; "" when none.
   absl::string_view CountryOf(absl::string_view id) const;
+  // The person holding `role` ("president", "prime_minister") for a country,
+  // as the alias table lists them; "" when none is listed.
+  absl::string_view LeaderOf(absl::string_view country, absl::string_view role) const;
 
   // Alias lookup on a normalized phrase (lower case ASCII, words joined by one
   // space; "’" folded to "'"). Upper-case codes are looked up with
@@ -91,6 +94,7 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> phrases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> codes_;
   absl::flat_hash_map<std::string, int> max_words_;
+  absl::flat_hash_map<std::string, std::string> leaders_;  // "country:TUR|president".
 };
 
 // Lower-cases ASCII, folds typographic apostrophes and dashes, and joins the

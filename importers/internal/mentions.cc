@@ -131,6 +131,9 @@ std::vector<Mention> FindMentions(
         (m.form == AliasForm::kDemonym || m.form == AliasForm::kName) &&
         IsLeaderTitle(t, m.end, &title_length) && t[m.end].capitalized) {
       m.leader = true;
+      m.title = t[m.end + title_length - 1].lower == "minister"
+                    ? "prime_minister"
+                    : std::string(t[m.end].lower);
       m.end += title_length;
     } else if (m.entity->kind == graph::EntityKind::kCountry &&
                m.form == AliasForm::kDemonym && IsLeaderTitle(t, m.end, &title_length)) {
@@ -140,8 +143,10 @@ std::vector<Mention> FindMentions(
     // "the Emir of Qatar", "President of Kazakhstan".
     if (m.entity->kind == graph::EntityKind::kCountry && m.begin >= 2 &&
         t[m.begin - 1].lower == "of" && IsLeaderTitle(t, m.begin - 2, &title_length) &&
-        title_length == 1)
+        title_length == 1) {
       m.leader = true;
+      m.title = std::string(t[m.begin - 2].lower);
+    }
     m.possessive = m.end < n && t[m.end].lower == "'s";
     int p = m.begin - 1;
     if (p >= 0 && t[p].lower == "the") --p;

@@ -24,6 +24,7 @@ struct Mention {
   std::string country;  // The country this mention stands for; "" for none.
   AliasForm form = AliasForm::kName;
   bool leader = false;      // A person or a country's leader ("Kazakh President").
+  std::string title;        // The leader's title as written, lower case ("president").
   bool possessive = false;  // Followed by "'s".
   std::string preposition;  // Lower-case word right before (skipping "the").
 };

@@ -52,14 +52,26 @@ const Mention* FirstLeaderOfItem(ItemContext& ctx) {
   return nullptr;
 }
 
-std::string PersonOf(const Mention* m) {
-  if (m != nullptr && m->entity->kind == graph::EntityKind::kPerson) return m->entity->id;
+// The person a leader mention names: the person itself, or the holder of the
+// title for that country ("the Turkish President").
+std::string PersonOf(const ItemContext& ctx, const Mention* m) {
+  if (m == nullptr) return "";
+  if (m->entity->kind == graph::EntityKind::kPerson) return m->entity->id;
+  if (!m->title.empty())
+    return std::string(ctx.gazetteer().LeaderOf(m->country, m->title));
   return "";
 }
 
+// "a state visit"; after a verb also "arrived ... on an official visit".
 std::string VisitLevel(const Sentence& s, int i) {
   for (int k = i - 1; k >= std::max(0, i - 3); --k) {
     if (IsAny(s, k, {"state", "official", "working"})) return s.tokens[k].lower;
+  }
+  for (int k = i + 1; k < std::min<int>(s.tokens.size() - 1, i + 10); ++k) {
+    if (IsAny(s, k, {"state", "official", "working"}) &&
+        IsAny(s, k + 1, {"visit", "visits"}))
+      return s.tokens[k].lower;
+    if (s.tokens[k].text == ",") break;
   }
   return "";
 }
@@ -168,7 +180,8 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
     }
     bool explicit_date = false;
     graph::DateWithPrecision date = DateNear(ctx, s, i, clause, &explicit_date);
-    EmitVisit(ctx, s, from, host, ToMonth(date), VisitLevel(s, i), PersonOf(visitor));
+    EmitVisit(ctx, s, from, host, ToMonth(date), VisitLevel(s, i),
+              PersonOf(ctx, visitor));
   }
 }
 
