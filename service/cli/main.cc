@@ -1,6 +1,7 @@
 // The `entente` command: dispatches `entente CMD ...` to one command.
 // Exit codes: 0 ok, 1 failure, 2 usage error (see command.h).
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -69,9 +70,16 @@ int Main(int argc, char** argv) {
 }  // namespace entente::service::cli
 
 int main(int argc, char** argv) {
+  // `entente ... | head` closes the pipe early: without SIGPIPE the command
+  // still unwinds, so a --db secondary instance removes its scratch directory.
+  signal(SIGPIPE, SIG_IGN);
   // Tables and JSON go through std::cout; keep it fast for large timelines.
   std::ios::sync_with_stdio(false);
-  const int code = entente::service::cli::Main(argc, argv);
+  int code = entente::service::cli::Main(argc, argv);
   std::cout.flush();
+  // Output that could not be written is a failure, as it is for other tools.
+  if (!std::cout && code == entente::service::cli::kExitOk) {
+    code = entente::service::cli::kExitFailure;
+  }
   return code;
 }
