@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
@@ -105,6 +106,9 @@ class TimelineRun {
     if (inserted) prefixes_.emplace_back(low, high);
     entries_.push_back({it->second, internal::OrderedDay(first_day), id, end_day, type,
                         payload.size, payload.offset});
+  }
+  absl::string_view PayloadBytes(Payload payload) const {
+    return absl::string_view(payloads_).substr(payload.offset, payload.size);
   }
   Payload AddPayload(absl::string_view bytes) {
     Payload payload{payloads_.size(), static_cast<uint32_t>(bytes.size())};
@@ -209,6 +213,31 @@ class TimelineRun {
   std::string payloads_;
   std::vector<uint32_t> sorted_order_;
   const absl::flat_hash_map<absl::string_view, uint32_t>* ranks_ = nullptr;
+};
+
+// The relations column family of one chunk: ids and the encoded relations,
+// which live in the by_entity run's payload arena (encoded once).
+class RelationRun {
+ public:
+  RelationRun(const TimelineRun* payloads,
+              std::vector<std::pair<uint64_t, TimelineRun::Payload>> entries)
+      : payloads_(payloads), entries_(std::move(entries)) {}
+  template <typename F>
+  absl::Status ForEachSorted(F&& put) {
+    std::sort(entries_.begin(), entries_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string key;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (i > 0 && entries_[i].first == entries_[i - 1].first) continue;
+      key = internal::RelationKey(entries_[i].first);
+      ENTENTE_RETURN_IF_ERROR(put(key, payloads_->PayloadBytes(entries_[i].second)));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  const TimelineRun* payloads_;
+  std::vector<std::pair<uint64_t, TimelineRun::Payload>> entries_;
 };
 
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
@@ -342,7 +371,6 @@ class SstBulkLoader final : public BulkLoader {
     arg->column_family = impl_->cf(cf);
     arg->external_files = {path};
     arg->options.move_files = true;
-    *run = Run();
     return absl::OkStatus();
   }
   absl::Status WriteEntities();
@@ -429,20 +457,25 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   std::error_code ec;
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(4);
-  // Two column families per thread, encoding included.
+  // Two column families per thread. The helper encodes each relation once,
+  // into the by_entity run, which the relations file reads when notified.
+  TimelineRun by_entity, by_pair;
+  std::vector<std::pair<uint64_t, TimelineRun::Payload>> encoded;
+  absl::Notification encoded_ready;
   absl::Status background;
   std::thread helper([&] {
-    TimelineRun by_entity, by_pair;
     by_entity.Reserve(2 * write.size());
     by_pair.Reserve(write.size());
-    std::string encoded;
+    encoded.reserve(write.size());
+    std::string bytes;
     for (size_t i : write) {
       const Relation& r = chunk.relations[i];
       const uint64_t id = chunk.ids[i];
       const int32_t first = r.date.FirstDay(), end = r.date.EndDay();
-      encoded.clear();
-      internal::EncodeRelation(r, &encoded);
-      TimelineRun::Payload payload = by_entity.AddPayload(encoded);
+      bytes.clear();
+      internal::EncodeRelation(r, &bytes);
+      TimelineRun::Payload payload = by_entity.AddPayload(bytes);
+      encoded.emplace_back(id, payload);
       by_entity.Add(r.source.id, {}, first, id, r.type, end, payload);
       if (r.target.id != r.source.id) {
         by_entity.Add(r.target.id, {}, first, id, r.type, end, payload);
@@ -451,6 +484,7 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
       if (high < low) std::swap(low, high);
       by_pair.Add(low, high, first, id, r.type, end);
     }
+    encoded_ready.Notify();
     // Pair keys sort by their endpoints' ranks: integers, not strings.
     const absl::flat_hash_map<absl::string_view, uint32_t> ranks =
         by_entity.EntityRanks();
@@ -458,8 +492,7 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
     if (background.ok()) background = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   });
-  KeyValues relations, edges;
-  relations.Reserve(write.size(), write.size() * 300);
+  KeyValues edges;
   edges.Reserve(write.size(), write.size() * 60);
   std::string key, value;
   for (size_t i : write) {
@@ -467,14 +500,14 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     const uint64_t id = chunk.ids[i];
     key = internal::RelationKey(id);
     value.clear();
-    internal::EncodeRelation(r, &value);
-    relations.Add(key, value, id);
-    value.clear();
     internal::EncodeEdge(r, &value);
     edges.Add(key, value, id);
   }
-  absl::Status foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
-  if (foreground.ok()) foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
+  absl::Status foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
+  encoded_ready.WaitForNotification();
+  RelationRun relations(&by_entity, std::move(encoded));
+  if (foreground.ok())
+    foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
   helper.join();
   ENTENTE_RETURN_IF_ERROR(foreground);
   ENTENTE_RETURN_IF_ERROR(background);
