@@ -251,13 +251,15 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   std::vector<rocksdb::IngestExternalFileArg> args(4);
   // Two column families per thread. The helper encodes each relation once,
   // into the by_entity run, which the relations file reads when notified.
+  // The helper encodes each relation once, into the by_entity run, and
+  // writes that file (the biggest); this thread writes edges and by_pair,
+  // then the relations file from the helper's encodings once notified.
   TimelineRun by_entity, by_pair;
   std::vector<std::pair<uint64_t, TimelineRun::Payload>> encoded;
   absl::Notification encoded_ready;
   absl::Status background;
   std::thread helper([&] {
     by_entity.Reserve(2 * write.size());
-    by_pair.Reserve(write.size());
     encoded.reserve(write.size());
     std::string bytes;
     for (size_t i : write) {
@@ -272,20 +274,15 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
       if (r.target.id != r.source.id) {
         by_entity.Add(r.target.id, {}, first, id, r.type, end, payload);
       }
-      absl::string_view low = r.source.id, high = r.target.id;
-      if (high < low) std::swap(low, high);
-      by_pair.Add(low, high, first, id, r.type, end);
     }
     encoded_ready.Notify();
-    // Pair keys sort by their endpoints' ranks: integers, not strings.
-    const absl::flat_hash_map<absl::string_view, uint32_t> ranks =
-        by_entity.EntityRanks();
-    by_pair.UseEntityRanks(&ranks);
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
-    if (background.ok()) background = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   });
   KeyValues edges;
   edges.Reserve(write.size(), write.size() * 60);
+  by_pair.Reserve(write.size());
+  // Pair keys sort by their endpoints' ranks: integers, not strings.
+  absl::flat_hash_map<absl::string_view, uint32_t> ranks;
   std::string key, value;
   for (size_t i : write) {
     const Relation& r = chunk.relations[i];
@@ -294,12 +291,27 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     value.clear();
     internal::EncodeEdge(r, &value);
     edges.Add(key, value, id);
+    absl::string_view low = r.source.id, high = r.target.id;
+    if (high < low) std::swap(low, high);
+    by_pair.Add(low, high, r.date.FirstDay(), id, r.type, r.date.EndDay());
+    ranks.emplace(low, 0);
+    ranks.emplace(high, 0);
   }
+  {
+    std::vector<absl::string_view> ids;
+    ids.reserve(ranks.size());
+    for (const auto& [id, rank] : ranks) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t r = 0; r < ids.size(); ++r) ranks[ids[r]] = r;
+  }
+  by_pair.UseEntityRanks(&ranks);
   absl::Status foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
+  if (foreground.ok()) foreground = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   encoded_ready.WaitForNotification();
   RelationRun relations(&by_entity, std::move(encoded));
-  if (foreground.ok())
+  if (foreground.ok()) {
     foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
+  }
   helper.join();
   ENTENTE_RETURN_IF_ERROR(foreground);
   ENTENTE_RETURN_IF_ERROR(background);

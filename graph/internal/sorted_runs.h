@@ -118,15 +118,6 @@ class TimelineRun {
 
   // Calls put(key, value) in key order. Comparing (low, high) as a pair
   // orders like the encoded "low 00 high 00" since ids hold no 00 byte.
-  // Of an entity run: each entity id's rank in byte order.
-  absl::flat_hash_map<absl::string_view, uint32_t> EntityRanks() {
-    const std::vector<uint32_t>& order = SortedOrder();
-    absl::flat_hash_map<absl::string_view, uint32_t> ranks;
-    ranks.reserve(order.size());
-    for (uint32_t r = 0; r < order.size(); ++r)
-      ranks.emplace(prefixes_[order[r]].first, r);
-    return ranks;
-  }
   // Of a pair run: order prefixes by these ranks (which must cover every id
   // of the run) instead of comparing strings. Not kept.
   void UseEntityRanks(const absl::flat_hash_map<absl::string_view, uint32_t>* ranks) {
