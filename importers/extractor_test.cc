@@ -347,3 +347,23 @@ TEST(InvestmentRule, MoneyFromANamedInvestor) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(AgreementRule, PassiveWithSignatoriesIsAnEvent) {
+  auto got =
+      Extract("Pact", {"The agreement was signed by Kazakhstan and Oman on Monday, "
+                       "reported Trend on March 11."});
+  EXPECT_THAT(got, Contains("agreement country:KAZ country:OMN 2025-03-10"));
+}
+
+TEST(DeclarationRule, APlaceIsNotTheSubject) {
+  auto got =
+      Extract("Attack", {"Kazakhstan condemned the terrorist attack in Pakistan on "
+                         "Monday, reported Dawn on March 11."});
+  EXPECT_THAT(got, IsEmpty());
+}
+
+}  // namespace
+}  // namespace entente::importers

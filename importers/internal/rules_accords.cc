@@ -166,9 +166,13 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
     std::string kind = AccordKind(s, i, &last);
     if (kind.empty()) continue;
     Range clause = ClauseOf(ctx, s, i);
-    // "The document was signed", "The treaty signed on Tuesday": a back-reference.
+    // "The document was signed", "The treaty signed on Tuesday": a back-reference,
+    // unless its signatories follow ("The agreement was signed by X and Y").
+    int signed_by = Find(s, last + 1, std::min(clause.end, last + 4), {"by"});
+    bool named_signers =
+        signed_by >= 0 && PartiesIn(s, signed_by + 1, clause.end).size() >= 2;
     if (IsAny(s, i - 1, {"the", "this", "that"}) &&
-        IsAny(s, last + 1, {"was", "signed", "is"}))
+        IsAny(s, last + 1, {"was", "signed", "is"}) && !named_signers)
       continue;
     if (IsAny(s, i - 1, {"the", "this"}) && kind == "documents" && !Is(s, i - 2, "of"))
       continue;
@@ -197,7 +201,9 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
       continue;
     if (Hedged(s, std::max(clause.begin, std::min(verb, i) - 4), std::min(verb, i)))
       continue;
-    std::vector<std::string> parties = AccordParties(ctx, s, verb, i, clause, true);
+    std::vector<std::string> parties = named_signers
+                                           ? PartiesIn(s, signed_by + 1, clause.end)
+                                           : AccordParties(ctx, s, verb, i, clause, true);
     if (parties.size() < 2) continue;
     graph::Attributes attributes;
     attributes["kind"] = kind;

@@ -252,7 +252,17 @@ void DeclarationRule(ItemContext& ctx, const Sentence& s) {
       }
       continue;
     }
-    std::vector<std::string> after = PartiesIn(s, i + 1, clause.end, true);
+    // The subject is named, not a place: "condemned the attack in X" is no
+    // condemnation of X.
+    std::vector<std::string> after;
+    for (const Mention& m : s.mentions) {
+      if (m.begin <= i || m.begin >= clause.end || m.country.empty() ||
+          IsAny(s, m.begin - 1,
+                {"in", "at", "near", "across", "through", "from", "into"}) ||
+          (Is(s, m.begin - 1, "the") && IsAny(s, m.begin - 2, {"in", "at", "near"})))
+        continue;
+      after.push_back(m.country);
+    }
     std::string subject;
     for (const std::string& a : after) {
       if (subject.empty() && graph::KindOfId(a) == graph::EntityKind::kCountry &&
