@@ -367,3 +367,20 @@ TEST(DeclarationRule, APlaceIsNotTheSubject) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(MembershipRule, ObserverStatusOfTheCountriesBeforeTheAside) {
+  auto got = Extract(
+      "OTS",
+      {"The summit of the Organization of Turkic States was held in Astana on Friday, "
+       "reported Anadolu on March 14.",
+       "Hungary and Turkmenistan, which hold observer status in the organization, were "
+       "also represented."});
+  EXPECT_THAT(got, Contains("membership country:HUN org:ots 2025-03-14"));
+  EXPECT_THAT(got, Contains("membership country:TKM org:ots 2025-03-14"));
+}
+
+}  // namespace
+}  // namespace entente::importers

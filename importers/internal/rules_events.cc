@@ -217,17 +217,45 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
 void MembershipRule(ItemContext& ctx, const Sentence& s) {
   static const WordSet kTriggers = {
       "chairmanship", "chair",  "presidency", "chairpersonship", "chaired", "chairing",
-      "chairs",       "joined", "joins",      "became",          "becomes"};
+      "chairs",       "joined", "joins",      "became",          "becomes", "observer"};
   if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
     std::string role;
     std::string member;
     bool state = false;  // A role held ("chaired by") rather than taken.
-    if (!IsAny(s, i,
-               {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
-                "chairing", "chairs", "joined", "joins", "became", "becomes"}))
+    if (!IsAny(
+            s, i,
+            {"chairmanship", "chair", "presidency", "chairpersonship", "chaired",
+             "chairing", "chairs", "joined", "joins", "became", "becomes", "observer"}))
       continue;
+    std::vector<std::string> observers;  // "X and Y, which hold observer status in ORG"
+    if (Is(s, i, "observer") && Is(s, i + 1, "status") &&
+        IsAny(s, i + 2, {"in", "at", "of", "with"})) {
+      Range where = ClauseOf(ctx, s, i);
+      observers = Countries(PartiesIn(s, where.begin, i));
+      if (observers.empty() && where.begin >= 2 &&
+          s.tokens[where.begin - 1].text == ",") {
+        observers =
+            Countries(PartiesIn(s, std::max(0, where.begin - 10), where.begin - 1));
+      }
+      if (observers.empty() || Negated(s, where.begin, i)) continue;
+      std::string org;
+      int at = MentionAt(s, i + 3) >= 0 ? MentionAt(s, i + 3) : MentionAt(s, i + 4);
+      if (at >= 0 && s.mentions[at].entity->kind == graph::EntityKind::kOrganization)
+        org = s.mentions[at].entity->id;
+      if (org.empty() &&
+          IsAny(s, i + 4, {"organization", "union", "bloc", "organisation"}))
+        org = ctx.organization();
+      if (org.empty()) continue;
+      graph::DateWithPrecision date = DateNear(ctx, s, i, where, nullptr, true);
+      for (const std::string& o : observers) {
+        ctx.Emit(RelationType::kMembership, o, org, date,
+                 {{"role", std::string("observer")}}, s);
+      }
+      continue;
+    }
+    if (Is(s, i, "observer")) continue;
     Range clause = ClauseOf(ctx, s, i);
     if (IsAny(s, i, {"chairmanship", "chair", "presidency", "chairpersonship"}) &&
         Find(s, std::max(clause.begin, i - 5), i,
