@@ -236,8 +236,22 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
       observers = Countries(PartiesIn(s, where.begin, i));
       if (observers.empty() && where.begin >= 2 &&
           s.tokens[where.begin - 1].text == ",") {
-        observers =
-            Countries(PartiesIn(s, std::max(0, where.begin - 10), where.begin - 1));
+        // The list right before the aside: "Hungary and Turkmenistan, which ...".
+        int k = where.begin - 1;
+        while (k > 0) {
+          int m = MentionAt(s, k - 1);
+          if (m >= 0 && s.mentions[m].entity->kind == graph::EntityKind::kCountry) {
+            k = s.mentions[m].begin;
+          } else if (k >= 2 && IsAny(s, k - 1, {"and", ","}) &&
+                     MentionAt(s, k - 2) >= 0 &&
+                     s.mentions[MentionAt(s, k - 2)].entity->kind ==
+                         graph::EntityKind::kCountry) {
+            --k;
+          } else {
+            break;
+          }
+        }
+        observers = Countries(PartiesIn(s, k, where.begin - 1));
       }
       if (observers.empty() || Negated(s, where.begin, i)) continue;
       std::string org;
