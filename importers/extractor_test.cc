@@ -384,3 +384,16 @@ TEST(MembershipRule, ObserverStatusOfTheCountriesBeforeTheAside) {
 
 }  // namespace
 }  // namespace entente::importers
+
+namespace entente::importers {
+namespace {
+
+TEST(VisitRule, OnAnOfficialVisitNamesTheVisitor) {
+  auto got =
+      Extract("Tokyo", {"President Tokayev is in Tokyo on an official visit, reported "
+                        "Kyodo on March 12."});
+  EXPECT_THAT(got, Contains("visit country:KAZ country:JPN 2025-03"));
+}
+
+}  // namespace
+}  // namespace entente::importers

@@ -144,6 +144,11 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
                                       "completed", "wrapped", "ended"}) >= 0) {
         visitor = LeaderBefore(s, clause.begin, i);  // "X paid a state visit to Y"
       }
+      if (visitor == nullptr && Find(s, std::max(clause.begin, i - 4), i, {"on"}) >= 0 &&
+          IsAny(s, i - 1, {"state", "official", "working"})) {
+        visitor =
+            LeaderBefore(s, clause.begin, i);  // "X is in Tokyo on an official visit"
+      }
       if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"my", "our"}) >= 0) {
         visitor = FirstLeaderOfItem(ctx);
       }
