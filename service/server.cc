@@ -117,6 +117,10 @@ absl::Status RunServer(const ServeOptions& options) {
   builder.AddListeningPort(options.listen, credentials, &port);
   builder.RegisterService(&service);
   builder.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
+  // The synchronous pollers (streaming calls) notice a shutdown only when their
+  // wait times out: 10 s by default, which would delay every SIGTERM.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::CQ_TIMEOUT_MSEC,
+                              500);
   if (options.log_requests) {
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
         interceptors;

@@ -43,7 +43,8 @@ std::string MakeTempDir(const std::string& prefix) {
   return mkdtemp(buffer.data()) != nullptr ? std::string(buffer.data()) : std::string();
 }
 
-absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service) {
+absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service,
+                                absl::Duration timeout) {
   // HealthCheckRequest{1: service}; HealthCheckResponse{1: status enum}.
   std::string request;
   if (!service.empty()) {
@@ -56,7 +57,7 @@ absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& servi
   grpc::ByteBuffer response_buffer;
   grpc::GenericStub stub(channel->shared_from_this());
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   grpc::CompletionQueue cq;
   auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check",
                                     request_buffer, &cq);
@@ -85,6 +86,63 @@ absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& servi
   return static_cast<int>(bytes[1]);
 }
 
+namespace {
+
+std::string BufferBytes(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  buffer.Dump(&slices).IgnoreError();
+  std::string bytes;
+  for (const grpc::Slice& s : slices) {
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  return bytes;
+}
+
+// Waits for the next completion; false when the operation failed.
+bool Await(grpc::CompletionQueue* cq) {
+  void* tag = nullptr;
+  bool ok = false;
+  return cq->Next(&tag, &ok) && ok;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ListServicesByReflection(grpc::Channel* channel) {
+  grpc::GenericStub stub(channel->shared_from_this());
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareCall(
+      &context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  call->StartCall(nullptr);
+  bool ok = Await(&cq);
+  // ServerReflectionRequest{7: list_services = ""}: tag (7 << 3 | 2), length 0.
+  grpc::Slice slice(std::string("\x3a\x00", 2));
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  if (ok) {
+    call->Write(request, nullptr);
+    ok = Await(&cq);
+  }
+  if (ok) {
+    call->Read(&response, nullptr);
+    ok = Await(&cq);
+  }
+  call->WritesDone(nullptr);
+  Await(&cq);
+  grpc::Status status;
+  call->Finish(&status, nullptr);
+  Await(&cq);
+  cq.Shutdown();
+  void* tag = nullptr;
+  while (cq.Next(&tag, &ok)) {
+  }
+  if (!status.ok()) {
+    return absl::UnavailableError(absl::StrCat("reflection: ", status.error_message()));
+  }
+  return BufferBytes(response);
+}
+
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options options) {
   std::unique_ptr<ServerProcess> server(new ServerProcess());
   server->address_ = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
@@ -104,8 +162,19 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options opti
   }
   if (pid < 0) return absl::InternalError("fork failed");
   server->pid_ = pid;
+  // Retry the connection quickly while the server starts (gRPC's default
+  // back-off waits seconds).
+  grpc::ChannelArguments channel_args;
+  channel_args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  channel_args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 300);
+  std::shared_ptr<grpc::ChannelCredentials> credentials =
+      grpc::InsecureChannelCredentials();
+  if (!options.tls_root_pem.empty()) {
+    channel_args.SetSslTargetNameOverride("localhost");
+    credentials = grpc::SslCredentials({.pem_root_certs = options.tls_root_pem});
+  }
   server->channel_ =
-      grpc::CreateChannel(server->address_, grpc::InsecureChannelCredentials());
+      grpc::CreateCustomChannel(server->address_, credentials, channel_args);
   absl::Time give_up = absl::Now() + options.startup_timeout;
   while (absl::Now() < give_up) {
     int wait_status = 0;
@@ -114,7 +183,12 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options opti
       return absl::UnavailableError(
           absl::StrCat("the server exited during start-up: ", server->log()));
     }
-    absl::StatusOr<int> health = CheckHealth(server->channel_.get());
+    // Waiting drives the connection attempts (an idle channel retries only
+    // when gRPC's backup poller runs, every 5 s by default).
+    server->channel_->WaitForConnected(
+        absl::ToChronoTime(absl::Now() + absl::Milliseconds(200)));
+    absl::StatusOr<int> health =
+        CheckHealth(server->channel_.get(), "", absl::Milliseconds(500));
     if (health.ok() && *health == 1) return server;
     absl::SleepFor(absl::Milliseconds(100));
   }

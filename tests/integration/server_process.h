@@ -31,6 +31,9 @@ class ServerProcess {
     std::string db;                       // Store directory (created by the server).
     std::vector<std::string> extra_args;  // After `serve --db D --listen A`.
     std::string log_path;                 // The server's stderr; "" = db + ".log".
+    // PEM of the CA that signed the server's certificate: talk TLS to it, with
+    // "localhost" as the expected name. "" = plaintext.
+    std::string tls_root_pem;
     absl::Duration startup_timeout = absl::Seconds(60);
   };
 
@@ -65,7 +68,12 @@ int FreeLoopbackPort();
 
 // Calls grpc.health.v1.Health/Check for `service` ("" = the whole server) with
 // a generic stub; returns the status number (1 = SERVING, 2 = NOT_SERVING).
-absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service = "");
+absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service = "",
+                                absl::Duration timeout = absl::Seconds(5));
+
+// Asks grpc.reflection.v1alpha.ServerReflection to list the services; returns
+// the raw response bytes (the service names appear in them verbatim).
+absl::StatusOr<std::string> ListServicesByReflection(grpc::Channel* channel);
 
 // A fresh temporary directory under $TMPDIR.
 std::string MakeTempDir(const std::string& prefix);

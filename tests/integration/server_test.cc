@@ -2,6 +2,7 @@
 // with a fresh store, fed the development digests through ImportDigests, and
 // queried through the generated C++ client.
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "absl/strings/match.h"
+#include "absl/time/clock.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/integration/digest_import.h"
@@ -93,6 +95,14 @@ class ServerTest : public ::testing::Test {
 
 TEST_F(ServerTest, HealthServiceSaysServing) {
   EXPECT_EQ(CheckHealth(server_->channel().get()).value_or(-1), 1);
+}
+
+TEST_F(ServerTest, ReflectionListsTheGraphService) {
+  absl::StatusOr<std::string> services =
+      ListServicesByReflection(server_->channel().get());
+  ASSERT_TRUE(services.ok()) << services.status();
+  EXPECT_TRUE(absl::StrContains(*services, "entente.v1.GraphService"));
+  EXPECT_TRUE(absl::StrContains(*services, "grpc.health.v1.Health"));
 }
 
 TEST_F(ServerTest, ImportCountsEveryDigest) {
@@ -285,6 +295,71 @@ TEST_F(ServerTest, ExpiredDeadlineEndsThePathCall) {
   v1::FindPathsResponse response;
   EXPECT_EQ(stub_->FindPaths(&context, request, &response).error_code(),
             grpc::StatusCode::DEADLINE_EXCEEDED);
+}
+
+TEST(ServerTls, ServesOnlyTls) {
+  if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+  std::string dir = MakeTempDir("entente-tls-");
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "
+      "/CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
+      dir + "/key.pem -out " + dir + "/cert.pem 2>/dev/null";
+  if (std::system(command.c_str()) != 0) GTEST_SKIP() << "openssl is not available";
+  auto server = ServerProcess::Start(
+      {.binary = ServerBinary(),
+       .db = dir + "/store",
+       .extra_args = {"--tls-cert", dir + "/cert.pem", "--tls-key", dir + "/key.pem"},
+       .tls_root_pem = ReadWholeFile(dir + "/cert.pem")});
+  ASSERT_TRUE(server.ok()) << server.status();
+  EXPECT_EQ(CheckHealth((*server)->channel().get()).value_or(-1), 1);
+  auto plaintext =
+      grpc::CreateChannel((*server)->address(), grpc::InsecureChannelCredentials());
+  EXPECT_FALSE(CheckHealth(plaintext.get(), "", absl::Seconds(1)).ok());
+  EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ServerShutdown, SigtermLetsAnImportInFlightFinish) {
+  std::vector<std::string> digests = DevelopmentDigests();
+  if (digests.size() < 2) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
+  if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+  std::string dir = MakeTempDir("entente-inflight-");
+  ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
+  v1::ImportDigestsResponse imported;
+  {
+    auto server = ServerProcess::Start(options);
+    ASSERT_TRUE(server.ok()) << server.status();
+    auto stub = v1::GraphService::NewStub((*server)->channel());
+    grpc::ClientContext context;
+    auto writer = stub->ImportDigests(&context, &imported);
+    auto send = [&](const std::string& path) {
+      v1::ImportDigestsRequest request;
+      request.mutable_document()->set_name(
+          std::filesystem::path(path).filename().string());
+      request.mutable_document()->set_published(PublishedFromName(path));
+      request.mutable_document()->set_text(ReadWholeFile(path));
+      return writer->Write(request);
+    };
+    ASSERT_TRUE(send(digests[0]));
+    absl::SleepFor(absl::Milliseconds(300));  // The server is reading the stream.
+    kill((*server)->pid(), SIGTERM);
+    absl::SleepFor(absl::Milliseconds(300));
+    for (size_t i = 1; i < digests.size(); ++i) ASSERT_TRUE(send(digests[i]));
+    writer->WritesDone();
+    grpc::Status status = writer->Finish();
+    ASSERT_TRUE(status.ok()) << status.error_message() << "\n" << (*server)->log();
+    EXPECT_EQ(imported.documents(), static_cast<int64_t>(digests.size()));
+    EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0) << (*server)->log();
+  }
+  auto server = ServerProcess::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = v1::GraphService::NewStub((*server)->channel());
+  grpc::ClientContext context;
+  v1::GetStatsResponse stats;
+  ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
+  EXPECT_EQ(stats.relations(), imported.relations_new());
+  EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
