@@ -137,7 +137,10 @@ class Store {
 // SST files that RocksDB ingests directly (no WAL, no memtable). Semantics
 // match WriteItem (merge on equal ids, endpoints upserted), but atomicity is
 // per chunk of relations, not per item: a crash mid-load leaves a prefix of
-// chunks. The view is refreshed by Finish().
+// chunks. The view is refreshed by Finish(). Finish()'s counts are per
+// distinct relation: a relation given twice in one chunk counts once (new,
+// merged or unchanged against what was stored), where two WriteItem calls
+// would count it twice.
 //
 // Thread-safety: not thread-safe; use from one thread. Must not outlive its
 // Store. Destroying it without Finish() discards the unflushed chunk.
