@@ -1,8 +1,10 @@
 // load_bench: the service's load benchmark (on demand, never in ctest).
 //
-//   load_bench build DIR RELATIONS [ENTITIES]   # a synthetic store (bulk load)
+//   load_bench build DIR RELATIONS [ENTITIES]   # a synthetic store (bulk load, seed 1)
 //   load_bench run --db DIR [--relations N] [--seconds 30] [--concurrency 32]
 //                  [--mode timeline|path|mixed|all] [--server ADDR] [--warmup 5]
+//                  [--seed 1]  (the generator seed the store was built with; the
+//                  graph benchmark's stores use 7)
 //   load_bench soak --db DIR [--relations N] [--import 100000] [--seconds 30]
 //
 // `run` and `soak` start `entente serve --quiet` on the store (or use --server)
@@ -12,11 +14,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -113,11 +117,31 @@ std::vector<std::unique_ptr<v1::GraphService::Stub>> Stubs(const std::string& ad
   return stubs;
 }
 
-LoadOptions LoadOptionsFrom(const Flags& flags) {
-  LoadOptions options;
+// Up to --pool sampled entities that the server knows: the generator's sizes
+// and seed must match the store's, and this drops ids that do not.
+std::vector<std::string> EntityPool(const Flags& flags, v1::GraphService::Stub* stub) {
   int64_t relations = flags.Int("relations", 1'000'000);
-  options.entities = SampleEntities(relations, flags.Int("entities", relations / 10 + 1),
-                                    flags.Int("sample", 200'000));
+  std::vector<std::string> sampled =
+      SampleEntities(relations, flags.Int("entities", relations / 10 + 1),
+                     flags.Int("sample", 200'000), flags.Int("seed", 1));
+  std::shuffle(sampled.begin(), sampled.end(), std::mt19937_64(1));
+  sampled.resize(std::min<size_t>(sampled.size(), flags.Int("pool", 20'000)));
+  std::vector<std::string> known;
+  for (const std::string& id : sampled) {
+    grpc::ClientContext context;
+    v1::GetEntityRequest request;
+    request.set_entity(id);
+    v1::GetEntityResponse response;
+    if (stub->GetEntity(&context, request, &response).ok()) known.push_back(id);
+  }
+  std::printf("entities: %zu sampled, %zu known to the server\n", sampled.size(),
+              known.size());
+  return known;
+}
+
+LoadOptions LoadOptionsFrom(const Flags& flags, v1::GraphService::Stub* stub) {
+  LoadOptions options;
+  options.entities = EntityPool(flags, stub);
   options.concurrency = static_cast<int>(flags.Int("concurrency", 32));
   options.duration = absl::Seconds(flags.Int("seconds", 30));
   return options;
@@ -145,7 +169,7 @@ int Run(const Flags& flags) {
   if (!target.ok())
     return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
   auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
-  LoadOptions options = LoadOptionsFrom(flags);
+  LoadOptions options = LoadOptionsFrom(flags, stubs[0].get());
   std::string mode = flags.Get("mode", "all");
   std::vector<std::pair<std::string, double>> runs;
   if (mode == "timeline" || mode == "all") runs.push_back({"timeline", 0.0});
@@ -216,7 +240,7 @@ int Soak(const Flags& flags) {
   if (!target.ok())
     return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
   auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
-  LoadOptions options = LoadOptionsFrom(flags);
+  LoadOptions options = LoadOptionsFrom(flags, stubs[0].get());
   options.path_share = 0.5;
   auto before = Stats(stubs[0].get());
   if (!before.ok())

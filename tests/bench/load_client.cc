@@ -15,8 +15,7 @@ namespace {
 // One in-flight call slot; restarted with a fresh context after each call.
 class Slot {
  public:
-  Slot(const LoadOptions& options, uint64_t seed)
-      : options_(options), rng_(seed) {}
+  Slot(const LoadOptions& options, uint64_t seed) : options_(options), rng_(seed) {}
 
   void Start(v1::GraphService::Stub* stub, grpc::CompletionQueue* cq) {
     context_ = std::make_unique<grpc::ClientContext>();
@@ -75,8 +74,9 @@ class Slot {
 }  // namespace
 
 std::vector<std::string> SampleEntities(int64_t relations, int64_t entities,
-                                        int64_t sample) {
-  SyntheticGraph graph({.entities = entities, .relations = std::min(relations, sample)});
+                                        int64_t sample, uint64_t seed) {
+  SyntheticGraph graph(
+      {.seed = seed, .entities = entities, .relations = std::min(relations, sample)});
   absl::flat_hash_set<std::string> seen;
   graph::Relation relation;
   while (graph.Next(&relation)) {

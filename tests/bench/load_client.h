@@ -25,7 +25,7 @@ struct LoadOptions {
   int concurrency = 32;
   absl::Duration duration = absl::Seconds(30);
   absl::Duration call_deadline = absl::Seconds(2);
-  double path_share = 0.0;   // Fraction of calls that are FindPaths.
+  double path_share = 0.0;            // Fraction of calls that are FindPaths.
   std::vector<std::string> entities;  // Entity ids to query, picked uniformly.
   uint64_t seed = 7;
 };
@@ -49,8 +49,10 @@ LoadReport RunLoad(const std::vector<std::unique_ptr<v1::GraphService::Stub>>& s
                    const LoadOptions& options);
 
 // The distinct endpoints of the first `sample` relations of the synthetic
-// graph with these sizes: entities that exist in a store built from it.
-std::vector<std::string> SampleEntities(int64_t relations, int64_t entities, int64_t sample);
+// graph with these sizes and seed: entities that exist in a store built
+// from it.
+std::vector<std::string> SampleEntities(int64_t relations, int64_t entities,
+                                        int64_t sample, uint64_t seed);
 
 // Prints one line per kind: QPS, p50/p90/p99/max latency, errors.
 void PrintReport(const std::string& label, LoadReport& report);
