@@ -252,12 +252,24 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   std::error_code ec;
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(4);
+  // Timeline keys sort by their entities' ranks: integers, not strings.
+  internal::EntityRanks ranks;
+  std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
+  for (size_t j = 0; j < write.size(); ++j) {
+    const Relation& r = chunk.relations[write[j]];
+    ends[j] = {ranks.Intern(r.source.id), ranks.Intern(r.target.id)};
+  }
+  ranks.Sort();
+  for (auto& [source, target] : ends) {
+    source = ranks.Rank(source);
+    target = ranks.Rank(target);
+  }
   // Two column families per thread. The helper encodes each relation once,
-  // into the by_entity run, which the relations file reads when notified.
-  // The helper encodes each relation once, into the by_entity run, and
-  // writes that file (the biggest); this thread writes edges and by_pair,
-  // then the relations file from the helper's encodings once notified.
-  TimelineRun by_entity, by_pair;
+  // into the by_entity run, and writes that file (the biggest); this thread
+  // writes edges and by_pair, then the relations file from the helper's
+  // encodings once notified.
+  TimelineRun by_entity(ranks.names(), /*pairs=*/false);
+  TimelineRun by_pair(ranks.names(), /*pairs=*/true);
   std::vector<std::pair<uint64_t, TimelineRun::Payload>> encoded;
   absl::Notification encoded_ready;
   absl::Status background;
@@ -265,17 +277,17 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     by_entity.Reserve(2 * write.size());
     encoded.reserve(write.size());
     std::string bytes;
-    for (size_t i : write) {
-      const Relation& r = chunk.relations[i];
-      const uint64_t id = chunk.ids[i];
+    for (size_t j = 0; j < write.size(); ++j) {
+      const Relation& r = chunk.relations[write[j]];
+      const uint64_t id = chunk.ids[write[j]];
       const int32_t first = r.date.FirstDay(), end = r.date.EndDay();
       bytes.clear();
       internal::EncodeRelation(r, &bytes);
-      TimelineRun::Payload payload = by_entity.AddPayload(bytes);
+      TimelineRun::Payload payload = by_entity.AddPayload(r.type, end, bytes);
       encoded.emplace_back(id, payload);
-      by_entity.Add(r.source.id, {}, first, id, r.type, end, payload);
-      if (r.target.id != r.source.id) {
-        by_entity.Add(r.target.id, {}, first, id, r.type, end, payload);
+      by_entity.Add(ends[j].first, 0, first, id, r.type, end, payload);
+      if (ends[j].second != ends[j].first) {
+        by_entity.Add(ends[j].second, 0, first, id, r.type, end, payload);
       }
     }
     encoded_ready.Notify();
@@ -284,30 +296,17 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   KeyValues edges;
   edges.Reserve(write.size(), write.size() * 60);
   by_pair.Reserve(write.size());
-  // Pair keys sort by their endpoints' ranks: integers, not strings.
-  absl::flat_hash_map<absl::string_view, uint32_t> ranks;
   std::string key, value;
-  for (size_t i : write) {
-    const Relation& r = chunk.relations[i];
-    const uint64_t id = chunk.ids[i];
+  for (size_t j = 0; j < write.size(); ++j) {
+    const Relation& r = chunk.relations[write[j]];
+    const uint64_t id = chunk.ids[write[j]];
     key = internal::RelationKey(id);
     value.clear();
     internal::EncodeEdge(r, &value);
     edges.Add(key, value, id);
-    absl::string_view low = r.source.id, high = r.target.id;
-    if (high < low) std::swap(low, high);
+    const auto [low, high] = std::minmax(ends[j].first, ends[j].second);
     by_pair.Add(low, high, r.date.FirstDay(), id, r.type, r.date.EndDay());
-    ranks.emplace(low, 0);
-    ranks.emplace(high, 0);
   }
-  {
-    std::vector<absl::string_view> ids;
-    ids.reserve(ranks.size());
-    for (const auto& [id, rank] : ranks) ids.push_back(id);
-    std::sort(ids.begin(), ids.end());
-    for (uint32_t r = 0; r < ids.size(); ++r) ranks[ids[r]] = r;
-  }
-  by_pair.UseEntityRanks(&ranks);
   absl::Status foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
   if (foreground.ok()) foreground = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   encoded_ready.WaitForNotification();

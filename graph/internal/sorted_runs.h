@@ -87,56 +87,54 @@ class KeyValues {
   std::vector<Entry> entries_;
 };
 
-// Timeline index entries of one chunk, grouped by key prefix (one entity,
-// or a pair) so that sorting compares few strings and many integers. The
-// ids are views into the chunk's relations, which must outlive the run.
+// Timeline index entries of one chunk. Entities are named by their rank
+// among the chunk's entity ids (EntityRanks), so sorting compares integers
+// only; the names are read when the keys are written.
 class TimelineRun {
  public:
-  // Where a value's payload (AddPayload) lies; it follows the IndexValue.
+  // Where a value's payload (AddPayload) lies: the whole value.
   struct Payload {
     size_t offset;
     uint32_t size;
   };
-  // An entity's entry (high = "") or a pair's (low <= high).
-  void Add(absl::string_view low, absl::string_view high, int32_t first_day, uint64_t id,
-           RelationType type, int32_t end_day, Payload payload = Payload{0, 0}) {
-    auto [it, inserted] = prefix_index_.try_emplace(
-        std::make_pair(low, high), static_cast<uint32_t>(prefixes_.size()));
-    if (inserted) prefixes_.emplace_back(low, high);
-    entries_.push_back({it->second, OrderedDay(first_day), id, end_day, type,
-                        payload.size, payload.offset});
+  // `names[rank]`: the entity ids in byte order; must outlive the run.
+  // `pairs`: keys of by_pair (low, high) instead of by_entity (low).
+  TimelineRun(const std::vector<absl::string_view>* names, bool pairs)
+      : names_(names), pairs_(pairs) {}
+
+  // An entity's entry (high unused) or a pair's (low <= high, by rank).
+  void Add(uint32_t low, uint32_t high, int32_t first_day, uint64_t id, RelationType type,
+           int32_t end_day, Payload payload = Payload{0, 0}) {
+    const uint64_t prefix = pairs_ ? uint64_t{low} << 32 | high : uint64_t{low} << 32;
+    entries_.push_back(
+        {prefix, OrderedDay(first_day), type, end_day, id, payload.size, payload.offset});
   }
+  // The payload arena holds each value whole (IndexValue, then the bytes),
+  // so entries sharing a payload are written from it without a copy.
   absl::string_view PayloadBytes(Payload payload) const {
-    return absl::string_view(payloads_).substr(payload.offset, payload.size);
+    return absl::string_view(payloads_).substr(payload.offset + kIndexValueSize,
+                                               payload.size - kIndexValueSize);
   }
-  Payload AddPayload(absl::string_view bytes) {
-    Payload payload{payloads_.size(), static_cast<uint32_t>(bytes.size())};
+  // Entries given the result must have this type and end day.
+  Payload AddPayload(RelationType type, int32_t end_day, absl::string_view bytes) {
+    Payload payload{payloads_.size(),
+                    static_cast<uint32_t>(kIndexValueSize + bytes.size())};
+    payloads_.push_back(static_cast<char>(type));
+    PutFixed32BE(&payloads_, OrderedDay(end_day));
     payloads_.append(bytes.data(), bytes.size());
     return payload;
   }
   void Reserve(size_t n) { entries_.reserve(n); }
 
-  // Calls put(key, value) in key order. Comparing (low, high) as a pair
-  // orders like the encoded "low 00 high 00" since ids hold no 00 byte.
-  // Of a pair run: order prefixes by these ranks (which must cover every id
-  // of the run) instead of comparing strings. Not kept.
-  void UseEntityRanks(const absl::flat_hash_map<absl::string_view, uint32_t>* ranks) {
-    ranks_ = ranks;
-  }
-
+  // Calls put(key, value) in key order, once per key. Ranks order like the
+  // encoded "low 00 [high 00]" since ids hold no 00 byte.
   template <typename F>
   absl::Status ForEachSorted(F&& put) {
-    const std::vector<uint32_t> order = SortedOrder();
-    std::vector<uint32_t> rank(prefixes_.size());
-    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-    for (Entry& e : entries_) e.prefix = rank[e.prefix];
-    std::vector<Prefix> sorted(prefixes_.size());
-    for (uint32_t r = 0; r < order.size(); ++r) sorted[r] = prefixes_[order[r]];
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
       return std::tie(a.prefix, a.day, a.id) < std::tie(b.prefix, b.day, b.id);
     });
     std::string key, value;
-    uint32_t key_prefix = UINT32_MAX;
+    uint64_t key_prefix = UINT64_MAX;
     size_t prefix_size = 0;
     for (size_t i = 0; i < entries_.size(); ++i) {
       const Entry& e = entries_[i];
@@ -146,10 +144,12 @@ class TimelineRun {
       }
       if (e.prefix != key_prefix) {
         key_prefix = e.prefix;
-        key.assign(sorted[e.prefix].first.data(), sorted[e.prefix].first.size());
+        const absl::string_view low = (*names_)[e.prefix >> 32];
+        key.assign(low.data(), low.size());
         key.push_back('\0');
-        if (!sorted[e.prefix].second.empty()) {
-          key.append(sorted[e.prefix].second.data(), sorted[e.prefix].second.size());
+        if (pairs_) {
+          const absl::string_view high = (*names_)[e.prefix & UINT32_MAX];
+          key.append(high.data(), high.size());
           key.push_back('\0');
         }
         prefix_size = key.size();
@@ -157,52 +157,66 @@ class TimelineRun {
       key.resize(prefix_size);
       PutFixed32BE(&key, e.day);
       PutFixed64BE(&key, e.id);
-      value.assign(1, static_cast<char>(e.type));  // IndexValue, then payload.
+      if (e.payload_size > 0) {
+        ENTENTE_RETURN_IF_ERROR(put(
+            key, absl::string_view(payloads_).substr(e.payload_offset, e.payload_size)));
+        continue;
+      }
+      value.assign(1, static_cast<char>(e.type));  // IndexValue.
       PutFixed32BE(&value, OrderedDay(e.end_day));
-      value.append(payloads_, e.payload_offset, e.payload_size);
       ENTENTE_RETURN_IF_ERROR(put(key, value));
     }
     return absl::OkStatus();
   }
 
  private:
-  using Prefix = std::pair<absl::string_view, absl::string_view>;
-
-  // Prefix indexes in key order (computed once).
-  const std::vector<uint32_t>& SortedOrder() {
-    if (sorted_order_.size() == prefixes_.size()) return sorted_order_;
-    sorted_order_.resize(prefixes_.size());
-    std::iota(sorted_order_.begin(), sorted_order_.end(), 0);
-    if (ranks_ != nullptr) {
-      std::vector<uint64_t> key(prefixes_.size());
-      for (size_t i = 0; i < prefixes_.size(); ++i) {
-        key[i] = uint64_t{ranks_->at(prefixes_[i].first)} << 32 |
-                 ranks_->at(prefixes_[i].second);
-      }
-      std::sort(sorted_order_.begin(), sorted_order_.end(),
-                [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
-    } else {
-      std::sort(sorted_order_.begin(), sorted_order_.end(),
-                [&](uint32_t a, uint32_t b) { return prefixes_[a] < prefixes_[b]; });
-    }
-    return sorted_order_;
-  }
-
   struct Entry {
-    uint32_t prefix;
+    uint64_t prefix;  // low << 32 | high (0 for entity runs).
     uint32_t day;
-    uint64_t id;
-    int32_t end_day;
     RelationType type;
+    int32_t end_day;
+    uint64_t id;
     uint32_t payload_size;
     size_t payload_offset;
   };
-  absl::flat_hash_map<Prefix, uint32_t> prefix_index_;
-  std::vector<Prefix> prefixes_;
+  const std::vector<absl::string_view>* names_;
+  bool pairs_;
   std::vector<Entry> entries_;
   std::string payloads_;
-  std::vector<uint32_t> sorted_order_;
-  const absl::flat_hash_map<absl::string_view, uint32_t>* ranks_ = nullptr;
+};
+
+// The entity ids of one chunk, each with its rank in byte order.
+class EntityRanks {
+ public:
+  // Returns a provisional index for `id`, which must outlive this object.
+  uint32_t Intern(absl::string_view id) {
+    auto [it, inserted] = index_.try_emplace(id, static_cast<uint32_t>(names_.size()));
+    if (inserted) names_.push_back(id);
+    return it->second;
+  }
+  // Sorts the names; Rank() maps provisional indexes to ranks afterwards.
+  void Sort() {
+    std::vector<uint32_t> order(names_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return names_[a] < names_[b]; });
+    rank_.resize(names_.size());
+    std::vector<absl::string_view> sorted(names_.size());
+    for (uint32_t r = 0; r < order.size(); ++r) {
+      rank_[order[r]] = r;
+      sorted[r] = names_[order[r]];
+    }
+    names_ = std::move(sorted);
+    index_.clear();
+  }
+  uint32_t Rank(uint32_t index) const { return rank_[index]; }
+  // After Sort(): names by rank.
+  const std::vector<absl::string_view>* names() const { return &names_; }
+
+ private:
+  absl::flat_hash_map<absl::string_view, uint32_t> index_;
+  std::vector<absl::string_view> names_;
+  std::vector<uint32_t> rank_;
 };
 
 // The relations column family of one chunk: ids and the encoded relations,
