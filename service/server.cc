@@ -106,6 +106,7 @@ absl::Status RunServer(const ServeOptions& options) {
                            importers::Extractor::Create(gazetteer));
   graph::StoreOptions store_options;
   store_options.sync_writes = options.sync_writes;
+  if (options.block_cache_mb > 0) store_options.block_cache_mb = options.block_cache_mb;
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,
                            graph::Store::Open(options.db, store_options));
 

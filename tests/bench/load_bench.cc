@@ -88,6 +88,16 @@ struct Target {
   std::string address;
 };
 
+// `serve` flags: --quiet, plus --block-cache-mb N when given (the stand-in
+// server accepts it; pass --entente to choose the binary).
+std::vector<std::string> ServerArgs(const Flags& flags) {
+  std::vector<std::string> args = {"--quiet"};
+  if (std::string cache = flags.Get("block-cache-mb", ""); !cache.empty()) {
+    args.insert(args.end(), {"--block-cache-mb", cache});
+  }
+  return args;
+}
+
 absl::StatusOr<Target> StartTarget(const Flags& flags) {
   Target target;
   target.address = flags.Get("server", "");
@@ -97,7 +107,7 @@ absl::StatusOr<Target> StartTarget(const Flags& flags) {
   auto process =
       testing::ServerProcess::Start({.binary = flags.Get("entente", LOAD_BENCH_ENTENTE),
                                      .db = db,
-                                     .extra_args = {"--quiet"},
+                                     .extra_args = ServerArgs(flags),
                                      .log_path = db + ".serve.log"});
   if (!process.ok()) return process.status();
   target.address = (*process)->address();

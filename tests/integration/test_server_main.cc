@@ -1,9 +1,10 @@
 // entente_test_server: a stand-in for `entente serve` used by the integration
 // tests when the `entente` command is not part of the build. It accepts the
 // same flags: serve --db DIR [--listen ADDR] [--auth-token-file F] [--auth-all]
-// [--tls-cert F --tls-key F] [--sync-writes].
+// [--tls-cert F --tls-key F] [--sync-writes] [--quiet] [--block-cache-mb N].
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "service/server.h"
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
       options.tls_key = value();
     } else if (flag == "--sync-writes") {
       options.sync_writes = true;
+    } else if (flag == "--block-cache-mb") {
+      options.block_cache_mb = std::atoll(value().c_str());
     } else if (flag == "--quiet") {
       options.log_requests = false;
     } else {
