@@ -76,6 +76,25 @@ std::string VisitLevel(const Sentence& s, int i) {
   return "";
 }
 
+// A visit lasts days: its date keeps the day only when the text pins the day
+// to the visit itself, right after the trigger and its host ("paid a state
+// visit to Russia on Nov. 12", "visited Tokyo on Tuesday"), with no comma or
+// other verb between, and the trigger is the visit itself, not an arrival; otherwise the
+// month ("during a visit ... on Monday they signed" dates the signing, not the visit).
+graph::DateWithPrecision VisitDate(const Sentence& s, int trigger,
+                                   const graph::DateWithPrecision& date) {
+  if (date.precision != graph::DatePrecision::kDay) return date;
+  // "arrived on Wednesday for a two-day visit" dates the arrival only.
+  if (!IsAny(s, trigger, {"visit", "visits", "visited"})) return ToMonth(date);
+  for (const DateMention& d : s.dates) {
+    if (d.begin <= trigger || d.begin > trigger + 7) continue;
+    if (d.date != date) continue;
+    if (Find(s, trigger + 1, d.begin, {",", ";", "where", "and", "with"}) >= 0) continue;
+    return date;
+  }
+  return ToMonth(date);
+}
+
 bool IsVisitTrigger(const Sentence& s, int i, bool* verb) {
   absl::string_view w = s.tokens[i].lower;
   *verb = false;
@@ -97,6 +116,15 @@ void EmitVisit(ItemContext& ctx, const Sentence& s, const std::string& visitor_c
                const std::string& level, const std::string& person,
                double confidence = 0.8) {
   if (visitor_country.empty() || host.empty() || visitor_country == host) return;
+  // One visit per pair and month in an item: a day-dated mention refines a
+  // month-dated one ("paid a state visit on Nov. 12" and "talks in Moscow").
+  for (graph::Relation& r : ctx.relations()) {
+    if (r.type != RelationType::kVisit || r.source.id != visitor_country ||
+        r.target.id != host || r.date.year != date.year || r.date.month != date.month)
+      continue;
+    if (date.precision == graph::DatePrecision::kDay) r.date = date;
+    return;
+  }
   graph::Attributes attributes;
   if (!level.empty()) attributes["level"] = level;
   if (!person.empty()) attributes["visitor"] = person;
@@ -185,7 +213,7 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
     }
     bool explicit_date = false;
     graph::DateWithPrecision date = DateNear(ctx, s, i, clause, &explicit_date);
-    EmitVisit(ctx, s, from, host, ToMonth(date), VisitLevel(s, i),
+    EmitVisit(ctx, s, from, host, VisitDate(s, i, date), VisitLevel(s, i),
               PersonOf(ctx, visitor));
   }
 }

@@ -1,0 +1,41 @@
+// Rules over the grammar of the genre, tested on sentences written for the
+// test (not taken from the development digests).
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "importers/extractor.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+const graph::DateWithPrecision kPublished = graph::DateWithPrecision::Day(2025, 11, 14);
+
+std::vector<std::string> Extract(const std::string& headline,
+                                 const std::vector<std::string>& paragraphs) {
+  return testing::Summaries(testing::SharedExtractor().Extract(
+      testing::MakeItem(headline, paragraphs, kPublished)));
+}
+
+TEST(VisitRule, ADayRightAfterTheVisitKeepsTheDay) {
+  auto got = Extract("Visit to Ankara",
+                     {"President Shavkat Mirziyoyev paid an official visit to Turkey on "
+                      "Nov. 10, reported Trend on Nov. 11."});
+  EXPECT_THAT(got, Contains("visit country:UZB country:TUR 2025-11-10"));
+}
+
+TEST(VisitRule, AnArrivalDayOrALaterSigningGivesTheMonth) {
+  auto arrived =
+      Extract("Visit", {"President Ilham Aliyev arrived in Astana on Monday for "
+                        "a two-day state visit, reported Trend on Nov. 11."});
+  EXPECT_THAT(arrived, Contains("visit country:AZE country:KAZ 2025-11"));
+  auto signed_later =
+      Extract("Visit", {"During his visit to Japan, President Sadyr Japarov signed "
+                        "five documents on Monday, reported Kabar on Nov. 12."});
+  EXPECT_THAT(signed_later, Not(Contains("visit country:KGZ country:JPN 2025-11-10")));
+}
+
+}  // namespace
+}  // namespace entente::importers
