@@ -9,6 +9,7 @@ namespace entente::importers {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::Not;
 
 const graph::DateWithPrecision kPublished = graph::DateWithPrecision::Day(2025, 11, 14);
@@ -17,6 +18,32 @@ std::vector<std::string> Extract(const std::string& headline,
                                  const std::vector<std::string>& paragraphs) {
   return testing::Summaries(testing::SharedExtractor().Extract(
       testing::MakeItem(headline, paragraphs, kPublished)));
+}
+
+// The "title" attribute of every agreement of an item ("" when none).
+std::vector<std::string> AgreementTitles(const std::string& text) {
+  std::vector<std::string> titles;
+  auto x =
+      testing::SharedExtractor().Extract(testing::MakeItem("Talks", {text}, kPublished));
+  for (const graph::Relation& r : x.relations) {
+    if (r.type != graph::RelationType::kAgreement) continue;
+    auto it = r.attributes.find("title");
+    titles.push_back(it == r.attributes.end() ? "" : std::get<std::string>(it->second));
+  }
+  return titles;
+}
+
+TEST(AgreementRule, AListOfFieldsOrADayIsNoTitle) {
+  EXPECT_THAT(AgreementTitles("Oman and Kazakhstan signed 12 documents on energy, "
+                              "logistics and tourism in Muscat on Nov. 11, reported "
+                              "Trend on Nov. 12."),
+              ElementsAre(""));
+  EXPECT_THAT(AgreementTitles("Qatar and Kyrgyzstan signed seven agreements on Monday, "
+                              "reported Kabar on Nov. 12."),
+              ElementsAre(""));
+  EXPECT_THAT(AgreementTitles("Kazakhstan and Malaysia signed an agreement on visa-free "
+                              "travel on Nov. 10, reported Bernama on Nov. 11."),
+              ElementsAre("visa-free travel"));
 }
 
 TEST(VisitRule, ADayRightAfterTheVisitKeepsTheDay) {

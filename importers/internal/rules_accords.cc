@@ -92,15 +92,26 @@ std::string TitleAfter(const Sentence& s, int noun, int last, Range clause) {
     return TextOf(s, noun, e);
   }
   if (Is(s, k, "titled") || Is(s, k, "entitled")) {
-    return TextOf(s, k + 1, n);
+    int e = n;
+    while (e > k + 1 && IsAny(s, e - 1, {".", ","})) --e;
+    return TextOf(s, k + 1, e);
+  }
+  for (const DateMention& d : s.dates) {
+    if (d.begin == k + 1) return "";  // "signed 24 agreements on Monday"
   }
   if (Is(s, k, "on") || Is(s, k, "for")) {
     int e = k + 1;
     while (e < n && !IsAny(s, e,
-                           {",", "in", "at", "during", "after", "with", "and", "which",
-                            "while", "on", "among", "between", "last", "worth"}))
+                           {",", ".", "in", "at", "during", "after", "with", "and",
+                            "which", "while", "on", "among", "between", "last", "worth"}))
       ++e;
-    if (e > k + 1) return TextOf(s, k + 1, e);
+    // "a roadmap for the plant" refers back to something, it names nothing.
+    if (e == k + 3 && Is(s, k + 1, "the")) return "";
+    // "documents on trade, transport and education" lists fields, not a title.
+    bool list = e + 1 < n && ((Is(s, e, ",") && !s.tokens[e + 1].capitalized &&
+                               Find(s, e + 1, std::min(n, e + 5), {"and"}) >= 0) ||
+                              (Is(s, e, "and") && s.tokens[noun].lower.back() == 's'));
+    if (e > k + 1 && !list) return TextOf(s, k + 1, e);
   }
   return "";
 }

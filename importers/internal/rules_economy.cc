@@ -243,7 +243,11 @@ void DeclarationRule(ItemContext& ctx, const Sentence& s) {
     if (issuers.empty()) continue;
     graph::DateWithPrecision date = DateNear(ctx, s, i, clause);
     graph::Attributes attributes{{"stance", stance}};
-    if (Is(s, i - 1, "titled")) attributes["title"] = TextOf(s, i, content.end);
+    if (Is(s, i - 1, "titled")) {
+      int e = content.end;
+      while (e > i + 1 && Is(s, e - 1, ".")) --e;  // The sentence's full stop.
+      attributes["title"] = TextOf(s, i, e);
+    }
     if (mutual) {
       for (const std::string& a : issuers) {
         for (const std::string& b : issuers) {
