@@ -64,5 +64,23 @@ TEST(VisitRule, AnArrivalDayOrALaterSigningGivesTheMonth) {
   EXPECT_THAT(signed_later, Not(Contains("visit country:KGZ country:JPN 2025-11-10")));
 }
 
+TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
+  auto got = Extract("Fund to invest",
+                     {"Oman's sovereign fund will invest $500 million in Uzbekistan's "
+                      "mining sector, reported Trend on Nov. 12."});
+  EXPECT_THAT(got, Contains("investment country:OMN country:UZB 2025-11"));
+  auto hedged =
+      Extract("Fund may invest", {"Oman could invest $500 million in Uzbekistan, "
+                                  "reported Trend on Nov. 12."});
+  EXPECT_THAT(hedged, Not(Contains("investment country:OMN country:UZB 2025-11")));
+}
+
+TEST(InvestmentRule, ACountrysCompanyInvestsForTheCountry) {
+  auto got = Extract("Saudi firm invests",
+                     {"Saudi Arabia's ACWA Power invested $1 billion in a wind farm in "
+                      "Azerbaijan, reported Arab News on Nov. 10."});
+  EXPECT_THAT(got, Contains("investment country:SAU country:AZE 2025-11"));
+}
+
 }  // namespace
 }  // namespace entente::importers

@@ -109,18 +109,33 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
     if (Find(s, std::max(clause.begin, verb - 3), std::min(clause.end, m.end + 2),
              {"trade", "turnover"}) >= 0)
       continue;
-    if (Hedged(s, std::max(clause.begin, verb - 3), verb) || Historical(s, clause))
+    // An investment is dated when announced: "will invest $2 billion" is the
+    // announcement, while "could", "plans to" or "expected to" stay hedges.
+    int hedge_end = verb;
+    if (Is(s, verb - 1, "will")) hedge_end = verb - 1;
+    if (Hedged(s, std::max(clause.begin, verb - 3), hedge_end) || Historical(s, clause))
       continue;
     // Investor: the nearest actor before the verb.
+    // "Saudi Arabia's ACWA Power", "Hungary's Eximbank": a country's company,
+    // bank or fund invests for the country.
     std::string investor;
+    const Mention* owner = nullptr;
     for (const Mention& mention : s.mentions) {
       if (mention.begin < clause.begin || mention.begin >= verb) continue;
       if (IsLocationPreposition(mention.preposition)) continue;
-      if (mention.entity->kind == graph::EntityKind::kCompany ||
-          mention.entity->kind == graph::EntityKind::kOrganization)
+      bool owned = owner != nullptr && mention.begin - owner->end <= 1;
+      if (owned && mention.entity->kind == graph::EntityKind::kCompany) {
+        investor = owner->country;
+      } else if (mention.entity->kind == graph::EntityKind::kCompany ||
+                 mention.entity->kind == graph::EntityKind::kOrganization) {
         investor = mention.entity->id;
-      else if (!mention.country.empty())
+      } else if (!mention.country.empty()) {
         investor = mention.country;
+      }
+      owner = mention.possessive &&
+                      absl::string_view(mention.country).substr(0, 8) == "country:"
+                  ? &mention
+                  : nullptr;
     }
     // "with investment of $1.2 billion from the United Arab Emirates": the
     // money comes from the one named after "from"; the subject receives it.
