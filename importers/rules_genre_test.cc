@@ -82,5 +82,29 @@ TEST(InvestmentRule, ACountrysCompanyInvestsForTheCountry) {
   EXPECT_THAT(got, Contains("investment country:SAU country:AZE 2025-11"));
 }
 
+TEST(ShapedOrganizations, AnUnknownOrganizationIsKnownByItsNamesShape) {
+  auto joined = Extract("Joins alliance",
+                        {"Mongolia became a full member of the Global Water Alliance on "
+                         "Monday, reported Montsame on Nov. 12."});
+  EXPECT_THAT(joined,
+              Contains("membership country:MNG org:global-water-alliance 2025-11-10"));
+  auto lent = Extract("Bank lends", {"The Caspian Development Bank approved $80 million "
+                                     "for schools in Tajikistan, reported Asia-Plus on "
+                                     "Nov. 12."});
+  EXPECT_THAT(lent,
+              Contains("investment org:caspian-development-bank country:TJK 2025-11"));
+  auto of_form =
+      Extract("Joins", {"Armenia joined the Council of Baltic Ports on Nov. 3, "
+                        "reported Armenpress on Nov. 4."});
+  EXPECT_THAT(of_form,
+              Contains("membership country:ARM org:council-of-baltic-ports 2025-11-03"));
+}
+
+TEST(ShapedOrganizations, AKnownNamesContinuationIsNoOrganization) {
+  auto got = Extract("Forum", {"Uzbekistan became a partner of the Tashkent Investment "
+                               "Forum on Nov. 3, reported Trend on Nov. 4."});
+  for (const std::string& r : got) EXPECT_EQ(r.find("org:investment-forum"), r.npos) << r;
+}
+
 }  // namespace
 }  // namespace entente::importers

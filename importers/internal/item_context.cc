@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/extractor.h"
+#include "importers/internal/shaped_orgs.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -109,6 +110,7 @@ ItemContext::ItemContext(const Gazetteer& gazetteer, const DigestItem& item)
       }
     }
     s.mentions = FindMentions(gazetteer_, s.tokens, masked);
+    AddShapedOrganizations(s, masked);
     s.money = FindMoney(s.tokens);
     for (const Token& t : s.tokens) s.word_bloom.Add(t.hash);
     const int n = static_cast<int>(s.tokens.size());
@@ -330,6 +332,42 @@ void ItemContext::FindParties() {
       }
     }
   }
+}
+
+void ItemContext::AddShapedOrganizations(
+    Sentence& s, const std::vector<std::pair<int64_t, int64_t>>& masked) {
+  std::vector<std::pair<int, int>> found =
+      FindShapedOrganizations(s.tokens, s.mentions, masked);
+  if (found.empty()) return;
+  for (const auto& [b, e] : found) {
+    std::string name(s.text.substr(s.tokens[b].begin - s.begin,
+                                   s.tokens[e - 1].end - s.tokens[b].begin));
+    std::string id = "org:" + Slugify(name);
+    const graph::Entity* entity = nullptr;
+    for (const graph::Entity& o : shaped_) {
+      if (o.id == id) entity = &o;
+    }
+    if (entity == nullptr) {
+      shaped_.push_back(graph::Entity{});
+      shaped_.back().id = id;
+      shaped_.back().name = name;
+      shaped_.back().kind = graph::EntityKind::kOrganization;
+      entity = &shaped_.back();
+      AddEntity(id, name, graph::EntityKind::kOrganization);
+    }
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.entity = entity;
+    m.form = AliasForm::kName;
+    m.possessive = e < static_cast<int>(s.tokens.size()) && s.tokens[e].lower == "'s";
+    int p = b - 1;
+    if (p >= 0 && s.tokens[p].lower == "the") --p;
+    if (p >= 0) m.preposition = s.tokens[p].lower;
+    s.mentions.push_back(std::move(m));
+  }
+  std::sort(s.mentions.begin(), s.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
 void ItemContext::AddEntity(const std::string& id, const std::string& name,

@@ -9,6 +9,7 @@
 //
 // Thread-safety: one ItemContext per item and thread.
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,9 @@ class ItemContext {
   void BuildSentences();
   void FindAttribution();
   void FindParties();
+  // Mentions of organizations known by their names' shape only (shaped_orgs.h).
+  void AddShapedOrganizations(Sentence& s,
+                              const std::vector<std::pair<int64_t, int64_t>>& masked);
 
   const Gazetteer& gazetteer_;
   const DigestItem& item_;
@@ -121,6 +125,8 @@ class ItemContext {
   std::string city_;
   std::vector<graph::Relation> relations_;
   std::vector<graph::Entity> adhoc_;
+  // The entities of shaped-organization mentions (a deque: mentions point here).
+  std::deque<graph::Entity> shaped_;
 };
 
 // "Kazakhstan second nuclear power plant" -> "kazakhstan-second-nuclear-power-plant".

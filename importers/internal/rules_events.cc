@@ -319,8 +319,10 @@ void MembershipRule(ItemContext& ctx, const Sentence& s) {
     } else if (IsAny(s, i, {"joined", "joins", "became", "becomes"})) {
       // "joined the CSTO", "became a member of the WTO", "became a BRICS partner
       // country".
+      // "became a full member of the International Solar Alliance": the
+      // organization may follow a qualified role word.
       int org_at = -1;
-      for (int k = i + 1; k < std::min(clause.end, i + 6) && org_at < 0; ++k) {
+      for (int k = i + 1; k < std::min(clause.end, i + 8) && org_at < 0; ++k) {
         int m = MentionAt(s, k);
         if (m >= 0 && s.mentions[m].entity->kind == graph::EntityKind::kOrganization)
           org_at = k;
