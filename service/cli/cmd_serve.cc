@@ -21,7 +21,11 @@ int RunServe(const Command& self, const ParsedArgs& args, CommandIo& io) {
     return UsageError(
         self, absl::InvalidArgumentError("--auth-all needs --auth-token-file"), io);
   }
+  // 0 keeps the store's default cache (512 MiB); at most 1 TiB.
+  absl::StatusOr<int> cache_mb = args.GetInt("block-cache-mb", 0, 0, 1 << 20);
+  if (!cache_mb.ok()) return UsageError(self, cache_mb.status(), io);
   ServeOptions options;
+  options.block_cache_mb = *cache_mb;
   options.db = args.Get("db");
   options.listen = args.Get("listen", options.listen);
   options.auth_token_file = args.Get("auth-token-file");
@@ -53,6 +57,8 @@ Command ServeCommand() {
       {"sync", "", "fsync every imported item (durable across power loss)"},
       {"iso-codes", "DIR", "iso-codes JSON directory for imports"},
       {"quiet", "", "do not log each request on stderr"},
+      {"block-cache-mb", "N",
+       "RocksDB block cache in MiB (default 512); size it to the hot part of the store"},
   };
   command.summary = "Serve a store over gRPC (entente.v1.GraphService).";
   command.details =
