@@ -64,6 +64,16 @@ TEST(VisitRule, AnArrivalDayOrALaterSigningGivesTheMonth) {
   EXPECT_THAT(signed_later, Not(Contains("visit country:KGZ country:JPN 2025-11-10")));
 }
 
+TEST(VisitRule, AMinisterVisitsForHisCountry) {
+  auto during = Extract("Loan", {"Austrian Foreign Minister Anna Berger said during a "
+                                 "visit to Tashkent that trade would grow, reported APA "
+                                 "on Nov. 12."});
+  EXPECT_THAT(during, Contains("visit country:AUT country:UZB 2025-11"));
+  auto visited = Extract("Visit", {"Chilean Trade Minister Ana Soto visited Bishkek on "
+                                   "Monday, reported Kabar on Nov. 12."});
+  EXPECT_THAT(visited, Contains("visit country:CHL country:KGZ 2025-11-10"));
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

@@ -62,6 +62,25 @@ std::string PersonOf(const ItemContext& ctx, const Mention* m) {
   return "";
 }
 
+// A country's official who is not its leader, named as the subject before a
+// visit: "Hungarian Foreign Minister Peter Szijjarto said during a visit to",
+// "Qatari Minister of State X visited". The country mention right before the
+// office word; nullptr if none in [from, to).
+const Mention* OfficialBefore(const Sentence& s, int from, int to) {
+  const Mention* found = nullptr;
+  for (const Mention& m : s.mentions) {
+    if (m.begin < from || m.end >= to || m.leader || m.country.empty() ||
+        m.entity->kind != graph::EntityKind::kCountry ||
+        IsLocationPreposition(m.preposition))
+      continue;
+    int office = Find(s, m.end, std::min(to, m.end + 3),
+                      {"minister", "ministers", "secretary", "speaker", "delegation",
+                       "envoy", "chairman", "deputy"});
+    if (office >= 0 && s.tokens[m.end].capitalized) found = &m;
+  }
+  return found;
+}
+
 // "a state visit"; after a verb also "arrived ... on an official visit".
 std::string VisitLevel(const Sentence& s, int i) {
   for (int k = i - 1; k >= std::max(0, i - 3); --k) {
@@ -180,6 +199,11 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
       if (visitor == nullptr && Find(s, std::max(0, i - 4), i, {"my", "our"}) >= 0) {
         visitor = FirstLeaderOfItem(ctx);
       }
+    }
+    if (visitor == nullptr &&
+        (verb || Find(s, std::max(clause.begin, i - 4), i,
+                      {"during", "paid", "pays", "made", "makes", "on"}) >= 0)) {
+      visitor = OfficialBefore(s, clause.begin, i);
     }
     if (visitor == nullptr) continue;
     const std::string& from = visitor->country;
