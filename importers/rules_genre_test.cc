@@ -74,6 +74,19 @@ TEST(VisitRule, AMinisterVisitsForHisCountry) {
   EXPECT_THAT(visited, Contains("visit country:CHL country:KGZ 2025-11-10"));
 }
 
+TEST(ForumRule, AnAnnouncedHostingIsAFutureForumWithoutHopedForGuests) {
+  auto got = Extract("Summit ahead",
+                     {"Uzbekistan will host the summit of the Organization of Turkic "
+                      "States in Samarkand in September, reported Trend on Nov. 12.",
+                      "The leaders of Hungary and Azerbaijan are expected to attend."});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].substr(0, 21), "forum country:UZB eve");
+  EXPECT_EQ(got[0].substr(got[0].size() - 7), "2026-09");
+  auto undated = Extract("Summit", {"Uzbekistan will host the summit of the Organization "
+                                    "of Turkic States, reported Trend on Nov. 12."});
+  EXPECT_TRUE(undated.empty());
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

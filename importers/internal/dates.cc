@@ -35,7 +35,7 @@ std::optional<int> DayToken(const Token& t) {
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
 bool FutureBefore(const std::vector<Token>& t, int i) {
-  int from = std::max(0, i - 12);
+  int from = std::max(0, i - 20);
   for (int k = i - 1; k >= from; --k) {
     if (t[k].text == "," || t[k].text == ";") {
       from = k + 1;
@@ -172,9 +172,13 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
            t[i - 1].lower == "late" || t[i - 1].lower == "mid") &&
           ref.known()) {
         int year = ref.year;
-        if (month > ref.month || (t[i - 1].lower == "last" && month == ref.month)) --year;
-        if (t[i - 1].lower == "in" && FutureBefore(t, i) && month < ref.month)
-          year = ref.year + 1;
+        if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
+          // "will host ... in October": the next October, this year's if ahead.
+          if (month < ref.month) year = ref.year + 1;
+        } else if (month > ref.month ||
+                   (t[i - 1].lower == "last" && month == ref.month)) {
+          --year;
+        }
         out.push_back(
             {i - 1, i + 1, DateWithPrecision::Month(year, month), DateKind::kRelative});
       }

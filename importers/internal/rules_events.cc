@@ -94,8 +94,18 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
                 (i + 1 < content.end && s.tokens[i + 1].capitalized))) {
       continue;  // "European Council President ... for the first summit": the summit.
     }
-    if (Hedged(s, std::max(content.begin, i - 6), i + 1)) continue;
-    bool occurred = leaders_of ||
+    // "Kazakhstan will host the informal summit of the OTS in Turkestan in
+    // October": an announced hosting with its date is the forum, in the future.
+    int host_verb = FindLast(s, std::max(content.begin, i - 5), i, {"host", "hosts"});
+    std::string future_host;
+    if (host_verb > content.begin && IsAny(s, host_verb - 1, {"will", "to"}) &&
+        !Hedged(s, content.begin, host_verb - 1)) {
+      std::vector<std::string> before =
+          Countries(PartiesIn(s, content.begin, host_verb - 1));
+      if (!before.empty()) future_host = before.back();
+    }
+    if (future_host.empty() && Hedged(s, std::max(content.begin, i - 6), i + 1)) continue;
+    bool occurred = leaders_of || !future_host.empty() ||
                     Find(s, content.begin, content.end,
                          {"held", "met", "gathered", "convened", "hosted", "underway",
                           "opened", "launched", "attended"}) >= 0 ||
@@ -166,8 +176,12 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
         }
       }
     }
+    if (!future_host.empty()) host = future_host;
     if (host.empty()) continue;
-    graph::DateWithPrecision date = DateNear(ctx, s, i, ClauseOf(ctx, s, i));
+    bool explicit_date = false;
+    graph::DateWithPrecision date =
+        DateNear(ctx, s, i, ClauseOf(ctx, s, i), &explicit_date, !future_host.empty());
+    if (!future_host.empty() && !explicit_date) continue;
     std::string name = absl::StrCat(base, " ", noun);
     std::string id = absl::StrCat("event:", Slugify(name), "-", date.year);
     ctx.AddEntity(id, absl::StrCat(name, " ", date.year), graph::EntityKind::kEvent);
@@ -195,7 +209,8 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
               participants.end())
         participants.push_back(m.country);
     }
-    if (!main_forum_done) {
+    // Who is "expected to attend" a future event is not known yet.
+    if (!main_forum_done && future_host.empty()) {
       for (Sentence& other : ctx.sentences()) {
         if (&other == &s || other.headline || !ParticipationCue(other)) continue;
         Range oc = ContentOf(ctx, other);
