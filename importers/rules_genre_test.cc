@@ -87,6 +87,25 @@ TEST(ForumRule, AnAnnouncedHostingIsAFutureForumWithoutHopedForGuests) {
   EXPECT_TRUE(undated.empty());
 }
 
+TEST(ForumRule, AnOrganizationsNameIsNoMeetingOfACouncil) {
+  auto got =
+      Extract("Dialogue", {"Uzbekistan and the Gulf Cooperation Council held their "
+                           "first dialogue in Doha on Nov. 9, reported QNA on "
+                           "Nov. 10."});
+  for (const std::string& r : got) EXPECT_NE(r.substr(0, 5), "forum") << r;
+}
+
+TEST(InvestmentRule, TheSectorEndsBeforeADate) {
+  auto x = testing::SharedExtractor().Extract(testing::MakeItem(
+      "Loan",
+      {"The Nordic Investment Bank approved a $90 million loan to Georgia for water "
+       "supply on Nov. 3, reported Civil.ge on Nov. 4."},
+      kPublished));
+  ASSERT_EQ(x.relations.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(x.relations[0].attributes.at("sector")),
+            "water supply");
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

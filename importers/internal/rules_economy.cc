@@ -180,7 +180,16 @@ void InvestmentRule(ItemContext& ctx, const Sentence& s) {
     int sector = Find(s, m.end, clause.end, {"for", "in"});
     if (sector >= 0 && Is(s, sector, "for")) {
       int e = sector + 1;
-      while (e < clause.end && !IsAny(s, e, {"in", ",", "and", "to", "since"})) ++e;
+      // The sector ends before a place, a list, a recipient or a date.
+      auto date_at = [&](int k) {
+        for (const DateMention& d : s.dates) {
+          if (d.begin == k || d.begin == k + 1) return true;
+        }
+        return false;
+      };
+      while (e < clause.end && !IsAny(s, e, {"in", ",", "and", "to", "since"}) &&
+             !date_at(e))
+        ++e;
       if (e > sector + 1) attributes["sector"] = TextOf(s, sector + 1, e);
     }
     ctx.Emit(RelationType::kInvestment, investor, recipient,

@@ -89,6 +89,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
       noun = "summit";
     } else if (!IsAny(s, i, {"summit", "forum", "council", "conference"})) {
       continue;
+    } else if (IsAny(s, i, {"council", "conference"}) && MentionAt(s, i) >= 0 &&
+               s.mentions[MentionAt(s, i)].entity->kind ==
+                   graph::EntityKind::kOrganization) {
+      continue;  // "the Gulf Cooperation Council held talks": a name, not a meeting.
     } else if (IsAny(s, i, {"council", "conference"}) &&
                (Find(s, content.begin, content.end, {"summit", "forum"}) >= 0 ||
                 (i + 1 < content.end && s.tokens[i + 1].capitalized))) {
