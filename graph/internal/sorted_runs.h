@@ -3,10 +3,11 @@
 
 // In-memory runs of one bulk-load chunk, each sorted into its column
 // family's key order and handed entry by entry to an SST writer:
-// KeyValues (generic), TimelineRun (by_entity / by_pair keys, grouped by
-// prefix so sorting compares integers) and RelationRun (relations by id).
-// See keys.h for the key layout. Thread-safety: not thread-safe; a run's
-// PayloadBytes() may be read while another thread sorts the run.
+// KeyValues (generic), TimelineRun (by_entity / by_pair keys, entities
+// named by their EntityRanks rank so sorting compares integers) and
+// RelationRun (relations by id). See keys.h for the key layout.
+// Thread-safety: not thread-safe; once a TimelineRun's payloads are all
+// added, PayloadBytes() may be read while another thread sorts the run.
 
 #include <algorithm>
 #include <cstdint>
