@@ -46,6 +46,18 @@ TEST(AgreementRule, AListOfFieldsOrADayIsNoTitle) {
               ElementsAre("visa-free travel"));
 }
 
+TEST(AgreementRule, APassiveSigningAfterTheTitleNamesTheSignatories) {
+  auto got =
+      Extract("Visa deal", {"An agreement on mutual recognition of diplomas was "
+                            "signed by the education ministers of Peru and "
+                            "Mongolia in Lima on Nov. 6, reported Andina on Nov. 7."});
+  EXPECT_THAT(got, Contains("agreement country:MNG country:PER 2025-11-06"));
+  EXPECT_THAT(AgreementTitles("An agreement on mutual recognition of diplomas was signed "
+                              "by the education ministers of Peru and Mongolia in Lima "
+                              "on Nov. 6, reported Andina on Nov. 7."),
+              ElementsAre("mutual recognition of diplomas"));
+}
+
 TEST(VisitRule, ADayRightAfterTheVisitKeepsTheDay) {
   auto got = Extract("Visit to Ankara",
                      {"President Shavkat Mirziyoyev paid an official visit to Turkey on "

@@ -101,9 +101,10 @@ std::string TitleAfter(const Sentence& s, int noun, int last, Range clause) {
   }
   if (Is(s, k, "on") || Is(s, k, "for")) {
     int e = k + 1;
-    while (e < n && !IsAny(s, e,
-                           {",", ".", "in", "at", "during", "after", "with", "and",
-                            "which", "while", "on", "among", "between", "last", "worth"}))
+    while (e < n &&
+           !IsAny(s, e, {",",     ".",     "in",    "at", "during", "after",   "with",
+                         "and",   "which", "while", "on", "among",  "between", "last",
+                         "worth", "was",   "were",  "is", "are",    "by"}))
       ++e;
     // "a roadmap for the plant" refers back to something, it names nothing.
     if (e == k + 3 && Is(s, k + 1, "the")) return "";
@@ -180,6 +181,13 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
     // "The document was signed", "The treaty signed on Tuesday": a back-reference,
     // unless its signatories follow ("The agreement was signed by X and Y").
     int signed_by = Find(s, last + 1, std::min(clause.end, last + 4), {"by"});
+    // "An agreement on visa-free travel was signed by ...": the passive verb
+    // may follow the accord's title.
+    int passive = Find(s, last + 1, std::min(clause.end, last + 10), {"was", "were"});
+    if (signed_by < 0 && passive >= 0 &&
+        IsAny(s, passive + 1, {"signed", "adopted", "concluded", "inked"}) &&
+        Is(s, passive + 2, "by"))
+      signed_by = passive + 2;
     bool named_signers =
         signed_by >= 0 && PartiesIn(s, signed_by + 1, clause.end).size() >= 2;
     if (IsAny(s, i - 1, {"the", "this", "that"}) &&
@@ -191,6 +199,7 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
                         {"signed", "sign", "signing", "adopted", "adopt", "adopting",
                          "concluded", "conclude", "issued", "inked", "exchanged",
                          "exchange", "ended", "reached", "struck", "approved"});
+    if (verb < 0 && named_signers && signed_by > last + 3) verb = signed_by - 1;
     if (verb < 0) {
       int after = Find(s, last + 1, std::min(clause.end, last + 4),
                        {"signed", "issued", "adopted"});
