@@ -118,6 +118,13 @@ TEST(InvestmentRule, TheSectorEndsBeforeADate) {
             "water supply");
 }
 
+TEST(SiteRule, AFacilityAtThePortOfACity) {
+  auto got = Extract("Terminal", {"A Chinese company will build a grain terminal at the "
+                                  "port of Aktau, reported Xinhua on Nov. 12."});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0], "site country:KAZ site:aktau-terminal 2025-11");
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

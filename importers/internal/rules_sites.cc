@@ -124,10 +124,15 @@ void SiteRule(ItemContext& ctx, const Sentence& s) {
           if (place == nullptr && m.begin > last && m.begin < where.end &&
               (absl::StartsWith(m.entity->id, "region:") ||
                m.entity->kind == graph::EntityKind::kCity) &&
-              IsAny(s, m.begin - 1, {"in", "near", "at", "the"}))
+              (IsAny(s, m.begin - 1, {"in", "near", "at", "the"}) ||
+               // "a terminal at the port of Aktau"
+               (Is(s, m.begin - 1, "of") &&
+                IsAny(s, m.begin - 2, {"port", "city", "outskirts", "region"}))))
             place = &m;
         }
         if (place == nullptr || place->country.empty()) continue;
+        // The place's own words ("the port of Aktau") name no second site.
+        last = std::max(last, place->end - 1);
         host = place->country;
         name = absl::StrCat(place->entity->name, " ", facility);
         id = absl::StrCat("site:", Slugify(name));
