@@ -125,6 +125,18 @@ TEST(SiteRule, AFacilityAtThePortOfACity) {
   EXPECT_EQ(got[0], "site country:KAZ site:aktau-terminal 2025-11");
 }
 
+TEST(TradeRule, AVolumeInAnAsideAboutTrade) {
+  auto got = Extract("Ministers meet",
+                     {"The foreign ministers of Chile and Uzbekistan discussed trade, "
+                      "which reached $40 million in 2024, reported Trend on Nov. 12."});
+  EXPECT_THAT(got, Contains("trade_volume country:CHL country:UZB 2024"));
+  auto other =
+      Extract("Ministers meet",
+              {"The foreign ministers of Chile and Uzbekistan discussed tourism, "
+               "which reached $40 million in 2024, reported Trend on Nov. 12."});
+  EXPECT_THAT(other, Not(Contains("trade_volume country:CHL country:UZB 2024")));
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

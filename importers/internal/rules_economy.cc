@@ -45,7 +45,13 @@ void TradeRule(ItemContext& ctx, const Sentence& s) {
   for (const MoneyMention& m : s.money) {
     if (m.begin < ContentOf(ctx, s).begin || m.end > ContentOf(ctx, s).end) continue;
     Range clause = ClauseOf(ctx, s, m.begin);
-    if (Find(s, clause.begin, clause.end, {"trade", "turnover"}) < 0) continue;
+    // "discussed trade, which reached $150 million in 2025": the aside's
+    // antecedent is the trade.
+    int which = Find(s, std::max(0, clause.begin - 2), clause.begin + 1, {"which"});
+    bool trade_aside =
+        which >= 2 && Is(s, which - 1, ",") && IsAny(s, which - 2, {"trade", "turnover"});
+    if (!trade_aside && Find(s, clause.begin, clause.end, {"trade", "turnover"}) < 0)
+      continue;
     if (IsAny(s, m.begin - 1, {"worth", "of"}) && !Is(s, m.begin - 2, "target") &&
         !Is(s, m.begin - 2, "goal"))
       continue;
