@@ -137,6 +137,15 @@ TEST(TradeRule, AVolumeInAnAsideAboutTrade) {
   EXPECT_THAT(other, Not(Contains("trade_volume country:CHL country:UZB 2024")));
 }
 
+TEST(Extractor, TheCountryOfACurrencyIsNoParty) {
+  auto got =
+      Extract("Investment", {"Japanese companies invested 2 billion U.S. dollars in "
+                             "Uzbekistan, reported Kyodo on Nov. 12.",
+                             "The two countries' ministers met in Tokyo on Monday."});
+  for (const std::string& r : got) EXPECT_EQ(r.find("country:USA"), r.npos) << r;
+  EXPECT_THAT(got, Contains("investment country:JPN country:UZB 2025-11"));
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

@@ -112,6 +112,14 @@ ItemContext::ItemContext(const Gazetteer& gazetteer, const DigestItem& item)
     s.mentions = FindMentions(gazetteer_, s.tokens, masked);
     AddShapedOrganizations(s, masked);
     s.money = FindMoney(s.tokens);
+    // "3 billion U.S. dollars": the currency's country is no party.
+    for (const MoneyMention& m : s.money) {
+      s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
+                                      [&](const Mention& x) {
+                                        return x.begin >= m.begin && x.end <= m.end;
+                                      }),
+                       s.mentions.end());
+    }
     for (const Token& t : s.tokens) s.word_bloom.Add(t.hash);
     const int n = static_cast<int>(s.tokens.size());
     for (int k = 0; k + 1 < n; ++k) {
