@@ -65,6 +65,13 @@ TEST(VisitRule, ADayRightAfterTheVisitKeepsTheDay) {
   EXPECT_THAT(got, Contains("visit country:UZB country:TUR 2025-11-10"));
 }
 
+TEST(VisitRule, TheDayAfterTheVisitorAndHostOfAVisitNoun) {
+  auto got =
+      Extract("Ties", {"Ties were upgraded during the visit of Thai Prime Minister "
+                       "Anan Wong to Tashkent on Nov. 4, reported Trend on Nov. 5."});
+  EXPECT_THAT(got, Contains("visit country:THA country:UZB 2025-11-04"));
+}
+
 TEST(VisitRule, AnArrivalDayOrALaterSigningGivesTheMonth) {
   auto arrived =
       Extract("Visit", {"President Ilham Aliyev arrived in Astana on Monday for "

@@ -106,7 +106,7 @@ graph::DateWithPrecision VisitDate(const Sentence& s, int trigger,
   // "arrived on Wednesday for a two-day visit" dates the arrival only.
   if (!IsAny(s, trigger, {"visit", "visits", "visited"})) return ToMonth(date);
   for (const DateMention& d : s.dates) {
-    if (d.begin <= trigger || d.begin > trigger + 7) continue;
+    if (d.begin <= trigger || d.begin > trigger + 12) continue;
     if (d.date != date) continue;
     if (Find(s, trigger + 1, d.begin, {",", ";", "where", "and", "with"}) >= 0) continue;
     return date;
