@@ -58,6 +58,20 @@ TEST(AgreementRule, APassiveSigningAfterTheTitleNamesTheSignatories) {
               ElementsAre("mutual recognition of diplomas"));
 }
 
+TEST(AgreementRule, ARatificationDatesTheEarlierSigning) {
+  auto aside = Extract("Ratified", {"The parliaments of Laos and Thailand ratified the "
+                                    "treaty on the state border, which was signed in "
+                                    "Vientiane on March 3, reported Trend on Nov. 12."});
+  EXPECT_THAT(aside, ElementsAre("agreement country:LAO country:THA 2025-03-03"));
+  auto participle =
+      Extract("Ratified", {"Laos and Thailand ratified the agreement signed "
+                           "in 2023, reported Trend on Nov. 12."});
+  EXPECT_THAT(participle, ElementsAre("agreement country:LAO country:THA 2023"));
+  auto undated = Extract("Ratified", {"Laos and Thailand ratified the treaty on the "
+                                      "border, reported Trend on Nov. 12."});
+  EXPECT_TRUE(undated.empty());
+}
+
 TEST(VisitRule, ADayRightAfterTheVisitKeepsTheDay) {
   auto got = Extract("Visit to Ankara",
                      {"President Shavkat Mirziyoyev paid an official visit to Turkey on "

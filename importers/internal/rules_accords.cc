@@ -163,6 +163,40 @@ std::vector<std::string> AccordParties(const ItemContext& ctx, const Sentence& s
   return parties;
 }
 
+// The signing that a ratification dates: ", which was signed in CITY on DATE"
+// or "signed in CITY on DATE" right after the accord [noun, last]. Nothing
+// without a date.
+void RatifiedSigning(ItemContext& ctx, const Sentence& s, int verb, int noun, int last,
+                     const std::string& kind, Range clause) {
+  const int n = static_cast<int>(s.tokens.size());
+  int which = Find(s, last + 1, std::min(n, last + 12), {"signed"});
+  if (which < 0) return;
+  bool relative = which >= 3 && Is(s, which - 1, "was") && Is(s, which - 2, "which") &&
+                  Is(s, which - 3, ",");
+  bool participle = which <= last + 4 && !IsAny(s, which - 1, {"was", "were", "is"});
+  if (!relative && !participle) return;
+  int close = Find(s, which + 1, n, {",", ";"});
+  int aside_end = close > 0 ? close : n;
+  const DateMention* when = nullptr;
+  for (const DateMention& d : s.dates) {
+    if (when == nullptr && d.begin > which && d.begin < aside_end &&
+        !ctx.InAttribution(s, d.begin))
+      when = &d;
+  }
+  if (when == nullptr) return;
+  // "was signed" is past: a day read as next year's is last year's.
+  graph::DateWithPrecision date = when->date;
+  if (ctx.reported().known() && date.FirstDay() > ctx.reported().FirstDay())
+    date.year -= 1;
+  std::vector<std::string> parties = AccordParties(ctx, s, verb, noun, clause, false);
+  if (parties.size() < 2) return;
+  graph::Attributes attributes;
+  attributes["kind"] = kind;
+  std::string title = TitleAfter(s, noun, last, clause);
+  if (!title.empty()) attributes["title"] = title;
+  EmitPairs(ctx, RelationType::kAgreement, parties, date, attributes, s);
+}
+
 }  // namespace
 
 void AgreementRule(ItemContext& ctx, const Sentence& s) {
@@ -190,15 +224,19 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
       signed_by = passive + 2;
     bool named_signers =
         signed_by >= 0 && PartiesIn(s, signed_by + 1, clause.end).size() >= 2;
+    // ... but "ratified the agreement signed in 2023" dates that signing.
+    bool ratified = FindLast(s, std::max(clause.begin, i - 4), i,
+                             {"ratified", "ratify", "ratifies"}) >= 0;
     if (IsAny(s, i - 1, {"the", "this", "that"}) &&
-        IsAny(s, last + 1, {"was", "signed", "is"}) && !named_signers)
+        IsAny(s, last + 1, {"was", "signed", "is"}) && !named_signers && !ratified)
       continue;
     if (IsAny(s, i - 1, {"the", "this"}) && kind == "documents" && !Is(s, i - 2, "of"))
       continue;
-    int verb = FindLast(s, std::max(clause.begin, i - 10), i,
-                        {"signed", "sign", "signing", "adopted", "adopt", "adopting",
-                         "concluded", "conclude", "issued", "inked", "exchanged",
-                         "exchange", "ended", "reached", "struck", "approved"});
+    int verb = FindLast(
+        s, std::max(clause.begin, i - 10), i,
+        {"signed", "sign", "signing", "adopted", "adopt", "adopting", "concluded",
+         "conclude", "issued", "inked", "exchanged", "exchange", "ended", "reached",
+         "struck", "approved", "ratified", "ratify", "ratifies"});
     if (verb < 0 && named_signers && signed_by > last + 3) verb = signed_by - 1;
     if (verb < 0) {
       int after = Find(s, last + 1, std::min(clause.end, last + 4),
@@ -215,6 +253,13 @@ void AgreementRule(ItemContext& ctx, const Sentence& s) {
     if (IsAny(s, verb - 1, {"has", "have"}) &&
         absl::EndsWith(s.tokens[last].lower, "s") && !CountBefore(s, i) && !explicit_when)
       continue;
+    if (verb < i && IsAny(s, verb, {"ratified", "ratify", "ratifies"})) {
+      // "X and Y ratified the treaty on ..., which was signed in Bishkek on
+      // March 13": the aside dates the signing by the same parties.
+      RatifiedSigning(ctx, s, verb, i, last, kind, clause);
+      i = last;
+      continue;
+    }
     // "signed a law ratifying the agreement": a ratification, not a signing.
     if (Find(s, std::min(verb, i), std::max(verb, i),
              {"ratifying", "ratified", "ratify", "ratification"}) >= 0)
