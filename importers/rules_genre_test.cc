@@ -203,6 +203,12 @@ TEST(ShapedOrganizations, AnUnknownOrganizationIsKnownByItsNamesShape) {
               Contains("membership country:ARM org:council-of-baltic-ports 2025-11-03"));
 }
 
+TEST(ShapedOrganizations, ANameThatGoesOnIntoACountryIsTheCountrys) {
+  auto got = Extract("Loan", {"The Development Bank of Kazakhstan will provide a $50 "
+                              "million loan to Kyrgyzstan, reported Kabar on Nov. 12."});
+  EXPECT_THAT(got, ElementsAre("investment country:KAZ country:KGZ 2025-11"));
+}
+
 TEST(ShapedOrganizations, AKnownNamesContinuationIsNoOrganization) {
   auto got = Extract("Forum", {"Uzbekistan became a partner of the Tashkent Investment "
                                "Forum on Nov. 3, reported Trend on Nov. 4."});

@@ -80,7 +80,11 @@ std::vector<std::pair<int, int>> FindShapedOrganizations(
     for (int k = i; k < end; ++k) {
       if (IsHeadNoun(t[k].lower) && t[k].capitalized) head = k;
     }
-    if (head >= 0) {
+    // "Development Bank of Kazakhstan": the name goes on into a known name, and
+    // the country it names is the actor.
+    bool continues = end + 1 < n && (t[end].lower == "of" || t[end].lower == "for") &&
+                     t[end + 1].capitalized && Covered(end + 1, mentions);
+    if (head >= 0 && !continues) {
       int stop = head + 1;
       if (stop + 1 < end && (t[stop].lower == "of" || t[stop].lower == "for")) stop = end;
       // A head first needs its complement ("Council of Europe"); a sentence's
