@@ -167,6 +167,18 @@ TEST(Extractor, TheCountryOfACurrencyIsNoParty) {
   EXPECT_THAT(got, Contains("investment country:JPN country:UZB 2025-11"));
 }
 
+TEST(MeetingRule, ACountryAndAnOrganizationHoldADialogue) {
+  auto got =
+      Extract("Dialogue", {"Uzbekistan and the Gulf Cooperation Council held their "
+                           "first dialogue in Doha on Nov. 9, reported QNA on "
+                           "Nov. 10."});
+  EXPECT_THAT(got, ElementsAre("meeting country:UZB org:gcc 2025-11-09"));
+  auto summit = Extract("Summit", {"Uzbekistan held talks with Turkey at the summit of "
+                                   "the Gulf Cooperation Council on Nov. 9, reported QNA "
+                                   "on Nov. 10."});
+  for (const std::string& r : summit) EXPECT_EQ(r.find("org:gcc"), r.npos) << r;
+}
+
 TEST(InvestmentRule, AnAnnouncedFutureInvestmentCounts) {
   auto got = Extract("Fund to invest",
                      {"Oman's sovereign fund will invest $500 million in Uzbekistan's "

@@ -243,8 +243,9 @@ void VisitRule(ItemContext& ctx, const Sentence& s) {
 }
 
 void MeetingRule(ItemContext& ctx, const Sentence& s) {
-  static const WordSet kTriggers = {"talks",  "met",    "meeting", "received", "hosted",
-                                    "agreed", "signed", "adopted", "welcomed", "greeted"};
+  static const WordSet kTriggers = {"talks",    "met",     "meeting",  "received",
+                                    "hosted",   "agreed",  "signed",   "adopted",
+                                    "welcomed", "greeted", "dialogue", "consultations"};
   if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   const bool summit = Find(s, content.begin, content.end,
@@ -260,6 +261,10 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
                                 "after", "bilateral"}) ||
                          Is(s, i + 1, "with"))) {
       trigger = true;
+    } else if ((w == "dialogue" || w == "consultations") &&
+               Find(s, std::max(content.begin, i - 5), i, {"held", "hold", "holds"}) >=
+                   0) {
+      trigger = true;  // "held their first strategic dialogue"
     } else if (w == "met" ||
                (w == "meeting" && IsAny(s, i - 1, {"their", "a", "his", "her"})) ||
                w == "received") {
@@ -301,6 +306,20 @@ void MeetingRule(ItemContext& ctx, const Sentence& s) {
              {"phone", "telephone", "video", "videoconference", "virtual", "online",
               "call"}) >= 0)
       continue;
+    if (parties.size() == 1) {
+      // "Kazakhstan and the Gulf Cooperation Council held ...": an organization
+      // coordinated with the country in the subject meets it.
+      for (const Mention& m : s.mentions) {
+        if (parties.size() != 1 || m.begin < clause.begin || m.end > i ||
+            m.entity->kind != graph::EntityKind::kOrganization)
+          continue;
+        int k = m.begin - 1;
+        if (Is(s, k, "the")) --k;
+        int prev = k > 0 && Is(s, k, "and") ? MentionAt(s, k - 1) : -1;
+        if (prev >= 0 && s.mentions[prev].country == parties[0])
+          parties.push_back(m.entity->id);
+      }
+    }
     if (parties.size() > 2) continue;
     if (parties.size() == 1 &&
         Find(s, std::max(clause.begin, i - 3), i, {"he", "she"}) >= 0) {
