@@ -120,6 +120,14 @@ TEST(ForumRule, AnAnnouncedHostingIsAFutureForumWithoutHopedForGuests) {
   EXPECT_TRUE(undated.empty());
 }
 
+TEST(ForumRule, ANamedMeetingIsAnEvent) {
+  auto got = Extract("Meeting", {"The Consultative Meeting of the Heads of State of "
+                                 "Central Asia was held in Tashkent on Nov. 8, reported "
+                                 "Trend on Nov. 9."});
+  EXPECT_THAT(got, ElementsAre("forum country:UZB event:consultative-meeting-2025 "
+                               "2025-11-08"));
+}
+
 TEST(ForumRule, AnOrganizationsNameIsNoMeetingOfACouncil) {
   auto got =
       Extract("Dialogue", {"Uzbekistan and the Gulf Cooperation Council held their "

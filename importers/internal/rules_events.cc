@@ -68,8 +68,8 @@ bool ParticipationCue(const Sentence& s) {
 }  // namespace
 
 void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
-  static const WordSet kTriggers = {"summit",     "forum",   "council",
-                                    "conference", "leaders", "heads"};
+  static const WordSet kTriggers = {"summit",  "forum", "council", "conference",
+                                    "leaders", "heads", "meeting"};
   if (!kTriggers.AnyIn(s)) return;
   Range content = ContentOf(ctx, s);
   for (int i = content.begin; i < content.end; ++i) {
@@ -87,6 +87,10 @@ void ForumRule(ItemContext& ctx, const Sentence& s, bool main_forum_done) {
       if (!IsAny(s, after, {"met", "gathered", "convened"})) continue;
       leaders_of = true;
       noun = "summit";
+    } else if (Is(s, i, "meeting") && s.tokens[i].capitalized && i > content.begin &&
+               s.tokens[i - 1].capitalized) {
+      // A named meeting is an event: "the Consultative Meeting of the Heads of
+      // State of Central Asia".
     } else if (!IsAny(s, i, {"summit", "forum", "council", "conference"})) {
       continue;
     } else if (IsAny(s, i, {"council", "conference"}) && MentionAt(s, i) >= 0 &&
