@@ -166,6 +166,17 @@ TEST(TradeRule, AVolumeInAnAsideAboutTrade) {
   EXPECT_THAT(other, Not(Contains("trade_volume country:CHL country:UZB 2024")));
 }
 
+TEST(Extractor, AnOutletAfterTheArticleIsStillTheAttribution) {
+  auto x = testing::SharedExtractor().Extract(testing::MakeItem(
+      "Ties",
+      {"Laos and Vietnam agreed on Wednesday to elevate relations to a strategic "
+       "partnership, reported the Vientiane Times on Nov. 13."},
+      kPublished));
+  ASSERT_EQ(x.relations.size(), 1u);
+  EXPECT_EQ(x.relations[0].date.ToString(), "2025-11-12");
+  EXPECT_EQ(x.relations[0].provenance[0].outlet, "Vientiane Times");
+}
+
 TEST(Extractor, TheCountryOfACurrencyIsNoParty) {
   auto got =
       Extract("Investment", {"Japanese companies invested 2 billion U.S. dollars in "

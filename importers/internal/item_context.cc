@@ -197,11 +197,13 @@ void ItemContext::FindAttribution() {
     for (int r = 0; r < n; ++r) {
       absl::string_view w = t[r].lower;
       int outlet_begin = -1, outlet_end = -1, date_begin = -1, range_begin = -1;
+      // ", reported the Manila Bulletin on DATE": the article is no part of the name.
+      const int o =
+          r + 2 < n && t[r + 1].lower == "the" && t[r + 2].capitalized ? r + 2 : r + 1;
       if ((w == "reported" || w == "reports" || w == "writes" || w == "wrote") && r > 0 &&
-          t[r - 1].text == "," && r + 1 < n && IsOutletWord(t[r + 1]) &&
-          t[r + 1].lower != "on") {
+          t[r - 1].text == "," && o < n && IsOutletWord(t[o]) && t[o].lower != "on") {
         // ", reported OUTLET on DATE"
-        int k = r + 1;
+        int k = o;
         while (k < n && t[k].lower != "on" && IsOutletWord(t[k])) ++k;
         if (DateAfterOn(t, k) < 0) {
           // ", reported The Times of India." with no date: the outlet alone.
@@ -210,11 +212,11 @@ void ItemContext::FindAttribution() {
           s.attribution_end = n;
           if (item_.outlet.empty()) {
             outlet_ = std::string(
-                s.text.substr(t[r + 1].begin - s.begin, t[k - 1].end - t[r + 1].begin));
+                s.text.substr(t[o].begin - s.begin, t[k - 1].end - t[o].begin));
           }
           return;
         }
-        outlet_begin = r + 1;
+        outlet_begin = o;
         outlet_end = k;
         date_begin = k;
         range_begin = r - 1;
