@@ -222,14 +222,14 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
       current = &digest.items.back();
       current->document = std::string(document);
       current->number = static_cast<int>(digest.items.size());
-      current->headline = {std::string(l.text), l.offset};
+      current->headline = {std::string(l.text), l.offset, {}};
       last_headline = std::string(l.text);
       open_quotes = 0;
       continue;
     }
     open_quotes = std::max(0, open_quotes + QuoteBalance(l.text));
     if (current == nullptr) continue;  // The digest's own lead paragraph.
-    current->paragraphs.push_back({std::string(l.text), l.offset});
+    current->paragraphs.push_back({std::string(l.text), l.offset, {}});
   }
   return digest;
 }

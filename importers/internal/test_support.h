@@ -41,10 +41,10 @@ inline DigestItem MakeItem(const std::string& headline,
   item.document = "test";
   item.number = 1;
   item.published = published;
-  item.headline = {headline, 0};
+  item.headline = {headline, 0, {}};
   int64_t offset = static_cast<int64_t>(headline.size()) + 1;
   for (const std::string& p : paragraphs) {
-    item.paragraphs.push_back({p, offset});
+    item.paragraphs.push_back({p, offset, {}});
     offset += static_cast<int64_t>(p.size()) + 1;
   }
   return item;
