@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "importers/relation_jsonl.h"
 #include "tests/bench/graph_generator.h"
 
 int main(int argc, char** argv) {
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
   entente::graph::Relation r;
   std::string line;
   while (graph.Next(&r)) {
-    line = entente::bench::RelationToJson(r);
+    line = entente::importers::RelationToJsonLine(r);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
   }

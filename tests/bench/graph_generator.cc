@@ -26,60 +26,6 @@ std::string CountryCode(int64_t i) {
           static_cast<char>('A' + (i * 7 + 3) % 26)};
 }
 
-void AppendJsonString(absl::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(out, "\\u%04x", c);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-void AppendRef(absl::string_view field, const graph::EntityRef& ref, std::string* out) {
-  absl::StrAppend(out, "\"", field, "\":{\"id\":");
-  AppendJsonString(ref.id, out);
-  out->append(",\"name\":");
-  AppendJsonString(ref.name, out);
-  absl::StrAppend(out, ",\"kind\":\"", graph::EntityKindName(ref.kind), "\"}");
-}
-
-void AppendValue(const graph::AttributeValue& value, std::string* out) {
-  if (const auto* i = std::get_if<int64_t>(&value)) {
-    absl::StrAppend(out, *i);
-  } else if (const auto* d = std::get_if<double>(&value)) {
-    absl::StrAppend(out, *d);
-  } else if (const auto* s = std::get_if<std::string>(&value)) {
-    AppendJsonString(*s, out);
-  } else {
-    out->push_back('[');
-    bool first = true;
-    for (const auto& item : std::get<std::vector<std::string>>(value)) {
-      if (!first) out->push_back(',');
-      first = false;
-      AppendJsonString(item, out);
-    }
-    out->push_back(']');
-  }
-}
-
 }  // namespace
 
 SyntheticGraph::SyntheticGraph(const GeneratorOptions& options)
@@ -209,37 +155,6 @@ bool SyntheticGraph::Next(graph::Relation* r) {
   p.document = absl::StrFormat("synthetic-%04d-%02d-%02d.txt", y, m, d);
   r->provenance.push_back(std::move(p));
   return true;
-}
-
-std::string RelationToJson(const graph::Relation& r) {
-  std::string out = absl::StrCat("{\"type\":\"", graph::RelationTypeName(r.type), "\",");
-  AppendRef("source", r.source, &out);
-  out.push_back(',');
-  AppendRef("target", r.target, &out);
-  absl::StrAppend(&out, ",\"date\":\"", r.date.ToString(), "\",\"reported\":\"",
-                  r.reported.ToString(), "\",\"attributes\":{");
-  bool first = true;
-  for (const auto& [key, value] : r.attributes) {
-    if (!first) out.push_back(',');
-    first = false;
-    AppendJsonString(key, &out);
-    out.push_back(':');
-    AppendValue(value, &out);
-  }
-  absl::StrAppend(&out, "},\"confidence\":", r.confidence, ",\"provenance\":[");
-  for (size_t i = 0; i < r.provenance.size(); ++i) {
-    const graph::Provenance& p = r.provenance[i];
-    if (i > 0) out.push_back(',');
-    absl::StrAppend(&out, "{\"item\":", p.item, ",\"outlet\":");
-    AppendJsonString(p.outlet, &out);
-    out.append(",\"headline\":");
-    AppendJsonString(p.headline, &out);
-    out.append(",\"quote\":");
-    AppendJsonString(p.quote, &out);
-    absl::StrAppend(&out, ",\"start\":", p.start, ",\"end\":", p.end, "}");
-  }
-  out.append("]}");
-  return out;
 }
 
 }  // namespace entente::bench

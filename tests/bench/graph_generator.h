@@ -49,10 +49,6 @@ class SyntheticGraph {
   int64_t produced_ = 0;
 };
 
-// The relation as one line of `entente extract` JSON Lines (spec
-// relations.md), without a trailing newline.
-std::string RelationToJson(const graph::Relation& relation);
-
 }  // namespace entente::bench
 
 #endif  // ENTENTE_TESTS_BENCH_GRAPH_GENERATOR_H_

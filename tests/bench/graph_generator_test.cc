@@ -42,7 +42,7 @@ TEST(SyntheticGraph, DatesSpan1990To2026AndDegreesAreSkewed) {
 
 TEST(SyntheticGraph, JsonLinesReadBackAsTheSameRelations) {
   for (const graph::Relation& r : Generate(3, 300)) {
-    std::string line = RelationToJson(r);
+    std::string line = importers::RelationToJsonLine(r);
     absl::StatusOr<graph::Relation> back = importers::RelationFromJsonLine(line);
     ASSERT_TRUE(back.ok()) << back.status() << "\n" << line;
     EXPECT_EQ(back->type, r.type);

@@ -31,6 +31,7 @@
 #include "absl/strings/str_split.h"
 #include "graph/store.h"
 #include "grpcpp/grpcpp.h"
+#include "importers/relation_jsonl.h"
 #include "tests/bench/graph_generator.h"
 #include "tests/bench/load_client.h"
 #include "tests/integration/server_process.h"
@@ -237,7 +238,7 @@ grpc::Status ImportSynthetic(v1::GraphService::Stub* stub, int64_t count,
     return writer->Write(request);
   };
   while (graph.Next(&relation)) {
-    absl::StrAppend(&chunk, RelationToJson(relation), "\n");
+    absl::StrAppend(&chunk, importers::RelationToJsonLine(relation), "\n");
     if (chunk.size() > (1 << 20) && !send()) break;
   }
   if (!chunk.empty()) send();
