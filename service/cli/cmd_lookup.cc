@@ -34,25 +34,14 @@ int RunEntity(const Command& self, const ParsedArgs& args, CommandIo& io) {
 
 absl::StatusOr<v1::GetNeighborsRequest> NeighborsRequest(const ParsedArgs& args) {
   v1::GetNeighborsRequest request;
-  absl::StatusOr<std::vector<v1::RelationType>> types = TypesFromArgs(args);
-  if (!types.ok()) return types.status();
-  for (v1::RelationType type : *types) request.add_types(type);
-  absl::StatusOr<std::vector<v1::EntityKind>> avoid = AvoidKindsFromArgs(args);
-  if (!avoid.ok()) return avoid.status();
-  for (v1::EntityKind kind : *avoid) request.add_avoid_kinds(kind);
   absl::StatusOr<DateRange> range =
       ParseDateRange("", args.Get("since"), args.Get("until"));
   if (!range.ok()) return range.status();
-  *request.mutable_window() = ToProtoWindow(*range);
+  absl::Status filters = FillGraphFilters(args, *range, &request);
+  if (!filters.ok()) return filters;
   absl::StatusOr<int> limit = args.GetInt("limit", 100, 1, 1000);
   if (!limit.ok()) return limit.status();
   request.set_max_relations(*limit);
-  if (args.Has("as-of")) {
-    absl::StatusOr<graph::DateWithPrecision> as_of =
-        ParseDateOption("as-of", args.Get("as-of"));
-    if (!as_of.ok()) return as_of.status();
-    request.set_known_as_of(as_of->ToString());
-  }
   return request;
 }
 

@@ -20,21 +20,10 @@ absl::StatusOr<v1::FindPathsRequest> RequestFromArgs(const ParsedArgs& args) {
   absl::StatusOr<int> hops = args.GetInt("max-hops", 6, 1, 8);
   if (!hops.ok()) return hops.status();
   request.set_max_hops(*hops);
-  absl::StatusOr<std::vector<v1::RelationType>> types = TypesFromArgs(args);
-  if (!types.ok()) return types.status();
-  for (v1::RelationType type : *types) request.add_types(type);
-  absl::StatusOr<std::vector<v1::EntityKind>> avoid = AvoidKindsFromArgs(args);
-  if (!avoid.ok()) return avoid.status();
-  for (v1::EntityKind kind : *avoid) request.add_avoid_kinds(kind);
   absl::StatusOr<DateRange> range = ParseDateRange(args.Get("between"), "", "");
   if (!range.ok()) return range.status();
-  *request.mutable_window() = ToProtoWindow(*range);
-  if (args.Has("as-of")) {
-    absl::StatusOr<graph::DateWithPrecision> as_of =
-        ParseDateOption("as-of", args.Get("as-of"));
-    if (!as_of.ok()) return as_of.status();
-    request.set_known_as_of(as_of->ToString());
-  }
+  absl::Status filters = FillGraphFilters(args, *range, &request);
+  if (!filters.ok()) return filters;
   return request;
 }
 

@@ -38,6 +38,27 @@ absl::StatusOr<std::vector<entente::v1::EntityKind>> AvoidKindsFromArgs(
 // The range as the proto's window ("since"/"until" strings, inclusive).
 entente::v1::TimeWindow ToProtoWindow(const DateRange& range);
 
+// The graph filters path and neighbors share: --types, --avoid, --as-of, and
+// `range` as the window. Request is FindPathsRequest or GetNeighborsRequest.
+template <typename Request>
+absl::Status FillGraphFilters(const ParsedArgs& args, const DateRange& range,
+                              Request* request) {
+  absl::StatusOr<std::vector<entente::v1::RelationType>> types = TypesFromArgs(args);
+  if (!types.ok()) return types.status();
+  for (entente::v1::RelationType type : *types) request->add_types(type);
+  absl::StatusOr<std::vector<entente::v1::EntityKind>> avoid = AvoidKindsFromArgs(args);
+  if (!avoid.ok()) return avoid.status();
+  for (entente::v1::EntityKind kind : *avoid) request->add_avoid_kinds(kind);
+  *request->mutable_window() = ToProtoWindow(range);
+  if (args.Has("as-of")) {
+    absl::StatusOr<graph::DateWithPrecision> as_of =
+        ParseDateOption("as-of", args.Get("as-of"));
+    if (!as_of.ok()) return as_of.status();
+    request->set_known_as_of(as_of->ToString());
+  }
+  return absl::OkStatus();
+}
+
 // Connects as --server/--db say and runs `body`; returns the exit code: 2
 // when the connection options are wrong, 1 when connecting or `body` fails
 // (its message on stderr), 0 otherwise. Defined in connect.cc (see client.h).
