@@ -1,6 +1,7 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
+#include <numeric>
 #include <utility>
 
 namespace entente::graph {
@@ -9,6 +10,17 @@ std::optional<uint32_t> GraphView::FindVertex(absl::string_view entity_id) const
   auto it = vertex_of_.find(entity_id);
   if (it == vertex_of_.end()) return std::nullopt;
   return it->second;
+}
+
+absl::Span<const AdjacentEdge> GraphView::EdgesBetween(uint32_t u, uint32_t v) const {
+  absl::Span<const AdjacentEdge> edges = Edges(u);
+  auto first =
+      std::lower_bound(edges.begin(), edges.end(), v,
+                       [](const AdjacentEdge& e, uint32_t n) { return e.neighbor < n; });
+  auto last =
+      std::upper_bound(first, edges.end(), v,
+                       [](uint32_t n, const AdjacentEdge& e) { return n < e.neighbor; });
+  return absl::MakeConstSpan(first, last);
 }
 
 size_t GraphView::MemoryBytes() const {
@@ -67,7 +79,49 @@ void GraphViewBuilder::Reserve(size_t entities, size_t relations) {
   relation_ids_.reserve(relations);
 }
 
+void GraphViewBuilder::SortAdjacency(GraphView* view) const {
+  auto before = [&ids = relation_ids_](const AdjacentEdge& a, const AdjacentEdge& b) {
+    if (a.neighbor != b.neighbor) return a.neighbor < b.neighbor;
+    if (a.first_day != b.first_day) return a.first_day > b.first_day;
+    if (ids[a.edge] != ids[b.edge]) return ids[a.edge] < ids[b.edge];
+    return a.edge < b.edge;
+  };
+  for (size_t v = 0; v + 1 < view->offsets_.size(); ++v) {
+    std::sort(view->adjacency_.begin() + view->offsets_[v],
+              view->adjacency_.begin() + view->offsets_[v + 1], before);
+  }
+}
+
+void GraphViewBuilder::RenumberByDegree() {
+  const size_t n = ids_.size();
+  std::vector<uint64_t> degree(n, 0);
+  for (const PendingEdge& e : edges_) {
+    ++degree[e.source];
+    if (e.source != e.target) ++degree[e.target];
+  }
+  std::vector<uint32_t> order(n);  // New vertex -> builder vertex.
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return degree[a] > degree[b]; });
+  std::vector<uint32_t> renumbered(n);  // Builder vertex -> new vertex.
+  for (uint32_t v = 0; v < n; ++v) renumbered[order[v]] = v;
+  for (PendingEdge& e : edges_) {
+    e.source = renumbered[e.source];
+    e.target = renumbered[e.target];
+  }
+  std::vector<std::string> ids(n);
+  std::vector<EntityKind> kinds(n);
+  for (uint32_t v = 0; v < n; ++v) {
+    ids[v] = std::move(ids_[order[v]]);
+    kinds[v] = kinds_[order[v]];
+  }
+  ids_ = std::move(ids);
+  kinds_ = std::move(kinds);
+  vertex_of_.clear();  // Its numbers are the old ones; Build() needs none.
+}
+
 std::shared_ptr<const GraphView> GraphViewBuilder::Build() && {
+  RenumberByDegree();
   std::shared_ptr<GraphView> view(new GraphView());
   const size_t n = ids_.size();
   view->offsets_.assign(n + 1, 0);
@@ -91,6 +145,7 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Build() && {
   }
   edges_.clear();
   edges_.shrink_to_fit();
+  SortAdjacency(view.get());
   vertex_of_.clear();
   view->entity_ids_ = std::move(ids_);
   view->kinds_ = std::move(kinds_);

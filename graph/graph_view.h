@@ -4,7 +4,9 @@
 // GraphView: an immutable in-memory snapshot of every entity and relation in
 // compressed sparse row (CSR) form, for path and neighbour queries.
 //
-// Each entity is interned to a vertex number 0..vertex_count()-1. Each
+// Each entity is interned to a vertex number 0..vertex_count()-1, by degree,
+// highest first (ties in the order the builder first saw them): the hubs'
+// visit marks share cache lines and sorted adjacencies list hubs first. Each
 // relation appears in the adjacency of both endpoints (paths ignore
 // direction), with its type, dates and the neighbour's kind stored inline so
 // that filters in inner loops touch no other memory:
@@ -18,6 +20,12 @@
 // 48 bytes per relation plus the interned entity ids and their index (57
 // bytes per relation measured at 10M relations, 1.4M entities). A self-loop
 // appears once, in its entity's adjacency.
+//
+// Each vertex's adjacency is sorted by neighbour, then newest first
+// (first_day descending, undated last), then relation id ascending: the
+// parallel relations to one neighbour form one run (EdgesBetween finds it by
+// binary search, and a search can skip the rest of a run it has handled),
+// and visit marks are touched in increasing vertex order.
 //
 // Thread-safety: immutable after Build(); any number of threads may read one
 // view concurrently. Store::View() hands out shared_ptrs so a query keeps its
@@ -81,6 +89,8 @@ class GraphView {
     return absl::MakeConstSpan(adjacency_.data() + offsets_[vertex],
                                offsets_[vertex + 1] - offsets_[vertex]);
   }
+  // The run of Edges(u) whose neighbour is v (newest first); empty when none.
+  absl::Span<const AdjacentEdge> EdgesBetween(uint32_t u, uint32_t v) const;
   uint64_t RelationId(uint32_t edge) const { return relation_ids_[edge]; }
   // The relation's own record (from the source's side); for stats.
   absl::Span<const uint64_t> relation_ids() const { return relation_ids_; }
@@ -107,7 +117,9 @@ class GraphViewBuilder {
  public:
   GraphViewBuilder() = default;
 
-  // Interns an entity id; returns its vertex. Adding an id twice is harmless.
+  // Interns an entity id; returns its builder vertex (an index for
+  // AddRelationDays; the built view numbers vertices its own way). Adding an
+  // id twice is harmless.
   uint32_t AddEntity(absl::string_view id, EntityKind kind);
   // The vertex of an id added before; nullopt otherwise. Safe to call from
   // several threads while nothing is being added.
@@ -126,7 +138,8 @@ class GraphViewBuilder {
                        int32_t reported_day);
   void Reserve(size_t entities, size_t relations);
 
-  // Consumes the builder.
+  // Consumes the builder. Adjacency order as described at the top (for
+  // distinct relation ids it does not depend on the order of AddRelation).
   std::shared_ptr<const GraphView> Build() &&;
 
  private:
@@ -139,6 +152,12 @@ class GraphViewBuilder {
   std::vector<std::string> ids_;
   std::vector<EntityKind> kinds_;
   absl::flat_hash_map<std::string, uint32_t> vertex_of_;
+  // Numbers the vertices by degree, highest first (ties keep their order),
+  // rewriting ids_, kinds_ and edges_.
+  void RenumberByDegree();
+  // Sorts each vertex's entries of view->adjacency_ (see the top of the file).
+  void SortAdjacency(GraphView* view) const;
+
   std::vector<PendingEdge> edges_;
   std::vector<uint64_t> relation_ids_;
 };

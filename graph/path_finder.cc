@@ -97,20 +97,14 @@ class KShortest {
   absl::flat_hash_set<VertexPath> seen_;
 };
 
-// The relation a path names between u and v: the passing one with the latest
-// date, ties to the smallest id.
+// The relation a path names between u and v: the first passing one of the
+// pair's run, which the view orders newest first, ties by smallest id.
 uint64_t HopRelation(const GraphView& view, const BidiSearch& search, uint32_t u,
                      uint32_t v) {
-  const AdjacentEdge* best = nullptr;
-  for (const AdjacentEdge& e : view.Edges(u)) {
-    if (e.neighbor != v || !search.Follow(u, e, {}, {})) continue;
-    if (best == nullptr || e.first_day > best->first_day ||
-        (e.first_day == best->first_day &&
-         view.RelationId(e.edge) < view.RelationId(best->edge))) {
-      best = &e;
-    }
+  for (const AdjacentEdge& e : view.EdgesBetween(u, v)) {
+    if (search.Follow(u, e, {}, {})) return view.RelationId(e.edge);
   }
-  return best == nullptr ? 0 : view.RelationId(best->edge);
+  return 0;
 }
 
 }  // namespace

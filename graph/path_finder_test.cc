@@ -191,6 +191,98 @@ TEST(FindPaths, YenMatchesBruteForceOnRandomGraphs) {
   }
 }
 
+// Shortest paths over filtered parallel relations match a plain BFS over the
+// passing relations, and each hop names the newest passing relation.
+TEST(FindPaths, ShortestMatchesBfsWithFilteredParallelRelations) {
+  struct Rel {
+    uint64_t id;
+    int s, t;
+    RelationType type;
+    int year;
+  };
+  std::mt19937 rng(7);
+  for (int round = 0; round < 50; ++round) {
+    GraphViewBuilder b;
+    std::vector<Rel> rels;
+    for (uint64_t id = 1; id <= 60; ++id) {
+      Rel r{id, static_cast<int>(rng() % 14), static_cast<int>(rng() % 14),
+            rng() % 2 ? RelationType::kMeeting : RelationType::kAgreement,
+            2000 + static_cast<int>(rng() % 21)};
+      rels.push_back(r);
+      std::string year = std::to_string(r.year);
+      b.AddRelation(id, "country:V" + std::to_string(r.s),
+                    "country:V" + std::to_string(r.t), r.type, D(year.c_str()),
+                    D(year.c_str()));
+    }
+    for (int v = 0; v < 14; ++v) {
+      b.AddEntity("country:V" + std::to_string(v), EntityKind::kCountry);
+    }
+    auto view = std::move(b).Build();
+    auto passes = [](const Rel& r) {
+      return r.type == RelationType::kMeeting && r.year >= 2010 && r.year < 2020;
+    };
+    std::vector<int> dist(14, -1);  // BFS from V0 over passing relations.
+    std::vector<int> queue{0};
+    dist[0] = 0;
+    for (size_t i = 0; i < queue.size(); ++i) {
+      for (const Rel& r : rels) {
+        if (!passes(r) || (r.s != queue[i] && r.t != queue[i])) continue;
+        int other = r.s == queue[i] ? r.t : r.s;
+        if (dist[other] < 0) dist[other] = dist[queue[i]] + 1, queue.push_back(other);
+      }
+    }
+    RelationTypeSet meetings;
+    meetings.Add(RelationType::kMeeting);
+    for (int t = 1; t < 14; ++t) {
+      PathResult r =
+          Find(*view, {.from = "country:V0",
+                       .to = "country:V" + std::to_string(t),
+                       .types = meetings,
+                       .window = {DaysFromCivil(2010, 1, 1), DaysFromCivil(2020, 1, 1)},
+                       .max_hops = 8});
+      ASSERT_EQ(r.paths.size(), dist[t] < 0 ? 0u : 1u) << round << " V" << t;
+      if (r.paths.empty()) continue;
+      const Path& p = r.paths[0];
+      ASSERT_EQ(p.relations.size(), static_cast<size_t>(dist[t])) << round << " V" << t;
+      for (size_t h = 0; h < p.relations.size(); ++h) {
+        int a = std::stoi(p.entities[h].substr(9)),
+            c = std::stoi(p.entities[h + 1].substr(9));
+        const Rel* best = nullptr;
+        for (const Rel& x : rels) {
+          bool pair = (x.s == a && x.t == c) || (x.s == c && x.t == a);
+          if (pair && passes(x) && (best == nullptr || x.year > best->year)) best = &x;
+        }
+        ASSERT_NE(best, nullptr);
+        EXPECT_EQ(p.relations[h], best->id) << round << " V" << t << " hop " << h;
+      }
+    }
+  }
+}
+
+// The view numbers vertices by degree and sorts each adjacency by neighbour,
+// newest first, whatever order the relations came in.
+TEST(GraphView, AdjacencyOrderAndEdgesBetween) {
+  auto view = SmallGraph();
+  EXPECT_EQ(view->EntityId(0), "country:A");  // 4 relations; D has 3.
+  for (uint32_t v = 0; v < view->vertex_count(); ++v) {
+    absl::Span<const AdjacentEdge> edges = view->Edges(v);
+    for (size_t i = 1; i < edges.size(); ++i) {
+      const AdjacentEdge& a = edges[i - 1];
+      const AdjacentEdge& b = edges[i];
+      EXPECT_TRUE(a.neighbor < b.neighbor ||
+                  (a.neighbor == b.neighbor && a.first_day >= b.first_day))
+          << view->EntityId(v) << " entry " << i;
+    }
+  }
+  uint32_t a = *view->FindVertex("country:A"), e = *view->FindVertex("country:E");
+  absl::Span<const AdjacentEdge> run = view->EdgesBetween(a, e);
+  ASSERT_EQ(run.size(), 2u);
+  EXPECT_EQ(view->RelationId(run[0].edge), 8u);  // 2011 before 2010.
+  EXPECT_EQ(view->RelationId(run[1].edge), 4u);
+  EXPECT_EQ(view->EdgesBetween(e, a).size(), 2u);
+  EXPECT_TRUE(view->EdgesBetween(a, *view->FindVertex("country:C")).empty());
+}
+
 TEST(FindNeighbors, NewestFirstWithFiltersAndLimit) {
   auto view = SmallGraph();
   absl::StatusOr<NeighborResult> all = FindNeighbors(*view, {.entity = "country:A"});

@@ -88,8 +88,13 @@ BidiSearch::Outcome BidiSearch::Run(uint32_t s, uint32_t t, int max_hops,
         absl::Span<const AdjacentEdge> edges = view_.Edges(u);
         if ((edges.size() <= kSmallDegree) != (pass == 0)) continue;
         if (!bounds_->Tick()) return Outcome::kTruncated;
+        // Parallel relations are adjacent (the view sorts by neighbour): once
+        // one of them was followed, the others lead nowhere new.
+        uint32_t followed = UINT32_MAX;
         for (const AdjacentEdge& e : edges) {
+          if (e.neighbor == followed) continue;
           if (!Follow(u, e, banned_vertices, banned_pairs)) continue;
+          followed = e.neighbor;
           VisitMarks::Mark mark = marks_.VisitAndCheck(side, e.neighbor, u);
           if (mark == VisitMarks::Mark::kSeen) continue;
           if (mark == VisitMarks::Mark::kMeets) {

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
@@ -107,6 +108,9 @@ BenchStore& Shared() {
       if (!view->Edges(v).empty()) s->ids.emplace_back(view->EntityId(v));
       if (view->Edges(v).size() >= 50) s->busy.emplace_back(view->EntityId(v));
     }
+    // Sorted: the benchmarks' random picks must not depend on vertex numbers.
+    std::sort(s->ids.begin(), s->ids.end());
+    std::sort(s->busy.begin(), s->busy.end());
     return s;
   }();
   return *shared;
@@ -159,6 +163,54 @@ void RunPaths(benchmark::State& state, int k) {
       static_cast<double>(view->MemoryBytes()) /
       std::max<int64_t>(1, view->relation_count());
 }
+
+// The load client's entity pool (load_client.h SampleEntities): the distinct
+// endpoints of the generator's first 200,000 relations, sorted.
+std::vector<std::string> LoadClientPool() {
+  GeneratorOptions options = Scale();
+  options.relations = std::min<int64_t>(options.relations, 200'000);
+  SyntheticGraph graph(options);
+  std::set<std::string> seen;
+  graph::Relation r;
+  while (graph.Next(&r)) {
+    seen.insert(r.source.id);
+    seen.insert(r.target.id);
+  }
+  return {seen.begin(), seen.end()};
+}
+
+// The load client's FindPaths (load_client.cc): random pool pairs, k = 1,
+// max_hops 4, no filter.
+void BM_LoadClientPath(benchmark::State& state) {
+  BenchStore& s = Shared();
+  auto view = s.store->View();
+  static const std::vector<std::string>* pool =
+      new std::vector<std::string>(LoadClientPool());
+  std::mt19937_64 rng(17);
+  std::vector<double> micros;
+  int64_t found = 0, truncated = 0, hops = 0;
+  for (auto _ : state) {
+    graph::PathQuery q;
+    q.from = (*pool)[rng() % pool->size()];
+    q.to = (*pool)[rng() % pool->size()];
+    q.max_hops = 4;
+    auto start = Clock::now();
+    auto result = graph::FindPaths(*view, q);
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    if (!result.ok()) std::abort();
+    if (!result->paths.empty()) {
+      ++found;
+      hops += static_cast<int64_t>(result->paths[0].relations.size());
+    }
+    truncated += result->truncated;
+  }
+  ReportPercentiles(state, &micros);
+  state.counters["found_pct"] = 100.0 * found / std::max<size_t>(1, micros.size());
+  state.counters["mean_hops"] = static_cast<double>(hops) / std::max<int64_t>(1, found);
+  state.counters["truncated"] = static_cast<double>(truncated);
+}
+BENCHMARK(BM_LoadClientPath)->Iterations(20000)->Unit(benchmark::kMicrosecond);
 
 void BM_ShortestPath(benchmark::State& state) { RunPaths(state, 1); }
 BENCHMARK(BM_ShortestPath)->Iterations(2000)->Unit(benchmark::kMicrosecond);
