@@ -13,8 +13,10 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "graph/internal/coding.h"
+#include "graph/internal/loaded_edges.h"
 #include "graph/internal/records.h"
 #include "graph/internal/sorted_runs.h"
 #include "graph/internal/store_impl.h"
@@ -28,7 +30,6 @@ using internal::KeyValues;
 using internal::RelationRun;
 using internal::TimelineRun;
 
-constexpr size_t kChunkRelations = 500'000;
 constexpr size_t kEntityBatch = 10'000;
 constexpr int kMaxUncompactedChunks = 30;
 
@@ -36,10 +37,13 @@ rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.
 
 class SstBulkLoader final : public BulkLoader {
  public:
-  SstBulkLoader(Store::Impl* impl, bool store_empty, bool entities_stored)
+  SstBulkLoader(Store::Impl* impl, const BulkLoadOptions& options, bool store_empty,
+                bool entities_stored)
       : impl_(impl),
+        chunk_relations_(std::max<size_t>(options.chunk_relations, 1)),
         store_empty_(store_empty),
         entities_stored_(entities_stored),
+        view_from_load_(store_empty && !entities_stored),
         tmp_dir_((std::filesystem::path(impl->dir()) / "bulk.tmp").string()) {
     for (internal::CfIndex cf :
          {internal::kRelations, internal::kEdges, internal::kByEntity, internal::kByPair,
@@ -49,8 +53,8 @@ class SstBulkLoader final : public BulkLoader {
       // compressing here would cost more than writing the extra bytes.
       sst_options_[cf].compression = rocksdb::kNoCompression;
     }
-    chunk_.relations.reserve(kChunkRelations);
-    chunk_.ids.reserve(kChunkRelations);
+    chunk_.relations.reserve(chunk_relations_);
+    chunk_.ids.reserve(chunk_relations_);
   }
 
   ~SstBulkLoader() override {
@@ -73,7 +77,8 @@ class SstBulkLoader final : public BulkLoader {
                        " needs a type and two endpoint ids without NUL bytes"));
     }
     const uint64_t id = RelationIdOf(r);
-    auto [it, inserted] = chunk_index_.try_emplace(id, chunk_.relations.size());
+    const size_t slot = chunk_.ids.size();
+    auto [it, inserted] = chunk_index_.try_emplace(id, slot);
     for (const EntityRef* ref : {&r.source, &r.target}) {
       auto found = entities_.find(ref->id);
       if (found == entities_.end() || found->second.name.empty() ||
@@ -82,12 +87,18 @@ class SstBulkLoader final : public BulkLoader {
       }
     }
     if (inserted) {
-      chunk_.relations.push_back(std::move(r));
+      // Reused slots are overwritten: their old strings are freed here, by
+      // the thread that allocated them, which glibc does much faster.
+      if (slot < chunk_.relations.size()) {
+        chunk_.relations[slot] = std::move(r);
+      } else {
+        chunk_.relations.push_back(std::move(r));
+      }
       chunk_.ids.push_back(id);
     } else {
       MergeRelation(r, &chunk_.relations[it->second]);
     }
-    if (chunk_.relations.size() >= kChunkRelations) return StartFlush();
+    if (chunk_.ids.size() >= chunk_relations_) return StartFlush();
     return absl::OkStatus();
   }
 
@@ -115,9 +126,22 @@ class SstBulkLoader final : public BulkLoader {
   absl::StatusOr<WriteResult> Finish() override {
     ENTENTE_RETURN_IF_ERROR(StartFlush());
     ENTENTE_RETURN_IF_ERROR(WaitForFlush());
+    if (view_from_load_) {
+      // The view is built from the loaded edges while the entities are
+      // written; both only read entities_.
+      std::shared_ptr<const GraphView> view;
+      std::thread builder(
+          [&] { view = std::move(loaded_edges_).Build(entities_, entity_order_); });
+      absl::Status written = WriteEntities();
+      builder.join();
+      ENTENTE_RETURN_IF_ERROR(written);
+      impl_->PublishView(std::move(view));
+    } else {
+      ENTENTE_RETURN_IF_ERROR(WriteEntities());
+      ENTENTE_RETURN_IF_ERROR(impl_->RefreshView());
+    }
+    entities_.clear();
     ENTENTE_RETURN_IF_ERROR(SetAutoCompaction(true));
-    ENTENTE_RETURN_IF_ERROR(WriteEntities());
-    ENTENTE_RETURN_IF_ERROR(impl_->RefreshView());
     return result_;
   }
 
@@ -136,6 +160,8 @@ class SstBulkLoader final : public BulkLoader {
     }
   }
 
+  // The chunk's relations are relations[0, ids.size()); slots past that
+  // hold relations of an earlier chunk, kept to be overwritten.
   struct Chunk {
     std::vector<Relation> relations;
     std::vector<uint64_t> ids;  // RelationIdOf(relations[i]).
@@ -147,7 +173,7 @@ class SstBulkLoader final : public BulkLoader {
   // On flusher_: replaces chunk entries that are already stored by their
   // merged form; returns which entries to write.
   absl::StatusOr<std::vector<size_t>> MergeWithStored(Chunk& chunk);
-  absl::Status Flush(Chunk chunk);
+  absl::Status Flush(Chunk& chunk);
   // Writes the sorted entries of `run` (KeyValues or TimelineRun) as one SST.
   template <typename Run>
   absl::Status WriteSst(internal::CfIndex cf, Run* run, int file_no,
@@ -166,13 +192,19 @@ class SstBulkLoader final : public BulkLoader {
     arg->options.move_files = true;
     return absl::OkStatus();
   }
+  // Hands the written relations (endpoints by ordinal) to loaded_edges_.
+  void RecordEdges(const Chunk& chunk, const std::vector<size_t>& write,
+                   const std::vector<std::pair<uint32_t, uint32_t>>& ends);
   absl::Status WriteEntities();
   absl::Status IngestEntities();
   absl::Status MergeStoredEntities();
 
   Store::Impl* impl_;
+  const size_t chunk_relations_;
   const bool store_empty_;
   const bool entities_stored_;  // The store held entities when the load began.
+  // Into an empty store, Finish() builds the view from loaded_edges_.
+  const bool view_from_load_;
   const std::string tmp_dir_;
   rocksdb::Options sst_options_[internal::kCfCount];
   // Owned by the calling thread.
@@ -181,8 +213,19 @@ class SstBulkLoader final : public BulkLoader {
   absl::flat_hash_map<std::string, Entity> entities_;
   // Owned by flusher_ while it runs; read after joining it.
   std::thread flusher_;
+  absl::Mutex spare_mu_;
+  Chunk spare_ ABSL_GUARDED_BY(spare_mu_);  // The last chunk flushed, for reuse.
   absl::Status flush_status_;
   absl::flat_hash_set<uint64_t> loaded_ids_;  // Used while store_empty_.
+  internal::EntityOrder entity_order_;        // The loaded relations' endpoints.
+  struct Runs {
+    explicit Runs(const std::vector<absl::string_view>* names)
+        : by_entity(names, /*pairs=*/false), by_pair(names, /*pairs=*/true) {}
+    TimelineRun by_entity, by_pair;
+    KeyValues edges;
+    std::vector<std::pair<uint64_t, TimelineRun::Payload>> encoded;
+  } runs_{entity_order_.names()};
+  internal::LoadedEdges loaded_edges_;  // Used while view_from_load_.
   WriteResult result_;
   int flushes_ = 0;
 };
@@ -234,16 +277,25 @@ absl::Status SstBulkLoader::StartFlush() {
   ENTENTE_RETURN_IF_ERROR(WaitForFlush());
   if (chunk_.ids.empty()) return absl::OkStatus();
   Chunk chunk = std::move(chunk_);
-  chunk_ = Chunk();
-  chunk_.relations.reserve(kChunkRelations);
-  chunk_.ids.reserve(kChunkRelations);
+  {
+    // The chunk flushed before is refilled: its relations' memory is reused.
+    absl::MutexLock lock(&spare_mu_);
+    chunk_ = std::move(spare_);
+    spare_ = Chunk();
+  }
+  chunk_.ids.clear();
+  chunk_.relations.reserve(chunk_relations_);
+  chunk_.ids.reserve(chunk_relations_);
   chunk_index_.clear();
-  flusher_ = std::thread(
-      [this, c = std::move(chunk)]() mutable { flush_status_ = Flush(std::move(c)); });
+  flusher_ = std::thread([this, c = std::move(chunk)]() mutable {
+    flush_status_ = Flush(c);
+    absl::MutexLock lock(&spare_mu_);
+    spare_ = std::move(c);
+  });
   return absl::OkStatus();
 }
 
-absl::Status SstBulkLoader::Flush(Chunk chunk) {
+absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   ENTENTE_ASSIGN_OR_RETURN(std::vector<size_t> write, MergeWithStored(chunk));
   if (store_empty_) {
     for (size_t i : write) loaded_ids_.insert(chunk.ids[i]);
@@ -253,24 +305,31 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(4);
   // Timeline keys sort by their entities' ranks: integers, not strings.
-  internal::EntityRanks ranks;
   std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
   for (size_t j = 0; j < write.size(); ++j) {
     const Relation& r = chunk.relations[write[j]];
-    ends[j] = {ranks.Intern(r.source.id), ranks.Intern(r.target.id)};
+    ends[j] = {entity_order_.Intern(r.source.id), entity_order_.Intern(r.target.id)};
   }
-  ranks.Sort();
+  entity_order_.Sort();
+  if (view_from_load_) RecordEdges(chunk, write, ends);
   for (auto& [source, target] : ends) {
-    source = ranks.Rank(source);
-    target = ranks.Rank(target);
+    source = entity_order_.Rank(source);
+    target = entity_order_.Rank(target);
   }
   // Two column families per thread. The helper encodes each relation once,
   // into the by_entity run, and writes that file (the biggest); this thread
   // writes edges and by_pair, then the relations file from the helper's
   // encodings once notified.
-  TimelineRun by_entity(ranks.names(), /*pairs=*/false);
-  TimelineRun by_pair(ranks.names(), /*pairs=*/true);
-  std::vector<std::pair<uint64_t, TimelineRun::Payload>> encoded;
+  // The runs keep their memory from chunk to chunk: fresh pages cost more
+  // than reused ones.
+  TimelineRun& by_entity = runs_.by_entity;
+  TimelineRun& by_pair = runs_.by_pair;
+  KeyValues& edges = runs_.edges;
+  std::vector<std::pair<uint64_t, TimelineRun::Payload>>& encoded = runs_.encoded;
+  by_entity.Clear();
+  by_pair.Clear();
+  edges.Clear();
+  encoded.clear();
   absl::Notification encoded_ready;
   absl::Status background;
   std::thread helper([&] {
@@ -293,7 +352,6 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
     encoded_ready.Notify();
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
   });
-  KeyValues edges;
   edges.Reserve(write.size(), write.size() * 60);
   by_pair.Reserve(write.size());
   std::string key, value;
@@ -310,7 +368,7 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   absl::Status foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
   if (foreground.ok()) foreground = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   encoded_ready.WaitForNotification();
-  RelationRun relations(&by_entity, std::move(encoded));
+  RelationRun relations(&by_entity, &encoded);
   if (foreground.ok()) {
     foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
   }
@@ -324,6 +382,18 @@ absl::Status SstBulkLoader::Flush(Chunk chunk) {
   // and RocksDB's write stalls need compaction back on.
   if (flushes_ == kMaxUncompactedChunks) return SetAutoCompaction(true);
   return absl::OkStatus();
+}
+
+void SstBulkLoader::RecordEdges(const Chunk& chunk, const std::vector<size_t>& write,
+                                const std::vector<std::pair<uint32_t, uint32_t>>& ends) {
+  loaded_edges_.Reserve(write.size());
+  for (size_t j = 0; j < write.size(); ++j) {
+    const Relation& r = chunk.relations[write[j]];
+    loaded_edges_.Add({chunk.ids[write[j]], ends[j].first, ends[j].second,
+                       r.date.FirstDay(), r.date.EndDay(), r.reported.FirstDay(),
+                       r.type});
+  }
+  loaded_edges_.EndChunk();
 }
 
 absl::Status SstBulkLoader::WriteEntities() {
@@ -343,7 +413,6 @@ absl::Status SstBulkLoader::WriteEntities() {
     batch_entities.push_back(std::move(entity));
     if (batch_entities.size() >= kEntityBatch) ENTENTE_RETURN_IF_ERROR(write());
   }
-  entities_.clear();
   return write();
 }
 
@@ -378,7 +447,6 @@ absl::Status SstBulkLoader::IngestEntities() {
   helper.join();
   ENTENTE_RETURN_IF_ERROR(entities_written);
   ENTENTE_RETURN_IF_ERROR(aliases_written);
-  entities_.clear();
   ++flushes_;
   return FromRocksStatus(impl_->db()->IngestExternalFiles(args),
                          "bulk load: ingest entities");
@@ -415,7 +483,8 @@ absl::Status SstBulkLoader::MergeStoredEntities() {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<BulkLoader>> Store::NewBulkLoader() {
+absl::StatusOr<std::unique_ptr<BulkLoader>> Store::NewBulkLoader(
+    const BulkLoadOptions& options) {
   ENTENTE_RETURN_IF_ERROR(impl_->RequireWritable());
   {
     absl::MutexLock lock(&impl_->write_mu_);
@@ -434,7 +503,8 @@ absl::StatusOr<std::unique_ptr<BulkLoader>> Store::NewBulkLoader() {
   const bool entities_stored = holds_data(internal::kEntities);
   std::error_code ec;
   std::filesystem::remove_all(std::filesystem::path(impl_->dir()) / "bulk.tmp", ec);
-  auto loader = std::make_unique<SstBulkLoader>(impl_.get(), empty, entities_stored);
+  auto loader =
+      std::make_unique<SstBulkLoader>(impl_.get(), options, empty, entities_stored);
   ENTENTE_RETURN_IF_ERROR(loader->SetAutoCompaction(false));
   return std::unique_ptr<BulkLoader>(std::move(loader));
 }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/types/span.h"
 
 namespace entente::graph {
 namespace {
@@ -26,22 +28,73 @@ constexpr std::array<absl::string_view, kRelationTypeCount> kTypeNames = {
 // Keys of the attribute that tells two relations of one type apart on one day
 // (spec: "the same relation"). Forum and membership roles are included so a
 // host and a participant, or a member and an observer, stay two relations.
-std::vector<absl::string_view> DistinguishingKeys(RelationType type) {
+absl::Span<const absl::string_view> DistinguishingKeys(RelationType type) {
+  static constexpr absl::string_view kAgreement[] = {"kind", "title"};
+  static constexpr absl::string_view kTarget[] = {"amount", "currency", "by_year"};
+  static constexpr absl::string_view kVolume[] = {"amount", "currency"};
+  static constexpr absl::string_view kSite[] = {"facility"};
+  static constexpr absl::string_view kRole[] = {"role"};
   switch (type) {
     case RelationType::kAgreement:
-      return {"kind", "title"};
+      return kAgreement;
     case RelationType::kTradeTarget:
-      return {"amount", "currency", "by_year"};
+      return kTarget;
     case RelationType::kTradeVolume:
-      return {"amount", "currency"};
+      return kVolume;
     case RelationType::kSite:
-      return {"facility"};
+      return kSite;
     case RelationType::kForum:
     case RelationType::kMembership:
-      return {"role"};
+      return kRole;
     default:
       return {};
   }
+}
+
+// FNV-1a over bytes fed in pieces, so RelationIdOf hashes the identity
+// without building it.
+class Fnv1a {
+ public:
+  void Add(absl::string_view bytes) {
+    for (unsigned char c : bytes) {
+      hash_ ^= c;
+      hash_ *= 0x100000001b3ULL;
+    }
+  }
+  // splitmix64's finalizer spreads FNV's weak low bits.
+  uint64_t Finish() const {
+    uint64_t hash = hash_;
+    hash ^= hash >> 30;
+    hash *= 0xbf58476d1ce4e5b9ULL;
+    hash ^= hash >> 27;
+    hash *= 0x94d049bb133111ebULL;
+    hash ^= hash >> 31;
+    return hash;
+  }
+
+ private:
+  uint64_t hash_ = 0xcbf29ce484222325ULL;  // The offset basis.
+};
+
+// DateWithPrecision::ToString() into `buffer` (>= 16 bytes); its length.
+size_t FormatDate(const DateWithPrecision& date, char* buffer) {
+  if (date.precision == DatePrecision::kNone) return 0;
+  if (date.year < 0 || date.year > 9999) {
+    std::string text = date.ToString();
+    std::memcpy(buffer, text.data(), std::min<size_t>(text.size(), 15));
+    return std::min<size_t>(text.size(), 15);
+  }
+  auto digits = [&](int value, int width, size_t at) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) buffer[at + i] = '0' + value % 10;
+  };
+  digits(date.year, 4, 0);
+  if (date.precision == DatePrecision::kYear) return 4;
+  buffer[4] = '-';
+  digits(date.month, 2, 5);
+  if (date.precision == DatePrecision::kMonth) return 7;
+  buffer[7] = '-';
+  digits(date.day, 2, 8);
+  return 10;
 }
 
 void AppendAttribute(const AttributeValue& value, std::string* out) {
@@ -273,22 +326,35 @@ std::string RelationIdentity(const Relation& relation) {
 }
 
 uint64_t StableHash64(absl::string_view bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a offset basis.
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  // splitmix64 finalizer spreads FNV's weak low bits.
-  hash ^= hash >> 30;
-  hash *= 0xbf58476d1ce4e5b9ULL;
-  hash ^= hash >> 27;
-  hash *= 0x94d049bb133111ebULL;
-  hash ^= hash >> 31;
-  return hash;
+  Fnv1a hash;
+  hash.Add(bytes);
+  return hash.Finish();
 }
 
+// StableHash64(RelationIdentity(relation)), fed piece by piece.
 uint64_t RelationIdOf(const Relation& relation) {
-  return StableHash64(RelationIdentity(relation));
+  absl::string_view a = relation.source.id;
+  absl::string_view b = relation.target.id;
+  if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
+  Fnv1a hash;
+  hash.Add(RelationTypeName(relation.type));
+  hash.Add("|");
+  hash.Add(a);
+  hash.Add("|");
+  hash.Add(b);
+  hash.Add("|");
+  char date[16];
+  hash.Add(absl::string_view(date, FormatDate(relation.date, date)));
+  std::string attribute;
+  for (absl::string_view key : DistinguishingKeys(relation.type)) {
+    hash.Add("|");
+    auto it = relation.attributes.find(std::string(key));
+    if (it == relation.attributes.end()) continue;
+    attribute.clear();
+    AppendAttribute(it->second, &attribute);
+    hash.Add(attribute);
+  }
+  return hash.Finish();
 }
 
 bool MergeRelation(const Relation& from, Relation* into) {

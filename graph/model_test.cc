@@ -69,6 +69,36 @@ TEST(RelationIdentity, AgreementKindTellsRelationsApart) {
   EXPECT_EQ(RelationIdentity(a), RelationIdentity(b));
 }
 
+// Ids stored by earlier versions hashed the identity string; RelationIdOf
+// hashes the same bytes without building it, so stored ids stay valid.
+TEST(RelationIdentity, IdIsTheHashOfTheIdentityString) {
+  const DateWithPrecision dates[] = {DateWithPrecision::Day(2026, 2, 4),
+                                     DateWithPrecision::Month(1993, 11),
+                                     DateWithPrecision::Year(812), DateWithPrecision{}};
+  int checked = 0;
+  for (int type = 1; type < kRelationTypeCount; ++type) {
+    for (const DateWithPrecision& date : dates) {
+      Relation r;
+      r.type = static_cast<RelationType>(type);
+      r.source.id = "country:PAK";
+      r.target.id = "org:EU";
+      r.date = date;
+      EXPECT_EQ(RelationIdOf(r), StableHash64(RelationIdentity(r)));
+      r.attributes["kind"] = std::string("Joint Declaration");
+      r.attributes["title"] = std::vector<std::string>{"A", "b"};
+      r.attributes["amount"] = int64_t{1500000000};
+      r.attributes["currency"] = std::string("USD");
+      r.attributes["by_year"] = 2030.5;
+      r.attributes["facility"] = std::string("Port");
+      r.attributes["role"] = std::string("Chair");
+      EXPECT_EQ(RelationIdOf(r), StableHash64(RelationIdentity(r)))
+          << RelationIdentity(r);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 4 * (kRelationTypeCount - 1));
+}
+
 TEST(MergeRelation, AddsNewProvenanceOnce) {
   Relation stored;
   stored.provenance.push_back({.item = 1, .document = "a.txt"});

@@ -68,6 +68,12 @@ inline constexpr int kMaxEntityPageSize = 1000;
 
 class BulkLoader;
 
+struct BulkLoadOptions {
+  // Relations buffered per chunk: each chunk becomes one set of ingested
+  // files. Larger chunks mean fewer files to compact, and more memory.
+  size_t chunk_relations = 500'000;
+};
+
 class Store {
  public:
   // Opens (or, read-write with create_if_missing, creates) the store in
@@ -121,7 +127,8 @@ class Store {
 
   // Starts a bulk load (sorted SST ingestion) for large relation sets; see
   // BulkLoader. Only one at a time; WriteItem fails while one is active.
-  absl::StatusOr<std::unique_ptr<BulkLoader>> NewBulkLoader();
+  absl::StatusOr<std::unique_ptr<BulkLoader>> NewBulkLoader(
+      const BulkLoadOptions& options = {});
 
   const std::string& dir() const;
 
@@ -137,7 +144,9 @@ class Store {
 // SST files that RocksDB ingests directly (no WAL, no memtable). Semantics
 // match WriteItem (merge on equal ids, endpoints upserted), but atomicity is
 // per chunk of relations, not per item: a crash mid-load leaves a prefix of
-// chunks. The view is refreshed by Finish(). Finish()'s counts are per
+// chunks. The view is refreshed by Finish(): into an empty store it is
+// built from the loaded relations (about 32 bytes each are kept until
+// then), otherwise read back from the store. Finish()'s counts are per
 // distinct relation: a relation given twice in one chunk counts once (new,
 // merged or unchanged against what was stored), where two WriteItem calls
 // would count it twice.
@@ -147,7 +156,7 @@ class Store {
 class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
-  // Buffers one relation; may flush a chunk (default 1M relations).
+  // Buffers one relation; may flush a chunk (BulkLoadOptions).
   virtual absl::Status Add(const Relation& relation) = 0;
   virtual absl::Status Add(Relation&& relation) = 0;  // Saves a copy.
   virtual absl::Status AddEntity(const Entity& entity) = 0;

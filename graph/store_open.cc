@@ -203,6 +203,12 @@ absl::Status Store::Impl::RefreshView() {
   return absl::OkStatus();  // The old view dies with its last reader.
 }
 
+void Store::Impl::PublishView(std::shared_ptr<const GraphView> view) {
+  absl::MutexLock refresh(&refresh_mu_);
+  absl::MutexLock lock(&view_mu_);
+  view_.swap(view);
+}
+
 std::shared_ptr<const GraphView> Store::Impl::View() const {
   absl::MutexLock lock(&view_mu_);
   return view_;

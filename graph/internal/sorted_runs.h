@@ -4,13 +4,14 @@
 // In-memory runs of one bulk-load chunk, each sorted into its column
 // family's key order and handed entry by entry to an SST writer:
 // KeyValues (generic), TimelineRun (by_entity / by_pair keys, entities
-// named by their EntityRanks rank so sorting compares integers) and
+// named by their EntityOrder rank so sorting compares integers) and
 // RelationRun (relations by id). See keys.h for the key layout.
 // Thread-safety: not thread-safe; once a TimelineRun's payloads are all
 // added, PayloadBytes() may be read while another thread sorts the run.
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <numeric>
 #include <string>
 #include <tuple>
@@ -36,8 +37,15 @@ class KeyValues {
     entries_.reserve(entries);
     arena_.reserve(bytes);
   }
-  // `order` must sort like `key` (keys here are big-endian ids).
+  // Empties the run but keeps its memory for the next chunk.
+  void Clear() {
+    entries_.clear();
+    arena_.clear();
+  }
+  // `order` must sort like `key` (keys here are big-endian ids); ignored
+  // when sorting by key.
   void Add(absl::string_view key, absl::string_view value, uint64_t order) {
+    if (by_key_) order = KeyPrefix(key);
     entries_.push_back({arena_.size(), order, static_cast<uint32_t>(key.size()),
                         static_cast<uint32_t>(value.size())});
     arena_.append(key.data(), key.size());
@@ -46,8 +54,12 @@ class KeyValues {
   // Sorts by key and drops repeated keys (keeping the first).
   void SortUnique() {
     if (by_key_) {
+      // Most comparisons end at the prefixes; equal ones compare the bytes.
       std::stable_sort(entries_.begin(), entries_.end(),
-                       [&](const Entry& a, const Entry& b) { return Key(a) < Key(b); });
+                       [&](const Entry& a, const Entry& b) {
+                         if (a.order != b.order) return a.order < b.order;
+                         return Key(a) < Key(b);
+                       });
       entries_.erase(
           std::unique(entries_.begin(), entries_.end(),
                       [&](const Entry& a, const Entry& b) { return Key(a) == Key(b); }),
@@ -77,11 +89,20 @@ class KeyValues {
  private:
   struct Entry {
     size_t offset;
-    uint64_t order;
+    uint64_t order;  // Add()'s order, or KeyPrefix() when sorting by key.
     uint32_t key_size, value_size;
   };
   absl::string_view Key(const Entry& e) const {
     return absl::string_view(arena_).substr(e.offset, e.key_size);
+  }
+  // The first 8 bytes, big-endian, zero-padded: prefixes order like the
+  // keys whenever they differ.
+  static uint64_t KeyPrefix(absl::string_view key) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
+    }
+    return prefix;
   }
   bool by_key_;
   std::string arena_;
@@ -89,7 +110,7 @@ class KeyValues {
 };
 
 // Timeline index entries of one chunk. Entities are named by their rank
-// among the chunk's entity ids (EntityRanks), so sorting compares integers
+// among the loaded entity ids (EntityOrder), so sorting compares integers
 // only; the names are read when the keys are written.
 class TimelineRun {
  public:
@@ -126,6 +147,11 @@ class TimelineRun {
     return payload;
   }
   void Reserve(size_t n) { entries_.reserve(n); }
+  // Empties the run but keeps its memory for the next chunk.
+  void Clear() {
+    entries_.clear();
+    payloads_.clear();
+  }
 
   // Calls put(key, value) in key order, once per key. Ranks order like the
   // encoded "low 00 [high 00]" since ids hold no 00 byte.
@@ -200,47 +226,66 @@ class TimelineRun {
   std::string payloads_;
 };
 
-// The entity ids of one chunk, each with its rank in byte order.
-class EntityRanks {
+// The entity ids a bulk load has seen, each with an ordinal (fixed, in order
+// of first sight) and a rank (its place in byte order among all ids seen so
+// far). Ranks are recomputed by Sort() after each chunk's ids are interned:
+// the new ids are sorted and merged into the sorted list, so a chunk costs
+// a sort of its new ids plus a linear pass, not a sort of all its ids.
+class EntityOrder {
  public:
-  // Returns a provisional index for `id`, which must outlive this object.
+  // The ordinal of `id` (copied on first sight).
   uint32_t Intern(absl::string_view id) {
-    auto [it, inserted] = index_.try_emplace(id, static_cast<uint32_t>(names_.size()));
-    if (inserted) names_.push_back(id);
-    return it->second;
+    auto it = ordinal_of_.find(id);
+    if (it != ordinal_of_.end()) return it->second;
+    const uint32_t ordinal = static_cast<uint32_t>(by_ordinal_.size());
+    absl::string_view stored = storage_.emplace_back(id);  // Deque: never moves.
+    by_ordinal_.push_back(stored);
+    ordinal_of_.emplace(stored, ordinal);
+    return ordinal;
   }
-  // Sorts the names; Rank() maps provisional indexes to ranks afterwards.
+  // Ranks every id interned so far.
   void Sort() {
-    std::vector<uint32_t> order(names_.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](uint32_t a, uint32_t b) { return names_[a] < names_[b]; });
-    rank_.resize(names_.size());
-    std::vector<absl::string_view> sorted(names_.size());
-    for (uint32_t r = 0; r < order.size(); ++r) {
-      rank_[order[r]] = r;
-      sorted[r] = names_[order[r]];
+    const auto by_name = [&](uint32_t a, uint32_t b) {
+      return by_ordinal_[a] < by_ordinal_[b];
+    };
+    std::vector<uint32_t> fresh(by_ordinal_.size() - sorted_.size());
+    std::iota(fresh.begin(), fresh.end(), static_cast<uint32_t>(sorted_.size()));
+    if (fresh.empty()) return;
+    std::sort(fresh.begin(), fresh.end(), by_name);
+    std::vector<uint32_t> merged(by_ordinal_.size());
+    std::merge(sorted_.begin(), sorted_.end(), fresh.begin(), fresh.end(), merged.begin(),
+               by_name);
+    sorted_ = std::move(merged);
+    rank_.resize(sorted_.size());
+    names_.resize(sorted_.size());
+    for (uint32_t r = 0; r < sorted_.size(); ++r) {
+      rank_[sorted_[r]] = r;
+      names_[r] = by_ordinal_[sorted_[r]];
     }
-    names_ = std::move(sorted);
-    index_.clear();
   }
-  uint32_t Rank(uint32_t index) const { return rank_[index]; }
-  // After Sort(): names by rank.
+  // After Sort(): the rank of an ordinal, and the names by rank.
+  uint32_t Rank(uint32_t ordinal) const { return rank_[ordinal]; }
   const std::vector<absl::string_view>* names() const { return &names_; }
+  absl::string_view Name(uint32_t ordinal) const { return by_ordinal_[ordinal]; }
+  size_t size() const { return by_ordinal_.size(); }
 
  private:
-  absl::flat_hash_map<absl::string_view, uint32_t> index_;
-  std::vector<absl::string_view> names_;
-  std::vector<uint32_t> rank_;
+  std::deque<std::string> storage_;
+  absl::flat_hash_map<absl::string_view, uint32_t> ordinal_of_;  // Views storage_.
+  std::vector<absl::string_view> by_ordinal_;
+  std::vector<uint32_t> sorted_;          // Ordinals by rank.
+  std::vector<uint32_t> rank_;            // Ranks by ordinal.
+  std::vector<absl::string_view> names_;  // Names by rank.
 };
 
 // The relations column family of one chunk: ids and the encoded relations,
 // which live in the by_entity run's payload arena (encoded once).
 class RelationRun {
  public:
+  // Sorts `entries` in place; both must outlive the run.
   RelationRun(const TimelineRun* payloads,
-              std::vector<std::pair<uint64_t, TimelineRun::Payload>> entries)
-      : payloads_(payloads), entries_(std::move(entries)) {}
+              std::vector<std::pair<uint64_t, TimelineRun::Payload>>* entries)
+      : payloads_(payloads), entries_(*entries) {}
   template <typename F>
   absl::Status ForEachSorted(F&& put) {
     std::sort(entries_.begin(), entries_.end(),
@@ -261,7 +306,7 @@ class RelationRun {
 
  private:
   const TimelineRun* payloads_;
-  std::vector<std::pair<uint64_t, TimelineRun::Payload>> entries_;
+  std::vector<std::pair<uint64_t, TimelineRun::Payload>>& entries_;
 };
 
 }  // namespace entente::graph::internal

@@ -34,6 +34,8 @@ class Store::Impl {
   // Opens RocksDB and checks the metadata; see Store::Open.
   absl::Status Open();
   absl::Status RefreshView();
+  // Publishes a view built elsewhere (a bulk load's), like RefreshView.
+  void PublishView(std::shared_ptr<const GraphView> view);
   std::shared_ptr<const GraphView> View() const;
   absl::StatusOr<WriteResult> WriteItem(absl::Span<const Entity> entities,
                                         absl::Span<const Relation> relations);
