@@ -79,13 +79,6 @@ class SstBulkLoader final : public BulkLoader {
     const uint64_t id = RelationIdOf(r);
     const size_t slot = chunk_.ids.size();
     auto [it, inserted] = chunk_index_.try_emplace(id, slot);
-    for (const EntityRef* ref : {&r.source, &r.target}) {
-      auto found = entities_.find(ref->id);
-      if (found == entities_.end() || found->second.name.empty() ||
-          found->second.kind == EntityKind::kUnspecified) {
-        AddEntityInternal(Entity{ref->id, ref->name, ref->kind, {}});
-      }
-    }
     if (inserted) {
       // Reused slots are overwritten: their old strings are freed here, by
       // the thread that allocated them, which glibc does much faster.
@@ -126,12 +119,19 @@ class SstBulkLoader final : public BulkLoader {
   absl::StatusOr<WriteResult> Finish() override {
     ENTENTE_RETURN_IF_ERROR(StartFlush());
     ENTENTE_RETURN_IF_ERROR(WaitForFlush());
+    std::vector<uint32_t> position_of_rank;
+    CollectEntities(&position_of_rank);
     if (view_from_load_) {
       // The view is built from the loaded edges while the entities are
       // written; both only read entities_.
       std::shared_ptr<const GraphView> view;
-      std::thread builder(
-          [&] { view = std::move(loaded_edges_).Build(entities_, entity_order_); });
+      std::thread builder([&] {
+        std::vector<uint32_t> vertex(entity_order_.size());
+        for (uint32_t i = 0; i < vertex.size(); ++i) {
+          vertex[i] = position_of_rank[entity_order_.Rank(i)];
+        }
+        view = std::move(loaded_edges_).Build(entities_, vertex);
+      });
       absl::Status written = WriteEntities();
       builder.join();
       ENTENTE_RETURN_IF_ERROR(written);
@@ -140,14 +140,14 @@ class SstBulkLoader final : public BulkLoader {
       ENTENTE_RETURN_IF_ERROR(WriteEntities());
       ENTENTE_RETURN_IF_ERROR(impl_->RefreshView());
     }
-    entities_.clear();
+    entities_ = {};
     ENTENTE_RETURN_IF_ERROR(SetAutoCompaction(true));
     return result_;
   }
 
  private:
   void AddEntityInternal(const Entity& e) {
-    auto [it, inserted] = entities_.try_emplace(e.id, e);
+    auto [it, inserted] = given_.try_emplace(e.id, e);
     if (inserted) return;
     Entity& into = it->second;
     if (into.name.empty()) into.name = e.name;
@@ -195,6 +195,12 @@ class SstBulkLoader final : public BulkLoader {
   // Hands the written relations (endpoints by ordinal) to loaded_edges_.
   void RecordEdges(const Chunk& chunk, const std::vector<size_t>& write,
                    const std::vector<std::pair<uint32_t, uint32_t>>& ends);
+  // On flusher_: interns the chunk's endpoints, noting names and kinds;
+  // returns each relation's (source, target) ordinals.
+  std::vector<std::pair<uint32_t, uint32_t>> InternEndpoints(const Chunk& chunk);
+  // Fills entities_ from endpoints_ and given_ (whose names and kinds win);
+  // *position_of_rank: the index in entities_ of each entity_order_ rank.
+  void CollectEntities(std::vector<uint32_t>* position_of_rank);
   absl::Status WriteEntities();
   absl::Status IngestEntities();
   absl::Status MergeStoredEntities();
@@ -210,7 +216,7 @@ class SstBulkLoader final : public BulkLoader {
   // Owned by the calling thread.
   Chunk chunk_;
   absl::flat_hash_map<uint64_t, size_t> chunk_index_;
-  absl::flat_hash_map<std::string, Entity> entities_;
+  absl::flat_hash_map<std::string, Entity> given_;  // By AddEntity().
   // Owned by flusher_ while it runs; read after joining it.
   std::thread flusher_;
   absl::Mutex spare_mu_;
@@ -218,6 +224,15 @@ class SstBulkLoader final : public BulkLoader {
   absl::Status flush_status_;
   absl::flat_hash_set<uint64_t> loaded_ids_;  // Used while store_empty_.
   internal::EntityOrder entity_order_;        // The loaded relations' endpoints.
+  // The name and kind of each endpoint, by entity_order_ ordinal: the first
+  // non-empty name and the first known kind given on a relation.
+  struct EndpointEntity {
+    std::string name;
+    EntityKind kind = EntityKind::kUnspecified;
+  };
+  std::vector<EndpointEntity> endpoints_;
+  // Set by Finish(): every entity, sorted by id.
+  std::vector<Entity> entities_;
   struct Runs {
     explicit Runs(const std::vector<absl::string_view>* names)
         : by_entity(names, /*pairs=*/false), by_pair(names, /*pairs=*/true) {}
@@ -296,6 +311,7 @@ absl::Status SstBulkLoader::StartFlush() {
 }
 
 absl::Status SstBulkLoader::Flush(Chunk& chunk) {
+  const std::vector<std::pair<uint32_t, uint32_t>> ordinals = InternEndpoints(chunk);
   ENTENTE_ASSIGN_OR_RETURN(std::vector<size_t> write, MergeWithStored(chunk));
   if (store_empty_) {
     for (size_t i : write) loaded_ids_.insert(chunk.ids[i]);
@@ -306,10 +322,7 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   std::vector<rocksdb::IngestExternalFileArg> args(4);
   // Timeline keys sort by their entities' ranks: integers, not strings.
   std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
-  for (size_t j = 0; j < write.size(); ++j) {
-    const Relation& r = chunk.relations[write[j]];
-    ends[j] = {entity_order_.Intern(r.source.id), entity_order_.Intern(r.target.id)};
-  }
+  for (size_t j = 0; j < write.size(); ++j) ends[j] = ordinals[write[j]];
   entity_order_.Sort();
   if (view_from_load_) RecordEdges(chunk, write, ends);
   for (auto& [source, target] : ends) {
@@ -396,6 +409,59 @@ void SstBulkLoader::RecordEdges(const Chunk& chunk, const std::vector<size_t>& w
   loaded_edges_.EndChunk();
 }
 
+std::vector<std::pair<uint32_t, uint32_t>> SstBulkLoader::InternEndpoints(
+    const Chunk& chunk) {
+  std::vector<std::pair<uint32_t, uint32_t>> ordinals(chunk.ids.size());
+  auto intern = [&](const EntityRef& ref) {
+    const uint32_t ordinal = entity_order_.Intern(ref.id);
+    if (ordinal == endpoints_.size()) {
+      endpoints_.push_back({ref.name, ref.kind});
+      return ordinal;
+    }
+    EndpointEntity& known = endpoints_[ordinal];
+    if (known.name.empty()) known.name = ref.name;
+    if (known.kind == EntityKind::kUnspecified) known.kind = ref.kind;
+    return ordinal;
+  };
+  for (size_t i = 0; i < chunk.ids.size(); ++i) {
+    const Relation& r = chunk.relations[i];
+    ordinals[i] = {intern(r.source), intern(r.target)};
+  }
+  return ordinals;
+}
+
+void SstBulkLoader::CollectEntities(std::vector<uint32_t>* position_of_rank) {
+  entity_order_.Sort();
+  std::vector<Entity> given;
+  given.reserve(given_.size());
+  for (auto& [id, entity] : given_) given.push_back(std::move(entity));
+  given_.clear();
+  std::sort(given.begin(), given.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  const std::vector<absl::string_view>& names = *entity_order_.names();
+  entities_.clear();
+  entities_.reserve(names.size() + given.size());
+  position_of_rank->resize(names.size());
+  size_t g = 0;
+  for (uint32_t rank = 0; rank < names.size(); ++rank) {
+    const absl::string_view id = names[rank];
+    while (g < given.size() && given[g].id < id)
+      entities_.push_back(std::move(given[g++]));
+    (*position_of_rank)[rank] = static_cast<uint32_t>(entities_.size());
+    EndpointEntity& endpoint = endpoints_[entity_order_.Ordinal(rank)];
+    if (g < given.size() && given[g].id == id) {
+      Entity& entity = entities_.emplace_back(std::move(given[g++]));
+      if (entity.name.empty()) entity.name = std::move(endpoint.name);
+      if (entity.kind == EntityKind::kUnspecified) entity.kind = endpoint.kind;
+      continue;
+    }
+    entities_.push_back(
+        Entity{std::string(id), std::move(endpoint.name), endpoint.kind, {}});
+  }
+  while (g < given.size()) entities_.push_back(std::move(given[g++]));
+  endpoints_ = {};
+}
+
 absl::Status SstBulkLoader::WriteEntities() {
   if (store_empty_) return IngestEntities();
   std::vector<Entity> batch_entities;
@@ -409,7 +475,7 @@ absl::Status SstBulkLoader::WriteEntities() {
     return FromRocksStatus(impl_->db()->Write(rocksdb::WriteOptions(), &batch),
                            "bulk load: write entities");
   };
-  for (auto& [id, entity] : entities_) {
+  for (Entity& entity : entities_) {
     batch_entities.push_back(std::move(entity));
     if (batch_entities.size() >= kEntityBatch) ENTENTE_RETURN_IF_ERROR(write());
   }
@@ -428,9 +494,9 @@ absl::Status SstBulkLoader::IngestEntities() {
   std::thread helper([&] {
     KeyValues aliases(/*by_key=*/true);
     aliases.Reserve(3 * entities_.size(), 3 * 40 * entities_.size());
-    for (const auto& [id, entity] : entities_) {
+    for (const Entity& entity : entities_) {
       for (const std::string& key : internal::EntitySearchKeys(entity)) {
-        aliases.Add(internal::AliasKey(key, id), "", 0);
+        aliases.Add(internal::AliasKey(key, entity.id), "", 0);
       }
     }
     aliases_written = WriteSst(internal::kAliases, &aliases, 5, &args[1]);
@@ -438,10 +504,10 @@ absl::Status SstBulkLoader::IngestEntities() {
   KeyValues entities(/*by_key=*/true);
   entities.Reserve(entities_.size(), 64 * entities_.size());
   std::string value;
-  for (const auto& [id, entity] : entities_) {
+  for (const Entity& entity : entities_) {
     value.clear();
     internal::EncodeEntity(entity, &value);
-    entities.Add(id, value, 0);
+    entities.Add(entity.id, value, 0);
   }
   absl::Status entities_written = WriteSst(internal::kEntities, &entities, 4, &args[0]);
   helper.join();
@@ -459,7 +525,8 @@ absl::Status SstBulkLoader::MergeStoredEntities() {
     result_.new_entities += entities_.size();
     return absl::OkStatus();
   }
-  for (auto& [id, entity] : entities_) {
+  for (Entity& entity : entities_) {
+    const std::string& id = entity.id;
     std::string stored;
     rocksdb::Status s = impl_->db()->Get(rocksdb::ReadOptions(),
                                          impl_->cf(internal::kEntities), id, &stored);

@@ -133,5 +133,43 @@ TEST(BulkLoader, ALoadIntoAStoreWithRelationsRefreshesTheViewFromDisk) {
   ExpectSameView(*loaded, *(*reopened)->View());
 }
 
+// Endpoints name their entities: the first name given wins, and names and
+// kinds given to AddEntity win over those of relation endpoints.
+TEST(BulkLoader, EntitiesTakeGivenNamesThenTheFirstEndpointName) {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path(), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto loader = (*store)->NewBulkLoader({.chunk_relations = 2});
+  ASSERT_TRUE(loader.ok()) << loader.status();
+  Relation unnamed =
+      MakeRelation(RelationType::kVisit, "country:KAZ", "org:x", "2020-01-02", 1);
+  unnamed.target.name = "";
+  unnamed.target.kind = EntityKind::kUnspecified;
+  Relation named = MakeRelation(RelationType::kVisit, "country:KAZ", "org:x", "2021", 2);
+  named.target.name = "Organisation X";
+  named.target.kind = EntityKind::kOrganization;
+  Relation renamed =
+      MakeRelation(RelationType::kVisit, "country:KAZ", "org:x", "2022", 3);
+  renamed.target.name = "Later name";
+  for (const Relation& r : {unnamed, named, renamed}) ASSERT_TRUE((*loader)->Add(r).ok());
+  ASSERT_TRUE((*loader)
+                  ->AddEntity({"country:KAZ",
+                               "Kazakhstan",
+                               EntityKind::kCountry,
+                               {"Republic of Kazakhstan"}})
+                  .ok());
+  ASSERT_TRUE((*loader)->Finish().ok());
+  loader->reset();
+  absl::StatusOr<Entity> x = (*store)->GetEntity("org:x");
+  ASSERT_TRUE(x.ok()) << x.status();
+  EXPECT_EQ(x->name, "Organisation X");
+  EXPECT_EQ(x->kind, EntityKind::kOrganization);
+  absl::StatusOr<Entity> kaz = (*store)->GetEntity("country:KAZ");
+  ASSERT_TRUE(kaz.ok()) << kaz.status();
+  EXPECT_EQ(kaz->name, "Kazakhstan");
+  EXPECT_EQ((*store)->SearchEntities("Republic of Kazakhstan", 5, "")->entities.size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace entente::graph

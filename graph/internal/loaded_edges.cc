@@ -16,35 +16,13 @@ void LoadedEdges::EndChunk() {
 }
 
 std::shared_ptr<const GraphView> LoadedEdges::Build(
-    const absl::flat_hash_map<std::string, Entity>& entities,
-    const EntityOrder& order) && {
+    const std::vector<Entity>& entities, const std::vector<uint32_t>& vertex) && {
   EndChunk();
   size_t total = 0;
   for (const std::vector<Edge>& chunk : chunks_) total += chunk.size();
   GraphViewBuilder builder;
-  std::vector<uint32_t> vertex(order.size());
-  if (entities.size() == order.size()) {
-    // Every entity is a relation's endpoint (the usual case): the order's
-    // ranks are the vertices, with no sort and no lookups.
-    builder.Reserve(order.size(), total);
-    for (absl::string_view id : *order.names()) {
-      builder.AddEntity(id, entities.find(id)->second.kind);
-    }
-    for (uint32_t i = 0; i < order.size(); ++i) vertex[i] = order.Rank(i);
-  } else {
-    std::vector<const std::string*> ids;
-    ids.reserve(entities.size());
-    for (const auto& [id, entity] : entities) ids.push_back(&id);
-    std::sort(ids.begin(), ids.end(),
-              [](const std::string* a, const std::string* b) { return *a < *b; });
-    builder.Reserve(ids.size(), total);
-    for (const std::string* id : ids) {
-      builder.AddEntity(*id, entities.find(*id)->second.kind);
-    }
-    for (uint32_t i = 0; i < order.size(); ++i) {
-      vertex[i] = builder.AddEntity(order.Name(i), EntityKind::kUnspecified);
-    }
-  }
+  builder.Reserve(entities.size(), total);
+  for (const Entity& entity : entities) builder.AddEntity(entity.id, entity.kind);
   // Merge the sorted chunks in id order. Of equal ids the latest chunk's
   // edge is the one the store holds: the heap pops equal ids oldest chunk
   // first, and an edge is added once no later copy follows it.

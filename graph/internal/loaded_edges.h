@@ -20,10 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
 #include "graph/graph_view.h"
-#include "graph/internal/sorted_runs.h"
 #include "graph/model.h"
 
 namespace entente::graph::internal {
@@ -49,11 +46,10 @@ class LoadedEdges {
   // Sorts the edges added since the last call.
   void EndChunk();
 
-  // Consumes the edges. `entities` should hold every id of `order` (it may
-  // hold entities without relations, which become vertices too).
-  std::shared_ptr<const GraphView> Build(
-      const absl::flat_hash_map<std::string, Entity>& entities,
-      const EntityOrder& order) &&;
+  // Consumes the edges. `entities` (sorted by id) become the vertices;
+  // `vertex[ordinal]` is the index in `entities` of each ordinal's entity.
+  std::shared_ptr<const GraphView> Build(const std::vector<Entity>& entities,
+                                         const std::vector<uint32_t>& vertex) &&;
 
  private:
   std::vector<std::vector<Edge>> chunks_;  // Each sorted by id once ended.

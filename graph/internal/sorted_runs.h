@@ -76,7 +76,18 @@ class KeyValues {
   template <typename F>
   absl::Status ForEachSorted(F&& put) {
     SortUnique();
-    for (size_t i = 0; i < size(); ++i) ENTENTE_RETURN_IF_ERROR(put(Key(i), Value(i)));
+    for (size_t i = 0; i < size(); ++i) {
+      // Entries are read in key order, not in the order they were added:
+      // fetching a few ahead hides the cache misses.
+      if (i + kPrefetchAhead < size()) {
+        const Entry& ahead = entries_[i + kPrefetchAhead];
+        const char* bytes = arena_.data() + ahead.offset;
+        for (size_t at = 0; at < ahead.key_size + ahead.value_size; at += 64) {
+          __builtin_prefetch(bytes + at);
+        }
+      }
+      ENTENTE_RETURN_IF_ERROR(put(Key(i), Value(i)));
+    }
     return absl::OkStatus();
   }
   size_t size() const { return entries_.size(); }
@@ -92,6 +103,7 @@ class KeyValues {
     uint64_t order;  // Add()'s order, or KeyPrefix() when sorting by key.
     uint32_t key_size, value_size;
   };
+  static constexpr size_t kPrefetchAhead = 8;
   absl::string_view Key(const Entry& e) const {
     return absl::string_view(arena_).substr(e.offset, e.key_size);
   }
@@ -265,6 +277,7 @@ class EntityOrder {
   }
   // After Sort(): the rank of an ordinal, and the names by rank.
   uint32_t Rank(uint32_t ordinal) const { return rank_[ordinal]; }
+  uint32_t Ordinal(uint32_t rank) const { return sorted_[rank]; }
   const std::vector<absl::string_view>* names() const { return &names_; }
   absl::string_view Name(uint32_t ordinal) const { return by_ordinal_[ordinal]; }
   size_t size() const { return by_ordinal_.size(); }
