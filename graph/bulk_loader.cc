@@ -487,6 +487,7 @@ absl::Status SstBulkLoader::WriteEntities() {
 // on two threads (entities here, aliases on a helper).
 absl::Status SstBulkLoader::IngestEntities() {
   ENTENTE_RETURN_IF_ERROR(MergeStoredEntities());
+  if (entities_.empty()) return absl::OkStatus();  // RocksDB refuses empty files.
   std::error_code ec;
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(2);

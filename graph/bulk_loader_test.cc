@@ -133,6 +133,25 @@ TEST(BulkLoader, ALoadIntoAStoreWithRelationsRefreshesTheViewFromDisk) {
   ExpectSameView(*loaded, *(*reopened)->View());
 }
 
+TEST(BulkLoader, ALoadOfNothingSucceedsAndChangesNothing) {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path(), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto loader = (*store)->NewBulkLoader();
+  ASSERT_TRUE(loader.ok()) << loader.status();
+  absl::StatusOr<WriteResult> result = (*loader)->Finish();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->new_relations, 0);
+  EXPECT_EQ(result->new_entities, 0);
+  loader->reset();
+  EXPECT_EQ((*store)->View()->vertex_count(), 0);
+  // The store still takes writes afterwards.
+  EXPECT_TRUE((*store)
+                  ->WriteItem({}, {MakeRelation(RelationType::kVisit, "country:KAZ",
+                                                "country:PAK", "2020")})
+                  .ok());
+}
+
 // Endpoints name their entities: the first name given wins, and names and
 // kinds given to AddEntity win over those of relation endpoints.
 TEST(BulkLoader, EntitiesTakeGivenNamesThenTheFirstEndpointName) {
