@@ -283,6 +283,45 @@ TEST(GraphView, AdjacencyOrderAndEdgesBetween) {
   EXPECT_TRUE(view->EdgesBetween(a, *view->FindVertex("country:C")).empty());
 }
 
+// Large views sort their adjacency on two threads; the order is the same.
+TEST(GraphView, LargeViewAdjacencyIsSorted) {
+  GraphViewBuilder b;
+  std::mt19937 rng(3);
+  std::vector<uint32_t> vertices;
+  for (int v = 0; v < 2000; ++v) {
+    vertices.push_back(
+        b.AddEntity("country:V" + std::to_string(v), EntityKind::kCountry));
+  }
+  for (uint64_t id = 1; id <= 600'000; ++id) {
+    // Skewed endpoints: a few vertices hold most entries.
+    uint32_t s = vertices[rng() % 2000 * (rng() % 2000) / 2000];
+    uint32_t t = vertices[rng() % 2000];
+    int32_t day = static_cast<int32_t>(rng() % 5000);
+    b.AddRelationDays(rng(), s, t, RelationType::kMeeting, day, day + 1, day);
+  }
+  auto view = std::move(b).Build();
+  ASSERT_EQ(view->relation_count(), 600'000);
+  size_t entries = 0;
+  for (uint32_t v = 0; v < view->vertex_count(); ++v) {
+    absl::Span<const AdjacentEdge> edges = view->Edges(v);
+    entries += edges.size();
+    if (v > 0) {
+      ASSERT_LE(edges.size(), view->Edges(v - 1).size()) << "vertex " << v;
+    }
+    for (size_t i = 1; i < edges.size(); ++i) {
+      const AdjacentEdge& x = edges[i - 1];
+      const AdjacentEdge& y = edges[i];
+      ASSERT_TRUE(x.neighbor < y.neighbor ||
+                  (x.neighbor == y.neighbor &&
+                   (x.first_day > y.first_day ||
+                    (x.first_day == y.first_day &&
+                     view->RelationId(x.edge) <= view->RelationId(y.edge)))))
+          << "vertex " << v << " entry " << i;
+    }
+  }
+  EXPECT_GT(entries, size_t{1} << 20);  // Enough for the two-thread sort.
+}
+
 TEST(FindNeighbors, NewestFirstWithFiltersAndLimit) {
   auto view = SmallGraph();
   absl::StatusOr<NeighborResult> all = FindNeighbors(*view, {.entity = "country:A"});
