@@ -27,8 +27,9 @@ struct Stats {
   int64_t entities = 0;
   int64_t relations = 0;
   std::map<RelationType, int64_t> by_type;
-  // "YYYY-MM" of the first day of each relation's date; undated relations
-  // count under "undated".
+  // "YYYY-MM" of each relation's date; a date known only to the year counts
+  // under "YYYY" (not under its January), and undated relations under
+  // "undated".
   std::map<std::string, int64_t> by_month;
 };
 

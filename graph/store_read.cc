@@ -121,7 +121,9 @@ absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
     }
     int y, m, d;
     CivilFromDays(e.first_day, &y, &m, &d);
-    ++stats.by_month[absl::StrFormat("%04d-%02d", y, m)];
+    // A month spans at most 31 days; a longer date is a year's.
+    ++stats.by_month[e.span_days > 31 ? absl::StrFormat("%04d", y)
+                                      : absl::StrFormat("%04d-%02d", y, m)];
   };
   if (query.entity.empty()) {
     stats.entities = view->vertex_count();

@@ -231,6 +231,25 @@ TEST(Store, StatsCountByTypeAndMonth) {
   EXPECT_EQ(store->GetStats({.entity = "country:KAZ"})->entities, 1);
 }
 
+TEST(Store, StatsCountYearDatesUnderTheYearAndMonthDatesUnderTheMonth) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  ASSERT_TRUE(store
+                  ->WriteItem({}, {MakeRelation(RelationType::kVisit, "country:KAZ",
+                                                "country:PAK", "1993"),
+                                   MakeRelation(RelationType::kVisit, "country:KAZ",
+                                                "country:PAK", "1993-01"),
+                                   MakeRelation(RelationType::kMeeting, "country:KAZ",
+                                                "country:PAK", "1993-01-31")})
+                  .ok());
+  ASSERT_TRUE(store->RefreshView().ok());
+  absl::StatusOr<Stats> stats = store->GetStats({});
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_THAT(stats->by_month,
+              ElementsAre(std::pair<const std::string, int64_t>("1993", 1),
+                          std::pair<const std::string, int64_t>("1993-01", 2)));
+}
+
 TEST(Store, BulkLoadMatchesWriteItemAndMergesDuplicates) {
   TempDir tmp;
   auto bulk = OpenOrDie(tmp.Sub("bulk"));
