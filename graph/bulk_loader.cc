@@ -301,7 +301,8 @@ absl::Status SstBulkLoader::StartFlush() {
   chunk_.ids.clear();
   chunk_.relations.reserve(chunk_relations_);
   chunk_.ids.reserve(chunk_relations_);
-  chunk_index_.clear();
+  chunk_index_.clear();  // Frees a big table: reserve at once rather than regrow.
+  chunk_index_.reserve(chunk_relations_);
   flusher_ = std::thread([this, c = std::move(chunk)]() mutable {
     flush_status_ = Flush(c);
     absl::MutexLock lock(&spare_mu_);
