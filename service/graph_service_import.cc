@@ -33,6 +33,21 @@ struct PendingDocument {
   importers::ImportOptions options;
 };
 
+// A failed stream's error, telling the client what it had already stored:
+// whole items stay, so a retry of the rest is safe. Payloads are kept.
+absl::Status WithImportedSoFar(const absl::Status& error, const ImportCounts& counts) {
+  if (counts.items == 0) return error;
+  absl::Status status(
+      error.code(),
+      absl::StrCat(error.message(), " (before this, ", counts.items, " items of ",
+                   counts.documents, " documents were imported: ", counts.relations_new,
+                   " relations new, ", counts.relations_merged, " merged; they stay)"));
+  error.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    status.SetPayload(url, payload);
+  });
+  return status;
+}
+
 }  // namespace
 
 absl::Status GraphServiceImpl::Authorize(const grpc::ServerContextBase& context,
@@ -140,8 +155,8 @@ absl::Status GraphServiceImpl::DoImport(
   absl::Status finished = pipeline.Finish();
   entities_.Clear();
   if (status.ok()) status = finished;
-  if (!status.ok()) return status;
   const ImportCounts& counts = pipeline.counts();
+  if (!status.ok()) return WithImportedSoFar(status, counts);
   response->set_documents(counts.documents);
   response->set_items(counts.items);
   response->set_relations_new(counts.relations_new);

@@ -266,6 +266,37 @@ TEST_F(ServerTest, OversizedMessageIsResourceExhausted) {
   EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
+// Items are atomic, so a stream that fails part way keeps what it stored;
+// the error says how much that was, so the client knows what to resend.
+TEST_F(ServerTest, AFailedImportStreamSaysWhatItStoredBeforeTheError) {
+  AssertImported();
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", std::string("Bearer ") + kToken);
+  v1::ImportDigestsResponse response;
+  auto writer = stub_->ImportDigests(&context, &response);
+  v1::ImportDigestsRequest good;
+  good.mutable_relation_chunk()->set_name("stream-test.jsonl");
+  good.mutable_relation_chunk()->set_jsonl(
+      R"({"type":"meeting","source":{"id":"org:stream-test-a","name":"A",)"
+      R"("kind":"organization"},"target":{"id":"org:stream-test-b","name":"B",)"
+      R"("kind":"organization"},"date":"2026-01-02"})"
+      "\n");
+  ASSERT_TRUE(writer->Write(good));
+  writer->Write(v1::ImportDigestsRequest());  // No payload: the stream is wrong.
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StrContains(status.error_message(),
+                                "1 items of 1 documents were imported: 1 relations new"))
+      << status.error_message();
+  grpc::ClientContext timeline_context;
+  v1::GetTimelineRequest request;
+  request.set_entity("org:stream-test-a");
+  v1::GetTimelineResponse timeline;
+  ASSERT_TRUE(stub_->GetTimeline(&timeline_context, request, &timeline).ok());
+  EXPECT_EQ(timeline.relations_size(), 1);
+}
+
 TEST_F(ServerTest, WatchersSeeImportedRelations) {
   AssertImported();
   grpc::ClientContext context;
