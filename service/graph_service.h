@@ -99,6 +99,8 @@ class GraphServiceImpl final : public GraphServiceBase {
   // Ends every WatchRelations stream (UNAVAILABLE) and refuses new ones, so that
   // a graceful server shutdown only waits for unary calls and imports.
   void BeginShutdown();
+  // ImportDigests calls running now.
+  int ImportsInFlight() const { return imports_in_flight_.load(); }
 
   // The broadcaster imports publish to; other importers in the process (none
   // today) may publish too.
@@ -138,6 +140,7 @@ class GraphServiceImpl final : public GraphServiceBase {
   const GraphServiceOptions options_;
   EntityCache entities_;  // Cleared by imports.
   RelationBroadcaster broadcaster_;
+  std::atomic<int> imports_in_flight_{0};
   CancellationWatcher cancellation_;
   ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
   ArenaMessageAllocator<v1::FindPathsRequest, v1::FindPathsResponse> paths_arena_;

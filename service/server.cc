@@ -1,5 +1,6 @@
 #include "service/server.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "graph/status_macros.h"
+#include "grpc/grpc.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -143,7 +145,17 @@ absl::Status RunServer(const ServeOptions& options) {
                signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   server->GetHealthCheckService()->SetServingStatus(false);
   service.BeginShutdown();
-  server->Shutdown(absl::ToChronoTime(absl::Now() + options.shutdown_grace));
+  const absl::Time deadline = absl::Now() + options.shutdown_grace;
+  std::thread stopper([&] { server->Shutdown(absl::ToChronoTime(deadline)); });
+  // gRPC's shutdown also waits for idle clients to hang up, which some take
+  // seconds to do. Once the imports in flight are done, and unary calls have
+  // had a moment, the connections left are dropped.
+  while (service.ImportsInFlight() > 0 && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  absl::SleepFor(std::min(absl::Milliseconds(200), options.shutdown_grace));
+  grpc_server_cancel_all_calls(server->c_server());
+  stopper.join();
   server->Wait();
   std::fprintf(stderr, "entente: stopped\n");
   return absl::OkStatus();
