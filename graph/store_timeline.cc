@@ -26,17 +26,12 @@ uint64_t Fingerprint(const TimelineQuery& q) {
                                    q.types.bits(), "|", q.newest_first));
 }
 
-struct Match {
-  std::string key;
-  uint64_t id;
-};
-
 // Reads the matched relations by id, in order (pair timelines).
 absl::Status ReadRelations(const Store::Impl& impl, const rocksdb::ReadOptions& read,
-                           const std::vector<Match>& matches, TimelinePage* page) {
+                           const std::vector<uint64_t>& ids, TimelinePage* page) {
   std::vector<std::string> keys;
-  keys.reserve(matches.size());
-  for (const Match& m : matches) keys.push_back(internal::RelationKey(m.id));
+  keys.reserve(ids.size());
+  for (uint64_t id : ids) keys.push_back(internal::RelationKey(id));
   std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
   std::vector<rocksdb::PinnableSlice> values(keys.size());
   std::vector<rocksdb::Status> statuses(keys.size());
@@ -45,7 +40,7 @@ absl::Status ReadRelations(const Store::Impl& impl, const rocksdb::ReadOptions& 
   for (size_t i = 0; i < keys.size(); ++i) {
     if (statuses[i].IsNotFound()) {
       return absl::DataLossError(absl::StrFormat(
-          "timeline index names relation %016x which is not stored", matches[i].id));
+          "timeline index names relation %016x which is not stored", ids[i]));
     }
     ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
     ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
@@ -104,8 +99,11 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     it->Seek(resume_key);
     if (it->Valid() && it->key() == rocksdb::Slice(resume_key)) it->Next();
   }
-  std::vector<Match> matches;
+  std::vector<uint64_t> matches;  // Pair pages: the relations to read.
+  size_t found = 0;
+  std::string last_key;  // The page token resumes after it.
   TimelinePage page;
+  page.relations.reserve(std::min<size_t>(page_size, 64));
   bool more = false;
   for (; it->Valid(); back ? it->Prev() : it->Next()) {
     int32_t first_day, end_day;
@@ -122,12 +120,15 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     if (!w.unbounded() && (first_day == INT32_MIN || !w.Overlaps(first_day, end_day))) {
       continue;
     }
-    if (matches.size() == page_size) {
+    if (found == page_size) {
       more = true;
       break;
     }
-    matches.push_back({std::string(key_view), id});
-    if (!pair) {  // by_entity values carry the relation itself.
+    ++found;
+    last_key.assign(key_view.data(), key_view.size());
+    if (pair) {
+      matches.push_back(id);
+    } else {  // by_entity values carry the relation itself.
       absl::string_view value(it->value().data(), it->value().size());
       ENTENTE_ASSIGN_OR_RETURN(
           Relation r, internal::DecodeRelation(value.substr(internal::kIndexValueSize)));
@@ -136,9 +137,9 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
   }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan timeline"));
   if (pair) ENTENTE_RETURN_IF_ERROR(ReadRelations(*impl_, read, matches, &page));
-  if (more && !matches.empty()) {
+  if (more && found > 0) {
     page.next_page_token = internal::EncodePageToken(
-        fingerprint, absl::string_view(matches.back().key).substr(prefix.size()));
+        fingerprint, absl::string_view(last_key).substr(prefix.size()));
   }
   return page;
 }
