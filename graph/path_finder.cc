@@ -98,9 +98,12 @@ class KShortest {
 };
 
 // The relation a path names between u and v: the first passing one of the
-// pair's run, which the view orders newest first, ties by smallest id.
+// pair's run, which the view orders newest first, ties by smallest id. Both
+// endpoints list the run in that order; the shorter adjacency is searched
+// (the kind check of Follow passes either way for vertices on a path).
 uint64_t HopRelation(const GraphView& view, const BidiSearch& search, uint32_t u,
                      uint32_t v) {
+  if (view.Edges(v).size() < view.Edges(u).size()) std::swap(u, v);
   for (const AdjacentEdge& e : view.EdgesBetween(u, v)) {
     if (search.Follow(u, e, {}, {})) return view.RelationId(e.edge);
   }
