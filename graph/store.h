@@ -106,6 +106,10 @@ class Store {
                                             absl::string_view page_token) const;
   // NotFound naming the id (in hex).
   absl::StatusOr<Relation> GetRelation(uint64_t relation_id) const;
+  // The relations with these ids, in order (an id may repeat), read in one
+  // batch from one snapshot. NotFound naming the first missing id.
+  absl::StatusOr<std::vector<Relation>> GetRelations(
+      absl::Span<const uint64_t> relation_ids) const;
   // See timeline.h. An unknown entity gives an empty page.
   absl::StatusOr<TimelinePage> GetTimeline(const TimelineQuery& query) const;
   // See stats.h. NotFound for an entity the view does not know.

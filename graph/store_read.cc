@@ -47,6 +47,32 @@ absl::StatusOr<Relation> Store::GetRelation(uint64_t relation_id) const {
   return internal::DecodeRelation(value);
 }
 
+absl::StatusOr<std::vector<Relation>> Store::GetRelations(
+    absl::Span<const uint64_t> relation_ids) const {
+  std::vector<std::string> keys;
+  keys.reserve(relation_ids.size());
+  for (uint64_t id : relation_ids) keys.push_back(internal::RelationKey(id));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  ReadScope scope(*impl_);
+  impl_->db()->MultiGet(scope.options(), impl_->cf(internal::kRelations), keys.size(),
+                        slices.data(), values.data(), statuses.data());
+  std::vector<Relation> relations;
+  relations.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      return absl::NotFoundError(
+          absl::StrFormat("relation %016x not found", relation_ids[i]));
+    }
+    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
+    ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
+                                             values[i].data(), values[i].size())));
+    relations.push_back(std::move(r));
+  }
+  return relations;
+}
+
 absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int page_size,
                                                  absl::string_view page_token) const {
   const std::string norm = internal::NormalizeAlias(query);

@@ -217,6 +217,24 @@ TEST(Store, RefreshViewKeepsOldSnapshotsIntact) {
   EXPECT_EQ(store->View()->relation_count(), 2);
 }
 
+TEST(Store, GetRelationsReadsABatchInOrderAndNamesAMissingId) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  const std::vector<Relation> item = SampleItem();
+  ASSERT_TRUE(store->WriteItem({}, item).ok());
+  const uint64_t a = RelationIdOf(item[0]), b = RelationIdOf(item[1]);
+  absl::StatusOr<std::vector<Relation>> read = store->GetRelations({b, a, b});
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_EQ(read->size(), 3u);
+  EXPECT_EQ((*read)[0].type, item[1].type);
+  EXPECT_EQ((*read)[1].type, item[0].type);
+  EXPECT_EQ((*read)[2].type, item[1].type);
+  EXPECT_TRUE(store->GetRelations({})->empty());
+  absl::StatusOr<std::vector<Relation>> missing = store->GetRelations({a, 0x1234});
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(missing.status().message(), HasSubstr("0000000000001234"));
+}
+
 TEST(Store, StatsCountByTypeAndMonth) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());

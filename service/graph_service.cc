@@ -206,6 +206,14 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
   }
   response->set_truncated(result->truncated);
   response->set_truncation_reason(result->truncation_reason);
+  // Every hop's relation, all paths together, in one batched read.
+  std::vector<uint64_t> hops;
+  for (const graph::Path& path : result->paths) {
+    hops.insert(hops.end(), path.relations.begin(), path.relations.end());
+  }
+  ENTENTE_ASSIGN_OR_RETURN(std::vector<graph::Relation> relations,
+                           store_->GetRelations(hops));
+  size_t next = 0;
   for (const graph::Path& path : result->paths) {
     v1::Path* out = response->add_paths();
     for (const std::string& id : path.entities) {
@@ -213,9 +221,8 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                                entities_.Get(id));
       ToProtoWithoutAliases(*entity, out->add_entities());
     }
-    for (uint64_t id : path.relations) {
-      ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
-      ToProto(std::move(relation), out->add_relations());
+    for (size_t i = 0; i < path.relations.size(); ++i) {
+      ToProto(std::move(relations[next++]), out->add_relations());
     }
   }
   return absl::OkStatus();
@@ -248,8 +255,9 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
   if (!result.ok()) return result.status();
   response->set_truncated(result->truncated);
   absl::flat_hash_map<std::string, bool> listed;
-  for (uint64_t id : result->relations) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Relation relation, store_->GetRelation(id));
+  ENTENTE_ASSIGN_OR_RETURN(std::vector<graph::Relation> relations,
+                           store_->GetRelations(result->relations));
+  for (graph::Relation& relation : relations) {
     const std::string& other =
         relation.source.id == center.id ? relation.target.id : relation.source.id;
     if (listed.emplace(other, true).second) {
