@@ -9,49 +9,11 @@
 #include "graph/status_macros.h"
 #include "importers/digest_reader.h"
 #include "importers/internal/import_format.h"
+#include "importers/internal/relation_stream.h"
 #include "importers/relation_jsonl.h"
 
 namespace entente::importers {
 namespace {
-
-absl::StatusOr<ImportFileStats> ReadRelationLines(absl::string_view document,
-                                                  absl::string_view bytes,
-                                                  const ImportSink& sink) {
-  std::vector<std::pair<int, graph::Relation>> relations;
-  int line_number = 0;
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == absl::string_view::npos) nl = bytes.size();
-    absl::string_view line = absl::StripAsciiWhitespace(bytes.substr(pos, nl - pos));
-    ++line_number;
-    pos = nl + 1;
-    if (line.empty()) continue;
-    auto relation = RelationFromJsonLine(line);
-    if (!relation.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(document, ":", line_number, ": ", relation.status().message()));
-    }
-    relations.emplace_back(line_number, *std::move(relation));
-  }
-  ImportFileStats stats;
-  for (auto& [number, relation] : relations) {
-    ImportUnit unit;
-    unit.document = std::string(document);
-    unit.item = number;
-    unit.entities.push_back(
-        {relation.source.id, relation.source.name, relation.source.kind, {}});
-    if (relation.target.id != relation.source.id) {
-      unit.entities.push_back(
-          {relation.target.id, relation.target.name, relation.target.kind, {}});
-    }
-    unit.relations.push_back(std::move(relation));
-    ++stats.items;
-    ++stats.relations;
-    ENTENTE_RETURN_IF_ERROR(sink(std::move(unit)));
-  }
-  return stats;
-}
 
 // Groups merged relations into one unit per digest item (the item of their
 // first provenance entry) and hands them to the sink in item order.
@@ -108,7 +70,10 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   ENTENTE_ASSIGN_OR_RETURN(internal::ImportFormat format,
                            internal::DetectImportFormat(document, bytes));
   if (format == internal::ImportFormat::kRelationLines) {
-    return ReadRelationLines(document, bytes, sink);
+    internal::RelationStreamOptions stream;
+    stream.on_checked = options.on_checked;
+    return internal::StreamRelationLines(
+        document, internal::MemoryBlocks(bytes, stream.block_bytes), sink, stream);
   }
   std::vector<DigestItem> items;
   if (format == internal::ImportFormat::kJsonItems) {
@@ -219,6 +184,12 @@ absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor& extractor,
     auto format = internal::DetectImportFormat(path, head);
     if (format.ok() && *format == internal::ImportFormat::kJsonItems) {
       return StreamJsonItems(extractor, path, options, sink);
+    }
+    if (format.ok() && *format == internal::ImportFormat::kRelationLines) {
+      internal::RelationStreamOptions stream;
+      stream.on_checked = options.on_checked;
+      return internal::StreamRelationLines(
+          path, internal::FileBlocks(path, stream.block_bytes), sink, stream);
     }
   }
   ENTENTE_ASSIGN_OR_RETURN(std::string bytes, internal::ReadFileBounded(path));

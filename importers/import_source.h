@@ -26,6 +26,10 @@ struct ImportOptions {
   // The digest's publication date; overrides front matter. Without it and
   // without front matter / JSON `published`, a text digest is rejected.
   std::optional<graph::DateWithPrecision> published;
+  // Optional: called on the calling thread every few megabytes while a
+  // relation lines file is checked (before its first unit reaches the sink),
+  // with the number of lines checked so far. For progress displays.
+  std::function<void(int64_t lines)> on_checked;
 };
 
 struct ImportUnit {
@@ -42,15 +46,18 @@ struct ImportFileStats {
   int64_t relations = 0;
 };
 
-// Input limits. A file larger than kMaxImportFileBytes is rejected
-// (ResourceExhausted naming the file).
+// Input limits. Bytes in memory, and a text digest file, larger than
+// kMaxImportFileBytes are rejected (ResourceExhausted naming the input).
+// Relation JSON Lines and JSON Lines item files are streamed from disk (read
+// twice, see internal/relation_stream.h) and may be of any size.
 inline constexpr int64_t kMaxImportFileBytes = int64_t{1} << 30;  // 1 GiB.
 
 // Detects the format, validates the WHOLE input first (bad input ->
 // InvalidArgument naming file and line; the sink is never called), then calls
 // `sink` once per digest item (relations merged within the digest; a text
 // digest's units come after the whole digest is extracted) or once per
-// relation line. A sink error stops the import and is returned.
+// relation line, in file order, on the calling thread. A sink error stops
+// the import and is returned. Relation lines are parsed on two threads.
 absl::StatusOr<ImportFileStats> ReadImportFile(const Extractor& extractor,
                                                const std::string& path,
                                                const ImportOptions& options,

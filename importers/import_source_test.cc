@@ -12,7 +12,7 @@
 namespace entente::importers {
 namespace {
 
-const ImportOptions kFeb6{graph::DateWithPrecision::Day(2026, 2, 6)};
+const ImportOptions kFeb6{.published = graph::DateWithPrecision::Day(2026, 2, 6)};
 
 struct Collected {
   std::vector<ImportUnit> units;

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "graph/status_macros.h"
 #include "simdjson.h"
 
 namespace entente::importers {
@@ -50,30 +51,119 @@ absl::Status Bad(absl::string_view why) {
 
 using Object = simdjson::dom::object;
 
-std::string GetString(Object o, const char* key) {
+// The string at `key`, or "" when missing or not a string.
+std::string_view StringAt(Object o, const char* key) {
   std::string_view v;
-  if (o[key].get_string().get(v)) return "";
-  return std::string(v);
+  if (o[key].get_string().get(v)) return {};
+  return v;
 }
 
-absl::StatusOr<graph::EntityRef> ParseEndpoint(Object o, const char* key) {
+// Assigns into existing storage (no allocation when it is large enough).
+void Assign(std::string_view v, std::string* out) { out->assign(v.data(), v.size()); }
+
+absl::Status ParseEndpoint(Object o, const char* key, graph::EntityRef* r) {
   Object e;
   if (o[key].get_object().get(e))
     return Bad(absl::StrCat("\"", key, "\" is not an object"));
-  graph::EntityRef r;
-  r.id = GetString(e, "id");
-  if (r.id.empty()) return Bad(absl::StrCat("\"", key, "\" has no \"id\""));
-  r.name = GetString(e, "name");
-  std::string kind = GetString(e, "kind");
-  std::optional<graph::EntityKind> k = graph::ParseEntityKind(kind);
-  r.kind = k ? *k : graph::KindOfId(r.id);
-  return r;
+  std::string_view id = StringAt(e, "id");
+  if (id.empty()) return Bad(absl::StrCat("\"", key, "\" has no \"id\""));
+  Assign(id, &r->id);
+  Assign(StringAt(e, "name"), &r->name);
+  std::string_view kind = StringAt(e, "kind");
+  std::optional<graph::EntityKind> k =
+      graph::ParseEntityKind(absl::string_view(kind.data(), kind.size()));
+  r->kind = k ? *k : graph::KindOfId(r->id);
+  return absl::OkStatus();
 }
 
-absl::StatusOr<graph::DateWithPrecision> ParseDateField(Object o, const char* key) {
-  auto d = graph::DateWithPrecision::Parse(GetString(o, key));
+absl::Status ParseDateField(Object o, const char* key, graph::DateWithPrecision* out) {
+  std::string_view text = StringAt(o, key);
+  auto d = graph::DateWithPrecision::Parse(absl::string_view(text.data(), text.size()));
   if (!d.ok()) return Bad(absl::StrCat("\"", key, "\": ", d.status().message()));
-  return *d;
+  *out = *d;
+  return absl::OkStatus();
+}
+
+absl::Status ParseAttribute(std::string_view key, simdjson::dom::element v,
+                            graph::AttributeValue* out) {
+  int64_t i;
+  double d;
+  std::string_view s;
+  simdjson::dom::array list;
+  if (v.is_int64() && !v.get_int64().get(i)) {
+    *out = i;
+  } else if (v.is_double() && !v.get_double().get(d)) {
+    *out = d;
+  } else if (!v.get_string().get(s)) {
+    *out = std::string(s);
+  } else if (!v.get_array().get(list)) {
+    std::vector<std::string> items;
+    for (simdjson::dom::element e : list) {
+      if (e.get_string().get(s)) {
+        return Bad(absl::StrCat("attribute \"", absl::string_view(key.data(), key.size()),
+                                "\": not strings"));
+      }
+      items.emplace_back(s);
+    }
+    *out = std::move(items);
+  } else {
+    return Bad(absl::StrCat("attribute \"", absl::string_view(key.data(), key.size()),
+                            "\" has an unsupported value"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseProvenance(simdjson::dom::element e, graph::Provenance* q) {
+  Object p;
+  if (e.get_object().get(p)) return Bad("provenance entry is not an object");
+  int64_t n = 0;
+  q->item = p["item"].get_int64().get(n) ? 0 : static_cast<int>(n);
+  q->start = p["start"].get_int64().get(n) ? 0 : n;
+  q->end = p["end"].get_int64().get(n) ? 0 : n;
+  Assign(StringAt(p, "outlet"), &q->outlet);
+  Assign(StringAt(p, "headline"), &q->headline);
+  Assign(StringAt(p, "quote"), &q->quote);
+  Assign(StringAt(p, "document"), &q->document);
+  Assign(StringAt(p, "extractor"), &q->extractor);
+  return ParseDateField(p, "reported", &q->reported);
+}
+
+// Fills every field of *r from the line's object.
+absl::Status ParseRelation(Object o, graph::Relation* r) {
+  std::string_view type = StringAt(o, "type");
+  std::optional<graph::RelationType> t =
+      graph::ParseRelationType(absl::string_view(type.data(), type.size()));
+  if (!t || *t == graph::RelationType::kUnspecified) {
+    return Bad(absl::StrCat("unknown \"type\" '",
+                            absl::string_view(type.data(), type.size()), "'"));
+  }
+  r->type = *t;
+  ENTENTE_RETURN_IF_ERROR(ParseEndpoint(o, "source", &r->source));
+  ENTENTE_RETURN_IF_ERROR(ParseEndpoint(o, "target", &r->target));
+  ENTENTE_RETURN_IF_ERROR(ParseDateField(o, "date", &r->date));
+  ENTENTE_RETURN_IF_ERROR(ParseDateField(o, "reported", &r->reported));
+  double confidence = 0;
+  r->confidence = o["confidence"].get_double().get(confidence) ? 0.0 : confidence;
+  r->attributes.clear();
+  Object attributes;
+  if (!o["attributes"].get_object().get(attributes)) {
+    for (auto field : attributes) {
+      graph::AttributeValue value;
+      ENTENTE_RETURN_IF_ERROR(ParseAttribute(field.key, field.value, &value));
+      r->attributes[std::string(field.key)] = std::move(value);
+    }
+  }
+  size_t count = 0;
+  simdjson::dom::array provenance;
+  if (!o["provenance"].get_array().get(provenance)) {
+    for (simdjson::dom::element e : provenance) {
+      if (count == r->provenance.size()) r->provenance.emplace_back();
+      ENTENTE_RETURN_IF_ERROR(ParseProvenance(e, &r->provenance[count]));
+      ++count;
+    }
+  }
+  r->provenance.resize(count);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -152,85 +242,25 @@ std::string RelationToJsonLine(const graph::Relation& r) {
   return out;
 }
 
-absl::StatusOr<graph::Relation> RelationFromJsonLine(absl::string_view line) {
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(line.data(), line.size());
+RelationLineParser::RelationLineParser()
+    : parser_(std::make_unique<simdjson::dom::parser>()) {}
+RelationLineParser::~RelationLineParser() = default;
+
+absl::Status RelationLineParser::Parse(absl::string_view line,
+                                       graph::Relation* relation) {
   simdjson::dom::element root;
-  if (auto error = parser.parse(padded).get(root)) {
+  if (auto error = parser_->parse(line.data(), line.size()).get(root)) {
     return Bad(absl::StrCat("not JSON: ", simdjson::error_message(error)));
   }
   Object o;
   if (root.get_object().get(o)) return Bad("not a JSON object");
+  return ParseRelation(o, relation);
+}
+
+absl::StatusOr<graph::Relation> RelationFromJsonLine(absl::string_view line) {
+  RelationLineParser parser;
   graph::Relation r;
-  std::string type = GetString(o, "type");
-  std::optional<graph::RelationType> t = graph::ParseRelationType(type);
-  if (!t || *t == graph::RelationType::kUnspecified) {
-    return Bad(absl::StrCat("unknown \"type\" '", type, "'"));
-  }
-  r.type = *t;
-  auto source = ParseEndpoint(o, "source");
-  if (!source.ok()) return source.status();
-  auto target = ParseEndpoint(o, "target");
-  if (!target.ok()) return target.status();
-  r.source = *source;
-  r.target = *target;
-  auto date = ParseDateField(o, "date");
-  if (!date.ok()) return date.status();
-  r.date = *date;
-  auto reported = ParseDateField(o, "reported");
-  if (!reported.ok()) return reported.status();
-  r.reported = *reported;
-  double confidence = 0;
-  if (!o["confidence"].get_double().get(confidence)) r.confidence = confidence;
-  Object attributes;
-  if (!o["attributes"].get_object().get(attributes)) {
-    for (auto field : attributes) {
-      std::string key(field.key);
-      simdjson::dom::element v = field.value;
-      int64_t i;
-      double d;
-      std::string_view s;
-      simdjson::dom::array list;
-      if (v.is_int64() && !v.get_int64().get(i)) {
-        r.attributes[key] = i;
-      } else if (v.is_double() && !v.get_double().get(d)) {
-        r.attributes[key] = d;
-      } else if (!v.get_string().get(s)) {
-        r.attributes[key] = std::string(s);
-      } else if (!v.get_array().get(list)) {
-        std::vector<std::string> items;
-        for (simdjson::dom::element e : list) {
-          if (e.get_string().get(s))
-            return Bad(absl::StrCat("attribute \"", key, "\": not strings"));
-          items.emplace_back(s);
-        }
-        r.attributes[key] = std::move(items);
-      } else {
-        return Bad(absl::StrCat("attribute \"", key, "\" has an unsupported value"));
-      }
-    }
-  }
-  simdjson::dom::array provenance;
-  if (!o["provenance"].get_array().get(provenance)) {
-    for (simdjson::dom::element e : provenance) {
-      Object p;
-      if (e.get_object().get(p)) return Bad("provenance entry is not an object");
-      graph::Provenance q;
-      int64_t n = 0;
-      if (!p["item"].get_int64().get(n)) q.item = static_cast<int>(n);
-      if (!p["start"].get_int64().get(n)) q.start = n;
-      if (!p["end"].get_int64().get(n)) q.end = n;
-      q.outlet = GetString(p, "outlet");
-      q.headline = GetString(p, "headline");
-      q.quote = GetString(p, "quote");
-      q.document = GetString(p, "document");
-      q.extractor = GetString(p, "extractor");
-      auto rep = ParseDateField(p, "reported");
-      if (!rep.ok()) return rep.status();
-      q.reported = *rep;
-      r.provenance.push_back(std::move(q));
-    }
-  }
+  ENTENTE_RETURN_IF_ERROR(parser.Parse(line, &r));
   return r;
 }
 

@@ -41,6 +41,24 @@ TEST(RelationJsonl, RoundTripsExactly) {
   EXPECT_EQ(RelationToJsonLine(*back), line);
 }
 
+TEST(RelationLineParser, ReusedRelationTakesNothingFromThePreviousLine) {
+  RelationLineParser parser;
+  graph::Relation r;
+  ASSERT_TRUE(parser.Parse(RelationToJsonLine(Sample()), &r).ok());
+  EXPECT_EQ(r, Sample());
+  graph::Relation bare;
+  bare.type = graph::RelationType::kVisit;
+  bare.source = {"person:x", "", graph::EntityKind::kPerson};
+  bare.target = {"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry};
+  bare.date = graph::DateWithPrecision::Month(2026, 2);
+  bare.reported = graph::DateWithPrecision::Day(2026, 2, 5);
+  ASSERT_TRUE(parser.Parse(RelationToJsonLine(bare), &r).ok());
+  EXPECT_EQ(r, bare);
+  EXPECT_FALSE(parser.Parse("{\"type\":\"visit\"", &r).ok());
+  ASSERT_TRUE(parser.Parse(RelationToJsonLine(Sample()), &r).ok());
+  EXPECT_EQ(r, Sample());
+}
+
 TEST(RelationJsonl, WritesTheSpecShape) {
   std::string line = RelationToJsonLine(Sample());
   EXPECT_EQ(line.rfind("{\"type\":\"trade_target\",\"source\":{\"id\":\"country:KAZ\","
