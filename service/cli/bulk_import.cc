@@ -21,32 +21,64 @@ bool IsBadInput(const absl::Status& status) {
   }
 }
 
+// An entity that says no more than an endpoint of one of the relations (same
+// id, name and kind, no aliases): the loader notes endpoints itself, so
+// giving it again would only cost time.
+bool IsBareEndpoint(const graph::Entity& entity,
+                    const std::vector<graph::Relation>& relations) {
+  if (!entity.aliases.empty()) return false;
+  for (const graph::Relation& r : relations) {
+    for (const graph::EntityRef* end : {&r.source, &r.target}) {
+      if (end->id == entity.id && end->name == entity.name && end->kind == entity.kind) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+// Shows progress every kProgressEvery lines or relations.
+constexpr int64_t kProgressEvery = 1 << 16;
 
 absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
                                         const importers::Extractor& extractor,
                                         const std::vector<std::string>& files,
-                                        const importers::ImportOptions& options) {
+                                        const importers::ImportOptions& options,
+                                        const BulkProgress& progress) {
   absl::StatusOr<std::unique_ptr<graph::BulkLoader>> loader = store.NewBulkLoader();
   if (!loader.ok()) return loader.status();
   ImportCounts counts;
   absl::Status load_error;  // A loader failure, as opposed to bad input.
+  int64_t loaded = 0;       // Relations given to the loader.
+  std::string file;         // "[i/n] PATH", for progress.
+  importers::ImportOptions file_options = options;
+  if (progress) {
+    file_options.on_checked = [&](int64_t lines) {
+      progress(absl::StrCat(file, ": checked ", lines, " lines"));
+    };
+  }
   importers::ImportSink sink = [&](importers::ImportUnit&& unit) -> absl::Status {
     for (const graph::Entity& entity : unit.entities) {
+      if (IsBareEndpoint(entity, unit.relations)) continue;
       load_error = (*loader)->AddEntity(entity);
       if (!load_error.ok()) return load_error;
     }
-    for (const graph::Relation& relation : unit.relations) {
-      load_error = (*loader)->Add(relation);
+    for (graph::Relation& relation : unit.relations) {
+      load_error = (*loader)->Add(std::move(relation));
       if (!load_error.ok()) return load_error;
+      if (progress && ++loaded % kProgressEvery == 0) {
+        progress(absl::StrCat(file, ": ", loaded, " relations loaded"));
+      }
     }
     ++counts.items;
     return absl::OkStatus();
   };
   for (const std::string& path : files) {
-    ++counts.documents;
+    file = absl::StrCat("[", ++counts.documents, "/", files.size(), "] ", path);
     absl::StatusOr<importers::ImportFileStats> stats =
-        importers::ReadImportFile(extractor, path, options, sink);
+        importers::ReadImportFile(extractor, path, file_options, sink);
     if (!load_error.ok()) return load_error;
     if (!stats.ok()) {
       if (!IsBadInput(stats.status())) return stats.status();
@@ -54,6 +86,10 @@ absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
       std::string reason(stats.status().message());
       counts.rejected.push_back({path, std::move(reason)});
     }
+  }
+  if (progress) {
+    progress(absl::StrCat("finishing: ", loaded,
+                          " relations loaded; writing entities, building the view"));
   }
   absl::StatusOr<graph::WriteResult> result = (*loader)->Finish();
   if (!result.ok()) return result.status();

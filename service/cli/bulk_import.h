@@ -11,9 +11,14 @@
 // loader, so a bad file is rejected whole (counted with its reason) and the
 // others load. A store failure stops the load and is returned.
 //
-// Thread-safety: runs on the calling thread; the store must not be written
-// by anyone else meanwhile (the loader makes WriteItem fail).
+// Progress, when `progress` is given, is a short text ("[1/2] FILE: checked
+// N lines", "... N relations loaded", "finishing: ...") passed every 64k
+// lines and at each phase; the callee rate-limits what it draws.
+//
+// Thread-safety: runs on the calling thread (progress too); the store must
+// not be written by anyone else meanwhile (the loader makes WriteItem fail).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,10 +30,13 @@
 
 namespace entente::service::cli {
 
+using BulkProgress = std::function<void(absl::string_view text)>;
+
 absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
                                         const importers::Extractor& extractor,
                                         const std::vector<std::string>& files,
-                                        const importers::ImportOptions& options);
+                                        const importers::ImportOptions& options,
+                                        const BulkProgress& progress = nullptr);
 
 }  // namespace entente::service::cli
 

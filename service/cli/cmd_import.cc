@@ -29,16 +29,22 @@ class ProgressLine {
   ~ProgressLine() { Clear(); }
 
   void Show(absl::string_view file, int index, int total, const ImportCounts& counts) {
-    absl::Time now = absl::Now();
-    // Short imports finish before the first line would appear.
-    if (now - start_ < absl::Milliseconds(500) || now - last_ < absl::Milliseconds(200)) {
-      return;
-    }
-    last_ = now;
-    err_ << "\r\033[K"
-         << "[" << index << "/" << total << "] " << file << ": " << counts.items
-         << " items, " << counts.relations_new << " new relations" << std::flush;
+    if (!Due(false)) return;
+    ShowText(absl::StrCat("[", index, "/", total, "] ", file, ": ", counts.items,
+                          " items, ", counts.relations_new, " new relations"));
+  }
+  // A new phase is drawn without waiting for the next redraw.
+  void ShowText(absl::string_view text, bool new_phase = false) {
+    if (!Due(new_phase)) return;
+    last_ = absl::Now();
+    err_ << "\r\033[K" << text << std::flush;
     shown_ = true;
+  }
+  // Short imports finish before the first line would appear.
+  bool Due(bool new_phase) const {
+    absl::Time now = absl::Now();
+    return now - start_ >= absl::Milliseconds(500) &&
+           (new_phase || now - last_ >= absl::Milliseconds(200));
   }
   void Clear() {
     if (shown_) err_ << "\r\033[K" << std::flush;
@@ -107,8 +113,16 @@ absl::StatusOr<ImportCounts> ImportInto(const ParsedArgs& args,
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<importers::Extractor> extractor,
                            LoadExtractor(IsoCodesDirFromArgs(args)));
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store, OpenForImport(args));
-  return args.Has("bulk") ? BulkImport(*store, *extractor, args.positional(), options)
-                          : ImportThroughPipeline(*store, *extractor, args, options, io);
+  if (!args.Has("bulk")) {
+    return ImportThroughPipeline(*store, *extractor, args, options, io);
+  }
+  if (!io.err_is_terminal)
+    return BulkImport(*store, *extractor, args.positional(), options);
+  ProgressLine progress(io.err);
+  return BulkImport(*store, *extractor, args.positional(), options,
+                    [&](absl::string_view text) {
+                      progress.ShowText(text, absl::StartsWith(text, "finishing"));
+                    });
 }
 
 absl::Status CheckTarget(const ParsedArgs& args) {
