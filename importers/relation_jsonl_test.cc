@@ -1,5 +1,6 @@
 #include "importers/relation_jsonl.h"
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace entente::importers {
@@ -57,6 +58,25 @@ TEST(RelationLineParser, ReusedRelationTakesNothingFromThePreviousLine) {
   EXPECT_FALSE(parser.Parse("{\"type\":\"visit\"", &r).ok());
   ASSERT_TRUE(parser.Parse(RelationToJsonLine(Sample()), &r).ok());
   EXPECT_EQ(r, Sample());
+}
+
+TEST(RelationLineParser, DatesAreJudgedAsDateWithPrecisionParseDoes) {
+  RelationLineParser parser;
+  graph::Relation r;
+  for (const char* text : {"2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01",
+                           "2026-13-01", "2026-12-31", "2026-04-31", "2026-4-01",
+                           "2026-04-1x", "2026/04/01", "2026-04", "2026", ""}) {
+    std::string line = RelationToJsonLine(Sample());
+    size_t at = line.find("\"date\":\"2026-02-04\"");
+    ASSERT_NE(at, std::string::npos);
+    line.replace(at, 19, absl::StrCat("\"date\":\"", text, "\""));
+    auto expected = graph::DateWithPrecision::Parse(text);
+    absl::Status parsed = parser.Parse(line, &r);
+    EXPECT_EQ(parsed.ok(), expected.ok()) << text << ": " << parsed;
+    if (expected.ok() && parsed.ok()) {
+      EXPECT_EQ(r.date, *expected) << text;
+    }
+  }
 }
 
 TEST(RelationJsonl, WritesTheSpecShape) {
