@@ -183,7 +183,9 @@ Command ImportCommand() {
       "written atomically; importing the same files again changes nothing and\n"
       "reports the relations as unchanged. A bad file is rejected whole, named on\n"
       "stderr with the reason, and makes the exit code 1; the other files are\n"
-      "still imported. Progress is shown on stderr when it is a terminal.\n"
+      "still imported. Relation JSON Lines files may be of any size: they are read\n"
+      "twice, first checked whole, then loaded. Progress is shown on stderr when it\n"
+      "is a terminal.\n"
       "While a server holds the store, import through it with --server.\n";
   command.examples =
       "  entente import --db ./store --published 2026-02-06 digest.txt\n"
