@@ -193,8 +193,10 @@ class SstBulkLoader final : public BulkLoader {
     return absl::OkStatus();
   }
   // Hands the written relations (endpoints by ordinal) to loaded_edges_.
+  // rewrites[j]: an earlier chunk wrote relation write[j].
   void RecordEdges(const Chunk& chunk, const std::vector<size_t>& write,
-                   const std::vector<std::pair<uint32_t, uint32_t>>& ends);
+                   const std::vector<std::pair<uint32_t, uint32_t>>& ends,
+                   const std::vector<bool>& rewrites);
   // On flusher_: interns the chunk's endpoints, noting names and kinds;
   // returns each relation's (source, target) ordinals.
   std::vector<std::pair<uint32_t, uint32_t>> InternEndpoints(const Chunk& chunk);
@@ -301,8 +303,7 @@ absl::Status SstBulkLoader::StartFlush() {
   chunk_.ids.clear();
   chunk_.relations.reserve(chunk_relations_);
   chunk_.ids.reserve(chunk_relations_);
-  chunk_index_.clear();  // Frees a big table: reserve at once rather than regrow.
-  chunk_index_.reserve(chunk_relations_);
+  chunk_index_.clear();
   flusher_ = std::thread([this, c = std::move(chunk)]() mutable {
     flush_status_ = Flush(c);
     absl::MutexLock lock(&spare_mu_);
@@ -314,8 +315,11 @@ absl::Status SstBulkLoader::StartFlush() {
 absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   const std::vector<std::pair<uint32_t, uint32_t>> ordinals = InternEndpoints(chunk);
   ENTENTE_ASSIGN_OR_RETURN(std::vector<size_t> write, MergeWithStored(chunk));
+  std::vector<bool> rewrites(write.size(), false);
   if (store_empty_) {
-    for (size_t i : write) loaded_ids_.insert(chunk.ids[i]);
+    for (size_t j = 0; j < write.size(); ++j) {
+      rewrites[j] = !loaded_ids_.insert(chunk.ids[write[j]]).second;
+    }
   }
   if (write.empty()) return absl::OkStatus();
   std::error_code ec;
@@ -325,7 +329,7 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
   for (size_t j = 0; j < write.size(); ++j) ends[j] = ordinals[write[j]];
   entity_order_.Sort();
-  if (view_from_load_) RecordEdges(chunk, write, ends);
+  if (view_from_load_) RecordEdges(chunk, write, ends, rewrites);
   for (auto& [source, target] : ends) {
     source = entity_order_.Rank(source);
     target = entity_order_.Rank(target);
@@ -399,13 +403,14 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
 }
 
 void SstBulkLoader::RecordEdges(const Chunk& chunk, const std::vector<size_t>& write,
-                                const std::vector<std::pair<uint32_t, uint32_t>>& ends) {
+                                const std::vector<std::pair<uint32_t, uint32_t>>& ends,
+                                const std::vector<bool>& rewrites) {
   loaded_edges_.Reserve(write.size());
   for (size_t j = 0; j < write.size(); ++j) {
     const Relation& r = chunk.relations[write[j]];
     loaded_edges_.Add({chunk.ids[write[j]], ends[j].first, ends[j].second,
-                       r.date.FirstDay(), r.date.EndDay(), r.reported.FirstDay(),
-                       r.type});
+                       r.date.FirstDay(), r.date.EndDay(), r.reported.FirstDay(), r.type},
+                      rewrites[j]);
   }
   loaded_edges_.EndChunk();
 }

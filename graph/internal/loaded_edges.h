@@ -6,12 +6,12 @@
 // with the chunks' files not yet compacted, is the slowest part of a load).
 //
 // The loader reports each chunk's written relations, with endpoints as
-// ordinals of its EntityOrder (sorted_runs.h). Each chunk's
-// edges are sorted by relation id when the chunk ends; Build() merges the
-// chunks and keeps, of a relation written by several chunks, the last
-// version written (the merged one, as the store holds it). Vertices are the
-// loaded entities in id order and edges follow in relation id order, so the
-// view is the one Store::Open would build from the same store.
+// ordinals of its EntityOrder (sorted_runs.h), flagging those that rewrite
+// a relation an earlier chunk wrote (a second report merged into it). Of
+// such a relation Build() keeps the last version written, as the store
+// does. Vertices are the loaded entities in id order, as Store::Open would
+// number them; edges go in load order rather than id order, which no answer
+// depends on (each adjacency is sorted by neighbour, date and id).
 //
 // Thread-safety: not thread-safe; the bulk loader's flusher owns it.
 
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "graph/graph_view.h"
 #include "graph/model.h"
 
@@ -35,16 +36,16 @@ class LoadedEdges {
   };
 
   // Room for n more edges in the current chunk.
-  void Reserve(size_t n) {
-    if (chunks_.empty()) chunks_.emplace_back();
-    chunks_.back().reserve(chunks_.back().size() + n);
-  }
-  void Add(const Edge& edge) {
-    if (chunks_.empty()) chunks_.emplace_back();
+  void Reserve(size_t n) { chunks_.back().reserve(chunks_.back().size() + n); }
+  // `rewrite`: an earlier chunk wrote this relation; this version wins.
+  void Add(const Edge& edge, bool rewrite) {
+    if (rewrite) latest_chunk_[edge.id] = static_cast<uint32_t>(chunks_.size() - 1);
     chunks_.back().push_back(edge);
   }
-  // Sorts the edges added since the last call.
-  void EndChunk();
+  // Later edges belong to the next chunk.
+  void EndChunk() {
+    if (!chunks_.back().empty()) chunks_.emplace_back();
+  }
 
   // Consumes the edges. `entities` (sorted by id) become the vertices;
   // `vertex[ordinal]` is the index in `entities` of each ordinal's entity.
@@ -52,7 +53,9 @@ class LoadedEdges {
                                          const std::vector<uint32_t>& vertex) &&;
 
  private:
-  std::vector<std::vector<Edge>> chunks_;  // Each sorted by id once ended.
+  std::vector<std::vector<Edge>> chunks_ = std::vector<std::vector<Edge>>(1);
+  // Rewritten relations: the chunk whose version is the stored one.
+  absl::flat_hash_map<uint64_t, uint32_t> latest_chunk_;
 };
 
 }  // namespace entente::graph::internal
