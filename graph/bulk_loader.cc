@@ -170,9 +170,16 @@ class SstBulkLoader final : public BulkLoader {
   // while Add() fills the next chunk.
   absl::Status StartFlush();
   absl::Status WaitForFlush();
-  // On flusher_: replaces chunk entries that are already stored by their
-  // merged form; returns which entries to write.
-  absl::StatusOr<std::vector<size_t>> MergeWithStored(Chunk& chunk);
+  // What MergeWithStored() found.
+  struct Merged {
+    std::vector<size_t> write;   // The chunk entries to write.
+    std::vector<bool> rewrites;  // Per write entry: already stored (merged).
+    // Stored relations merged with the chunk's, to write instead.
+    std::vector<std::pair<size_t, Relation>> replacements;
+  };
+  // On flusher_: merges chunk entries that are already stored into their
+  // stored form, leaving the chunk as it is; says which entries to write.
+  absl::StatusOr<Merged> MergeWithStored(const Chunk& chunk);
   absl::Status Flush(Chunk& chunk);
   // Writes the sorted entries of `run` (KeyValues or TimelineRun) as one SST.
   template <typename Run>
@@ -247,10 +254,14 @@ class SstBulkLoader final : public BulkLoader {
   int flushes_ = 0;
 };
 
-absl::StatusOr<std::vector<size_t>> SstBulkLoader::MergeWithStored(Chunk& chunk) {
+absl::StatusOr<SstBulkLoader::Merged> SstBulkLoader::MergeWithStored(const Chunk& chunk) {
+  Merged merged;
+  // Into an empty store only ids loaded before can be stored: the set's
+  // insert says which (and records the others for later chunks).
   std::vector<size_t> lookup;
+  std::vector<bool> rewrite(chunk.ids.size(), false);
   for (size_t i = 0; i < chunk.ids.size(); ++i) {
-    if (!store_empty_ || loaded_ids_.contains(chunk.ids[i])) lookup.push_back(i);
+    if (!store_empty_ || !loaded_ids_.insert(chunk.ids[i]).second) lookup.push_back(i);
   }
   std::vector<std::string> keys;
   for (size_t i : lookup) keys.push_back(internal::RelationKey(chunk.ids[i]));
@@ -260,29 +271,27 @@ absl::StatusOr<std::vector<size_t>> SstBulkLoader::MergeWithStored(Chunk& chunk)
   impl_->db()->MultiGet(rocksdb::ReadOptions(), impl_->cf(internal::kRelations),
                         keys.size(), slices.data(), values.data(), statuses.data());
   std::vector<bool> skip(chunk.ids.size(), false);
-  std::vector<bool> existed(chunk.ids.size(), false);
   for (size_t j = 0; j < lookup.size(); ++j) {
     if (statuses[j].IsNotFound()) continue;
     ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[j], "bulk load: read relation"));
     ENTENTE_ASSIGN_OR_RETURN(Relation stored, internal::DecodeRelation(absl::string_view(
                                                   values[j].data(), values[j].size())));
-    Relation& fresh = chunk.relations[lookup[j]];
-    existed[lookup[j]] = true;
-    if (MergeRelation(fresh, &stored)) {
-      fresh = std::move(stored);
+    rewrite[lookup[j]] = true;
+    if (MergeRelation(chunk.relations[lookup[j]], &stored)) {
+      merged.replacements.emplace_back(lookup[j], std::move(stored));
       ++result_.merged;
     } else {
       skip[lookup[j]] = true;
       ++result_.unchanged;
     }
   }
-  std::vector<size_t> write;
   for (size_t i = 0; i < chunk.ids.size(); ++i) {
     if (skip[i]) continue;
-    if (!existed[i]) ++result_.new_relations;
-    write.push_back(i);
+    if (!rewrite[i]) ++result_.new_relations;
+    merged.write.push_back(i);
+    merged.rewrites.push_back(rewrite[i]);
   }
-  return write;
+  return merged;
 }
 
 absl::Status SstBulkLoader::WaitForFlush() {
@@ -313,27 +322,20 @@ absl::Status SstBulkLoader::StartFlush() {
 }
 
 absl::Status SstBulkLoader::Flush(Chunk& chunk) {
-  const std::vector<std::pair<uint32_t, uint32_t>> ordinals = InternEndpoints(chunk);
-  ENTENTE_ASSIGN_OR_RETURN(std::vector<size_t> write, MergeWithStored(chunk));
-  std::vector<bool> rewrites(write.size(), false);
-  if (store_empty_) {
-    for (size_t j = 0; j < write.size(); ++j) {
-      rewrites[j] = !loaded_ids_.insert(chunk.ids[write[j]]).second;
-    }
-  }
+  // Interning the endpoints (a hash lookup each) runs beside the merge with
+  // stored relations; neither changes the chunk.
+  std::vector<std::pair<uint32_t, uint32_t>> ordinals;
+  std::thread interner([&] { ordinals = InternEndpoints(chunk); });
+  absl::StatusOr<Merged> merged = MergeWithStored(chunk);
+  interner.join();
+  ENTENTE_RETURN_IF_ERROR(merged.status());
+  for (auto& [i, relation] : merged->replacements)
+    chunk.relations[i] = std::move(relation);
+  const std::vector<size_t>& write = merged->write;
   if (write.empty()) return absl::OkStatus();
   std::error_code ec;
   std::filesystem::create_directories(tmp_dir_, ec);
   std::vector<rocksdb::IngestExternalFileArg> args(4);
-  // Timeline keys sort by their entities' ranks: integers, not strings.
-  std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
-  for (size_t j = 0; j < write.size(); ++j) ends[j] = ordinals[write[j]];
-  entity_order_.Sort();
-  if (view_from_load_) RecordEdges(chunk, write, ends, rewrites);
-  for (auto& [source, target] : ends) {
-    source = entity_order_.Rank(source);
-    target = entity_order_.Rank(target);
-  }
   // Two column families per thread. The helper encodes each relation once,
   // into the by_entity run, and writes that file (the biggest); this thread
   // writes edges and by_pair, then the relations file from the helper's
@@ -348,7 +350,10 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   by_pair.Clear();
   edges.Clear();
   encoded.clear();
-  absl::Notification encoded_ready;
+  // The helper encodes while this thread ranks the endpoints, then adds the
+  // by_entity entries once the ranks are ready.
+  std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
+  absl::Notification encoded_ready, ranks_ready;
   absl::Status background;
   std::thread helper([&] {
     by_entity.Reserve(2 * write.size());
@@ -356,20 +361,33 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
     std::string bytes;
     for (size_t j = 0; j < write.size(); ++j) {
       const Relation& r = chunk.relations[write[j]];
-      const uint64_t id = chunk.ids[write[j]];
-      const int32_t first = r.date.FirstDay(), end = r.date.EndDay();
       bytes.clear();
       internal::EncodeRelation(r, &bytes);
-      TimelineRun::Payload payload = by_entity.AddPayload(r.type, end, bytes);
-      encoded.emplace_back(id, payload);
+      encoded.emplace_back(chunk.ids[write[j]],
+                           by_entity.AddPayload(r.type, r.date.EndDay(), bytes));
+    }
+    encoded_ready.Notify();
+    ranks_ready.WaitForNotification();
+    for (size_t j = 0; j < write.size(); ++j) {
+      const Relation& r = chunk.relations[write[j]];
+      const int32_t first = r.date.FirstDay(), end = r.date.EndDay();
+      const auto& [id, payload] = encoded[j];
       by_entity.Add(ends[j].first, 0, first, id, r.type, end, payload);
       if (ends[j].second != ends[j].first) {
         by_entity.Add(ends[j].second, 0, first, id, r.type, end, payload);
       }
     }
-    encoded_ready.Notify();
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
   });
+  // Timeline keys sort by their entities' ranks: integers, not strings.
+  for (size_t j = 0; j < write.size(); ++j) ends[j] = ordinals[write[j]];
+  entity_order_.Sort();
+  if (view_from_load_) RecordEdges(chunk, write, ends, merged->rewrites);
+  for (auto& [source, target] : ends) {
+    source = entity_order_.Rank(source);
+    target = entity_order_.Rank(target);
+  }
+  ranks_ready.Notify();
   edges.Reserve(write.size(), write.size() * 60);
   by_pair.Reserve(write.size());
   std::string key, value;
