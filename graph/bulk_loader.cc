@@ -263,19 +263,16 @@ absl::StatusOr<SstBulkLoader::Merged> SstBulkLoader::MergeWithStored(const Chunk
   for (size_t i = 0; i < chunk.ids.size(); ++i) {
     if (!store_empty_ || !loaded_ids_.insert(chunk.ids[i]).second) lookup.push_back(i);
   }
-  std::vector<std::string> keys;
-  for (size_t i : lookup) keys.push_back(internal::RelationKey(chunk.ids[i]));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db()->MultiGet(rocksdb::ReadOptions(), impl_->cf(internal::kRelations),
-                        keys.size(), slices.data(), values.data(), statuses.data());
+  std::vector<uint64_t> ids;
+  ids.reserve(lookup.size());
+  for (size_t i : lookup) ids.push_back(chunk.ids[i]);
+  ENTENTE_ASSIGN_OR_RETURN(
+      std::vector<std::optional<Relation>> found,
+      impl_->ReadRelations(rocksdb::ReadOptions(), ids, "bulk load: read relation"));
   std::vector<bool> skip(chunk.ids.size(), false);
   for (size_t j = 0; j < lookup.size(); ++j) {
-    if (statuses[j].IsNotFound()) continue;
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[j], "bulk load: read relation"));
-    ENTENTE_ASSIGN_OR_RETURN(Relation stored, internal::DecodeRelation(absl::string_view(
-                                                  values[j].data(), values[j].size())));
+    if (!found[j]) continue;
+    Relation& stored = *found[j];
     rewrite[lookup[j]] = true;
     if (MergeRelation(chunk.relations[lookup[j]], &stored)) {
       merged.replacements.emplace_back(lookup[j], std::move(stored));

@@ -311,17 +311,41 @@ bool TimeWindow::Contains(const DateWithPrecision& date) const {
   return Overlaps(date.FirstDay(), date.EndDay());
 }
 
-std::string RelationIdentity(const Relation& relation) {
+namespace {
+
+// Feeds the bytes of a relation's identity to `add` (a string_view sink),
+// piece by piece: RelationIdentity appends them, RelationIdOf hashes them.
+template <typename Add>
+void FeedIdentity(const Relation& relation, Add&& add) {
   absl::string_view a = relation.source.id;
   absl::string_view b = relation.target.id;
   if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
-  std::string identity = absl::StrCat(RelationTypeName(relation.type), "|", a, "|", b,
-                                      "|", relation.date.ToString());
+  add(RelationTypeName(relation.type));
+  add("|");
+  add(a);
+  add("|");
+  add(b);
+  add("|");
+  char date[16];
+  add(absl::string_view(date, FormatDate(relation.date, date)));
+  std::string attribute;
   for (absl::string_view key : DistinguishingKeys(relation.type)) {
-    identity.append("|");
+    add("|");
     auto it = relation.attributes.find(std::string(key));
-    if (it != relation.attributes.end()) AppendAttribute(it->second, &identity);
+    if (it == relation.attributes.end()) continue;
+    attribute.clear();
+    AppendAttribute(it->second, &attribute);
+    add(attribute);
   }
+}
+
+}  // namespace
+
+std::string RelationIdentity(const Relation& relation) {
+  std::string identity;
+  FeedIdentity(relation, [&](absl::string_view piece) {
+    identity.append(piece.data(), piece.size());
+  });
   return identity;
 }
 
@@ -331,29 +355,10 @@ uint64_t StableHash64(absl::string_view bytes) {
   return hash.Finish();
 }
 
-// StableHash64(RelationIdentity(relation)), fed piece by piece.
+// StableHash64(RelationIdentity(relation)), without building the string.
 uint64_t RelationIdOf(const Relation& relation) {
-  absl::string_view a = relation.source.id;
-  absl::string_view b = relation.target.id;
-  if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
   Fnv1a hash;
-  hash.Add(RelationTypeName(relation.type));
-  hash.Add("|");
-  hash.Add(a);
-  hash.Add("|");
-  hash.Add(b);
-  hash.Add("|");
-  char date[16];
-  hash.Add(absl::string_view(date, FormatDate(relation.date, date)));
-  std::string attribute;
-  for (absl::string_view key : DistinguishingKeys(relation.type)) {
-    hash.Add("|");
-    auto it = relation.attributes.find(std::string(key));
-    if (it == relation.attributes.end()) continue;
-    attribute.clear();
-    AppendAttribute(it->second, &attribute);
-    hash.Add(attribute);
-  }
+  FeedIdentity(relation, [&](absl::string_view piece) { hash.Add(piece); });
   return hash.Finish();
 }
 

@@ -47,28 +47,41 @@ absl::StatusOr<Relation> Store::GetRelation(uint64_t relation_id) const {
   return internal::DecodeRelation(value);
 }
 
-absl::StatusOr<std::vector<Relation>> Store::GetRelations(
-    absl::Span<const uint64_t> relation_ids) const {
+absl::StatusOr<std::vector<std::optional<Relation>>> Store::Impl::ReadRelations(
+    const rocksdb::ReadOptions& read, absl::Span<const uint64_t> ids,
+    absl::string_view what) const {
   std::vector<std::string> keys;
-  keys.reserve(relation_ids.size());
-  for (uint64_t id : relation_ids) keys.push_back(internal::RelationKey(id));
+  keys.reserve(ids.size());
+  for (uint64_t id : ids) keys.push_back(internal::RelationKey(id));
   std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
   std::vector<rocksdb::PinnableSlice> values(keys.size());
   std::vector<rocksdb::Status> statuses(keys.size());
-  ReadScope scope(*impl_);
-  impl_->db()->MultiGet(scope.options(), impl_->cf(internal::kRelations), keys.size(),
-                        slices.data(), values.data(), statuses.data());
-  std::vector<Relation> relations;
-  relations.reserve(keys.size());
+  db_->MultiGet(read, cf(internal::kRelations), keys.size(), slices.data(), values.data(),
+                statuses.data());
+  std::vector<std::optional<Relation>> relations(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
+    if (statuses[i].IsNotFound()) continue;
+    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], what));
+    ENTENTE_ASSIGN_OR_RETURN(relations[i], internal::DecodeRelation(absl::string_view(
+                                               values[i].data(), values[i].size())));
+  }
+  return relations;
+}
+
+absl::StatusOr<std::vector<Relation>> Store::GetRelations(
+    absl::Span<const uint64_t> relation_ids) const {
+  ReadScope scope(*impl_);
+  ENTENTE_ASSIGN_OR_RETURN(
+      std::vector<std::optional<Relation>> found,
+      impl_->ReadRelations(scope.options(), relation_ids, "read relation"));
+  std::vector<Relation> relations;
+  relations.reserve(found.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!found[i]) {
       return absl::NotFoundError(
           absl::StrFormat("relation %016x not found", relation_ids[i]));
     }
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
-    ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
-                                             values[i].data(), values[i].size())));
-    relations.push_back(std::move(r));
+    relations.push_back(*std::move(found[i]));
   }
   return relations;
 }

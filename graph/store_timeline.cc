@@ -26,30 +26,6 @@ uint64_t Fingerprint(const TimelineQuery& q) {
                                    q.types.bits(), "|", q.newest_first));
 }
 
-// Reads the matched relations by id, in order (pair timelines).
-absl::Status ReadRelations(const Store::Impl& impl, const rocksdb::ReadOptions& read,
-                           const std::vector<uint64_t>& ids, TimelinePage* page) {
-  std::vector<std::string> keys;
-  keys.reserve(ids.size());
-  for (uint64_t id : ids) keys.push_back(internal::RelationKey(id));
-  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl.db()->MultiGet(read, impl.cf(internal::kRelations), keys.size(), key_slices.data(),
-                      values.data(), statuses.data());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
-      return absl::DataLossError(absl::StrFormat(
-          "timeline index names relation %016x which is not stored", ids[i]));
-    }
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(statuses[i], "read relation"));
-    ENTENTE_ASSIGN_OR_RETURN(Relation r, internal::DecodeRelation(absl::string_view(
-                                             values[i].data(), values[i].size())));
-    page->relations.push_back(std::move(r));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) const {
@@ -136,7 +112,17 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     }
   }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan timeline"));
-  if (pair) ENTENTE_RETURN_IF_ERROR(ReadRelations(*impl_, read, matches, &page));
+  if (pair) {
+    ENTENTE_ASSIGN_OR_RETURN(std::vector<std::optional<Relation>> stored,
+                             impl_->ReadRelations(read, matches, "read relation"));
+    for (size_t i = 0; i < stored.size(); ++i) {
+      if (!stored[i]) {
+        return absl::DataLossError(absl::StrFormat(
+            "timeline index names relation %016x which is not stored", matches[i]));
+      }
+      page.relations.push_back(*std::move(stored[i]));
+    }
+  }
   if (more && found > 0) {
     page.next_page_token = internal::EncodePageToken(
         fingerprint, absl::string_view(last_key).substr(prefix.size()));

@@ -28,6 +28,13 @@
 
 namespace entente::graph::internal {
 
+// Runs are read in key order, not in the order their bytes were added:
+// fetching the bytes of an entry a few ahead hides the cache misses.
+inline constexpr size_t kPrefetchAhead = 8;
+inline void PrefetchBytes(const char* bytes, size_t size) {
+  for (size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at);
+}
+
 // Key-value pairs in one arena, sorted by key without moving the bytes.
 class KeyValues {
  public:
@@ -77,14 +84,9 @@ class KeyValues {
   absl::Status ForEachSorted(F&& put) {
     SortUnique();
     for (size_t i = 0; i < size(); ++i) {
-      // Entries are read in key order, not in the order they were added:
-      // fetching a few ahead hides the cache misses.
       if (i + kPrefetchAhead < size()) {
         const Entry& ahead = entries_[i + kPrefetchAhead];
-        const char* bytes = arena_.data() + ahead.offset;
-        for (size_t at = 0; at < ahead.key_size + ahead.value_size; at += 64) {
-          __builtin_prefetch(bytes + at);
-        }
+        PrefetchBytes(arena_.data() + ahead.offset, ahead.key_size + ahead.value_size);
       }
       ENTENTE_RETURN_IF_ERROR(put(Key(i), Value(i)));
     }
@@ -103,7 +105,6 @@ class KeyValues {
     uint64_t order;  // Add()'s order, or KeyPrefix() when sorting by key.
     uint32_t key_size, value_size;
   };
-  static constexpr size_t kPrefetchAhead = 8;
   absl::string_view Key(const Entry& e) const {
     return absl::string_view(arena_).substr(e.offset, e.key_size);
   }
@@ -222,13 +223,8 @@ class TimelineRun {
     uint32_t payload_size;
     size_t payload_offset;
   };
-  // Payloads are read in key order, not in the order they were added:
-  // fetching a few entries ahead hides the cache misses.
-  static constexpr size_t kPrefetchAhead = 8;
   void Prefetch(size_t offset, uint32_t size) const {
-    for (uint32_t at = 0; at < size; at += 64) {
-      __builtin_prefetch(payloads_.data() + offset + at);
-    }
+    PrefetchBytes(payloads_.data() + offset, size);
   }
   friend class RelationRun;
 
@@ -305,9 +301,8 @@ class RelationRun {
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string key;
     for (size_t i = 0; i < entries_.size(); ++i) {
-      if (i + TimelineRun::kPrefetchAhead < entries_.size()) {
-        const TimelineRun::Payload& ahead =
-            entries_[i + TimelineRun::kPrefetchAhead].second;
+      if (i + kPrefetchAhead < entries_.size()) {
+        const TimelineRun::Payload& ahead = entries_[i + kPrefetchAhead].second;
         payloads_->Prefetch(ahead.offset, ahead.size);
       }
       if (i > 0 && entries_[i].first == entries_[i - 1].first) continue;

@@ -48,6 +48,11 @@ class Store::Impl {
   const StoreOptions& options() const { return options_; }
   rocksdb::ColumnFamilyOptions CfOptions(internal::CfIndex index) const;
   absl::Status RequireWritable() const;
+  // The relations with these ids, in order, read in one MultiGet; nullopt
+  // for an id not stored. `what` names the read in errors.
+  absl::StatusOr<std::vector<std::optional<Relation>>> ReadRelations(
+      const rocksdb::ReadOptions& read, absl::Span<const uint64_t> ids,
+      absl::string_view what) const;
 
   // Read-modify-write of entities into `batch` (callers hold write_mu_).
   absl::Status UpsertEntities(const std::vector<Entity>& entities,
