@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/types/span.h"
 
@@ -23,7 +24,7 @@ constexpr std::array<absl::string_view, kEntityKindCount> kKindPrefixes = {
 constexpr std::array<absl::string_view, kRelationTypeCount> kTypeNames = {
     "unspecified",  "diplomatic_relations", "partnership", "agreement", "trade_target",
     "trade_volume", "investment",           "visit",       "meeting",   "forum",
-    "site",         "declaration",          "membership"};
+    "site",         "declaration",          "membership",  "sanction",  "downgrade"};
 
 // Keys of the attribute that tells two relations of one type apart on one day
 // (spec: "the same relation"). Forum and membership roles are included so a
@@ -34,6 +35,8 @@ absl::Span<const absl::string_view> DistinguishingKeys(RelationType type) {
   static constexpr absl::string_view kVolume[] = {"amount", "currency"};
   static constexpr absl::string_view kSite[] = {"facility"};
   static constexpr absl::string_view kRole[] = {"role"};
+  static constexpr absl::string_view kSanction[] = {"measure", "action"};
+  static constexpr absl::string_view kDowngrade[] = {"measure"};
   switch (type) {
     case RelationType::kAgreement:
       return kAgreement;
@@ -46,6 +49,10 @@ absl::Span<const absl::string_view> DistinguishingKeys(RelationType type) {
     case RelationType::kForum:
     case RelationType::kMembership:
       return kRole;
+    case RelationType::kSanction:
+      return kSanction;
+    case RelationType::kDowngrade:
+      return kDowngrade;
     default:
       return {};
   }
@@ -182,9 +189,7 @@ absl::StatusOr<RelationTypeSet> ParseRelationTypeSet(absl::string_view csv) {
     if (!type) {
       return absl::InvalidArgumentError(
           absl::StrCat("unknown relation type \"", part, "\"; expected one of ",
-                       "diplomatic_relations, partnership, agreement, trade_target, ",
-                       "trade_volume, investment, visit, meeting, forum, site, ",
-                       "declaration, membership"));
+                       absl::StrJoin(kTypeNames.begin() + 1, kTypeNames.end(), ", ")));
     }
     set.Add(*type);
   }

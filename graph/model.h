@@ -56,8 +56,10 @@ enum class RelationType : uint8_t {
   kSite = 10,
   kDeclaration = 11,
   kMembership = 12,
+  kSanction = 13,
+  kDowngrade = 14,
 };
-inline constexpr int kRelationTypeCount = 13;
+inline constexpr int kRelationTypeCount = 15;
 
 // The spec's names: "diplomatic_relations", "partnership", ...
 absl::string_view RelationTypeName(RelationType type);

@@ -69,6 +69,36 @@ TEST(RelationIdentity, AgreementKindTellsRelationsApart) {
   EXPECT_EQ(RelationIdentity(a), RelationIdentity(b));
 }
 
+TEST(RelationIdentity, SanctionMeasureAndActionTellRelationsApart) {
+  Relation imposed;
+  imposed.type = RelationType::kSanction;
+  imposed.source.id = "org:eu";
+  imposed.target.id = "country:BLR";
+  imposed.date = DateWithPrecision::Month(2025, 3);
+  imposed.attributes["measure"] = std::string("asset_freeze");
+  Relation extended = imposed;
+  extended.attributes["action"] = std::string("extended");
+  Relation embargo = imposed;
+  embargo.attributes["measure"] = std::string("embargo");
+  EXPECT_NE(RelationIdentity(imposed), RelationIdentity(extended));
+  EXPECT_NE(RelationIdentity(imposed), RelationIdentity(embargo));
+  // Directed: the target sanctioning the source back is another relation.
+  Relation reply = imposed;
+  std::swap(reply.source, reply.target);
+  EXPECT_NE(RelationIdentity(imposed), RelationIdentity(reply));
+}
+
+TEST(ParseRelationType, KnowsTheMeasuresThatCoolARelationship) {
+  EXPECT_EQ(ParseRelationType("sanction"), RelationType::kSanction);
+  EXPECT_EQ(ParseRelationType("downgrade"), RelationType::kDowngrade);
+  EXPECT_EQ(RelationTypeName(RelationType::kDowngrade), "downgrade");
+  EXPECT_FALSE(IsSymmetric(RelationType::kSanction));
+  auto set = ParseRelationTypeSet("sanction,downgrade");
+  ASSERT_TRUE(set.ok());
+  EXPECT_TRUE(set->Contains(RelationType::kDowngrade));
+  EXPECT_FALSE(set->Contains(RelationType::kMeeting));
+}
+
 // Ids stored by earlier versions hashed the identity string; RelationIdOf
 // hashes the same bytes without building it, so stored ids stay valid.
 TEST(RelationIdentity, IdIsTheHashOfTheIdentityString) {
