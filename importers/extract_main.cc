@@ -5,11 +5,13 @@
 // stderr naming the file (and line), and the exit status is 1 if any file
 // was rejected.
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "importers/digest_reader.h"
 #include "importers/extract_output.h"
 #include "importers/extractor.h"
 #include "importers/gazetteer.h"
@@ -22,6 +24,23 @@ int Usage() {
   return 2;
 }
 
+// Prints what the pipeline saw of each item of a text digest to stderr.
+void Trace(const entente::importers::Extractor& extractor, const std::string& file,
+           const entente::importers::ImportOptions& options) {
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto digest = entente::importers::ParseTextDigest(file, bytes);
+  if (!digest.ok()) {
+    std::cerr << digest.status().message() << "\n";
+    return;
+  }
+  for (entente::importers::DigestItem& item : digest->items) {
+    item.published = options.published ? *options.published
+                                       : digest->published.value_or(item.published);
+    std::cerr << "== item " << item.number << "\n" << extractor.Trace(item);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -30,6 +49,7 @@ int main(int argc, char** argv) {
   const char* env_iso = std::getenv("ENTENTE_ISO_CODES_DIR");
   std::string iso_dir = env_iso ? env_iso : "/usr/share/iso-codes/json";
   std::vector<std::string> files;
+  bool trace = false;  // Print what the pipeline saw of each item to stderr.
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     std::string value;
@@ -52,6 +72,8 @@ int main(int argc, char** argv) {
         return 2;
       }
       options.published = *date;
+    } else if (arg == "--trace") {
+      trace = true;
     } else if (take("--iso-codes")) {
       iso_dir = value;
     } else if (arg == "-h" || arg == "--help") {
@@ -77,6 +99,7 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   int status = 0;
   for (const std::string& file : files) {
+    if (trace) Trace(**extractor, file, options);
     auto stats = importers::ExtractFileToJsonl(**extractor, file, options, std::cout);
     if (!stats.ok()) {
       std::cerr << "entente-extract: " << stats.status().message() << "\n";

@@ -1,18 +1,86 @@
 #include "importers/extractor.h"
 
 #include <algorithm>
-#include <map>
 
 #include "absl/container/flat_hash_map.h"
-#include "importers/internal/item_context.h"
-#include "importers/internal/rules.h"
+#include "importers/internal/coreference.h"
+#include "importers/internal/frame_matcher.h"
+#include "importers/internal/item_reader.h"
+#include "importers/internal/knowledge.h"
+#include "importers/internal/relation_builder.h"
+#include "importers/internal/trace.h"
 
 namespace entente::importers {
+namespace {
+
+// The identity of a relation without the parts two reports of one fact may tell
+// differently: the date's precision, and an agreement's title.
+std::string LooseIdentity(const graph::Relation& r, bool drop_date, bool drop_title) {
+  graph::Relation copy;
+  copy.type = r.type;
+  copy.source.id = r.source.id;
+  copy.target.id = r.target.id;
+  copy.attributes = r.attributes;
+  if (!drop_date) copy.date = r.date;
+  if (drop_title) copy.attributes.erase("title");
+  return graph::RelationIdentity(copy);
+}
+
+bool Coarser(const graph::DateWithPrecision& a, const graph::DateWithPrecision& b) {
+  if (a.precision >= b.precision || a.year != b.year) return false;
+  return a.precision == graph::DatePrecision::kYear || a.month == b.month;
+}
+
+// Folds relations[i] into relations[into] and marks i merged.
+void Fold(std::vector<graph::Relation>& relations, std::vector<bool>& gone, size_t i,
+          size_t into) {
+  graph::MergeRelation(relations[i], &relations[into]);
+  gone[i] = true;
+}
+
+// One fact told at two precisions is one relation at the finer date; an agreement
+// named in one report and not in another on the same day is the named one.
+std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relations) {
+  std::vector<bool> gone(relations.size(), false);
+  for (bool titles : {false, true}) {
+    absl::flat_hash_map<std::string, std::vector<size_t>> groups;
+    for (size_t i = 0; i < relations.size(); ++i) {
+      if (gone[i]) continue;
+      groups[LooseIdentity(relations[i], !titles, titles)].push_back(i);
+    }
+    for (auto& [key, members] : groups) {
+      if (members.size() < 2) continue;
+      for (size_t i : members) {
+        if (gone[i]) continue;
+        std::vector<size_t> into;
+        for (size_t j : members) {
+          if (j == i || gone[j]) continue;
+          const graph::Relation& a = relations[i];
+          const graph::Relation& b = relations[j];
+          bool better = titles ? (!a.attributes.contains("title") &&
+                                  b.attributes.contains("title") && a.date == b.date)
+                               : Coarser(a.date, b.date);
+          if (better) into.push_back(j);
+        }
+        if (into.size() == 1) Fold(relations, gone, i, into[0]);
+      }
+    }
+  }
+  std::vector<graph::Relation> out;
+  for (size_t i = 0; i < relations.size(); ++i) {
+    if (!gone[i]) out.push_back(std::move(relations[i]));
+  }
+  return out;
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     std::shared_ptr<const Gazetteer> gazetteer) {
   if (gazetteer == nullptr) return absl::InvalidArgumentError("Extractor: no gazetteer");
-  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer)));
+  auto knowledge = internal::Knowledge::FromEmbedded();
+  if (!knowledge.ok()) return knowledge.status();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer), *knowledge));
 }
 
 ItemExtraction Extractor::Extract(const DigestItem& item) const {
@@ -24,29 +92,25 @@ ItemExtraction Extractor::Extract(const DigestItem& item) const {
 ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {
   ItemExtraction out;
   if (!item.published.known() && !item.reported.known()) return out;
-  internal::ItemContext ctx(*gazetteer_, item);
-  bool forum_done = false;
-  for (internal::Sentence& s : ctx.sentences()) {
-    if (s.headline) continue;
-    internal::AgreementRule(ctx, s);
-    internal::PartnershipRule(ctx, s);
-    internal::DiplomaticRelationsRule(ctx, s);
-    internal::TradeRule(ctx, s);
-    internal::InvestmentRule(ctx, s);
-    internal::DeclarationRule(ctx, s);
-    internal::VisitRule(ctx, s);
-    internal::MeetingRule(ctx, s);
-    size_t before = ctx.relations().size();
-    internal::ForumRule(ctx, s, forum_done);
-    for (size_t k = before; k < ctx.relations().size(); ++k) {
-      if (ctx.relations()[k].type == graph::RelationType::kForum) forum_done = true;
+  internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
+  internal::Discourse discourse(*knowledge_, *gazetteer_, text);
+  internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item);
+  for (size_t s = 0; s < text.sentences.size(); ++s) {
+    for (const internal::FrameMatch& m :
+         internal::MatchFrames(*knowledge_, discourse, text, static_cast<int>(s))) {
+      builder.Add(m);
     }
-    internal::MembershipRule(ctx, s);
-    internal::SiteRule(ctx, s);
   }
-  out.entities = ctx.TakeEntities();
-  out.relations = std::move(ctx.relations());
+  out.entities = builder.Entities();
+  out.relations = builder.TakeRelations();
+  out.explanations = builder.TakeExplanations();
   return out;
+}
+
+std::string Extractor::Trace(const DigestItem& item) const {
+  internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
+  internal::Discourse discourse(*knowledge_, *gazetteer_, text);
+  return internal::TraceItem(text, discourse);
 }
 
 std::vector<graph::Relation> MergeAndSortRelations(
@@ -63,24 +127,25 @@ std::vector<graph::Relation> MergeAndSortRelations(
       graph::MergeRelation(r, &merged[it->second]);
     }
   }
+  merged = MergeVariants(std::move(merged));
   // Sort keys computed once: date string, type name, identity.
   struct Key {
     int date;  // YYYYMMDD with 0 for unknown parts: orders like the ISO strings.
     absl::string_view type;
-    const std::string* identity;
+    std::string identity;
     size_t position;
   };
   std::vector<Key> keys;
   keys.reserve(merged.size());
-  for (const auto& [identity, position] : index) {
-    const graph::Relation& r = merged[position];
+  for (size_t i = 0; i < merged.size(); ++i) {
+    const graph::Relation& r = merged[i];
     keys.push_back({r.date.year * 10000 + r.date.month * 100 + r.date.day,
-                    graph::RelationTypeName(r.type), &identity, position});
+                    graph::RelationTypeName(r.type), graph::RelationIdentity(r), i});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.date != b.date) return a.date < b.date;
     if (a.type != b.type) return a.type < b.type;
-    return *a.identity < *b.identity;
+    return a.identity < b.identity;
   });
   std::vector<graph::Relation> out;
   out.reserve(merged.size());

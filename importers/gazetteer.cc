@@ -9,7 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "graph/status_macros.h"
-#include "importers/internal/alias_data.h"
+#include "importers/internal/embedded_data.h"
 #include "simdjson.h"
 
 namespace entente::importers {
@@ -66,7 +66,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(
     const std::string& iso_codes_dir) {
   std::string path = absl::StrCat(iso_codes_dir, "/iso_3166-1.json");
   ENTENTE_ASSIGN_OR_RETURN(std::string json, ReadWholeFile(path));
-  auto gazetteer = LoadFromText(json, internal::EmbeddedAliasTable());
+  auto gazetteer = LoadFromText(json, internal::EmbeddedDataFile("aliases.tsv"));
   if (!gazetteer.ok()) {
     return absl::Status(gazetteer.status().code(),
                         absl::StrCat(path, ": ", gazetteer.status().message()));

@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -54,6 +55,23 @@ bool FutureBefore(const std::vector<Token>& t, int i) {
 
 int32_t Days(const DateWithPrecision& d) { return d.FirstDay(); }
 
+// "05.03.2021" or "5.3.2021": day first, as written outside North America.
+std::optional<DateWithPrecision> DottedDate(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.text.size() < 8 || t.text.size() > 10) {
+    return std::nullopt;
+  }
+  std::vector<absl::string_view> parts = absl::StrSplit(t.text, '.');
+  int d = 0, m = 0, y = 0;
+  if (parts.size() != 3 || parts[2].size() != 4 || !absl::SimpleAtoi(parts[0], &d) ||
+      !absl::SimpleAtoi(parts[1], &m) || !absl::SimpleAtoi(parts[2], &y)) {
+    return std::nullopt;
+  }
+  if (y < 1000 || y > 2199 || m < 1 || m > 12 || d < 1 || d > graph::DaysInMonth(y, m)) {
+    return std::nullopt;
+  }
+  return DateWithPrecision::Day(y, m, d);
+}
+
 }  // namespace
 
 int MonthFromWord(absl::string_view w) {
@@ -61,7 +79,9 @@ int MonthFromWord(absl::string_view w) {
       {"january", 1},   {"jan.", 1},      {"jan", 1},      {"february", 2},
       {"feb.", 2},      {"feb", 2},       {"march", 3},    {"mar.", 3},
       {"april", 4},     {"apr.", 4},      {"apr", 4},      {"may", 5},
-      {"june", 6},      {"jun.", 6},      {"july", 7},     {"jul.", 7},
+      {"june", 6},      {"jun.", 6},      {"jun", 6},      {"july", 7},
+      {"jul.", 7},      {"jul", 7},       {"sept", 9},     {"sep", 9},
+      {"mar", 3},
       {"august", 8},    {"aug.", 8},      {"aug", 8},      {"september", 9},
       {"sept.", 9},     {"sep.", 9},      {"october", 10}, {"oct.", 10},
       {"oct", 10},      {"november", 11}, {"nov.", 11},    {"nov", 11},
@@ -182,6 +202,30 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         out.push_back(
             {i - 1, i + 1, DateWithPrecision::Month(year, month), DateKind::kRelative});
       }
+      continue;
+    }
+    // "16 December 1991", "3 March", "12 June 2023".
+    if (auto day = DayToken(t[i]); day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 &&
+                                   t[i + 1].capitalized) {
+      int month = MonthFromWord(t[i + 1].lower);
+      int end = i + 2;
+      int year = 0;
+      if (end < n && YearToken(t[end])) {
+        year = *YearToken(t[end]);
+        ++end;
+      } else {
+        year = YearForMonthDay(month, *day, ref);
+      }
+      if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
+        out.push_back(
+            {i, end, DateWithPrecision::Day(year, month, *day), DateKind::kAbsolute});
+      }
+      i = end - 1;
+      continue;
+    }
+    // "05.03.2021": day, month, year.
+    if (auto dotted = DottedDate(t[i])) {
+      out.push_back({i, i + 1, *dotted, DateKind::kAbsolute});
       continue;
     }
     // A bare year: "in 2019", "since 2005", "2024's".

@@ -1,12 +1,16 @@
 #include "importers/internal/mentions.h"
 
-#include <array>
+#include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
 namespace entente::importers::internal {
 namespace {
+
+// The longest name a title phrase may carry ("Sheikh Tamim bin Hamad Al Thani").
+constexpr int kMaxNameTokens = 7;
 
 bool AllUpper(absl::string_view s) {
   bool letter = false;
@@ -33,126 +37,274 @@ const AliasMatch* Best(const std::vector<AliasMatch>& matches) {
   return best;
 }
 
-}  // namespace
-
-bool IsLeaderTitle(const std::vector<Token>& t, int i, int* length) {
-  static constexpr std::array<absl::string_view, 12> kOneWord = {
-      "president", "chancellor", "premier",    "leader",      "emir", "king",
-      "sultan",    "ruler",      "leadership", "counterpart", "head", "monarch"};
-  if (i >= static_cast<int>(t.size())) return false;
-  absl::string_view w = t[i].lower;
-  if (w == "prime" && i + 1 < static_cast<int>(t.size()) &&
-      t[i + 1].lower == "minister") {
-    *length = 2;
-    return true;
+Mention FromAlias(const Gazetteer& g, const AliasMatch& m, int begin, int end) {
+  Mention out;
+  out.begin = begin;
+  out.end = end;
+  out.id = m.entity->id;
+  out.name = m.entity->name;
+  out.kind = m.entity->kind;
+  out.form = m.form;
+  out.country = std::string(g.CountryOf(m.entity->id));
+  // An organization acts for itself unless the gazetteer names whom it acts for
+  // ("European Commission": the EU).
+  if (out.kind == graph::EntityKind::kOrganization && out.country.empty()) out.country = out.id;
+  if (out.kind == graph::EntityKind::kPerson) {
+    out.leader = true;
+    if (const EntityFacts* facts = g.FactsOf(out.id)) out.role = facts->role;
   }
-  if (w == "head" && i + 2 < static_cast<int>(t.size()) && t[i + 1].lower == "of" &&
-      t[i + 2].lower == "state") {
-    *length = 3;
-    return true;
-  }
-  if (w == "head") return false;
-  for (absl::string_view title : kOneWord) {
-    if (w == title) {
-      *length = 1;
-      return true;
-    }
-  }
-  return false;
+  return out;
 }
 
-std::vector<Mention> FindMentions(
-    const Gazetteer& g, const std::vector<Token>& t,
-    const std::vector<std::pair<int64_t, int64_t>>& masked) {
-  std::vector<Mention> out;
-  const int n = static_cast<int>(t.size());
-  std::string key;
-  for (int i = 0; i < n; ++i) {
-    if (t[i].kind == TokenKind::kPunct || Masked(t[i], masked)) continue;
-    const std::vector<AliasMatch>* found = nullptr;
-    int length = 0;
-    bool starts_ok = t[i].capitalized;
+class MentionFinder {
+ public:
+  MentionFinder(const Gazetteer& g, const Lexicon& x, const TitleClasses& c,
+                const std::vector<Token>& t,
+                const std::vector<std::pair<int64_t, int64_t>>& masked)
+      : g_(g), x_(x), c_(c), t_(t), masked_(masked), n_(static_cast<int>(t.size())) {}
+
+  std::vector<Mention> Run() {
+    FindNames();
+    FindTitles();
+    for (Mention& m : out_) m.possessive = m.end < n_ && t_[m.end].lower == "'s";
+    return std::move(out_);
+  }
+
+ private:
+  bool Skip(int i) const { return t_[i].kind == TokenKind::kPunct || Masked(t_[i], masked_); }
+
+  // The longest gazetteer alias starting at i; length 0 when none.
+  const std::vector<AliasMatch>* AliasAt(int i, int* length) const {
+    *length = 0;
+    bool starts_ok = t_[i].capitalized;
     // "the" starts aliases only before a capitalized word ("the European Union").
-    if (t[i].lower == "the") starts_ok = i + 1 < n && t[i + 1].capitalized;
+    if (t_[i].lower == "the") starts_ok = i + 1 < n_ && t_[i + 1].capitalized;
     if (starts_ok) {
-      int max_words = std::min(g.MaxWordsStartingWith(t[i].lower), n - i);
-      for (int k = max_words; k >= 1 && found == nullptr; --k) {
+      int max_words = std::min(g_.MaxWordsStartingWith(t_[i].lower), n_ - i);
+      std::string key;
+      for (int k = max_words; k >= 1; --k) {
         key.clear();
         for (int j = i; j < i + k; ++j) {
           if (j > i) key.push_back(' ');
-          key.append(t[j].lower);
+          key.append(t_[j].lower);
         }
-        const std::vector<AliasMatch>* m = g.FindPhrase(key);
+        const std::vector<AliasMatch>* m = g_.FindPhrase(key);
         // "the" alone never names anything; a one-word match must be capitalized.
-        if (m != nullptr && (k > 1 || t[i].capitalized)) {
-          found = m;
-          length = k;
+        if (m != nullptr && (k > 1 || t_[i].capitalized)) {
+          *length = k;
+          return m;
         }
       }
     }
-    if (found == nullptr && AllUpper(t[i].text)) {
-      found = g.FindCode(t[i].text);
-      length = 1;
+    if (t_[i].text.size() >= 2 && AllUpper(t_[i].text)) {
+      if (const std::vector<AliasMatch>* m = g_.FindCode(t_[i].text)) {
+        *length = 1;
+        return m;
+      }
     }
-    if (found != nullptr) {
-      const AliasMatch* m = Best(*found);
-      Mention mention;
-      mention.begin = i;
-      mention.end = i + length;
-      mention.entity = m->entity;
-      mention.form = m->form;
-      mention.country = std::string(g.CountryOf(m->entity->id));
-      mention.leader = m->entity->kind == graph::EntityKind::kPerson;
-      out.push_back(std::move(mention));
-      i += length - 1;
-      continue;
-    }
-    // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish".
-    if (t[i].capitalized && t[i].text.find('-') != absl::string_view::npos) {
-      for (absl::string_view part : absl::StrSplit(t[i].lower, '-')) {
-        const std::vector<AliasMatch>* m = g.FindPhrase(part);
-        if (m == nullptr) continue;
-        const AliasMatch* best = Best(*m);
-        if (best->entity->kind != graph::EntityKind::kCountry) continue;
-        Mention mention;
-        mention.begin = i;
-        mention.end = i + 1;
-        mention.entity = best->entity;
-        mention.form = AliasForm::kDemonym;
-        mention.country = best->entity->id;
-        out.push_back(std::move(mention));
+    return nullptr;
+  }
+
+  void FindNames() {
+    for (int i = 0; i < n_; ++i) {
+      if (Skip(i)) continue;
+      int length = 0;
+      if (const std::vector<AliasMatch>* found = AliasAt(i, &length)) {
+        out_.push_back(FromAlias(g_, *Best(*found), i, i + length));
+        i += length - 1;
+        continue;
+      }
+      // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish".
+      if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos) {
+        for (absl::string_view part : absl::StrSplit(t_[i].lower, '-')) {
+          const std::vector<AliasMatch>* m = g_.FindPhrase(part);
+          if (m == nullptr) continue;
+          const AliasMatch* best = Best(*m);
+          if (best->entity->kind != graph::EntityKind::kCountry &&
+              best->entity->kind != graph::EntityKind::kOrganization)
+            continue;
+          Mention mention = FromAlias(g_, *best, i, i + 1);
+          mention.form = AliasForm::kDemonym;
+          out_.push_back(std::move(mention));
+        }
       }
     }
   }
-  // Leader phrases, possessives and prepositions.
-  for (Mention& m : out) {
-    int title_length = 0;
-    if (m.entity->kind == graph::EntityKind::kCountry &&
-        (m.form == AliasForm::kDemonym || m.form == AliasForm::kName) &&
-        IsLeaderTitle(t, m.end, &title_length) && t[m.end].capitalized) {
-      m.leader = true;
-      m.title = t[m.end + title_length - 1].lower == "minister"
-                    ? "prime_minister"
-                    : std::string(t[m.end].lower);
-      m.end += title_length;
-    } else if (m.entity->kind == graph::EntityKind::kCountry &&
-               m.form == AliasForm::kDemonym && IsLeaderTitle(t, m.end, &title_length)) {
-      m.leader = true;  // "his South Korean counterpart", "the Kazakh leader".
-      m.end += title_length;
+
+  int MentionAt(int i) const {
+    for (size_t k = 0; k < out_.size(); ++k) {
+      if (out_[k].begin == i) return static_cast<int>(k);
     }
-    // "the Emir of Qatar", "President of Kazakhstan".
-    if (m.entity->kind == graph::EntityKind::kCountry && m.begin >= 2 &&
-        t[m.begin - 1].lower == "of" && IsLeaderTitle(t, m.begin - 2, &title_length) &&
-        title_length == 1) {
-      m.leader = true;
-      m.title = std::string(t[m.begin - 2].lower);
-    }
-    m.possessive = m.end < n && t[m.end].lower == "'s";
-    int p = m.begin - 1;
-    if (p >= 0 && t[p].lower == "the") --p;
-    if (p >= 0) m.preposition = t[p].lower;
+    return -1;
   }
-  return out;
+
+  int Match(ClassId id, int i) const { return i < n_ ? x_.MatchAt(id, t_, i, n_).length : 0; }
+
+  // A word that can be part of a person's name.
+  bool NameWord(int i) const {
+    if (i >= n_ || Skip(i)) return false;
+    const Token& t = t_[i];
+    if (!t.capitalized || t.kind != TokenKind::kWord) return false;
+    if (Match(c_.leader_title, i) > 0 || Match(c_.title, i) > 0) return false;
+    if (Match(c_.institution, i) > 0) return false;  // "General Administration"
+    int m = MentionAt(i);
+    if (m >= 0 && out_[m].kind != graph::EntityKind::kPerson) return false;
+    return true;
+  }
+
+  // The end of a name starting at i ("Luiz Inacio Lula da Silva", "Mohammed VI").
+  int NameEnd(int i) const {
+    int k = i;
+    while (k < n_ && k - i < kMaxNameTokens) {
+      if (NameWord(k)) {
+        ++k;
+        continue;
+      }
+      if (k > i && Match(c_.name_particle, k) == 1 && NameWord(k + 1)) {
+        k += 1;
+        continue;
+      }
+      if (k > i && Match(c_.name_suffix, k) == 1) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  std::string TextOf(int b, int e) const {
+    std::string out;
+    for (int k = b; k < e; ++k) {
+      if (k > b && t_[k - 1].end != t_[k].begin) out.push_back(' ');
+      out.append(t_[k].text.data(), t_[k].text.size());
+    }
+    return out;
+  }
+
+  // The person a name stands for: a gazetteer person, else an ad hoc one.
+  Mention Person(int name_begin, int name_end) const {
+    for (int k = name_begin; k < name_end; ++k) {
+      int m = MentionAt(k);
+      if (m >= 0 && out_[m].kind == graph::EntityKind::kPerson) {
+        Mention found = out_[m];
+        found.begin = name_begin;
+        found.end = name_end;
+        return found;
+      }
+    }
+    Mention p;
+    p.begin = name_begin;
+    p.end = name_end;
+    p.name = TextOf(name_begin, name_end);
+    p.id = absl::StrCat("person:", Slugify(p.name));
+    p.kind = graph::EntityKind::kPerson;
+    p.form = AliasForm::kPerson;
+    return p;
+  }
+
+  // "[the] [Kazakh|Russia's] [honorifics] TITLE [of Country] [,] [honorifics] [Name]".
+  bool TitleAt(int i, Mention* result, int* phrase_end) const {
+    int k = i;
+    std::string country;
+    bool prefixed = false;
+    int m = MentionAt(k);
+    if (m < 0 && t_[k].lower == "the" && k + 1 < n_) m = MentionAt(++k);
+    if (m >= 0 && (out_[m].kind == graph::EntityKind::kCountry ||
+                   out_[m].kind == graph::EntityKind::kOrganization)) {
+      country = out_[m].country;
+      k = out_[m].end;
+      if (k < n_ && t_[k].lower == "'s") ++k;
+      prefixed = true;
+    }
+    while (int h = Match(c_.honorific, k)) k += h;
+    int title_begin = k;
+    int length = Match(c_.leader_title, k);
+    bool leader = length > 0;
+    ClassId cls = c_.leader_title;
+    if (!leader) {
+      length = Match(c_.title, k);
+      cls = c_.title;
+    }
+    if (length == 0) {
+      length = Match(c_.counterpart, k);
+      cls = c_.counterpart;
+    }
+    if (length == 0) return false;
+    // A lower-case office needs its country before it ("the Kazakh leader").
+    if (!t_[title_begin].capitalized && !prefixed) return false;
+    PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
+    k = title_begin + length;
+    // "President of Kazakhstan", "the Emir of Qatar".
+    if (k + 1 < n_ && t_[k].lower == "of") {
+      int of = MentionAt(k + 1);
+      if (of < 0 && t_[k + 1].lower == "the" && k + 2 < n_) of = MentionAt(k + 2);
+      if (of >= 0 && (out_[of].kind == graph::EntityKind::kCountry ||
+                      out_[of].kind == graph::EntityKind::kOrganization)) {
+        country = out_[of].country;
+        k = out_[of].end;
+      }
+    }
+    int name_begin = k;
+    if (name_begin < n_ && t_[name_begin].text == "," && country.size() > 0) ++name_begin;
+    while (int h = Match(c_.honorific, name_begin)) name_begin += h;
+    int name_end = NameEnd(name_begin);
+    Mention person;
+    if (name_end > name_begin) {
+      person = Person(name_begin, name_end);
+      person.begin = i;
+      *phrase_end = name_end;
+    } else {
+      if (country.empty()) return false;
+      person.begin = i;
+      person.kind = graph::EntityKind::kPerson;
+      person.titled = true;
+      *phrase_end = k;
+    }
+    person.end = *phrase_end;
+    if (!country.empty()) person.country = country;
+    person.leader = leader || person.leader;
+    if (person.role.empty() || !person.titled) {
+      if (!title.value.empty()) person.role = std::string(title.value);
+      if (cls == c_.counterpart) person.role = "counterpart";
+    }
+    *result = std::move(person);
+    return true;
+  }
+
+  void FindTitles() {
+    std::vector<Mention> merged;
+    size_t next = 0;  // The first gazetteer mention not yet copied.
+    for (int i = 0; i < n_; ++i) {
+      if (Skip(i)) continue;
+      Mention m;
+      int end = 0;
+      if (!TitleAt(i, &m, &end)) continue;
+      while (next < out_.size() && out_[next].end <= i) merged.push_back(out_[next++]);
+      while (next < out_.size() && out_[next].begin < end) ++next;  // Inside the phrase.
+      merged.push_back(std::move(m));
+      i = end - 1;
+    }
+    while (next < out_.size()) merged.push_back(out_[next++]);
+    out_ = std::move(merged);
+  }
+
+  const Gazetteer& g_;
+  const Lexicon& x_;
+  const TitleClasses& c_;
+  const std::vector<Token>& t_;
+  const std::vector<std::pair<int64_t, int64_t>>& masked_;
+  const int n_;
+  std::vector<Mention> out_;
+};
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const Gazetteer& gazetteer, const Lexicon& lexicon,
+                                  const TitleClasses& titles,
+                                  const std::vector<Token>& tokens,
+                                  const std::vector<std::pair<int64_t, int64_t>>& masked) {
+  return MentionFinder(gazetteer, lexicon, titles, tokens, masked).Run();
 }
 
 }  // namespace entente::importers::internal

@@ -1,18 +1,26 @@
 #ifndef ENTENTE_IMPORTERS_INTERNAL_MENTIONS_H_
 #define ENTENTE_IMPORTERS_INTERNAL_MENTIONS_H_
 
-// Entity mentions in a tokenized sentence: the longest gazetteer alias at each
-// position ("North Korea" before "Korea"), demonyms inside hyphenated words
-// ("Sino-Kazakh", "Kazakh-Turkish"), and leader phrases ("the Turkish
-// President", "Kazakhstan President").
+// Entity mentions in a tokenized sentence:
+//   - gazetteer names, the longest alias at each position ("North Korea" before
+//     "Korea"), upper-case codes ("EU"), and demonyms inside hyphenated words
+//     ("Sino-Kazakh", "Kazakh-Turkish");
+//   - people by their office (titles.txt): "Peruvian President Dina Boluarte",
+//     "Russia's President Vladimir Putin", "the Emir of Qatar", "Crown Prince
+//     Mohammed bin Salman"; a person the gazetteer does not know gets the id
+//     "person:" + the slug of the name as written, without honorifics;
+//   - offices without a name that still say whose they are: "the Kazakh President",
+//     "his Chinese counterpart", "the Egyptian head of state" (`titled`).
 //
-// Thread-safety: pure functions; the Gazetteer is shared const.
+// Thread-safety: pure functions; the Gazetteer and Lexicon are shared const.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/model.h"
 #include "importers/gazetteer.h"
+#include "importers/internal/lexicon.h"
 #include "importers/internal/text.h"
 
 namespace entente::importers::internal {
@@ -20,24 +28,32 @@ namespace entente::importers::internal {
 struct Mention {
   int begin = 0;  // Token range [begin, end).
   int end = 0;
-  const graph::Entity* entity = nullptr;
-  std::string country;  // The country this mention stands for; "" for none.
+  std::string id;    // "country:KAZ", "org:eu", "person:dina-boluarte".
+  std::string name;  // How the entity is called: the gazetteer's name or the text's.
+  graph::EntityKind kind = graph::EntityKind::kUnspecified;
+  std::string country;  // The party it stands for ("" when unknown): itself for a
+                        // country or organization, the country of a person,
+                        // a capital, a demonym or a company.
   AliasForm form = AliasForm::kName;
-  bool leader = false;      // A person or a country's leader ("Kazakh President").
-  std::string title;        // The leader's title as written, lower case ("president").
+  bool leader = false;      // A head of state or government (or a known person).
+  bool titled = false;      // An office without a name ("the Kazakh President").
+  std::string role;         // The office: "president", "foreign_minister", ...
   bool possessive = false;  // Followed by "'s".
-  std::string preposition;  // Lower-case word right before (skipping "the").
 };
 
-// Tags the tokens in [0, tokens.size()), skipping tokens whose byte range lies
-// inside one of `masked` (outlet names: provenance, not parties).
-std::vector<Mention> FindMentions(const Gazetteer& gazetteer,
+// The classes of titles.txt that FindMentions reads.
+struct TitleClasses {
+  ClassId leader_title = -1, title = -1, honorific = -1, name_particle = -1,
+          name_suffix = -1, counterpart = -1, institution = -1;
+};
+
+// Finds the mentions of `tokens` (lower-case forms filled by Tokenize), skipping
+// tokens that lie inside one of `masked` (outlet names: provenance, not parties).
+// Mentions do not overlap and come in token order.
+std::vector<Mention> FindMentions(const Gazetteer& gazetteer, const Lexicon& lexicon,
+                                  const TitleClasses& titles,
                                   const std::vector<Token>& tokens,
                                   const std::vector<std::pair<int64_t, int64_t>>& masked);
-
-// True for a leader title word sequence starting at tokens[i] ("president",
-// "prime minister", "chancellor", "leader", ...); sets *length in tokens.
-bool IsLeaderTitle(const std::vector<Token>& tokens, int i, int* length);
 
 }  // namespace entente::importers::internal
 

@@ -152,3 +152,34 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
 }
 
 }  // namespace entente::importers::internal
+
+namespace entente::importers::internal {
+
+std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
+  std::vector<PercentMention> out;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i < n; ++i) {
+    if (std::optional<double> v = ParseDecimal(t[i])) {
+      int end = i + 1;
+      if (end < n && (t[end].text == "%" || t[end].lower == "percent" ||
+                      t[end].lower == "pct")) {
+        out.push_back({i, end + 1, *v});
+        i = end;
+      } else if (end + 1 < n && t[end].lower == "per" && t[end + 1].lower == "cent") {
+        out.push_back({i, end + 2, *v});
+        i = end + 1;
+      }
+      continue;
+    }
+    // "by a quarter", "by a third", "by half".
+    if (i + 1 < n && t[i].lower == "a") {
+      double v = t[i + 1].lower == "quarter" ? 25 : t[i + 1].lower == "third" ? 100.0 / 3 : 0;
+      if (v > 0 && i > 0 && t[i - 1].lower == "by") out.push_back({i, i + 2, v});
+    } else if (t[i].lower == "half" && i > 0 && t[i - 1].lower == "by") {
+      out.push_back({i, i + 1, 50});
+    }
+  }
+  return out;
+}
+
+}  // namespace entente::importers::internal

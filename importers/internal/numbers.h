@@ -30,6 +30,15 @@ struct MoneyMention {
 // "3 trillion yen", "1.5 billion yuan".
 std::vector<MoneyMention> FindMoney(const std::vector<Token>& tokens);
 
+struct PercentMention {
+  int begin = 0;  // Token range [begin, end).
+  int end = 0;
+  double value = 0;  // 26.3 for "26.3 percent".
+};
+
+// "26.3 percent", "12%", "11 per cent", "a quarter" (25), "a third", "half" (50).
+std::vector<PercentMention> FindPercents(const std::vector<Token>& tokens);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_NUMBERS_H_

@@ -50,6 +50,18 @@ std::string Lower(absl::string_view text) {
   return out;
 }
 
+Token MakeToken(absl::string_view text, int64_t begin, TokenKind kind, bool capitalized,
+                std::string lower) {
+  Token t;
+  t.text = text;
+  t.begin = begin;
+  t.end = begin + static_cast<int64_t>(text.size());
+  t.kind = kind;
+  t.capitalized = capitalized;
+  t.lower = std::move(lower);
+  return t;
+}
+
 }  // namespace
 
 bool IsAbbreviation(absl::string_view lower) {
@@ -82,9 +94,8 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         (i + alen + 1 == n || !IsLetterByte(text[i + alen + 1])) && !tokens.empty() &&
         tokens.back().end - base == static_cast<int64_t>(i)) {
       size_t len = alen + 1;
-      tokens.push_back({text.substr(i, len), base + static_cast<int64_t>(i),
-                        base + static_cast<int64_t>(i + len), TokenKind::kWord, false,
-                        "'s"});
+      tokens.push_back(MakeToken(text.substr(i, len), base + static_cast<int64_t>(i),
+                                 TokenKind::kWord, false, "'s"));
       i += len;
       continue;
     }
@@ -125,12 +136,9 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         if (IsAbbreviation(cand)) ++j;
       }
       absl::string_view word = text.substr(i, j - i);
-      Token t{word,
-              base + static_cast<int64_t>(i),
-              base + static_cast<int64_t>(j),
-              digits_only ? TokenKind::kNumber : TokenKind::kWord,
-              absl::ascii_isupper(c) || c >= 0x80,
-              Lower(word)};
+      Token t = MakeToken(word, base + static_cast<int64_t>(i),
+                          digits_only ? TokenKind::kNumber : TokenKind::kWord,
+                          absl::ascii_isupper(c) || c >= 0x80, Lower(word));
       if (!digits_only && absl::ascii_isdigit(c)) t.kind = TokenKind::kNumber;
       tokens.push_back(std::move(t));
       i = j;
@@ -142,9 +150,8 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
       if (i + len > n) len = n - i;
     }
     absl::string_view p = text.substr(i, len);
-    tokens.push_back({p, base + static_cast<int64_t>(i),
-                      base + static_cast<int64_t>(i + len), TokenKind::kPunct, false,
-                      Lower(p)});
+    tokens.push_back(
+        MakeToken(p, base + static_cast<int64_t>(i), TokenKind::kPunct, false, Lower(p)));
     i += len;
   }
   for (Token& t : tokens) t.hash = WordHash(t.lower);
@@ -189,6 +196,46 @@ std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
     while (end > start && (p[end - 1] == ' ' || p[end - 1] == '\n' || p[end - 1] == '\r'))
       --end;
     if (end > start) out.push_back({start, end});
+  }
+  return out;
+}
+
+std::string Slugify(absl::string_view text) {
+  // Base letters of U+00C0..U+00FF and U+0100..U+017F ('/' and '*': no letter).
+  static constexpr absl::string_view kLatin1 = "aaaaaaaceeeeiiiidnooooo/ouuuuyps";
+  static constexpr absl::string_view kExtendedA =
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnn"
+      "oooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  std::string out;
+  bool dash = false;
+  auto letter = [&](char c) {
+    if (dash && !out.empty()) out.push_back('-');
+    dash = false;
+    out.push_back(c);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (absl::ascii_isalnum(c)) {
+      letter(absl::ascii_tolower(c));
+      continue;
+    }
+    if (c >= 0xC3 && c <= 0xC5 && i + 1 < text.size()) {
+      unsigned char d = text[i + 1];
+      ++i;
+      int cp = ((c & 0x1F) << 6) | (d & 0x3F);
+      char f = 0;
+      if (cp >= 0xC0 && cp <= 0xFF) f = kLatin1[(cp - 0xC0) % 32];
+      if (cp >= 0x100 && cp <= 0x17F) f = kExtendedA[cp - 0x100];
+      if (absl::ascii_isalpha(f)) {
+        letter(f);
+        continue;
+      }
+    } else if (c == '\'' || (c == 0xE2 && text.substr(i, 3) == "\u2019")) {
+      // An apostrophe inside a name joins ("Xi'an" -> "xian").
+      if (c == 0xE2) i += 2;
+      continue;
+    }
+    dash = true;
   }
   return out;
 }

@@ -17,6 +17,40 @@ namespace entente::importers::internal {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
 
+// The tagger's word classes (tagger.h): what a token is in its sentence.
+enum class Tag : uint8_t {
+  kNoun,        // Any open-class word not known as something else.
+  kProper,      // A capitalized word inside a sentence, a name.
+  kAdjective,   // A participle or gerund used before a noun ("signed", "upcoming").
+  kVerb,        // A verb heading a verb group.
+  kAux,         // be, have, do.
+  kModal,       // will, would, could, may, ...
+  kNegation,    // not, never.
+  kDeterminer,  // the, a, both, all, ...
+  kPossessive,  // his, her, their, ... and "'s".
+  kPronoun,     // he, she, they, ...
+  kRelative,    // which, who, where.
+  kPreposition,
+  kConjunction,   // and, or, but.
+  kSubordinator,  // while, because, after (before a clause).
+  kTo,            // "to" before a verb.
+  kParticle,      // "up" in "set up".
+  kAdverb,
+  kNumber,
+  kComma,
+  kPunct,  // Other punctuation: ".", ";", ":", "(", dashes.
+  kQuote,  // Quotation marks, straight or typographic.
+};
+
+// Verb forms a word can be (bits), from the lexicon.
+enum VerbForm : uint8_t {
+  kBaseForm = 1,
+  kThirdPerson = 2,
+  kPastTense = 4,
+  kPastParticiple = 8,
+  kGerund = 16,
+};
+
 struct Token {
   absl::string_view text;  // Points into the sentence's paragraph text.
   int64_t begin = 0;       // Byte offsets in the input file.
@@ -25,6 +59,12 @@ struct Token {
   bool capitalized = false;  // First byte is an upper-case ASCII letter or non-ASCII.
   std::string lower;         // Lower-cased ASCII form, typographic ’ folded to '.
   uint32_t hash = 0;         // WordHash(lower).
+  // Filled by the tagger (tagger.h).
+  Tag tag = Tag::kNoun;
+  uint8_t verb_forms = 0;  // VerbForm bits when the word is a known verb form.
+  uint8_t span = 1;        // Tokens a multi-word item starting here covers.
+  std::string lemma;       // Verb lemma or singular noun; `lower` otherwise.
+  uint32_t lemma_hash = 0;
 };
 
 // FNV-1a of a lower-case word: lets scanners compare integers first.
@@ -54,6 +94,10 @@ std::vector<SentenceSpan> SplitSentences(absl::string_view paragraph);
 
 // True when `lower` is a month/title abbreviation that does not end a sentence.
 bool IsAbbreviation(absl::string_view lower);
+
+// "Kazakhstan second nuclear power plant" -> "kazakhstan-second-nuclear-power-plant":
+// lower-case ASCII letters and digits joined by '-', Latin-1 letters folded.
+std::string Slugify(absl::string_view text);
 
 // True for valid UTF-8.
 bool IsValidUtf8(absl::string_view bytes);

@@ -1,0 +1,380 @@
+#include "importers/internal/attributes.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "importers/internal/numbers.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::Attributes;
+using graph::RelationType;
+
+// How far before a kind noun its count may stand ("18 cooperation documents").
+constexpr int kCountWindow = 4;
+
+std::string Text(const std::vector<Token>& t, int begin, int end) {
+  std::string out;
+  for (int k = begin; k < end; ++k) {
+    if (k > begin && t[k - 1].end != t[k].begin) out.push_back(' ');
+    out.append(t[k].text.data(), t[k].text.size());
+  }
+  return out;
+}
+
+bool FindClass(const MatchContext& ctx, ClassId cls, const TokenRange& r, int* at,
+               PhraseMatch* m) {
+  return ctx.lexicon().FindIn(cls, ctx.tokens(), r.begin,
+                              std::min<int>(r.end, ctx.tokens().size()), at, m);
+}
+
+// The first money amount in the trigger's clause after it, else the last before.
+const MoneyMention* MoneyNear(const MatchContext& ctx) {
+  const MoneyMention* after = nullptr;
+  const MoneyMention* before = nullptr;
+  for (const MoneyMention& m : ctx.sentence().money) {
+    if (!ctx.InClauseScope(m.begin) && !ctx.ClauseRange().Contains(m.begin)) continue;
+    if (m.begin >= ctx.match.trigger.begin) {
+      if (after == nullptr) after = &m;
+    } else {
+      before = &m;
+    }
+  }
+  return after != nullptr ? after : before;
+}
+
+void AddMoney(const MatchContext& ctx, Attributes* a) {
+  if (const MoneyMention* m = MoneyNear(ctx)) {
+    (*a)["amount"] = m->amount;
+    (*a)["currency"] = m->currency;
+  }
+}
+
+// ---- agreement -------------------------------------------------------------------
+
+bool TitleWord(const Token& t) {
+  return t.capitalized || t.lower == "of" || t.lower == "on" || t.lower == "and" ||
+         t.lower == "for" || t.lower == "in" || t.lower == "the" || t.lower == "to" ||
+         t.kind == TokenKind::kNumber;
+}
+
+// "Treaty on Deepening and Expanding Allied Relations"; "agreement on mutual legal
+// assistance in criminal matters". Empty when the document has no name of its own.
+std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
+                           const TokenRange& phrase) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  if (t[kind_at].capitalized && kind_at > 0) {
+    int b = kind_at;
+    while (b > phrase.begin && t[b - 1].capitalized && t[b - 1].tag != Tag::kDeterminer &&
+           ctx.sentence().mention_at[b - 1] < 0)
+      --b;
+    int e = kind_at + kind_length;
+    while (e < n && TitleWord(t[e]) &&
+           (t[e].capitalized || (e + 1 < n && t[e + 1].capitalized)))
+      ++e;
+    if (e - b >= 2) return Text(t, b, e);
+  }
+  int e = kind_at + kind_length;
+  if (e >= n) return "";
+  absl::string_view next = t[e].lower;
+  bool complement = next == "on" || next == "regulating" || next == "upgrading" ||
+                    next == "establishing" || next == "concerning" || next == "for" ||
+                    next == "to" || next == "covering";
+  // The complement needs words of its own: "agreement on Tuesday" names nothing.
+  if (!complement || e + 1 >= n || t[e + 1].tag == Tag::kComma ||
+      std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
+                  [&](const DateMention& d) { return d.begin == e + 1; }))
+    return "";
+  int b = kind_at;
+  while (b > phrase.begin && (t[b - 1].tag == Tag::kNoun || t[b - 1].tag == Tag::kAdjective) &&
+         ctx.sentence().mention_at[b - 1] < 0)
+    --b;
+  int end = e + 1;
+  while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
+         t[end].tag != Tag::kQuote && ctx.sentence().parse.phrases.verb_at[end] < 0 &&
+         t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
+         !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
+         ctx.sentence().dates.end() ==
+             std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
+                          [&](const DateMention& d) { return d.begin == end; }))
+    ++end;
+  // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
+  while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
+  return Text(t, b, end);
+}
+
+void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
+  const KnownClasses& c = ctx.classes();
+  TokenRange phrase = ctx.ThingPhrase();
+  if (ctx.match.np >= 0) phrase = ctx.TriggerPhrase();
+  int at = -1;
+  PhraseMatch kind;
+  if (!FindClass(ctx, c.agreement_kind, phrase, &at, &kind)) {
+    (*a)["kind"] = std::string("agreement");
+    return;
+  }
+  const std::vector<Token>& t = ctx.tokens();
+  std::string value = kind.value.empty() ? "agreement" : std::string(kind.value);
+  // "six agreements", "more than 30 documents".
+  int64_t count = 0;
+  for (int k = at - 1; k >= std::max(phrase.begin, at - kCountWindow); --k) {
+    if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 1 && *n < 1000) {
+      count = *n;
+      break;
+    }
+    if (t[k].tag == Tag::kDeterminer && t[k].lower != "more") break;
+  }
+  const Token& last = t[at + kind.length - 1];
+  bool plural = last.lower != last.lemma && last.lower.back() == 's';
+  bool bundle = FindClass(ctx, c.document_bundle, {at, at + kind.length}, nullptr, nullptr);
+  if (plural && (value == "agreement" || bundle)) value = "documents";
+  if (value == "documents" && !plural && count == 0) value = "agreement";
+  (*a)["kind"] = value;
+  if (count > 1) (*a)["count"] = count;
+  if (!plural) {
+    std::string title = AgreementTitle(ctx, at, kind.length, phrase);
+    if (!title.empty()) (*a)["title"] = title;
+  }
+}
+
+// ---- partnership, visit ------------------------------------------------------------
+
+void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
+  const std::vector<Token>& t = ctx.tokens();
+  const KnownClasses& c = ctx.classes();
+  TokenRange phrase = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ThingPhrase();
+  int level_end = ctx.match.np >= 0 ? ctx.match.trigger.begin : phrase.end;
+  std::vector<std::string> levels;
+  for (int k = phrase.begin; k < level_end;) {
+    PhraseMatch m = ctx.lexicon().MatchAt(c.partnership_level, t, k, level_end);
+    if (m.length == 0) {
+      ++k;
+      continue;
+    }
+    std::string value = m.value.empty() ? t[k].lower : std::string(m.value);
+    if (std::find(levels.begin(), levels.end(), value) == levels.end()) levels.push_back(value);
+    k += m.length;
+  }
+  if (!levels.empty()) (*a)["level"] = absl::StrJoin(levels, "_");
+}
+
+void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes* a) {
+  const KnownClasses& c = ctx.classes();
+  TokenRange phrase = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ClauseRange();
+  int at = -1;
+  PhraseMatch m;
+  int end = ctx.match.np >= 0 ? ctx.match.trigger.end : phrase.end;
+  if (FindClass(ctx, c.visit_level, {phrase.begin, end}, &at, &m)) {
+    (*a)["level"] = m.value.empty() ? ctx.tokens()[at].lower : std::string(m.value);
+  }
+  if (!source.person.empty()) (*a)["visitor"] = source.person;
+}
+
+// ---- meeting, forum ------------------------------------------------------------------
+
+std::string CityIn(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const Phrases& ph = s.parse.phrases;
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  for (int pp : clause.pps) {
+    const PrepPhrase& p = ph.pps[pp];
+    if (p.np < 0) continue;
+    if (ctx.lexicon().MatchAt(ctx.classes().location_prep, s.tokens, p.prep, p.prep + 1)
+            .length == 0)
+      continue;
+    for (const Referent& r : ctx.discourse.OfPhrase(ctx.match.sentence, p.np, true)) {
+      if (!r.city.empty()) return r.city;
+    }
+  }
+  return "";
+}
+
+void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referent& y,
+                       const EventDate& date, Attributes* a) {
+  std::vector<std::string> people;
+  for (const Referent* r : {&x, &y}) {
+    if (!r->person.empty()) people.push_back(r->person);
+  }
+  if (people.size() == 2) (*a)["participants"] = people;
+  std::string city = CityIn(ctx);
+  if (city.empty() && (!date.stated || date.date == ctx.item.anchor)) {
+    city = ctx.item.dateline_city;
+  }
+  if (!city.empty()) (*a)["city"] = city;
+}
+
+void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
+  const std::vector<Token>& t = ctx.tokens();
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  if (target.thing >= 0) {
+    const NounPhrase& np = ph.nps[target.thing];
+    for (int k = np.range.begin; k < np.range.end; ++k) {
+      absl::string_view w = t[k].lower;
+      if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") {
+        (*a)["edition"] = int64_t{1};
+        break;
+      }
+      if (std::optional<int> n = ParseOrdinal(t[k])) {
+        (*a)["edition"] = int64_t{*n};
+        break;
+      }
+    }
+  }
+  std::string city = CityIn(ctx);
+  if (!city.empty()) (*a)["city"] = city;
+}
+
+// ---- trade, investment ---------------------------------------------------------------
+
+void TradeVolumeAttributes(const MatchContext& ctx, Attributes* a) {
+  AddMoney(ctx, a);
+  for (const PercentMention& p : ctx.sentence().percents) {
+    if (!ctx.InClauseScope(p.begin)) continue;
+    double value = p.value;
+    if (FindClass(ctx, ctx.classes().decrease_verb, ctx.ClauseRange(), nullptr, nullptr)) {
+      value = -value;
+    }
+    if (value == std::floor(value)) {
+      (*a)["change_pct"] = static_cast<int64_t>(value);
+    } else {
+      (*a)["change_pct"] = value;
+    }
+    break;
+  }
+}
+
+// ---- site --------------------------------------------------------------------------
+
+void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
+  const KnownClasses& c = ctx.classes();
+  TokenRange phrase = ctx.ThingPhrase();
+  if (target.thing >= 0) phrase = ctx.sentence().parse.phrases.nps[target.thing].range;
+  int at = -1;
+  PhraseMatch m;
+  if (FindClass(ctx, c.facility, phrase, &at, &m)) {
+    (*a)["facility"] = m.value.empty() ? Text(ctx.tokens(), at, at + m.length)
+                                       : std::string(m.value);
+  }
+  if (FindClass(ctx, c.status_cue, ctx.ClauseRange(), &at, &m) && !m.value.empty()) {
+    (*a)["status"] = std::string(m.value);
+  }
+  // Where: regions and cities named as places in the clause.
+  const Sentence& s = ctx.sentence();
+  std::vector<std::string> places;
+  const TokenRange clause = ctx.ClauseRange();
+  for (const Mention& mention : s.mentions) {
+    if (!clause.Contains(mention.begin)) continue;
+    bool place = mention.kind == graph::EntityKind::kCity ||
+                 absl::StartsWith(mention.id, "region:");
+    if (place) places.push_back(mention.name);
+  }
+  if (!places.empty()) (*a)["location"] = places;
+}
+
+void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
+  int at = -1;
+  PhraseMatch m;
+  TokenRange scope = ctx.ClauseRange();
+  if (FindClass(ctx, cls, scope, &at, &m) && !m.value.empty()) {
+    (*a)["measure"] = std::string(m.value);
+  }
+}
+
+}  // namespace
+
+std::string ThingName(const MatchContext& ctx, int np) {
+  const std::vector<Token>& t = ctx.tokens();
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const NounPhrase& x = ph.nps[np];
+  int b = std::max(x.range.begin, x.possessor_end);
+  int e = x.range.end;
+  while (b < e && (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
+                   ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
+                   (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
+    ++b;
+  std::string name = Text(t, b, e);
+  // "summit of the Organization of Turkic States": the "of" phrase names it too.
+  for (int pp : x.pps) {
+    const PrepPhrase& p = ph.pps[pp];
+    if (p.np < 0 || t[p.prep].lower != "of") continue;
+    const NounPhrase& of = ph.nps[p.np];
+    absl::StrAppend(&name, " of ", Text(t, of.range.begin, of.range.end));
+    break;
+  }
+  return name;
+}
+
+graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
+                                 const Referent& target, const EventDate& date) {
+  Attributes a;
+  const KnownClasses& c = ctx.classes();
+  switch (ctx.match.frame->type) {
+    case RelationType::kAgreement:
+      AgreementAttributes(ctx, &a);
+      break;
+    case RelationType::kPartnership:
+      PartnershipAttributes(ctx, &a);
+      break;
+    case RelationType::kDiplomaticRelations:
+      if (date.anniversary > 0) a["anniversary"] = int64_t{date.anniversary};
+      break;
+    case RelationType::kVisit:
+      VisitAttributes(ctx, source, &a);
+      break;
+    case RelationType::kMeeting:
+      MeetingAttributes(ctx, source, target, date, &a);
+      break;
+    case RelationType::kForum:
+      ForumAttributes(ctx, target, &a);
+      break;
+    case RelationType::kTradeTarget: {
+      AddMoney(ctx, &a);
+      if (std::optional<int> year = TargetYear(ctx)) a["by_year"] = int64_t{*year};
+      break;
+    }
+    case RelationType::kTradeVolume:
+      TradeVolumeAttributes(ctx, &a);
+      break;
+    case RelationType::kInvestment:
+      AddMoney(ctx, &a);
+      break;
+    case RelationType::kSite:
+      SiteAttributes(ctx, target, &a);
+      break;
+    case RelationType::kSanction:
+      MeasureFrom(ctx, c.sanction_measure, &a);
+      if (!a.contains("measure")) a["measure"] = std::string("other");
+      break;
+    case RelationType::kDowngrade:
+      MeasureFrom(ctx, c.downgrade_measure, &a);
+      break;
+    case RelationType::kMembership: {
+      int at = -1;
+      PhraseMatch m;
+      if (FindClass(ctx, c.membership_role, ctx.TriggerPhrase(), &at, &m) && !m.value.empty()) {
+        a["role"] = std::string(m.value);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  for (const auto& [key, value] : ctx.match.frame->constants) {
+    int64_t number = 0;
+    if (absl::SimpleAtoi(value, &number)) {
+      a[key] = number;
+    } else {
+      a[key] = value;
+    }
+  }
+  return a;
+}
+
+}  // namespace entente::importers::internal

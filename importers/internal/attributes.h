@@ -1,0 +1,30 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_
+#define ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_
+
+// What the text states about a matched relation, by type (the spec's attribute
+// table): an agreement's kind, count and title; a partnership's or a visit's level;
+// a meeting's participants and city; a forum's edition and city; amounts, currencies,
+// target years and changes of trade and investment; a site's facility, location and
+// status; a sanction's measure. The words come from the word lists (agreement_kind,
+// partnership_level, visit_level, facility, sanction_measure, ...); a frame's
+// attr.KEY=VALUE constants are added last and win.
+//
+// Thread-safety: pure functions.
+
+#include "graph/model.h"
+#include "importers/internal/coreference.h"
+#include "importers/internal/dating.h"
+#include "importers/internal/match_context.h"
+
+namespace entente::importers::internal {
+
+graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
+                                 const Referent& target, const EventDate& date);
+
+// The name of the event or site a phrase names, as the text writes it without
+// articles and counts ("17th BRICS summit" -> "BRICS summit").
+std::string ThingName(const MatchContext& ctx, int np);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_

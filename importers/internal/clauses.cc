@@ -1,0 +1,381 @@
+#include "importers/internal/clauses.h"
+
+#include <algorithm>
+
+namespace entente::importers::internal {
+namespace {
+
+bool IsOpeningQuote(const Token& t) { return t.text == "\u201c" || t.text == "\u00ab"; }
+bool IsClosingQuote(const Token& t) { return t.text == "\u201d" || t.text == "\u00bb"; }
+
+class ClauseFinder {
+ public:
+  ClauseFinder(const std::vector<Token>& t, SentenceParse& parse,
+               const std::vector<bool>& quoted_before)
+      : t_(t), p_(parse), n_(static_cast<int>(t.size())) {
+    MarkQuotes(quoted_before);
+  }
+
+  void Run() {
+    Open(ClauseKind::kMain, 0, -1, -1);
+    for (int i = 0; i < n_; ++i) Step(i);
+    for (int c : stack_) Close(c, n_);
+    Finish();
+  }
+
+ private:
+  const PrepPhrase* PpAt(int i) const {
+    for (const PrepPhrase& pp : p_.phrases.pps) {
+      if (pp.prep == i) return &pp;
+    }
+    return nullptr;
+  }
+
+  // Quotation marks: typographic ones pair by direction, straight ones alternate.
+  // Short quoted names inside noun phrases are not speech.
+  void MarkQuotes(const std::vector<bool>& quoted_before) {
+    quoted_.assign(n_, false);
+    bool inside = !quoted_before.empty() && quoted_before[0];
+    for (int i = 0; i < n_; ++i) {
+      const Token& tok = t_[i];
+      if (tok.tag == Tag::kQuote && p_.phrases.np_at[i] < 0) {
+        if (IsOpeningQuote(tok)) {
+          inside = true;
+        } else if (IsClosingQuote(tok)) {
+          if (!inside) {
+            for (int k = 0; k < i; ++k) quoted_[k] = true;  // Opened before.
+          }
+          inside = false;
+        } else if (tok.text == "\"") {
+          inside = !inside;
+        }
+        continue;
+      }
+      quoted_[i] = inside;
+    }
+  }
+
+  int Open(ClauseKind kind, int begin, int parent, int subordinator) {
+    Clause c;
+    c.kind = kind;
+    c.range.begin = begin;
+    c.range.end = begin;
+    c.parent = parent;
+    c.subordinator = subordinator;
+    c.quoted = begin < n_ && quoted_[begin];
+    p_.clauses.push_back(c);
+    int index = static_cast<int>(p_.clauses.size()) - 1;
+    stack_.push_back(index);
+    return index;
+  }
+
+  void Close(int c, int end) { p_.clauses[c].range.end = std::max(p_.clauses[c].range.end, end); }
+
+  int Top() const { return stack_.back(); }
+  Clause& TopClause() { return p_.clauses[Top()]; }
+
+  // The last free noun phrase (not a preposition's object) ending before `i` inside
+  // the current clause; skips appositions.
+  // True when token k lies in a clause opened after clause c (nested in it).
+  bool InNestedClause(int k, int c) const {
+    for (size_t j = c + 1; j < p_.clauses.size(); ++j) {
+      const Clause& inner = p_.clauses[j];
+      if (k >= inner.range.begin && k < inner.range.end) return true;
+    }
+    return false;
+  }
+
+  int SubjectBefore(int i, int clause_begin, int c = -1) const {
+    for (int k = i - 1; k >= clause_begin; --k) {
+      if (c >= 0 && InNestedClause(k, c)) continue;
+      int np = p_.phrases.np_at[k];
+      if (np < 0) {
+        Tag tag = t_[k].tag;
+        if (tag == Tag::kAdverb || tag == Tag::kComma || tag == Tag::kQuote) continue;
+        if (tag == Tag::kPreposition || tag == Tag::kConjunction) return -1;
+        continue;
+      }
+      // An appositive describes the phrase before it.
+      for (size_t a = 0; a < p_.phrases.nps.size(); ++a) {
+        if (p_.phrases.nps[a].apposition == np) {
+          np = static_cast<int>(a);
+          break;
+        }
+      }
+      const NounPhrase& phrase = p_.phrases.nps[np];
+      if (phrase.pp >= 0) {
+        // A phrase inside a prepositional phrase: the subject may stand before it
+        // ("the leaders of both countries signed": "leaders").
+        k = p_.phrases.pps[phrase.pp].range.begin;
+        continue;
+      }
+      return np;
+    }
+    return -1;
+  }
+
+  void AttachVerb(int c, int v) {
+    Clause& clause = p_.clauses[c];
+    clause.verb = v;
+    const VerbGroup& g = p_.phrases.verbs[v];
+    int scan_from = clause.subordinator >= 0 ? clause.subordinator + 1 : clause.range.begin;
+    if (clause.kind == ClauseKind::kRelative) {
+      clause.subject = SubjectBefore(g.range.begin, scan_from);
+      if (clause.subject < 0) clause.shares_subject = true;
+    } else if (clause.kind == ClauseKind::kComplement ||
+               clause.kind == ClauseKind::kParticipial) {
+      clause.shares_subject = true;
+    } else {
+      clause.subject = SubjectBefore(g.range.begin, scan_from, c);
+      if (clause.subject < 0 && clause.kind == ClauseKind::kCoordinate) {
+        clause.shares_subject = true;
+      }
+    }
+    int after = g.range.end;
+    while (after < n_ && (t_[after].tag == Tag::kAdverb || t_[after].tag == Tag::kParticle))
+      ++after;
+    if (after < n_ && p_.phrases.np_at[after] >= 0) {
+      int np = p_.phrases.np_at[after];
+      if (p_.phrases.nps[np].range.begin == after && p_.phrases.nps[np].pp < 0) {
+        clause.object = np;
+      }
+    }
+  }
+
+  // True when a verb group opens at `i` with a finite verb.
+  bool FiniteVerbAt(int i) const {
+    int v = i < n_ ? p_.phrases.verb_at[i] : -1;
+    if (v < 0 || p_.phrases.verbs[v].range.begin != i) return false;
+    const VerbGroup& g = p_.phrases.verbs[v];
+    return !g.infinitive && !g.nonfinite;
+  }
+
+  // The next verb group's first token after a noun phrase starting at i, or -1.
+  int VerbAfterPhrase(int i) const {
+    int np = i < n_ ? p_.phrases.np_at[i] : -1;
+    if (np < 0) return -1;
+    int k = p_.phrases.nps[np].range.end;
+    while (k < n_ && t_[k].tag == Tag::kAdverb) ++k;
+    return FiniteVerbAt(k) ? k : -1;
+  }
+
+  // Pops clauses that already have a verb until one without; for a finite verb
+  // after a comma that resumes an outer clause.
+  void ResumeOuter(int i) {
+    for (size_t depth = stack_.size(); depth > 1; --depth) {
+      int c = stack_[depth - 1];
+      if (p_.clauses[c].verb < 0) return;
+      bool outer_open = false;
+      for (size_t d = 0; d + 1 < depth; ++d) outer_open |= p_.clauses[stack_[d]].verb < 0;
+      if (!outer_open) return;
+      Close(c, i);
+      stack_.pop_back();
+    }
+  }
+
+  void Step(int i) {
+    const Token& tok = t_[i];
+    Close(Top(), i + 1);
+    // Quote boundaries: speech starts and ends a clause.
+    if (i > 0 && quoted_[i] != quoted_[i - 1] && tok.tag != Tag::kQuote) {
+      if (TopClause().verb >= 0) {
+        int parent = quoted_[i] ? Top() : -1;
+        Close(Top(), i);
+        stack_.pop_back();
+        if (stack_.empty()) {
+          Open(ClauseKind::kMain, i, parent, -1);
+        } else {
+          Open(ClauseKind::kCoordinate, i, Top(), -1);
+        }
+      } else {
+        TopClause().quoted = quoted_[i];
+      }
+    }
+    switch (tok.tag) {
+      case Tag::kPunct:
+        if (tok.text == ";" || tok.text == ":") {
+          while (stack_.size() > 1) {
+            Close(Top(), i);
+            stack_.pop_back();
+          }
+          if (TopClause().verb >= 0) {
+            Close(Top(), i);
+            stack_.pop_back();
+            Open(ClauseKind::kMain, i + 1, -1, -1);
+          }
+        }
+        return;
+      case Tag::kSubordinator:
+        Open(ClauseKind::kSubordinate, i, Top(), i);
+        return;
+      case Tag::kRelative: {
+        int antecedent = -1;
+        for (int k = i - 1; k >= 0 && k >= i - 2; --k) {
+          if (p_.phrases.np_at[k] >= 0) {
+            antecedent = p_.phrases.np_at[k];
+            break;
+          }
+        }
+        int c = Open(ClauseKind::kRelative, i, Top(), i);
+        p_.clauses[c].antecedent = antecedent;
+        return;
+      }
+      case Tag::kConjunction:
+        if (TopClause().verb >= 0 &&
+            (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0)) {
+          int parent = TopClause().parent;
+          ClauseKind kind = TopClause().kind == ClauseKind::kMain ? ClauseKind::kCoordinate
+                                                                   : TopClause().kind;
+          int sibling = Top();
+          Close(Top(), i);
+          stack_.pop_back();
+          int c = Open(kind, i + 1, kind == ClauseKind::kCoordinate ? sibling : parent,
+                       p_.clauses[sibling].subordinator);
+          if (kind == ClauseKind::kRelative) {
+            p_.clauses[c].antecedent = p_.clauses[sibling].antecedent;
+          }
+        }
+        return;
+      default:
+        break;
+    }
+    int v = p_.phrases.verb_at[i];
+    if (v < 0 || p_.phrases.verbs[v].range.begin != i) return;
+    const VerbGroup& g = p_.phrases.verbs[v];
+    if (!g.infinitive && !g.nonfinite && i > 0 &&
+        (t_[i - 1].tag == Tag::kComma || p_.phrases.np_at[i - 1] >= 0)) {
+      ResumeOuter(i);
+    }
+    if (TopClause().verb < 0) {
+      if (g.nonfinite && TopClause().kind != ClauseKind::kSubordinate &&
+          TopClause().kind != ClauseKind::kRelative) {
+        Open(ClauseKind::kParticipial, i, Top(), -1);
+      }
+      AttachVerb(Top(), v);
+      MarkReducedRelative(Top(), i);
+      return;
+    }
+    // A second verb in the same clause.
+    ClauseKind kind = g.infinitive  ? ClauseKind::kComplement
+                      : g.nonfinite ? ClauseKind::kParticipial
+                                    : ClauseKind::kRelative;  // "the deal Japan signed"
+    int c = Open(kind, i, Top(), -1);
+    if (kind == ClauseKind::kRelative) {
+      // A relative without pronoun: the phrase before its subject.
+      int subject = SubjectBefore(i, p_.clauses[p_.clauses[c].parent].range.begin);
+      p_.clauses[c].range.begin = subject >= 0 ? p_.phrases.nps[subject].range.begin : i;
+      if (subject >= 0) {
+        int before = p_.phrases.nps[subject].range.begin - 1;
+        if (before >= 0 && p_.phrases.np_at[before] >= 0) {
+          p_.clauses[c].antecedent = p_.phrases.np_at[before];
+        }
+      }
+      if (subject >= 0 && p_.clauses[p_.clauses[c].parent].subject == subject) {
+        // "X visited Y signed ..." is no relative: treat as coordination.
+        p_.clauses[c].kind = ClauseKind::kCoordinate;
+      }
+    }
+    AttachVerb(c, v);
+    MarkReducedRelative(c, i);
+  }
+
+  // "the agreement, signed in 2009, ...": a passive participle describes the phrase
+  // before it, which is its object.
+  void MarkReducedRelative(int c, int i) {
+    Clause& clause = p_.clauses[c];
+    if (clause.verb < 0 || clause.kind != ClauseKind::kParticipial) return;
+    const VerbGroup& g = p_.phrases.verbs[clause.verb];
+    if (!g.passive) return;
+    int k = i - 1;
+    if (k >= 0 && t_[k].tag == Tag::kComma) --k;
+    if (k >= 0 && p_.phrases.np_at[k] >= 0) {
+      int np = p_.phrases.np_at[k];
+      while (p_.phrases.nps[np].pp >= 0 && p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0 &&
+             p_.phrases.nps[p_.phrases.pps[p_.phrases.nps[np].pp].attached_np].range.end ==
+                 p_.phrases.pps[p_.phrases.nps[np].pp].range.begin) {
+        np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;  // "the treaty of 2000"
+      }
+      clause.antecedent = np;
+    }
+  }
+
+  void Finish() {
+    p_.clause_at.assign(n_, 0);
+    // Innermost clause per token: later (nested) clauses overwrite earlier ones.
+    for (size_t c = 0; c < p_.clauses.size(); ++c) {
+      const Clause& clause = p_.clauses[c];
+      for (int k = clause.range.begin; k < clause.range.end && k < n_; ++k) {
+        p_.clause_at[k] = static_cast<int>(c);
+      }
+    }
+    for (size_t x = 0; x < p_.phrases.pps.size(); ++x) {
+      const PrepPhrase& pp = p_.phrases.pps[x];
+      p_.clauses[p_.clause_at[pp.prep]].pps.push_back(static_cast<int>(x));
+    }
+    LinkSpeech();
+  }
+
+  // Quoted clauses and "said that" content point to the clause that says them.
+  void LinkSpeech() {
+    int outside = -1;
+    for (size_t c = 0; c < p_.clauses.size(); ++c) {
+      if (!p_.clauses[c].quoted && p_.clauses[c].verb >= 0) {
+        outside = static_cast<int>(c);
+        break;
+      }
+    }
+    for (size_t c = 0; c < p_.clauses.size(); ++c) {
+      Clause& clause = p_.clauses[c];
+      if (clause.quoted) {
+        clause.speech = outside;
+      } else if (clause.kind == ClauseKind::kSubordinate && clause.subordinator >= 0 &&
+                 t_[clause.subordinator].lower == "that") {
+        clause.speech = clause.parent;
+      }
+    }
+  }
+
+  const std::vector<Token>& t_;
+  SentenceParse& p_;
+  const int n_;
+  std::vector<bool> quoted_;
+  std::vector<int> stack_;
+};
+
+}  // namespace
+
+SentenceParse ParseSentence(const std::vector<Token>& tokens,
+                            const std::vector<int>& atom_end,
+                            const std::vector<bool>& quoted_before) {
+  SentenceParse parse;
+  parse.phrases = FindPhrases(tokens, atom_end);
+  ClauseFinder(tokens, parse, quoted_before).Run();
+  return parse;
+}
+
+int LogicalObject(const SentenceParse& parse, int c) {
+  const Clause& clause = parse.clauses[c];
+  bool passive = clause.verb >= 0 && parse.phrases.verbs[clause.verb].passive;
+  if (passive) {
+    if (clause.kind == ClauseKind::kParticipial) return clause.antecedent;
+    return SubjectOf(parse, c);
+  }
+  if (clause.object >= 0) return clause.object;
+  if (clause.kind == ClauseKind::kRelative && clause.subject >= 0) return clause.antecedent;
+  return -1;
+}
+
+int SubjectOf(const SentenceParse& parse, int c) {
+  for (int guard = 0; c >= 0 && guard < 8; ++guard) {
+    const Clause& clause = parse.clauses[c];
+    if (clause.subject >= 0) return clause.subject;
+    if (clause.kind == ClauseKind::kRelative && clause.antecedent >= 0) {
+      return clause.antecedent;
+    }
+    if (!clause.shares_subject) return -1;
+    c = clause.parent;
+  }
+  return -1;
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,506 @@
+#include "importers/internal/coreference.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::EntityKind;
+
+// Salience of a mention by where it stands: the headline and lead name the item's
+// parties; the body breaks ties.
+constexpr double kHeadlineWeight = 2.0;
+constexpr double kLeadWeight = 1.5;
+constexpr double kBodyWeight = 0.5;
+
+bool IsPersonMention(const Mention& m) { return m.kind == EntityKind::kPerson && !m.titled; }
+bool IsOrgMention(const Mention& m) { return m.kind == EntityKind::kOrganization; }
+bool IsCountryMention(const Mention& m) {
+  return m.kind == EntityKind::kCountry && m.form != AliasForm::kDemonym;
+}
+bool IsStateMention(const Mention& m) {
+  return IsOrgMention(m) || (m.kind == EntityKind::kCountry) ||
+         (m.kind == EntityKind::kPerson && !m.country.empty());
+}
+
+void SortMentions(Sentence& s) {
+  std::sort(s.mentions.begin(), s.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  s.mention_at.assign(s.tokens.size(), -1);
+  for (size_t m = 0; m < s.mentions.size(); ++m) {
+    for (int k = s.mentions[m].begin; k < s.mentions[m].end; ++k) {
+      s.mention_at[k] = static_cast<int>(m);
+    }
+  }
+}
+
+}  // namespace
+
+Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                     ItemText& item)
+    : k_(knowledge), g_(gazetteer), item_(item) {
+  RegisterPeople();
+  LearnCountriesFromContext();
+  AddSurnameMentions();
+  RankParties();
+  GuessLeaderCountries();
+  host_ = item_.dateline_country;
+}
+
+void Discourse::RegisterPeople() {
+  for (const Sentence& s : item_.sentences) {
+    for (const Mention& m : s.mentions) {
+      if (!IsPersonMention(m) || m.id.empty()) continue;
+      PersonInfo& p = people_[m.id];
+      p.id = m.id;
+      if (p.name.size() < m.name.size()) p.name = m.name;
+      if (p.country.empty()) p.country = m.country;
+      if (p.role.empty()) p.role = m.role;
+      p.leader |= m.leader;
+    }
+  }
+}
+
+// "Sadyr Japarov, the Kyrgyz president," and "Brazil's Lula" say whose they are.
+void Discourse::LearnCountriesFromContext() {
+  for (const Sentence& s : item_.sentences) {
+    const Phrases& ph = s.parse.phrases;
+    for (const NounPhrase& np : ph.nps) {
+      if (np.apposition < 0) continue;
+      const NounPhrase& other = ph.nps[np.apposition];
+      const Mention* person = nullptr;
+      std::string country;
+      for (const Mention& m : s.mentions) {
+        if (np.range.Contains(m.begin) && IsPersonMention(m)) person = &m;
+        if (other.range.Contains(m.begin) && !m.country.empty() &&
+            (m.kind == EntityKind::kCountry || m.titled ||
+             m.kind == EntityKind::kOrganization))
+          country = m.country;
+      }
+      if (person != nullptr && !country.empty()) {
+        PersonInfo& p = people_[person->id];
+        if (p.country.empty()) p.country = country;
+      }
+    }
+    for (size_t m = 0; m + 1 < s.mentions.size(); ++m) {
+      const Mention& owner = s.mentions[m];
+      const Mention& next = s.mentions[m + 1];
+      if (owner.possessive && owner.kind == EntityKind::kCountry &&
+          next.begin == owner.end + 1 && IsPersonMention(next)) {
+        PersonInfo& p = people_[next.id];
+        if (p.country.empty()) p.country = owner.country;
+      }
+    }
+  }
+}
+
+void Discourse::AddSurnameMentions() {
+  if (people_.empty()) return;
+  const Lexicon& x = k_.lexicon();
+  // Name parts that identify one person: "Lula", "Modi", "Boluarte".
+  absl::flat_hash_map<std::string, std::string> part_of;
+  absl::flat_hash_map<std::string, int> uses;
+  for (const auto& [id, p] : people_) {
+    for (absl::string_view part : absl::StrSplit(p.name, absl::ByAnyChar(" -"))) {
+      std::string lower(part);
+      for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+      if (lower.size() < 3 || x.Contains(k_.classes().titles.name_particle, lower)) continue;
+      if (x.Contains(k_.classes().titles.name_suffix, lower)) continue;
+      part_of[lower] = id;
+      ++uses[lower];
+    }
+  }
+  for (Sentence& s : item_.sentences) {
+    bool added = false;
+    const int n = static_cast<int>(s.tokens.size());
+    for (int i = 0; i < n; ++i) {
+      const Token& t = s.tokens[i];
+      if (s.mention_at[i] >= 0 || !t.capitalized || t.kind != TokenKind::kWord) continue;
+      if (s.attribution.Contains(i) || s.dateline.Contains(i)) continue;
+      auto it = part_of.find(t.lower);
+      if (it == part_of.end() || uses[t.lower] > 1) continue;
+      const PersonInfo& p = people_[it->second];
+      Mention m;
+      m.begin = i;
+      m.end = i + 1;
+      m.id = p.id;
+      m.name = p.name;
+      m.kind = EntityKind::kPerson;
+      m.form = AliasForm::kPerson;
+      m.country = p.country;
+      m.role = p.role;
+      m.leader = p.leader;
+      m.possessive = i + 1 < n && s.tokens[i + 1].lower == "'s";
+      s.mentions.push_back(std::move(m));
+      s.mention_at[i] = 0;  // Claimed; renumbered below.
+      added = true;
+    }
+    if (added) SortMentions(s);
+  }
+}
+
+void Discourse::RankParties() {
+  struct Score {
+    double weight = 0;
+    int first = 0;
+  };
+  std::map<std::string, Score> scores;
+  int order = 0;
+  const KnownClasses& c = k_.classes();
+  for (const Sentence& s : item_.sentences) {
+    double weight = s.headline ? kHeadlineWeight : s.paragraph == 0 ? kLeadWeight : kBodyWeight;
+    for (const Mention& m : s.mentions) {
+      ++order;
+      std::string party = m.country;
+      if (m.kind == EntityKind::kPerson && !m.titled && people_.contains(m.id)) {
+        party = people_.at(m.id).country;
+      }
+      if (party.empty() || m.kind == EntityKind::kCompany ||
+          !(absl::StartsWith(party, "country:") || absl::StartsWith(party, "org:")))
+        continue;
+      bool place = m.begin > 0 &&
+                   k_.lexicon().MatchAt(c.location_prep, s.tokens, m.begin - 1, m.begin).length;
+      auto [it, inserted] = scores.try_emplace(party);
+      if (inserted) it->second.first = order;
+      it->second.weight += place ? weight / 2 : weight;
+    }
+  }
+  std::vector<std::pair<std::string, Score>> ranked(scores.begin(), scores.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    bool a_country = absl::StartsWith(a.first, "country:");
+    bool b_country = absl::StartsWith(b.first, "country:");
+    if (a.second.weight != b.second.weight) return a.second.weight > b.second.weight;
+    if (a_country != b_country) return a_country;
+    return a.second.first < b.second.first;
+  });
+  for (const auto& [id, score] : ranked) principal_.push_back(id);
+}
+
+// A leader the text never places: the principal party no other leader holds.
+void Discourse::GuessLeaderCountries() {
+  std::vector<std::string> held;
+  for (const auto& [id, p] : people_) {
+    if (!p.country.empty()) held.push_back(p.country);
+  }
+  for (auto& [id, p] : people_) {
+    if (!p.country.empty() || p.role.empty()) continue;
+    std::vector<std::string> free;
+    for (size_t k = 0; k < principal_.size() && k < 2; ++k) {
+      if (std::find(held.begin(), held.end(), principal_[k]) == held.end()) {
+        free.push_back(principal_[k]);
+      }
+    }
+    if (free.size() == 1) {
+      p.country = free[0];
+      held.push_back(free[0]);
+    }
+  }
+  for (Sentence& s : item_.sentences) {
+    for (Mention& m : s.mentions) {
+      if (!IsPersonMention(m)) continue;
+      auto it = people_.find(m.id);
+      if (it != people_.end() && m.country.empty()) m.country = it->second.country;
+    }
+  }
+}
+
+const PersonInfo* Discourse::Person(const std::string& id) const {
+  auto it = people_.find(id);
+  return it == people_.end() ? nullptr : &it->second;
+}
+
+void Discourse::NoteVisit(const std::string& visitor, const std::string& host) {
+  if (!host.empty()) host_ = host;
+  if (!visitor.empty()) guest_ = visitor;
+}
+
+Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
+  (void)s;
+  Referent r;
+  switch (m.kind) {
+    case EntityKind::kCountry:
+    case EntityKind::kOrganization:
+      r.party = m.country;
+      break;
+    case EntityKind::kCity:
+      r.city = m.id;
+      r.party = m.country;
+      r.place = as_place || m.form != AliasForm::kCapital;
+      break;
+    case EntityKind::kPerson:
+      if (m.titled) {
+        r.party = m.country;
+        // The office holder the item names, else the gazetteer's.
+        for (const auto& [id, p] : people_) {
+          if (p.country == m.country && (p.role == m.role || (m.leader && p.leader))) {
+            r.person = id;
+          }
+        }
+        if (r.person.empty()) r.person = std::string(g_.LeaderOf(m.country, m.role));
+      } else {
+        r.person = m.id;
+        const PersonInfo* p = Person(m.id);
+        r.party = p != nullptr ? p->country : m.country;
+      }
+      r.counterpart = m.role == "counterpart" && r.party.empty();
+      break;
+    case EntityKind::kCompany:
+      r.party = m.id;
+      break;
+    default:
+      r.party = m.country;
+      r.place = true;
+      break;
+  }
+  return r;
+}
+
+const Mention* Discourse::LastMention(int s, int before,
+                                      bool (*accept)(const Mention&)) const {
+  for (int k = s, step = 0; k >= 0 && step <= kPronounWindow; --k, ++step) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline && k != s) continue;
+    for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
+      if (k == s && it->begin >= before) continue;
+      if (accept(*it)) return &*it;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<Referent> Discourse::Group(int count) const {
+  std::vector<Referent> out;
+  for (const std::string& p : principal_) {
+    if (static_cast<int>(out.size()) >= count) break;
+    Referent r;
+    r.party = p;
+    r.group = true;
+    r.anaphor = true;
+    out.push_back(std::move(r));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
+                          int* length) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = sentence.tokens;
+  auto from = [&](const Mention* m) {
+    if (m == nullptr) return;
+    Referent r = FromMention(s, *m, as_place);
+    r.anaphor = true;
+    if (!r.party.empty() || r.counterpart) out->push_back(std::move(r));
+  };
+  if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
+    int count = 2;
+    if (!m.value.empty()) (void)absl::SimpleAtoi(m.value, &count);
+    for (Referent& r : Group(count)) out->push_back(std::move(r));
+    *length = m.length;
+    return true;
+  }
+  if (PhraseMatch m = x.MatchAt(c.speaker_pronoun, t, i, end); m.length > 0) {
+    int clause = i < static_cast<int>(sentence.parse.clause_at.size())
+                     ? sentence.parse.clause_at[i]
+                     : -1;
+    for (Referent& r : SpeakerOf(s, clause)) {
+      r.anaphor = true;
+      out->push_back(std::move(r));
+    }
+    *length = m.length;
+    return true;
+  }
+  struct Option {
+    ClassId cls;
+    bool (*accept)(const Mention&);
+  };
+  const Option options[] = {{c.org_anaphor, IsOrgMention},
+                            {c.country_anaphor, IsCountryMention},
+                            {c.person_pronoun, IsPersonMention},
+                            {c.plural_pronoun, IsStateMention},
+                            {c.it_pronoun, IsStateMention}};
+  for (const Option& o : options) {
+    PhraseMatch m = x.MatchAt(o.cls, t, i, end);
+    if (m.length == 0) continue;
+    *length = m.length;
+    if (o.cls == c.plural_pronoun) {
+      // "they" after "X and Y": both; else the item's pair.
+      std::vector<Referent> group = Group(2);
+      out->insert(out->end(), group.begin(), group.end());
+      return true;
+    }
+    from(LastMention(s, i, o.accept));
+    return true;
+  }
+  if (PhraseMatch m = x.MatchAt(c.host_anaphor, t, i, end); m.length > 0) {
+    *length = m.length;
+    if (!host_.empty()) {
+      Referent r;
+      r.party = host_;
+      r.anaphor = true;
+      out->push_back(std::move(r));
+    }
+    return true;
+  }
+  if (PhraseMatch m = x.MatchAt(c.guest_anaphor, t, i, end); m.length > 0) {
+    *length = m.length;
+    std::string guest = guest_;
+    if (guest.empty()) {
+      for (const std::string& p : principal_) {
+        if (p != host_ && absl::StartsWith(p, "country:")) {
+          guest = p;
+          break;
+        }
+      }
+    }
+    if (!guest.empty()) {
+      Referent r;
+      r.party = guest;
+      r.anaphor = true;
+      out->push_back(std::move(r));
+    }
+    return true;
+  }
+  return false;
+}
+
+std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_place) const {
+  std::vector<Referent> out;
+  const Sentence& sentence = item_.sentences[s];
+  end = std::min<int>(end, static_cast<int>(sentence.tokens.size()));
+  for (int i = std::max(begin, 0); i < end;) {
+    if (int m = sentence.mention_at[i]; m >= 0) {
+      const Mention& mention = sentence.mentions[m];
+      Referent r = FromMention(s, mention, as_place);
+      if (!r.party.empty() || r.counterpart || !r.city.empty()) out.push_back(std::move(r));
+      i = std::max(mention.end, i + 1);
+      continue;
+    }
+    int length = 0;
+    if (AnaphorAt(s, i, end, as_place, &out, &length)) {
+      i += std::max(length, 1);
+      continue;
+    }
+    ++i;
+  }
+  // One referent per party, the first (a person's) kept.
+  std::vector<Referent> unique;
+  for (Referent& r : out) {
+    bool seen = false;
+    for (const Referent& u : unique) {
+      seen |= !r.party.empty() && u.party == r.party && u.place == r.place;
+    }
+    if (!seen) unique.push_back(std::move(r));
+  }
+  return unique;
+}
+
+bool Discourse::AgentHead(int s, int np) const {
+  const Sentence& sentence = item_.sentences[s];
+  int head = sentence.parse.phrases.nps[np].head;
+  return k_.lexicon().MatchAt(k_.classes().agent_noun, sentence.tokens, head, head + 1).length >
+         0;
+}
+
+// A phrase's own names, or the list an apposition gives for it ("the four members of
+// EFTA - Switzerland, Norway, Iceland and Liechtenstein -").
+std::vector<Referent> Discourse::OwnReferents(int s, int np, bool as_place) const {
+  const Phrases& ph = item_.sentences[s].parse.phrases;
+  const NounPhrase& phrase = ph.nps[np];
+  if (phrase.apposition >= 0 && ph.nps[phrase.apposition].conjuncts.size() > 1) {
+    std::vector<Referent> list = InRange(s, ph.nps[phrase.apposition].range.begin,
+                                         ph.nps[phrase.apposition].range.end, as_place);
+    if (list.size() > 1) return list;
+  }
+  return InRange(s, phrase.range.begin, phrase.range.end, as_place);
+}
+
+// "the heads of state of Chile and Peru": down the "of" phrases to the names.
+std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  for (int depth = 0; depth < 3 && np >= 0; ++depth) {
+    int next = -1;
+    for (int pp : ph.nps[np].pps) {
+      const PrepPhrase& p = ph.pps[pp];
+      if (p.np >= 0 && sentence.tokens[p.prep].lower == "of") {
+        next = p.np;
+        break;
+      }
+    }
+    if (next < 0) return {};
+    std::vector<Referent> found = OwnReferents(s, next, as_place);
+    if (!found.empty()) return found;
+    np = next;
+  }
+  return {};
+}
+
+std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  if (np < 0 || np >= static_cast<int>(ph.nps.size())) return {};
+  const NounPhrase& phrase = ph.nps[np];
+  std::vector<Referent> out;
+  for (size_t k = 0; k < phrase.conjuncts.size(); ++k) {
+    const TokenRange& conjunct = phrase.conjuncts[k];
+    std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
+    bool last = k + 1 == phrase.conjuncts.size();
+    if (last && phrase.apposition >= 0 && ph.nps[phrase.apposition].conjuncts.size() > 1) {
+      std::vector<Referent> list = OwnReferents(s, np, as_place);
+      if (list.size() > 1) part = std::move(list);
+    }
+    if (last) {
+      // The "of" phrase after the last conjunct names who acts for an agent noun
+      // ("the presidents of Chile and Peru"), or for a phrase that names no one.
+      int head = conjunct.end - 1;
+      bool agent = k_.lexicon()
+                       .MatchAt(k_.classes().agent_noun, sentence.tokens, head, head + 1)
+                       .length > 0;
+      if (agent || part.empty()) {
+        std::vector<Referent> of = OfChain(s, np, as_place);
+        if (agent || !of.empty()) part.insert(part.end(), of.begin(), of.end());
+      }
+    }
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  if (out.empty() && phrase.apposition >= 0) {
+    return OfPhrase(s, phrase.apposition, as_place);
+  }
+  return out;
+}
+
+std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Clause>& clauses = sentence.parse.clauses;
+  if (clause >= 0 && clause < static_cast<int>(clauses.size()) && clauses[clause].speech >= 0) {
+    int subject = SubjectOf(sentence.parse, clauses[clause].speech);
+    if (subject >= 0) {
+      std::vector<Referent> out;
+      const NounPhrase& np = sentence.parse.phrases.nps[subject];
+      for (int i = np.range.begin; i < np.range.end; ++i) {
+        if (int m = sentence.mention_at[i]; m >= 0) {
+          Referent r = FromMention(s, sentence.mentions[m], false);
+          if (!r.party.empty()) out.push_back(std::move(r));
+          i = sentence.mentions[m].end - 1;
+        }
+      }
+      if (!out.empty()) return out;
+    }
+  }
+  // A quote without its speaker in the sentence: the last person named.
+  if (const Mention* m = LastMention(s, 0, IsPersonMention)) {
+    Referent r = FromMention(s, *m, false);
+    if (!r.party.empty()) return {r};
+  }
+  return {};
+}
+
+}  // namespace entente::importers::internal

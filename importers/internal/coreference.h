@@ -1,0 +1,103 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_COREFERENCE_H_
+#define ENTENTE_IMPORTERS_INTERNAL_COREFERENCE_H_
+
+// Coreference within one item: what a phrase stands for.
+//   - People: every person the item names is registered with the country they act
+//     for (from the gazetteer, their title "Peruvian President X", an apposition
+//     "X, the Kyrgyz president", a possessive "Brazil's X", or, for a leader whose
+//     country the text never says, the one principal party no other leader holds);
+//     later surnames ("Lula") and pronouns ("he", "his") find them.
+//   - Groups: "the two countries", "both sides", "bilateral" stand for the item's
+//     principal parties (the countries its headline and lead are about).
+//   - Anaphors: "the bloc" (the last organization), "the kingdom" (the last
+//     country), "the host", "the guest", "it", "they", "we" (the speaker's side),
+//     "his counterpart" (the other principal party).
+//   - Capitals stand for their governments ("Astana and Beijing agreed") except as
+//     places ("in Astana").
+//
+// Thread-safety: one Discourse per item and thread.
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "importers/gazetteer.h"
+#include "importers/internal/item_reader.h"
+#include "importers/internal/knowledge.h"
+
+namespace entente::importers::internal {
+
+// How many sentences back a pronoun looks for its person.
+inline constexpr int kPronounWindow = 4;
+
+struct Referent {
+  std::string party;   // "country:KAZ", "org:eu", "company:acwa-power"; "" for a place
+                       // whose country is unknown.
+  std::string person;  // "person:..." when named through a person.
+  std::string city;    // "city:astana" when named as a city.
+  bool place = false;  // Named as a place, not an actor.
+  bool group = false;  // From a group anaphor ("the two countries").
+  bool anaphor = false;  // From any anaphor or pronoun.
+  bool counterpart = false;  // "his counterpart": the other side, when `party` is "".
+  int thing = -1;  // For an event or a site: the noun phrase that names it.
+};
+
+struct PersonInfo {
+  std::string id;
+  std::string name;
+  std::string country;  // "" when unknown.
+  std::string role;
+  bool leader = false;
+};
+
+class Discourse {
+ public:
+  // Registers the item's people (adding surname mentions to `item`'s sentences)
+  // and ranks its principal parties. Keeps references to all arguments.
+  Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer, ItemText& item);
+
+  // The parties phrase `np` of sentence `s` stands for: its conjuncts' names and
+  // anaphors, and for "the presidents of Chile and Peru" the "of" phrase. As a place
+  // (`as_place`), capitals and cities are places, not governments.
+  std::vector<Referent> OfPhrase(int s, int np, bool as_place = false) const;
+  // The same for tokens [begin, end) of sentence s.
+  std::vector<Referent> InRange(int s, int begin, int end, bool as_place = false) const;
+  // The speaker of a clause's reported content ("we" and "our" are theirs).
+  std::vector<Referent> SpeakerOf(int s, int clause) const;
+
+  // True when phrase `np` of sentence `s` is headed by a word for people who act
+  // for a state ("officials", "delegations", "ministers").
+  bool IsAgentPhrase(int s, int np) const { return AgentHead(s, np); }
+  // The item's principal parties, most salient first.
+  const std::vector<std::string>& principal() const { return principal_; }
+  const PersonInfo* Person(const std::string& id) const;
+  // The host and guest of the item's main visit, once known (NoteVisit).
+  void NoteVisit(const std::string& visitor, const std::string& host);
+  const std::string& host() const { return host_; }
+
+ private:
+  void RegisterPeople();
+  void LearnCountriesFromContext();
+  void AddSurnameMentions();
+  void RankParties();
+  void GuessLeaderCountries();
+  Referent FromMention(int s, const Mention& m, bool as_place) const;
+  bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
+                 int* length) const;
+  const Mention* LastMention(int s, int before, bool (*accept)(const Mention&)) const;
+  std::vector<Referent> Group(int count) const;
+  bool AgentHead(int s, int np) const;
+  std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;
+  std::vector<Referent> OfChain(int s, int np, bool as_place) const;
+
+  const Knowledge& k_;
+  const Gazetteer& g_;
+  ItemText& item_;
+  absl::flat_hash_map<std::string, PersonInfo> people_;
+  std::vector<std::string> principal_;
+  std::string host_, guest_;
+};
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_COREFERENCE_H_

@@ -1,0 +1,200 @@
+#include "importers/internal/dating.h"
+
+#include <algorithm>
+
+#include "importers/internal/numbers.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::DatePrecision;
+using graph::DateWithPrecision;
+using graph::RelationType;
+
+// A visit keeps its day only when the date follows the trigger this closely.
+constexpr int kPinnedVisitWindow = 6;
+// How far after "next" or "within" the count of years may stand ("over the next
+// five years").
+constexpr int kYearsWindow = 4;
+
+bool IsStateType(RelationType type) {
+  return type == RelationType::kPartnership || type == RelationType::kDiplomaticRelations ||
+         type == RelationType::kMembership;
+}
+
+bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
+  return i > 0 && t[i - 1].lower == word;
+}
+
+// "by 2030", "until 2027": a target, not when it happened.
+bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
+  return BeforeIs(t, d.begin, "by") || BeforeIs(t, d.begin, "until") ||
+         BeforeIs(t, d.begin, "till") || BeforeIs(t, d.begin, "through");
+}
+
+const DateMention* ChooseDate(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const TokenRange phrase = ctx.TriggerPhrase();
+  const TokenRange trigger = ctx.match.trigger;
+  const DateMention* after = nullptr;
+  const DateMention* before = nullptr;
+  for (const DateMention& d : s.dates) {
+    if (IsTargetDate(s.tokens, d)) continue;
+    if (ctx.match.np >= 0 && phrase.Contains(d.begin)) return &d;
+    if (!ctx.InClauseScope(d.begin)) continue;
+    if (d.begin >= trigger.end) {
+      if (after == nullptr) after = &d;
+    } else {
+      before = &d;
+    }
+  }
+  return after != nullptr ? after : before;
+}
+
+// "the 75th anniversary": 75, when the clause says it; 0 otherwise.
+int AnniversaryIn(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i + 1].lower != "anniversary") continue;
+    if (std::optional<int> n = ParseOrdinal(t[i])) return *n;
+  }
+  return 0;
+}
+
+// "32 years of ... since diplomatic ties were established": 32.
+int YearsSinceIn(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  bool since = false;
+  for (const Token& tok : t) since |= tok.lower == "since";
+  if (!since) return 0;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i + 1].lower != "years") continue;
+    if (std::optional<int64_t> n = ParseCount(t[i]); n && *n > 0 && *n < 400) {
+      return static_cast<int>(*n);
+    }
+  }
+  return 0;
+}
+
+bool PastOrPerfect(const MatchContext& ctx) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  for (int c = ctx.match.clause, guard = 0; c >= 0 && guard < 4;
+       c = parse.clauses[c].parent, ++guard) {
+    const Clause& clause = parse.clauses[c];
+    if (clause.verb < 0) continue;
+    const VerbGroup& g = parse.phrases.verbs[clause.verb];
+    if (g.perfect) return true;
+    const Token& head = ctx.tokens()[g.head];
+    if (g.future || g.modal) return false;
+    if (g.copula || g.infinitive || g.nonfinite) {
+      if (g.copula) return (head.verb_forms & kPastTense) != 0;
+      continue;
+    }
+    return (head.verb_forms & kPastTense) != 0;
+  }
+  return true;  // A verbless headline-like clause: news of the item's event.
+}
+
+bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
+  const std::vector<Token>& t = ctx.tokens();
+  const TokenRange trigger = ctx.match.trigger;
+  if (t[trigger.begin].lemma != "visit") return false;
+  if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
+  for (int k = trigger.end; k < d.begin; ++k) {
+    if (t[k].tag == Tag::kComma || t[k].tag == Tag::kConjunction) return false;
+  }
+  // "on Feb. 13-14" is a stay of days: its month.
+  return !(d.end < static_cast<int>(t.size()) &&
+           (t[d.end].text == "\u2013" || t[d.end].text == "-"));
+}
+
+// How far back from the report an event told as news may lie.
+constexpr int kNewsDays = 31;
+
+// The date of the item's latest news before the trigger: the last day-precise date
+// of the preceding sentences that falls in the month before the report ("held talks
+// on Wednesday. After the talks, the two sides signed ..."); the anchor when none.
+DateWithPrecision RunningAnchor(const MatchContext& ctx) {
+  const ItemText& item = ctx.item;
+  const DateWithPrecision& reported = item.reported;
+  DateWithPrecision found = item.anchor;
+  if (!reported.known()) return found;
+  int32_t last = reported.FirstDay();
+  for (int s = 0; s <= ctx.match.sentence; ++s) {
+    const Sentence& sentence = item.sentences[s];
+    if (sentence.headline) continue;
+    for (const DateMention& d : sentence.dates) {
+      if (s == ctx.match.sentence && d.begin >= ctx.match.trigger.begin) break;
+      if (d.date.precision != DatePrecision::kDay || d.kind == DateKind::kSince) continue;
+      int32_t day = d.date.FirstDay();
+      if (day <= last && day >= last - kNewsDays) found = d.date;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+EventDate DateOf(const MatchContext& ctx) {
+  EventDate out;
+  const RelationType type = ctx.match.frame->type;
+  const DateWithPrecision& reported = ctx.item.reported;
+  const DateMention* chosen = ChooseDate(ctx);
+  if (chosen != nullptr) {
+    out.date = chosen->date;
+    out.stated = true;
+    if (chosen->kind == DateKind::kSince) {
+      out.since = true;
+      out.historical = !IsStateType(type);
+    }
+    if (chosen->kind == DateKind::kNow) out.stated = false;
+  }
+  if (type == RelationType::kDiplomaticRelations) {
+    int base = out.stated ? out.date.year : reported.year;
+    if (int n = AnniversaryIn(ctx); n > 0 && base > n) {
+      out.anniversary = n;
+      out.date = DateWithPrecision::Year(base - n);
+      out.stated = true;
+    } else if (int years = YearsSinceIn(ctx); years > 0 && !out.stated && reported.known()) {
+      out.date = DateWithPrecision::Year(reported.year - years);
+      out.stated = true;
+    }
+  }
+  if (!out.stated) {
+    if (!reported.known()) return out;
+    out.date = PastOrPerfect(ctx) ? RunningAnchor(ctx)
+                                  : DateWithPrecision::Month(reported.year, reported.month);
+  }
+  if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
+      !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
+    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
+  return out;
+}
+
+std::optional<int> TargetYear(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  for (const DateMention& d : s.dates) {
+    if (!ctx.InClauseScope(d.begin) && !ctx.ClauseRange().Contains(d.begin)) continue;
+    if (IsTargetDate(s.tokens, d) ||
+        (BeforeIs(s.tokens, d.begin, "for") &&
+         ctx.match.frame->type == RelationType::kTradeTarget)) {
+      return d.date.year;
+    }
+  }
+  // "over the next five years", "within five years".
+  const std::vector<Token>& t = s.tokens;
+  const TokenRange clause = ctx.ClauseRange();
+  for (int i = clause.begin; i < clause.end && i < static_cast<int>(t.size()); ++i) {
+    if (t[i].lower != "next" && t[i].lower != "within") continue;
+    for (int k = i + 1; k < i + kYearsWindow && k + 1 < static_cast<int>(t.size()); ++k) {
+      if (t[k + 1].lower != "years" && t[k + 1].lower != "year") continue;
+      if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 0 && *n < 100) {
+        if (ctx.item.reported.known()) return ctx.item.reported.year + static_cast<int>(*n);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,43 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_DATING_H_
+#define ENTENTE_IMPORTERS_INTERNAL_DATING_H_
+
+// When a matched relation happened (../shared/spec/relations.md, "Dates"):
+//   - a date in the trigger's own phrase ("the 2019 visit", "talks on Tuesday")
+//     first, then the nearest in its clause (after the trigger before before it),
+//     then in the clause it shares its time with;
+//   - "since 2006" dates a state that still holds (partnership, relations,
+//     membership); for anything else it marks a running total, not an event;
+//   - "the 75th anniversary of diplomatic relations" counts back from the year;
+//   - "by 2030" is a target year, never the date;
+//   - a visit is dated by its month unless a single day is pinned right after it;
+//   - an undated event told as news takes the lead's event date (the item's
+//     anchor) when told in the past, else the report's month.
+//
+// Thread-safety: pure functions.
+
+#include <optional>
+
+#include "graph/model.h"
+#include "importers/internal/match_context.h"
+
+namespace entente::importers::internal {
+
+struct EventDate {
+  graph::DateWithPrecision date;
+  bool stated = false;      // The text gives it (not the anchor or report).
+  bool since = false;       // From "since YEAR".
+  bool historical = false;  // A running total ("since 2005", "over the years").
+  int anniversary = 0;      // N when counted back from "the Nth anniversary".
+};
+
+// The date of `ctx.match`. Never fails; an item without a report date gives an
+// unknown date.
+EventDate DateOf(const MatchContext& ctx);
+
+// "by 2030", "over the next five years" (counted from the report): the target year
+// in the trigger's clause, if any.
+std::optional<int> TargetYear(const MatchContext& ctx);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_DATING_H_

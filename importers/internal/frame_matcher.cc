@@ -1,0 +1,627 @@
+#include "importers/internal/frame_matcher.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+// Types whose parties are states and organizations only, never companies.
+bool StatesOnly(RelationType type) {
+  return type != RelationType::kAgreement && type != RelationType::kInvestment;
+}
+
+// Types whose target is the thing a phrase names (an event, a site).
+bool TargetIsThing(RelationType type) {
+  return type == RelationType::kForum || type == RelationType::kSite;
+}
+
+struct Mood {
+  bool blocked = false;
+  bool irrealis = false;
+};
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(const Knowledge& k, const Discourse& d, const ItemText& item, int s)
+      : k_(k),
+        x_(k.lexicon()),
+        c_(k.classes()),
+        d_(d),
+        s_(s),
+        sentence_(item.sentences[s]),
+        t_(sentence_.tokens),
+        ph_(sentence_.parse.phrases),
+        clauses_(sentence_.parse.clauses) {}
+
+  std::vector<FrameMatch> Run() {
+    for (size_t c = 0; c < clauses_.size(); ++c) {
+      if (clauses_[c].verb >= 0) MatchVerb(static_cast<int>(c));
+    }
+    for (size_t x = 0; x < ph_.nps.size(); ++x) MatchNoun(static_cast<int>(x));
+    std::stable_sort(out_.begin(), out_.end(), [](const FrameMatch& a, const FrameMatch& b) {
+      return a.trigger.begin < b.trigger.begin;
+    });
+    return std::move(out_);
+  }
+
+ private:
+  // ---- Triggers ------------------------------------------------------------------
+  void MatchVerb(int c) {
+    const VerbGroup& g = ph_.verbs[clauses_[c].verb];
+    if (g.copula) return;
+    std::vector<int> frames;
+    const FrameBook& book = k_.frames();
+    if (const std::vector<int>* f = book.VerbFrames(g.lemma)) frames = *f;
+    const std::string& head_lemma = t_[g.head].lemma;
+    if (head_lemma != g.lemma) {
+      if (const std::vector<int>* f = book.VerbFrames(head_lemma)) {
+        frames.insert(frames.end(), f->begin(), f->end());
+      }
+    }
+    for (int index : book.VerbClassFrames()) {
+      for (ClassId cls : book.frames()[index].trigger_classes) {
+        if (x_.MatchAt(cls, t_, g.head, std::min<int>(g.range.end, t_.size())).length > 0) {
+          frames.push_back(index);
+          break;
+        }
+      }
+    }
+    std::sort(frames.begin(), frames.end());
+    frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
+    for (int index : frames) {
+      TryFrame(book.frames()[index], c, {g.head, g.head + 1}, -1);
+    }
+  }
+
+  int HeadOf(const TokenRange& r) const {
+    for (int k = r.end - 1; k >= r.begin; --k) {
+      Tag tag = t_[k].tag;
+      if (tag == Tag::kNoun || tag == Tag::kProper || tag == Tag::kAdjective) return k;
+    }
+    return r.end - 1;
+  }
+
+  // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
+  // class that starts before the head and reaches it ("joint statement").
+  bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
+    for (const std::string& lemma : f.lemmas) {
+      if (t_[head].lemma == lemma || t_[head].lower == lemma) {
+        *r = {head, head + 1};
+        return true;
+      }
+      // "joint statement": the words end at the head.
+      std::vector<absl::string_view> words = absl::StrSplit(lemma, ' ');
+      int start = head + 1 - static_cast<int>(words.size());
+      if (words.size() < 2 || start < conjunct.begin) continue;
+      bool all = true;
+      for (size_t k = 0; k < words.size() && all; ++k) {
+        const Token& tok = t_[start + k];
+        all = tok.lemma == words[k] || tok.lower == words[k];
+      }
+      if (all) {
+        *r = {start, head + 1};
+        return true;
+      }
+    }
+    constexpr int kLongestNounTrigger = 4;
+    for (ClassId cls : f.trigger_classes) {
+      for (int start = std::max(conjunct.begin, head - kLongestNounTrigger); start <= head;
+           ++start) {
+        if (!x_.MayStart(cls, t_[start])) continue;
+        PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
+        if (m.length > 0 && start + m.length > head) {
+          *r = {start, start + m.length};
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  void MatchNoun(int x) {
+    const NounPhrase& np = ph_.nps[x];
+    const FrameBook& book = k_.frames();
+    for (const TokenRange& conjunct : np.conjuncts) {
+      int head = HeadOf(conjunct);
+      if (head < 0 || sentence_.mention_at[head] >= 0) continue;
+      for (int index : book.NounFrames()) {
+        const Frame& f = book.frames()[index];
+        TokenRange trigger;
+        if (!Covers(f, head, conjunct, &trigger)) continue;
+        int c = sentence_.parse.clause_at[head];
+        TryFrame(f, c, trigger, x);
+      }
+    }
+  }
+
+  // ---- Mood ----------------------------------------------------------------------
+  bool In(ClassId cls, int i) const { return x_.MatchAt(cls, t_, i, t_.size()).length > 0; }
+
+  bool GovernorLemma(ClassId cls, const VerbGroup& g) const {
+    return x_.Contains(cls, g.lemma) || x_.Contains(cls, t_[g.head].lemma);
+  }
+
+  Mood MoodOf(int c, const TokenRange& trigger, int np) const {
+    Mood mood;
+    const Clause& clause = clauses_[c];
+    if (clause.verb >= 0) {
+      const VerbGroup& g = ph_.verbs[clause.verb];
+      mood.blocked |= g.negated;
+      mood.irrealis |= g.future || g.modal;
+    }
+    for (int cc = c, depth = 0; cc >= 0 && depth < 4; cc = clauses_[cc].parent, ++depth) {
+      const Clause& k = clauses_[cc];
+      bool that = k.kind == ClauseKind::kSubordinate && k.subordinator >= 0 &&
+                  t_[k.subordinator].lower == "that";
+      if (k.kind == ClauseKind::kSubordinate && k.subordinator >= 0) {
+        absl::string_view sub = t_[k.subordinator].lower;
+        if (sub == "if" || sub == "unless" || sub == "whether") mood.irrealis = true;
+      }
+      bool governed = k.kind == ClauseKind::kComplement || that;
+      if (!governed || k.parent < 0) {
+        if (k.kind == ClauseKind::kCoordinate || k.kind == ClauseKind::kParticipial) {
+          continue;  // "will visit X and sign ...": look at the first clause too.
+        }
+        break;
+      }
+      const Clause& parent = clauses_[k.parent];
+      if (parent.verb < 0) continue;
+      const VerbGroup& pg = ph_.verbs[parent.verb];
+      mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
+      mood.irrealis |= pg.future || pg.modal || GovernorLemma(c_.irrealis_governor, pg);
+    }
+    // Cancelled or denied events: cues anywhere in the clause's own words.
+    for (int i = clause.range.begin; i < clause.range.end && i < static_cast<int>(t_.size());
+         ++i) {
+      if (sentence_.parse.clause_at[i] != c) continue;
+      if (In(c_.cancel_cue, i)) {
+        mood.blocked = true;
+        break;
+      }
+    }
+    // Hedges right before the trigger or inside its phrase: "a possible visit".
+    int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
+    if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
+    for (int i = std::max(from, 0); i < trigger.begin; ++i) {
+      if (In(c_.hedge_cue, i)) mood.irrealis = true;
+    }
+    return mood;
+  }
+
+  // ---- Slots ---------------------------------------------------------------------
+  // The phrase ranges a slot covers (for class conditions) and its referents.
+  struct SlotView {
+    std::vector<TokenRange> ranges;
+    std::vector<Referent> referents;
+  };
+
+  bool Passive(int c) const {
+    return clauses_[c].verb >= 0 && ph_.verbs[clauses_[c].verb].passive;
+  }
+
+  std::string Prep(const PrepPhrase& pp) const { return PrepositionOf(t_, pp); }
+
+  bool IsLocationPrep(const PrepPhrase& pp) const {
+    return x_.MatchAt(c_.location_prep, t_, pp.prep, pp.prep + pp.prep_length).length ==
+           pp.prep_length;
+  }
+
+  void AddPhrase(int np, bool as_place, SlotView* view) const {
+    if (np < 0) return;
+    view->ranges.push_back(ph_.nps[np].range);
+    std::vector<Referent> r = d_.OfPhrase(s_, np, as_place);
+    view->referents.insert(view->referents.end(), r.begin(), r.end());
+  }
+
+  void AddThing(int np, SlotView* view) const {
+    if (np < 0) return;
+    view->ranges.push_back(ph_.nps[np].range);
+    Referent r;
+    r.thing = np;
+    view->referents.push_back(std::move(r));
+  }
+
+  // The prepositional phrases after a noun phrase, following each object's own.
+  std::vector<int> Chain(int np) const {
+    std::vector<int> out;
+    std::vector<int> frontier = {np};
+    for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
+      std::vector<int> next;
+      for (int x : frontier) {
+        for (int pp : ph_.nps[x].pps) {
+          out.push_back(pp);
+          if (ph_.pps[pp].np >= 0) next.push_back(ph_.pps[pp].np);
+        }
+      }
+      frontier = std::move(next);
+    }
+    return out;
+  }
+
+  int ClauseObject(int c) const { return LogicalObject(sentence_.parse, c); }
+
+  SlotView VerbSlot(const Frame& f, const Slot& slot, int c, bool target) const {
+    SlotView view;
+    const Clause& clause = clauses_[c];
+    bool passive = Passive(c);
+    auto pps_with = [&](absl::string_view prep, bool as_place) {
+      for (int pp : clause.pps) {
+        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
+          AddPhrase(ph_.pps[pp].np, as_place, &view);
+        }
+      }
+    };
+    switch (slot.kind) {
+      case Slot::kSubject:
+        if (passive) {
+          pps_with("by", false);
+        } else if (clause.kind != ClauseKind::kParticipial || !Passive(c)) {
+          int np = SubjectOf(sentence_.parse, c);
+          AddPhrase(np, false, &view);
+          // "Ministers signed", "delegations exchanged": officials of no named state
+          // act for the item's pair.
+          if (view.referents.empty() && np >= 0 && d_.IsAgentPhrase(s_, np) &&
+              t_[ph_.nps[np].head].lower != t_[ph_.nps[np].head].lemma) {
+            ItemSlot(Slot{Slot::kItem, ""}, &view);
+          }
+        }
+        break;
+      case Slot::kObject: {
+        int np = ClauseObject(c);
+        if (target && TargetIsThing(f.type)) {
+          AddThing(np, &view);
+        } else {
+          AddPhrase(np, false, &view);
+        }
+        break;
+      }
+      case Slot::kPrep:
+        pps_with(slot.prep, x_.Contains(c_.location_prep, slot.prep));
+        break;
+      case Slot::kPossessor:
+      case Slot::kModifier: {
+        int np = ClauseObject(c);
+        if (np >= 0) {
+          const NounPhrase& x = ph_.nps[np];
+          int end = slot.kind == Slot::kPossessor ? x.possessor_end : x.head;
+          int begin = slot.kind == Slot::kPossessor ? x.range.begin
+                                                    : std::max(x.range.begin, x.possessor_end);
+          if (end > begin) {
+            view.ranges.push_back({begin, end});
+            view.referents = d_.InRange(s_, begin, end);
+          }
+        }
+        break;
+      }
+      case Slot::kGroup:
+        view.ranges.push_back(clause.range);
+        for (Referent& r : d_.InRange(s_, clause.range.begin, clause.range.end)) {
+          if (r.group) view.referents.push_back(std::move(r));
+        }
+        break;
+      case Slot::kLocation:
+        for (int pp : clause.pps) {
+          if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp])) {
+            AddPhrase(ph_.pps[pp].np, true, &view);
+          }
+        }
+        break;
+      case Slot::kSelf:
+        break;
+      case Slot::kHost:
+      case Slot::kItem:
+        ItemSlot(slot, &view);
+        break;
+    }
+    return view;
+  }
+
+  void ItemSlot(const Slot& slot, SlotView* view) const {
+    std::vector<std::string> parties;
+    if (slot.kind == Slot::kHost) {
+      if (!d_.host().empty()) parties.push_back(d_.host());
+    } else {
+      for (size_t k = 0; k < d_.principal().size() && k < 2; ++k) {
+        parties.push_back(d_.principal()[k]);
+      }
+    }
+    for (const std::string& p : parties) {
+      Referent r;
+      r.party = p;
+      r.anaphor = true;
+      r.group = slot.kind == Slot::kItem;
+      view->referents.push_back(std::move(r));
+    }
+  }
+
+  // Is noun phrase `np` something the clause's subject does ("X paid a visit", "X
+  // is on a visit", "X arrived for talks")?
+  bool SubjectActs(int c, int np) const {
+    const Clause& clause = clauses_[c];
+    if (ClauseObject(c) == np) return true;
+    const NounPhrase& x = ph_.nps[np];
+    if (x.pp < 0 || clause.verb < 0) return false;
+    const PrepPhrase& pp = ph_.pps[x.pp];
+    std::string early = Prep(pp);
+    bool fronted = early == "after" || early == "following" || early == "during";
+    if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
+    std::string prep = Prep(pp);
+    return prep == "on" || prep == "for" || prep == "in" || prep == "at" || prep == "to" ||
+           prep == "after" || prep == "following" || prep == "during";
+  }
+
+  SlotView NounSlot(const Frame& f, const Slot& slot, int c, int np,
+                    const TokenRange& trigger, bool target) const {
+    SlotView view;
+    const NounPhrase& x = ph_.nps[np];
+    switch (slot.kind) {
+      case Slot::kPossessor:
+        if (x.possessor_end > x.range.begin) {
+          view.ranges.push_back({x.range.begin, x.possessor_end});
+          view.referents = d_.InRange(s_, x.range.begin, x.possessor_end);
+        }
+        break;
+      case Slot::kModifier: {
+        int begin = std::max(x.range.begin, x.possessor_end);
+        for (const TokenRange& conj : x.conjuncts) {
+          if (conj.Contains(trigger.begin)) begin = std::max(begin, conj.begin);
+        }
+        if (trigger.begin > begin) {
+          view.ranges.push_back({begin, trigger.begin});
+          view.referents = d_.InRange(s_, begin, trigger.begin);
+        }
+        break;
+      }
+      case Slot::kPrep:
+        for (int pp : Chain(np)) {
+          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
+            AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
+          }
+        }
+        break;
+      case Slot::kObject:
+        for (int pp : x.pps) {
+          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "of") {
+            if (target && TargetIsThing(f.type)) {
+              AddThing(ph_.pps[pp].np, &view);
+            } else {
+              AddPhrase(ph_.pps[pp].np, false, &view);
+            }
+          }
+        }
+        break;
+      case Slot::kSubject:
+        if (c >= 0 && SubjectOf(sentence_.parse, c) != np && SubjectActs(c, np)) {
+          return VerbSlot(f, slot, c, target);
+        }
+        break;
+      case Slot::kGroup: {
+        view.ranges.push_back(x.range);
+        for (Referent& r : d_.InRange(s_, x.range.begin, x.range.end)) {
+          if (r.group) view.referents.push_back(std::move(r));
+        }
+        break;
+      }
+      case Slot::kLocation:
+        for (int pp : Chain(np)) {
+          if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp])) {
+            AddPhrase(ph_.pps[pp].np, true, &view);
+          }
+        }
+        if (view.referents.empty() && c >= 0) return VerbSlot(f, slot, c, target);
+        break;
+      case Slot::kSelf:
+        AddThing(np, &view);
+        break;
+      case Slot::kHost:
+      case Slot::kItem:
+        ItemSlot(slot, &view);
+        break;
+    }
+    return view;
+  }
+
+  SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np, const TokenRange& trigger,
+                  bool target) const {
+    if (np >= 0) return NounSlot(f, slot, c, np, trigger, target);
+    return VerbSlot(f, slot, c, target);
+  }
+
+  // ---- Conditions and parties ------------------------------------------------------
+  bool RangeHas(ClassId cls, const TokenRange& r) const {
+    return x_.FindIn(cls, t_, r.begin, std::min<int>(r.end, t_.size()), nullptr, nullptr);
+  }
+
+  bool ConditionsHold(const Frame& f, int c, int np, const TokenRange& trigger) const {
+    for (const Frame::Condition& cond : f.requires_in_slot) {
+      SlotView view = SlotOf(f, cond.slot, c, np, trigger, false);
+      bool found = false;
+      for (const TokenRange& r : view.ranges) found |= RangeHas(cond.cls, r);
+      if (!found) return false;
+    }
+    const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
+    for (ClassId cls : f.near) {
+      if (!RangeHas(cls, scope)) return false;
+    }
+    for (ClassId cls : f.absent) {
+      if (RangeHas(cls, scope)) return false;
+    }
+    auto any_in_scope = [&](const auto& list) {
+      for (const auto& m : list) {
+        if (scope.Contains(m.begin)) return true;
+      }
+      return false;
+    };
+    if (f.needs_money && !any_in_scope(sentence_.money)) return false;
+    if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
+    if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
+    return true;
+  }
+
+  bool Acceptable(const Frame& f, const Referent& r) const {
+    if (r.thing >= 0) return true;
+    if (r.party.empty()) return r.counterpart;
+    if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
+    return absl::StartsWith(r.party, "country:") || absl::StartsWith(r.party, "org:") ||
+           absl::StartsWith(r.party, "company:");
+  }
+
+  std::vector<Referent> Filter(const Frame& f, std::vector<Referent> in) const {
+    std::vector<Referent> out;
+    for (Referent& r : in) {
+      if (Acceptable(f, r)) out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  // "his counterpart": the principal party the other side is not.
+  void FillCounterparts(std::vector<Referent>& side, const std::vector<Referent>& other) const {
+    for (Referent& r : side) {
+      if (!r.counterpart || !r.party.empty()) continue;
+      for (const std::string& p : d_.principal()) {
+        bool taken = false;
+        for (const Referent& o : other) taken |= o.party == p;
+        if (!taken && absl::StartsWith(p, "country:")) {
+          r.party = p;
+          break;
+        }
+      }
+    }
+  }
+
+  static bool Same(const Referent& a, const Referent& b) {
+    if (a.thing >= 0 || b.thing >= 0) return false;
+    return a.party == b.party;
+  }
+
+  void Cross(std::vector<Referent> a, std::vector<Referent> b,
+             std::vector<std::pair<Referent, Referent>>* pairs) const {
+    FillCounterparts(a, b);
+    FillCounterparts(b, a);
+    for (const Referent& x : a) {
+      for (const Referent& y : b) {
+        if ((x.party.empty() && x.thing < 0) || (y.party.empty() && y.thing < 0)) continue;
+        if (!Same(x, y)) pairs->emplace_back(x, y);
+      }
+    }
+  }
+
+  std::vector<Referent> FirstNonEmpty(const Frame& f, const std::vector<SlotChoice>& choices,
+                                      int c, int np, const TokenRange& trigger,
+                                      bool target) const {
+    for (const SlotChoice& choice : choices) {
+      std::vector<Referent> r =
+          Filter(f, SlotOf(f, choice.first, c, np, trigger, target).referents);
+      if (choice.crossed) {
+        std::vector<Referent> more =
+            Filter(f, SlotOf(f, choice.second, c, np, trigger, target).referents);
+        r.insert(r.end(), more.begin(), more.end());
+      }
+      if (!r.empty()) return r;
+    }
+    return {};
+  }
+
+  std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,
+                                                     const TokenRange& trigger) const {
+    std::vector<std::pair<Referent, Referent>> pairs;
+    if (!f.parties.empty()) {
+      for (const SlotChoice& choice : f.parties) {
+        std::vector<Referent> a =
+            Filter(f, SlotOf(f, choice.first, c, np, trigger, false).referents);
+        if (choice.crossed) {
+          std::vector<Referent> b =
+              Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
+          if (a.empty() || b.empty()) continue;
+          Cross(a, b, &pairs);
+        } else {
+          for (size_t i = 0; i < a.size(); ++i) {
+            for (size_t j = i + 1; j < a.size(); ++j) {
+              if (!Same(a[i], a[j])) pairs.emplace_back(a[i], a[j]);
+            }
+          }
+        }
+        if (f.needs_person) {
+          pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                                     [](const auto& p) {
+                                       return p.second.person.empty() && p.first.person.empty();
+                                     }),
+                      pairs.end());
+        }
+        if (!pairs.empty()) break;
+      }
+      return pairs;
+    }
+    std::vector<Referent> source = FirstNonEmpty(f, f.source, c, np, trigger, false);
+    if (source.empty()) return pairs;
+    std::vector<Referent> target = FirstNonEmpty(f, f.target, c, np, trigger, true);
+    bool item_target = !target.empty() && target[0].group && target[0].anaphor;
+    if (item_target) {
+      // "item" names the other side of the pair: only when the source is in it.
+      std::vector<Referent> kept;
+      for (Referent& t : target) {
+        bool source_in_pair = false;
+        for (const Referent& s : source) {
+          for (const Referent& u : target) source_in_pair |= u.party == s.party;
+        }
+        if (source_in_pair) kept.push_back(std::move(t));
+      }
+      target = std::move(kept);
+    }
+    Cross(source, target, &pairs);
+    if (f.needs_person) {
+      pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                                 [](const auto& p) { return p.second.person.empty(); }),
+                  pairs.end());
+    }
+    return pairs;
+  }
+
+  void TryFrame(const Frame& f, int c, const TokenRange& trigger, int np) {
+    if (c < 0) return;
+    if (sentence_.attribution.Contains(trigger.begin) ||
+        sentence_.dateline.Contains(trigger.begin))
+      return;
+    Mood mood = MoodOf(c, trigger, np);
+    if (mood.blocked || (mood.irrealis && !f.any_mood)) return;
+    if (!ConditionsHold(f, c, np, trigger)) return;
+    std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
+    if (pairs.empty()) return;
+    FrameMatch m;
+    m.frame = &f;
+    m.sentence = s_;
+    m.clause = c;
+    m.trigger = trigger;
+    m.np = np;
+    m.irrealis = mood.irrealis;
+    m.pairs = std::move(pairs);
+    out_.push_back(std::move(m));
+  }
+
+  const Knowledge& k_;
+  const Lexicon& x_;
+  const KnownClasses& c_;
+  const Discourse& d_;
+  const int s_;
+  const Sentence& sentence_;
+  const std::vector<Token>& t_;
+  const Phrases& ph_;
+  const std::vector<Clause>& clauses_;
+  std::vector<FrameMatch> out_;
+};
+
+}  // namespace
+
+std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge, const Discourse& discourse,
+                                    const ItemText& item, int s) {
+  if (item.sentences[s].headline) return {};
+  return SentenceMatcher(knowledge, discourse, item, s).Run();
+}
+
+}  // namespace entente::importers::internal

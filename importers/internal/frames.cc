@@ -1,0 +1,233 @@
+#include "importers/internal/frames.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "importers/internal/word_lists.h"
+
+namespace entente::importers::internal {
+namespace {
+
+absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
+                               absl::string_view file, int line) {
+  Slot slot;
+  if (name == "subj") {
+    slot.kind = Slot::kSubject;
+  } else if (name == "obj") {
+    slot.kind = Slot::kObject;
+  } else if (name == "poss") {
+    slot.kind = Slot::kPossessor;
+  } else if (name == "mod") {
+    slot.kind = Slot::kModifier;
+  } else if (name == "group") {
+    slot.kind = Slot::kGroup;
+  } else if (name == "loc") {
+    slot.kind = Slot::kLocation;
+  } else if (name == "self") {
+    slot.kind = Slot::kSelf;
+  } else if (name == "host") {
+    slot.kind = Slot::kHost;
+  } else if (name == "item") {
+    slot.kind = Slot::kItem;
+  } else if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") ==
+                                  absl::string_view::npos) {
+    slot.kind = Slot::kPrep;
+    slot.prep = absl::StrReplaceAll(name, {{"_", " "}});
+    if (!lexicon.Contains(lexicon.Find("prep"), slot.prep)) {
+      return DataError(file, line, absl::StrCat("unknown slot '", name,
+                                                "' (not a slot name nor an @prep item)"));
+    }
+  } else {
+    return DataError(file, line, absl::StrCat("unknown slot '", name, "'"));
+  }
+  return slot;
+}
+
+absl::StatusOr<std::vector<SlotChoice>> ParseSlots(absl::string_view value,
+                                                   const Lexicon& lexicon,
+                                                   absl::string_view file, int line) {
+  std::vector<SlotChoice> out;
+  for (absl::string_view alt : absl::StrSplit(value, '|')) {
+    if (alt.empty()) return DataError(file, line, "empty slot alternative");
+    SlotChoice choice;
+    std::vector<absl::string_view> parts = absl::StrSplit(alt, '+');
+    if (parts.size() > 2) return DataError(file, line, "at most two slots joined by '+'");
+    auto first = ParseSlot(parts[0], lexicon, file, line);
+    if (!first.ok()) return first.status();
+    choice.first = *first;
+    if (parts.size() == 2) {
+      auto second = ParseSlot(parts[1], lexicon, file, line);
+      if (!second.ok()) return second.status();
+      choice.crossed = true;
+      choice.second = *second;
+    }
+    out.push_back(std::move(choice));
+  }
+  return out;
+}
+
+absl::StatusOr<ClassId> ParseClass(absl::string_view value, const Lexicon& lexicon,
+                                   absl::string_view file, int line) {
+  if (value.size() < 2 || value[0] != '@') {
+    return DataError(file, line, absl::StrCat("expected @class, got '", value, "'"));
+  }
+  ClassId id = lexicon.Find(value.substr(1));
+  if (id < 0) return DataError(file, line, absl::StrCat("unknown class '", value, "'"));
+  return id;
+}
+
+absl::Status ParseTrigger(absl::string_view text, const Lexicon& lexicon, Frame* f,
+                          absl::string_view file, int line) {
+  if (absl::StartsWith(text, "v:")) {
+    f->verbal = true;
+  } else if (absl::StartsWith(text, "n:")) {
+    f->verbal = false;
+  } else {
+    return DataError(file, line,
+                     absl::StrCat("trigger '", text, "' must start with v: or n:"));
+  }
+  for (absl::string_view item : absl::StrSplit(text.substr(2), '|')) {
+    if (item.empty()) return DataError(file, line, "empty trigger word");
+    if (item[0] == '@') {
+      auto id = ParseClass(item, lexicon, file, line);
+      if (!id.ok()) return id.status();
+      f->trigger_classes.push_back(*id);
+    } else {
+      f->lemmas.push_back(absl::StrReplaceAll(item, {{"_", " "}}));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseField(absl::string_view key, absl::string_view value,
+                        const Lexicon& lexicon, Frame* f, absl::string_view file,
+                        int line) {
+  if (key == "source" || key == "target" || key == "parties") {
+    auto slots = ParseSlots(value, lexicon, file, line);
+    if (!slots.ok()) return slots.status();
+    (key == "source" ? f->source : key == "target" ? f->target : f->parties) = *slots;
+    return absl::OkStatus();
+  }
+  if (absl::StartsWith(key, "attr.")) {
+    if (key.size() <= 5) return DataError(file, line, "attr. needs a name");
+    f->constants.emplace_back(std::string(key.substr(5)), std::string(value));
+    return absl::OkStatus();
+  }
+  if (key == "near" || key == "not") {
+    auto id = ParseClass(value, lexicon, file, line);
+    if (!id.ok()) return id.status();
+    (key == "near" ? f->near : f->absent).push_back(*id);
+    return absl::OkStatus();
+  }
+  if (key == "needs") {
+    if (value == "money") {
+      f->needs_money = true;
+    } else if (value == "percent") {
+      f->needs_percent = true;
+    } else if (value == "date") {
+      f->needs_date = true;
+    } else if (value == "person") {
+      f->needs_person = true;
+    } else {
+      return DataError(file, line,
+                       absl::StrCat("needs=", value, ": want money|percent|date|person"));
+    }
+    return absl::OkStatus();
+  }
+  if (key == "mood") {
+    if (value != "any" && value != "factual") {
+      return DataError(file, line, "mood= wants any or factual");
+    }
+    f->any_mood = value == "any";
+    return absl::OkStatus();
+  }
+  if (key == "confidence") {
+    if (!absl::SimpleAtod(value, &f->confidence) || f->confidence <= 0 ||
+        f->confidence > 1) {
+      return DataError(file, line, "confidence wants a number in (0, 1]");
+    }
+    return absl::OkStatus();
+  }
+  // "obj=@class", "with=@class": a condition on a slot.
+  auto slot = ParseSlot(key, lexicon, file, line);
+  if (!slot.ok()) return DataError(file, line, absl::StrCat("unknown field '", key, "'"));
+  auto id = ParseClass(value, lexicon, file, line);
+  if (!id.ok()) return id.status();
+  f->requires_in_slot.push_back({*slot, *id});
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Frame> ParseFrame(absl::string_view text, const Lexicon& lexicon,
+                                 absl::string_view file, int line) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(text, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  if (words.size() < 3) {
+    return DataError(file, line, "want TYPE TRIGGER FIELDS...");
+  }
+  Frame f;
+  f.file = std::string(file);
+  f.line = line;
+  std::optional<graph::RelationType> type = graph::ParseRelationType(words[0]);
+  if (!type) return DataError(file, line, absl::StrCat("unknown relation type '", words[0], "'"));
+  f.type = *type;
+  if (absl::Status s = ParseTrigger(words[1], lexicon, &f, file, line); !s.ok()) return s;
+  for (size_t k = 2; k < words.size(); ++k) {
+    size_t eq = words[k].find('=');
+    if (eq == absl::string_view::npos || eq == 0 || eq + 1 == words[k].size()) {
+      return DataError(file, line, absl::StrCat("field '", words[k], "' is not key=value"));
+    }
+    absl::Status s =
+        ParseField(words[k].substr(0, eq), words[k].substr(eq + 1), lexicon, &f, file, line);
+    if (!s.ok()) return s;
+  }
+  bool directed = !graph::IsSymmetric(f.type);
+  if (directed && (f.source.empty() || f.target.empty())) {
+    return DataError(file, line,
+                     absl::StrCat(words[0], " is directed: give source= and target="));
+  }
+  if (!directed && f.parties.empty()) {
+    return DataError(file, line, absl::StrCat(words[0], " is symmetric: give parties="));
+  }
+  return f;
+}
+
+absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
+    const std::vector<std::pair<std::string, std::string>>& files, const Lexicon& lexicon) {
+  auto book = std::unique_ptr<FrameBook>(new FrameBook());
+  for (const auto& [name, content] : files) {
+    int number = 0;
+    for (absl::string_view line : absl::StrSplit(content, '\n')) {
+      ++number;
+      if (size_t hash = line.find('#'); hash != absl::string_view::npos) {
+        line = line.substr(0, hash);
+      }
+      line = absl::StripAsciiWhitespace(line);
+      if (line.empty()) continue;
+      auto frame = ParseFrame(line, lexicon, name, number);
+      if (!frame.ok()) return frame.status();
+      int index = static_cast<int>(book->frames_.size());
+      if (frame->verbal) {
+        for (const std::string& lemma : frame->lemmas) book->by_verb_[lemma].push_back(index);
+        if (!frame->trigger_classes.empty()) book->verb_class_frames_.push_back(index);
+      } else {
+        book->noun_frames_.push_back(index);
+      }
+      book->frames_.push_back(std::move(*frame));
+    }
+  }
+  if (book->frames_.empty()) {
+    return absl::InvalidArgumentError("frames: no frame in any file");
+  }
+  return book;
+}
+
+const std::vector<int>* FrameBook::VerbFrames(absl::string_view lemma) const {
+  auto it = by_verb_.find(lemma);
+  return it == by_verb_.end() ? nullptr : &it->second;
+}
+
+}  // namespace entente::importers::internal

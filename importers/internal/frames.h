@@ -1,0 +1,150 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_FRAMES_H_
+#define ENTENTE_IMPORTERS_INTERNAL_FRAMES_H_
+
+// Frames: the pattern language of the extractor. A frame says how English states a
+// relation: a trigger word, where its parties sit around it, what must (or must not)
+// be there, and what it adds. Frames live in importers/data/frames/*.txt, one per
+// line, and are compiled when the Extractor is created; a bad line is an error that
+// names its file and line.
+//
+//   # TYPE     TRIGGER              FIELDS...
+//   visit      v:visit              source=subj target=obj|to|in
+//   visit      n:@visit_noun        source=subj|poss|mod|by|of target=to|in
+//   agreement  v:@sign_verb         obj=@agreement_kind parties=subj+with|between|subj|group
+//   sanction   v:impose|slap        obj=@sanction_measure source=subj target=on|against
+//                                   attr.action=imposed
+//
+// TYPE is a relation type of ../shared/spec/relations.md ("agreement", "visit", ...).
+//
+// TRIGGER is "v:" (the lemma of a clause's main verb, with its particle: "set_up") or
+// "n:" (a word of a noun phrase: its head, or a phrase that covers the head), followed
+// by lemmas or @classes separated by '|' ("v:sign|ink|@sign_verb").
+//
+// FIELDS are "key=value" (no spaces):
+//   source=SLOTS, target=SLOTS  the parties of a directed relation;
+//   parties=SLOTS               the parties of a symmetric one.
+//       SLOTS are alternatives separated by '|', tried in order; an alternative is a
+//       slot ("subj") or two joined by '+' ("subj+with": every party of the first
+//       with every party of the second). A single slot for `parties` pairs its own
+//       parties ("Chile and Peru signed"). Slots:
+//         subj   the doer: a verb's subject (its "by" phrase when passive); for a
+//                noun, the subject of the clause around it ("X paid a visit");
+//         obj    a verb's object (its subject when passive);
+//         poss   a noun's possessor ("Modi's visit", "their talks");
+//         mod    names before a noun ("Kazakh-Chinese talks", "the EU-Egypt summit");
+//         group  "the two countries", "both sides", "bilateral": the item's pair;
+//         loc    the place of the clause ("in Astana": its country);
+//         self   a noun trigger's own phrase, as the event or site it names
+//                ("the 10th summit of the OTS"); for a verb, `obj` names one too;
+//         host   the item's host: where its dateline or its main visit is;
+//         item   the item's two principal parties (for a directed type: the one
+//                that is not the source, when the source is one of them);
+//         any preposition ("with", "to", "between", "on", "against", ...): the
+//                phrases it opens after the trigger (a verb's clause, or a noun's own
+//                chain: "visit to Brazil by Modi").
+//   obj=@class, subj=@class      that slot's phrase must hold a phrase of the class;
+//   near=@class                  the trigger's clause must hold one;
+//   not=@class                   the trigger's clause must not hold one;
+//   needs=money|percent|date     the clause must state an amount, a percentage or a
+//                                date of its own;
+//   needs=person                 the second party must be named through a person
+//                                ("received the minister", not "received support");
+//   mood=any                     also in future, modal or hoped-for statements
+//                                (targets, pledges); the default is factual only;
+//   confidence=0.6               the confidence of what it emits (default 0.8);
+//   attr.KEY=VALUE               a constant attribute ("attr.stance=support").
+// Attributes the text states (amounts, levels, kinds, dates) are read by the
+// relation builder for every frame of a type; frames add only constants.
+//
+// Thread-safety: a compiled FrameBook is immutable; share it const.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "graph/model.h"
+#include "importers/internal/lexicon.h"
+
+namespace entente::importers::internal {
+
+// Where a party may sit, as a frame names it.
+struct Slot {
+  enum Kind : uint8_t {
+    kSubject,
+    kObject,
+    kPossessor,
+    kModifier,
+    kGroup,
+    kLocation,
+    kSelf,
+    kHost,
+    kItem,
+    kPrep
+  };
+  Kind kind = kSubject;
+  std::string prep;  // For kPrep: "with", "to", "between", ...
+};
+
+// One alternative: one slot, or two whose parties are crossed.
+struct SlotChoice {
+  Slot first;
+  bool crossed = false;
+  Slot second;
+};
+
+struct Frame {
+  graph::RelationType type = graph::RelationType::kUnspecified;
+  bool verbal = true;                   // v: or n:
+  std::vector<std::string> lemmas;      // Trigger lemmas ("set up" for "set_up").
+  std::vector<ClassId> trigger_classes;
+  std::vector<SlotChoice> source, target, parties;
+  struct Condition {
+    Slot slot;
+    ClassId cls = -1;
+  };
+  std::vector<Condition> requires_in_slot;  // obj=@x, subj=@x, with=@x ...
+  std::vector<ClassId> near, absent;
+  bool needs_money = false, needs_percent = false, needs_date = false;
+  bool needs_person = false;
+  bool any_mood = false;
+  double confidence = 0.8;
+  std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
+  std::string file;  // Where it is written, for --explain and errors.
+  int line = 0;
+};
+
+// The compiled frames, indexed by trigger.
+class FrameBook {
+ public:
+  // Compiles frame files (name, content). `lexicon` resolves @classes. Errors are
+  // InvalidArgument "FILE:LINE: why" (unknown type, class, slot or key; a frame
+  // without parties).
+  static absl::StatusOr<std::unique_ptr<FrameBook>> Compile(
+      const std::vector<std::pair<std::string, std::string>>& files,
+      const Lexicon& lexicon);
+
+  const std::vector<Frame>& frames() const { return frames_; }
+  // Frames whose verb trigger is this lemma ("sign", "set up").
+  const std::vector<int>* VerbFrames(absl::string_view lemma) const;
+  // The classes and lemmas that can trigger noun frames, for the matcher.
+  const std::vector<int>& NounFrames() const { return noun_frames_; }
+  // Frames whose verb trigger is a class (checked by class match).
+  const std::vector<int>& VerbClassFrames() const { return verb_class_frames_; }
+
+ private:
+  std::vector<Frame> frames_;
+  absl::flat_hash_map<std::string, std::vector<int>> by_verb_;
+  std::vector<int> verb_class_frames_;
+  std::vector<int> noun_frames_;
+};
+
+// Parses one frame line (for tests and the compiler). `file`/`line` go into errors.
+absl::StatusOr<Frame> ParseFrame(absl::string_view text, const Lexicon& lexicon,
+                                 absl::string_view file, int line);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_FRAMES_H_

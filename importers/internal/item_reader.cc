@@ -1,0 +1,384 @@
+#include "importers/internal/item_reader.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "importers/internal/tagger.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::DatePrecision;
+using graph::DateWithPrecision;
+
+// A report verb's date sits at most this far after it ("reported on Feb. 5").
+constexpr int kReportDateWindow = 6;
+
+bool AllUpper(absl::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
+  }
+  return letter;
+}
+
+bool IsDash(absl::string_view text) {
+  return text == "-" || text == "\u2013" || text == "\u2014" || text == "--";
+}
+
+// A word of an outlet's name: "The Korea Herald", "24.kg", "Daily Sabah".
+bool IsOutletWord(const Token& t) {
+  if (t.kind == TokenKind::kPunct) return t.text == "&";
+  if (t.capitalized || t.kind == TokenKind::kNumber) return true;
+  return t.lower == "of" || t.lower == "de" || t.lower == "da" || t.lower == "du" ||
+         t.lower == "der" || t.lower == "la" || t.lower == "le" || t.lower == "al" ||
+         (t.lower.find('.') != std::string::npos && t.lower.size() > 2);
+}
+
+// The end (exclusive) of "on Month Day[, Year]" / "on Day Month" at t[i] == "on"; -1
+// if t[i..] is no such date.
+int DateAfterOn(const std::vector<Token>& t, int i) {
+  int n = static_cast<int>(t.size());
+  if (i >= n || t[i].lower != "on" || i + 2 >= n) return -1;
+  if (MonthFromWord(t[i + 1].lower) > 0 && t[i + 2].kind == TokenKind::kNumber) {
+    int end = i + 3;
+    if (end + 1 < n && t[end].text == "," && t[end + 1].text.size() == 4 &&
+        t[end + 1].kind == TokenKind::kNumber)
+      end += 2;
+    return end;
+  }
+  if (t[i + 1].kind == TokenKind::kNumber && MonthFromWord(t[i + 2].lower) > 0) {
+    int end = i + 3;
+    if (end < n && t[end].text.size() == 4 && t[end].kind == TokenKind::kNumber) ++end;
+    return end;
+  }
+  return -1;
+}
+
+class ItemReader {
+ public:
+  ItemReader(const Knowledge& k, const Gazetteer& g, const DigestItem& item)
+      : k_(k), x_(k.lexicon()), c_(k.classes()), g_(g), item_(item) {}
+
+  ItemText Run() {
+    out_.reported = item_.reported.known() ? item_.reported : item_.published;
+    out_.outlet = item_.outlet;
+    BuildSentences();
+    FindAttribution();
+    if (!attributed_) FindDateline();
+    for (Sentence& s : out_.sentences) Analyse(s);
+    FindAnchor();
+    for (Sentence& s : out_.sentences) FindSentenceDates(s, out_.anchor);
+    return std::move(out_);
+  }
+
+ private:
+  void AddSentence(const TextSpan& span, size_t from, size_t to, int paragraph,
+                   bool headline) {
+    Sentence s;
+    s.paragraph = paragraph;
+    s.headline = headline;
+    s.text = absl::string_view(span.text).substr(from, to - from);
+    s.begin = span.offset + static_cast<int64_t>(from);
+    s.end = span.offset + static_cast<int64_t>(to);
+    s.file_begin = span.FileOffset(static_cast<int64_t>(from));
+    s.file_end = span.FileOffset(static_cast<int64_t>(to));
+    s.tokens = Tokenize(s.text, s.begin);
+    out_.sentences.push_back(std::move(s));
+  }
+
+  void BuildSentences() {
+    if (!item_.headline.text.empty()) {
+      AddSentence(item_.headline, 0, item_.headline.text.size(), -1, true);
+    }
+    for (size_t p = 0; p < item_.paragraphs.size(); ++p) {
+      bool open = false;  // Quotation marks carry over sentences, not paragraphs.
+      for (const SentenceSpan& span : SplitSentences(item_.paragraphs[p].text)) {
+        AddSentence(item_.paragraphs[p], span.begin, span.end, static_cast<int>(p), false);
+        Sentence& s = out_.sentences.back();
+        s.quoted_start = open;
+        for (const Token& t : s.tokens) {
+          if (t.text == "\u201c" || t.text == "\u00ab") open = true;
+          if (t.text == "\u201d" || t.text == "\u00bb") open = false;
+          if (t.text == "\"") open = !open;
+        }
+      }
+    }
+  }
+
+  bool ReportVerb(const Token& t) const {
+    return t.lower != "on" && x_.Contains(c_.report_verb, t.lower.substr(0, t.lower.size())) ;
+  }
+
+  // ", reported OUTLET on DATE" at the end of a lead sentence.
+  bool TrailingAttribution(Sentence& s, int r) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    if (r == 0 || t[r - 1].text != ",") return false;
+    int o = r + 2 < n && t[r + 1].lower == "the" && t[r + 2].capitalized ? r + 2 : r + 1;
+    if (o >= n || !IsOutletWord(t[o]) || t[o].lower == "on") return false;
+    int k = o;
+    while (k < n && t[k].lower != "on" && IsOutletWord(t[k])) ++k;
+    int date_end = DateAfterOn(t, k);
+    if (date_end < 0) {
+      // ", reported The Times of India." with no date: the outlet alone.
+      if (!(k == n || (k == n - 1 && t[k].text == "."))) return false;
+      date_end = k;
+    }
+    SetAttribution(s, r - 1, date_end, o, k, k);
+    return true;
+  }
+
+  // "Kazinform reported on Jan. 23 that", "The Korea Times published a feature on
+  // June 11", "In an interview with UzA on Monday".
+  bool LeadingAttribution(Sentence& s, int r) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    int k = r + 1;
+    while (k < n && k < r + kReportDateWindow && t[k].lower != "on") ++k;
+    if (DateAfterOn(t, k) < 0) return false;
+    int b = r;
+    if (b > 0 && !t[b - 1].capitalized && x_.Contains(c_.outlet_noun, t[b - 1].lower)) --b;
+    int e = b;
+    while (b > 0 && IsOutletWord(t[b - 1]) && t[b - 1].text != ",") --b;
+    if (b == e) return false;
+    int range_begin = b;
+    if (b >= 2 && t[b - 1].lower == "'s") range_begin = b - 2;  // "Germany's FAZ"
+    int date_end = DateAfterOn(t, k);
+    if (date_end < n && t[date_end].lower == "that") ++date_end;
+    SetAttribution(s, range_begin, date_end, b, e, k);
+    return true;
+  }
+
+  void SetAttribution(Sentence& s, int begin, int end, int outlet_begin, int outlet_end,
+                      int date_at) {
+    const std::vector<Token>& t = s.tokens;
+    s.attribution = {begin, end};
+    attributed_ = true;
+    if (item_.outlet.empty() && outlet_end > outlet_begin) {
+      out_.outlet = std::string(s.text.substr(
+          t[outlet_begin].begin - s.begin, t[outlet_end - 1].end - t[outlet_begin].begin));
+    }
+    if (date_at < end && t[date_at].lower == "on") {
+      std::vector<Token> date_tokens(t.begin() + date_at + 1, t.begin() + end);
+      std::vector<DateMention> dates = FindDates(date_tokens, {item_.published, {}});
+      if (!dates.empty() && dates[0].date.precision == DatePrecision::kDay) {
+        out_.reported = dates[0].date;
+      }
+    }
+  }
+
+  void FindAttribution() {
+    for (Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph != 0) continue;
+      const int n = static_cast<int>(s.tokens.size());
+      for (int r = 0; r < n; ++r) {
+        if (!ReportVerb(s.tokens[r])) continue;
+        if (TrailingAttribution(s, r) || LeadingAttribution(s, r)) return;
+      }
+    }
+    if (!out_.outlet.empty()) return;
+    // "According to Kazinform, ...": the outlet without a date.
+    for (Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph != 0) continue;
+      const std::vector<Token>& t = s.tokens;
+      const int n = static_cast<int>(t.size());
+      for (int r = 0; r + 2 < n; ++r) {
+        if (t[r].lower != "according" || t[r + 1].lower != "to") continue;
+        int k = r + 2;
+        while (k < n && t[k].text != "," && IsOutletWord(t[k])) ++k;
+        if (k == r + 2 || k >= n || t[k].text != ",") continue;
+        // A named outlet, not a person or an office ("according to the president").
+        bool outlet = false;
+        for (int j = r + 2; j < k; ++j) {
+          outlet |= x_.Contains(c_.outlet_noun, t[j].lower) ||
+                    t[j].lower.find('.') != std::string::npos;
+        }
+        if (!outlet) continue;
+        out_.outlet = std::string(
+            s.text.substr(t[r + 2].begin - s.begin, t[k - 1].end - t[r + 2].begin));
+        s.attribution = {r, k + 1};
+        return;
+      }
+    }
+  }
+
+  // "BRASILIA, Jul 9 (PTI)", "BEIJING, Jan 13 –", "RABAT –", "TOKYO/WASHINGTON –".
+  void FindDateline() {
+    for (Sentence& s : out_.sentences) {
+      if (s.headline) continue;
+      if (s.paragraph != 0) return;
+      const std::vector<Token>& t = s.tokens;
+      const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+      int k = 0;
+      while (k < n && t[k].kind == TokenKind::kWord && t[k].capitalized) ++k;
+      while (k + 1 < n && t[k].text == "/" && t[k + 1].capitalized) {
+        k += 2;
+        while (k < n && t[k].kind == TokenKind::kWord && t[k].capitalized) ++k;
+      }
+      int city_end = k;
+      if (city_end == 0 || city_end > 4) return;
+      bool upper = AllUpper(t[0].text) && t[0].text.size() > 1;
+      int date_begin = -1, date_end = -1;
+      if (k < n && t[k].text == ",") {
+        date_begin = k + 1;
+        std::vector<DateMention> dates = FindDates(
+            std::vector<Token>(t.begin() + date_begin, t.begin() + n), {item_.published, {}});
+        if (dates.empty() || dates[0].begin != 0) return;
+        date_end = date_begin + dates[0].end;
+        if (dates[0].date.precision == DatePrecision::kDay) out_.reported = dates[0].date;
+        k = date_end;
+      }
+      bool agency = false;
+      if (k < n && t[k].text == "(") {
+        int close = k + 1;
+        while (close < n && t[close].text != ")") ++close;
+        if (close >= n) return;
+        agency = true;
+        k = close + 1;
+      }
+      bool dash = k < n && IsDash(t[k].text);
+      if (k + 1 < n && t[k].text == "-" && t[k + 1].text == "-") {
+        dash = true;
+        ++k;
+      }
+      if (dash) ++k;
+      if (!dash && !agency) return;
+      if (!upper && date_begin < 0 && !agency) {
+        // "Rabat – ..." is a dateline only when the name is a known place.
+      }
+      s.dateline = {0, k};
+      SetDatelineCity(t, city_end, upper || date_begin >= 0 || agency);
+      return;
+    }
+  }
+
+  void SetDatelineCity(const std::vector<Token>& t, int city_end, bool certain) {
+    std::string phrase;
+    int first_end = 0;
+    while (first_end < city_end && t[first_end].text != "/") ++first_end;
+    for (int j = 0; j < first_end; ++j) {
+      if (j > 0) phrase.push_back(' ');
+      phrase.append(t[j].lower);
+    }
+    if (const std::vector<AliasMatch>* m = g_.FindPhrase(phrase)) {
+      for (const AliasMatch& a : *m) {
+        if (a.entity->kind == graph::EntityKind::kCity) {
+          out_.dateline_city = a.entity->id;
+          out_.dateline_country = std::string(g_.CountryOf(a.entity->id));
+          return;
+        }
+      }
+    }
+    if (certain) {
+      std::string name;
+      for (int j = 0; j < first_end; ++j) {
+        if (j > 0) name.push_back(' ');
+        name.append(t[j].text.data(), t[j].text.size());
+      }
+      out_.dateline_city = absl::StrCat("city:", Slugify(name));
+    }
+  }
+
+  std::vector<std::pair<int64_t, int64_t>> Masked(const Sentence& s) const {
+    std::vector<std::pair<int64_t, int64_t>> masked;
+    for (TokenRange r : {s.attribution, s.dateline}) {
+      if (r.empty()) continue;
+      masked.emplace_back(s.tokens[r.begin].begin, s.tokens[r.end - 1].end);
+    }
+    if (out_.outlet.size() > 2) {
+      for (size_t pos = s.text.find(out_.outlet); pos != absl::string_view::npos;
+           pos = s.text.find(out_.outlet, pos + 1)) {
+        masked.emplace_back(s.begin + static_cast<int64_t>(pos),
+                            s.begin + static_cast<int64_t>(pos + out_.outlet.size()));
+      }
+    }
+    return masked;
+  }
+
+  void Analyse(Sentence& s) {
+    s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
+    s.money = FindMoney(s.tokens);
+    // "3 billion U.S. dollars": the currency's country is no party.
+    s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
+                                    [&](const Mention& m) {
+                                      for (const MoneyMention& money : s.money) {
+                                        if (m.begin >= money.begin && m.end <= money.end)
+                                          return true;
+                                      }
+                                      return false;
+                                    }),
+                     s.mentions.end());
+    const int n = static_cast<int>(s.tokens.size());
+    s.mention_at.assign(n, -1);
+    std::vector<int> atom_end(n, 0);
+    for (size_t m = 0; m < s.mentions.size(); ++m) {
+      const Mention& mention = s.mentions[m];
+      for (int k = mention.begin; k < mention.end; ++k) s.mention_at[k] = static_cast<int>(m);
+      atom_end[mention.begin] = mention.end;
+      if (mention.form == AliasForm::kDemonym && mention.end == mention.begin + 1 &&
+          !mention.titled) {
+        s.tokens[mention.begin].tag = Tag::kAdjective;
+      }
+    }
+    TagTokens(x_, s.tokens);
+    // Mentions are names: a tagger's guess of "verb" inside one is wrong.
+    for (const Mention& m : s.mentions) {
+      for (int k = m.begin; k < m.end; ++k) {
+        Token& t = s.tokens[k];
+        if (t.tag == Tag::kVerb || t.tag == Tag::kNoun) t.tag = Tag::kProper;
+      }
+    }
+    s.percents = FindPercents(s.tokens);
+    std::vector<bool> quoted(1, s.quoted_start);
+    s.parse = ParseSentence(s.tokens, atom_end, quoted);
+  }
+
+  void FindSentenceDates(Sentence& s, const DateWithPrecision& previous) {
+    s.dates = FindDates(s.tokens, {out_.reported, previous});
+    s.dates.erase(std::remove_if(s.dates.begin(), s.dates.end(),
+                                 [&](const DateMention& d) {
+                                   return s.attribution.Contains(d.begin) ||
+                                          s.dateline.Contains(d.begin);
+                                 }),
+                  s.dates.end());
+  }
+
+  // The lead's first day-precise event date, else the report's month.
+  void FindAnchor() {
+    out_.anchor = out_.reported.known()
+                      ? DateWithPrecision::Month(out_.reported.year, out_.reported.month)
+                      : DateWithPrecision();
+    for (Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph != 0) continue;
+      FindSentenceDates(s, {});
+      for (const DateMention& d : s.dates) {
+        if (d.date.precision == DatePrecision::kDay &&
+            (!out_.reported.known() || d.date.FirstDay() <= out_.reported.FirstDay())) {
+          out_.anchor = d.date;
+          return;
+        }
+      }
+      if (!s.attribution.empty()) return;
+    }
+  }
+
+  const Knowledge& k_;
+  const Lexicon& x_;
+  const KnownClasses& c_;
+  const Gazetteer& g_;
+  const DigestItem& item_;
+  ItemText out_;
+  bool attributed_ = false;
+};
+
+}  // namespace
+
+ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                  const DigestItem& item) {
+  return ItemReader(knowledge, gazetteer, item).Run();
+}
+
+}  // namespace entente::importers::internal

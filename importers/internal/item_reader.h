@@ -1,0 +1,73 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_ITEM_READER_H_
+#define ENTENTE_IMPORTERS_INTERNAL_ITEM_READER_H_
+
+// Items -> sentences: reads one digest item or article into analysed sentences
+// (tokens, tags, mentions, dates, amounts, phrases and clauses) and finds what frames
+// the item's text:
+//   - the attribution of a digest item (", reported Trend on Feb. 5.", "Kazinform
+//     reported on Jan. 23 that", "According to 24.kg, ..."): its outlet is provenance,
+//     masked wherever it appears, and its date is the report's date;
+//   - the dateline of an article ("ASTANA, June 22 (Kazinform) –", "RABAT –"): its
+//     city is where the news happened unless the text says otherwise, and its date
+//     the report's;
+//   - quotation marks that span sentences (a digest's quoted body);
+//   - the anchor: the first day-precise date of the lead, the date of the item's main
+//     event, which undated follow-up statements share.
+//
+// Thread-safety: pure function; the Knowledge and Gazetteer are shared const.
+
+#include <string>
+#include <vector>
+
+#include "graph/model.h"
+#include "importers/digest_item.h"
+#include "importers/gazetteer.h"
+#include "importers/internal/clauses.h"
+#include "importers/internal/dates.h"
+#include "importers/internal/knowledge.h"
+#include "importers/internal/mentions.h"
+#include "importers/internal/numbers.h"
+#include "importers/internal/text.h"
+
+namespace entente::importers::internal {
+
+// How far into an article's first sentence a dateline may reach, in tokens.
+inline constexpr int kDatelineWindow = 14;
+
+struct Sentence {
+  int paragraph = 0;  // -1 for the headline.
+  bool headline = false;
+  absl::string_view text;
+  int64_t begin = 0;       // Byte offsets of the text (tokens count from here).
+  int64_t end = 0;
+  int64_t file_begin = 0;  // Byte offsets of the quote in the input file (they
+  int64_t file_end = 0;    // differ from begin/end for escaped JSON text).
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;
+  std::vector<int> mention_at;  // Per token: the mention holding it, or -1.
+  std::vector<DateMention> dates;
+  std::vector<MoneyMention> money;
+  std::vector<PercentMention> percents;
+  SentenceParse parse;
+  TokenRange attribution;  // "reported Trend on Feb. 5": provenance, not content.
+  TokenRange dateline;     // "ASTANA, June 22 (Kazinform) –".
+  bool quoted_start = false;  // Begins inside quotation marks opened earlier.
+};
+
+struct ItemText {
+  std::vector<Sentence> sentences;
+  std::string outlet;
+  graph::DateWithPrecision reported;  // Day precision when known.
+  std::string dateline_city;          // "city:astana", "" when none.
+  std::string dateline_country;       // The dateline's country, "" when none.
+  graph::DateWithPrecision anchor;    // The lead's event date, else the report month.
+};
+
+// Reads `item`. `item.published` or `item.reported` must be known for dates to
+// resolve; without them sentences still come back, with no dates.
+ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                  const DigestItem& item);
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_ITEM_READER_H_

@@ -1,0 +1,119 @@
+#include "importers/internal/knowledge.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "importers/internal/embedded_data.h"
+
+namespace entente::importers::internal {
+namespace {
+
+struct Required {
+  const char* name;
+  ClassId KnownClasses::*field;
+};
+
+// Every class the pipeline's code reads, with the file that defines it.
+constexpr Required kRequired[] = {
+    {"speech_verb", &KnownClasses::speech_verb},
+    {"irrealis_governor", &KnownClasses::irrealis_governor},
+    {"denial_governor", &KnownClasses::denial_governor},
+    {"hedge_cue", &KnownClasses::hedge_cue},
+    {"cancel_cue", &KnownClasses::cancel_cue},
+    {"historical_cue", &KnownClasses::historical_cue},
+    {"projection_cue", &KnownClasses::projection_cue},
+    {"report_verb", &KnownClasses::report_verb},
+    {"outlet_noun", &KnownClasses::outlet_noun},
+    {"group_anaphor", &KnownClasses::group_anaphor},
+    {"org_anaphor", &KnownClasses::org_anaphor},
+    {"country_anaphor", &KnownClasses::country_anaphor},
+    {"host_anaphor", &KnownClasses::host_anaphor},
+    {"guest_anaphor", &KnownClasses::guest_anaphor},
+    {"person_pronoun", &KnownClasses::person_pronoun},
+    {"plural_pronoun", &KnownClasses::plural_pronoun},
+    {"speaker_pronoun", &KnownClasses::speaker_pronoun},
+    {"it_pronoun", &KnownClasses::it_pronoun},
+    {"agent_noun", &KnownClasses::agent_noun},
+    {"agreement_kind", &KnownClasses::agreement_kind},
+    {"partnership_level", &KnownClasses::partnership_level},
+    {"visit_level", &KnownClasses::visit_level},
+    {"facility", &KnownClasses::facility},
+    {"sanction_measure", &KnownClasses::sanction_measure},
+    {"decrease_verb", &KnownClasses::decrease_verb},
+    {"trade_noun", &KnownClasses::trade_noun},
+    {"event_noun", &KnownClasses::event_noun},
+    {"location_prep", &KnownClasses::location_prep},
+    {"sector", &KnownClasses::sector},
+    {"status_cue", &KnownClasses::status_cue},
+    {"document_bundle", &KnownClasses::document_bundle},
+    {"membership_role", &KnownClasses::membership_role},
+    {"downgrade_measure", &KnownClasses::downgrade_measure},
+};
+
+struct RequiredTitle {
+  const char* name;
+  ClassId TitleClasses::*field;
+};
+
+constexpr RequiredTitle kRequiredTitles[] = {
+    {"leader_title", &TitleClasses::leader_title},
+    {"title", &TitleClasses::title},
+    {"honorific", &TitleClasses::honorific},
+    {"name_particle", &TitleClasses::name_particle},
+    {"name_suffix", &TitleClasses::name_suffix},
+    {"counterpart", &TitleClasses::counterpart},
+    {"institution_noun", &TitleClasses::institution},
+};
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromEmbedded() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& f : EmbeddedDataFiles()) {
+    files.emplace_back(std::string(f.name), std::string(f.content));
+  }
+  return FromFiles(files);
+}
+
+absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<WordListEntry> entries;
+  std::vector<std::pair<std::string, std::string>> frame_files;
+  for (const auto& [name, content] : files) {
+    if (absl::StartsWith(name, "frames/")) {
+      frame_files.emplace_back(name, content);
+    } else if (absl::EndsWith(name, ".txt")) {
+      auto parsed = ParseWordList(name, content);
+      if (!parsed.ok()) return parsed.status();
+      entries.insert(entries.end(), parsed->begin(), parsed->end());
+    }
+  }
+  auto knowledge = std::shared_ptr<Knowledge>(new Knowledge());
+  auto lexicon = Lexicon::Build(entries);
+  if (!lexicon.ok()) return lexicon.status();
+  knowledge->lexicon_ = std::move(*lexicon);
+  const Lexicon& x = *knowledge->lexicon_;
+  for (const Required& r : kRequired) {
+    ClassId id = x.Find(r.name);
+    if (id < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("importers/data: class @", r.name, " is read by the extractor "
+                       "but no word list defines it"));
+    }
+    knowledge->classes_.*r.field = id;
+  }
+  for (const RequiredTitle& r : kRequiredTitles) {
+    ClassId id = x.Find(r.name);
+    if (id < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("importers/data: class @", r.name, " is read by the extractor "
+                       "but no word list defines it"));
+    }
+    knowledge->classes_.titles.*r.field = id;
+  }
+  auto frames = FrameBook::Compile(frame_files, x);
+  if (!frames.ok()) return frames.status();
+  knowledge->frames_ = std::move(*frames);
+  return std::shared_ptr<const Knowledge>(std::move(knowledge));
+}
+
+}  // namespace entente::importers::internal

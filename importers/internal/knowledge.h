@@ -1,0 +1,64 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_KNOWLEDGE_H_
+#define ENTENTE_IMPORTERS_INTERNAL_KNOWLEDGE_H_
+
+// What the extractor knows of English, compiled once: the Lexicon of every word list
+// in importers/data/*.txt, the FrameBook of importers/data/frames/*.txt, and the ids
+// of the classes the pipeline's code reads by name (a data file that drops one is an
+// error at start-up, not a silent gap).
+//
+// Thread-safety: immutable after Load; share it const.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "importers/internal/frames.h"
+#include "importers/internal/lexicon.h"
+#include "importers/internal/mentions.h"
+
+namespace entente::importers::internal {
+
+// Classes the code reads; each must be defined by some word list.
+struct KnownClasses {
+  TitleClasses titles;
+  // cues.txt
+  ClassId speech_verb = -1, irrealis_governor = -1, denial_governor = -1, hedge_cue = -1,
+          cancel_cue = -1, historical_cue = -1, projection_cue = -1, report_verb = -1,
+          outlet_noun = -1;
+  // anaphora.txt
+  ClassId group_anaphor = -1, org_anaphor = -1, country_anaphor = -1, host_anaphor = -1,
+          guest_anaphor = -1, person_pronoun = -1, plural_pronoun = -1,
+          speaker_pronoun = -1, it_pronoun = -1, agent_noun = -1;
+  // Attribute words (the relation vocabulary's files).
+  ClassId agreement_kind = -1, partnership_level = -1, visit_level = -1, facility = -1,
+          sanction_measure = -1, decrease_verb = -1, trade_noun = -1, event_noun = -1,
+          location_prep = -1, sector = -1, status_cue = -1, document_bundle = -1,
+          membership_role = -1, downgrade_measure = -1;
+};
+
+class Knowledge {
+ public:
+  // Compiles the files embedded at build time.
+  static absl::StatusOr<std::shared_ptr<const Knowledge>> FromEmbedded();
+  // Compiles (name, content) pairs: names under "frames/" are frames, other
+  // "*.txt" names word lists; other names are ignored. InvalidArgument naming the
+  // file and line for a bad line, or the class a file should define.
+  static absl::StatusOr<std::shared_ptr<const Knowledge>> FromFiles(
+      const std::vector<std::pair<std::string, std::string>>& files);
+
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const FrameBook& frames() const { return *frames_; }
+  const KnownClasses& classes() const { return classes_; }
+
+ private:
+  Knowledge() = default;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<FrameBook> frames_;
+  KnownClasses classes_;
+};
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_KNOWLEDGE_H_

@@ -1,0 +1,236 @@
+#include "importers/internal/lexicon.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace entente::importers::internal {
+namespace {
+
+// The classes the tagger reads (tagger.cc); a lexicon without them cannot tag.
+constexpr absl::string_view kClosedClasses[] = {
+    "det", "poss", "pron", "rel",      "prep",   "conj", "sub",
+    "aux", "modal", "neg", "particle", "adverb", "verb", "to"};
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+std::string ThirdPerson(absl::string_view lemma) {
+  if (absl::EndsWith(lemma, "s") || absl::EndsWith(lemma, "x") || absl::EndsWith(lemma, "z") ||
+      absl::EndsWith(lemma, "ch") || absl::EndsWith(lemma, "sh") || absl::EndsWith(lemma, "o")) {
+    return absl::StrCat(lemma, "es");
+  }
+  if (lemma.size() > 1 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2])) {
+    return absl::StrCat(lemma.substr(0, lemma.size() - 1), "ies");
+  }
+  return absl::StrCat(lemma, "s");
+}
+
+std::string Past(absl::string_view lemma) {
+  if (lemma.back() == 'e') return absl::StrCat(lemma, "d");
+  if (lemma.size() > 1 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2])) {
+    return absl::StrCat(lemma.substr(0, lemma.size() - 1), "ied");
+  }
+  return absl::StrCat(lemma, "ed");
+}
+
+std::string Gerund(absl::string_view lemma) {
+  if (absl::EndsWith(lemma, "ie")) return absl::StrCat(lemma.substr(0, lemma.size() - 2), "ying");
+  if (lemma.size() > 2 && lemma.back() == 'e' && !absl::EndsWith(lemma, "ee") &&
+      !absl::EndsWith(lemma, "ye") && !absl::EndsWith(lemma, "oe")) {
+    return absl::StrCat(lemma.substr(0, lemma.size() - 1), "ing");
+  }
+  return absl::StrCat(lemma, "ing");
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
+    const std::vector<WordListEntry>& entries) {
+  auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
+  Lexicon& x = *lexicon;
+  for (const WordListEntry& e : entries) {
+    if (e.class_name == "verb") {
+      if (absl::Status s = x.AddVerb(e); !s.ok()) return s;
+      continue;
+    }
+    if (e.class_name == "plural") {
+      if (e.value.empty()) return DataError(e.file, e.line, "@plural items need '= singular'");
+      x.plurals_[e.item] = e.value;
+    }
+    auto [it, inserted] = x.class_ids_.try_emplace(e.class_name, x.classes_.size());
+    if (inserted) {
+      x.classes_.emplace_back();
+      x.class_names_.push_back(e.class_name);
+    }
+    Phrase p;
+    for (absl::string_view word : absl::StrSplit(e.item, ' ')) {
+      if (word.size() > 1 && word.back() == '*') {
+        p.prefixes.emplace_back(word.substr(0, word.size() - 1));
+        p.words.push_back(0);
+      } else {
+        p.prefixes.emplace_back();
+        p.words.push_back(WordHash(word));
+      }
+    }
+    p.value = e.value;
+    p.file = e.file;
+    p.line = e.line;
+    int index = static_cast<int>(x.phrases_.size());
+    PhraseClass& c = x.classes_[it->second];
+    if (!p.prefixes[0].empty()) {
+      c.wildcard.push_back(index);
+    } else {
+      c.by_first[p.words[0]].push_back(index);
+    }
+    x.phrases_.push_back(std::move(p));
+  }
+  // Verbs are a class too (frames name "@verb" rarely, but the id must exist).
+  for (absl::string_view name : kClosedClasses) {
+    if (name == "verb") {
+      if (x.verbs_.empty()) return DataError("lexicon", 0, "no @verb items");
+      continue;
+    }
+    if (!x.class_ids_.contains(name)) {
+      return DataError("lexicon", 0, absl::StrCat("closed class @", name, " is missing"));
+    }
+  }
+  for (PhraseClass& c : x.classes_) {
+    for (auto& [hash, list] : c.by_first) {
+      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+        return x.phrases_[a].words.size() > x.phrases_[b].words.size();
+      });
+    }
+  }
+  return lexicon;
+}
+
+absl::Status Lexicon::AddVerb(const WordListEntry& e) {
+  std::vector<std::string> parts = absl::StrSplit(e.item, '/');
+  if (parts.size() > 4 || parts[0].empty() || parts[0].find(' ') != std::string::npos) {
+    return DataError(e.file, e.line,
+                     absl::StrCat("verb '", e.item, "': want lemma[/past[/participle[/gerund]]]"));
+  }
+  const std::string& lemma = parts[0];
+  auto form = [&](size_t k, const std::string& regular) {
+    return k < parts.size() && !parts[k].empty() ? parts[k] : regular;
+  };
+  std::string past = form(1, Past(lemma));
+  std::string participle = form(2, past);
+  auto add = [&](const std::string& word, uint8_t bits) {
+    VerbEntry& v = verbs_[word];
+    if (v.lemma.empty()) v.lemma = lemma;
+    v.forms |= bits;
+  };
+  add(lemma, kBaseForm);
+  add(ThirdPerson(lemma), kThirdPerson);
+  add(past, kPastTense);
+  add(participle, kPastParticiple);
+  add(form(3, Gerund(lemma)), kGerund);
+  return absl::OkStatus();
+}
+
+ClassId Lexicon::Find(absl::string_view name) const {
+  auto it = class_ids_.find(name);
+  return it == class_ids_.end() ? -1 : it->second;
+}
+
+bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
+  if (id < 0) return false;
+  std::vector<uint32_t> words;
+  for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+    words.push_back(WordHash(w));
+  }
+  if (words.empty()) return false;
+  auto it = classes_[id].by_first.find(words[0]);
+  if (it == classes_[id].by_first.end()) return false;
+  for (int index : it->second) {
+    if (phrases_[index].words == words) return true;
+  }
+  return false;
+}
+
+bool Lexicon::WordMatches(const Phrase& p, size_t k, const Token& t) const {
+  if (!p.prefixes[k].empty()) {
+    return t.lower.size() > p.prefixes[k].size() && absl::StartsWith(t.lower, p.prefixes[k]);
+  }
+  return p.words[k] == t.hash || p.words[k] == t.lemma_hash;
+}
+
+int Lexicon::Extent(const Phrase& p, const std::vector<Token>& tokens, int i,
+                    int end) const {
+  if (i + static_cast<int>(p.words.size()) > end) return 0;
+  for (size_t k = 0; k < p.words.size(); ++k) {
+    if (!WordMatches(p, k, tokens[i + k])) return 0;
+  }
+  return static_cast<int>(p.words.size());
+}
+
+PhraseMatch Lexicon::MatchAt(ClassId id, const std::vector<Token>& tokens, int i,
+                             int end) const {
+  PhraseMatch best;
+  if (id < 0 || i < 0 || i >= end) return best;
+  const PhraseClass& c = classes_[id];
+  auto consider = [&](int index) {
+    const Phrase& p = phrases_[index];
+    if (static_cast<int>(p.words.size()) <= best.length) return;
+    int length = Extent(p, tokens, i, end);
+    if (length > best.length) {
+      best = {length, p.value, p.line, p.file};
+    }
+  };
+  const Token& t = tokens[i];
+  for (uint32_t key : {t.hash, t.lemma_hash}) {
+    auto it = c.by_first.find(key);
+    if (it == c.by_first.end()) continue;
+    for (int index : it->second) consider(index);
+    if (t.lemma_hash == t.hash) break;
+  }
+  for (int index : c.wildcard) consider(index);
+  return best;
+}
+
+bool Lexicon::FindIn(ClassId id, const std::vector<Token>& tokens, int from, int to,
+                     int* at, PhraseMatch* match) const {
+  for (int i = std::max(from, 0); i < to; ++i) {
+    PhraseMatch m = MatchAt(id, tokens, i, to);
+    if (m.length > 0) {
+      if (at != nullptr) *at = i;
+      if (match != nullptr) *match = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Lexicon::MayStart(ClassId id, const Token& t) const {
+  if (id < 0) return false;
+  const PhraseClass& c = classes_[id];
+  return c.by_first.contains(t.hash) || c.by_first.contains(t.lemma_hash) ||
+         !c.wildcard.empty();
+}
+
+const VerbEntry* Lexicon::Verb(absl::string_view lower) const {
+  auto it = verbs_.find(lower);
+  return it == verbs_.end() ? nullptr : &it->second;
+}
+
+std::string Lexicon::NounLemma(absl::string_view w) const {
+  if (auto it = plurals_.find(w); it != plurals_.end()) return it->second;
+  if (w.size() < 4 || w.back() != 's') return std::string(w);
+  if (absl::EndsWith(w, "ss") || absl::EndsWith(w, "us") || absl::EndsWith(w, "is") ||
+      absl::EndsWith(w, "ics") || absl::EndsWith(w, "'s")) {
+    return std::string(w);
+  }
+  if (absl::EndsWith(w, "ies") && w.size() > 4) return absl::StrCat(w.substr(0, w.size() - 3), "y");
+  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") || absl::EndsWith(w, "ches") ||
+      absl::EndsWith(w, "xes") || absl::EndsWith(w, "zes")) {
+    return std::string(w.substr(0, w.size() - 2));
+  }
+  return std::string(w.substr(0, w.size() - 1));
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,103 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_LEXICON_H_
+#define ENTENTE_IMPORTERS_INTERNAL_LEXICON_H_
+
+// The Lexicon: every word list of importers/data/ (word_lists.h gives the format),
+// compiled for matching against tokens. It holds
+//   - phrase classes ("@agreement_kind: memorandum of understanding = memorandum"), each
+//     matched at a token position, longest phrase first, on lower-case forms or lemmas;
+//   - the tagger's closed classes (@det, @prep, @aux, ...: the names are fixed, see
+//     kClosedClasses in lexicon.cc) and verbs (@verb: "lemma/past/participle/gerund",
+//     regular forms generated), which give each word its possible verb forms and
+//     lemma;
+//   - @plural: irregular plurals ("memoranda = memorandum") for noun lemmas.
+//
+// Thread-safety: immutable after Build; const methods may run concurrently.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "importers/internal/text.h"
+#include "importers/internal/word_lists.h"
+
+namespace entente::importers::internal {
+
+// A class's numeric id, from Lexicon::ClassId. Negative means "no class".
+using ClassId = int;
+
+struct PhraseMatch {
+  int length = 0;          // Tokens matched; 0 when nothing matched.
+  absl::string_view value;  // The item's value ("" when the list gave none).
+  int line = 0;             // Where the item is written, for --explain.
+  absl::string_view file;
+};
+
+struct VerbEntry {
+  std::string lemma;
+  uint8_t forms = 0;  // VerbForm bits this spelling can be.
+};
+
+class Lexicon {
+ public:
+  // Compiles the entries of all word-list files. InvalidArgument "FILE:LINE: why"
+  // for a malformed verb item or a closed class that is missing.
+  static absl::StatusOr<std::unique_ptr<Lexicon>> Build(
+      const std::vector<WordListEntry>& entries);
+
+  // The id of "@name" (without '@'), or -1 when no file defines it.
+  ClassId Find(absl::string_view name) const;
+  const std::string& ClassName(ClassId id) const { return class_names_[id]; }
+
+  // The longest phrase of class `id` starting at tokens[i] and ending at or before
+  // `end`; length 0 when none.
+  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i, int end) const;
+  // True when a phrase of class `id` matches somewhere in tokens [from, to); sets
+  // *at to its first token.
+  bool FindIn(ClassId id, const std::vector<Token>& tokens, int from, int to, int* at,
+              PhraseMatch* match) const;
+  // True when `phrase` (lower-case words joined by spaces) is an item of class `id`.
+  bool Contains(ClassId id, absl::string_view phrase) const;
+  // True when some phrase of class `id` could start with this token (a cheap test).
+  bool MayStart(ClassId id, const Token& token) const;
+
+  // The verb forms a lower-case word can be; nullptr for a word that is no verb.
+  const VerbEntry* Verb(absl::string_view lower) const;
+  // The lemma of a lower-case word seen as a noun: irregular plurals, then rules
+  // ("treaties" -> "treaty", "agreements" -> "agreement").
+  std::string NounLemma(absl::string_view lower) const;
+
+ private:
+  struct Phrase {
+    std::vector<uint32_t> words;  // WordHash of each word.
+    std::vector<std::string> prefixes;  // Per word: non-empty for "word*".
+    std::string value;
+    std::string file;
+    int line = 0;
+  };
+  struct PhraseClass {
+    // Phrases by the hash of their first word (or of a wildcard's prefix' first
+    // letter, see wildcard_), longest first.
+    absl::flat_hash_map<uint32_t, std::vector<int>> by_first;
+    std::vector<int> wildcard;  // Phrases whose first word ends in '*'.
+  };
+
+  Lexicon() = default;
+  absl::Status AddVerb(const WordListEntry& entry);
+  bool WordMatches(const Phrase& p, size_t k, const Token& t) const;
+  int Extent(const Phrase& p, const std::vector<Token>& tokens, int i, int end) const;
+
+  std::vector<Phrase> phrases_;
+  std::vector<PhraseClass> classes_;
+  std::vector<std::string> class_names_;
+  absl::flat_hash_map<std::string, ClassId> class_ids_;
+  absl::flat_hash_map<std::string, VerbEntry> verbs_;
+  absl::flat_hash_map<std::string, std::string> plurals_;
+};
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_LEXICON_H_

@@ -1,0 +1,70 @@
+#include "importers/internal/match_context.h"
+
+#include <algorithm>
+
+namespace entente::importers::internal {
+namespace {
+
+// The end of phrase `np` with the prepositional phrases that follow it.
+int ChainEnd(const Phrases& ph, int np) {
+  int end = ph.nps[np].range.end;
+  std::vector<int> frontier = {np};
+  for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
+    std::vector<int> next;
+    for (int x : frontier) {
+      for (int pp : ph.nps[x].pps) {
+        end = std::max(end, ph.pps[pp].range.end);
+        if (ph.pps[pp].np >= 0) next.push_back(ph.pps[pp].np);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return end;
+}
+
+}  // namespace
+
+TokenRange MatchContext::TriggerPhrase() const {
+  const Phrases& ph = sentence().parse.phrases;
+  if (match.np < 0) return match.trigger;
+  return {ph.nps[match.np].range.begin, ChainEnd(ph, match.np)};
+}
+
+TokenRange MatchContext::ThingPhrase() const {
+  if (match.np >= 0) return TriggerPhrase();
+  const SentenceParse& parse = sentence().parse;
+  int np = LogicalObject(parse, match.clause);
+  if (np < 0) return match.trigger;
+  return {parse.phrases.nps[np].range.begin, ChainEnd(parse.phrases, np)};
+}
+
+TokenRange MatchContext::ClauseRange() const {
+  return sentence().parse.clauses[match.clause].range;
+}
+
+bool MatchContext::InClauseScope(int i) const {
+  const SentenceParse& parse = sentence().parse;
+  if (i < 0 || i >= static_cast<int>(parse.clause_at.size())) return false;
+  int c = parse.clause_at[i];
+  if (c == match.clause) return true;
+  // A clause under the trigger's that shares its time.
+  for (int k = c, guard = 0; k >= 0 && guard < 4; k = parse.clauses[k].parent, ++guard) {
+    ClauseKind kind = parse.clauses[k].kind;
+    if (kind != ClauseKind::kComplement && kind != ClauseKind::kParticipial) break;
+    if (parse.clauses[k].parent == match.clause) return true;
+  }
+  // The clause the trigger's hangs from, when the trigger's is an infinitive,
+  // a participle or shares its subject.
+  for (int k = match.clause, guard = 0; k >= 0 && guard < 4; ++guard) {
+    const Clause& clause = parse.clauses[k];
+    bool shares = clause.kind == ClauseKind::kComplement ||
+                  clause.kind == ClauseKind::kParticipial ||
+                  (clause.kind == ClauseKind::kCoordinate && clause.shares_subject);
+    if (!shares) break;
+    k = clause.parent;
+    if (k == c) return true;
+  }
+  return false;
+}
+
+}  // namespace entente::importers::internal

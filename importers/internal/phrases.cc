@@ -1,0 +1,366 @@
+#include "importers/internal/phrases.h"
+
+#include "absl/strings/str_cat.h"
+#include "importers/internal/tagger.h"
+
+namespace entente::importers::internal {
+namespace {
+
+// A quoted name inside a noun phrase is at most this long ("an \"all-weather\"
+// partnership"); longer quotes are speech.
+constexpr int kQuotedNameWindow = 8;
+
+bool Adjacent(const Token& a, const Token& b) { return a.end == b.begin; }
+
+bool IsDash(const Token& t) {
+  return t.text == "-" || t.text == "\u2013" || t.text == "\u2014" || t.text == "/";
+}
+
+class PhraseFinder {
+ public:
+  PhraseFinder(const std::vector<Token>& t, const std::vector<int>& atom_end)
+      : t_(t), atom_end_(atom_end), n_(static_cast<int>(t.size())) {
+    out_.np_at.assign(n_, -1);
+    out_.verb_at.assign(n_, -1);
+    in_atom_.assign(n_, false);
+    for (int i = 0; i < static_cast<int>(atom_end_.size()) && i < n_; ++i) {
+      for (int k = i; k < atom_end_[i] && k < n_; ++k) in_atom_[k] = atom_end_[i] > i + 1;
+    }
+  }
+
+  Phrases Run() {
+    FindVerbGroups();
+    FindNounPhrases();
+    Coordinate();
+    FindPrepPhrases();
+    FindAppositions();
+    return std::move(out_);
+  }
+
+ private:
+  Tag TagAt(int i) const { return i >= 0 && i < n_ ? t_[i].tag : Tag::kPunct; }
+  int AtomEnd(int i) const {
+    return i < static_cast<int>(atom_end_.size()) && atom_end_[i] > i + 1 ? atom_end_[i]
+                                                                          : i + 1;
+  }
+
+  // ---- Verb groups ----------------------------------------------------------------
+  bool StartsVerbGroup(int i) const {
+    Tag tag = TagAt(i);
+    if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kVerb) return true;
+    if (tag == Tag::kTo) return TagAt(i + 1) == Tag::kVerb;
+    if (tag == Tag::kNegation) {
+      return TagAt(i + 1) == Tag::kVerb || TagAt(i + 1) == Tag::kAux;
+    }
+    return false;
+  }
+
+  void FindVerbGroups() {
+    for (int i = 0; i < n_;) {
+      if (!StartsVerbGroup(i) || in_atom_[i]) {
+        ++i;
+        continue;
+      }
+      VerbGroup g;
+      g.range.begin = i;
+      int k = i;
+      int last_aux = -1;
+      bool be_aux = false;
+      while (k < n_) {
+        Tag tag = TagAt(k);
+        if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
+          if (tag == Tag::kAux) {
+            last_aux = k;
+            be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
+            g.perfect |= t_[k].lemma == "have";
+          }
+          if (tag == Tag::kModal) {
+            g.modal = true;
+            g.future |= t_[k].lower == "will" || t_[k].lower == "shall" ||
+                        t_[k].lower == "'ll";
+          }
+          g.negated |= tag == Tag::kNegation;
+          ++k;
+          continue;
+        }
+        if (tag == Tag::kAdverb && StartsVerbGroup(k + 1) && TagAt(k + 1) != Tag::kTo) {
+          ++k;
+          continue;
+        }
+        if (tag == Tag::kTo && k == i) {
+          g.infinitive = true;
+          ++k;
+          continue;
+        }
+        // "is to visit": a scheduled event.
+        if (tag == Tag::kTo && last_aux == k - 1 && t_[last_aux].lemma == "be" &&
+            TagAt(k + 1) == Tag::kVerb) {
+          g.future = true;
+          ++k;
+          continue;
+        }
+        if (tag == Tag::kVerb) {
+          g.head = k;
+          ++k;
+          if (TagAt(k) == Tag::kParticle) ++k;
+        }
+        break;
+      }
+      if (g.head < 0) {
+        if (last_aux < 0) {  // A lone modal or negation: not a verb group.
+          i = std::max(k, i + 1);
+          continue;
+        }
+        g.head = last_aux;
+        g.copula = t_[last_aux].lemma == "be";
+        be_aux = false;
+      }
+      g.range.end = k;
+      const Token& head = t_[g.head];
+      g.lemma = head.lemma;
+      if (g.head + 1 < k && TagAt(g.head + 1) == Tag::kParticle) {
+        absl::StrAppend(&g.lemma, " ", t_[g.head + 1].lower);
+      }
+      g.passive = be_aux && (head.verb_forms & kPastParticiple) && head.tag == Tag::kVerb;
+      bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
+      if (!has_aux && head.tag == Tag::kVerb) {
+        bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
+        bool after_break = g.range.begin == 0 || TagAt(g.range.begin - 1) == Tag::kComma ||
+                           TagAt(g.range.begin - 1) == Tag::kPreposition ||
+                           TagAt(g.range.begin - 1) == Tag::kSubordinator;
+        bool reduced = (head.verb_forms & kPastParticiple) && after_break &&
+                       TagAt(k) == Tag::kPreposition;
+        g.nonfinite = gerund || reduced;
+        g.passive = reduced;
+      }
+      int index = static_cast<int>(out_.verbs.size());
+      for (int j = g.range.begin; j < g.range.end; ++j) out_.verb_at[j] = index;
+      out_.verbs.push_back(std::move(g));
+      i = k;
+    }
+  }
+
+  // ---- Noun phrases ---------------------------------------------------------------
+  bool Material(int i) const {
+    if (i >= n_) return false;
+    if (in_atom_[i]) return true;
+    if (out_.verb_at[i] >= 0) return false;
+    Tag tag = TagAt(i);
+    return IsNominal(tag) || tag == Tag::kPronoun;
+  }
+
+  // Length of a short quoted name at i ("“all-weather”"), 0 if none.
+  int QuotedName(int i) const {
+    if (TagAt(i) != Tag::kQuote) return 0;
+    for (int k = i + 1; k < n_ && k <= i + kQuotedNameWindow; ++k) {
+      if (TagAt(k) == Tag::kQuote) return k > i + 1 && Material(k + 1) ? k - i + 1 : 0;
+      if (!Material(k) && TagAt(k) != Tag::kPreposition && TagAt(k) != Tag::kConjunction)
+        return 0;
+    }
+    return 0;
+  }
+
+  void FindNounPhrases() {
+    for (int i = 0; i < n_;) {
+      bool starts = Material(i) || AtomEnd(i) > i + 1 ||
+                    (TagAt(i) == Tag::kAdverb && Material(i + 1));
+      if (!starts) {
+        ++i;
+        continue;
+      }
+      NounPhrase np;
+      np.range.begin = i;
+      int k = i;
+      while (k < n_) {
+        if (int atom = AtomEnd(k); atom > k + 1) {
+          np.head = atom - 1;
+          k = atom;
+          continue;
+        }
+        if (Material(k)) {
+          Tag tag = TagAt(k);
+          if (tag == Tag::kPossessive && t_[k].lower == "'s") {
+            np.possessor_end = k + 1;
+          } else if (tag == Tag::kPronoun && k > np.range.begin) {
+            break;  // "the talks they held": a new subject.
+          } else if (tag != Tag::kDeterminer && tag != Tag::kPossessive) {
+            np.head = k;
+          }
+          ++k;
+          // A pronoun is a phrase of its own.
+          if (tag == Tag::kPronoun) break;
+          continue;
+        }
+        if (TagAt(k) == Tag::kAdverb && Material(k + 1)) {
+          ++k;
+          continue;
+        }
+        if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
+            Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
+          ++k;  // "China–Central Asia summit"
+          continue;
+        }
+        if (int q = QuotedName(k); q > 0 && k > i) {
+          k += q;
+          continue;
+        }
+        break;
+      }
+      if (k == i) {  // Nothing nominal after all: never loop in place.
+        ++i;
+        continue;
+      }
+      if (np.head < 0) {  // Only determiners: "both", "all".
+        np.head = k - 1;
+      }
+      np.range.end = k;
+      np.conjuncts.push_back(np.range);
+      int index = static_cast<int>(out_.nps.size());
+      for (int j = np.range.begin; j < np.range.end; ++j) out_.np_at[j] = index;
+      out_.nps.push_back(std::move(np));
+      i = k;
+    }
+  }
+
+  // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
+  void Coordinate() {
+    std::vector<NounPhrase> merged;
+    for (size_t a = 0; a < out_.nps.size();) {
+      NounPhrase np = out_.nps[a];
+      size_t b = a;
+      bool closed = false;  // Saw the final "and"/"or".
+      std::vector<size_t> members = {a};
+      while (b + 1 < out_.nps.size() && !closed) {
+        int gap_begin = out_.nps[b].range.end;
+        int gap_end = out_.nps[b + 1].range.begin;
+        bool comma = false, conj = false, other = false;
+        for (int k = gap_begin; k < gap_end; ++k) {
+          if (TagAt(k) == Tag::kComma) {
+            comma = true;
+          } else if (TagAt(k) == Tag::kConjunction &&
+                     (t_[k].lower == "and" || t_[k].lower == "or")) {
+            conj = true;
+          } else {
+            other = true;
+          }
+        }
+        if (other || gap_end == gap_begin || (!comma && !conj)) break;
+        if (conj) closed = true;
+        members.push_back(b + 1);
+        ++b;
+      }
+      // A list needs its closing "and"; two items joined by ", and" before a verb
+      // are two clauses ("X met Y, and the leaders signed").
+      bool list = closed && members.size() >= 2;
+      if (list && members.size() == 2) {
+        int gap_begin = out_.nps[members[0]].range.end;
+        bool comma_and = TagAt(gap_begin) == Tag::kComma;
+        int after = out_.nps[members[1]].range.end;
+        if (comma_and && after < n_ && out_.verb_at[after] >= 0) list = false;
+      }
+      if (!list) {
+        merged.push_back(std::move(np));
+        ++a;
+        continue;
+      }
+      for (size_t m = 1; m < members.size(); ++m) {
+        np.conjuncts.push_back(out_.nps[members[m]].range);
+      }
+      np.range.end = out_.nps[members.back()].range.end;
+      merged.push_back(std::move(np));
+      a = members.back() + 1;
+    }
+    out_.nps = std::move(merged);
+    out_.np_at.assign(n_, -1);
+    for (size_t x = 0; x < out_.nps.size(); ++x) {
+      for (int j = out_.nps[x].range.begin; j < out_.nps[x].range.end; ++j) {
+        out_.np_at[j] = static_cast<int>(x);
+      }
+    }
+  }
+
+  // ---- Prepositional phrases --------------------------------------------------------
+  void FindPrepPhrases() {
+    for (int i = 0; i < n_; ++i) {
+      if (TagAt(i) != Tag::kPreposition || out_.np_at[i] >= 0) continue;
+      PrepPhrase pp;
+      pp.prep = i;
+      pp.prep_length = t_[i].span;
+      int after = i + pp.prep_length;
+      pp.range.begin = i;
+      pp.range.end = after;
+      if (after < n_ && out_.np_at[after] >= 0 &&
+          out_.nps[out_.np_at[after]].range.begin == after) {
+        pp.np = out_.np_at[after];
+        pp.range.end = out_.nps[pp.np].range.end;
+      }
+      if (i > 0 && out_.np_at[i - 1] >= 0) pp.attached_np = out_.np_at[i - 1];
+      int index = static_cast<int>(out_.pps.size());
+      if (pp.np >= 0) out_.nps[pp.np].pp = index;
+      if (pp.attached_np >= 0) out_.nps[pp.attached_np].pps.push_back(index);
+      out_.pps.push_back(pp);
+      i += pp.prep_length - 1;
+    }
+  }
+
+  bool SpacedDash(int i) const {
+    return i > 0 && i + 1 < n_ && IsDash(t_[i]) && !Adjacent(t_[i - 1], t_[i]);
+  }
+
+  // "Sadyr Japarov, the Kyrgyz president, ...": the second phrase describes the first;
+  // "the four members of EFTA – Switzerland, Norway and Iceland –": a dashed list too.
+  void FindAppositions() {
+    for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
+      NounPhrase& first = out_.nps[a];
+      const NounPhrase& second = out_.nps[a + 1];
+      int gap = first.range.end;
+      if (SpacedDash(gap) && second.range.begin == gap + 1 && second.conjuncts.size() > 1) {
+        int after = second.range.end;
+        if (after >= n_ || SpacedDash(after) || TagAt(after) == Tag::kComma ||
+            TagAt(after) == Tag::kPunct) {
+          first.apposition = static_cast<int>(a + 1);
+        }
+      }
+    }
+    for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
+      NounPhrase& first = out_.nps[a];
+      const NounPhrase& second = out_.nps[a + 1];
+      if (first.conjuncts.size() > 1 || second.conjuncts.size() > 1) continue;
+      if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma ||
+          second.range.begin != first.range.end + 1)
+        continue;
+      Tag start = TagAt(second.range.begin);
+      if (start != Tag::kDeterminer && start != Tag::kPossessive) continue;
+      Tag first_head = TagAt(first.head);
+      bool named = first_head == Tag::kProper || AtomEnd(first.range.begin) > first.range.begin + 1 ||
+                   t_[first.head].capitalized;
+      if (!named) continue;
+      int after = second.range.end;
+      bool closes = after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
+      if (closes) first.apposition = static_cast<int>(a + 1);
+    }
+  }
+
+  const std::vector<Token>& t_;
+  const std::vector<int>& atom_end_;
+  const int n_;
+  std::vector<bool> in_atom_;  // Inside a name of several words.
+  Phrases out_;
+};
+
+}  // namespace
+
+Phrases FindPhrases(const std::vector<Token>& tokens, const std::vector<int>& atom_end) {
+  return PhraseFinder(tokens, atom_end).Run();
+}
+
+std::string PrepositionOf(const std::vector<Token>& tokens, const PrepPhrase& pp) {
+  std::string out;
+  for (int k = pp.prep; k < pp.prep + pp.prep_length; ++k) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(tokens[k].lower);
+  }
+  return out;
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,137 @@
+#include "importers/internal/relation_builder.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "importers/extractor.h"
+#include "importers/internal/attributes.h"
+#include "importers/internal/dating.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+std::string ClauseText(const Sentence& s, const TokenRange& r) {
+  if (r.empty() || r.end > static_cast<int>(s.tokens.size())) return std::string(s.text);
+  int64_t b = s.tokens[r.begin].begin - s.begin;
+  int64_t e = s.tokens[r.end - 1].end - s.begin;
+  return std::string(s.text.substr(b, e - b));
+}
+
+}  // namespace
+
+RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                                 Discourse& discourse, const ItemText& text,
+                                 const DigestItem& item)
+    : k_(knowledge), g_(gazetteer), d_(discourse), text_(text), item_(item) {}
+
+graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent& r,
+                                        bool target, const graph::DateWithPrecision& date) {
+  graph::EntityRef ref;
+  if (r.thing >= 0) {
+    MatchContext ctx{k_, g_, d_, text_, match};
+    std::string name = ThingName(ctx, r.thing);
+    if (match.frame->type == RelationType::kForum) {
+      ref.kind = graph::EntityKind::kEvent;
+      ref.id = absl::StrCat("event:", Slugify(absl::StrCat(name, " ", date.year)));
+    } else {
+      ref.kind = graph::EntityKind::kSite;
+      ref.id = absl::StrCat("site:", Slugify(name));
+    }
+    ref.name = name;
+    if (std::none_of(adhoc_.begin(), adhoc_.end(),
+                     [&](const graph::Entity& e) { return e.id == ref.id; })) {
+      graph::Entity e;
+      e.id = ref.id;
+      e.name = ref.name;
+      e.kind = ref.kind;
+      adhoc_.push_back(std::move(e));
+    }
+    (void)target;
+    return ref;
+  }
+  ref.id = r.party;
+  ref.kind = graph::KindOfId(r.party);
+  if (const graph::Entity* e = g_.FindById(r.party)) {
+    ref.name = e->name;
+    ref.kind = e->kind;
+  } else {
+    ref.name = r.party.substr(r.party.find(':') + 1);
+  }
+  return ref;
+}
+
+void RelationBuilder::Add(const FrameMatch& match) {
+  MatchContext ctx{k_, g_, d_, text_, match};
+  const RelationType type = match.frame->type;
+  EventDate date = DateOf(ctx);
+  if (!date.date.known()) return;
+  if (type == RelationType::kInvestment &&
+      (date.historical || k_.lexicon().FindIn(k_.classes().historical_cue, ctx.tokens(),
+                                              ctx.ClauseRange().begin,
+                                              ctx.ClauseRange().end, nullptr, nullptr))) {
+    return;  // A running total, not an investment made on a date.
+  }
+  const Sentence& s = ctx.sentence();
+  for (const auto& [source, target] : match.pairs) {
+    graph::Relation r;
+    r.type = type;
+    r.source = RefOf(match, source, false, date.date);
+    r.target = RefOf(match, target, true, date.date);
+    if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id) continue;
+    if (graph::IsSymmetric(type) && r.target.id < r.source.id) std::swap(r.source, r.target);
+    r.date = date.date;
+    r.reported = text_.reported;
+    r.attributes = ReadAttributes(ctx, source, target, date);
+    r.confidence = match.frame->confidence;
+    graph::Provenance p;
+    p.item = item_.number;
+    p.outlet = text_.outlet;
+    p.headline = item_.headline.text;
+    p.reported = text_.reported;
+    p.quote = std::string(s.text);
+    p.start = s.file_begin;
+    p.end = s.file_end;
+    p.document = item_.document;
+    p.extractor = std::string(kExtractorVersion);
+    r.provenance.push_back(std::move(p));
+    if (type == RelationType::kVisit) d_.NoteVisit(r.source.id, r.target.id);
+    explanations_[graph::RelationIdentity(r)].push_back(
+        absl::StrCat(match.frame->file, ":", match.frame->line, " \"",
+                     ClauseText(s, ctx.ClauseRange()), "\""));
+    relations_.push_back(std::move(r));
+  }
+}
+
+std::vector<graph::Entity> RelationBuilder::Entities() const {
+  std::vector<graph::Entity> out;
+  std::vector<std::string> seen;
+  auto add = [&](const graph::EntityRef& r) {
+    if (std::find(seen.begin(), seen.end(), r.id) != seen.end()) return;
+    seen.push_back(r.id);
+    if (const graph::Entity* e = g_.FindById(r.id)) {
+      out.push_back(*e);
+      return;
+    }
+    for (const graph::Entity& e : adhoc_) {
+      if (e.id == r.id) {
+        out.push_back(e);
+        return;
+      }
+    }
+    graph::Entity e;
+    e.id = r.id;
+    e.name = r.name;
+    e.kind = r.kind;
+    out.push_back(std::move(e));
+  };
+  for (const graph::Relation& r : relations_) {
+    add(r.source);
+    add(r.target);
+  }
+  return out;
+}
+
+}  // namespace entente::importers::internal

@@ -1,0 +1,59 @@
+#ifndef ENTENTE_IMPORTERS_INTERNAL_RELATION_BUILDER_H_
+#define ENTENTE_IMPORTERS_INTERNAL_RELATION_BUILDER_H_
+
+// Frame matches -> relations: each matched pair of parties becomes a relation with
+// its date (dating.h), attributes (attributes.h), confidence and provenance (the
+// sentence, its byte offsets, the item's outlet and report date), and the events and
+// sites that frames name become entities. Running totals ("has invested $6 billion
+// since 2005") are no dated events and give nothing.
+//
+// Thread-safety: one builder per item and thread.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "graph/model.h"
+#include "importers/digest_item.h"
+#include "importers/gazetteer.h"
+#include "importers/internal/coreference.h"
+#include "importers/internal/frame_matcher.h"
+#include "importers/internal/item_reader.h"
+#include "importers/internal/knowledge.h"
+
+namespace entente::importers::internal {
+
+class RelationBuilder {
+ public:
+  // Keeps references to every argument.
+  RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                  Discourse& discourse, const ItemText& text, const DigestItem& item);
+
+  void Add(const FrameMatch& match);
+
+  std::vector<graph::Relation> TakeRelations() { return std::move(relations_); }
+  // The endpoints of the relations built, with the gazetteer's aliases where known.
+  std::vector<graph::Entity> Entities() const;
+  // Per relation identity (graph::RelationIdentity): the frames (file:line) and
+  // clauses that produced it, for `extract --explain`.
+  std::map<std::string, std::vector<std::string>> TakeExplanations() {
+    return std::move(explanations_);
+  }
+
+ private:
+  graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
+                         const graph::DateWithPrecision& date);
+
+  const Knowledge& k_;
+  const Gazetteer& g_;
+  Discourse& d_;
+  const ItemText& text_;
+  const DigestItem& item_;
+  std::vector<graph::Relation> relations_;
+  std::vector<graph::Entity> adhoc_;
+  std::map<std::string, std::vector<std::string>> explanations_;
+};
+
+}  // namespace entente::importers::internal
+
+#endif  // ENTENTE_IMPORTERS_INTERNAL_RELATION_BUILDER_H_

@@ -1,0 +1,316 @@
+#include "importers/internal/tagger.h"
+
+#include "absl/strings/ascii.h"
+#include "importers/internal/numbers.h"
+
+namespace entente::importers::internal {
+namespace {
+
+// The lexicon's classes the tagger reads, looked up once per call.
+struct TagClasses {
+  explicit TagClasses(const Lexicon& x)
+      : det(x.Find("det")),
+        poss(x.Find("poss")),
+        pron(x.Find("pron")),
+        rel(x.Find("rel")),
+        prep(x.Find("prep")),
+        conj(x.Find("conj")),
+        sub(x.Find("sub")),
+        aux(x.Find("aux")),
+        modal(x.Find("modal")),
+        neg(x.Find("neg")),
+        to(x.Find("to")),
+        adverb(x.Find("adverb")),
+        phrasal(x.Find("phrasal")) {}
+  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal;
+};
+
+bool IsQuoteMark(absl::string_view text) {
+  return text == "\"" || text == "\u201c" || text == "\u201d" || text == "'" ||
+         text == "\u2018" || text == "\u2019" || text == "\u00ab" || text == "\u00bb";
+}
+
+bool IsNumberLike(absl::string_view text) {
+  return text == "$" || text == "\u20ac" || text == "\u00a3" || text == "\u00a5" ||
+         text == "%" || text == "\u20b9";
+}
+
+bool AllUpper(absl::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
+  }
+  return letter;
+}
+
+// Pass 1: what each word is out of context.
+class LexicalPass {
+ public:
+  LexicalPass(const Lexicon& x, const TagClasses& c, std::vector<Token>& t)
+      : x_(x), c_(c), t_(t), n_(static_cast<int>(t.size())) {}
+
+  void Run() {
+    for (int i = 0; i < n_; ++i) {
+      Token& t = t_[i];
+      t.lemma = t.lower;
+      t.lemma_hash = t.hash;
+      t.span = 1;
+      if (t.kind == TokenKind::kPunct) {
+        t.tag = t.text == "," ? Tag::kComma
+                : IsQuoteMark(t.text) ? Tag::kQuote
+                : IsNumberLike(t.text) ? Tag::kNumber
+                                       : Tag::kPunct;
+        continue;
+      }
+      if (t.kind == TokenKind::kNumber) {
+        t.tag = Tag::kNumber;
+        continue;
+      }
+      if (t.tag == Tag::kAdjective) continue;  // Pre-tagged: a demonym.
+      if (int span = MultiWord(i); span > 1) {
+        i += span - 1;
+        continue;
+      }
+      Word(i);
+    }
+  }
+
+ private:
+  // Multi-word closed items ("according to", "no longer"): tags every token.
+  int MultiWord(int i) {
+    struct Option {
+      ClassId id;
+      Tag tag;
+    };
+    const Option options[] = {{c_.prep, Tag::kPreposition},
+                              {c_.sub, Tag::kSubordinator},
+                              {c_.neg, Tag::kNegation},
+                              {c_.adverb, Tag::kAdverb}};
+    for (const Option& o : options) {
+      PhraseMatch m = x_.MatchAt(o.id, t_, i, n_);
+      if (m.length < 2) continue;
+      for (int k = i; k < i + m.length; ++k) {
+        t_[k].tag = o.tag;
+        t_[k].span = 1;
+      }
+      t_[i].span = static_cast<uint8_t>(m.length);
+      return m.length;
+    }
+    return 1;
+  }
+
+  bool In(ClassId id, int i) const { return x_.MatchAt(id, t_, i, i + 1).length == 1; }
+
+  void Word(int i) {
+    Token& t = t_[i];
+    if (t.lower == "'s") {
+      t.tag = Tag::kPossessive;
+      return;
+    }
+    // "US", "IT": upper-case words are names, not pronouns.
+    bool closed = !(t.text.size() >= 2 && AllUpper(t.text));
+    if (closed) {
+      if (In(c_.det, i)) return Set(t, Tag::kDeterminer);
+      if (In(c_.poss, i)) return Set(t, Tag::kPossessive);
+      if (In(c_.pron, i)) return Set(t, Tag::kPronoun);
+      if (In(c_.rel, i)) return Set(t, Tag::kRelative);
+      if (In(c_.modal, i)) return Set(t, Tag::kModal);
+      if (In(c_.aux, i)) return SetVerbLemma(t, Tag::kAux);
+      if (In(c_.neg, i)) return Set(t, Tag::kNegation);
+      if (In(c_.conj, i)) return Set(t, Tag::kConjunction);
+      if (In(c_.to, i)) return Set(t, Tag::kTo);
+      if (In(c_.prep, i)) return Set(t, Tag::kPreposition);
+      if (In(c_.sub, i)) return Set(t, Tag::kSubordinator);
+      if (In(c_.adverb, i)) return Set(t, Tag::kAdverb);
+    }
+    if (ParseCount(t) || ParseOrdinal(t)) {  // "two", "third"
+      t.tag = Tag::kNumber;
+      return;
+    }
+    if (const VerbEntry* v = x_.Verb(t.lower)) {
+      t.verb_forms = v->forms;
+      t.lemma = v->lemma;
+    } else {
+      t.lemma = x_.NounLemma(t.lower);
+      if (t.lower.size() > 4 && t.lower.ends_with("ly")) {
+        t.tag = Tag::kAdverb;
+        t.lemma_hash = WordHash(t.lemma);
+        return;
+      }
+    }
+    t.lemma_hash = WordHash(t.lemma);
+    t.tag = t.capitalized && !SentenceStart(i) ? Tag::kProper : Tag::kNoun;
+  }
+
+  void Set(Token& t, Tag tag) { t.tag = tag; }
+  void SetVerbLemma(Token& t, Tag tag) {
+    t.tag = tag;
+    if (const VerbEntry* v = x_.Verb(t.lower)) {
+      t.lemma = v->lemma;
+      t.lemma_hash = WordHash(t.lemma);
+      t.verb_forms = v->forms;
+    }
+  }
+
+  bool SentenceStart(int i) const {
+    if (i == 0) return true;
+    const Token& p = t_[i - 1];
+    return p.kind == TokenKind::kPunct && (IsQuoteMark(p.text) || p.text == ":" ||
+                                           p.text == "\u2013" || p.text == "\u2014" ||
+                                           p.text == "(");
+  }
+
+  const Lexicon& x_;
+  const TagClasses& c_;
+  std::vector<Token>& t_;
+  const int n_;
+};
+
+// Pass 2: verb or noun, "to" before a verb, phrasal particles, "that".
+class ContextPass {
+ public:
+  ContextPass(const Lexicon& x, const TagClasses& c, std::vector<Token>& t)
+      : x_(x), c_(c), t_(t), n_(static_cast<int>(t.size())) {}
+
+  void Run() {
+    for (int i = 0; i < n_; ++i) {
+      Token& t = t_[i];
+      if (t.tag == Tag::kTo) {
+        bool verb_next = i + 1 < n_ && (t_[i + 1].verb_forms & kBaseForm) &&
+                         !t_[i + 1].capitalized && t_[i + 1].tag == Tag::kNoun;
+        if (!verb_next) t.tag = Tag::kPreposition;
+        continue;
+      }
+      if (t.lower == "that" && t.tag == Tag::kDeterminer) {
+        ResolveThat(i);
+        continue;
+      }
+      if (t.verb_forms == 0 || (t.tag != Tag::kNoun && t.tag != Tag::kProper)) continue;
+      t.tag = Decide(i);
+      if (t.tag == Tag::kVerb) MarkParticle(i);
+    }
+    for (int i = 0; i < n_; ++i) {
+      if (t_[i].tag == Tag::kPreposition && x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 &&
+          t_[i].span == 1 && ClauseFollows(i)) {
+        t_[i].tag = Tag::kSubordinator;
+      }
+    }
+  }
+
+ private:
+  // The nearest token before i that is not an adverb (within kContextWindow).
+  int Previous(int i) const {
+    int p = i - 1;
+    for (int k = 0; k < kContextWindow && p >= 0 && t_[p].tag == Tag::kAdverb; ++k) --p;
+    return p;
+  }
+
+  bool StartsObject(int i) const {
+    if (i >= n_) return false;
+    Tag tag = t_[i].tag;
+    return tag == Tag::kDeterminer || tag == Tag::kProper || tag == Tag::kPossessive ||
+           tag == Tag::kNumber || tag == Tag::kPronoun ||
+           (tag == Tag::kAdjective && t_[i].capitalized);
+  }
+
+  bool NominalNext(int i) const {
+    return i < n_ && (t_[i].tag == Tag::kNoun || t_[i].tag == Tag::kProper ||
+                      t_[i].tag == Tag::kAdjective);
+  }
+
+  Tag Decide(int i) {
+    const Token& t = t_[i];
+    const uint8_t f = t.verb_forms;
+    const bool participle = f & (kPastParticiple | kGerund);
+    const int p = Previous(i);
+    const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
+    const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
+    if (pt == Tag::kDeterminer || pt == Tag::kPossessive || pt == Tag::kNumber ||
+        pt == Tag::kAdjective) {
+      return participle && NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
+    }
+    if (pt == Tag::kModal || pt == Tag::kAux || pt == Tag::kNegation ||
+        pt == Tag::kPronoun || pt == Tag::kRelative) {
+      return Tag::kVerb;
+    }
+    if (pt == Tag::kTo) return (f & kBaseForm) ? Tag::kVerb : Tag::kNoun;
+    if (pt == Tag::kPreposition) return (f & kGerund) ? Tag::kVerb : Tag::kNoun;
+    if (pt == Tag::kComma || start) {
+      if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
+      return Tag::kNoun;
+    }
+    if (pt == Tag::kConjunction) {
+      if (f & kPastTense) return Tag::kVerb;  // "met and signed"
+      return StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
+    }
+    if (pt == Tag::kVerb) {
+      return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
+    }
+    // After a noun or a name: a verb when it is tensed, or when an object follows.
+    if (f & kPastTense) return Tag::kVerb;
+    if ((f & (kThirdPerson | kBaseForm)) &&
+        (StartsObject(i + 1) ||
+         (pt == Tag::kProper && i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition))) {
+      return Tag::kVerb;
+    }
+    if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
+    return Tag::kNoun;
+  }
+
+  void MarkParticle(int i) {
+    if (i + 1 >= n_) return;
+    if (x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2) t_[i + 1].tag = Tag::kParticle;
+  }
+
+  void ResolveThat(int i) {
+    int p = i - 1;
+    Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
+    if (pt == Tag::kVerb) {
+      t_[i].tag = Tag::kSubordinator;  // "said that ..."
+      return;
+    }
+    bool after_noun = pt == Tag::kNoun || pt == Tag::kProper;
+    if (after_noun && i + 1 < n_) {
+      Tag nt = t_[i + 1].tag;
+      if (nt == Tag::kDeterminer || nt == Tag::kPronoun || nt == Tag::kProper ||
+          nt == Tag::kAux || nt == Tag::kModal || t_[i + 1].verb_forms != 0) {
+        t_[i].tag = Tag::kRelative;
+      }
+    }
+  }
+
+  // A tensed verb follows within the next few words before any comma or
+  // preposition: "after the two leaders met" opens a clause, "after the talks" not.
+  bool ClauseFollows(int i) const {
+    constexpr int kLookahead = 8;
+    for (int k = i + 1; k < n_ && k <= i + kLookahead; ++k) {
+      Tag tag = t_[k].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
+      if (tag == Tag::kComma || tag == Tag::kPunct || tag == Tag::kPreposition ||
+          tag == Tag::kSubordinator || tag == Tag::kRelative)
+        return false;
+    }
+    return false;
+  }
+
+  const Lexicon& x_;
+  const TagClasses& c_;
+  std::vector<Token>& t_;
+  const int n_;
+};
+
+}  // namespace
+
+bool IsNominal(Tag tag) {
+  return tag == Tag::kNoun || tag == Tag::kProper || tag == Tag::kAdjective ||
+         tag == Tag::kNumber || tag == Tag::kDeterminer || tag == Tag::kPossessive;
+}
+
+void TagTokens(const Lexicon& lexicon, std::vector<Token>& tokens) {
+  TagClasses classes(lexicon);
+  LexicalPass(lexicon, classes, tokens).Run();
+  ContextPass(lexicon, classes, tokens).Run();
+}
+
+}  // namespace entente::importers::internal
