@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "importers/internal/coreference.h"
 #include "importers/internal/frame_matcher.h"
 #include "importers/internal/item_reader.h"
@@ -110,7 +111,20 @@ ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {
 std::string Extractor::Trace(const DigestItem& item) const {
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
-  return internal::TraceItem(text, discourse);
+  std::string out = internal::TraceItem(text, discourse);
+  for (size_t s = 0; s < text.sentences.size(); ++s) {
+    for (const internal::FrameMatch& m :
+         internal::MatchFrames(*knowledge_, discourse, text, static_cast<int>(s))) {
+      absl::StrAppend(&out, "match #", s, " ", m.frame->file, ":", m.frame->line,
+                      m.irrealis ? " (irrealis)" : "", ":");
+      for (const auto& [a, b] : m.pairs) {
+        absl::StrAppend(&out, " ", a.party, a.thing >= 0 ? "thing" : "", "->", b.party,
+                        b.thing >= 0 ? absl::StrCat("np", b.thing) : "");
+      }
+      out.push_back('\n');
+    }
+  }
+  return out;
 }
 
 std::vector<graph::Relation> MergeAndSortRelations(

@@ -71,6 +71,11 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(
     return absl::Status(gazetteer.status().code(),
                         absl::StrCat(path, ": ", gazetteer.status().message()));
   }
+  // More names, one file per kind: importers/data/gazetteer/*.tsv.
+  for (const internal::EmbeddedFile& f : internal::EmbeddedDataFiles()) {
+    if (!absl::StartsWith(f.name, "gazetteer/")) continue;
+    ENTENTE_RETURN_IF_ERROR((*gazetteer)->AddAliasTable(f.name, f.content));
+  }
   return gazetteer;
 }
 
@@ -78,7 +83,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::LoadFromText(
     absl::string_view iso_3166_json, absl::string_view aliases_tsv) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   ENTENTE_RETURN_IF_ERROR(g->AddIsoCountries(iso_3166_json));
-  ENTENTE_RETURN_IF_ERROR(g->AddAliasTable(aliases_tsv));
+  ENTENTE_RETURN_IF_ERROR(g->AddAliasTable("aliases.tsv", aliases_tsv));
   return g;
 }
 
@@ -131,7 +136,7 @@ absl::Status Gazetteer::AddIsoCountries(absl::string_view json) {
 // role=, city=) or "-"; ALIASES are '|'-separated, each optionally prefixed
 // by "adj:" (demonym), "code:" (upper-case code), "cap:" (capital) or
 // "title:" (a leader's title).
-absl::Status Gazetteer::AddAliasTable(absl::string_view tsv) {
+absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view tsv) {
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(tsv, '\n')) {
     ++line_number;
@@ -140,7 +145,7 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view tsv) {
     std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
     if (fields.size() != 4 || fields[0].find(':') == absl::string_view::npos) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "aliases.tsv:", line_number, ": want ID<TAB>NAME<TAB>FACTS<TAB>ALIASES"));
+          file, ":", line_number, ": want ID<TAB>NAME<TAB>FACTS<TAB>ALIASES"));
     }
     graph::Entity* e = Upsert(fields[0], fields[1] == "-" ? "" : fields[1]);
     if (e->kind == graph::EntityKind::kUnspecified) e->kind = graph::KindOfId(fields[0]);
@@ -156,7 +161,7 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view tsv) {
           facts.city = std::string(p.second);
         else
           return absl::InvalidArgumentError(
-              absl::StrCat("aliases.tsv:", line_number, ": unknown fact '", kv, "'"));
+              absl::StrCat(file, ":", line_number, ": unknown fact '", kv, "'"));
       }
     }
     if (e->kind == graph::EntityKind::kPerson && !facts.country.empty() &&

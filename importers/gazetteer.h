@@ -5,8 +5,9 @@
 // the surface forms ("aliases") that name it. Countries come from Debian's
 // iso-codes (iso_3166-1.json, read at run time: name, official_name,
 // common_name, alpha_2, alpha_3); demonyms, capitals, leaders, organizations,
-// cities, regions, sites and companies come from importers/data/aliases.tsv,
-// embedded into the binary at build time.
+// cities, regions, sites and companies come from importers/data/aliases.tsv and
+// importers/data/gazetteer/*.tsv (one format; a later line for an id already
+// known adds aliases and fills empty facts), embedded into the binary at build time.
 //
 // Thread-safety: immutable after Load; all const methods are safe to call from
 // several threads at once.
@@ -84,7 +85,7 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   absl::Status AddIsoCountries(absl::string_view json);
-  absl::Status AddAliasTable(absl::string_view tsv);
+  absl::Status AddAliasTable(absl::string_view file, absl::string_view tsv);
   graph::Entity* Upsert(absl::string_view id, absl::string_view name);
   void AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form);
 

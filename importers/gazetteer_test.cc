@@ -49,38 +49,5 @@ TEST(Gazetteer, RejectsMissingIsoFile) {
             absl::string_view::npos);
 }
 
-std::vector<std::string> MentionIds(absl::string_view text) {
-  auto tokens = internal::Tokenize(text, 0);
-  std::vector<std::string> out;
-  for (const auto& m : internal::FindMentions(*testing::SharedGazetteer(), tokens, {})) {
-    out.push_back(m.country.empty() ? m.entity->id : m.country);
-  }
-  return out;
-}
-
-TEST(FindMentions, NamesDemonymsCapitalsLeadersAndCompounds) {
-  using V = std::vector<std::string>;
-  EXPECT_EQ(MentionIds("North Korea and South Korea"), (V{"country:PRK", "country:KOR"}));
-  EXPECT_EQ(MentionIds("Sino-Kazakh ties"), (V{"country:CHN", "country:KAZ"}));
-  EXPECT_EQ(MentionIds("Kazakh-Turkish relations"), (V{"country:KAZ", "country:TUR"}));
-  EXPECT_EQ(MentionIds("Astana and Beijing agreed"), (V{"country:KAZ", "country:CHN"}));
-  EXPECT_EQ(MentionIds("the Turkish President arrived"), (V{"country:TUR"}));
-  EXPECT_EQ(MentionIds("Türkiye and the European Union"), (V{"country:TUR", "org:eu"}));
-  EXPECT_EQ(MentionIds("the EU and PACE"), (V{"org:eu", "org:pace"}));
-}
-
-TEST(FindMentions, LeaderTitlesMarkTheMentionAsALeader) {
-  auto tokens = internal::Tokenize("the Kazakh President and IT services", 0);
-  auto mentions = internal::FindMentions(*testing::SharedGazetteer(), tokens, {});
-  ASSERT_EQ(mentions.size(), 1u);  // "IT" is not Italy.
-  EXPECT_TRUE(mentions[0].leader);
-}
-
-TEST(FindMentions, MaskedOutletsAreNotParties) {
-  auto tokens = internal::Tokenize("reported Pakistan Today on Feb. 5", 0);
-  auto mentions = internal::FindMentions(*testing::SharedGazetteer(), tokens, {{9, 22}});
-  EXPECT_TRUE(mentions.empty());
-}
-
 }  // namespace
 }  // namespace entente::importers

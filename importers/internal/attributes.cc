@@ -76,8 +76,12 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
            ctx.sentence().mention_at[b - 1] < 0)
       --b;
     int e = kind_at + kind_length;
-    while (e < n && TitleWord(t[e]) &&
-           (t[e].capitalized || (e + 1 < n && t[e + 1].capitalized)))
+    auto is_date = [&](int k) {
+      return std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
+                         [&](const DateMention& d) { return d.begin <= k && k < d.end; });
+    };
+    while (e < n && TitleWord(t[e]) && !is_date(e) &&
+           (t[e].capitalized || (e + 1 < n && t[e + 1].capitalized && !is_date(e + 1))))
       ++e;
     if (e - b >= 2) return Text(t, b, e);
   }
@@ -86,7 +90,7 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
   absl::string_view next = t[e].lower;
   bool complement = next == "on" || next == "regulating" || next == "upgrading" ||
                     next == "establishing" || next == "concerning" || next == "for" ||
-                    next == "to" || next == "covering";
+                    next == "covering";
   // The complement needs words of its own: "agreement on Tuesday" names nothing.
   if (!complement || e + 1 >= n || t[e + 1].tag == Tag::kComma ||
       std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
@@ -289,28 +293,6 @@ void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
 
 }  // namespace
 
-std::string ThingName(const MatchContext& ctx, int np) {
-  const std::vector<Token>& t = ctx.tokens();
-  const Phrases& ph = ctx.sentence().parse.phrases;
-  const NounPhrase& x = ph.nps[np];
-  int b = std::max(x.range.begin, x.possessor_end);
-  int e = x.range.end;
-  while (b < e && (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
-                   ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
-                   (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
-    ++b;
-  std::string name = Text(t, b, e);
-  // "summit of the Organization of Turkic States": the "of" phrase names it too.
-  for (int pp : x.pps) {
-    const PrepPhrase& p = ph.pps[pp];
-    if (p.np < 0 || t[p.prep].lower != "of") continue;
-    const NounPhrase& of = ph.nps[p.np];
-    absl::StrAppend(&name, " of ", Text(t, of.range.begin, of.range.end));
-    break;
-  }
-  return name;
-}
-
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date) {
   Attributes a;
@@ -358,7 +340,8 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
     case RelationType::kMembership: {
       int at = -1;
       PhraseMatch m;
-      if (FindClass(ctx, c.membership_role, ctx.TriggerPhrase(), &at, &m) && !m.value.empty()) {
+      TokenRange scope = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ClauseRange();
+      if (FindClass(ctx, c.membership_role, scope, &at, &m) && !m.value.empty()) {
         a["role"] = std::string(m.value);
       }
       break;

@@ -21,10 +21,6 @@ namespace entente::importers::internal {
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date);
 
-// The name of the event or site a phrase names, as the text writes it without
-// articles and counts ("17th BRICS summit" -> "BRICS summit").
-std::string ThingName(const MatchContext& ctx, int np);
-
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_

@@ -246,6 +246,16 @@ class ClauseFinder {
         (t_[i - 1].tag == Tag::kComma || p_.phrases.np_at[i - 1] >= 0)) {
       ResumeOuter(i);
     }
+    // A tensed verb cannot belong to an infinitive or a participle's clause: it
+    // ends them ("talks on enlarging the loan could resume").
+    if (!g.infinitive && !g.nonfinite) {
+      while (stack_.size() > 1 && TopClause().verb >= 0 &&
+             (TopClause().kind == ClauseKind::kParticipial ||
+              TopClause().kind == ClauseKind::kComplement)) {
+        Close(Top(), i);
+        stack_.pop_back();
+      }
+    }
     if (TopClause().verb < 0) {
       if (g.nonfinite && TopClause().kind != ClauseKind::kSubordinate &&
           TopClause().kind != ClauseKind::kRelative) {
@@ -259,6 +269,13 @@ class ClauseFinder {
     ClauseKind kind = g.infinitive  ? ClauseKind::kComplement
                       : g.nonfinite ? ClauseKind::kParticipial
                                     : ClauseKind::kRelative;  // "the deal Japan signed"
+    if (kind == ClauseKind::kRelative && ContentAfterVerb(i)) {
+      // "officials said talks could resume": the subject right after the first verb.
+      int c = Open(ClauseKind::kSubordinate, SubjectStart(i), Top(), -1);
+      p_.clauses[c].content = true;
+      AttachVerb(c, v);
+      return;
+    }
     int c = Open(kind, i, Top(), -1);
     if (kind == ClauseKind::kRelative) {
       // A relative without pronoun: the phrase before its subject.
@@ -279,17 +296,57 @@ class ClauseFinder {
     MarkReducedRelative(c, i);
   }
 
+  // The first token of the subject phrase of the verb at i, or i.
+  int SubjectStart(int i) const {
+    int subject = SubjectBefore(i, p_.clauses[Top()].range.begin);
+    return subject >= 0 ? p_.phrases.nps[subject].range.begin : i;
+  }
+
+  // True when the verb at i has its own subject right after the clause's verb, with
+  // nothing between: a that-less content clause, not a relative one.
+  bool ContentAfterVerb(int i) const {
+    const Clause& top = p_.clauses[Top()];
+    if (top.verb < 0) return false;
+    int subject = SubjectBefore(i, top.range.begin);
+    if (subject < 0 || subject != top.object) return false;
+    int k = p_.phrases.verbs[top.verb].range.end;
+    while (k < n_ && t_[k].tag == Tag::kAdverb) ++k;
+    return p_.phrases.nps[subject].range.begin == k;
+  }
+
   // "the agreement, signed in 2009, ...": a passive participle describes the phrase
   // before it, which is its object.
   void MarkReducedRelative(int c, int i) {
     Clause& clause = p_.clauses[c];
     if (clause.verb < 0 || clause.kind != ClauseKind::kParticipial) return;
     const VerbGroup& g = p_.phrases.verbs[clause.verb];
-    if (!g.passive) return;
+    if (!g.passive) {
+      // "votes condemning Moscow": an -ing form right after a noun, with no comma,
+      // is what that noun does, not what the clause's subject does.
+      if (i > 0 && p_.phrases.np_at[i - 1] >= 0 && t_[i - 1].tag != Tag::kPronoun) {
+        int np = p_.phrases.np_at[i - 1];
+        if (p_.phrases.nps[np].range.end == i) {
+          clause.subject = np;
+          clause.shares_subject = false;
+        }
+      }
+      return;
+    }
     int k = i - 1;
     if (k >= 0 && t_[k].tag == Tag::kComma) --k;
     if (k >= 0 && p_.phrases.np_at[k] >= 0) {
       int np = p_.phrases.np_at[k];
+      // "The forum was held on Thursday, hosted by ...": after a phrase of the clause
+      // itself (not of a noun), the participle describes the clause's subject.
+      const NounPhrase& before = p_.phrases.nps[np];
+      if (before.pp >= 0 && p_.phrases.pps[before.pp].attached_np < 0 &&
+          clause.parent >= 0) {
+        int subject = p_.clauses[clause.parent].subject;
+        if (subject >= 0) {
+          clause.antecedent = subject;
+          return;
+        }
+      }
       while (p_.phrases.nps[np].pp >= 0 && p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0 &&
              p_.phrases.nps[p_.phrases.pps[p_.phrases.nps[np].pp].attached_np].range.end ==
                  p_.phrases.pps[p_.phrases.nps[np].pp].range.begin) {
@@ -330,6 +387,9 @@ class ClauseFinder {
         clause.speech = outside;
       } else if (clause.kind == ClauseKind::kSubordinate && clause.subordinator >= 0 &&
                  t_[clause.subordinator].lower == "that") {
+        clause.content = true;
+        clause.speech = clause.parent;
+      } else if (clause.content) {
         clause.speech = clause.parent;
       }
     }

@@ -44,6 +44,8 @@ struct Clause {
   int antecedent = -1;       // For a relative clause: the phrase it describes.
   bool shares_subject = false;  // The subject is the parent's (see SubjectOf).
   bool quoted = false;          // Inside quotation marks.
+  bool content = false;         // What the parent's verb says or thinks: "said
+                                // (that) talks could resume".
   int speech = -1;              // For quoted or reported content: the speech clause.
   std::vector<int> pps;         // Prepositional phrases of the clause, in order.
 };

@@ -163,6 +163,8 @@ void Discourse::RankParties() {
       if (party.empty() || m.kind == EntityKind::kCompany ||
           !(absl::StartsWith(party, "country:") || absl::StartsWith(party, "org:")))
         continue;
+      // A city is where things happen, not who acts; a capital may be either.
+      if (m.kind == EntityKind::kCity && m.form != AliasForm::kCapital) continue;
       bool place = m.begin > 0 &&
                    k_.lexicon().MatchAt(c.location_prep, s.tokens, m.begin - 1, m.begin).length;
       auto [it, inserted] = scores.try_emplace(party);
@@ -290,6 +292,14 @@ std::vector<Referent> Discourse::Group(int count) const {
 bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                           int* length) const {
   const Sentence& sentence = item_.sentences[s];
+  // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
+  for (int k = i; k < end && k < i + 4; ++k) {
+    if (sentence.mention_at[k] >= 0) {
+      end = k;
+      break;
+    }
+  }
+  if (end <= i) return false;
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
@@ -338,6 +348,28 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
     }
     from(LastMention(s, i, o.accept));
     return true;
+  }
+  // "the President", "the Prime Minister": the item's last holder of the office.
+  if (t[i].lower == "the" && i + 1 < end) {
+    PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, end);
+    if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, end);
+    if (office.length > 0 && !office.value.empty()) {
+      *length = 1 + office.length;
+      std::string role(office.value);
+      for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
+        const Sentence& other = item_.sentences[k];
+        for (auto it = other.mentions.rbegin(); it != other.mentions.rend(); ++it) {
+          if (k == s && it->begin >= i) continue;
+          if (IsPersonMention(*it) && it->role == role) {
+            Referent r = FromMention(k, *it, as_place);
+            r.anaphor = true;
+            if (!r.party.empty()) out->push_back(std::move(r));
+            return true;
+          }
+        }
+      }
+      return true;
+    }
   }
   if (PhraseMatch m = x.MatchAt(c.host_anaphor, t, i, end); m.length > 0) {
     *length = m.length;
@@ -457,6 +489,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       std::vector<Referent> list = OwnReferents(s, np, as_place);
       if (list.size() > 1) part = std::move(list);
     }
+    for (Referent& r : part) r.conjunct = static_cast<int>(k);
     if (last) {
       // The "of" phrase after the last conjunct names who acts for an agent noun
       // ("the presidents of Chile and Peru"), or for a phrase that names no one.
@@ -466,6 +499,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
                        .length > 0;
       if (agent || part.empty()) {
         std::vector<Referent> of = OfChain(s, np, as_place);
+        for (Referent& r : of) r.conjunct = static_cast<int>(k);
         if (agent || !of.empty()) part.insert(part.end(), of.begin(), of.end());
       }
     }

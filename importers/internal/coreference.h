@@ -40,6 +40,7 @@ struct Referent {
   bool anaphor = false;  // From any anaphor or pronoun.
   bool counterpart = false;  // "his counterpart": the other side, when `party` is "".
   int thing = -1;  // For an event or a site: the noun phrase that names it.
+  int conjunct = -1;  // Which conjunct of its phrase named it ("X and Y": 0, 1).
 };
 
 struct PersonInfo {

@@ -36,9 +36,13 @@ std::optional<int> DayToken(const Token& t) {
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
 bool FutureBefore(const std::vector<Token>& t, int i) {
-  int from = std::max(0, i - 20);
+  // Only the date's own clause: back to a comma or a word that opens another clause.
+  constexpr int kFutureWindow = 10;
+  int from = std::max(0, i - kFutureWindow);
   for (int k = i - 1; k >= from; --k) {
-    if (t[k].text == "," || t[k].text == ";") {
+    absl::string_view w = t[k].lower;
+    if (w == "," || w == ";" || w == "after" || w == "that" || w == "which" ||
+        w == "when" || w == "under" || w == "before" || w == "who") {
       from = k + 1;
       break;
     }
@@ -301,17 +305,22 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       }
       continue;
     }
-    if ((w == "following" || w == "next" || w == "previous") && Is(t, i + 1, "day") &&
-        ctx.previous.precision == DatePrecision::kDay) {
-      int delta = w == "previous" ? -1 : 1;
-      out.push_back(
-          {i, i + 2, DayFromDays(Days(ctx.previous) + delta), DateKind::kSequel});
-      ++i;
-      continue;
+    // "the following day", "the next morning": from the last day this sentence named,
+    // else from the item's last event.
+    DateWithPrecision previous = ctx.previous;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      if (it->date.precision == DatePrecision::kDay) {
+        previous = it->date;
+        break;
+      }
     }
-    if (w == "previous" && (Is(t, i + 1, "evening") || Is(t, i + 1, "night")) &&
-        ctx.previous.precision == DatePrecision::kDay) {
-      out.push_back({i, i + 2, DayFromDays(Days(ctx.previous) - 1), DateKind::kSequel});
+    bool part_of_day = Is(t, i + 1, "day") || Is(t, i + 1, "morning") ||
+                       Is(t, i + 1, "evening") || Is(t, i + 1, "night") ||
+                       Is(t, i + 1, "afternoon");
+    if ((w == "following" || w == "next" || w == "previous") && part_of_day &&
+        previous.precision == DatePrecision::kDay) {
+      int delta = w == "previous" ? -1 : 1;
+      out.push_back({i, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
       ++i;
       continue;
     }

@@ -32,23 +32,33 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
          BeforeIs(t, d.begin, "till") || BeforeIs(t, d.begin, "through");
 }
 
+// The date of the trigger's own phrase, else of its own clause (the first after the
+// trigger, else the last before), else of the clauses that share its time.
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
-  const DateMention* after = nullptr;
-  const DateMention* before = nullptr;
+  const bool state = IsStateType(ctx.match.frame->type);
+  const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
+  const DateMention* before[2] = {nullptr, nullptr};
   for (const DateMention& d : s.dates) {
     if (IsTargetDate(s.tokens, d)) continue;
+    // "since 2017" dates a state; for an event it is a running total's start.
+    if (d.kind == DateKind::kSince && !state) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) return &d;
     if (!ctx.InClauseScope(d.begin)) continue;
+    int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
     if (d.begin >= trigger.end) {
-      if (after == nullptr) after = &d;
+      if (after[scope] == nullptr) after[scope] = &d;
     } else {
-      before = &d;
+      before[scope] = &d;
     }
   }
-  return after != nullptr ? after : before;
+  for (int scope = 0; scope < 2; ++scope) {
+    if (after[scope] != nullptr) return after[scope];
+    if (before[scope] != nullptr) return before[scope];
+  }
+  return nullptr;
 }
 
 // "the 75th anniversary": 75, when the clause says it; 0 otherwise.
@@ -90,6 +100,12 @@ bool PastOrPerfect(const MatchContext& ctx) {
       if (g.copula) return (head.verb_forms & kPastTense) != 0;
       continue;
     }
+    // "watched their ministers exchange ...": a bare verb takes its parent's time.
+    bool bare = head.verb_forms == kBaseForm || (head.verb_forms & kPastTense) == 0;
+    if (bare && g.head == g.range.begin && clause.parent >= 0 &&
+        clause.kind != ClauseKind::kMain) {
+      continue;
+    }
     return (head.verb_forms & kPastTense) != 0;
   }
   return true;  // A verbless headline-like clause: news of the item's event.
@@ -126,6 +142,9 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
     for (const DateMention& d : sentence.dates) {
       if (s == ctx.match.sentence && d.begin >= ctx.match.trigger.begin) break;
       if (d.date.precision != DatePrecision::kDay || d.kind == DateKind::kSince) continue;
+      // A relative clause dates something else ("Xi, who arrived on Tuesday, ...").
+      int clause = sentence.parse.clause_at[d.begin];
+      if (sentence.parse.clauses[clause].kind == ClauseKind::kRelative) continue;
       int32_t day = d.date.FirstDay();
       if (day <= last && day >= last - kNewsDays) found = d.date;
     }

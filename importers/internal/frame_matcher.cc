@@ -1,10 +1,13 @@
 #include "importers/internal/frame_matcher.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -157,8 +160,7 @@ class SentenceMatcher {
     }
     for (int cc = c, depth = 0; cc >= 0 && depth < 4; cc = clauses_[cc].parent, ++depth) {
       const Clause& k = clauses_[cc];
-      bool that = k.kind == ClauseKind::kSubordinate && k.subordinator >= 0 &&
-                  t_[k.subordinator].lower == "that";
+      bool that = k.content;
       if (k.kind == ClauseKind::kSubordinate && k.subordinator >= 0) {
         absl::string_view sub = t_[k.subordinator].lower;
         if (sub == "if" || sub == "unless" || sub == "whether") mood.irrealis = true;
@@ -208,23 +210,58 @@ class SentenceMatcher {
   std::string Prep(const PrepPhrase& pp) const { return PrepositionOf(t_, pp); }
 
   bool IsLocationPrep(const PrepPhrase& pp) const {
-    return x_.MatchAt(c_.location_prep, t_, pp.prep, pp.prep + pp.prep_length).length ==
-           pp.prep_length;
+    if (x_.MatchAt(c_.location_prep, t_, pp.prep, pp.prep + pp.prep_length).length !=
+        pp.prep_length)
+      return false;
+    // "in the C5+1 format" is no place.
+    if (pp.np >= 0) {
+      int head = ph_.nps[pp.np].head;
+      if (x_.MatchAt(c_.event_format, t_, head, head + 1).length > 0) return false;
+    }
+    return true;
   }
 
   void AddPhrase(int np, bool as_place, SlotView* view) const {
     if (np < 0) return;
-    view->ranges.push_back(ph_.nps[np].range);
+    if (thing_target_) {  // An event or a site is the phrase itself.
+      AddThing(np, view);
+      return;
+    }
+    view->ranges.push_back(ChainRange(np));
     std::vector<Referent> r = d_.OfPhrase(s_, np, as_place);
     view->referents.insert(view->referents.end(), r.begin(), r.end());
   }
 
+  // A phrase with the prepositional phrases that follow it: what a condition on a
+  // slot searches ("commissioned the last units of a wind farm").
+  TokenRange ChainRange(int np) const {
+    TokenRange r = ph_.nps[np].range;
+    for (int depth = 0; depth < kChainDepth; ++depth) {
+      int next = -1;
+      for (int pp : ph_.nps[np].pps) {
+        if (ph_.pps[pp].np >= 0 && t_[ph_.pps[pp].prep].lower == "of") next = ph_.pps[pp].np;
+      }
+      if (next < 0) break;
+      r.end = std::max(r.end, ph_.nps[next].range.end);
+      np = next;
+    }
+    return r;
+  }
+
   void AddThing(int np, SlotView* view) const {
     if (np < 0) return;
-    view->ranges.push_back(ph_.nps[np].range);
+    view->ranges.push_back(ChainRange(np));
     Referent r;
     r.thing = np;
     view->referents.push_back(std::move(r));
+  }
+
+  // The prepositional phrases after a noun trigger's phrase: none when the trigger
+  // is not its last conjunct ("a visit and the summit of the SCO").
+  std::vector<int> TriggerChain(int np, const TokenRange& trigger) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (!x.conjuncts.back().Contains(trigger.begin)) return {};
+    return Chain(np);
   }
 
   // The prepositional phrases after a noun phrase, following each object's own.
@@ -251,7 +288,16 @@ class SentenceMatcher {
     const Clause& clause = clauses_[c];
     bool passive = Passive(c);
     auto pps_with = [&](absl::string_view prep, bool as_place) {
-      for (int pp : clause.pps) {
+      std::vector<int> pps = clause.pps;
+      // "a free trade agreement with China, signed in 2017": the phrases of the
+      // participle's object count too.
+      if (int object = ClauseObject(c); object >= 0 && clause.kind != ClauseKind::kMain &&
+                                        clause.kind != ClauseKind::kCoordinate) {
+        for (int pp : Chain(object)) {
+          if (std::find(pps.begin(), pps.end(), pp) == pps.end()) pps.push_back(pp);
+        }
+      }
+      for (int pp : pps) {
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
         }
@@ -278,6 +324,15 @@ class SentenceMatcher {
           AddThing(np, &view);
         } else {
           AddPhrase(np, false, &view);
+          // "condemned the takeover in Niger": whom the object is about.
+          if (view.referents.empty() && np >= 0) {
+            for (int pp : Chain(np)) {
+              if (ph_.pps[pp].np < 0) continue;
+              std::vector<Referent> r = d_.OfPhrase(s_, ph_.pps[pp].np, false);
+              view.referents.insert(view.referents.end(), r.begin(), r.end());
+              if (!view.referents.empty()) break;
+            }
+          }
         }
         break;
       }
@@ -317,6 +372,9 @@ class SentenceMatcher {
       case Slot::kHost:
       case Slot::kItem:
         ItemSlot(slot, &view);
+        break;
+      case Slot::kAfter:
+        AddPhrase(clause.object, false, &view);
         break;
     }
     return view;
@@ -379,7 +437,7 @@ class SentenceMatcher {
         break;
       }
       case Slot::kPrep:
-        for (int pp : Chain(np)) {
+        for (int pp : TriggerChain(np, trigger)) {
           if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
             AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
           }
@@ -408,14 +466,17 @@ class SentenceMatcher {
         }
         break;
       }
-      case Slot::kLocation:
-        for (int pp : Chain(np)) {
+      case Slot::kLocation: {
+        bool placed = false;  // The phrase says where, even if not whose.
+        for (int pp : TriggerChain(np, trigger)) {
           if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp])) {
             AddPhrase(ph_.pps[pp].np, true, &view);
+            placed = true;
           }
         }
-        if (view.referents.empty() && c >= 0) return VerbSlot(f, slot, c, target);
+        if (!placed && c >= 0) return VerbSlot(f, slot, c, target);
         break;
+      }
       case Slot::kSelf:
         AddThing(np, &view);
         break;
@@ -423,14 +484,19 @@ class SentenceMatcher {
       case Slot::kItem:
         ItemSlot(slot, &view);
         break;
+      case Slot::kAfter:
+        break;
     }
     return view;
   }
 
   SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np, const TokenRange& trigger,
                   bool target) const {
-    if (np >= 0) return NounSlot(f, slot, c, np, trigger, target);
-    return VerbSlot(f, slot, c, target);
+    thing_target_ = target && TargetIsThing(f.type);
+    SlotView view = np >= 0 ? NounSlot(f, slot, c, np, trigger, target)
+                            : VerbSlot(f, slot, c, target);
+    thing_target_ = false;
+    return view;
   }
 
   // ---- Conditions and parties ------------------------------------------------------
@@ -459,23 +525,53 @@ class SentenceMatcher {
       return false;
     };
     if (f.needs_money && !any_in_scope(sentence_.money)) return false;
+    if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
+    if (f.needs_name && np >= 0 && !Named(np)) return false;
     return true;
   }
 
-  bool Acceptable(const Frame& f, const Referent& r) const {
+  // An amount that belongs to a noun phrase: inside it or its prepositional phrases
+  // ("trade of $36 billion"), or right before it ("$5 billion in trade").
+  bool MoneyOfPhrase(int np) const {
+    TokenRange r = ChainRange(np);
+    for (const MoneyMention& m : sentence_.money) {
+      if (r.Contains(m.begin)) return true;
+      int gap = r.begin - m.end;
+      if (gap >= 0 && gap <= 1) return true;
+    }
+    return false;
+  }
+
+  // A phrase with a name of its own: a capitalized word or an ordinal after its
+  // article ("the 10th summit", "the Astana International Forum").
+  bool Named(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    for (int k = x.range.begin; k < x.range.end; ++k) {
+      if (t_[k].tag == Tag::kDeterminer || t_[k].tag == Tag::kPossessive) continue;
+      if (t_[k].capitalized || ParseOrdinal(t_[k])) return true;
+    }
+    return false;
+  }
+
+  bool Acceptable(const Frame& f, const Referent& r, bool target = false) const {
     if (r.thing >= 0) return true;
+    // A state is a member of an organization, not of another state.
+    if (target && f.type == RelationType::kMembership && !absl::StartsWith(r.party, "org:")) {
+      return false;
+    }
     if (r.party.empty()) return r.counterpart;
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
     return absl::StartsWith(r.party, "country:") || absl::StartsWith(r.party, "org:") ||
            absl::StartsWith(r.party, "company:");
   }
 
-  std::vector<Referent> Filter(const Frame& f, std::vector<Referent> in) const {
+  std::vector<Referent> Filter(const Frame& f, std::vector<Referent> in,
+                               bool target = false) const {
     std::vector<Referent> out;
     for (Referent& r : in) {
-      if (Acceptable(f, r)) out.push_back(std::move(r));
+      if (Acceptable(f, r, target)) out.push_back(std::move(r));
     }
     return out;
   }
@@ -512,15 +608,35 @@ class SentenceMatcher {
     }
   }
 
+  // The parties of one slot with each other: "Chile, Peru and Ghana signed" is three
+  // pairs; "Germany and the five Central Asian states" is Germany with each of the
+  // five, not the five among themselves.
+  void PairWithin(const std::vector<Referent>& a,
+                  std::vector<std::pair<Referent, Referent>>* pairs) const {
+    std::map<int, int> per_conjunct;
+    for (const Referent& r : a) ++per_conjunct[r.conjunct];
+    bool mixed = per_conjunct.size() > 1;
+    for (size_t i = 0; i < a.size(); ++i) {
+      for (size_t j = i + 1; j < a.size(); ++j) {
+        if (Same(a[i], a[j])) continue;
+        bool same_group = a[i].conjunct == a[j].conjunct && a[i].conjunct >= 0 &&
+                          per_conjunct[a[i].conjunct] >= 3;
+        if (mixed && same_group) continue;
+        pairs->emplace_back(a[i], a[j]);
+      }
+    }
+  }
+
   std::vector<Referent> FirstNonEmpty(const Frame& f, const std::vector<SlotChoice>& choices,
                                       int c, int np, const TokenRange& trigger,
                                       bool target) const {
     for (const SlotChoice& choice : choices) {
+      if (choice.first.kind == Slot::kItem && named_any_) continue;
       std::vector<Referent> r =
-          Filter(f, SlotOf(f, choice.first, c, np, trigger, target).referents);
+          Filter(f, SlotOf(f, choice.first, c, np, trigger, target).referents, target);
       if (choice.crossed) {
         std::vector<Referent> more =
-            Filter(f, SlotOf(f, choice.second, c, np, trigger, target).referents);
+            Filter(f, SlotOf(f, choice.second, c, np, trigger, target).referents, target);
         r.insert(r.end(), more.begin(), more.end());
       }
       if (!r.empty()) return r;
@@ -531,21 +647,23 @@ class SentenceMatcher {
   std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,
                                                      const TokenRange& trigger) const {
     std::vector<std::pair<Referent, Referent>> pairs;
+    named_any_ = false;
     if (!f.parties.empty()) {
       for (const SlotChoice& choice : f.parties) {
+        // The item's pair stands in only when the text names no party at all: "X's
+        // trade with its neighbour" is not trade between the item's two countries.
+        if (choice.first.kind == Slot::kItem && named_any_) continue;
         std::vector<Referent> a =
             Filter(f, SlotOf(f, choice.first, c, np, trigger, false).referents);
+        named_any_ |= !a.empty();
         if (choice.crossed) {
           std::vector<Referent> b =
               Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
+          if (choice.second.kind != Slot::kItem) named_any_ |= !b.empty();
           if (a.empty() || b.empty()) continue;
           Cross(a, b, &pairs);
         } else {
-          for (size_t i = 0; i < a.size(); ++i) {
-            for (size_t j = i + 1; j < a.size(); ++j) {
-              if (!Same(a[i], a[j])) pairs.emplace_back(a[i], a[j]);
-            }
-          }
+          PairWithin(a, &pairs);
         }
         if (f.needs_person) {
           pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
@@ -560,6 +678,7 @@ class SentenceMatcher {
     }
     std::vector<Referent> source = FirstNonEmpty(f, f.source, c, np, trigger, false);
     if (source.empty()) return pairs;
+    named_any_ = false;
     std::vector<Referent> target = FirstNonEmpty(f, f.target, c, np, trigger, true);
     bool item_target = !target.empty() && target[0].group && target[0].anaphor;
     if (item_target) {
@@ -593,6 +712,14 @@ class SentenceMatcher {
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
     if (pairs.empty()) return;
+    if (f.max_parties > 0) {
+      std::set<std::string> parties;
+      for (const auto& [a, b] : pairs) {
+        parties.insert(a.party);
+        parties.insert(b.party);
+      }
+      if (static_cast<int>(parties.size()) > f.max_parties) return;
+    }
     FrameMatch m;
     m.frame = &f;
     m.sentence = s_;
@@ -614,6 +741,10 @@ class SentenceMatcher {
   const Phrases& ph_;
   const std::vector<Clause>& clauses_;
   std::vector<FrameMatch> out_;
+  // While a forum's or site's target slot is read: phrases are things, not parties.
+  mutable bool thing_target_ = false;
+  // While a frame's alternatives are tried: some slot named a party.
+  mutable bool named_any_ = false;
 };
 
 }  // namespace

@@ -27,6 +27,8 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kLocation;
   } else if (name == "self") {
     slot.kind = Slot::kSelf;
+  } else if (name == "after") {
+    slot.kind = Slot::kAfter;
   } else if (name == "host") {
     slot.kind = Slot::kHost;
   } else if (name == "item") {
@@ -130,9 +132,11 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_date = true;
     } else if (value == "person") {
       f->needs_person = true;
+    } else if (value == "name") {
+      f->needs_name = true;
     } else {
       return DataError(file, line,
-                       absl::StrCat("needs=", value, ": want money|percent|date|person"));
+                       absl::StrCat("needs=", value, ": want money|percent|date|person|name"));
     }
     return absl::OkStatus();
   }
@@ -141,6 +145,12 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       return DataError(file, line, "mood= wants any or factual");
     }
     f->any_mood = value == "any";
+    return absl::OkStatus();
+  }
+  if (key == "max_parties") {
+    if (!absl::SimpleAtoi(value, &f->max_parties) || f->max_parties < 2) {
+      return DataError(file, line, "max_parties wants a number of at least 2");
+    }
     return absl::OkStatus();
   }
   if (key == "confidence") {

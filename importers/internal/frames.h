@@ -36,6 +36,8 @@
 //         loc    the place of the clause ("in Astana": its country);
 //         self   a noun trigger's own phrase, as the event or site it names
 //                ("the 10th summit of the OTS"); for a verb, `obj` names one too;
+//         after  the phrase right after a verb as written (a passive's second
+//                object: "was granted [observer status in the OTS]");
 //         host   the item's host: where its dateline or its main visit is;
 //         item   the item's two principal parties (for a directed type: the one
 //                that is not the source, when the source is one of them);
@@ -47,10 +49,16 @@
 //   not=@class                   the trigger's clause must not hold one;
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
+//   needs=name                   a noun trigger's phrase must have a name of its own
+//                                (a capital, an ordinal: "the 10th summit", not
+//                                "the summit");
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   mood=any                     also in future, modal or hoped-for statements
 //                                (targets, pledges); the default is factual only;
+//   max_parties=3                a match naming more parties gives nothing (six
+//                                leaders "meeting" at a summit are a forum, not
+//                                fifteen bilateral meetings);
 //   confidence=0.6               the confidence of what it emits (default 0.8);
 //   attr.KEY=VALUE               a constant attribute ("attr.stance=support").
 // Attributes the text states (amounts, levels, kinds, dates) are read by the
@@ -82,6 +90,7 @@ struct Slot {
     kSelf,
     kHost,
     kItem,
+    kAfter,
     kPrep
   };
   Kind kind = kSubject;
@@ -109,7 +118,9 @@ struct Frame {
   std::vector<ClassId> near, absent;
   bool needs_money = false, needs_percent = false, needs_date = false;
   bool needs_person = false;
+  bool needs_name = false;
   bool any_mood = false;
+  int max_parties = 0;  // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
   std::string file;  // Where it is written, for --explain and errors.

@@ -108,8 +108,11 @@ class ItemReader {
     }
   }
 
+  // "reported", "wrote", "published": a report verb in any form (the tagger has not
+  // run yet, so the lemma comes from the lexicon here).
   bool ReportVerb(const Token& t) const {
-    return t.lower != "on" && x_.Contains(c_.report_verb, t.lower.substr(0, t.lower.size())) ;
+    const VerbEntry* v = x_.Verb(t.lower);
+    return v != nullptr && x_.Contains(c_.report_verb, v->lemma);
   }
 
   // ", reported OUTLET on DATE" at the end of a lead sentence.
@@ -139,11 +142,26 @@ class ItemReader {
     int k = r + 1;
     while (k < n && k < r + kReportDateWindow && t[k].lower != "on") ++k;
     if (DateAfterOn(t, k) < 0) return false;
+    // The outlet before the verb: "Kazinform", "the Kazakh news agency Kazinform",
+    // "Uzbekistan's national news agency UzA".
+    int e = r;
     int b = r;
-    if (b > 0 && !t[b - 1].capitalized && x_.Contains(c_.outlet_noun, t[b - 1].lower)) --b;
-    int e = b;
-    while (b > 0 && IsOutletWord(t[b - 1]) && t[b - 1].text != ",") --b;
-    if (b == e) return false;
+    bool named = false;
+    while (b > 0 && t[b - 1].text != ",") {
+      const Token& w = t[b - 1];
+      bool descriptor = !w.capitalized && (x_.Contains(c_.outlet_noun, w.lower) ||
+                                           w.lower == "news" || w.lower == "the" ||
+                                           w.lower == "state" || w.lower == "national");
+      if (IsOutletWord(w)) {
+        named = true;
+      } else if (!descriptor) {
+        break;
+      }
+      --b;
+    }
+    if (b == e || !named) return false;
+    // Only at a sentence's start or after a comma: "..., the news agency UzA reported".
+    if (b > 0 && t[b - 1].text != ",") return false;
     int range_begin = b;
     if (b >= 2 && t[b - 1].lower == "'s") range_begin = b - 2;  // "Germany's FAZ"
     int date_end = DateAfterOn(t, k);

@@ -47,6 +47,7 @@ constexpr Required kRequired[] = {
     {"document_bundle", &KnownClasses::document_bundle},
     {"membership_role", &KnownClasses::membership_role},
     {"downgrade_measure", &KnownClasses::downgrade_measure},
+    {"event_format", &KnownClasses::event_format},
 };
 
 struct RequiredTitle {

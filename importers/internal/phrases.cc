@@ -48,7 +48,11 @@ class PhraseFinder {
   bool StartsVerbGroup(int i) const {
     Tag tag = TagAt(i);
     if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kVerb) return true;
-    if (tag == Tag::kTo) return TagAt(i + 1) == Tag::kVerb;
+    if (tag == Tag::kTo) {
+      int k = i + 1;
+      while (TagAt(k) == Tag::kAdverb && k < i + 3) ++k;
+      return TagAt(k) == Tag::kVerb || TagAt(k) == Tag::kAux;
+    }
     if (tag == Tag::kNegation) {
       return TagAt(i + 1) == Tag::kVerb || TagAt(i + 1) == Tag::kAux;
     }
@@ -127,7 +131,8 @@ class PhraseFinder {
         bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
         bool after_break = g.range.begin == 0 || TagAt(g.range.begin - 1) == Tag::kComma ||
                            TagAt(g.range.begin - 1) == Tag::kPreposition ||
-                           TagAt(g.range.begin - 1) == Tag::kSubordinator;
+                           TagAt(g.range.begin - 1) == Tag::kSubordinator ||
+                           TagAt(g.range.begin - 1) == Tag::kConjunction;
         bool reduced = (head.verb_forms & kPastParticiple) && after_break &&
                        TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
@@ -198,6 +203,12 @@ class PhraseFinder {
         if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
             Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
           ++k;  // "China–Central Asia summit"
+          continue;
+        }
+        // "the Central Asia + Japan Dialogue", "Trade & Investment Forum".
+        if ((t_[k].text == "+" || t_[k].text == "&") && k > i && k + 1 < n_ &&
+            t_[k - 1].capitalized && t_[k + 1].capitalized && Material(k + 1)) {
+          ++k;
           continue;
         }
         if (int q = QuotedName(k); q > 0 && k > i) {

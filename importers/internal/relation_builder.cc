@@ -25,15 +25,21 @@ std::string ClauseText(const Sentence& s, const TokenRange& r) {
 RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
                                  Discourse& discourse, const ItemText& text,
                                  const DigestItem& item)
-    : k_(knowledge), g_(gazetteer), d_(discourse), text_(text), item_(item) {}
+    : k_(knowledge),
+      g_(gazetteer),
+      d_(discourse),
+      text_(text),
+      item_(item),
+      things_(knowledge, gazetteer, discourse, text) {}
 
 graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent& r,
                                         bool target, const graph::DateWithPrecision& date) {
   graph::EntityRef ref;
   if (r.thing >= 0) {
-    MatchContext ctx{k_, g_, d_, text_, match};
-    std::string name = ThingName(ctx, r.thing);
-    if (match.frame->type == RelationType::kForum) {
+    bool event = match.frame->type == RelationType::kForum;
+    std::string name = things_.Name(match.sentence, r.thing,
+                                    event ? ThingKind::kEvent : ThingKind::kSite, date.year);
+    if (event) {
       ref.kind = graph::EntityKind::kEvent;
       ref.id = absl::StrCat("event:", Slugify(absl::StrCat(name, " ", date.year)));
     } else {

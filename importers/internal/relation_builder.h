@@ -20,6 +20,7 @@
 #include "importers/internal/frame_matcher.h"
 #include "importers/internal/item_reader.h"
 #include "importers/internal/knowledge.h"
+#include "importers/internal/things.h"
 
 namespace entente::importers::internal {
 
@@ -49,6 +50,7 @@ class RelationBuilder {
   Discourse& d_;
   const ItemText& text_;
   const DigestItem& item_;
+  ThingRegistry things_;
   std::vector<graph::Relation> relations_;
   std::vector<graph::Entity> adhoc_;
   std::map<std::string, std::vector<std::string>> explanations_;

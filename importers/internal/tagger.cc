@@ -177,8 +177,11 @@ class ContextPass {
     for (int i = 0; i < n_; ++i) {
       Token& t = t_[i];
       if (t.tag == Tag::kTo) {
-        bool verb_next = i + 1 < n_ && (t_[i + 1].verb_forms & kBaseForm) &&
-                         !t_[i + 1].capitalized && t_[i + 1].tag == Tag::kNoun;
+        // "to raise", "to roughly double", "to be admitted".
+        int k = i + 1;
+        while (k < n_ && k <= i + kContextWindow && t_[k].tag == Tag::kAdverb) ++k;
+        bool verb_next = k < n_ && (t_[k].verb_forms & kBaseForm) && !t_[k].capitalized &&
+                         (t_[k].tag == Tag::kNoun || t_[k].tag == Tag::kAux);
         if (!verb_next) t.tag = Tag::kPreposition;
         continue;
       }

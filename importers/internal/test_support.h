@@ -12,6 +12,7 @@
 #include "importers/digest_item.h"
 #include "importers/extractor.h"
 #include "importers/gazetteer.h"
+#include "importers/internal/knowledge.h"
 
 namespace entente::importers::testing {
 
@@ -26,6 +27,13 @@ inline std::shared_ptr<const Gazetteer> SharedGazetteer() {
     return loaded.ok() ? std::shared_ptr<const Gazetteer>(std::move(*loaded)) : nullptr;
   }();
   return gazetteer;
+}
+
+// The word lists and frames embedded from importers/data/.
+inline const internal::Knowledge& SharedKnowledge() {
+  static std::shared_ptr<const internal::Knowledge> knowledge =
+      *internal::Knowledge::FromEmbedded();
+  return *knowledge;
 }
 
 inline const Extractor& SharedExtractor() {

@@ -12,13 +12,14 @@
 // A line names one class (letters, digits and '_' after '@') and one or more items
 // separated by commas; a class may span many lines. An item is a phrase of one or
 // more lower-case words separated by single spaces ("memorandum of understanding").
-// A value after "=" belongs to its item; when only the line's last item has one, it
-// belongs to every item of the line ("mou, memorandum of understanding =
-// memorandum"). A word matches a token when it equals the token's lower-case form or
+// A line ending in ',' continues on the next (which names the same class): together
+// they are one group. A value after "=" belongs to its item; when only the group's
+// last item has one, it belongs to every item of the group ("mou, memorandum of
+// understanding = memorandum"). A word matches a token when it equals the token's lower-case form or
 // its lemma, so nouns are listed in the singular and verbs as lemmas. A word ending
 // in '*' matches any token starting with the rest ("sino-*").
 //
-// Errors name the file and line: "frames.txt:12: ...".
+// Errors name the file and line: "lexicon.txt:12: ...".
 //
 // Thread-safety: pure functions.
 

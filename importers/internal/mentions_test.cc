@@ -1,0 +1,77 @@
+#include "importers/internal/mentions.h"
+
+#include "gtest/gtest.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+std::vector<Mention> Find(absl::string_view text,
+                          std::vector<std::pair<int64_t, int64_t>> masked = {}) {
+  const Knowledge& k = testing::SharedKnowledge();
+  return FindMentions(*testing::SharedGazetteer(), k.lexicon(), k.classes().titles,
+                      Tokenize(text, 0), masked);
+}
+
+std::vector<std::string> Parties(absl::string_view text) {
+  std::vector<std::string> out;
+  for (const Mention& m : Find(text)) out.push_back(m.country);
+  return out;
+}
+
+TEST(FindMentions, NamesDemonymsCapitalsAndCompounds) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Parties("North Korea and South Korea"), (V{"country:PRK", "country:KOR"}));
+  EXPECT_EQ(Parties("Sino-Kazakh ties"), (V{"country:CHN", "country:KAZ"}));
+  EXPECT_EQ(Parties("Astana and Beijing agreed"), (V{"country:KAZ", "country:CHN"}));
+  EXPECT_EQ(Parties("Türkiye and the European Union"), (V{"country:TUR", "org:eu"}));
+  EXPECT_EQ(Parties("the EU and PACE"), (V{"org:eu", "org:pace"}));
+}
+
+TEST(FindMentions, AnOfficeWithItsCountryIsATitledMention) {
+  std::vector<Mention> m = Find("the Kazakh President and IT services");
+  ASSERT_EQ(m.size(), 1u);  // "IT" is not Italy.
+  EXPECT_TRUE(m[0].titled);
+  EXPECT_TRUE(m[0].leader);
+  EXPECT_EQ(m[0].country, "country:KAZ");
+  EXPECT_EQ(m[0].role, "president");
+}
+
+TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
+  std::vector<Mention> m = Find("Talks were led by Interior Minister Ana Lucia Gomez Ferreira.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "person:ana-lucia-gomez-ferreira");
+  EXPECT_EQ(m[0].role, "interior_minister");
+  EXPECT_EQ(m[0].country, "");  // The text does not say whose minister.
+}
+
+TEST(FindMentions, TheCountryBeforeOrAfterTheTitleIsThePersonsParty) {
+  std::vector<Mention> a = Find("Japan's Prime Minister Kenji Aoyama arrived.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].country, "country:JPN");
+  EXPECT_EQ(a[0].id, "person:kenji-aoyama");
+  std::vector<Mention> b = Find("the President of Chile, Ramon Ortiz Vega, said");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].country, "country:CHL");
+  EXPECT_EQ(b[0].id, "person:ramon-ortiz-vega");
+}
+
+TEST(FindMentions, HonorificsAndNameParticlesStayOutOfTheId) {
+  std::vector<Mention> m = Find("Crown Prince Sheikh Khalid bin Hamad Al Nouri visited.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "person:khalid-bin-hamad-al-nouri");
+  EXPECT_EQ(m[0].role, "crown_prince");
+}
+
+TEST(FindMentions, MaskedOutletsAreNotParties) {
+  EXPECT_TRUE(Find("reported Pakistan Today on Feb. 5", {{9, 22}}).empty());
+}
+
+TEST(FindMentions, AnInstitutionIsNoPersonsName) {
+  for (const Mention& m : Find("General Administration of Customs data showed")) {
+    EXPECT_NE(m.kind, graph::EntityKind::kPerson) << m.id;
+  }
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

@@ -1,0 +1,164 @@
+#include "importers/internal/things.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "importers/internal/numbers.h"
+
+namespace entente::importers::internal {
+namespace {
+
+std::string Text(const std::vector<Token>& t, int begin, int end) {
+  std::string out;
+  for (int k = begin; k < end; ++k) {
+    if (k > begin && t[k - 1].end != t[k].begin) out.push_back(' ');
+    out.append(t[k].text.data(), t[k].text.size());
+  }
+  return out;
+}
+
+int Weight(const std::string& name) {
+  int weight = 0;
+  bool word_start = true;
+  for (char c : name) {
+    if (word_start && c >= 'A' && c <= 'Z') ++weight;
+    word_start = c == ' ' || c == '-';
+  }
+  return weight;
+}
+
+}  // namespace
+
+ThingRegistry::ThingRegistry(const Knowledge& knowledge, const Gazetteer& gazetteer,
+                             const Discourse& discourse, const ItemText& item)
+    : k_(knowledge), g_(gazetteer), d_(discourse), item_(item) {
+  for (size_t s = 0; s < item.sentences.size(); ++s) {
+    const Sentence& sentence = item.sentences[s];
+    const Phrases& ph = sentence.parse.phrases;
+    for (size_t np = 0; np < ph.nps.size(); ++np) {
+      std::string head = HeadOf(static_cast<int>(s), static_cast<int>(np));
+      if (head.empty()) continue;
+      Event e;
+      e.head = head;
+      e.name = OwnName(static_cast<int>(s), static_cast<int>(np), ThingKind::kEvent);
+      e.weight = Weight(e.name);
+      // The year of the clause's date, if it gives one.
+      int clause = sentence.parse.clause_at[ph.nps[np].head];
+      for (const DateMention& d : sentence.dates) {
+        if (sentence.parse.clause_at[d.begin] == clause) e.year = d.date.year;
+      }
+      events_.push_back(std::move(e));
+    }
+  }
+}
+
+std::string ThingRegistry::HeadOf(int s, int np) const {
+  const Sentence& sentence = item_.sentences[s];
+  const NounPhrase& x = sentence.parse.phrases.nps[np];
+  for (const TokenRange& conjunct : x.conjuncts) {
+    int head = conjunct.end - 1;
+    for (int start = std::max(conjunct.begin, head - 3); start <= head; ++start) {
+      PhraseMatch m = k_.lexicon().MatchAt(k_.classes().event_noun, sentence.tokens, start,
+                                           static_cast<int>(sentence.tokens.size()));
+      if (m.length > 0 && start + m.length > head) return sentence.tokens[head].lemma;
+    }
+  }
+  return "";
+}
+
+std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  const Phrases& ph = sentence.parse.phrases;
+  const NounPhrase& x = ph.nps[np];
+  const bool event = kind == ThingKind::kEvent;
+  ClassId cls = event ? k_.classes().event_noun : k_.classes().facility;
+  // The conjunct that names the event or site ("a state visit and the summit").
+  TokenRange part = x.conjuncts.front();
+  for (const TokenRange& conjunct : x.conjuncts) {
+    if (k_.lexicon().FindIn(cls, t, conjunct.begin, conjunct.end, nullptr, nullptr)) {
+      part = conjunct;
+      break;
+    }
+  }
+  std::string name;
+  // "its 11th Summit": whose.
+  if (part.begin == x.range.begin && x.possessor_end > x.range.begin) {
+    for (const Referent& r : d_.InRange(s, x.range.begin, x.possessor_end)) {
+      if (const graph::Entity* e = g_.FindById(r.party)) {
+        name = e->name;
+        break;
+      }
+    }
+  }
+  int b = part.begin;
+  if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
+  while (b < part.end && (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
+                          ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
+                          (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
+    ++b;
+  if (b < part.end) absl::StrAppend(&name, name.empty() ? "" : " ", Text(t, b, part.end));
+  if (part.end == x.range.end) {
+    // "summit of the OTS", "summit between Italy and Central Asia", "plant in Szeged".
+    for (int pp : x.pps) {
+      const PrepPhrase& p = ph.pps[pp];
+      if (p.np < 0) continue;
+      absl::string_view prep = t[p.prep].lower;
+      bool names = prep == "of" || prep == "between" || prep == "with" ||
+                   (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on"));
+      if (event && prep == "in") {
+        // "the summit in the Central Asia-Germany format": a format names it.
+        int head = ph.nps[p.np].head;
+        names = k_.lexicon().MatchAt(k_.classes().event_format, t, head, head + 1).length > 0;
+      }
+      if (!names) continue;
+      const NounPhrase& of = ph.nps[p.np];
+      absl::StrAppend(&name, " ", prep, " ", Text(t, of.range.begin, of.range.end));
+      // "meeting of the Council of Heads of State of the SCO": down the "of" phrases.
+      const NounPhrase* step = &of;
+      for (int depth = 0; depth < 3; ++depth) {
+        const NounPhrase* next = nullptr;
+        for (int pp_next : step->pps) {
+          if (ph.pps[pp_next].np >= 0 && t[ph.pps[pp_next].prep].lower == "of") {
+            next = &ph.nps[ph.pps[pp_next].np];
+            break;
+          }
+        }
+        if (next == nullptr) break;
+        absl::StrAppend(&name, " of ", Text(t, next->range.begin, next->range.end));
+        step = next;
+      }
+    }
+  }
+  if (event && Weight(name) == 0) {
+    // "Leaders of the CSTO met for a summit": the organizations of its clause.
+    int clause = sentence.parse.clause_at[x.head];
+    for (const Mention& m : sentence.mentions) {
+      if (m.kind != graph::EntityKind::kOrganization) continue;
+      if (sentence.parse.clause_at[m.begin] != clause) continue;
+      name = absl::StrCat(m.name, " ", name);
+      break;
+    }
+  }
+  return name;
+}
+
+std::string ThingRegistry::Name(int s, int np, ThingKind kind, int year) const {
+  std::string own = OwnName(s, np, kind);
+  if (kind != ThingKind::kEvent) return own;
+  std::string head = HeadOf(s, np);
+  const Event* best = nullptr;
+  int own_weight = Weight(own);
+  for (const Event& e : events_) {
+    if (e.head != head || e.weight <= own_weight) continue;
+    bool same_year = e.year == year || e.year == 0;
+    if (best == nullptr || (same_year && (best->year != year || e.weight > best->weight)) ||
+        (!same_year && best->year != year && e.weight > best->weight)) {
+      best = &e;
+    }
+  }
+  return best != nullptr ? best->name : own;
+}
+
+}  // namespace entente::importers::internal
