@@ -159,6 +159,8 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view 
           facts.role = std::string(p.second);
         else if (p.first == "city")
           facts.city = std::string(p.second);
+        else if (p.first == "members")
+          facts.members = absl::StrSplit(p.second, ',', absl::SkipEmpty());
         else
           return absl::InvalidArgumentError(
               absl::StrCat(file, ":", line_number, ": unknown fact '", kv, "'"));

@@ -9,6 +9,8 @@
 // importers/data/gazetteer/*.tsv (one format; a later line for an id already
 // known adds aliases and fills empty facts), embedded into the binary at build time.
 //
+// FACTS are "country=ID role=ROLE city=ID members=ID,ID,...".
+//
 // Thread-safety: immutable after Load; all const methods are safe to call from
 // several threads at once.
 
@@ -46,6 +48,9 @@ struct EntityFacts {
   std::string country;  // For cities, regions, persons, sites: "country:KAZ".
   std::string role;     // For persons: "president", "prime_minister", ...
   std::string city;     // For regions/sites/landmarks standing for a city.
+  // For an area of the world ("area:central-asia"): the states it stands for when
+  // it acts ("Italy and Central Asia signed"); empty when too many or too vague.
+  std::vector<std::string> members;
 };
 
 class Gazetteer {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/string_view.h"
+
 namespace entente::importers::internal {
 namespace {
 
@@ -347,12 +349,26 @@ class ClauseFinder {
           return;
         }
       }
-      while (p_.phrases.nps[np].pp >= 0 && p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0 &&
-             p_.phrases.nps[p_.phrases.pps[p_.phrases.nps[np].pp].attached_np].range.end ==
-                 p_.phrases.pps[p_.phrases.nps[np].pp].range.begin) {
-        np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;  // "the treaty of 2000"
+      // "the treaty of 2000, signed in Moscow", "the summit in Belem on 8-9 August,
+      // attended by ...": a date or a place describes nothing; climb past them.
+      auto circumstance = [&](int x) {
+        const NounPhrase& phrase = p_.phrases.nps[x];
+        if (t_[phrase.head].tag == Tag::kNumber) return true;
+        if (phrase.pp < 0) return false;
+        absl::string_view prep = t_[p_.phrases.pps[phrase.pp].prep].lower;
+        return prep == "in" || prep == "at" || prep == "on" || prep == "near";
+      };
+      while (circumstance(np) && p_.phrases.nps[np].pp >= 0 &&
+             p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0) {
+        np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;
       }
       clause.antecedent = np;
+      int top = np;
+      while (p_.phrases.nps[top].pp >= 0 &&
+             p_.phrases.pps[p_.phrases.nps[top].pp].attached_np >= 0) {
+        top = p_.phrases.pps[p_.phrases.nps[top].pp].attached_np;
+      }
+      clause.antecedent_top = top;
     }
   }
 

@@ -42,6 +42,8 @@ struct Clause {
   int parent = -1;           // The clause it hangs from.
   int subordinator = -1;     // Token of "after", "if", "that", "while", ...
   int antecedent = -1;       // For a relative clause: the phrase it describes.
+  int antecedent_top = -1;   // For a participle: the phrase heading the antecedent's
+                             // chain ("the accord between A and B, signed ...").
   bool shares_subject = false;  // The subject is the parent's (see SubjectOf).
   bool quoted = false;          // Inside quotation marks.
   bool content = false;         // What the parent's verb says or thinks: "said

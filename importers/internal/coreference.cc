@@ -19,9 +19,15 @@ constexpr double kLeadWeight = 1.5;
 constexpr double kBodyWeight = 0.5;
 
 bool IsPersonMention(const Mention& m) { return m.kind == EntityKind::kPerson && !m.titled; }
+// "The Brazilian president flew in. There he ...": offices stand for people too.
+bool IsPersonOrOffice(const Mention& m) {
+  return m.kind == EntityKind::kPerson && !m.country.empty();
+}
 bool IsOrgMention(const Mention& m) { return m.kind == EntityKind::kOrganization; }
+// "the kingdom" after "Saudi Arabia's finance minister", "the Saudi fund".
 bool IsCountryMention(const Mention& m) {
-  return m.kind == EntityKind::kCountry && m.form != AliasForm::kDemonym;
+  return absl::StartsWith(m.country, "country:") && m.kind != EntityKind::kCity &&
+         m.kind != EntityKind::kCompany;
 }
 bool IsStateMention(const Mention& m) {
   return IsOrgMention(m) || (m.kind == EntityKind::kCountry) ||
@@ -235,6 +241,7 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
       r.place = as_place || m.form != AliasForm::kCapital;
       break;
     case EntityKind::kPerson:
+      r.human = true;
       if (m.titled) {
         r.party = m.country;
         // The office holder the item names, else the gazetteer's.
@@ -333,7 +340,7 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
   };
   const Option options[] = {{c.org_anaphor, IsOrgMention},
                             {c.country_anaphor, IsCountryMention},
-                            {c.person_pronoun, IsPersonMention},
+                            {c.person_pronoun, IsPersonOrOffice},
                             {c.plural_pronoun, IsStateMention},
                             {c.it_pronoun, IsStateMention}};
   for (const Option& o : options) {
@@ -410,6 +417,21 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
   for (int i = std::max(begin, 0); i < end;) {
     if (int m = sentence.mention_at[i]; m >= 0) {
       const Mention& mention = sentence.mentions[m];
+      // "Italy and Central Asia", "the five Central Asian states": an area acting is
+      // its member states.
+      if (!as_place && absl::StartsWith(mention.id, "area:")) {
+        if (const EntityFacts* facts = g_.FactsOf(mention.id)) {
+          for (const std::string& member : facts->members) {
+            Referent r;
+            r.party = member;
+            r.group = true;
+            r.area = true;
+            out.push_back(std::move(r));
+          }
+        }
+        i = std::max(mention.end, i + 1);
+        continue;
+      }
       Referent r = FromMention(s, mention, as_place);
       if (!r.party.empty() || r.counterpart || !r.city.empty()) out.push_back(std::move(r));
       i = std::max(mention.end, i + 1);
@@ -462,7 +484,9 @@ std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
     int next = -1;
     for (int pp : ph.nps[np].pps) {
       const PrepPhrase& p = ph.pps[pp];
-      if (p.np >= 0 && sentence.tokens[p.prep].lower == "of") {
+      absl::string_view prep = sentence.tokens[p.prep].lower;
+      // "the presidents of X", "his counterparts from X".
+      if (p.np >= 0 && (prep == "of" || (prep == "from" && depth == 0))) {
         next = p.np;
         break;
       }
@@ -482,7 +506,14 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
   const NounPhrase& phrase = ph.nps[np];
   std::vector<Referent> out;
   for (size_t k = 0; k < phrase.conjuncts.size(); ++k) {
-    const TokenRange& conjunct = phrase.conjuncts[k];
+    TokenRange conjunct = phrase.conjuncts[k];
+    // "his counterpart": whose counterpart is not who the counterpart is.
+    int head = conjunct.end - 1;
+    if (sentence.tokens[conjunct.begin].tag == Tag::kPossessive &&
+        k_.lexicon().MatchAt(k_.classes().titles.counterpart, sentence.tokens, head,
+                             head + 1).length > 0) {
+      ++conjunct.begin;
+    }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 && ph.nps[phrase.apposition].conjuncts.size() > 1) {
@@ -505,8 +536,12 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     }
     out.insert(out.end(), part.begin(), part.end());
   }
-  if (out.empty() && phrase.apposition >= 0) {
-    return OfPhrase(s, phrase.apposition, as_place);
+  // "The visiting president, Brazil's Lula, ...": the apposition names who.
+  bool only_anaphors = std::all_of(out.begin(), out.end(),
+                                   [](const Referent& r) { return r.anaphor; });
+  if (only_anaphors && phrase.apposition >= 0) {
+    std::vector<Referent> named = OfPhrase(s, phrase.apposition, as_place);
+    if (!named.empty() || out.empty()) return named;
   }
   return out;
 }

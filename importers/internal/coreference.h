@@ -41,6 +41,8 @@ struct Referent {
   bool counterpart = false;  // "his counterpart": the other side, when `party` is "".
   int thing = -1;  // For an event or a site: the noun phrase that names it.
   int conjunct = -1;  // Which conjunct of its phrase named it ("X and Y": 0, 1).
+  bool area = false;  // A member of an area named as a whole ("Central Asia").
+  bool human = false;  // Named through a person or an office ("Kenya's president").
 };
 
 struct PersonInfo {

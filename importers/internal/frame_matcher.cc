@@ -281,7 +281,19 @@ class SentenceMatcher {
     return out;
   }
 
-  int ClauseObject(int c) const { return LogicalObject(sentence_.parse, c); }
+  // What the clause's verb acts on; for a participle that could describe either the
+  // nearest phrase or the head of its chain, the one holding the frame's object
+  // class ("the accord between Brazil and Angola, signed ...").
+  int ClauseObject(int c) const {
+    int np = LogicalObject(sentence_.parse, c);
+    const Clause& clause = clauses_[c];
+    if (object_class_ >= 0 && np >= 0 && clause.kind == ClauseKind::kParticipial &&
+        clause.antecedent_top >= 0 && !RangeHas(object_class_, ChainRange(np)) &&
+        RangeHas(object_class_, ChainRange(clause.antecedent_top))) {
+      return clause.antecedent_top;
+    }
+    return np;
+  }
 
   SlotView VerbSlot(const Frame& f, const Slot& slot, int c, bool target) const {
     SlotView view;
@@ -411,7 +423,7 @@ class SentenceMatcher {
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" || prep == "to" ||
-           prep == "after" || prep == "following" || prep == "during";
+           prep == "after" || prep == "following" || prep == "during" || prep == "from";
   }
 
   SlotView NounSlot(const Frame& f, const Slot& slot, int c, int np,
@@ -432,7 +444,10 @@ class SentenceMatcher {
         }
         if (trigger.begin > begin) {
           view.ranges.push_back({begin, trigger.begin});
-          view.referents = d_.InRange(s_, begin, trigger.begin);
+          // "a Central Asian tour" is where, not who: an area's members name no side.
+          for (Referent& r : d_.InRange(s_, begin, trigger.begin)) {
+            if (!r.area) view.referents.push_back(std::move(r));
+          }
         }
         break;
       }
@@ -668,7 +683,7 @@ class SentenceMatcher {
         if (f.needs_person) {
           pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                                      [](const auto& p) {
-                                       return p.second.person.empty() && p.first.person.empty();
+                                       return !p.second.human && !p.first.human;
                                      }),
                       pairs.end());
         }
@@ -696,7 +711,7 @@ class SentenceMatcher {
     Cross(source, target, &pairs);
     if (f.needs_person) {
       pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
-                                 [](const auto& p) { return p.second.person.empty(); }),
+                                 [](const auto& p) { return !p.second.human; }),
                   pairs.end());
     }
     return pairs;
@@ -704,6 +719,10 @@ class SentenceMatcher {
 
   void TryFrame(const Frame& f, int c, const TokenRange& trigger, int np) {
     if (c < 0) return;
+    object_class_ = -1;
+    for (const Frame::Condition& cond : f.requires_in_slot) {
+      if (cond.slot.kind == Slot::kObject) object_class_ = cond.cls;
+    }
     if (sentence_.attribution.Contains(trigger.begin) ||
         sentence_.dateline.Contains(trigger.begin))
       return;
@@ -712,7 +731,8 @@ class SentenceMatcher {
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
     if (pairs.empty()) return;
-    if (f.max_parties > 0) {
+    // "held separate talks with X, Y and Z" is three meetings after all.
+    if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range)) {
       std::set<std::string> parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);
@@ -745,6 +765,8 @@ class SentenceMatcher {
   mutable bool thing_target_ = false;
   // While a frame's alternatives are tried: some slot named a party.
   mutable bool named_any_ = false;
+  // The class the frame wants its object to hold (obj=@class), or -1.
+  ClassId object_class_ = -1;
 };
 
 }  // namespace

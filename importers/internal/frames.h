@@ -58,7 +58,8 @@
 //                                (targets, pledges); the default is factual only;
 //   max_parties=3                a match naming more parties gives nothing (six
 //                                leaders "meeting" at a summit are a forum, not
-//                                fifteen bilateral meetings);
+//                                fifteen bilateral meetings), unless its clause
+//                                says they were separate (@separate_cue);
 //   confidence=0.6               the confidence of what it emits (default 0.8);
 //   attr.KEY=VALUE               a constant attribute ("attr.stance=support").
 // Attributes the text states (amounts, levels, kinds, dates) are read by the

@@ -48,6 +48,7 @@ constexpr Required kRequired[] = {
     {"membership_role", &KnownClasses::membership_role},
     {"downgrade_measure", &KnownClasses::downgrade_measure},
     {"event_format", &KnownClasses::event_format},
+    {"separate_cue", &KnownClasses::separate_cue},
 };
 
 struct RequiredTitle {

@@ -110,6 +110,16 @@ class MentionFinder {
       if (Skip(i)) continue;
       int length = 0;
       if (const std::vector<AliasMatch>* found = AliasAt(i, &length)) {
+        // "the UN General Assembly": a longer name right after "the" wins over "the UN".
+        if (t_[i].lower == "the" && i + 1 < n_) {
+          int after = 0;
+          const std::vector<AliasMatch>* longer = AliasAt(i + 1, &after);
+          if (longer != nullptr && 1 + after > length) {
+            out_.push_back(FromAlias(g_, *Best(*longer), i + 1, i + 1 + after));
+            i += after;
+            continue;
+          }
+        }
         out_.push_back(FromAlias(g_, *Best(*found), i, i + length));
         i += length - 1;
         continue;

@@ -133,7 +133,11 @@ class PhraseFinder {
                            TagAt(g.range.begin - 1) == Tag::kPreposition ||
                            TagAt(g.range.begin - 1) == Tag::kSubordinator ||
                            TagAt(g.range.begin - 1) == Tag::kConjunction;
-        bool reduced = (head.verb_forms & kPastParticiple) && after_break &&
+        // "the treaty, signed in 2009," and "a visit aimed at": a participle that
+        // describes the phrase before it.
+        Tag before = g.range.begin > 0 ? TagAt(g.range.begin - 1) : Tag::kPunct;
+        bool after_noun = before == Tag::kNoun || before == Tag::kProper;
+        bool reduced = (head.verb_forms & kPastParticiple) && (after_break || after_noun) &&
                        TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
@@ -175,6 +179,8 @@ class PhraseFinder {
       }
       NounPhrase np;
       np.range.begin = i;
+      // "their agreement": a possessive pronoun is the phrase's possessor.
+      if (TagAt(i) == Tag::kPossessive && t_[i].lower != "'s") np.possessor_end = i + 1;
       int k = i;
       while (k < n_) {
         if (int atom = AtomEnd(k); atom > k + 1) {
@@ -184,6 +190,15 @@ class PhraseFinder {
         }
         if (Material(k)) {
           Tag tag = TagAt(k);
+          // "On Tuesday her country ...": an article or a possessive after a noun
+          // starts another phrase.
+          if (k > i && (tag == Tag::kDeterminer || (tag == Tag::kPossessive &&
+                                                    t_[k].lower != "'s")) &&
+              (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
+               TagAt(k - 1) == Tag::kNumber) &&
+              !in_atom_[k]) {
+            break;
+          }
           if (tag == Tag::kPossessive && t_[k].lower == "'s") {
             np.possessor_end = k + 1;
           } else if (tag == Tag::kPronoun && k > np.range.begin) {

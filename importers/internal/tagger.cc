@@ -244,6 +244,12 @@ class ContextPass {
       return Tag::kNoun;
     }
     if (pt == Tag::kConjunction) {
+      Tag before = p > 0 ? t_[p - 1].tag : Tag::kPunct;
+      // "narrow and expanded formats": a participle between a modifier and its noun.
+      if (before != Tag::kVerb && participle && NominalNext(i + 1) &&
+          !StartsObject(i + 1)) {
+        return Tag::kAdjective;
+      }
       if (f & kPastTense) return Tag::kVerb;  // "met and signed"
       return StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
