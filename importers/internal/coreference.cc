@@ -223,8 +223,10 @@ const PersonInfo* Discourse::Person(const std::string& id) const {
 }
 
 void Discourse::NoteVisit(const std::string& visitor, const std::string& host) {
-  if (!host.empty()) host_ = host;
-  if (!visitor.empty()) guest_ = visitor;
+  // The item's main visit is its first; later ones ("a tour that had taken him to
+  // France") do not move the host.
+  if (host_.empty() && !host.empty()) host_ = host;
+  if (guest_.empty() && !visitor.empty()) guest_ = visitor;
 }
 
 Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
@@ -284,6 +286,24 @@ const Mention* Discourse::LastMention(int s, int before,
 
 std::vector<Referent> Discourse::Group(int count) const {
   std::vector<Referent> out;
+  // "the five presidents" in an item that names Central Asia: its five states.
+  if (count > 2) {
+    for (const Sentence& sentence : item_.sentences) {
+      for (const Mention& m : sentence.mentions) {
+        if (!absl::StartsWith(m.id, "area:")) continue;
+        const EntityFacts* facts = g_.FactsOf(m.id);
+        if (facts == nullptr || static_cast<int>(facts->members.size()) != count) continue;
+        for (const std::string& member : facts->members) {
+          Referent r;
+          r.party = member;
+          r.group = true;
+          r.anaphor = true;
+          out.push_back(std::move(r));
+        }
+        return out;
+      }
+    }
+  }
   for (const std::string& p : principal_) {
     if (static_cast<int>(out.size()) >= count) break;
     Referent r;
@@ -515,6 +535,20 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
+    // An area acts through its states only as the phrase's head or before an agent
+    // noun ("Central Asia", "the Central Asian states"), not as a modifier ("a
+    // Central Asian tour").
+    int last_token = conjunct.end - 1;
+    bool area_head = sentence.mention_at[last_token] >= 0 &&
+                     absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id,
+                                      "area:");
+    bool agent_head = k_.lexicon().MatchAt(k_.classes().agent_noun, sentence.tokens,
+                                           last_token, last_token + 1).length > 0;
+    if (!area_head && !agent_head) {
+      part.erase(std::remove_if(part.begin(), part.end(),
+                                [](const Referent& r) { return r.area; }),
+                 part.end());
+    }
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 && ph.nps[phrase.apposition].conjuncts.size() > 1) {
       std::vector<Referent> list = OwnReferents(s, np, as_place);

@@ -243,7 +243,12 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
           t[i + 1].lower != "for" && t[i + 1].lower != "in" && t[i + 1].lower != "at" &&
           t[i + 1].lower != "on" && t[i + 1].lower != "under";
       bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
-      if (unit_after || money_before) continue;
+      // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
+      bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&
+                     MonthFromWord(t[i - 1].lower) == 0;
+      bool dashed_name = i > 1 && (t[i - 1].text == "\u2013" || t[i - 1].text == "-") &&
+                         t[i - 2].capitalized;
+      if (unit_after || money_before || in_name || dashed_name) continue;
       DateKind kind =
           (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
       out.push_back({i, i + 1, DateWithPrecision::Year(*year), kind});

@@ -58,6 +58,17 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (after[scope] != nullptr) return after[scope];
     if (before[scope] != nullptr) return before[scope];
   }
+  // "Modi's July 2015 tour, which took him to Tashkent", "the summit of 4 May 2021 at
+  // which ties were raised": the phrase a relative clause describes dates it.
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  if (clause.kind == ClauseKind::kRelative && clause.antecedent >= 0) {
+    const NounPhrase& x = s.parse.phrases.nps[clause.antecedent];
+    TokenRange r = x.range;
+    for (int pp : x.pps) r.end = std::max(r.end, s.parse.phrases.pps[pp].range.end);
+    for (const DateMention& d : s.dates) {
+      if (r.Contains(d.begin) && !IsTargetDate(s.tokens, d)) return &d;
+    }
+  }
   return nullptr;
 }
 

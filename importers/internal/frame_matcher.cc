@@ -47,6 +47,19 @@ class SentenceMatcher {
       if (clauses_[c].verb >= 0) MatchVerb(static_cast<int>(c));
     }
     for (size_t x = 0; x < ph_.nps.size(); ++x) MatchNoun(static_cast<int>(x));
+    // "launched the Comprehensive Partnership in July 2013": the verb's match says
+    // it all; the noun's own match of the same type on that phrase goes.
+    std::vector<FrameMatch> kept;
+    for (FrameMatch& m : out_) {
+      bool covered = false;
+      if (m.np >= 0) {
+        for (const FrameMatch& v : out_) {
+          covered |= v.np < 0 && v.frame->type == m.frame->type && v.object_np == m.np;
+        }
+      }
+      if (!covered) kept.push_back(std::move(m));
+    }
+    out_ = std::move(kept);
     std::stable_sort(out_.begin(), out_.end(), [](const FrameMatch& a, const FrameMatch& b) {
       return a.trigger.begin < b.trigger.begin;
     });
@@ -164,6 +177,11 @@ class SentenceMatcher {
       if (k.kind == ClauseKind::kSubordinate && k.subordinator >= 0) {
         absl::string_view sub = t_[k.subordinator].lower;
         if (sub == "if" || sub == "unless" || sub == "whether") mood.irrealis = true;
+      }
+      // "Azerbaijan's application to join BRICS": an infinitive after a noun is a plan.
+      if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
+        Tag before = t_[k.range.begin - 1].tag;
+        if (before == Tag::kNoun || before == Tag::kProper) mood.irrealis = true;
       }
       bool governed = k.kind == ClauseKind::kComplement || that;
       if (!governed || k.parent < 0) {
@@ -334,6 +352,8 @@ class SentenceMatcher {
         int np = ClauseObject(c);
         if (target && TargetIsThing(f.type)) {
           AddThing(np, &view);
+        } else if (f.needs_person && np >= 0 && !HeadIsPerson(np)) {
+          break;  // "welcomed Trump's suggestion" received no one.
         } else {
           AddPhrase(np, false, &view);
           // "condemned the takeover in Niger": whom the object is about.
@@ -410,11 +430,30 @@ class SentenceMatcher {
     }
   }
 
+  // True when the phrase's head word lies in a mention of a person or an office.
+  bool HeadIsPerson(int np) const {
+    for (const TokenRange& conjunct : ph_.nps[np].conjuncts) {
+      int m = sentence_.mention_at[conjunct.end - 1];
+      if (m >= 0 && sentence_.mentions[m].kind == graph::EntityKind::kPerson) return true;
+      // "the visiting president, Lula": the apposition is the person.
+    }
+    if (ph_.nps[np].apposition >= 0) return HeadIsPerson(ph_.nps[np].apposition);
+    return x_.MatchAt(c_.guest_anaphor, t_, ph_.nps[np].range.begin, ph_.nps[np].range.end)
+               .length > 0;
+  }
+
   // Is noun phrase `np` something the clause's subject does ("X paid a visit", "X
-  // is on a visit", "X arrived for talks")?
+  // is on a visit", "X arrived for talks")? A verb that takes the noun as its object
+  // must be a light verb (@light_verb: pay, hold, sign ...), not "presented the visit
+  // as proof".
   bool SubjectActs(int c, int np) const {
     const Clause& clause = clauses_[c];
-    if (ClauseObject(c) == np) return true;
+    if (ClauseObject(c) == np) {
+      if (clause.verb < 0) return false;
+      const VerbGroup& g = ph_.verbs[clause.verb];
+      return g.copula || x_.Contains(c_.light_verb, g.lemma) ||
+             x_.Contains(c_.light_verb, t_[g.head].lemma);
+    }
     const NounPhrase& x = ph_.nps[np];
     if (x.pp < 0 || clause.verb < 0) return false;
     const PrepPhrase& pp = ph_.pps[x.pp];
@@ -747,6 +786,7 @@ class SentenceMatcher {
     m.trigger = trigger;
     m.np = np;
     m.irrealis = mood.irrealis;
+    m.object_np = np < 0 ? ClauseObject(c) : -1;
     m.pairs = std::move(pairs);
     out_.push_back(std::move(m));
   }

@@ -35,6 +35,7 @@ struct FrameMatch {
   TokenRange trigger;    // The trigger's tokens.
   int np = -1;           // For a noun frame: the phrase holding the trigger.
   bool irrealis = false;  // Future, modal or hoped-for (allowed by mood=any).
+  int object_np = -1;     // For a verb frame: the phrase its verb acts on.
   // (source, target) for directed types; the two parties for symmetric ones.
   std::vector<std::pair<Referent, Referent>> pairs;
 };

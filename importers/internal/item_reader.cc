@@ -342,6 +342,11 @@ class ItemReader {
       }
     }
     TagTokens(x_, s.tokens);
+    // The attribution and the dateline are provenance: no part of the sentence's
+    // grammar ("..., reported France 24 on Nov. 1").
+    for (TokenRange r : {s.attribution, s.dateline}) {
+      for (int k = r.begin; k < r.end; ++k) s.tokens[k].tag = Tag::kPunct;
+    }
     // Mentions are names: a tagger's guess of "verb" inside one is wrong.
     for (const Mention& m : s.mentions) {
       for (int k = m.begin; k < m.end; ++k) {

@@ -49,6 +49,7 @@ constexpr Required kRequired[] = {
     {"downgrade_measure", &KnownClasses::downgrade_measure},
     {"event_format", &KnownClasses::event_format},
     {"separate_cue", &KnownClasses::separate_cue},
+    {"light_verb", &KnownClasses::light_verb},
 };
 
 struct RequiredTitle {

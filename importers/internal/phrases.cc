@@ -59,6 +59,17 @@ class PhraseFinder {
     return false;
   }
 
+  // True when the words before position i hold two noun phrases in a row: a phrase
+  // that starts with an article or a possessive right after a noun.
+  bool TwoPhrasesBefore(int i) const {
+    int k = i - 1;
+    while (k >= 0 && IsNominal(TagAt(k)) && TagAt(k) != Tag::kDeterminer &&
+           !(TagAt(k) == Tag::kPossessive && t_[k].lower != "'s"))
+      --k;
+    if (k < 0 || !(TagAt(k) == Tag::kDeterminer || TagAt(k) == Tag::kPossessive)) return false;
+    return k > 0 && (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper);
+  }
+
   void FindVerbGroups() {
     for (int i = 0; i < n_;) {
       if (!StartsVerbGroup(i) || in_atom_[i]) {
@@ -136,7 +147,11 @@ class PhraseFinder {
         // "the treaty, signed in 2009," and "a visit aimed at": a participle that
         // describes the phrase before it.
         Tag before = g.range.begin > 0 ? TagAt(g.range.begin - 1) : Tag::kPunct;
-        bool after_noun = before == Tag::kNoun || before == Tag::kProper;
+        // Only after the sentence has had its verb ("X arrived in Astana" is X's
+        // verb), and after one phrase, not two ("the partnership their countries
+        // concluded" is an active clause with its own subject).
+        bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
+                          !out_.verbs.empty() && !TwoPhrasesBefore(g.range.begin);
         bool reduced = (head.verb_forms & kPastParticiple) && (after_break || after_noun) &&
                        TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
@@ -271,6 +286,13 @@ class PhraseFinder {
           }
         }
         if (other || gap_end == gap_begin || (!comma && !conj)) break;
+        // "the Belt and Road Forum", "Trade and Economic Partnership Agreement": an
+        // "and" between capitalized words that name no known entity is inside a name.
+        if (conj && !comma && gap_end == gap_begin + 1 && t_[gap_begin - 1].capitalized &&
+            t_[gap_end].capitalized && !in_atom_[gap_begin - 1] && !in_atom_[gap_end]) {
+          name_joins_.push_back(b);
+          break;
+        }
         if (conj) closed = true;
         members.push_back(b + 1);
         ++b;
@@ -283,6 +305,16 @@ class PhraseFinder {
         bool comma_and = TagAt(gap_begin) == Tag::kComma;
         int after = out_.nps[members[1]].range.end;
         if (comma_and && after < n_ && out_.verb_at[after] >= 0) list = false;
+      }
+      if (!list && !name_joins_.empty() && name_joins_.back() == b) {
+        // One name: the two phrases become one, with one conjunct.
+        np.range.end = out_.nps[b + 1].range.end;
+        np.head = out_.nps[b + 1].head;
+        np.conjuncts.front().end = np.range.end;
+        name_joins_.pop_back();
+        merged.push_back(std::move(np));
+        a = b + 2;
+        continue;
       }
       if (!list) {
         merged.push_back(std::move(np));
@@ -371,6 +403,7 @@ class PhraseFinder {
   const std::vector<int>& atom_end_;
   const int n_;
   std::vector<bool> in_atom_;  // Inside a name of several words.
+  std::vector<size_t> name_joins_;  // Phrases joined by a name's inner "and".
   Phrases out_;
 };
 

@@ -256,8 +256,13 @@ class ContextPass {
     if (pt == Tag::kVerb) {
       return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
-    // After a noun or a name: a verb when it is tensed, or when an object follows.
+    // After a noun or a name: a verb when it is tensed, or when an object or an
+    // infinitive follows ("the two countries intend to sign").
     if (f & kPastTense) return Tag::kVerb;
+    if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].lower == "to" &&
+        (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
+      return Tag::kVerb;
+    }
     if ((f & (kThirdPerson | kBaseForm)) &&
         (StartsObject(i + 1) ||
          (pt == Tag::kProper && i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition))) {

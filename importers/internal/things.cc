@@ -150,6 +150,7 @@ std::string ThingRegistry::Name(int s, int np, ThingKind kind, int year) const {
   std::string head = HeadOf(s, np);
   const Event* best = nullptr;
   int own_weight = Weight(own);
+  if (own_weight > 0) return own;  // "the China-Central Asia summit" names itself.
   for (const Event& e : events_) {
     if (e.head != head || e.weight <= own_weight) continue;
     bool same_year = e.year == year || e.year == 0;
