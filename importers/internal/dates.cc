@@ -110,19 +110,15 @@ DateWithPrecision DayFromDays(int32_t days) {
 
 int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
   if (!ref.known()) return 0;
-  int best = ref.year;
+  // News tells what has happened: the latest such day on or before the report, with
+  // a few days' grace for what the report announces just ahead ("on Feb. 6" in a
+  // report of Feb. 5). A future-tense phrase moves the day ahead (FutureBefore).
+  constexpr int kGraceDays = 3;
   int32_t ref_days =
       graph::DaysFromCivil(ref.year, std::max(ref.month, 1), std::max(ref.day, 1));
-  int32_t best_distance = INT32_MAX;
-  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
-    int d = std::min(day, graph::DaysInMonth(y, month));
-    int32_t distance = std::abs(graph::DaysFromCivil(y, month, d) - ref_days);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = y;
-    }
-  }
-  return best;
+  int d = std::min(day, graph::DaysInMonth(ref.year, month));
+  if (graph::DaysFromCivil(ref.year, month, d) <= ref_days + kGraceDays) return ref.year;
+  return ref.year - 1;
 }
 
 std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {

@@ -47,8 +47,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
 int MonthFromWord(absl::string_view lower);
 // Weekday 0=Monday..6=Sunday for "monday" (lower case); -1 if none.
 int WeekdayFromWord(absl::string_view lower);
-// The year for a month/day with no year: the one of reference-1, reference,
-// reference+1 that lands closest to the reference date.
+// The year for a month/day with no year: the latest on or before the reference date
+// (a few days' grace after it), so "Dec. 30" in a report of Jan. 3 is last year's.
 int YearForMonthDay(int month, int day, const graph::DateWithPrecision& reference);
 // Days since epoch of a known date's first day (day precision assumed).
 graph::DateWithPrecision DayFromDays(int32_t days);

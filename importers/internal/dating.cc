@@ -72,12 +72,13 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   return nullptr;
 }
 
-// "the 75th anniversary": 75, when the clause says it; 0 otherwise.
-int AnniversaryIn(const MatchContext& ctx) {
+// "the 75th anniversary": the ordinal right before the trigger; 0 when none.
+int OrdinalBefore(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i + 1].lower != "anniversary") continue;
-    if (std::optional<int> n = ParseOrdinal(t[i])) return *n;
+  constexpr int kOrdinalWindow = 2;  // "the 75th anniversary", "the 30th jubilee"
+  for (int k = ctx.match.trigger.begin - 1;
+       k >= 0 && k >= ctx.match.trigger.begin - kOrdinalWindow; --k) {
+    if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
   }
   return 0;
 }
@@ -179,13 +180,17 @@ EventDate DateOf(const MatchContext& ctx) {
     }
     if (chosen->kind == DateKind::kNow) out.stated = false;
   }
-  if (type == RelationType::kDiplomaticRelations) {
+  if (ctx.match.frame->anniversary) {
+    // "marked the 50th anniversary this year": counted back from the year the text
+    // gives, else from the report's.
     int base = out.stated ? out.date.year : reported.year;
-    if (int n = AnniversaryIn(ctx); n > 0 && base > n) {
-      out.anniversary = n;
-      out.date = DateWithPrecision::Year(base - n);
-      out.stated = true;
-    } else if (int years = YearsSinceIn(ctx); years > 0 && !out.stated && reported.known()) {
+    int n = OrdinalBefore(ctx);
+    if (n <= 0 || base <= n) return EventDate();  // No count: no date to give.
+    out.anniversary = n;
+    out.date = DateWithPrecision::Year(base - n);
+    out.stated = true;
+  } else if (type == RelationType::kDiplomaticRelations) {
+    if (int years = YearsSinceIn(ctx); years > 0 && !out.stated && reported.known()) {
       out.date = DateWithPrecision::Year(reported.year - years);
       out.stated = true;
     }

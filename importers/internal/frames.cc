@@ -147,6 +147,11 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     f->any_mood = value == "any";
     return absl::OkStatus();
   }
+  if (key == "date") {
+    if (value != "anniversary") return DataError(file, line, "date= wants anniversary");
+    f->anniversary = true;
+    return absl::OkStatus();
+  }
   if (key == "max_parties") {
     if (!absl::SimpleAtoi(value, &f->max_parties) || f->max_parties < 2) {
       return DataError(file, line, "max_parties wants a number of at least 2");

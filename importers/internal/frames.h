@@ -54,6 +54,8 @@
 //                                "the summit");
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
+//   date=anniversary             the trigger is an "Nth anniversary": the date is the
+//                                year the text gives (else the report's) minus N;
 //   mood=any                     also in future, modal or hoped-for statements
 //                                (targets, pledges); the default is factual only;
 //   max_parties=3                a match naming more parties gives nothing (six
@@ -121,6 +123,7 @@ struct Frame {
   bool needs_person = false;
   bool needs_name = false;
   bool any_mood = false;
+  bool anniversary = false;  // date=anniversary
   int max_parties = 0;  // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
