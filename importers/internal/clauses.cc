@@ -93,9 +93,8 @@ class ClauseFinder {
       int np = p_.phrases.np_at[k];
       if (np < 0) {
         Tag tag = t_[k].tag;
-        if (tag == Tag::kAdverb || tag == Tag::kComma || tag == Tag::kQuote) continue;
-        if (tag == Tag::kPreposition || tag == Tag::kConjunction) return -1;
-        continue;
+        if (tag == Tag::kConjunction) return -1;
+        continue;  // Adverbs, commas, quotes, a preposition whose object is nested.
       }
       // An appositive describes the phrase before it.
       for (size_t a = 0; a < p_.phrases.nps.size(); ++a) {

@@ -1,6 +1,8 @@
 #include "importers/internal/knowledge.h"
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/embedded_data.h"
 
@@ -67,6 +69,41 @@ constexpr RequiredTitle kRequiredTitles[] = {
     {"institution_noun", &TitleClasses::institution},
 };
 
+// Every word a frame triggers on as a verb ("v:prolong", "v:@sign_verb") is a verb
+// to the tagger too, so a frame never waits on lexicon.txt to list it.
+void AddTriggerVerbs(const std::vector<std::pair<std::string, std::string>>& frame_files,
+                     std::vector<WordListEntry>* entries) {
+  absl::flat_hash_set<std::string> known;
+  for (const WordListEntry& e : *entries) {
+    if (e.class_name == "verb") known.insert(std::string(e.item.substr(0, e.item.find('/'))));
+  }
+  auto add = [&](absl::string_view phrase, const std::string& file) {
+    std::string word(phrase.substr(0, phrase.find_first_of(" _")));
+    if (word.empty() || !known.insert(word).second) return;
+    entries->push_back({"verb", word, "", file, 0});
+  };
+  std::vector<WordListEntry> copy = *entries;
+  for (const auto& [name, content] : frame_files) {
+    for (absl::string_view line : absl::StrSplit(content, '\n')) {
+      std::vector<absl::string_view> words =
+          absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+      if (words.size() < 2 || words[0][0] == '#' || !absl::StartsWith(words[1], "v:")) {
+        continue;
+      }
+      for (absl::string_view item : absl::StrSplit(words[1].substr(2), '|')) {
+        if (item.empty()) continue;
+        if (item[0] != '@') {
+          add(item, name);
+          continue;
+        }
+        for (const WordListEntry& e : copy) {
+          if (e.class_name == item.substr(1)) add(e.item, e.file);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromEmbedded() {
@@ -90,6 +127,7 @@ absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
       entries.insert(entries.end(), parsed->begin(), parsed->end());
     }
   }
+  AddTriggerVerbs(frame_files, &entries);
   auto knowledge = std::shared_ptr<Knowledge>(new Knowledge());
   auto lexicon = Lexicon::Build(entries);
   if (!lexicon.ok()) return lexicon.status();

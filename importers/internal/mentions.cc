@@ -227,7 +227,12 @@ class MentionFinder {
       if (k < n_ && t_[k].lower == "'s") ++k;
       prefixed = true;
     }
-    while (int h = Match(c_.honorific, k)) k += h;
+    // "General Secretary" is an office; "General X" an honorific before one.
+    while (Match(c_.leader_title, k) == 0 && Match(c_.title, k) == 0) {
+      int h = Match(c_.honorific, k);
+      if (h == 0) break;
+      k += h;
+    }
     int title_begin = k;
     int length = Match(c_.leader_title, k);
     bool leader = length > 0;
