@@ -215,8 +215,10 @@ void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referen
 }
 
 void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
-  const std::vector<Token>& t = ctx.tokens();
-  const Phrases& ph = ctx.sentence().parse.phrases;
+  const Sentence& s = target.thing_sentence >= 0 ? ctx.item.sentences[target.thing_sentence]
+                                                 : ctx.sentence();
+  const std::vector<Token>& t = s.tokens;
+  const Phrases& ph = s.parse.phrases;
   if (target.thing >= 0) {
     const NounPhrase& np = ph.nps[target.thing];
     for (int k = np.range.begin; k < np.range.end; ++k) {

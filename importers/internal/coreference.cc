@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
+#include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -56,6 +57,45 @@ Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
   RankParties();
   GuessLeaderCountries();
   host_ = item_.dateline_country;
+  FindMainEvent();
+}
+
+void Discourse::FindMainEvent() {
+  const Lexicon& x = k_.lexicon();
+  for (size_t s = 0; s < item_.sentences.size(); ++s) {
+    const Sentence& sentence = item_.sentences[s];
+    if (sentence.headline) continue;
+    const Phrases& ph = sentence.parse.phrases;
+    for (size_t np = 0; np < ph.nps.size(); ++np) {
+      const NounPhrase& phrase = ph.nps[np];
+      int head = phrase.conjuncts.back().end - 1;
+      bool event = false;
+      for (int start = std::max(phrase.range.begin, head - 3); start <= head && !event; ++start) {
+        PhraseMatch m = x.MatchAt(k_.classes().event_noun, sentence.tokens, start,
+                                  static_cast<int>(sentence.tokens.size()));
+        event = m.length > 0 && start + m.length > head;
+      }
+      if (!event) continue;
+      // A name of its own: a capitalized word, an ordinal or an organization in it or
+      // its "of" phrase.
+      bool named = false;
+      for (int k = phrase.range.begin; k < phrase.range.end && !named; ++k) {
+        const Token& t = sentence.tokens[k];
+        named = (t.capitalized && t.tag != Tag::kDeterminer) || ParseOrdinal(t).has_value();
+      }
+      for (int pp : phrase.pps) {
+        const PrepPhrase& p = ph.pps[pp];
+        if (p.np >= 0 && sentence.tokens[p.prep].lower == "of") {
+          for (int k = ph.nps[p.np].range.begin; k < ph.nps[p.np].range.end; ++k) {
+            named |= sentence.mention_at[k] >= 0;
+          }
+        }
+      }
+      if (!named) continue;
+      main_event_ = {static_cast<int>(s), static_cast<int>(np)};
+      return;
+    }
+  }
 }
 
 void Discourse::RegisterPeople() {
@@ -565,6 +605,10 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       if (agent || part.empty()) {
         std::vector<Referent> of = OfChain(s, np, as_place);
         for (Referent& r : of) r.conjunct = static_cast<int>(k);
+        // "the leaders of India and France": the "of" phrase says which leaders.
+        bool only_groups = std::all_of(part.begin(), part.end(),
+                                       [](const Referent& r) { return r.group; });
+        if (!of.empty() && only_groups) part.clear();
         if (agent || !of.empty()) part.insert(part.end(), of.begin(), of.end());
       }
     }

@@ -40,6 +40,7 @@ struct Referent {
   bool anaphor = false;  // From any anaphor or pronoun.
   bool counterpart = false;  // "his counterpart": the other side, when `party` is "".
   int thing = -1;  // For an event or a site: the noun phrase that names it.
+  int thing_sentence = -1;  // Its sentence, when not the match's own.
   int conjunct = -1;  // Which conjunct of its phrase named it ("X and Y": 0, 1).
   bool area = false;  // A member of an area named as a whole ("Central Asia").
   bool human = false;  // Named through a person or an office ("Kenya's president").
@@ -77,6 +78,9 @@ class Discourse {
   // The host and guest of the item's main visit, once known (NoteVisit).
   void NoteVisit(const std::string& visitor, const std::string& host);
   const std::string& host() const { return host_; }
+  // The item's main event: the first event phrase with a name of its own ("the 11th
+  // summit of the OTS"), as (sentence, phrase); (-1, -1) when none.
+  std::pair<int, int> MainEvent() const { return main_event_; }
 
  private:
   void RegisterPeople();
@@ -99,6 +103,8 @@ class Discourse {
   absl::flat_hash_map<std::string, PersonInfo> people_;
   std::vector<std::string> principal_;
   std::string host_, guest_;
+  std::pair<int, int> main_event_ = {-1, -1};
+  void FindMainEvent();
 };
 
 }  // namespace entente::importers::internal

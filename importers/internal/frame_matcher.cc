@@ -268,6 +268,12 @@ class SentenceMatcher {
 
   void AddThing(int np, SlotView* view) const {
     if (np < 0) return;
+    // An event is a phrase with an event noun, a site one with a facility noun.
+    ClassId cls = thing_class_;
+    if (cls >= 0 && !x_.FindIn(cls, t_, ph_.nps[np].range.begin, ChainRange(np).end, nullptr,
+                               nullptr)) {
+      return;
+    }
     view->ranges.push_back(ChainRange(np));
     Referent r;
     r.thing = np;
@@ -408,8 +414,31 @@ class SentenceMatcher {
       case Slot::kAfter:
         AddPhrase(clause.object, false, &view);
         break;
+      case Slot::kEvent:
+        EventSlot(&view);
+        break;
+      case Slot::kPeople:
+        PeopleSlot(clause.range, &view);
+        break;
     }
     return view;
+  }
+
+  void EventSlot(SlotView* view) const {
+    auto [s, np] = d_.MainEvent();
+    if (s < 0) return;
+    Referent r;
+    r.thing = np;
+    r.thing_sentence = s;
+    view->referents.push_back(std::move(r));
+  }
+
+  // Everyone the range names through a person or an office.
+  void PeopleSlot(const TokenRange& range, SlotView* view) const {
+    view->ranges.push_back(range);
+    for (Referent& r : d_.InRange(s_, range.begin, range.end)) {
+      if (r.human) view->referents.push_back(std::move(r));
+    }
   }
 
   void ItemSlot(const Slot& slot, SlotView* view) const {
@@ -540,6 +569,12 @@ class SentenceMatcher {
         break;
       case Slot::kAfter:
         break;
+      case Slot::kEvent:
+        EventSlot(&view);
+        break;
+      case Slot::kPeople:
+        PeopleSlot(c >= 0 ? clauses_[c].range : x.range, &view);
+        break;
     }
     return view;
   }
@@ -547,6 +582,9 @@ class SentenceMatcher {
   SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np, const TokenRange& trigger,
                   bool target) const {
     thing_target_ = target && TargetIsThing(f.type);
+    thing_class_ = f.type == RelationType::kForum  ? c_.event_noun
+                   : f.type == RelationType::kSite ? c_.facility
+                                                   : -1;
     SlotView view = np >= 0 ? NounSlot(f, slot, c, np, trigger, target)
                             : VerbSlot(f, slot, c, target);
     thing_target_ = false;
@@ -805,6 +843,8 @@ class SentenceMatcher {
   mutable bool thing_target_ = false;
   // While a frame's alternatives are tried: some slot named a party.
   mutable bool named_any_ = false;
+  // The class an event or site target's phrase must hold.
+  mutable ClassId thing_class_ = -1;
   // The class the frame wants its object to hold (obj=@class), or -1.
   ClassId object_class_ = -1;
 };

@@ -27,6 +27,10 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kLocation;
   } else if (name == "self") {
     slot.kind = Slot::kSelf;
+  } else if (name == "event") {
+    slot.kind = Slot::kEvent;
+  } else if (name == "people") {
+    slot.kind = Slot::kPeople;
   } else if (name == "after") {
     slot.kind = Slot::kAfter;
   } else if (name == "host") {

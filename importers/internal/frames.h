@@ -38,6 +38,9 @@
 //                ("the 10th summit of the OTS"); for a verb, `obj` names one too;
 //         after  the phrase right after a verb as written (a passive's second
 //                object: "was granted [observer status in the OTS]");
+//         event  the item's main event ("X took part by video link");
+//         people the people the clause names ("Also present were the presidents
+//                of X and Y");
 //         host   the item's host: where its dateline or its main visit is;
 //         item   the item's two principal parties (for a directed type: the one
 //                that is not the source, when the source is one of them);
@@ -94,6 +97,8 @@ struct Slot {
     kHost,
     kItem,
     kAfter,
+    kEvent,
+    kPeople,
     kPrep
   };
   Kind kind = kSubject;

@@ -126,8 +126,12 @@ class MentionFinder {
       }
       // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish".
       if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos) {
-        for (absl::string_view part : absl::StrSplit(t_[i].lower, '-')) {
-          const std::vector<AliasMatch>* m = g_.FindPhrase(part);
+        for (absl::string_view part : absl::StrSplit(t_[i].text, '-')) {
+          std::string lower(part);
+          for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+          const std::vector<AliasMatch>* m = g_.FindPhrase(lower);
+          // "EU-Egypt": a code as written.
+          if (m == nullptr && part.size() >= 2 && AllUpper(part)) m = g_.FindCode(part);
           if (m == nullptr) continue;
           const AliasMatch* best = Best(*m);
           if (best->entity->kind != graph::EntityKind::kCountry &&

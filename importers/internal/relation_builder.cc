@@ -37,7 +37,8 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
   graph::EntityRef ref;
   if (r.thing >= 0) {
     bool event = match.frame->type == RelationType::kForum;
-    std::string name = things_.Name(match.sentence, r.thing,
+    int sentence = r.thing_sentence >= 0 ? r.thing_sentence : match.sentence;
+    std::string name = things_.Name(sentence, r.thing,
                                     event ? ThingKind::kEvent : ThingKind::kSite, date.year);
     if (event) {
       ref.kind = graph::EntityKind::kEvent;

@@ -189,7 +189,9 @@ class ContextPass {
         ResolveThat(i);
         continue;
       }
-      if (t.verb_forms == 0 || (t.tag != Tag::kNoun && t.tag != Tag::kProper)) continue;
+      // A capitalized word inside a sentence is a name ("the Reciprocal Access
+      // Agreement"), never a verb; only a sentence's first word may be both.
+      if (t.verb_forms == 0 || t.tag != Tag::kNoun) continue;
       t.tag = Decide(i);
       if (t.tag == Tag::kVerb) MarkParticle(i);
     }
