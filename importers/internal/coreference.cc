@@ -324,6 +324,33 @@ const Mention* Discourse::LastMention(int s, int before,
   return nullptr;
 }
 
+// "he", "his": the last person named as a clause's subject in this sentence before
+// the pronoun, else in the sentences before; the last person named at all otherwise.
+const Mention* Discourse::LastPerson(int s, int before) const {
+  for (int k = s, step = 0; k >= 0 && step <= kPronounWindow; --k, ++step) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline && k != s) continue;
+    const SentenceParse& parse = sentence.parse;
+    const Mention* found = nullptr;
+    for (size_t c = 0; c < parse.clauses.size(); ++c) {
+      int np = parse.clauses[c].subject;
+      if (np < 0) continue;
+      const NounPhrase& subject = parse.phrases.nps[np];
+      if (k == s && subject.range.begin >= before) continue;
+      for (int t = subject.range.begin; t < subject.range.end; ++t) {
+        int m = sentence.mention_at[t];
+        if (m >= 0 && IsPersonOrOffice(sentence.mentions[m])) {
+          if (found == nullptr || sentence.mentions[m].begin > found->begin) {
+            found = &sentence.mentions[m];
+          }
+        }
+      }
+    }
+    if (found != nullptr) return found;
+  }
+  return LastMention(s, before, IsPersonOrOffice);
+}
+
 std::vector<Referent> Discourse::Group(int count) const {
   std::vector<Referent> out;
   // "the five presidents" in an item that names Central Asia: its five states.
@@ -411,6 +438,10 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
       // "they" after "X and Y": both; else the item's pair.
       std::vector<Referent> group = Group(2);
       out->insert(out->end(), group.begin(), group.end());
+      return true;
+    }
+    if (o.cls == c.person_pronoun) {
+      from(LastPerson(s, i));
       return true;
     }
     from(LastMention(s, i, o.accept));

@@ -92,6 +92,7 @@ class Discourse {
   bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&)) const;
+  const Mention* LastPerson(int s, int before) const;
   std::vector<Referent> Group(int count) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

@@ -246,10 +246,13 @@ class ContextPass {
       return Tag::kNoun;
     }
     if (pt == Tag::kConjunction) {
-      Tag before = p > 0 ? t_[p - 1].tag : Tag::kPunct;
-      // "narrow and expanded formats": a participle between a modifier and its noun.
-      if (before != Tag::kVerb && participle && NominalNext(i + 1) &&
-          !StartsObject(i + 1)) {
+      // "narrow and expanded formats": a participle between a modifier and its noun;
+      // not "talks and signed agreements" or "in January and raised ties".
+      const Token* before = p > 0 ? &t_[p - 1] : nullptr;
+      bool modifier_before = before != nullptr && !before->capitalized &&
+                             (before->tag == Tag::kNoun || before->tag == Tag::kAdjective) &&
+                             before->lower.back() != 's';
+      if (modifier_before && participle && NominalNext(i + 1) && !StartsObject(i + 1)) {
         return Tag::kAdjective;
       }
       if (f & kPastTense) return Tag::kVerb;  // "met and signed"
