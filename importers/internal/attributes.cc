@@ -102,7 +102,9 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
     --b;
   int end = e + 1;
   while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-         t[end].tag != Tag::kQuote && ctx.sentence().parse.phrases.verb_at[end] < 0 &&
+         t[end].tag != Tag::kQuote &&
+         (ctx.sentence().parse.phrases.verb_at[end] < 0 ||
+          (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
          t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
          !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
          ctx.sentence().dates.end() ==

@@ -219,6 +219,7 @@ class ClauseFinder {
         }
         int c = Open(ClauseKind::kRelative, i, Top(), i);
         p_.clauses[c].antecedent = antecedent;
+        p_.clauses[c].antecedent_top = ChainTop(antecedent);
         return;
       }
       case Tag::kConjunction:
@@ -234,6 +235,7 @@ class ClauseFinder {
                        p_.clauses[sibling].subordinator);
           if (kind == ClauseKind::kRelative) {
             p_.clauses[c].antecedent = p_.clauses[sibling].antecedent;
+            p_.clauses[c].antecedent_top = p_.clauses[sibling].antecedent_top;
           }
         }
         return;
@@ -362,13 +364,21 @@ class ClauseFinder {
         np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;
       }
       clause.antecedent = np;
-      int top = np;
-      while (p_.phrases.nps[top].pp >= 0 &&
-             p_.phrases.pps[p_.phrases.nps[top].pp].attached_np >= 0) {
-        top = p_.phrases.pps[p_.phrases.nps[top].pp].attached_np;
-      }
-      clause.antecedent_top = top;
+      clause.antecedent_top = ChainTop(np);
     }
+  }
+
+  // The head of the chain of prepositional phrases a phrase ends ("the accord between
+  // Brazil and Angola").
+  int ChainTop(int np) const {
+    if (np < 0) return -1;
+    int top = np;
+    for (int guard = 0; guard < 8; ++guard) {
+      int pp = p_.phrases.nps[top].pp;
+      if (pp < 0 || p_.phrases.pps[pp].attached_np < 0) break;
+      top = p_.phrases.pps[pp].attached_np;
+    }
+    return top;
   }
 
   void Finish() {

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -383,6 +384,33 @@ std::vector<Referent> Discourse::Group(int count) const {
   return out;
 }
 
+// "the two central banks", "both foreign ministries", "the three leaders": a count
+// and a plural noun for those who act for states. Returns the tokens it covers.
+int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const {
+  constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
+  int k = i;
+  if (k < end && t[k].lower == "the") ++k;
+  if (k >= end) return 0;
+  if (t[k].lower == "both") {
+    *count = 2;
+  } else if (std::optional<int64_t> n = ParseCount(t[k]); n && *n >= 2 && *n <= 12) {
+    *count = static_cast<int>(*n);
+    if (k == i) return 0;  // "two ministers" without "the" is no one known.
+  } else {
+    return 0;
+  }
+  ++k;
+  for (int last = k; last < end && last <= k + kModifiers; ++last) {
+    const Token& w = t[last];
+    if (w.capitalized || !IsNominal(w.tag)) return 0;
+    bool plural = w.lower != w.lemma || w.lower == "authorities";
+    if (plural && k_.lexicon().MatchAt(k_.classes().agent_noun, t, last, last + 1).length > 0) {
+      return last - i + 1;
+    }
+  }
+  return 0;
+}
+
 bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                           int* length) const {
   const Sentence& sentence = item_.sentences[s];
@@ -408,6 +436,11 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
     if (!m.value.empty()) (void)absl::SimpleAtoi(m.value, &count);
     for (Referent& r : Group(count)) out->push_back(std::move(r));
     *length = m.length;
+    return true;
+  }
+  if (int count = 0, length_of = CountedAgents(t, i, end, &count); length_of > 0) {
+    for (Referent& r : Group(count)) out->push_back(std::move(r));
+    *length = length_of;
     return true;
   }
   if (PhraseMatch m = x.MatchAt(c.speaker_pronoun, t, i, end); m.length > 0) {

@@ -93,6 +93,7 @@ class Discourse {
                  int* length) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&)) const;
   const Mention* LastPerson(int s, int before) const;
+  int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
   std::vector<Referent> Group(int count) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

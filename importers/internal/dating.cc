@@ -32,6 +32,21 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
          BeforeIs(t, d.begin, "till") || BeforeIs(t, d.begin, "through");
 }
 
+// "in October 2023, when the five signed ...": the date the when-clause describes.
+const DateMention* WhenDate(const Sentence& s, int c) {
+  const Clause& clause = s.parse.clauses[c];
+  int sub = clause.subordinator;
+  if (clause.kind != ClauseKind::kSubordinate || sub <= 0 || s.tokens[sub].lower != "when") {
+    return nullptr;
+  }
+  int end = sub;
+  if (s.tokens[end - 1].tag == Tag::kComma) --end;
+  for (const DateMention& d : s.dates) {
+    if (d.end == end && d.kind != DateKind::kSince) return &d;
+  }
+  return nullptr;
+}
+
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
 const DateMention* ChooseDate(const MatchContext& ctx) {
@@ -54,10 +69,11 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       before[scope] = &d;
     }
   }
-  for (int scope = 0; scope < 2; ++scope) {
-    if (after[scope] != nullptr) return after[scope];
-    if (before[scope] != nullptr) return before[scope];
-  }
+  if (after[0] != nullptr) return after[0];
+  if (before[0] != nullptr) return before[0];
+  if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
+  if (after[1] != nullptr) return after[1];
+  if (before[1] != nullptr) return before[1];
   // "Modi's July 2015 tour, which took him to Tashkent", "the summit of 4 May 2021 at
   // which ties were raised": the phrase a relative clause describes dates it.
   const Clause& clause = s.parse.clauses[ctx.match.clause];

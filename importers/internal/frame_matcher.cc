@@ -311,10 +311,18 @@ class SentenceMatcher {
   int ClauseObject(int c) const {
     int np = LogicalObject(sentence_.parse, c);
     const Clause& clause = clauses_[c];
-    if (object_class_ >= 0 && np >= 0 && clause.kind == ClauseKind::kParticipial &&
-        clause.antecedent_top >= 0 && !RangeHas(object_class_, ChainRange(np)) &&
-        RangeHas(object_class_, ChainRange(clause.antecedent_top))) {
-      return clause.antecedent_top;
+    // "the Treaty of Asuncion that four states signed": the same for a relative clause.
+    bool describes = clause.kind == ClauseKind::kParticipial ||
+                     (clause.kind == ClauseKind::kRelative && np == clause.antecedent);
+    if (object_class_ < 0 || np < 0 || !describes || clause.antecedent_top < 0 ||
+        RangeHas(object_class_, ChainRange(np))) {
+      return np;
+    }
+    // The nearest phrase up the chain that holds the class.
+    for (int x = np, guard = 0; guard < kChainDepth && ph_.nps[x].pp >= 0; ++guard) {
+      x = ph_.pps[ph_.nps[x].pp].attached_np;
+      if (x < 0) break;
+      if (RangeHas(object_class_, ChainRange(x))) return x;
     }
     return np;
   }

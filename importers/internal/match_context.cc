@@ -33,7 +33,7 @@ TokenRange MatchContext::TriggerPhrase() const {
 TokenRange MatchContext::ThingPhrase() const {
   if (match.np >= 0) return TriggerPhrase();
   const SentenceParse& parse = sentence().parse;
-  int np = LogicalObject(parse, match.clause);
+  int np = match.object_np >= 0 ? match.object_np : LogicalObject(parse, match.clause);
   if (np < 0) return match.trigger;
   return {parse.phrases.nps[np].range.begin, ChainEnd(parse.phrases, np)};
 }

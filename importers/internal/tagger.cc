@@ -240,7 +240,11 @@ class ContextPass {
       return Tag::kVerb;
     }
     if (pt == Tag::kTo) return (f & kBaseForm) ? Tag::kVerb : Tag::kNoun;
-    if (pt == Tag::kPreposition) return (f & kGerund) ? Tag::kVerb : Tag::kNoun;
+    if (pt == Tag::kPreposition) {
+      // "by signing the accord" acts; "a memorandum of understanding in Brussels" names.
+      if (!(f & kGerund)) return Tag::kNoun;
+      return t_[p].lower != "of" || StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
+    }
     if (pt == Tag::kComma || start) {
       if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
       return Tag::kNoun;
@@ -274,7 +278,46 @@ class ContextPass {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
+    // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
+    // no other verb before the clause ends.
+    if ((f & kThirdPerson) && pt == Tag::kNoun && t_[p].lower.back() != 's' &&
+        !VerbBefore(i) && !VerbCandidateAfter(i)) {
+      return Tag::kVerb;
+    }
     return Tag::kNoun;
+  }
+
+  bool ClauseBreak(const Token& t) const {
+    return t.tag == Tag::kComma || t.tag == Tag::kPunct || t.tag == Tag::kRelative ||
+           t.tag == Tag::kSubordinator || t.tag == Tag::kQuote || t.lower == "that" ||
+           t.lower == "which" || t.lower == "who" || t.lower == "when";
+  }
+
+  // A verb already stands in this clause.
+  bool VerbBefore(int i) const {
+    for (int k = i - 1; k >= 0; --k) {
+      if (ClauseBreak(t_[k])) return false;
+      Tag tag = t_[k].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return true;
+    }
+    return false;
+  }
+
+  // A word later in the clause could be its verb: an auxiliary, or a lower-case
+  // tensed form that no article or possessive introduces.
+  bool VerbCandidateAfter(int i) const {
+    for (int k = i + 1; k < n_; ++k) {
+      const Token& t = t_[k];
+      if (ClauseBreak(t)) return false;
+      if (t.tag == Tag::kAux || t.tag == Tag::kModal) return true;
+      Tag before = t_[k - 1].tag;
+      if ((t.verb_forms & (kPastTense | kThirdPerson)) && !t.capitalized &&
+          before != Tag::kDeterminer && before != Tag::kPossessive &&
+          before != Tag::kAdjective && before != Tag::kNumber) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void MarkParticle(int i) {

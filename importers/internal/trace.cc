@@ -74,6 +74,12 @@ std::string TraceItem(const ItemText& item, const Discourse& discourse) {
                       " verb=", verb, " subj=",
                       subject >= 0 ? Words(s, ph.nps[subject].range) : "-", " obj=",
                       cl.object >= 0 ? Words(s, ph.nps[cl.object].range) : "-",
+                      cl.antecedent >= 0
+                          ? absl::StrCat(" ante=", Words(s, ph.nps[cl.antecedent].range))
+                          : "",
+                      cl.antecedent_top >= 0 && cl.antecedent_top != cl.antecedent
+                          ? absl::StrCat(" top=", Words(s, ph.nps[cl.antecedent_top].range))
+                          : "",
                       cl.quoted ? " quoted" : "", " [", Words(s, cl.range), "]\n");
     }
     for (const DateMention& d : s.dates) {
