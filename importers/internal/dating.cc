@@ -34,6 +34,13 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
 
 // "in October 2023, when the five signed ...": the date the when-clause describes.
 const DateMention* WhenDate(const Sentence& s, int c) {
+  // "when they set the goal of bringing ...": from a clause without its own time.
+  for (int guard = 0; guard < 4 && c >= 0; ++guard) {
+    ClauseKind kind = s.parse.clauses[c].kind;
+    if (kind != ClauseKind::kParticipial && kind != ClauseKind::kComplement) break;
+    c = s.parse.clauses[c].parent;
+  }
+  if (c < 0) return nullptr;
   const Clause& clause = s.parse.clauses[c];
   int sub = clause.subordinator;
   if (clause.kind != ClauseKind::kSubordinate || sub <= 0 || s.tokens[sub].lower != "when") {

@@ -12,7 +12,7 @@ namespace {
 // The classes the tagger reads (tagger.cc); a lexicon without them cannot tag.
 constexpr absl::string_view kClosedClasses[] = {
     "det", "poss", "pron", "rel",      "prep",   "conj", "sub",
-    "aux", "modal", "neg", "particle", "adverb", "verb", "to"};
+    "aux", "modal", "neg", "particle", "adverb", "verb", "to", "tell"};
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';

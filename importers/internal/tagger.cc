@@ -21,8 +21,9 @@ struct TagClasses {
         neg(x.Find("neg")),
         to(x.Find("to")),
         adverb(x.Find("adverb")),
-        phrasal(x.Find("phrasal")) {}
-  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal;
+        phrasal(x.Find("phrasal")),
+        tell(x.Find("tell")) {}
+  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal, tell;
 };
 
 bool IsQuoteMark(absl::string_view text) {
@@ -243,7 +244,8 @@ class ContextPass {
     if (pt == Tag::kPreposition) {
       // "by signing the accord" acts; "a memorandum of understanding in Brussels" names.
       if (!(f & kGerund)) return Tag::kNoun;
-      return t_[p].lower != "of" || StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
+      if (t_[p].lower != "of" || StartsObject(i + 1)) return Tag::kVerb;
+      return NominalNext(i + 1) && !t_[i + 1].capitalized ? Tag::kVerb : Tag::kNoun;
     }
     if (pt == Tag::kComma || start) {
       if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
@@ -333,6 +335,10 @@ class ContextPass {
       return;
     }
     bool after_noun = pt == Tag::kNoun || pt == Tag::kProper;
+    if (after_noun && ToldBefore(p)) {
+      t_[i].tag = Tag::kSubordinator;  // "told reporters that ..."
+      return;
+    }
     if (after_noun && i + 1 < n_) {
       Tag nt = t_[i + 1].tag;
       if (nt == Tag::kDeterminer || nt == Tag::kPronoun || nt == Tag::kProper ||
@@ -340,6 +346,20 @@ class ContextPass {
         t_[i].tag = Tag::kRelative;
       }
     }
+  }
+
+  // The phrase ending at p is the object of a verb of telling ("assured his
+  // counterpart", "told the newspaper").
+  bool ToldBefore(int p) const {
+    constexpr int kObjectWindow = 4;
+    for (int k = p; k >= 0 && k >= p - kObjectWindow; --k) {
+      if (t_[k].tag == Tag::kVerb) {
+        return x_.MatchAt(c_.tell, t_, k, k + 1).length > 0 ||
+               (t_[k].lemma != t_[k].lower && x_.Contains(c_.tell, t_[k].lemma));
+      }
+      if (!IsNominal(t_[k].tag)) return false;
+    }
+    return false;
   }
 
   // A tensed verb follows within the next few words before any comma or
