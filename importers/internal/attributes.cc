@@ -64,6 +64,17 @@ bool TitleWord(const Token& t) {
          t.kind == TokenKind::kNumber;
 }
 
+// Prepositions that open who signed, when or where, not what the document is about.
+bool EndsTitle(const Token& t) {
+  static constexpr absl::string_view kWords[] = {
+      "between", "among", "with", "after", "before", "during", "following", "at",
+      "by",      "amid",  "when", "while", "as",     "since",  "from",      "signed"};
+  for (absl::string_view w : kWords) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
 // "Treaty on Deepening and Expanding Allied Relations"; "agreement on mutual legal
 // assistance in criminal matters". Empty when the document has no name of its own.
 std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
@@ -102,18 +113,26 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
     --b;
   int end = e + 1;
   while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-         t[end].tag != Tag::kQuote &&
+         !(t[end].tag == Tag::kQuote && (end + 1 >= n || t[end + 1].tag == Tag::kComma)) &&
          (ctx.sentence().parse.phrases.verb_at[end] < 0 ||
           (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
          t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
          !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
+         !EndsTitle(t[end]) &&
          ctx.sentence().dates.end() ==
              std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
                           [&](const DateMention& d) { return d.begin == end; }))
     ++end;
   // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
   while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
-  return Text(t, b, end);
+  std::string title = Text(t, b, end);
+  // Quotation marks inside a title are the writer's, not the document's.
+  title.erase(std::remove_if(title.begin(), title.end(), [](char ch) { return ch == '"'; }),
+              title.end());
+  for (const std::string mark : {"\u201c", "\u201d"}) {
+    for (size_t at; (at = title.find(mark)) != std::string::npos;) title.erase(at, mark.size());
+  }
+  return title;
 }
 
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {

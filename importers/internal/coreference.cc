@@ -352,6 +352,50 @@ const Mention* Discourse::LastPerson(int s, int before) const {
   return LastMention(s, before, IsPersonOrOffice);
 }
 
+// "X and Y travelled to Washington, where Trump hosted them": the last phrase that
+// lists parties (at least two; exactly `count` when count > 0), in this sentence
+// before `before` or in the one before it. Empty when none.
+std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
+  // A pair is looked for in the sentence only: across sentences "the two sides"
+  // are the item's pair.
+  const int first = count == 2 ? s : s - 1;
+  for (int k = s; k >= 0 && k >= first; --k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) break;
+    const Phrases& ph = sentence.parse.phrases;
+    for (int np = static_cast<int>(ph.nps.size()) - 1; np >= 0; --np) {
+      const NounPhrase& x = ph.nps[np];
+      if (k == s && x.range.end > before) continue;
+      if (x.conjuncts.size() < 2) continue;
+      std::vector<Referent> list;
+      for (const Mention* m : MentionsIn(k, x.range)) {
+        Referent r = FromMention(k, *m, false);
+        if (r.party.empty() || !r.city.empty()) continue;
+        bool seen = false;
+        for (const Referent& u : list) seen |= u.party == r.party;
+        if (!seen) list.push_back(std::move(r));
+      }
+      if (list.size() < 2) continue;
+      if (count > 0 && static_cast<int>(list.size()) != count) continue;
+      for (Referent& r : list) {
+        r.anaphor = true;
+        r.group = true;
+      }
+      return list;
+    }
+  }
+  return {};
+}
+
+std::vector<const Mention*> Discourse::MentionsIn(int s, const TokenRange& r) const {
+  std::vector<const Mention*> out;
+  const Sentence& sentence = item_.sentences[s];
+  for (const Mention& m : sentence.mentions) {
+    if (m.begin >= r.begin && m.end <= r.end) out.push_back(&m);
+  }
+  return out;
+}
+
 std::vector<Referent> Discourse::Group(int count) const {
   std::vector<Referent> out;
   // "the five presidents" in an item that names Central Asia: its five states.
@@ -434,12 +478,16 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
   if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
     int count = 2;
     if (!m.value.empty()) (void)absl::SimpleAtoi(m.value, &count);
-    for (Referent& r : Group(count)) out->push_back(std::move(r));
+    std::vector<Referent> list = LastList(s, i, count);
+    if (list.empty()) list = Group(count);
+    for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;
     return true;
   }
   if (int count = 0, length_of = CountedAgents(t, i, end, &count); length_of > 0) {
-    for (Referent& r : Group(count)) out->push_back(std::move(r));
+    std::vector<Referent> list = LastList(s, i, count);
+    if (list.empty()) list = Group(count);
+    for (Referent& r : list) out->push_back(std::move(r));
     *length = length_of;
     return true;
   }
@@ -469,7 +517,8 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Refe
     *length = m.length;
     if (o.cls == c.plural_pronoun) {
       // "they" after "X and Y": both; else the item's pair.
-      std::vector<Referent> group = Group(2);
+      std::vector<Referent> group = LastList(s, i, 0);
+      if (group.empty()) group = Group(2);
       out->insert(out->end(), group.begin(), group.end());
       return true;
     }

@@ -475,6 +475,13 @@ class SentenceMatcher {
       // "the visiting president, Lula": the apposition is the person.
     }
     if (ph_.nps[np].apposition >= 0) return HeadIsPerson(ph_.nps[np].apposition);
+    // "hosted them", "received him": pronouns here stand for people.
+    int head = ph_.nps[np].head;
+    if (t_[head].tag == Tag::kPronoun &&
+        (x_.MatchAt(c_.person_pronoun, t_, head, head + 1).length > 0 ||
+         x_.MatchAt(c_.plural_pronoun, t_, head, head + 1).length > 0)) {
+      return true;
+    }
     return x_.MatchAt(c_.guest_anaphor, t_, ph_.nps[np].range.begin, ph_.nps[np].range.end)
                .length > 0;
   }

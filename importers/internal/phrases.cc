@@ -174,12 +174,19 @@ class PhraseFinder {
   }
 
   // Length of a short quoted name at i ("“all-weather”"), 0 if none.
+  // A quote that closes the phrase ("a \"reinforced exceptional partnership\"") must
+  // hold only nominal words.
   int QuotedName(int i) const {
     if (TagAt(i) != Tag::kQuote) return 0;
+    bool nominal = true;
     for (int k = i + 1; k < n_ && k <= i + kQuotedNameWindow; ++k) {
-      if (TagAt(k) == Tag::kQuote) return k > i + 1 && Material(k + 1) ? k - i + 1 : 0;
+      if (TagAt(k) == Tag::kQuote) {
+        if (k == i + 1) return 0;
+        return Material(k + 1) || nominal ? k - i + 1 : 0;
+      }
       if (!Material(k) && TagAt(k) != Tag::kPreposition && TagAt(k) != Tag::kConjunction)
         return 0;
+      nominal &= Material(k) && TagAt(k) != Tag::kPronoun;
     }
     return 0;
   }
@@ -243,6 +250,7 @@ class PhraseFinder {
         }
         if (int q = QuotedName(k); q > 0 && k > i) {
           k += q;
+          if (!Material(k)) np.head = k - 2;  // The quote ends the phrase: its last word.
           continue;
         }
         break;

@@ -209,6 +209,14 @@ class ContextPass {
   int Previous(int i) const {
     int p = i - 1;
     for (int k = 0; k < kContextWindow && p >= 0 && t_[p].tag == Tag::kAdverb; ++k) --p;
+    // "a \"reinforced\" partnership": an opening quote inside a phrase is no break.
+    if (p > 0 && t_[p].tag == Tag::kQuote) {
+      Tag before = t_[p - 1].tag;
+      if (before == Tag::kDeterminer || before == Tag::kPossessive ||
+          before == Tag::kAdjective || before == Tag::kNumber) {
+        return p - 1;
+      }
+    }
     return p;
   }
 
