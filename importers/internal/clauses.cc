@@ -157,7 +157,19 @@ class ClauseFinder {
     if (np < 0) return -1;
     int k = p_.phrases.nps[np].range.end;
     while (k < n_ && t_[k].tag == Tag::kAdverb) ++k;
-    return FiniteVerbAt(k) ? k : -1;
+    if (FiniteVerbAt(k)) return k;
+    // "Hungary, which holds observer status, was represented".
+    constexpr int kParenthetical = 30;
+    if (k + 1 < n_ && t_[k].tag == Tag::kComma && t_[k + 1].tag == Tag::kRelative) {
+      for (int j = k + 2; j < n_ && j < k + kParenthetical; ++j) {
+        if (t_[j].tag == Tag::kPunct) break;
+        if (t_[j].tag != Tag::kComma) continue;
+        ++j;
+        while (j < n_ && t_[j].tag == Tag::kAdverb) ++j;
+        return FiniteVerbAt(j) ? j : -1;
+      }
+    }
+    return -1;
   }
 
   // Pops clauses that already have a verb until one without; for a finite verb
@@ -326,9 +338,11 @@ class ClauseFinder {
     if (!g.passive) {
       // "votes condemning Moscow": an -ing form right after a noun, with no comma,
       // is what that noun does, not what the clause's subject does.
-      if (i > 0 && p_.phrases.np_at[i - 1] >= 0 && t_[i - 1].tag != Tag::kPronoun) {
-        int np = p_.phrases.np_at[i - 1];
-        if (p_.phrases.nps[np].range.end == i) {
+      int b = i;  // "the premier also taking part": past adverbs.
+      while (b > 0 && t_[b - 1].tag == Tag::kAdverb && b > i - 3) --b;
+      if (b > 0 && p_.phrases.np_at[b - 1] >= 0 && t_[b - 1].tag != Tag::kPronoun) {
+        int np = p_.phrases.np_at[b - 1];
+        if (p_.phrases.nps[np].range.end == b) {
           clause.subject = np;
           clause.shares_subject = false;
         }

@@ -278,10 +278,16 @@ class PhraseFinder {
       NounPhrase np = out_.nps[a];
       size_t b = a;
       bool closed = false;  // Saw the final "and"/"or".
-      std::vector<size_t> members = {a};
+      // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
+      std::vector<std::pair<size_t, size_t>> members = {{a, a}};
       while (b + 1 < out_.nps.size() && !closed) {
         int gap_begin = out_.nps[b].range.end;
         int gap_end = out_.nps[b + 1].range.begin;
+        if (NameOfName(b)) {
+          members.back().second = b + 1;
+          ++b;
+          continue;
+        }
         bool comma = false, conj = false, other = false;
         for (int k = gap_begin; k < gap_end; ++k) {
           if (TagAt(k) == Tag::kComma) {
@@ -302,19 +308,44 @@ class PhraseFinder {
           break;
         }
         if (conj) closed = true;
-        members.push_back(b + 1);
+        members.push_back({b + 1, b + 1});
+        ++b;
+      }
+      // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan").
+      while (b + 1 < out_.nps.size() && closed && NameOfName(b)) {
+        members.back().second = b + 1;
         ++b;
       }
       // A list needs its closing "and"; two items joined by ", and" before a verb
       // are two clauses ("X met Y, and the leaders signed").
       bool list = closed && members.size() >= 2;
-      if (list && members.size() == 2) {
-        int gap_begin = out_.nps[members[0]].range.end;
+      if (list) {
+        int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
         bool comma_and = TagAt(gap_begin) == Tag::kComma;
-        int after = out_.nps[members[1]].range.end;
-        if (comma_and && after < n_ && out_.verb_at[after] >= 0) list = false;
+        size_t last = members.back().second;
+        int after = VerbAfter(out_.nps[last].range.end);
+        // "..., and Hungary and Turkmenistan were represented".
+        if (after < 0 && last + 1 < out_.nps.size() &&
+            out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
+            t_[out_.nps[last].range.end].lower == "and") {
+          after = VerbAfter(out_.nps[last + 1].range.end);
+        }
+        // "..., and Hungary, which holds observer status, was represented": after a
+        // verb of its own, a ", and" before a phrase and a verb opens a clause.
+        bool verb_before = false;
+        for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
+          verb_before = out_.verb_at[k] >= 0;
+        }
+        if (comma_and && after >= 0 && (members.size() == 2 || verb_before)) list = false;
       }
-      if (!list && !name_joins_.empty() && name_joins_.back() == b) {
+      // Only a list of names joins a name and its "of" phrase.
+      bool extended = false;
+      for (const auto& m : members) extended |= m.second != m.first;
+      if (extended && (!list || !AllNamed(members))) {
+        list = false;
+        b = a;
+      }
+      if (!list && !extended && !name_joins_.empty() && name_joins_.back() == b) {
         // One name: the two phrases become one, with one conjunct.
         np.range.end = out_.nps[b + 1].range.end;
         np.head = out_.nps[b + 1].head;
@@ -329,12 +360,13 @@ class PhraseFinder {
         ++a;
         continue;
       }
-      for (size_t m = 1; m < members.size(); ++m) {
-        np.conjuncts.push_back(out_.nps[members[m]].range);
+      np.conjuncts.clear();
+      for (const auto& m : members) {
+        np.conjuncts.push_back({out_.nps[m.first].range.begin, out_.nps[m.second].range.end});
       }
-      np.range.end = out_.nps[members.back()].range.end;
+      np.range.end = np.conjuncts.back().end;
       merged.push_back(std::move(np));
-      a = members.back() + 1;
+      a = members.back().second + 1;
     }
     out_.nps = std::move(merged);
     out_.np_at.assign(n_, -1);
@@ -343,6 +375,39 @@ class PhraseFinder {
         out_.np_at[j] = static_cast<int>(x);
       }
     }
+  }
+
+  // The first token of a verb group at i, after adverbs and a parenthetical relative
+  // clause (", which hold observer status,"); -1 when none.
+  int VerbAfter(int i) const {
+    constexpr int kParenthetical = 30;
+    auto verb_at = [&](int k) {
+      while (k < n_ && TagAt(k) == Tag::kAdverb) ++k;
+      return k < n_ && out_.verb_at[k] >= 0 ? k : -1;
+    };
+    if (int k = verb_at(i); k >= 0) return k;
+    if (i + 1 < n_ && TagAt(i) == Tag::kComma && TagAt(i + 1) == Tag::kRelative) {
+      for (int k = i + 2; k < n_ && k < i + kParenthetical; ++k) {
+        if (TagAt(k) == Tag::kComma) return verb_at(k + 1);
+        if (TagAt(k) == Tag::kPunct) break;
+      }
+    }
+    return -1;
+  }
+
+  // "Tokayev of Kazakhstan": phrase b is a name and b + 1 its "of" name.
+  bool NameOfName(size_t b) const {
+    const NounPhrase& x = out_.nps[b];
+    const NounPhrase& y = out_.nps[b + 1];
+    if (y.range.begin != x.range.end + 1 || t_[x.range.end].lower != "of") return false;
+    return t_[x.head].capitalized && t_[y.head].capitalized && y.conjuncts.size() == 1;
+  }
+
+  bool AllNamed(const std::vector<std::pair<size_t, size_t>>& members) const {
+    for (const auto& m : members) {
+      if (!t_[out_.nps[m.first].head].capitalized) return false;
+    }
+    return true;
   }
 
   // ---- Prepositional phrases --------------------------------------------------------

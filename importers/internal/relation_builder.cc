@@ -105,11 +105,37 @@ void RelationBuilder::Add(const FrameMatch& match) {
     p.extractor = std::string(kExtractorVersion);
     r.provenance.push_back(std::move(p));
     if (type == RelationType::kVisit) d_.NoteVisit(r.source.id, r.target.id);
-    explanations_[graph::RelationIdentity(r)].push_back(
+    explained_as_.push_back(graph::RelationIdentity(r));
+    explanations_[explained_as_.back()].push_back(
         absl::StrCat(match.frame->file, ":", match.frame->line, " \"",
                      ClauseText(s, ctx.ClauseRange()), "\""));
+    stated_.push_back(date.stated);
     relations_.push_back(std::move(r));
   }
+}
+
+std::vector<graph::Relation> RelationBuilder::TakeRelations() {
+  for (size_t i = 0; i < relations_.size(); ++i) {
+    graph::Relation& r = relations_[i];
+    if (stated_[i] || r.type != RelationType::kForum) continue;
+    const graph::DateWithPrecision* best = nullptr;
+    for (size_t j = 0; j < relations_.size(); ++j) {
+      const graph::Relation& o = relations_[j];
+      if (!stated_[j] || o.type != RelationType::kForum || o.target.id != r.target.id) continue;
+      if (best == nullptr || o.date.precision > best->precision) best = &o.date;
+    }
+    if (best == nullptr || *best == r.date) continue;
+    r.date = *best;
+    const std::string old_key = explained_as_[i];
+    explained_as_[i] = graph::RelationIdentity(r);
+    std::vector<std::string> lines = explanations_[old_key];
+    if (std::count(explained_as_.begin(), explained_as_.end(), old_key) == 0) {
+      explanations_.erase(old_key);
+    }
+    std::vector<std::string>& into = explanations_[explained_as_[i]];
+    into.insert(into.end(), lines.begin(), lines.end());
+  }
+  return std::move(relations_);
 }
 
 std::vector<graph::Entity> RelationBuilder::Entities() const {

@@ -32,7 +32,9 @@ class RelationBuilder {
 
   void Add(const FrameMatch& match);
 
-  std::vector<graph::Relation> TakeRelations() { return std::move(relations_); }
+  // The relations built. Those of one event whose own sentence gave no date take
+  // the date another report of the event states ("X was also represented").
+  std::vector<graph::Relation> TakeRelations();
   // The endpoints of the relations built, with the gazetteer's aliases where known.
   std::vector<graph::Entity> Entities() const;
   // Per relation identity (graph::RelationIdentity): the frames (file:line) and
@@ -52,6 +54,8 @@ class RelationBuilder {
   const DigestItem& item_;
   ThingRegistry things_;
   std::vector<graph::Relation> relations_;
+  std::vector<bool> stated_;  // Per relation: its date is the text's, not inferred.
+  std::vector<std::string> explained_as_;  // Per relation: its key in explanations_.
   std::vector<graph::Entity> adhoc_;
   std::map<std::string, std::vector<std::string>> explanations_;
 };

@@ -288,6 +288,8 @@ class ContextPass {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
+    // "with Mongolia's premier taking part".
+    if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2) return Tag::kVerb;
     // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
     // no other verb before the clause ends.
     if ((f & kThirdPerson) && pt == Tag::kNoun && t_[p].lower.back() != 's' &&
