@@ -28,7 +28,6 @@ using internal::PartyLookup;
 using internal::RowProblem;
 
 constexpr int64_t kProgressEvery = 1 << 16;
-constexpr int64_t kMinMemoryBytes = int64_t{1} << 20;
 // A longer line is no GDELT row (they are well under 4 KiB); the cap keeps a
 // file without line breaks from filling memory.
 constexpr size_t kMaxLineBytes = size_t{1} << 20;
@@ -88,7 +87,7 @@ class FileRead {
         name_(name),
         options_(options),
         sink_(sink),
-        memory_bytes_(std::max(options.memory_bytes, kMinMemoryBytes)),
+        memory_bytes_(std::max<int64_t>(options.memory_bytes, 1)),
         facts_(&mapping) {}
 
   absl::StatusOr<GdeltCounts> Run(const SourceFactory& open) {

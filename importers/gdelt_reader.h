@@ -79,9 +79,10 @@ struct GdeltReadOptions {
   // rejecting the file. A first row of no known layout rejects the file all
   // the same. Default false.
   bool skip_bad_rows = false;
-  // Memory for one file's facts, in bytes. Default 512 MiB; smaller than
-  // 1 MiB counts as 1 MiB.
-  int64_t memory_bytes = int64_t{512} << 20;
+  // Memory for one file's facts, in bytes (FactTable::MemoryBytes; the
+  // buffers holding them may grow to twice that). Default 256 MiB. A tiny
+  // budget is allowed (tests): the sink then gets a unit per mapped row.
+  int64_t memory_bytes = int64_t{256} << 20;
   // Relations per ImportUnit handed to the sink. Default 1024, at least 1.
   size_t relations_per_unit = 1024;
   // Optional: called on the calling thread as each pass starts and every
