@@ -299,7 +299,7 @@ absl::StatusOr<GdeltCounts> GdeltReader::ReadFile(const std::string& path,
                                                   const GdeltReadOptions& options,
                                                   const ImportSink& sink) const {
   FileRead read(*mapping_, path, options, sink);
-  return read.Run([&] { return internal::OpenGdeltInput(path); });
+  return read.Run([&] { return internal::OpenGdeltInput(path, options.read_ahead); });
 }
 
 absl::StatusOr<GdeltCounts> GdeltReader::ReadBytes(absl::string_view name,
@@ -307,7 +307,8 @@ absl::StatusOr<GdeltCounts> GdeltReader::ReadBytes(absl::string_view name,
                                                    const GdeltReadOptions& options,
                                                    const ImportSink& sink) const {
   FileRead read(*mapping_, name, options, sink);
-  return read.Run([&] { return internal::GdeltInputFromBytes(name, bytes); });
+  return read.Run(
+      [&] { return internal::GdeltInputFromBytes(name, bytes, options.read_ahead); });
 }
 
 }  // namespace entente::importers

@@ -85,6 +85,9 @@ struct GdeltReadOptions {
   int64_t memory_bytes = int64_t{256} << 20;
   // Relations per ImportUnit handed to the sink. Default 1024, at least 1.
   size_t relations_per_unit = 1024;
+  // Read and decompress on a second thread while rows are mapped on the
+  // calling one. Default true; false keeps the read on one core.
+  bool read_ahead = true;
   // Optional: called on the calling thread as each pass starts and every
   // 65,536 rows, with the current file's counts so far and the pass (1:
   // check and map; 2: read again to load).

@@ -7,10 +7,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <deque>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "graph/status_macros.h"
 
 namespace entente::importers::internal {
@@ -189,7 +192,87 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenZipSource(const std::string& nam
   return OpenZip(name, source);
 }
 
+// A producer thread copies the inner source's blocks into its own buffers
+// (the inner views die at its next call) and queues them; the consumer hands
+// a buffer back when it asks for the next block.
+class ReadAheadSource final : public ByteSource {
+ public:
+  explicit ReadAheadSource(std::unique_ptr<ByteSource> source)
+      : source_(std::move(source)) {
+    for (int i = 0; i < kBuffers; ++i) free_.emplace_back();
+    producer_ = std::thread([this] { Produce(); });
+  }
+  ~ReadAheadSource() override {
+    {
+      absl::MutexLock lock(&mu_);
+      stopped_ = true;
+    }
+    producer_.join();
+  }
+
+  absl::StatusOr<absl::string_view> Next() override {
+    absl::MutexLock lock(&mu_);
+    if (current_given_) {
+      free_.push_back(std::move(current_));
+      current_given_ = false;
+    }
+    mu_.Await(absl::Condition(
+        +[](ReadAheadSource* self) { return !self->ready_.empty() || self->done_; },
+        this));
+    if (ready_.empty()) {
+      if (!status_.ok()) return status_;
+      return absl::string_view();
+    }
+    current_ = std::move(ready_.front());
+    ready_.pop_front();
+    current_given_ = true;
+    return absl::string_view(current_);
+  }
+
+ private:
+  static constexpr int kBuffers = 3;
+
+  void Produce() {
+    while (true) {
+      std::string buffer;
+      {
+        absl::MutexLock lock(&mu_);
+        mu_.Await(absl::Condition(
+            +[](ReadAheadSource* self) { return !self->free_.empty() || self->stopped_; },
+            this));
+        if (stopped_) return;
+        buffer = std::move(free_.back());
+        free_.pop_back();
+      }
+      absl::StatusOr<absl::string_view> block = source_->Next();
+      if (block.ok() && !block->empty()) buffer.assign(block->data(), block->size());
+      absl::MutexLock lock(&mu_);
+      if (!block.ok() || block->empty()) {
+        status_ = block.status();
+        done_ = true;
+        return;
+      }
+      ready_.push_back(std::move(buffer));
+    }
+  }
+
+  std::unique_ptr<ByteSource> source_;  // Used by the producer only.
+  absl::Mutex mu_;
+  std::vector<std::string> free_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::string> ready_ ABSL_GUARDED_BY(mu_);
+  std::string current_ ABSL_GUARDED_BY(mu_);  // The block the consumer holds.
+  bool current_given_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Status status_ ABSL_GUARDED_BY(mu_);
+  bool done_ ABSL_GUARDED_BY(mu_) = false;
+  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread producer_;
+};
+
 }  // namespace
+
+std::unique_ptr<ByteSource> ReadAhead(std::unique_ptr<ByteSource> source) {
+  return std::make_unique<ReadAheadSource>(std::move(source));
+}
 
 Compression DetectCompression(absl::string_view head) {
   if (absl::StartsWith(head, "PK\x03\x04") || absl::StartsWith(head, "PK\x05\x06")) {
@@ -199,7 +282,8 @@ Compression DetectCompression(absl::string_view head) {
   return Compression::kNone;
 }
 
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenGdeltInput(const std::string& path) {
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenGdeltInput(const std::string& path,
+                                                           bool read_ahead) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     return absl::NotFoundError(absl::StrCat(path, ": cannot open: ", strerror(errno)));
@@ -212,33 +296,41 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenGdeltInput(const std::string& pa
     close(fd);
     zip_error_t error;
     zip_error_init(&error);
-    return OpenZipSource(path, zip_source_file_create(path.c_str(), 0, -1, &error),
-                         &error);
+    absl::StatusOr<std::unique_ptr<ByteSource>> zip =
+        OpenZipSource(path, zip_source_file_create(path.c_str(), 0, -1, &error), &error);
+    if (!zip.ok() || !read_ahead) return zip;
+    return ReadAhead(*std::move(zip));
   }
-  auto file = std::make_unique<FileSource>(path, fd);
+  std::unique_ptr<ByteSource> source = std::make_unique<FileSource>(path, fd);
   if (compression == Compression::kGzip) {
-    return std::make_unique<GzipSource>(path, std::move(file));
+    source = std::make_unique<GzipSource>(path, std::move(source));
   }
-  return file;
+  return read_ahead ? ReadAhead(std::move(source)) : std::move(source);
 }
 
 absl::StatusOr<std::unique_ptr<ByteSource>> GdeltInputFromBytes(absl::string_view name,
-                                                                absl::string_view bytes) {
+                                                                absl::string_view bytes,
+                                                                bool read_ahead) {
+  absl::StatusOr<std::unique_ptr<ByteSource>> source;
   switch (DetectCompression(bytes)) {
     case Compression::kZip: {
       zip_error_t error;
       zip_error_init(&error);
-      return OpenZipSource(
+      source = OpenZipSource(
           std::string(name),
           zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error), &error);
+      break;
     }
     case Compression::kGzip:
-      return std::make_unique<GzipSource>(std::string(name),
-                                          std::make_unique<MemorySource>(bytes));
-    case Compression::kNone:
+      source = std::make_unique<GzipSource>(std::string(name),
+                                            std::make_unique<MemorySource>(bytes));
       break;
+    case Compression::kNone:
+      // Bytes in memory need no reading ahead.
+      return std::make_unique<MemorySource>(bytes);
   }
-  return std::make_unique<MemorySource>(bytes);
+  if (!source.ok() || !read_ahead) return source;
+  return ReadAhead(*std::move(source));
 }
 
 }  // namespace entente::importers::internal

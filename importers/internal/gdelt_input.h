@@ -36,13 +36,23 @@ class ByteSource {
 
 // Opens `path`. NotFound when it cannot be opened; DataLoss when a zip's
 // directory cannot be read (a truncated download); InvalidArgument for a zip
-// that does not hold exactly one file.
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenGdeltInput(const std::string& path);
+// that does not hold exactly one file. With `read_ahead`, the file is read
+// and decompressed on a thread of its own (ReadAhead).
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenGdeltInput(const std::string& path,
+                                                           bool read_ahead = false);
 
 // Over bytes in memory, named `name` in errors. Keeps the view: `bytes`
-// must outlive the source. Errors as OpenGdeltInput.
+// must outlive the source. Errors as OpenGdeltInput; `read_ahead` applies
+// to compressed bytes only.
 absl::StatusOr<std::unique_ptr<ByteSource>> GdeltInputFromBytes(absl::string_view name,
-                                                                absl::string_view bytes);
+                                                                absl::string_view bytes,
+                                                                bool read_ahead = false);
+
+// Reads `source` ahead on a thread of its own (decompression on one core,
+// parsing on another), a few blocks at most: the returned source gives the
+// same blocks in the same order, then the same error if any. Destroying it
+// stops the thread.
+std::unique_ptr<ByteSource> ReadAhead(std::unique_ptr<ByteSource> source);
 
 }  // namespace entente::importers::internal
 

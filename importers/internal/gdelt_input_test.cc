@@ -61,6 +61,40 @@ TEST(OpenGdeltInput, ReadsPlainGzipAndZipFilesAlike) {
   }
 }
 
+TEST(ReadAhead, GivesTheSameBlocksAndTheSameErrors) {
+  const std::string dir = FreshDir();
+  const std::string text = BigText();
+  const std::string gzip = WriteFile(dir + "/e.gz", GzipBytes(text));
+  const std::string zip = WriteZip(dir + "/e.zip", {{"e.CSV", text}});
+  const std::string plain = WriteFile(dir + "/e.CSV", text);
+  for (const std::string& path : {plain, gzip, zip}) {
+    absl::StatusOr<std::string> read = ReadAll(OpenGdeltInput(path, /*read_ahead=*/true));
+    ASSERT_TRUE(read.ok()) << path << ": " << read.status();
+    EXPECT_TRUE(*read == text) << path;
+  }
+  const std::string cut = GzipBytes(text).substr(0, 100'000);
+  absl::StatusOr<std::string> read =
+      ReadAll(GdeltInputFromBytes("cut.gz", cut, /*read_ahead=*/true));
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(read.status().message(), HasSubstr("cut.gz: the gzip stream is truncated"));
+}
+
+TEST(ReadAhead, StopsWhenTheReaderStopsEarly) {
+  const std::string gzip = GzipBytes(BigText());
+  for (int blocks = 0; blocks < 3; ++blocks) {
+    absl::StatusOr<std::unique_ptr<ByteSource>> source =
+        GdeltInputFromBytes("e.gz", gzip, /*read_ahead=*/true);
+    ASSERT_TRUE(source.ok()) << source.status();
+    for (int i = 0; i < blocks; ++i) {
+      absl::StatusOr<absl::string_view> block = (*source)->Next();
+      ASSERT_TRUE(block.ok());
+      EXPECT_FALSE(block->empty());
+    }
+    // Destroying the source here joins its thread.
+  }
+}
+
 TEST(OpenGdeltInput, ReadsEveryMemberOfAGzipStream) {
   const std::string both = GzipBytes("first\n") + GzipBytes("second\n");
   absl::StatusOr<std::string> read = ReadAll(GdeltInputFromBytes("two.gz", both));
