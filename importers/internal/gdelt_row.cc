@@ -1,8 +1,10 @@
 #include "importers/internal/gdelt_row.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "graph/model.h"
@@ -26,9 +28,9 @@ constexpr int kSources = 32;
 constexpr int kArticles = 33;
 constexpr int kTone = 34;
 
-// Column starts are kept in a ring of this many slots; rows of more columns
-// are rejected before any slot is read.
-constexpr int kSlots = 64;
+// Column starts are kept for this many columns; rows of more columns are
+// rejected before any is read.
+constexpr uint32_t kSlots = 64;
 
 // The value of 1..max_digits decimal digits; -1 for anything else.
 int64_t Digits(absl::string_view text, size_t max_digits) {
@@ -77,6 +79,38 @@ bool Count(absl::string_view text, int32_t* out) {
   return value >= 0;
 }
 
+// Fills start[1..] with the offset after each tab of `line` (start[0] = 0)
+// and returns the number of tabs; past kSlots - 1 tabs only counts them.
+// Eight bytes at a time (SWAR): a byte of `word ^ kTabs` is zero exactly
+// where `word` holds a tab, and ZeroBytes marks those bytes with 0x80.
+uint32_t FindTabs(absl::string_view line, uint32_t* start) {
+  static_assert(std::endian::native == std::endian::little,
+                "byte order: the lowest set bit must be the first byte");
+  constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  constexpr uint64_t kTabs = 0x0909090909090909ULL;
+  auto zero_bytes = [](uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
+  const char* data = line.data();
+  const uint32_t size = static_cast<uint32_t>(line.size());
+  start[0] = 0;
+  uint32_t tabs = 0;
+  auto found = [&](uint32_t at) {
+    ++tabs;
+    if (tabs < kSlots) start[tabs] = at + 1;
+  };
+  uint32_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    for (uint64_t marks = zero_bytes(word ^ kTabs); marks != 0; marks &= marks - 1) {
+      found(i + static_cast<uint32_t>(std::countr_zero(marks)) / 8);
+    }
+  }
+  for (; i < size; ++i) {
+    if (data[i] == '\t') found(i);
+  }
+  return tabs;
+}
+
 }  // namespace
 
 std::optional<GdeltLayout> LayoutWithColumns(int columns) {
@@ -121,18 +155,8 @@ int CountColumns(absl::string_view line) {
 RowProblem ParseGdeltRow(absl::string_view line, GdeltLayout layout, GdeltRow* row,
                          std::string* detail, int* columns) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  // One pass over the bytes: the slot after the last tab is rewritten with
-  // every byte and keeps its value once the next tab is found, so no branch
-  // depends on the data.
   uint32_t start[kSlots];
-  start[0] = 0;
-  uint32_t tabs = 0;
-  const char* data = line.data();
-  const uint32_t size = static_cast<uint32_t>(line.size());
-  for (uint32_t i = 0; i < size; ++i) {
-    start[(tabs + 1) % kSlots] = i + 1;
-    tabs += data[i] == '\t';
-  }
+  const uint32_t tabs = FindTabs(line, start);
   const int count = static_cast<int>(tabs) + 1;
   if (columns != nullptr) *columns = count;
   const int want = static_cast<int>(layout);
@@ -141,7 +165,8 @@ RowProblem ParseGdeltRow(absl::string_view line, GdeltLayout layout, GdeltRow* r
     return RowProblem::kColumns;
   }
   auto column = [&](int i) {
-    const uint32_t end = i + 1 < count ? start[i + 1] - 1 : size;
+    const uint32_t end =
+        i + 1 < count ? start[i + 1] - 1 : static_cast<uint32_t>(line.size());
     return line.substr(start[i], end - start[i]);
   };
 
