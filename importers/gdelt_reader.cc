@@ -104,7 +104,16 @@ class FileRead {
     counts_.rows = 0;
     {
       ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source, open());
-      ENTENTE_RETURN_IF_ERROR(Pass(*source, 2));
+      absl::Status status = Pass(*source, 2);
+      if (!status.ok() && !sink_failed_ &&
+          status.code() != absl::StatusCode::kFailedPrecondition) {
+        // Pass 1 read this file whole: it changed, and drains already stored some.
+        return absl::FailedPreconditionError(
+            absl::StrCat(status.message(),
+                         " (reading it a second time; some of it may be "
+                         "stored: import it again)"));
+      }
+      ENTENTE_RETURN_IF_ERROR(status);
     }
     ENTENTE_RETURN_IF_ERROR(Drain());
     if (counts_.rows != rows) {
@@ -204,7 +213,9 @@ class FileRead {
                             AddEntity(r.target.id, &unit);
                           }
                           unit.relations = std::move(relations);
-                          return sink_(std::move(unit));
+                          absl::Status status = sink_(std::move(unit));
+                          sink_failed_ = !status.ok();
+                          return status;
                         });
   }
 
@@ -227,6 +238,7 @@ class FileRead {
   std::string detail_;
   int pass_ = 1;
   bool overflowed_ = false;
+  bool sink_failed_ = false;  // The error came from the sink, not the file.
   int units_ = 0;
 };
 

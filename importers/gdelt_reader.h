@@ -18,7 +18,9 @@
 //  2. Only when the facts outgrow memory_bytes during pass 1: the file is read
 //     again and the facts go to the sink each time they fill memory_bytes. A
 //     fact can then reach the sink more than once, each time with the
-//     provenance of other rows; the store merges them into one relation.
+//     provenance of other rows; the store merges them into one relation. A
+//     file that changes between the passes fails with FailedPrecondition
+//     saying that part of it may be stored.
 // Otherwise the facts go to the sink after pass 1. Either way the sink gets
 // one ImportUnit per `relations_per_unit` relations, in the order of each
 // fact's first row, on the calling thread; a sink error stops the read and is

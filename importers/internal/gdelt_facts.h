@@ -7,7 +7,7 @@
 // so one fact gathers many rows: the first row gives the relation its
 // attributes, and every row adds one provenance entry.
 //
-// Rows are kept compact (about 100 bytes of fixed fields per fact, 24 per row,
+// Rows are kept compact (about 100 bytes of fixed fields per fact, 20 per row,
 // plus the URL and actor codes as bytes) and become graph::Relation only in
 // Drain(); MemoryBytes() tells the caller when to drain.
 //
