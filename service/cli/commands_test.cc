@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -188,6 +189,28 @@ TEST_F(CommandsTest, MissingStoreIsAFailure) {
   EXPECT_EQ(Run(StatsCommand(), {}), kExitFailure);
   EXPECT_THAT(err_.str(), HasSubstr("nope"));
   dir_.resize(dir_.size() - 5);
+}
+
+TEST_F(CommandsTest, GdeltFilesImportWithDbOnly) {
+  const std::string events = dir_ + "-events.export.CSV";
+  {
+    std::ofstream out(events);
+    out << std::string(60, '\t') << "\n";  // 61 empty columns: GDELT-shaped.
+  }
+  CommandIo io{out_, err_, false};
+  EXPECT_EQ(RunCommand(ImportCommand(), {events, "--server", "127.0.0.1:1"}, io),
+            kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("GDELT event files import with --db"));
+  err_.str("");
+  EXPECT_EQ(RunCommand(ImportCommand(),
+                       {events, "--server", "127.0.0.1:1", "--skip-bad-rows"}, io),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--skip-bad-rows and --memory-mb need --db"));
+  err_.str("");
+  EXPECT_EQ(RunCommand(ImportCommand(), {events, "--db", dir_, "--memory-mb", "8"}, io),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--memory-mb: expected a number of MiB from 16"));
+  std::filesystem::remove(events);
 }
 
 // A store where relations sour: India and Pakistan meet, Pakistan expels
