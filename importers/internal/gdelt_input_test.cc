@@ -17,7 +17,7 @@ using ::testing::HasSubstr;
 // Some megabytes of text, so that reads span several blocks.
 std::string BigText() {
   std::string text;
-  for (int i = 0; text.size() < (size_t{9} << 20); ++i) {
+  for (int64_t i = 0; text.size() < (size_t{9} << 20); ++i) {
     text += absl::StrCat(i, "\tsome\tcolumns\tof a row ", i * 7919 % 1000, "\n");
   }
   return text;

@@ -1,5 +1,6 @@
 #include "importers/internal/gdelt_row.h"
 
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -15,25 +16,32 @@ namespace {
 using ::entente::importers::testing::GdeltTestRow;
 using ::testing::HasSubstr;
 
+// A parsed row with the line its views point into.
 struct Parsed {
+  Parsed(const GdeltTestRow& test_row, GdeltLayout layout) : line(test_row.Line()) {
+    problem = ParseGdeltRow(line, layout, &row, &detail);
+  }
+  Parsed(const Parsed&) = delete;
+  Parsed& operator=(const Parsed&) = delete;
+
+  const std::string line;
   RowProblem problem;
   GdeltRow row;
   std::string detail;
 };
 
-Parsed Parse(const GdeltTestRow& test_row, GdeltLayout layout = GdeltLayout::kV2) {
-  Parsed parsed;
-  parsed.problem = ParseGdeltRow(test_row.Line(), layout, &parsed.row, &parsed.detail);
-  return parsed;
+std::unique_ptr<Parsed> Parse(const GdeltTestRow& test_row,
+                              GdeltLayout layout = GdeltLayout::kV2) {
+  return std::make_unique<Parsed>(test_row, layout);
 }
 
 TEST(ParseGdeltRow, ReadsTheColumnsOfA20Row) {
   GdeltTestRow test_row;
   test_row.event_id = "410412348";
   test_row.actor2_type = "MIL";
-  Parsed parsed = Parse(test_row);
-  ASSERT_EQ(parsed.problem, RowProblem::kNone) << parsed.detail;
-  const GdeltRow& row = parsed.row;
+  std::unique_ptr<Parsed> parsed = Parse(test_row);
+  ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+  const GdeltRow& row = parsed->row;
   EXPECT_EQ(row.event_id, 410412348);
   EXPECT_EQ(row.day, graph::DaysFromCivil(2015, 2, 18));
   EXPECT_EQ(row.date_added, graph::DaysFromCivil(2015, 2, 18));
@@ -57,23 +65,23 @@ TEST(ParseGdeltRow, Reads10RowsWithAndWithoutSourceUrl) {
   GdeltTestRow with_url;
   with_url.columns = 58;
   with_url.date_added = "20130401";
-  Parsed parsed = Parse(with_url, GdeltLayout::kV1WithUrl);
-  ASSERT_EQ(parsed.problem, RowProblem::kNone) << parsed.detail;
-  EXPECT_EQ(parsed.row.date_added, graph::DaysFromCivil(2013, 4, 1));
-  EXPECT_EQ(parsed.row.source_url, "http://www.example.com/news/1");
+  std::unique_ptr<Parsed> parsed = Parse(with_url, GdeltLayout::kV1WithUrl);
+  ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+  EXPECT_EQ(parsed->row.date_added, graph::DaysFromCivil(2013, 4, 1));
+  EXPECT_EQ(parsed->row.source_url, "http://www.example.com/news/1");
 
   GdeltTestRow without_url = with_url;
   without_url.columns = 57;
   parsed = Parse(without_url, GdeltLayout::kV1);
-  ASSERT_EQ(parsed.problem, RowProblem::kNone) << parsed.detail;
-  EXPECT_EQ(parsed.row.source_url, "");
+  ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+  EXPECT_EQ(parsed->row.source_url, "");
 }
 
 TEST(ParseGdeltRow, IgnoresACarriageReturnBeforeTheLineBreak) {
   GdeltRow row;
   std::string detail;
-  ASSERT_EQ(ParseGdeltRow(GdeltTestRow().Line() + "\r", GdeltLayout::kV2, &row, &detail),
-            RowProblem::kNone);
+  const std::string line = GdeltTestRow().Line() + "\r";
+  ASSERT_EQ(ParseGdeltRow(line, GdeltLayout::kV2, &row, &detail), RowProblem::kNone);
   EXPECT_EQ(row.source_url, "http://www.example.com/news/1");
 }
 
@@ -103,9 +111,9 @@ class ParseGdeltRowBadField : public ::testing::TestWithParam<BadField> {};
 TEST_P(ParseGdeltRowBadField, NamesTheFieldAndWhatWasExpected) {
   GdeltTestRow test_row;
   test_row.*GetParam().field = GetParam().value;
-  Parsed parsed = Parse(test_row);
-  EXPECT_EQ(parsed.problem, GetParam().problem);
-  EXPECT_THAT(parsed.detail, HasSubstr(GetParam().detail));
+  std::unique_ptr<Parsed> parsed = Parse(test_row);
+  EXPECT_EQ(parsed->problem, GetParam().problem);
+  EXPECT_THAT(parsed->detail, HasSubstr(GetParam().detail));
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -154,19 +162,19 @@ TEST(ParseGdeltRow, WantsAShortDateAddedIn10Files) {
   GdeltTestRow test_row;
   test_row.columns = 58;
   test_row.date_added = "20150218230000";
-  Parsed parsed = Parse(test_row, GdeltLayout::kV1WithUrl);
-  EXPECT_EQ(parsed.problem, RowProblem::kDateAdded);
-  EXPECT_THAT(parsed.detail, HasSubstr("is not YYYYMMDD"));
+  std::unique_ptr<Parsed> parsed = Parse(test_row, GdeltLayout::kV1WithUrl);
+  EXPECT_EQ(parsed->problem, RowProblem::kDateAdded);
+  EXPECT_THAT(parsed->detail, HasSubstr("is not YYYYMMDD"));
 }
 
 TEST(ParseGdeltRow, AcceptsBlankCountryCodesAndFourDigitEventCodes) {
   GdeltTestRow test_row;
   test_row.actor1_country = "";
   test_row.event_code = "1621";
-  Parsed parsed = Parse(test_row);
-  ASSERT_EQ(parsed.problem, RowProblem::kNone) << parsed.detail;
-  EXPECT_EQ(parsed.row.event_root, 16);
-  EXPECT_EQ(parsed.row.actor1_country, "");
+  std::unique_ptr<Parsed> parsed = Parse(test_row);
+  ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+  EXPECT_EQ(parsed->row.event_root, 16);
+  EXPECT_EQ(parsed->row.actor1_country, "");
 }
 
 // The tab scan reads eight bytes at a time: on seeded random lines of every
@@ -191,11 +199,11 @@ TEST(ParseGdeltRow, CountsColumnsLikeASplitWhereverTheTabsFall) {
     GdeltTestRow test_row;
     test_row.actor1_code = std::string(rng() % 20, 'U') + "SA";
     test_row.url = "http://e.com/" + std::string(rng() % 40, 'p');
-    Parsed parsed = Parse(test_row);
-    ASSERT_EQ(parsed.problem, RowProblem::kNone) << parsed.detail;
-    EXPECT_EQ(parsed.row.actor1_code, test_row.actor1_code);
-    EXPECT_EQ(parsed.row.source_url, test_row.url);
-    EXPECT_EQ(parsed.row.event_code, "042");
+    std::unique_ptr<Parsed> parsed = Parse(test_row);
+    ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+    EXPECT_EQ(parsed->row.actor1_code, test_row.actor1_code);
+    EXPECT_EQ(parsed->row.source_url, test_row.url);
+    EXPECT_EQ(parsed->row.event_code, "042");
   }
 }
 
