@@ -79,6 +79,50 @@ bool Count(absl::string_view text, int32_t* out) {
   return value >= 0;
 }
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or
+// code points past U+10FFFF). ASCII, GDELT's usual case, goes eight bytes at
+// a time.
+bool IsUtf8(absl::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int extra;
+    unsigned char low = 0x80, high = 0xbf;  // The range of the second byte.
+    if (c >= 0xc2 && c <= 0xdf) {
+      extra = 1;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      extra = 2;
+      if (c == 0xe0) low = 0xa0;
+      if (c == 0xed) high = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      extra = 3;
+      if (c == 0xf0) low = 0x90;
+      if (c == 0xf4) high = 0x8f;
+    } else {
+      return false;
+    }
+    if (end - p <= extra || p[1] < low || p[1] > high) return false;
+    for (int k = 2; k <= extra; ++k) {
+      if ((p[k] & 0xc0) != 0x80) return false;
+    }
+    p += extra + 1;
+  }
+  return true;
+}
+
 // Fills start[1..] with the offset after each tab of `line` (start[0] = 0)
 // and returns the number of tabs; past kSlots - 1 tabs only counts them.
 // Eight bytes at a time (SWAR): a byte of `word ^ kTabs` is zero exactly
@@ -144,6 +188,8 @@ absl::string_view RowProblemName(RowProblem problem) {
       return "number";
     case RowProblem::kDateAdded:
       return "DATEADDED";
+    case RowProblem::kText:
+      return "UTF-8";
   }
   return "";
 }
@@ -247,6 +293,13 @@ RowProblem ParseGdeltRow(absl::string_view line, GdeltLayout layout, GdeltRow* r
   }
   row->date_added = *added_day;
   row->source_url = layout == GdeltLayout::kV1 ? absl::string_view() : column(want - 1);
+  for (absl::string_view text : {row->actor1_code, row->actor1_type, row->actor2_code,
+                                 row->actor2_type, row->source_url}) {
+    if (!IsUtf8(text)) {
+      *detail = "an actor code or type, or SOURCEURL, is not UTF-8";
+      return RowProblem::kText;
+    }
+  }
   return RowProblem::kNone;
 }
 

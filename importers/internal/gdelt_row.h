@@ -40,11 +40,12 @@ enum class RowProblem : uint8_t {
   kEventCode,    // EventCode: not three or four digits of root 01-20.
   kNumber,       // GoldsteinScale, NumMentions/Sources/Articles, AvgTone.
   kDateAdded,    // DATEADDED: not YYYYMMDDHHMMSS (2.0) or YYYYMMDD (1.0).
+  kText,         // An actor code or type, or SOURCEURL: not UTF-8.
 };
-inline constexpr int kRowProblemCount = 8;
+inline constexpr int kRowProblemCount = 9;
 
 // A short name of the problem for counts: "columns", "GlobalEventID", "Day",
-// "country code", "EventCode", "number", "DATEADDED"; "" for kNone.
+// "country code", "EventCode", "number", "DATEADDED", "UTF-8"; "" for kNone.
 absl::string_view RowProblemName(RowProblem problem);
 
 // The checked fields of one row. The views point into the line.
@@ -63,8 +64,9 @@ struct GdeltRow {
 };
 
 // Splits `line` (without its line break; a trailing '\r' is ignored) and
-// checks every field above. On a problem, returns it and sets `*detail` to
-// what was found and what was expected, e.g. "EventCode '04x' is not a CAMEO
+// checks every field above (the text ones, which become attributes and
+// provenance, must be UTF-8: the API's strings are). On a problem, returns it and sets
+// `*detail` to what was found and what was expected, e.g. "EventCode '04x' is not a CAMEO
 // event code (three or four digits, root 01-20)"; *row is then partly filled.
 // `columns` (may be null) receives the line's column count.
 RowProblem ParseGdeltRow(absl::string_view line, GdeltLayout layout, GdeltRow* row,

@@ -154,6 +154,16 @@ INSTANTIATE_TEST_SUITE_P(
                  "NumMentions '-1'"},
         BadField{"DateAddedWithoutTime", &GdeltTestRow::date_added, "20150218",
                  RowProblem::kDateAdded, "DATEADDED '20150218' is not YYYYMMDDHHMMSS"},
+        BadField{"UrlNotUtf8", &GdeltTestRow::url, "http://e.com/\xff\xfe",
+                 RowProblem::kText, "SOURCEURL, is not UTF-8"},
+        BadField{"UrlOverlongSlash", &GdeltTestRow::url, "http://e.com/\xc0\xaf",
+                 RowProblem::kText, "not UTF-8"},
+        BadField{"UrlSurrogate", &GdeltTestRow::url, "http://e.com/\xed\xa0\x80",
+                 RowProblem::kText, "not UTF-8"},
+        BadField{"UrlCutInACharacter", &GdeltTestRow::url, "http://e.com/caf\xc3",
+                 RowProblem::kText, "not UTF-8"},
+        BadField{"ActorCodeNotUtf8", &GdeltTestRow::actor2_code, "RUS\x80",
+                 RowProblem::kText, "not UTF-8"},
         BadField{"DateAddedHour24", &GdeltTestRow::date_added, "20150218240000",
                  RowProblem::kDateAdded, "'20150218240000'"}),
     [](const ::testing::TestParamInfo<BadField>& p) { return p.param.name; });
@@ -165,6 +175,16 @@ TEST(ParseGdeltRow, WantsAShortDateAddedIn10Files) {
   std::unique_ptr<Parsed> parsed = Parse(test_row, GdeltLayout::kV1WithUrl);
   EXPECT_EQ(parsed->problem, RowProblem::kDateAdded);
   EXPECT_THAT(parsed->detail, HasSubstr("is not YYYYMMDD"));
+}
+
+TEST(ParseGdeltRow, AcceptsUtf8Urls) {
+  GdeltTestRow test_row;
+  test_row.url =
+      "https://www.lemonde.fr/international/article/caf\xc3\xa9-\xe2\x82\xac-"
+      "\xf0\x9f\x98\x80.html";
+  std::unique_ptr<Parsed> parsed = Parse(test_row);
+  ASSERT_EQ(parsed->problem, RowProblem::kNone) << parsed->detail;
+  EXPECT_EQ(parsed->row.source_url, test_row.url);
 }
 
 TEST(ParseGdeltRow, AcceptsBlankCountryCodesAndFourDigitEventCodes) {
