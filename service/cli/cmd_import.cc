@@ -256,8 +256,7 @@ Command ImportCommand() {
         "rejecting the file"},
        {"memory-mb", "N",
         "with --db: memory for the import's buffers in MiB (default 1024, 16 to "
-        "1048576): "
-        "half for a GDELT file's merged rows, half for --bulk's chunks"},
+        "1048576): a quarter for a GDELT file's merged rows, half for --bulk's chunks"},
        {"json", "", "print the counts as one JSON object"},
        {"server", "ADDR", "import through a running `entente serve` instead of --db"},
        {"tls-ca", "FILE", "with --server: use TLS, trusting the CA in FILE (PEM)"},
