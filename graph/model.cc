@@ -173,6 +173,22 @@ bool IsSymmetric(RelationType type) {
   }
 }
 
+bool IsCooling(RelationType type) {
+  return type == RelationType::kSanction || type == RelationType::kDowngrade;
+}
+
+RelationTypeSet CooperativeRelationTypes() {
+  RelationTypeSet set;
+  for (int i = 1; i < kRelationTypeCount; ++i) {
+    if (!IsCooling(static_cast<RelationType>(i))) set.Add(static_cast<RelationType>(i));
+  }
+  return set;
+}
+
+absl::Span<const absl::string_view> IdentityAttributeKeys(RelationType type) {
+  return DistinguishingKeys(type);
+}
+
 RelationTypeSet RelationTypeSet::All() {
   RelationTypeSet set;
   for (int i = 1; i < kRelationTypeCount; ++i) {

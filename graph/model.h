@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace entente::graph {
 
@@ -88,6 +89,18 @@ class RelationTypeSet {
 // Parses "partnership,agreement" into a set; InvalidArgument naming the
 // unknown type otherwise.
 absl::StatusOr<RelationTypeSet> ParseRelationTypeSet(absl::string_view csv);
+
+// Sanction and downgrade record measures that cool a relationship; every
+// other type records one being built or kept up.
+bool IsCooling(RelationType type);
+// Every type but the cooling ones: what a path follows unless it is asked
+// for other types (a sanction connects two countries, but not as a tie).
+RelationTypeSet CooperativeRelationTypes();
+
+// The attribute keys that tell two relations of a type apart on one day, in
+// the order RelationIdentity uses them: {"kind", "title"} for an agreement,
+// {"measure", "action"} for a sanction, ...; empty for most types.
+absl::Span<const absl::string_view> IdentityAttributeKeys(RelationType type);
 
 enum class DatePrecision : uint8_t { kNone = 0, kYear = 1, kMonth = 2, kDay = 3 };
 

@@ -1,5 +1,6 @@
 #include "graph/model.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace entente::graph {
@@ -97,6 +98,37 @@ TEST(ParseRelationType, KnowsTheMeasuresThatCoolARelationship) {
   ASSERT_TRUE(set.ok());
   EXPECT_TRUE(set->Contains(RelationType::kDowngrade));
   EXPECT_FALSE(set->Contains(RelationType::kMeeting));
+}
+
+TEST(CooperativeRelationTypes, AreAllButTheMeasuresThatCoolARelationship) {
+  const RelationTypeSet cooperative = CooperativeRelationTypes();
+  EXPECT_FALSE(cooperative.Contains(RelationType::kSanction));
+  EXPECT_FALSE(cooperative.Contains(RelationType::kDowngrade));
+  EXPECT_FALSE(cooperative.Contains(RelationType::kUnspecified));
+  for (int i = 1; i <= static_cast<int>(RelationType::kMembership); ++i) {
+    EXPECT_TRUE(cooperative.Contains(static_cast<RelationType>(i))) << i;
+    EXPECT_FALSE(IsCooling(static_cast<RelationType>(i))) << i;
+  }
+  EXPECT_TRUE(IsCooling(RelationType::kDowngrade));
+}
+
+TEST(IdentityAttributeKeys, AreTheKeysTheIdentityUses) {
+  EXPECT_THAT(IdentityAttributeKeys(RelationType::kSanction),
+              ::testing::ElementsAre("measure", "action"));
+  EXPECT_THAT(IdentityAttributeKeys(RelationType::kDowngrade),
+              ::testing::ElementsAre("measure"));
+  EXPECT_TRUE(IdentityAttributeKeys(RelationType::kMeeting).empty());
+  // Changing a key's value changes the identity; another attribute does not.
+  Relation r;
+  r.type = RelationType::kDowngrade;
+  r.source.id = "country:USA";
+  r.target.id = "country:RUS";
+  r.attributes["measure"] = std::string("cut_aid");
+  Relation other_measure = r, other_tone = r;
+  other_measure.attributes["measure"] = std::string("expel_diplomats");
+  other_tone.attributes["tone"] = -3.5;
+  EXPECT_NE(RelationIdentity(r), RelationIdentity(other_measure));
+  EXPECT_EQ(RelationIdentity(r), RelationIdentity(other_tone));
 }
 
 // Ids stored by earlier versions hashed the identity string; RelationIdOf

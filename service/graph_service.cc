@@ -176,6 +176,8 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
   }
   query.max_hops = request.max_hops() == 0 ? kDefaultHops : request.max_hops();
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
+  // Sanctions and downgrades are not ties: paths follow them only when asked.
+  if (query.types.empty()) query.types = graph::CooperativeRelationTypes();
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   ENTENTE_ASSIGN_OR_RETURN(query.known_as_of_day,
                            LastDayFromString(request.known_as_of(), "known_as_of"));

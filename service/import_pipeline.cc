@@ -10,8 +10,8 @@ ImportPipeline::ImportPipeline(graph::Store* store, const importers::Extractor* 
                                RelationBroadcaster* broadcaster)
     : store_(store), extractor_(extractor), broadcaster_(broadcaster) {}
 
-importers::ImportSink ImportPipeline::Sink() {
-  return [this](importers::ImportUnit&& unit) -> absl::Status {
+importers::ImportSink ImportPipeline::Sink(bool items) {
+  return [this, items](importers::ImportUnit&& unit) -> absl::Status {
     absl::StatusOr<graph::WriteResult> written =
         store_->WriteItem(unit.entities, unit.relations);
     if (!written.ok()) {
@@ -24,7 +24,7 @@ importers::ImportSink ImportPipeline::Sink() {
       return sink_error_;
     }
     wrote_ = true;
-    ++counts_.items;
+    if (items) ++counts_.items;
     counts_.relations_new += written->new_relations;
     counts_.relations_merged += written->merged;
     counts_.relations_unchanged += written->unchanged;
@@ -40,12 +40,14 @@ absl::Status ImportPipeline::Account(absl::string_view name, const absl::Status&
   if (!sink_error_.ok()) return std::exchange(sink_error_, absl::OkStatus());
   if (status.ok()) return status;
   // The importers validate a whole document before writing any of it, so a
-  // bad document left nothing behind: reject it and go on.
+  // bad document left nothing behind: reject it and go on. DataLoss here is a
+  // truncated or corrupt file (a store's DataLoss came through sink_error_).
   if (status.code() == absl::StatusCode::kInvalidArgument ||
       status.code() == absl::StatusCode::kNotFound ||
       status.code() == absl::StatusCode::kPermissionDenied ||
       status.code() == absl::StatusCode::kResourceExhausted ||
-      status.code() == absl::StatusCode::kFailedPrecondition) {
+      status.code() == absl::StatusCode::kFailedPrecondition ||
+      status.code() == absl::StatusCode::kDataLoss) {
     ++counts_.documents_rejected;
     counts_.rejected.push_back({std::string(name), std::string(status.message())});
     if (progress_) progress_(counts_);
@@ -64,6 +66,14 @@ absl::Status ImportPipeline::ImportBytes(absl::string_view name, absl::string_vi
                                          const importers::ImportOptions& options) {
   auto stats = importers::ReadImportBytes(*extractor_, name, bytes, options, Sink());
   return Account(name, stats.status());
+}
+
+absl::Status ImportPipeline::ImportGdeltFile(const importers::GdeltReader& reader,
+                                             const std::string& path,
+                                             const importers::GdeltReadOptions& options) {
+  auto counts = reader.ReadFile(path, options, Sink(/*items=*/false));
+  if (counts.ok()) counts_.gdelt += *counts;
+  return Account(path, counts.status());
 }
 
 absl::Status ImportPipeline::Finish() {

@@ -15,7 +15,9 @@
 // call, so an interrupted import leaves whole items only, and importing the
 // same input again adds nothing. A document with bad input is rejected whole
 // (the importers validate it before writing anything) and counted with its
-// reason; the import goes on with the next document.
+// reason; the import goes on with the next document. GDELT event files
+// (ImportGdeltFile) are checked whole the same way, then written in units of
+// relations (importers/gdelt_reader.h).
 //
 // Thread-safety: not thread-safe; use one pipeline per import. Several
 // pipelines may share one Store and one RelationBroadcaster.
@@ -29,6 +31,7 @@
 #include "absl/strings/string_view.h"
 #include "graph/store.h"
 #include "importers/extractor.h"
+#include "importers/gdelt_reader.h"
 #include "importers/import_source.h"
 #include "service/relation_broadcaster.h"
 
@@ -41,13 +44,14 @@ struct RejectedInput {
 
 struct ImportCounts {
   int64_t documents = 0;  // Documents and files offered, rejected ones included.
-  int64_t items = 0;      // Digest items and relation lines written.
+  int64_t items = 0;      // Digest items and relation lines written (not GDELT rows).
   int64_t relations_new = 0;
   int64_t relations_merged = 0;
   int64_t relations_unchanged = 0;
   int64_t entities_new = 0;
   int64_t documents_rejected = 0;
   std::vector<RejectedInput> rejected;
+  importers::GdeltCounts gdelt;  // Of the GDELT files that were not rejected.
 };
 
 // Called after each item is written, with the counts so far.
@@ -69,6 +73,11 @@ class ImportPipeline {
   // Imports one in-memory document named `name`; same contract.
   absl::Status ImportBytes(absl::string_view name, absl::string_view bytes,
                            const importers::ImportOptions& options);
+  // Imports one GDELT event file through `reader`; same contract (a
+  // truncated archive is a rejection too). Its counts add to counts().gdelt.
+  absl::Status ImportGdeltFile(const importers::GdeltReader& reader,
+                               const std::string& path,
+                               const importers::GdeltReadOptions& options);
   // Publishes what was written to readers (Store::RefreshView) when anything
   // was. Call once at the end of a batch.
   absl::Status Finish();
@@ -76,7 +85,8 @@ class ImportPipeline {
   const ImportCounts& counts() const { return counts_; }
 
  private:
-  importers::ImportSink Sink();
+  // Writes each unit; `items` says whether units count as items.
+  importers::ImportSink Sink(bool items = true);
   // Sorts the result of one document's import into counts or an error.
   absl::Status Account(absl::string_view name, const absl::Status& status);
 

@@ -6,6 +6,9 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "importers/gazetteer.h"
+#include "importers/gdelt_reader.h"
+#include "importers/internal/gdelt_test_archives.h"
+#include "importers/internal/gdelt_test_rows.h"
 #include "importers/relation_jsonl.h"
 
 namespace entente::service {
@@ -86,6 +89,69 @@ TEST_F(ImportPipelineTest, BadDocumentIsRejectedWholeAndTheRestImports) {
   EXPECT_TRUE(absl::StrContains(counts.rejected[0].reason, "bad.jsonl"))
       << counts.rejected[0].reason;
   EXPECT_EQ(counts.items, 2);
+  EXPECT_EQ(store_->View()->relation_count(), 2);
+}
+
+// Two visits and a meeting in GDELT 2.0 rows, one visit reported twice, and a
+// statement that is no relation.
+std::string GdeltRows() {
+  using importers::testing::GdeltTestRow;
+  auto row = [](const char* id, const char* a1, const char* a2, const char* code) {
+    GdeltTestRow r;
+    r.event_id = id;
+    r.actor1_code = r.actor1_country = a1;
+    r.actor2_code = r.actor2_country = a2;
+    r.event_code = code;
+    r.url = std::string("http://news.example.com/") + id;
+    return r;
+  };
+  return importers::testing::GdeltFile(
+      {row("1", "KAZ", "PAK", "042"), row("2", "KAZ", "PAK", "042"),
+       row("3", "PAK", "KAZ", "042"), row("4", "CHN", "KAZ", "040"),
+       row("5", "CHN", "KAZ", "010")});
+}
+
+TEST_F(ImportPipelineTest, GdeltFilesImportOnceAndCountRowsNotItems) {
+  auto reader = importers::GdeltReader::Create(extractor_->gazetteer());
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const std::string path = importers::testing::WriteFile(dir_ + "/e.CSV", GdeltRows());
+  for (int round = 0; round < 2; ++round) {
+    ImportPipeline pipeline(store_.get(), extractor_.get(), nullptr);
+    ASSERT_TRUE(pipeline.ImportGdeltFile(**reader, path, {}).ok());
+    ASSERT_TRUE(pipeline.Finish().ok());
+    const ImportCounts& counts = pipeline.counts();
+    EXPECT_EQ(counts.documents, 1);
+    EXPECT_EQ(counts.documents_rejected, 0);
+    EXPECT_EQ(counts.items, 0);
+    EXPECT_EQ(counts.gdelt.rows, 5);
+    EXPECT_EQ(counts.gdelt.rows_mapped, 4);
+    EXPECT_EQ(counts.gdelt.unmapped_by_root[1], 1);
+    EXPECT_EQ(counts.relations_new, round == 0 ? 3 : 0);
+    EXPECT_EQ(counts.relations_unchanged, round == 0 ? 0 : 3);
+    EXPECT_EQ(counts.entities_new, round == 0 ? 3 : 0);
+  }
+  EXPECT_EQ(store_->View()->relation_count(), 3);
+  auto kazakhstan = store_->GetEntity("country:KAZ");
+  ASSERT_TRUE(kazakhstan.ok()) << kazakhstan.status();
+  EXPECT_EQ(kazakhstan->name, "Kazakhstan");
+  EXPECT_FALSE(kazakhstan->aliases.empty());
+}
+
+TEST_F(ImportPipelineTest, ATruncatedGdeltArchiveIsRejectedAndTheRestImports) {
+  auto reader = importers::GdeltReader::Create(extractor_->gazetteer());
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const std::string gzip = importers::testing::GzipBytes(GdeltRows());
+  const std::string cut = importers::testing::WriteFile(
+      dir_ + "/cut.CSV.gz", absl::string_view(gzip).substr(0, gzip.size() - 8));
+  ImportPipeline pipeline(store_.get(), extractor_.get(), nullptr);
+  ASSERT_TRUE(pipeline.ImportGdeltFile(**reader, cut, {}).ok());
+  ASSERT_TRUE(pipeline.ImportBytes("good.jsonl", Lines(), {}).ok());
+  ASSERT_TRUE(pipeline.Finish().ok());
+  ASSERT_EQ(pipeline.counts().rejected.size(), 1u);
+  EXPECT_TRUE(absl::StrContains(pipeline.counts().rejected[0].reason,
+                                "cut.CSV.gz: the gzip stream is truncated"))
+      << pipeline.counts().rejected[0].reason;
+  EXPECT_EQ(pipeline.counts().gdelt.rows, 0);
   EXPECT_EQ(store_->View()->relation_count(), 2);
 }
 

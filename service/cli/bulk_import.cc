@@ -15,6 +15,7 @@ bool IsBadInput(const absl::Status& status) {
     case absl::StatusCode::kPermissionDenied:
     case absl::StatusCode::kResourceExhausted:
     case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kDataLoss:  // A truncated or corrupt file.
       return true;
     default:
       return false;
@@ -45,18 +46,25 @@ constexpr int64_t kProgressEvery = 1 << 16;
 absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
                                         const importers::Extractor& extractor,
                                         const std::vector<std::string>& files,
-                                        const importers::ImportOptions& options,
+                                        const BulkImportOptions& options,
                                         const BulkProgress& progress) {
-  absl::StatusOr<std::unique_ptr<graph::BulkLoader>> loader = store.NewBulkLoader();
+  absl::StatusOr<std::unique_ptr<graph::BulkLoader>> loader =
+      store.NewBulkLoader(options.load);
   if (!loader.ok()) return loader.status();
   ImportCounts counts;
   absl::Status load_error;  // A loader failure, as opposed to bad input.
+  bool gdelt_file = false;  // The file being read is GDELT's: rows, not items.
   int64_t loaded = 0;       // Relations given to the loader.
   std::string file;         // "[i/n] PATH", for progress.
-  importers::ImportOptions file_options = options;
+  importers::ImportOptions file_options = options.import;
+  importers::GdeltReadOptions gdelt_options = options.gdelt;
   if (progress) {
     file_options.on_checked = [&](int64_t lines) {
       progress(absl::StrCat(file, ": checked ", lines, " lines"));
+    };
+    gdelt_options.on_progress = [&](const importers::GdeltCounts& read, int pass) {
+      progress(absl::StrCat(file, pass == 1 ? ": checked " : ": read again, ", read.rows,
+                            " rows"));
     };
   }
   importers::ImportSink sink = [&](importers::ImportUnit&& unit) -> absl::Status {
@@ -72,19 +80,26 @@ absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
         progress(absl::StrCat(file, ": ", loaded, " relations loaded"));
       }
     }
-    ++counts.items;
+    if (!gdelt_file) ++counts.items;
     return absl::OkStatus();
   };
   for (const std::string& path : files) {
     file = absl::StrCat("[", ++counts.documents, "/", files.size(), "] ", path);
-    absl::StatusOr<importers::ImportFileStats> stats =
-        importers::ReadImportFile(extractor, path, file_options, sink);
+    gdelt_file = options.gdelt_reader != nullptr && importers::LooksLikeGdeltFile(path);
+    absl::Status status;
+    if (gdelt_file) {
+      absl::StatusOr<importers::GdeltCounts> read =
+          options.gdelt_reader->ReadFile(path, gdelt_options, sink);
+      if (read.ok()) counts.gdelt += *read;
+      status = read.status();
+    } else {
+      status = importers::ReadImportFile(extractor, path, file_options, sink).status();
+    }
     if (!load_error.ok()) return load_error;
-    if (!stats.ok()) {
-      if (!IsBadInput(stats.status())) return stats.status();
+    if (!status.ok()) {
+      if (!IsBadInput(status)) return status;
       ++counts.documents_rejected;
-      std::string reason(stats.status().message());
-      counts.rejected.push_back({path, std::move(reason)});
+      counts.rejected.push_back({path, std::string(status.message())});
     }
   }
   if (progress) {

@@ -9,7 +9,9 @@
 //
 // Each file is validated whole by the importers before any of it reaches the
 // loader, so a bad file is rejected whole (counted with its reason) and the
-// others load. A store failure stops the load and is returned.
+// others load. A store failure stops the load and is returned. GDELT event
+// files go through options.gdelt_reader when it is set (see
+// importers/gdelt_reader.h; their counts add to ImportCounts::gdelt).
 //
 // Progress, when `progress` is given, is a short text ("[1/2] FILE: checked
 // N lines", "... N relations loaded", "finishing: ...") passed every 64k
@@ -25,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "graph/store.h"
 #include "importers/extractor.h"
+#include "importers/gdelt_reader.h"
 #include "importers/import_source.h"
 #include "service/import_pipeline.h"
 
@@ -32,10 +35,19 @@ namespace entente::service::cli {
 
 using BulkProgress = std::function<void(absl::string_view text)>;
 
+struct BulkImportOptions {
+  importers::ImportOptions import;  // For digests and relation JSON Lines.
+  // Reads GDELT event files (importers::LooksLikeGdeltFile) when set; not
+  // owned. Without it they are read as any other input (and rejected).
+  const importers::GdeltReader* gdelt_reader = nullptr;
+  importers::GdeltReadOptions gdelt;
+  graph::BulkLoadOptions load;
+};
+
 absl::StatusOr<ImportCounts> BulkImport(graph::Store& store,
                                         const importers::Extractor& extractor,
                                         const std::vector<std::string>& files,
-                                        const importers::ImportOptions& options,
+                                        const BulkImportOptions& options,
                                         const BulkProgress& progress = nullptr);
 
 }  // namespace entente::service::cli

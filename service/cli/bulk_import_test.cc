@@ -7,11 +7,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "graph/graph_view.h"
 #include "gtest/gtest.h"
+#include "importers/gdelt_reader.h"
+#include "importers/internal/gdelt_test_archives.h"
+#include "importers/internal/gdelt_test_rows.h"
 #include "importers/internal/test_support.h"
 #include "importers/relation_jsonl.h"
 
@@ -97,6 +102,64 @@ TEST_F(BulkImportTest, GoodFilesLoadWholeBesideARejectedOne) {
   ASSERT_TRUE(company.ok()) << company.status();
   EXPECT_EQ(company->name, "Company 29999");
   EXPECT_EQ(company->kind, graph::EntityKind::kCompany);
+}
+
+// GDELT rows: `count` reports of visits between a few countries, many of
+// them repeating a fact; row `bad` (if > 0) has an impossible Day.
+std::string GdeltText(int count, int bad = 0) {
+  const char* countries[] = {"KAZ", "PAK", "CHN", "RUS", "TUR"};
+  std::vector<importers::testing::GdeltTestRow> rows;
+  for (int i = 1; i <= count; ++i) {
+    importers::testing::GdeltTestRow row;
+    row.event_id = absl::StrCat(i);
+    row.actor1_code = row.actor1_country = countries[i % 5];
+    row.actor2_code = row.actor2_country = countries[(i / 5 + i + 1) % 5];
+    if (row.actor1_country == row.actor2_country) row.actor2_country = "IND";
+    row.day = i == bad ? "20150231" : absl::StrCat(201502, 10 + i % 10);
+    row.url = absl::StrCat("http://news.example.com/", i);
+    rows.push_back(row);
+  }
+  return importers::testing::GdeltFile(rows);
+}
+
+TEST_F(BulkImportTest, GdeltFilesLoadLikeThePipelineAndABadOneLoadsNothing) {
+  auto reader =
+      importers::GdeltReader::Create(importers::testing::SharedExtractor().gazetteer());
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const std::string good =
+      importers::testing::WriteFile(dir_ + "/good.export.CSV", GdeltText(40000));
+  const std::string bad =
+      importers::testing::WriteFile(dir_ + "/bad.export.CSV", GdeltText(40000, 30000));
+  BulkImportOptions options;
+  options.gdelt_reader = reader->get();
+  options.gdelt.memory_bytes = 1 << 20;  // Read twice: the facts outgrow it.
+  options.load.chunk_relations = 100;    // Many chunks.
+  std::vector<std::string> shown;
+  auto counts =
+      BulkImport(*store_, importers::testing::SharedExtractor(), {bad, good}, options,
+                 [&](absl::string_view text) { shown.push_back(std::string(text)); });
+  ASSERT_TRUE(counts.ok()) << counts.status();
+  EXPECT_EQ(counts->documents_rejected, 1);
+  ASSERT_EQ(counts->rejected.size(), 1u);
+  EXPECT_EQ(counts->rejected[0].reason,
+            absl::StrCat(bad, ":30000: Day '20150231' is not a date YYYYMMDD"));
+  EXPECT_EQ(counts->items, 0);
+  EXPECT_EQ(counts->gdelt.rows, 40000);
+  EXPECT_EQ(counts->gdelt.rows_mapped, 40000);
+  EXPECT_EQ(counts->gdelt.files_read_twice, 1);
+  // As many relations as distinct (visitor, host, day) among the good rows.
+  std::set<std::string> facts;
+  for (int i = 1; i <= 40000; ++i) {
+    const int a = i % 5, b = (i / 5 + i + 1) % 5;
+    facts.insert(absl::StrCat(a, "-", a == b ? 9 : b, "-", i % 10));
+  }
+  EXPECT_EQ(counts->relations_new, static_cast<int64_t>(facts.size()));
+  EXPECT_EQ(counts->relations_unchanged, 0);
+  EXPECT_EQ(store_->View()->relation_count(), static_cast<int64_t>(facts.size()));
+  EXPECT_NE(std::find_if(
+                shown.begin(), shown.end(),
+                [](const std::string& s) { return absl::StrContains(s, "read again"); }),
+            shown.end());
 }
 
 }  // namespace

@@ -69,7 +69,9 @@ Command PathCommand() {
   command.spec.options = QueryOptionSpecs(
       /*with_dot=*/true,
       {{"k", "N", "number of shortest paths (default 3, at most 50)"},
-       {"types", "LIST", "relation types a path may use: partnership,agreement,..."},
+       {"types", "LIST",
+        "relation types a path may use: partnership,agreement,... (default: all but "
+        "sanction and downgrade)"},
        {"between", "FROM,TO",
         "relations dated in this range (YYYY[-MM[-DD]], inclusive)"},
        {"as-of", "DATE", "only relations reported by DATE (what was known then)"},
@@ -80,7 +82,10 @@ Command PathCommand() {
   command.details =
       "FROM and TO are ids, names, aliases, codes or unique prefixes\n"
       "(\"country:PAK\", \"Pakistan\", \"PAK\", \"EU\", \"Kazakh\").\n"
-      "Paths ignore the direction of relations.\n";
+      "Paths ignore the direction of relations. By default they follow the\n"
+      "cooperative types only: a sanction or a downgrade links two parties but is\n"
+      "not a tie between them. Name those types in --types to follow them too\n"
+      "(--types sanction,downgrade,visit,...).\n";
   command.examples =
       "  entente path Pakistan \"European Union\" --db ./store\n"
       "  entente path Pakistan \"European Union\" --k 3 --types "

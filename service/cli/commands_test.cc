@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -188,6 +189,106 @@ TEST_F(CommandsTest, MissingStoreIsAFailure) {
   EXPECT_EQ(Run(StatsCommand(), {}), kExitFailure);
   EXPECT_THAT(err_.str(), HasSubstr("nope"));
   dir_.resize(dir_.size() - 5);
+}
+
+TEST_F(CommandsTest, GdeltFilesImportWithDbOnly) {
+  const std::string events = dir_ + "-events.export.CSV";
+  {
+    std::ofstream out(events);
+    out << std::string(60, '\t') << "\n";  // 61 empty columns: GDELT-shaped.
+  }
+  CommandIo io{out_, err_, false};
+  EXPECT_EQ(RunCommand(ImportCommand(), {events, "--server", "127.0.0.1:1"}, io),
+            kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("GDELT event files import with --db"));
+  err_.str("");
+  EXPECT_EQ(RunCommand(ImportCommand(),
+                       {events, "--server", "127.0.0.1:1", "--skip-bad-rows"}, io),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--skip-bad-rows and --memory-mb need --db"));
+  err_.str("");
+  EXPECT_EQ(RunCommand(ImportCommand(), {events, "--db", dir_, "--memory-mb", "8"}, io),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--memory-mb: expected a number of MiB from 16"));
+  std::filesystem::remove(events);
+}
+
+// A store where relations sour: India and Pakistan meet, Pakistan expels
+// India's diplomats, then they meet again; the United States sanctions
+// Pakistan. (Invented for the behaviour.)
+class CoolingCommandsTest : public CommandsTest {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "entente-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    absl::StatusOr<std::unique_ptr<graph::Store>> store =
+        graph::Store::Open(dir_, graph::StoreOptions{});
+    ASSERT_TRUE(store.ok()) << store.status();
+    graph::Entity ind = Country("IND", "India", {"IND"});
+    graph::Entity pak = Country("PAK", "Pakistan", {"PAK"});
+    graph::Entity usa = Country("USA", "United States", {"USA"});
+    std::vector<graph::Relation> relations = {
+        Link(graph::RelationType::kMeeting, ind, pak, "2019-01-10"),
+        Link(graph::RelationType::kDowngrade, pak, ind, "2019-08-07"),
+        Link(graph::RelationType::kSanction, usa, pak, "2019-09-02"),
+        Link(graph::RelationType::kVisit, ind, pak, "2020-02-01")};
+    relations[1].attributes["measure"] = std::string("expel_diplomats");
+    relations[2].attributes["measure"] = std::string("tariff");
+    ASSERT_TRUE((*store)->WriteItem({ind, pak, usa}, relations).ok());
+  }
+};
+
+TEST_F(CoolingCommandsTest, TheTimelineOfAPairShowsCooperationAndTensionInOneSequence) {
+  ASSERT_EQ(Run(TimelineCommand(), {"India", "Pakistan"}), kExitOk) << err_.str();
+  const std::string out = out_.str();
+  const size_t meeting = out.find("2019-01-10  meeting");
+  const size_t downgrade =
+      out.find("2019-08-07  downgrade  Pakistan  India     measure=expel_diplomats");
+  const size_t visit = out.find("2020-02-01  visit");
+  ASSERT_NE(meeting, std::string::npos) << out;
+  ASSERT_NE(downgrade, std::string::npos) << out;
+  ASSERT_NE(visit, std::string::npos) << out;
+  EXPECT_LT(meeting, downgrade);
+  EXPECT_LT(downgrade, visit);
+}
+
+TEST_F(CoolingCommandsTest, TypesFilterTheCoolingTypes) {
+  ASSERT_EQ(Run(TimelineCommand(), {"Pakistan", "--types", "sanction"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("2019-09-02  sanction  United States  Pakistan"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("downgrade")));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("meeting")));
+  ASSERT_EQ(
+      Run(TimelineCommand(), {"Pakistan", "--types", "sanction,downgrade", "--json"}),
+      kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("\"type\":\"RELATION_TYPE_SANCTION\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"type\":\"RELATION_TYPE_DOWNGRADE\""));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("RELATION_TYPE_MEETING")));
+}
+
+TEST_F(CoolingCommandsTest, PathsLeaveSanctionsAndDowngradesOutUnlessAsked) {
+  // The sanction is the only relation of the United States.
+  ASSERT_EQ(Run(PathCommand(), {"United States", "India"}), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "No path from United States to India.\n");
+  ASSERT_EQ(Run(PathCommand(), {"United States", "India", "--types", "sanction,meeting"}),
+            kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("Path 1 (2 hops): United States -> Pakistan -> India\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("sanction"));
+  // India and Pakistan stay connected, by a tie: not by the downgrade.
+  ASSERT_EQ(Run(PathCommand(), {"Pakistan", "India"}), kExitOk);
+  EXPECT_THAT(out_.str(), StartsWith("Path 1 (1 hop): Pakistan -> India\n"));
+  EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("downgrade")));
+  ASSERT_EQ(Run(PathCommand(), {"Pakistan", "India", "--types", "downgrade"}), kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("2019-08-07  downgrade"));
+}
+
+TEST_F(CoolingCommandsTest, StatsCountTheCoolingTypes) {
+  ASSERT_EQ(Run(StatsCommand(), {}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("\nsanction   1\ndowngrade  1\n"));
 }
 
 }  // namespace

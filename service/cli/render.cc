@@ -64,10 +64,21 @@ std::string KindName(v1::EntityKind kind) {
 }
 
 std::string AttributesText(const v1::Relation& relation) {
-  // proto maps iterate in no fixed order; sort for stable output.
+  // proto maps iterate in no fixed order; sort for stable output, with the
+  // attributes that tell relations of the type apart (a sanction's measure)
+  // first, so that a narrow column still shows them.
   std::map<std::string, std::string> sorted;
   for (const auto& [key, value] : relation.attributes()) sorted[key] = ValueText(value);
-  return absl::StrJoin(sorted, " ", absl::PairFormatter("="));
+  std::vector<std::string> parts;
+  for (absl::string_view key :
+       graph::IdentityAttributeKeys(static_cast<graph::RelationType>(relation.type()))) {
+    auto it = sorted.find(std::string(key));
+    if (it == sorted.end()) continue;
+    parts.push_back(absl::StrCat(it->first, "=", it->second));
+    sorted.erase(it);
+  }
+  for (const auto& [key, value] : sorted) parts.push_back(absl::StrCat(key, "=", value));
+  return absl::StrJoin(parts, " ");
 }
 
 std::string SourcesText(const v1::Relation& relation) {

@@ -24,7 +24,9 @@ enum class OutputFormat { kTable, kJson, kDot };
 // "trade_target" for RELATION_TYPE_TRADE_TARGET; "country" for a kind.
 std::string TypeName(entente::v1::RelationType type);
 std::string KindName(entente::v1::EntityKind kind);
-// "amount=1000000000 currency=USD level=strategic", keys in order.
+// "amount=1000000000 currency=USD level=strategic": the keys that tell
+// relations of the type apart first (graph::IdentityAttributeKeys: "measure=
+// cut_aid" of a downgrade), then the others in key order.
 std::string AttributesText(const entente::v1::Relation& relation);
 // "Pakistan Today" or "Pakistan Today (+2 more)"; "" without provenance.
 std::string SourcesText(const entente::v1::Relation& relation);

@@ -78,6 +78,18 @@ TEST(AttributesText, SortsKeysAndFormatsValues) {
       "amount=1000000000 change_pct=12.5 currency=USD participants=person:a;person:b");
 }
 
+TEST(AttributesText, PutsTheKeysThatTellRelationsApartFirst) {
+  v1::Relation relation;
+  relation.set_type(v1::RELATION_TYPE_SANCTION);
+  auto& attributes = *relation.mutable_attributes();
+  attributes["cameo"].set_string_value("163");
+  attributes["action"].set_string_value("extended");
+  attributes["measure"].set_string_value("other");
+  attributes["goldstein"].set_double_value(-8);
+  EXPECT_EQ(AttributesText(relation),
+            "measure=other action=extended cameo=163 goldstein=-8");
+}
+
 TEST(PathsTable, ListsEachPathWithItsHops) {
   EXPECT_EQ(PathsTable(TwoHopPath()),
             "Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"
