@@ -41,6 +41,7 @@ class ClauseFinder {
     for (int i = 0; i < n_; ++i) {
       const Token& tok = t_[i];
       if (tok.tag == Tag::kQuote && p_.phrases.np_at[i] < 0) {
+        quoted_[i] = inside;  // A closing mark belongs to the speech it closes.
         if (IsOpeningQuote(tok)) {
           inside = true;
         } else if (IsClosingQuote(tok)) {
@@ -72,6 +73,8 @@ class ClauseFinder {
   }
 
   void Close(int c, int end) { p_.clauses[c].range.end = std::max(p_.clauses[c].range.end, end); }
+  // Ends clause c right before token `end`, undoing Step's extension to it.
+  void EndBefore(int c, int end) { p_.clauses[c].range.end = end; }
 
   int Top() const { return stack_.back(); }
   Clause& TopClause() { return p_.clauses[Top()]; }
@@ -181,7 +184,7 @@ class ClauseFinder {
       bool outer_open = false;
       for (size_t d = 0; d + 1 < depth; ++d) outer_open |= p_.clauses[stack_[d]].verb < 0;
       if (!outer_open) return;
-      Close(c, i);
+      EndBefore(c, i);
       stack_.pop_back();
     }
   }
@@ -195,6 +198,8 @@ class ClauseFinder {
         int parent = quoted_[i] ? Top() : -1;
         Close(Top(), i);
         stack_.pop_back();
+        // Leaving a quotation leaves every clause inside it.
+        while (!quoted_[i] && !stack_.empty() && TopClause().quoted) stack_.pop_back();
         if (stack_.empty()) {
           Open(ClauseKind::kMain, i, parent, -1);
         } else {
@@ -267,7 +272,7 @@ class ClauseFinder {
       while (stack_.size() > 1 && TopClause().verb >= 0 &&
              (TopClause().kind == ClauseKind::kParticipial ||
               TopClause().kind == ClauseKind::kComplement)) {
-        Close(Top(), i);
+        EndBefore(Top(), i);
         stack_.pop_back();
       }
     }

@@ -27,7 +27,11 @@ TEST(FindDates, MonthDayTakesTheReportedYear) {
 TEST(FindDates, DecemberInAJanuaryDigestIsLastYear) {
   EXPECT_EQ(Dates("on Dec. 30", DateWithPrecision::Day(2026, 1, 3)),
             std::vector<std::string>{"2025-12-30"});
-  EXPECT_EQ(Dates("on Jan. 1", DateWithPrecision::Day(2025, 12, 21)),
+  // Told as news, a day after the report lies in the year before; a future-tense
+  // phrase moves it ahead.
+  EXPECT_EQ(Dates("took office on Jan. 1", DateWithPrecision::Day(2025, 12, 21)),
+            std::vector<std::string>{"2025-01-01"});
+  EXPECT_EQ(Dates("will take over on Jan. 1", DateWithPrecision::Day(2025, 12, 21)),
             std::vector<std::string>{"2026-01-01"});
 }
 
@@ -63,9 +67,13 @@ TEST(FindDates, FollowingDayCountsFromThePreviousEvent) {
             std::vector<std::string>{"2025-12-22"});
 }
 
-TEST(YearForMonthDay, PicksTheClosestYear) {
+TEST(YearForMonthDay, PicksTheLatestOnOrBeforeTheReport) {
   EXPECT_EQ(YearForMonthDay(12, 18, DateWithPrecision::Day(2026, 1, 2)), 2025);
-  EXPECT_EQ(YearForMonthDay(6, 1, DateWithPrecision::Day(2026, 1, 2)), 2026);
+  EXPECT_EQ(YearForMonthDay(6, 1, DateWithPrecision::Day(2026, 1, 2)), 2025);
+  EXPECT_EQ(YearForMonthDay(1, 2, DateWithPrecision::Day(2026, 1, 2)), 2026);
+  // A few days' grace for what a report announces just ahead.
+  EXPECT_EQ(YearForMonthDay(1, 4, DateWithPrecision::Day(2026, 1, 2)), 2026);
+  EXPECT_EQ(YearForMonthDay(1, 20, DateWithPrecision::Day(2026, 1, 2)), 2025);
 }
 
 }  // namespace

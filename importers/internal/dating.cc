@@ -54,6 +54,22 @@ const DateMention* WhenDate(const Sentence& s, int c) {
   return nullptr;
 }
 
+// The first date of the clause that reports quoted clause c, if any.
+const DateMention* SpeechDate(const Sentence& s, int c) {
+  for (int guard = 0; guard < 4 && c >= 0 && !s.parse.clauses[c].quoted; ++guard) {
+    c = s.parse.clauses[c].parent;
+  }
+  if (c < 0 || !s.parse.clauses[c].quoted || s.parse.clauses[c].speech < 0) return nullptr;
+  const Clause& speech = s.parse.clauses[s.parse.clauses[c].speech];
+  for (const DateMention& d : s.dates) {
+    if (speech.range.Contains(d.begin) && !s.parse.clauses[s.parse.clause_at[d.begin]].quoted &&
+        d.kind != DateKind::kSince && !IsTargetDate(s.tokens, d)) {
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
 const DateMention* ChooseDate(const MatchContext& ctx) {
@@ -76,8 +92,14 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       before[scope] = &d;
     }
   }
-  if (after[0] != nullptr) return after[0];
-  if (before[0] != nullptr) return before[0];
+  // "\"Today we decided ...,\" the president said on Wednesday": speech is dated by
+  // the clause that reports it.
+  const DateMention* speech = SpeechDate(s, ctx.match.clause);
+  for (const DateMention* own : {after[0], before[0]}) {
+    if (own == nullptr) continue;
+    return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
+  }
+  if (speech != nullptr) return speech;
   if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
   if (after[1] != nullptr) return after[1];
   if (before[1] != nullptr) return before[1];
@@ -149,7 +171,8 @@ bool PastOrPerfect(const MatchContext& ctx) {
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
-  if (t[trigger.begin].lemma != "visit") return false;
+  // "visited", "a visit", "a state visit": the trigger's last word.
+  if (t[trigger.end - 1].lemma != "visit") return false;
   if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
   for (int k = trigger.end; k < d.begin; ++k) {
     if (t[k].tag == Tag::kComma || t[k].tag == Tag::kConjunction) return false;

@@ -250,8 +250,13 @@ class MentionFinder {
       cls = c_.counterpart;
     }
     if (length == 0) return false;
-    // A lower-case office needs its country before it ("the Kazakh leader").
-    if (!t_[title_begin].capitalized && !prefixed) return false;
+    // A lower-case office needs its country before it ("the Kazakh leader"); only
+    // "his counterpart" is someone without one: the other side's holder.
+    const bool bare_counterpart = cls == c_.counterpart && title_begin > 0 &&
+                                  (t_[title_begin - 1].lower == "his" ||
+                                   t_[title_begin - 1].lower == "her" ||
+                                   t_[title_begin - 1].lower == "their");
+    if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart) return false;
     PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
     k = title_begin + length;
     // "President of Kazakhstan", "the Emir of Qatar".
@@ -274,7 +279,7 @@ class MentionFinder {
       person.begin = i;
       *phrase_end = name_end;
     } else {
-      if (country.empty()) return false;
+      if (country.empty() && !bare_counterpart) return false;
       person.begin = i;
       person.kind = graph::EntityKind::kPerson;
       person.titled = true;

@@ -23,8 +23,12 @@ class PhraseFinder {
     out_.np_at.assign(n_, -1);
     out_.verb_at.assign(n_, -1);
     in_atom_.assign(n_, false);
+    in_name_.assign(n_, false);
     for (int i = 0; i < static_cast<int>(atom_end_.size()) && i < n_; ++i) {
-      for (int k = i; k < atom_end_[i] && k < n_; ++k) in_atom_[k] = atom_end_[i] > i + 1;
+      for (int k = i; k < atom_end_[i] && k < n_; ++k) {
+        in_atom_[k] = atom_end_[i] > i + 1;
+        in_name_[k] = true;
+      }
     }
   }
 
@@ -151,7 +155,7 @@ class PhraseFinder {
         // verb), and after one phrase, not two ("the partnership their countries
         // concluded" is an active clause with its own subject).
         bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
-                          !out_.verbs.empty() && !TwoPhrasesBefore(g.range.begin);
+                          VerbSinceQuote(g.range.begin) && !TwoPhrasesBefore(g.range.begin);
         bool reduced = (head.verb_forms & kPastParticiple) && (after_break || after_noun) &&
                        TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
@@ -162,6 +166,17 @@ class PhraseFinder {
       out_.verbs.push_back(std::move(g));
       i = k;
     }
+  }
+
+  // A verb group stands before i, after the last quotation mark: "\"...,\" the
+  // president said after the talks" has no verb before "said" in its own clause.
+  bool VerbSinceQuote(int i) const {
+    if (out_.verbs.empty()) return false;
+    int last_verb = out_.verbs.back().range.begin;
+    for (int k = i - 1; k > last_verb; --k) {
+      if (TagAt(k) == Tag::kQuote) return false;
+    }
+    return true;
   }
 
   // ---- Noun phrases ---------------------------------------------------------------
@@ -272,7 +287,36 @@ class PhraseFinder {
   }
 
   // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
+  // "the Belt and Road Forum", "Ministry of Energy and Natural Resources": an "and"
+  // between capitalized words that name no known entity is inside a name; the two
+  // phrases become one, before any list is read.
+  void JoinNames() {
+    std::vector<NounPhrase> joined;
+    for (size_t a = 0; a < out_.nps.size(); ++a) {
+      if (!joined.empty()) {
+        NounPhrase& last = joined.back();
+        const NounPhrase& next = out_.nps[a];
+        int gap = last.range.end;
+        // Not the closing "and" of a list ("Friendship, Good-Neighbourliness and
+        // Cooperation").
+        bool in_list = last.range.begin > 0 && TagAt(last.range.begin - 1) == Tag::kComma;
+        if (!in_list && next.range.begin == gap + 1 && TagAt(gap) == Tag::kConjunction &&
+            (t_[gap].lower == "and" || t_[gap].text == "&") && t_[gap - 1].capitalized &&
+            t_[gap + 1].capitalized && !in_name_[gap - 1] && !in_name_[gap + 1] &&
+            TagAt(gap + 1) != Tag::kDeterminer) {
+          last.range.end = next.range.end;
+          last.head = next.head;
+          last.conjuncts.front().end = next.range.end;
+          continue;
+        }
+      }
+      joined.push_back(out_.nps[a]);
+    }
+    out_.nps = std::move(joined);
+  }
+
   void Coordinate() {
+    JoinNames();
     std::vector<NounPhrase> merged;
     for (size_t a = 0; a < out_.nps.size();) {
       NounPhrase np = out_.nps[a];
@@ -300,13 +344,6 @@ class PhraseFinder {
           }
         }
         if (other || gap_end == gap_begin || (!comma && !conj)) break;
-        // "the Belt and Road Forum", "Trade and Economic Partnership Agreement": an
-        // "and" between capitalized words that name no known entity is inside a name.
-        if (conj && !comma && gap_end == gap_begin + 1 && t_[gap_begin - 1].capitalized &&
-            t_[gap_end].capitalized && !in_atom_[gap_begin - 1] && !in_atom_[gap_end]) {
-          name_joins_.push_back(b);
-          break;
-        }
         if (conj) closed = true;
         members.push_back({b + 1, b + 1});
         ++b;
@@ -344,16 +381,6 @@ class PhraseFinder {
       if (extended && (!list || !AllNamed(members))) {
         list = false;
         b = a;
-      }
-      if (!list && !extended && !name_joins_.empty() && name_joins_.back() == b) {
-        // One name: the two phrases become one, with one conjunct.
-        np.range.end = out_.nps[b + 1].range.end;
-        np.head = out_.nps[b + 1].head;
-        np.conjuncts.front().end = np.range.end;
-        name_joins_.pop_back();
-        merged.push_back(std::move(np));
-        a = b + 2;
-        continue;
       }
       if (!list) {
         merged.push_back(std::move(np));
@@ -476,7 +503,7 @@ class PhraseFinder {
   const std::vector<int>& atom_end_;
   const int n_;
   std::vector<bool> in_atom_;  // Inside a name of several words.
-  std::vector<size_t> name_joins_;  // Phrases joined by a name's inner "and".
+  std::vector<bool> in_name_;  // Inside any name the gazetteer knows.
   Phrases out_;
 };
 

@@ -194,7 +194,13 @@ class ContextPass {
       // Agreement"), never a verb; only a sentence's first word may be both.
       if (t.verb_forms == 0 || t.tag != Tag::kNoun) continue;
       t.tag = Decide(i);
-      if (t.tag == Tag::kVerb) MarkParticle(i);
+      if (t.tag == Tag::kVerb) {
+        MarkParticle(i);
+      } else if (t.tag == Tag::kNoun) {
+        // "the talks", "the forces": the noun's own lemma, not the verb's.
+        t.lemma = x_.NounLemma(t.lower);
+        t.lemma_hash = WordHash(t.lemma);
+      }
     }
     for (int i = 0; i < n_; ++i) {
       if (t_[i].tag == Tag::kPreposition && x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 &&
@@ -240,8 +246,9 @@ class ContextPass {
     const int p = Previous(i);
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
-    if (pt == Tag::kDeterminer || pt == Tag::kPossessive || pt == Tag::kNumber ||
-        pt == Tag::kAdjective) {
+    // "the Group of Twenty concluded": a capitalized number is part of a name.
+    if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
+        (pt == Tag::kNumber && !t_[p].capitalized) || pt == Tag::kAdjective) {
       return participle && NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
     }
     if (pt == Tag::kModal || pt == Tag::kAux || pt == Tag::kNegation ||

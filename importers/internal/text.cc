@@ -65,10 +65,12 @@ Token MakeToken(absl::string_view text, int64_t begin, TokenKind kind, bool capi
 }  // namespace
 
 bool IsAbbreviation(absl::string_view lower) {
-  static constexpr std::array<absl::string_view, 26> kAbbrev = {
-      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",  "aug.", "sep.", "sept.",
-      "oct.", "nov.", "dec.", "st.",  "mr.",  "mrs.",  "ms.",  "dr.",  "u.s.",
-      "u.k.", "u.n.", "no.",  "gen.", "col.", "prof.", "inc.", "co."};
+  // "Joseph R. Biden": an initial.
+  if (lower.size() == 2 && lower[1] == '.' && absl::ascii_isalpha(lower[0])) return true;
+  static constexpr std::array<absl::string_view, 28> kAbbrev = {
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",  "aug.", "sep.", "sept.", "oct.",
+      "nov.", "dec.", "st.",  "mr.",  "mrs.",  "ms.",  "dr.",  "u.s.", "u.k.",  "u.n.",
+      "no.",  "gen.", "col.", "prof.", "inc.", "co.",  "jr.",  "sr."};
   for (absl::string_view a : kAbbrev) {
     if (lower == a) return true;
   }

@@ -1,0 +1,179 @@
+#include "importers/internal/clauses.h"
+
+#include "gtest/gtest.h"
+#include "importers/internal/tagger.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+struct Parsed {
+  std::vector<Token> tokens;
+  SentenceParse parse;
+
+  std::string Text(TokenRange r) const {
+    std::string out;
+    for (int i = r.begin; i < r.end; ++i) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(tokens[i].text.data(), tokens[i].text.size());
+    }
+    return out;
+  }
+  // The words of noun phrase `np`; "" for -1.
+  std::string Phrase(int np) const {
+    return np < 0 ? "" : Text(parse.phrases.nps[np].range);
+  }
+  // The clause whose verb group holds the token spelled `verb`; -1 when none.
+  int ClauseOf(absl::string_view verb) const {
+    for (size_t c = 0; c < parse.clauses.size(); ++c) {
+      int v = parse.clauses[c].verb;
+      if (v < 0) continue;
+      TokenRange r = parse.phrases.verbs[v].range;
+      for (int i = r.begin; i < r.end; ++i) {
+        if (tokens[i].text == verb) return static_cast<int>(c);
+      }
+    }
+    return -1;
+  }
+  int TokenIndex(absl::string_view word) const {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].text == word) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+Parsed Parse(absl::string_view text, bool quoted_before = false) {
+  Parsed p;
+  p.tokens = Tokenize(text, 0);
+  TagTokens(testing::SharedKnowledge().lexicon(), p.tokens);
+  p.parse = ParseSentence(p.tokens, {}, std::vector<bool>(1, quoted_before));
+  return p;
+}
+
+TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
+  Parsed p = Parse("Modi visits Brazil.");
+  int c = p.ClauseOf("visits");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].subject), "Modi");
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "Brazil");
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
+}
+
+TEST(ParseSentence, APassiveClauseActsOnItsSubject) {
+  Parsed p = Parse("The accord was signed by Chile.");
+  int c = p.ClauseOf("signed");
+  ASSERT_GE(c, 0);
+  EXPECT_TRUE(p.parse.phrases.verbs[p.parse.clauses[c].verb].passive);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "The accord");
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "The accord");
+  ASSERT_EQ(p.parse.clauses[c].pps.size(), 1u);
+  EXPECT_EQ(p.Text(p.parse.phrases.pps[p.parse.clauses[c].pps[0]].range), "by Chile");
+}
+
+TEST(ParseSentence, ARelativeClauseDescribesItsAntecedent) {
+  Parsed p = Parse("The forum, which opened on Monday, ended.");
+  int c = p.ClauseOf("opened");
+  ASSERT_GE(c, 0);
+  const Clause& relative = p.parse.clauses[c];
+  EXPECT_EQ(relative.kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.Phrase(relative.antecedent), "The forum");
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "The forum");
+  EXPECT_EQ(p.tokens[relative.subordinator].text, "which");
+  EXPECT_EQ(p.parse.clauses[relative.parent].kind, ClauseKind::kMain);
+}
+
+// Today the relative clause's range runs on over ", ended", so clause_at gives the
+// main verb's token to the relative clause.
+TEST(ParseSentence, TheVerbAfterARelativeClauseBelongsToTheMainClause) {
+  Parsed p = Parse("The forum, which opened on Monday, ended.");
+  int ended = p.TokenIndex("ended");
+  int main = p.ClauseOf("ended");
+  ASSERT_GE(main, 0);
+  EXPECT_EQ(p.parse.clause_at[ended], main);
+  EXPECT_FALSE(p.parse.clauses[p.ClauseOf("opened")].range.Contains(ended));
+}
+
+TEST(ParseSentence, ARelativeClauseWithItsOwnSubjectActsOnItsAntecedent) {
+  Parsed p = Parse("Peru praised the deal the two countries concluded.");
+  int c = p.ClauseOf("concluded");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "the two countries");
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "the deal");
+}
+
+TEST(ParseSentence, ACoordinatedClauseSharesTheSubject) {
+  Parsed p = Parse("Peru signed the accord and ratified it.");
+  int c = p.ClauseOf("ratified");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kCoordinate);
+  EXPECT_TRUE(p.parse.clauses[c].shares_subject);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "Peru");
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "it");
+}
+
+TEST(ParseSentence, AnInfinitiveComplementSharesItsParentsSubject) {
+  Parsed p = Parse("Ghana agreed to raise tariffs.");
+  int c = p.ClauseOf("raise");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kComplement);
+  EXPECT_EQ(p.parse.clauses[c].parent, p.ClauseOf("agreed"));
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "Ghana");
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "tariffs");
+}
+
+TEST(ParseSentence, APassiveParticipleDescribesThePhraseBeforeIt) {
+  Parsed p = Parse("The treaty, signed in 2009, expired.");
+  int c = p.ClauseOf("signed");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kParticipial);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].antecedent), "The treaty");
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "The treaty");
+}
+
+TEST(ParseSentence, QuotedSpeechIsLinkedToTheClauseThatSaysIt) {
+  Parsed p = Parse("\u201cWe will sign the deal,\u201d the minister said.");
+  int quoted = p.ClauseOf("sign");
+  int said = p.ClauseOf("said");
+  ASSERT_GE(quoted, 0);
+  ASSERT_GE(said, 0);
+  EXPECT_TRUE(p.parse.clauses[quoted].quoted);
+  EXPECT_FALSE(p.parse.clauses[said].quoted);
+  EXPECT_EQ(p.parse.clauses[quoted].speech, said);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, said)), "the minister");
+}
+
+TEST(ParseSentence, AQuoteOpenedInAnEarlierSentenceGoesOnUntilItCloses) {
+  Parsed p =
+      Parse("Our ties will grow,\u201d the minister said.", /*quoted_before=*/true);
+  int quoted = p.ClauseOf("grow");
+  int said = p.ClauseOf("said");
+  ASSERT_GE(quoted, 0);
+  ASSERT_GE(said, 0);
+  EXPECT_TRUE(p.parse.clauses[quoted].quoted);
+  EXPECT_EQ(p.parse.clauses[quoted].speech, said);
+}
+
+TEST(ParseSentence, AThatlessContentClauseIsWhatTheSpeechVerbSays) {
+  Parsed p = Parse("Ghana said talks could resume.");
+  int c = p.ClauseOf("resume");
+  ASSERT_GE(c, 0);
+  EXPECT_TRUE(p.parse.clauses[c].content);
+  EXPECT_EQ(p.parse.clauses[c].speech, p.ClauseOf("said"));
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "talks");
+}
+
+// Today the speech clause after a quote is read as a relative clause ("the deal the
+// two countries concluded"), with the quoted clause as its parent.
+TEST(ParseSentence, ASpeechClauseAfterAQuoteIsNoRelativeClause) {
+  Parsed p = Parse("\u201cWe will sign the deal,\u201d the minister said.");
+  int said = p.ClauseOf("said");
+  ASSERT_GE(said, 0);
+  EXPECT_NE(p.parse.clauses[said].kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.parse.clauses[said].antecedent, -1);
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

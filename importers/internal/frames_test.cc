@@ -1,0 +1,181 @@
+#include "importers/internal/frames.h"
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::RelationType;
+
+const Lexicon& Words() { return testing::SharedKnowledge().lexicon(); }
+
+absl::StatusOr<Frame> Parse(absl::string_view line) {
+  return ParseFrame(line, Words(), "frames/test.txt", 7);
+}
+
+// The message of a line that must not compile; fails the test if it compiles or
+// the error is not an InvalidArgument.
+std::string ErrorOf(absl::string_view line) {
+  absl::StatusOr<Frame> frame = Parse(line);
+  if (frame.ok()) {
+    ADD_FAILURE() << "compiled: " << line;
+    return "";
+  }
+  EXPECT_EQ(frame.status().code(), absl::StatusCode::kInvalidArgument) << line;
+  return std::string(frame.status().message());
+}
+
+TEST(ParseFrame, ADirectedFrameHasItsTypeTriggerAndSlots) {
+  absl::StatusOr<Frame> f =
+      Parse("visit  v:visit|tour|@visit_noun  source=subj  target=obj|to");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->type, RelationType::kVisit);
+  EXPECT_TRUE(f->verbal);
+  EXPECT_EQ(f->lemmas, (std::vector<std::string>{"visit", "tour"}));
+  EXPECT_EQ(f->trigger_classes, (std::vector<ClassId>{Words().Find("visit_noun")}));
+  ASSERT_EQ(f->source.size(), 1u);
+  EXPECT_EQ(f->source[0].first.kind, Slot::kSubject);
+  EXPECT_FALSE(f->source[0].crossed);
+  ASSERT_EQ(f->target.size(), 2u);
+  EXPECT_EQ(f->target[0].first.kind, Slot::kObject);
+  EXPECT_EQ(f->target[1].first.kind, Slot::kPrep);
+  EXPECT_EQ(f->target[1].first.prep, "to");
+  EXPECT_EQ(f->file, "frames/test.txt");
+  EXPECT_EQ(f->line, 7);
+}
+
+TEST(ParseFrame, CrossedAndMultiWordSlotsOfASymmetricFrame) {
+  absl::StatusOr<Frame> f =
+      Parse("agreement  n:signing  parties=subj+with|in_the_presence_of|group");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_FALSE(f->verbal);
+  EXPECT_EQ(f->lemmas, (std::vector<std::string>{"signing"}));
+  ASSERT_EQ(f->parties.size(), 3u);
+  EXPECT_TRUE(f->parties[0].crossed);
+  EXPECT_EQ(f->parties[0].first.kind, Slot::kSubject);
+  EXPECT_EQ(f->parties[0].second.kind, Slot::kPrep);
+  EXPECT_EQ(f->parties[0].second.prep, "with");
+  EXPECT_EQ(f->parties[1].first.prep, "in the presence of");
+  EXPECT_EQ(f->parties[2].first.kind, Slot::kGroup);
+  EXPECT_TRUE(f->source.empty());
+}
+
+TEST(ParseFrame, APhrasalTriggerKeepsItsParticle) {
+  absl::StatusOr<Frame> f = Parse("meeting  v:sit_down  parties=subj+with");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->lemmas, (std::vector<std::string>{"sit down"}));
+}
+
+TEST(ParseFrame, ConditionsAndConstantsAreKept) {
+  absl::StatusOr<Frame> f = Parse(
+      "agreement  v:seal  obj=@agreement_kind  near=@trade_noun  not=@remote_talk  "
+      "needs=money  needs=date  mood=any  max_parties=3  confidence=0.55  "
+      "attr.kind=treaty  parties=subj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  ASSERT_EQ(f->requires_in_slot.size(), 1u);
+  EXPECT_EQ(f->requires_in_slot[0].slot.kind, Slot::kObject);
+  EXPECT_EQ(f->requires_in_slot[0].cls, Words().Find("agreement_kind"));
+  EXPECT_EQ(f->near, (std::vector<ClassId>{Words().Find("trade_noun")}));
+  EXPECT_EQ(f->absent, (std::vector<ClassId>{Words().Find("remote_talk")}));
+  EXPECT_TRUE(f->needs_money);
+  EXPECT_TRUE(f->needs_date);
+  EXPECT_FALSE(f->needs_percent);
+  EXPECT_TRUE(f->any_mood);
+  EXPECT_EQ(f->max_parties, 3);
+  EXPECT_DOUBLE_EQ(f->confidence, 0.55);
+  EXPECT_EQ(f->constants,
+            (std::vector<std::pair<std::string, std::string>>{{"kind", "treaty"}}));
+}
+
+TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
+  absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_FALSE(f->any_mood);
+  EXPECT_FALSE(f->anniversary);
+  EXPECT_EQ(f->max_parties, 0);
+  EXPECT_DOUBLE_EQ(f->confidence, 0.8);
+}
+
+TEST(ParseFrame, UnknownTypesClassesAndSlotsNameFileAndLine) {
+  for (absl::string_view line : {
+           "friendship  v:meet  parties=subj",           // Unknown type.
+           "agreement  v:@no_such_class  parties=subj",  // Unknown trigger class.
+           "agreement  v:sign  obj=@no_such_class  parties=subj",
+           "agreement  v:sign  parties=subj+elsewhere",     // Unknown slot.
+           "agreement  v:sign  parties=subj  colour=blue",  // Unknown key.
+           "agreement  x:sign  parties=subj",               // Trigger without v: or n:.
+           "agreement  v:sign  parties",                    // Not key=value.
+       }) {
+    std::string error = ErrorOf(line);
+    EXPECT_TRUE(absl::StartsWith(error, "frames/test.txt:7: "))
+        << line << " -> " << error;
+  }
+}
+
+TEST(ParseFrame, ASymmetricTypeNeedsParties) {
+  std::string error = ErrorOf("meeting  v:meet  source=subj  target=obj");
+  EXPECT_TRUE(absl::StartsWith(error, "frames/test.txt:7: ")) << error;
+  EXPECT_TRUE(absl::StrContains(error, "parties=")) << error;
+}
+
+TEST(ParseFrame, ADirectedTypeNeedsSourceAndTarget) {
+  std::string no_target = ErrorOf("visit  v:visit  source=subj");
+  EXPECT_TRUE(absl::StartsWith(no_target, "frames/test.txt:7: ")) << no_target;
+  std::string parties_only = ErrorOf("sanction  v:sanction  parties=subj+obj");
+  EXPECT_TRUE(absl::StartsWith(parties_only, "frames/test.txt:7: ")) << parties_only;
+}
+
+TEST(ParseFrame, BadNeedsMoodAndNumbersNameFileAndLine) {
+  for (absl::string_view line : {
+           "meeting  v:meet  needs=luck  parties=subj",
+           "meeting  v:meet  mood=hopeful  parties=subj",
+           "meeting  v:meet  date=yesterday  parties=subj",
+           "meeting  v:meet  confidence=0  parties=subj",
+           "meeting  v:meet  confidence=1.5  parties=subj",
+           "meeting  v:meet  confidence=high  parties=subj",
+           "meeting  v:meet  max_parties=1  parties=subj",
+       }) {
+    std::string error = ErrorOf(line);
+    EXPECT_TRUE(absl::StartsWith(error, "frames/test.txt:7: "))
+        << line << " -> " << error;
+  }
+}
+
+TEST(FrameBook, IndexesVerbFramesByLemmaAndNounFramesApart) {
+  absl::StatusOr<std::unique_ptr<FrameBook>> book = FrameBook::Compile(
+      {{"frames/a.txt",
+        "# visits\n"
+        "visit  v:visit|tour  source=subj  target=obj\n"
+        "\n"
+        "visit  n:@visit_noun  source=poss  target=to\n"},
+       {"frames/b.txt", "meeting  v:meet|@talks_noun  parties=subj  # a comment\n"}},
+      Words());
+  ASSERT_TRUE(book.ok()) << book.status();
+  ASSERT_EQ((*book)->frames().size(), 3u);
+  const std::vector<int>* tour = (*book)->VerbFrames("tour");
+  ASSERT_NE(tour, nullptr);
+  EXPECT_EQ(*tour, (std::vector<int>{0}));
+  ASSERT_NE((*book)->VerbFrames("meet"), nullptr);
+  EXPECT_EQ(*(*book)->VerbFrames("meet"), (std::vector<int>{2}));
+  EXPECT_EQ((*book)->VerbFrames("sign"), nullptr);
+  EXPECT_EQ((*book)->NounFrames(), (std::vector<int>{1}));
+  EXPECT_EQ((*book)->VerbClassFrames(), (std::vector<int>{2}));
+  EXPECT_EQ((*book)->frames()[1].line, 4);
+  EXPECT_EQ((*book)->frames()[2].file, "frames/b.txt");
+}
+
+TEST(FrameBook, ABadLineNamesItsFileAndLine) {
+  absl::StatusOr<std::unique_ptr<FrameBook>> book =
+      FrameBook::Compile({{"frames/a.txt", "visit  v:visit  source=subj  target=obj\n"},
+                          {"frames/b.txt", "# first\n\nvisit  v:visit  source=subj\n"}},
+                         Words());
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StartsWith(book.status().message(), "frames/b.txt:3: "))
+      << book.status();
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

@@ -1,0 +1,156 @@
+#include "importers/internal/item_reader.h"
+
+#include "gtest/gtest.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+using graph::DateWithPrecision;
+
+const DateWithPrecision kMarch10 = DateWithPrecision::Day(2025, 3, 10);
+
+// An item read from invented paragraphs. The sentences' text views point into the
+// digest item, so the two are kept together.
+struct ReadResult {
+  std::unique_ptr<DigestItem> digest;
+  ItemText item;
+  const ItemText* operator->() const { return &item; }
+};
+
+ReadResult Read(const std::vector<std::string>& paragraphs,
+                const std::string& headline = "", const std::string& outlet = "") {
+  ReadResult r;
+  r.digest =
+      std::make_unique<DigestItem>(testing::MakeItem(headline, paragraphs, kMarch10));
+  r.digest->outlet = outlet;
+  r.item = ReadItem(testing::SharedKnowledge(), *testing::SharedGazetteer(), *r.digest);
+  return r;
+}
+
+std::string Text(const Sentence& s, TokenRange r) {
+  std::string out;
+  for (int i = r.begin; i < r.end; ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(s.tokens[i].text.data(), s.tokens[i].text.size());
+  }
+  return out;
+}
+
+std::vector<std::string> MentionIds(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const Mention& m : s.mentions) out.push_back(m.id);
+  return out;
+}
+
+TEST(ReadItem, ATrailingAttributionGivesTheOutletAndTheReportDate) {
+  ReadResult item = Read(
+      {"Chile and Peru signed a fisheries accord, reported Andes Herald on March 8."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 8));
+  ASSERT_EQ(item->sentences.size(), 1u);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].attribution),
+            ", reported Andes Herald on March 8");
+  EXPECT_TRUE(item->sentences[0].dates.empty());  // The report's date is no event's.
+}
+
+TEST(ReadItem, ALeadingAttributionGivesTheOutletAndTheReportDate) {
+  ReadResult item =
+      Read({"Andes Herald reported on March 7 that Chile and Peru signed a fisheries "
+            "accord."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 7));
+  ASSERT_EQ(item->sentences.size(), 1u);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].attribution),
+            "Andes Herald reported on March 7 that");
+  EXPECT_EQ(MentionIds(item->sentences[0]),
+            (std::vector<std::string>{"country:CHL", "country:PER"}));
+}
+
+TEST(ReadItem, AnOutletNamedAfterACountryIsNoParty) {
+  ReadResult item = Read({"Cocoa exports rose, reported Ghana Today on March 8.",
+                          "Ghana Today also said prices fell."});
+  EXPECT_EQ(item->outlet, "Ghana Today");
+  ASSERT_EQ(item->sentences.size(), 2u);
+  EXPECT_TRUE(item->sentences[0].mentions.empty());
+  EXPECT_TRUE(item->sentences[1].mentions.empty());
+}
+
+TEST(ReadItem, AnOutletAfterAccordingToIsProvenance) {
+  ReadResult item = Read({"According to Andes News Agency, Peru and Chile met in Lima."});
+  EXPECT_EQ(item->outlet, "Andes News Agency");
+  EXPECT_EQ(item->reported, kMarch10);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].attribution),
+            "According to Andes News Agency ,");
+}
+
+TEST(ReadItem, AnOutletTheReaderKnowsIsKept) {
+  ReadResult item =
+      Read({"Chile and Peru signed an accord, reported Andes Herald on March 8."}, "",
+           "Pacific Wire");
+  EXPECT_EQ(item->outlet, "Pacific Wire");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 8));
+}
+
+TEST(ReadItem, ADatelineWithDateAndAgencyGivesCityAndReportDate) {
+  ReadResult item =
+      Read({"LIMA, March 8 (Andina) \u2013 Peru and Chile signed an accord."});
+  EXPECT_EQ(item->dateline_city, "city:lima");
+  EXPECT_EQ(item->dateline_country, "country:PER");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 8));
+  ASSERT_EQ(item->sentences.size(), 1u);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].dateline),
+            "LIMA , March 8 ( Andina ) \u2013");
+  EXPECT_EQ(MentionIds(item->sentences[0]),
+            (std::vector<std::string>{"country:PER", "country:CHL"}));
+}
+
+TEST(ReadItem, ACityAndADashAreADateline) {
+  ReadResult item = Read({"ACCRA \u2013 Ghana and Togo signed an accord on March 5."});
+  EXPECT_EQ(item->dateline_city, "city:accra");
+  EXPECT_EQ(item->dateline_country, "country:GHA");
+  EXPECT_EQ(item->reported, kMarch10);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].dateline), "ACCRA \u2013");
+}
+
+TEST(ReadItem, AQuoteOverSeveralSentencesMarksTheSentencesInsideIt) {
+  ReadResult item =
+      Read({"\u201cWe will sign it. Trade will grow,\u201d the minister said. "
+            "Talks ended.",
+            "More talks are due."});
+  ASSERT_EQ(item->sentences.size(), 4u);
+  EXPECT_FALSE(item->sentences[0].quoted_start);
+  EXPECT_TRUE(item->sentences[1].quoted_start);
+  EXPECT_FALSE(item->sentences[2].quoted_start);
+  EXPECT_FALSE(item->sentences[3].quoted_start);
+}
+
+TEST(ReadItem, AnUnclosedQuoteEndsWithItsParagraph) {
+  ReadResult item = Read({"\u201cWe will sign it. Trade will grow.", "Talks ended."});
+  ASSERT_EQ(item->sentences.size(), 3u);
+  EXPECT_TRUE(item->sentences[1].quoted_start);
+  EXPECT_EQ(item->sentences[2].paragraph, 1);
+  EXPECT_FALSE(item->sentences[2].quoted_start);
+}
+
+TEST(ReadItem, TheAnchorIsTheLeadsFirstDayPreciseDate) {
+  ReadResult item =
+      Read({"Peru and Chile signed an accord on March 5 and met again on March 7."});
+  EXPECT_EQ(item->anchor, DateWithPrecision::Day(2025, 3, 5));
+  ReadResult undated = Read({"Peru and Chile signed an accord."});
+  EXPECT_EQ(undated->anchor, DateWithPrecision::Month(2025, 3));
+}
+
+TEST(ReadItem, TheHeadlineIsASentenceBeforeTheParagraphs) {
+  ReadResult item = Read({"Peru and Chile signed an accord. It covers fishing."},
+                         "Peru, Chile sign fishing accord");
+  ASSERT_EQ(item->sentences.size(), 3u);
+  EXPECT_TRUE(item->sentences[0].headline);
+  EXPECT_EQ(item->sentences[0].paragraph, -1);
+  EXPECT_EQ(item->sentences[0].text, "Peru, Chile sign fishing accord");
+  EXPECT_EQ(item->sentences[2].text, "It covers fishing.");
+  EXPECT_EQ(item->sentences[2].paragraph, 0);
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

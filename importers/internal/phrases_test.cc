@@ -1,0 +1,180 @@
+#include "importers/internal/phrases.h"
+
+#include "gtest/gtest.h"
+#include "importers/internal/tagger.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+struct Parsed {
+  std::vector<Token> tokens;
+  Phrases phrases;
+
+  // The words of tokens [r.begin, r.end), joined by spaces.
+  std::string Text(TokenRange r) const {
+    std::string out;
+    for (int i = r.begin; i < r.end; ++i) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(tokens[i].text.data(), tokens[i].text.size());
+    }
+    return out;
+  }
+  // The noun phrase that starts at the token spelled `word`; -1 when none.
+  int PhraseAt(absl::string_view word) const {
+    for (size_t n = 0; n < phrases.nps.size(); ++n) {
+      if (tokens[phrases.nps[n].range.begin].text == word) return static_cast<int>(n);
+    }
+    return -1;
+  }
+  std::vector<std::string> Conjuncts(int np) const {
+    std::vector<std::string> out;
+    for (TokenRange r : phrases.nps[np].conjuncts) out.push_back(Text(r));
+    return out;
+  }
+};
+
+// Tags and parses `text`. `names` are entity mentions as token ranges [begin, end),
+// given to FindPhrases as the item reader gives them (atom_end[begin] = end).
+Parsed Parse(absl::string_view text, std::vector<std::pair<int, int>> names = {}) {
+  Parsed p;
+  p.tokens = Tokenize(text, 0);
+  TagTokens(testing::SharedKnowledge().lexicon(), p.tokens);
+  std::vector<int> atom_end(p.tokens.size(), 0);
+  for (auto [begin, end] : names) atom_end[begin] = end;
+  p.phrases = FindPhrases(p.tokens, atom_end);
+  return p;
+}
+
+TEST(FindPhrases, ACoordinatedListIsOnePhraseWithOneConjunctPerItem) {
+  Parsed p = Parse("Exports of coal, copper and gold rose.");
+  int list = p.PhraseAt("coal");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[list].range), "coal , copper and gold");
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"coal", "copper", "gold"}));
+  EXPECT_EQ(p.tokens[p.phrases.nps[list].head].text, "coal");
+}
+
+// Today a list of one-word names joined by a bare "and" is read as one name (the
+// "Belt and Road" rule), because FindPhrases sees no atom for a one-word mention:
+// one conjunct "Chile , Peru and Ghana".
+TEST(FindPhrases, AListOfOneWordNamesIsOnePhraseWithThreeConjuncts) {
+  Parsed p =
+      Parse("Lima hosted Chile, Peru and Ghana.", {{0, 1}, {2, 3}, {4, 5}, {6, 7}});
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru", "Ghana"}));
+}
+
+TEST(FindPhrases, AListWithASerialCommaIsOnePhraseWithThreeConjuncts) {
+  Parsed p =
+      Parse("Lima hosted Chile, Peru, and Ghana.", {{0, 1}, {2, 3}, {4, 5}, {7, 8}});
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru", "Ghana"}));
+}
+
+TEST(FindPhrases, ANamesAndInsideCapitalizedWordsKeepsOneName) {
+  Parsed p = Parse("Delegates gathered at the Belt and Road Forum in Beijing.");
+  int forum = p.PhraseAt("the");
+  ASSERT_GE(forum, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[forum].range), "the Belt and Road Forum");
+  EXPECT_EQ(p.phrases.nps[forum].conjuncts.size(), 1u);
+  EXPECT_EQ(p.tokens[p.phrases.nps[forum].head].text, "Forum");
+}
+
+TEST(FindPhrases, AMultiWordNameIsNeverSplit) {
+  // "Organization of Turkic States" is one mention: its "of" opens no phrase.
+  Parsed p = Parse("Leaders of the Organization of Turkic States met.", {{3, 7}});
+  int org = p.PhraseAt("the");
+  ASSERT_GE(org, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[org].range), "the Organization of Turkic States");
+  EXPECT_EQ(p.tokens[p.phrases.nps[org].head].text, "States");
+  ASSERT_EQ(p.phrases.pps.size(), 1u);
+  EXPECT_EQ(p.phrases.pps[0].prep, 1);
+}
+
+TEST(FindPhrases, APossessorEndsAfterItsApostropheS) {
+  Parsed p =
+      Parse("Xavier Mendes's first state visit to Angola ended.", {{0, 2}, {7, 8}});
+  ASSERT_FALSE(p.phrases.nps.empty());
+  const NounPhrase& visit = p.phrases.nps[0];
+  EXPECT_EQ(p.Text({visit.range.begin, visit.possessor_end}), "Xavier Mendes 's");
+  EXPECT_EQ(p.tokens[visit.head].text, "visit");
+}
+
+TEST(FindPhrases, APrepositionalPhraseAttachesToThePhraseBeforeIt) {
+  Parsed p = Parse("The visit to Angola by Chile's minister ended.", {{3, 4}, {5, 6}});
+  int visit = p.PhraseAt("The");
+  int angola = p.PhraseAt("Angola");
+  ASSERT_GE(visit, 0);
+  ASSERT_GE(angola, 0);
+  ASSERT_EQ(p.phrases.nps[visit].pps.size(), 1u);
+  const PrepPhrase& to = p.phrases.pps[p.phrases.nps[visit].pps[0]];
+  EXPECT_EQ(PrepositionOf(p.tokens, to), "to");
+  EXPECT_EQ(to.np, angola);
+  EXPECT_EQ(to.attached_np, visit);
+  EXPECT_EQ(p.phrases.nps[angola].pp, p.phrases.nps[visit].pps[0]);
+  ASSERT_EQ(p.phrases.nps[angola].pps.size(), 1u);
+  EXPECT_EQ(PrepositionOf(p.tokens, p.phrases.pps[p.phrases.nps[angola].pps[0]]), "by");
+}
+
+TEST(FindPhrases, AMultiWordPrepositionIsOnePreposition) {
+  Parsed p = Parse("Ministers met on the sidelines of the summit.");
+  ASSERT_EQ(p.phrases.pps.size(), 1u);
+  const PrepPhrase& pp = p.phrases.pps[0];
+  EXPECT_EQ(PrepositionOf(p.tokens, pp), "on the sidelines of");
+  EXPECT_EQ(pp.prep_length, 4);
+  ASSERT_GE(pp.np, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[pp.np].range), "the summit");
+}
+
+TEST(FindPhrases, AnAppositiveBetweenCommasDescribesTheNameBeforeIt) {
+  Parsed p = Parse("Sadyr Bekov, the Kyrgyz president, arrived.", {{0, 2}});
+  int name = p.PhraseAt("Sadyr");
+  int office = p.PhraseAt("the");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(office, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, office);
+  EXPECT_EQ(p.Text(p.phrases.nps[office].range), "the Kyrgyz president");
+}
+
+TEST(FindPhrases, AListBetweenDashesDescribesThePhraseBeforeIt) {
+  Parsed p = Parse("Leaders of three states \u2013 Chile, Peru, and Ghana \u2013 met.",
+                   {{5, 6}, {7, 8}, {10, 11}});
+  int states = p.PhraseAt("three");
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(states, 0);
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.phrases.nps[states].apposition, list);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru", "Ghana"}));
+}
+
+TEST(FindPhrases, AShortQuotedNameStaysInsideItsPhrase) {
+  Parsed p = Parse("They agreed on an \u201call-weather\u201d partnership.");
+  int partnership = p.PhraseAt("an");
+  ASSERT_GE(partnership, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[partnership].range),
+            "an \u201c all-weather \u201d partnership");
+  EXPECT_EQ(p.tokens[p.phrases.nps[partnership].head].text, "partnership");
+}
+
+TEST(FindPhrases, AVerbGroupKeepsItsAuxiliariesAndSaysWhatTheyMean) {
+  Parsed p = Parse(
+      "Ghana has also signed the pact but did not ratify it, and Peru will be hosting "
+      "talks.");
+  ASSERT_EQ(p.phrases.verbs.size(), 3u);
+  const VerbGroup& signed_ = p.phrases.verbs[0];
+  EXPECT_EQ(p.Text(signed_.range), "has also signed");
+  EXPECT_EQ(signed_.lemma, "sign");
+  EXPECT_TRUE(signed_.perfect);
+  EXPECT_FALSE(signed_.negated);
+  EXPECT_TRUE(p.phrases.verbs[1].negated);
+  EXPECT_EQ(p.phrases.verbs[1].lemma, "ratify");
+  EXPECT_TRUE(p.phrases.verbs[2].future);
+  EXPECT_TRUE(p.phrases.verbs[2].modal);
+  EXPECT_EQ(p.phrases.verbs[2].lemma, "host");
+}
+
+}  // namespace
+}  // namespace entente::importers::internal

@@ -1,0 +1,120 @@
+#include "importers/internal/tagger.h"
+
+#include "gtest/gtest.h"
+#include "importers/internal/test_support.h"
+
+namespace entente::importers::internal {
+namespace {
+
+std::vector<Token> Tagged(absl::string_view text) {
+  std::vector<Token> tokens = Tokenize(text, 0);
+  TagTokens(testing::SharedKnowledge().lexicon(), tokens);
+  return tokens;
+}
+
+// The tag of the first token spelled `word`; fails the test when there is none.
+Tag TagOf(const std::vector<Token>& tokens, absl::string_view word) {
+  for (const Token& t : tokens) {
+    if (t.text == word) return t.tag;
+  }
+  ADD_FAILURE() << "no token " << word;
+  return Tag::kPunct;
+}
+
+// The first token spelled `word`; fails the test (and gives an empty token) when
+// there is none.
+const Token& Find(const std::vector<Token>& tokens, absl::string_view word) {
+  for (const Token& t : tokens) {
+    if (t.text == word) return t;
+  }
+  ADD_FAILURE() << "no token " << word;
+  static const Token kNone;
+  return kNone;
+}
+
+TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
+  std::vector<Token> t = Tagged("The visit ended early.");
+  EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
+  EXPECT_EQ(TagOf(t, "ended"), Tag::kVerb);
+}
+
+TEST(TagTokens, ATensedVerbBeforeItsObjectIsAVerb) {
+  std::vector<Token> t = Tagged("Modi visits Brazil.");
+  EXPECT_EQ(TagOf(t, "visits"), Tag::kVerb);
+  EXPECT_EQ(Find(t, "visits").lemma, "visit");
+  EXPECT_EQ(TagOf(t, "Brazil"), Tag::kProper);
+}
+
+TEST(TagTokens, AVerbAfterAModalIsAVerb) {
+  std::vector<Token> t = Tagged("Lula will visit Peru in May.");
+  EXPECT_EQ(TagOf(t, "will"), Tag::kModal);
+  EXPECT_EQ(TagOf(t, "visit"), Tag::kVerb);
+}
+
+TEST(TagTokens, AParticipleBetweenDeterminerAndNounIsAnAdjective) {
+  std::vector<Token> t = Tagged("Both sides praised the signed treaty.");
+  EXPECT_EQ(TagOf(t, "signed"), Tag::kAdjective);
+  EXPECT_EQ(Find(t, "signed").lemma, "sign");
+  EXPECT_EQ(TagOf(t, "treaty"), Tag::kNoun);
+}
+
+TEST(TagTokens, ToBeforeABaseFormMarksAnInfinitive) {
+  std::vector<Token> t = Tagged("Ghana agreed to raise tariffs.");
+  EXPECT_EQ(TagOf(t, "to"), Tag::kTo);
+  EXPECT_EQ(TagOf(t, "raise"), Tag::kVerb);
+  EXPECT_EQ(TagOf(Tagged("The envoy flew to Lima."), "to"), Tag::kPreposition);
+}
+
+TEST(TagTokens, ACapitalizedWordInsideASentenceIsANameNotAVerb) {
+  std::vector<Token> t = Tagged("Officials praised the Joint Access Agreement.");
+  EXPECT_EQ(TagOf(t, "Access"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "Agreement"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "Officials"), Tag::kNoun);  // The first word may be anything.
+}
+
+TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
+  std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
+  EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
+  EXPECT_EQ(TagOf(t, "up"), Tag::kParticle);
+}
+
+TEST(TagTokens, AuxiliariesNegationAndPronounsComeFromTheClosedClasses) {
+  std::vector<Token> t = Tagged("He has not signed it.");
+  EXPECT_EQ(TagOf(t, "He"), Tag::kPronoun);
+  EXPECT_EQ(TagOf(t, "has"), Tag::kAux);
+  EXPECT_EQ(Find(t, "has").lemma, "have");
+  EXPECT_EQ(TagOf(t, "not"), Tag::kNegation);
+  EXPECT_EQ(TagOf(t, "signed"), Tag::kVerb);
+}
+
+TEST(TagTokens, AnUpperCaseWordIsANameNotAPronoun) {
+  std::vector<Token> t = Tagged("Ghana and the US signed it.");
+  EXPECT_EQ(TagOf(t, "US"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "it"), Tag::kPronoun);
+}
+
+TEST(TagTokens, AMultiWordPrepositionSpansItsWords) {
+  std::vector<Token> t = Tagged("Trade rose, according to officials.");
+  const Token& according = Find(t, "according");
+  EXPECT_EQ(according.tag, Tag::kPreposition);
+  EXPECT_EQ(according.span, 2);
+  EXPECT_EQ(TagOf(t, "to"), Tag::kPreposition);
+}
+
+TEST(TagTokens, AfterOpensAClauseOnlyBeforeAVerb) {
+  EXPECT_EQ(TagOf(Tagged("The talks ended after the two leaders met."), "after"),
+            Tag::kSubordinator);
+  EXPECT_EQ(TagOf(Tagged("Trade grew after the talks."), "after"), Tag::kPreposition);
+}
+
+// Today a word that is also a verb form keeps the verb's lemma when the tagger makes
+// it a noun: "talks" gets "talk", not the @plural entry "talks".
+TEST(TagTokens, ANounKeepsItsNounLemma) {
+  std::vector<Token> t = Tagged("The two treaties and the talks were praised.");
+  EXPECT_EQ(Find(t, "treaties").lemma, "treaty");
+  ASSERT_EQ(TagOf(t, "talks"), Tag::kNoun);
+  EXPECT_EQ(Find(t, "talks").lemma, "talks");  // @plural: talks = talks.
+}
+
+}  // namespace
+}  // namespace entente::importers::internal
