@@ -28,22 +28,42 @@ absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
     auto format = internal::DetectImportFormat(path, head);
     stream = format.ok() && *format == internal::ImportFormat::kJsonItems;
   }
+  using Explanations = std::map<std::string, std::vector<std::string>>;
+  auto write = [&](const graph::Relation& r, const Explanations& explanations) {
+    std::string line = RelationToJsonLine(r);
+    if (options.explain && !line.empty() && line.back() == '}') {
+      // "explanation": the frames (data file:line) and clauses behind the relation.
+      line.pop_back();
+      line.append(",\"explanation\":[");
+      auto it = explanations.find(graph::RelationIdentity(r));
+      if (it != explanations.end()) {
+        for (size_t k = 0; k < it->second.size(); ++k) {
+          if (k > 0) line.push_back(',');
+          AppendJsonString(it->second[k], &line);
+        }
+      }
+      line.append("]}");
+    }
+    out << line << '\n';
+  };
   if (stream) {
     return ReadImportFile(extractor, path, options, [&](ImportUnit&& unit) {
-      for (const graph::Relation& r : unit.relations)
-        out << RelationToJsonLine(r) << '\n';
+      for (const graph::Relation& r : unit.relations) write(r, unit.explanations);
       return absl::OkStatus();
     });
   }
+  // A text digest arrives one unit per item, already merged over the digest.
   std::vector<graph::Relation> relations;
+  Explanations explanations;
   ENTENTE_ASSIGN_OR_RETURN(
       ImportFileStats stats,
       ReadImportFile(extractor, path, options, [&](ImportUnit&& unit) {
         for (graph::Relation& r : unit.relations) relations.push_back(std::move(r));
+        explanations.merge(unit.explanations);
         return absl::OkStatus();
       }));
   for (const graph::Relation& r : MergeAndSortRelations(std::move(relations))) {
-    out << RelationToJsonLine(r) << '\n';
+    write(r, explanations);
   }
   return stats;
 }

@@ -18,7 +18,8 @@ namespace entente::importers {
 // merged relation to `out`, sorted by date then type. Text digests are merged
 // over the whole digest; a JSON Lines item stream is processed item by item
 // (memory bounded by the largest item, not the file). Nothing is written when
-// the input is rejected.
+// the input is rejected. With options.explain each line also carries "explanation":
+// the frames (importers/data file:line) and clauses that produced the relation.
 absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
                                                    const std::string& path,
                                                    const ImportOptions& options,

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "graph/status_macros.h"
 #include "importers/digest_reader.h"
@@ -17,13 +18,48 @@ namespace {
 
 // Groups merged relations into one unit per digest item (the item of their
 // first provenance entry) and hands them to the sink in item order.
+// The relations as extracted (before merging), by identity, with their explanations:
+// what --explain reports for the merged relation they became.
+struct Unmerged {
+  std::vector<std::pair<graph::Relation, std::vector<std::string>>> relations;
+
+  void Add(const ItemExtraction& x) {
+    for (const graph::Relation& r : x.relations) {
+      auto it = x.explanations.find(graph::RelationIdentity(r));
+      relations.emplace_back(r, it != x.explanations.end() ? it->second
+                                                           : std::vector<std::string>());
+    }
+  }
+
+  // The explanations of every extracted relation a merged one stands for: same type
+  // and endpoints, dates equal or one a prefix of the other.
+  std::vector<std::string> For(const graph::Relation& merged) const {
+    std::vector<std::string> out;
+    const std::string date = merged.date.ToString();
+    for (const auto& [r, lines] : relations) {
+      if (r.type != merged.type) continue;
+      bool ends = (r.source.id == merged.source.id && r.target.id == merged.target.id) ||
+                  (graph::IsSymmetric(r.type) && r.source.id == merged.target.id &&
+                   r.target.id == merged.source.id);
+      const std::string d = r.date.ToString();
+      if (!ends || !(absl::StartsWith(date, d) || absl::StartsWith(d, date))) continue;
+      for (const std::string& line : lines) {
+        if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(line);
+      }
+    }
+    return out;
+  }
+};
+
 absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
                                            std::vector<ItemExtraction> extractions,
-                                           const std::vector<int>& numbers,
+                                           const std::vector<int>& numbers, bool explain,
                                            const ImportSink& sink) {
   std::vector<graph::Relation> all;
   std::map<std::string, graph::Entity> entities;
+  Unmerged unmerged;
   for (ItemExtraction& x : extractions) {
+    if (explain) unmerged.Add(x);
     for (graph::Relation& r : x.relations) all.push_back(std::move(r));
     for (graph::Entity& e : x.entities) entities.emplace(e.id, std::move(e));
   }
@@ -49,6 +85,7 @@ absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
                                   ? it->second
                                   : graph::Entity{ref->id, ref->name, ref->kind, {}});
     }
+    if (explain) unit.explanations[graph::RelationIdentity(r)] = unmerged.For(r);
     unit.relations.push_back(std::move(r));
     ++stats.relations;
   }
@@ -121,7 +158,7 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
     extractions.push_back(extractor.ExtractUnmerged(item));  // Merged per digest below.
     numbers.push_back(item.number);
   }
-  return SinkByItem(document, std::move(extractions), numbers, sink);
+  return SinkByItem(document, std::move(extractions), numbers, options.explain, sink);
 }
 
 namespace {
@@ -155,12 +192,19 @@ absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
                          "(--published YYYY-MM-DD)"));
       }
       if (pass == 0) continue;
-      ItemExtraction x = extractor.Extract(item);
+      ItemExtraction x = extractor.ExtractUnmerged(item);
       ImportUnit unit;
       unit.document = item.document;
       unit.item = item.number;
       unit.entities = std::move(x.entities);
-      unit.relations = std::move(x.relations);
+      Unmerged unmerged;
+      if (options.explain) unmerged.Add(x);
+      unit.relations = MergeAndSortRelations(std::move(x.relations));
+      if (options.explain) {
+        for (const graph::Relation& r : unit.relations) {
+          unit.explanations[graph::RelationIdentity(r)] = unmerged.For(r);
+        }
+      }
       ++stats.items;
       stats.relations += static_cast<int64_t>(unit.relations.size());
       ENTENTE_RETURN_IF_ERROR(sink(std::move(unit)));

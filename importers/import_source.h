@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct ImportOptions {
   // relation lines file is checked (before its first unit reaches the sink),
   // with the number of lines checked so far. For progress displays.
   std::function<void(int64_t lines)> on_checked;
+  // Fill ImportUnit::explanations (`entente extract --explain`).
+  bool explain = false;
 };
 
 struct ImportUnit {
@@ -37,6 +40,9 @@ struct ImportUnit {
   int item = 0;                         // Digest item number, or relation line number.
   std::vector<graph::Entity> entities;  // Endpoints, with aliases.
   std::vector<graph::Relation> relations;
+  // With ImportOptions::explain: per relation (graph::RelationIdentity of the merged
+  // relation), the frames and clauses that produced it and the variants merged into it.
+  std::map<std::string, std::vector<std::string>> explanations;
 };
 
 using ImportSink = std::function<absl::Status(ImportUnit&&)>;

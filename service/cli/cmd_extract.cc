@@ -21,6 +21,7 @@ absl::Status NamingFile(const std::string& path, const absl::Status& status) {
 int RunExtract(const Command& self, const ParsedArgs& args, CommandIo& io) {
   absl::StatusOr<importers::ImportOptions> options = ImportOptionsFromArgs(args);
   if (!options.ok()) return UsageError(self, options.status(), io);
+  options->explain = args.Has("explain");
   absl::StatusOr<std::unique_ptr<importers::Extractor>> extractor =
       LoadExtractor(IsoCodesDirFromArgs(args));
   if (!extractor.ok()) return Failure(self, extractor.status(), io);
@@ -45,6 +46,10 @@ Command ExtractCommand() {
   command.spec.min_positional = 1;
   command.spec.max_positional = -1;
   command.spec.options = ImporterOptionSpecs();
+  command.spec.options.push_back(
+      {"explain", "",
+       "add \"explanation\" to each line: the frames (importers/data file:line) and "
+       "clauses that produced it"});
   command.summary = "Print the relations in digest files as JSON Lines.";
   command.details =
       "FILE is a digest as published (text, optionally with a front-matter block\n"
@@ -58,7 +63,8 @@ Command ExtractCommand() {
       "extracted.\n";
   command.examples =
       "  entente extract --published 2026-02-06 digest.txt > relations.jsonl\n"
-      "  entente extract items.jsonl | jq -c 'select(.type == \"agreement\")'\n";
+      "  entente extract items.jsonl | jq -c 'select(.type == \"agreement\")'\n"
+      "  entente extract --explain digest.txt | jq -r '.type, .explanation[]'\n";
   command.run = RunExtract;
   return command;
 }

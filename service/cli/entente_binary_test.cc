@@ -182,6 +182,20 @@ TEST_F(EntenteBinaryTest, ExtractPrintsRelationJsonLines) {
   EXPECT_THAT(result.out, HasSubstr("country:PAK"));
 }
 
+TEST_F(EntenteBinaryTest, ExtractExplainNamesTheFramesBehindEachRelation) {
+  Result result = Run({"extract", "--explain", dir_ + "/digest.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_FALSE(result.out.empty());
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);) {
+    // Every relation says which data file and line matched, and the clause it read.
+    EXPECT_THAT(line, ::testing::MatchesRegex(
+                          ".*\"explanation\":\\[\"frames/[a-z]+\\.txt:[0-9]+ .*\\]\\}"));
+  }
+  Result plain = Run({"extract", dir_ + "/digest.txt"});
+  EXPECT_THAT(plain.out, Not(HasSubstr("explanation")));
+}
+
 TEST_F(EntenteBinaryTest, ExtractWithoutPublicationDateSaysSo) {
   WriteFile(dir_ + "/undated.txt", std::string(kDigest).substr(64));
   Result result = Run({"extract", dir_ + "/undated.txt"});
