@@ -28,7 +28,8 @@ int Usage() {
 void Trace(const entente::importers::Extractor& extractor, const std::string& file,
            const entente::importers::ImportOptions& options) {
   std::ifstream in(file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
   auto digest = entente::importers::ParseTextDigest(file, bytes);
   if (!digest.ok()) {
     std::cerr << digest.status().message() << "\n";

@@ -20,13 +20,12 @@
 #include <map>
 #include <sstream>
 
-#include "absl/strings/str_replace.h"
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
@@ -62,7 +61,9 @@ std::string Env(const char* name, const char* fallback) {
 }
 
 // ctest sets ENTENTE_SOURCE_DIR; run by hand from the source tree it defaults to ".".
-fs::path CasesDir() { return fs::path(Env("ENTENTE_SOURCE_DIR", ".")) / "importers/testdata/cases"; }
+fs::path CasesDir() {
+  return fs::path(Env("ENTENTE_SOURCE_DIR", ".")) / "importers/testdata/cases";
+}
 
 std::vector<Case> ReadCases(const fs::path& path) {
   std::ifstream in(path);
@@ -76,9 +77,11 @@ std::vector<Case> ReadCases(const fs::path& path) {
     absl::string_view line = absl::StripAsciiWhitespace(raw);
     if (line.empty() || line[0] == '#') continue;
     size_t colon = line.find(':');
-    absl::string_view key = line.substr(0, colon == absl::string_view::npos ? line.size() : colon);
-    absl::string_view value =
-        colon == absl::string_view::npos ? "" : absl::StripAsciiWhitespace(line.substr(colon + 1));
+    absl::string_view key =
+        line.substr(0, colon == absl::string_view::npos ? line.size() : colon);
+    absl::string_view value = colon == absl::string_view::npos
+                                  ? ""
+                                  : absl::StripAsciiWhitespace(line.substr(colon + 1));
     if (key == "case") {
       current = Case();
       current.name = std::string(value);
@@ -120,7 +123,8 @@ std::vector<Case> ReadCases(const fs::path& path) {
 
 // "event:*" matches any event; ids compare case-insensitively.
 bool EndpointIs(const graph::EntityRef& ref, const std::string& want) {
-  if (absl::EndsWith(want, ":*")) return absl::StartsWith(ref.id, want.substr(0, want.size() - 1));
+  if (absl::EndsWith(want, ":*"))
+    return absl::StartsWith(ref.id, want.substr(0, want.size() - 1));
   return absl::EqualsIgnoreCase(ref.id, want);
 }
 
@@ -137,11 +141,12 @@ bool AttributeIs(const graph::Attributes& attributes, const std::string& key,
   const graph::AttributeValue& v = it->second;
   double number = 0;
   if (const auto* i = std::get_if<int64_t>(&v)) {
-    return absl::SimpleAtod(want, &number) && std::abs(static_cast<double>(*i) - number) <=
-                                                  std::abs(number) * 0.01;
+    return absl::SimpleAtod(want, &number) &&
+           std::abs(static_cast<double>(*i) - number) <= std::abs(number) * 0.01;
   }
   if (const auto* d = std::get_if<double>(&v)) {
-    return absl::SimpleAtod(want, &number) && std::abs(*d - number) <= std::abs(number) * 0.01;
+    return absl::SimpleAtod(want, &number) &&
+           std::abs(*d - number) <= std::abs(number) * 0.01;
   }
   std::string normal = absl::AsciiStrToLower(absl::StrReplaceAll(want, {{"_", " "}}));
   if (const auto* s = std::get_if<std::string>(&v)) {
@@ -174,16 +179,18 @@ std::string Check(const Case& c, const std::vector<graph::Relation>& relations) 
     }
     bool found = false;
     for (const graph::Relation& r : relations) {
-      found |= e.reject ? (graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e))
-                        : Satisfies(r, e);
+      found |= e.reject
+                   ? (graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e))
+                   : Satisfies(r, e);
     }
-    if (found == e.reject) problems.push_back(absl::StrCat(e.reject ? "got " : "missed ", e.line));
+    if (found == e.reject)
+      problems.push_back(absl::StrCat(e.reject ? "got " : "missed ", e.line));
   }
   if (problems.empty()) return "";
   std::string out = absl::StrCat(absl::StrJoin(problems, "\n    "), "\n    extracted:");
   for (const graph::Relation& r : relations) {
-    absl::StrAppend(&out, "\n      ", graph::RelationTypeName(r.type), " ", r.source.id, " ",
-                    r.target.id, " ", r.date.ToString(), " ",
+    absl::StrAppend(&out, "\n      ", graph::RelationTypeName(r.type), " ", r.source.id,
+                    " ", r.target.id, " ", r.date.ToString(), " ",
                     RelationToJsonLine(r).substr(0, 0));
     for (const auto& [key, value] : r.attributes) {
       std::string text;
@@ -215,7 +222,8 @@ std::map<std::string, int> Floors() {
 
 const Extractor& SharedExtractor() {
   static const Extractor* extractor = [] {
-    auto gazetteer = Gazetteer::Load(Env("ENTENTE_ISO_CODES_DIR", "/usr/share/iso-codes/json"));
+    auto gazetteer =
+        Gazetteer::Load(Env("ENTENTE_ISO_CODES_DIR", "/usr/share/iso-codes/json"));
     EXPECT_TRUE(gazetteer.ok()) << gazetteer.status();
     auto created = Extractor::Create(std::move(*gazetteer));
     EXPECT_TRUE(created.ok()) << created.status();
@@ -253,13 +261,13 @@ TEST(ExtractionCases, EveryCapabilityKeepsItsFloor) {
       if (problem.empty()) {
         ++passed;
       } else {
-        absl::StrAppend(&failures, "  ", capability, ".cases:", c.line, " ", c.name, "\n    ",
-                        problem, "\n");
+        absl::StrAppend(&failures, "  ", capability, ".cases:", c.line, " ", c.name,
+                        "\n    ", problem, "\n");
       }
     }
     int floor = floors.count(capability) ? floors[capability] : 0;
-    std::cout << capability << ": " << passed << "/" << cases.size() << " (floor " << floor
-              << ")\n";
+    std::cout << capability << ": " << passed << "/" << cases.size() << " (floor "
+              << floor << ")\n";
     if (std::getenv("ENTENTE_CASES_VERBOSE") != nullptr) std::cout << failures;
     EXPECT_GE(passed, floor) << capability << " fell below its floor; failing cases:\n"
                              << failures;

@@ -26,8 +26,8 @@ struct Unmerged {
   void Add(const ItemExtraction& x) {
     for (const graph::Relation& r : x.relations) {
       auto it = x.explanations.find(graph::RelationIdentity(r));
-      relations.emplace_back(r, it != x.explanations.end() ? it->second
-                                                           : std::vector<std::string>());
+      relations.emplace_back(
+          r, it != x.explanations.end() ? it->second : std::vector<std::string>());
     }
   }
 

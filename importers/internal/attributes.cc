@@ -108,29 +108,33 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
                   [&](const DateMention& d) { return d.begin == e + 1; }))
     return "";
   int b = kind_at;
-  while (b > phrase.begin && (t[b - 1].tag == Tag::kNoun || t[b - 1].tag == Tag::kAdjective) &&
+  while (b > phrase.begin &&
+         (t[b - 1].tag == Tag::kNoun || t[b - 1].tag == Tag::kAdjective) &&
          ctx.sentence().mention_at[b - 1] < 0)
     --b;
   int end = e + 1;
-  while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-         !(t[end].tag == Tag::kQuote && (end + 1 >= n || t[end + 1].tag == Tag::kComma)) &&
-         (ctx.sentence().parse.phrases.verb_at[end] < 0 ||
-          (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
-         t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
-         !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
-         !EndsTitle(t[end]) &&
-         ctx.sentence().dates.end() ==
-             std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
-                          [&](const DateMention& d) { return d.begin == end; }))
+  while (
+      end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
+      !(t[end].tag == Tag::kQuote && (end + 1 >= n || t[end + 1].tag == Tag::kComma)) &&
+      (ctx.sentence().parse.phrases.verb_at[end] < 0 ||
+       (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
+      t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
+      !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
+      !EndsTitle(t[end]) &&
+      ctx.sentence().dates.end() ==
+          std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
+                       [&](const DateMention& d) { return d.begin == end; }))
     ++end;
   // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
   while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
   std::string title = Text(t, b, end);
   // Quotation marks inside a title are the writer's, not the document's.
-  title.erase(std::remove_if(title.begin(), title.end(), [](char ch) { return ch == '"'; }),
-              title.end());
+  title.erase(
+      std::remove_if(title.begin(), title.end(), [](char ch) { return ch == '"'; }),
+      title.end());
   for (const std::string mark : {"\u201c", "\u201d"}) {
-    for (size_t at; (at = title.find(mark)) != std::string::npos;) title.erase(at, mark.size());
+    for (size_t at; (at = title.find(mark)) != std::string::npos;)
+      title.erase(at, mark.size());
   }
   return title;
 }
@@ -158,7 +162,8 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   }
   const Token& last = t[at + kind.length - 1];
   bool plural = last.lower != last.lemma && last.lower.back() == 's';
-  bool bundle = FindClass(ctx, c.document_bundle, {at, at + kind.length}, nullptr, nullptr);
+  bool bundle =
+      FindClass(ctx, c.document_bundle, {at, at + kind.length}, nullptr, nullptr);
   if (plural && (value == "agreement" || bundle)) value = "documents";
   if (value == "documents" && !plural && count == 0) value = "agreement";
   (*a)["kind"] = value;
@@ -184,7 +189,8 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
       continue;
     }
     std::string value = m.value.empty() ? t[k].lower : std::string(m.value);
-    if (std::find(levels.begin(), levels.end(), value) == levels.end()) levels.push_back(value);
+    if (std::find(levels.begin(), levels.end(), value) == levels.end())
+      levels.push_back(value);
     k += m.length;
   }
   if (!levels.empty()) (*a)["level"] = absl::StrJoin(levels, "_");
@@ -211,7 +217,8 @@ std::string CityIn(const MatchContext& ctx) {
   for (int pp : clause.pps) {
     const PrepPhrase& p = ph.pps[pp];
     if (p.np < 0) continue;
-    if (ctx.lexicon().MatchAt(ctx.classes().location_prep, s.tokens, p.prep, p.prep + 1)
+    if (ctx.lexicon()
+            .MatchAt(ctx.classes().location_prep, s.tokens, p.prep, p.prep + 1)
             .length == 0)
       continue;
     for (const Referent& r : ctx.discourse.OfPhrase(ctx.match.sentence, p.np, true)) {
@@ -236,8 +243,9 @@ void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referen
 }
 
 void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
-  const Sentence& s = target.thing_sentence >= 0 ? ctx.item.sentences[target.thing_sentence]
-                                                 : ctx.sentence();
+  const Sentence& s = target.thing_sentence >= 0
+                          ? ctx.item.sentences[target.thing_sentence]
+                          : ctx.sentence();
   const std::vector<Token>& t = s.tokens;
   const Phrases& ph = s.parse.phrases;
   if (target.thing >= 0) {
@@ -265,7 +273,8 @@ void TradeVolumeAttributes(const MatchContext& ctx, Attributes* a) {
   for (const PercentMention& p : ctx.sentence().percents) {
     if (!ctx.InClauseScope(p.begin)) continue;
     double value = p.value;
-    if (FindClass(ctx, ctx.classes().decrease_verb, ctx.ClauseRange(), nullptr, nullptr)) {
+    if (FindClass(ctx, ctx.classes().decrease_verb, ctx.ClauseRange(), nullptr,
+                  nullptr)) {
       value = -value;
     }
     if (value == std::floor(value)) {
@@ -286,8 +295,8 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
   int at = -1;
   PhraseMatch m;
   if (FindClass(ctx, c.facility, phrase, &at, &m)) {
-    (*a)["facility"] = m.value.empty() ? Text(ctx.tokens(), at, at + m.length)
-                                       : std::string(m.value);
+    (*a)["facility"] =
+        m.value.empty() ? Text(ctx.tokens(), at, at + m.length) : std::string(m.value);
   }
   if (FindClass(ctx, c.status_cue, ctx.ClauseRange(), &at, &m) && !m.value.empty()) {
     (*a)["status"] = std::string(m.value);

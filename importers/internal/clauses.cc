@@ -72,7 +72,9 @@ class ClauseFinder {
     return index;
   }
 
-  void Close(int c, int end) { p_.clauses[c].range.end = std::max(p_.clauses[c].range.end, end); }
+  void Close(int c, int end) {
+    p_.clauses[c].range.end = std::max(p_.clauses[c].range.end, end);
+  }
   // Ends clause c right before token `end`, undoing Step's extension to it.
   void EndBefore(int c, int end) { p_.clauses[c].range.end = end; }
 
@@ -122,7 +124,8 @@ class ClauseFinder {
     Clause& clause = p_.clauses[c];
     clause.verb = v;
     const VerbGroup& g = p_.phrases.verbs[v];
-    int scan_from = clause.subordinator >= 0 ? clause.subordinator + 1 : clause.range.begin;
+    int scan_from =
+        clause.subordinator >= 0 ? clause.subordinator + 1 : clause.range.begin;
     if (clause.kind == ClauseKind::kRelative) {
       clause.subject = SubjectBefore(g.range.begin, scan_from);
       if (clause.subject < 0) clause.shares_subject = true;
@@ -136,7 +139,8 @@ class ClauseFinder {
       }
     }
     int after = g.range.end;
-    while (after < n_ && (t_[after].tag == Tag::kAdverb || t_[after].tag == Tag::kParticle))
+    while (after < n_ &&
+           (t_[after].tag == Tag::kAdverb || t_[after].tag == Tag::kParticle))
       ++after;
     if (after < n_ && p_.phrases.np_at[after] >= 0) {
       int np = p_.phrases.np_at[after];
@@ -243,8 +247,9 @@ class ClauseFinder {
         if (TopClause().verb >= 0 &&
             (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0)) {
           int parent = TopClause().parent;
-          ClauseKind kind = TopClause().kind == ClauseKind::kMain ? ClauseKind::kCoordinate
-                                                                   : TopClause().kind;
+          ClauseKind kind = TopClause().kind == ClauseKind::kMain
+                                ? ClauseKind::kCoordinate
+                                : TopClause().kind;
           int sibling = Top();
           Close(Top(), i);
           stack_.pop_back();
@@ -465,7 +470,8 @@ int LogicalObject(const SentenceParse& parse, int c) {
     return SubjectOf(parse, c);
   }
   if (clause.object >= 0) return clause.object;
-  if (clause.kind == ClauseKind::kRelative && clause.subject >= 0) return clause.antecedent;
+  if (clause.kind == ClauseKind::kRelative && clause.subject >= 0)
+    return clause.antecedent;
   return -1;
 }
 

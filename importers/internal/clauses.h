@@ -36,14 +36,14 @@ enum class ClauseKind : uint8_t {
 struct Clause {
   TokenRange range;  // From its first token to its last (nested clauses inside).
   ClauseKind kind = ClauseKind::kMain;
-  int verb = -1;             // Verb group index, -1 for a clause without one.
-  int subject = -1;          // Noun phrase written as its subject; -1 when none.
-  int object = -1;           // Noun phrase right after the verb.
-  int parent = -1;           // The clause it hangs from.
-  int subordinator = -1;     // Token of "after", "if", "that", "while", ...
-  int antecedent = -1;       // For a relative clause: the phrase it describes.
-  int antecedent_top = -1;   // For a participle: the phrase heading the antecedent's
-                             // chain ("the accord between A and B, signed ...").
+  int verb = -1;                // Verb group index, -1 for a clause without one.
+  int subject = -1;             // Noun phrase written as its subject; -1 when none.
+  int object = -1;              // Noun phrase right after the verb.
+  int parent = -1;              // The clause it hangs from.
+  int subordinator = -1;        // Token of "after", "if", "that", "while", ...
+  int antecedent = -1;          // For a relative clause: the phrase it describes.
+  int antecedent_top = -1;      // For a participle: the phrase heading the antecedent's
+                                // chain ("the accord between A and B, signed ...").
   bool shares_subject = false;  // The subject is the parent's (see SubjectOf).
   bool quoted = false;          // Inside quotation marks.
   bool content = false;         // What the parent's verb says or thinks: "said

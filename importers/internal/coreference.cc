@@ -20,7 +20,9 @@ constexpr double kHeadlineWeight = 2.0;
 constexpr double kLeadWeight = 1.5;
 constexpr double kBodyWeight = 0.5;
 
-bool IsPersonMention(const Mention& m) { return m.kind == EntityKind::kPerson && !m.titled; }
+bool IsPersonMention(const Mention& m) {
+  return m.kind == EntityKind::kPerson && !m.titled;
+}
 // "The Brazilian president flew in. There he ...": offices stand for people too.
 bool IsPersonOrOffice(const Mention& m) {
   return m.kind == EntityKind::kPerson && !m.country.empty();
@@ -71,7 +73,8 @@ void Discourse::FindMainEvent() {
       const NounPhrase& phrase = ph.nps[np];
       int head = phrase.conjuncts.back().end - 1;
       bool event = false;
-      for (int start = std::max(phrase.range.begin, head - 3); start <= head && !event; ++start) {
+      for (int start = std::max(phrase.range.begin, head - 3); start <= head && !event;
+           ++start) {
         PhraseMatch m = x.MatchAt(k_.classes().event_noun, sentence.tokens, start,
                                   static_cast<int>(sentence.tokens.size()));
         event = m.length > 0 && start + m.length > head;
@@ -82,7 +85,8 @@ void Discourse::FindMainEvent() {
       bool named = false;
       for (int k = phrase.range.begin; k < phrase.range.end && !named; ++k) {
         const Token& t = sentence.tokens[k];
-        named = (t.capitalized && t.tag != Tag::kDeterminer) || ParseOrdinal(t).has_value();
+        named =
+            (t.capitalized && t.tag != Tag::kDeterminer) || ParseOrdinal(t).has_value();
       }
       for (int pp : phrase.pps) {
         const PrepPhrase& p = ph.pps[pp];
@@ -156,7 +160,8 @@ void Discourse::AddSurnameMentions() {
     for (absl::string_view part : absl::StrSplit(p.name, absl::ByAnyChar(" -"))) {
       std::string lower(part);
       for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-      if (lower.size() < 3 || x.Contains(k_.classes().titles.name_particle, lower)) continue;
+      if (lower.size() < 3 || x.Contains(k_.classes().titles.name_particle, lower))
+        continue;
       if (x.Contains(k_.classes().titles.name_suffix, lower)) continue;
       part_of[lower] = id;
       ++uses[lower];
@@ -200,7 +205,9 @@ void Discourse::RankParties() {
   int order = 0;
   const KnownClasses& c = k_.classes();
   for (const Sentence& s : item_.sentences) {
-    double weight = s.headline ? kHeadlineWeight : s.paragraph == 0 ? kLeadWeight : kBodyWeight;
+    double weight = s.headline         ? kHeadlineWeight
+                    : s.paragraph == 0 ? kLeadWeight
+                                       : kBodyWeight;
     for (const Mention& m : s.mentions) {
       ++order;
       std::string party = m.country;
@@ -212,8 +219,9 @@ void Discourse::RankParties() {
         continue;
       // A city is where things happen, not who acts; a capital may be either.
       if (m.kind == EntityKind::kCity && m.form != AliasForm::kCapital) continue;
-      bool place = m.begin > 0 &&
-                   k_.lexicon().MatchAt(c.location_prep, s.tokens, m.begin - 1, m.begin).length;
+      bool place =
+          m.begin > 0 &&
+          k_.lexicon().MatchAt(c.location_prep, s.tokens, m.begin - 1, m.begin).length;
       auto [it, inserted] = scores.try_emplace(party);
       if (inserted) it->second.first = order;
       it->second.weight += place ? weight / 2 : weight;
@@ -404,7 +412,8 @@ std::vector<Referent> Discourse::Group(int count) const {
       for (const Mention& m : sentence.mentions) {
         if (!absl::StartsWith(m.id, "area:")) continue;
         const EntityFacts* facts = g_.FactsOf(m.id);
-        if (facts == nullptr || static_cast<int>(facts->members.size()) != count) continue;
+        if (facts == nullptr || static_cast<int>(facts->members.size()) != count)
+          continue;
         for (const std::string& member : facts->members) {
           Referent r;
           r.party = member;
@@ -430,7 +439,8 @@ std::vector<Referent> Discourse::Group(int count) const {
 
 // "the two central banks", "both foreign ministries", "the three leaders": a count
 // and a plural noun for those who act for states. Returns the tokens it covers.
-int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const {
+int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
+                             int* count) const {
   constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
   int k = i;
   if (k < end && t[k].lower == "the") ++k;
@@ -448,15 +458,16 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end, int* c
     const Token& w = t[last];
     if (w.capitalized || !IsNominal(w.tag)) return 0;
     bool plural = w.lower != w.lemma || w.lower == "authorities";
-    if (plural && k_.lexicon().MatchAt(k_.classes().agent_noun, t, last, last + 1).length > 0) {
+    if (plural &&
+        k_.lexicon().MatchAt(k_.classes().agent_noun, t, last, last + 1).length > 0) {
       return last - i + 1;
     }
   }
   return 0;
 }
 
-bool Discourse::AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
-                          int* length) const {
+bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
+                          std::vector<Referent>* out, int* length) const {
   const Sentence& sentence = item_.sentences[s];
   // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
   for (int k = i; k < end && k < i + 4; ++k) {
@@ -606,7 +617,8 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
         continue;
       }
       Referent r = FromMention(s, mention, as_place);
-      if (!r.party.empty() || r.counterpart || !r.city.empty()) out.push_back(std::move(r));
+      if (!r.party.empty() || r.counterpart || !r.city.empty())
+        out.push_back(std::move(r));
       i = std::max(mention.end, i + 1);
       continue;
     }
@@ -632,8 +644,9 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
 bool Discourse::AgentHead(int s, int np) const {
   const Sentence& sentence = item_.sentences[s];
   int head = sentence.parse.phrases.nps[np].head;
-  return k_.lexicon().MatchAt(k_.classes().agent_noun, sentence.tokens, head, head + 1).length >
-         0;
+  return k_.lexicon()
+             .MatchAt(k_.classes().agent_noun, sentence.tokens, head, head + 1)
+             .length > 0;
 }
 
 // A phrase's own names, or the list an apposition gives for it ("the four members of
@@ -683,8 +696,9 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     // "his counterpart": whose counterpart is not who the counterpart is.
     int head = conjunct.end - 1;
     if (sentence.tokens[conjunct.begin].tag == Tag::kPossessive &&
-        k_.lexicon().MatchAt(k_.classes().titles.counterpart, sentence.tokens, head,
-                             head + 1).length > 0) {
+        k_.lexicon()
+                .MatchAt(k_.classes().titles.counterpart, sentence.tokens, head, head + 1)
+                .length > 0) {
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
@@ -692,18 +706,21 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     // noun ("Central Asia", "the Central Asian states"), not as a modifier ("a
     // Central Asian tour").
     int last_token = conjunct.end - 1;
-    bool area_head = sentence.mention_at[last_token] >= 0 &&
-                     absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id,
-                                      "area:");
-    bool agent_head = k_.lexicon().MatchAt(k_.classes().agent_noun, sentence.tokens,
-                                           last_token, last_token + 1).length > 0;
+    bool area_head =
+        sentence.mention_at[last_token] >= 0 &&
+        absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id, "area:");
+    bool agent_head =
+        k_.lexicon()
+            .MatchAt(k_.classes().agent_noun, sentence.tokens, last_token, last_token + 1)
+            .length > 0;
     if (!area_head && !agent_head) {
       part.erase(std::remove_if(part.begin(), part.end(),
                                 [](const Referent& r) { return r.area; }),
                  part.end());
     }
     bool last = k + 1 == phrase.conjuncts.size();
-    if (last && phrase.apposition >= 0 && ph.nps[phrase.apposition].conjuncts.size() > 1) {
+    if (last && phrase.apposition >= 0 &&
+        ph.nps[phrase.apposition].conjuncts.size() > 1) {
       std::vector<Referent> list = OwnReferents(s, np, as_place);
       if (list.size() > 1) part = std::move(list);
     }
@@ -711,9 +728,9 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     if (last) {
       // The "of" phrase after the last conjunct names who acts for an agent noun
       // ("the presidents of Chile and Peru"), or for a phrase that names no one.
-      int head = conjunct.end - 1;
+      int last_word = conjunct.end - 1;
       bool agent = k_.lexicon()
-                       .MatchAt(k_.classes().agent_noun, sentence.tokens, head, head + 1)
+                       .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
                        .length > 0;
       if (agent || part.empty()) {
         std::vector<Referent> of = OfChain(s, np, as_place);
@@ -728,8 +745,8 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     out.insert(out.end(), part.begin(), part.end());
   }
   // "The visiting president, Brazil's Lula, ...": the apposition names who.
-  bool only_anaphors = std::all_of(out.begin(), out.end(),
-                                   [](const Referent& r) { return r.anaphor; });
+  bool only_anaphors =
+      std::all_of(out.begin(), out.end(), [](const Referent& r) { return r.anaphor; });
   if (only_anaphors && phrase.apposition >= 0) {
     std::vector<Referent> named = OfPhrase(s, phrase.apposition, as_place);
     if (!named.empty() || out.empty()) return named;
@@ -740,7 +757,8 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Clause>& clauses = sentence.parse.clauses;
-  if (clause >= 0 && clause < static_cast<int>(clauses.size()) && clauses[clause].speech >= 0) {
+  if (clause >= 0 && clause < static_cast<int>(clauses.size()) &&
+      clauses[clause].speech >= 0) {
     int subject = SubjectOf(sentence.parse, clauses[clause].speech);
     if (subject >= 0) {
       std::vector<Referent> out;

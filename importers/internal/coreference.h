@@ -31,19 +31,19 @@ namespace entente::importers::internal {
 inline constexpr int kPronounWindow = 4;
 
 struct Referent {
-  std::string party;   // "country:KAZ", "org:eu", "company:acwa-power"; "" for a place
-                       // whose country is unknown.
-  std::string person;  // "person:..." when named through a person.
-  std::string city;    // "city:astana" when named as a city.
-  bool place = false;  // Named as a place, not an actor.
-  bool group = false;  // From a group anaphor ("the two countries").
+  std::string party;     // "country:KAZ", "org:eu", "company:acwa-power"; "" for a place
+                         // whose country is unknown.
+  std::string person;    // "person:..." when named through a person.
+  std::string city;      // "city:astana" when named as a city.
+  bool place = false;    // Named as a place, not an actor.
+  bool group = false;    // From a group anaphor ("the two countries").
   bool anaphor = false;  // From any anaphor or pronoun.
   bool counterpart = false;  // "his counterpart": the other side, when `party` is "".
-  int thing = -1;  // For an event or a site: the noun phrase that names it.
-  int thing_sentence = -1;  // Its sentence, when not the match's own.
-  int conjunct = -1;  // Which conjunct of its phrase named it ("X and Y": 0, 1).
-  bool area = false;  // A member of an area named as a whole ("Central Asia").
-  bool human = false;  // Named through a person or an office ("Kenya's president").
+  int thing = -1;            // For an event or a site: the noun phrase that names it.
+  int thing_sentence = -1;   // Its sentence, when not the match's own.
+  int conjunct = -1;         // Which conjunct of its phrase named it ("X and Y": 0, 1).
+  bool area = false;         // A member of an area named as a whole ("Central Asia").
+  bool human = false;        // Named through a person or an office ("Kenya's president").
 };
 
 struct PersonInfo {

@@ -80,16 +80,15 @@ std::optional<DateWithPrecision> DottedDate(const Token& t) {
 
 int MonthFromWord(absl::string_view w) {
   static const auto* kMonths = new absl::flat_hash_map<absl::string_view, int>{
-      {"january", 1},   {"jan.", 1},      {"jan", 1},      {"february", 2},
-      {"feb.", 2},      {"feb", 2},       {"march", 3},    {"mar.", 3},
-      {"april", 4},     {"apr.", 4},      {"apr", 4},      {"may", 5},
-      {"june", 6},      {"jun.", 6},      {"jun", 6},      {"july", 7},
-      {"jul.", 7},      {"jul", 7},       {"sept", 9},     {"sep", 9},
-      {"mar", 3},
-      {"august", 8},    {"aug.", 8},      {"aug", 8},      {"september", 9},
-      {"sept.", 9},     {"sep.", 9},      {"october", 10}, {"oct.", 10},
-      {"oct", 10},      {"november", 11}, {"nov.", 11},    {"nov", 11},
-      {"december", 12}, {"dec.", 12},     {"dec", 12}};
+      {"january", 1},   {"jan.", 1},      {"jan", 1},       {"february", 2},
+      {"feb.", 2},      {"feb", 2},       {"march", 3},     {"mar.", 3},
+      {"april", 4},     {"apr.", 4},      {"apr", 4},       {"may", 5},
+      {"june", 6},      {"jun.", 6},      {"jun", 6},       {"july", 7},
+      {"jul.", 7},      {"jul", 7},       {"sept", 9},      {"sep", 9},
+      {"mar", 3},       {"august", 8},    {"aug.", 8},      {"aug", 8},
+      {"september", 9}, {"sept.", 9},     {"sep.", 9},      {"october", 10},
+      {"oct.", 10},     {"oct", 10},      {"november", 11}, {"nov.", 11},
+      {"nov", 11},      {"december", 12}, {"dec.", 12},     {"dec", 12}};
   auto it = kMonths->find(w);
   return it == kMonths->end() ? 0 : it->second;
 }
@@ -205,8 +204,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       continue;
     }
     // "16 December 1991", "3 March", "12 June 2023".
-    if (auto day = DayToken(t[i]); day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 &&
-                                   t[i + 1].capitalized) {
+    if (auto day = DayToken(t[i]);
+        day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 && t[i + 1].capitalized) {
       int month = MonthFromWord(t[i + 1].lower);
       int end = i + 2;
       int year = 0;

@@ -18,8 +18,8 @@ constexpr int kPinnedVisitWindow = 6;
 constexpr int kYearsWindow = 4;
 
 bool IsStateType(RelationType type) {
-  return type == RelationType::kPartnership || type == RelationType::kDiplomaticRelations ||
-         type == RelationType::kMembership;
+  return type == RelationType::kPartnership ||
+         type == RelationType::kDiplomaticRelations || type == RelationType::kMembership;
 }
 
 bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
@@ -43,7 +43,8 @@ const DateMention* WhenDate(const Sentence& s, int c) {
   if (c < 0) return nullptr;
   const Clause& clause = s.parse.clauses[c];
   int sub = clause.subordinator;
-  if (clause.kind != ClauseKind::kSubordinate || sub <= 0 || s.tokens[sub].lower != "when") {
+  if (clause.kind != ClauseKind::kSubordinate || sub <= 0 ||
+      s.tokens[sub].lower != "when") {
     return nullptr;
   }
   int end = sub;
@@ -59,10 +60,12 @@ const DateMention* SpeechDate(const Sentence& s, int c) {
   for (int guard = 0; guard < 4 && c >= 0 && !s.parse.clauses[c].quoted; ++guard) {
     c = s.parse.clauses[c].parent;
   }
-  if (c < 0 || !s.parse.clauses[c].quoted || s.parse.clauses[c].speech < 0) return nullptr;
+  if (c < 0 || !s.parse.clauses[c].quoted || s.parse.clauses[c].speech < 0)
+    return nullptr;
   const Clause& speech = s.parse.clauses[s.parse.clauses[c].speech];
   for (const DateMention& d : s.dates) {
-    if (speech.range.Contains(d.begin) && !s.parse.clauses[s.parse.clause_at[d.begin]].quoted &&
+    if (speech.range.Contains(d.begin) &&
+        !s.parse.clauses[s.parse.clause_at[d.begin]].quoted &&
         d.kind != DateKind::kSince && !IsTargetDate(s.tokens, d)) {
       return &d;
     }
@@ -243,8 +246,9 @@ EventDate DateOf(const MatchContext& ctx) {
   }
   if (!out.stated) {
     if (!reported.known()) return out;
-    out.date = PastOrPerfect(ctx) ? RunningAnchor(ctx)
-                                  : DateWithPrecision::Month(reported.year, reported.month);
+    out.date = PastOrPerfect(ctx)
+                   ? RunningAnchor(ctx)
+                   : DateWithPrecision::Month(reported.year, reported.month);
   }
   if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
       !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
@@ -271,7 +275,8 @@ std::optional<int> TargetYear(const MatchContext& ctx) {
     for (int k = i + 1; k < i + kYearsWindow && k + 1 < static_cast<int>(t.size()); ++k) {
       if (t[k + 1].lower != "years" && t[k + 1].lower != "year") continue;
       if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 0 && *n < 100) {
-        if (ctx.item.reported.known()) return ctx.item.reported.year + static_cast<int>(*n);
+        if (ctx.item.reported.known())
+          return ctx.item.reported.year + static_cast<int>(*n);
       }
     }
   }

@@ -60,9 +60,10 @@ class SentenceMatcher {
       if (!covered) kept.push_back(std::move(m));
     }
     out_ = std::move(kept);
-    std::stable_sort(out_.begin(), out_.end(), [](const FrameMatch& a, const FrameMatch& b) {
-      return a.trigger.begin < b.trigger.begin;
-    });
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const FrameMatch& a, const FrameMatch& b) {
+                       return a.trigger.begin < b.trigger.begin;
+                     });
     return std::move(out_);
   }
 
@@ -82,7 +83,8 @@ class SentenceMatcher {
     }
     for (int index : book.VerbClassFrames()) {
       for (ClassId cls : book.frames()[index].trigger_classes) {
-        if (x_.MatchAt(cls, t_, g.head, std::min<int>(g.range.end, t_.size())).length > 0) {
+        if (x_.MatchAt(cls, t_, g.head, std::min<int>(g.range.end, t_.size())).length >
+            0) {
           frames.push_back(index);
           break;
         }
@@ -127,8 +129,8 @@ class SentenceMatcher {
     }
     constexpr int kLongestNounTrigger = 4;
     for (ClassId cls : f.trigger_classes) {
-      for (int start = std::max(conjunct.begin, head - kLongestNounTrigger); start <= head;
-           ++start) {
+      for (int start = std::max(conjunct.begin, head - kLongestNounTrigger);
+           start <= head; ++start) {
         if (!x_.MayStart(cls, t_[start])) continue;
         PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
         if (m.length > 0 && start + m.length > head) {
@@ -157,7 +159,9 @@ class SentenceMatcher {
   }
 
   // ---- Mood ----------------------------------------------------------------------
-  bool In(ClassId cls, int i) const { return x_.MatchAt(cls, t_, i, t_.size()).length > 0; }
+  bool In(ClassId cls, int i) const {
+    return x_.MatchAt(cls, t_, i, t_.size()).length > 0;
+  }
 
   bool GovernorLemma(ClassId cls, const VerbGroup& g) const {
     return x_.Contains(cls, g.lemma) || x_.Contains(cls, t_[g.head].lemma);
@@ -197,8 +201,8 @@ class SentenceMatcher {
       mood.irrealis |= pg.future || pg.modal || GovernorLemma(c_.irrealis_governor, pg);
     }
     // Cancelled or denied events: cues anywhere in the clause's own words.
-    for (int i = clause.range.begin; i < clause.range.end && i < static_cast<int>(t_.size());
-         ++i) {
+    for (int i = clause.range.begin;
+         i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
       if (sentence_.parse.clause_at[i] != c) continue;
       if (In(c_.cancel_cue, i)) {
         mood.blocked = true;
@@ -257,7 +261,8 @@ class SentenceMatcher {
     for (int depth = 0; depth < kChainDepth; ++depth) {
       int next = -1;
       for (int pp : ph_.nps[np].pps) {
-        if (ph_.pps[pp].np >= 0 && t_[ph_.pps[pp].prep].lower == "of") next = ph_.pps[pp].np;
+        if (ph_.pps[pp].np >= 0 && t_[ph_.pps[pp].prep].lower == "of")
+          next = ph_.pps[pp].np;
       }
       if (next < 0) break;
       r.end = std::max(r.end, ph_.nps[next].range.end);
@@ -270,8 +275,8 @@ class SentenceMatcher {
     if (np < 0) return;
     // An event is a phrase with an event noun, a site one with a facility noun.
     ClassId cls = thing_class_;
-    if (cls >= 0 && !x_.FindIn(cls, t_, ph_.nps[np].range.begin, ChainRange(np).end, nullptr,
-                               nullptr)) {
+    if (cls >= 0 && !x_.FindIn(cls, t_, ph_.nps[np].range.begin, ChainRange(np).end,
+                               nullptr, nullptr)) {
       return;
     }
     view->ranges.push_back(ChainRange(np));
@@ -391,8 +396,9 @@ class SentenceMatcher {
         if (np >= 0) {
           const NounPhrase& x = ph_.nps[np];
           int end = slot.kind == Slot::kPossessor ? x.possessor_end : x.head;
-          int begin = slot.kind == Slot::kPossessor ? x.range.begin
-                                                    : std::max(x.range.begin, x.possessor_end);
+          int begin = slot.kind == Slot::kPossessor
+                          ? x.range.begin
+                          : std::max(x.range.begin, x.possessor_end);
           if (end > begin) {
             view.ranges.push_back({begin, end});
             view.referents = d_.InRange(s_, begin, end);
@@ -482,7 +488,8 @@ class SentenceMatcher {
          x_.MatchAt(c_.plural_pronoun, t_, head, head + 1).length > 0)) {
       return true;
     }
-    return x_.MatchAt(c_.guest_anaphor, t_, ph_.nps[np].range.begin, ph_.nps[np].range.end)
+    return x_.MatchAt(c_.guest_anaphor, t_, ph_.nps[np].range.begin,
+                      ph_.nps[np].range.end)
                .length > 0;
   }
 
@@ -505,8 +512,9 @@ class SentenceMatcher {
     bool fronted = early == "after" || early == "following" || early == "during";
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
-    return prep == "on" || prep == "for" || prep == "in" || prep == "at" || prep == "to" ||
-           prep == "after" || prep == "following" || prep == "during" || prep == "from";
+    return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
+           prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
+           prep == "from";
   }
 
   SlotView NounSlot(const Frame& f, const Slot& slot, int c, int np,
@@ -594,8 +602,8 @@ class SentenceMatcher {
     return view;
   }
 
-  SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np, const TokenRange& trigger,
-                  bool target) const {
+  SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np,
+                  const TokenRange& trigger, bool target) const {
     thing_target_ = target && TargetIsThing(f.type);
     thing_class_ = f.type == RelationType::kForum  ? c_.event_noun
                    : f.type == RelationType::kSite ? c_.facility
@@ -665,7 +673,8 @@ class SentenceMatcher {
   bool Acceptable(const Frame& f, const Referent& r, bool target = false) const {
     if (r.thing >= 0) return true;
     // A state is a member of an organization, not of another state.
-    if (target && f.type == RelationType::kMembership && !absl::StartsWith(r.party, "org:")) {
+    if (target && f.type == RelationType::kMembership &&
+        !absl::StartsWith(r.party, "org:")) {
       return false;
     }
     if (r.party.empty()) return r.counterpart;
@@ -684,7 +693,8 @@ class SentenceMatcher {
   }
 
   // "his counterpart": the principal party the other side is not.
-  void FillCounterparts(std::vector<Referent>& side, const std::vector<Referent>& other) const {
+  void FillCounterparts(std::vector<Referent>& side,
+                        const std::vector<Referent>& other) const {
     for (Referent& r : side) {
       if (!r.counterpart || !r.party.empty()) continue;
       for (const std::string& p : d_.principal()) {
@@ -709,7 +719,8 @@ class SentenceMatcher {
     FillCounterparts(b, a);
     for (const Referent& x : a) {
       for (const Referent& y : b) {
-        if ((x.party.empty() && x.thing < 0) || (y.party.empty() && y.thing < 0)) continue;
+        if ((x.party.empty() && x.thing < 0) || (y.party.empty() && y.thing < 0))
+          continue;
         if (!Same(x, y)) pairs->emplace_back(x, y);
       }
     }
@@ -734,8 +745,9 @@ class SentenceMatcher {
     }
   }
 
-  std::vector<Referent> FirstNonEmpty(const Frame& f, const std::vector<SlotChoice>& choices,
-                                      int c, int np, const TokenRange& trigger,
+  std::vector<Referent> FirstNonEmpty(const Frame& f,
+                                      const std::vector<SlotChoice>& choices, int c,
+                                      int np, const TokenRange& trigger,
                                       bool target) const {
     for (const SlotChoice& choice : choices) {
       if (choice.first.kind == Slot::kItem && named_any_) continue;
@@ -866,8 +878,9 @@ class SentenceMatcher {
 
 }  // namespace
 
-std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge, const Discourse& discourse,
-                                    const ItemText& item, int s) {
+std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge,
+                                    const Discourse& discourse, const ItemText& item,
+                                    int s) {
   if (item.sentences[s].headline) return {};
   return SentenceMatcher(knowledge, discourse, item, s).Run();
 }

@@ -31,9 +31,9 @@ inline constexpr int kChainDepth = 4;
 struct FrameMatch {
   const Frame* frame = nullptr;
   int sentence = -1;
-  int clause = -1;       // The trigger's clause.
-  TokenRange trigger;    // The trigger's tokens.
-  int np = -1;           // For a noun frame: the phrase holding the trigger.
+  int clause = -1;        // The trigger's clause.
+  TokenRange trigger;     // The trigger's tokens.
+  int np = -1;            // For a noun frame: the phrase holding the trigger.
   bool irrealis = false;  // Future, modal or hoped-for (allowed by mood=any).
   int object_np = -1;     // For a verb frame: the phrase its verb acts on.
   // (source, target) for directed types; the two parties for symmetric ones.
@@ -41,8 +41,9 @@ struct FrameMatch {
 };
 
 // The matches of sentence `s` of `item`, in trigger order.
-std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge, const Discourse& discourse,
-                                    const ItemText& item, int s);
+std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge,
+                                    const Discourse& discourse, const ItemText& item,
+                                    int s);
 
 }  // namespace entente::importers::internal
 

@@ -42,8 +42,9 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kPrep;
     slot.prep = absl::StrReplaceAll(name, {{"_", " "}});
     if (!lexicon.Contains(lexicon.Find("prep"), slot.prep)) {
-      return DataError(file, line, absl::StrCat("unknown slot '", name,
-                                                "' (not a slot name nor an @prep item)"));
+      return DataError(
+          file, line,
+          absl::StrCat("unknown slot '", name, "' (not a slot name nor an @prep item)"));
     }
   } else {
     return DataError(file, line, absl::StrCat("unknown slot '", name, "'"));
@@ -139,8 +140,9 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     } else if (value == "name") {
       f->needs_name = true;
     } else {
-      return DataError(file, line,
-                       absl::StrCat("needs=", value, ": want money|percent|date|person|name"));
+      return DataError(
+          file, line,
+          absl::StrCat("needs=", value, ": want money|percent|date|person|name"));
     }
     return absl::OkStatus();
   }
@@ -191,16 +193,18 @@ absl::StatusOr<Frame> ParseFrame(absl::string_view text, const Lexicon& lexicon,
   f.file = std::string(file);
   f.line = line;
   std::optional<graph::RelationType> type = graph::ParseRelationType(words[0]);
-  if (!type) return DataError(file, line, absl::StrCat("unknown relation type '", words[0], "'"));
+  if (!type)
+    return DataError(file, line, absl::StrCat("unknown relation type '", words[0], "'"));
   f.type = *type;
   if (absl::Status s = ParseTrigger(words[1], lexicon, &f, file, line); !s.ok()) return s;
   for (size_t k = 2; k < words.size(); ++k) {
     size_t eq = words[k].find('=');
     if (eq == absl::string_view::npos || eq == 0 || eq + 1 == words[k].size()) {
-      return DataError(file, line, absl::StrCat("field '", words[k], "' is not key=value"));
+      return DataError(file, line,
+                       absl::StrCat("field '", words[k], "' is not key=value"));
     }
-    absl::Status s =
-        ParseField(words[k].substr(0, eq), words[k].substr(eq + 1), lexicon, &f, file, line);
+    absl::Status s = ParseField(words[k].substr(0, eq), words[k].substr(eq + 1), lexicon,
+                                &f, file, line);
     if (!s.ok()) return s;
   }
   bool directed = !graph::IsSymmetric(f.type);
@@ -215,7 +219,8 @@ absl::StatusOr<Frame> ParseFrame(absl::string_view text, const Lexicon& lexicon,
 }
 
 absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
-    const std::vector<std::pair<std::string, std::string>>& files, const Lexicon& lexicon) {
+    const std::vector<std::pair<std::string, std::string>>& files,
+    const Lexicon& lexicon) {
   auto book = std::unique_ptr<FrameBook>(new FrameBook());
   for (const auto& [name, content] : files) {
     int number = 0;
@@ -230,7 +235,8 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
       if (!frame.ok()) return frame.status();
       int index = static_cast<int>(book->frames_.size());
       if (frame->verbal) {
-        for (const std::string& lemma : frame->lemmas) book->by_verb_[lemma].push_back(index);
+        for (const std::string& lemma : frame->lemmas)
+          book->by_verb_[lemma].push_back(index);
         if (!frame->trigger_classes.empty()) book->verb_class_frames_.push_back(index);
       } else {
         book->noun_frames_.push_back(index);

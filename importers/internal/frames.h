@@ -10,8 +10,9 @@
 //   # TYPE     TRIGGER              FIELDS...
 //   visit      v:visit              source=subj target=obj|to|in
 //   visit      n:@visit_noun        source=subj|poss|mod|by|of target=to|in
-//   agreement  v:@sign_verb         obj=@agreement_kind parties=subj+with|between|subj|group
-//   sanction   v:impose|slap        obj=@sanction_measure source=subj target=on|against
+//   agreement  v:@sign_verb         obj=@agreement_kind
+//   parties=subj+with|between|subj|group sanction   v:impose|slap obj=@sanction_measure
+//   source=subj target=on|against
 //                                   attr.action=imposed
 //
 // TYPE is a relation type of ../shared/spec/relations.md ("agreement", "visit", ...).
@@ -114,8 +115,8 @@ struct SlotChoice {
 
 struct Frame {
   graph::RelationType type = graph::RelationType::kUnspecified;
-  bool verbal = true;                   // v: or n:
-  std::vector<std::string> lemmas;      // Trigger lemmas ("set up" for "set_up").
+  bool verbal = true;               // v: or n:
+  std::vector<std::string> lemmas;  // Trigger lemmas ("set up" for "set_up").
   std::vector<ClassId> trigger_classes;
   std::vector<SlotChoice> source, target, parties;
   struct Condition {
@@ -129,7 +130,7 @@ struct Frame {
   bool needs_name = false;
   bool any_mood = false;
   bool anniversary = false;  // date=anniversary
-  int max_parties = 0;  // 0: no limit.
+  int max_parties = 0;       // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
   std::string file;  // Where it is written, for --explain and errors.

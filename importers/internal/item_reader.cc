@@ -86,6 +86,7 @@ class ItemReader {
     s.file_begin = span.FileOffset(static_cast<int64_t>(from));
     s.file_end = span.FileOffset(static_cast<int64_t>(to));
     s.tokens = Tokenize(s.text, s.begin);
+    for (Token& t : s.tokens) x_.Annotate(t);
     out_.sentences.push_back(std::move(s));
   }
 
@@ -96,7 +97,8 @@ class ItemReader {
     for (size_t p = 0; p < item_.paragraphs.size(); ++p) {
       bool open = false;  // Quotation marks carry over sentences, not paragraphs.
       for (const SentenceSpan& span : SplitSentences(item_.paragraphs[p].text)) {
-        AddSentence(item_.paragraphs[p], span.begin, span.end, static_cast<int>(p), false);
+        AddSentence(item_.paragraphs[p], span.begin, span.end, static_cast<int>(p),
+                    false);
         Sentence& s = out_.sentences.back();
         s.quoted_start = open;
         for (const Token& t : s.tokens) {
@@ -149,9 +151,9 @@ class ItemReader {
     bool named = false;
     while (b > 0 && t[b - 1].text != ",") {
       const Token& w = t[b - 1];
-      bool descriptor = !w.capitalized && (x_.Contains(c_.outlet_noun, w.lower) ||
-                                           w.lower == "news" || w.lower == "the" ||
-                                           w.lower == "state" || w.lower == "national");
+      bool descriptor = !w.capitalized &&
+                        (x_.Contains(c_.outlet_noun, w.lower) || w.lower == "news" ||
+                         w.lower == "the" || w.lower == "state" || w.lower == "national");
       if (IsOutletWord(w)) {
         named = true;
       } else if (!descriptor) {
@@ -176,8 +178,9 @@ class ItemReader {
     s.attribution = {begin, end};
     attributed_ = true;
     if (item_.outlet.empty() && outlet_end > outlet_begin) {
-      out_.outlet = std::string(s.text.substr(
-          t[outlet_begin].begin - s.begin, t[outlet_end - 1].end - t[outlet_begin].begin));
+      out_.outlet =
+          std::string(s.text.substr(t[outlet_begin].begin - s.begin,
+                                    t[outlet_end - 1].end - t[outlet_begin].begin));
     }
     if (date_at < end && t[date_at].lower == "on") {
       std::vector<Token> date_tokens(t.begin() + date_at + 1, t.begin() + end);
@@ -242,8 +245,9 @@ class ItemReader {
       int date_begin = -1, date_end = -1;
       if (k < n && t[k].text == ",") {
         date_begin = k + 1;
-        std::vector<DateMention> dates = FindDates(
-            std::vector<Token>(t.begin() + date_begin, t.begin() + n), {item_.published, {}});
+        std::vector<DateMention> dates =
+            FindDates(std::vector<Token>(t.begin() + date_begin, t.begin() + n),
+                      {item_.published, {}});
         if (dates.empty() || dates[0].begin != 0) return;
         date_end = date_begin + dates[0].end;
         if (dates[0].date.precision == DatePrecision::kDay) out_.reported = dates[0].date;
@@ -334,7 +338,8 @@ class ItemReader {
     std::vector<int> atom_end(n, 0);
     for (size_t m = 0; m < s.mentions.size(); ++m) {
       const Mention& mention = s.mentions[m];
-      for (int k = mention.begin; k < mention.end; ++k) s.mention_at[k] = static_cast<int>(m);
+      for (int k = mention.begin; k < mention.end; ++k)
+        s.mention_at[k] = static_cast<int>(m);
       atom_end[mention.begin] = mention.end;
       if (mention.form == AliasForm::kDemonym && mention.end == mention.begin + 1 &&
           !mention.titled) {

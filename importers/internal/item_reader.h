@@ -38,7 +38,7 @@ struct Sentence {
   int paragraph = 0;  // -1 for the headline.
   bool headline = false;
   absl::string_view text;
-  int64_t begin = 0;       // Byte offsets of the text (tokens count from here).
+  int64_t begin = 0;  // Byte offsets of the text (tokens count from here).
   int64_t end = 0;
   int64_t file_begin = 0;  // Byte offsets of the quote in the input file (they
   int64_t file_end = 0;    // differ from begin/end for escaped JSON text).
@@ -49,8 +49,8 @@ struct Sentence {
   std::vector<MoneyMention> money;
   std::vector<PercentMention> percents;
   SentenceParse parse;
-  TokenRange attribution;  // "reported Trend on Feb. 5": provenance, not content.
-  TokenRange dateline;     // "ASTANA, June 22 (Kazinform) –".
+  TokenRange attribution;     // "reported Trend on Feb. 5": provenance, not content.
+  TokenRange dateline;        // "ASTANA, June 22 (Kazinform) –".
   bool quoted_start = false;  // Begins inside quotation marks opened earlier.
 };
 

@@ -2,8 +2,8 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "importers/internal/embedded_data.h"
 
 namespace entente::importers::internal {
@@ -75,7 +75,8 @@ void AddTriggerVerbs(const std::vector<std::pair<std::string, std::string>>& fra
                      std::vector<WordListEntry>* entries) {
   absl::flat_hash_set<std::string> known;
   for (const WordListEntry& e : *entries) {
-    if (e.class_name == "verb") known.insert(std::string(e.item.substr(0, e.item.find('/'))));
+    if (e.class_name == "verb")
+      known.insert(std::string(e.item.substr(0, e.item.find('/'))));
   }
   auto add = [&](absl::string_view phrase, const std::string& file) {
     std::string word(phrase.substr(0, phrase.find_first_of(" _")));
@@ -136,18 +137,18 @@ absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
   for (const Required& r : kRequired) {
     ClassId id = x.Find(r.name);
     if (id < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("importers/data: class @", r.name, " is read by the extractor "
-                       "but no word list defines it"));
+      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
+                                                     " is read by the extractor "
+                                                     "but no word list defines it"));
     }
     knowledge->classes_.*r.field = id;
   }
   for (const RequiredTitle& r : kRequiredTitles) {
     ClassId id = x.Find(r.name);
     if (id < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("importers/data: class @", r.name, " is read by the extractor "
-                       "but no word list defines it"));
+      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
+                                                     " is read by the extractor "
+                                                     "but no word list defines it"));
     }
     knowledge->classes_.titles.*r.field = id;
   }

@@ -11,16 +11,15 @@ namespace {
 
 // The classes the tagger reads (tagger.cc); a lexicon without them cannot tag.
 constexpr absl::string_view kClosedClasses[] = {
-    "det", "poss", "pron", "rel",      "prep",   "conj", "sub",
-    "aux", "modal", "neg", "particle", "adverb", "verb", "to", "tell"};
+    "det",   "poss", "pron",     "rel",    "prep", "conj", "sub", "aux",
+    "modal", "neg",  "particle", "adverb", "verb", "to",   "tell"};
 
-bool IsVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 std::string ThirdPerson(absl::string_view lemma) {
-  if (absl::EndsWith(lemma, "s") || absl::EndsWith(lemma, "x") || absl::EndsWith(lemma, "z") ||
-      absl::EndsWith(lemma, "ch") || absl::EndsWith(lemma, "sh") || absl::EndsWith(lemma, "o")) {
+  if (absl::EndsWith(lemma, "s") || absl::EndsWith(lemma, "x") ||
+      absl::EndsWith(lemma, "z") || absl::EndsWith(lemma, "ch") ||
+      absl::EndsWith(lemma, "sh") || absl::EndsWith(lemma, "o")) {
     return absl::StrCat(lemma, "es");
   }
   if (lemma.size() > 1 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2])) {
@@ -38,7 +37,8 @@ std::string Past(absl::string_view lemma) {
 }
 
 std::string Gerund(absl::string_view lemma) {
-  if (absl::EndsWith(lemma, "ie")) return absl::StrCat(lemma.substr(0, lemma.size() - 2), "ying");
+  if (absl::EndsWith(lemma, "ie"))
+    return absl::StrCat(lemma.substr(0, lemma.size() - 2), "ying");
   if (lemma.size() > 2 && lemma.back() == 'e' && !absl::EndsWith(lemma, "ee") &&
       !absl::EndsWith(lemma, "ye") && !absl::EndsWith(lemma, "oe")) {
     return absl::StrCat(lemma.substr(0, lemma.size() - 1), "ing");
@@ -58,7 +58,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       continue;
     }
     if (e.class_name == "plural") {
-      if (e.value.empty()) return DataError(e.file, e.line, "@plural items need '= singular'");
+      if (e.value.empty())
+        return DataError(e.file, e.line, "@plural items need '= singular'");
       x.plurals_[e.item] = e.value;
     }
     auto [it, inserted] = x.class_ids_.try_emplace(e.class_name, x.classes_.size());
@@ -105,14 +106,50 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       });
     }
   }
+  x.has_wildcard_.resize(x.classes_.size());
+  for (size_t id = 0; id < x.classes_.size(); ++id) {
+    x.has_wildcard_[id] = !x.classes_[id].wildcard.empty();
+  }
+  x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
+  x.start_bits_.assign(x.start_words_, 0);  // Set 0: no class.
+  for (size_t id = 0; id < x.classes_.size(); ++id) {
+    for (const auto& [hash, list] : x.classes_[id].by_first) {
+      auto [it, added] = x.start_index_.try_emplace(
+          hash, static_cast<uint32_t>(x.start_bits_.size() / x.start_words_));
+      if (added) x.start_bits_.resize(x.start_bits_.size() + x.start_words_, 0);
+      x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
+    }
+  }
   return lexicon;
 }
+
+uint32_t Lexicon::StartSetOf(uint32_t hash) const {
+  auto it = start_index_.find(hash);
+  return it == start_index_.end() ? 0 : it->second;
+}
+
+void Lexicon::Annotate(Token& token) const {
+  token.starts = StartSetOf(token.hash);
+  // A token not yet tagged has no lemma: its word is its lemma so far.
+  if (token.lemma_hash == 0 && token.lemma.empty()) {
+    token.lemma_starts = token.starts;
+    token.lemma_starts_of = token.hash;
+  } else {
+    token.lemma_starts = token.lemma_hash == token.hash ? token.starts
+                                                        : StartSetOf(token.lemma_hash);
+    token.lemma_starts_of = token.lemma_hash;
+  }
+  token.annotated = true;
+}
+
+
 
 absl::Status Lexicon::AddVerb(const WordListEntry& e) {
   std::vector<std::string> parts = absl::StrSplit(e.item, '/');
   if (parts.size() > 4 || parts[0].empty() || parts[0].find(' ') != std::string::npos) {
-    return DataError(e.file, e.line,
-                     absl::StrCat("verb '", e.item, "': want lemma[/past[/participle[/gerund]]]"));
+    return DataError(
+        e.file, e.line,
+        absl::StrCat("verb '", e.item, "': want lemma[/past[/participle[/gerund]]]"));
   }
   const std::string& lemma = parts[0];
   auto form = [&](size_t k, const std::string& regular) {
@@ -155,7 +192,8 @@ bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
 
 bool Lexicon::WordMatches(const Phrase& p, size_t k, const Token& t) const {
   if (!p.prefixes[k].empty()) {
-    return t.lower.size() > p.prefixes[k].size() && absl::StartsWith(t.lower, p.prefixes[k]);
+    return t.lower.size() > p.prefixes[k].size() &&
+           absl::StartsWith(t.lower, p.prefixes[k]);
   }
   return p.words[k] == t.hash || p.words[k] == t.lemma_hash;
 }
@@ -169,10 +207,9 @@ int Lexicon::Extent(const Phrase& p, const std::vector<Token>& tokens, int i,
   return static_cast<int>(p.words.size());
 }
 
-PhraseMatch Lexicon::MatchAt(ClassId id, const std::vector<Token>& tokens, int i,
-                             int end) const {
+PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
+                                  int end) const {
   PhraseMatch best;
-  if (id < 0 || i < 0 || i >= end) return best;
   const PhraseClass& c = classes_[id];
   auto consider = [&](int index) {
     const Phrase& p = phrases_[index];
@@ -208,6 +245,7 @@ bool Lexicon::FindIn(ClassId id, const std::vector<Token>& tokens, int from, int
 
 bool Lexicon::MayStart(ClassId id, const Token& t) const {
   if (id < 0) return false;
+  if (!MayMatchAt(id, t)) return false;
   const PhraseClass& c = classes_[id];
   return c.by_first.contains(t.hash) || c.by_first.contains(t.lemma_hash) ||
          !c.wildcard.empty();
@@ -225,9 +263,10 @@ std::string Lexicon::NounLemma(absl::string_view w) const {
       absl::EndsWith(w, "ics") || absl::EndsWith(w, "'s")) {
     return std::string(w);
   }
-  if (absl::EndsWith(w, "ies") && w.size() > 4) return absl::StrCat(w.substr(0, w.size() - 3), "y");
-  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") || absl::EndsWith(w, "ches") ||
-      absl::EndsWith(w, "xes") || absl::EndsWith(w, "zes")) {
+  if (absl::EndsWith(w, "ies") && w.size() > 4)
+    return absl::StrCat(w.substr(0, w.size() - 3), "y");
+  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
+      absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") || absl::EndsWith(w, "zes")) {
     return std::string(w.substr(0, w.size() - 2));
   }
   return std::string(w.substr(0, w.size() - 1));

@@ -30,7 +30,7 @@ namespace entente::importers::internal {
 using ClassId = int;
 
 struct PhraseMatch {
-  int length = 0;          // Tokens matched; 0 when nothing matched.
+  int length = 0;           // Tokens matched; 0 when nothing matched.
   absl::string_view value;  // The item's value ("" when the list gave none).
   int line = 0;             // Where the item is written, for --explain.
   absl::string_view file;
@@ -54,7 +54,10 @@ class Lexicon {
 
   // The longest phrase of class `id` starting at tokens[i] and ending at or before
   // `end`; length 0 when none.
-  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i, int end) const;
+  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i, int end) const {
+    if (id < 0 || i < 0 || i >= end || !MayMatchAt(id, tokens[i])) return PhraseMatch();
+    return MatchPhrases(id, tokens, i, end);
+  }
   // True when a phrase of class `id` matches somewhere in tokens [from, to); sets
   // *at to its first token.
   bool FindIn(ClassId id, const std::vector<Token>& tokens, int from, int to, int* at,
@@ -63,6 +66,9 @@ class Lexicon {
   bool Contains(ClassId id, absl::string_view phrase) const;
   // True when some phrase of class `id` could start with this token (a cheap test).
   bool MayStart(ClassId id, const Token& token) const;
+  // Records on the token which classes may start at it (see Token::starts); call
+  // again after its lemma changes. Matching is the same without it, only slower.
+  void Annotate(Token& token) const;
 
   // The verb forms a lower-case word can be; nullptr for a word that is no verb.
   const VerbEntry* Verb(absl::string_view lower) const;
@@ -72,7 +78,7 @@ class Lexicon {
 
  private:
   struct Phrase {
-    std::vector<uint32_t> words;  // WordHash of each word.
+    std::vector<uint32_t> words;        // WordHash of each word.
     std::vector<std::string> prefixes;  // Per word: non-empty for "word*".
     std::string value;
     std::string file;
@@ -90,8 +96,27 @@ class Lexicon {
   bool WordMatches(const Phrase& p, size_t k, const Token& t) const;
   int Extent(const Phrase& p, const std::vector<Token>& tokens, int i, int end) const;
 
+  uint32_t StartSetOf(uint32_t hash) const;
+  bool InStartSet(uint32_t set, ClassId id) const {
+    return (start_bits_[set * start_words_ + id / 64] >> (id % 64)) & 1;
+  }
+  // False when the token's annotation rules class `id` out at it.
+  bool MayMatchAt(ClassId id, const Token& t) const {
+    if (!t.annotated || has_wildcard_[id]) return true;
+    if (InStartSet(t.starts, id)) return true;
+    return t.lemma_starts_of != t.lemma_hash || InStartSet(t.lemma_starts, id);
+  }
+  PhraseMatch MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
+                           int end) const;
+
   std::vector<Phrase> phrases_;
   std::vector<PhraseClass> classes_;
+  // Start sets: bit `id` of set k says a phrase of class `id` starts with a word
+  // whose hash maps to k (start_index_); set 0 is empty.
+  size_t start_words_ = 1;
+  std::vector<uint64_t> start_bits_;
+  absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  std::vector<bool> has_wildcard_;  // Per class: it has a phrase starting "word*".
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;

@@ -48,7 +48,8 @@ Mention FromAlias(const Gazetteer& g, const AliasMatch& m, int begin, int end) {
   out.country = std::string(g.CountryOf(m.entity->id));
   // An organization acts for itself unless the gazetteer names whom it acts for
   // ("European Commission": the EU).
-  if (out.kind == graph::EntityKind::kOrganization && out.country.empty()) out.country = out.id;
+  if (out.kind == graph::EntityKind::kOrganization && out.country.empty())
+    out.country = out.id;
   if (out.kind == graph::EntityKind::kPerson) {
     out.leader = true;
     if (const EntityFacts* facts = g.FactsOf(out.id)) out.role = facts->role;
@@ -71,7 +72,9 @@ class MentionFinder {
   }
 
  private:
-  bool Skip(int i) const { return t_[i].kind == TokenKind::kPunct || Masked(t_[i], masked_); }
+  bool Skip(int i) const {
+    return t_[i].kind == TokenKind::kPunct || Masked(t_[i], masked_);
+  }
 
   // The longest gazetteer alias starting at i; length 0 when none.
   const std::vector<AliasMatch>* AliasAt(int i, int* length) const {
@@ -152,7 +155,9 @@ class MentionFinder {
     return -1;
   }
 
-  int Match(ClassId id, int i) const { return i < n_ ? x_.MatchAt(id, t_, i, n_).length : 0; }
+  int Match(ClassId id, int i) const {
+    return i < n_ ? x_.MatchAt(id, t_, i, n_).length : 0;
+  }
 
   // A word that can be part of a person's name.
   bool NameWord(int i) const {
@@ -252,10 +257,10 @@ class MentionFinder {
     if (length == 0) return false;
     // A lower-case office needs its country before it ("the Kazakh leader"); only
     // "his counterpart" is someone without one: the other side's holder.
-    const bool bare_counterpart = cls == c_.counterpart && title_begin > 0 &&
-                                  (t_[title_begin - 1].lower == "his" ||
-                                   t_[title_begin - 1].lower == "her" ||
-                                   t_[title_begin - 1].lower == "their");
+    const bool bare_counterpart =
+        cls == c_.counterpart && title_begin > 0 &&
+        (t_[title_begin - 1].lower == "his" || t_[title_begin - 1].lower == "her" ||
+         t_[title_begin - 1].lower == "their");
     if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart) return false;
     PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
     k = title_begin + length;
@@ -324,10 +329,10 @@ class MentionFinder {
 
 }  // namespace
 
-std::vector<Mention> FindMentions(const Gazetteer& gazetteer, const Lexicon& lexicon,
-                                  const TitleClasses& titles,
-                                  const std::vector<Token>& tokens,
-                                  const std::vector<std::pair<int64_t, int64_t>>& masked) {
+std::vector<Mention> FindMentions(
+    const Gazetteer& gazetteer, const Lexicon& lexicon, const TitleClasses& titles,
+    const std::vector<Token>& tokens,
+    const std::vector<std::pair<int64_t, int64_t>>& masked) {
   return MentionFinder(gazetteer, lexicon, titles, tokens, masked).Run();
 }
 

@@ -38,7 +38,8 @@ TEST(FindMentions, AnOfficeWithItsCountryIsATitledMention) {
 }
 
 TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
-  std::vector<Mention> m = Find("Talks were led by Interior Minister Ana Lucia Gomez Ferreira.");
+  std::vector<Mention> m =
+      Find("Talks were led by Interior Minister Ana Lucia Gomez Ferreira.");
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].id, "person:ana-lucia-gomez-ferreira");
   EXPECT_EQ(m[0].role, "interior_minister");

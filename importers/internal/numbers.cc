@@ -161,8 +161,8 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
   for (int i = 0; i < n; ++i) {
     if (std::optional<double> v = ParseDecimal(t[i])) {
       int end = i + 1;
-      if (end < n && (t[end].text == "%" || t[end].lower == "percent" ||
-                      t[end].lower == "pct")) {
+      if (end < n &&
+          (t[end].text == "%" || t[end].lower == "percent" || t[end].lower == "pct")) {
         out.push_back({i, end + 1, *v});
         i = end;
       } else if (end + 1 < n && t[end].lower == "per" && t[end + 1].lower == "cent") {
@@ -173,7 +173,9 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
     }
     // "by a quarter", "by a third", "by half".
     if (i + 1 < n && t[i].lower == "a") {
-      double v = t[i + 1].lower == "quarter" ? 25 : t[i + 1].lower == "third" ? 100.0 / 3 : 0;
+      double v = t[i + 1].lower == "quarter" ? 25
+                 : t[i + 1].lower == "third" ? 100.0 / 3
+                                             : 0;
       if (v > 0 && i > 0 && t[i - 1].lower == "by") out.push_back({i, i + 2, v});
     } else if (t[i].lower == "half" && i > 0 && t[i - 1].lower == "by") {
       out.push_back({i, i + 1, 50});

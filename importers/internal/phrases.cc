@@ -70,7 +70,8 @@ class PhraseFinder {
     while (k >= 0 && IsNominal(TagAt(k)) && TagAt(k) != Tag::kDeterminer &&
            !(TagAt(k) == Tag::kPossessive && t_[k].lower != "'s"))
       --k;
-    if (k < 0 || !(TagAt(k) == Tag::kDeterminer || TagAt(k) == Tag::kPossessive)) return false;
+    if (k < 0 || !(TagAt(k) == Tag::kDeterminer || TagAt(k) == Tag::kPossessive))
+      return false;
     return k > 0 && (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper);
   }
 
@@ -95,8 +96,8 @@ class PhraseFinder {
           }
           if (tag == Tag::kModal) {
             g.modal = true;
-            g.future |= t_[k].lower == "will" || t_[k].lower == "shall" ||
-                        t_[k].lower == "'ll";
+            g.future |=
+                t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
           }
           g.negated |= tag == Tag::kNegation;
           ++k;
@@ -144,7 +145,8 @@ class PhraseFinder {
       bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
       if (!has_aux && head.tag == Tag::kVerb) {
         bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
-        bool after_break = g.range.begin == 0 || TagAt(g.range.begin - 1) == Tag::kComma ||
+        bool after_break = g.range.begin == 0 ||
+                           TagAt(g.range.begin - 1) == Tag::kComma ||
                            TagAt(g.range.begin - 1) == Tag::kPreposition ||
                            TagAt(g.range.begin - 1) == Tag::kSubordinator ||
                            TagAt(g.range.begin - 1) == Tag::kConjunction;
@@ -155,9 +157,10 @@ class PhraseFinder {
         // verb), and after one phrase, not two ("the partnership their countries
         // concluded" is an active clause with its own subject).
         bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
-                          VerbSinceQuote(g.range.begin) && !TwoPhrasesBefore(g.range.begin);
-        bool reduced = (head.verb_forms & kPastParticiple) && (after_break || after_noun) &&
-                       TagAt(k) == Tag::kPreposition;
+                          VerbSinceQuote(g.range.begin) &&
+                          !TwoPhrasesBefore(g.range.begin);
+        bool reduced = (head.verb_forms & kPastParticiple) &&
+                       (after_break || after_noun) && TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
       }
@@ -229,8 +232,9 @@ class PhraseFinder {
           Tag tag = TagAt(k);
           // "On Tuesday her country ...": an article or a possessive after a noun
           // starts another phrase.
-          if (k > i && (tag == Tag::kDeterminer || (tag == Tag::kPossessive &&
-                                                    t_[k].lower != "'s")) &&
+          if (k > i &&
+              (tag == Tag::kDeterminer ||
+               (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
               (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
                TagAt(k - 1) == Tag::kNumber) &&
               !in_atom_[k]) {
@@ -389,7 +393,8 @@ class PhraseFinder {
       }
       np.conjuncts.clear();
       for (const auto& m : members) {
-        np.conjuncts.push_back({out_.nps[m.first].range.begin, out_.nps[m.second].range.end});
+        np.conjuncts.push_back(
+            {out_.nps[m.first].range.begin, out_.nps[m.second].range.end});
       }
       np.range.end = np.conjuncts.back().end;
       merged.push_back(std::move(np));
@@ -472,7 +477,8 @@ class PhraseFinder {
       NounPhrase& first = out_.nps[a];
       const NounPhrase& second = out_.nps[a + 1];
       int gap = first.range.end;
-      if (SpacedDash(gap) && second.range.begin == gap + 1 && second.conjuncts.size() > 1) {
+      if (SpacedDash(gap) && second.range.begin == gap + 1 &&
+          second.conjuncts.size() > 1) {
         int after = second.range.end;
         if (after >= n_ || SpacedDash(after) || TagAt(after) == Tag::kComma ||
             TagAt(after) == Tag::kPunct) {
@@ -490,11 +496,13 @@ class PhraseFinder {
       Tag start = TagAt(second.range.begin);
       if (start != Tag::kDeterminer && start != Tag::kPossessive) continue;
       Tag first_head = TagAt(first.head);
-      bool named = first_head == Tag::kProper || AtomEnd(first.range.begin) > first.range.begin + 1 ||
+      bool named = first_head == Tag::kProper ||
+                   AtomEnd(first.range.begin) > first.range.begin + 1 ||
                    t_[first.head].capitalized;
       if (!named) continue;
       int after = second.range.end;
-      bool closes = after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
+      bool closes =
+          after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (closes) first.apposition = static_cast<int>(a + 1);
     }
   }

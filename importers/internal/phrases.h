@@ -29,33 +29,33 @@ struct TokenRange {
 
 struct VerbGroup {
   TokenRange range;
-  int head = -1;       // The main verb (the auxiliary for a bare "is"/"has").
-  std::string lemma;   // "sign"; "set up" with its particle; "be" for a copula.
-  bool passive = false;      // "was signed", "have been exchanged".
-  bool negated = false;      // "did not sign", "never visited".
-  bool future = false;       // "will visit", "'ll", "shall".
-  bool modal = false;        // Any modal: "could", "may", "would", ...
-  bool perfect = false;      // "has signed", "had agreed".
-  bool infinitive = false;   // "to raise".
-  bool nonfinite = false;    // A participle or gerund without auxiliary: ", marking".
-  bool copula = false;       // "is", "was" with no other verb.
+  int head = -1;            // The main verb (the auxiliary for a bare "is"/"has").
+  std::string lemma;        // "sign"; "set up" with its particle; "be" for a copula.
+  bool passive = false;     // "was signed", "have been exchanged".
+  bool negated = false;     // "did not sign", "never visited".
+  bool future = false;      // "will visit", "'ll", "shall".
+  bool modal = false;       // Any modal: "could", "may", "would", ...
+  bool perfect = false;     // "has signed", "had agreed".
+  bool infinitive = false;  // "to raise".
+  bool nonfinite = false;   // A participle or gerund without auxiliary: ", marking".
+  bool copula = false;      // "is", "was" with no other verb.
 };
 
 struct NounPhrase {
   TokenRange range;
-  int head = -1;                        // The last noun of the first conjunct.
-  std::vector<TokenRange> conjuncts;    // One range per coordinated part.
-  int possessor_end = -1;               // [range.begin, possessor_end) is "X's".
-  std::vector<int> pps;                 // Prepositional phrases after it, in order.
-  int apposition = -1;                  // Index of an appositive noun phrase.
-  int pp = -1;                          // The prepositional phrase it is the object of.
+  int head = -1;                      // The last noun of the first conjunct.
+  std::vector<TokenRange> conjuncts;  // One range per coordinated part.
+  int possessor_end = -1;             // [range.begin, possessor_end) is "X's".
+  std::vector<int> pps;               // Prepositional phrases after it, in order.
+  int apposition = -1;                // Index of an appositive noun phrase.
+  int pp = -1;                        // The prepositional phrase it is the object of.
 };
 
 struct PrepPhrase {
-  TokenRange range;     // The preposition and its object.
-  int prep = -1;        // First token of the preposition.
-  int prep_length = 1;  // Tokens of a multi-word preposition ("according to").
-  int np = -1;          // Its object noun phrase; -1 before a gerund ("after signing").
+  TokenRange range;      // The preposition and its object.
+  int prep = -1;         // First token of the preposition.
+  int prep_length = 1;   // Tokens of a multi-word preposition ("according to").
+  int np = -1;           // Its object noun phrase; -1 before a gerund ("after signing").
   int attached_np = -1;  // The noun phrase it follows directly, if any.
 };
 

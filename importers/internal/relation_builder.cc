@@ -33,13 +33,14 @@ RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& ga
       things_(knowledge, gazetteer, discourse, text) {}
 
 graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent& r,
-                                        bool target, const graph::DateWithPrecision& date) {
+                                        bool target,
+                                        const graph::DateWithPrecision& date) {
   graph::EntityRef ref;
   if (r.thing >= 0) {
     bool event = match.frame->type == RelationType::kForum;
     int sentence = r.thing_sentence >= 0 ? r.thing_sentence : match.sentence;
-    std::string name = things_.Name(sentence, r.thing,
-                                    event ? ThingKind::kEvent : ThingKind::kSite, date.year);
+    std::string name = things_.Name(
+        sentence, r.thing, event ? ThingKind::kEvent : ThingKind::kSite, date.year);
     if (event) {
       ref.kind = graph::EntityKind::kEvent;
       ref.id = absl::StrCat("event:", Slugify(absl::StrCat(name, " ", date.year)));
@@ -87,8 +88,10 @@ void RelationBuilder::Add(const FrameMatch& match) {
     r.type = type;
     r.source = RefOf(match, source, false, date.date);
     r.target = RefOf(match, target, true, date.date);
-    if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id) continue;
-    if (graph::IsSymmetric(type) && r.target.id < r.source.id) std::swap(r.source, r.target);
+    if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id)
+      continue;
+    if (graph::IsSymmetric(type) && r.target.id < r.source.id)
+      std::swap(r.source, r.target);
     r.date = date.date;
     r.reported = text_.reported;
     r.attributes = ReadAttributes(ctx, source, target, date);
@@ -121,7 +124,8 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
     const graph::DateWithPrecision* best = nullptr;
     for (size_t j = 0; j < relations_.size(); ++j) {
       const graph::Relation& o = relations_[j];
-      if (!stated_[j] || o.type != RelationType::kForum || o.target.id != r.target.id) continue;
+      if (!stated_[j] || o.type != RelationType::kForum || o.target.id != r.target.id)
+        continue;
       if (best == nullptr || o.date.precision > best->precision) best = &o.date;
     }
     if (best == nullptr || *best == r.date) continue;

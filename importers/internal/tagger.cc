@@ -23,7 +23,8 @@ struct TagClasses {
         adverb(x.Find("adverb")),
         phrasal(x.Find("phrasal")),
         tell(x.Find("tell")) {}
-  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal, tell;
+  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal,
+      tell;
 };
 
 bool IsQuoteMark(absl::string_view text) {
@@ -58,8 +59,8 @@ class LexicalPass {
       t.lemma_hash = t.hash;
       t.span = 1;
       if (t.kind == TokenKind::kPunct) {
-        t.tag = t.text == "," ? Tag::kComma
-                : IsQuoteMark(t.text) ? Tag::kQuote
+        t.tag = t.text == ","          ? Tag::kComma
+                : IsQuoteMark(t.text)  ? Tag::kQuote
                 : IsNumberLike(t.text) ? Tag::kNumber
                                        : Tag::kPunct;
         continue;
@@ -157,9 +158,9 @@ class LexicalPass {
   bool SentenceStart(int i) const {
     if (i == 0) return true;
     const Token& p = t_[i - 1];
-    return p.kind == TokenKind::kPunct && (IsQuoteMark(p.text) || p.text == ":" ||
-                                           p.text == "\u2013" || p.text == "\u2014" ||
-                                           p.text == "(");
+    return p.kind == TokenKind::kPunct &&
+           (IsQuoteMark(p.text) || p.text == ":" || p.text == "\u2013" ||
+            p.text == "\u2014" || p.text == "(");
   }
 
   const Lexicon& x_;
@@ -203,8 +204,9 @@ class ContextPass {
       }
     }
     for (int i = 0; i < n_; ++i) {
-      if (t_[i].tag == Tag::kPreposition && x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 &&
-          t_[i].span == 1 && ClauseFollows(i)) {
+      if (t_[i].tag == Tag::kPreposition &&
+          x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 && t_[i].span == 1 &&
+          ClauseFollows(i)) {
         t_[i].tag = Tag::kSubordinator;
       }
     }
@@ -270,9 +272,10 @@ class ContextPass {
       // "narrow and expanded formats": a participle between a modifier and its noun;
       // not "talks and signed agreements" or "in January and raised ties".
       const Token* before = p > 0 ? &t_[p - 1] : nullptr;
-      bool modifier_before = before != nullptr && !before->capitalized &&
-                             (before->tag == Tag::kNoun || before->tag == Tag::kAdjective) &&
-                             before->lower.back() != 's';
+      bool modifier_before =
+          before != nullptr && !before->capitalized &&
+          (before->tag == Tag::kNoun || before->tag == Tag::kAdjective) &&
+          before->lower.back() != 's';
       if (modifier_before && participle && NominalNext(i + 1) && !StartsObject(i + 1)) {
         return Tag::kAdjective;
       }
@@ -296,7 +299,8 @@ class ContextPass {
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
     // "with Mongolia's premier taking part".
-    if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2) return Tag::kVerb;
+    if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2)
+      return Tag::kVerb;
     // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
     // no other verb before the clause ends.
     if ((f & kThirdPerson) && pt == Tag::kNoun && t_[p].lower.back() != 's' &&
@@ -408,8 +412,15 @@ bool IsNominal(Tag tag) {
 
 void TagTokens(const Lexicon& lexicon, std::vector<Token>& tokens) {
   TagClasses classes(lexicon);
+  for (Token& t : tokens) {
+    if (!t.annotated) lexicon.Annotate(t);
+  }
   LexicalPass(lexicon, classes, tokens).Run();
+  for (Token& t : tokens) lexicon.Annotate(t);  // Verbs and nouns have their lemmas now.
   ContextPass(lexicon, classes, tokens).Run();
+  for (Token& t : tokens) {
+    if (t.lemma_starts_of != t.lemma_hash) lexicon.Annotate(t);
+  }
 }
 
 }  // namespace entente::importers::internal

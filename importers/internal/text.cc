@@ -68,8 +68,8 @@ bool IsAbbreviation(absl::string_view lower) {
   // "Joseph R. Biden": an initial.
   if (lower.size() == 2 && lower[1] == '.' && absl::ascii_isalpha(lower[0])) return true;
   static constexpr std::array<absl::string_view, 28> kAbbrev = {
-      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",  "aug.", "sep.", "sept.", "oct.",
-      "nov.", "dec.", "st.",  "mr.",  "mrs.",  "ms.",  "dr.",  "u.s.", "u.k.",  "u.n.",
+      "jan.", "feb.", "mar.", "apr.",  "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+      "nov.", "dec.", "st.",  "mr.",   "mrs.", "ms.",  "dr.",  "u.s.", "u.k.",  "u.n.",
       "no.",  "gen.", "col.", "prof.", "inc.", "co.",  "jr.",  "sr."};
   for (absl::string_view a : kAbbrev) {
     if (lower == a) return true;

@@ -65,6 +65,14 @@ struct Token {
   uint8_t span = 1;        // Tokens a multi-word item starting here covers.
   std::string lemma;       // Verb lemma or singular noun; `lower` otherwise.
   uint32_t lemma_hash = 0;
+  // Filled by Lexicon::Annotate: the phrase classes that may start at this word (an
+  // index into the lexicon's start sets) by its form and by its lemma, so a class
+  // that cannot match is ruled out without hashing. The lemma's set holds while
+  // lemma_starts_of == lemma_hash.
+  bool annotated = false;
+  uint32_t starts = 0;
+  uint32_t lemma_starts = 0;
+  uint32_t lemma_starts_of = 0;
 };
 
 // FNV-1a of a lower-case word: lets scanners compare integers first.

@@ -59,8 +59,9 @@ std::string ThingRegistry::HeadOf(int s, int np) const {
   for (const TokenRange& conjunct : x.conjuncts) {
     int head = conjunct.end - 1;
     for (int start = std::max(conjunct.begin, head - 3); start <= head; ++start) {
-      PhraseMatch m = k_.lexicon().MatchAt(k_.classes().event_noun, sentence.tokens, start,
-                                           static_cast<int>(sentence.tokens.size()));
+      PhraseMatch m =
+          k_.lexicon().MatchAt(k_.classes().event_noun, sentence.tokens, start,
+                               static_cast<int>(sentence.tokens.size()));
       if (m.length > 0 && start + m.length > head) return sentence.tokens[head].lemma;
     }
   }
@@ -105,12 +106,14 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       const PrepPhrase& p = ph.pps[pp];
       if (p.np < 0) continue;
       absl::string_view prep = t[p.prep].lower;
-      bool names = prep == "of" || prep == "between" || prep == "with" ||
-                   (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on"));
+      bool names =
+          prep == "of" || prep == "between" || prep == "with" ||
+          (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on"));
       if (event && prep == "in") {
         // "the summit in the Central Asia-Germany format": a format names it.
         int head = ph.nps[p.np].head;
-        names = k_.lexicon().MatchAt(k_.classes().event_format, t, head, head + 1).length > 0;
+        names =
+            k_.lexicon().MatchAt(k_.classes().event_format, t, head, head + 1).length > 0;
       }
       if (!names) continue;
       const NounPhrase& of = ph.nps[p.np];
@@ -154,7 +157,8 @@ std::string ThingRegistry::Name(int s, int np, ThingKind kind, int year) const {
   for (const Event& e : events_) {
     if (e.head != head || e.weight <= own_weight) continue;
     bool same_year = e.year == year || e.year == 0;
-    if (best == nullptr || (same_year && (best->year != year || e.weight > best->weight)) ||
+    if (best == nullptr ||
+        (same_year && (best->year != year || e.weight > best->weight)) ||
         (!same_year && best->year != year && e.weight > best->weight)) {
       best = &e;
     }

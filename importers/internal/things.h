@@ -41,7 +41,7 @@ class ThingRegistry {
     std::string head;  // The event noun's lemma: "summit".
     std::string name;
     int year = 0;
-    int weight = 0;    // Capitalized words: how much the name says.
+    int weight = 0;  // Capitalized words: how much the name says.
   };
   std::string HeadOf(int s, int np) const;
 

@@ -8,8 +8,8 @@ namespace {
 
 absl::string_view TagName(Tag tag) {
   static constexpr absl::string_view kNames[] = {
-      "N", "NNP", "ADJ", "V", "AUX", "MD", "NEG", "DET", "POSS", "PRON", "REL",
-      "P", "CC", "SUB", "TO", "PRT", "ADV", "NUM", ",", "PUNCT", "Q"};
+      "N", "NNP", "ADJ", "V",  "AUX", "MD",  "NEG", "DET", "POSS",  "PRON", "REL",
+      "P", "CC",  "SUB", "TO", "PRT", "ADV", "NUM", ",",   "PUNCT", "Q"};
   return kNames[static_cast<int>(tag)];
 }
 
@@ -24,12 +24,18 @@ std::string Words(const Sentence& s, const TokenRange& r) {
 
 absl::string_view KindName(ClauseKind kind) {
   switch (kind) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kCoordinate: return "coord";
-    case ClauseKind::kSubordinate: return "sub";
-    case ClauseKind::kRelative: return "rel";
-    case ClauseKind::kComplement: return "comp";
-    case ClauseKind::kParticipial: return "part";
+    case ClauseKind::kMain:
+      return "main";
+    case ClauseKind::kCoordinate:
+      return "coord";
+    case ClauseKind::kSubordinate:
+      return "sub";
+    case ClauseKind::kRelative:
+      return "rel";
+    case ClauseKind::kComplement:
+      return "comp";
+    case ClauseKind::kParticipial:
+      return "part";
   }
   return "?";
 }
@@ -57,10 +63,10 @@ std::string TraceItem(const ItemText& item, const Discourse& discourse) {
     const Phrases& ph = s.parse.phrases;
     for (size_t x = 0; x < ph.nps.size(); ++x) {
       const NounPhrase& np = ph.nps[x];
-      absl::StrAppend(&out, "  np", x, " [", Words(s, np.range), "] head=",
-                      s.tokens[np.head].text, np.conjuncts.size() > 1 ? " list" : "",
-                      np.apposition >= 0 ? absl::StrCat(" appos=np", np.apposition) : "",
-                      "\n");
+      absl::StrAppend(
+          &out, "  np", x, " [", Words(s, np.range), "] head=", s.tokens[np.head].text,
+          np.conjuncts.size() > 1 ? " list" : "",
+          np.apposition >= 0 ? absl::StrCat(" appos=np", np.apposition) : "", "\n");
     }
     for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
       const Clause& cl = s.parse.clauses[c];
@@ -70,21 +76,21 @@ std::string TraceItem(const ItemText& item, const Discourse& discourse) {
       if (cl.verb >= 0 && (ph.verbs[cl.verb].future || ph.verbs[cl.verb].modal))
         verb += "(irr)";
       int subject = SubjectOf(s.parse, static_cast<int>(c));
-      absl::StrAppend(&out, "  clause", c, " ", KindName(cl.kind), " parent=", cl.parent,
-                      " verb=", verb, " subj=",
-                      subject >= 0 ? Words(s, ph.nps[subject].range) : "-", " obj=",
-                      cl.object >= 0 ? Words(s, ph.nps[cl.object].range) : "-",
-                      cl.antecedent >= 0
-                          ? absl::StrCat(" ante=", Words(s, ph.nps[cl.antecedent].range))
-                          : "",
-                      cl.antecedent_top >= 0 && cl.antecedent_top != cl.antecedent
-                          ? absl::StrCat(" top=", Words(s, ph.nps[cl.antecedent_top].range))
-                          : "",
-                      cl.quoted ? " quoted" : "", " [", Words(s, cl.range), "]\n");
+      absl::StrAppend(
+          &out, "  clause", c, " ", KindName(cl.kind), " parent=", cl.parent,
+          " verb=", verb, " subj=", subject >= 0 ? Words(s, ph.nps[subject].range) : "-",
+          " obj=", cl.object >= 0 ? Words(s, ph.nps[cl.object].range) : "-",
+          cl.antecedent >= 0
+              ? absl::StrCat(" ante=", Words(s, ph.nps[cl.antecedent].range))
+              : "",
+          cl.antecedent_top >= 0 && cl.antecedent_top != cl.antecedent
+              ? absl::StrCat(" top=", Words(s, ph.nps[cl.antecedent_top].range))
+              : "",
+          cl.quoted ? " quoted" : "", " [", Words(s, cl.range), "]\n");
     }
     for (const DateMention& d : s.dates) {
-      absl::StrAppend(&out, "  date [", Words(s, {d.begin, d.end}), "] ", d.date.ToString(),
-                      "\n");
+      absl::StrAppend(&out, "  date [", Words(s, {d.begin, d.end}), "] ",
+                      d.date.ToString(), "\n");
     }
   }
   return out;

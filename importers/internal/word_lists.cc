@@ -51,7 +51,8 @@ absl::Status EmitGroup(absl::string_view file, absl::string_view name,
   if (valued == 1 && entries.back().text.find('=') != absl::string_view::npos) {
     absl::string_view last = entries.back().text;
     shared = std::string(absl::StripAsciiWhitespace(last.substr(last.find('=') + 1)));
-    if (shared.empty()) return DataError(file, entries.back().line, "'=' without a value");
+    if (shared.empty())
+      return DataError(file, entries.back().line, "'=' without a value");
   }
   std::string item;
   for (const RawEntry& e : entries) {
@@ -96,8 +97,9 @@ absl::StatusOr<std::vector<WordListEntry>> ParseWordList(absl::string_view file,
     absl::string_view name = line.substr(1, colon - 1);
     for (char c : name) {
       if (!IsClassChar(c)) {
-        return DataError(file, number,
-                         absl::StrCat("class name '", name, "' may hold only a-z, 0-9, _"));
+        return DataError(
+            file, number,
+            absl::StrCat("class name '", name, "' may hold only a-z, 0-9, _"));
       }
     }
     if (open && name != group_class) {

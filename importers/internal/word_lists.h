@@ -15,9 +15,9 @@
 // A line ending in ',' continues on the next (which names the same class): together
 // they are one group. A value after "=" belongs to its item; when only the group's
 // last item has one, it belongs to every item of the group ("mou, memorandum of
-// understanding = memorandum"). A word matches a token when it equals the token's lower-case form or
-// its lemma, so nouns are listed in the singular and verbs as lemmas. A word ending
-// in '*' matches any token starting with the rest ("sino-*").
+// understanding = memorandum"). A word matches a token when it equals the token's
+// lower-case form or its lemma, so nouns are listed in the singular and verbs as lemmas.
+// A word ending in '*' matches any token starting with the rest ("sino-*").
 //
 // Errors name the file and line: "lexicon.txt:12: ...".
 //

@@ -83,7 +83,8 @@ std::optional<graph::DateWithPrecision> Published(const fs::path& txt,
 
 Score ScoreDocument(const fs::path& dir, const std::string& name) {
   importers::ImportOptions options;
-  if (auto published = Published(dir / (name + ".txt"), name)) options.published = *published;
+  if (auto published = Published(dir / (name + ".txt"), name))
+    options.published = *published;
   std::vector<graph::Relation> got;
   auto stats = importers::ReadImportFile(importers::testing::SharedExtractor(),
                                          (dir / (name + ".txt")).string(), options,
@@ -98,8 +99,8 @@ Score ScoreDocument(const fs::path& dir, const std::string& name) {
   if (!gold.ok()) return {};
   Score s = ScoreExtraction(*gold, got);
   std::cout << name << ": precision " << s.precision() << " recall " << s.recall()
-            << " (strict " << s.strict_recall() << ") " << s.tp << "/" << s.fp << "/" << s.fn
-            << "\n";
+            << " (strict " << s.strict_recall() << ") " << s.tp << "/" << s.fp << "/"
+            << s.fn << "\n";
   for (const std::string& m : s.missed) std::cout << "  missed:     " << m << "\n";
   for (const std::string& u : s.unexpected) std::cout << "  unexpected: " << u << "\n";
   return s;
