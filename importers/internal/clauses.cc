@@ -366,7 +366,11 @@ class ClauseFinder {
       // "The forum was held on Thursday, hosted by ...": after a phrase of the clause
       // itself (not of a noun), the participle describes the clause's subject.
       const NounPhrase& before = p_.phrases.nps[np];
-      if (before.pp >= 0 && p_.phrases.pps[before.pp].attached_np < 0 &&
+      // Not "builds on the Association Agreement, signed in 2001": a phrase with an
+      // article is a thing the participle can describe; "on Thursday" is not.
+      bool bare = t_[before.range.begin].tag != Tag::kDeterminer &&
+                  t_[before.range.begin].tag != Tag::kPossessive;
+      if (bare && before.pp >= 0 && p_.phrases.pps[before.pp].attached_np < 0 &&
           clause.parent >= 0) {
         int subject = p_.clauses[clause.parent].subject;
         if (subject >= 0) {

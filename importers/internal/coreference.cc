@@ -616,9 +616,13 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
         i = std::max(mention.end, i + 1);
         continue;
       }
-      Referent r = FromMention(s, mention, as_place);
-      if (!r.party.empty() || r.counterpart || !r.city.empty())
-        out.push_back(std::move(r));
+      // "EU-Egypt" is two names on one token: every mention of the span counts.
+      for (const Mention& same : sentence.mentions) {
+        if (same.begin != mention.begin || same.end != mention.end) continue;
+        Referent r = FromMention(s, same, as_place);
+        if (!r.party.empty() || r.counterpart || !r.city.empty())
+          out.push_back(std::move(r));
+      }
       i = std::max(mention.end, i + 1);
       continue;
     }

@@ -22,9 +22,10 @@ struct TagClasses {
         to(x.Find("to")),
         adverb(x.Find("adverb")),
         phrasal(x.Find("phrasal")),
-        tell(x.Find("tell")) {}
+        tell(x.Find("tell")),
+        adjective(x.Find("adjective")) {}
   ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal,
-      tell;
+      tell, adjective;
 };
 
 bool IsQuoteMark(absl::string_view text) {
@@ -143,6 +144,14 @@ class LexicalPass {
     }
     t.lemma_hash = WordHash(t.lemma);
     t.tag = t.capitalized && !SentenceStart(i) ? Tag::kProper : Tag::kNoun;
+    // "its own enhanced agreement": a word that only modifies.
+    bool in_phrase = i > 0 && (t_[i - 1].tag == Tag::kDeterminer ||
+                               t_[i - 1].tag == Tag::kPossessive);
+    // The word as written: "officials" is no adjective though "official" is.
+    if (t.tag == Tag::kNoun && (t.verb_forms == 0 || in_phrase) &&
+        x_.Contains(c_.adjective, t.lower)) {
+      t.tag = Tag::kAdjective;
+    }
   }
 
   void Set(Token& t, Tag tag) { t.tag = tag; }
