@@ -120,6 +120,33 @@ int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
   return ref.year - 1;
 }
 
+// "(August) last year", "(November) of that year": the year a month's words give after
+// it, setting *end past them; 0 when none.
+int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
+                   const std::vector<DateMention>& found, int* end) {
+  const int n = static_cast<int>(t.size());
+  auto at = [&](int k, absl::string_view w) { return k < n && t[k].lower == w; };
+  const DateWithPrecision& ref = ctx.reference;
+  if (ref.known() && at(i + 1, "year")) {
+    int delta = at(i, "last") ? -1 : at(i, "this") ? 0 : at(i, "next") ? 1 : 2;
+    if (delta != 2) {
+      *end = i + 2;
+      return ref.year + delta;
+    }
+  }
+  const DateWithPrecision& that = found.empty() ? ctx.last_stated : found.back().date;
+  if (!that.known() || !at(i, "of")) return 0;
+  if (at(i + 1, "that") && at(i + 2, "year")) {
+    *end = i + 3;
+    return that.year;
+  }
+  if (at(i + 1, "the") && at(i + 2, "same") && at(i + 3, "year")) {
+    *end = i + 4;
+    return that.year;
+  }
+  return 0;
+}
+
 std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
   std::vector<DateMention> out;
   const DateWithPrecision& ref = ctx.reference;
@@ -198,8 +225,11 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
                    (t[i - 1].lower == "last" && month == ref.month)) {
           --year;
         }
+        int end = i + 1;
+        if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) year = told;
         out.push_back(
-            {i - 1, i + 1, DateWithPrecision::Month(year, month), DateKind::kRelative});
+            {i - 1, end, DateWithPrecision::Month(year, month), DateKind::kRelative});
+        i = end - 1;
       }
       continue;
     }

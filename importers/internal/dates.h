@@ -37,6 +37,8 @@ struct DateMention {
 struct DateContext {
   graph::DateWithPrecision reference;  // The reported date (day precision).
   graph::DateWithPrecision previous;   // The last event date, for "the next day".
+  // The last date the text stated before this sentence, for "of that year".
+  graph::DateWithPrecision last_stated;
 };
 
 // Finds every date expression among `tokens`, in order.

@@ -70,7 +70,13 @@ class ItemReader {
     if (!attributed_) FindDateline();
     for (Sentence& s : out_.sentences) Analyse(s);
     FindAnchor();
-    for (Sentence& s : out_.sentences) FindSentenceDates(s, out_.anchor);
+    DateWithPrecision last_stated;
+    for (Sentence& s : out_.sentences) {
+      FindSentenceDates(s, out_.anchor, last_stated);
+      for (const DateMention& d : s.dates) {
+        if (d.kind == DateKind::kAbsolute) last_stated = d.date;
+      }
+    }
     return std::move(out_);
   }
 
@@ -364,8 +370,9 @@ class ItemReader {
     s.parse = ParseSentence(s.tokens, atom_end, quoted);
   }
 
-  void FindSentenceDates(Sentence& s, const DateWithPrecision& previous) {
-    s.dates = FindDates(s.tokens, {out_.reported, previous});
+  void FindSentenceDates(Sentence& s, const DateWithPrecision& previous,
+                         const DateWithPrecision& last_stated = DateWithPrecision()) {
+    s.dates = FindDates(s.tokens, {out_.reported, previous, last_stated});
     s.dates.erase(std::remove_if(s.dates.begin(), s.dates.end(),
                                  [&](const DateMention& d) {
                                    return s.attribution.Contains(d.begin) ||
