@@ -320,17 +320,33 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
   return r;
 }
 
-const Mention* Discourse::LastMention(int s, int before,
-                                      bool (*accept)(const Mention&)) const {
+const Mention* Discourse::LastMention(int s, int before, bool (*accept)(const Mention&),
+                                      absl::string_view not_party) const {
   for (int k = s, step = 0; k >= 0 && step <= kPronounWindow; --k, ++step) {
     const Sentence& sentence = item_.sentences[k];
     if (sentence.headline && k != s) continue;
     for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
       if (k == s && it->begin >= before) continue;
+      if (!not_party.empty() && it->country == not_party) continue;
       if (accept(*it)) return &*it;
     }
   }
   return nullptr;
+}
+
+// The party of the subject of the clause around token i, when the token lies outside
+// that subject: "X paid a visit to the kingdom" does not mean X's own kingdom.
+std::string Discourse::SubjectPartyAround(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  if (i >= static_cast<int>(parse.clause_at.size())) return "";
+  int np = SubjectOf(parse, parse.clause_at[i]);
+  if (np < 0 || parse.phrases.nps[np].range.Contains(i)) return "";
+  const TokenRange& r = parse.phrases.nps[np].range;
+  for (int k = r.begin; k < r.end; ++k) {
+    if (int m = sentence.mention_at[k]; m >= 0) return sentence.mentions[m].country;
+  }
+  return "";
 }
 
 // "he", "his": the last person named as a clause's subject in this sentence before
@@ -352,6 +368,16 @@ const Mention* Discourse::LastPerson(int s, int before) const {
           if (found == nullptr || sentence.mentions[m].begin > found->begin) {
             found = &sentence.mentions[m];
           }
+        }
+      }
+    }
+    // "Modi's tour, which took him to ...": in the pronoun's own sentence, a person
+    // named as a possessor counts like a subject.
+    if (k == s) {
+      for (const Mention& m : sentence.mentions) {
+        if (m.possessive && m.begin < before && IsPersonOrOffice(m) &&
+            (found == nullptr || m.begin > found->begin)) {
+          found = &m;
         }
       }
     }
@@ -535,6 +561,10 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     }
     if (o.cls == c.person_pronoun) {
       from(LastPerson(s, i));
+      return true;
+    }
+    if (o.cls == c.country_anaphor) {
+      from(LastMention(s, i, o.accept, SubjectPartyAround(s, i)));
       return true;
     }
     from(LastMention(s, i, o.accept));

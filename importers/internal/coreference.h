@@ -91,7 +91,9 @@ class Discourse {
   Referent FromMention(int s, const Mention& m, bool as_place) const;
   bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
-  const Mention* LastMention(int s, int before, bool (*accept)(const Mention&)) const;
+  const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
+                             absl::string_view not_party = "") const;
+  std::string SubjectPartyAround(int s, int i) const;
   const Mention* LastPerson(int s, int before) const;
   int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
   std::vector<Referent> Group(int count) const;

@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
 
@@ -27,11 +28,29 @@ std::optional<int> YearToken(const Token& t) {
   return y;
 }
 
+// A day of the month: "22", or the first of a range of days "22-23" / "22\u201323".
 std::optional<int> DayToken(const Token& t) {
-  if (t.kind != TokenKind::kNumber || t.text.size() > 2) return std::nullopt;
+  if (t.kind != TokenKind::kNumber) return std::nullopt;
+  absl::string_view text = t.text;
+  if (size_t dash = text.find_first_of("-\xe2"); dash != absl::string_view::npos) {
+    absl::string_view rest = text.substr(dash);
+    if (!absl::ConsumePrefix(&rest, "-") && !absl::ConsumePrefix(&rest, "\u2013")) {
+      return std::nullopt;
+    }
+    int last = 0;
+    if (!absl::SimpleAtoi(rest, &last) || last < 1 || last > 31) return std::nullopt;
+    text = text.substr(0, dash);
+  }
+  if (text.size() > 2) return std::nullopt;
   int d = 0;
-  if (!absl::SimpleAtoi(t.text, &d) || d < 1 || d > 31) return std::nullopt;
+  if (!absl::SimpleAtoi(text, &d) || d < 1 || d > 31) return std::nullopt;
   return d;
+}
+
+// The date of a day token: "8-9 August" spans days, so it is known to the month.
+DateWithPrecision DayOrMonth(const Token& day_token, int year, int month, int day) {
+  if (day_token.text.size() > 2) return DateWithPrecision::Month(year, month);
+  return DateWithPrecision::Day(year, month, day);
 }
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
@@ -197,8 +216,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
               ++year;
           }
           if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-            out.push_back(
-                {i, end, DateWithPrecision::Day(year, month, *day), DateKind::kAbsolute});
+            out.push_back({i, end, DayOrMonth(t[i + 1], year, month, *day),
+                           DateKind::kAbsolute});
           }
           i = end - 1;
           continue;
@@ -247,7 +266,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       }
       if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
         out.push_back(
-            {i, end, DateWithPrecision::Day(year, month, *day), DateKind::kAbsolute});
+            {i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
       }
       i = end - 1;
       continue;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
+
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -181,8 +183,24 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
     if (t[k].tag == Tag::kComma || t[k].tag == Tag::kConjunction) return false;
   }
   // "on Feb. 13-14" is a stay of days: its month.
-  return !(d.end < static_cast<int>(t.size()) &&
-           (t[d.end].text == "\u2013" || t[d.end].text == "-"));
+  if (d.end < static_cast<int>(t.size()) &&
+      (t[d.end].text == "\u2013" || t[d.end].text == "-")) {
+    return false;
+  }
+  for (int k = d.begin; k < d.end; ++k) {
+    if (t[k].kind == TokenKind::kNumber && (absl::StrContains(t[k].text, "-") ||
+                                            absl::StrContains(t[k].text, "\u2013"))) {
+      return false;
+    }
+  }
+  // "a three-day state visit": several days, so its month.
+  for (int k = std::max(0, trigger.begin - kPinnedVisitWindow); k < trigger.begin; ++k) {
+    if ((absl::EndsWith(t[k].lower, "-day") && t[k].lower != "one-day") ||
+        absl::EndsWith(t[k].lower, "-week")) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // How far back from the report an event told as news may lie.
