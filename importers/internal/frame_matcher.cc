@@ -361,7 +361,8 @@ class SentenceMatcher {
           AddPhrase(np, false, &view);
           // "Ministers signed", "delegations exchanged": officials of no named state
           // act for the item's pair.
-          if (view.referents.empty() && np >= 0 && d_.IsAgentPhrase(s_, np) &&
+          if (view.referents.empty() && np >= 0 && !f.needs_named_subject &&
+              d_.IsAgentPhrase(s_, np) &&
               t_[ph_.nps[np].head].lower != t_[ph_.nps[np].head].lemma) {
             ItemSlot(Slot{Slot::kItem, ""}, &view);
           }
@@ -644,6 +645,12 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (!f.under.empty()) {
+      int pp = np >= 0 ? ph_.nps[np].pp : -1;
+      if (pp < 0) return false;
+      const std::string prep = Prep(ph_.pps[pp]);
+      if (std::find(f.under.begin(), f.under.end(), prep) == f.under.end()) return false;
+    }
     return true;
   }
 

@@ -122,6 +122,13 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     f->constants.emplace_back(std::string(key.substr(5)), std::string(value));
     return absl::OkStatus();
   }
+  if (key == "under") {
+    for (absl::string_view prep : absl::StrSplit(value, '|')) {
+      if (prep.empty()) return DataError(file, line, "under= needs prepositions");
+      f->under.push_back(absl::StrReplaceAll(prep, {{"_", " "}}));
+    }
+    return absl::OkStatus();
+  }
   if (key == "near" || key == "not") {
     auto id = ParseClass(value, lexicon, file, line);
     if (!id.ok()) return id.status();
@@ -137,6 +144,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_date = true;
     } else if (value == "person") {
       f->needs_person = true;
+    } else if (value == "named_subject") {
+      f->needs_named_subject = true;
     } else if (value == "name") {
       f->needs_name = true;
     } else {

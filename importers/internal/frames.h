@@ -51,11 +51,16 @@
 //   obj=@class, subj=@class      that slot's phrase must hold a phrase of the class;
 //   near=@class                  the trigger's clause must hold one;
 //   not=@class                   the trigger's clause must not hold one;
+//   under=PREP|PREP              a noun trigger's phrase must be the object of one of
+//                                these prepositions ("under=at|during": "at the
+//                                summit"; write "on_the_sidelines_of" for a phrase);
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
 //   needs=name                   a noun trigger's phrase must have a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
 //                                "the summit");
+//   needs=named_subject          the subject must name its parties itself: "officials
+//                                discussed" does not stand for the item's pair;
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   date=anniversary             the trigger is an "Nth anniversary": the date is the
@@ -125,9 +130,11 @@ struct Frame {
   };
   std::vector<Condition> requires_in_slot;  // obj=@x, subj=@x, with=@x ...
   std::vector<ClassId> near, absent;
+  std::vector<std::string> under;  // Prepositions a noun trigger's phrase must follow.
   bool needs_money = false, needs_percent = false, needs_date = false;
   bool needs_person = false;
   bool needs_name = false;
+  bool needs_named_subject = false;  // needs=named_subject
   bool any_mood = false;
   bool anniversary = false;  // date=anniversary
   int max_parties = 0;       // 0: no limit.

@@ -43,6 +43,7 @@ constexpr Required kRequired[] = {
     {"decrease_verb", &KnownClasses::decrease_verb},
     {"trade_noun", &KnownClasses::trade_noun},
     {"event_noun", &KnownClasses::event_noun},
+    {"bilateral_event", &KnownClasses::bilateral_event},
     {"location_prep", &KnownClasses::location_prep},
     {"sector", &KnownClasses::sector},
     {"status_cue", &KnownClasses::status_cue},

@@ -84,6 +84,13 @@ void RelationBuilder::Add(const FrameMatch& match) {
   }
   const Sentence& s = ctx.sentence();
   for (const auto& [source, target] : match.pairs) {
+    // "the India-Russia annual summit", "a bilateral dialogue": a meeting of two, no
+    // forum.
+    if (type == RelationType::kForum && target.thing >= 0 &&
+        BilateralEvent(target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
+                       target.thing)) {
+      continue;
+    }
     graph::Relation r;
     r.type = type;
     r.source = RefOf(match, source, false, date.date);
@@ -139,7 +146,74 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
     std::vector<std::string>& into = explanations_[explained_as_[i]];
     into.insert(into.end(), lines.begin(), lines.end());
   }
+  DropHostsAsParticipants();
   return std::move(relations_);
+}
+
+// True when the event's phrase calls it bilateral or names exactly two states and no
+// bloc or region.
+bool RelationBuilder::BilateralEvent(int s, int np) const {
+  const Sentence& sentence = text_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  TokenRange r = ph.nps[np].range;
+  for (int pp : ph.nps[np].pps) {
+    if (sentence.tokens[ph.pps[pp].prep].lower == "of" && ph.pps[pp].np >= 0) {
+      r.end = std::max(r.end, ph.nps[ph.pps[pp].np].range.end);
+    }
+  }
+  // Business forums, expos and conferences are forums whoever holds them.
+  const Lexicon& x = k_.lexicon();
+  const int head = ph.nps[np].head;
+  if (x.MatchAt(k_.classes().bilateral_event, sentence.tokens, head, head + 1).length == 0) {
+    return false;
+  }
+  std::vector<std::string> states;
+  for (int k = r.begin; k < r.end; ++k) {
+    if (sentence.tokens[k].lower == "bilateral") return true;
+  }
+  for (const Mention& m : sentence.mentions) {
+    if (m.begin < r.begin || m.end > r.end) continue;
+    if (m.kind != graph::EntityKind::kCountry) return false;  // A bloc or a region.
+    if (std::find(states.begin(), states.end(), m.country) == states.end()) {
+      states.push_back(m.country);
+    }
+  }
+  return states.size() == 2;
+}
+
+// The host of an event is not also one of its participants.
+void RelationBuilder::DropHostsAsParticipants() {
+  auto participant = [](const graph::Relation& r) {
+    auto it = r.attributes.find("role");
+    return it != r.attributes.end() &&
+           std::holds_alternative<std::string>(it->second) &&
+           std::get<std::string>(it->second) == "participant";
+  };
+  std::vector<bool> drop(relations_.size(), false);
+  for (size_t i = 0; i < relations_.size(); ++i) {
+    const graph::Relation& r = relations_[i];
+    if (r.type != RelationType::kForum || !participant(r)) continue;
+    for (const graph::Relation& o : relations_) {
+      if (o.type == RelationType::kForum && !participant(o) && o.source.id == r.source.id &&
+          o.target.id == r.target.id) {
+        drop[i] = true;
+        break;
+      }
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < relations_.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) {
+      relations_[kept] = std::move(relations_[i]);
+      explained_as_[kept] = std::move(explained_as_[i]);
+      stated_[kept] = stated_[i];
+    }
+    ++kept;
+  }
+  relations_.resize(kept);
+  explained_as_.resize(kept);
+  stated_.resize(kept);
 }
 
 std::vector<graph::Entity> RelationBuilder::Entities() const {

@@ -44,6 +44,8 @@ class RelationBuilder {
   }
 
  private:
+  void DropHostsAsParticipants();
+  bool BilateralEvent(int s, int np) const;
   graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
                          const graph::DateWithPrecision& date);
 
