@@ -763,9 +763,10 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       // The "of" phrase after the last conjunct names who acts for an agent noun
       // ("the presidents of Chile and Peru"), or for a phrase that names no one.
       int last_word = conjunct.end - 1;
-      bool agent = k_.lexicon()
-                       .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
-                       .length > 0;
+      bool agent =
+          k_.lexicon()
+              .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
+              .length > 0;
       if (agent || part.empty()) {
         std::vector<Referent> of = OfChain(s, np, as_place);
         for (Referent& r : of) r.conjunct = static_cast<int>(k);

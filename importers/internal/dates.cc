@@ -6,8 +6,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -216,8 +216,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
               ++year;
           }
           if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-            out.push_back({i, end, DayOrMonth(t[i + 1], year, month, *day),
-                           DateKind::kAbsolute});
+            out.push_back(
+                {i, end, DayOrMonth(t[i + 1], year, month, *day), DateKind::kAbsolute});
           }
           i = end - 1;
           continue;
@@ -265,8 +265,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         year = YearForMonthDay(month, *day, ref);
       }
       if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-        out.push_back(
-            {i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
+        out.push_back({i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
       }
       i = end - 1;
       continue;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
-
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -188,8 +187,8 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
     return false;
   }
   for (int k = d.begin; k < d.end; ++k) {
-    if (t[k].kind == TokenKind::kNumber && (absl::StrContains(t[k].text, "-") ||
-                                            absl::StrContains(t[k].text, "\u2013"))) {
+    if (t[k].kind == TokenKind::kNumber &&
+        (absl::StrContains(t[k].text, "-") || absl::StrContains(t[k].text, "\u2013"))) {
       return false;
     }
   }

@@ -135,14 +135,12 @@ void Lexicon::Annotate(Token& token) const {
     token.lemma_starts = token.starts;
     token.lemma_starts_of = token.hash;
   } else {
-    token.lemma_starts = token.lemma_hash == token.hash ? token.starts
-                                                        : StartSetOf(token.lemma_hash);
+    token.lemma_starts =
+        token.lemma_hash == token.hash ? token.starts : StartSetOf(token.lemma_hash);
     token.lemma_starts_of = token.lemma_hash;
   }
   token.annotated = true;
 }
-
-
 
 absl::Status Lexicon::AddVerb(const WordListEntry& e) {
   std::vector<std::string> parts = absl::StrSplit(e.item, '/');

@@ -54,7 +54,8 @@ class Lexicon {
 
   // The longest phrase of class `id` starting at tokens[i] and ending at or before
   // `end`; length 0 when none.
-  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i, int end) const {
+  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i,
+                      int end) const {
     if (id < 0 || i < 0 || i >= end || !MayMatchAt(id, tokens[i])) return PhraseMatch();
     return MatchPhrases(id, tokens, i, end);
   }

@@ -87,8 +87,9 @@ void RelationBuilder::Add(const FrameMatch& match) {
     // "the India-Russia annual summit", "a bilateral dialogue": a meeting of two, no
     // forum.
     if (type == RelationType::kForum && target.thing >= 0 &&
-        BilateralEvent(target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
-                       target.thing)) {
+        BilateralEvent(
+            target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
+            target.thing)) {
       continue;
     }
     graph::Relation r;
@@ -164,7 +165,8 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   // Business forums, expos and conferences are forums whoever holds them.
   const Lexicon& x = k_.lexicon();
   const int head = ph.nps[np].head;
-  if (x.MatchAt(k_.classes().bilateral_event, sentence.tokens, head, head + 1).length == 0) {
+  if (x.MatchAt(k_.classes().bilateral_event, sentence.tokens, head, head + 1).length ==
+      0) {
     return false;
   }
   std::vector<std::string> states;
@@ -185,8 +187,7 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
 void RelationBuilder::DropHostsAsParticipants() {
   auto participant = [](const graph::Relation& r) {
     auto it = r.attributes.find("role");
-    return it != r.attributes.end() &&
-           std::holds_alternative<std::string>(it->second) &&
+    return it != r.attributes.end() && std::holds_alternative<std::string>(it->second) &&
            std::get<std::string>(it->second) == "participant";
   };
   std::vector<bool> drop(relations_.size(), false);
@@ -194,8 +195,8 @@ void RelationBuilder::DropHostsAsParticipants() {
     const graph::Relation& r = relations_[i];
     if (r.type != RelationType::kForum || !participant(r)) continue;
     for (const graph::Relation& o : relations_) {
-      if (o.type == RelationType::kForum && !participant(o) && o.source.id == r.source.id &&
-          o.target.id == r.target.id) {
+      if (o.type == RelationType::kForum && !participant(o) &&
+          o.source.id == r.source.id && o.target.id == r.target.id) {
         drop[i] = true;
         break;
       }

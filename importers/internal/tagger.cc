@@ -145,8 +145,8 @@ class LexicalPass {
     t.lemma_hash = WordHash(t.lemma);
     t.tag = t.capitalized && !SentenceStart(i) ? Tag::kProper : Tag::kNoun;
     // "its own enhanced agreement": a word that only modifies.
-    bool in_phrase = i > 0 && (t_[i - 1].tag == Tag::kDeterminer ||
-                               t_[i - 1].tag == Tag::kPossessive);
+    bool in_phrase =
+        i > 0 && (t_[i - 1].tag == Tag::kDeterminer || t_[i - 1].tag == Tag::kPossessive);
     // The word as written: "officials" is no adjective though "official" is.
     if (t.tag == Tag::kNoun && (t.verb_forms == 0 || in_phrase) &&
         x_.Contains(c_.adjective, t.lower)) {
