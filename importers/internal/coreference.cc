@@ -418,7 +418,33 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
       return list;
     }
   }
-  return {};
+  return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
+}
+
+// "Ishiba joined Biden and Yoon for a summit, at which the three leaders ...": when no
+// one phrase lists them, the last `count` parties named before, in this sentence (and
+// for three or more, the one before it), if there are exactly that many.
+std::vector<Referent> Discourse::LastParties(int s, int before, int count) const {
+  std::vector<Referent> out;
+  const int first = count == 2 ? s : std::max(0, s - 1);
+  for (int k = s; k >= first && static_cast<int>(out.size()) < count; --k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) break;
+    for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
+      if (k == s && it->begin >= before) continue;
+      if (it->country.empty() || it->kind == graph::EntityKind::kCity) continue;
+      bool seen = false;
+      for (const Referent& r : out) seen |= r.party == it->country;
+      if (seen) continue;
+      if (static_cast<int>(out.size()) == count) return {};  // More than `count` named.
+      Referent r = FromMention(k, *it, false);
+      r.anaphor = true;
+      r.group = true;
+      out.push_back(std::move(r));
+    }
+    if (k == s && static_cast<int>(out.size()) == count) return out;
+  }
+  return static_cast<int>(out.size()) == count ? out : std::vector<Referent>();
 }
 
 std::vector<const Mention*> Discourse::MentionsIn(int s, const TokenRange& r) const {

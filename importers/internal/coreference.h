@@ -98,6 +98,7 @@ class Discourse {
   int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
   std::vector<Referent> Group(int count) const;
   std::vector<Referent> LastList(int s, int before, int count) const;
+  std::vector<Referent> LastParties(int s, int before, int count) const;
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;
