@@ -158,7 +158,8 @@ class PhraseFinder {
         // concluded" is an active clause with its own subject).
         bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
                           VerbSinceQuote(g.range.begin) &&
-                          !TwoPhrasesBefore(g.range.begin);
+                          !TwoPhrasesBefore(g.range.begin) &&
+                          !RelativeSubjectBefore(g.range.begin);
         bool reduced = (head.verb_forms & kPastParticiple) &&
                        (after_break || after_noun) && TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
@@ -169,6 +170,18 @@ class PhraseFinder {
       out_.verbs.push_back(std::move(g));
       i = k;
     }
+  }
+
+  // The words before i are a relative clause's subject ("the treaty that Argentina,
+  // Brazil and Uruguay signed in 1991"): the verb is that subject's, not a participle.
+  bool RelativeSubjectBefore(int i) const {
+    constexpr int kSubjectWindow = 14;
+    for (int k = i - 1; k >= 0 && k >= i - kSubjectWindow; --k) {
+      Tag tag = TagAt(k);
+      if (tag == Tag::kRelative) return true;
+      if (!IsNominal(tag) && tag != Tag::kComma && tag != Tag::kConjunction) return false;
+    }
+    return false;
   }
 
   // A verb group stands before i, after the last quotation mark: "\"...,\" the
