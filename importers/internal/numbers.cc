@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
 
@@ -53,8 +54,40 @@ double Scale(absl::string_view w) {
   if (w == "thousand") return 1e3;
   if (w == "million" || w == "mln" || w == "mn" || w == "m") return 1e6;
   if (w == "billion" || w == "bln" || w == "bn" || w == "b") return 1e9;
-  if (w == "trillion" || w == "tln" || w == "trn") return 1e12;
+  if (w == "trillion" || w == "tln" || w == "trn" || w == "tn") return 1e12;
   return 0;
+}
+
+// "3.2bn", "450m": a number with its scale glued on; 0 when the token is not one.
+double GluedAmount(const Token& t) {
+  if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kWord) return 0;
+  absl::string_view s = t.lower;
+  size_t digits = 0;
+  while (digits < s.size() &&
+         (absl::ascii_isdigit(static_cast<unsigned char>(s[digits])) ||
+          s[digits] == '.' || s[digits] == ',')) {
+    ++digits;
+  }
+  if (digits == 0 || digits == s.size()) return 0;
+  double scale = Scale(s.substr(digits));
+  double v = 0;
+  if (scale == 0 ||
+      !absl::SimpleAtod(absl::StrReplaceAll(s.substr(0, digits), {{",", ""}}), &v) ||
+      !std::isfinite(v) || v <= 0 || v > 1e6) {
+    return 0;
+  }
+  return v * scale;
+}
+
+// "USD 3.3 billion", "EUR 40 million": an ISO code before the amount.
+absl::string_view CodeCurrency(absl::string_view text) {
+  static constexpr absl::string_view kCodes[] = {
+      "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "KZT", "AED", "SAR", "CHF", "TRY"};
+  for (absl::string_view code : kCodes) {
+    if (text == code) return code;
+  }
+  if (text == "RMB") return "CNY";
+  return "";
 }
 
 std::optional<double> ParseDecimal(const Token& t) {
@@ -111,22 +144,31 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
     int begin = i;
     std::string currency;
     if (t[i].text == "$" || t[i].text == "\u20ac" || t[i].text == "\u00a3" ||
-        t[i].text == "\u00a5") {
+        t[i].text == "\u00a5" || t[i].text == "\u20b9") {
       currency = t[i].text == "$"        ? "USD"
                  : t[i].text == "\u20ac" ? "EUR"
                  : t[i].text == "\u00a3" ? "GBP"
+                 : t[i].text == "\u20b9" ? "INR"
                                          : "JPY";
       if (i > 0 && (t[i - 1].lower == "us" || t[i - 1].lower == "u.s.")) begin = i - 1;
       ++i;
     }
+    if (currency.empty() && i + 1 < n && !CodeCurrency(t[i].text).empty()) {
+      currency = std::string(CodeCurrency(t[i].text));
+      ++i;
+    }
     if (i >= n) break;
     std::optional<double> value = ParseDecimal(t[i]);
+    double scale = 1;
     if (!value) {
-      if (!currency.empty()) --i;
-      continue;
+      if (double glued = GluedAmount(t[i]); glued > 0) {
+        value = glued;
+      } else {
+        if (!currency.empty()) i = begin;
+        continue;
+      }
     }
     int end = i + 1;
-    double scale = 1;
     if (end < n && Scale(t[end].lower) > 0) {
       scale = Scale(t[end].lower);
       ++end;

@@ -24,6 +24,16 @@ TEST(FindMoney, DollarsEurosYenYuanAndAbbreviatedScales) {
   EXPECT_EQ(Money("\u20ac160.9 million"), (V{{160900000, "EUR"}}));
 }
 
+TEST(FindMoney, CurrencyCodesAndScalesGluedToTheNumber) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("stood at USD 4.2 billion"), (V{{4200000000, "USD"}}));
+  EXPECT_EQ(Money("a EUR 30 million grant"), (V{{30000000, "EUR"}}));
+  EXPECT_EQ(Money("RMB 12 billion"), (V{{12000000000, "CNY"}}));
+  EXPECT_EQ(Money("reached $7.5bn last year"), (V{{7500000000, "USD"}}));
+  EXPECT_EQ(Money("\u00a3350m of orders"), (V{{350000000, "GBP"}}));
+  EXPECT_TRUE(Money("USD alone, 3bn people").empty());
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());

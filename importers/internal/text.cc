@@ -10,12 +10,12 @@ namespace {
 bool IsLetterByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80; }
 
 // Multi-byte punctuation we treat as separators: quotes, dashes, ellipsis,
-// no-break space.
+// no-break space, currency signs (euro, pound, yen, rupee).
 size_t PunctUtf8Length(absl::string_view text, size_t i) {
   if (static_cast<unsigned char>(text[i]) < 0x80) return 0;  // ASCII: never multi-byte.
-  static constexpr std::array<absl::string_view, 11> kPunct = {
-      "\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014",
-      "\u2026", "\u00a0", "\u00ab", "\u00bb", "\u20ac"};
+  static constexpr std::array<absl::string_view, 14> kPunct = {
+      "\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014", "\u2026",
+      "\u00a0", "\u00ab", "\u00bb", "\u20ac", "\u00a3", "\u00a5", "\u20b9"};
   for (absl::string_view p : kPunct) {
     if (text.substr(i, p.size()) == p) return p.size();
   }
