@@ -38,8 +38,13 @@ bool FindClass(const MatchContext& ctx, ClassId cls, const TokenRange& r, int* a
 const MoneyMention* MoneyNear(const MatchContext& ctx) {
   const MoneyMention* after = nullptr;
   const MoneyMention* before = nullptr;
+  const SentenceParse& parse = ctx.sentence().parse;
   for (const MoneyMention& m : ctx.sentence().money) {
     if (!ctx.InClauseScope(m.begin) && !ctx.ClauseRange().Contains(m.begin)) continue;
+    // "raise trade, which reached $720 million, to $1 billion": the relative clause's
+    // amount is another fact's.
+    int c = parse.clause_at[m.begin];
+    if (c != ctx.match.clause && parse.clauses[c].kind == ClauseKind::kRelative) continue;
     if (m.begin >= ctx.match.trigger.begin) {
       if (after == nullptr) after = &m;
     } else {

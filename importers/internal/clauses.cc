@@ -227,6 +227,17 @@ class ClauseFinder {
           }
         }
         return;
+      case Tag::kComma:
+        // "raise trade, which reached $720 million, to $1 billion": a relative clause
+        // set off by commas ends at its second comma once it has its verb.
+        if (stack_.size() > 1 && TopClause().kind == ClauseKind::kRelative &&
+            TopClause().verb >= 0 && TopClause().subordinator > 0 &&
+            t_[TopClause().subordinator - 1].tag == Tag::kComma &&
+            p_.phrases.verbs[TopClause().verb].range.end <= i) {
+          EndBefore(Top(), i);
+          stack_.pop_back();
+        }
+        return;
       case Tag::kSubordinator:
         Open(ClauseKind::kSubordinate, i, Top(), i);
         return;

@@ -156,15 +156,30 @@ void Discourse::AddSurnameMentions() {
   // Name parts that identify one person: "Lula", "Modi", "Boluarte".
   absl::flat_hash_map<std::string, std::string> part_of;
   absl::flat_hash_map<std::string, int> uses;
-  for (const auto& [id, p] : people_) {
-    for (absl::string_view part : absl::StrSplit(p.name, absl::ByAnyChar(" -"))) {
+  const TitleClasses& titles = k_.classes().titles;
+  auto add = [&](absl::string_view name, const std::string& id) {
+    for (absl::string_view part : absl::StrSplit(name, absl::ByAnyChar(" -"))) {
       std::string lower(part);
       for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-      if (lower.size() < 3 || x.Contains(k_.classes().titles.name_particle, lower))
+      if (lower.size() < 3 || x.Contains(titles.name_particle, lower) ||
+          x.Contains(titles.name_suffix, lower) || x.Contains(titles.title, lower) ||
+          x.Contains(titles.leader_title, lower) || x.Contains(titles.honorific, lower)) {
         continue;
-      if (x.Contains(k_.classes().titles.name_suffix, lower)) continue;
-      part_of[lower] = id;
-      ++uses[lower];
+      }
+      auto [it, added] = part_of.try_emplace(lower, id);
+      if (added || it->second != id) ++uses[lower];
+      if (!added && it->second != id) it->second = id;
+    }
+  };
+  for (const auto& [id, p] : people_) add(p.name, id);
+  // The names as the text writes them ("Chinh" for a name the gazetteer writes with
+  // diacritics).
+  for (const Sentence& s : item_.sentences) {
+    for (const Mention& m : s.mentions) {
+      if (!IsPersonMention(m) || m.id.empty() || !people_.contains(m.id)) continue;
+      for (int k = m.begin; k < m.end; ++k) {
+        if (s.tokens[k].capitalized) add(s.tokens[k].text, m.id);
+      }
     }
   }
   for (Sentence& s : item_.sentences) {
