@@ -209,6 +209,8 @@ class SentenceMatcher {
         break;
       }
     }
+    // "No meeting between them is planned".
+    if (np >= 0 && t_[ph_.nps[np].range.begin].lower == "no") mood.blocked = true;
     // Hedges right before the trigger or inside its phrase: "a possible visit".
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
@@ -775,12 +777,26 @@ class SentenceMatcher {
     std::vector<std::pair<Referent, Referent>> pairs;
     named_any_ = false;
     if (!f.parties.empty()) {
+      std::set<std::string> named;  // Parties the alternatives tried so far named.
       for (const SlotChoice& choice : f.parties) {
         // The item's pair stands in only when the text names no party at all: "X's
         // trade with its neighbour" is not trade between the item's two countries.
         if (choice.first.kind == Slot::kItem && named_any_) continue;
         std::vector<Referent> a =
             Filter(f, SlotOf(f, choice.first, c, np, trigger, false).referents);
+        // "Trump and an unnamed premier held a bilateral meeting": "bilateral" stands
+        // for a pair that holds the parties the clause names, or for none.
+        if (choice.first.kind == Slot::kGroup && !choice.crossed && !named.empty()) {
+          bool covers = true;
+          for (const std::string& party : named) {
+            covers &= std::any_of(a.begin(), a.end(),
+                                  [&](const Referent& r) { return r.party == party; });
+          }
+          if (!covers) continue;
+        }
+        for (const Referent& r : a) {
+          if (!r.party.empty() && !r.anaphor) named.insert(r.party);
+        }
         named_any_ |= !a.empty();
         if (choice.crossed) {
           std::vector<Referent> b =
