@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/string_view.h"
+#include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -236,6 +237,15 @@ class ClauseFinder {
             p_.phrases.verbs[TopClause().verb].range.end <= i) {
           EndBefore(Top(), i);
           stack_.pop_back();
+          return;
+        }
+        // "Meeting in Khujand on Monday, the three presidents signed ...": an opening
+        // participle ends at the comma before the subject and its verb.
+        if (stack_.size() > 1 && TopClause().kind == ClauseKind::kParticipial &&
+            TopClause().verb >= 0 && TopClause().range.begin <= 1 &&
+            VerbAfterPhrase(i + 1) >= 0) {
+          EndBefore(Top(), i);
+          stack_.pop_back();
         }
         return;
       case Tag::kSubordinator:
@@ -255,6 +265,8 @@ class ClauseFinder {
         return;
       }
       case Tag::kConjunction:
+        // An "and" inside a list of names joins names, not clauses.
+        if (p_.phrases.np_at[i] >= 0) return;
         if (TopClause().verb >= 0 &&
             (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0)) {
           int parent = TopClause().parent;
@@ -363,7 +375,10 @@ class ClauseFinder {
       while (b > 0 && t_[b - 1].tag == Tag::kAdverb && b > i - 3) --b;
       if (b > 0 && p_.phrases.np_at[b - 1] >= 0 && t_[b - 1].tag != Tag::kPronoun) {
         int np = p_.phrases.np_at[b - 1];
-        if (p_.phrases.nps[np].range.end == b) {
+        // "issued statements on Thursday condemning ...": a time or place phrase of
+        // the clause does not act.
+        bool adverbial = IsTimeWord(t_[p_.phrases.nps[np].head]);
+        if (p_.phrases.nps[np].range.end == b && !adverbial) {
           clause.subject = np;
           clause.shares_subject = false;
         }

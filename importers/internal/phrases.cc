@@ -361,6 +361,10 @@ class PhraseFinder {
           }
         }
         if (other || gap_end == gap_begin || (!comma && !conj)) break;
+        // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
+        // list of names.
+        if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head]))
+          break;
         if (conj) closed = true;
         members.push_back({b + 1, b + 1});
         ++b;

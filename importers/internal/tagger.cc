@@ -1,6 +1,7 @@
 #include "importers/internal/tagger.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -250,10 +251,24 @@ class ContextPass {
                       t_[i].tag == Tag::kAdjective);
   }
 
+  // "Kazakhstan and Uzbekistan each signed", "the three all established": a
+  // quantifier that floats after its subject is no determiner of what follows.
+  void FloatQuantifier(int p) {
+    if (p <= 0 || t_[p].tag != Tag::kDeterminer) return;
+    const std::string& w = t_[p].lower;
+    if (w != "all" && w != "each" && w != "both") return;
+    Tag before = t_[p - 1].tag;
+    if (before == Tag::kProper ||
+        (before == Tag::kNoun && t_[p - 1].lower.back() == 's')) {
+      t_[p].tag = Tag::kAdverb;
+    }
+  }
+
   Tag Decide(int i) {
     const Token& t = t_[i];
     const uint8_t f = t.verb_forms;
     const bool participle = f & (kPastParticiple | kGerund);
+    if (f & (kPastTense | kThirdPerson | kBaseForm)) FloatQuantifier(i - 1);
     const int p = Previous(i);
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
@@ -413,6 +428,21 @@ class ContextPass {
 };
 
 }  // namespace
+
+bool IsTimeWord(const Token& t) {
+  static constexpr absl::string_view kWords[] = {
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+      "sunday",   "january", "february",  "march",     "april",   "may",
+      "june",     "july",    "august",    "september", "october", "november",
+      "december", "week",    "month",     "year",      "today",   "yesterday",
+      "weekend",  "morning", "afternoon", "evening",   "night"};
+  for (absl::string_view w : kWords) {
+    if (t.lower == w) return true;
+  }
+  int year = 0;
+  return t.kind == TokenKind::kNumber && absl::SimpleAtoi(t.text, &year) &&
+         year >= 1900 && year <= 2100;
+}
 
 bool IsNominal(Tag tag) {
   return tag == Tag::kNoun || tag == Tag::kProper || tag == Tag::kAdjective ||

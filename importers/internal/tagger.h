@@ -29,6 +29,9 @@ void TagTokens(const Lexicon& lexicon, std::vector<Token>& tokens);
 // True for tags that can sit inside a noun phrase.
 bool IsNominal(Tag tag);
 
+// Words that name a time: "Thursday", "May", "week", "2024".
+bool IsTimeWord(const Token& t);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_TAGGER_H_
