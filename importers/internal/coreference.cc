@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
 #include "importers/internal/tagger.h"
@@ -504,6 +506,42 @@ std::vector<Referent> Discourse::Group(int count) const {
   return out;
 }
 
+// "the Gulf state", "the Southeast Asian nation": the last state named before that
+// lies in the region (regions.txt), other than the clause's own subject. Returns the
+// tokens it covers, 0 when the words are no such description or name no one.
+int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
+                                   std::vector<Referent>* out) const {
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  if (t[i].lower != "the" || i + 2 >= end) return 0;
+  PhraseMatch region = x.MatchAt(c.region_word, t, i + 1, end);
+  if (region.length == 0) return 0;
+  int k = i + 1 + region.length;
+  PhraseMatch noun = x.MatchAt(c.country_noun, t, k, end);
+  if (noun.length == 0) return 0;
+  ClassId members = x.Find(absl::StrCat("in_", region.value));
+  if (members < 0) return 0;
+  const std::string own = SubjectPartyAround(s, i);
+  for (int at = s, step = 0; at >= 0 && step <= kPronounWindow; --at, ++step) {
+    const Sentence& sentence = item_.sentences[at];
+    if (sentence.headline && at != s) continue;
+    for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
+      if (at == s && it->begin >= i) continue;
+      if (!absl::StartsWith(it->country, "country:") || it->country == own) continue;
+      std::string code = absl::AsciiStrToLower(it->country.substr(8));
+      if (!x.Contains(members, code)) continue;
+      Referent r = FromMention(at, *it, as_place);
+      r.party = it->country;
+      r.city.clear();
+      r.anaphor = true;
+      out->push_back(std::move(r));
+      return k + noun.length - i;
+    }
+  }
+  return 0;
+}
+
 // "the two central banks", "both foreign ministries", "the three leaders": a count
 // and a plural noun for those who act for states. Returns the tokens it covers.
 int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
@@ -536,6 +574,10 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
 bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out, int* length) const {
   const Sentence& sentence = item_.sentences[s];
+  if (int length_of = RegionalDescription(s, i, end, as_place, out); length_of > 0) {
+    *length = length_of;
+    return true;
+  }
   // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
   for (int k = i; k < end && k < i + 4; ++k) {
     if (sentence.mention_at[k] >= 0) {
@@ -672,6 +714,13 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
   for (int i = std::max(begin, 0); i < end;) {
     if (int m = sentence.mention_at[i]; m >= 0) {
       const Mention& mention = sentence.mentions[m];
+      // "The Gulf state": an area's name inside a description of one state.
+      if (absl::StartsWith(mention.id, "area:")) {
+        if (int length = RegionalDescription(s, i, end, as_place, &out); length > 0) {
+          i += length;
+          continue;
+        }
+      }
       // "Italy and Central Asia", "the five Central Asian states": an area acting is
       // its member states.
       if (!as_place && absl::StartsWith(mention.id, "area:")) {

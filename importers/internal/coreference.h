@@ -95,6 +95,8 @@ class Discourse {
                              absl::string_view not_party = "") const;
   std::string SubjectPartyAround(int s, int i) const;
   const Mention* LastPerson(int s, int before) const;
+  int RegionalDescription(int s, int i, int end, bool as_place,
+                          std::vector<Referent>* out) const;
   int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
   std::vector<Referent> Group(int count) const;
   std::vector<Referent> LastList(int s, int before, int count) const;

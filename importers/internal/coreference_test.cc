@@ -166,6 +166,22 @@ TEST(Discourse, ThePresidentsOfTwoCountriesAreThoseCountries) {
             (std::vector<std::string>{"country:GHA", "country:TGO"}));
 }
 
+TEST(Discourse, ARegionalDescriptionIsTheLastStateNamedInThatRegion) {
+  Item item("", {"Peru's president hosted Kenya's foreign minister in Lima on Monday.",
+                 "The East African nation will open an embassy there."});
+  EXPECT_EQ(Parties(item.Of(1, "The")), (std::vector<std::string>{"country:KEN"}));
+  Item far("", {"Norway and Chile signed a fisheries accord on Friday.",
+                "The Nordic country also pledged aid to the South American nation."});
+  EXPECT_EQ(Parties(far.Of(1, "The")), (std::vector<std::string>{"country:NOR"}));
+  EXPECT_EQ(Parties(far.Of(1, "the")), (std::vector<std::string>{"country:CHL"}));
+}
+
+TEST(Discourse, ARegionalDescriptionWithNoStateOfThatRegionNamesNoOne) {
+  Item item("", {"Peru and Chile signed a fisheries accord on Friday.",
+                 "The Gulf state was not part of it."});
+  EXPECT_TRUE(Parties(item.Of(1, "The")).empty());
+}
+
 // Today a bare "his counterpart" is no mention (an office needs its country before
 // it), so the phrase stands for nothing.
 TEST(Discourse, HisCounterpartIsTheOtherPrincipalParty) {

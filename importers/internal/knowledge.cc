@@ -44,6 +44,8 @@ constexpr Required kRequired[] = {
     {"trade_noun", &KnownClasses::trade_noun},
     {"event_noun", &KnownClasses::event_noun},
     {"bilateral_event", &KnownClasses::bilateral_event},
+    {"region_word", &KnownClasses::region_word},
+    {"country_noun", &KnownClasses::country_noun},
     {"location_prep", &KnownClasses::location_prep},
     {"sector", &KnownClasses::sector},
     {"status_cue", &KnownClasses::status_cue},
