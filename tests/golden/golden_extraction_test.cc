@@ -37,6 +37,9 @@ struct GoldSet {
   fs::path dir;
 };
 
+// For gtest's messages: the set's name, not its bytes.
+void PrintTo(const GoldSet& set, std::ostream* os) { *os << set.name; }
+
 std::vector<GoldSet> Sets() {
   fs::path shared = EnvPath("ENTENTE_SHARED_DIR");
   fs::path source = EnvPath("ENTENTE_SOURCE_DIR");
