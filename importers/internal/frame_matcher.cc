@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -183,9 +184,13 @@ class SentenceMatcher {
         if (sub == "if" || sub == "unless" || sub == "whether") mood.irrealis = true;
       }
       // "Azerbaijan's application to join BRICS": an infinitive after a noun is a plan.
+      // Not "decided on Thursday to lift": a time is no noun with a plan.
       if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
-        Tag before = t_[k.range.begin - 1].tag;
-        if (before == Tag::kNoun || before == Tag::kProper) mood.irrealis = true;
+        const Token& before = t_[k.range.begin - 1];
+        if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
+            !IsTimeWord(before)) {
+          mood.irrealis = true;
+        }
       }
       bool governed = k.kind == ClauseKind::kComplement || that;
       if (!governed || k.parent < 0) {
