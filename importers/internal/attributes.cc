@@ -186,10 +186,19 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ThingPhrase();
   int level_end = ctx.match.np >= 0 ? ctx.match.trigger.begin : phrase.end;
+  // "a strategic partnership on migration and green hydrogen": the levels stand
+  // before the partnership noun, not in what it is about.
+  PhraseMatch noun;
+  if (int at = -1;
+      ctx.match.np < 0 && FindClass(ctx, c.partnership_noun, phrase, &at, &noun)) {
+    level_end = at + noun.length;  // "allied relations" holds its own level.
+  }
   std::vector<std::string> levels;
+  bool joined = false;  // "strategic and comprehensive"
   for (int k = phrase.begin; k < level_end;) {
     PhraseMatch m = ctx.lexicon().MatchAt(c.partnership_level, t, k, level_end);
     if (m.length == 0) {
+      joined |= !levels.empty() && t[k].lower == "and";
       ++k;
       continue;
     }
@@ -197,6 +206,11 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
     if (std::find(levels.begin(), levels.end(), value) == levels.end())
       levels.push_back(value);
     k += m.length;
+  }
+  // "a strategic and comprehensive partnership" is the comprehensive strategic one.
+  if (joined) {
+    std::stable_partition(levels.begin(), levels.end(),
+                          [](const std::string& l) { return l != "strategic"; });
   }
   if (!levels.empty()) (*a)["level"] = absl::StrJoin(levels, "_");
 }

@@ -46,6 +46,7 @@ constexpr Required kRequired[] = {
     {"bilateral_event", &KnownClasses::bilateral_event},
     {"region_word", &KnownClasses::region_word},
     {"country_noun", &KnownClasses::country_noun},
+    {"partnership_noun", &KnownClasses::partnership_noun},
     {"location_prep", &KnownClasses::location_prep},
     {"sector", &KnownClasses::sector},
     {"status_cue", &KnownClasses::status_cue},

@@ -39,6 +39,7 @@ struct KnownClasses {
           separate_cue = -1, light_verb = -1, bilateral_event = -1;
   // regions.txt
   ClassId region_word = -1, country_noun = -1;
+  ClassId partnership_noun = -1;
 };
 
 class Knowledge {
