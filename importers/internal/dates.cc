@@ -166,6 +166,14 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
   return 0;
 }
 
+bool DatesAnAmount(const std::vector<Token>& t, const DateMention& d) {
+  if (d.kind != DateKind::kNow || d.begin <= 0) return false;
+  const Token& before = t[d.begin - 1];
+  return before.kind == TokenKind::kNumber || before.lower == "million" ||
+         before.lower == "billion" || before.lower == "trillion" ||
+         before.lower == "percent" || before.text == "%";
+}
+
 std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
   std::vector<DateMention> out;
   const DateWithPrecision& ref = ctx.reference;

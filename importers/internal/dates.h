@@ -41,6 +41,10 @@ struct DateContext {
   graph::DateWithPrecision last_stated;
 };
 
+// "up from about $1.6 billion today": a "today" or "now" right after an amount dates
+// the amount, not an event.
+bool DatesAnAmount(const std::vector<Token>& tokens, const DateMention& d);
+
 // Finds every date expression among `tokens`, in order.
 std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
                                    const DateContext& ctx);

@@ -19,6 +19,33 @@ std::vector<std::string> Dates(absl::string_view text, DateWithPrecision referen
 
 const DateWithPrecision kFeb5 = DateWithPrecision::Day(2026, 2, 5);  // A Thursday.
 
+TEST(FindDates, AMonthWithLastYearOrThatYear) {
+  EXPECT_EQ(Dates("the ban imposed in August last year", kFeb5),
+            std::vector<std::string>{"2025-08"});
+  std::vector<Token> tokens = Tokenize("talks in 2019 and in November of that year", 0);
+  std::vector<std::string> got;
+  for (const DateMention& d : FindDates(tokens, {kFeb5, {}}))
+    got.push_back(d.date.ToString());
+  EXPECT_EQ(got, (std::vector<std::string>{"2019", "2019-11"}));
+}
+
+TEST(FindDates, ADayRangeIsKnownToTheMonth) {
+  EXPECT_EQ(Dates("a summit in Lima on 8-9 August 2025", kFeb5),
+            std::vector<std::string>{"2025-08"});
+  EXPECT_EQ(Dates("visiting on Feb. 2-3", kFeb5), std::vector<std::string>{"2026-02"});
+}
+
+TEST(DatesAnAmount, TodayAfterAnAmountDatesTheAmount) {
+  std::vector<Token> tokens = Tokenize("trade up from $1.6 billion today", 0);
+  std::vector<DateMention> dates = FindDates(tokens, {kFeb5, {}});
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_TRUE(DatesAnAmount(tokens, dates[0]));
+  tokens = Tokenize("the two leaders met today", 0);
+  dates = FindDates(tokens, {kFeb5, {}});
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_FALSE(DatesAnAmount(tokens, dates[0]));
+}
+
 TEST(FindDates, MonthDayTakesTheReportedYear) {
   EXPECT_EQ(Dates("reported Trend on Feb. 5.", kFeb5),
             std::vector<std::string>{"2026-02-05"});

@@ -85,6 +85,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const DateMention* before[2] = {nullptr, nullptr};
   for (const DateMention& d : s.dates) {
     if (IsTargetDate(s.tokens, d)) continue;
+    if (DatesAnAmount(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) return &d;

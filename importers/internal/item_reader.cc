@@ -390,7 +390,7 @@ class ItemReader {
       if (s.headline || s.paragraph != 0) continue;
       FindSentenceDates(s, {});
       for (const DateMention& d : s.dates) {
-        if (d.date.precision == DatePrecision::kDay &&
+        if (d.date.precision == DatePrecision::kDay && !DatesAnAmount(s.tokens, d) &&
             (!out_.reported.known() || d.date.FirstDay() <= out_.reported.FirstDay())) {
           out_.anchor = d.date;
           return;
