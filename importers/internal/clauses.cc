@@ -151,6 +151,17 @@ class ClauseFinder {
     }
   }
 
+  // "and in 2024 the railways registered": past a clause's opening prepositional
+  // phrase (and its comma) to where its subject starts; i itself when there is none.
+  int AfterOpeningPhrase(int i) const {
+    if (i + 1 >= n_ || t_[i].tag != Tag::kPreposition) return i;
+    int np = p_.phrases.np_at[i + 1];
+    if (np < 0) return i;
+    int k = p_.phrases.nps[np].range.end;
+    if (k < n_ && t_[k].tag == Tag::kComma) ++k;
+    return k;
+  }
+
   // True when a verb group opens at `i` with a finite verb.
   bool FiniteVerbAt(int i) const {
     int v = i < n_ ? p_.phrases.verb_at[i] : -1;
@@ -164,6 +175,12 @@ class ClauseFinder {
     int np = i < n_ ? p_.phrases.np_at[i] : -1;
     if (np < 0) return -1;
     int k = p_.phrases.nps[np].range.end;
+    // "the railways of Kazakhstan and Georgia registered": past its "of" phrases.
+    for (int guard = 0;
+         guard < 4 && k + 1 < n_ && t_[k].lower == "of" && p_.phrases.np_at[k + 1] >= 0;
+         ++guard) {
+      k = p_.phrases.nps[p_.phrases.np_at[k + 1]].range.end;
+    }
     while (k < n_ && t_[k].tag == Tag::kAdverb) ++k;
     if (FiniteVerbAt(k)) return k;
     // "Hungary, which holds observer status, was represented".
@@ -268,7 +285,8 @@ class ClauseFinder {
         // An "and" inside a list of names joins names, not clauses.
         if (p_.phrases.np_at[i] >= 0) return;
         if (TopClause().verb >= 0 &&
-            (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0)) {
+            (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
+             VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
           int parent = TopClause().parent;
           ClauseKind kind = TopClause().kind == ClauseKind::kMain
                                 ? ClauseKind::kCoordinate

@@ -198,7 +198,11 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   for (int i = 0; i < n; ++i) {
     absl::string_view w = t[i].lower;
     if (t[i].kind == TokenKind::kPunct) continue;
-    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w)) continue;
+    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w) &&
+        !(w.find('-') != absl::string_view::npos &&
+          MonthFromWord(w.substr(0, w.find('-'))) > 0)) {
+      continue;
+    }
     // Month [day] [, year] | Month year.
     if (int month = MonthFromWord(w);
         month > 0 && (t[i].capitalized || w.back() == '.')) {
@@ -299,6 +303,12 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
                      MonthFromWord(t[i - 1].lower) == 0;
       bool dashed_name = i > 1 && (t[i - 1].text == "\u2013" || t[i - 1].text == "-") &&
                          t[i - 2].capitalized;
+      // "in 2024 showed", "since 2019 has": after a preposition of time it is a year
+      // whatever follows.
+      bool time_prep_before =
+          i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
+                    t[i - 1].lower == "during" || t[i - 1].lower == "until");
+      if (time_prep_before) unit_after = false;
       if (unit_after || money_before || in_name || dashed_name) continue;
       DateKind kind =
           (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
@@ -306,6 +316,16 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       continue;
     }
     if (!ref.known()) continue;
+    // "In January-June": a part of the year, the latest such before the report.
+    if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
+      int first = MonthFromWord(w.substr(0, dash));
+      int last = MonthFromWord(w.substr(dash + 1));
+      if (first > 0 && last >= first) {
+        int year = last <= ref.month ? ref.year : ref.year - 1;
+        out.push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
+        continue;
+      }
+    }
     // Weekdays.
     if (int wd = WeekdayFromWord(w); wd >= 0) {
       int32_t ref_days = Days(ref);
