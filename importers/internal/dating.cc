@@ -81,6 +81,16 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
   const bool state = IsStateType(ctx.match.frame->type);
+  // "said on Wednesday that they had signed": the past perfect tells of a time before
+  // the clause that reports it, so that clause's date is not its own.
+  const Clause& trigger_clause = s.parse.clauses[ctx.match.clause];
+  bool pluperfect = false;
+  if (trigger_clause.verb >= 0) {
+    const VerbGroup& g = s.parse.phrases.verbs[trigger_clause.verb];
+    for (int k = g.range.begin; k < g.range.end; ++k)
+      pluperfect |= s.tokens[k].lower == "had";
+    pluperfect &= g.perfect;
+  }
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
   for (const DateMention& d : s.dates) {
@@ -91,6 +101,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) return &d;
     if (!ctx.InClauseScope(d.begin)) continue;
     int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
+    if (scope == 1 && pluperfect) continue;
     if (d.begin >= trigger.end) {
       if (after[scope] == nullptr) after[scope] = &d;
     } else {

@@ -27,7 +27,8 @@ bool TargetIsThing(RelationType type) {
 
 struct Mood {
   bool blocked = false;
-  bool irrealis = false;
+  bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
+  bool wished = false;    // Irrealis by a wish, a plan, a hedge or a condition.
 };
 
 class SentenceMatcher {
@@ -181,7 +182,7 @@ class SentenceMatcher {
       bool that = k.content;
       if (k.kind == ClauseKind::kSubordinate && k.subordinator >= 0) {
         absl::string_view sub = t_[k.subordinator].lower;
-        if (sub == "if" || sub == "unless" || sub == "whether") mood.irrealis = true;
+        if (sub == "if" || sub == "unless" || sub == "whether") mood.wished = true;
       }
       // "Azerbaijan's application to join BRICS": an infinitive after a noun is a plan.
       // Not "decided on Thursday to lift": a time is no noun with a plan.
@@ -189,7 +190,7 @@ class SentenceMatcher {
         const Token& before = t_[k.range.begin - 1];
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before)) {
-          mood.irrealis = true;
+          mood.wished = true;
         }
       }
       bool governed = k.kind == ClauseKind::kComplement || that;
@@ -203,7 +204,8 @@ class SentenceMatcher {
       if (parent.verb < 0) continue;
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
-      mood.irrealis |= pg.future || pg.modal || GovernorLemma(c_.irrealis_governor, pg);
+      mood.irrealis |= pg.future || pg.modal;
+      mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
     }
     // Cancelled or denied events: cues anywhere in the clause's own words.
     for (int i = clause.range.begin;
@@ -220,8 +222,9 @@ class SentenceMatcher {
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
-      if (In(c_.hedge_cue, i)) mood.irrealis = true;
+      if (In(c_.hedge_cue, i)) mood.wished = true;
     }
+    mood.irrealis |= mood.wished;
     return mood;
   }
 
@@ -859,7 +862,10 @@ class SentenceMatcher {
         sentence_.dateline.Contains(trigger.begin))
       return;
     Mood mood = MoodOf(c, trigger, np);
-    if (mood.blocked || (mood.irrealis && !f.any_mood)) return;
+    if (mood.blocked ||
+        (mood.irrealis && !f.any_mood && !(f.future_mood && !mood.wished))) {
+      return;
+    }
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
     if (pairs.empty()) return;

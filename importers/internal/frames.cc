@@ -156,10 +156,11 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     return absl::OkStatus();
   }
   if (key == "mood") {
-    if (value != "any" && value != "factual") {
-      return DataError(file, line, "mood= wants any or factual");
+    if (value != "any" && value != "future" && value != "factual") {
+      return DataError(file, line, "mood= wants any, future or factual");
     }
     f->any_mood = value == "any";
+    f->future_mood = value == "future";
     return absl::OkStatus();
   }
   if (key == "date") {

@@ -65,6 +65,9 @@
 //                                ("received the minister", not "received support");
 //   date=anniversary             the trigger is an "Nth anniversary": the date is the
 //                                year the text gives (else the report's) minus N;
+//   mood=future                  also in future or modal statements ("will become a
+//                                member on 1 January"), not in wished, hedged or
+//                                conditional ones ("would like it to become");
 //   mood=any                     also in future, modal or hoped-for statements
 //                                (targets, pledges); the default is factual only;
 //   max_parties=3                a match naming more parties gives nothing (six
@@ -136,6 +139,7 @@ struct Frame {
   bool needs_name = false;
   bool needs_named_subject = false;  // needs=named_subject
   bool any_mood = false;
+  bool future_mood = false;  // mood=future
   bool anniversary = false;  // date=anniversary
   int max_parties = 0;       // 0: no limit.
   double confidence = 0.8;
