@@ -130,19 +130,13 @@ uint32_t Lexicon::StartSetOf(uint32_t hash) const {
 
 void Lexicon::Annotate(Token& token) const {
   token.starts = StartSetOf(token.hash);
-  // A token not yet tagged has no lemma: its word is its lemma so far.
-  if (token.lemma_hash == 0 && token.lemma.empty()) {
-    token.lemma_starts = token.starts;
-    token.lemma_starts_of = token.hash;
-  } else {
-    token.lemma_starts = token.lemma_hash == token.hash ? token.starts
-                                                        : StartSetOf(token.lemma_hash);
-    token.lemma_starts_of = token.lemma_hash;
-  }
+  // A token not yet tagged has lemma_hash 0, which starts no phrase: its set is
+  // recorded for that 0, so that MayMatchAt rules classes out before tagging too.
+  token.lemma_starts =
+      token.lemma_hash == token.hash ? token.starts : StartSetOf(token.lemma_hash);
+  token.lemma_starts_of = token.lemma_hash;
   token.annotated = true;
 }
-
-
 
 absl::Status Lexicon::AddVerb(const WordListEntry& e) {
   std::vector<std::string> parts = absl::StrSplit(e.item, '/');

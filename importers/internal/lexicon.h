@@ -54,7 +54,8 @@ class Lexicon {
 
   // The longest phrase of class `id` starting at tokens[i] and ending at or before
   // `end`; length 0 when none.
-  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i, int end) const {
+  PhraseMatch MatchAt(ClassId id, const std::vector<Token>& tokens, int i,
+                      int end) const {
     if (id < 0 || i < 0 || i >= end || !MayMatchAt(id, tokens[i])) return PhraseMatch();
     return MatchPhrases(id, tokens, i, end);
   }
@@ -104,6 +105,7 @@ class Lexicon {
   bool MayMatchAt(ClassId id, const Token& t) const {
     if (!t.annotated || has_wildcard_[id]) return true;
     if (InStartSet(t.starts, id)) return true;
+    if (t.lemma_hash == t.hash) return false;  // The lemma is the word: ruled out.
     return t.lemma_starts_of != t.lemma_hash || InStartSet(t.lemma_starts, id);
   }
   PhraseMatch MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
