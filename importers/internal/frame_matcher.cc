@@ -218,6 +218,22 @@ class SentenceMatcher {
     return mood;
   }
 
+  // ---- Referents ----------------------------------------------------------------
+  // The Discourse's answers for this sentence, memoized: the frames of one trigger
+  // ask about the same phrases and ranges again and again, and the Discourse does
+  // not change while a sentence is matched.
+  const std::vector<Referent>& OfPhrase(int np, bool as_place) const {
+    auto [it, added] = of_phrase_.try_emplace({np, as_place});
+    if (added) it->second = d_.OfPhrase(s_, np, as_place);
+    return it->second;
+  }
+
+  const std::vector<Referent>& InRange(int begin, int end) const {
+    auto [it, added] = in_range_.try_emplace({begin, end});
+    if (added) it->second = d_.InRange(s_, begin, end);
+    return it->second;
+  }
+
   // ---- Slots ---------------------------------------------------------------------
   // The phrase ranges a slot covers (for class conditions) and its referents.
   struct SlotView {
@@ -250,7 +266,7 @@ class SentenceMatcher {
       return;
     }
     view->ranges.push_back(ChainRange(np));
-    std::vector<Referent> r = d_.OfPhrase(s_, np, as_place);
+    const std::vector<Referent>& r = OfPhrase(np, as_place);
     view->referents.insert(view->referents.end(), r.begin(), r.end());
   }
 
@@ -379,7 +395,7 @@ class SentenceMatcher {
           if (view.referents.empty() && np >= 0) {
             for (int pp : Chain(np)) {
               if (ph_.pps[pp].np < 0) continue;
-              std::vector<Referent> r = d_.OfPhrase(s_, ph_.pps[pp].np, false);
+              const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
               view.referents.insert(view.referents.end(), r.begin(), r.end());
               if (!view.referents.empty()) break;
             }
@@ -401,15 +417,15 @@ class SentenceMatcher {
                           : std::max(x.range.begin, x.possessor_end);
           if (end > begin) {
             view.ranges.push_back({begin, end});
-            view.referents = d_.InRange(s_, begin, end);
+            view.referents = InRange(begin, end);
           }
         }
         break;
       }
       case Slot::kGroup:
         view.ranges.push_back(clause.range);
-        for (Referent& r : d_.InRange(s_, clause.range.begin, clause.range.end)) {
-          if (r.group) view.referents.push_back(std::move(r));
+        for (const Referent& r : InRange(clause.range.begin, clause.range.end)) {
+          if (r.group) view.referents.push_back(r);
         }
         break;
       case Slot::kLocation:
@@ -450,8 +466,8 @@ class SentenceMatcher {
   // Everyone the range names through a person or an office.
   void PeopleSlot(const TokenRange& range, SlotView* view) const {
     view->ranges.push_back(range);
-    for (Referent& r : d_.InRange(s_, range.begin, range.end)) {
-      if (r.human) view->referents.push_back(std::move(r));
+    for (const Referent& r : InRange(range.begin, range.end)) {
+      if (r.human) view->referents.push_back(r);
     }
   }
 
@@ -525,7 +541,7 @@ class SentenceMatcher {
       case Slot::kPossessor:
         if (x.possessor_end > x.range.begin) {
           view.ranges.push_back({x.range.begin, x.possessor_end});
-          view.referents = d_.InRange(s_, x.range.begin, x.possessor_end);
+          view.referents = InRange(x.range.begin, x.possessor_end);
         }
         break;
       case Slot::kModifier: {
@@ -536,8 +552,8 @@ class SentenceMatcher {
         if (trigger.begin > begin) {
           view.ranges.push_back({begin, trigger.begin});
           // "a Central Asian tour" is where, not who: an area's members name no side.
-          for (Referent& r : d_.InRange(s_, begin, trigger.begin)) {
-            if (!r.area) view.referents.push_back(std::move(r));
+          for (const Referent& r : InRange(begin, trigger.begin)) {
+            if (!r.area) view.referents.push_back(r);
           }
         }
         break;
@@ -567,8 +583,8 @@ class SentenceMatcher {
         break;
       case Slot::kGroup: {
         view.ranges.push_back(x.range);
-        for (Referent& r : d_.InRange(s_, x.range.begin, x.range.end)) {
-          if (r.group) view.referents.push_back(std::move(r));
+        for (const Referent& r : InRange(x.range.begin, x.range.end)) {
+          if (r.group) view.referents.push_back(r);
         }
         break;
       }
@@ -874,6 +890,10 @@ class SentenceMatcher {
   mutable ClassId thing_class_ = -1;
   // The class the frame wants its object to hold (obj=@class), or -1.
   ClassId object_class_ = -1;
+  // Memoized Discourse answers (OfPhrase, InRange above); std::map keeps the
+  // references it hands out valid.
+  mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
+  mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
 };
 
 }  // namespace
