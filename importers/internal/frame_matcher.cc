@@ -105,6 +105,17 @@ class SentenceMatcher {
     return r.end - 1;
   }
 
+  // True when the words of `phrase` (split at spaces) are the lemmas or forms of the
+  // tokens from `start` on; the caller makes sure that many tokens follow.
+  bool WordsAt(absl::string_view phrase, int start) const {
+    int k = start;
+    for (absl::string_view word : absl::StrSplit(phrase, ' ')) {
+      const Token& tok = t_[k++];
+      if (tok.lemma != word && tok.lower != word) return false;
+    }
+    return true;
+  }
+
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
   bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
@@ -114,15 +125,10 @@ class SentenceMatcher {
         return true;
       }
       // "joint statement": the words end at the head.
-      std::vector<absl::string_view> words = absl::StrSplit(lemma, ' ');
-      int start = head + 1 - static_cast<int>(words.size());
-      if (words.size() < 2 || start < conjunct.begin) continue;
-      bool all = true;
-      for (size_t k = 0; k < words.size() && all; ++k) {
-        const Token& tok = t_[start + k];
-        all = tok.lemma == words[k] || tok.lower == words[k];
-      }
-      if (all) {
+      const int words = 1 + static_cast<int>(std::count(lemma.begin(), lemma.end(), ' '));
+      int start = head + 1 - words;
+      if (words < 2 || start < conjunct.begin) continue;
+      if (WordsAt(lemma, start)) {
         *r = {start, head + 1};
         return true;
       }
