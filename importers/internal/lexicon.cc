@@ -106,10 +106,6 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       });
     }
   }
-  x.has_wildcard_.resize(x.classes_.size());
-  for (size_t id = 0; id < x.classes_.size(); ++id) {
-    x.has_wildcard_[id] = !x.classes_[id].wildcard.empty();
-  }
   x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
   x.start_bits_.assign(x.start_words_, 0);  // Set 0: no class.
   for (size_t id = 0; id < x.classes_.size(); ++id) {
@@ -118,6 +114,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
           hash, static_cast<uint32_t>(x.start_bits_.size() / x.start_words_));
       if (added) x.start_bits_.resize(x.start_bits_.size() + x.start_words_, 0);
       x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
+    }
+  }
+  for (size_t id = 0; id < x.classes_.size(); ++id) {
+    if (x.classes_[id].wildcard.empty()) continue;
+    for (size_t set = 0; set < x.start_bits_.size(); set += x.start_words_) {
+      x.start_bits_[set + id / 64] |= uint64_t{1} << (id % 64);
     }
   }
   return lexicon;

@@ -103,8 +103,7 @@ class Lexicon {
   }
   // False when the token's annotation rules class `id` out at it.
   bool MayMatchAt(ClassId id, const Token& t) const {
-    if (!t.annotated || has_wildcard_[id]) return true;
-    if (InStartSet(t.starts, id)) return true;
+    if (!t.annotated || InStartSet(t.starts, id)) return true;
     if (t.lemma_hash == t.hash) return false;  // The lemma is the word: ruled out.
     return t.lemma_starts_of != t.lemma_hash || InStartSet(t.lemma_starts, id);
   }
@@ -114,11 +113,11 @@ class Lexicon {
   std::vector<Phrase> phrases_;
   std::vector<PhraseClass> classes_;
   // Start sets: bit `id` of set k says a phrase of class `id` starts with a word
-  // whose hash maps to k (start_index_); set 0 is empty.
+  // whose hash maps to k (start_index_); set 0 is for words no phrase starts with.
+  // A class with a phrase starting "word*" is in every set.
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
-  std::vector<bool> has_wildcard_;  // Per class: it has a phrase starting "word*".
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;
