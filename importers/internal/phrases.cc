@@ -314,7 +314,7 @@ class PhraseFinder {
           continue;
         }
       }
-      joined.push_back(out_.nps[a]);
+      joined.push_back(std::move(out_.nps[a]));
     }
     out_.nps = std::move(joined);
   }
@@ -322,12 +322,16 @@ class PhraseFinder {
   void Coordinate() {
     JoinNames();
     std::vector<NounPhrase> merged;
+    merged.reserve(out_.nps.size());
+    // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
+    std::vector<std::pair<size_t, size_t>> members;
     for (size_t a = 0; a < out_.nps.size();) {
-      NounPhrase np = out_.nps[a];
+      // Only the ranges and heads of phrases from `a` on are read below, so the
+      // phrase's own lists can move.
+      NounPhrase np = std::move(out_.nps[a]);
       size_t b = a;
       bool closed = false;  // Saw the final "and"/"or".
-      // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
-      std::vector<std::pair<size_t, size_t>> members = {{a, a}};
+      members.assign(1, {a, a});
       while (b + 1 < out_.nps.size() && !closed) {
         int gap_begin = out_.nps[b].range.end;
         int gap_end = out_.nps[b + 1].range.begin;
