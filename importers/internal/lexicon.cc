@@ -85,7 +85,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
     if (!p.prefixes[0].empty()) {
       c.wildcard.push_back(index);
     } else {
-      c.by_first[p.words[0]].push_back(index);
+      const bool second = p.words.size() > 1 && p.prefixes[1].empty();
+      c.by_first[p.words[0]].push_back(
+          {index, static_cast<int>(p.words.size()), second ? p.words[1] : 0});
     }
     x.phrases_.push_back(std::move(p));
   }
@@ -101,9 +103,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
   }
   for (PhraseClass& c : x.classes_) {
     for (auto& [hash, list] : c.by_first) {
-      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-        return x.phrases_[a].words.size() > x.phrases_[b].words.size();
-      });
+      std::stable_sort(
+          list.begin(), list.end(),
+          [](const Candidate& a, const Candidate& b) { return a.length > b.length; });
     }
   }
   x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
@@ -180,8 +182,8 @@ bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (words.empty()) return false;
   auto it = classes_[id].by_first.find(words[0]);
   if (it == classes_[id].by_first.end()) return false;
-  for (int index : it->second) {
-    if (phrases_[index].words == words) return true;
+  for (const Candidate& p : it->second) {
+    if (phrases_[p.index].words == words) return true;
   }
   return false;
 }
@@ -219,7 +221,16 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
   for (uint32_t key : {t.hash, t.lemma_hash}) {
     auto it = c.by_first.find(key);
     if (it == c.by_first.end()) continue;
-    for (int index : it->second) consider(index);
+    for (const Candidate& p : it->second) {
+      // Longest first: once a phrase is no longer than the best, none after is.
+      if (p.length <= best.length) break;
+      if (p.length > end - i) continue;
+      if (p.second != 0 && p.second != tokens[i + 1].hash &&
+          p.second != tokens[i + 1].lemma_hash) {
+        continue;  // Its second word is not there; Extent would say so too.
+      }
+      consider(p.index);
+    }
     if (t.lemma_hash == t.hash) break;
   }
   for (int index : c.wildcard) consider(index);

@@ -85,10 +85,16 @@ class Lexicon {
     std::string file;
     int line = 0;
   };
+  // A phrase in a by_first list, with what rules most candidates out without
+  // reading the phrase.
+  struct Candidate {
+    int index = 0;        // Into phrases_.
+    int length = 0;       // Its words.
+    uint32_t second = 0;  // WordHash of its second word; 0 for none or "word*".
+  };
   struct PhraseClass {
-    // Phrases by the hash of their first word (or of a wildcard's prefix' first
-    // letter, see wildcard_), longest first.
-    absl::flat_hash_map<uint32_t, std::vector<int>> by_first;
+    // Phrases by the hash of their first word, longest first (stable).
+    absl::flat_hash_map<uint32_t, std::vector<Candidate>> by_first;
     std::vector<int> wildcard;  // Phrases whose first word ends in '*'.
   };
 
