@@ -442,8 +442,10 @@ std::vector<Referent> Discourse::Group(int count) const {
 int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
                              int* count) const {
   constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
+  // Only "the" or "both" starts one: no number needs looking up elsewhere.
+  if (i >= end || (t[i].lower != "the" && t[i].lower != "both")) return 0;
   int k = i;
-  if (k < end && t[k].lower == "the") ++k;
+  if (t[k].lower == "the") ++k;
   if (k >= end) return 0;
   if (t[k].lower == "both") {
     *count = 2;
@@ -729,9 +731,10 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       // The "of" phrase after the last conjunct names who acts for an agent noun
       // ("the presidents of Chile and Peru"), or for a phrase that names no one.
       int last_word = conjunct.end - 1;
-      bool agent = k_.lexicon()
-                       .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
-                       .length > 0;
+      bool agent =
+          k_.lexicon()
+              .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
+              .length > 0;
       if (agent || part.empty()) {
         std::vector<Referent> of = OfChain(s, np, as_place);
         for (Referent& r : of) r.conjunct = static_cast<int>(k);
