@@ -119,7 +119,12 @@ class SentenceMatcher {
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
   bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
-    for (const std::string& lemma : f.lemmas) {
+    for (size_t k = 0; k < f.lemmas.size(); ++k) {
+      // Whether it is one word or several, the lemma's last word is the head's.
+      if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
+        continue;
+      }
+      const std::string& lemma = f.lemmas[k];
       if (t_[head].lemma == lemma || t_[head].lower == lemma) {
         *r = {head, head + 1};
         return true;
