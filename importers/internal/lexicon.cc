@@ -118,6 +118,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
     }
   }
+  x.FindClosedClasses();
   for (size_t id = 0; id < x.classes_.size(); ++id) {
     if (x.classes_[id].wildcard.empty()) continue;
     for (size_t set = 0; set < x.start_bits_.size(); set += x.start_words_) {
@@ -125,6 +126,48 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
     }
   }
   return lexicon;
+}
+
+void Lexicon::FindClosedClasses() {
+  ClosedClasses& c = closed_;
+  c.det = Find("det");
+  c.poss = Find("poss");
+  c.pron = Find("pron");
+  c.rel = Find("rel");
+  c.prep = Find("prep");
+  c.conj = Find("conj");
+  c.sub = Find("sub");
+  c.aux = Find("aux");
+  c.modal = Find("modal");
+  c.neg = Find("neg");
+  c.to = Find("to");
+  c.adverb = Find("adverb");
+  c.phrasal = Find("phrasal");
+  c.tell = Find("tell");
+  c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
+                            c.modal, c.neg, c.to, c.adverb});
+}
+
+ClassSet Lexicon::MakeSet(std::initializer_list<ClassId> ids) const {
+  ClassSet set;
+  set.bits_.assign(start_words_, 0);
+  for (ClassId id : ids) {
+    if (id >= 0) set.bits_[id / 64] |= uint64_t{1} << (id % 64);
+  }
+  return set;
+}
+
+bool Lexicon::MayMatchAny(const ClassSet& set, const Token& t) const {
+  auto any_in = [&](uint32_t start_set) {
+    for (size_t k = 0; k < start_words_; ++k) {
+      if (start_bits_[start_set * start_words_ + k] & set.bits_[k]) return true;
+    }
+    return false;
+  };
+  // The same tests as MayMatchAt, for all classes of the set at once.
+  if (!t.annotated || any_in(t.starts)) return true;
+  if (t.lemma_hash == t.hash) return false;
+  return t.lemma_starts_of != t.lemma_hash || any_in(t.lemma_starts);
 }
 
 uint32_t Lexicon::StartSetOf(uint32_t hash) const {

@@ -14,6 +14,7 @@
 // Thread-safety: immutable after Build; const methods may run concurrently.
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +40,24 @@ struct PhraseMatch {
 struct VerbEntry {
   std::string lemma;
   uint8_t forms = 0;  // VerbForm bits this spelling can be.
+};
+
+// Several classes, for one test that rules them all out at a token
+// (Lexicon::MayMatchAny).
+class ClassSet {
+ private:
+  friend class Lexicon;
+  std::vector<uint64_t> bits_;  // Bit `id` for each class in the set.
+};
+
+// The ids of the classes the tagger reads (kClosedClasses in lexicon.cc and the
+// optional @phrasal), found once when the lexicon is built; -1 for one no file
+// defines.
+struct ClosedClasses {
+  ClassId det = -1, poss = -1, pron = -1, rel = -1, prep = -1, conj = -1, sub = -1,
+          aux = -1, modal = -1, neg = -1, to = -1, adverb = -1, phrasal = -1, tell = -1;
+  // Those a word may belong to out of context: all but @phrasal and @tell.
+  ClassSet word_classes;
 };
 
 class Lexicon {
@@ -67,6 +86,12 @@ class Lexicon {
   bool Contains(ClassId id, absl::string_view phrase) const;
   // True when some phrase of class `id` could start with this token (a cheap test).
   bool MayStart(ClassId id, const Token& token) const;
+  // A set of classes; ids of -1 are left out.
+  ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
+  // False when no class of `set` can match at this token: MatchAt of each would
+  // find nothing there. A cheap test on the token's annotation.
+  bool MayMatchAny(const ClassSet& set, const Token& t) const;
+  const ClosedClasses& closed() const { return closed_; }
   // Records on the token which classes may start at it (see Token::starts); call
   // again after its lemma changes. Matching is the same without it, only slower.
   void Annotate(Token& token) const;
@@ -103,6 +128,7 @@ class Lexicon {
   bool WordMatches(const Phrase& p, size_t k, const Token& t) const;
   int Extent(const Phrase& p, const std::vector<Token>& tokens, int i, int end) const;
 
+  void FindClosedClasses();
   uint32_t StartSetOf(uint32_t hash) const;
   bool InStartSet(uint32_t set, ClassId id) const {
     return (start_bits_[set * start_words_ + id / 64] >> (id % 64)) & 1;
@@ -124,6 +150,7 @@ class Lexicon {
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  ClosedClasses closed_;
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;
