@@ -53,7 +53,15 @@ void SortMentions(Sentence& s) {
 
 Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
                      ItemText& item)
-    : k_(knowledge), g_(gazetteer), item_(item) {
+    : k_(knowledge),
+      g_(gazetteer),
+      item_(item),
+      anaphor_starts_(knowledge.lexicon().MakeSet(
+          {knowledge.classes().group_anaphor, knowledge.classes().speaker_pronoun,
+           knowledge.classes().org_anaphor, knowledge.classes().country_anaphor,
+           knowledge.classes().person_pronoun, knowledge.classes().plural_pronoun,
+           knowledge.classes().it_pronoun, knowledge.classes().host_anaphor,
+           knowledge.classes().guest_anaphor})) {
   RegisterPeople();
   LearnCountriesFromContext();
   AddSurnameMentions();
@@ -482,6 +490,11 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
+  // Besides the classes below, only "the" and "both" start an anaphor (an office,
+  // a counted group): most words are ruled out by one test.
+  if (t[i].lower != "the" && t[i].lower != "both" &&
+      !x.MayMatchAny(anaphor_starts_, t[i]))
+    return false;
   auto from = [&](const Mention* m) {
     if (m == nullptr) return;
     Referent r = FromMention(s, *m, as_place);
