@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -176,6 +177,14 @@ class SentenceMatcher {
 
   bool GovernorLemma(ClassId cls, const VerbGroup& g) const {
     return x_.Contains(cls, g.lemma) || x_.Contains(cls, t_[g.head].lemma);
+  }
+
+  // MoodOf reads only the clause, the trigger's first token and the phrase: the
+  // frames tried at one trigger share it.
+  Mood MemoMoodOf(int c, const TokenRange& trigger, int np) {
+    auto [it, added] = moods_.try_emplace(std::make_tuple(c, trigger.begin, np));
+    if (added) it->second = MoodOf(c, trigger, np);
+    return it->second;
   }
 
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
@@ -857,7 +866,7 @@ class SentenceMatcher {
     if (sentence_.attribution.Contains(trigger.begin) ||
         sentence_.dateline.Contains(trigger.begin))
       return;
-    Mood mood = MoodOf(c, trigger, np);
+    Mood mood = MemoMoodOf(c, trigger, np);
     if (mood.blocked || (mood.irrealis && !f.any_mood)) return;
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
@@ -905,6 +914,7 @@ class SentenceMatcher {
   // references it hands out valid.
   mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
   mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
+  std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
 };
 
 }  // namespace
