@@ -143,7 +143,6 @@ class SentenceMatcher {
     for (ClassId cls : f.trigger_classes) {
       for (int start = std::max(conjunct.begin, head - kLongestNounTrigger);
            start <= head; ++start) {
-        if (!x_.MayStart(cls, t_[start])) continue;
         PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
         if (m.length > 0 && start + m.length > head) {
           *r = {start, start + m.length};

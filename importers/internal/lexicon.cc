@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -218,7 +219,7 @@ ClassId Lexicon::Find(absl::string_view name) const {
 
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
-  std::vector<uint32_t> words;
+  absl::InlinedVector<uint32_t, 8> words;
   for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
     words.push_back(WordHash(w));
   }
@@ -226,7 +227,10 @@ bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   auto it = classes_[id].by_first.find(words[0]);
   if (it == classes_[id].by_first.end()) return false;
   for (const Candidate& p : it->second) {
-    if (phrases_[p.index].words == words) return true;
+    const std::vector<uint32_t>& candidate = phrases_[p.index].words;
+    if (std::equal(candidate.begin(), candidate.end(), words.begin(), words.end())) {
+      return true;
+    }
   }
   return false;
 }
@@ -291,14 +295,6 @@ bool Lexicon::FindIn(ClassId id, const std::vector<Token>& tokens, int from, int
     }
   }
   return false;
-}
-
-bool Lexicon::MayStart(ClassId id, const Token& t) const {
-  if (id < 0) return false;
-  if (!MayMatchAt(id, t)) return false;
-  const PhraseClass& c = classes_[id];
-  return c.by_first.contains(t.hash) || c.by_first.contains(t.lemma_hash) ||
-         !c.wildcard.empty();
 }
 
 const VerbEntry* Lexicon::Verb(absl::string_view lower) const {

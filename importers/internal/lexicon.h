@@ -84,8 +84,6 @@ class Lexicon {
               PhraseMatch* match) const;
   // True when `phrase` (lower-case words joined by spaces) is an item of class `id`.
   bool Contains(ClassId id, absl::string_view phrase) const;
-  // True when some phrase of class `id` could start with this token (a cheap test).
-  bool MayStart(ClassId id, const Token& token) const;
   // A set of classes; ids of -1 are left out.
   ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
   // False when no class of `set` can match at this token: MatchAt of each would
