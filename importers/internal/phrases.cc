@@ -20,6 +20,10 @@ class PhraseFinder {
  public:
   PhraseFinder(const std::vector<Token>& t, const std::vector<int>& atom_end)
       : t_(t), atom_end_(atom_end), n_(static_cast<int>(t.size())) {
+    // Room for the phrases of a typical sentence, so that few vectors grow.
+    out_.verbs.reserve(n_ / 4 + 1);
+    out_.nps.reserve(n_ / 2 + 1);
+    out_.pps.reserve(n_ / 4 + 1);
     out_.np_at.assign(n_, -1);
     out_.verb_at.assign(n_, -1);
     in_atom_.assign(n_, false);
@@ -296,6 +300,7 @@ class PhraseFinder {
   // phrases become one, before any list is read.
   void JoinNames() {
     std::vector<NounPhrase> joined;
+    joined.reserve(out_.nps.size());
     for (size_t a = 0; a < out_.nps.size(); ++a) {
       if (!joined.empty()) {
         NounPhrase& last = joined.back();
