@@ -55,7 +55,15 @@ void SortMentions(Sentence& s) {
 
 Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
                      ItemText& item)
-    : k_(knowledge), g_(gazetteer), item_(item) {
+    : k_(knowledge),
+      g_(gazetteer),
+      item_(item),
+      anaphor_starts_(knowledge.lexicon().MakeSet(
+          {knowledge.classes().group_anaphor, knowledge.classes().speaker_pronoun,
+           knowledge.classes().org_anaphor, knowledge.classes().country_anaphor,
+           knowledge.classes().person_pronoun, knowledge.classes().plural_pronoun,
+           knowledge.classes().it_pronoun, knowledge.classes().host_anaphor,
+           knowledge.classes().guest_anaphor})) {
   RegisterPeople();
   LearnCountriesFromContext();
   AddSurnameMentions();
@@ -547,8 +555,10 @@ int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
 int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
                              int* count) const {
   constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
+  // Only "the" or "both" starts one: no number needs looking up elsewhere.
+  if (i >= end || (t[i].lower != "the" && t[i].lower != "both")) return 0;
   int k = i;
-  if (k < end && t[k].lower == "the") ++k;
+  if (t[k].lower == "the") ++k;
   if (k >= end) return 0;
   if (t[k].lower == "both") {
     *count = 2;
@@ -589,6 +599,11 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
+  // Besides the classes below, only "the" and "both" start an anaphor (an office,
+  // a counted group): most words are ruled out by one test.
+  if (t[i].lower != "the" && t[i].lower != "both" &&
+      !x.MayMatchAny(anaphor_starts_, t[i]))
+    return false;
   auto from = [&](const Mention* m) {
     if (m == nullptr) return;
     Referent r = FromMention(s, *m, as_place);

@@ -109,6 +109,7 @@ class Discourse {
   const Knowledge& k_;
   const Gazetteer& g_;
   ItemText& item_;
+  const ClassSet anaphor_starts_;  // The classes AnaphorAt matches at its token.
   absl::flat_hash_map<std::string, PersonInfo> people_;
   std::vector<std::string> principal_;
   std::string host_, guest_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -107,24 +108,35 @@ class SentenceMatcher {
     return r.end - 1;
   }
 
+  // True when the words of `phrase` (split at spaces) are the lemmas or forms of the
+  // tokens from `start` on; the caller makes sure that many tokens follow.
+  bool WordsAt(absl::string_view phrase, int start) const {
+    int k = start;
+    for (absl::string_view word : absl::StrSplit(phrase, ' ')) {
+      const Token& tok = t_[k++];
+      if (tok.lemma != word && tok.lower != word) return false;
+    }
+    return true;
+  }
+
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
   bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
-    for (const std::string& lemma : f.lemmas) {
+    for (size_t k = 0; k < f.lemmas.size(); ++k) {
+      // Whether it is one word or several, the lemma's last word is the head's.
+      if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
+        continue;
+      }
+      const std::string& lemma = f.lemmas[k];
       if (t_[head].lemma == lemma || t_[head].lower == lemma) {
         *r = {head, head + 1};
         return true;
       }
       // "joint statement": the words end at the head.
-      std::vector<absl::string_view> words = absl::StrSplit(lemma, ' ');
-      int start = head + 1 - static_cast<int>(words.size());
-      if (words.size() < 2 || start < conjunct.begin) continue;
-      bool all = true;
-      for (size_t k = 0; k < words.size() && all; ++k) {
-        const Token& tok = t_[start + k];
-        all = tok.lemma == words[k] || tok.lower == words[k];
-      }
-      if (all) {
+      const int words = 1 + static_cast<int>(std::count(lemma.begin(), lemma.end(), ' '));
+      int start = head + 1 - words;
+      if (words < 2 || start < conjunct.begin) continue;
+      if (WordsAt(lemma, start)) {
         *r = {start, head + 1};
         return true;
       }
@@ -133,7 +145,6 @@ class SentenceMatcher {
     for (ClassId cls : f.trigger_classes) {
       for (int start = std::max(conjunct.begin, head - kLongestNounTrigger);
            start <= head; ++start) {
-        if (!x_.MayStart(cls, t_[start])) continue;
         PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
         if (m.length > 0 && start + m.length > head) {
           *r = {start, start + m.length};
@@ -167,6 +178,14 @@ class SentenceMatcher {
 
   bool GovernorLemma(ClassId cls, const VerbGroup& g) const {
     return x_.Contains(cls, g.lemma) || x_.Contains(cls, t_[g.head].lemma);
+  }
+
+  // MoodOf reads only the clause, the trigger's first token and the phrase: the
+  // frames tried at one trigger share it.
+  Mood MemoMoodOf(int c, const TokenRange& trigger, int np) {
+    auto [it, added] = moods_.try_emplace(std::make_tuple(c, trigger.begin, np));
+    if (added) it->second = MoodOf(c, trigger, np);
+    return it->second;
   }
 
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
@@ -228,6 +247,22 @@ class SentenceMatcher {
     return mood;
   }
 
+  // ---- Referents ----------------------------------------------------------------
+  // The Discourse's answers for this sentence, memoized: the frames of one trigger
+  // ask about the same phrases and ranges again and again, and the Discourse does
+  // not change while a sentence is matched.
+  const std::vector<Referent>& OfPhrase(int np, bool as_place) const {
+    auto [it, added] = of_phrase_.try_emplace({np, as_place});
+    if (added) it->second = d_.OfPhrase(s_, np, as_place);
+    return it->second;
+  }
+
+  const std::vector<Referent>& InRange(int begin, int end) const {
+    auto [it, added] = in_range_.try_emplace({begin, end});
+    if (added) it->second = d_.InRange(s_, begin, end);
+    return it->second;
+  }
+
   // ---- Slots ---------------------------------------------------------------------
   // The phrase ranges a slot covers (for class conditions) and its referents.
   struct SlotView {
@@ -260,7 +295,7 @@ class SentenceMatcher {
       return;
     }
     view->ranges.push_back(ChainRange(np));
-    std::vector<Referent> r = d_.OfPhrase(s_, np, as_place);
+    const std::vector<Referent>& r = OfPhrase(np, as_place);
     view->referents.insert(view->referents.end(), r.begin(), r.end());
   }
 
@@ -390,7 +425,7 @@ class SentenceMatcher {
           if (view.referents.empty() && np >= 0) {
             for (int pp : Chain(np)) {
               if (ph_.pps[pp].np < 0) continue;
-              std::vector<Referent> r = d_.OfPhrase(s_, ph_.pps[pp].np, false);
+              const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
               view.referents.insert(view.referents.end(), r.begin(), r.end());
               if (!view.referents.empty()) break;
             }
@@ -412,15 +447,15 @@ class SentenceMatcher {
                           : std::max(x.range.begin, x.possessor_end);
           if (end > begin) {
             view.ranges.push_back({begin, end});
-            view.referents = d_.InRange(s_, begin, end);
+            view.referents = InRange(begin, end);
           }
         }
         break;
       }
       case Slot::kGroup:
         view.ranges.push_back(clause.range);
-        for (Referent& r : d_.InRange(s_, clause.range.begin, clause.range.end)) {
-          if (r.group) view.referents.push_back(std::move(r));
+        for (const Referent& r : InRange(clause.range.begin, clause.range.end)) {
+          if (r.group) view.referents.push_back(r);
         }
         break;
       case Slot::kLocation:
@@ -461,8 +496,8 @@ class SentenceMatcher {
   // Everyone the range names through a person or an office.
   void PeopleSlot(const TokenRange& range, SlotView* view) const {
     view->ranges.push_back(range);
-    for (Referent& r : d_.InRange(s_, range.begin, range.end)) {
-      if (r.human) view->referents.push_back(std::move(r));
+    for (const Referent& r : InRange(range.begin, range.end)) {
+      if (r.human) view->referents.push_back(r);
     }
   }
 
@@ -536,7 +571,7 @@ class SentenceMatcher {
       case Slot::kPossessor:
         if (x.possessor_end > x.range.begin) {
           view.ranges.push_back({x.range.begin, x.possessor_end});
-          view.referents = d_.InRange(s_, x.range.begin, x.possessor_end);
+          view.referents = InRange(x.range.begin, x.possessor_end);
         }
         break;
       case Slot::kModifier: {
@@ -547,8 +582,8 @@ class SentenceMatcher {
         if (trigger.begin > begin) {
           view.ranges.push_back({begin, trigger.begin});
           // "a Central Asian tour" is where, not who: an area's members name no side.
-          for (Referent& r : d_.InRange(s_, begin, trigger.begin)) {
-            if (!r.area) view.referents.push_back(std::move(r));
+          for (const Referent& r : InRange(begin, trigger.begin)) {
+            if (!r.area) view.referents.push_back(r);
           }
         }
         break;
@@ -578,8 +613,8 @@ class SentenceMatcher {
         break;
       case Slot::kGroup: {
         view.ranges.push_back(x.range);
-        for (Referent& r : d_.InRange(s_, x.range.begin, x.range.end)) {
-          if (r.group) view.referents.push_back(std::move(r));
+        for (const Referent& r : InRange(x.range.begin, x.range.end)) {
+          if (r.group) view.referents.push_back(r);
         }
         break;
       }
@@ -861,7 +896,7 @@ class SentenceMatcher {
     if (sentence_.attribution.Contains(trigger.begin) ||
         sentence_.dateline.Contains(trigger.begin))
       return;
-    Mood mood = MoodOf(c, trigger, np);
+    Mood mood = MemoMoodOf(c, trigger, np);
     if (mood.blocked ||
         (mood.irrealis && !f.any_mood && !(f.future_mood && !mood.wished))) {
       return;
@@ -908,6 +943,11 @@ class SentenceMatcher {
   mutable ClassId thing_class_ = -1;
   // The class the frame wants its object to hold (obj=@class), or -1.
   ClassId object_class_ = -1;
+  // Memoized Discourse answers (OfPhrase, InRange above); std::map keeps the
+  // references it hands out valid.
+  mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
+  mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
+  std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
 };
 
 }  // namespace

@@ -103,6 +103,8 @@ absl::Status ParseTrigger(absl::string_view text, const Lexicon& lexicon, Frame*
       f->trigger_classes.push_back(*id);
     } else {
       f->lemmas.push_back(absl::StrReplaceAll(item, {{"_", " "}}));
+      absl::string_view lemma = f->lemmas.back();
+      f->lemma_ends.push_back(WordHash(lemma.substr(lemma.rfind(' ') + 1)));
     }
   }
   return absl::OkStatus();

@@ -81,6 +81,7 @@
 //
 // Thread-safety: a compiled FrameBook is immutable; share it const.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -123,8 +124,9 @@ struct SlotChoice {
 
 struct Frame {
   graph::RelationType type = graph::RelationType::kUnspecified;
-  bool verbal = true;               // v: or n:
-  std::vector<std::string> lemmas;  // Trigger lemmas ("set up" for "set_up").
+  bool verbal = true;                // v: or n:
+  std::vector<std::string> lemmas;   // Trigger lemmas ("set up" for "set_up").
+  std::vector<uint32_t> lemma_ends;  // Per lemma: WordHash of its last word.
   std::vector<ClassId> trigger_classes;
   std::vector<SlotChoice> source, target, parties;
   struct Condition {

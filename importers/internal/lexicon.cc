@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -85,7 +86,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
     if (!p.prefixes[0].empty()) {
       c.wildcard.push_back(index);
     } else {
-      c.by_first[p.words[0]].push_back(index);
+      const bool second = p.words.size() > 1 && p.prefixes[1].empty();
+      c.by_first[p.words[0]].push_back(
+          {index, static_cast<int>(p.words.size()), second ? p.words[1] : 0});
     }
     x.phrases_.push_back(std::move(p));
   }
@@ -101,14 +104,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
   }
   for (PhraseClass& c : x.classes_) {
     for (auto& [hash, list] : c.by_first) {
-      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-        return x.phrases_[a].words.size() > x.phrases_[b].words.size();
-      });
+      std::stable_sort(
+          list.begin(), list.end(),
+          [](const Candidate& a, const Candidate& b) { return a.length > b.length; });
     }
-  }
-  x.has_wildcard_.resize(x.classes_.size());
-  for (size_t id = 0; id < x.classes_.size(); ++id) {
-    x.has_wildcard_[id] = !x.classes_[id].wildcard.empty();
   }
   x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
   x.start_bits_.assign(x.start_words_, 0);  // Set 0: no class.
@@ -120,7 +119,57 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
     }
   }
+  x.FindClosedClasses();
+  for (size_t id = 0; id < x.classes_.size(); ++id) {
+    if (x.classes_[id].wildcard.empty()) continue;
+    for (size_t set = 0; set < x.start_bits_.size(); set += x.start_words_) {
+      x.start_bits_[set + id / 64] |= uint64_t{1} << (id % 64);
+    }
+  }
   return lexicon;
+}
+
+void Lexicon::FindClosedClasses() {
+  ClosedClasses& c = closed_;
+  c.det = Find("det");
+  c.poss = Find("poss");
+  c.pron = Find("pron");
+  c.rel = Find("rel");
+  c.prep = Find("prep");
+  c.conj = Find("conj");
+  c.sub = Find("sub");
+  c.aux = Find("aux");
+  c.modal = Find("modal");
+  c.neg = Find("neg");
+  c.to = Find("to");
+  c.adverb = Find("adverb");
+  c.phrasal = Find("phrasal");
+  c.tell = Find("tell");
+  c.adjective = Find("adjective");
+  c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
+                            c.modal, c.neg, c.to, c.adverb});
+}
+
+ClassSet Lexicon::MakeSet(std::initializer_list<ClassId> ids) const {
+  ClassSet set;
+  set.bits_.assign(start_words_, 0);
+  for (ClassId id : ids) {
+    if (id >= 0) set.bits_[id / 64] |= uint64_t{1} << (id % 64);
+  }
+  return set;
+}
+
+bool Lexicon::MayMatchAny(const ClassSet& set, const Token& t) const {
+  auto any_in = [&](uint32_t start_set) {
+    for (size_t k = 0; k < start_words_; ++k) {
+      if (start_bits_[start_set * start_words_ + k] & set.bits_[k]) return true;
+    }
+    return false;
+  };
+  // The same tests as MayMatchAt, for all classes of the set at once.
+  if (!t.annotated || any_in(t.starts)) return true;
+  if (t.lemma_hash == t.hash) return false;
+  return t.lemma_starts_of != t.lemma_hash || any_in(t.lemma_starts);
 }
 
 uint32_t Lexicon::StartSetOf(uint32_t hash) const {
@@ -130,15 +179,9 @@ uint32_t Lexicon::StartSetOf(uint32_t hash) const {
 
 void Lexicon::Annotate(Token& token) const {
   token.starts = StartSetOf(token.hash);
-  // A token not yet tagged has no lemma: its word is its lemma so far.
-  if (token.lemma_hash == 0 && token.lemma.empty()) {
-    token.lemma_starts = token.starts;
-    token.lemma_starts_of = token.hash;
-  } else {
-    token.lemma_starts =
-        token.lemma_hash == token.hash ? token.starts : StartSetOf(token.lemma_hash);
-    token.lemma_starts_of = token.lemma_hash;
-  }
+  token.lemma_starts =
+      token.lemma_hash == token.hash ? token.starts : StartSetOf(token.lemma_hash);
+  token.lemma_starts_of = token.lemma_hash;
   token.annotated = true;
 }
 
@@ -175,15 +218,18 @@ ClassId Lexicon::Find(absl::string_view name) const {
 
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
-  std::vector<uint32_t> words;
+  absl::InlinedVector<uint32_t, 8> words;
   for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
     words.push_back(WordHash(w));
   }
   if (words.empty()) return false;
   auto it = classes_[id].by_first.find(words[0]);
   if (it == classes_[id].by_first.end()) return false;
-  for (int index : it->second) {
-    if (phrases_[index].words == words) return true;
+  for (const Candidate& p : it->second) {
+    const std::vector<uint32_t>& candidate = phrases_[p.index].words;
+    if (std::equal(candidate.begin(), candidate.end(), words.begin(), words.end())) {
+      return true;
+    }
   }
   return false;
 }
@@ -221,7 +267,16 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
   for (uint32_t key : {t.hash, t.lemma_hash}) {
     auto it = c.by_first.find(key);
     if (it == c.by_first.end()) continue;
-    for (int index : it->second) consider(index);
+    for (const Candidate& p : it->second) {
+      // Longest first: once a phrase is no longer than the best, none after is.
+      if (p.length <= best.length) break;
+      if (p.length > end - i) continue;
+      if (p.second != 0 && p.second != tokens[i + 1].hash &&
+          p.second != tokens[i + 1].lemma_hash) {
+        continue;  // Its second word is not there; Extent would say so too.
+      }
+      consider(p.index);
+    }
     if (t.lemma_hash == t.hash) break;
   }
   for (int index : c.wildcard) consider(index);
@@ -239,14 +294,6 @@ bool Lexicon::FindIn(ClassId id, const std::vector<Token>& tokens, int from, int
     }
   }
   return false;
-}
-
-bool Lexicon::MayStart(ClassId id, const Token& t) const {
-  if (id < 0) return false;
-  if (!MayMatchAt(id, t)) return false;
-  const PhraseClass& c = classes_[id];
-  return c.by_first.contains(t.hash) || c.by_first.contains(t.lemma_hash) ||
-         !c.wildcard.empty();
 }
 
 const VerbEntry* Lexicon::Verb(absl::string_view lower) const {

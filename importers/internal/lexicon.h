@@ -14,6 +14,7 @@
 // Thread-safety: immutable after Build; const methods may run concurrently.
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,25 @@ struct VerbEntry {
   uint8_t forms = 0;  // VerbForm bits this spelling can be.
 };
 
+// Several classes, for one test that rules them all out at a token
+// (Lexicon::MayMatchAny).
+class ClassSet {
+ private:
+  friend class Lexicon;
+  std::vector<uint64_t> bits_;  // Bit `id` for each class in the set.
+};
+
+// The ids of the classes the tagger reads (kClosedClasses in lexicon.cc and the
+// optional @phrasal), found once when the lexicon is built; -1 for one no file
+// defines.
+struct ClosedClasses {
+  ClassId det = -1, poss = -1, pron = -1, rel = -1, prep = -1, conj = -1, sub = -1,
+          aux = -1, modal = -1, neg = -1, to = -1, adverb = -1, phrasal = -1, tell = -1,
+          adjective = -1;
+  // Those a word may belong to out of context: all but @phrasal, @tell and @adjective.
+  ClassSet word_classes;
+};
+
 class Lexicon {
  public:
   // Compiles the entries of all word-list files. InvalidArgument "FILE:LINE: why"
@@ -65,8 +85,12 @@ class Lexicon {
               PhraseMatch* match) const;
   // True when `phrase` (lower-case words joined by spaces) is an item of class `id`.
   bool Contains(ClassId id, absl::string_view phrase) const;
-  // True when some phrase of class `id` could start with this token (a cheap test).
-  bool MayStart(ClassId id, const Token& token) const;
+  // A set of classes; ids of -1 are left out.
+  ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
+  // False when no class of `set` can match at this token: MatchAt of each would
+  // find nothing there. A cheap test on the token's annotation.
+  bool MayMatchAny(const ClassSet& set, const Token& t) const;
+  const ClosedClasses& closed() const { return closed_; }
   // Records on the token which classes may start at it (see Token::starts); call
   // again after its lemma changes. Matching is the same without it, only slower.
   void Annotate(Token& token) const;
@@ -85,10 +109,16 @@ class Lexicon {
     std::string file;
     int line = 0;
   };
+  // A phrase in a by_first list, with what rules most candidates out without
+  // reading the phrase.
+  struct Candidate {
+    int index = 0;        // Into phrases_.
+    int length = 0;       // Its words.
+    uint32_t second = 0;  // WordHash of its second word; 0 for none or "word*".
+  };
   struct PhraseClass {
-    // Phrases by the hash of their first word (or of a wildcard's prefix' first
-    // letter, see wildcard_), longest first.
-    absl::flat_hash_map<uint32_t, std::vector<int>> by_first;
+    // Phrases by the hash of their first word, longest first (stable).
+    absl::flat_hash_map<uint32_t, std::vector<Candidate>> by_first;
     std::vector<int> wildcard;  // Phrases whose first word ends in '*'.
   };
 
@@ -97,14 +127,15 @@ class Lexicon {
   bool WordMatches(const Phrase& p, size_t k, const Token& t) const;
   int Extent(const Phrase& p, const std::vector<Token>& tokens, int i, int end) const;
 
+  void FindClosedClasses();
   uint32_t StartSetOf(uint32_t hash) const;
   bool InStartSet(uint32_t set, ClassId id) const {
     return (start_bits_[set * start_words_ + id / 64] >> (id % 64)) & 1;
   }
   // False when the token's annotation rules class `id` out at it.
   bool MayMatchAt(ClassId id, const Token& t) const {
-    if (!t.annotated || has_wildcard_[id]) return true;
-    if (InStartSet(t.starts, id)) return true;
+    if (!t.annotated || InStartSet(t.starts, id)) return true;
+    if (t.lemma_hash == t.hash) return false;  // The lemma is the word: ruled out.
     return t.lemma_starts_of != t.lemma_hash || InStartSet(t.lemma_starts, id);
   }
   PhraseMatch MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
@@ -113,11 +144,12 @@ class Lexicon {
   std::vector<Phrase> phrases_;
   std::vector<PhraseClass> classes_;
   // Start sets: bit `id` of set k says a phrase of class `id` starts with a word
-  // whose hash maps to k (start_index_); set 0 is empty.
+  // whose hash maps to k (start_index_); set 0 is for words no phrase starts with.
+  // A class with a phrase starting "word*" is in every set.
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
-  std::vector<bool> has_wildcard_;  // Per class: it has a phrase starting "word*".
+  ClosedClasses closed_;
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;

@@ -62,7 +62,13 @@ class MentionFinder {
   MentionFinder(const Gazetteer& g, const Lexicon& x, const TitleClasses& c,
                 const std::vector<Token>& t,
                 const std::vector<std::pair<int64_t, int64_t>>& masked)
-      : g_(g), x_(x), c_(c), t_(t), masked_(masked), n_(static_cast<int>(t.size())) {}
+      : g_(g),
+        x_(x),
+        c_(c),
+        t_(t),
+        masked_(masked),
+        n_(static_cast<int>(t.size())),
+        title_starts_(x.MakeSet({c.leader_title, c.title, c.honorific, c.counterpart})) {}
 
   std::vector<Mention> Run() {
     FindNames();
@@ -236,6 +242,8 @@ class MentionFinder {
       if (k < n_ && t_[k].lower == "'s") ++k;
       prefixed = true;
     }
+    // Most words start no office and no honorific: nothing to read here.
+    if (k >= n_ || !x_.MayMatchAny(title_starts_, t_[k])) return false;
     // "General Secretary" is an office; "General X" an honorific before one.
     while (Match(c_.leader_title, k) == 0 && Match(c_.title, k) == 0) {
       int h = Match(c_.honorific, k);
@@ -324,6 +332,7 @@ class MentionFinder {
   const std::vector<Token>& t_;
   const std::vector<std::pair<int64_t, int64_t>>& masked_;
   const int n_;
+  const ClassSet title_starts_;  // The classes a title phrase starts with at `k`.
   std::vector<Mention> out_;
 };
 

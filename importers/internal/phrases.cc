@@ -20,6 +20,10 @@ class PhraseFinder {
  public:
   PhraseFinder(const std::vector<Token>& t, const std::vector<int>& atom_end)
       : t_(t), atom_end_(atom_end), n_(static_cast<int>(t.size())) {
+    // Room for the phrases of a typical sentence, so that few vectors grow.
+    out_.verbs.reserve(n_ / 4 + 1);
+    out_.nps.reserve(n_ / 2 + 1);
+    out_.pps.reserve(n_ / 4 + 1);
     out_.np_at.assign(n_, -1);
     out_.verb_at.assign(n_, -1);
     in_atom_.assign(n_, false);
@@ -309,6 +313,7 @@ class PhraseFinder {
   // phrases become one, before any list is read.
   void JoinNames() {
     std::vector<NounPhrase> joined;
+    joined.reserve(out_.nps.size());
     for (size_t a = 0; a < out_.nps.size(); ++a) {
       if (!joined.empty()) {
         NounPhrase& last = joined.back();
@@ -327,7 +332,7 @@ class PhraseFinder {
           continue;
         }
       }
-      joined.push_back(out_.nps[a]);
+      joined.push_back(std::move(out_.nps[a]));
     }
     out_.nps = std::move(joined);
   }
@@ -335,12 +340,16 @@ class PhraseFinder {
   void Coordinate() {
     JoinNames();
     std::vector<NounPhrase> merged;
+    merged.reserve(out_.nps.size());
+    // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
+    std::vector<std::pair<size_t, size_t>> members;
     for (size_t a = 0; a < out_.nps.size();) {
-      NounPhrase np = out_.nps[a];
+      // Only the ranges and heads of phrases from `a` on are read below, so the
+      // phrase's own lists can move.
+      NounPhrase np = std::move(out_.nps[a]);
       size_t b = a;
       bool closed = false;  // Saw the final "and"/"or".
-      // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
-      std::vector<std::pair<size_t, size_t>> members = {{a, a}};
+      members.assign(1, {a, a});
       while (b + 1 < out_.nps.size() && !closed) {
         int gap_begin = out_.nps[b].range.end;
         int gap_end = out_.nps[b + 1].range.begin;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "importers/internal/text.h"
 
 namespace entente::importers::internal {
@@ -43,12 +44,13 @@ struct VerbGroup {
 
 struct NounPhrase {
   TokenRange range;
-  int head = -1;                      // The last noun of the first conjunct.
-  std::vector<TokenRange> conjuncts;  // One range per coordinated part.
-  int possessor_end = -1;             // [range.begin, possessor_end) is "X's".
-  std::vector<int> pps;               // Prepositional phrases after it, in order.
-  int apposition = -1;                // Index of an appositive noun phrase.
-  int pp = -1;                        // The prepositional phrase it is the object of.
+  int head = -1;  // The last noun of the first conjunct.
+  // One range per coordinated part; most phrases have one, kept inline.
+  absl::InlinedVector<TokenRange, 2> conjuncts;
+  int possessor_end = -1;  // [range.begin, possessor_end) is "X's".
+  std::vector<int> pps;    // Prepositional phrases after it, in order.
+  int apposition = -1;     // Index of an appositive noun phrase.
+  int pp = -1;             // The prepositional phrase it is the object of.
 };
 
 struct PrepPhrase {

@@ -7,28 +7,6 @@
 namespace entente::importers::internal {
 namespace {
 
-// The lexicon's classes the tagger reads, looked up once per call.
-struct TagClasses {
-  explicit TagClasses(const Lexicon& x)
-      : det(x.Find("det")),
-        poss(x.Find("poss")),
-        pron(x.Find("pron")),
-        rel(x.Find("rel")),
-        prep(x.Find("prep")),
-        conj(x.Find("conj")),
-        sub(x.Find("sub")),
-        aux(x.Find("aux")),
-        modal(x.Find("modal")),
-        neg(x.Find("neg")),
-        to(x.Find("to")),
-        adverb(x.Find("adverb")),
-        phrasal(x.Find("phrasal")),
-        tell(x.Find("tell")),
-        adjective(x.Find("adjective")) {}
-  ClassId det, poss, pron, rel, prep, conj, sub, aux, modal, neg, to, adverb, phrasal,
-      tell, adjective;
-};
-
 bool IsQuoteMark(absl::string_view text) {
   return text == "\"" || text == "\u201c" || text == "\u201d" || text == "'" ||
          text == "\u2018" || text == "\u2019" || text == "\u00ab" || text == "\u00bb";
@@ -51,7 +29,7 @@ bool AllUpper(absl::string_view s) {
 // Pass 1: what each word is out of context.
 class LexicalPass {
  public:
-  LexicalPass(const Lexicon& x, const TagClasses& c, std::vector<Token>& t)
+  LexicalPass(const Lexicon& x, const ClosedClasses& c, std::vector<Token>& t)
       : x_(x), c_(c), t_(t), n_(static_cast<int>(t.size())) {}
 
   void Run() {
@@ -72,11 +50,13 @@ class LexicalPass {
         continue;
       }
       if (t.tag == Tag::kAdjective) continue;  // Pre-tagged: a demonym.
-      if (int span = MultiWord(i); span > 1) {
+      // Most words start no closed item: one test rules out every class at once.
+      const bool may_be_closed = x_.MayMatchAny(c_.word_classes, t);
+      if (int span = may_be_closed ? MultiWord(i) : 1; span > 1) {
         i += span - 1;
         continue;
       }
-      Word(i);
+      Word(i, may_be_closed);
     }
   }
 
@@ -106,14 +86,14 @@ class LexicalPass {
 
   bool In(ClassId id, int i) const { return x_.MatchAt(id, t_, i, i + 1).length == 1; }
 
-  void Word(int i) {
+  void Word(int i, bool may_be_closed) {
     Token& t = t_[i];
     if (t.lower == "'s") {
       t.tag = Tag::kPossessive;
       return;
     }
     // "US", "IT": upper-case words are names, not pronouns.
-    bool closed = !(t.text.size() >= 2 && AllUpper(t.text));
+    bool closed = may_be_closed && !(t.text.size() >= 2 && AllUpper(t.text));
     if (closed) {
       if (In(c_.det, i)) return Set(t, Tag::kDeterminer);
       if (In(c_.poss, i)) return Set(t, Tag::kPossessive);
@@ -174,7 +154,7 @@ class LexicalPass {
   }
 
   const Lexicon& x_;
-  const TagClasses& c_;
+  const ClosedClasses& c_;
   std::vector<Token>& t_;
   const int n_;
 };
@@ -182,7 +162,7 @@ class LexicalPass {
 // Pass 2: verb or noun, "to" before a verb, phrasal particles, "that".
 class ContextPass {
  public:
-  ContextPass(const Lexicon& x, const TagClasses& c, std::vector<Token>& t)
+  ContextPass(const Lexicon& x, const ClosedClasses& c, std::vector<Token>& t)
       : x_(x), c_(c), t_(t), n_(static_cast<int>(t.size())) {}
 
   void Run() {
@@ -422,7 +402,7 @@ class ContextPass {
   }
 
   const Lexicon& x_;
-  const TagClasses& c_;
+  const ClosedClasses& c_;
   std::vector<Token>& t_;
   const int n_;
 };
@@ -450,12 +430,15 @@ bool IsNominal(Tag tag) {
 }
 
 void TagTokens(const Lexicon& lexicon, std::vector<Token>& tokens) {
-  TagClasses classes(lexicon);
+  const ClosedClasses& classes = lexicon.closed();
   for (Token& t : tokens) {
     if (!t.annotated) lexicon.Annotate(t);
   }
+  // After each pass, the tokens whose lemma changed are annotated again.
   LexicalPass(lexicon, classes, tokens).Run();
-  for (Token& t : tokens) lexicon.Annotate(t);  // Verbs and nouns have their lemmas now.
+  for (Token& t : tokens) {
+    if (t.lemma_starts_of != t.lemma_hash) lexicon.Annotate(t);
+  }
   ContextPass(lexicon, classes, tokens).Run();
   for (Token& t : tokens) {
     if (t.lemma_starts_of != t.lemma_hash) lexicon.Annotate(t);

@@ -50,16 +50,18 @@ std::string Lower(absl::string_view text) {
   return out;
 }
 
-Token MakeToken(absl::string_view text, int64_t begin, TokenKind kind, bool capitalized,
-                std::string lower) {
-  Token t;
+// Appends the token `text` at byte `begin` of the file, built in place, with its
+// lower-case form and that form's hash.
+void AddToken(std::vector<Token>& tokens, absl::string_view text, int64_t begin,
+              TokenKind kind, bool capitalized, std::string lower) {
+  Token& t = tokens.emplace_back();
   t.text = text;
   t.begin = begin;
   t.end = begin + static_cast<int64_t>(text.size());
   t.kind = kind;
   t.capitalized = capitalized;
   t.lower = std::move(lower);
-  return t;
+  t.hash = WordHash(t.lower);
 }
 
 }  // namespace
@@ -96,8 +98,8 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         (i + alen + 1 == n || !IsLetterByte(text[i + alen + 1])) && !tokens.empty() &&
         tokens.back().end - base == static_cast<int64_t>(i)) {
       size_t len = alen + 1;
-      tokens.push_back(MakeToken(text.substr(i, len), base + static_cast<int64_t>(i),
-                                 TokenKind::kWord, false, "'s"));
+      AddToken(tokens, text.substr(i, len), base + static_cast<int64_t>(i),
+               TokenKind::kWord, false, "'s");
       i += len;
       continue;
     }
@@ -106,7 +108,7 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
       bool digits_only = true;
       while (j < n) {
         unsigned char d = text[j];
-        if (PunctUtf8Length(text, j) > 0) break;
+        if (d >= 0x80 && PunctUtf8Length(text, j) > 0) break;
         if (IsLetterByte(d) || absl::ascii_isdigit(d)) {
           if (!absl::ascii_isdigit(d)) digits_only = false;
           ++j;
@@ -138,11 +140,10 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         if (IsAbbreviation(cand)) ++j;
       }
       absl::string_view word = text.substr(i, j - i);
-      Token t = MakeToken(word, base + static_cast<int64_t>(i),
-                          digits_only ? TokenKind::kNumber : TokenKind::kWord,
-                          absl::ascii_isupper(c) || c >= 0x80, Lower(word));
-      if (!digits_only && absl::ascii_isdigit(c)) t.kind = TokenKind::kNumber;
-      tokens.push_back(std::move(t));
+      const bool number = digits_only || absl::ascii_isdigit(c);
+      AddToken(tokens, word, base + static_cast<int64_t>(i),
+               number ? TokenKind::kNumber : TokenKind::kWord,
+               absl::ascii_isupper(c) || c >= 0x80, Lower(word));
       i = j;
       continue;
     }
@@ -152,11 +153,10 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
       if (i + len > n) len = n - i;
     }
     absl::string_view p = text.substr(i, len);
-    tokens.push_back(
-        MakeToken(p, base + static_cast<int64_t>(i), TokenKind::kPunct, false, Lower(p)));
+    AddToken(tokens, p, base + static_cast<int64_t>(i), TokenKind::kPunct, false,
+             Lower(p));
     i += len;
   }
-  for (Token& t : tokens) t.hash = WordHash(t.lower);
   return tokens;
 }
 
