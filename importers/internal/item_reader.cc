@@ -60,7 +60,7 @@ int DateAfterOn(const std::vector<Token>& t, int i) {
 class ItemReader {
  public:
   ItemReader(const Knowledge& k, const Gazetteer& g, const DigestItem& item)
-      : k_(k), x_(k.lexicon()), c_(k.classes()), g_(g), item_(item) {}
+      : x_(k.lexicon()), c_(k.classes()), g_(g), item_(item) {}
 
   ItemText Run() {
     out_.reported = item_.reported.known() ? item_.reported : item_.published;
@@ -400,7 +400,6 @@ class ItemReader {
     }
   }
 
-  const Knowledge& k_;
   const Lexicon& x_;
   const KnownClasses& c_;
   const Gazetteer& g_;
