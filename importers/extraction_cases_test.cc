@@ -6,7 +6,7 @@
 //   published: YYYY-MM-DD
 //   headline: <optional>
 //   text: <a paragraph>            (repeatable)
-//   expect: TYPE SOURCE TARGET DATE|* [key=value ...]
+//   expect: TYPE SOURCE TARGET DATE|* [key=value ...]   (a value runs to the next key=)
 //   reject: TYPE SOURCE TARGET
 //   expect: none
 //   end
@@ -112,6 +112,8 @@ std::vector<Case> ReadCases(const fs::path& path) {
           size_t eq = words[k].find('=');
           if (eq != std::string::npos) {
             e.attributes.emplace_back(words[k].substr(0, eq), words[k].substr(eq + 1));
+          } else if (!e.attributes.empty()) {
+            absl::StrAppend(&e.attributes.back().second, " ", words[k]);  // title=A B
           }
         }
       }

@@ -96,7 +96,12 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
       return std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
                          [&](const DateMention& d) { return d.begin <= k && k < d.end; });
     };
-    while (e < n && TitleWord(t[e]) && !is_date(e) &&
+    // "the Treaty on Friendship signed in Lima": "in" before a place says where.
+    auto where = [&](int k) {
+      return (t[k].lower == "in" || t[k].lower == "at") && k + 1 < n &&
+             ctx.sentence().mention_at[k + 1] >= 0;
+    };
+    while (e < n && TitleWord(t[e]) && !is_date(e) && !where(e) &&
            (t[e].capitalized || (e + 1 < n && t[e + 1].capitalized && !is_date(e + 1))))
       ++e;
     if (e - b >= 2) return Text(t, b, e);

@@ -303,8 +303,33 @@ void Discourse::NoteVisit(const std::string& visitor, const std::string& host) {
   if (guest_.empty() && !visitor.empty()) guest_ = visitor;
 }
 
+std::string Discourse::NamedHolder(int s, const Mention& office) const {
+  auto holds = [&](const Mention& m) {
+    if (!IsPersonMention(m) || m.titled || m.id.empty()) return false;
+    auto it = people_.find(m.id);
+    if (it == people_.end()) return false;
+    const PersonInfo& p = it->second;
+    return p.country == office.country &&
+           (p.role == office.role || (office.leader && p.leader));
+  };
+  const int n = static_cast<int>(item_.sentences.size());
+  for (int k = std::min(s, n - 1); k >= 0; --k) {
+    const std::vector<Mention>& ms = item_.sentences[k].mentions;
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (k == s && it->begin >= office.begin) continue;
+      if (holds(*it)) return it->id;
+    }
+  }
+  for (int k = std::max(s, 0); k < n; ++k) {
+    for (const Mention& m : item_.sentences[k].mentions) {
+      if (k == s && m.begin < office.begin) continue;
+      if (holds(m)) return m.id;
+    }
+  }
+  return "";
+}
+
 Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
-  (void)s;
   Referent r;
   switch (m.kind) {
     case EntityKind::kCountry:
@@ -320,12 +345,9 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
       r.human = true;
       if (m.titled) {
         r.party = m.country;
-        // The office holder the item names, else the gazetteer's.
-        for (const auto& [id, p] : people_) {
-          if (p.country == m.country && (p.role == m.role || (m.leader && p.leader))) {
-            r.person = id;
-          }
-        }
+        // The office holder the item names (the nearest before, else the first
+        // after), else the gazetteer's.
+        r.person = NamedHolder(s, m);
         if (r.person.empty()) r.person = std::string(g_.LeaderOf(m.country, m.role));
       } else {
         r.person = m.id;

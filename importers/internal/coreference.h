@@ -89,6 +89,9 @@ class Discourse {
   void RankParties();
   void GuessLeaderCountries();
   Referent FromMention(int s, const Mention& m, bool as_place) const;
+  // The named person of the item who holds the office `office` (a titled mention in
+  // sentence s): the nearest named before it, else the first after; "" for none.
+  std::string NamedHolder(int s, const Mention& office) const;
   bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),

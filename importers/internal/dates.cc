@@ -206,7 +206,9 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     // Month [day] [, year] | Month year.
     if (int month = MonthFromWord(w);
         month > 0 && (t[i].capitalized || w.back() == '.')) {
-      if (w == "may" && !(i + 1 < n && (DayToken(t[i + 1]) || YearToken(t[i + 1]))))
+      // "may" is a month when a year or day follows it or the tagger made it a name.
+      if (w == "may" && t[i].tag != Tag::kProper &&
+          !(i + 1 < n && (DayToken(t[i + 1]) || YearToken(t[i + 1]))))
         continue;
       if (i + 1 < n) {
         if (auto day = DayToken(t[i + 1])) {

@@ -241,7 +241,8 @@ class SentenceMatcher {
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
-      if (In(c_.hedge_cue, i)) mood.wished = true;
+      // Not "in May": a cue the tagger took for a name is none.
+      if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper) mood.wished = true;
     }
     mood.irrealis |= mood.wished;
     return mood;

@@ -181,6 +181,12 @@ class ContextPass {
         ResolveThat(i);
         continue;
       }
+      // "in May the two leaders", "the will of the people": a modal governs a verb, so
+      // one before a determiner, number, preposition or the end of a phrase is a noun.
+      if (t.tag == Tag::kModal && !ModalGovernsNext(i)) {
+        t.tag = t.capitalized && i > 0 ? Tag::kProper : Tag::kNoun;
+        continue;
+      }
       // A capitalized word inside a sentence is a name ("the Reciprocal Access
       // Agreement"), never a verb; only a sentence's first word may be both.
       if (t.verb_forms == 0 || t.tag != Tag::kNoun) continue;
@@ -203,6 +209,20 @@ class ContextPass {
   }
 
  private:
+  // Whether the modal at i can govern what follows it: a verb, an adverb, a negation,
+  // or a subject in a question ("May I"). Lexical tags only.
+  bool ModalGovernsNext(int i) const {
+    if (i + 1 >= n_) return false;
+    const Tag next = t_[i + 1].tag;
+    // "Theresa May met": no past form follows a modal.
+    const uint8_t forms = t_[i + 1].verb_forms;
+    if (next == Tag::kNoun && forms != 0 && !(forms & kBaseForm)) return false;
+    return !(next == Tag::kDeterminer || next == Tag::kNumber || next == Tag::kPunct ||
+             next == Tag::kComma || next == Tag::kPreposition ||
+             next == Tag::kPossessive || next == Tag::kConjunction ||
+             next == Tag::kQuote);
+  }
+
   // The nearest token before i that is not an adverb (within kContextWindow).
   int Previous(int i) const {
     int p = i - 1;

@@ -51,6 +51,18 @@ TEST(TagTokens, AVerbAfterAModalIsAVerb) {
   EXPECT_EQ(TagOf(t, "visit"), Tag::kVerb);
 }
 
+TEST(TagTokens, AModalThatGovernsNoVerbIsANameOrANoun) {
+  EXPECT_EQ(TagOf(Tagged("Lula will visit Peru in May."), "May"), Tag::kProper);
+  EXPECT_EQ(TagOf(Tagged("In May the two ministers met."), "May"), Tag::kProper);
+  EXPECT_EQ(TagOf(Tagged("Last May, Chile signed."), "May"), Tag::kProper);
+  EXPECT_EQ(TagOf(Tagged("Ruth May met the envoy."), "May"), Tag::kProper);
+  EXPECT_EQ(TagOf(Tagged("It is the will of the people."), "will"), Tag::kNoun);
+  // Still modals: before a verb, an adverb or a negation.
+  EXPECT_EQ(TagOf(Tagged("Chile may join the bloc."), "may"), Tag::kModal);
+  EXPECT_EQ(TagOf(Tagged("Peru will soon sign."), "will"), Tag::kModal);
+  EXPECT_EQ(TagOf(Tagged("Peru will not sign."), "will"), Tag::kModal);
+}
+
 TEST(TagTokens, AParticipleBetweenDeterminerAndNounIsAnAdjective) {
   std::vector<Token> t = Tagged("Both sides praised the signed treaty.");
   EXPECT_EQ(TagOf(t, "signed"), Tag::kAdjective);
