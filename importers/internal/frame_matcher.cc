@@ -386,8 +386,9 @@ class SentenceMatcher {
       std::vector<int> pps = clause.pps;
       // "a free trade agreement with China, signed in 2017": the phrases of the
       // participle's object count too.
-      if (int object = ClauseObject(c); object >= 0 && clause.kind != ClauseKind::kMain &&
-                                        clause.kind != ClauseKind::kCoordinate) {
+      if (const int object = ClauseObject(c); object >= 0 &&
+                                              clause.kind != ClauseKind::kMain &&
+                                              clause.kind != ClauseKind::kCoordinate) {
         for (int pp : Chain(object)) {
           if (std::find(pps.begin(), pps.end(), pp) == pps.end()) pps.push_back(pp);
         }
@@ -553,7 +554,18 @@ class SentenceMatcher {
              x_.Contains(c_.light_verb, t_[g.head].lemma);
     }
     const NounPhrase& x = ph_.nps[np];
-    if (x.pp < 0 || clause.verb < 0) return false;
+    if (clause.verb < 0) return false;
+    // "called themselves partners", "regard each other as allies": the noun after a
+    // reciprocal object says what the subject is.
+    if (const int object = ClauseObject(c);
+        object >= 0 && object != np && ph_.nps[object].range.end <= x.range.begin &&
+        x.range.begin <= ph_.nps[object].range.end + 1 &&
+        x_.MatchAt(c_.reciprocal, t_, ph_.nps[object].range.begin,
+                   ph_.nps[object].range.end)
+                .length == ph_.nps[object].range.end - ph_.nps[object].range.begin) {
+      return true;
+    }
+    if (x.pp < 0) return false;
     const PrepPhrase& pp = ph_.pps[x.pp];
     std::string early = Prep(pp);
     bool fronted = early == "after" || early == "following" || early == "during";

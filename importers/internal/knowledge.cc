@@ -56,6 +56,7 @@ constexpr Required kRequired[] = {
     {"event_format", &KnownClasses::event_format},
     {"separate_cue", &KnownClasses::separate_cue},
     {"light_verb", &KnownClasses::light_verb},
+    {"reciprocal", &KnownClasses::reciprocal},
 };
 
 struct RequiredTitle {
