@@ -269,7 +269,33 @@ void Discourse::GuessLeaderCountries() {
   for (const auto& [id, p] : people_) {
     if (!p.country.empty()) held.push_back(p.country);
   }
-  for (auto& [id, p] : people_) {
+  // "Zambia: President X flew to ...": a country as a label before a colon places the
+  // person right after it.
+  for (const Sentence& s : item_.sentences) {
+    for (size_t k = 1; k < s.mentions.size(); ++k) {
+      const Mention& label = s.mentions[k - 1];
+      const Mention& m = s.mentions[k];
+      if (!IsPersonMention(m) || label.kind != EntityKind::kCountry ||
+          m.begin != label.end + 1 || s.tokens[label.end].text != ":")
+        continue;
+      auto it = people_.find(m.id);
+      if (it == people_.end() || !it->second.country.empty()) continue;
+      it->second.country = label.country;
+      held.push_back(label.country);
+    }
+  }
+  // In the order the item names them, so that the guess does not depend on a hash.
+  std::vector<PersonInfo*> unplaced;
+  for (const Sentence& s : item_.sentences) {
+    for (const Mention& m : s.mentions) {
+      auto it = people_.find(m.id);
+      if (!IsPersonMention(m) || it == people_.end()) continue;
+      if (std::find(unplaced.begin(), unplaced.end(), &it->second) == unplaced.end())
+        unplaced.push_back(&it->second);
+    }
+  }
+  for (PersonInfo* person : unplaced) {
+    PersonInfo& p = *person;
     if (!p.country.empty() || p.role.empty()) continue;
     std::vector<std::string> free;
     for (size_t k = 0; k < principal_.size() && k < 2; ++k) {

@@ -220,6 +220,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
           } else if (end < n && YearToken(t[end])) {
             year = *YearToken(t[end]);
             ++end;
+          } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
+            year = told;  // "on November 30 last year"
           } else {
             year = YearForMonthDay(month, *day, ref);
             // "will take over on Jan. 1": the next such day.
@@ -275,6 +277,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       if (end < n && YearToken(t[end])) {
         year = *YearToken(t[end]);
         ++end;
+      } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
+        year = told;  // "on 30 November last year"
       } else {
         year = YearForMonthDay(month, *day, ref);
       }

@@ -29,6 +29,15 @@ TEST(FindDates, AMonthWithLastYearOrThatYear) {
   EXPECT_EQ(got, (std::vector<std::string>{"2019", "2019-11"}));
 }
 
+TEST(FindDates, ADayWithLastYearOrThatYear) {
+  EXPECT_EQ(Dates("a visit on 12 March last year", kFeb5),
+            std::vector<std::string>{"2025-03-12"});
+  EXPECT_EQ(Dates("talks on Oct. 3 next year", kFeb5),
+            std::vector<std::string>{"2027-10-03"});
+  EXPECT_EQ(Dates("in 2019 and on 4 June of that year", kFeb5),
+            (std::vector<std::string>{"2019", "2019-06-04"}));
+}
+
 TEST(FindDates, ADayRangeIsKnownToTheMonth) {
   EXPECT_EQ(Dates("a summit in Lima on 8-9 August 2025", kFeb5),
             std::vector<std::string>{"2025-08"});
