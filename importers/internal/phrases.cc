@@ -1,6 +1,8 @@
 #include "importers/internal/phrases.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "importers/internal/dates.h"
 #include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
@@ -164,8 +166,13 @@ class PhraseFinder {
                           VerbSinceQuote(g.range.begin) &&
                           !TwoPhrasesBefore(g.range.begin) &&
                           !RelativeSubjectBefore(g.range.begin);
+        // "The border treaty signed by X and Y ended a dispute": a participle with its
+        // agent after a thing, before the sentence's tensed verb.
+        bool agent_before_verb =
+            before == Tag::kNoun && k < n_ && t_[k].lower == "by" && TensedVerbAfter(k);
         bool reduced = (head.verb_forms & kPastParticiple) &&
-                       (after_break || after_noun) && TagAt(k) == Tag::kPreposition;
+                       (after_break || after_noun || agent_before_verb) &&
+                       TagAt(k) == Tag::kPreposition;
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
       }
@@ -188,6 +195,21 @@ class PhraseFinder {
     return false;
   }
 
+  // A tensed verb follows i in the same stretch of text (no comma, colon or quote
+  // between): the sentence's own verb after a reduced relative.
+  bool TensedVerbAfter(int i) const {
+    for (int k = i + 1; k < n_; ++k) {
+      Tag tag = TagAt(k);
+      if (tag == Tag::kComma || tag == Tag::kQuote || tag == Tag::kPunct ||
+          tag == Tag::kRelative || tag == Tag::kSubordinator)
+        return false;
+      if (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson)))
+        return true;
+      if (tag == Tag::kAux || tag == Tag::kModal) return true;
+    }
+    return false;
+  }
+
   // A verb group stands before i, after the last quotation mark: "\"...,\" the
   // president said after the talks" has no verb before "said" in its own clause.
   bool VerbSinceQuote(int i) const {
@@ -200,6 +222,20 @@ class PhraseFinder {
   }
 
   // ---- Noun phrases ---------------------------------------------------------------
+  // A day and month, or a year after a month or a preposition, ends right before k.
+  bool DateEndsAt(int k) const {
+    if (k < 2) return false;
+    const Token& last = t_[k - 1];
+    const Token& before = t_[k - 2];
+    if (last.capitalized && MonthFromWord(last.lower) > 0)
+      return before.kind == TokenKind::kNumber;
+    int year = 0;
+    if (last.kind != TokenKind::kNumber || !absl::SimpleAtoi(last.text, &year) ||
+        year < 1000 || year > 2199)
+      return false;
+    return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0;
+  }
+
   bool Material(int i) const {
     if (i >= n_) return false;
     if (in_atom_[i]) return true;
@@ -240,6 +276,9 @@ class PhraseFinder {
       if (TagAt(i) == Tag::kPossessive && t_[i].lower != "'s") np.possessor_end = i + 1;
       int k = i;
       while (k < n_) {
+        // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
+        // date starts another phrase.
+        if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
         if (int atom = AtomEnd(k); atom > k + 1) {
           np.head = atom - 1;
           k = atom;

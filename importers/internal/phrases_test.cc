@@ -176,5 +176,31 @@ TEST(FindPhrases, AVerbGroupKeepsItsAuxiliariesAndSaysWhatTheyMean) {
   EXPECT_EQ(p.phrases.verbs[2].lemma, "host");
 }
 
+TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
+  Parsed p = Parse("On 2 May Peru joined the bloc.");
+  ASSERT_GE(p.PhraseAt("Peru"), 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("Peru")].range), "Peru");
+  Parsed q = Parse("In March 2021 Chile and Ghana met.");
+  ASSERT_GE(q.PhraseAt("Chile"), 0);
+  EXPECT_EQ(q.Text(q.phrases.nps[q.PhraseAt("Chile")].range), "Chile and Ghana");
+  // A year inside a name stays in it.
+  Parsed r = Parse("They attended the 2024 Summit of the Americas.");
+  ASSERT_GE(r.PhraseAt("the"), 0);
+  EXPECT_EQ(r.Text(r.phrases.nps[r.PhraseAt("the")].range), "the 2024 Summit");
+}
+
+TEST(FindPhrases, AParticipleWithItsAgentBeforeTheSentenceVerbIsAReducedRelative) {
+  Parsed p = Parse("The accord signed by Chile and Ghana in May ended the dispute.");
+  ASSERT_GE(p.phrases.verbs.size(), 2u);
+  EXPECT_EQ(p.phrases.verbs[0].lemma, "sign");
+  EXPECT_TRUE(p.phrases.verbs[0].nonfinite);
+  EXPECT_TRUE(p.phrases.verbs[0].passive);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);
+  // Without a later verb, the sentence's verb is the first one.
+  Parsed q = Parse("The envoy signed by hand.");
+  ASSERT_GE(q.phrases.verbs.size(), 1u);
+  EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
