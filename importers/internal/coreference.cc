@@ -927,6 +927,14 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
         bool only_groups = std::all_of(part.begin(), part.end(),
                                        [](const Referent& r) { return r.group; });
         if (!of.empty() && only_groups) part.clear();
+        // "her counterparts from Chile and Peru": the "from" phrase says whose.
+        if (!of.empty()) {
+          part.erase(std::remove_if(part.begin(), part.end(),
+                                    [](const Referent& r) {
+                                      return r.counterpart && r.party.empty();
+                                    }),
+                     part.end());
+        }
         if (agent || !of.empty()) part.insert(part.end(), of.begin(), of.end());
       }
     }
