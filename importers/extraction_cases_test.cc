@@ -123,11 +123,23 @@ std::vector<Case> ReadCases(const fs::path& path) {
   return out;
 }
 
-// "event:*" matches any event; ids compare case-insensitively.
+// Ids compare case-insensitively; '*' stands for any run of characters ("event:*",
+// "event:g20*", "event:*turkic*").
 bool EndpointIs(const graph::EntityRef& ref, const std::string& want) {
-  if (absl::EndsWith(want, ":*"))
-    return absl::StartsWith(ref.id, want.substr(0, want.size() - 1));
-  return absl::EqualsIgnoreCase(ref.id, want);
+  std::string id = absl::AsciiStrToLower(ref.id);
+  std::vector<std::string> parts = absl::StrSplit(absl::AsciiStrToLower(want), '*');
+  if (parts.size() == 1) return id == parts[0];
+  if (!absl::StartsWith(id, parts.front()) || !absl::EndsWith(id, parts.back()) ||
+      id.size() < parts.front().size() + parts.back().size())
+    return false;
+  size_t at = parts.front().size();
+  const size_t limit = id.size() - parts.back().size();
+  for (size_t k = 1; k + 1 < parts.size(); ++k) {
+    size_t found = id.find(parts[k], at);
+    if (found == std::string::npos || found + parts[k].size() > limit) return false;
+    at = found + parts[k].size();
+  }
+  return true;
 }
 
 bool EndpointsMatch(const graph::Relation& r, const Expectation& e) {

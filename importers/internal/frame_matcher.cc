@@ -326,9 +326,27 @@ class SentenceMatcher {
       return;
     }
     view->ranges.push_back(ChainRange(np));
+    // "The summit was chaired by ...": a bare event noun is the item's main event.
+    if (cls == c_.event_noun && BareNoun(np)) {
+      auto [s, main] = d_.MainEvent();
+      if (s >= 0 && !(s == s_ && main == np)) {
+        EventSlot(view);
+        return;
+      }
+    }
     Referent r;
     r.thing = np;
     view->referents.push_back(std::move(r));
+  }
+
+  // A phrase of a determiner and its head alone ("the summit"), with nothing after it.
+  bool BareNoun(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (!x.pps.empty() || x.conjuncts.size() > 1) return false;
+    for (int k = x.range.begin; k < x.range.end; ++k) {
+      if (k != x.head && t_[k].tag != Tag::kDeterminer) return false;
+    }
+    return x.head == x.range.end - 1;
   }
 
   // The prepositional phrases after a noun trigger's phrase: none when the trigger

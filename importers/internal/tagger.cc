@@ -43,6 +43,13 @@ class LexicalPass {
                 : IsQuoteMark(t.text)  ? Tag::kQuote
                 : IsNumberLike(t.text) ? Tag::kNumber
                                        : Tag::kPunct;
+        if (t.tag == Tag::kQuote && PluralPossessive(i)) {
+          t.tag = Tag::kPossessive;
+          t.lower = "'s";
+          t.hash = WordHash(t.lower);
+          t.lemma = t.lower;
+          t.lemma_hash = t.hash;
+        }
         continue;
       }
       if (t.kind == TokenKind::kNumber) {
@@ -82,6 +89,28 @@ class LexicalPass {
       return m.length;
     }
     return 1;
+  }
+
+  // "the G20 Leaders' Summit": an apostrophe written onto a word in -s, before a
+  // word, that closes no quotation opened with a single mark.
+  bool PluralPossessive(int i) const {
+    const Token& t = t_[i];
+    if ((t.text != "'" && t.text != "\u2019") || i == 0 || i + 1 >= n_) return false;
+    const Token& before = t_[i - 1];
+    const Token& after = t_[i + 1];
+    if (before.end != t.begin || after.begin == t.end || after.kind != TokenKind::kWord ||
+        before.kind != TokenKind::kWord || before.lower.empty() ||
+        before.lower.back() != 's')
+      return false;
+    // An opening single mark before it: written before a word, after a space.
+    for (int k = i - 1; k >= 0; --k) {
+      const Token& q = t_[k];
+      if (q.text != "'" && q.text != "\u2018" && q.text != "\u2019") continue;
+      bool opens =
+          k + 1 < n_ && t_[k + 1].begin == q.end && (k == 0 || t_[k - 1].end < q.begin);
+      if (opens) return false;
+    }
+    return true;
   }
 
   bool In(ClassId id, int i) const { return x_.MatchAt(id, t_, i, i + 1).length == 1; }
