@@ -213,6 +213,20 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
       }
       continue;
     }
+    // "six percent", "sixteen per cent": a number word.
+    if (t[i].kind == TokenKind::kWord && i + 1 < n) {
+      if (std::optional<int64_t> count = ParseCount(t[i]); count && *count <= 100) {
+        const bool percent =
+            t[i + 1].lower == "percent" || t[i + 1].lower == "pct" ||
+            (i + 2 < n && t[i + 1].lower == "per" && t[i + 2].lower == "cent");
+        if (percent) {
+          const int end = t[i + 1].lower == "per" ? i + 3 : i + 2;
+          out.push_back({i, end, static_cast<double>(*count)});
+          i = end - 1;
+          continue;
+        }
+      }
+    }
     // "by a quarter", "by a third", "by half".
     if (i + 1 < n && t[i].lower == "a") {
       double v = t[i + 1].lower == "quarter" ? 25

@@ -39,6 +39,21 @@ TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("$ alone").empty());
 }
 
+std::vector<double> Percents(absl::string_view text) {
+  std::vector<double> out;
+  for (const PercentMention& p : FindPercents(Tokenize(text, 0))) out.push_back(p.value);
+  return out;
+}
+
+TEST(FindPercents, DigitsWordsAndFractions) {
+  EXPECT_EQ(Percents("up 12% on the year"), std::vector<double>{12});
+  EXPECT_EQ(Percents("rose 4.5 per cent"), std::vector<double>{4.5});
+  EXPECT_EQ(Percents("grew by about six percent"), std::vector<double>{6});
+  EXPECT_EQ(Percents("more than sixteen per cent"), std::vector<double>{16});
+  EXPECT_EQ(Percents("grew by a quarter"), std::vector<double>{25});
+  EXPECT_TRUE(Percents("six partners and ten percentages").empty());
+}
+
 TEST(ParseCount, DigitsAndWords) {
   EXPECT_EQ(ParseCount(Tokenize("60", 0)[0]), 60);
   EXPECT_EQ(ParseCount(Tokenize("eight", 0)[0]), 8);
