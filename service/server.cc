@@ -10,6 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
@@ -80,7 +83,43 @@ sigset_t BlockShutdownSignals() {
   return signals;
 }
 
+// The text of bad input quoted in an error, cut short.
+std::string Quoted(absl::string_view text) {
+  constexpr size_t kMax = 64;
+  if (text.size() <= kMax) return absl::StrCat("'", text, "'");
+  return absl::StrCat("'", text.substr(0, kMax), "...'");
+}
+
 }  // namespace
+
+absl::StatusOr<int> ListenPort(absl::string_view listen) {
+  if (absl::StartsWith(listen, "unix:") || absl::StartsWith(listen, "unix-abstract:")) {
+    return 0;
+  }
+  auto bad = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--listen ", Quoted(listen), ": ", why,
+                     "; write host:port, e.g. 127.0.0.1:50051 (port 0 = any free port)"));
+  };
+  const size_t colon = listen.rfind(':');
+  if (colon == absl::string_view::npos) return bad("no port");
+  absl::string_view host = listen.substr(0, colon);
+  absl::string_view port = listen.substr(colon + 1);
+  if (host.empty()) return bad("no host");
+  if (absl::StartsWith(host, "[") != absl::EndsWith(host, "]")) {
+    return bad("an IPv6 host is written in brackets, as [::1]");
+  }
+  if (!absl::StartsWith(host, "[") && host.find(':') != absl::string_view::npos) {
+    return bad("no port (an IPv6 host is written in brackets, as [::1]:50051)");
+  }
+  if (port.empty()) return bad("no port");
+  int value = 0;
+  if (port.size() > 5 || !std::all_of(port.begin(), port.end(), absl::ascii_isdigit) ||
+      !absl::SimpleAtoi(port, &value) || value > 65535) {
+    return bad(absl::StrCat("port ", Quoted(port), " is not a number from 0 to 65535"));
+  }
+  return value;
+}
 
 absl::Status RunServer(const ServeOptions& options) {
   sigset_t signals = BlockShutdownSignals();
@@ -90,6 +129,7 @@ absl::Status RunServer(const ServeOptions& options) {
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   if (options.db.empty())
     return absl::InvalidArgumentError("--db: a store directory is required");
+  ENTENTE_ASSIGN_OR_RETURN(const int wanted_port, ListenPort(options.listen));
 
   GraphServiceOptions service_options;
   service_options.auth_all = options.auth_all;
@@ -118,6 +158,9 @@ absl::Status RunServer(const ServeOptions& options) {
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(options.listen, credentials, &port);
+  // gRPC lets a second server share a port it finds in use (SO_REUSEPORT): clients
+  // would then reach either store. A port in use is an error instead.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.RegisterService(&service);
   builder.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
   // The synchronous pollers (streaming calls) notice a shutdown only when their
@@ -132,8 +175,15 @@ absl::Status RunServer(const ServeOptions& options) {
   }
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.listen,
+        wanted_port > 0 ? absl::StrCat(": port ", wanted_port,
+                                       " is in use (another server?) or not allowed")
+                        : std::string(": the address cannot be bound")));
   }
+  // The health service answers for the whole server ("") and for the API by name.
+  server->GetHealthCheckService()->SetServingStatus(
+      std::string(v1::GraphService::service_full_name()), true);
   std::string host = options.listen.substr(0, options.listen.rfind(':'));
   std::fprintf(stderr, "entente: serving %s on %s:%d%s\n", options.db.c_str(),
                host.c_str(), port, options.tls_cert.empty() ? "" : " (TLS)");

@@ -14,6 +14,8 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace entente::service {
@@ -46,6 +48,11 @@ struct ServeOptions {
 // / DataLoss from opening the store, Unavailable when the address cannot be
 // bound.
 absl::Status RunServer(const ServeOptions& options);
+
+// The port of a --listen address ("127.0.0.1:50051", "[::1]:0", "0.0.0.0:443"; 0 for
+// "any free port" and for "unix:PATH"). InvalidArgument naming --listen and what is
+// wrong: no port, a port out of 0-65535, an unbracketed IPv6 host.
+absl::StatusOr<int> ListenPort(absl::string_view listen);
 
 }  // namespace entente::service
 

@@ -308,6 +308,38 @@ TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   EXPECT_EQ(StopServer(server), 0) << ReadFile(dir_ + "/serve.log");
 }
 
+TEST_F(EntenteBinaryTest, BadListenAddressesAreRefusedBeforeServing) {
+  for (const auto& [listen, why] : std::vector<std::pair<std::string, std::string>>{
+           {"127.0.0.1:99999", "not a number from 0 to 65535"},
+           {"127.0.0.1", "no port"},
+           {":50051", "no host"},
+           {"::1", "brackets"},
+           {"127.0.0.1:5x", "not a number"}}) {
+    Result result =
+        Run({"serve", "--db", dir_ + "/store", "--listen", listen, "--quiet"});
+    EXPECT_EQ(result.exit_code, 1) << listen;
+    EXPECT_THAT(result.err,
+                AllOf(HasSubstr("--listen '" + listen + "'"), HasSubstr(why)));
+  }
+}
+
+TEST_F(EntenteBinaryTest, ASecondServerOnABusyPortFailsNamingThePort) {
+  pid_t first = StartServer(dir_ + "/store", "127.0.0.1:0");
+  ASSERT_GT(first, 0) << ReadFile(dir_ + "/serve.log");
+  // The port the first server bound, as it reports it.
+  const std::string log = ReadFile(dir_ + "/serve.log");
+  const size_t at = log.find("on 127.0.0.1:");
+  ASSERT_NE(at, std::string::npos) << log;
+  const std::string port =
+      log.substr(at + 13, log.find_first_not_of("0123456789", at + 13) - (at + 13));
+  ASSERT_FALSE(port.empty()) << log;
+  Result second =
+      Run({"serve", "--db", dir_ + "/other", "--listen", "127.0.0.1:" + port, "--quiet"});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_THAT(second.err, AllOf(HasSubstr("port " + port), HasSubstr("in use")));
+  EXPECT_EQ(StopServer(first), 0) << ReadFile(dir_ + "/serve.log");
+}
+
 TEST_F(EntenteBinaryTest, QueryOfMissingStoreFails) {
   Result result = Run({"stats", "--db", dir_ + "/nothing"});
   EXPECT_EQ(result.exit_code, 1);

@@ -98,6 +98,8 @@ class ServerTest : public ::testing::Test {
 
 TEST_F(ServerTest, HealthServiceSaysServing) {
   EXPECT_EQ(CheckHealth(server_->channel().get()).value_or(-1), 1);
+  EXPECT_EQ(CheckHealth(server_->channel().get(), "entente.v1.GraphService").value_or(-1),
+            1);
 }
 
 TEST_F(ServerTest, ReflectionListsTheGraphService) {
