@@ -36,8 +36,9 @@ void Trace(const entente::importers::Extractor& extractor, const std::string& fi
     return;
   }
   for (entente::importers::DigestItem& item : digest->items) {
-    item.published = options.published ? *options.published
-                                       : digest->published.value_or(item.published);
+    // The document's own date wins; --published is for files without one.
+    item.published =
+        digest->published.value_or(options.published.value_or(item.published));
     std::cerr << "== item " << item.number << "\n" << extractor.Trace(item);
   }
 }

@@ -93,6 +93,65 @@ absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
   return stats;
 }
 
+// A JSON item's own "published" wins; else the options'.
+absl::Status ItemDate(absl::string_view document, int line_number,
+                      const ImportOptions& options, DigestItem& item) {
+  if (item.published.known()) {
+    if (options.published && *options.published != item.published && options.on_note) {
+      options.on_note(absl::StrCat(
+          document, ":", line_number, ": the item dates itself ",
+          item.published.ToString(), "; ", options.published_name, " ",
+          options.published->ToString(), " is for items without a date and is not used"));
+    }
+    return absl::OkStatus();
+  }
+  if (options.published) {
+    item.published = *options.published;
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(document, ":", line_number,
+                                                 ": item has no \"published\" date and "
+                                                 "none was given (",
+                                                 options.published_name, " YYYY-MM-DD)"));
+}
+
+// "2026-02-06-astana-times.txt" -> 2026-02-06: a day at the start of the file name.
+std::optional<graph::DateWithPrecision> DateOfName(absl::string_view document) {
+  absl::string_view name = document.substr(document.find_last_of('/') + 1);
+  if (name.size() < 10) return std::nullopt;
+  absl::StatusOr<graph::DateWithPrecision> date =
+      graph::DateWithPrecision::Parse(name.substr(0, 10));
+  if (!date.ok() || date->precision != graph::DatePrecision::kDay) return std::nullopt;
+  if (name.size() > 10 && absl::ascii_isdigit(static_cast<unsigned char>(name[10])))
+    return std::nullopt;
+  return *date;
+}
+
+// The date a document's items take: its own (`own`, else its name's), else the
+// options'. Notes a conflict between its own and the options'.
+absl::StatusOr<graph::DateWithPrecision> PublicationDate(
+    absl::string_view document, std::optional<graph::DateWithPrecision> own,
+    absl::string_view own_source, const ImportOptions& options) {
+  if (!own) {
+    own = DateOfName(document);
+    own_source = "its file name";
+  }
+  if (own) {
+    if (options.published && *options.published != *own && options.on_note) {
+      options.on_note(absl::StrCat(document, ": ", own_source, " dates it ",
+                                   own->ToString(), "; ", options.published_name, " ",
+                                   options.published->ToString(),
+                                   " is for documents without a date and is not used"));
+    }
+    return *own;
+  }
+  if (options.published) return *options.published;
+  return absl::InvalidArgumentError(absl::StrCat(
+      document, ": no publication date: give ", options.published_name,
+      " YYYY-MM-DD, start the file with front matter (---, published: YYYY-MM-DD, ---) "
+      "or name it YYYY-MM-DD-..."));
+}
+
 }  // namespace
 
 absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
@@ -126,27 +185,16 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
       if (absl::StripAsciiWhitespace(line).empty()) continue;
       ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
                                ParseJsonItem(document, line_number, offset, line));
-      if (options.published) item.published = *options.published;
-      if (!item.published.known()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(document, ":", line_number,
-                         ": item has no \"published\" date and none was given "
-                         "(--published YYYY-MM-DD)"));
-      }
+      ENTENTE_RETURN_IF_ERROR(ItemDate(document, line_number, options, item));
       items.push_back(std::move(item));
     }
   } else {
     ENTENTE_ASSIGN_OR_RETURN(TextDigest digest, ParseTextDigest(document, bytes));
-    std::optional<graph::DateWithPrecision> published =
-        options.published ? options.published : digest.published;
-    if (!published) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          document,
-          ": no publication date: pass --published YYYY-MM-DD or start the file "
-          "with front matter (---, published: YYYY-MM-DD, ---)"));
-    }
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::DateWithPrecision published,
+        PublicationDate(document, digest.published, "its front matter", options));
     for (DigestItem& item : digest.items) {
-      item.published = *published;
+      item.published = published;
       item.document = std::string(document);
       items.push_back(std::move(item));
     }
@@ -171,6 +219,8 @@ absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
                                                 const ImportOptions& options,
                                                 const ImportSink& sink) {
   ImportFileStats stats;
+  ImportOptions quiet = options;  // Notes are given once, in the first pass.
+  quiet.on_note = nullptr;
   for (int pass = 0; pass < 2; ++pass) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
@@ -184,13 +234,8 @@ absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
       if (absl::StripAsciiWhitespace(line).empty()) continue;
       ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
                                ParseJsonItem(path, line_number, line_offset, line));
-      if (options.published) item.published = *options.published;
-      if (!item.published.known()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ":", line_number,
-                         ": item has no \"published\" date and none was given "
-                         "(--published YYYY-MM-DD)"));
-      }
+      ENTENTE_RETURN_IF_ERROR(
+          ItemDate(path, line_number, pass == 0 ? options : quiet, item));
       if (pass == 0) continue;
       ItemExtraction x = extractor.ExtractUnmerged(item);
       ImportUnit unit;

@@ -24,9 +24,17 @@
 namespace entente::importers {
 
 struct ImportOptions {
-  // The digest's publication date; overrides front matter. Without it and
-  // without front matter / JSON `published`, a text digest is rejected.
+  // The publication date for documents without one of their own. A document's own
+  // date wins: a text digest's front matter, else a YYYY-MM-DD at the start of its
+  // file name ("2026-02-06-digest.txt"); a JSON item's "published". When none of
+  // these nor this is known, the document is rejected.
   std::optional<graph::DateWithPrecision> published;
+  // How `published` is given, for messages: "--published" on the command line,
+  // "document.published" over gRPC.
+  std::string published_name = "--published";
+  // Optional: told when a document's own date differs from `published` (which is
+  // then not used for it), with a sentence naming both.
+  std::function<void(const std::string& note)> on_note;
   // Optional: called on the calling thread every few megabytes while a
   // relation lines file is checked (before its first unit reaches the sink),
   // with the number of lines checked so far. For progress displays.

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "importers/extract_output.h"
 #include "importers/internal/test_support.h"
@@ -83,6 +84,59 @@ TEST(ReadImportBytes, WithoutPublicationDateSaysHowToGiveIt) {
   auto stats = Read(kDigest, &c, ImportOptions{});
   EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(stats.status().message().find("--published"), absl::string_view::npos);
+}
+
+// The dates of the relations units carry, in order.
+std::vector<std::string> ReportedDates(const Collected& c) {
+  std::vector<std::string> out;
+  for (const ImportUnit& unit : c.units) {
+    for (const graph::Relation& r : unit.relations) {
+      for (const graph::Provenance& p : r.provenance)
+        out.push_back(p.reported.ToString());
+    }
+  }
+  return out;
+}
+
+TEST(ReadImportBytes, TheDocumentsOwnDateWinsOverTheOptionAndIsNoted) {
+  const std::string fronted = absl::StrCat("---\npublished: 2025-03-01\n---\n", kDigest);
+  std::vector<std::string> notes;
+  ImportOptions options = kFeb6;
+  options.on_note = [&](const std::string& note) { notes.push_back(note); };
+  Collected c;
+  ASSERT_TRUE(
+      ReadImportBytes(testing::SharedExtractor(), "in.txt", fronted, options, c.sink())
+          .ok());
+  ASSERT_FALSE(ReportedDates(c).empty());
+  for (const std::string& date : ReportedDates(c)) EXPECT_EQ(date.substr(0, 4), "2025");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("2025-03-01"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("--published 2026-02-06"), std::string::npos) << notes[0];
+}
+
+TEST(ReadImportBytes, ADateStartingTheFileNameDatesAnUndatedDigest) {
+  Collected named;
+  ASSERT_TRUE(ReadImportBytes(testing::SharedExtractor(), "dir/2024-11-20-weekly.txt",
+                              kDigest, ImportOptions{}, named.sink())
+                  .ok());
+  ASSERT_FALSE(ReportedDates(named).empty());
+  for (const std::string& date : ReportedDates(named))
+    EXPECT_EQ(date.substr(0, 4), "2024");
+  // Not a date: digits that run on, or no date at all.
+  Collected c;
+  auto stats = ReadImportBytes(testing::SharedExtractor(), "2024-11-201.txt", kDigest,
+                               ImportOptions{}, c.sink());
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ReadImportBytes, TheMissingDateErrorNamesHowTheCallerGivesIt) {
+  ImportOptions grpc_like;
+  grpc_like.published_name = "document.published";
+  Collected c;
+  auto stats = Read(kDigest, &c, grpc_like);
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(stats.status().message().find("document.published"), absl::string_view::npos);
+  EXPECT_EQ(stats.status().message().find("--published"), absl::string_view::npos);
 }
 
 TEST(ReadImportBytes, AFiftyMegabyteLineGivesZeroRelations) {

@@ -124,6 +124,7 @@ absl::Status GraphServiceImpl::DoImport(
         }
         pending.emplace();
         pending->name = document->name();
+        pending->options.published_name = "document.published";
         if (!document->published().empty()) {
           auto published = graph::DateWithPrecision::Parse(document->published());
           if (!published.ok()) {

@@ -57,8 +57,9 @@ Command ExtractCommand() {
       "items {\"id\",\"published\",\"outlet\",\"headline\",\"text\",\"url\"}, or "
       "relation\n"
       "JSON Lines. One relation per line, sorted by date then type, with provenance.\n"
-      "The publication date anchors the items' dates: it comes from --published,\n"
-      "the front matter or the JSON; without it the file is rejected.\n"
+      "The publication date anchors the items' dates: it comes from the front\n"
+      "matter, a file name starting YYYY-MM-DD or the JSON, else from --published;\n"
+      "without one the file is rejected.\n"
       "A bad file is named on stderr and the exit code is 1; the others are still\n"
       "extracted.\n";
   command.examples =

@@ -1,5 +1,6 @@
 #include "service/cli/importer_setup.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "absl/status/status.h"
@@ -16,7 +17,8 @@ namespace entente::service::cli {
 std::vector<OptionSpec> ImporterOptionSpecs() {
   return {
       {"published", "YYYY-MM-DD",
-       "the digest's publication date (else its front matter or JSON says it)"},
+       "publication date for documents without their own (front matter, a name "
+       "starting YYYY-MM-DD, or a JSON item's \"published\")"},
       {"iso-codes", "DIR",
        "iso-codes JSON directory (default $ENTENTE_ISO_CODES_DIR "
        "or " ENTENTE_DEFAULT_ISO_CODES_DIR ")"},
@@ -33,6 +35,9 @@ std::string IsoCodesDirFromArgs(const ParsedArgs& args) {
 
 absl::StatusOr<importers::ImportOptions> ImportOptionsFromArgs(const ParsedArgs& args) {
   importers::ImportOptions options;
+  options.on_note = [](const std::string& note) {
+    std::fprintf(stderr, "entente: note: %s\n", note.c_str());
+  };
   if (!args.Has("published")) return options;
   absl::StatusOr<graph::DateWithPrecision> date =
       ParseDateOption("published", args.Get("published"));
