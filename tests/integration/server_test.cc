@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "entente/v1/graph_service.grpc.pb.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/integration/digest_import.h"
 #include "tests/integration/server_process.h"
@@ -128,6 +129,44 @@ TEST_F(ServerTest, ImportingAgainAddsNothing) {
   EXPECT_EQ(again.relations_new(), 0);
   EXPECT_EQ(again.relations_merged(), 0);
   EXPECT_GT(again.relations_unchanged(), 0);
+}
+
+TEST_F(ServerTest, ADocumentWithoutPublishedIsDatedByItsNameElseRejectedNamingTheField) {
+  auto import = [&](const std::string& name, v1::ImportDigestsResponse* response) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", std::string("Bearer ") + kToken);
+    auto writer = stub_->ImportDigests(&context, response);
+    v1::ImportDigestsRequest request;
+    v1::DigestDocument* document = request.mutable_document();
+    document->set_name(name);
+    document->set_text("Notes\n\nChile and Ghana signed a cocoa trade deal on Monday.\n");
+    writer->Write(request);
+    writer->WritesDone();
+    return writer->Finish();
+  };
+  v1::ImportDigestsResponse dated;
+  grpc::Status status = import("2019-07-12-notes.txt", &dated);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(dated.relations_new(), 1);
+  grpc::ClientContext context;
+  v1::GetTimelineRequest request;
+  request.set_entity("Chile");
+  request.set_other("Ghana");
+  v1::GetTimelineResponse timeline;
+  ASSERT_TRUE(stub_->GetTimeline(&context, request, &timeline).ok());
+  ASSERT_EQ(timeline.relations_size(), 1);
+  EXPECT_EQ(timeline.relations(0).date().value(), "2019-07-08");  // The Monday before.
+
+  // A document without a date is rejected by name, the reason naming the field.
+  v1::ImportDigestsResponse undated;
+  status = import("notes.txt", &undated);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(undated.documents_rejected(), 1);
+  ASSERT_EQ(undated.rejected_size(), 1);
+  EXPECT_EQ(undated.rejected(0).name(), "notes.txt");
+  EXPECT_THAT(undated.rejected(0).reason(), ::testing::HasSubstr("document.published"));
+  EXPECT_THAT(undated.rejected(0).reason(),
+              ::testing::Not(::testing::HasSubstr("--published")));
 }
 
 TEST_F(ServerTest, PathFromPakistanToEuropeanUnionGoesThroughKazakhstan) {
