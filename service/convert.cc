@@ -217,18 +217,18 @@ absl::StatusOr<graph::TimeWindow> WindowFromProto(const v1::TimeWindow& window,
   if (!window.since().empty()) {
     auto since = graph::DateWithPrecision::Parse(window.since());
     if (!since.ok()) {
-      return InvalidFieldError(
-          since_field,
-          absl::StrCat("\"", window.since(), "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+      return InvalidFieldError(since_field,
+                               absl::StrCat(QuoteInput(window.since()),
+                                            " is not YYYY, YYYY-MM or YYYY-MM-DD"));
     }
     out.from_day = since->FirstDay();
   }
   if (!window.until().empty()) {
     auto until = graph::DateWithPrecision::Parse(window.until());
     if (!until.ok()) {
-      return InvalidFieldError(
-          until_field,
-          absl::StrCat("\"", window.until(), "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+      return InvalidFieldError(until_field,
+                               absl::StrCat(QuoteInput(window.until()),
+                                            " is not YYYY, YYYY-MM or YYYY-MM-DD"));
     }
     out.to_day = until->EndDay();
   }
@@ -270,7 +270,7 @@ absl::StatusOr<int32_t> LastDayFromString(absl::string_view date,
   auto parsed = graph::DateWithPrecision::Parse(date);
   if (!parsed.ok()) {
     return InvalidFieldError(
-        field, absl::StrCat("\"", date, "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+        field, absl::StrCat(QuoteInput(date), " is not YYYY, YYYY-MM or YYYY-MM-DD"));
   }
   return parsed->EndDay() - 1;
 }

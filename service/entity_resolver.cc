@@ -37,7 +37,7 @@ absl::Status Ambiguous(absl::string_view field, absl::string_view text,
     names.push_back(absl::StrCat(entity->name, " (", entity->id, ")"));
   }
   return InvalidFieldError(field,
-                           absl::StrCat("\"", text, "\" is ambiguous; it could be ",
+                           absl::StrCat(QuoteInput(text), " is ambiguous; it could be ",
                                         absl::StrJoin(names, ", "), more ? ", ..." : "",
                                         ". Use one of the ids."));
 }
@@ -66,6 +66,10 @@ absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
   const graph::Store& store = cache.store();
   if (NormalizeName(text).empty())
     return InvalidFieldError(field, "an entity is required");
+  if (text.size() > kMaxEntityTextBytes) {
+    return InvalidFieldError(field, absl::StrCat("at most ", kMaxEntityTextBytes,
+                                                 " bytes, got ", QuoteInput(text)));
+  }
   if (text.find(':') != absl::string_view::npos) {
     auto by_id = cache.Get(text);
     if (by_id.ok()) return **by_id;
@@ -76,7 +80,7 @@ absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
   if (!page.ok()) return page.status();
   if (page->entities.empty()) {
     return absl::NotFoundError(
-        absl::StrCat(field, ": no entity is known as \"", text, "\""));
+        absl::StrCat(field, ": no entity is known as ", QuoteInput(text)));
   }
   if (page->entities.size() == 1) return std::move(page->entities[0]);
   std::string normalized = NormalizeName(text);

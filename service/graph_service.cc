@@ -86,6 +86,11 @@ absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest&
   if (NormalizeName(request.query()).empty()) {
     return InvalidFieldError("query", "a search text is required");
   }
+  if (request.query().size() > kMaxEntityTextBytes) {
+    return InvalidFieldError("query",
+                             absl::StrCat("at most ", kMaxEntityTextBytes, " bytes, got ",
+                                          QuoteInput(request.query())));
+  }
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));

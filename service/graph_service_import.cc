@@ -115,7 +115,8 @@ absl::Status GraphServiceImpl::DoImport(
         if (!pending.has_value() || pending->name != document->name()) {
           return InvalidFieldError(
               "document.continues",
-              absl::StrCat("no document \"", document->name(), "\" is in progress"));
+              absl::StrCat("no document ", QuoteInput(document->name()),
+                           " is in progress"));
         }
       } else {
         ENTENTE_RETURN_IF_ERROR(flush());
@@ -128,9 +129,9 @@ absl::Status GraphServiceImpl::DoImport(
         if (!document->published().empty()) {
           auto published = graph::DateWithPrecision::Parse(document->published());
           if (!published.ok()) {
-            return InvalidFieldError(
-                "document.published",
-                absl::StrCat("\"", document->published(), "\" is not a YYYY-MM-DD date"));
+            return InvalidFieldError("document.published",
+                                     absl::StrCat(QuoteInput(document->published()),
+                                                  " is not a YYYY-MM-DD date"));
           }
           pending->options.published = *published;
         }
@@ -139,7 +140,7 @@ absl::Status GraphServiceImpl::DoImport(
           options_.max_document_bytes) {
         return FieldLimitError(
             "document.text",
-            absl::StrCat("document \"", document->name(), "\" is larger than ",
+            absl::StrCat("document ", QuoteInput(document->name()), " is larger than ",
                          options_.max_document_bytes, " bytes"));
       }
       pending->text.append(document->text());

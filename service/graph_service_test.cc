@@ -117,6 +117,17 @@ TEST_F(GraphServiceTest, UnknownEntityIsNotFound) {
   EXPECT_TRUE(absl::StartsWith(status.error_message(), "other:"));
 }
 
+TEST_F(GraphServiceTest, AHugeEntityTextIsRefusedQuotingAShortPrefix) {
+  v1::GetTimelineRequest request;
+  request.set_entity(std::string(9000, 'K'));
+  v1::GetTimelineResponse response;
+  grpc::Status status = Timeline(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "entity: at most 256 bytes"))
+      << status.error_message();
+  EXPECT_LT(status.error_message().size(), 200u);
+}
+
 TEST_F(GraphServiceTest, PairTimelineInBothOrders) {
   v1::GetTimelineRequest request;
   request.set_entity("PAK");

@@ -82,12 +82,34 @@ std::string EncodeBadRequestDetails(int code, absl::string_view message,
   });
 }
 
+namespace {
+
+// The longest prefix of `text` of at most `max` bytes that ends between UTF-8
+// characters.
+absl::string_view Utf8Prefix(absl::string_view text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+}  // namespace
+
+std::string QuoteInput(absl::string_view text) {
+  absl::string_view prefix = Utf8Prefix(text, kMaxQuotedInputBytes);
+  return absl::StrCat("\"", prefix, prefix.size() < text.size() ? "...\"" : "\"",
+                      prefix.size() < text.size()
+                          ? absl::StrCat(" (", text.size(), " bytes)")
+                          : std::string());
+}
+
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   // absl::StatusCode and grpc::StatusCode share their numbering (both follow
   // google.rpc.Code).
   auto code = static_cast<grpc::StatusCode>(static_cast<int>(status.code()));
-  std::string message(status.message());
+  std::string message(Utf8Prefix(status.message(), kMaxErrorMessageBytes));
+  if (message.size() < status.message().size()) message += "...";
   std::string field = ViolatedField(status);
   if (field.empty()) return grpc::Status(code, message);
   return grpc::Status(code, message,

@@ -26,7 +26,19 @@ absl::Status FieldLimitError(absl::string_view field, absl::string_view descript
 // The field an error names, or "" when it names none.
 std::string ViolatedField(const absl::Status& status);
 
+// Bad input as an error message quotes it: "\"text\"", cut after
+// kMaxQuotedInputBytes bytes (at a UTF-8 boundary) with "..." so that an error
+// never echoes a huge request back.
+inline constexpr size_t kMaxQuotedInputBytes = 64;
+std::string QuoteInput(absl::string_view text);
+
+// The longest entity text or search query a request may carry (bytes).
+inline constexpr size_t kMaxEntityTextBytes = 256;
+
 // Converts every absl code to the gRPC code of the same number; OK stays OK.
+// Messages longer than kMaxErrorMessageBytes are cut, so that an error always fits
+// in gRPC's metadata.
+inline constexpr size_t kMaxErrorMessageBytes = 2048;
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // Encodes google.rpc.Status{code, message, details: [BadRequest{field, message}]}

@@ -24,6 +24,23 @@ TEST(GrpcStatus, PlainErrorsKeepTheirCode) {
             grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
+TEST(GrpcStatus, QuotedInputIsCutAtAUtf8Boundary) {
+  EXPECT_EQ(QuoteInput("Atlantis"), "\"Atlantis\"");
+  const std::string long_text(9000, 'x');
+  std::string quoted = QuoteInput(long_text);
+  EXPECT_LT(quoted.size(), 100u);
+  EXPECT_NE(quoted.find("...\" (9000 bytes)"), std::string::npos) << quoted;
+  // 63 ASCII bytes then a two-byte letter: the cut falls before the letter.
+  std::string accented = std::string(63, 'a') + "\u00e9" + std::string(10, 'b');
+  EXPECT_EQ(QuoteInput(accented).substr(0, 65), "\"" + std::string(63, 'a') + ".");
+}
+
+TEST(GrpcStatus, LongMessagesAreCut) {
+  grpc::Status converted = ToGrpcStatus(absl::InternalError(std::string(100000, 'm')));
+  EXPECT_LE(converted.error_message().size(), kMaxErrorMessageBytes + 3);
+  EXPECT_EQ(converted.error_code(), grpc::StatusCode::INTERNAL);
+}
+
 TEST(GrpcStatus, DetailsAreAWellFormedStatusMessage) {
   std::string bytes = EncodeBadRequestDetails(3, "k: bad", "k");
   // Status.code = 3 is the first field: tag 0x08, varint 3.
