@@ -84,6 +84,27 @@ TEST_F(TimelineTest, TokenOfAnotherQueryIsRejected) {
   EXPECT_EQ(junk.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST_F(TimelineTest, AnEditedTokenIsRejected) {
+  auto page = store_->GetTimeline({.entity = "country:KAZ", .page_size = 1});
+  ASSERT_TRUE(page.ok());
+  const std::string token = page->next_page_token;
+  ASSERT_GT(token.size(), 12u);
+  // Every single-character edit of the token is caught (none may return a page).
+  int rejected = 0, edits = 0;
+  for (size_t k = 0; k < token.size(); ++k) {
+    std::string edited = token;
+    edited[k] = edited[k] == 'A' ? 'B' : 'A';
+    ++edits;
+    auto other = store_->GetTimeline(
+        {.entity = "country:KAZ", .page_size = 1, .page_token = edited});
+    rejected += other.status().code() == absl::StatusCode::kInvalidArgument;
+  }
+  EXPECT_EQ(rejected, edits);
+  auto same =
+      store_->GetTimeline({.entity = "country:KAZ", .page_size = 1, .page_token = token});
+  EXPECT_TRUE(same.ok()) << same.status();
+}
+
 TEST(Timeline, PaginationStaysCorrectWhileWriting) {
   TempDir tmp;
   auto store = *Store::Open(tmp.path(), {});

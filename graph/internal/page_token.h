@@ -3,10 +3,11 @@
 
 // Opaque page tokens. Layout before web-safe base64 (no padding):
 //
-//   version:u8 (1) | query_fingerprint:u64 BE | payload bytes
+//   version:u8 (2) | query_fingerprint:u64 BE | payload bytes | check:u32 BE
 //
 // The fingerprint hashes the query's parameters (all but page size and
-// token), so a token handed to another query is rejected. Timeline payload:
+// token), so a token handed to another query is rejected; the check is a hash of
+// the bytes before it, so an edited token is rejected too. Timeline payload:
 // the last returned key's tail, day:u32 relation_id:u64 (keys.h). Search
 // payload: the count of entities already returned, as u64 BE.
 
@@ -19,8 +20,8 @@
 namespace entente::graph::internal {
 
 std::string EncodePageToken(uint64_t fingerprint, absl::string_view payload);
-// The payload; InvalidArgument when the token is malformed or belongs to a
-// query with another fingerprint.
+// The payload; InvalidArgument when the token is malformed, fails its check or
+// belongs to a query with another fingerprint.
 absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
                                             uint64_t fingerprint);
 
