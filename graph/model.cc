@@ -386,11 +386,13 @@ uint64_t RelationIdOf(const Relation& relation) {
 bool MergeRelation(const Relation& from, Relation* into) {
   bool changed = false;
   for (const Provenance& p : from.provenance) {
-    bool seen = std::any_of(into->provenance.begin(), into->provenance.end(),
-                            [&](const Provenance& q) {
-                              return q.document == p.document && q.item == p.item &&
-                                     q.start == p.start && q.end == p.end;
-                            });
+    // The same report: the same place of the same item, in the same document or
+    // in a copy of it under another name (the same quote there).
+    bool seen = std::any_of(
+        into->provenance.begin(), into->provenance.end(), [&](const Provenance& q) {
+          return q.item == p.item && q.start == p.start && q.end == p.end &&
+                 (q.document == p.document || (!p.quote.empty() && q.quote == p.quote));
+        });
     if (!seen) {
       into->provenance.push_back(p);
       changed = true;

@@ -221,8 +221,9 @@ std::string RelationIdentity(const Relation& relation);
 uint64_t RelationIdOf(const Relation& relation);
 uint64_t StableHash64(absl::string_view bytes);
 
-// Merges the provenance of `from` into `into` (entries equal in document,
-// item and quote offsets are not repeated); keeps the earliest `reported`
+// Merges the provenance of `from` into `into` (entries equal in item and quote
+// offsets, and in document or quote, are not repeated: a copy of a document under
+// another name adds nothing); keeps the earliest `reported`
 // and the highest confidence. Returns true when `into` changed.
 bool MergeRelation(const Relation& from, Relation* into);
 

@@ -172,6 +172,34 @@ TEST(MergeRelation, AddsNewProvenanceOnce) {
   EXPECT_EQ(stored.provenance.size(), 2u);
 }
 
+TEST(MergeRelation, ACopyOfADocumentUnderAnotherNameAddsNothing) {
+  const Provenance original{.item = 2,
+                            .quote = "Chile and Ghana signed.",
+                            .start = 40,
+                            .end = 63,
+                            .document = "week-12.txt"};
+  Relation stored;
+  stored.provenance.push_back(original);
+  Relation copy;
+  copy.provenance.push_back(original);
+  copy.provenance.back().document = "copy of week-12.txt";
+  EXPECT_FALSE(MergeRelation(copy, &stored));
+  EXPECT_EQ(stored.provenance.size(), 1u);
+  // Another document quoting the same words elsewhere is another report.
+  Relation elsewhere;
+  elsewhere.provenance.push_back(original);
+  elsewhere.provenance.back().start = 10;
+  elsewhere.provenance.back().end = 33;
+  EXPECT_TRUE(MergeRelation(elsewhere, &stored));
+  EXPECT_EQ(stored.provenance.size(), 2u);
+  // Without a quote, offsets alone do not make two documents one.
+  Relation unquoted_a, unquoted_b;
+  unquoted_a.provenance.push_back({.item = 1, .document = "a.jsonl"});
+  unquoted_b.provenance.push_back({.item = 1, .document = "b.jsonl"});
+  EXPECT_TRUE(MergeRelation(unquoted_b, &unquoted_a));
+  EXPECT_EQ(unquoted_a.provenance.size(), 2u);
+}
+
 TEST(ParseRelationTypeSet, NamesTheUnknownType) {
   auto set = ParseRelationTypeSet("partnership,frenemy");
   EXPECT_EQ(set.status().code(), absl::StatusCode::kInvalidArgument);

@@ -93,6 +93,19 @@ absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
   return stats;
 }
 
+// What provenance records of a document read from `path`: its file name, never the
+// importing machine's directories ("/home/x/digests/a.txt" -> "a.txt").
+std::string DocumentName(absl::string_view path) {
+  return std::string(path.substr(path.find_last_of('/') + 1));
+}
+
+// A JSON item without an id is named "FILE:LINE" by its reader: the file's name.
+void NameJsonItem(absl::string_view path, DigestItem& item) {
+  if (absl::StartsWith(item.document, absl::StrCat(path, ":"))) {
+    item.document = DocumentName(item.document);
+  }
+}
+
 // A JSON item's own "published" wins; else the options'.
 absl::Status ItemDate(absl::string_view document, int line_number,
                       const ImportOptions& options, DigestItem& item) {
@@ -186,6 +199,7 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
       ENTENTE_ASSIGN_OR_RETURN(DigestItem item,
                                ParseJsonItem(document, line_number, offset, line));
       ENTENTE_RETURN_IF_ERROR(ItemDate(document, line_number, options, item));
+      NameJsonItem(document, item);
       items.push_back(std::move(item));
     }
   } else {
@@ -195,7 +209,7 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
         PublicationDate(document, digest.published, "its front matter", options));
     for (DigestItem& item : digest.items) {
       item.published = published;
-      item.document = std::string(document);
+      item.document = DocumentName(document);
       items.push_back(std::move(item));
     }
   }
@@ -236,6 +250,7 @@ absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
                                ParseJsonItem(path, line_number, line_offset, line));
       ENTENTE_RETURN_IF_ERROR(
           ItemDate(path, line_number, pass == 0 ? options : quiet, item));
+      NameJsonItem(path, item);
       if (pass == 0) continue;
       ItemExtraction x = extractor.ExtractUnmerged(item);
       ImportUnit unit;

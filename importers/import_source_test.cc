@@ -139,6 +139,23 @@ TEST(ReadImportBytes, TheMissingDateErrorNamesHowTheCallerGivesIt) {
   EXPECT_EQ(stats.status().message().find("--published"), absl::string_view::npos);
 }
 
+TEST(ReadImportBytes, ProvenanceRecordsTheFileNameNotItsDirectories) {
+  Collected c;
+  ASSERT_TRUE(ReadImportBytes(testing::SharedExtractor(), "/home/analyst/in/week.txt",
+                              kDigest, kFeb6, c.sink())
+                  .ok());
+  int checked = 0;
+  for (const ImportUnit& unit : c.units) {
+    for (const graph::Relation& r : unit.relations) {
+      for (const graph::Provenance& p : r.provenance) {
+        EXPECT_EQ(p.document, "week.txt");
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
 TEST(ReadImportBytes, AFiftyMegabyteLineGivesZeroRelations) {
   Collected c;
   std::string line(50 << 20, 'a');

@@ -308,6 +308,33 @@ TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   EXPECT_EQ(StopServer(server), 0) << ReadFile(dir_ + "/serve.log");
 }
 
+TEST_F(EntenteBinaryTest, ReimportingByAnotherPathOrAsACopyAddsNoProvenance) {
+  const std::string store = dir_ + "/store";
+  auto quotes = [&] {
+    Result timeline =
+        Run({"timeline", "Kazakhstan", "Pakistan", "--db", store, "--json"});
+    EXPECT_EQ(timeline.exit_code, 0) << timeline.err;
+    size_t count = 0;
+    for (size_t at = timeline.out.find("\"quote\""); at != std::string::npos;
+         at = timeline.out.find("\"quote\"", at + 1))
+      ++count;
+    return std::make_pair(count, timeline.out);
+  };
+  ASSERT_EQ(Run({"import", "--db", store, dir_ + "/digest.txt"}).exit_code, 0);
+  auto [first, first_out] = quotes();
+  ASSERT_GT(first, 0u);
+  EXPECT_THAT(first_out, HasSubstr("\"digest.txt\""));
+  EXPECT_THAT(first_out, Not(HasSubstr(dir_)));  // No directory of this machine.
+  WriteFile(dir_ + "/copy-of-digest.txt", ReadFile(dir_ + "/digest.txt"));
+  const std::string relative = std::filesystem::relative(dir_ + "/digest.txt").string();
+  for (const std::string& path : {relative, dir_ + "/copy-of-digest.txt"}) {
+    Result again = Run({"import", "--db", store, path});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_THAT(again.out, HasSubstr("relations  0 new, 0 merged, ")) << path;
+  }
+  EXPECT_EQ(quotes().first, first);
+}
+
 TEST_F(EntenteBinaryTest, BadListenAddressesAreRefusedBeforeServing) {
   for (const auto& [listen, why] : std::vector<std::pair<std::string, std::string>>{
            {"127.0.0.1:99999", "not a number from 0 to 65535"},
