@@ -7,7 +7,7 @@
 //   headline: <optional>
 //   text: <a paragraph>            (repeatable)
 //   expect: TYPE SOURCE TARGET DATE|* [key=value ...]   (a value runs to the next key=)
-//   reject: TYPE SOURCE TARGET
+//   reject: TYPE SOURCE TARGET [DATE]
 //   expect: none
 //   end
 //
@@ -107,7 +107,7 @@ std::vector<Case> ReadCases(const fs::path& path) {
         e.type = words[0];
         e.source = words[1];
         e.target = words[2];
-        e.date = words.size() > 3 && !e.reject ? words[3] : "*";
+        e.date = words.size() > 3 ? words[3] : "*";  // A reject may name a date.
         for (size_t k = 4; k < words.size(); ++k) {
           size_t eq = words[k].find('=');
           if (eq != std::string::npos) {
@@ -194,7 +194,8 @@ std::string Check(const Case& c, const std::vector<graph::Relation>& relations) 
     bool found = false;
     for (const graph::Relation& r : relations) {
       found |= e.reject
-                   ? (graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e))
+                   ? (graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e) &&
+                      (e.date == "*" || r.date.ToString() == e.date))
                    : Satisfies(r, e);
     }
     if (found == e.reject)
