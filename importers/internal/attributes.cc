@@ -197,6 +197,15 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
   if (int at = -1;
       ctx.match.np < 0 && FindClass(ctx, c.partnership_noun, phrase, &at, &noun)) {
     level_end = at + noun.length;  // "allied relations" holds its own level.
+  } else if (ctx.match.np < 0 &&
+             FindClass(ctx, c.partnership_noun, ctx.ClauseRange(), &at, &noun)) {
+    // "ties were raised to a special strategic partnership": the levels are in the
+    // phrase of the partnership noun, not in the ties.
+    const int np = ctx.sentence().parse.phrases.np_at[at];
+    if (np >= 0) {
+      phrase = ctx.sentence().parse.phrases.nps[np].range;
+      level_end = at + noun.length;
+    }
   }
   std::vector<std::string> levels;
   bool joined = false;  // "strategic and comprehensive"
@@ -212,10 +221,11 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
       levels.push_back(value);
     k += m.length;
   }
-  // "a strategic and comprehensive partnership" is the comprehensive strategic one.
-  if (joined) {
-    std::stable_partition(levels.begin(), levels.end(),
-                          [](const std::string& l) { return l != "strategic"; });
+  // "a strategic and comprehensive partnership" is the comprehensive strategic one:
+  // the spec's levels name a kind before "strategic". Written order otherwise ("a
+  // special strategic and global partnership").
+  if (joined && levels.size() > 1 && levels.front() == "strategic") {
+    std::rotate(levels.begin(), levels.begin() + 1, levels.end());
   }
   if (!levels.empty()) (*a)["level"] = absl::StrJoin(levels, "_");
 }
