@@ -80,9 +80,15 @@ class Store {
   // `dir`. A directory holding something other than an Entente store gives
   // FailedPrecondition naming the directory; a corrupt store gives DataLoss;
   // a store of another schema version gives FailedPrecondition. Builds the
-  // graph view before returning.
+  // graph view before returning. A store another process holds read-write (a
+  // running server) gives FailedPrecondition "... is open in another process"
+  // when opened read-write; read-only and secondary opens may share it.
   static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
                                                      const StoreOptions& options);
+
+  // Whether another process holds the store in `dir` read-write (its lock file is
+  // locked). False when there is no store there.
+  static bool HeldByAnotherProcess(const std::string& dir);
   ~Store();
 
   // Writes one digest item (or one relation line) atomically: upserts the

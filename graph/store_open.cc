@@ -1,5 +1,8 @@
 // Opening a store: directory checks, RocksDB options, metadata, view build.
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -160,6 +163,11 @@ absl::Status Store::Impl::Open() {
       break;
   }
   db_.reset(raw);
+  if (!status.ok() && options_.mode == StoreOptions::Mode::kReadWrite &&
+      Store::HeldByAnotherProcess(dir_)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", dir_, " is open in another process"));
+  }
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(status, absl::StrCat("open store ", dir_)));
   ENTENTE_RETURN_IF_ERROR(CheckMetadata(create));
   return RefreshView();
@@ -216,6 +224,22 @@ std::shared_ptr<const GraphView> Store::Impl::View() const {
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
+
+bool Store::HeldByAnotherProcess(const std::string& dir) {
+  // RocksDB holds an fcntl write lock on LOCK while a read-write instance is open;
+  // asking for the lock's holder tells without taking it.
+  const std::string path = dir + "/LOCK";
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock probe = {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  probe.l_start = 0;
+  probe.l_len = 0;  // The whole file.
+  const bool locked = fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+  close(fd);
+  return locked;
+}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
                                                    const StoreOptions& options) {

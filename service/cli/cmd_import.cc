@@ -19,7 +19,6 @@
 #include "service/cli/import_report.h"
 #include "service/cli/importer_setup.h"
 #include "service/cli/server_import.h"
-#include "service/cli/store_lock.h"
 #include "service/import_pipeline.h"
 
 namespace entente::service::cli {
@@ -104,17 +103,20 @@ class ProgressLine {
 };
 
 absl::StatusOr<std::unique_ptr<graph::Store>> OpenForImport(const ParsedArgs& args) {
-  if (StoreLockedByOtherProcess(args.Get("db"))) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("the store in ", args.Get("db"),
-                     " is open in another process (a running `entente serve`?); "
-                     "import through it with --server ADDR, or stop it first"));
-  }
   graph::StoreOptions options;
   options.mode = graph::StoreOptions::Mode::kReadWrite;
   options.sync_writes = args.Has("sync");
   options.create_if_missing = true;
-  return graph::Store::Open(args.Get("db"), options);
+  absl::StatusOr<std::unique_ptr<graph::Store>> store =
+      graph::Store::Open(args.Get("db"), options);
+  if (absl::IsFailedPrecondition(store.status()) &&
+      absl::StrContains(store.status().message(), "open in another process")) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(store.status().message(),
+                     " (a running `entente serve`?); "
+                     "import through it with --server ADDR, or stop it first"));
+  }
+  return store;
 }
 
 // Runs the files through the pipeline; a store failure stops the import.

@@ -9,7 +9,6 @@
 #include "graph/store.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
-#include "service/cli/store_lock.h"
 #include "service/graph_service.h"
 
 namespace entente::service::cli {
@@ -77,7 +76,7 @@ absl::StatusOr<std::unique_ptr<LocalService>> LocalService::Open(const std::stri
   graph::StoreOptions options;
   options.create_if_missing = false;
   std::string scratch_dir;
-  if (StoreLockedByOtherProcess(db)) {
+  if (graph::Store::HeldByAnotherProcess(db)) {
     // A server has the store open read-write: follow it as a secondary.
     absl::StatusOr<std::string> scratch = MakeScratchDir();
     if (!scratch.ok()) return scratch.status();
