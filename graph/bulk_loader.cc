@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "graph/internal/coding.h"
@@ -34,6 +35,13 @@ constexpr size_t kEntityBatch = 10'000;
 constexpr int kMaxUncompactedChunks = 30;
 
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// Two relations of one 64-bit id that are not the same relation: nothing is merged.
+absl::Status Collision(uint64_t id, const Relation& incoming, const Relation& other) {
+  return absl::InternalError(
+      absl::StrFormat("bulk load: relation id %016x collides: \"%s\" vs \"%s\"", id,
+                      RelationIdentity(incoming), RelationIdentity(other)));
+}
 
 class SstBulkLoader final : public BulkLoader {
  public:
@@ -89,7 +97,9 @@ class SstBulkLoader final : public BulkLoader {
       }
       chunk_.ids.push_back(id);
     } else {
-      MergeRelation(r, &chunk_.relations[it->second]);
+      Relation& same = chunk_.relations[it->second];
+      if (!SameRelationIdentity(r, same)) return Collision(id, r, same);
+      MergeRelation(r, &same);
     }
     if (chunk_.ids.size() >= chunk_relations_) return StartFlush();
     return absl::OkStatus();
@@ -273,6 +283,9 @@ absl::StatusOr<SstBulkLoader::Merged> SstBulkLoader::MergeWithStored(const Chunk
   for (size_t j = 0; j < lookup.size(); ++j) {
     if (!found[j]) continue;
     Relation& stored = *found[j];
+    if (!SameRelationIdentity(chunk.relations[lookup[j]], stored)) {
+      return Collision(ids[j], chunk.relations[lookup[j]], stored);
+    }
     rewrite[lookup[j]] = true;
     if (MergeRelation(chunk.relations[lookup[j]], &stored)) {
       merged.replacements.emplace_back(lookup[j], std::move(stored));

@@ -370,6 +370,29 @@ std::string RelationIdentity(const Relation& relation) {
   return identity;
 }
 
+bool SameRelationIdentity(const Relation& x, const Relation& y) {
+  if (x.type != y.type || !(x.date == y.date)) return false;
+  auto ends = [](const Relation& r) {
+    absl::string_view a = r.source.id, b = r.target.id;
+    if (IsSymmetric(r.type) && b < a) std::swap(a, b);
+    return std::make_pair(a, b);
+  };
+  if (ends(x) != ends(y)) return false;
+  std::string left, right;
+  for (absl::string_view key : DistinguishingKeys(x.type)) {
+    auto i = x.attributes.find(std::string(key));
+    auto j = y.attributes.find(std::string(key));
+    if ((i == x.attributes.end()) != (j == y.attributes.end())) return false;
+    if (i == x.attributes.end()) continue;
+    left.clear();
+    right.clear();
+    AppendAttribute(i->second, &left);
+    AppendAttribute(j->second, &right);
+    if (left != right) return false;
+  }
+  return true;
+}
+
 uint64_t StableHash64(absl::string_view bytes) {
   Fnv1a hash;
   hash.Add(bytes);

@@ -220,6 +220,9 @@ std::string RelationIdentity(const Relation& relation);
 // stable across versions and machines.
 uint64_t RelationIdOf(const Relation& relation);
 uint64_t StableHash64(absl::string_view bytes);
+// RelationIdentity(x) == RelationIdentity(y), without building the strings: the
+// check that two relations of one RelationIdOf are one (and not a collision).
+bool SameRelationIdentity(const Relation& x, const Relation& y);
 
 // Merges the provenance of `from` into `into` (entries equal in item and quote
 // offsets, and in document or quote, are not repeated: a copy of a document under

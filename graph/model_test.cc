@@ -200,6 +200,32 @@ TEST(MergeRelation, ACopyOfADocumentUnderAnotherNameAddsNothing) {
   EXPECT_EQ(unquoted_a.provenance.size(), 2u);
 }
 
+TEST(SameRelationIdentity, AgreesWithTheIdentityString) {
+  Relation a;
+  a.type = RelationType::kAgreement;
+  a.source = {"country:CHL", "Chile", EntityKind::kCountry};
+  a.target = {"country:GHA", "Ghana", EntityKind::kCountry};
+  a.date = DateWithPrecision::Day(2024, 3, 11);
+  a.attributes["kind"] = std::string("treaty");
+  Relation swapped = a;  // Agreements are symmetric.
+  std::swap(swapped.source, swapped.target);
+  swapped.attributes["count"] = int64_t{3};  // Not part of the identity.
+  Relation other_kind = a;
+  other_kind.attributes["kind"] = std::string("memorandum");
+  Relation other_day = a;
+  other_day.date = DateWithPrecision::Day(2024, 3, 12);
+  Relation no_kind = a;
+  no_kind.attributes.erase("kind");
+  for (const Relation* r : {&a, &swapped, &other_kind, &other_day, &no_kind}) {
+    EXPECT_EQ(SameRelationIdentity(a, *r), RelationIdentity(a) == RelationIdentity(*r))
+        << RelationIdentity(*r);
+  }
+  EXPECT_TRUE(SameRelationIdentity(a, swapped));
+  EXPECT_FALSE(SameRelationIdentity(a, other_kind));
+  EXPECT_FALSE(SameRelationIdentity(a, other_day));
+  EXPECT_FALSE(SameRelationIdentity(a, no_kind));
+}
+
 TEST(ParseRelationTypeSet, NamesTheUnknownType) {
   auto set = ParseRelationTypeSet("partnership,frenemy");
   EXPECT_EQ(set.status().code(), absl::StatusCode::kInvalidArgument);

@@ -169,7 +169,7 @@ absl::StatusOr<WriteResult> Store::Impl::WriteItem(absl::Span<const Entity> enti
     }
     ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s, "read relation"));
     ENTENTE_ASSIGN_OR_RETURN(Relation stored, internal::DecodeRelation(stored_bytes));
-    if (RelationIdentity(stored) != RelationIdentity(r)) {
+    if (!SameRelationIdentity(stored, r)) {
       return absl::InternalError(
           absl::StrFormat("relation id %016x collides: \"%s\" vs stored \"%s\"", id,
                           RelationIdentity(r), RelationIdentity(stored)));
