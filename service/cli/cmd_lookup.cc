@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/cli/command.h"
+#include "service/cli/jsonl.h"
 #include "service/cli/query_options.h"
 #include "service/cli/resolve.h"
 #include "service/cli/table.h"
@@ -26,8 +27,9 @@ int RunEntity(const Command& self, const ParsedArgs& args, CommandIo& io) {
     std::unique_ptr<grpc::ClientContext> context = client.NewContext();
     grpc::Status status = client.stub().GetEntity(context.get(), request, &response);
     if (!status.ok()) return FromGrpc(status);
-    io.out << (*format == OutputFormat::kJson ? JsonLine(response.entity())
-                                              : EntityText(response.entity()));
+    io.out << (*format == OutputFormat::kJson || *format == OutputFormat::kJsonLines
+                   ? JsonLine(response.entity())
+                   : EntityText(response.entity()));
     return absl::OkStatus();
   });
 }
@@ -62,6 +64,9 @@ int RunNeighbors(const Command& self, const ParsedArgs& args, CommandIo& io) {
       case OutputFormat::kJson:
         io.out << JsonLine(response);
         break;
+      case OutputFormat::kJsonLines:
+        io.out << RelationLines(response.relations());
+        break;
       case OutputFormat::kDot:
         io.out << NeighborsDot(response);
         break;
@@ -91,8 +96,9 @@ int RunStats(const Command& self, const ParsedArgs& args, CommandIo& io) {
     std::unique_ptr<grpc::ClientContext> context = client.NewContext();
     grpc::Status status = client.stub().GetStats(context.get(), request, &response);
     if (!status.ok()) return FromGrpc(status);
-    io.out << (*format == OutputFormat::kJson ? JsonLine(response)
-                                              : StatsText(response, args.Has("entity")));
+    io.out << (*format == OutputFormat::kJson || *format == OutputFormat::kJsonLines
+                   ? JsonLine(response)
+                   : StatsText(response, args.Has("entity")));
     return absl::OkStatus();
   });
 }

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "service/cli/command.h"
+#include "service/cli/jsonl.h"
 #include "service/cli/query_options.h"
 #include "service/cli/resolve.h"
 
@@ -46,6 +47,9 @@ int RunPath(const Command& self, const ParsedArgs& args, CommandIo& io) {
     switch (*format) {
       case OutputFormat::kJson:
         io.out << JsonLine(response);
+        break;
+      case OutputFormat::kJsonLines:
+        io.out << PathLines(response);
         break;
       case OutputFormat::kDot:
         io.out << PathsDot(response);

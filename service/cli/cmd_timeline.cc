@@ -4,6 +4,7 @@
 
 #include "graph/status_macros.h"
 #include "service/cli/command.h"
+#include "service/cli/jsonl.h"
 #include "service/cli/query_options.h"
 #include "service/cli/resolve.h"
 
@@ -68,8 +69,9 @@ int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
     }
     v1::GetTimelineResponse response;
     ENTENTE_RETURN_IF_ERROR(FetchTimeline(client, *request, args.Has("all"), &response));
-    io.out << (*format == OutputFormat::kJson
-                   ? JsonLine(response)
+    io.out << (*format == OutputFormat::kJson ? JsonLine(response)
+               : *format == OutputFormat::kJsonLines
+                   ? RelationLines(response.relations())
                    : TimelineTable(response, args.Has("sources")));
     return absl::OkStatus();
   });

@@ -335,6 +335,31 @@ TEST_F(EntenteBinaryTest, ReimportingByAnotherPathOrAsACopyAddsNoProvenance) {
   EXPECT_EQ(quotes().first, first);
 }
 
+TEST_F(EntenteBinaryTest, JsonLinesPrintOneRecordPerLineThatImportReadsBack) {
+  const std::string store = dir_ + "/store";
+  ASSERT_EQ(Run({"import", "--db", store, dir_ + "/digest.txt"}).exit_code, 0);
+  Result timeline = Run({"timeline", "Kazakhstan", "--db", store, "--jsonl", "--all"});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  std::istringstream lines(timeline.out);
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    EXPECT_THAT(line, StartsWith("{\"type\":\""));
+    EXPECT_THAT(line, Not(HasSubstr("Value\":")));  // No {"intValue":...} wrappers.
+  }
+  ASSERT_GT(count, 0);
+  // The lines are relation JSON Lines: a new store imports them all.
+  WriteFile(dir_ + "/timeline.jsonl", timeline.out);
+  Result again = Run({"import", "--db", dir_ + "/copy", dir_ + "/timeline.jsonl"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("relations  " + std::to_string(count) + " new"));
+  Result path = Run({"path", "PAK", "KAZ", "--db", store, "--jsonl"});
+  ASSERT_EQ(path.exit_code, 0) << path.err;
+  EXPECT_THAT(path.out, StartsWith("{\"entities\":[\"country:PAK\""));
+  Result both = Run({"timeline", "KAZ", "--db", store, "--jsonl", "--json"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_THAT(both.err, HasSubstr("exclude each other"));
+}
+
 TEST_F(EntenteBinaryTest, BadListenAddressesAreRefusedBeforeServing) {
   for (const auto& [listen, why] : std::vector<std::pair<std::string, std::string>>{
            {"127.0.0.1:99999", "not a number from 0 to 65535"},

@@ -10,7 +10,10 @@ namespace entente::service::cli {
 
 std::vector<OptionSpec> QueryOptionSpecs(bool with_dot, std::vector<OptionSpec> extra) {
   std::vector<OptionSpec> options = std::move(extra);
-  options.push_back({"json", "", "print protobuf JSON, one object per line"});
+  options.push_back(
+      {"json", "", "print the response as protobuf JSON, one object per page"});
+  options.push_back(
+      {"jsonl", "", "print one record per line (relations as `extract` prints them)"});
   if (with_dot) {
     options.push_back({"dot", "", "print a Graphviz digraph (pipe into `dot -Tsvg`)"});
   }
@@ -19,10 +22,13 @@ std::vector<OptionSpec> QueryOptionSpecs(bool with_dot, std::vector<OptionSpec> 
 }
 
 absl::StatusOr<OutputFormat> OutputFormatFromArgs(const ParsedArgs& args) {
-  if (args.Has("json") && args.Has("dot")) {
-    return absl::InvalidArgumentError("--json and --dot exclude each other");
+  if (static_cast<int>(args.Has("json")) + static_cast<int>(args.Has("jsonl")) +
+          static_cast<int>(args.Has("dot")) >
+      1) {
+    return absl::InvalidArgumentError("--json, --jsonl and --dot exclude each other");
   }
   if (args.Has("json")) return OutputFormat::kJson;
+  if (args.Has("jsonl")) return OutputFormat::kJsonLines;
   if (args.Has("dot")) return OutputFormat::kDot;
   return OutputFormat::kTable;
 }

@@ -19,7 +19,8 @@
 
 namespace entente::service::cli {
 
-enum class OutputFormat { kTable, kJson, kDot };
+// kJsonLines: one record (relation, path, entity) per line, attributes as plain JSON.
+enum class OutputFormat { kTable, kJson, kJsonLines, kDot };
 
 // "trade_target" for RELATION_TYPE_TRADE_TARGET; "country" for a kind.
 std::string TypeName(entente::v1::RelationType type);
