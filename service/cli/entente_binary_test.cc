@@ -53,23 +53,6 @@ constexpr char kDigest[] =
     "cooperation agreement and have been strategic partners for years,\" reads the "
     "article.\n";
 
-// A loopback TCP port that was free a moment ago.
-int FreeLoopbackPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address = {};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof(address);
-  int port = 0;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(fd);
-  return port;
-}
-
 struct Result {
   int exit_code = -1;
   std::string out;
@@ -158,6 +141,15 @@ class EntenteBinaryTest : public ::testing::Test {
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
     return -1;
+  }
+
+  // The port a server started by StartServer on port 0 says it bound; "" if none.
+  std::string ServedPort() const {
+    const std::string log = ReadFile(dir_ + "/serve.log");
+    const size_t at = log.find("on 127.0.0.1:");
+    if (at == std::string::npos) return "";
+    const size_t digits = at + 13;
+    return log.substr(digits, log.find_first_not_of("0123456789", digits) - digits);
   }
 
   // SIGTERM, then the server's exit code.
@@ -277,9 +269,10 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
 TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   const std::string store = dir_ + "/store";
   ASSERT_EQ(Run({"import", "--db", store, dir_ + "/digest.txt"}).exit_code, 0);
-  const std::string address = "127.0.0.1:" + std::to_string(FreeLoopbackPort());
-  pid_t server = StartServer(store, address);
+  pid_t server = StartServer(store, "127.0.0.1:0");
   ASSERT_GT(server, 0) << ReadFile(dir_ + "/serve.log");
+  ASSERT_FALSE(ServedPort().empty()) << ReadFile(dir_ + "/serve.log");
+  const std::string address = "127.0.0.1:" + ServedPort();
 
   // Imports are refused with a clear message while the server holds the store.
   Result import = Run({"import", "--db", store, dir_ + "/digest.txt"});
@@ -378,13 +371,8 @@ TEST_F(EntenteBinaryTest, BadListenAddressesAreRefusedBeforeServing) {
 TEST_F(EntenteBinaryTest, ASecondServerOnABusyPortFailsNamingThePort) {
   pid_t first = StartServer(dir_ + "/store", "127.0.0.1:0");
   ASSERT_GT(first, 0) << ReadFile(dir_ + "/serve.log");
-  // The port the first server bound, as it reports it.
-  const std::string log = ReadFile(dir_ + "/serve.log");
-  const size_t at = log.find("on 127.0.0.1:");
-  ASSERT_NE(at, std::string::npos) << log;
-  const std::string port =
-      log.substr(at + 13, log.find_first_not_of("0123456789", at + 13) - (at + 13));
-  ASSERT_FALSE(port.empty()) << log;
+  const std::string port = ServedPort();  // The port the first server bound.
+  ASSERT_FALSE(port.empty()) << ReadFile(dir_ + "/serve.log");
   Result second =
       Run({"serve", "--db", dir_ + "/other", "--listen", "127.0.0.1:" + port, "--quiet"});
   EXPECT_EQ(second.exit_code, 1);

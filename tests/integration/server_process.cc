@@ -18,20 +18,18 @@
 
 namespace entente::testing {
 
-int FreeLoopbackPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  socklen_t len = sizeof(addr);
-  int port = 0;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-    port = ntohs(addr.sin_port);
-  }
-  close(fd);
-  return port;
+// The address a server reports in its log once it listens ("entente: serving DB on
+// 127.0.0.1:PORT"); "" until then.
+std::string ServedAddress(const std::string& log) {
+  const std::string kMarker = " on 127.0.0.1:";
+  const size_t serving = log.find("entente: serving ");
+  if (serving == std::string::npos) return "";
+  const size_t at = log.find(kMarker, serving);
+  if (at == std::string::npos) return "";
+  const size_t digits = at + kMarker.size();
+  const size_t end = log.find_first_not_of("0123456789", digits);
+  if (end == digits || end == std::string::npos) return "";
+  return absl::StrCat("127.0.0.1:", log.substr(digits, end - digits));
 }
 
 std::string MakeTempDir(const std::string& prefix) {
@@ -145,11 +143,14 @@ absl::StatusOr<std::string> ListServicesByReflection(grpc::Channel* channel) {
 
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options options) {
   std::unique_ptr<ServerProcess> server(new ServerProcess());
-  server->address_ = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   server->log_path_ = options.log_path.empty() ? options.db + ".log" : options.log_path;
+  // Port 0: the server binds a free port itself and reports it in its log, which is
+  // read back below (no port is picked here and raced for).
   std::vector<std::string> args = {options.binary, "serve",    "--db",
-                                   options.db,     "--listen", server->address_};
+                                   options.db,     "--listen", "127.0.0.1:0"};
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+  // Emptied before the child starts, so that a previous server's line is not read.
+  { std::ofstream truncate(server->log_path_, std::ios::trunc); }
   pid_t pid = fork();
   if (pid == 0) {
     int log = open(server->log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -162,6 +163,21 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options opti
   }
   if (pid < 0) return absl::InternalError("fork failed");
   server->pid_ = pid;
+  const absl::Time give_up = absl::Now() + options.startup_timeout;
+  while (server->address_.empty()) {
+    int wait_status = 0;
+    if (waitpid(pid, &wait_status, WNOHANG) == pid) {
+      server->pid_ = -1;
+      return absl::UnavailableError(
+          absl::StrCat("the server exited during start-up: ", server->log()));
+    }
+    if (absl::Now() >= give_up) {
+      return absl::UnavailableError(
+          absl::StrCat("the server never said where it listens: ", server->log()));
+    }
+    server->address_ = ServedAddress(server->log());
+    if (server->address_.empty()) absl::SleepFor(absl::Milliseconds(20));
+  }
   // Retry the connection quickly while the server starts (gRPC's default
   // back-off waits seconds).
   grpc::ChannelArguments channel_args;
@@ -175,7 +191,6 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(Options opti
   }
   server->channel_ =
       grpc::CreateCustomChannel(server->address_, credentials, channel_args);
-  absl::Time give_up = absl::Now() + options.startup_timeout;
   while (absl::Now() < give_up) {
     int wait_status = 0;
     if (waitpid(pid, &wait_status, WNOHANG) == pid) {

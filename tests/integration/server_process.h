@@ -63,9 +63,6 @@ class ServerProcess {
   std::shared_ptr<grpc::Channel> channel_;
 };
 
-// A loopback TCP port that was free a moment ago.
-int FreeLoopbackPort();
-
 // Calls grpc.health.v1.Health/Check for `service` ("" = the whole server) with
 // a generic stub; returns the status number (1 = SERVING, 2 = NOT_SERVING).
 absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service = "",
