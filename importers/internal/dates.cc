@@ -182,19 +182,19 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   // Every word that can start a date expression (months, weekdays, relative
   // words, counts); other words are skipped with one lookup.
   static const auto* kStarters = new absl::flat_hash_set<absl::string_view>{
-      "last",      "this",      "next",      "previous", "past",      "following",
-      "yesterday", "today",     "currently", "underway", "january",   "jan.",
-      "jan",       "february",  "feb.",      "feb",      "march",     "mar.",
-      "april",     "apr.",      "apr",       "may",      "june",      "jun.",
-      "july",      "jul.",      "august",    "aug.",     "aug",       "september",
-      "sept.",     "sep.",      "october",   "oct.",     "oct",       "november",
-      "nov.",      "nov",       "december",  "dec.",     "dec",       "monday",
-      "tuesday",   "wednesday", "thursday",  "friday",   "saturday",  "sunday",
-      "one",       "two",       "three",     "four",     "five",      "six",
-      "seven",     "eight",     "nine",      "ten",      "eleven",    "twelve",
-      "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen", "eighteen",
-      "nineteen",  "twenty",    "thirty",    "forty",    "fifty",     "sixty",
-      "seventy",   "eighty",    "ninety",    "hundred"};
+      "last",      "this",      "next",      "previous",  "past",     "following",
+      "day",       "yesterday", "today",     "currently", "underway", "january",
+      "jan.",      "jan",       "february",  "feb.",      "feb",      "march",
+      "mar.",      "april",     "apr.",      "apr",       "may",      "june",
+      "jun.",      "july",      "jul.",      "august",    "aug.",     "aug",
+      "september", "sept.",     "sep.",      "october",   "oct.",     "oct",
+      "november",  "nov.",      "nov",       "december",  "dec.",     "dec",
+      "monday",    "tuesday",   "wednesday", "thursday",  "friday",   "saturday",
+      "sunday",    "one",       "two",       "three",     "four",     "five",
+      "six",       "seven",     "eight",     "nine",      "ten",      "eleven",
+      "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
+      "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
+      "sixty",     "seventy",   "eighty",    "ninety",    "hundred"};
   for (int i = 0; i < n; ++i) {
     absl::string_view w = t[i].lower;
     if (t[i].kind == TokenKind::kPunct) continue;
@@ -405,6 +405,24 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       out.push_back({i, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
       ++i;
       continue;
+    }
+    // "The day before, X met Y", "a day later": from the last day named. Not "the day
+    // after the summit", whose day is the summit's.
+    if (w == "day" && i > 0 && (Is(t, i - 1, "the") || Is(t, i - 1, "a")) &&
+        previous.precision == DatePrecision::kDay && i + 1 < n) {
+      const absl::string_view next = t[i + 1].lower;
+      const int delta = next == "before" || next == "earlier" ? -1
+                        : next == "after" || next == "later"  ? 1
+                                                              : 0;
+      // "later" and "earlier" take no object; "before" and "after" may.
+      const bool alone = next == "later" || next == "earlier" || i + 2 >= n ||
+                         t[i + 2].kind == TokenKind::kPunct;
+      if (delta != 0 && alone) {
+        out.push_back(
+            {i - 1, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
+        ++i;
+        continue;
+      }
     }
     if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
       int delta = w == "yesterday" ? -1 : 0;

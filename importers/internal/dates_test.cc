@@ -38,6 +38,18 @@ TEST(FindDates, ADayWithLastYearOrThatYear) {
             (std::vector<std::string>{"2019", "2019-06-04"}));
 }
 
+TEST(FindDates, TheDayBeforeOrAfterCountsFromTheLastDayNamed) {
+  const DateWithPrecision previous = DateWithPrecision::Day(2026, 1, 20);
+  EXPECT_EQ(Dates("The day before, the ministers met.", kFeb5, previous),
+            std::vector<std::string>{"2026-01-19"});
+  EXPECT_EQ(Dates("A day later they signed.", kFeb5, previous),
+            std::vector<std::string>{"2026-01-21"});
+  // The day after an event the text names is that event's, not known here.
+  EXPECT_TRUE(Dates("the day after the summit", kFeb5, previous).empty());
+  // Without a day named before, nothing.
+  EXPECT_TRUE(Dates("The day before, the ministers met.", kFeb5).empty());
+}
+
 TEST(FindDates, ADayRangeIsKnownToTheMonth) {
   EXPECT_EQ(Dates("a summit in Lima on 8-9 August 2025", kFeb5),
             std::vector<std::string>{"2025-08"});
