@@ -230,6 +230,8 @@ class SentenceMatcher {
     for (int i = clause.range.begin;
          i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
       if (sentence_.parse.clause_at[i] != c) continue;
+      // "scrapped the restrictions": a cue that is the trigger itself is the act.
+      if (i == trigger.begin) continue;
       if (In(c_.cancel_cue, i)) {
         mood.blocked = true;
         break;
