@@ -133,6 +133,14 @@ class ClauseFinder {
     } else if (clause.kind == ClauseKind::kComplement ||
                clause.kind == ClauseKind::kParticipial) {
       clause.shares_subject = true;
+      // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
+      // is the object of the verb before it.
+      if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&
+          t_[g.range.begin - 1].lower == "for" && clause.parent >= 0 &&
+          p_.clauses[clause.parent].object >= 0) {
+        clause.subject = p_.clauses[clause.parent].object;
+        clause.shares_subject = false;
+      }
     } else {
       clause.subject = SubjectBefore(g.range.begin, scan_from, c);
       if (clause.subject < 0 && clause.kind == ClauseKind::kCoordinate) {
