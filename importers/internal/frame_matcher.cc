@@ -327,6 +327,14 @@ class SentenceMatcher {
                                nullptr, nullptr)) {
       return;
     }
+    // "the rounds of dialogue": an event noun after a head that counts sittings is
+    // talks, not the event.
+    const int head = ph_.nps[np].head;
+    if (cls == c_.event_noun && head >= 0 && In(c_.talks_round, head) &&
+        !x_.FindIn(cls, t_, ph_.nps[np].range.begin, ph_.nps[np].range.end, nullptr,
+                   nullptr)) {
+      return;
+    }
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...": a bare event noun is the item's main event.
     if (cls == c_.event_noun && BareNoun(np)) {

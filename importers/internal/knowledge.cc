@@ -57,6 +57,7 @@ constexpr Required kRequired[] = {
     {"separate_cue", &KnownClasses::separate_cue},
     {"light_verb", &KnownClasses::light_verb},
     {"reciprocal", &KnownClasses::reciprocal},
+    {"talks_round", &KnownClasses::talks_round},
 };
 
 struct RequiredTitle {
