@@ -50,6 +50,15 @@ void DotGraph::AddEdge(absl::string_view key, absl::string_view from,
                                      directed ? "" : ", dir=none", "];\n"));
 }
 
+void DotGraph::AddStyledEdge(absl::string_view key, absl::string_view from,
+                             absl::string_view to, absl::string_view attributes) {
+  if (!edge_keys_.emplace(key).second) return;
+  edge_lines_.push_back(
+      absl::StrCat("  ", DotQuote(from), " -> ", DotQuote(to), " [", attributes, "];\n"));
+}
+
+void DotGraph::AddTrailer(absl::string_view lines) { absl::StrAppend(&trailer_, lines); }
+
 std::string DotGraph::Render() const {
   std::string out =
       "digraph entente {\n"
@@ -58,6 +67,7 @@ std::string DotGraph::Render() const {
       "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   for (const std::string& line : node_lines_) out += line;
   for (const std::string& line : edge_lines_) out += line;
+  out += trailer_;
   out += "}\n";
   return out;
 }

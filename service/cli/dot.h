@@ -35,6 +35,12 @@ class DotGraph {
   void AddEdge(absl::string_view key, absl::string_view from, absl::string_view to,
                absl::string_view type, absl::string_view date, bool directed);
 
+  // Adds an edge drawn with Graphviz attributes of its own ("label=..., color=...").
+  void AddStyledEdge(absl::string_view key, absl::string_view from, absl::string_view to,
+                     absl::string_view attributes);
+  // Adds lines drawn after the edges (a legend).
+  void AddTrailer(absl::string_view lines);
+
   std::string Render() const;
 
  private:
@@ -42,6 +48,7 @@ class DotGraph {
   std::set<std::string, std::less<>> edge_keys_;
   std::vector<std::string> node_lines_;
   std::vector<std::string> edge_lines_;
+  std::string trailer_;
 };
 
 // `text` as a Graphviz quoted string: "a \"b\"" (backslash and quote escaped,

@@ -151,8 +151,35 @@ TEST(NeighborsDot, DrawsCentreAndEachRelationOnce) {
       MakeRelation("01", v1::RELATION_TYPE_VISIT, kPak, kKaz, "2026-02");
   std::string dot = NeighborsDot(response);
   EXPECT_THAT(dot, HasSubstr("\"country:KAZ\" [label=\"Kazakhstan\""));
-  EXPECT_EQ(dot.find("-> \"country:KAZ\""), dot.rfind("-> \"country:KAZ\""));
-  EXPECT_THAT(dot, HasSubstr("[label=\"visit\\n2026-02\"];"));
+  EXPECT_EQ(dot.find("-> \"country:PAK\""), dot.rfind("-> \"country:PAK\""));
+  EXPECT_THAT(dot, HasSubstr("[label=\"1 relation\\nvisit 1\""));
+}
+
+TEST(NeighborsDot, OneEdgePerNeighbourWithCountsTypesAndALegend) {
+  v1::GetNeighborsResponse response;
+  *response.mutable_entity() = kKaz;
+  *response.add_relations() =
+      MakeRelation("01", v1::RELATION_TYPE_VISIT, kPak, kKaz, "2026-02");
+  *response.add_relations() =
+      MakeRelation("02", v1::RELATION_TYPE_VISIT, kKaz, kPak, "2025-05");
+  *response.add_relations() =
+      MakeRelation("03", v1::RELATION_TYPE_AGREEMENT, kKaz, kPak, "2025-05");
+  *response.add_relations() =
+      MakeRelation("04", v1::RELATION_TYPE_MEMBERSHIP, kKaz, kEu, "1993");
+  std::string dot = NeighborsDot(response);
+  // Three relations with Pakistan are one edge; the EU has its own.
+  size_t edges = 0;
+  for (size_t at = dot.find(" -> "); at != std::string::npos;
+       at = dot.find(" -> ", at + 1))
+    ++edges;
+  EXPECT_EQ(edges, 2u);
+  EXPECT_THAT(dot, HasSubstr("\"country:KAZ\" -> \"country:PAK\" [label=\"3 relations"));
+  EXPECT_THAT(dot, HasSubstr("visit 2"));
+  EXPECT_THAT(dot, HasSubstr("agreement 1"));
+  // Two types: two colours, drawn as parallel lines.
+  EXPECT_THAT(dot, ::testing::ContainsRegex("color=\"#[0-9a-f]{6}:#[0-9a-f]{6}\""));
+  EXPECT_THAT(dot, HasSubstr("subgraph cluster_legend"));
+  EXPECT_THAT(dot, HasSubstr("[label=\"visit (2)\""));
 }
 
 TEST(NeighborsTable, CountsAndLists) {
