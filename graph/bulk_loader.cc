@@ -363,7 +363,9 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   // The helper encodes while this thread ranks the endpoints, then adds the
   // by_entity entries once the ranks are ready.
   std::vector<std::pair<uint32_t, uint32_t>> ends(write.size());  // Source, target.
-  absl::Notification encoded_ready, ranks_ready;
+  // encoded_ready: `encoded` is complete; entries_added: the helper no longer reads
+  // `encoded`, which the relations run below sorts in place.
+  absl::Notification encoded_ready, ranks_ready, entries_added;
   absl::Status background;
   std::thread helper([&] {
     by_entity.Reserve(2 * write.size());
@@ -387,6 +389,7 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
         by_entity.Add(ends[j].second, 0, first, id, r.type, end, payload);
       }
     }
+    entries_added.Notify();
     background = WriteSst(internal::kByEntity, &by_entity, 2, &args[2]);
   });
   // Timeline keys sort by their entities' ranks: integers, not strings.
@@ -414,6 +417,9 @@ absl::Status SstBulkLoader::Flush(Chunk& chunk) {
   absl::Status foreground = WriteSst(internal::kEdges, &edges, 1, &args[1]);
   if (foreground.ok()) foreground = WriteSst(internal::kByPair, &by_pair, 3, &args[3]);
   encoded_ready.WaitForNotification();
+  // Sorting `encoded` while the helper still reads it would give by_entity keys the
+  // payloads of other relations (seen under ASan, where the helper runs slower).
+  entries_added.WaitForNotification();
   RelationRun relations(&by_entity, &encoded);
   if (foreground.ok()) {
     foreground = WriteSst(internal::kRelations, &relations, 0, &args[0]);
