@@ -334,13 +334,19 @@ bool TimeWindow::Contains(const DateWithPrecision& date) const {
 
 namespace {
 
+// The endpoint ids as the identity orders them: symmetric types put the lesser first.
+std::pair<absl::string_view, absl::string_view> IdentityEnds(const Relation& relation) {
+  absl::string_view a = relation.source.id;
+  absl::string_view b = relation.target.id;
+  if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
+  return {a, b};
+}
+
 // Feeds the bytes of a relation's identity to `add` (a string_view sink),
 // piece by piece: RelationIdentity appends them, RelationIdOf hashes them.
 template <typename Add>
 void FeedIdentity(const Relation& relation, Add&& add) {
-  absl::string_view a = relation.source.id;
-  absl::string_view b = relation.target.id;
-  if (IsSymmetric(relation.type) && b < a) std::swap(a, b);
+  const auto [a, b] = IdentityEnds(relation);
   add(RelationTypeName(relation.type));
   add("|");
   add(a);
@@ -372,12 +378,7 @@ std::string RelationIdentity(const Relation& relation) {
 
 bool SameRelationIdentity(const Relation& x, const Relation& y) {
   if (x.type != y.type || !(x.date == y.date)) return false;
-  auto ends = [](const Relation& r) {
-    absl::string_view a = r.source.id, b = r.target.id;
-    if (IsSymmetric(r.type) && b < a) std::swap(a, b);
-    return std::make_pair(a, b);
-  };
-  if (ends(x) != ends(y)) return false;
+  if (IdentityEnds(x) != IdentityEnds(y)) return false;
   std::string left, right;
   for (absl::string_view key : DistinguishingKeys(x.type)) {
     auto i = x.attributes.find(std::string(key));

@@ -174,9 +174,14 @@ bool AttributeIs(const graph::Attributes& attributes, const std::string& key,
   return got == wanted;
 }
 
+// Type, endpoints and date ("*" for any) as the expectation names them.
+bool Names(const graph::Relation& r, const Expectation& e) {
+  return graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e) &&
+         (e.date == "*" || r.date.ToString() == e.date);
+}
+
 bool Satisfies(const graph::Relation& r, const Expectation& e) {
-  if (graph::RelationTypeName(r.type) != e.type || !EndpointsMatch(r, e)) return false;
-  if (e.date != "*" && r.date.ToString() != e.date) return false;
+  if (!Names(r, e)) return false;
   for (const auto& [key, value] : e.attributes) {
     if (!AttributeIs(r.attributes, key, value)) return false;
   }
@@ -193,10 +198,7 @@ std::string Check(const Case& c, const std::vector<graph::Relation>& relations) 
     }
     bool found = false;
     for (const graph::Relation& r : relations) {
-      found |= e.reject
-                   ? (graph::RelationTypeName(r.type) == e.type && EndpointsMatch(r, e) &&
-                      (e.date == "*" || r.date.ToString() == e.date))
-                   : Satisfies(r, e);
+      found |= e.reject ? Names(r, e) : Satisfies(r, e);
     }
     if (found == e.reject)
       problems.push_back(absl::StrCat(e.reject ? "got " : "missed ", e.line));

@@ -106,16 +106,23 @@ void NameJsonItem(absl::string_view path, DigestItem& item) {
   }
 }
 
+// Tells options.on_note that `where` carries its own date, which wins over the
+// options' when they differ ("documents" or "items" without a date use theirs).
+void NoteOwnDate(const ImportOptions& options, absl::string_view where,
+                 const graph::DateWithPrecision& own, absl::string_view things) {
+  if (!options.published || *options.published == own || !options.on_note) return;
+  options.on_note(absl::StrCat(where, own.ToString(), "; ", options.published_name, " ",
+                               options.published->ToString(), " is for ", things,
+                               " without a date and is not used"));
+}
+
 // A JSON item's own "published" wins; else the options'.
 absl::Status ItemDate(absl::string_view document, int line_number,
                       const ImportOptions& options, DigestItem& item) {
   if (item.published.known()) {
-    if (options.published && *options.published != item.published && options.on_note) {
-      options.on_note(absl::StrCat(
-          document, ":", line_number, ": the item dates itself ",
-          item.published.ToString(), "; ", options.published_name, " ",
-          options.published->ToString(), " is for items without a date and is not used"));
-    }
+    NoteOwnDate(options,
+                absl::StrCat(document, ":", line_number, ": the item dates itself "),
+                item.published, "items");
     return absl::OkStatus();
   }
   if (options.published) {
@@ -150,12 +157,8 @@ absl::StatusOr<graph::DateWithPrecision> PublicationDate(
     own_source = "its file name";
   }
   if (own) {
-    if (options.published && *options.published != *own && options.on_note) {
-      options.on_note(absl::StrCat(document, ": ", own_source, " dates it ",
-                                   own->ToString(), "; ", options.published_name, " ",
-                                   options.published->ToString(),
-                                   " is for documents without a date and is not used"));
-    }
+    NoteOwnDate(options, absl::StrCat(document, ": ", own_source, " dates it "), *own,
+                "documents");
     return *own;
   }
   if (options.published) return *options.published;
