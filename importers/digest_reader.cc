@@ -212,6 +212,7 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
   DigestItem* current = nullptr;
   int open_quotes = 0;
   std::string last_headline;
+  std::vector<TextSpan> lead;
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.text.empty() || IsBoilerplate(l.text)) continue;
@@ -228,8 +229,19 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
       continue;
     }
     open_quotes = std::max(0, open_quotes + QuoteBalance(l.text));
-    if (current == nullptr) continue;  // The digest's own lead paragraph.
+    if (current == nullptr) {
+      lead.push_back({std::string(l.text), l.offset, {}});
+      continue;
+    }
     current->paragraphs.push_back({std::string(l.text), l.offset, {}});
+  }
+  // Text before the first headline is a digest's summary of the items that follow;
+  // with no headline at all it is an untitled article, one item.
+  if (digest.items.empty() && !lead.empty()) {
+    DigestItem& item = digest.items.emplace_back();
+    item.document = std::string(document);
+    item.number = 1;
+    item.paragraphs = std::move(lead);
   }
   return digest;
 }

@@ -63,8 +63,28 @@ TEST(ParseTextDigest, RejectsBadFrontMatter) {
             absl::string_view::npos);
 }
 
-TEST(ParseTextDigest, NoItemsIsNotAnError) {
-  auto digest = ParseTextDigest("f.txt", "Just a lead paragraph that ends here.\n");
+TEST(ParseTextDigest, AnUntitledArticleIsOneItem) {
+  auto digest = ParseTextDigest(
+      "f.txt", "A first paragraph that ends here.\n\nA second one, also a sentence.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_TRUE(digest->items[0].headline.text.empty());
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[1].text, "A second one, also a sentence.");
+  EXPECT_EQ(digest->items[0].paragraphs[1].offset, 35);
+}
+
+TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
+  auto digest = ParseTextDigest(
+      "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "First story here");
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 1u);
+}
+
+TEST(ParseTextDigest, NoTextIsNoItem) {
+  auto digest = ParseTextDigest("f.txt", "---\npublished: 2026-02-06\n---\n\n");
   ASSERT_TRUE(digest.ok());
   EXPECT_TRUE(digest->items.empty());
 }
