@@ -637,12 +637,16 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     return true;
   }
   // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
-  for (int k = i; k < end && k < i + 4; ++k) {
+  // An office may run past the phrase: "the Head | of State" parses as two.
+  const int n = static_cast<int>(sentence.tokens.size());
+  int office_end = std::min(n, i + 6);
+  for (int k = i; k < office_end; ++k) {
     if (sentence.mention_at[k] >= 0) {
-      end = k;
+      office_end = k;
       break;
     }
   }
+  end = std::min(end, office_end);
   if (end <= i) return false;
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
@@ -718,17 +722,31 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   }
   // "the President", "the Prime Minister": the item's last holder of the office.
   if (t[i].lower == "the" && i + 1 < end) {
-    PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, end);
-    if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, end);
+    PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, office_end);
+    const bool leader_office = office.length > 0;
+    if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, office_end);
     if (office.length > 0 && !office.value.empty()) {
       *length = 1 + office.length;
       std::string role(office.value);
-      for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
-        const Sentence& other = item_.sentences[k];
-        for (auto it = other.mentions.rbegin(); it != other.mentions.rend(); ++it) {
-          if (k == s && it->begin >= i) continue;
-          if (IsPersonMention(*it) && it->role == role) {
-            Referent r = FromMention(k, *it, as_place);
+      // The holder of the same office; else, for "the Head of State" or "the Leader"
+      // (an office no one named holds), any leader. In the sentence itself the
+      // nearest before; in earlier ones the first, as a reader takes the subject.
+      for (bool any_leader : {false, true}) {
+        if (any_leader && !leader_office) break;
+        auto holds = [&](const Mention& m) {
+          return IsPersonMention(m) && (any_leader ? m.leader : m.role == role);
+        };
+        for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
+          const Sentence& other = item_.sentences[k];
+          const Mention* found = nullptr;
+          for (const Mention& m : other.mentions) {
+            if (k == s && m.begin >= i) break;
+            if (!holds(m)) continue;
+            found = &m;
+            if (k != s) break;
+          }
+          if (found != nullptr) {
+            Referent r = FromMention(k, *found, as_place);
             r.anaphor = true;
             if (!r.party.empty()) out->push_back(std::move(r));
             return true;
