@@ -308,6 +308,7 @@ class ClauseFinder {
             p_.clauses[c].antecedent = p_.clauses[sibling].antecedent;
             p_.clauses[c].antecedent_top = p_.clauses[sibling].antecedent_top;
           }
+          if (kind != ClauseKind::kCoordinate) p_.clauses[c].conjunct_of = sibling;
         }
         return;
       default:
@@ -537,6 +538,10 @@ int SubjectOf(const SentenceParse& parse, int c) {
     if (clause.subject >= 0) return clause.subject;
     if (clause.kind == ClauseKind::kRelative && clause.antecedent >= 0) {
       return clause.antecedent;
+    }
+    if (clause.conjunct_of >= 0) {
+      c = clause.conjunct_of;
+      continue;
     }
     if (!clause.shares_subject) return -1;
     c = clause.parent;

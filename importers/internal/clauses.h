@@ -45,6 +45,9 @@ struct Clause {
   int antecedent_top = -1;      // For a participle: the phrase heading the antecedent's
                                 // chain ("the accord between A and B, signed ...").
   bool shares_subject = false;  // The subject is the parent's (see SubjectOf).
+  int conjunct_of = -1;         // "when X visited Y and held talks": the clause an
+                                // "and" joins this one to, whose subject it shares
+                                // when it writes none.
   bool quoted = false;          // Inside quotation marks.
   bool content = false;         // What the parent's verb says or thinks: "said
                                 // (that) talks could resume".

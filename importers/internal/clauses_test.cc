@@ -104,6 +104,16 @@ TEST(ParseSentence, ARelativeClauseWithItsOwnSubjectActsOnItsAntecedent) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "the deal");
 }
 
+TEST(ParseSentence, AVerbJoinedByAndInsideASubordinateClauseSharesItsSubject) {
+  Parsed p = Parse(
+      "The deal was closed on Monday, when Boric flew to Lima and held talks with "
+      "his hosts.");
+  int held = p.ClauseOf("held");
+  ASSERT_GE(held, 0);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, held)), "Boric");
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, p.ClauseOf("flew"))), "Boric");
+}
+
 TEST(ParseSentence, ACoordinatedClauseSharesTheSubject) {
   Parsed p = Parse("Peru signed the accord and ratified it.");
   int c = p.ClauseOf("ratified");
