@@ -407,6 +407,23 @@ const Mention* Discourse::LastMention(int s, int before, bool (*accept)(const Me
   return nullptr;
 }
 
+std::string Discourse::LastNamedOf(int s, int before,
+                                   const std::vector<std::string>& parties) const {
+  for (int k = std::min<int>(s, static_cast<int>(item_.sentences.size()) - 1); k >= 0;
+       --k) {
+    const std::vector<Mention>& ms = item_.sentences[k].mentions;
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (k == s && it->begin >= before) continue;
+      std::string party = it->country;
+      if (it->kind == EntityKind::kPerson && !it->titled) {
+        if (const PersonInfo* p = Person(it->id)) party = p->country;
+      }
+      if (std::find(parties.begin(), parties.end(), party) != parties.end()) return party;
+    }
+  }
+  return "";
+}
+
 // The party of the subject of the clause around token i, when the token lies outside
 // that subject: "X paid a visit to the kingdom" does not mean X's own kingdom.
 std::string Discourse::SubjectPartyAround(int s, int i) const {

@@ -74,6 +74,10 @@ class Discourse {
   bool IsAgentPhrase(int s, int np) const { return AgentHead(s, np); }
   // The item's principal parties, most salient first.
   const std::vector<std::string>& principal() const { return principal_; }
+  // Of `parties`, the one named last before token `before` of sentence s (in that
+  // sentence, else in the ones before it); "" when none of them is named there.
+  std::string LastNamedOf(int s, int before,
+                          const std::vector<std::string>& parties) const;
   const PersonInfo* Person(const std::string& id) const;
   // The host and guest of the item's main visit, once known (NoteVisit).
   void NoteVisit(const std::string& visitor, const std::string& host);

@@ -421,9 +421,23 @@ class SentenceMatcher {
           if (std::find(pps.begin(), pps.end(), pp) == pps.end()) pps.push_back(pp);
         }
       }
-      for (int pp : pps) {
-        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
-          AddPhrase(ph_.pps[pp].np, as_place, &view);
+      auto add = [&](const std::vector<int>& from) {
+        for (int pp : from) {
+          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
+            AddPhrase(ph_.pps[pp].np, as_place, &view);
+          }
+        }
+      };
+      add(pps);
+      // "recalled its ambassadors accredited in Algeria": when the clause has no such
+      // phrase, a participle describing its object may.
+      const int object = clause.object;
+      if (!view.referents.empty() || object < 0) return;
+      for (size_t k = c + 1; k < clauses_.size(); ++k) {
+        const Clause& child = clauses_[k];
+        if (child.parent == c && child.kind == ClauseKind::kParticipial &&
+            child.antecedent == object) {
+          add(child.pps);
         }
       }
     };
@@ -887,6 +901,29 @@ class SentenceMatcher {
               Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
           if (choice.second.kind != Slot::kItem) named_any_ |= !b.empty();
           if (a.empty() || b.empty()) continue;
+          if (choice.second.kind == Slot::kItem && b.size() > 1) {
+            // "an agreement with China" in an item about two others: with the one of
+            // them the text spoke of last, not with both.
+            std::vector<std::string> options;
+            for (const Referent& r : b) {
+              bool named_in_a = std::any_of(a.begin(), a.end(), [&](const Referent& x) {
+                return x.party == r.party;
+              });
+              if (!named_in_a) options.push_back(r.party);
+            }
+            if (options.size() > 1) {
+              std::string last = d_.LastNamedOf(s_, trigger.begin, options);
+              if (!last.empty()) {
+                b.erase(std::remove_if(b.begin(), b.end(),
+                                       [&](const Referent& r) {
+                                         return r.party != last &&
+                                                std::find(options.begin(), options.end(),
+                                                          r.party) != options.end();
+                                       }),
+                        b.end());
+              }
+            }
+          }
           Cross(a, b, &pairs);
         } else {
           PairWithin(a, &pairs);

@@ -317,4 +317,20 @@ std::string Lexicon::NounLemma(absl::string_view w) const {
   return std::string(w.substr(0, w.size() - 1));
 }
 
+std::string Lexicon::RegularPastLemma(absl::string_view w) {
+  // "need", "speed", "hundred", "red": too short a stem, or a stem in "-ee".
+  if (w.size() < 6 || !absl::EndsWith(w, "ed") || absl::EndsWith(w, "eed")) return "";
+  for (char c : w) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(c)) && c != '-') return "";
+  }
+  absl::string_view stem = w.substr(0, w.size() - 2);
+  if (absl::EndsWith(w, "ied")) return absl::StrCat(w.substr(0, w.size() - 3), "y");
+  // "stopped" -> "stop"; "rolled" keeps its double l ("roll").
+  if (stem.size() > 2 && stem.back() == stem[stem.size() - 2] && stem.back() != 'l' &&
+      stem.back() != 's' && !IsVowel(stem.back())) {
+    return std::string(stem.substr(0, stem.size() - 1));
+  }
+  return std::string(stem);
+}
+
 }  // namespace entente::importers::internal

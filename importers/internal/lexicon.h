@@ -100,6 +100,9 @@ class Lexicon {
   // The lemma of a lower-case word seen as a noun: irregular plurals, then rules
   // ("treaties" -> "treaty", "agreements" -> "agreement").
   std::string NounLemma(absl::string_view lower) const;
+  // The lemma of a word not listed as a verb that reads as a regular past form
+  // ("spelled" -> "spell", "ratified" -> "ratify"); "" when it does not.
+  static std::string RegularPastLemma(absl::string_view lower);
 
  private:
   struct Phrase {

@@ -144,6 +144,12 @@ class LexicalPass {
     if (const VerbEntry* v = x_.Verb(t.lower)) {
       t.verb_forms = v->forms;
       t.lemma = v->lemma;
+    } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
+               !past.empty() && !x_.Contains(c_.adjective, t.lower)) {
+      // A verb the lexicon does not list still reads as one in its past form
+      // ("the two sides spelled out"); context decides as for any other.
+      t.verb_forms = kPastTense | kPastParticiple;
+      t.lemma = std::move(past);
     } else {
       t.lemma = x_.NounLemma(t.lower);
       if (t.lower.size() > 4 && t.lower.ends_with("ly")) {

@@ -38,6 +38,24 @@ TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   EXPECT_EQ(TagOf(t, "ended"), Tag::kVerb);
 }
 
+TEST(TagTokens, AnUnlistedWordInEdReadsAsARegularPastForm) {
+  std::vector<Token> t =
+      Tagged("The ministers tabulated the votes and clarified the rules.");
+  EXPECT_EQ(TagOf(t, "tabulated"), Tag::kVerb);
+  EXPECT_EQ(Find(t, "clarified").lemma, "clarify");
+  // Not "need" or "hundred": too short a stem, or a stem in "-ee".
+  std::vector<Token> u = Tagged("The hundred delegates agreed.");
+  EXPECT_NE(TagOf(u, "hundred"), Tag::kVerb);
+}
+
+TEST(Lexicon, RegularPastLemma) {
+  EXPECT_EQ(Lexicon::RegularPastLemma("clarified"), "clarify");
+  EXPECT_EQ(Lexicon::RegularPastLemma("zipped"), "zip");
+  EXPECT_EQ(Lexicon::RegularPastLemma("proceed"), "");
+  EXPECT_EQ(Lexicon::RegularPastLemma("red"), "");
+  EXPECT_EQ(Lexicon::RegularPastLemma("Granted"), "");
+}
+
 TEST(TagTokens, ATensedVerbBeforeItsObjectIsAVerb) {
   std::vector<Token> t = Tagged("Modi visits Brazil.");
   EXPECT_EQ(TagOf(t, "visits"), Tag::kVerb);
