@@ -242,6 +242,44 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
   return found;
 }
 
+// "The summit opened on Friday. ... The summit brought X together with Y": an event
+// named in an earlier sentence is dated where it was named, by its own phrase or,
+// else, by the clause holding it.
+const DateMention* EventNamedDate(const MatchContext& ctx) {
+  for (const auto& [a, b] : ctx.match.pairs) {
+    for (const Referent* r : {&a, &b}) {
+      if (r->thing < 0 || r->thing_sentence < 0 ||
+          r->thing_sentence == ctx.match.sentence)
+        continue;
+      const Sentence& s = ctx.item.sentences[r->thing_sentence];
+      const NounPhrase& x = s.parse.phrases.nps[r->thing];
+      // Its clause, or the nearest clause above it that is dated.
+      const int own = s.parse.clause_at[x.range.begin];
+      int clause = own;
+      for (int c = own, guard = 0; c >= 0 && guard < 8;
+           c = s.parse.clauses[c].parent, ++guard) {
+        bool dated = false;
+        for (const DateMention& d : s.dates) dated |= s.parse.clause_at[d.begin] == c;
+        if (dated) {
+          clause = c;
+          break;
+        }
+      }
+      const DateMention* in_clause = nullptr;
+      for (const DateMention& d : s.dates) {
+        if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+        // "will host a conference in 2024": an event still to come dates nothing.
+        if (ctx.item.reported.known() && d.date.FirstDay() > ctx.item.reported.FirstDay())
+          continue;
+        if (x.range.Contains(d.begin)) return &d;
+        if (in_clause == nullptr && s.parse.clause_at[d.begin] == clause) in_clause = &d;
+      }
+      if (in_clause != nullptr) return in_clause;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
@@ -249,6 +287,7 @@ EventDate DateOf(const MatchContext& ctx) {
   const RelationType type = ctx.match.frame->type;
   const DateWithPrecision& reported = ctx.item.reported;
   const DateMention* chosen = ChooseDate(ctx);
+  if (chosen == nullptr) chosen = EventNamedDate(ctx);
   if (chosen != nullptr) {
     out.date = chosen->date;
     out.stated = true;

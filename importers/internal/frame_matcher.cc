@@ -277,7 +277,15 @@ class SentenceMatcher {
     return clauses_[c].verb >= 0 && ph_.verbs[clauses_[c].verb].passive;
   }
 
-  std::string Prep(const PrepPhrase& pp) const { return PrepositionOf(t_, pp); }
+  // "together with X" is "with X" to a frame.
+  std::string Prep(const PrepPhrase& pp) const {
+    if (pp.prep_length > 1 &&
+        x_.MatchAt(c_.comitative_prep, t_, pp.prep, pp.prep + pp.prep_length).length ==
+            pp.prep_length) {
+      return "with";
+    }
+    return PrepositionOf(t_, pp);
+  }
 
   bool IsLocationPrep(const PrepPhrase& pp) const {
     if (x_.MatchAt(c_.location_prep, t_, pp.prep, pp.prep + pp.prep_length).length !=

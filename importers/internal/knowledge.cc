@@ -48,6 +48,7 @@ constexpr Required kRequired[] = {
     {"country_noun", &KnownClasses::country_noun},
     {"partnership_noun", &KnownClasses::partnership_noun},
     {"location_prep", &KnownClasses::location_prep},
+    {"comitative_prep", &KnownClasses::comitative_prep},
     {"sector", &KnownClasses::sector},
     {"status_cue", &KnownClasses::status_cue},
     {"document_bundle", &KnownClasses::document_bundle},
