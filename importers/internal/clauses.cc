@@ -340,6 +340,19 @@ class ClauseFinder {
       MarkReducedRelative(Top(), i);
       return;
     }
+    // "X chose China for a visit, held talks with Y and raised ties": after a comma, a
+    // tensed verb with an object of its own continues a list of the subject's acts.
+    if (!g.infinitive && !g.nonfinite && i > 0 && t_[i - 1].tag == Tag::kComma &&
+        (TopClause().kind == ClauseKind::kMain ||
+         TopClause().kind == ClauseKind::kCoordinate) &&
+        SubjectOf(p_, Top()) >= 0 && ObjectRightAfter(g)) {
+      int sibling = Top();
+      Close(sibling, i);
+      stack_.pop_back();
+      int c = Open(ClauseKind::kCoordinate, i, sibling, -1);
+      AttachVerb(c, v);
+      return;
+    }
     // A second verb in the same clause.
     ClauseKind kind = g.infinitive  ? ClauseKind::kComplement
                       : g.nonfinite ? ClauseKind::kParticipial
@@ -379,6 +392,15 @@ class ClauseFinder {
 
   // True when the verb at i has its own subject right after the clause's verb, with
   // nothing between: a that-less content clause, not a relative one.
+  // True when a noun phrase that is no time word starts right after verb group g.
+  bool ObjectRightAfter(const VerbGroup& g) const {
+    int k = g.range.end;
+    while (k < n_ && (t_[k].tag == Tag::kAdverb || t_[k].tag == Tag::kParticle)) ++k;
+    if (k >= n_ || p_.phrases.np_at[k] < 0) return false;
+    const NounPhrase& x = p_.phrases.nps[p_.phrases.np_at[k]];
+    return x.range.begin == k && x.pp < 0 && !IsTimeWord(t_[x.head]);
+  }
+
   bool ContentAfterVerb(int i) const {
     const Clause& top = p_.clauses[Top()];
     if (top.verb < 0) return false;

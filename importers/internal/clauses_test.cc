@@ -114,6 +114,20 @@ TEST(ParseSentence, AVerbJoinedByAndInsideASubordinateClauseSharesItsSubject) {
   EXPECT_EQ(p.Phrase(SubjectOf(p.parse, p.ClauseOf("flew"))), "Boric");
 }
 
+TEST(ParseSentence, ATensedVerbAfterACommaContinuesTheSubjectsList) {
+  Parsed p = Parse(
+      "Boric chose Peru for his first trip abroad, held talks with Boluarte and "
+      "signed an accord.");
+  int held = p.ClauseOf("held");
+  ASSERT_GE(held, 0);
+  EXPECT_EQ(p.parse.clauses[held].kind, ClauseKind::kCoordinate);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, held)), "Boric");
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, p.ClauseOf("signed"))), "Boric");
+  // A participle after a comma describes the phrase before it.
+  Parsed q = Parse("The accord, signed in 2009, lapsed.");
+  EXPECT_NE(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kCoordinate);
+}
+
 TEST(ParseSentence, ACoordinatedClauseSharesTheSubject) {
   Parsed p = Parse("Peru signed the accord and ratified it.");
   int c = p.ClauseOf("ratified");

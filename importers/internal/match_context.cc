@@ -47,10 +47,13 @@ bool MatchContext::InClauseScope(int i) const {
   if (i < 0 || i >= static_cast<int>(parse.clause_at.size())) return false;
   int c = parse.clause_at[i];
   if (c == match.clause) return true;
-  // A clause under the trigger's that shares its time.
+  // A clause under the trigger's that shares its time, or continues its subject's
+  // list of acts ("chose China for a visit, held talks there on 10 January").
   for (int k = c, guard = 0; k >= 0 && guard < 4; k = parse.clauses[k].parent, ++guard) {
     ClauseKind kind = parse.clauses[k].kind;
-    if (kind != ClauseKind::kComplement && kind != ClauseKind::kParticipial) break;
+    bool list = kind == ClauseKind::kCoordinate && parse.clauses[k].shares_subject;
+    if (kind != ClauseKind::kComplement && kind != ClauseKind::kParticipial && !list)
+      break;
     if (parse.clauses[k].parent == match.clause) return true;
   }
   // The clause the trigger's hangs from, when the trigger's is an infinitive,
