@@ -351,9 +351,11 @@ class ContextPass {
         (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
       return Tag::kVerb;
     }
-    if ((f & (kThirdPerson | kBaseForm)) &&
-        (StartsObject(i + 1) ||
-         (pt == Tag::kProper && i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition))) {
+    if ((f & (kThirdPerson | kBaseForm)) && StartsObject(i + 1)) return Tag::kVerb;
+    // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
+    // 2010", where the clause has its verb already.
+    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
+        t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
