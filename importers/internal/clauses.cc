@@ -153,7 +153,9 @@ class ClauseFinder {
       ++after;
     if (after < n_ && p_.phrases.np_at[after] >= 0) {
       int np = p_.phrases.np_at[after];
-      if (p_.phrases.nps[np].range.begin == after && p_.phrases.nps[np].pp < 0) {
+      // "are now strategic partners": the phrase may hold the adverbs before it.
+      const int begin = p_.phrases.nps[np].range.begin;
+      if (begin >= g.range.end && begin <= after && p_.phrases.nps[np].pp < 0) {
         clause.object = np;
       }
     }
