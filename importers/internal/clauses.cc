@@ -153,9 +153,11 @@ class ClauseFinder {
       ++after;
     if (after < n_ && p_.phrases.np_at[after] >= 0) {
       int np = p_.phrases.np_at[after];
-      // "are now strategic partners": the phrase may hold the adverbs before it.
+      // "are now strategic partners": after a copula the phrase may hold the
+      // adverbs before it.
       const int begin = p_.phrases.nps[np].range.begin;
-      if (begin >= g.range.end && begin <= after && p_.phrases.nps[np].pp < 0) {
+      const int earliest = g.copula ? g.range.end : after;
+      if (begin >= earliest && begin <= after && p_.phrases.nps[np].pp < 0) {
         clause.object = np;
       }
     }
