@@ -335,6 +335,20 @@ class ClauseFinder {
         stack_.pop_back();
       }
     }
+    if (TopClause().verb < 0 && !g.infinitive && !g.nonfinite) {
+      // "The partnership the two countries set up in 2016 has deepened": a phrase
+      // right after the clause's first phrase, with a verb of its own and the
+      // clause's verb still to come, is a relative clause without pronoun.
+      if (int antecedent = ZeroRelativeAntecedent(i, v); antecedent >= 0) {
+        int subject = SubjectBefore(i, TopClause().range.begin);
+        int c =
+            Open(ClauseKind::kRelative, p_.phrases.nps[subject].range.begin, Top(), -1);
+        p_.clauses[c].antecedent = antecedent;
+        p_.clauses[c].antecedent_top = ChainTop(antecedent);
+        AttachVerb(c, v);
+        return;
+      }
+    }
     if (TopClause().verb < 0) {
       if (g.nonfinite && TopClause().kind != ClauseKind::kSubordinate &&
           TopClause().kind != ClauseKind::kRelative) {
@@ -396,6 +410,42 @@ class ClauseFinder {
 
   // True when the verb at i has its own subject right after the clause's verb, with
   // nothing between: a that-less content clause, not a relative one.
+  // For the verb group v starting at i, the first verb of its clause: the phrase its
+  // subject describes when the two phrases stand side by side at the clause's start
+  // and a tensed verb follows for the clause ("The deal [the two sides signed] has
+  // lapsed"); -1 otherwise.
+  int ZeroRelativeAntecedent(int i, int v) const {
+    const Clause& top = p_.clauses[Top()];
+    if (top.kind != ClauseKind::kMain) return -1;
+    int subject = SubjectBefore(i, top.range.begin);
+    if (subject < 0) return -1;
+    const NounPhrase& s = p_.phrases.nps[subject];
+    if (s.range.begin == 0 || s.pp >= 0 || s.range.end != i) return -1;
+    int before = p_.phrases.np_at[s.range.begin - 1];
+    if (before < 0) return -1;
+    const NounPhrase& a = p_.phrases.nps[before];
+    if (a.range.end != s.range.begin || a.pp >= 0 || a.range.begin != top.range.begin ||
+        t_[a.head].capitalized || IsTimeWord(t_[a.head])) {
+      return -1;
+    }
+    Tag first = t_[s.range.begin].tag;
+    if (first != Tag::kDeterminer && first != Tag::kNumber && first != Tag::kProper &&
+        first != Tag::kPronoun && first != Tag::kPossessive) {
+      return -1;
+    }
+    for (size_t w = v + 1; w < p_.phrases.verbs.size(); ++w) {
+      const VerbGroup& later = p_.phrases.verbs[w];
+      if (later.infinitive || later.nonfinite) continue;
+      int b = later.range.begin;
+      if (b > 0 && (t_[b - 1].tag == Tag::kConjunction || t_[b - 1].tag == Tag::kComma ||
+                    t_[b - 1].tag == Tag::kRelative)) {
+        return -1;
+      }
+      return before;
+    }
+    return -1;
+  }
+
   // True when a noun phrase that is no time word starts right after verb group g.
   bool ObjectRightAfter(const VerbGroup& g) const {
     int k = g.range.end;

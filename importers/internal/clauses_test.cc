@@ -128,6 +128,19 @@ TEST(ParseSentence, ATensedVerbAfterACommaContinuesTheSubjectsList) {
   EXPECT_NE(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kCoordinate);
 }
 
+TEST(ParseSentence, APhraseAndAVerbAfterTheFirstPhraseAreARelativeWithoutPronoun) {
+  Parsed p = Parse("The deal the two sides signed in 2016 has lapsed.");
+  int signed_clause = p.ClauseOf("signed");
+  ASSERT_GE(signed_clause, 0);
+  EXPECT_EQ(p.parse.clauses[signed_clause].kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, signed_clause)), "the two sides");
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, signed_clause)), "The deal");
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, p.ClauseOf("lapsed"))), "The deal");
+  // A time phrase first is no antecedent.
+  Parsed q = Parse("Last week the two sides signed a deal.");
+  EXPECT_EQ(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kMain);
+}
+
 TEST(ParseSentence, ACoordinatedClauseSharesTheSubject) {
   Parsed p = Parse("Peru signed the accord and ratified it.");
   int c = p.ClauseOf("ratified");
