@@ -474,7 +474,7 @@ class SentenceMatcher {
         } else {
           AddPhrase(np, false, &view);
           // "condemned the takeover in Niger": whom the object is about.
-          if (view.referents.empty() && np >= 0) {
+          if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
             for (int pp : Chain(np)) {
               if (ph_.pps[pp].np < 0) continue;
               const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);

@@ -148,6 +148,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_person = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
+    } else if (value == "named_object") {
+      f->needs_named_object = true;
     } else if (value == "name") {
       f->needs_name = true;
     } else {

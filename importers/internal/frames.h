@@ -61,6 +61,9 @@
 //                                "the summit");
 //   needs=named_subject          the subject must name its parties itself: "officials
 //                                discussed" does not stand for the item's pair;
+//   needs=named_object           the object must name its party itself: "backed Chile"
+//                                and "backed Chile's bid", not "backed talks between
+//                                Chile and Peru";
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   date=anniversary             the trigger is an "Nth anniversary": the date is the
@@ -140,6 +143,7 @@ struct Frame {
   bool needs_person = false;
   bool needs_name = false;
   bool needs_named_subject = false;  // needs=named_subject
+  bool needs_named_object = false;   // needs=named_object
   bool any_mood = false;
   bool future_mood = false;  // mood=future
   bool anniversary = false;  // date=anniversary
