@@ -59,6 +59,12 @@ absl::Status FillGraphFilters(const ParsedArgs& args, const DateRange& range,
   return absl::OkStatus();
 }
 
+// The tie-graph options of rank, blocs and path --strongest: --types,
+// --since/--until or --between, --as-of and --half-life.
+std::vector<OptionSpec> TieSpecOptionSpecs();
+// Those options as a TieGraphSpec.
+absl::StatusOr<entente::v1::TieGraphSpec> TieSpecFromArgs(const ParsedArgs& args);
+
 // Connects as --server/--db say and runs `body`; returns the exit code: 2
 // when the connection options are wrong, 1 when connecting or `body` fails
 // (its message on stderr), 0 otherwise. Defined in connect.cc (see client.h).
