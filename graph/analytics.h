@@ -28,6 +28,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,11 +68,25 @@ struct RankResult {
   std::vector<EntityScores> scores;
   bool has_betweenness = false;  // False when the bounds stopped it first.
   bool has_pagerank = false;
+  int64_t group_pairs = 0;  // With groups: the pairs joined by a chain.
   bool truncated = false;
   std::string truncation_reason;
 };
 
-absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bounds);
+struct RankOptions {
+  // When both groups are given (tie-graph vertices), betweenness counts only
+  // the strongest chains from a member of from_group to a member of
+  // to_group (ordered pairs of distinct entities joined by ties): an
+  // entity's score is the share of those chains it lies inside, not at an
+  // end. "Who brokers between the EU and Central Asia?"
+  std::vector<uint32_t> from_group, to_group;
+  // When set, PageRank is personalized: the walker jumps back to this
+  // vertex instead of anywhere, so scores say what matters to it.
+  std::optional<uint32_t> focus;
+};
+
+absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bounds,
+                                const RankOptions& options = {});
 
 struct BridgingTie {
   uint32_t a = 0, b = 0;  // Tie-graph vertices, a in bloc_a, b in bloc_b.

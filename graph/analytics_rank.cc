@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "boost/graph/betweenness_centrality.hpp"
+#include "boost/graph/dijkstra_shortest_paths.hpp"
 #include "graph/analytics.h"
 #include "graph/boost_view.h"
 
@@ -14,14 +15,19 @@ constexpr int kMaxPageRankIterations = 200;
 constexpr double kPageRankTolerance = 1e-10;  // L1 change that ends the iteration.
 
 // Power iteration: a walker leaves each entity along a tie with a
-// probability proportional to the tie's weight, and jumps anywhere with
-// probability 1 - damping (or always, from an entity without ties). False
-// when the bounds stop it; `reason` says why.
+// probability proportional to the tie's weight, and jumps anywhere (or to
+// `focus`) with probability 1 - damping, or always from an entity without
+// ties. False when the bounds stop it; `reason` says why.
 bool WeightedPageRank(const TieBoostGraph& g, const std::vector<double>& strength,
-                      const AnalyticsBounds& bounds, std::vector<double>* rank,
-                      std::string* reason) {
+                      std::optional<uint32_t> focus, const AnalyticsBounds& bounds,
+                      std::vector<double>* rank, std::string* reason) {
   const size_t n = num_vertices(g);
-  rank->assign(n, n == 0 ? 0.0 : 1.0 / static_cast<double>(n));
+  if (focus) {
+    rank->assign(n, 0.0);
+    (*rank)[*focus] = 1.0;
+  } else {
+    rank->assign(n, n == 0 ? 0.0 : 1.0 / static_cast<double>(n));
+  }
   std::vector<double> next(n);
   for (int iteration = 0; iteration < kMaxPageRankIterations; ++iteration) {
     *reason = bounds.Exceeded();
@@ -30,9 +36,13 @@ bool WeightedPageRank(const TieBoostGraph& g, const std::vector<double>& strengt
     for (size_t v = 0; v < n; ++v) {
       if (strength[v] == 0) dangling += (*rank)[v];
     }
-    const double base =
-        ((1 - kPageRankDamping) + kPageRankDamping * dangling) / static_cast<double>(n);
-    std::fill(next.begin(), next.end(), base);
+    const double jump = (1 - kPageRankDamping) + kPageRankDamping * dangling;
+    if (focus) {
+      std::fill(next.begin(), next.end(), 0.0);
+      next[*focus] = jump;
+    } else {
+      std::fill(next.begin(), next.end(), jump / static_cast<double>(n));
+    }
     for (size_t u = 0; u < n; ++u) {
       if (strength[u] == 0) continue;
       const double share = kPageRankDamping * (*rank)[u] / strength[u];
@@ -48,9 +58,45 @@ bool WeightedPageRank(const TieBoostGraph& g, const std::vector<double>& strengt
   return true;
 }
 
+// Betweenness between two groups: one Dijkstra per member of `from`; every
+// reached member of `to` credits the interior vertices of its chain.
+absl::Status GroupBetweenness(const TieBoostGraph& g, const RankOptions& options,
+                              const AnalyticsBounds& bounds, RankResult* result) {
+  const size_t n = num_vertices(g);
+  std::vector<double> credit(n, 0.0), distance(n);
+  std::vector<size_t> parent(n);
+  auto index = get(boost::vertex_index, g);
+  for (uint32_t s : options.from_group) {
+    result->truncation_reason = bounds.Exceeded();
+    if (!result->truncation_reason.empty()) return absl::OkStatus();
+    absl::Status status = RunBoost("dijkstra_shortest_paths", [&] {
+      boost::dijkstra_shortest_paths(
+          g, s,
+          boost::weight_map(get(&Tie::distance, g))
+              .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+              .predecessor_map(boost::make_iterator_property_map(parent.begin(), index)));
+      return absl::OkStatus();
+    });
+    if (!status.ok()) return status;
+    for (uint32_t t : options.to_group) {
+      if (t == s || parent[t] == t) continue;  // Same entity, or unreached.
+      ++result->group_pairs;
+      for (size_t v = parent[t]; v != s; v = parent[v]) credit[v] += 1;
+    }
+  }
+  for (size_t v = 0; v < n; ++v) {
+    result->scores[v].betweenness =
+        result->group_pairs == 0 ? 0.0
+                                 : credit[v] / static_cast<double>(result->group_pairs);
+  }
+  result->has_betweenness = true;
+  return absl::OkStatus();
+}
+
 }  // namespace
 
-absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bounds) {
+absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bounds,
+                                const RankOptions& options) {
   const TieBoostGraph& g = ties.graph();
   const size_t n = num_vertices(g);
   RankResult result;
@@ -66,7 +112,11 @@ absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bou
     scores.weighted_degree = strength[v];
   }
   std::vector<double> rank;
-  if (WeightedPageRank(g, strength, bounds, &rank, &result.truncation_reason)) {
+  if (options.focus && *options.focus >= n) {
+    return absl::InvalidArgumentError("focus is not a vertex of the tie graph");
+  }
+  if (WeightedPageRank(g, strength, options.focus, bounds, &rank,
+                       &result.truncation_reason)) {
     result.has_pagerank = true;
     for (size_t v = 0; v < n; ++v) result.scores[v].pagerank = rank[v];
   } else {
@@ -76,6 +126,16 @@ absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bou
   result.truncation_reason = bounds.Exceeded();
   if (!result.truncation_reason.empty()) {
     result.truncated = true;
+    return result;
+  }
+  if (!options.from_group.empty() && !options.to_group.empty()) {
+    absl::Status status = GroupBetweenness(g, options, bounds, &result);
+    if (!status.ok()) return status;
+    if (!result.truncation_reason.empty()) {
+      result.truncated = true;
+      result.has_betweenness = false;
+      for (EntityScores& scores : result.scores) scores.betweenness = 0;
+    }
     return result;
   }
   std::vector<double> centrality(n, 0.0);

@@ -96,6 +96,51 @@ TEST(Rank, PastDeadlineKeepsOnlyWeightedDegree) {
   EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:A").weighted_degree, WeightOfScore(1));
 }
 
+TEST(Rank, GroupBetweennessCountsOnlyChainsBetweenTheGroups) {
+  // A - B - C - D, and E off B. Chains from {A} to {C, D}: A-B-C and
+  // A-B-C-D; B lies inside both, C inside one, E inside none.
+  TieGraphBuilder b;
+  b.Agreements("country:A", "country:B", 1);
+  b.Agreements("country:B", "country:C", 1);
+  b.Agreements("country:C", "country:D", 1);
+  b.Agreements("country:B", "country:E", 1);
+  Built built = BuildTies(std::move(b));
+  const TieGraph& ties = *built.ties;
+  RankOptions options;
+  options.from_group = {*ties.Find("country:A")};
+  options.to_group = {*ties.Find("country:C"), *ties.Find("country:D")};
+  absl::StatusOr<RankResult> rank = Rank(ties, {}, options);
+  ASSERT_TRUE(rank.ok()) << rank.status();
+  EXPECT_EQ(rank->group_pairs, 2);
+  EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:B").betweenness, 1.0);
+  EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:C").betweenness, 0.5);
+  EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:E").betweenness, 0.0);
+  EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:A").betweenness, 0.0);
+}
+
+TEST(Rank, FocusedPageRankReturnsToTheFocus) {
+  // A hub H with leaves L1..L3, and X - Y apart. Focused on L1, the walker
+  // never reaches X or Y; leaves send all to H, H a third to each leaf:
+  //   h = d (l1 + 2 m),  l1 = (1 - d) + d h / 3,  m = d h / 3,  l1 + h + 2m = 1
+  //   => h = d / (1 + d).
+  TieGraphBuilder b;
+  for (const char* leaf : {"country:L1", "country:L2", "country:L3"}) {
+    b.Agreements("country:H", leaf, 1);
+  }
+  b.Agreements("country:X", "country:Y", 1);
+  Built built = BuildTies(std::move(b));
+  RankOptions options;
+  options.focus = *built.ties->Find("country:L1");
+  absl::StatusOr<RankResult> rank = Rank(*built.ties, {}, options);
+  ASSERT_TRUE(rank.ok());
+  const double d = kPageRankDamping;
+  const double h = d / (1 + d);
+  EXPECT_NEAR(ScoresOf(built, *rank, "country:H").pagerank, h, 1e-9);
+  EXPECT_NEAR(ScoresOf(built, *rank, "country:L2").pagerank, d * h / 3, 1e-9);
+  EXPECT_NEAR(ScoresOf(built, *rank, "country:L1").pagerank, (1 - d) + d * h / 3, 1e-9);
+  EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:X").pagerank, 0.0);
+}
+
 // Two cliques of four countries, a1..a4 and b1..b4, all ties of equal
 // weight, joined by the one tie a4 - b1.
 TieGraphBuilder TwoCliques() {

@@ -4,6 +4,7 @@
 // and cancellation, and states the basis (window, filters, weighting).
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -143,13 +144,14 @@ absl::Status GraphServiceImpl::EntityToProto(absl::string_view id,
 
 absl::StatusOr<absl::flat_hash_set<uint32_t>> GraphServiceImpl::RegionVertices(
     const graph::TieGraph& ties,
-    const google::protobuf::RepeatedPtrField<std::string>& region) const {
+    const google::protobuf::RepeatedPtrField<std::string>& region,
+    absl::string_view field) const {
   absl::flat_hash_set<uint32_t> vertices;
   const graph::GraphView& view = ties.view();
   for (int i = 0; i < region.size(); ++i) {
     ENTENTE_ASSIGN_OR_RETURN(
         graph::Entity entity,
-        ResolveEntity(entities_, region.Get(i), absl::StrCat("region[", i, "]")));
+        ResolveEntity(entities_, region.Get(i), absl::StrCat(field, "[", i, "]")));
     if (std::optional<uint32_t> v = ties.Find(entity.id)) vertices.insert(*v);
     if (entity.kind != graph::EntityKind::kOrganization) continue;
     std::optional<uint32_t> org = view.FindVertex(entity.id);
@@ -162,6 +164,35 @@ absl::StatusOr<absl::flat_hash_set<uint32_t>> GraphServiceImpl::RegionVertices(
     }
   }
   return vertices;
+}
+
+absl::StatusOr<graph::RankOptions> GraphServiceImpl::RankOptionsFromProto(
+    const graph::TieGraph& ties, const v1::RankEntitiesRequest& request,
+    v1::RankEntitiesResponse* response) const {
+  graph::RankOptions options;
+  if (request.from_group().empty() != request.to_group().empty()) {
+    return InvalidFieldError(request.from_group().empty() ? "from_group" : "to_group",
+                             "from_group and to_group come together");
+  }
+  for (const auto& [group, field, out] :
+       {std::tuple(&request.from_group(), "from_group", &options.from_group),
+        std::tuple(&request.to_group(), "to_group", &options.to_group)}) {
+    ENTENTE_ASSIGN_OR_RETURN(absl::flat_hash_set<uint32_t> vertices,
+                             RegionVertices(ties, *group, field));
+    out->assign(vertices.begin(), vertices.end());
+    std::sort(out->begin(), out->end());
+  }
+  if (!request.focus().empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity focus,
+                             ResolveEntity(entities_, request.focus(), "focus"));
+    ToProtoWithoutAliases(focus, response->mutable_focus());
+    options.focus = ties.Find(focus.id);
+    if (!options.focus) {
+      return InvalidFieldError(
+          "focus", absl::StrCat(focus.id, " has no tie in the window and filters"));
+    }
+  }
+  return options;
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::RankEntities(
@@ -187,13 +218,17 @@ absl::Status GraphServiceImpl::DoRankEntities(const grpc::ServerContextBase& con
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;
   ENTENTE_ASSIGN_OR_RETURN(absl::flat_hash_set<uint32_t> region,
-                           RegionVertices(ties, request.region()));
-  ENTENTE_ASSIGN_OR_RETURN(graph::RankResult rank, graph::Rank(ties, built.bounds));
+                           RegionVertices(ties, request.region(), "region"));
+  ENTENTE_ASSIGN_OR_RETURN(graph::RankOptions options,
+                           RankOptionsFromProto(ties, request, response));
+  ENTENTE_ASSIGN_OR_RETURN(graph::RankResult rank,
+                           graph::Rank(ties, built.bounds, options));
   if (rank.truncation_reason == "cancelled" || ties.truncation_reason() == "cancelled") {
     return absl::CancelledError("the client cancelled the ranking");
   }
   std::vector<graph::EntityScores> listed;
   for (const graph::EntityScores& scores : rank.scores) {
+    if (options.focus == scores.vertex) continue;
     if (request.region().empty() || region.contains(scores.vertex)) {
       listed.push_back(scores);
     }
@@ -225,6 +260,7 @@ absl::Status GraphServiceImpl::DoRankEntities(const grpc::ServerContextBase& con
   response->set_measure(measure);
   response->set_has_betweenness(rank.has_betweenness);
   response->set_has_pagerank(rank.has_pagerank);
+  response->set_group_pairs(rank.group_pairs);
   const std::string& reason =
       ties.truncated() ? ties.truncation_reason() : rank.truncation_reason;
   response->set_truncated(!reason.empty());

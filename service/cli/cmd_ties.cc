@@ -2,6 +2,7 @@
 // window (graph/tie_graph.h), answered by the RankEntities and FindBlocs RPCs.
 
 #include <ostream>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -40,10 +41,19 @@ absl::StatusOr<v1::RankEntitiesRequest> RankRequestFromArgs(const ParsedArgs& ar
   absl::StatusOr<int> limit = args.GetInt("limit", 20, 1, 1000);
   if (!limit.ok()) return limit.status();
   request.set_page_size(*limit);
-  for (absl::string_view name :
-       absl::StrSplit(args.Get("region"), ',', absl::SkipEmpty())) {
-    request.add_region(std::string(absl::StripAsciiWhitespace(name)));
+  for (const auto& [option, list] :
+       {std::pair("region", request.mutable_region()),
+        std::pair("from-group", request.mutable_from_group()),
+        std::pair("to-group", request.mutable_to_group())}) {
+    for (absl::string_view name :
+         absl::StrSplit(args.Get(option), ',', absl::SkipEmpty())) {
+      list->Add(std::string(absl::StripAsciiWhitespace(name)));
+    }
   }
+  if (request.from_group().empty() != request.to_group().empty()) {
+    return absl::InvalidArgumentError("--from-group and --to-group come together");
+  }
+  request.set_focus(args.Get("focus"));
   return request;
 }
 
@@ -124,6 +134,11 @@ Command RankCommand() {
       {{"by", "MEASURE", "betweenness (brokers; default), pagerank or degree"},
        {"region", "LIST",
         "list only these entities; an organization stands for itself and its members"},
+       {"focus", "ENTITY",
+        "PageRank for this entity: which others matter to it (it is left out)"},
+       {"from-group", "LIST",
+        "with --to-group: betweenness counts only chains between the two groups"},
+       {"to-group", "LIST", "the other group (entities, or organizations with members)"},
        {"limit", "N", "entities to list (default 20, at most 1000)"}});
   command.summary =
       "Rank countries and organizations by betweenness, PageRank or degree.";
@@ -132,8 +147,16 @@ Command RankCommand() {
       "Betweenness is the share of the strongest chains between other pairs that\n"
       "pass through an entity (a broker); PageRank follows ties in proportion to\n"
       "their weight; degree sums the weights of an entity's ties. --region only\n"
-      "filters the list: the measures are computed on the whole tie graph.\n");
+      "filters the list: the measures are computed on the whole tie graph.\n"
+      "--focus makes PageRank return to one entity: the others it ranks are the\n"
+      "partners that matter to it, directly or through others. --from-group and\n"
+      "--to-group make betweenness count only the strongest chains from one group\n"
+      "to the other: the brokers between them.\n");
   command.examples =
+      "  entente rank --since 2022 --from-group \"European Union\" \\\n"
+      "      --to-group Kazakhstan,Uzbekistan,Kyrgyzstan,Tajikistan,Turkmenistan --db "
+      "./store\n"
+      "  entente rank --by pagerank --focus Kazakhstan --db ./store\n"
       "  entente rank --since 2022 --region \"European Union,Kazakhstan,Uzbekistan\" "
       "--db ./store\n"
       "  entente rank --by pagerank --since 2024 --half-life 180 --db ./store\n"

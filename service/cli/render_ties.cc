@@ -82,6 +82,13 @@ std::string BasisText(const v1::TieGraphBasis& basis) {
 
 std::string RankTable(const v1::RankEntitiesResponse& response) {
   std::string out = BasisText(response.basis());
+  if (response.has_focus()) {
+    absl::StrAppend(&out, "PageRank focused on ", response.focus().name(), "\n");
+  }
+  if (response.group_pairs() > 0) {
+    absl::StrAppend(&out, "Betweenness over the strongest chains of ",
+                    response.group_pairs(), " pairs between the two groups\n");
+  }
   absl::StrAppend(&out, "Ranked by ", MeasureName(response.measure()), "\n\n");
   Table table({"#", "ENTITY", "KIND", "BETWEENNESS", "PAGERANK", "DEGREE", "TIES"});
   for (int i = 0; i < response.entities_size(); ++i) {
