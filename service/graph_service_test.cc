@@ -289,6 +289,32 @@ TEST_F(GraphServiceTest, RankRegionListsAnOrganization) {
   EXPECT_EQ(response.entities(0).entity().id(), "org:eu");
 }
 
+TEST_F(GraphServiceTest, RankFocusAndGroups) {
+  v1::RankEntitiesRequest request;
+  *request.mutable_ties() = UntilFebruary2026();
+  request.set_measure(v1::RANK_MEASURE_PAGERANK);
+  request.set_focus("Pakistan");
+  request.add_from_group("PAK");
+  request.add_to_group("EU");
+  v1::RankEntitiesResponse response;
+  grpc::ClientContext context;
+  grpc::Status status = stub_->RankEntities(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.focus().id(), "country:PAK");
+  ASSERT_EQ(response.entities_size(), 2);  // The focus is left out.
+  EXPECT_EQ(response.entities(0).entity().id(), "country:KAZ");
+  // The one chain from Pakistan to the EU runs through Kazakhstan.
+  EXPECT_EQ(response.group_pairs(), 1);
+  EXPECT_DOUBLE_EQ(response.entities(0).betweenness(), 1.0);
+
+  request.clear_to_group();
+  grpc::ClientContext again;
+  status = stub_->RankEntities(&again, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "to_group:"))
+      << status.error_message();
+}
+
 TEST_F(GraphServiceTest, TieSpecErrorsNameTheField) {
   v1::RankEntitiesRequest request;
   request.mutable_ties()->set_half_life_days(-1);
