@@ -165,12 +165,8 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
-  ENTENTE_ASSIGN_OR_RETURN(
-      graph::Entity from, ResolveEntity(entities_, request.from_entity(), "from_entity"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                           ResolveEntity(entities_, request.to_entity(), "to_entity"));
-  ToProto(from, response->mutable_from_entity());
-  ToProto(to, response->mutable_to_entity());
+  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
+  const auto& [from, to] = ends;
   query.from = from.id;
   query.to = to.id;
   query.max_expanded = options_.max_path_expanded;

@@ -13,18 +13,22 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "graph/analytics.h"
+#include "graph/status_macros.h"
 #include "graph/store.h"
 #include "graph/tie_graph.h"
 #include "importers/extractor.h"
 #include "service/arena_allocator.h"
 #include "service/cancellation.h"
+#include "service/convert.h"
 #include "service/entity_cache.h"
+#include "service/entity_resolver.h"
 #include "service/grpc_status.h"
 #include "service/relation_broadcaster.h"
 
@@ -154,6 +158,20 @@ class GraphServiceImpl final : public GraphServiceBase {
   absl::Status DoWatch(grpc::ServerContext* context,
                        const v1::WatchRelationsRequest& request,
                        grpc::ServerWriter<v1::WatchRelationsResponse>* writer);
+  // Resolves a request's from_entity and to_entity (FindPaths,
+  // FindStrongestPaths) and sets the response's; errors name the field.
+  template <typename Request, typename Response>
+  absl::StatusOr<std::pair<graph::Entity, graph::Entity>> ResolveEnds(
+      const Request& request, Response* response) const {
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity from,
+        ResolveEntity(entities_, request.from_entity(), "from_entity"));
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
+                             ResolveEntity(entities_, request.to_entity(), "to_entity"));
+    ToProto(from, response->mutable_from_entity());
+    ToProto(to, response->mutable_to_entity());
+    return std::pair(std::move(from), std::move(to));
+  }
   // The search deadline of a path call: the client's, capped at max_path_time.
   absl::Time PathDeadline(const grpc::ServerContextBase& context) const;
 

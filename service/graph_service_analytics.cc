@@ -115,6 +115,25 @@ double Score(const graph::EntityScores& scores, v1::RankMeasure measure) {
   }
 }
 
+// An answer's basis and truncation; the tie graph's truncation comes first.
+template <typename Response>
+void FinishAnswer(const graph::TieGraph& ties, const v1::TieGraphSpec& spec,
+                  const std::string& query_reason, Response* response) {
+  BasisToProto(ties, spec, response->mutable_basis());
+  const std::string& reason = ties.truncated() ? ties.truncation_reason() : query_reason;
+  response->set_truncated(!reason.empty());
+  response->set_truncation_reason(reason);
+}
+
+// CANCELLED when the client cancelled the tie graph or the query on it.
+absl::Status CheckCancelled(const graph::TieGraph& ties, const std::string& query_reason,
+                            absl::string_view what) {
+  if (ties.truncation_reason() == "cancelled" || query_reason == "cancelled") {
+    return absl::CancelledError(absl::StrCat("the client cancelled the ", what));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<GraphServiceImpl::BuiltTies> GraphServiceImpl::BuildTies(
@@ -223,9 +242,7 @@ absl::Status GraphServiceImpl::DoRankEntities(const grpc::ServerContextBase& con
                            RankOptionsFromProto(ties, request, response));
   ENTENTE_ASSIGN_OR_RETURN(graph::RankResult rank,
                            graph::Rank(ties, built.bounds, options));
-  if (rank.truncation_reason == "cancelled" || ties.truncation_reason() == "cancelled") {
-    return absl::CancelledError("the client cancelled the ranking");
-  }
+  ENTENTE_RETURN_IF_ERROR(CheckCancelled(ties, rank.truncation_reason, "ranking"));
   std::vector<graph::EntityScores> listed;
   for (const graph::EntityScores& scores : rank.scores) {
     if (options.focus == scores.vertex) continue;
@@ -256,15 +273,11 @@ absl::Status GraphServiceImpl::DoRankEntities(const grpc::ServerContextBase& con
       }
     }
   }
-  BasisToProto(ties, request.ties(), response->mutable_basis());
   response->set_measure(measure);
   response->set_has_betweenness(rank.has_betweenness);
   response->set_has_pagerank(rank.has_pagerank);
   response->set_group_pairs(rank.group_pairs);
-  const std::string& reason =
-      ties.truncated() ? ties.truncation_reason() : rank.truncation_reason;
-  response->set_truncated(!reason.empty());
-  response->set_truncation_reason(reason);
+  FinishAnswer(ties, request.ties(), rank.truncation_reason, response);
   return absl::OkStatus();
 }
 
@@ -284,9 +297,7 @@ absl::Status GraphServiceImpl::DoFindBlocs(const grpc::ServerContextBase& contex
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;
   ENTENTE_ASSIGN_OR_RETURN(graph::BlocResult blocs, graph::FindBlocs(ties, built.bounds));
-  if (blocs.truncation_reason == "cancelled" || ties.truncation_reason() == "cancelled") {
-    return absl::CancelledError("the client cancelled the bloc search");
-  }
+  ENTENTE_RETURN_IF_ERROR(CheckCancelled(ties, blocs.truncation_reason, "bloc search"));
   const size_t listed = std::min<size_t>(blocs.blocs.size(), limit);
   for (size_t i = 0; i < listed; ++i) {
     v1::Bloc* out = response->add_blocs();
@@ -309,11 +320,7 @@ absl::Status GraphServiceImpl::DoFindBlocs(const grpc::ServerContextBase& contex
         EntityToProto(ties.EntityId(v), response->add_articulation_points()));
   }
   response->set_modularity(blocs.modularity);
-  BasisToProto(ties, request.ties(), response->mutable_basis());
-  const std::string& reason =
-      ties.truncated() ? ties.truncation_reason() : blocs.truncation_reason;
-  response->set_truncated(!reason.empty());
-  response->set_truncation_reason(reason);
+  FinishAnswer(ties, request.ties(), blocs.truncation_reason, response);
   return absl::OkStatus();
 }
 
@@ -340,26 +347,21 @@ absl::Status GraphServiceImpl::DoFindStrongestPaths(
   }
   const int per_hop = request.relations_per_hop() == 0 ? kDefaultRelationsPerHop
                                                        : request.relations_per_hop();
-  ENTENTE_ASSIGN_OR_RETURN(
-      graph::Entity from, ResolveEntity(entities_, request.from_entity(), "from_entity"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                           ResolveEntity(entities_, request.to_entity(), "to_entity"));
-  ToProto(from, response->mutable_from_entity());
-  ToProto(to, response->mutable_to_entity());
+  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
+  const auto& [from, to] = ends;
   CancellationWatcher::Scope cancellation(&cancellation_, &context);
   ENTENTE_ASSIGN_OR_RETURN(
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;
-  BasisToProto(ties, request.ties(), response->mutable_basis());
   absl::StatusOr<graph::StrongestPathResult> result = graph::FindStrongestPaths(
       ties, from.id, to.id, request.k() == 0 ? 1 : request.k(), built.bounds);
   // An entity without ties in the window has no chain: an empty answer.
-  if (absl::IsNotFound(result.status())) return absl::OkStatus();
-  if (!result.ok()) return result.status();
-  if (result->truncation_reason == "cancelled" ||
-      ties.truncation_reason() == "cancelled") {
-    return absl::CancelledError("the client cancelled the path search");
+  if (absl::IsNotFound(result.status())) {
+    FinishAnswer(ties, request.ties(), "", response);
+    return absl::OkStatus();
   }
+  if (!result.ok()) return result.status();
+  ENTENTE_RETURN_IF_ERROR(CheckCancelled(ties, result->truncation_reason, "path search"));
   // Every hop's newest relations, all chains together, in one batched read.
   std::vector<uint64_t> wanted;
   std::vector<size_t> counts;
@@ -389,10 +391,7 @@ absl::Status GraphServiceImpl::DoFindStrongestPaths(
       }
     }
   }
-  const std::string& reason =
-      ties.truncated() ? ties.truncation_reason() : result->truncation_reason;
-  response->set_truncated(!reason.empty());
-  response->set_truncation_reason(reason);
+  FinishAnswer(ties, request.ties(), result->truncation_reason, response);
   return absl::OkStatus();
 }
 

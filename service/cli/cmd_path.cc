@@ -54,27 +54,20 @@ int RunStrongest(const Command& self, const ParsedArgs& args, OutputFormat forma
   if (!request.ok()) return UsageError(self, request.status(), io);
   request->set_from_entity(args.positional()[0]);
   request->set_to_entity(args.positional()[1]);
-  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
-    v1::FindStrongestPathsResponse response;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status =
-        client.stub().FindStrongestPaths(context.get(), *request, &response);
-    if (!status.ok()) return FromGrpc(status);
-    switch (format) {
-      case OutputFormat::kJson:
-        io.out << JsonLine(response);
-        break;
-      case OutputFormat::kJsonLines:
-        for (const v1::StrongestPath& path : response.paths()) io.out << JsonLine(path);
-        break;
-      case OutputFormat::kDot:
-        io.out << StrongestPathsDot(response);
-        break;
-      case OutputFormat::kTable:
-        io.out << StrongestPathsTable(response, args.Has("sources"));
-        break;
-    }
-    return absl::OkStatus();
+  const bool with_sources = args.Has("sources");
+  Printers<v1::FindStrongestPathsResponse> printers{
+      [](const v1::FindStrongestPathsResponse& response) {
+        std::string lines;
+        for (const v1::StrongestPath& path : response.paths()) lines += JsonLine(path);
+        return lines;
+      },
+      StrongestPathsDot,
+      [with_sources](const v1::FindStrongestPathsResponse& response) {
+        return StrongestPathsTable(response, with_sources);
+      }};
+  return RunWithClient(self, args, io, [&](GraphClient& client) {
+    return CallAndPrint(client, &v1::GraphService::Stub::FindStrongestPaths, *request,
+                        format, printers, io);
   });
 }
 

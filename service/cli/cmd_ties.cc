@@ -62,27 +62,18 @@ int RunRank(const Command& self, const ParsedArgs& args, CommandIo& io) {
   if (!format.ok()) return UsageError(self, format.status(), io);
   absl::StatusOr<v1::RankEntitiesRequest> request = RankRequestFromArgs(args);
   if (!request.ok()) return UsageError(self, request.status(), io);
-  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
-    v1::RankEntitiesResponse response;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status = client.stub().RankEntities(context.get(), *request, &response);
-    if (!status.ok()) return FromGrpc(status);
-    switch (*format) {
-      case OutputFormat::kJson:
-        io.out << JsonLine(response);
-        break;
-      case OutputFormat::kJsonLines:
-        for (const v1::RankedEntity& ranked : response.entities())
-          io.out << JsonLine(ranked);
-        break;
-      case OutputFormat::kDot:
-        io.out << RankDot(response);
-        break;
-      case OutputFormat::kTable:
-        io.out << RankTable(response);
-        break;
-    }
-    return absl::OkStatus();
+  Printers<v1::RankEntitiesResponse> printers{
+      [](const v1::RankEntitiesResponse& response) {
+        std::string lines;
+        for (const v1::RankedEntity& ranked : response.entities()) {
+          lines += JsonLine(ranked);
+        }
+        return lines;
+      },
+      RankDot, RankTable};
+  return RunWithClient(self, args, io, [&](GraphClient& client) {
+    return CallAndPrint(client, &v1::GraphService::Stub::RankEntities, *request, *format,
+                        printers, io);
   });
 }
 
@@ -96,26 +87,16 @@ int RunBlocs(const Command& self, const ParsedArgs& args, CommandIo& io) {
   absl::StatusOr<int> limit = args.GetInt("limit", 20, 1, 1000);
   if (!limit.ok()) return UsageError(self, limit.status(), io);
   request.set_page_size(*limit);
-  return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
-    v1::FindBlocsResponse response;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status = client.stub().FindBlocs(context.get(), request, &response);
-    if (!status.ok()) return FromGrpc(status);
-    switch (*format) {
-      case OutputFormat::kJson:
-        io.out << JsonLine(response);
-        break;
-      case OutputFormat::kJsonLines:
-        for (const v1::Bloc& bloc : response.blocs()) io.out << JsonLine(bloc);
-        break;
-      case OutputFormat::kDot:
-        io.out << BlocsDot(response);
-        break;
-      case OutputFormat::kTable:
-        io.out << BlocsText(response);
-        break;
-    }
-    return absl::OkStatus();
+  Printers<v1::FindBlocsResponse> printers{[](const v1::FindBlocsResponse& response) {
+                                             std::string lines;
+                                             for (const v1::Bloc& bloc : response.blocs())
+                                               lines += JsonLine(bloc);
+                                             return lines;
+                                           },
+                                           BlocsDot, BlocsText};
+  return RunWithClient(self, args, io, [&](GraphClient& client) {
+    return CallAndPrint(client, &v1::GraphService::Stub::FindBlocs, request, *format,
+                        printers, io);
   });
 }
 
