@@ -124,6 +124,9 @@ absl::StatusOr<TieGraph> TieGraph::Build(const GraphView& view, const TieQuery& 
       add_edge(vertex_of(u), vertex_of(v), tie, ties.graph_);
     }
   }
+  // The graph may outlive the request that built it (a cache).
+  ties.query_.deadline = absl::InfiniteFuture();
+  ties.query_.cancelled = nullptr;
   return ties;
 }
 

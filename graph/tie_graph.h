@@ -112,6 +112,7 @@ class TieGraph {
 
   const TieBoostGraph& graph() const { return graph_; }
   const GraphView& view() const { return *view_; }
+  // The query it was built for, without its deadline and cancellation flag.
   const TieQuery& query() const { return query_; }
   uint32_t vertex_count() const { return static_cast<uint32_t>(num_vertices(graph_)); }
   uint64_t tie_count() const { return num_edges(graph_); }

@@ -31,6 +31,7 @@
 #include "service/entity_resolver.h"
 #include "service/grpc_status.h"
 #include "service/relation_broadcaster.h"
+#include "service/tie_graph_cache.h"
 
 namespace entente::service {
 
@@ -178,14 +179,15 @@ class GraphServiceImpl final : public GraphServiceBase {
   // A tie graph over the current view, with the bounds its queries run under.
   struct BuiltTies {
     std::shared_ptr<const graph::GraphView> view;  // Keeps the snapshot alive.
-    std::unique_ptr<graph::TieGraph> ties;
+    std::shared_ptr<const graph::TieGraph> ties;   // Shared with tie_graphs_.
     graph::AnalyticsBounds bounds;
   };
-  // InvalidArgument naming `field`.* for a bad spec.
+  // From tie_graphs_ when it holds one for the spec and the current view,
+  // else built and added. InvalidArgument naming `field`.* for a bad spec.
   absl::StatusOr<BuiltTies> BuildTies(const grpc::ServerContextBase& context,
                                       const v1::TieGraphSpec& spec,
                                       absl::string_view field,
-                                      const std::atomic<bool>* cancelled) const;
+                                      const std::atomic<bool>* cancelled);
   // The tie-graph vertices a list of entities (RankEntitiesRequest.region,
   // from_group, to_group) names: each entity, and an organization's members.
   // Errors name `field`[i].
@@ -216,6 +218,7 @@ class GraphServiceImpl final : public GraphServiceBase {
   RelationBroadcaster broadcaster_;
   std::atomic<int> imports_in_flight_{0};
   CancellationWatcher cancellation_;
+  TieGraphCache tie_graphs_;
   ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
   ArenaMessageAllocator<v1::FindPathsRequest, v1::FindPathsResponse> paths_arena_;
   ArenaMessageAllocator<v1::GetNeighborsRequest, v1::GetNeighborsResponse>

@@ -138,7 +138,7 @@ absl::Status CheckCancelled(const graph::TieGraph& ties, const std::string& quer
 
 absl::StatusOr<GraphServiceImpl::BuiltTies> GraphServiceImpl::BuildTies(
     const grpc::ServerContextBase& context, const v1::TieGraphSpec& spec,
-    absl::string_view field, const std::atomic<bool>* cancelled) const {
+    absl::string_view field, const std::atomic<bool>* cancelled) {
   const int32_t today =
       static_cast<int32_t>(absl::ToUnixSeconds(absl::Now()) / (24 * 60 * 60));
   ENTENTE_ASSIGN_OR_RETURN(graph::TieQuery query, TieQueryFromProto(spec, field, today));
@@ -146,10 +146,13 @@ absl::StatusOr<GraphServiceImpl::BuiltTies> GraphServiceImpl::BuildTies(
   query.cancelled = cancelled;
   BuiltTies built;
   built.view = store_->View();
+  built.bounds = {query.deadline, cancelled};
+  built.ties = tie_graphs_.Find(*built.view, query);
+  if (built.ties != nullptr) return built;
   absl::StatusOr<graph::TieGraph> ties = graph::TieGraph::Build(*built.view, query);
   if (!ties.ok()) return ties.status();
-  built.ties = std::make_unique<graph::TieGraph>(*std::move(ties));
-  built.bounds = {query.deadline, cancelled};
+  built.ties = std::make_shared<const graph::TieGraph>(*std::move(ties));
+  tie_graphs_.Add(built.view, built.ties);
   return built;
 }
 
