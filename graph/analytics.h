@@ -5,7 +5,8 @@
 // blocs form, and the strongest chain of ties between two entities.
 //
 //   Rank       betweenness (Brandes, Boost's brandes_betweenness_centrality,
-//              on tie distances -ln(weight): strong ties are short), weighted
+//              on tie distances -ln(weight): strong ties are short; or
+//              between two groups, RankOptions), weighted
 //              PageRank (damping 0.85, ties followed in proportion to their
 //              weight) and weighted degree (sum of tie weights).
 //   FindBlocs  clusters by modularity (Louvain's local moving, on tie
@@ -21,8 +22,10 @@
 // what it has with truncated = true and the reason ("deadline",
 // "cancelled"); a truncated ranking lacks the measures it had no time for
 // (see RankResult), a truncated bloc list stops improving modularity, a
-// truncated path list holds the chains proved so far. A single Brandes run
-// is not interrupted once started (milliseconds on a few thousand vertices).
+// truncated path list holds the chains proved so far. Brandes' run over all
+// sources is not interrupted once started (about 200 ms on graph_bench's
+// dense tie graph of 400 entities and 79.8k ties); betweenness between
+// groups checks the bounds before each source.
 //
 // Thread-safety: the functions only read the tie graph.
 
