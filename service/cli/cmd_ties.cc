@@ -125,7 +125,7 @@ Command RankCommand() {
       "Rank countries and organizations by betweenness, PageRank or degree.";
   command.details = absl::StrCat(
       kTieDetails,
-      "Betweenness is the share of the strongest chains between other pairs that\n"
+      "\nBetweenness is the share of the strongest chains between other pairs that\n"
       "pass through an entity (a broker); PageRank follows ties in proportion to\n"
       "their weight; degree sums the weights of an entity's ties. --region only\n"
       "filters the list: the measures are computed on the whole tie graph.\n"
@@ -155,7 +155,7 @@ Command BlocsCommand() {
       "Find blocs of countries and organizations, and who holds them together.";
   command.details = absl::StrCat(
       kTieDetails,
-      "Blocs are clusters of maximal modularity (Louvain's local moving on tie\n"
+      "\nBlocs are clusters of maximal modularity (Louvain's local moving on tie\n"
       "weights). The answer lists the ties between blocs and the articulation\n"
       "points: entities whose removal would split a connected part of the ties.\n");
   command.examples =
