@@ -36,6 +36,12 @@ void ToProto(const graph::Entity& entity, v1::Entity* out) {
   for (const std::string& alias : entity.aliases) out->add_aliases(alias);
 }
 
+void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
+  out->set_id(entity.id);
+  out->set_name(entity.name);
+  out->set_kind(ToProto(entity.kind));
+}
+
 void ToProto(const graph::EntityRef& ref, v1::EntityRef* out) {
   out->set_id(ref.id);
   out->set_name(ref.name);

@@ -23,6 +23,10 @@ namespace entente::service {
 v1::EntityKind ToProto(graph::EntityKind kind);
 v1::RelationType ToProto(graph::RelationType type);
 void ToProto(const graph::Entity& entity, v1::Entity* out);
+// Id, name and kind only. Entities inside paths, neighbourhoods and rankings
+// are listed without their aliases: those can be long and the client asks
+// GetEntity when it wants them.
+void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out);
 void ToProto(const graph::EntityRef& ref, v1::EntityRef* out);
 void ToProto(const graph::DateWithPrecision& date, v1::Date* out);
 void ToProto(const graph::Provenance& provenance, v1::Provenance* out);

@@ -16,9 +16,6 @@
 #include "service/grpc_status.h"
 
 namespace entente::service {
-namespace {
-
-// 0 means `fallback`; negative or above kMaxPageSize is INVALID_ARGUMENT.
 absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field) {
   if (value < 0)
     return InvalidFieldError(field, absl::StrCat("must not be negative, got ", value));
@@ -28,16 +25,6 @@ absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view f
   }
   return value == 0 ? fallback : value;
 }
-
-// Entities inside paths and neighbourhoods are listed without their aliases:
-// those can be long and the client asks GetEntity when it wants them.
-void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
-  out->set_id(entity.id);
-  out->set_name(entity.name);
-  out->set_kind(ToProto(entity.kind));
-}
-
-}  // namespace
 
 GraphServiceImpl::GraphServiceImpl(graph::Store* store,
                                    const importers::Extractor* extractor,
@@ -49,16 +36,6 @@ GraphServiceImpl::GraphServiceImpl(graph::Store* store,
   SetMessageAllocatorFor_GetTimeline(&timeline_arena_);
   SetMessageAllocatorFor_FindPaths(&paths_arena_);
   SetMessageAllocatorFor_GetNeighbors(&neighbors_arena_);
-}
-
-template <typename Handler>
-grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
-                                                   Handler handler) {
-  absl::Status status = Authorize(*context, /*is_import=*/false);
-  if (status.ok()) status = handler();
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::GetEntity(
@@ -188,12 +165,8 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
-  ENTENTE_ASSIGN_OR_RETURN(
-      graph::Entity from, ResolveEntity(entities_, request.from_entity(), "from_entity"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                           ResolveEntity(entities_, request.to_entity(), "to_entity"));
-  ToProto(from, response->mutable_from_entity());
-  ToProto(to, response->mutable_to_entity());
+  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
+  const auto& [from, to] = ends;
   query.from = from.id;
   query.to = to.id;
   query.max_expanded = options_.max_path_expanded;

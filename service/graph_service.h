@@ -13,16 +13,25 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "entente/v1/graph_service.grpc.pb.h"
+#include "graph/analytics.h"
+#include "graph/status_macros.h"
 #include "graph/store.h"
+#include "graph/tie_graph.h"
 #include "importers/extractor.h"
 #include "service/arena_allocator.h"
 #include "service/cancellation.h"
+#include "service/convert.h"
 #include "service/entity_cache.h"
+#include "service/entity_resolver.h"
+#include "service/grpc_status.h"
 #include "service/relation_broadcaster.h"
+#include "service/tie_graph_cache.h"
 
 namespace entente::service {
 
@@ -62,7 +71,14 @@ using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
             v1::GraphService::WithCallbackMethod_FindPaths<
                 v1::GraphService::WithCallbackMethod_GetNeighbors<
                     v1::GraphService::WithCallbackMethod_GetStats<
-                        v1::GraphService::Service>>>>>>;
+                        v1::GraphService::WithCallbackMethod_RankEntities<
+                            v1::GraphService::WithCallbackMethod_FindBlocs<
+                                v1::GraphService::WithCallbackMethod_FindStrongestPaths<
+                                    v1::GraphService::Service>>>>>>>>>;
+
+// A page size or count field: 0 means `fallback`; negative or above
+// kMaxPageSize is INVALID_ARGUMENT naming `field`.
+absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field);
 
 class GraphServiceImpl final : public GraphServiceBase {
  public:
@@ -95,6 +111,17 @@ class GraphServiceImpl final : public GraphServiceBase {
   grpc::Status WatchRelations(
       grpc::ServerContext* context, const v1::WatchRelationsRequest* request,
       grpc::ServerWriter<v1::WatchRelationsResponse>* writer) override;
+  // The tie-graph RPCs (graph_service_analytics.cc). They share FindPaths'
+  // deadline (max_path_time, or the client's when sooner) and cancellation.
+  grpc::ServerUnaryReactor* RankEntities(grpc::CallbackServerContext* context,
+                                         const v1::RankEntitiesRequest* request,
+                                         v1::RankEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* FindBlocs(grpc::CallbackServerContext* context,
+                                      const v1::FindBlocsRequest* request,
+                                      v1::FindBlocsResponse* response) override;
+  grpc::ServerUnaryReactor* FindStrongestPaths(
+      grpc::CallbackServerContext* context, const v1::FindStrongestPathsRequest* request,
+      v1::FindStrongestPathsResponse* response) override;
 
   // Ends every WatchRelations stream (UNAVAILABLE) and refuses new ones, so that
   // a graceful server shutdown only waits for unary calls and imports.
@@ -132,8 +159,57 @@ class GraphServiceImpl final : public GraphServiceBase {
   absl::Status DoWatch(grpc::ServerContext* context,
                        const v1::WatchRelationsRequest& request,
                        grpc::ServerWriter<v1::WatchRelationsResponse>* writer);
+  // Resolves a request's from_entity and to_entity (FindPaths,
+  // FindStrongestPaths) and sets the response's; errors name the field.
+  template <typename Request, typename Response>
+  absl::StatusOr<std::pair<graph::Entity, graph::Entity>> ResolveEnds(
+      const Request& request, Response* response) const {
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity from,
+        ResolveEntity(entities_, request.from_entity(), "from_entity"));
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
+                             ResolveEntity(entities_, request.to_entity(), "to_entity"));
+    ToProto(from, response->mutable_from_entity());
+    ToProto(to, response->mutable_to_entity());
+    return std::pair(std::move(from), std::move(to));
+  }
   // The search deadline of a path call: the client's, capped at max_path_time.
   absl::Time PathDeadline(const grpc::ServerContextBase& context) const;
+
+  // A tie graph over the current view, with the bounds its queries run under.
+  struct BuiltTies {
+    std::shared_ptr<const graph::GraphView> view;  // Keeps the snapshot alive.
+    std::shared_ptr<const graph::TieGraph> ties;   // Shared with tie_graphs_.
+    graph::AnalyticsBounds bounds;
+  };
+  // From tie_graphs_ when it holds one for the spec and the current view,
+  // else built and added. InvalidArgument naming `field`.* for a bad spec.
+  absl::StatusOr<BuiltTies> BuildTies(const grpc::ServerContextBase& context,
+                                      const v1::TieGraphSpec& spec,
+                                      absl::string_view field,
+                                      const std::atomic<bool>* cancelled);
+  // The tie-graph vertices a list of entities (RankEntitiesRequest.region,
+  // from_group, to_group) names: each entity, and an organization's members.
+  // Errors name `field`[i].
+  absl::StatusOr<absl::flat_hash_set<uint32_t>> RegionVertices(
+      const graph::TieGraph& ties,
+      const google::protobuf::RepeatedPtrField<std::string>& region,
+      absl::string_view field) const;
+  // The focus and groups of a ranking; sets response->focus.
+  absl::StatusOr<graph::RankOptions> RankOptionsFromProto(
+      const graph::TieGraph& ties, const v1::RankEntitiesRequest& request,
+      v1::RankEntitiesResponse* response) const;
+  // The entity without aliases; NotFound when the store lacks it.
+  absl::Status EntityToProto(absl::string_view id, v1::Entity* out) const;
+  absl::Status DoRankEntities(const grpc::ServerContextBase& context,
+                              const v1::RankEntitiesRequest& request,
+                              v1::RankEntitiesResponse* response);
+  absl::Status DoFindBlocs(const grpc::ServerContextBase& context,
+                           const v1::FindBlocsRequest& request,
+                           v1::FindBlocsResponse* response);
+  absl::Status DoFindStrongestPaths(const grpc::ServerContextBase& context,
+                                    const v1::FindStrongestPathsRequest& request,
+                                    v1::FindStrongestPathsResponse* response);
 
   graph::Store* const store_;
   const importers::Extractor* const extractor_;
@@ -142,11 +218,22 @@ class GraphServiceImpl final : public GraphServiceBase {
   RelationBroadcaster broadcaster_;
   std::atomic<int> imports_in_flight_{0};
   CancellationWatcher cancellation_;
+  TieGraphCache tie_graphs_;
   ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
   ArenaMessageAllocator<v1::FindPathsRequest, v1::FindPathsResponse> paths_arena_;
   ArenaMessageAllocator<v1::GetNeighborsRequest, v1::GetNeighborsResponse>
       neighbors_arena_;
 };
+
+template <typename Handler>
+grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
+                                                   Handler handler) {
+  absl::Status status = Authorize(*context, /*is_import=*/false);
+  if (status.ok()) status = handler();
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
 
 }  // namespace entente::service
 

@@ -3,6 +3,7 @@
 
 #include "service/graph_service.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -230,6 +231,158 @@ TEST_F(GraphServiceTest, ImportWithoutImporterIsFailedPrecondition) {
   auto writer = stub_->ImportDigests(&context, &response);
   writer->WritesDone();
   EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+// The tie graph of the fixture in 2025-01-01 .. 2026-02-28 (the reference
+// day): Kazakhstan - Pakistan by a partnership (2026-02-04, 24 days old) and
+// trade (2026-02, age 0); Kazakhstan - EU by a meeting (2025-06-01).
+v1::TieGraphSpec UntilFebruary2026() {
+  v1::TieGraphSpec spec;
+  spec.mutable_window()->set_since("2025");
+  spec.mutable_window()->set_until("2026-02");
+  return spec;
+}
+
+TEST_F(GraphServiceTest, RankPutsKazakhstanBetweenPakistanAndTheEu) {
+  grpc::ClientContext context;
+  v1::RankEntitiesRequest request;
+  *request.mutable_ties() = UntilFebruary2026();
+  v1::RankEntitiesResponse response;
+  grpc::Status status = stub_->RankEntities(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.entities_size(), 3);
+  EXPECT_EQ(response.entities(0).entity().id(), "country:KAZ");
+  EXPECT_DOUBLE_EQ(response.entities(0).betweenness(), 1.0);  // The one other pair.
+  EXPECT_EQ(response.entities(0).ties(), 2);
+  EXPECT_EQ(response.measure(), v1::RANK_MEASURE_BETWEENNESS);
+  EXPECT_EQ(response.basis().reference_date(), "2026-02-28");
+  EXPECT_EQ(response.basis().half_life_days(), 365);
+  EXPECT_EQ(response.basis().window().until(), "2026-02");
+  EXPECT_EQ(response.basis().entities(), 3);
+  EXPECT_EQ(response.basis().ties(), 2);
+  // Sanctions and downgrades are not aggregated by default.
+  for (int type : response.basis().types()) {
+    EXPECT_NE(type, v1::RELATION_TYPE_SANCTION);
+  }
+  const double score = 0.8 + std::exp2(-24.0 / 365);  // Trade, then partnership.
+  ASSERT_EQ(response.ties_size(), 2);
+  bool found = false;
+  for (const v1::Tie& tie : response.ties()) {
+    if (tie.entity_a() == "country:PAK" || tie.entity_b() == "country:PAK") {
+      EXPECT_DOUBLE_EQ(tie.weight(), 1 - std::exp(-score));
+      EXPECT_EQ(tie.relations(), 2);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_FALSE(response.truncated());
+}
+
+TEST_F(GraphServiceTest, RankRegionListsAnOrganization) {
+  grpc::ClientContext context;
+  v1::RankEntitiesRequest request;
+  request.set_measure(v1::RANK_MEASURE_WEIGHTED_DEGREE);
+  request.add_region("EU");
+  v1::RankEntitiesResponse response;
+  ASSERT_TRUE(stub_->RankEntities(&context, request, &response).ok());
+  ASSERT_EQ(response.entities_size(), 1);
+  EXPECT_EQ(response.entities(0).entity().id(), "org:eu");
+}
+
+TEST_F(GraphServiceTest, RankFocusAndGroups) {
+  v1::RankEntitiesRequest request;
+  *request.mutable_ties() = UntilFebruary2026();
+  request.set_measure(v1::RANK_MEASURE_PAGERANK);
+  request.set_focus("Pakistan");
+  request.add_from_group("PAK");
+  request.add_to_group("EU");
+  v1::RankEntitiesResponse response;
+  grpc::ClientContext context;
+  grpc::Status status = stub_->RankEntities(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.focus().id(), "country:PAK");
+  ASSERT_EQ(response.entities_size(), 2);  // The focus is left out.
+  EXPECT_EQ(response.entities(0).entity().id(), "country:KAZ");
+  // The one chain from Pakistan to the EU runs through Kazakhstan.
+  EXPECT_EQ(response.group_pairs(), 1);
+  EXPECT_DOUBLE_EQ(response.entities(0).betweenness(), 1.0);
+
+  request.clear_to_group();
+  grpc::ClientContext again;
+  status = stub_->RankEntities(&again, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "to_group:"))
+      << status.error_message();
+}
+
+TEST_F(GraphServiceTest, TieSpecErrorsNameTheField) {
+  v1::RankEntitiesRequest request;
+  request.mutable_ties()->set_half_life_days(-1);
+  v1::RankEntitiesResponse response;
+  grpc::ClientContext context;
+  grpc::Status status = stub_->RankEntities(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "ties.half_life_days:"))
+      << status.error_message();
+  grpc::ClientContext again;
+  request.mutable_ties()->set_half_life_days(0);
+  request.mutable_ties()->mutable_window()->set_since("2026-13");
+  status = stub_->RankEntities(&again, request, &response);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "ties.window.since:"))
+      << status.error_message();
+}
+
+TEST_F(GraphServiceTest, BlocsOfAPathHaveKazakhstanAsArticulationPoint) {
+  grpc::ClientContext context;
+  v1::FindBlocsRequest request;
+  *request.mutable_ties() = UntilFebruary2026();
+  v1::FindBlocsResponse response;
+  ASSERT_TRUE(stub_->FindBlocs(&context, request, &response).ok());
+  ASSERT_EQ(response.articulation_points_size(), 1);
+  EXPECT_EQ(response.articulation_points(0).id(), "country:KAZ");
+  int members = 0;
+  for (const v1::Bloc& bloc : response.blocs()) members += bloc.members_size();
+  EXPECT_LE(members, 3);
+  EXPECT_EQ(response.basis().ties(), 2);
+}
+
+TEST_F(GraphServiceTest, StrongestPathHopsCarryTheirRelations) {
+  grpc::ClientContext context;
+  v1::FindStrongestPathsRequest request;
+  request.set_from_entity("Pakistan");
+  request.set_to_entity("EU");
+  *request.mutable_ties() = UntilFebruary2026();
+  v1::FindStrongestPathsResponse response;
+  grpc::Status status = stub_->FindStrongestPaths(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.paths_size(), 1);
+  const v1::StrongestPath& path = response.paths(0);
+  ASSERT_EQ(path.entities_size(), 3);
+  EXPECT_EQ(path.entities(1).id(), "country:KAZ");
+  ASSERT_EQ(path.hops_size(), 2);
+  EXPECT_DOUBLE_EQ(path.strength(),
+                   path.hops(0).tie().weight() * path.hops(1).tie().weight());
+  // Newest first by first day: the partnership (02-04), then the trade (02-01).
+  ASSERT_EQ(path.hops(0).relations_size(), 2);
+  EXPECT_EQ(path.hops(0).relations(0).type(), v1::RELATION_TYPE_PARTNERSHIP);
+  EXPECT_EQ(path.hops(0).relations(1).type(), v1::RELATION_TYPE_TRADE_TARGET);
+  EXPECT_FALSE(path.hops(0).relations(0).provenance().empty());
+  EXPECT_EQ(response.from_entity().id(), "country:PAK");
+}
+
+TEST_F(GraphServiceTest, StrongestPathFromAnEntityWithoutTiesIsEmpty) {
+  grpc::ClientContext context;
+  v1::FindStrongestPathsRequest request;
+  request.set_from_entity("Astana");
+  request.set_to_entity("EU");
+  v1::FindStrongestPathsResponse response;
+  ASSERT_TRUE(stub_->FindStrongestPaths(&context, request, &response).ok());
+  EXPECT_TRUE(response.paths().empty());
+  request.set_k(21);
+  grpc::ClientContext again;
+  grpc::Status status = stub_->FindStrongestPaths(&again, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::StartsWith(status.error_message(), "k:"));
 }
 
 TEST(GraphServiceAuth, TokenGuardsImportsAndWithAuthAllEverything) {

@@ -64,6 +64,8 @@ Command TimelineCommand();
 Command EntityCommand();
 Command NeighborsCommand();
 Command StatsCommand();
+Command RankCommand();
+Command BlocsCommand();
 
 }  // namespace entente::service::cli
 

@@ -5,12 +5,14 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "graph/store.h"
 #include "gtest/gtest.h"
@@ -20,6 +22,7 @@ namespace entente::service::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 graph::Entity Country(const std::string& iso3, const std::string& name,
@@ -182,6 +185,75 @@ TEST_F(CommandsTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--json", "--dot"}), kExitUsage);
   EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--server", "localhost:1"}), kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("exactly one of --server ADDR or --db DIR"));
+}
+
+// The tie graph until 2026-02 (reference day 2026-02-28): Kazakhstan -
+// Pakistan by a partnership and trade on 2026-02-04 (24 days old), Kazakhstan
+// - EU by a partnership in 2024-01; the company is no vertex.
+TEST_F(CommandsTest, RankStatesItsBasisAndPutsTheBrokerFirst) {
+  ASSERT_EQ(Run(RankCommand(), {"--until", "2026-02"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("Window: - .. 2026-02\nTypes: diplomatic_relations,"));
+  EXPECT_THAT(out_.str(), HasSubstr("Weighting: half-life 365 days from 2026-02-28; "));
+  EXPECT_THAT(out_.str(), HasSubstr("Tie graph: 3 entities, 2 ties\n"));
+  // Kazakhstan lies on the one chain between the other two.
+  EXPECT_THAT(out_.str(), HasSubstr("1  Kazakhstan      country       1.0000"));
+  EXPECT_THAT(out_.str(), Not(HasSubstr("Kazatomprom")));
+  const double pakistan = 1 - std::exp(-1.8 * std::exp2(-24.0 / 365));
+  ASSERT_EQ(
+      Run(RankCommand(), {"--until", "2026-02", "--by", "degree", "--region", "PAK"}),
+      kExitOk);
+  // Its weighted degree is its one tie's weight, 1 - exp(-(1 + 0.8) 2^(-24/365)).
+  EXPECT_THAT(out_.str(), HasSubstr(absl::StrFormat("%.4f  1\n", pakistan)));
+}
+
+TEST_F(CommandsTest, RankAsJsonAndDot) {
+  ASSERT_EQ(Run(RankCommand(), {"--json"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("{\"entities\":[{\"entity\":{\"id\":\"country:KAZ\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"basis\":{"));
+  ASSERT_EQ(Run(RankCommand(), {"--dot"}), kExitOk);
+  EXPECT_THAT(out_.str(), StartsWith("digraph entente {"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"country:KAZ\" -> \"country:PAK\" [label="));
+}
+
+TEST_F(CommandsTest, BlocsNameTheArticulationPoint) {
+  ASSERT_EQ(Run(BlocsCommand(), {}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(),
+              HasSubstr("Articulation points (their removal splits the ties): "
+                        "Kazakhstan\n"));
+  ASSERT_EQ(Run(BlocsCommand(), {"--since", "2026"}), kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("Bloc 1 (2 members"));
+  ASSERT_EQ(Run(BlocsCommand(), {"--since", "2026", "--dot"}), kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("subgraph cluster_0 {"));
+}
+
+TEST_F(CommandsTest, StrongestPathListsEachHopsRelations) {
+  ASSERT_EQ(
+      Run(PathCommand(), {"Pakistan", "EU", "--strongest", "--between", ",2026-02"}),
+      kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("Chain 1 (strength "));
+  EXPECT_THAT(out_.str(), HasSubstr("): Pakistan -> Kazakhstan -> European Union\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("Pakistan - Kazakhstan: weight "));
+  EXPECT_THAT(out_.str(), HasSubstr("2024-01  partnership  Kazakhstan  European Union"));
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--strongest", "--types", "trade_target"}),
+            kExitOk);
+  EXPECT_THAT(out_.str(),
+              HasSubstr("No chain of ties from Pakistan to European Union.\n"));
+}
+
+TEST_F(CommandsTest, TieCommandUsageErrorsExitTwo) {
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--strongest", "--k", "21"}), kExitUsage);
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--half-life", "30"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("--half-life needs --strongest"));
+  EXPECT_EQ(Run(PathCommand(), {"PAK", "EU", "--strongest", "--avoid", "event"}),
+            kExitUsage);
+  EXPECT_EQ(Run(RankCommand(), {"--by", "fame"}), kExitUsage);
+  EXPECT_THAT(err_.str(),
+              HasSubstr("--by: 'fame' is not betweenness, pagerank or degree"));
+  EXPECT_EQ(Run(RankCommand(), {"--from-group", "EU"}), kExitUsage);
+  EXPECT_EQ(Run(BlocsCommand(), {"--half-life", "0"}), kExitUsage);
 }
 
 TEST_F(CommandsTest, MissingStoreIsAFailure) {

@@ -17,7 +17,8 @@ namespace {
 
 std::vector<Command> AllCommands() {
   return {ExtractCommand(),  ImportCommand(), ServeCommand(),     PathCommand(),
-          TimelineCommand(), EntityCommand(), NeighborsCommand(), StatsCommand()};
+          TimelineCommand(), EntityCommand(), NeighborsCommand(), StatsCommand(),
+          RankCommand(),     BlocsCommand()};
 }
 
 std::string TopLevelHelp(const std::vector<Command>& commands) {

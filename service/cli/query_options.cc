@@ -77,4 +77,39 @@ entente::v1::TimeWindow ToProtoWindow(const DateRange& range) {
   return window;
 }
 
+std::vector<OptionSpec> TieSpecOptionSpecs() {
+  return {{"types", "LIST",
+           "relation types the ties aggregate: partnership,agreement,... (default: all "
+           "but sanction and downgrade)"},
+          {"since", "DATE", "relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+          {"until", "DATE", "relations dated up to DATE, inclusive"},
+          {"between", "FROM,TO",
+           "relations dated in this range (instead of --since/--until)"},
+          {"as-of", "DATE", "only relations reported by DATE (what was known then)"},
+          {"half-life", "DAYS",
+           "a relation this many days older than the window's end counts half (default "
+           "365, at most 36500)"}};
+}
+
+absl::StatusOr<entente::v1::TieGraphSpec> TieSpecFromArgs(const ParsedArgs& args) {
+  entente::v1::TieGraphSpec spec;
+  absl::StatusOr<std::vector<entente::v1::RelationType>> types = TypesFromArgs(args);
+  if (!types.ok()) return types.status();
+  for (entente::v1::RelationType type : *types) spec.add_types(type);
+  absl::StatusOr<DateRange> range =
+      ParseDateRange(args.Get("between"), args.Get("since"), args.Get("until"));
+  if (!range.ok()) return range.status();
+  *spec.mutable_window() = ToProtoWindow(*range);
+  if (args.Has("as-of")) {
+    absl::StatusOr<graph::DateWithPrecision> as_of =
+        ParseDateOption("as-of", args.Get("as-of"));
+    if (!as_of.ok()) return as_of.status();
+    spec.set_known_as_of(as_of->ToString());
+  }
+  absl::StatusOr<int> half_life = args.GetInt("half-life", 365, 1, 36500);
+  if (!half_life.ok()) return half_life.status();
+  spec.set_half_life_days(*half_life);
+  return spec;
+}
+
 }  // namespace entente::service::cli

@@ -9,6 +9,8 @@
 // Thread-safety: pure functions.
 
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -55,6 +57,51 @@ absl::Status FillGraphFilters(const ParsedArgs& args, const DateRange& range,
         ParseDateOption("as-of", args.Get("as-of"));
     if (!as_of.ok()) return as_of.status();
     request->set_known_as_of(as_of->ToString());
+  }
+  return absl::OkStatus();
+}
+
+// The tie-graph options of rank, blocs and path --strongest: --types,
+// --since/--until or --between, --as-of and --half-life.
+std::vector<OptionSpec> TieSpecOptionSpecs();
+// Those options as a TieGraphSpec.
+absl::StatusOr<entente::v1::TieGraphSpec> TieSpecFromArgs(const ParsedArgs& args);
+
+// How a command prints its response in each output format; --json always
+// prints the whole response as one line of protobuf JSON.
+template <typename Response>
+struct Printers {
+  std::function<std::string(const Response&)> lines;  // --jsonl.
+  std::function<std::string(const Response&)> dot;    // --dot.
+  std::function<std::string(const Response&)> table;  // The default.
+};
+
+// Calls `method` of the client's stub with a fresh context (GraphClient::
+// NewContext) and prints the response as `format` says; returns the call's
+// failure.
+template <typename Request, typename Response>
+absl::Status CallAndPrint(GraphClient& client,
+                          grpc::Status (entente::v1::GraphService::Stub::*method)(
+                              grpc::ClientContext*, const Request&, Response*),
+                          const Request& request, OutputFormat format,
+                          const Printers<Response>& printers, CommandIo& io) {
+  Response response;
+  std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+  grpc::Status status = (client.stub().*method)(context.get(), request, &response);
+  if (!status.ok()) return FromGrpc(status);
+  switch (format) {
+    case OutputFormat::kJson:
+      io.out << JsonLine(response);
+      break;
+    case OutputFormat::kJsonLines:
+      io.out << printers.lines(response);
+      break;
+    case OutputFormat::kDot:
+      io.out << printers.dot(response);
+      break;
+    case OutputFormat::kTable:
+      io.out << printers.table(response);
+      break;
   }
   return absl::OkStatus();
 }

@@ -134,6 +134,17 @@ std::string TimelineTable(const v1::GetTimelineResponse& response, bool with_sou
   return out;
 }
 
+std::string RelationsBlock(
+    const google::protobuf::RepeatedPtrField<v1::Relation>& relations,
+    bool with_sources) {
+  Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
+  for (const v1::Relation& relation : relations) table.AddRow(RelationRow(relation));
+  std::string out = Indent(table.Render());
+  if (with_sources)
+    absl::StrAppend(&out, Indent(absl::StrCat("\n", SourcesText(relations))));
+  return out;
+}
+
 std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources) {
   std::string out;
   if (response.paths().empty()) {
@@ -147,14 +158,7 @@ std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources)
     absl::StrAppend(&out, i == 0 ? "" : "\n", "Path ", i + 1, " (", path.relations_size(),
                     path.relations_size() == 1 ? " hop" : " hops",
                     "): ", absl::StrJoin(names, " -> "), "\n");
-    Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY"});
-    for (const v1::Relation& relation : path.relations()) {
-      table.AddRow(RelationRow(relation));
-    }
-    absl::StrAppend(&out, Indent(table.Render()));
-    if (with_sources) {
-      absl::StrAppend(&out, Indent(absl::StrCat("\n", SourcesText(path.relations()))));
-    }
+    absl::StrAppend(&out, RelationsBlock(path.relations(), with_sources));
   }
   if (response.truncated()) {
     absl::StrAppend(&out, "Search cut short: ", response.truncation_reason(), "\n");

@@ -55,6 +55,29 @@ std::string EntityText(const entente::v1::Entity& entity);
 std::string StatsText(const entente::v1::GetStatsResponse& response, bool of_entity);
 
 std::string PathsDot(const entente::v1::FindPathsResponse& response);
+
+// A table of relations (RelationRow's columns), indented two spaces, then with
+// `with_sources` every report of them (SourcesText).
+std::string RelationsBlock(
+    const google::protobuf::RepeatedPtrField<entente::v1::Relation>& relations,
+    bool with_sources);
+
+// The tie-graph answers (render_ties.cc). Each table starts with the basis:
+//   Window: 2025 .. 2025
+//   Types: partnership,agreement,...
+//   Weighting: half-life 365 days from 2025-12-31; agreement=1 partnership=1 ...
+//   Tie graph: 212 entities, 1432 ties
+std::string BasisText(const entente::v1::TieGraphBasis& basis);
+std::string RankTable(const entente::v1::RankEntitiesResponse& response);
+std::string BlocsText(const entente::v1::FindBlocsResponse& response);
+std::string StrongestPathsTable(const entente::v1::FindStrongestPathsResponse& response,
+                                bool with_sources);
+// Ranked entities with the ties among them; blocs as clusters with the ties
+// that bridge them dashed; chains with each tie's weight. Pen width grows
+// with tie weight.
+std::string RankDot(const entente::v1::RankEntitiesResponse& response);
+std::string BlocsDot(const entente::v1::FindBlocsResponse& response);
+std::string StrongestPathsDot(const entente::v1::FindStrongestPathsResponse& response);
 std::string NeighborsDot(const entente::v1::GetNeighborsResponse& response);
 
 }  // namespace entente::service::cli

@@ -12,7 +12,8 @@ target_link_libraries(graph_generate PRIVATE entente_graph_generator)
 entente_compile_options(graph_generate)
 
 # BM_ShortestPath, BM_KShortest5, BM_TimelinePage50, BM_OpenToFirstPath,
-# BM_BulkLoad. Run on demand: ENTENTE_BENCH_RELATIONS=1000000 ./graph_bench
+# BM_BulkLoad, and the analytics: BM_TieGraph, BM_Rank, BM_Blocs,
+# BM_StrongestPath(s5), BM_ConnectedComponents. Run on demand: ENTENTE_BENCH_RELATIONS=1000000 ./graph_bench
 add_executable(graph_bench ${CMAKE_CURRENT_LIST_DIR}/graph_bench.cc)
 target_link_libraries(graph_bench PRIVATE entente_graph entente_graph_generator
                       benchmark::benchmark)

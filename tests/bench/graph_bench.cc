@@ -23,9 +23,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
+#include "graph/analytics.h"
+#include "graph/boost_view.h"
 #include "graph/internal/test_util.h"
 #include "graph/path_finder.h"
 #include "graph/store.h"
+#include "graph/tie_graph.h"
 #include "tests/bench/graph_generator.h"
 
 namespace entente::bench {
@@ -310,6 +313,124 @@ void BM_BulkLoad(benchmark::State& state) {
   state.SetItemsProcessed(options.relations);
 }
 BENCHMARK(BM_BulkLoad)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// The tie-graph query of a random window: one calendar year of 1990-2026,
+// a five-year span, or all time (every fifth query). Ages count from the
+// window's end, as the service does.
+graph::TieQuery RandomTieQuery(std::mt19937_64* rng) {
+  graph::TieQuery query;
+  const int year = 1990 + static_cast<int>((*rng)() % 37);
+  switch ((*rng)() % 5) {
+    case 0:
+      query.weighting.reference_day = graph::DaysFromCivil(2026, 12, 31);
+      break;
+    case 1:
+      query.window = {graph::DaysFromCivil(year, 1, 1),
+                      graph::DaysFromCivil(year + 5, 1, 1)};
+      break;
+    default:
+      query.window = {graph::DaysFromCivil(year, 1, 1),
+                      graph::DaysFromCivil(year + 1, 1, 1)};
+      break;
+  }
+  if (!query.window.unbounded()) query.weighting.reference_day = query.window.to_day - 1;
+  return query;
+}
+
+// The tie graph of all time: the largest one, for the queries on it.
+const graph::TieGraph& AllTimeTies() {
+  static const graph::TieGraph* ties = [] {
+    graph::TieQuery query;
+    query.weighting.reference_day = graph::DaysFromCivil(2026, 12, 31);
+    auto built = graph::TieGraph::Build(*Shared().store->View(), query);
+    if (!built.ok()) std::abort();
+    return new graph::TieGraph(*std::move(built));
+  }();
+  return *ties;
+}
+
+void ReportTieGraph(benchmark::State& state, const graph::TieGraph& ties) {
+  state.counters["entities"] = ties.vertex_count();
+  state.counters["ties"] = static_cast<double>(ties.tie_count());
+}
+
+// Building the tie graph of a random window from the view (one pass).
+void BM_TieGraph(benchmark::State& state) {
+  auto view = Shared().store->View();
+  std::mt19937_64 rng(5);
+  std::vector<double> micros;
+  for (auto _ : state) {
+    graph::TieQuery query = RandomTieQuery(&rng);
+    auto start = Clock::now();
+    auto ties = graph::TieGraph::Build(*view, query);
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    if (!ties.ok() || ties->truncated()) std::abort();
+  }
+  ReportPercentiles(state, &micros);
+  ReportTieGraph(state, AllTimeTies());
+}
+BENCHMARK(BM_TieGraph)->Iterations(40)->Unit(benchmark::kMillisecond);
+
+// Betweenness, PageRank and weighted degree on the all-time tie graph.
+void BM_Rank(benchmark::State& state) {
+  const graph::TieGraph& ties = AllTimeTies();
+  for (auto _ : state) {
+    auto rank = graph::Rank(ties, {});
+    if (!rank.ok() || rank->truncated) std::abort();
+  }
+  ReportTieGraph(state, ties);
+}
+BENCHMARK(BM_Rank)->Iterations(10)->Unit(benchmark::kMillisecond);
+
+// Blocs, bridges and articulation points on the all-time tie graph.
+void BM_Blocs(benchmark::State& state) {
+  const graph::TieGraph& ties = AllTimeTies();
+  for (auto _ : state) {
+    auto blocs = graph::FindBlocs(ties, {});
+    if (!blocs.ok() || blocs->truncated) std::abort();
+    state.counters["blocs"] = static_cast<double>(blocs->blocs.size());
+  }
+  ReportTieGraph(state, ties);
+}
+BENCHMARK(BM_Blocs)->Iterations(10)->Unit(benchmark::kMillisecond);
+
+// The strongest chain (k = 1) and the 5 strongest between random pairs of
+// the all-time tie graph.
+void RunStrongest(benchmark::State& state, int k) {
+  const graph::TieGraph& ties = AllTimeTies();
+  std::mt19937_64 rng(13);
+  std::vector<double> micros;
+  for (auto _ : state) {
+    const uint32_t a = static_cast<uint32_t>(rng() % ties.vertex_count());
+    const uint32_t b = static_cast<uint32_t>(rng() % ties.vertex_count());
+    auto start = Clock::now();
+    auto paths =
+        graph::FindStrongestPaths(ties, ties.EntityId(a), ties.EntityId(b), k, {});
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    if (!paths.ok()) std::abort();
+  }
+  ReportPercentiles(state, &micros);
+  ReportTieGraph(state, ties);
+}
+void BM_StrongestPath(benchmark::State& state) { RunStrongest(state, 1); }
+BENCHMARK(BM_StrongestPath)->Iterations(200)->Unit(benchmark::kMicrosecond);
+void BM_StrongestPaths5(benchmark::State& state) { RunStrongest(state, 5); }
+BENCHMARK(BM_StrongestPaths5)->Iterations(50)->Unit(benchmark::kMicrosecond);
+
+// Boost's connected_components over the whole view (every entity and relation).
+void BM_ConnectedComponents(benchmark::State& state) {
+  auto view = Shared().store->View();
+  for (auto _ : state) {
+    auto components = graph::ConnectedComponents(*view, {});
+    if (!components.ok()) std::abort();
+    state.counters["components"] = components->count;
+  }
+  state.counters["entities"] = static_cast<double>(view->vertex_count());
+  state.counters["relations"] = static_cast<double>(view->relation_count());
+}
+BENCHMARK(BM_ConnectedComponents)->Iterations(5)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace entente::bench

@@ -18,6 +18,8 @@ sys.path.insert(0, os.environ.get("ENTENTE_PY_STUBS", ""))
 
 import grpc  # noqa: E402
 from entente.v1 import graph_service_pb2 as pb  # noqa: E402
+from entente.v1 import analytics_pb2 as apb  # noqa: E402
+from entente.v1 import relation_pb2 as rpb  # noqa: E402
 from entente.v1 import graph_service_pb2_grpc as pb_grpc  # noqa: E402
 
 TOKEN = "python-secret-token"
@@ -173,6 +175,67 @@ class PythonClientTest(unittest.TestCase):
         self.assertGreater(stats.relations, 0)
         self.assertEqual(sum(t.count for t in stats.by_type), stats.relations)
         self.assertEqual(sum(m.count for m in stats.by_month), stats.relations)
+
+    # The analyst questions of issue 11 over the development digests. Their answers
+    # are not worked out here (the hand-checked ones are in graph/analytics_test.cc);
+    # these check what must hold of any answer.
+    def test_brokers_between_two_groups(self):
+        self.require_import()
+        response = self.stub.RankEntities(apb.RankEntitiesRequest(
+            ties=apb.TieGraphSpec(window=rpb.TimeWindow(since="2022")),
+            from_group=["European Union"],
+            to_group=["Kazakhstan", "Uzbekistan", "Kyrgyzstan"],
+            page_size=5), timeout=10)
+        self.assertEqual(response.basis.window.since, "2022")
+        self.assertGreater(response.basis.ties, 0)
+        self.assertTrue(response.basis.weighting)
+        self.assertGreater(response.group_pairs, 0)
+        scores = [e.betweenness for e in response.entities]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        self.assertTrue(all(0 <= s <= 1 for s in scores))
+
+    def test_partners_that_matter_to_kazakhstan(self):
+        self.require_import()
+        response = self.stub.RankEntities(apb.RankEntitiesRequest(
+            measure=apb.RANK_MEASURE_PAGERANK, focus="Kazakhstan", page_size=1000),
+            timeout=10)
+        self.assertEqual(response.focus.id, "country:KAZ")
+        ids = [e.entity.id for e in response.entities]
+        self.assertNotIn("country:KAZ", ids)
+        self.assertTrue(ids)
+        self.assertLess(sum(e.pagerank for e in response.entities), 1.0)
+
+    def test_blocs_of_2025_trade_and_agreements(self):
+        self.require_import()
+        response = self.stub.FindBlocs(apb.FindBlocsRequest(ties=apb.TieGraphSpec(
+            window=rpb.TimeWindow(since="2025", until="2025"),
+            types=[rpb.RELATION_TYPE_TRADE_TARGET, rpb.RELATION_TYPE_TRADE_VOLUME,
+                   rpb.RELATION_TYPE_INVESTMENT, rpb.RELATION_TYPE_AGREEMENT])),
+            timeout=10)
+        self.assertEqual(response.basis.reference_date, "2025-12-31")
+        members = [m.id for bloc in response.blocs for m in bloc.members]
+        self.assertEqual(len(members), len(set(members)))
+        for bloc in response.blocs:
+            self.assertGreaterEqual(len(bloc.members), 2)
+        for bridge in response.bridges:
+            self.assertNotEqual(bridge.bloc_a, bridge.bloc_b)
+
+    def test_strongest_chain_pakistan_to_eu(self):
+        self.require_import()
+        response = self.stub.FindStrongestPaths(apb.FindStrongestPathsRequest(
+            from_entity="Pakistan", to_entity="European Union", k=3), timeout=10)
+        self.assertTrue(response.paths)
+        strengths = [p.strength for p in response.paths]
+        self.assertEqual(strengths, sorted(strengths, reverse=True))
+        for path in response.paths:
+            self.assertEqual(path.entities[0].id, "country:PAK")
+            self.assertEqual(path.entities[-1].id, "org:eu")
+            product = 1.0
+            for hop in path.hops:
+                product *= hop.tie.weight
+                self.assertTrue(hop.relations)
+                self.assertTrue(all(r.provenance for r in hop.relations))
+            self.assertAlmostEqual(path.strength, product)
 
 
 if __name__ == "__main__":
