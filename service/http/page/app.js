@@ -11,7 +11,7 @@ function el(tag, attributes, ...children) {
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else if (value !== undefined && value !== null) node.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : String(child));
   }
@@ -40,6 +40,11 @@ const typeName = (type) => (type || '').replace(/^RELATION_TYPE_/, '').toLowerCa
 const kindName = (kind) => (kind || '').replace(/^ENTITY_KIND_/, '').toLowerCase();
 const entityLink = (ref) => el('a', {href: '/entity/' + enc(ref.id)}, ref.name || ref.id);
 const errorBox = (error) => el('p', {class: 'error'}, String(error.message || error));
+
+// Replaces what the view shows (null children are left out, as in el()).
+function show(...children) {
+  view.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
+}
 
 function go(url) {
   history.pushState(null, '', url);
@@ -112,7 +117,7 @@ function sourceBlock(provenance) {
     ? el('a', {href: provenance.document, target: '_blank', rel: 'noopener'}, 'link')
     : (provenance.document ? el('span', {class: 'muted'}, provenance.document) : null);
   return el('div', {class: 'source'},
-    provenance.quote ? el('blockquote', {}, '“' + provenance.quote + '”') : null,
+    provenance.quote ? el('blockquote', {}, provenance.quote) : null,
     el('div', {class: 'muted'}, [provenance.outlet || 'unknown outlet',
       provenance.reported && provenance.reported.value ? 'reported ' + provenance.reported.value : null,
       provenance.headline ? '“' + provenance.headline + '”' : null].filter(Boolean).join(' · '),
@@ -203,7 +208,7 @@ async function timelinePage(ids) {
     return here + (next.toString() ? '?' + next : '');
   };
   const chartBox = el('div', {class: 'card'});
-  view.replaceChildren(heading,
+  show(heading,
     ids.length === 1 && first.entity.aliases ? el('p', {class: 'muted'}, 'also: ' + first.entity.aliases.join(', ')) : null,
     el('form', {class: 'inline', onsubmit: (e) => { e.preventDefault();
       go(withParams({types: typeSelect.value, since: since.value.trim(), until: until.value.trim(), page_token: ''})); }},
@@ -245,7 +250,7 @@ async function pathPage(from, to) {
   });
   const list = (answer.paths || []).map((p, i) => el('li', {}, 'Path ' + (i + 1) + ' (' + p.relations.length + ' hops): ',
     p.entities.map((e, j) => [j ? ' → ' : null, entityLink(e)])));
-  view.replaceChildren(el('h1', {}, 'Paths: ', entityLink(answer.fromEntity), ' → ', entityLink(answer.toEntity)),
+  show(el('h1', {}, 'Paths: ', entityLink(answer.fromEntity), ' → ', entityLink(answer.toEntity)),
     el('form', {class: 'inline', onsubmit: (e) => { e.preventDefault(); go(location.pathname + '?k=' + e.target.k.value); }},
       el('label', {}, 'paths (k)', el('input', {name: 'k', type: 'number', min: 1, max: 50, value: k})),
       el('button', {type: 'submit'}, 'Show')),
@@ -262,7 +267,7 @@ function homePage() {
   const from = el('input', {name: 'from', placeholder: 'Pakistan', size: 18});
   const to = el('input', {name: 'to', placeholder: 'European Union', size: 18});
   const items = el('ul', {class: 'feed', id: 'feed'});
-  view.replaceChildren(el('h1', {}, 'Relations between states and organisations'),
+  show(el('h1', {}, 'Relations between states and organisations'),
     el('p', {}, 'Type a name in the search box above, or find how two entities are connected:'),
     el('form', {class: 'inline card', onsubmit: (e) => { e.preventDefault();
       if (from.value.trim() && to.value.trim()) go('/path/' + enc(from.value.trim()) + '/' + enc(to.value.trim()) + '?k=3'); }},
@@ -287,14 +292,14 @@ function homePage() {
 async function route() {
   if (feed) { feed.close(); feed = null; }
   const parts = location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  view.replaceChildren(el('p', {class: 'muted'}, 'Loading…'));
+  show(el('p', {class: 'muted'}, 'Loading…'));
   try {
     if (parts[0] === 'entity' && parts.length === 2) await timelinePage([parts[1]]);
     else if (parts[0] === 'pair' && parts.length === 3) await timelinePage([parts[1], parts[2]]);
     else if (parts[0] === 'path' && parts.length === 3) await pathPage(parts[1], parts[2]);
     else homePage();
   } catch (error) {
-    view.replaceChildren(errorBox(error));
+    show(errorBox(error));
   }
   document.body.dataset.ready = 'true';
 }
