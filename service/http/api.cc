@@ -11,6 +11,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/client_context.h"
 #include "service/grpc_status.h"
+#include "service/http/json_printer.h"
 #include "service/http/path_svg.h"
 #include "service/http/query_request.h"
 
@@ -261,7 +262,7 @@ ApiReply Api::Handle(const ApiRequest& request) const {
     reply.body = *std::move(svg);
     return reply;
   }
-  (void)google::protobuf::util::MessageToJsonString(*call.response, &reply.body);
+  reply.body = PrintJson(*call.response);
   return reply;
 }
 

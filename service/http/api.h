@@ -15,7 +15,7 @@
 // set their fields (query_request.h); a POST to the same path may instead carry
 // the request as JSON (the proto's JSON mapping), the path variables set over
 // it. Responses are the proto response messages in the JSON mapping (field
-// names in lowerCamelCase, enums by name, int64 as strings).
+// names in lowerCamelCase, enums by name, int64 as strings; json_printer.h).
 //
 // Every call goes to GraphServiceImpl through a gRPC channel (in the server, its
 // in-process channel), so that authentication, limits and errors are the

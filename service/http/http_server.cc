@@ -10,9 +10,9 @@
 #include "boost/asio/write.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
 #include "boost/beast/http.hpp"
-#include "google/protobuf/util/json_util.h"
 #include "grpcpp/client_context.h"
 #include "service/grpc_status.h"
+#include "service/http/json_printer.h"
 #include "service/http/page.h"
 #include "service/http/query_request.h"
 
@@ -262,9 +262,8 @@ void HttpServer::ServeEvents(tcp::socket& socket, const ApiRequest& request) {
   });
   v1::WatchRelationsResponse response;
   while (!error && reader->Read(&response)) {
-    std::string json;
-    (void)google::protobuf::util::MessageToJsonString(response, &json);
-    asio::write(socket, asio::buffer(absl::StrCat("data: ", json, "\n\n")), error);
+    asio::write(socket, asio::buffer(absl::StrCat("data: ", PrintJson(response), "\n\n")),
+                error);
   }
   grpc::Status end = reader->Finish();
   if (!error && !end.ok()) {
