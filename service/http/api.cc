@@ -7,7 +7,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/client_context.h"
 #include "service/grpc_status.h"
@@ -131,17 +130,12 @@ const char* CodeName(grpc::StatusCode code) {
 
 ApiReply ErrorBody(int http_status, grpc::StatusCode code, absl::string_view message,
                    absl::string_view field) {
-  google::protobuf::Struct error;
-  auto& fields = *error.mutable_fields();
-  fields["code"].set_number_value(http_status);
-  fields["status"].set_string_value(CodeName(code));
-  fields["message"].set_string_value(std::string(message));
-  if (!field.empty()) fields["field"].set_string_value(std::string(field));
-  google::protobuf::Struct body;
-  *(*body.mutable_fields())["error"].mutable_struct_value() = std::move(error);
   ApiReply reply;
   reply.status = http_status;
-  (void)google::protobuf::util::MessageToJsonString(body, &reply.body);
+  reply.body = absl::StrCat(R"({"error":{"code":)", http_status, R"(,"status":)",
+                            JsonString(CodeName(code)), R"(,"message":)",
+                            JsonString(message), field.empty() ? "" : R"(,"field":)",
+                            field.empty() ? "" : JsonString(field), "}}");
   return reply;
 }
 

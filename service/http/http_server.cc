@@ -265,6 +265,7 @@ void HttpServer::ServeEvents(tcp::socket& socket, const ApiRequest& request) {
     asio::write(socket, asio::buffer(absl::StrCat("data: ", PrintJson(response), "\n\n")),
                 error);
   }
+  if (error) context.TryCancel();  // The client has gone.
   grpc::Status end = reader->Finish();
   if (!error && !end.ok()) {
     asio::write(

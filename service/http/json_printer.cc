@@ -209,6 +209,12 @@ void AppendMessage(const Message& message, std::string& out) {
 
 }  // namespace
 
+std::string JsonString(absl::string_view text) {
+  std::string out;
+  AppendString(text, out);
+  return out;
+}
+
 std::string PrintJson(const Message& message) {
   std::string out;
   out.reserve(4096);

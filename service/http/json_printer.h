@@ -16,11 +16,15 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace entente::service::http {
 
 std::string PrintJson(const google::protobuf::Message& message);
+
+// `text` as a JSON string, quoted and escaped.
+std::string JsonString(absl::string_view text);
 
 }  // namespace entente::service::http
 
