@@ -30,15 +30,15 @@ void SetReceiveTimeout(int fd, absl::Duration timeout) {
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 }
 
-void WriteReply(tcp::socket& socket, const ApiReply& reply, unsigned version,
-                bool keep_alive, beast::error_code& error) {
+void WriteReply(tcp::socket& socket, ApiReply reply, unsigned version, bool keep_alive,
+                beast::error_code& error) {
   beast::http::response<beast::http::string_body> response(
       static_cast<beast::http::status>(reply.status), version);
   response.set(beast::http::field::server, "entente");
   response.set(beast::http::field::content_type, reply.content_type);
   response.set(beast::http::field::cache_control, "no-store");
   response.keep_alive(keep_alive);
-  response.body() = reply.body;
+  response.body() = std::move(reply.body);
   response.prepare_payload();
   beast::http::write(socket, response, error);
 }
@@ -220,7 +220,7 @@ void HttpServer::Serve(tcp::socket& socket) {
     ApiReply reply = Answer(request);
     if (request.method == "HEAD") reply.body.clear();
     const bool keep_alive = message.keep_alive();
-    WriteReply(socket, reply, message.version(), keep_alive, error);
+    WriteReply(socket, std::move(reply), message.version(), keep_alive, error);
     if (error || !keep_alive) return;
   }
 }

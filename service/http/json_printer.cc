@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <vector>
 
 #include "absl/strings/escaping.h"
@@ -18,9 +19,18 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
+bool NeedsEscape(char c) {
+  return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
 void AppendString(absl::string_view text, std::string& out) {
   out += '"';
-  for (char c : text) {
+  size_t plain = 0;  // Start of the run of characters copied as they are.
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!NeedsEscape(c)) continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -47,11 +57,10 @@ void AppendString(absl::string_view text, std::string& out) {
         if (static_cast<unsigned char>(c) < 0x20) {
           absl::StrAppend(&out, "\\u00",
                           absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-        } else {
-          out += c;
         }
     }
   }
+  out.append(text.data() + plain, text.size() - plain);
   out += '"';
 }
 
@@ -72,12 +81,12 @@ bool IsWellKnown(const Descriptor& type) {
   return absl::StartsWith(type.full_name(), "google.protobuf.");
 }
 
-void AppendMessage(const Message& message, std::string& out);
+void AppendMessage(const Message& message, std::string& out, int depth);
 
 // One value of `field`: element `index` of a repeated field, or the singular
 // value when index < 0.
 void AppendValue(const Message& message, const FieldDescriptor& field, int index,
-                 std::string& out) {
+                 std::string& out, int depth) {
   const Reflection& r = *message.GetReflection();
   const bool repeated = index >= 0;
   switch (field.cpp_type()) {
@@ -143,13 +152,14 @@ void AppendValue(const Message& message, const FieldDescriptor& field, int index
     case FieldDescriptor::CPPTYPE_MESSAGE:
       AppendMessage(repeated ? r.GetRepeatedMessage(message, &field, index)
                              : r.GetMessage(message, &field),
-                    out);
+                    out, depth + 1);
       break;
   }
 }
 
 // A map field: {"key": value, ...}, in the order of its entries.
-void AppendMap(const Message& message, const FieldDescriptor& field, std::string& out) {
+void AppendMap(const Message& message, const FieldDescriptor& field, std::string& out,
+               int depth) {
   const Reflection& r = *message.GetReflection();
   const FieldDescriptor& key = *field.message_type()->map_key();
   const FieldDescriptor& value = *field.message_type()->map_value();
@@ -159,21 +169,30 @@ void AppendMap(const Message& message, const FieldDescriptor& field, std::string
     const Message& entry = r.GetRepeatedMessage(message, &field, i);
     if (i > 0) out += ',';
     if (key.cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
-      AppendValue(entry, key, -1, out);
+      AppendValue(entry, key, -1, out, depth);
     } else {
       // Keys are strings in JSON, whatever their proto type.
       std::string text;
-      AppendValue(entry, key, -1, text);
+      AppendValue(entry, key, -1, text, depth);
       if (!absl::StartsWith(text, "\"")) text = absl::StrCat("\"", text, "\"");
       out += text;
     }
     out += ':';
-    AppendValue(entry, value, -1, out);
+    AppendValue(entry, value, -1, out, depth);
   }
   out += '}';
 }
 
-void AppendMessage(const Message& message, std::string& out) {
+// The field lists of the messages being printed, one per nesting depth, kept
+// between calls so that printing a message allocates none. A deque, so that a
+// deeper level added while a shallower one is in use does not move it.
+std::vector<const FieldDescriptor*>& FieldScratch(int depth) {
+  thread_local std::deque<std::vector<const FieldDescriptor*>> scratch;
+  if (static_cast<size_t>(depth) >= scratch.size()) scratch.resize(depth + 1);
+  return scratch[depth];
+}
+
+void AppendMessage(const Message& message, std::string& out, int depth) {
   if (IsWellKnown(*message.GetDescriptor())) {
     std::string json;
     (void)google::protobuf::util::MessageToJsonString(message, &json);
@@ -181,7 +200,8 @@ void AppendMessage(const Message& message, std::string& out) {
     return;
   }
   const Reflection& r = *message.GetReflection();
-  std::vector<const FieldDescriptor*> fields;
+  std::vector<const FieldDescriptor*>& fields = FieldScratch(depth);
+  fields.clear();
   r.ListFields(message, &fields);  // Set fields only, by number.
   out += '{';
   bool first = true;
@@ -191,17 +211,17 @@ void AppendMessage(const Message& message, std::string& out) {
     AppendString(field->json_name(), out);
     out += ':';
     if (field->is_map()) {
-      AppendMap(message, *field, out);
+      AppendMap(message, *field, out, depth);
     } else if (field->is_repeated()) {
       out += '[';
       const int size = r.FieldSize(message, field);
       for (int i = 0; i < size; ++i) {
         if (i > 0) out += ',';
-        AppendValue(message, *field, i, out);
+        AppendValue(message, *field, i, out, depth);
       }
       out += ']';
     } else {
-      AppendValue(message, *field, -1, out);
+      AppendValue(message, *field, -1, out, depth);
     }
   }
   out += '}';
@@ -218,7 +238,7 @@ std::string JsonString(absl::string_view text) {
 std::string PrintJson(const Message& message) {
   std::string out;
   out.reserve(4096);
-  AppendMessage(message, out);
+  AppendMessage(message, out, 0);
   return out;
 }
 
