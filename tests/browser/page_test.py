@@ -6,8 +6,9 @@ Imports the sample digests (deploy/samples) into a fresh store, starts
 DevTools protocol on a pipe (--remote-debugging-pipe: JSON messages separated
 by NUL bytes on file descriptors 3 and 4). It types in the search box, picks the
 suggestion, checks the entity's timeline, follows a path to the European
-Union, checks the SVG's nodes and an edge's sources, and opens a shared path
-URL directly. Screenshots go to ENTENTE_ARTIFACTS. Exits 77 (skipped) when
+Union, checks the SVG's nodes and an edge's sources, opens shared URLs
+directly, and checks that the home page's live feed shows relations imported
+through the gRPC server meanwhile. Screenshots go to ENTENTE_ARTIFACTS. Exits 77 (skipped) when
 chromium is not installed."""
 
 import base64
@@ -140,14 +141,19 @@ class PageTest(unittest.TestCase):
         deadline = time.monotonic() + 60
         while cls.base is None and time.monotonic() < deadline:
             cls.log.seek(0)
-            found = re.search(r"on (http://127\.0\.0\.1:\d+)/", cls.log.read())
+            log = cls.log.read()
+            found = re.search(r"on (http://127\.0\.0\.1:\d+)/", log)
             cls.base = found.group(1) if found else None
+            grpc = re.search(r"serving .* on (127\.0\.0\.1:\d+)", log)
+            cls.grpc = grpc.group(1) if grpc else None
             if cls.server.poll() is not None:
                 break
             time.sleep(0.1)
         if cls.base is None:
             cls.log.seek(0)
             raise RuntimeError("the server did not start:\n" + cls.log.read())
+        cls.binary = binary
+        cls.samples = samples
         cls.browser = Browser(os.path.join(cls.dir, "profile"))
 
     @classmethod
@@ -203,6 +209,23 @@ class PageTest(unittest.TestCase):
         self.assertIn("Kazakhstan", quote)
         self.assertIn("Dawn", b.evaluate("document.getElementById('edge-sources').innerText"))
         b.screenshot("path-pakistan-eu.png")
+
+    def test_live_feed_shows_imported_relations(self):
+        b = self.browser
+        b.navigate(self.base + "/")
+        self.assertIn("Waiting for imports", b.evaluate("document.body.innerText"))
+        # The page subscribes when it loads; import until the feed shows what came in
+        # (importing the same digest again publishes its relations again).
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            subprocess.run([self.binary, "import", "--server", self.grpc, self.samples[0]],
+                           check=True, stdout=subprocess.DEVNULL)
+            if b.evaluate("document.querySelectorAll('#feed li').length > 0"):
+                break
+            time.sleep(0.5)
+        feed = b.evaluate("document.getElementById('feed').innerText")
+        self.assertIn("Kazakhstan", feed)
+        self.assertEqual(b.evaluate("document.getElementById('feed-state').textContent"), "")
 
     def test_shared_urls_render_when_opened_directly(self):
         b = self.browser
