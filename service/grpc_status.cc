@@ -5,6 +5,7 @@
 #include "absl/types/optional.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace entente::service {
 namespace {
@@ -84,6 +85,25 @@ std::string EncodeBadRequestDetails(int code, absl::string_view message,
 
 namespace {
 
+using google::protobuf::io::CodedInputStream;
+
+// The bytes of the first length-delimited field `number` of a message, if any.
+absl::optional<std::string> FirstBytes(absl::string_view message, uint32_t number) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(message.data()),
+                      static_cast<int>(message.size()));
+  while (uint32_t tag = in.ReadTag()) {
+    if ((tag & 7) == kLengthDelimited && (tag >> 3) == number) {
+      uint32_t size = 0;
+      std::string bytes;
+      if (!in.ReadVarint32(&size) || !in.ReadString(&bytes, static_cast<int>(size)))
+        break;
+      return bytes;
+    }
+    if (!google::protobuf::internal::WireFormatLite::SkipField(&in, tag)) break;
+  }
+  return absl::nullopt;
+}
+
 // The longest prefix of `text` of at most `max` bytes that ends between UTF-8
 // characters.
 absl::string_view Utf8Prefix(absl::string_view text, size_t max) {
@@ -101,6 +121,17 @@ std::string QuoteInput(absl::string_view text) {
                       prefix.size() < text.size()
                           ? absl::StrCat(" (", text.size(), " bytes)")
                           : std::string());
+}
+
+std::string DecodeBadRequestField(absl::string_view details) {
+  // Status.details[0] -> Any.value -> BadRequest.field_violations[0] -> .field
+  absl::optional<std::string> any = FirstBytes(details, 3);
+  if (!any.has_value()) return "";
+  absl::optional<std::string> bad_request = FirstBytes(*any, 2);
+  if (!bad_request.has_value()) return "";
+  absl::optional<std::string> violation = FirstBytes(*bad_request, 1);
+  if (!violation.has_value()) return "";
+  return FirstBytes(*violation, 1).value_or("");
 }
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {

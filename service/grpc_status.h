@@ -46,6 +46,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 std::string EncodeBadRequestDetails(int code, absl::string_view message,
                                     absl::string_view field);
 
+// The field of the first BadRequest field violation in `details` as encoded by
+// EncodeBadRequestDetails (a client reading grpc::Status::error_details()); ""
+// when there is none or the bytes do not parse.
+std::string DecodeBadRequestField(absl::string_view details);
+
 }  // namespace entente::service
 
 #endif  // ENTENTE_SERVICE_GRPC_STATUS_H_

@@ -14,6 +14,13 @@ TEST(GrpcStatus, FieldErrorKeepsCodeMessageAndField) {
   EXPECT_NE(converted.error_details().find("page_size"), std::string::npos);
 }
 
+TEST(GrpcStatus, DecodingTheDetailsGivesBackTheField) {
+  grpc::Status converted = ToGrpcStatus(InvalidFieldError("window.since", "bad date"));
+  EXPECT_EQ(DecodeBadRequestField(converted.error_details()), "window.since");
+  EXPECT_EQ(DecodeBadRequestField(""), "");
+  EXPECT_EQ(DecodeBadRequestField("\x1a\xff garbage"), "");
+}
+
 TEST(GrpcStatus, PlainErrorsKeepTheirCode) {
   grpc::Status converted = ToGrpcStatus(absl::NotFoundError("no entity \"Atlantis\""));
   EXPECT_EQ(converted.error_code(), grpc::StatusCode::NOT_FOUND);

@@ -23,6 +23,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "importers/gazetteer.h"
 #include "service/graph_service.h"
+#include "service/http/http_server.h"
 #include "service/request_log.h"
 
 namespace entente::service {
@@ -92,13 +93,13 @@ std::string Quoted(absl::string_view text) {
 
 }  // namespace
 
-absl::StatusOr<int> ListenPort(absl::string_view listen) {
+absl::StatusOr<int> ListenPort(absl::string_view listen, absl::string_view flag) {
   if (absl::StartsWith(listen, "unix:") || absl::StartsWith(listen, "unix-abstract:")) {
     return 0;
   }
   auto bad = [&](absl::string_view why) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--listen ", Quoted(listen), ": ", why,
+        absl::StrCat(flag, " ", Quoted(listen), ": ", why,
                      "; write host:port, e.g. 127.0.0.1:50051 (port 0 = any free port)"));
   };
   const size_t colon = listen.rfind(':');
@@ -130,6 +131,15 @@ absl::Status RunServer(const ServeOptions& options) {
   if (options.db.empty())
     return absl::InvalidArgumentError("--db: a store directory is required");
   ENTENTE_ASSIGN_OR_RETURN(const int wanted_port, ListenPort(options.listen));
+  http::HttpServerOptions http_options;
+  if (!options.http_listen.empty()) {
+    ENTENTE_ASSIGN_OR_RETURN(http_options.port,
+                             ListenPort(options.http_listen, "--http"));
+    if (absl::StartsWith(options.http_listen, "unix")) {
+      return absl::InvalidArgumentError("--http: write host:port (no Unix sockets)");
+    }
+    http_options.host = options.http_listen.substr(0, options.http_listen.rfind(':'));
+  }
 
   GraphServiceOptions service_options;
   service_options.auth_all = options.auth_all;
@@ -185,8 +195,20 @@ absl::Status RunServer(const ServeOptions& options) {
   server->GetHealthCheckService()->SetServingStatus(
       std::string(v1::GraphService::service_full_name()), true);
   std::string host = options.listen.substr(0, options.listen.rfind(':'));
+  std::unique_ptr<http::HttpServer> http_server;
+  if (!options.http_listen.empty()) {
+    grpc::ChannelArguments arguments;
+    arguments.SetMaxReceiveMessageSize(-1);
+    ENTENTE_ASSIGN_OR_RETURN(
+        http_server,
+        http::HttpServer::Start(http_options, server->InProcessChannel(arguments)));
+  }
   std::fprintf(stderr, "entente: serving %s on %s:%d%s\n", options.db.c_str(),
                host.c_str(), port, options.tls_cert.empty() ? "" : " (TLS)");
+  if (http_server != nullptr) {
+    std::fprintf(stderr, "entente: web page and JSON API on http://%s:%d/\n",
+                 http_options.host.c_str(), http_server->port());
+  }
   std::fflush(stderr);
 
   int signal_number = 0;
@@ -194,6 +216,7 @@ absl::Status RunServer(const ServeOptions& options) {
   std::fprintf(stderr, "entente: %s received, finishing calls in flight\n",
                signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   server->GetHealthCheckService()->SetServingStatus(false);
+  if (http_server != nullptr) http_server->Shutdown();
   service.BeginShutdown();
   const absl::Time deadline = absl::Now() + options.shutdown_grace;
   std::thread stopper([&] { server->Shutdown(absl::ToChronoTime(deadline)); });

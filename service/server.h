@@ -34,6 +34,9 @@ struct ServeOptions {
   // environment, else /usr/share/iso-codes/json.
   std::string iso_codes_dir;
   bool log_requests = true;  // One JSON line per call on stderr.
+  // host:port of the HTTP server (the JSON API and the analyst's page,
+  // service/http/http_server.h); empty: no HTTP server.
+  std::string http_listen;
   // RocksDB block cache in MiB; 0 keeps the store's default (512). Size it to
   // the hot part of the store: timelines of a 10M-relation store read ~4 GB.
   int64_t block_cache_mb = 0;
@@ -44,15 +47,18 @@ struct ServeOptions {
 // Blocks until SIGTERM or SIGINT, then shuts down as described above. Must be
 // called before the process starts other threads (it blocks the two signals in
 // the calling thread so that every thread it creates inherits the mask).
+// With http_listen, the HTTP server answers from the same service (through the
+// gRPC server's in-process channel) and stops first on shutdown.
 // Errors: InvalidArgument for bad options (naming the flag), FailedPrecondition
 // / DataLoss from opening the store, Unavailable when the address cannot be
 // bound.
 absl::Status RunServer(const ServeOptions& options);
 
 // The port of a --listen address ("127.0.0.1:50051", "[::1]:0", "0.0.0.0:443"; 0 for
-// "any free port" and for "unix:PATH"). InvalidArgument naming --listen and what is
+// "any free port" and for "unix:PATH"). InvalidArgument naming `flag` and what is
 // wrong: no port, a port out of 0-65535, an unbracketed IPv6 host.
-absl::StatusOr<int> ListenPort(absl::string_view listen);
+absl::StatusOr<int> ListenPort(absl::string_view listen,
+                               absl::string_view flag = "--listen");
 
 }  // namespace entente::service
 

@@ -35,6 +35,7 @@ int RunServe(const Command& self, const ParsedArgs& args, CommandIo& io) {
   options.sync_writes = args.Has("sync");
   options.iso_codes_dir = IsoCodesDirFromArgs(args);
   options.log_requests = !args.Has("quiet");
+  options.http_listen = args.Get("http");
   // Whatever RunServer refuses (an unreadable file, an address in use, a
   // store it cannot open) is a failure of this run, not of the command line.
   absl::Status status = RunServer(options);
@@ -57,6 +58,8 @@ Command ServeCommand() {
       {"sync", "", "fsync every imported item (durable across power loss)"},
       {"iso-codes", "DIR", "iso-codes JSON directory for imports"},
       {"quiet", "", "do not log each request on stderr"},
+      {"http", "ADDR",
+       "also serve the web page and JSON API on host:port (e.g. 127.0.0.1:8080)"},
       {"block-cache-mb", "N",
        "RocksDB block cache in MiB (default 512); size it to the hot part of the store"},
   };
@@ -68,6 +71,8 @@ Command ServeCommand() {
       "read the store with --db (as a RocksDB secondary instance).\n";
   command.examples =
       "  entente serve --db ./store\n"
+      "  entente serve --db ./store --http 127.0.0.1:8080   # then open "
+      "http://127.0.0.1:8080/\n"
       "  entente serve --db ./store --listen 0.0.0.0:50051 --auth-token-file token \\\n"
       "      --tls-cert server.pem --tls-key server.key\n";
   command.run = RunServe;

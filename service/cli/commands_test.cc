@@ -103,7 +103,7 @@ TEST_F(CommandsTest, PathAsDotAndJson) {
   ASSERT_EQ(Run(PathCommand(), {"PAK", "European Union", "--dot"}), kExitOk)
       << err_.str();
   EXPECT_THAT(out_.str(), StartsWith("digraph entente {"));
-  EXPECT_THAT(out_.str(), HasSubstr("[label=\"partnership\\n2024-01\", dir=none]"));
+  EXPECT_THAT(out_.str(), HasSubstr("[label=\"partnership\\n2024-01\", dir=none, id="));
   ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--json", "--k", "1"}), kExitOk);
   EXPECT_THAT(out_.str(),
               StartsWith("{\"paths\":[{\"entities\":[{\"id\":\"country:PAK\""));

@@ -45,9 +45,10 @@ void DotGraph::AddEdge(absl::string_view key, absl::string_view from,
   if (!edge_keys_.emplace(key).second) return;
   std::string label(type);
   if (!date.empty()) absl::StrAppend(&label, "\n", date);
-  edge_lines_.push_back(absl::StrCat("  ", DotQuote(from), " -> ", DotQuote(to),
-                                     " [label=", DotQuote(label),
-                                     directed ? "" : ", dir=none", "];\n"));
+  edge_lines_.push_back(
+      absl::StrCat("  ", DotQuote(from), " -> ", DotQuote(to),
+                   " [label=", DotQuote(label), directed ? "" : ", dir=none",
+                   key.empty() ? "" : ", id=", key.empty() ? "" : DotQuote(key), "];\n"));
 }
 
 void DotGraph::AddStyledEdge(absl::string_view key, absl::string_view from,

@@ -32,6 +32,8 @@ class DotGraph {
   void AddNode(absl::string_view id, absl::string_view label, absl::string_view kind);
   // Adds an edge labelled "type\ndate" (date may be empty). `key` identifies
   // the edge (the relation id); an edge whose key was already added is ignored.
+  // A key that is not empty is also the edge's Graphviz id, so that an SVG drawn
+  // from the graph names each edge's relation (<g id="KEY" class="edge">).
   void AddEdge(absl::string_view key, absl::string_view from, absl::string_view to,
                absl::string_view type, absl::string_view date, bool directed);
 

@@ -25,9 +25,11 @@ TEST(DotGraph, RendersLabelledEdgesOnce) {
   EXPECT_THAT(dot, HasSubstr("digraph entente {\n"));
   EXPECT_THAT(dot, HasSubstr("  \"country:PAK\" [label=\"Pakistan\", fillcolor="));
   EXPECT_THAT(dot, Not(HasSubstr("Pakistan again")));
-  EXPECT_THAT(dot, HasSubstr("  \"country:PAK\" -> \"country:KAZ\" "
-                             "[label=\"partnership\\n2026-02-04\", dir=none];\n"));
-  EXPECT_THAT(dot, HasSubstr("  \"country:KAZ\" -> \"org:eu\" [label=\"visit\"];\n"));
+  EXPECT_THAT(dot,
+              HasSubstr("  \"country:PAK\" -> \"country:KAZ\" "
+                        "[label=\"partnership\\n2026-02-04\", dir=none, id=\"1\"];\n"));
+  EXPECT_THAT(
+      dot, HasSubstr("  \"country:KAZ\" -> \"org:eu\" [label=\"visit\", id=\"2\"];\n"));
   EXPECT_EQ(dot.find("partnership"), dot.rfind("partnership"));
   EXPECT_EQ(dot.back(), '\n');
   EXPECT_EQ(dot.substr(dot.size() - 2), "}\n");

@@ -368,6 +368,31 @@ TEST_F(EntenteBinaryTest, BadListenAddressesAreRefusedBeforeServing) {
   }
 }
 
+TEST_F(EntenteBinaryTest, BadHttpAddressesAreRefusedNamingTheFlag) {
+  for (const auto& [http, why] : std::vector<std::pair<std::string, std::string>>{
+           {"127.0.0.1", "--http '127.0.0.1': no port"},
+           {"127.0.0.1:70000", "not a number from 0 to 65535"},
+           {"example.invalid:8080",
+            "--http: \"example.invalid\" is not an IP address"}}) {
+    Result result = Run({"serve", "--db", dir_ + "/store", "--listen", "127.0.0.1:0",
+                         "--http", http, "--quiet"});
+    EXPECT_EQ(result.exit_code, 1) << http;
+    EXPECT_THAT(result.err, HasSubstr(why)) << http;
+  }
+}
+
+TEST_F(EntenteBinaryTest, ABusyHttpPortFailsNamingTheFlag) {
+  pid_t first = StartServer(dir_ + "/store", "127.0.0.1:0");
+  ASSERT_GT(first, 0) << ReadFile(dir_ + "/serve.log");
+  const std::string port = ServedPort();
+  ASSERT_FALSE(port.empty()) << ReadFile(dir_ + "/serve.log");
+  Result second = Run({"serve", "--db", dir_ + "/other", "--listen", "127.0.0.1:0",
+                       "--http", "127.0.0.1:" + port, "--quiet"});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_THAT(second.err, HasSubstr("--http: cannot listen on 127.0.0.1:" + port));
+  EXPECT_EQ(StopServer(first), 0) << ReadFile(dir_ + "/serve.log");
+}
+
 TEST_F(EntenteBinaryTest, ASecondServerOnABusyPortFailsNamingThePort) {
   pid_t first = StartServer(dir_ + "/store", "127.0.0.1:0");
   ASSERT_GT(first, 0) << ReadFile(dir_ + "/serve.log");

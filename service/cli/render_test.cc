@@ -137,9 +137,11 @@ TEST(PathsDot, DrawsNodesInPathOrderAndLabelledEdges) {
   EXPECT_THAT(dot, HasSubstr("\"country:PAK\" [label=\"Pakistan\""));
   EXPECT_LT(dot.find("\"country:PAK\" [label"), dot.find("\"country:KAZ\" [label"));
   EXPECT_THAT(dot, HasSubstr("\"country:KAZ\" -> \"country:PAK\" "
-                             "[label=\"partnership\\n2026-02-04\", dir=none];"));
+                             "[label=\"partnership\\n2026-02-04\", dir=none, "
+                             "id=\"00000000000000aa\"];"));
   EXPECT_THAT(dot,
-              HasSubstr("\"country:KAZ\" -> \"org:eu\" [label=\"membership\\n1993\"];"));
+              HasSubstr("\"country:KAZ\" -> \"org:eu\" [label=\"membership\\n1993\", "
+                        "id=\"00000000000000bb\"];"));
 }
 
 TEST(NeighborsDot, DrawsCentreAndEachRelationOnce) {

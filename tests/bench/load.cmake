@@ -1,11 +1,12 @@
 # The service load benchmark (on demand, never in ctest): an asynchronous gRPC
-# client driving `entente serve` with timeline and path queries, plus a soak of
-# mixed reads during an import. See load_bench.cc for the commands.
+# client driving `entente serve` with timeline and path queries (and an HTTP
+# client for the JSON API's timelines), plus a soak of mixed reads during an import. See load_bench.cc for the commands.
 if(TARGET entente_integration_client AND TARGET entente_graph_generator)
   add_executable(load_bench ${CMAKE_CURRENT_LIST_DIR}/load_bench.cc
-    ${CMAKE_CURRENT_LIST_DIR}/load_client.cc)
+    ${CMAKE_CURRENT_LIST_DIR}/load_client.cc ${CMAKE_CURRENT_LIST_DIR}/http_load_client.cc)
   target_link_libraries(load_bench PRIVATE entente_integration_client entente_graph
-    entente_graph_generator entente_proto gRPC::grpc++ absl::flat_hash_map)
+    entente_graph_generator entente_proto gRPC::grpc++ absl::flat_hash_map
+    Boost::headers Threads::Threads)
   entente_compile_options(load_bench)
   if(TARGET entente)
     target_compile_definitions(load_bench PRIVATE LOAD_BENCH_ENTENTE="$<TARGET_FILE:entente>")

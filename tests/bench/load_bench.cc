@@ -2,13 +2,15 @@
 //
 //   load_bench build DIR RELATIONS [ENTITIES]   # a synthetic store (bulk load, seed 1)
 //   load_bench run --db DIR [--relations N] [--seconds 30] [--concurrency 32]
-//                  [--mode timeline|path|mixed|all] [--server ADDR] [--warmup 5]
+//                  [--mode timeline|path|mixed|all|http] [--server ADDR] [--warmup 5]
 //                  [--seed 1]  (the generator seed the store was built with; the
 //                  graph benchmark's stores use 7)
 //   load_bench soak --db DIR [--relations N] [--import 100000] [--seconds 30]
 //
 // `run` and `soak` start `entente serve --quiet` on the store (or use --server)
-// and drive it with the asynchronous client of load_client.h. `soak` runs
+// and drive it with the asynchronous client of load_client.h; --mode http
+// serves --http too and drives GET /api/v1/entities/{id}/timeline with the
+// keep-alive client of http_load_client.h instead. `soak` runs
 // mixed reads while ImportDigests streams synthetic relation JSON Lines, then
 // checks that no read failed and the import landed whole.
 
@@ -33,6 +35,7 @@
 #include "grpcpp/grpcpp.h"
 #include "importers/relation_jsonl.h"
 #include "tests/bench/graph_generator.h"
+#include "tests/bench/http_load_client.h"
 #include "tests/bench/load_client.h"
 #include "tests/integration/server_process.h"
 
@@ -93,6 +96,7 @@ struct Target {
 // server accepts it; pass --entente to choose the binary).
 std::vector<std::string> ServerArgs(const Flags& flags) {
   std::vector<std::string> args = {"--quiet"};
+  if (flags.Get("mode", "") == "http") args.insert(args.end(), {"--http", "127.0.0.1:0"});
   if (std::string cache = flags.Get("block-cache-mb", ""); !cache.empty()) {
     args.insert(args.end(), {"--block-cache-mb", cache});
   }
@@ -175,6 +179,41 @@ double ProcessCpuSeconds(pid_t pid) {
   return static_cast<double>(utime + stime) / sysconf(_SC_CLK_TCK);
 }
 
+// The port of the server's HTTP API, from the line it logs; 0 when not found.
+int HttpPort(const testing::ServerProcess& process) {
+  const std::string log = process.log();
+  const std::string kMarker = "JSON API on http://127.0.0.1:";
+  const size_t at = log.find(kMarker);
+  int port = 0;
+  if (at == std::string::npos) return 0;
+  const std::string digits = log.substr(at + kMarker.size(), 5);
+  return absl::SimpleAtoi(digits.substr(0, digits.find('/')), &port) ? port : 0;
+}
+
+// --mode http: timelines over the JSON API (the server must be started here).
+int RunHttp(Target& target, const Flags& flags, LoadOptions options) {
+  const int port = target.process != nullptr ? HttpPort(*target.process) : 0;
+  if (port == 0) return std::fprintf(stderr, "--mode http needs --db (no --server)\n"), 1;
+  if (int64_t warmup = flags.Int("warmup", 5); warmup > 0) {
+    LoadOptions warm = options;
+    warm.duration = absl::Seconds(warmup);
+    RunHttpLoad("127.0.0.1", port, warm);
+  }
+  const pid_t server = target.process->pid();
+  const double server_cpu = ProcessCpuSeconds(server);
+  const double client_cpu = ProcessCpuSeconds(getpid());
+  LoadReport report = RunHttpLoad("127.0.0.1", port, options);
+  PrintReport("http", report);
+  const KindReport& timelines = report.kinds[QueryKind::kTimeline];
+  if (timelines.calls > 0) {
+    std::printf("         server cpu %.1f us/call, client cpu %.1f us/call\n",
+                (ProcessCpuSeconds(server) - server_cpu) * 1e6 / timelines.calls,
+                (ProcessCpuSeconds(getpid()) - client_cpu) * 1e6 / timelines.calls);
+  }
+  target.process->Stop(SIGTERM).IgnoreError();
+  return timelines.errors == 0 ? 0 : 1;
+}
+
 int Run(const Flags& flags) {
   auto target = StartTarget(flags);
   if (!target.ok())
@@ -182,6 +221,7 @@ int Run(const Flags& flags) {
   auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
   LoadOptions options = LoadOptionsFrom(flags, stubs[0].get());
   std::string mode = flags.Get("mode", "all");
+  if (mode == "http") return RunHttp(*target, flags, options);
   std::vector<std::pair<std::string, double>> runs;
   if (mode == "timeline" || mode == "all") runs.push_back({"timeline", 0.0});
   if (mode == "path" || mode == "all") runs.push_back({"path", 1.0});
@@ -306,7 +346,7 @@ int main(int argc, char** argv) {
   std::fprintf(stderr,
                "usage: load_bench build DIR RELATIONS [ENTITIES]\n"
                "       load_bench run --db DIR [--relations N] [--seconds S] "
-               "[--concurrency C] [--mode timeline|path|mixed|all]\n"
+               "[--concurrency C] [--mode timeline|path|mixed|all|http]\n"
                "       load_bench soak --db DIR [--relations N] [--import M] "
                "[--seconds S]\n");
   return 2;
