@@ -382,6 +382,21 @@ class ClauseFinder {
       AttachVerb(c, v);
       return;
     }
+    // "under a trade deal announced on Tuesday": a past participle right after the
+    // object of a preposition describes that phrase; it starts no clause of its own.
+    if (kind == ClauseKind::kRelative && (t_[i].verb_forms & kPastParticiple) &&
+        g.range.end - g.range.begin == 1 && p_.phrases.np_at[i - 1] >= 0 &&
+        p_.phrases.nps[p_.phrases.np_at[i - 1]].pp >= 0 &&
+        p_.phrases.nps[p_.phrases.np_at[i - 1]].range.end == i && !ObjectRightAfter(g)) {
+      const int described = p_.phrases.np_at[i - 1];
+      int c = Open(ClauseKind::kParticipial, i, Top(), -1);
+      p_.clauses[c].antecedent = described;
+      p_.clauses[c].antecedent_top = ChainTop(described);
+      AttachVerb(c, v);
+      p_.clauses[c].subject = -1;
+      p_.clauses[c].shares_subject = false;
+      return;
+    }
     int c = Open(kind, i, Top(), -1);
     if (kind == ClauseKind::kRelative) {
       // A relative without pronoun: the phrase before its subject.
@@ -458,6 +473,10 @@ class ClauseFinder {
   bool ContentAfterVerb(int i) const {
     const Clause& top = p_.clauses[Top()];
     if (top.verb < 0) return false;
+    // "will invest $5 billion in X under a deal announced ...": only a verb of saying,
+    // thinking or wanting takes a clause as its object.
+    const int head = p_.phrases.verbs[top.verb].head;
+    if (head < 0 || !(t_[head].verb_forms & kTakesContent)) return false;
     int subject = SubjectBefore(i, top.range.begin);
     if (subject < 0 || subject != top.object) return false;
     int k = p_.phrases.verbs[top.verb].range.end;

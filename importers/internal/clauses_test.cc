@@ -141,6 +141,23 @@ TEST(ParseSentence, APhraseAndAVerbAfterTheFirstPhraseAreARelativeWithoutPronoun
   EXPECT_EQ(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kMain);
 }
 
+TEST(ParseSentence, OnlyAVerbOfSayingOrThinkingTakesAClauseWithoutThat) {
+  Parsed said = Parse("Officials said talks could resume.");
+  int resume = said.ClauseOf("resume");
+  ASSERT_GE(resume, 0);
+  EXPECT_TRUE(said.parse.clauses[resume].content);
+  EXPECT_EQ(said.Phrase(SubjectOf(said.parse, resume)), "talks");
+  // "invest" takes no clause: "announced" describes the deal.
+  Parsed invest =
+      Parse("Korea will invest $5 billion in Chile under a deal announced on Tuesday.");
+  int announced = invest.ClauseOf("announced");
+  ASSERT_GE(announced, 0);
+  EXPECT_FALSE(invest.parse.clauses[announced].content);
+  EXPECT_EQ(invest.parse.clauses[announced].kind, ClauseKind::kParticipial);
+  EXPECT_EQ(invest.Phrase(invest.parse.clauses[announced].antecedent), "a deal");
+  EXPECT_NE(invest.Phrase(SubjectOf(invest.parse, announced)), "$ 5 billion");
+}
+
 TEST(ParseSentence, ACoordinatedClauseSharesTheSubject) {
   Parsed p = Parse("Peru signed the accord and ratified it.");
   int c = p.ClauseOf("ratified");

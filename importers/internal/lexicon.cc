@@ -146,6 +146,9 @@ void Lexicon::FindClosedClasses() {
   c.phrasal = Find("phrasal");
   c.tell = Find("tell");
   c.adjective = Find("adjective");
+  c.speech_verb = Find("speech_verb");
+  c.irrealis_governor = Find("irrealis_governor");
+  c.content_verb = Find("content_verb");
   c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
                             c.modal, c.neg, c.to, c.adverb});
 }

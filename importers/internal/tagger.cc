@@ -115,6 +115,13 @@ class LexicalPass {
 
   bool In(ClassId id, int i) const { return x_.MatchAt(id, t_, i, i + 1).length == 1; }
 
+  bool TakesContent(int i) const {
+    for (ClassId id : {c_.speech_verb, c_.irrealis_governor, c_.content_verb}) {
+      if (id >= 0 && In(id, i)) return true;
+    }
+    return false;
+  }
+
   void Word(int i, bool may_be_closed) {
     Token& t = t_[i];
     if (t.lower == "'s") {
@@ -144,6 +151,8 @@ class LexicalPass {
     if (const VerbEntry* v = x_.Verb(t.lower)) {
       t.verb_forms = v->forms;
       t.lemma = v->lemma;
+      t.lemma_hash = WordHash(t.lemma);
+      if (TakesContent(i)) t.verb_forms |= kTakesContent;
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
                !past.empty() && !x_.Contains(c_.adjective, t.lower)) {
       // A verb the lexicon does not list still reads as one in its past form

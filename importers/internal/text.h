@@ -49,6 +49,9 @@ enum VerbForm : uint8_t {
   kPastTense = 4,
   kPastParticiple = 8,
   kGerund = 16,
+  // Not a form: the verb may take a content clause without "that" ("said talks could
+  // resume", "believe the deal will hold"). Set by the tagger from the lexicon.
+  kTakesContent = 32,
 };
 
 struct Token {
