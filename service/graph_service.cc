@@ -37,6 +37,21 @@ void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
   out->set_kind(ToProto(entity.kind));
 }
 
+// A page of entities into a search or list response; the store's only
+// INVALID_ARGUMENT there is a bad page token.
+template <typename Response>
+absl::Status EntityPageToProto(absl::StatusOr<graph::EntityPage> page,
+                               Response* response) {
+  if (absl::IsInvalidArgument(page.status())) {
+    return InvalidFieldError("page_token", page.status().message());
+  }
+  if (!page.ok()) return page.status();
+  for (const graph::Entity& entity : page->entities)
+    ToProto(entity, response->add_entities());
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 GraphServiceImpl::GraphServiceImpl(graph::Store* store,
@@ -72,6 +87,11 @@ absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
   ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
                            ResolveEntity(entities_, request.entity(), "entity"));
   ToProto(entity, response->mutable_entity());
+  std::shared_ptr<const graph::GraphView> view = store_->View();
+  // Not in the view: known to the store, but no relation names it yet.
+  if (std::optional<uint32_t> vertex = view->FindVertex(entity.id)) {
+    response->set_relation_count(static_cast<int64_t>(view->Edges(*vertex).size()));
+  }
   return absl::OkStatus();
 }
 
@@ -94,16 +114,23 @@ absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest&
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
-  absl::StatusOr<graph::EntityPage> page =
-      store_->SearchEntities(request.query(), page_size, request.page_token());
-  if (absl::IsInvalidArgument(page.status())) {
-    return InvalidFieldError("page_token", page.status().message());
-  }
-  if (!page.ok()) return page.status();
-  for (const graph::Entity& entity : page->entities)
-    ToProto(entity, response->add_entities());
-  response->set_next_page_token(page->next_page_token);
-  return absl::OkStatus();
+  return EntityPageToProto(
+      store_->SearchEntities(request.query(), page_size, request.page_token()), response);
+}
+
+grpc::ServerUnaryReactor* GraphServiceImpl::ListEntities(
+    grpc::CallbackServerContext* context, const v1::ListEntitiesRequest* request,
+    v1::ListEntitiesResponse* response) {
+  return Answer(context, [&] { return DoListEntities(*request, response); });
+}
+
+absl::Status GraphServiceImpl::DoListEntities(const v1::ListEntitiesRequest& request,
+                                              v1::ListEntitiesResponse* response) {
+  ENTENTE_ASSIGN_OR_RETURN(
+      int page_size,
+      CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
+  return EntityPageToProto(store_->ListEntities(page_size, request.page_token()),
+                           response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(

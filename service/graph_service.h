@@ -58,11 +58,12 @@ struct GraphServiceOptions {
 // synchronous API and its thread pool.
 using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
     v1::GraphService::WithCallbackMethod_SearchEntities<
-        v1::GraphService::WithCallbackMethod_GetTimeline<
-            v1::GraphService::WithCallbackMethod_FindPaths<
-                v1::GraphService::WithCallbackMethod_GetNeighbors<
-                    v1::GraphService::WithCallbackMethod_GetStats<
-                        v1::GraphService::Service>>>>>>;
+        v1::GraphService::WithCallbackMethod_ListEntities<
+            v1::GraphService::WithCallbackMethod_GetTimeline<
+                v1::GraphService::WithCallbackMethod_FindPaths<
+                    v1::GraphService::WithCallbackMethod_GetNeighbors<
+                        v1::GraphService::WithCallbackMethod_GetStats<
+                            v1::GraphService::Service>>>>>>>;
 
 class GraphServiceImpl final : public GraphServiceBase {
  public:
@@ -77,6 +78,9 @@ class GraphServiceImpl final : public GraphServiceBase {
   grpc::ServerUnaryReactor* SearchEntities(grpc::CallbackServerContext* context,
                                            const v1::SearchEntitiesRequest* request,
                                            v1::SearchEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* ListEntities(grpc::CallbackServerContext* context,
+                                         const v1::ListEntitiesRequest* request,
+                                         v1::ListEntitiesResponse* response) override;
   grpc::ServerUnaryReactor* GetTimeline(grpc::CallbackServerContext* context,
                                         const v1::GetTimelineRequest* request,
                                         v1::GetTimelineResponse* response) override;
@@ -117,6 +121,8 @@ class GraphServiceImpl final : public GraphServiceBase {
                            v1::GetEntityResponse* response);
   absl::Status DoSearchEntities(const v1::SearchEntitiesRequest& request,
                                 v1::SearchEntitiesResponse* response);
+  absl::Status DoListEntities(const v1::ListEntitiesRequest& request,
+                              v1::ListEntitiesResponse* response);
   absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
                              v1::GetTimelineResponse* response);
   absl::Status DoFindPaths(const grpc::ServerContextBase& context,

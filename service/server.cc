@@ -147,6 +147,8 @@ absl::Status RunServer(const ServeOptions& options) {
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<importers::Extractor> extractor,
                            importers::Extractor::Create(gazetteer));
   graph::StoreOptions store_options;
+  store_options.known_entities =
+      std::make_shared<const std::vector<graph::Entity>>(gazetteer->Entities());
   store_options.sync_writes = options.sync_writes;
   if (options.block_cache_mb > 0) store_options.block_cache_mb = options.block_cache_mb;
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,

@@ -148,19 +148,54 @@ TEST_F(CommandsTest, TimelinePagesAndAll) {
 
 TEST_F(CommandsTest, AmbiguousNameListsCandidates) {
   EXPECT_EQ(Run(TimelineCommand(), {"Kaza"}), kExitFailure);
-  EXPECT_EQ(err_.str(),
-            "entente timeline: 'Kaza' is ambiguous: Kazakhstan (country:KAZ), "
-            "Kazatomprom (company:kazatomprom); give an id or a longer name\n");
+  // The gazetteer's "Kazan" and others are candidates too, closest names first.
+  EXPECT_THAT(err_.str(), StartsWith("entente timeline: 'Kaza' is ambiguous: "));
+  EXPECT_THAT(err_.str(), HasSubstr("Kazakhstan (country:KAZ), "));
+  EXPECT_THAT(err_.str(), HasSubstr("Kazatomprom (company:kazatomprom)"));
+  EXPECT_LT(err_.str().find("Kazakhstan"), err_.str().find("Kazatomprom"));
+  EXPECT_THAT(err_.str(), ::testing::EndsWith("; give an id or a longer name\n"));
 }
 
 TEST_F(CommandsTest, UnknownNameIsAFailure) {
-  EXPECT_EQ(Run(EntityCommand(), {"Atlantis"}), kExitFailure);
-  EXPECT_EQ(err_.str(), "entente entity: no entity matches 'Atlantis'\n");
+  EXPECT_EQ(Run(EntityCommand(), {"Xqzvwj"}), kExitFailure);
+  EXPECT_EQ(err_.str(), "entente entity: no entity is known as \"Xqzvwj\"\n");
+}
+
+TEST_F(CommandsTest, ATypoSuggestsTheClosestName) {
+  EXPECT_EQ(Run(EntityCommand(), {"Kazakstan"}), kExitFailure);
+  EXPECT_THAT(err_.str(),
+              StartsWith("entente entity: no entity is known as \"Kazakstan\"; did you "
+                         "mean Kazakhstan (country:KAZ)"));
+}
+
+TEST_F(CommandsTest, ACountryWithoutRelationsIsFound) {
+  ASSERT_EQ(Run(EntityCommand(), {"United States"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("id         country:USA\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("relations  0\n"));
+  ASSERT_EQ(Run(TimelineCommand(), {"UK"}), kExitOk) << err_.str();
+  ASSERT_EQ(Run(EntityCommand(), {"Kazakhstan"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("relations  4\n"));
+  ASSERT_EQ(Run(EntityCommand(), {"Kazakhstan", "--json"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("{\"entity\":{\"id\":\"country:KAZ\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"relationCount\":\"4\""));
+}
+
+TEST_F(CommandsTest, EntitiesListsTheStoredEntitiesByPage) {
+  ASSERT_EQ(Run(EntitiesCommand(), {"--limit", "3"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("ID                   NAME         KIND\n"
+                                     "company:kazatomprom  Kazatomprom  company\n"
+                                     "country:KAZ          Kazakhstan   country\n"
+                                     "country:PAK          Pakistan     country\n"
+                                     "More: --page-token "));
+  ASSERT_EQ(Run(EntitiesCommand(), {"--all", "--jsonl"}), kExitOk) << err_.str();
+  const std::string all = out_.str();
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 4);
+  EXPECT_THAT(all, HasSubstr("{\"id\":\"org:eu\""));
 }
 
 TEST_F(CommandsTest, EntityShowsAliases) {
   ASSERT_EQ(Run(EntityCommand(), {"kazakh"}), kExitOk) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("id       country:KAZ\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("id         country:KAZ\n"));
   EXPECT_THAT(out_.str(), HasSubstr("Kazakh"));
 }
 

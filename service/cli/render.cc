@@ -177,14 +177,28 @@ std::string NeighborsTable(const v1::GetNeighborsResponse& response) {
   return out;
 }
 
-std::string EntityText(const v1::Entity& entity) {
+std::string EntityText(const v1::GetEntityResponse& response) {
+  const v1::Entity& entity = response.entity();
   Table table({"FIELD", "VALUE"});
   table.set_max_cell_width(1000);
   table.AddRow({"id", entity.id()});
   table.AddRow({"name", entity.name()});
   table.AddRow({"kind", KindName(entity.kind())});
   table.AddRow({"aliases", absl::StrJoin(entity.aliases(), ", ")});
+  table.AddRow({"relations", absl::StrCat(response.relation_count())});
   return table.Render();
+}
+
+std::string EntitiesTable(const v1::ListEntitiesResponse& response) {
+  Table table({"ID", "NAME", "KIND"});
+  for (const v1::Entity& entity : response.entities()) {
+    table.AddRow({entity.id(), entity.name(), KindName(entity.kind())});
+  }
+  std::string out = table.Render();
+  if (!response.next_page_token().empty()) {
+    absl::StrAppend(&out, "More: --page-token ", response.next_page_token(), "\n");
+  }
+  return out;
 }
 
 std::string StatsText(const v1::GetStatsResponse& response, bool of_entity) {

@@ -49,7 +49,12 @@ std::string PathsTable(const entente::v1::FindPathsResponse& response,
 std::string SourcesText(
     const google::protobuf::RepeatedPtrField<entente::v1::Relation>& relations);
 std::string NeighborsTable(const entente::v1::GetNeighborsResponse& response);
-std::string EntityText(const entente::v1::Entity& entity);
+// FIELD/VALUE rows: id, name, kind, aliases and relations (how many relations
+// the entity takes part in; 0 for a country or gazetteer entry none names yet).
+std::string EntityText(const entente::v1::GetEntityResponse& response);
+// One ListEntities page as ID/NAME/KIND rows, then "More: --page-token T"
+// when there is a next page.
+std::string EntitiesTable(const entente::v1::ListEntitiesResponse& response);
 // `of_entity`: the counts are one entity's, whose `entities` field counts its
 // neighbours; the first line then says "neighbours".
 std::string StatsText(const entente::v1::GetStatsResponse& response, bool of_entity);
