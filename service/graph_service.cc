@@ -3,6 +3,7 @@
 
 #include "service/graph_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -35,6 +36,21 @@ void ToProtoWithoutAliases(const graph::Entity& entity, v1::Entity* out) {
   out->set_id(entity.id);
   out->set_name(entity.name);
   out->set_kind(ToProto(entity.kind));
+}
+
+// Types most frequent first, ties in type order.
+void HopToProto(const graph::HopLinks& hop, v1::HopLinks* out) {
+  out->set_relation_count(hop.relations);
+  std::vector<std::pair<int, int>> types;  // (-count, type)
+  for (int type = 0; type < graph::kRelationTypeCount; ++type) {
+    if (hop.by_type[type] > 0) types.emplace_back(-hop.by_type[type], type);
+  }
+  std::sort(types.begin(), types.end());
+  for (const auto& [negative_count, type] : types) {
+    v1::TypeCount* count = out->add_types();
+    count->set_type(ToProto(static_cast<graph::RelationType>(type)));
+    count->set_count(-negative_count);
+  }
 }
 
 // A page of entities into a search or list response; the store's only
@@ -240,6 +256,9 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
   }
   response->set_truncated(result->truncated);
   response->set_truncation_reason(result->truncation_reason);
+  for (const std::string& filter : result->blocking_filters) {
+    response->add_blocking_filters(filter);
+  }
   // Every hop's relation, all paths together, in one batched read.
   std::vector<uint64_t> hops;
   for (const graph::Path& path : result->paths) {
@@ -257,6 +276,7 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
     }
     for (size_t i = 0; i < path.relations.size(); ++i) {
       ToProto(std::move(relations[next++]), out->add_relations());
+      HopToProto(path.hops[i], out->add_hops());
     }
   }
   return absl::OkStatus();

@@ -107,11 +107,36 @@ TEST_F(CommandsTest, PathAsDotAndJson) {
   EXPECT_EQ(out_.str().find('\n'), out_.str().size() - 1);
 }
 
-TEST_F(CommandsTest, PathRespectsWindowAndTypes) {
-  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2025,2026"}), kExitOk);
-  EXPECT_EQ(out_.str(), "No path from Pakistan to European Union.\n");
+TEST_F(CommandsTest, PathRespectsWindowAndTypesAndNamesTheFilter) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2020,2023"}), kExitOk);
+  EXPECT_EQ(out_.str(),
+            "No path from Pakistan to European Union.\n"
+            "Every path was removed by --between; there is one without it.\n");
   ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--types", "trade_target"}), kExitOk);
-  EXPECT_THAT(out_.str(), StartsWith("No path"));
+  EXPECT_EQ(
+      out_.str(),
+      "No path from Pakistan to European Union.\n"
+      "Every path was removed by --types (default: all but sanction and downgrade); "
+      "there is one without it.\n");
+}
+
+TEST_F(CommandsTest, APartnershipHoldsAfterItsDate) {
+  // Kazakhstan and the EU became partners in 2024-01: still partners in 2025.
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2025,2026"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("2024-01     partnership"));
+}
+
+TEST_F(CommandsTest, PathHopsCountTheirRelationsAndFewerPathsAreNamed) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--k", "3"}), kExitOk) << err_.str();
+  // Two relations link Pakistan and Kazakhstan; the table shows the newest.
+  EXPECT_THAT(out_.str(), HasSubstr("  2: partnership 1, trade_target 1\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("  1: partnership 1\n"));
+  EXPECT_THAT(out_.str(),
+              HasSubstr("\nOnly 1 path exists within the filters and --max-hops "
+                        "(3 asked).\n"));
 }
 
 TEST_F(CommandsTest, TimelineOfAPair) {
@@ -306,7 +331,11 @@ TEST_F(CoolingCommandsTest, TypesFilterTheCoolingTypes) {
 TEST_F(CoolingCommandsTest, PathsLeaveSanctionsAndDowngradesOutUnlessAsked) {
   // The sanction is the only relation of the United States.
   ASSERT_EQ(Run(PathCommand(), {"United States", "India"}), kExitOk) << err_.str();
-  EXPECT_EQ(out_.str(), "No path from United States to India.\n");
+  EXPECT_EQ(
+      out_.str(),
+      "No path from United States to India.\n"
+      "Every path was removed by --types (default: all but sanction and downgrade); "
+      "there is one without it.\n");
   ASSERT_EQ(Run(PathCommand(), {"United States", "India", "--types", "sanction,meeting"}),
             kExitOk)
       << err_.str();
