@@ -139,7 +139,8 @@ class Store {
       absl::Span<const uint64_t> relation_ids) const;
   // See timeline.h. An unknown entity gives an empty page.
   absl::StatusOr<TimelinePage> GetTimeline(const TimelineQuery& query) const;
-  // See stats.h. NotFound for an entity the view does not know.
+  // See stats.h. NotFound for an entity the view does not know; Cancelled
+  // once *query.cancelled is true.
   absl::StatusOr<Stats> GetStats(const StatsQuery& query) const;
 
   // The current immutable graph snapshot; never null.

@@ -68,6 +68,18 @@ absl::Status EntityPageToProto(absl::StatusOr<graph::EntityPage> page,
   return absl::OkStatus();
 }
 
+// The status of a call whose work stopped because the client went away: the
+// one the client itself reports, DEADLINE_EXCEEDED past its deadline, else
+// CANCELLED.
+absl::Status CallEnded(const grpc::ServerContextBase& context) {
+  auto deadline = context.deadline();
+  if (deadline != std::chrono::system_clock::time_point::max() &&
+      std::chrono::system_clock::now() >= deadline) {
+    return absl::DeadlineExceededError("the call's deadline passed; the work stopped");
+  }
+  return absl::CancelledError("the client cancelled the call; the work stopped");
+}
+
 }  // namespace
 
 GraphServiceImpl::GraphServiceImpl(graph::Store* store,
@@ -252,7 +264,7 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
   }
   if (!result.ok()) return result.status();
   if (result->truncated && result->truncation_reason == "cancelled") {
-    return absl::CancelledError("the client cancelled the path search");
+    return CallEnded(context);
   }
   response->set_truncated(result->truncated);
   response->set_truncation_reason(result->truncation_reason);
@@ -327,12 +339,15 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
 grpc::ServerUnaryReactor* GraphServiceImpl::GetStats(grpc::CallbackServerContext* context,
                                                      const v1::GetStatsRequest* request,
                                                      v1::GetStatsResponse* response) {
-  return Answer(context, [&] { return DoGetStats(*request, response); });
+  return Answer(context, [&] { return DoGetStats(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
+absl::Status GraphServiceImpl::DoGetStats(const grpc::ServerContextBase& context,
+                                          const v1::GetStatsRequest& request,
                                           v1::GetStatsResponse* response) {
   graph::StatsQuery query;
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   if (!request.entity().empty()) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
@@ -340,6 +355,7 @@ absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
     query.entity = entity.id;
   }
   absl::StatusOr<graph::Stats> stats = store_->GetStats(query);
+  if (absl::IsCancelled(stats.status())) return CallEnded(context);
   if (absl::IsNotFound(stats.status()) && !query.entity.empty()) {
     return absl::OkStatus();  // Known entity, no relations in the view yet.
   }

@@ -130,7 +130,8 @@ class GraphServiceImpl final : public GraphServiceBase {
                            v1::FindPathsResponse* response);
   absl::Status DoGetNeighbors(const v1::GetNeighborsRequest& request,
                               v1::GetNeighborsResponse* response);
-  absl::Status DoGetStats(const v1::GetStatsRequest& request,
+  absl::Status DoGetStats(const grpc::ServerContextBase& context,
+                          const v1::GetStatsRequest& request,
                           v1::GetStatsResponse* response);
   absl::Status DoImport(grpc::ServerContext* context,
                         grpc::ServerReader<v1::ImportDigestsRequest>* reader,
