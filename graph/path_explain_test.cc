@@ -16,6 +16,12 @@ using ::testing::IsEmpty;
 
 DateWithPrecision D(const char* text) { return *DateWithPrecision::Parse(text); }
 
+// A relation reported on its own date unless `reported` says otherwise.
+void Link(GraphViewBuilder& b, uint64_t id, const char* from, const char* to,
+          RelationType type, const char* date, const char* reported = nullptr) {
+  b.AddRelation(id, from, to, type, D(date), D(reported != nullptr ? reported : date));
+}
+
 TimeWindow Years(int from, int to) {
   return {DaysFromCivil(from, 1, 1), DaysFromCivil(to + 1, 1, 1)};
 }
@@ -28,15 +34,11 @@ PathResult Find(const GraphView& view, PathQuery query) {
 
 TEST(PathExplain, EachHopCountsItsPassingRelationsByType) {
   GraphViewBuilder b;
-  b.AddRelation(1, "country:A", "country:B", RelationType::kMeeting, D("2019"),
-                D("2019"));
-  b.AddRelation(2, "country:A", "country:B", RelationType::kMeeting, D("2021"),
-                D("2021"));
-  b.AddRelation(3, "country:B", "country:A", RelationType::kPartnership, D("2020"),
-                D("2020"));
-  b.AddRelation(4, "country:A", "country:B", RelationType::kSanction, D("2022"),
-                D("2022"));
-  b.AddRelation(5, "country:B", "country:C", RelationType::kVisit, D("2018"), D("2018"));
+  Link(b, 1, "country:A", "country:B", RelationType::kMeeting, "2019");
+  Link(b, 2, "country:A", "country:B", RelationType::kMeeting, "2021");
+  Link(b, 3, "country:B", "country:A", RelationType::kPartnership, "2020");
+  Link(b, 4, "country:A", "country:B", RelationType::kSanction, "2022");
+  Link(b, 5, "country:B", "country:C", RelationType::kVisit, "2018");
   auto view = std::move(b).Build();
   PathResult r =
       Find(*view,
@@ -56,16 +58,11 @@ TEST(PathExplain, EachHopCountsItsPassingRelationsByType) {
 
 TEST(PathExplain, LastingStatesHoldInALaterWindow) {
   GraphViewBuilder b;
-  b.AddRelation(1, "country:A", "country:B", RelationType::kDiplomaticRelations,
-                D("1993"), D("1993"));
-  b.AddRelation(2, "country:B", "country:C", RelationType::kMeeting, D("2005"),
-                D("2005"));
-  b.AddRelation(3, "country:A", "country:D", RelationType::kMeeting, D("1993"),
-                D("1993"));
-  b.AddRelation(4, "country:D", "country:C", RelationType::kMeeting, D("2005"),
-                D("2005"));
-  b.AddRelation(5, "country:C", "org:E", RelationType::kMembership, D("1995-03"),
-                D("1995-03"));
+  Link(b, 1, "country:A", "country:B", RelationType::kDiplomaticRelations, "1993");
+  Link(b, 2, "country:B", "country:C", RelationType::kMeeting, "2005");
+  Link(b, 3, "country:A", "country:D", RelationType::kMeeting, "1993");
+  Link(b, 4, "country:D", "country:C", RelationType::kMeeting, "2005");
+  Link(b, 5, "country:C", "org:E", RelationType::kMembership, "1995-03");
   auto view = std::move(b).Build();
   PathResult r = Find(
       *view, {.from = "country:A", .to = "org:E", .k = 3, .window = Years(2000, 2010)});
@@ -82,14 +79,11 @@ TEST(PathExplain, LastingStatesHoldInALaterWindow) {
 
 TEST(PathExplain, SaysWhichFilterRemovedEveryPath) {
   GraphViewBuilder b;
-  b.AddRelation(1, "country:A", "country:B", RelationType::kMeeting, D("2010"),
-                D("2015"));
-  b.AddRelation(2, "country:B", "country:C", RelationType::kSanction, D("2012"),
-                D("2012"));
-  b.AddRelation(3, "country:C", "country:D", RelationType::kMeeting, D("2012"),
-                D("2012"));
-  b.AddRelation(4, "country:D", "event:E", RelationType::kForum, D("2012"), D("2012"));
-  b.AddRelation(5, "event:E", "country:F", RelationType::kForum, D("2012"), D("2012"));
+  Link(b, 1, "country:A", "country:B", RelationType::kMeeting, "2010", "2015");
+  Link(b, 2, "country:B", "country:C", RelationType::kSanction, "2012");
+  Link(b, 3, "country:C", "country:D", RelationType::kMeeting, "2012");
+  Link(b, 4, "country:D", "event:E", RelationType::kForum, "2012");
+  Link(b, 5, "event:E", "country:F", RelationType::kForum, "2012");
   b.AddEntity("country:Z", EntityKind::kCountry);
   auto view = std::move(b).Build();
   const RelationTypeSet cooperative = CooperativeRelationTypes();

@@ -2,7 +2,6 @@
 // with no relation yet, "did you mean" errors and ListEntities, over a real
 // store opened as `entente serve` opens it.
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,29 +11,16 @@
 #include "graph/store.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "importers/gazetteer.h"
 #include "service/graph_service.h"
+#include "service/test_support.h"
 
 namespace entente::service {
 namespace {
 
-graph::Relation Tie(const std::string& a, const std::string& b) {
-  graph::Relation relation;
-  relation.type = graph::RelationType::kPartnership;
-  relation.source = {a, a, graph::KindOfId(a)};
-  relation.target = {b, b, graph::KindOfId(b)};
-  relation.date = *graph::DateWithPrecision::Parse("2026-02-04");
-  relation.confidence = 0.9;
-  relation.provenance.push_back({.item = 1, .quote = a + " and " + b, .document = "t"});
-  return relation;
-}
-
 class EntityLookupTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
-    auto gazetteer =
-        importers::Gazetteer::Load(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+    auto gazetteer = testing::LoadTestGazetteer();
     ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
     graph::StoreOptions options;
     options.known_entities =
@@ -44,18 +30,15 @@ class EntityLookupTest : public ::testing::Test {
     store_ = *std::move(store);
     graph::Entity kaz{"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry, {"KAZ"}};
     graph::Entity pak{"country:PAK", "Pakistan", graph::EntityKind::kCountry, {"PAK"}};
-    ASSERT_TRUE(store_->WriteItem({kaz, pak}, {Tie("country:KAZ", "country:PAK")}).ok());
+    ASSERT_TRUE(store_
+                    ->WriteItem({kaz, pak},
+                                {testing::MakeRelation(graph::RelationType::kPartnership,
+                                                       "country:KAZ", "country:PAK",
+                                                       "2026-02-04")})
+                    .ok());
     ASSERT_TRUE(store_->RefreshView().ok());
-    service_ =
-        std::make_unique<GraphServiceImpl>(store_.get(), nullptr, GraphServiceOptions{});
-    grpc::ServerBuilder builder;
-    builder.RegisterService(service_.get());
-    server_ = builder.BuildAndStart();
-    stub_ = v1::GraphService::NewStub(server_->InProcessChannel({}));
-  }
-
-  void TearDown() override {
-    if (server_ != nullptr) server_->Shutdown();
+    served_ = std::make_unique<testing::InProcessGraphService>(store_.get());
+    stub_ = served_->stub.get();
   }
 
   grpc::Status Get(const std::string& name, v1::GetEntityResponse* response) {
@@ -76,9 +59,8 @@ class EntityLookupTest : public ::testing::Test {
 
   graph::testing::TempDir tmp_;
   std::unique_ptr<graph::Store> store_;
-  std::unique_ptr<GraphServiceImpl> service_;
-  std::unique_ptr<grpc::Server> server_;
-  std::unique_ptr<v1::GraphService::Stub> stub_;
+  std::unique_ptr<testing::InProcessGraphService> served_;
+  v1::GraphService::Stub* stub_ = nullptr;
 };
 
 TEST_F(EntityLookupTest, CountriesWithoutRelationsResolveWithZeroRelations) {

@@ -34,23 +34,6 @@ int RunEntity(const Command& self, const ParsedArgs& args, CommandIo& io) {
   });
 }
 
-// One page, or with `all` every page from the request's token on, joined.
-absl::Status FetchEntities(GraphClient& client, v1::ListEntitiesRequest request, bool all,
-                           v1::ListEntitiesResponse* response) {
-  do {
-    v1::ListEntitiesResponse page;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status = client.stub().ListEntities(context.get(), request, &page);
-    if (!status.ok()) return FromGrpc(status);
-    for (v1::Entity& entity : *page.mutable_entities()) {
-      *response->add_entities() = std::move(entity);
-    }
-    response->set_next_page_token(page.next_page_token());
-    request.set_page_token(page.next_page_token());
-  } while (all && !request.page_token().empty());
-  return absl::OkStatus();
-}
-
 int RunEntities(const Command& self, const ParsedArgs& args, CommandIo& io) {
   absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
   if (!format.ok()) return UsageError(self, format.status(), io);
@@ -61,7 +44,17 @@ int RunEntities(const Command& self, const ParsedArgs& args, CommandIo& io) {
   request.set_page_token(args.Get("page-token"));
   return RunWithClient(self, args, io, [&](GraphClient& client) -> absl::Status {
     v1::ListEntitiesResponse response;
-    absl::Status status = FetchEntities(client, request, args.Has("all"), &response);
+    absl::Status status = FetchPages(
+        client, request, args.Has("all"), &response,
+        [&](grpc::ClientContext* context, const v1::ListEntitiesRequest& page_request,
+            v1::ListEntitiesResponse* page) {
+          return client.stub().ListEntities(context, page_request, page);
+        },
+        [](v1::ListEntitiesResponse& page, v1::ListEntitiesResponse* whole) {
+          for (v1::Entity& entity : *page.mutable_entities()) {
+            *whole->add_entities() = std::move(entity);
+          }
+        });
     if (!status.ok()) return status;
     switch (*format) {
       case OutputFormat::kJson:
@@ -170,11 +163,8 @@ Command EntityCommand() {
 Command EntitiesCommand() {
   Command command;
   command.spec.command = "entities";
-  command.spec.options = QueryOptionSpecs(
-      /*with_dot=*/false,
-      {{"limit", "N", "entities per page (default 100, at most 1000)"},
-       {"all", "", "fetch every page and print them as one"},
-       {"page-token", "T", "continue after a previous page (printed under the table)"}});
+  command.spec.options =
+      QueryOptionSpecs(/*with_dot=*/false, PagingOptionSpecs("entities", 100));
   command.summary = "List the entities the store holds, in id order.";
   command.details =
       "Countries and gazetteer entries that no relation names yet are not stored,\n"
