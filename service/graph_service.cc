@@ -97,6 +97,7 @@ GraphServiceImpl::GraphServiceImpl(graph::Store* store,
 template <typename Handler>
 grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
                                                    Handler handler) {
+  CallsInFlight::Scope in_flight(&calls_in_flight_);
   absl::Status status = Authorize(*context, /*is_import=*/false);
   if (status.ok()) status = handler();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();

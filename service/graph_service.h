@@ -20,6 +20,7 @@
 #include "graph/store.h"
 #include "importers/extractor.h"
 #include "service/arena_allocator.h"
+#include "service/calls_in_flight.h"
 #include "service/cancellation.h"
 #include "service/entity_cache.h"
 #include "service/relation_broadcaster.h"
@@ -103,8 +104,9 @@ class GraphServiceImpl final : public GraphServiceBase {
   // Ends every WatchRelations stream (UNAVAILABLE) and refuses new ones, so that
   // a graceful server shutdown only waits for unary calls and imports.
   void BeginShutdown();
-  // ImportDigests calls running now.
-  int ImportsInFlight() const { return imports_in_flight_.load(); }
+  // The unary calls and ImportDigests calls running now (not the watch
+  // streams, which BeginShutdown ends): what a graceful shutdown waits for.
+  const CallsInFlight& calls_in_flight() const { return calls_in_flight_; }
 
   // The broadcaster imports publish to; other importers in the process (none
   // today) may publish too.
@@ -147,7 +149,7 @@ class GraphServiceImpl final : public GraphServiceBase {
   const GraphServiceOptions options_;
   EntityCache entities_;  // Cleared by imports.
   RelationBroadcaster broadcaster_;
-  std::atomic<int> imports_in_flight_{0};
+  CallsInFlight calls_in_flight_;
   CancellationWatcher cancellation_;
   ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
   ArenaMessageAllocator<v1::FindPathsRequest, v1::FindPathsResponse> paths_arena_;
