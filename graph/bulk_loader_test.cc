@@ -96,6 +96,7 @@ void LoadAndCompareViews(bool with_entity_without_relations) {
   ExpectSameView(*loaded, *(*reopened)->View());
   // Every repeated relation keeps the earliest report, in both views.
   const int32_t earliest = DateWithPrecision::Parse("1980")->FirstDay();
+  ASSERT_GT(loaded->relation_count(), 0);
   for (uint32_t v = 0; v < loaded->vertex_count(); ++v) {
     for (const AdjacentEdge& e : loaded->Edges(v)) {
       EXPECT_GE(e.reported_day, earliest);

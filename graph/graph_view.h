@@ -64,12 +64,19 @@ struct EdgeFilter {
   RelationTypeSet types;  // Empty = all.
   TimeWindow window;      // Undated relations pass only an unbounded window.
   int32_t known_as_of_day = INT32_MAX;  // Keep reported_day <= this.
+  // When true, a lasting state (IsLastingState: diplomatic relations,
+  // partnerships, memberships) passes every window that ends after its date:
+  // relations established in 1993 still hold in a window from 2000. When
+  // false (stats, which count by date), every relation is an event of its date.
+  bool states_last = false;
 
   bool Passes(const AdjacentEdge& e) const {
     if (!types.empty() && !types.Contains(e.type)) return false;
     if (e.reported_day > known_as_of_day) return false;
     if (window.unbounded()) return true;
-    return !e.undated() && window.Overlaps(e.first_day, e.end_day());
+    if (e.undated()) return false;
+    if (states_last && IsLastingState(e.type)) return e.first_day < window.to_day;
+    return window.Overlaps(e.first_day, e.end_day());
   }
 };
 

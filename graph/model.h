@@ -93,6 +93,14 @@ absl::StatusOr<RelationTypeSet> ParseRelationTypeSet(absl::string_view csv);
 // Sanction and downgrade record measures that cool a relationship; every
 // other type records one being built or kept up.
 bool IsCooling(RelationType type);
+// Diplomatic relations, partnerships and memberships are states: they hold
+// from their date on (until ended), where every other type is an event of its
+// date.
+// Inline: edge filters test it in the path search's inner loop.
+inline bool IsLastingState(RelationType type) {
+  return type == RelationType::kDiplomaticRelations ||
+         type == RelationType::kPartnership || type == RelationType::kMembership;
+}
 // Every type but the cooling ones: what a path follows unless it is asked
 // for other types (a sanction connects two countries, but not as a tie).
 RelationTypeSet CooperativeRelationTypes();

@@ -1,6 +1,7 @@
 #include "graph/path_finder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -97,17 +98,106 @@ class KShortest {
   absl::flat_hash_set<VertexPath> seen_;
 };
 
-// The relation a path names between u and v: the first passing one of the
-// pair's run, which the view orders newest first, ties by smallest id. Both
-// endpoints list the run in that order; the shorter adjacency is searched
-// (the kind check of Follow passes either way for vertices on a path).
-uint64_t HopRelation(const GraphView& view, const BidiSearch& search, uint32_t u,
-                     uint32_t v) {
+// The relations linking u and v that pass: their count by type, and the one
+// the path names, the first of the pair's run, which the view orders newest
+// first, ties by smallest id. Both endpoints list the run in that order; the
+// shorter adjacency is searched (the kind check of Follow passes either way
+// for vertices on a path).
+HopLinks LinksBetween(const GraphView& view, const BidiSearch& search, uint32_t u,
+                      uint32_t v, uint64_t* named) {
   if (view.Edges(v).size() < view.Edges(u).size()) std::swap(u, v);
+  HopLinks links;
+  *named = 0;
   for (const AdjacentEdge& e : view.EdgesBetween(u, v)) {
-    if (search.Follow(u, e, {}, {})) return view.RelationId(e.edge);
+    if (!search.Follow(u, e, {}, {})) continue;
+    if (links.relations++ == 0) *named = view.RelationId(e.edge);
+    ++links.by_type[static_cast<int>(e.type)];
   }
-  return 0;
+  return links;
+}
+
+PathResult Search(const GraphView& view, const PathQuery& query, uint32_t s, uint32_t t) {
+  EdgeFilter filter{query.types, query.window, query.known_as_of_day,
+                    /*states_last=*/true};
+  SearchBounds bounds(query.max_expanded, query.deadline, query.cancelled);
+  BidiSearch search(view, filter, query.avoid_kinds, s, t, &bounds);
+  KShortest yen(&search, query.max_hops);
+  PathResult result;
+  if (!yen.Run(s, t, query.k)) {
+    result.truncated = true;
+    result.truncation_reason = bounds.reason();
+  }
+  for (const VertexPath& vertices : yen.paths()) {
+    Path& path = result.paths.emplace_back();
+    for (size_t i = 0; i < vertices.size(); ++i) {
+      path.entities.emplace_back(view.EntityId(vertices[i]));
+      if (i == 0) continue;
+      uint64_t named = 0;
+      path.hops.push_back(
+          LinksBetween(view, search, vertices[i - 1], vertices[i], &named));
+      path.relations.push_back(named);
+    }
+  }
+  return result;
+}
+
+// A filter of a path query and how to lift it.
+struct Lift {
+  const char* name;
+  bool (*set)(const PathQuery&);
+  void (*lift)(PathQuery*);
+};
+
+constexpr Lift kLifts[] = {
+    {"types", [](const PathQuery& q) { return !q.types.empty(); },
+     [](PathQuery* q) { q->types = RelationTypeSet(); }},
+    {"window", [](const PathQuery& q) { return !q.window.unbounded(); },
+     [](PathQuery* q) { q->window = TimeWindow(); }},
+    {"known_as_of", [](const PathQuery& q) { return q.known_as_of_day != INT32_MAX; },
+     [](PathQuery* q) { q->known_as_of_day = INT32_MAX; }},
+    {"avoid_kinds", [](const PathQuery& q) { return q.avoid_kinds != 0; },
+     [](PathQuery* q) { q->avoid_kinds = 0; }},
+    {"max_hops", [](const PathQuery& q) { return q.max_hops < kMaxPathHops; },
+     [](PathQuery* q) { q->max_hops = kMaxPathHops; }},
+};
+
+// Whether one shortest path exists for `query`; false too when cut short.
+bool HasPath(const GraphView& view, PathQuery query, uint32_t s, uint32_t t) {
+  query.k = 1;
+  return !Search(view, query, s, t).paths.empty();
+}
+
+// `query` with the filters of kLifts[i] lifted for each bit i of `mask`.
+PathQuery Lifted(const PathQuery& query, uint32_t mask) {
+  PathQuery lifted = query;
+  for (size_t i = 0; i < std::size(kLifts); ++i) {
+    if ((mask >> i) & 1u) kLifts[i].lift(&lifted);
+  }
+  return lifted;
+}
+
+std::vector<std::string> BlockingFilters(const GraphView& view, const PathQuery& query,
+                                         uint32_t s, uint32_t t) {
+  std::vector<std::string> blocking;
+  uint32_t set = 0;
+  for (size_t i = 0; i < std::size(kLifts); ++i) {
+    if (!kLifts[i].set(query)) continue;
+    set |= 1u << i;
+    if (HasPath(view, Lifted(query, 1u << i), s, t)) blocking.push_back(kLifts[i].name);
+  }
+  if (!blocking.empty() || !HasPath(view, Lifted(query, set), s, t)) return blocking;
+  // Only several together remove every path: put back, one at a time, each
+  // filter whose return still leaves a path; the ones left lifted are to blame.
+  uint32_t blamed = set;
+  for (size_t i = 0; i < std::size(kLifts); ++i) {
+    uint32_t without = blamed & ~(1u << i);
+    if (without != blamed && HasPath(view, Lifted(query, without), s, t))
+      blamed = without;
+  }
+  for (size_t i = 0; i < std::size(kLifts); ++i) {
+    if ((blamed >> i) & 1u) blocking.push_back(kLifts[i].name);
+  }
+  return blocking;
 }
 
 }  // namespace
@@ -119,23 +209,9 @@ absl::StatusOr<PathResult> FindPaths(const GraphView& view, const PathQuery& que
   absl::StatusOr<uint32_t> t = VertexOf(view, query.to);
   if (!t.ok()) return t.status();
 
-  EdgeFilter filter{query.types, query.window, query.known_as_of_day};
-  SearchBounds bounds(query.max_expanded, query.deadline, query.cancelled);
-  BidiSearch search(view, filter, query.avoid_kinds, *s, *t, &bounds);
-  KShortest yen(&search, query.max_hops);
-  PathResult result;
-  if (!yen.Run(*s, *t, query.k)) {
-    result.truncated = true;
-    result.truncation_reason = bounds.reason();
-  }
-  for (const VertexPath& vertices : yen.paths()) {
-    Path& path = result.paths.emplace_back();
-    for (size_t i = 0; i < vertices.size(); ++i) {
-      path.entities.emplace_back(view.EntityId(vertices[i]));
-      if (i > 0) {
-        path.relations.push_back(HopRelation(view, search, vertices[i - 1], vertices[i]));
-      }
-    }
+  PathResult result = Search(view, query, *s, *t);
+  if (result.paths.empty() && !result.truncated) {
+    result.blocking_filters = BlockingFilters(view, query, *s, *t);
   }
   return result;
 }

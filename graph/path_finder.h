@@ -8,7 +8,12 @@
 // costs 1. Paths are compared by their entity sequence: between two adjacent
 // entities the path names one relation, the passing relation with the latest
 // date (ties: smallest id), so k paths never differ only by parallel
-// relations.
+// relations; the hop's HopLinks count every passing relation of the pair by
+// type. Lasting states (IsLastingState, model.h) hold from their date on, so
+// a window from 2000 keeps diplomatic relations established in 1993.
+//
+// When no path passes the filters, FindPaths says which filters removed them
+// (PathResult::blocking_filters).
 //
 // k = 1 runs a bidirectional breadth-first search; k > 1 runs Yen's k
 // shortest loopless paths on top of it. Paths come shortest first; paths of
@@ -23,6 +28,7 @@
 //
 // Thread-safety: FindPaths only reads the view; call it from any thread.
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -53,15 +59,32 @@ struct PathQuery {
   const std::atomic<bool>* cancelled = nullptr;  // Not owned; may be null.
 };
 
+// Every relation between two adjacent entities of a path that passes the
+// query's filters.
+struct HopLinks {
+  int relations = 0;                              // At least 1.
+  std::array<int, kRelationTypeCount> by_type{};  // Indexed by RelationType.
+};
+
 struct Path {
   std::vector<std::string> entities;  // from ... to; size = hops + 1.
-  std::vector<uint64_t> relations;    // One per hop.
+  std::vector<uint64_t> relations;    // One per hop: the pair's latest relation.
+  std::vector<HopLinks> hops;         // One per hop.
 };
 
 struct PathResult {
   std::vector<Path> paths;  // Shortest first.
   bool truncated = false;
   std::string truncation_reason;  // "max_expanded", "deadline" or "cancelled".
+  // Only when no path was found and the search was not cut short: the
+  // filters each of which alone removes every path (lifting it finds one),
+  // among "types", "window", "known_as_of", "avoid_kinds" and "max_hops" (up to
+  // kMaxPathHops); when no single one does but lifting them all finds a path,
+  // the filters that do so together (a smallest set found by putting back
+  // each one that is not needed). Empty when the entities are not linked
+  // within kMaxPathHops whatever the filters. Each check is one more bounded
+  // search.
+  std::vector<std::string> blocking_filters;
 };
 
 // InvalidArgument for bad bounds or an empty from/to; NotFound naming the id

@@ -254,6 +254,14 @@ TEST(FindPaths, ShortestMatchesBfsWithFilteredParallelRelations) {
         }
         ASSERT_NE(best, nullptr);
         EXPECT_EQ(p.relations[h], best->id) << round << " V" << t << " hop " << h;
+        int linking = 0;
+        for (const Rel& x : rels) {
+          bool pair = (x.s == a && x.t == c) || (x.s == c && x.t == a);
+          if (pair && passes(x)) ++linking;
+        }
+        ASSERT_EQ(p.hops.size(), p.relations.size());
+        EXPECT_EQ(p.hops[h].relations, linking) << round << " V" << t << " hop " << h;
+        EXPECT_EQ(p.hops[h].by_type[static_cast<int>(RelationType::kMeeting)], linking);
       }
     }
   }

@@ -5,6 +5,7 @@
 // (Store::View()), so they reflect writes published by the last
 // RefreshView(). Thread-safety: plain values.
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -19,6 +20,9 @@ struct StatsQuery {
   // Only relations whose date overlaps the window (unbounded by default:
   // every relation, undated ones included).
   TimeWindow window;
+  // Not owned; may be null. Read while counting: once it is true the count
+  // stops with Cancelled (the caller gave up or its deadline passed).
+  const std::atomic<bool>* cancelled = nullptr;
 };
 
 struct Stats {

@@ -48,6 +48,13 @@ struct StoreOptions {
   // Default 512; size it to the hot part of the store (timeline pages are
   // about 13 KB each).
   int64_t block_cache_mb = 512;
+  // Entities that resolve without being stored: a gazetteer's countries,
+  // people and cities, so that "United States" is found before any relation
+  // names it. GetEntity, SearchEntities and SuggestEntities find them (a
+  // stored entity of the same id wins); ListEntities, stats and the view do
+  // not list them, since the store does not hold them. Default none; kept
+  // (shared) for the store's lifetime.
+  std::shared_ptr<const std::vector<Entity>> known_entities;
 };
 
 struct WriteResult {
@@ -62,7 +69,7 @@ struct EntityPage {
   std::string next_page_token;  // "" when there are no more.
 };
 
-// Default and maximum SearchEntities page_size.
+// Default and maximum SearchEntities and ListEntities page_size.
 inline constexpr int kDefaultEntityPageSize = 20;
 inline constexpr int kMaxEntityPageSize = 1000;
 
@@ -101,15 +108,29 @@ class Store {
   absl::StatusOr<WriteResult> WriteItem(absl::Span<const Entity> entities,
                                         absl::Span<const Relation> relations);
 
-  // NotFound naming the id.
+  // The stored entity with this id, else the known one (StoreOptions::
+  // known_entities); NotFound naming the id.
   absl::StatusOr<Entity> GetEntity(absl::string_view id) const;
-  // Entities whose normalized (lower-cased, whitespace-collapsed) id, name,
-  // id code ("kaz" of "country:KAZ") or alias equals the query first, then
-  // those with one starting with it; each entity once. page_size: 0 =
-  // default 20, clamped to 1000, negative = InvalidArgument. An empty query
-  // is InvalidArgument.
+  // Entities, stored or known, with a normalized (lower-cased, whitespace-
+  // collapsed) id, name, id code ("kaz" of "country:KAZ") or alias starting
+  // with the normalized query; each entity once, ranked by name similarity:
+  // the fewer bytes its closest name adds to the query the better (an exact
+  // name adds none), then by id. At most 100,000 names are looked at.
+  // page_size: 0 = default 20, clamped to 1000, negative = InvalidArgument.
+  // An empty query is InvalidArgument; a bad page_token InvalidArgument.
   absl::StatusOr<EntityPage> SearchEntities(absl::string_view query, int page_size,
                                             absl::string_view page_token) const;
+  // For a query that names nothing: up to `limit` entities, stored or known,
+  // whose normalized names are closest to it (at most 1 edit for a query of
+  // up to 4 bytes, 2 up to 8, else 3; a swap of neighbours is one edit),
+  // closest first, then by id. Empty when none is that close. Scans every
+  // name: meant for error messages, not for every call.
+  absl::StatusOr<std::vector<Entity>> SuggestEntities(absl::string_view query,
+                                                      int limit) const;
+  // The stored entities (not the known-only ones) in id order. page_size as
+  // for SearchEntities; a bad page_token is InvalidArgument.
+  absl::StatusOr<EntityPage> ListEntities(int page_size,
+                                          absl::string_view page_token) const;
   // NotFound naming the id (in hex).
   absl::StatusOr<Relation> GetRelation(uint64_t relation_id) const;
   // The relations with these ids, in order (an id may repeat), read in one
@@ -118,7 +139,8 @@ class Store {
       absl::Span<const uint64_t> relation_ids) const;
   // See timeline.h. An unknown entity gives an empty page.
   absl::StatusOr<TimelinePage> GetTimeline(const TimelineQuery& query) const;
-  // See stats.h. NotFound for an entity the view does not know.
+  // See stats.h. NotFound for an entity the view does not know; Cancelled
+  // once *query.cancelled is true.
   absl::StatusOr<Stats> GetStats(const StatsQuery& query) const;
 
   // The current immutable graph snapshot; never null.

@@ -1,14 +1,11 @@
-// Point reads, entity search and stats.
+// Point reads of relations, and stats. Entities are read in store_entities.cc.
 
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "graph/internal/coding.h"
-#include "graph/internal/keys.h"
-#include "graph/internal/page_token.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
 #include "graph/status_macros.h"
@@ -16,24 +13,11 @@
 namespace entente::graph {
 namespace {
 
-// Distinct entities collected at most for one search (exact and prefix).
-constexpr size_t kMaxSearchScan = 100000;
-
-absl::string_view SliceView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+absl::Status StatsCancelled() {
+  return absl::CancelledError("stats: the call was cancelled or its deadline passed");
+}
 
 }  // namespace
-
-absl::StatusOr<Entity> Store::GetEntity(absl::string_view id) const {
-  std::string value;
-  ReadScope scope(*impl_);
-  rocksdb::Status s = impl_->db()->Get(scope.options(), impl_->cf(internal::kEntities),
-                                       rocksdb::Slice(id.data(), id.size()), &value);
-  if (s.IsNotFound()) {
-    return absl::NotFoundError(absl::StrCat("entity \"", id, "\" not found"));
-  }
-  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s, "read entity"));
-  return internal::DecodeEntity(id, value);
-}
 
 absl::StatusOr<Relation> Store::GetRelation(uint64_t relation_id) const {
   std::string value;
@@ -86,67 +70,6 @@ absl::StatusOr<std::vector<Relation>> Store::GetRelations(
   return relations;
 }
 
-absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int page_size,
-                                                 absl::string_view page_token) const {
-  const std::string norm = internal::NormalizeAlias(query);
-  if (norm.empty()) return absl::InvalidArgumentError("search query is empty");
-  if (page_size < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size must not be negative, got ", page_size));
-  }
-  if (page_size == 0) page_size = kDefaultEntityPageSize;
-  page_size = std::min(page_size, kMaxEntityPageSize);
-  const uint64_t fingerprint = StableHash64(absl::StrCat("search|", norm));
-  uint64_t offset = 0;
-  if (!page_token.empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(std::string payload,
-                             internal::DecodePageToken(page_token, fingerprint));
-    if (payload.size() != 8) return absl::InvalidArgumentError("malformed page_token");
-    offset = internal::DecodeFixed64BE(payload.data());
-  }
-  ReadScope scope(*impl_);
-  rocksdb::ReadOptions read = scope.options();
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db()->NewIterator(read, impl_->cf(internal::kAliases)));
-  // Exact matches first (keys "norm 00 id"), then keys that merely start
-  // with norm; each entity once, in that order.
-  std::vector<std::string> ids;
-  absl::flat_hash_set<std::string> seen;
-  const size_t wanted = offset + page_size + 1;
-  const std::string exact = internal::EntityPrefix(norm);
-  for (int pass = 0; pass < 2 && ids.size() < wanted; ++pass) {
-    const std::string& prefix = pass == 0 ? exact : norm;
-    size_t scanned = 0;
-    for (it->Seek(prefix); it->Valid() && ids.size() < wanted && scanned < kMaxSearchScan;
-         it->Next(), ++scanned) {
-      absl::string_view key = SliceView(it->key());
-      if (!absl::StartsWith(key, prefix)) break;
-      size_t zero = key.find('\0');
-      if (zero == absl::string_view::npos) continue;
-      if (pass == 1 && zero == norm.size()) continue;  // Exact: done in pass 0.
-      std::string id(key.substr(zero + 1));
-      if (seen.insert(id).second) ids.push_back(std::move(id));
-    }
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "search entities"));
-  }
-  EntityPage page;
-  for (size_t i = offset; i < ids.size() && i < offset + page_size; ++i) {
-    std::string value;
-    rocksdb::Status s =
-        impl_->db()->Get(read, impl_->cf(internal::kEntities), ids[i], &value);
-    if (s.IsNotFound()) continue;  // An alias without its entity: skip it.
-    ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s, "read entity"));
-    ENTENTE_ASSIGN_OR_RETURN(Entity entity, internal::DecodeEntity(ids[i], value));
-    page.entities.push_back(std::move(entity));
-  }
-  if (ids.size() > offset + page_size) {
-    std::string payload;
-    internal::PutFixed64BE(&payload, offset + page_size);
-    page.next_page_token = internal::EncodePageToken(fingerprint, payload);
-  }
-  return page;
-}
-
 absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
   std::shared_ptr<const GraphView> view = View();
   EdgeFilter filter{RelationTypeSet(), query.window, INT32_MAX};
@@ -164,10 +87,20 @@ absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
     ++stats.by_month[e.span_days > 31 ? absl::StrFormat("%04d", y)
                                       : absl::StrFormat("%04d-%02d", y, m)];
   };
+  // Checked every kCheckEvery edges: a whole-store count over 1M relations
+  // takes about half a second.
+  constexpr int64_t kCheckEvery = 4096;
+  int64_t until_check = kCheckEvery;
+  auto cancelled = [&] {
+    if (--until_check > 0 || query.cancelled == nullptr) return false;
+    until_check = kCheckEvery;
+    return query.cancelled->load(std::memory_order_relaxed);
+  };
   if (query.entity.empty()) {
     stats.entities = view->vertex_count();
     for (uint32_t v = 0; v < view->vertex_count(); ++v) {
       for (const AdjacentEdge& e : view->Edges(v)) {
+        if (cancelled()) return StatsCancelled();
         if (e.neighbor >= v && filter.Passes(e)) count(e);  // Each relation once.
       }
     }
@@ -179,6 +112,7 @@ absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
   }
   absl::flat_hash_set<uint32_t> neighbors;
   for (const AdjacentEdge& e : view->Edges(*v)) {
+    if (cancelled()) return StatsCancelled();
     if (!filter.Passes(e)) continue;
     count(e);
     neighbors.insert(e.neighbor);

@@ -1,5 +1,6 @@
 #include "graph/store.h"
 
+#include <atomic>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
@@ -247,6 +248,28 @@ TEST(Store, StatsCountByTypeAndMonth) {
   EXPECT_EQ(stats->by_type[RelationType::kTradeTarget], 1);
   EXPECT_EQ(stats->by_month["2026-02"], 2);
   EXPECT_EQ(store->GetStats({.entity = "country:KAZ"})->entities, 1);
+}
+
+TEST(Store, StatsStopOnceTheCallerGivesUp) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  std::vector<Relation> relations;
+  for (int i = 0; i < 5000; ++i) {
+    relations.push_back(MakeRelation(RelationType::kMeeting, "country:HUB",
+                                     absl::StrCat("org:spoke-", i), "2025-01-02"));
+  }
+  ASSERT_TRUE(store->WriteItem({}, relations).ok());
+  ASSERT_TRUE(store->RefreshView().ok());
+  std::atomic<bool> gave_up{false};
+  absl::StatusOr<Stats> counted = store->GetStats({.cancelled = &gave_up});
+  ASSERT_TRUE(counted.ok()) << counted.status();
+  EXPECT_EQ(counted->relations, 5000);
+  gave_up = true;
+  for (const std::string entity : {"", "country:HUB"}) {
+    absl::StatusOr<Stats> stopped =
+        store->GetStats({.entity = entity, .cancelled = &gave_up});
+    EXPECT_EQ(stopped.status().code(), absl::StatusCode::kCancelled) << entity;
+  }
 }
 
 TEST(Store, StatsCountYearDatesUnderTheYearAndMonthDatesUnderTheMonth) {

@@ -245,6 +245,14 @@ void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasFo
   max_words = std::max(max_words, CountWords(key));
 }
 
+std::vector<graph::Entity> Gazetteer::Entities() const {
+  std::vector<graph::Entity> entities;
+  entities.reserve(entities_.size());
+  for (const std::unique_ptr<graph::Entity>& entity : entities_)
+    entities.push_back(*entity);
+  return entities;
+}
+
 const graph::Entity* Gazetteer::FindById(absl::string_view id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second;

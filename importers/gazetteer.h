@@ -86,6 +86,9 @@ class Gazetteer {
   int MaxWordsStartingWith(absl::string_view normalized_word) const;
 
   size_t size() const { return entities_.size(); }
+  // A copy of every entity with its aliases, in the order first named
+  // (iso-codes countries first, then the alias tables).
+  std::vector<graph::Entity> Entities() const;
 
  private:
   Gazetteer() = default;

@@ -11,8 +11,28 @@
 namespace entente::service {
 namespace {
 
-// The candidates listed in an "ambiguous" error.
+// The candidates listed in an "ambiguous" error, and the closest names in a
+// "not found" one.
 constexpr int kMaxCandidates = 10;
+constexpr int kMaxSuggestions = 3;
+
+std::string Listed(const graph::Entity& entity) {
+  return absl::StrCat(entity.name, " (", entity.id, ")");
+}
+
+// NotFound naming the text and, when some are close, the closest names.
+absl::Status Unknown(const graph::Store& store, absl::string_view field,
+                     absl::string_view text) {
+  std::string message = absl::StrCat(field, ": no entity is known as ", QuoteInput(text));
+  absl::StatusOr<std::vector<graph::Entity>> close =
+      store.SuggestEntities(text, kMaxSuggestions);
+  if (close.ok() && !close->empty()) {
+    std::vector<std::string> names;
+    for (const graph::Entity& entity : *close) names.push_back(Listed(entity));
+    absl::StrAppend(&message, "; did you mean ", absl::StrJoin(names, " or "), "?");
+  }
+  return absl::NotFoundError(message);
+}
 
 bool IsExactMatch(const graph::Entity& entity, const std::string& normalized) {
   if (NormalizeName(entity.id) == normalized ||
@@ -33,9 +53,7 @@ bool IsExactMatch(const graph::Entity& entity, const std::string& normalized) {
 absl::Status Ambiguous(absl::string_view field, absl::string_view text,
                        const std::vector<const graph::Entity*>& candidates, bool more) {
   std::vector<std::string> names;
-  for (const graph::Entity* entity : candidates) {
-    names.push_back(absl::StrCat(entity->name, " (", entity->id, ")"));
-  }
+  for (const graph::Entity* entity : candidates) names.push_back(Listed(*entity));
   return InvalidFieldError(field,
                            absl::StrCat(QuoteInput(text), " is ambiguous; it could be ",
                                         absl::StrJoin(names, ", "), more ? ", ..." : "",
@@ -78,10 +96,7 @@ absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
   absl::StatusOr<graph::EntityPage> page =
       store.SearchEntities(text, kMaxCandidates + 1, "");
   if (!page.ok()) return page.status();
-  if (page->entities.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat(field, ": no entity is known as ", QuoteInput(text)));
-  }
+  if (page->entities.empty()) return Unknown(store, field, text);
   if (page->entities.size() == 1) return std::move(page->entities[0]);
   std::string normalized = NormalizeName(text);
   std::vector<const graph::Entity*> exact;

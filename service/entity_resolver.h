@@ -7,9 +7,13 @@
 // whose id, name, code or alias equals the text (ignoring case and repeated
 // spaces), else the one entity with a name, code or alias starting with it.
 //
+// Entities the store only knows of (StoreOptions::known_entities: every ISO
+// country, the gazetteer's people and cities) resolve like stored ones.
+//
 // Errors: an empty text → InvalidArgument naming `field`; no match → NotFound
-// naming the text and the field; several equally good matches →
-// InvalidArgument naming the field and listing up to ten candidates.
+// naming the text and the field and, when some are close, up to three of the
+// closest names ("; did you mean Kazakhstan (country:KAZ)?"); several equally good
+// matches → InvalidArgument naming the field and listing up to ten candidates.
 //
 // Thread-safety: a stateless function over a thread-safe Store.
 

@@ -3,6 +3,7 @@
 
 #include "service/graph_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -25,6 +26,52 @@ absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view f
   }
   return value == 0 ? fallback : value;
 }
+
+namespace {
+
+// Types most frequent first, ties in type order.
+void HopToProto(const graph::HopLinks& hop, v1::HopLinks* out) {
+  out->set_relation_count(hop.relations);
+  std::vector<std::pair<int, int>> types;  // (-count, type)
+  for (int type = 0; type < graph::kRelationTypeCount; ++type) {
+    if (hop.by_type[type] > 0) types.emplace_back(-hop.by_type[type], type);
+  }
+  std::sort(types.begin(), types.end());
+  for (const auto& [negative_count, type] : types) {
+    v1::TypeCount* count = out->add_types();
+    count->set_type(ToProto(static_cast<graph::RelationType>(type)));
+    count->set_count(-negative_count);
+  }
+}
+
+// A page of entities into a search or list response; the store's only
+// INVALID_ARGUMENT there is a bad page token.
+template <typename Response>
+absl::Status EntityPageToProto(absl::StatusOr<graph::EntityPage> page,
+                               Response* response) {
+  if (absl::IsInvalidArgument(page.status())) {
+    return InvalidFieldError("page_token", page.status().message());
+  }
+  if (!page.ok()) return page.status();
+  for (const graph::Entity& entity : page->entities)
+    ToProto(entity, response->add_entities());
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
+}
+
+// The status of a call whose work stopped because the client went away: the
+// one the client itself reports, DEADLINE_EXCEEDED past its deadline, else
+// CANCELLED.
+absl::Status CallEnded(const grpc::ServerContextBase& context) {
+  auto deadline = context.deadline();
+  if (deadline != std::chrono::system_clock::time_point::max() &&
+      std::chrono::system_clock::now() >= deadline) {
+    return absl::DeadlineExceededError("the call's deadline passed; the work stopped");
+  }
+  return absl::CancelledError("the client cancelled the call; the work stopped");
+}
+
+}  // namespace
 
 GraphServiceImpl::GraphServiceImpl(graph::Store* store,
                                    const importers::Extractor* extractor,
@@ -49,6 +96,11 @@ absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
   ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
                            ResolveEntity(entities_, request.entity(), "entity"));
   ToProto(entity, response->mutable_entity());
+  std::shared_ptr<const graph::GraphView> view = store_->View();
+  // Not in the view: known to the store, but no relation names it yet.
+  if (std::optional<uint32_t> vertex = view->FindVertex(entity.id)) {
+    response->set_relation_count(static_cast<int64_t>(view->Edges(*vertex).size()));
+  }
   return absl::OkStatus();
 }
 
@@ -71,16 +123,23 @@ absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest&
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
-  absl::StatusOr<graph::EntityPage> page =
-      store_->SearchEntities(request.query(), page_size, request.page_token());
-  if (absl::IsInvalidArgument(page.status())) {
-    return InvalidFieldError("page_token", page.status().message());
-  }
-  if (!page.ok()) return page.status();
-  for (const graph::Entity& entity : page->entities)
-    ToProto(entity, response->add_entities());
-  response->set_next_page_token(page->next_page_token);
-  return absl::OkStatus();
+  return EntityPageToProto(
+      store_->SearchEntities(request.query(), page_size, request.page_token()), response);
+}
+
+grpc::ServerUnaryReactor* GraphServiceImpl::ListEntities(
+    grpc::CallbackServerContext* context, const v1::ListEntitiesRequest* request,
+    v1::ListEntitiesResponse* response) {
+  return Answer(context, [&] { return DoListEntities(*request, response); });
+}
+
+absl::Status GraphServiceImpl::DoListEntities(const v1::ListEntitiesRequest& request,
+                                              v1::ListEntitiesResponse* response) {
+  ENTENTE_ASSIGN_OR_RETURN(
+      int page_size,
+      CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
+  return EntityPageToProto(store_->ListEntities(page_size, request.page_token()),
+                           response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(
@@ -182,10 +241,13 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
   }
   if (!result.ok()) return result.status();
   if (result->truncated && result->truncation_reason == "cancelled") {
-    return absl::CancelledError("the client cancelled the path search");
+    return CallEnded(context);
   }
   response->set_truncated(result->truncated);
   response->set_truncation_reason(result->truncation_reason);
+  for (const std::string& filter : result->blocking_filters) {
+    response->add_blocking_filters(filter);
+  }
   // Every hop's relation, all paths together, in one batched read.
   std::vector<uint64_t> hops;
   for (const graph::Path& path : result->paths) {
@@ -203,6 +265,7 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
     }
     for (size_t i = 0; i < path.relations.size(); ++i) {
       ToProto(std::move(relations[next++]), out->add_relations());
+      HopToProto(path.hops[i], out->add_hops());
     }
   }
   return absl::OkStatus();
@@ -253,12 +316,15 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
 grpc::ServerUnaryReactor* GraphServiceImpl::GetStats(grpc::CallbackServerContext* context,
                                                      const v1::GetStatsRequest* request,
                                                      v1::GetStatsResponse* response) {
-  return Answer(context, [&] { return DoGetStats(*request, response); });
+  return Answer(context, [&] { return DoGetStats(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
+absl::Status GraphServiceImpl::DoGetStats(const grpc::ServerContextBase& context,
+                                          const v1::GetStatsRequest& request,
                                           v1::GetStatsResponse* response) {
   graph::StatsQuery query;
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   if (!request.entity().empty()) {
     ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
@@ -266,6 +332,7 @@ absl::Status GraphServiceImpl::DoGetStats(const v1::GetStatsRequest& request,
     query.entity = entity.id;
   }
   absl::StatusOr<graph::Stats> stats = store_->GetStats(query);
+  if (absl::IsCancelled(stats.status())) return CallEnded(context);
   if (absl::IsNotFound(stats.status()) && !query.entity.empty()) {
     return absl::OkStatus();  // Known entity, no relations in the view yet.
   }

@@ -25,6 +25,7 @@
 #include "graph/tie_graph.h"
 #include "importers/extractor.h"
 #include "service/arena_allocator.h"
+#include "service/calls_in_flight.h"
 #include "service/cancellation.h"
 #include "service/convert.h"
 #include "service/entity_cache.h"
@@ -67,14 +68,15 @@ struct GraphServiceOptions {
 // synchronous API and its thread pool.
 using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
     v1::GraphService::WithCallbackMethod_SearchEntities<
-        v1::GraphService::WithCallbackMethod_GetTimeline<
-            v1::GraphService::WithCallbackMethod_FindPaths<
-                v1::GraphService::WithCallbackMethod_GetNeighbors<
-                    v1::GraphService::WithCallbackMethod_GetStats<
-                        v1::GraphService::WithCallbackMethod_RankEntities<
-                            v1::GraphService::WithCallbackMethod_FindBlocs<
-                                v1::GraphService::WithCallbackMethod_FindStrongestPaths<
-                                    v1::GraphService::Service>>>>>>>>>;
+        v1::GraphService::WithCallbackMethod_ListEntities<
+            v1::GraphService::WithCallbackMethod_GetTimeline<
+                v1::GraphService::WithCallbackMethod_FindPaths<
+                    v1::GraphService::WithCallbackMethod_GetNeighbors<
+                        v1::GraphService::WithCallbackMethod_GetStats<
+                            v1::GraphService::WithCallbackMethod_RankEntities<
+                                v1::GraphService::WithCallbackMethod_FindBlocs<
+                                    v1::GraphService::WithCallbackMethod_FindStrongestPaths<
+                                        v1::GraphService::Service>>>>>>>>>>;
 
 // A page size or count field: 0 means `fallback`; negative or above
 // kMaxPageSize is INVALID_ARGUMENT naming `field`.
@@ -93,6 +95,9 @@ class GraphServiceImpl final : public GraphServiceBase {
   grpc::ServerUnaryReactor* SearchEntities(grpc::CallbackServerContext* context,
                                            const v1::SearchEntitiesRequest* request,
                                            v1::SearchEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* ListEntities(grpc::CallbackServerContext* context,
+                                         const v1::ListEntitiesRequest* request,
+                                         v1::ListEntitiesResponse* response) override;
   grpc::ServerUnaryReactor* GetTimeline(grpc::CallbackServerContext* context,
                                         const v1::GetTimelineRequest* request,
                                         v1::GetTimelineResponse* response) override;
@@ -126,8 +131,9 @@ class GraphServiceImpl final : public GraphServiceBase {
   // Ends every WatchRelations stream (UNAVAILABLE) and refuses new ones, so that
   // a graceful server shutdown only waits for unary calls and imports.
   void BeginShutdown();
-  // ImportDigests calls running now.
-  int ImportsInFlight() const { return imports_in_flight_.load(); }
+  // The unary calls and ImportDigests calls running now (not the watch
+  // streams, which BeginShutdown ends): what a graceful shutdown waits for.
+  const CallsInFlight& calls_in_flight() const { return calls_in_flight_; }
 
   // The broadcaster imports publish to; other importers in the process (none
   // today) may publish too.
@@ -144,6 +150,8 @@ class GraphServiceImpl final : public GraphServiceBase {
                            v1::GetEntityResponse* response);
   absl::Status DoSearchEntities(const v1::SearchEntitiesRequest& request,
                                 v1::SearchEntitiesResponse* response);
+  absl::Status DoListEntities(const v1::ListEntitiesRequest& request,
+                              v1::ListEntitiesResponse* response);
   absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
                              v1::GetTimelineResponse* response);
   absl::Status DoFindPaths(const grpc::ServerContextBase& context,
@@ -151,7 +159,8 @@ class GraphServiceImpl final : public GraphServiceBase {
                            v1::FindPathsResponse* response);
   absl::Status DoGetNeighbors(const v1::GetNeighborsRequest& request,
                               v1::GetNeighborsResponse* response);
-  absl::Status DoGetStats(const v1::GetStatsRequest& request,
+  absl::Status DoGetStats(const grpc::ServerContextBase& context,
+                          const v1::GetStatsRequest& request,
                           v1::GetStatsResponse* response);
   absl::Status DoImport(grpc::ServerContext* context,
                         grpc::ServerReader<v1::ImportDigestsRequest>* reader,
@@ -216,7 +225,7 @@ class GraphServiceImpl final : public GraphServiceBase {
   const GraphServiceOptions options_;
   EntityCache entities_;  // Cleared by imports.
   RelationBroadcaster broadcaster_;
-  std::atomic<int> imports_in_flight_{0};
+  CallsInFlight calls_in_flight_;
   CancellationWatcher cancellation_;
   TieGraphCache tie_graphs_;
   ArenaMessageAllocator<v1::GetTimelineRequest, v1::GetTimelineResponse> timeline_arena_;
@@ -228,6 +237,7 @@ class GraphServiceImpl final : public GraphServiceBase {
 template <typename Handler>
 grpc::ServerUnaryReactor* GraphServiceImpl::Answer(grpc::CallbackServerContext* context,
                                                    Handler handler) {
+  CallsInFlight::Scope in_flight(&calls_in_flight_);
   absl::Status status = Authorize(*context, /*is_import=*/false);
   if (status.ok()) status = handler();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();

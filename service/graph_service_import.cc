@@ -4,7 +4,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "graph/status_macros.h"
 #include "service/convert.h"
@@ -72,8 +71,7 @@ absl::Status GraphServiceImpl::Authorize(const grpc::ServerContextBase& context,
 grpc::Status GraphServiceImpl::ImportDigests(
     grpc::ServerContext* context, grpc::ServerReader<v1::ImportDigestsRequest>* reader,
     v1::ImportDigestsResponse* response) {
-  imports_in_flight_.fetch_add(1);
-  absl::Cleanup done = [this] { imports_in_flight_.fetch_sub(1); };
+  CallsInFlight::Scope in_flight(&calls_in_flight_);
   absl::Status status = Authorize(*context, /*is_import=*/true);
   if (status.ok() && extractor_ == nullptr) {
     status = absl::FailedPreconditionError("this server was started without an importer");

@@ -11,21 +11,12 @@
 #include "absl/strings/match.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "service/test_support.h"
 
 namespace entente::service {
 namespace {
 
-graph::Relation Relation(graph::RelationType type, const std::string& a,
-                         const std::string& b, const std::string& date) {
-  graph::Relation relation;
-  relation.type = type;
-  relation.source = {a, a, graph::KindOfId(a)};
-  relation.target = {b, b, graph::KindOfId(b)};
-  relation.date = *graph::DateWithPrecision::Parse(date);
-  relation.confidence = 0.9;
-  relation.provenance.push_back({.item = 1, .quote = a + " and " + b, .document = "t"});
-  return relation;
-}
+using testing::MakeRelation;
 
 class GraphServiceTest : public ::testing::Test {
  protected:
@@ -41,24 +32,20 @@ class GraphServiceTest : public ::testing::Test {
         {"person:astana-mayor", "Astana Mayor", graph::EntityKind::kPerson, {}}};
     using graph::RelationType;
     std::vector<graph::Relation> relations = {
-        Relation(RelationType::kPartnership, "country:KAZ", "country:PAK", "2026-02-04"),
-        Relation(RelationType::kTradeTarget, "country:KAZ", "country:PAK", "2026-02"),
-        Relation(RelationType::kDiplomaticRelations, "country:KAZ", "org:eu", "1993"),
-        Relation(RelationType::kMeeting, "country:KAZ", "org:eu", "2025-06-01"),
-        Relation(RelationType::kVisit, "country:PAK", "country:KAZ", "2024-05-10")};
+        MakeRelation(RelationType::kPartnership, "country:KAZ", "country:PAK",
+                     "2026-02-04"),
+        MakeRelation(RelationType::kTradeTarget, "country:KAZ", "country:PAK", "2026-02"),
+        MakeRelation(RelationType::kDiplomaticRelations, "country:KAZ", "org:eu", "1993"),
+        MakeRelation(RelationType::kMeeting, "country:KAZ", "org:eu", "2025-06-01"),
+        MakeRelation(RelationType::kVisit, "country:PAK", "country:KAZ", "2024-05-10")};
     ASSERT_TRUE(store_->WriteItem(entities, relations).ok());
     ASSERT_TRUE(store_->RefreshView().ok());
-    service_ =
-        std::make_unique<GraphServiceImpl>(store_.get(), nullptr, GraphServiceOptions{});
-    grpc::ServerBuilder builder;
-    builder.RegisterService(service_.get());
-    server_ = builder.BuildAndStart();
-    stub_ = v1::GraphService::NewStub(server_->InProcessChannel({}));
+    served_ = std::make_unique<testing::InProcessGraphService>(store_.get());
+    stub_ = served_->stub.get();
   }
 
   void TearDown() override {
-    server_->Shutdown();
-    service_.reset();
+    served_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -70,9 +57,8 @@ class GraphServiceTest : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<graph::Store> store_;
-  std::unique_ptr<GraphServiceImpl> service_;
-  std::unique_ptr<grpc::Server> server_;
-  std::unique_ptr<v1::GraphService::Stub> stub_;
+  std::unique_ptr<testing::InProcessGraphService> served_;
+  v1::GraphService::Stub* stub_ = nullptr;
 };
 
 TEST_F(GraphServiceTest, NamesResolveByIdNameCodeAndAlias) {

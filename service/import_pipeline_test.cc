@@ -10,6 +10,7 @@
 #include "importers/internal/gdelt_test_archives.h"
 #include "importers/internal/gdelt_test_rows.h"
 #include "importers/relation_jsonl.h"
+#include "service/test_support.h"
 
 namespace entente::service {
 namespace {
@@ -17,9 +18,7 @@ namespace {
 class ImportPipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
-    auto gazetteer =
-        importers::Gazetteer::Load(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+    auto gazetteer = testing::LoadTestGazetteer();
     ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
     auto extractor = importers::Extractor::Create(std::move(*gazetteer));
     ASSERT_TRUE(extractor.ok()) << extractor.status();

@@ -1,5 +1,6 @@
 #include "service/request_log.h"
 
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -69,13 +70,30 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   }
 
  private:
+  // The status the client got (see request_log.h).
+  grpc::StatusCode ClientCode(const grpc::Status& status) const {
+    const grpc::ServerContextBase* context = info_->server_context();
+    if (context == nullptr) return status.error_code();
+    auto deadline = context->deadline();
+    if (deadline != std::chrono::system_clock::time_point::max() &&
+        std::chrono::system_clock::now() >= deadline) {
+      return grpc::StatusCode::DEADLINE_EXCEEDED;
+    }
+    if (context->IsCancelled()) return grpc::StatusCode::CANCELLED;
+    return status.error_code();
+  }
+
   void Log(const grpc::Status& status) {
     absl::Time now = absl::Now();
+    const grpc::StatusCode code = ClientCode(status);
     std::string line = absl::StrFormat(
         "{\"time\":\"%s\",\"method\":\"%s\",\"code\":\"%s\",\"latency_ms\":%.3f",
         absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()),
-        JsonEscape(info_->method()), CodeName(status.error_code()),
+        JsonEscape(info_->method()), CodeName(code),
         absl::ToDoubleMilliseconds(now - start_));
+    if (code != status.error_code()) {
+      absl::StrAppend(&line, ",\"handler_code\":\"", CodeName(status.error_code()), "\"");
+    }
     if (info_->server_context() != nullptr) {
       absl::StrAppend(&line, ",\"peer\":\"", JsonEscape(info_->server_context()->peer()),
                       "\"");

@@ -6,8 +6,14 @@
 //   {"time":"2026-11-27T20:31:07.123Z","method":"/entente.v1.GraphService/FindPaths",
 //    "code":"OK","latency_ms":0.84,"peer":"ipv4:127.0.0.1:51234"}
 //
-// Failed calls add "message". Thread-safety: the factory is thread-safe; each
-// call gets its own interceptor.
+// Failed calls add "message". "code" is the status the client got, which is
+// not always the one the handler returned: past the call's deadline the client
+// has DEADLINE_EXCEEDED, and a call that failed before its status could reach
+// the client (cancelled, connection lost, a message over the size limit) is
+// logged CANCELLED; then "handler_code" says what the handler returned.
+//
+// Thread-safety: the factory is thread-safe; each call gets its own
+// interceptor.
 
 #include <memory>
 

@@ -157,6 +157,8 @@ absl::Status RunServer(const ServeOptions& options) {
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<importers::Extractor> extractor,
                            importers::Extractor::Create(gazetteer));
   graph::StoreOptions store_options;
+  store_options.known_entities =
+      std::make_shared<const std::vector<graph::Entity>>(gazetteer->Entities());
   store_options.sync_writes = options.sync_writes;
   if (options.block_cache_mb > 0) store_options.block_cache_mb = options.block_cache_mb;
   ENTENTE_ASSIGN_OR_RETURN(std::unique_ptr<graph::Store> store,
@@ -221,12 +223,11 @@ absl::Status RunServer(const ServeOptions& options) {
   const absl::Time deadline = absl::Now() + options.shutdown_grace;
   std::thread stopper([&] { server->Shutdown(absl::ToChronoTime(deadline)); });
   // gRPC's shutdown also waits for idle clients to hang up, which some take
-  // seconds to do. Once the imports in flight are done, and unary calls have
-  // had a moment, the connections left are dropped.
-  while (service.ImportsInFlight() > 0 && absl::Now() < deadline) {
-    absl::SleepFor(absl::Milliseconds(20));
-  }
+  // seconds to do. A call that arrived just before the shutdown gets a moment
+  // to be counted; then every call in flight (an import, a long FindPaths) may
+  // finish within the grace period, and the connections left are dropped.
   absl::SleepFor(std::min(absl::Milliseconds(200), options.shutdown_grace));
+  service.calls_in_flight().WaitIdle(deadline);
   grpc_server_cancel_all_calls(server->c_server());
   stopper.join();
   server->Wait();

@@ -9,7 +9,8 @@
 // token), so a token handed to another query is rejected; the check is a hash of
 // the bytes before it, so an edited token is rejected too. Timeline payload:
 // the last returned key's tail, day:u32 relation_id:u64 (keys.h). Search
-// payload: the count of entities already returned, as u64 BE.
+// payload: the count of entities already returned, as u64 BE. Entity list
+// payload: the id of the last entity returned (the next page starts after it).
 
 #include <cstdint>
 #include <string>

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "graph/graph_view.h"
+#include "graph/internal/entity_names.h"
 #include "graph/internal/keys.h"
 #include "graph/store.h"
 #include "rocksdb/db.h"
@@ -28,7 +29,9 @@ absl::Status FromRocksStatus(const rocksdb::Status& status, absl::string_view co
 class Store::Impl {
  public:
   Impl(std::string dir, StoreOptions options)
-      : dir_(std::move(dir)), options_(std::move(options)) {}
+      : dir_(std::move(dir)),
+        options_(std::move(options)),
+        known_(options_.known_entities) {}
   ~Impl();
 
   // Opens RocksDB and checks the metadata; see Store::Open.
@@ -48,6 +51,10 @@ class Store::Impl {
   const StoreOptions& options() const { return options_; }
   rocksdb::ColumnFamilyOptions CfOptions(internal::CfIndex index) const;
   absl::Status RequireWritable() const;
+  const internal::KnownEntityIndex& known() const { return known_; }
+  // The stored entity with this id, else the known one; nullopt for neither.
+  absl::StatusOr<std::optional<Entity>> ReadEntity(const rocksdb::ReadOptions& read,
+                                                   absl::string_view id) const;
   // The relations with these ids, in order, read in one MultiGet; nullopt
   // for an id not stored. `what` names the read in errors.
   absl::StatusOr<std::vector<std::optional<Relation>>> ReadRelations(
@@ -72,6 +79,7 @@ class Store::Impl {
 
   const std::string dir_;
   const StoreOptions options_;
+  const internal::KnownEntityIndex known_;
   std::shared_ptr<rocksdb::Cache> cache_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;

@@ -103,7 +103,7 @@ int RunPath(const Command& self, const ParsedArgs& args, CommandIo& io) {
         io.out << PathsDot(response);
         break;
       case OutputFormat::kTable:
-        io.out << PathsTable(response, args.Has("sources"));
+        io.out << PathsTable(response, args.Has("sources"), request->k());
         break;
     }
     return absl::OkStatus();

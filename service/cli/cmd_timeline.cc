@@ -31,28 +31,6 @@ absl::StatusOr<v1::GetTimelineRequest> RequestFromArgs(const ParsedArgs& args) {
   return request;
 }
 
-// One page, or with `all` every page from the request's token on, joined
-// into one response.
-absl::Status FetchTimeline(GraphClient& client, v1::GetTimelineRequest request, bool all,
-                           v1::GetTimelineResponse* response) {
-  for (bool first = true;; first = false) {
-    v1::GetTimelineResponse page;
-    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
-    grpc::Status status = client.stub().GetTimeline(context.get(), request, &page);
-    if (!status.ok()) return FromGrpc(status);
-    if (first) {
-      *response = std::move(page);
-    } else {
-      for (v1::Relation& relation : *page.mutable_relations()) {
-        *response->add_relations() = std::move(relation);
-      }
-      response->set_next_page_token(page.next_page_token());
-    }
-    if (!all || response->next_page_token().empty()) return absl::OkStatus();
-    request.set_page_token(response->next_page_token());
-  }
-}
-
 int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
   absl::StatusOr<OutputFormat> format = OutputFormatFromArgs(args);
   if (!format.ok()) return UsageError(self, format.status(), io);
@@ -68,7 +46,17 @@ int RunTimeline(const Command& self, const ParsedArgs& args, CommandIo& io) {
       request->set_other(other->id());
     }
     v1::GetTimelineResponse response;
-    ENTENTE_RETURN_IF_ERROR(FetchTimeline(client, *request, args.Has("all"), &response));
+    ENTENTE_RETURN_IF_ERROR(FetchPages(
+        client, *request, args.Has("all"), &response,
+        [&](grpc::ClientContext* context, const v1::GetTimelineRequest& page_request,
+            v1::GetTimelineResponse* page) {
+          return client.stub().GetTimeline(context, page_request, page);
+        },
+        [](v1::GetTimelineResponse& page, v1::GetTimelineResponse* whole) {
+          for (v1::Relation& relation : *page.mutable_relations()) {
+            *whole->add_relations() = std::move(relation);
+          }
+        }));
     io.out << (*format == OutputFormat::kJson ? JsonLine(response)
                : *format == OutputFormat::kJsonLines
                    ? RelationLines(response.relations())
@@ -85,16 +73,17 @@ Command TimelineCommand() {
   command.spec.positional_usage = "ENTITY [OTHER]";
   command.spec.min_positional = 1;
   command.spec.max_positional = 2;
-  command.spec.options = QueryOptionSpecs(
-      /*with_dot=*/false,
-      {{"types", "LIST", "relation types to list: agreement,visit,..."},
-       {"since", "DATE", "relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
-       {"until", "DATE", "relations dated up to DATE, inclusive"},
-       {"newest-first", "", "newest relations first (default: oldest first)"},
-       {"limit", "N", "relations per page (default 50, at most 1000)"},
-       {"all", "", "fetch every page and print them as one"},
-       {"sources", "", "list every report of each relation: outlet, date, quote"},
-       {"page-token", "T", "continue after a previous page (printed under the table)"}});
+  std::vector<OptionSpec> options = {
+      {"types", "LIST", "relation types to list: agreement,visit,..."},
+      {"since", "DATE", "relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+      {"until", "DATE", "relations dated up to DATE, inclusive"},
+      {"newest-first", "", "newest relations first (default: oldest first)"}};
+  for (OptionSpec& option : PagingOptionSpecs("relations", 50)) {
+    options.push_back(std::move(option));
+  }
+  options.push_back(
+      {"sources", "", "list every report of each relation: outlet, date, quote"});
+  command.spec.options = QueryOptionSpecs(/*with_dot=*/false, std::move(options));
   command.summary = "List the relations of an entity, or between two, in date order.";
   command.details =
       "With OTHER only the relations between ENTITY and OTHER are listed.\n"

@@ -62,6 +62,7 @@ Command ServeCommand();
 Command PathCommand();
 Command TimelineCommand();
 Command EntityCommand();
+Command EntitiesCommand();
 Command NeighborsCommand();
 Command StatsCommand();
 Command RankCommand();

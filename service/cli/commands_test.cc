@@ -110,11 +110,36 @@ TEST_F(CommandsTest, PathAsDotAndJson) {
   EXPECT_EQ(out_.str().find('\n'), out_.str().size() - 1);
 }
 
-TEST_F(CommandsTest, PathRespectsWindowAndTypes) {
-  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2025,2026"}), kExitOk);
-  EXPECT_EQ(out_.str(), "No path from Pakistan to European Union.\n");
+TEST_F(CommandsTest, PathRespectsWindowAndTypesAndNamesTheFilter) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2020,2023"}), kExitOk);
+  EXPECT_EQ(out_.str(),
+            "No path from Pakistan to European Union.\n"
+            "Every path was removed by --between; there is one without it.\n");
   ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--types", "trade_target"}), kExitOk);
-  EXPECT_THAT(out_.str(), StartsWith("No path"));
+  EXPECT_EQ(
+      out_.str(),
+      "No path from Pakistan to European Union.\n"
+      "Every path was removed by --types (default: all but sanction and downgrade); "
+      "there is one without it.\n");
+}
+
+TEST_F(CommandsTest, APartnershipHoldsAfterItsDate) {
+  // Kazakhstan and the EU became partners in 2024-01: still partners in 2025.
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--between", "2025,2026"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(),
+              StartsWith("Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("2024-01     partnership"));
+}
+
+TEST_F(CommandsTest, PathHopsCountTheirRelationsAndFewerPathsAreNamed) {
+  ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--k", "3"}), kExitOk) << err_.str();
+  // Two relations link Pakistan and Kazakhstan; the table shows the newest.
+  EXPECT_THAT(out_.str(), HasSubstr("  2: partnership 1, trade_target 1\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("  1: partnership 1\n"));
+  EXPECT_THAT(out_.str(),
+              HasSubstr("\nOnly 1 path exists within the filters and --max-hops "
+                        "(3 asked).\n"));
 }
 
 TEST_F(CommandsTest, TimelineOfAPair) {
@@ -151,19 +176,54 @@ TEST_F(CommandsTest, TimelinePagesAndAll) {
 
 TEST_F(CommandsTest, AmbiguousNameListsCandidates) {
   EXPECT_EQ(Run(TimelineCommand(), {"Kaza"}), kExitFailure);
-  EXPECT_EQ(err_.str(),
-            "entente timeline: 'Kaza' is ambiguous: Kazakhstan (country:KAZ), "
-            "Kazatomprom (company:kazatomprom); give an id or a longer name\n");
+  // The gazetteer's "Kazan" and others are candidates too, closest names first.
+  EXPECT_THAT(err_.str(), StartsWith("entente timeline: 'Kaza' is ambiguous: "));
+  EXPECT_THAT(err_.str(), HasSubstr("Kazakhstan (country:KAZ), "));
+  EXPECT_THAT(err_.str(), HasSubstr("Kazatomprom (company:kazatomprom)"));
+  EXPECT_LT(err_.str().find("Kazakhstan"), err_.str().find("Kazatomprom"));
+  EXPECT_THAT(err_.str(), ::testing::EndsWith("; give an id or a longer name\n"));
 }
 
 TEST_F(CommandsTest, UnknownNameIsAFailure) {
-  EXPECT_EQ(Run(EntityCommand(), {"Atlantis"}), kExitFailure);
-  EXPECT_EQ(err_.str(), "entente entity: no entity matches 'Atlantis'\n");
+  EXPECT_EQ(Run(EntityCommand(), {"Xqzvwj"}), kExitFailure);
+  EXPECT_EQ(err_.str(), "entente entity: no entity is known as \"Xqzvwj\"\n");
+}
+
+TEST_F(CommandsTest, ATypoSuggestsTheClosestName) {
+  EXPECT_EQ(Run(EntityCommand(), {"Kazakstan"}), kExitFailure);
+  EXPECT_THAT(err_.str(),
+              StartsWith("entente entity: no entity is known as \"Kazakstan\"; did you "
+                         "mean Kazakhstan (country:KAZ)"));
+}
+
+TEST_F(CommandsTest, ACountryWithoutRelationsIsFound) {
+  ASSERT_EQ(Run(EntityCommand(), {"United States"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("id         country:USA\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("relations  0\n"));
+  ASSERT_EQ(Run(TimelineCommand(), {"UK"}), kExitOk) << err_.str();
+  ASSERT_EQ(Run(EntityCommand(), {"Kazakhstan"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("relations  4\n"));
+  ASSERT_EQ(Run(EntityCommand(), {"Kazakhstan", "--json"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("{\"entity\":{\"id\":\"country:KAZ\""));
+  EXPECT_THAT(out_.str(), HasSubstr("\"relationCount\":\"4\""));
+}
+
+TEST_F(CommandsTest, EntitiesListsTheStoredEntitiesByPage) {
+  ASSERT_EQ(Run(EntitiesCommand(), {"--limit", "3"}), kExitOk) << err_.str();
+  EXPECT_THAT(out_.str(), StartsWith("ID                   NAME         KIND\n"
+                                     "company:kazatomprom  Kazatomprom  company\n"
+                                     "country:KAZ          Kazakhstan   country\n"
+                                     "country:PAK          Pakistan     country\n"
+                                     "More: --page-token "));
+  ASSERT_EQ(Run(EntitiesCommand(), {"--all", "--jsonl"}), kExitOk) << err_.str();
+  const std::string all = out_.str();
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 4);
+  EXPECT_THAT(all, HasSubstr("{\"id\":\"org:eu\""));
 }
 
 TEST_F(CommandsTest, EntityShowsAliases) {
   ASSERT_EQ(Run(EntityCommand(), {"kazakh"}), kExitOk) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("id       country:KAZ\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("id         country:KAZ\n"));
   EXPECT_THAT(out_.str(), HasSubstr("Kazakh"));
 }
 
@@ -343,7 +403,11 @@ TEST_F(CoolingCommandsTest, TypesFilterTheCoolingTypes) {
 TEST_F(CoolingCommandsTest, PathsLeaveSanctionsAndDowngradesOutUnlessAsked) {
   // The sanction is the only relation of the United States.
   ASSERT_EQ(Run(PathCommand(), {"United States", "India"}), kExitOk) << err_.str();
-  EXPECT_EQ(out_.str(), "No path from United States to India.\n");
+  EXPECT_EQ(
+      out_.str(),
+      "No path from United States to India.\n"
+      "Every path was removed by --types (default: all but sanction and downgrade); "
+      "there is one without it.\n");
   ASSERT_EQ(Run(PathCommand(), {"United States", "India", "--types", "sanction,meeting"}),
             kExitOk)
       << err_.str();

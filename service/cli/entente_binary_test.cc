@@ -228,7 +228,7 @@ TEST_F(EntenteBinaryTest, ImportTwiceThenQuery) {
 
 TEST_F(EntenteBinaryTest, HelpOfEveryCommandShowsAnExample) {
   for (const char* command : {"extract", "import", "serve", "path", "timeline", "entity",
-                              "neighbors", "stats"}) {
+                              "entities", "neighbors", "stats"}) {
     Result result = Run({command, "--help"});
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_THAT(result.out, StartsWith(std::string("Usage: entente ") + command));

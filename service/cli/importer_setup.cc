@@ -27,6 +27,10 @@ std::vector<OptionSpec> ImporterOptionSpecs() {
 
 std::string IsoCodesDirFromArgs(const ParsedArgs& args) {
   if (args.Has("iso-codes")) return args.Get("iso-codes");
+  return DefaultIsoCodesDir();
+}
+
+std::string DefaultIsoCodesDir() {
   if (const char* env = std::getenv("ENTENTE_ISO_CODES_DIR"); env != nullptr && *env) {
     return env;
   }

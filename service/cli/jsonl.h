@@ -7,6 +7,7 @@
 //
 //   timeline, neighbors  one relation per line;
 //   path                 one path per line: {"entities":[ids],"relations":[...]};
+//   entities             one entity per line (as --json prints an Entity);
 //   entity, stats        the response's one object (as --json).
 
 #include <string>

@@ -9,6 +9,8 @@
 #include "graph/store.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
+#include "importers/gazetteer.h"
+#include "service/cli/importer_setup.h"
 #include "service/graph_service.h"
 
 namespace entente::service::cli {
@@ -73,8 +75,13 @@ absl::StatusOr<std::unique_ptr<LocalService>> LocalService::Open(const std::stri
   if (!std::filesystem::is_directory(db, error)) {
     return absl::NotFoundError(absl::StrCat("no store at ", db, " (not a directory)"));
   }
+  absl::StatusOr<std::unique_ptr<importers::Gazetteer>> gazetteer =
+      importers::Gazetteer::Load(DefaultIsoCodesDir());
+  if (!gazetteer.ok()) return gazetteer.status();
   graph::StoreOptions options;
   options.create_if_missing = false;
+  options.known_entities =
+      std::make_shared<const std::vector<graph::Entity>>((*gazetteer)->Entities());
   std::string scratch_dir;
   if (graph::Store::HeldByAnotherProcess(db)) {
     // A server has the store open read-write: follow it as a secondary.

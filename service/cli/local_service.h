@@ -5,7 +5,10 @@
 // serves it through an in-process GraphServiceImpl with no network port. The
 // store is opened read-only; when another process (a running `entente
 // serve`) holds it, as a RocksDB secondary instance in a fresh temporary
-// directory that is removed again on destruction.
+// directory that is removed again on destruction. The gazetteer (iso-codes
+// from DefaultIsoCodesDir(), importer_setup.h, and the embedded alias tables)
+// is loaded so that every country, person and city it knows resolves, as it
+// does with `entente serve`.
 //
 // Thread-safety: the channel may be used from any thread; Open and the
 // destructor run on one thread.
@@ -20,7 +23,8 @@ namespace entente::service::cli {
 
 class LocalService {
  public:
-  // NotFound when `db` does not hold a store; other errors name the cause.
+  // NotFound when `db` does not hold a store; other errors (a missing
+  // iso-codes directory) name the cause.
   static absl::StatusOr<std::unique_ptr<LocalService>> Open(const std::string& db);
   virtual ~LocalService() = default;
 

@@ -16,8 +16,9 @@ namespace entente::service::cli {
 namespace {
 
 std::vector<Command> AllCommands() {
-  return {ExtractCommand(),  ImportCommand(), ServeCommand(),     PathCommand(),
-          TimelineCommand(), EntityCommand(), NeighborsCommand(), StatsCommand(),
+  return {ExtractCommand(),  ImportCommand(),    ServeCommand(),
+          PathCommand(),     TimelineCommand(),  EntityCommand(),
+          EntitiesCommand(), NeighborsCommand(), StatsCommand(),
           RankCommand(),     BlocsCommand()};
 }
 

@@ -21,6 +21,14 @@ std::vector<OptionSpec> QueryOptionSpecs(bool with_dot, std::vector<OptionSpec> 
   return options;
 }
 
+std::vector<OptionSpec> PagingOptionSpecs(absl::string_view what, int default_limit) {
+  return {
+      {"limit", "N",
+       absl::StrCat(what, " per page (default ", default_limit, ", at most 1000)")},
+      {"all", "", "fetch every page and print them as one"},
+      {"page-token", "T", "continue after a previous page (printed under the table)"}};
+}
+
 absl::StatusOr<OutputFormat> OutputFormatFromArgs(const ParsedArgs& args) {
   if (static_cast<int>(args.Has("json")) + static_cast<int>(args.Has("jsonl")) +
           static_cast<int>(args.Has("dot")) >

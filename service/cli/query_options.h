@@ -27,6 +27,33 @@ namespace entente::service::cli {
 // the command draws graphs; then `extra`.
 std::vector<OptionSpec> QueryOptionSpecs(bool with_dot, std::vector<OptionSpec> extra);
 
+// --limit N (`what` per page, default `default_limit`, at most 1000), --all
+// and --page-token T, for the commands that page (timeline, entities).
+std::vector<OptionSpec> PagingOptionSpecs(absl::string_view what, int default_limit);
+
+// One page of a paged RPC, or with `all` every page from the request's
+// page_token on joined into one response: the first page as it came, the
+// items of later pages appended by `append(page, response)`, and the last
+// page's next_page_token. `call(context, request, page)` is the stub method.
+template <typename Request, typename Response, typename Call, typename Append>
+absl::Status FetchPages(GraphClient& client, Request request, bool all,
+                        Response* response, Call call, Append append) {
+  for (bool first = true;; first = false) {
+    Response page;
+    std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+    grpc::Status status = call(context.get(), request, &page);
+    if (!status.ok()) return FromGrpc(status);
+    if (first) {
+      *response = std::move(page);
+    } else {
+      append(page, response);
+      response->set_next_page_token(page.next_page_token());
+    }
+    if (!all || response->next_page_token().empty()) return absl::OkStatus();
+    request.set_page_token(response->next_page_token());
+  }
+}
+
 // --json / --dot (mutually exclusive); table otherwise.
 absl::StatusOr<OutputFormat> OutputFormatFromArgs(const ParsedArgs& args);
 

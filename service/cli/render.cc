@@ -145,11 +145,43 @@ std::string RelationsBlock(
   return out;
 }
 
-std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources) {
+namespace {
+
+// "3: meeting 2, partnership 1".
+std::string HopText(const v1::HopLinks& hop) {
+  std::vector<std::string> types;
+  for (const v1::TypeCount& count : hop.types()) {
+    types.push_back(absl::StrCat(TypeName(count.type()), " ", count.count()));
+  }
+  return absl::StrCat(hop.relation_count(), ": ", absl::StrJoin(types, ", "));
+}
+
+std::string FilterFlag(absl::string_view field) {
+  if (field == "types") return "--types (default: all but sanction and downgrade)";
+  if (field == "window") return "--between";
+  if (field == "known_as_of") return "--as-of";
+  if (field == "avoid_kinds") return "--avoid";
+  if (field == "max_hops") return "--max-hops";
+  return std::string(field);
+}
+
+}  // namespace
+
+std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources,
+                       int wanted) {
   std::string out;
   if (response.paths().empty()) {
     absl::StrAppend(&out, "No path from ", response.from_entity().name(), " to ",
                     response.to_entity().name(), ".\n");
+    std::vector<std::string> flags;
+    for (const std::string& field : response.blocking_filters()) {
+      flags.push_back(FilterFlag(field));
+    }
+    if (!flags.empty()) {
+      absl::StrAppend(&out, "Every path was removed by ", absl::StrJoin(flags, " and "),
+                      "; there is one without ", flags.size() == 1 ? "it" : "them",
+                      ".\n");
+    }
   }
   for (int i = 0; i < response.paths_size(); ++i) {
     const v1::Path& path = response.paths(i);
@@ -158,10 +190,23 @@ std::string PathsTable(const v1::FindPathsResponse& response, bool with_sources)
     absl::StrAppend(&out, i == 0 ? "" : "\n", "Path ", i + 1, " (", path.relations_size(),
                     path.relations_size() == 1 ? " hop" : " hops",
                     "): ", absl::StrJoin(names, " -> "), "\n");
-    absl::StrAppend(&out, RelationsBlock(path.relations(), with_sources));
+    Table table({"DATE", "TYPE", "SOURCE", "TARGET", "DETAILS", "REPORTED BY", "LINKS"});
+    for (int hop = 0; hop < path.relations_size(); ++hop) {
+      std::vector<std::string> row = RelationRow(path.relations(hop));
+      row.push_back(hop < path.hops_size() ? HopText(path.hops(hop)) : "");
+      table.AddRow(row);
+    }
+    absl::StrAppend(&out, Indent(table.Render()));
+    if (with_sources) {
+      absl::StrAppend(&out, Indent(absl::StrCat("\n", SourcesText(path.relations()))));
+    }
   }
   if (response.truncated()) {
     absl::StrAppend(&out, "Search cut short: ", response.truncation_reason(), "\n");
+  } else if (response.paths_size() > 0 && response.paths_size() < wanted) {
+    absl::StrAppend(&out, "\nOnly ", response.paths_size(),
+                    response.paths_size() == 1 ? " path exists" : " paths exist",
+                    " within the filters and --max-hops (", wanted, " asked).\n");
   }
   return out;
 }
@@ -181,14 +226,28 @@ std::string NeighborsTable(const v1::GetNeighborsResponse& response) {
   return out;
 }
 
-std::string EntityText(const v1::Entity& entity) {
+std::string EntityText(const v1::GetEntityResponse& response) {
+  const v1::Entity& entity = response.entity();
   Table table({"FIELD", "VALUE"});
   table.set_max_cell_width(1000);
   table.AddRow({"id", entity.id()});
   table.AddRow({"name", entity.name()});
   table.AddRow({"kind", KindName(entity.kind())});
   table.AddRow({"aliases", absl::StrJoin(entity.aliases(), ", ")});
+  table.AddRow({"relations", absl::StrCat(response.relation_count())});
   return table.Render();
+}
+
+std::string EntitiesTable(const v1::ListEntitiesResponse& response) {
+  Table table({"ID", "NAME", "KIND"});
+  for (const v1::Entity& entity : response.entities()) {
+    table.AddRow({entity.id(), entity.name(), KindName(entity.kind())});
+  }
+  std::string out = table.Render();
+  if (!response.next_page_token().empty()) {
+    absl::StrAppend(&out, "More: --page-token ", response.next_page_token(), "\n");
+  }
+  return out;
 }
 
 std::string StatsText(const v1::GetStatsResponse& response, bool of_entity) {

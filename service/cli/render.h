@@ -39,8 +39,13 @@ std::string JsonLine(const google::protobuf::Message& message);
 // (see SourcesText).
 std::string TimelineTable(const entente::v1::GetTimelineResponse& response,
                           bool with_sources = false);
+// Each path's table has a LINKS column: every relation linking the hop's pair
+// that passed the filters, counted by type ("3: meeting 2, partnership 1"); the
+// row shows the latest of them. With no path, a line names the filters that
+// removed every path (response.blocking_filters) by their flags; with fewer
+// paths than `wanted` (the --k asked; 0 = unknown), a last line says so.
 std::string PathsTable(const entente::v1::FindPathsResponse& response,
-                       bool with_sources = false);
+                       bool with_sources = false, int wanted = 0);
 
 // Every report of the relations, for --sources:
 //   2026-02-04 partnership Kazakhstan - Pakistan
@@ -49,7 +54,12 @@ std::string PathsTable(const entente::v1::FindPathsResponse& response,
 std::string SourcesText(
     const google::protobuf::RepeatedPtrField<entente::v1::Relation>& relations);
 std::string NeighborsTable(const entente::v1::GetNeighborsResponse& response);
-std::string EntityText(const entente::v1::Entity& entity);
+// FIELD/VALUE rows: id, name, kind, aliases and relations (how many relations
+// the entity takes part in; 0 for a country or gazetteer entry none names yet).
+std::string EntityText(const entente::v1::GetEntityResponse& response);
+// One ListEntities page as ID/NAME/KIND rows, then "More: --page-token T"
+// when there is a next page.
+std::string EntitiesTable(const entente::v1::ListEntitiesResponse& response);
 // `of_entity`: the counts are one entity's, whose `entities` field counts its
 // neighbours; the first line then says "neighbours".
 std::string StatsText(const entente::v1::GetStatsResponse& response, bool of_entity);

@@ -56,6 +56,16 @@ v1::FindPathsResponse TwoHopPath() {
   *path->add_relations() = partnership;
   *path->add_relations() =
       MakeRelation("00000000000000bb", v1::RELATION_TYPE_MEMBERSHIP, kKaz, kEu, "1993");
+  v1::HopLinks* first = path->add_hops();
+  first->set_relation_count(3);
+  first->add_types()->set_type(v1::RELATION_TYPE_PARTNERSHIP);
+  first->mutable_types(0)->set_count(2);
+  first->add_types()->set_type(v1::RELATION_TYPE_TRADE_TARGET);
+  first->mutable_types(1)->set_count(1);
+  v1::HopLinks* second = path->add_hops();
+  second->set_relation_count(1);
+  second->add_types()->set_type(v1::RELATION_TYPE_MEMBERSHIP);
+  second->mutable_types(0)->set_count(1);
   return response;
 }
 
@@ -90,14 +100,37 @@ TEST(AttributesText, PutsTheKeysThatTellRelationsApartFirst) {
             "measure=other action=extended cameo=163 goldstein=-8");
 }
 
-TEST(PathsTable, ListsEachPathWithItsHops) {
+TEST(PathsTable, ListsEachPathWithItsHopsAndWhatLinksThem) {
   EXPECT_EQ(PathsTable(TwoHopPath()),
             "Path 1 (2 hops): Pakistan -> Kazakhstan -> European Union\n"
             "  DATE        TYPE         SOURCE      TARGET          DETAILS          "
-            "REPORTED BY\n"
+            "REPORTED BY               LINKS\n"
             "  2026-02-04  partnership  Kazakhstan  Pakistan        level=strategic  "
-            "Pakistan Today (+1 more)\n"
-            "  1993        membership   Kazakhstan  European Union\n");
+            "Pakistan Today (+1 more)  3: partnership 2, trade_target 1\n"
+            "  1993        membership   Kazakhstan  European Union                   "
+            "                          1: membership 1\n");
+}
+
+TEST(PathsTable, SaysWhenFewerPathsExistThanAsked) {
+  EXPECT_THAT(PathsTable(TwoHopPath(), false, /*wanted=*/3),
+              HasSubstr("\nOnly 1 path exists within the filters and --max-hops "
+                        "(3 asked).\n"));
+  EXPECT_THAT(PathsTable(TwoHopPath(), false, /*wanted=*/1),
+              ::testing::Not(HasSubstr("Only")));
+}
+
+TEST(PathsTable, NamesTheFiltersThatRemovedEveryPath) {
+  v1::FindPathsResponse response;
+  *response.mutable_from_entity() = kPak;
+  *response.mutable_to_entity() = kEu;
+  response.add_blocking_filters("window");
+  EXPECT_EQ(PathsTable(response, false, 3),
+            "No path from Pakistan to European Union.\n"
+            "Every path was removed by --between; there is one without it.\n");
+  response.add_blocking_filters("known_as_of");
+  EXPECT_THAT(
+      PathsTable(response),
+      HasSubstr("removed by --between and --as-of; there is one without them.\n"));
 }
 
 TEST(SourcesText, ListsEveryReportWithItsQuote) {

@@ -40,6 +40,22 @@ absl::Status Ambiguous(absl::string_view query,
                    more ? " and more" : "", "; give an id or a longer name"));
 }
 
+// For a name no entity starts with: the server's NOT_FOUND from GetEntity,
+// which names the closest entities ("did you mean ..."), without the
+// "entity: " of a request field the user never saw.
+absl::StatusOr<entente::v1::Entity> UnknownEntity(GraphClient& client,
+                                                  absl::string_view query) {
+  entente::v1::GetEntityRequest request;
+  request.set_entity(std::string(query));
+  entente::v1::GetEntityResponse response;
+  std::unique_ptr<grpc::ClientContext> context = client.NewContext();
+  grpc::Status status = client.stub().GetEntity(context.get(), request, &response);
+  if (status.ok()) return response.entity();
+  absl::Status error = FromGrpc(status);
+  if (!absl::IsNotFound(error)) return error;
+  return absl::NotFoundError(absl::StripPrefix(error.message(), "entity: "));
+}
+
 }  // namespace
 
 absl::StatusOr<entente::v1::Entity> PickEntity(
@@ -70,6 +86,7 @@ absl::StatusOr<entente::v1::Entity> ResolveEntity(GraphClient& client,
   std::unique_ptr<grpc::ClientContext> context = client.NewContext();
   grpc::Status status = client.stub().SearchEntities(context.get(), request, &response);
   if (!status.ok()) return FromGrpc(status);
+  if (response.entities().empty()) return UnknownEntity(client, query);
   return PickEntity(query, response);
 }
 

@@ -28,6 +28,9 @@ absl::StatusOr<entente::v1::Entity> PickEntity(
     absl::string_view query, const entente::v1::SearchEntitiesResponse& candidates);
 
 // SearchEntities(query) then PickEntity. An empty name is InvalidArgument.
+// When the search finds nothing, the error is the server's NotFound, which
+// suggests the closest names: `no entity is known as "Kazakstan"; did you
+// mean Kazakhstan (country:KAZ)?`.
 absl::StatusOr<entente::v1::Entity> ResolveEntity(GraphClient& client,
                                                   absl::string_view query);
 

@@ -41,7 +41,9 @@ TEST(SyntheticGraph, DatesSpan1990To2026AndDegreesAreSkewed) {
 }
 
 TEST(SyntheticGraph, JsonLinesReadBackAsTheSameRelations) {
-  for (const graph::Relation& r : Generate(3, 300)) {
+  const std::vector<graph::Relation> relations = Generate(3, 300);
+  ASSERT_FALSE(relations.empty());
+  for (const graph::Relation& r : relations) {
     std::string line = importers::RelationToJsonLine(r);
     absl::StatusOr<graph::Relation> back = importers::RelationFromJsonLine(line);
     ASSERT_TRUE(back.ok()) << back.status() << "\n" << line;
