@@ -75,8 +75,9 @@ using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
                         v1::GraphService::WithCallbackMethod_GetStats<
                             v1::GraphService::WithCallbackMethod_RankEntities<
                                 v1::GraphService::WithCallbackMethod_FindBlocs<
-                                    v1::GraphService::WithCallbackMethod_FindStrongestPaths<
-                                        v1::GraphService::Service>>>>>>>>>>;
+                                    v1::GraphService::
+                                        WithCallbackMethod_FindStrongestPaths<
+                                            v1::GraphService::Service>>>>>>>>>>;
 
 // A page size or count field: 0 means `fallback`; negative or above
 // kMaxPageSize is INVALID_ARGUMENT naming `field`.

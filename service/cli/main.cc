@@ -16,10 +16,9 @@ namespace entente::service::cli {
 namespace {
 
 std::vector<Command> AllCommands() {
-  return {ExtractCommand(),  ImportCommand(),    ServeCommand(),
-          PathCommand(),     TimelineCommand(),  EntityCommand(),
-          EntitiesCommand(), NeighborsCommand(), StatsCommand(),
-          RankCommand(),     BlocsCommand()};
+  return {ExtractCommand(),  ImportCommand(), ServeCommand(),    PathCommand(),
+          TimelineCommand(), EntityCommand(), EntitiesCommand(), NeighborsCommand(),
+          StatsCommand(),    RankCommand(),   BlocsCommand()};
 }
 
 std::string TopLevelHelp(const std::vector<Command>& commands) {
