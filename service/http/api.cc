@@ -60,8 +60,17 @@ const std::vector<Route>& Routes() {
        MakeCall<v1::GetTimelineRequest, v1::GetTimelineResponse, &Stub::GetTimeline>},
       {"/api/v1/entities/{entity}/neighbors",
        MakeCall<v1::GetNeighborsRequest, v1::GetNeighborsResponse, &Stub::GetNeighbors>},
+      {"/api/v1/entities",
+       MakeCall<v1::ListEntitiesRequest, v1::ListEntitiesResponse, &Stub::ListEntities>},
       {"/api/v1/search", MakeCall<v1::SearchEntitiesRequest, v1::SearchEntitiesResponse,
                                   &Stub::SearchEntities>},
+      {"/api/v1/rank",
+       MakeCall<v1::RankEntitiesRequest, v1::RankEntitiesResponse, &Stub::RankEntities>},
+      {"/api/v1/blocs",
+       MakeCall<v1::FindBlocsRequest, v1::FindBlocsResponse, &Stub::FindBlocs>},
+      {"/api/v1/strongest-paths",
+       MakeCall<v1::FindStrongestPathsRequest, v1::FindStrongestPathsResponse,
+                &Stub::FindStrongestPaths>},
       {"/api/v1/paths",
        MakeCall<v1::FindPathsRequest, v1::FindPathsResponse, &Stub::FindPaths>},
       {"/api/v1/stats",
@@ -241,7 +250,9 @@ ApiReply Api::Handle(const ApiRequest& request) const {
   if (!request.authorization.empty()) {
     context.AddMetadata("authorization", request.authorization);
   }
-  if (route->pattern != "/api/v1/paths" && route->output == Output::kJson) {
+  // Path searches carry their own deadline in the service; the rest get the API's.
+  if (route->pattern != "/api/v1/paths" && route->pattern != "/api/v1/strongest-paths" &&
+      route->output == Output::kJson) {
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(unary_timeout_seconds_));
   }

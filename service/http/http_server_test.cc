@@ -202,6 +202,29 @@ TEST_F(HttpServerTest, SearchPathsNeighborsAndStatsAnswer) {
   EXPECT_EQ(stats.relations(), 4);
 }
 
+TEST_F(HttpServerTest, EntityListAndAnalyticsAnswer) {
+  auto listed =
+      Parse<v1::ListEntitiesResponse>(Fetch("/api/v1/entities?page_size=2").body);
+  ASSERT_EQ(listed.entities_size(), 2);
+  EXPECT_FALSE(listed.next_page_token().empty());
+  Reply ranked = Fetch("/api/v1/rank?measure=RANK_MEASURE_WEIGHTED_DEGREE");
+  ASSERT_EQ(ranked.status, 200) << ranked.body;
+  auto rank = Parse<v1::RankEntitiesResponse>(ranked.body);
+  ASSERT_GE(rank.entities_size(), 1);
+  // Kazakhstan is tied to both others in the fixture; Pakistan and the EU to it alone.
+  EXPECT_EQ(rank.entities(0).entity().id(), "country:KAZ");
+  Reply blocs = Fetch("/api/v1/blocs");
+  ASSERT_EQ(blocs.status, 200) << blocs.body;
+  EXPECT_GE(Parse<v1::FindBlocsResponse>(blocs.body).blocs_size(), 1);
+  Reply strongest = Fetch("/api/v1/strongest-paths?from=PAK&to=org:eu&k=1");
+  ASSERT_EQ(strongest.status, 200) << strongest.body;
+  auto chains = Parse<v1::FindStrongestPathsResponse>(strongest.body);
+  ASSERT_EQ(chains.paths_size(), 1);
+  Reply bad = Fetch("/api/v1/rank?measure=RANK_MEASURE_NONSENSE");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_THAT(bad.body, HasSubstr("measure"));
+}
+
 TEST_F(HttpServerTest, PostTakesTheRequestAsJson) {
   Reply reply = Fetch("/api/v1/paths", "POST",
                       R"({"fromEntity": "PAK", "toEntity": "org:eu", "k": 2})");
