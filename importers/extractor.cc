@@ -9,6 +9,7 @@
 #include "importers/internal/item_reader.h"
 #include "importers/internal/knowledge.h"
 #include "importers/internal/relation_builder.h"
+#include "importers/internal/text.h"
 #include "importers/internal/trace.h"
 
 namespace entente::importers {
@@ -88,6 +89,33 @@ ItemExtraction Extractor::Extract(const DigestItem& item) const {
   ItemExtraction out = ExtractUnmerged(item);
   out.relations = MergeAndSortRelations(std::move(out.relations));
   return out;
+}
+
+Extractor::WordCounts Extractor::CountWords(const DigestItem& item) const {
+  const internal::Lexicon& x = knowledge_->lexicon();
+  const internal::ClosedClasses& c = x.closed();
+  WordCounts counts;
+  auto count = [&](const std::string& text) {
+    std::vector<internal::Token> tokens = internal::Tokenize(text, 0);
+    for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+      internal::Token& t = tokens[i];
+      if (t.kind != internal::TokenKind::kWord) continue;
+      ++counts.words;
+      t.lemma_hash = t.hash;
+      x.Annotate(t);
+      if (!x.MayMatchAny(c.word_classes, t)) continue;
+      for (internal::ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub,
+                                   c.aux, c.modal, c.neg, c.to}) {
+        if (id >= 0 && x.MatchAt(id, tokens, i, i + 1).length == 1) {
+          ++counts.function_words;
+          break;
+        }
+      }
+    }
+  };
+  count(item.headline.text);
+  for (const TextSpan& p : item.paragraphs) count(p.text);
+  return counts;
 }
 
 ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {

@@ -68,6 +68,16 @@ class Extractor {
   // relations of a whole digest themselves (MergeAndSortRelations).
   ItemExtraction ExtractUnmerged(const DigestItem& item) const;
 
+  // Counts the item's words (headline and paragraphs) and how many of them are
+  // English function words (the lexicon's determiners, prepositions, conjunctions,
+  // pronouns, auxiliaries, ...). News in English has a third or more; a list of
+  // random words or another language far fewer.
+  struct WordCounts {
+    int64_t words = 0;
+    int64_t function_words = 0;
+  };
+  WordCounts CountWords(const DigestItem& item) const;
+
  private:
   Extractor(std::shared_ptr<const Gazetteer> gazetteer,
             std::shared_ptr<const internal::Knowledge> knowledge)

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "graph/status_macros.h"
 #include "importers/digest_reader.h"
 #include "importers/internal/import_format.h"
@@ -170,6 +171,33 @@ absl::StatusOr<graph::DateWithPrecision> PublicationDate(
 
 }  // namespace
 
+namespace {
+
+// Why a document may not be English news; "" when it reads as such.
+std::string Doubt(absl::string_view document, size_t bytes,
+                  const Extractor::WordCounts& words, int64_t items,
+                  int64_t silent_items) {
+  std::vector<std::string> why;
+  if (words.words >= kDoubtMinWords &&
+      static_cast<double>(words.function_words) <
+          kMinFunctionWordShare * static_cast<double>(words.words)) {
+    why.push_back(
+        absl::StrCat(static_cast<int>(100.0 * static_cast<double>(words.function_words) /
+                                      static_cast<double>(words.words)),
+                     "% of its ", words.words,
+                     " words are English function words (news has 30% or more)"));
+  }
+  if (items >= kDoubtMinItems && silent_items * 10 >= items * 9) {
+    why.push_back(
+        absl::StrCat(silent_items, " of its ", items, " items gave no relation"));
+  }
+  if (why.empty()) return "";
+  return absl::StrCat(document, ": does not read as English news (", bytes / 1024,
+                      " KB): ", absl::StrJoin(why, "; "));
+}
+
+}  // namespace
+
 absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
                                                 absl::string_view document,
                                                 absl::string_view bytes,
@@ -219,11 +247,26 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   std::vector<ItemExtraction> extractions;
   std::vector<int> numbers;
   extractions.reserve(items.size());
+  Extractor::WordCounts words;
+  int64_t silent_items = 0;
   for (const DigestItem& item : items) {
     extractions.push_back(extractor.ExtractUnmerged(item));  // Merged per digest below.
     numbers.push_back(item.number);
+    Extractor::WordCounts counts = extractor.CountWords(item);
+    words.words += counts.words;
+    words.function_words += counts.function_words;
+    silent_items += extractions.back().relations.empty() ? 1 : 0;
   }
-  return SinkByItem(document, std::move(extractions), numbers, options.explain, sink);
+  std::string doubt = Doubt(document, bytes.size(), words,
+                            static_cast<int64_t>(items.size()), silent_items);
+  if (!doubt.empty() && options.strict) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(doubt, "; rejected (strict), nothing imported"));
+  }
+  absl::StatusOr<ImportFileStats> stats =
+      SinkByItem(document, std::move(extractions), numbers, options.explain, sink);
+  if (stats.ok()) stats->doubt = std::move(doubt);
+  return stats;
 }
 
 namespace {

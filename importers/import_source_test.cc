@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "importers/extract_output.h"
 #include "importers/internal/test_support.h"
@@ -12,6 +13,8 @@
 
 namespace entente::importers {
 namespace {
+
+using ::testing::HasSubstr;
 
 const ImportOptions kFeb6{.published = graph::DateWithPrecision::Day(2026, 2, 6)};
 
@@ -163,6 +166,49 @@ TEST(ReadImportBytes, AFiftyMegabyteLineGivesZeroRelations) {
   auto stats = Read(line, &c);
   ASSERT_TRUE(stats.ok()) << stats.status();
   EXPECT_EQ(stats->relations, 0);
+}
+
+// Words drawn in turn from a list without function words, with names and relation
+// words among them: text that mentions parties but is no English.
+std::string WordSalad(int words) {
+  const char* kWords[] = {"Kazakhstan", "lorvan", "Peru", "signed",  "quimbel",
+                          "agreement",  "Chile",  "tosk", "visited", "brandle",
+                          "President",  "mirth",  "zeb"};
+  std::string out = "---\npublished: 2025-01-01\n---\n";
+  for (int i = 0; i < words; ++i) {
+    out += kWords[(i * 7) % 13];
+    out += (i % 40 == 39) ? ".\n\n" : " ";
+  }
+  return out + ".\n";
+}
+
+TEST(ReadImportBytes, WordsThatAreNoEnglishAreDoubtedAndStrictRejectsThem) {
+  Collected loose;
+  auto stats = Read(WordSalad(2000), &loose);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_THAT(stats->doubt, HasSubstr("in.txt: does not read as English news"));
+  EXPECT_THAT(stats->doubt, HasSubstr("0% of its 2000 words"));
+  ImportOptions strict = kFeb6;
+  strict.strict = true;
+  Collected c;
+  auto rejected = Read(WordSalad(2000), &c, strict);
+  EXPECT_EQ(rejected.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(rejected.status().message(), HasSubstr("nothing imported"));
+  EXPECT_TRUE(c.units.empty());
+}
+
+TEST(ReadImportBytes, EnglishNewsIsNotDoubtedEvenWhenStrict) {
+  ImportOptions strict = kFeb6;
+  strict.strict = true;
+  Collected c;
+  auto stats = Read(kDigest, &c, strict);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->doubt, "");
+  EXPECT_EQ(stats->relations, 1);
+  // A short note with no relation is no reason for doubt either.
+  auto note = Read("A short note about the weather in the capital.\n", &c, strict);
+  ASSERT_TRUE(note.ok()) << note.status();
+  EXPECT_EQ(note->doubt, "");
 }
 
 TEST(ReadImportBytes, DigestWithNoItemsOrUnknownEntitiesGivesZeroRelations) {

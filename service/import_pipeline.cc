@@ -59,12 +59,17 @@ absl::Status ImportPipeline::Account(absl::string_view name, const absl::Status&
 absl::Status ImportPipeline::ImportFile(const std::string& path,
                                         const importers::ImportOptions& options) {
   auto stats = importers::ReadImportFile(*extractor_, path, options, Sink());
+  if (stats.ok() && !stats->doubt.empty())
+    counts_.doubtful.push_back({path, stats->doubt});
   return Account(path, stats.status());
 }
 
 absl::Status ImportPipeline::ImportBytes(absl::string_view name, absl::string_view bytes,
                                          const importers::ImportOptions& options) {
   auto stats = importers::ReadImportBytes(*extractor_, name, bytes, options, Sink());
+  if (stats.ok() && !stats->doubt.empty()) {
+    counts_.doubtful.push_back({std::string(name), stats->doubt});
+  }
   return Account(name, stats.status());
 }
 

@@ -51,6 +51,8 @@ struct ImportCounts {
   int64_t entities_new = 0;
   int64_t documents_rejected = 0;
   std::vector<RejectedInput> rejected;
+  // Documents imported although they may not be English news (reason: why).
+  std::vector<RejectedInput> doubtful;
   importers::GdeltCounts gdelt;  // Of the GDELT files that were not rejected.
 };
 

@@ -32,6 +32,9 @@ int RunExtract(const Command& self, const ParsedArgs& args, CommandIo& io) {
     if (!stats.ok()) {
       // Go on with the other files; each bad one is named on stderr.
       exit_code = Failure(self, NamingFile(path, stats.status()), io);
+    } else if (!stats->doubt.empty()) {
+      io.err << "entente extract: warning: " << stats->doubt
+             << " (--strict rejects such files)\n";
     }
   }
   return exit_code;

@@ -345,6 +345,26 @@ TEST_F(CommandsTest, GdeltFilesImportWithDbOnly) {
   std::filesystem::remove(events);
 }
 
+TEST_F(CommandsTest, ImportWarnsOfTextThatIsNoEnglishAndStrictRejectsIt) {
+  const std::string junk = dir_ + "-salad.txt";
+  {
+    std::ofstream out(junk);
+    const char* kWords[] = {"Chile",  "vorpel", "signed", "Peru",
+                            "grumsk", "treaty", "zal"};
+    for (int i = 0; i < 700; ++i)
+      out << kWords[(i * 3) % 7] << (i % 35 == 34 ? ".\n" : " ");
+  }
+  ASSERT_EQ(Run(ImportCommand(), {junk, "--published", "2025-01-01"}), kExitOk)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("doubtful   "));
+  EXPECT_THAT(out_.str(), HasSubstr("does not read as English news"));
+  EXPECT_EQ(Run(ImportCommand(), {junk, "--published", "2025-01-01", "--strict"}),
+            kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("rejected (strict), nothing imported"));
+  EXPECT_THAT(out_.str(), HasSubstr("files      1 (1 rejected)"));
+  std::filesystem::remove(junk);
+}
+
 // A store where relations sour: India and Pakistan meet, Pakistan expels
 // India's diplomats, then they meet again; the United States sanctions
 // Pakistan. (Invented for the behaviour.)

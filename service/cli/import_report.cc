@@ -105,6 +105,9 @@ std::string ImportReport(const ImportCounts& counts) {
                   counts.relations_merged, " merged, ", counts.relations_unchanged,
                   " unchanged\n",  //
                   "entities   ", counts.entities_new, " new\n");
+  for (const RejectedInput& doubtful : counts.doubtful) {
+    absl::StrAppend(&out, "doubtful   ", doubtful.reason, "\n");
+  }
   return out;
 }
 
@@ -124,6 +127,18 @@ std::string ImportReportJson(const ImportCounts& counts) {
     out.push_back('}');
   }
   out.push_back(']');
+  if (!counts.doubtful.empty()) {
+    out += ",\"doubtful\":[";
+    for (size_t i = 0; i < counts.doubtful.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      out += "{\"file\":";
+      importers::AppendJsonString(counts.doubtful[i].name, &out);
+      out += ",\"reason\":";
+      importers::AppendJsonString(counts.doubtful[i].reason, &out);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
   if (counts.gdelt.rows > 0)
     absl::StrAppend(&out, ",\"gdelt\":", GdeltJson(counts.gdelt));
   out += "}\n";

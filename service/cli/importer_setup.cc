@@ -22,6 +22,9 @@ std::vector<OptionSpec> ImporterOptionSpecs() {
       {"iso-codes", "DIR",
        "iso-codes JSON directory (default $ENTENTE_ISO_CODES_DIR "
        "or " ENTENTE_DEFAULT_ISO_CODES_DIR ")"},
+      {"strict", "",
+       "reject a digest that does not read as English news (few English function "
+       "words, or nearly every item without a relation) instead of warning"},
   };
 }
 
@@ -42,6 +45,7 @@ absl::StatusOr<importers::ImportOptions> ImportOptionsFromArgs(const ParsedArgs&
   options.on_note = [](const std::string& note) {
     std::fprintf(stderr, "entente: note: %s\n", note.c_str());
   };
+  options.strict = args.Has("strict");
   if (!args.Has("published")) return options;
   absl::StatusOr<graph::DateWithPrecision> date =
       ParseDateOption("published", args.Get("published"));
