@@ -11,16 +11,18 @@ namespace entente::service::http {
 namespace {
 
 const PageFile* ChartJs() {
-  // Read once; the package does not change under a running server.
-  static const PageFile* const kFile = []() -> const PageFile* {
+  // Read once; the package does not change under a running server. The body is
+  // held by a static pointer of its own: the PageFile only views it.
+  static const std::string* const kBody = []() -> const std::string* {
     std::ifstream in(kChartJsPath, std::ios::binary);
     if (!in) return nullptr;
     std::stringstream content;
     content << in.rdbuf();
-    auto* body = new std::string(content.str());
-    return new PageFile{"text/javascript; charset=utf-8", *body};
+    return new std::string(content.str());
   }();
-  return kFile;
+  if (kBody == nullptr) return nullptr;
+  static const PageFile kFile{"text/javascript; charset=utf-8", *kBody};
+  return &kFile;
 }
 
 }  // namespace

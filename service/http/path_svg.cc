@@ -17,17 +17,19 @@ ABSL_CONST_INIT absl::Mutex graphviz_mutex(absl::kConstInit);
 absl::StatusOr<std::string> PathsSvg(const v1::FindPathsResponse& response) {
   const std::string dot = cli::PathsDot(response);
   absl::MutexLock lock(&graphviz_mutex);
-  // One context per call: Graphviz keeps layout state in it, and a context
-  // reads its plugin list once, which costs far less than a layout.
-  GVC_t* context = gvContext();
-  absl::Cleanup free_context = [context] { gvFreeContext(context); };
+  // One context for the process, never freed: Graphviz's text layout caches a
+  // pointer to the last font name, which belongs to the context's font table, so
+  // freeing a context after each call left the next call reading freed memory
+  // (AddressSanitizer, heap-use-after-free in the pango plugin). Each graph's
+  // layout is freed after its call.
+  static GVC_t* const context = gvContext();
   Agraph_t* graph = agmemread(dot.c_str());
   if (graph == nullptr) return absl::InternalError("Graphviz cannot read the path graph");
   absl::Cleanup close_graph = [graph] { agclose(graph); };
   if (gvLayout(context, graph, "dot") != 0) {
     return absl::InternalError("Graphviz cannot lay out the path graph");
   }
-  absl::Cleanup free_layout = [context, graph] { gvFreeLayout(context, graph); };
+  absl::Cleanup free_layout = [graph] { gvFreeLayout(context, graph); };
   char* data = nullptr;
   unsigned int size = 0;
   if (gvRenderData(context, graph, "svg", &data, &size) != 0 || data == nullptr) {
