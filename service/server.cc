@@ -228,6 +228,10 @@ absl::Status RunServer(const ServeOptions& options) {
   // finish within the grace period, and the connections left are dropped.
   absl::SleepFor(std::min(absl::Milliseconds(200), options.shutdown_grace));
   service.calls_in_flight().WaitIdle(deadline);
+  // A handler that has returned may still be sending its answer: cancelling at once
+  // turned a finished import's OK into CANCELLED for its client.
+  absl::SleepFor(
+      std::clamp(deadline - absl::Now(), absl::ZeroDuration(), absl::Milliseconds(200)));
   grpc_server_cancel_all_calls(server->c_server());
   stopper.join();
   server->Wait();
