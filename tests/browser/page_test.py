@@ -93,7 +93,10 @@ class Browser:
     def wait_for(self, expression, timeout=20):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except RuntimeError:  # The document is being replaced.
+                value = None
             if value:
                 return value
             time.sleep(0.1)
@@ -101,8 +104,12 @@ class Browser:
                              str(self.evaluate("document.body.innerText")))
 
     def navigate(self, url):
+        # The page being left is marked, so that its own readiness is not taken for
+        # the new one's (a slow server, as under the sanitizers, showed the race).
+        self.evaluate("window.__left = true")
         self.call("Page.navigate", session=True, url=url)
-        self.wait_for("document.readyState === 'complete' && document.body.dataset.ready === 'true'")
+        self.wait_for("!window.__left && document.readyState === 'complete' && "
+                      "document.body !== null && document.body.dataset.ready === 'true'")
 
     def type_text(self, text):
         self.call("Input.insertText", session=True, text=text)
