@@ -1,5 +1,7 @@
 #include "service/grpc_status.h"
 
+#include <iterator>
+
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
@@ -145,6 +147,29 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (field.empty()) return grpc::Status(code, message);
   return grpc::Status(code, message,
                       EncodeBadRequestDetails(static_cast<int>(code), message, field));
+}
+
+std::string StatusCodeName(grpc::StatusCode code) {
+  static constexpr const char* kNames[] = {"OK",
+                                           "CANCELLED",
+                                           "UNKNOWN",
+                                           "INVALID_ARGUMENT",
+                                           "DEADLINE_EXCEEDED",
+                                           "NOT_FOUND",
+                                           "ALREADY_EXISTS",
+                                           "PERMISSION_DENIED",
+                                           "RESOURCE_EXHAUSTED",
+                                           "FAILED_PRECONDITION",
+                                           "ABORTED",
+                                           "OUT_OF_RANGE",
+                                           "UNIMPLEMENTED",
+                                           "INTERNAL",
+                                           "UNAVAILABLE",
+                                           "DATA_LOSS",
+                                           "UNAUTHENTICATED"};
+  const int number = static_cast<int>(code);
+  if (number >= 0 && number < static_cast<int>(std::size(kNames))) return kNames[number];
+  return absl::StrCat(number);
 }
 
 }  // namespace entente::service

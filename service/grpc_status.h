@@ -41,6 +41,10 @@ inline constexpr size_t kMaxEntityTextBytes = 256;
 inline constexpr size_t kMaxErrorMessageBytes = 2048;
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
+// The canonical name of a gRPC status code ("INVALID_ARGUMENT"); its number for a
+// code outside the known ones.
+std::string StatusCodeName(grpc::StatusCode code);
+
 // Encodes google.rpc.Status{code, message, details: [BadRequest{field, message}]}
 // in the protobuf wire format, as carried in grpc-status-details-bin.
 std::string EncodeBadRequestDetails(int code, absl::string_view message,

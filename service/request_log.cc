@@ -9,37 +9,12 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "grpcpp/server_context.h"
+#include "service/grpc_status.h"
 
 namespace entente::service {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
-
-constexpr const char* kCodeNames[] = {"OK",
-                                      "CANCELLED",
-                                      "UNKNOWN",
-                                      "INVALID_ARGUMENT",
-                                      "DEADLINE_EXCEEDED",
-                                      "NOT_FOUND",
-                                      "ALREADY_EXISTS",
-                                      "PERMISSION_DENIED",
-                                      "RESOURCE_EXHAUSTED",
-                                      "FAILED_PRECONDITION",
-                                      "ABORTED",
-                                      "OUT_OF_RANGE",
-                                      "UNIMPLEMENTED",
-                                      "INTERNAL",
-                                      "UNAVAILABLE",
-                                      "DATA_LOSS",
-                                      "UNAUTHENTICATED"};
-
-std::string CodeName(grpc::StatusCode code) {
-  int number = static_cast<int>(code);
-  if (number >= 0 && number < static_cast<int>(std::size(kCodeNames))) {
-    return kCodeNames[number];
-  }
-  return absl::StrCat(number);
-}
 
 // Escapes a string for a JSON string literal.
 std::string JsonEscape(absl::string_view text) {
@@ -89,10 +64,11 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
     std::string line = absl::StrFormat(
         "{\"time\":\"%s\",\"method\":\"%s\",\"code\":\"%s\",\"latency_ms\":%.3f",
         absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()),
-        JsonEscape(info_->method()), CodeName(code),
+        JsonEscape(info_->method()), StatusCodeName(code),
         absl::ToDoubleMilliseconds(now - start_));
     if (code != status.error_code()) {
-      absl::StrAppend(&line, ",\"handler_code\":\"", CodeName(status.error_code()), "\"");
+      absl::StrAppend(&line, ",\"handler_code\":\"", StatusCodeName(status.error_code()),
+                      "\"");
     }
     if (info_->server_context() != nullptr) {
       absl::StrAppend(&line, ",\"peer\":\"", JsonEscape(info_->server_context()->peer()),

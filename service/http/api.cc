@@ -115,34 +115,12 @@ const Route* Match(absl::string_view path, QueryParams* variables) {
   return nullptr;
 }
 
-const char* CodeName(grpc::StatusCode code) {
-  static constexpr const char* kNames[] = {"OK",
-                                           "CANCELLED",
-                                           "UNKNOWN",
-                                           "INVALID_ARGUMENT",
-                                           "DEADLINE_EXCEEDED",
-                                           "NOT_FOUND",
-                                           "ALREADY_EXISTS",
-                                           "PERMISSION_DENIED",
-                                           "RESOURCE_EXHAUSTED",
-                                           "FAILED_PRECONDITION",
-                                           "ABORTED",
-                                           "OUT_OF_RANGE",
-                                           "UNIMPLEMENTED",
-                                           "INTERNAL",
-                                           "UNAVAILABLE",
-                                           "DATA_LOSS",
-                                           "UNAUTHENTICATED"};
-  const int index = static_cast<int>(code);
-  return index >= 0 && index <= 16 ? kNames[index] : "UNKNOWN";
-}
-
 ApiReply ErrorBody(int http_status, grpc::StatusCode code, absl::string_view message,
                    absl::string_view field) {
   ApiReply reply;
   reply.status = http_status;
   reply.body = absl::StrCat(R"({"error":{"code":)", http_status, R"(,"status":)",
-                            JsonString(CodeName(code)), R"(,"message":)",
+                            JsonString(StatusCodeName(code)), R"(,"message":)",
                             JsonString(message), field.empty() ? "" : R"(,"field":)",
                             field.empty() ? "" : JsonString(field), "}}");
   return reply;
