@@ -82,8 +82,6 @@ class ClauseFinder {
   int Top() const { return stack_.back(); }
   Clause& TopClause() { return p_.clauses[Top()]; }
 
-  // The last free noun phrase (not a preposition's object) ending before `i` inside
-  // the current clause; skips appositions.
   // True when token k lies in a clause opened after clause c (nested in it).
   bool InNestedClause(int k, int c) const {
     for (size_t j = c + 1; j < p_.clauses.size(); ++j) {
@@ -93,6 +91,8 @@ class ClauseFinder {
     return false;
   }
 
+  // The last free noun phrase (not a preposition's object) ending before `i` inside
+  // the current clause; skips appositions.
   int SubjectBefore(int i, int clause_begin, int c = -1) const {
     for (int k = i - 1; k >= clause_begin; --k) {
       if (c >= 0 && InNestedClause(k, c)) continue;
@@ -195,9 +195,16 @@ class ClauseFinder {
     }
     while (k < n_ && t_[k].tag == Tag::kAdverb) ++k;
     if (FiniteVerbAt(k)) return k;
-    // "Hungary, which holds observer status, was represented".
+    // "Hungary, which holds observer status, was represented", "the summit, chaired
+    // by Peru, took place".
     constexpr int kParenthetical = 30;
-    if (k + 1 < n_ && t_[k].tag == Tag::kComma && t_[k + 1].tag == Tag::kRelative) {
+    auto opens_parenthetical = [&](int j) {
+      if (t_[j].tag == Tag::kRelative) return true;
+      const int v = p_.phrases.verb_at[j];
+      return v >= 0 && p_.phrases.verbs[v].range.begin == j &&
+             p_.phrases.verbs[v].nonfinite;
+    };
+    if (k + 1 < n_ && t_[k].tag == Tag::kComma && opens_parenthetical(k + 1)) {
       for (int j = k + 2; j < n_ && j < k + kParenthetical; ++j) {
         if (t_[j].tag == Tag::kPunct) break;
         if (t_[j].tag != Tag::kComma) continue;
@@ -218,9 +225,23 @@ class ClauseFinder {
       bool outer_open = false;
       for (size_t d = 0; d + 1 < depth; ++d) outer_open |= p_.clauses[stack_[d]].verb < 0;
       if (!outer_open) return;
-      EndBefore(c, i);
+      EndBefore(c, ParticipleEnd(c, i));
       stack_.pop_back();
     }
+  }
+
+  // Where a participle's clause ends when a tensed verb at i resumes the clause
+  // around it: "At the summit hosted by Senegal, the leaders of Gambia announced":
+  // at the comma before the verb's subject, not at the verb.
+  int ParticipleEnd(int c, int i) const {
+    const Clause& clause = p_.clauses[c];
+    if (clause.kind != ClauseKind::kParticipial) return i;
+    const int verb_end = p_.phrases.verbs[clause.verb].range.end;
+    const int subject = SubjectBefore(i, verb_end);
+    if (subject < 0) return i;
+    const int begin = p_.phrases.nps[subject].range.begin;
+    if (begin - 1 > verb_end && t_[begin - 1].tag == Tag::kComma) return begin - 1;
+    return i;
   }
 
   void Step(int i) {
@@ -508,24 +529,20 @@ class ClauseFinder {
       return;
     }
     int k = i - 1;
+    // "hosted by Peru and attended by the presidents of ...": a participle joined to
+    // another describes the same phrase.
+    if (k >= 0 && t_[k].tag == Tag::kConjunction && clause.parent >= 0) {
+      const Clause& sibling = p_.clauses[clause.parent];
+      if (sibling.kind == ClauseKind::kParticipial && sibling.antecedent >= 0 &&
+          sibling.verb >= 0 && p_.phrases.verbs[sibling.verb].passive) {
+        clause.antecedent = sibling.antecedent;
+        clause.antecedent_top = sibling.antecedent_top;
+        return;
+      }
+    }
     if (k >= 0 && t_[k].tag == Tag::kComma) --k;
     if (k >= 0 && p_.phrases.np_at[k] >= 0) {
       int np = p_.phrases.np_at[k];
-      // "The forum was held on Thursday, hosted by ...": after a phrase of the clause
-      // itself (not of a noun), the participle describes the clause's subject.
-      const NounPhrase& before = p_.phrases.nps[np];
-      // Not "builds on the Association Agreement, signed in 2001": a phrase with an
-      // article is a thing the participle can describe; "on Thursday" is not.
-      bool bare = t_[before.range.begin].tag != Tag::kDeterminer &&
-                  t_[before.range.begin].tag != Tag::kPossessive;
-      if (bare && before.pp >= 0 && p_.phrases.pps[before.pp].attached_np < 0 &&
-          clause.parent >= 0) {
-        int subject = p_.clauses[clause.parent].subject;
-        if (subject >= 0) {
-          clause.antecedent = subject;
-          return;
-        }
-      }
       // "the treaty of 2000, signed in Moscow", "the summit in Belem on 8-9 August,
       // attended by ...": a date or a place describes nothing; climb past them.
       auto circumstance = [&](int x) {
@@ -535,6 +552,33 @@ class ClauseFinder {
         absl::string_view prep = t_[p_.phrases.pps[phrase.pp].prep].lower;
         return prep == "in" || prep == "at" || prep == "on" || prep == "near";
       };
+      auto bare = [&](int x) {
+        const NounPhrase& phrase = p_.phrases.nps[x];
+        return t_[phrase.range.begin].tag != Tag::kDeterminer &&
+               t_[phrase.range.begin].tag != Tag::kPossessive;
+      };
+      // "The forum was held on Thursday, hosted by ...", "opened in Lima on Monday,
+      // attended by ...": after phrases of the clause itself (not of a noun), the
+      // participle describes the clause's subject. Not "builds on the Association
+      // Agreement, signed in 2001": a phrase with an article is a thing the
+      // participle can describe; "on Thursday" is not.
+      auto of_the_clause = [&](int x) {
+        const NounPhrase& phrase = p_.phrases.nps[x];
+        return bare(x) && phrase.pp >= 0 && p_.phrases.pps[phrase.pp].attached_np < 0;
+      };
+      int first = np;
+      while (circumstance(np) && bare(np) && p_.phrases.nps[np].pp >= 0 &&
+             p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0) {
+        np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;
+      }
+      if (of_the_clause(np) && (np == first || circumstance(np)) && clause.parent >= 0) {
+        int subject = p_.clauses[clause.parent].subject;
+        if (subject >= 0) {
+          clause.antecedent = subject;
+          return;
+        }
+      }
+      np = first;
       while (circumstance(np) && p_.phrases.nps[np].pp >= 0 &&
              p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0) {
         np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;

@@ -51,16 +51,24 @@ class SentenceMatcher {
     }
     for (size_t x = 0; x < ph_.nps.size(); ++x) MatchNoun(static_cast<int>(x));
     // "launched the Comprehensive Partnership in July 2013": the verb's match says
-    // it all; the noun's own match of the same type on that phrase goes.
-    std::vector<FrameMatch> kept;
-    for (FrameMatch& m : out_) {
-      bool covered = false;
-      if (m.np >= 0) {
-        for (const FrameMatch& v : out_) {
-          covered |= v.np < 0 && v.frame->type == m.frame->type && v.object_np == m.np;
+    // it all; the noun's own match of the same type on that phrase in that clause
+    // goes, unless it names parties the verb's does not ("at the summit hosted by X,
+    // the leaders of Y and Z agreed": Y and Z took part).
+    std::vector<bool> covered(out_.size(), false);
+    for (size_t i = 0; i < out_.size(); ++i) {
+      const FrameMatch& m = out_[i];
+      if (m.np < 0) continue;
+      for (const FrameMatch& v : out_) {
+        if (v.np < 0 && v.frame->type == m.frame->type && v.object_np == m.np &&
+            v.clause == m.clause && PartiesWithin(m, v)) {
+          covered[i] = true;
+          break;
         }
       }
-      if (!covered) kept.push_back(std::move(m));
+    }
+    std::vector<FrameMatch> kept;
+    for (size_t i = 0; i < out_.size(); ++i) {
+      if (!covered[i]) kept.push_back(std::move(out_[i]));
     }
     out_ = std::move(kept);
     std::stable_sort(out_.begin(), out_.end(),
@@ -71,6 +79,21 @@ class SentenceMatcher {
   }
 
  private:
+  // Every party match `m` names is named by `by` too.
+  static bool PartiesWithin(const FrameMatch& m, const FrameMatch& by) {
+    auto named = [&](const std::string& party) {
+      if (party.empty()) return true;
+      for (const auto& [a, b] : by.pairs) {
+        if (a.party == party || b.party == party) return true;
+      }
+      return false;
+    };
+    for (const auto& [a, b] : m.pairs) {
+      if (!named(a.party) || !named(b.party)) return false;
+    }
+    return true;
+  }
+
   // ---- Triggers ------------------------------------------------------------------
   void MatchVerb(int c) {
     const VerbGroup& g = ph_.verbs[clauses_[c].verb];
@@ -327,6 +350,15 @@ class SentenceMatcher {
     return r;
   }
 
+  // Words of the class end at token `last` ("news conference" at "conference").
+  bool EndsAt(ClassId cls, int last) const {
+    constexpr int kLongestClassPhrase = 4;
+    for (int start = std::max(0, last - kLongestClassPhrase); start <= last; ++start) {
+      if (x_.MatchAt(cls, t_, start, last + 1).length == last + 1 - start) return true;
+    }
+    return false;
+  }
+
   void AddThing(int np, SlotView* view) const {
     if (np < 0) return;
     // An event is a phrase with an event noun, a site one with a facility noun.
@@ -343,6 +375,8 @@ class SentenceMatcher {
                    nullptr)) {
       return;
     }
+    // "at a joint press conference": what the leaders told the press.
+    if (cls == c_.event_noun && head >= 0 && EndsAt(c_.press_event, head)) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...": a bare event noun is the item's main event.
     if (cls == c_.event_noun && BareNoun(np)) {
@@ -618,7 +652,10 @@ class SentenceMatcher {
     if (x.pp < 0) return false;
     const PrepPhrase& pp = ph_.pps[x.pp];
     std::string early = Prep(pp);
-    bool fronted = early == "after" || early == "following" || early == "during";
+    // "At the summit, the leaders of X and Y announced": a phrase of the clause, not
+    // of a noun ("leaders at the summit"), may open it.
+    bool fronted = early == "after" || early == "following" || early == "during" ||
+                   (early == "at" && pp.attached_np < 0);
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||

@@ -47,6 +47,19 @@ bool MatchContext::InClauseScope(int i) const {
   if (i < 0 || i >= static_cast<int>(parse.clause_at.size())) return false;
   int c = parse.clause_at[i];
   if (c == match.clause) return true;
+  // "since becoming prime minister in October", "before leaving on Friday": a
+  // gerund after a word of time tells of another time.
+  if (const Clause& at = parse.clauses[c];
+      at.kind == ClauseKind::kParticipial && at.verb >= 0) {
+    const int first = parse.phrases.verbs[at.verb].range.begin;
+    if (first > 0) {
+      const std::string& before = sentence().tokens[first - 1].lower;
+      if (before == "since" || before == "before" || before == "after" ||
+          before == "until") {
+        return false;
+      }
+    }
+  }
   // A clause under the trigger's that shares its time, or continues its subject's
   // list of acts ("chose China for a visit, held talks there on 10 January").
   for (int k = c, guard = 0; k >= 0 && guard < 4; k = parse.clauses[k].parent, ++guard) {

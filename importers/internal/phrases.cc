@@ -1,5 +1,7 @@
 #include "importers/internal/phrases.h"
 
+#include <algorithm>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/dates.h"
@@ -168,8 +170,12 @@ class PhraseFinder {
                           !RelativeSubjectBefore(g.range.begin);
         // "The border treaty signed by X and Y ended a dispute": a participle with its
         // agent after a thing, before the sentence's tensed verb.
-        bool agent_before_verb =
-            before == Tag::kNoun && k < n_ && t_[k].lower == "by" && TensedVerbAfter(k);
+        // "At the summit hosted by Senegal, the leaders ...": the same inside the
+        // phrase that opens the sentence.
+        bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
+                                 ((before == Tag::kNoun && TensedVerbAfter(k)) ||
+                                  ((before == Tag::kNoun || before == Tag::kProper) &&
+                                   InOpeningPhrase(g.range.begin)));
         bool reduced = (head.verb_forms & kPastParticiple) &&
                        (after_break || after_noun || agent_before_verb) &&
                        TagAt(k) == Tag::kPreposition;
@@ -195,6 +201,21 @@ class PhraseFinder {
     return false;
   }
 
+  // i is inside a prepositional phrase that opens the sentence ("At the summit in
+  // Lima ..."), before any verb or comma; a dateline before it is punctuation.
+  bool InOpeningPhrase(int i) const {
+    int k = 0;
+    while (k < i && TagAt(k) == Tag::kPunct) ++k;
+    if (k >= i || TagAt(k) != Tag::kPreposition) return false;
+    for (++k; k < i; ++k) {
+      Tag tag = TagAt(k);
+      if (tag == Tag::kComma || tag == Tag::kVerb || tag == Tag::kAux ||
+          tag == Tag::kQuote || tag == Tag::kPunct)
+        return false;
+    }
+    return true;
+  }
+
   // A tensed verb follows i in the same stretch of text (no comma, colon or quote
   // between): the sentence's own verb after a reduced relative.
   bool TensedVerbAfter(int i) const {
@@ -212,9 +233,13 @@ class PhraseFinder {
 
   // A verb group stands before i, after the last quotation mark: "\"...,\" the
   // president said after the talks" has no verb before "said" in its own clause.
+  // Participles do not count: "At the summit hosted by X, the leaders of Y agreed
+  // on ..." has its tensed verb still to come.
   bool VerbSinceQuote(int i) const {
-    if (out_.verbs.empty()) return false;
-    int last_verb = out_.verbs.back().range.begin;
+    auto finite = std::find_if(out_.verbs.rbegin(), out_.verbs.rend(),
+                               [](const VerbGroup& g) { return !g.nonfinite; });
+    if (finite == out_.verbs.rend()) return false;
+    int last_verb = finite->range.begin;
     for (int k = i - 1; k > last_verb; --k) {
       if (TagAt(k) == Tag::kQuote) return false;
     }

@@ -334,6 +334,8 @@ class ContextPass {
     }
     if (pt == Tag::kComma || start) {
       if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
+      // "the summit, chaired by Peru, took place": a past tense resumes the clause.
+      if ((f & kPastTense) && pt == Tag::kComma) return Tag::kVerb;
       return Tag::kNoun;
     }
     if (pt == Tag::kConjunction) {
