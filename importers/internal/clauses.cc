@@ -614,7 +614,29 @@ class ClauseFinder {
       const PrepPhrase& pp = p_.phrases.pps[x];
       p_.clauses[p_.clause_at[pp.prep]].pps.push_back(static_cast<int>(x));
     }
+    InvertedParticiples();
     LinkSpeech();
+  }
+
+  // "Joining the host by video link were the presidents of X and Y": a participle
+  // that opens a clause whose copula has no subject before it acts for the phrase
+  // after the copula.
+  void InvertedParticiples() {
+    for (Clause& inner : p_.clauses) {
+      if (inner.kind != ClauseKind::kParticipial || inner.parent < 0 ||
+          inner.subject >= 0 || inner.verb < 0) {
+        continue;
+      }
+      const Clause& outer = p_.clauses[inner.parent];
+      if (outer.verb < 0 || !p_.phrases.verbs[outer.verb].copula || outer.subject >= 0 ||
+          outer.object < 0 ||
+          p_.phrases.verbs[inner.verb].range.begin != outer.range.begin ||
+          p_.phrases.verbs[outer.verb].range.begin < inner.range.end) {
+        continue;
+      }
+      inner.subject = outer.object;
+      inner.shares_subject = false;
+    }
   }
 
   // Quoted clauses and "said that" content point to the clause that says them.

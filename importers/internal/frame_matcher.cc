@@ -790,6 +790,10 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_person_object) {
+      const int object = np < 0 ? ClauseObject(c) : -1;
+      if (object < 0 || !HeadIsPerson(object)) return false;
+    }
     if (!f.under.empty()) {
       int pp = np >= 0 ? ph_.nps[np].pp : -1;
       if (pp < 0) return false;

@@ -146,6 +146,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_date = true;
     } else if (value == "person") {
       f->needs_person = true;
+    } else if (value == "person_object") {
+      f->needs_person_object = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
     } else if (value == "named_object") {

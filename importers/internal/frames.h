@@ -66,6 +66,8 @@
 //                                Chile and Peru";
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
+//   needs=person_object          the verb's object (a passive's subject) is a person:
+//                                "the host was joined by X", not "the bloc was";
 //   date=anniversary             the trigger is an "Nth anniversary": the date is the
 //                                year the text gives (else the report's) minus N;
 //   mood=future                  also in future or modal statements ("will become a
@@ -141,6 +143,7 @@ struct Frame {
   std::vector<std::string> under;  // Prepositions a noun trigger's phrase must follow.
   bool needs_money = false, needs_percent = false, needs_date = false;
   bool needs_person = false;
+  bool needs_person_object = false;  // needs=person_object
   bool needs_name = false;
   bool needs_named_subject = false;  // needs=named_subject
   bool needs_named_object = false;   // needs=named_object

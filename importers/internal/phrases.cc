@@ -442,8 +442,12 @@ class PhraseFinder {
         members.push_back({b + 1, b + 1});
         ++b;
       }
-      // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan").
-      while (b + 1 < out_.nps.size() && closed && NameOfName(b)) {
+      // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
+      // "... and the prime minister of Guinea" after names with theirs).
+      while (b + 1 < out_.nps.size() && closed &&
+             (NameOfName(b) ||
+              (members.size() >= 2 && members.front().second != members.front().first &&
+               OfName(b)))) {
         members.back().second = b + 1;
         ++b;
       }
@@ -525,9 +529,21 @@ class PhraseFinder {
     return t_[x.head].capitalized && t_[y.head].capitalized && y.conjuncts.size() == 1;
   }
 
+  // "the prime minister of Guinea": phrase b is followed by its "of" name.
+  bool OfName(size_t b) const {
+    const NounPhrase& x = out_.nps[b];
+    const NounPhrase& y = out_.nps[b + 1];
+    if (y.range.begin != x.range.end + 1 || t_[x.range.end].lower != "of") return false;
+    return t_[y.head].capitalized && y.conjuncts.size() == 1;
+  }
+
+  // Every member is a name; the last may be a noun with its "of" name ("President
+  // Barrow of Gambia and the prime minister of Guinea").
   bool AllNamed(const std::vector<std::pair<size_t, size_t>>& members) const {
-    for (const auto& m : members) {
-      if (!t_[out_.nps[m.first].head].capitalized) return false;
+    for (size_t k = 0; k < members.size(); ++k) {
+      const auto& m = members[k];
+      bool last_with_of = k + 1 == members.size() && k > 0 && m.second != m.first;
+      if (!t_[out_.nps[m.first].head].capitalized && !last_with_of) return false;
     }
     return true;
   }

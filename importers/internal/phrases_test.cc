@@ -58,6 +58,28 @@ TEST(FindPhrases, ACoordinatedListIsOnePhraseWithOneConjunctPerItem) {
 // Today a list of one-word names joined by a bare "and" is read as one name (the
 // "Belt and Road" rule), because FindPhrases sees no atom for a one-word mention:
 // one conjunct "Chile , Peru and Ghana".
+TEST(FindPhrases, AListOfTitledNamesEndsWithANounAndItsOfName) {
+  Parsed p = Parse(
+      "They were joined by President Ruto of Kenya, Rwanda's President Kagame and the "
+      "prime minister of Ethiopia.");
+  int list = p.PhraseAt("President");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(
+      p.Conjuncts(list),
+      (std::vector<std::string>{"President Ruto of Kenya", "Rwanda 's President Kagame",
+                                "the prime minister of Ethiopia"}));
+}
+
+TEST(FindPhrases, TheLeadersOfAListKeepTheListInTheirOfPhrase) {
+  Parsed p = Parse("The leaders of Chile, Peru and Ghana met.");
+  int leaders = p.PhraseAt("The");
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(leaders, 0);
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(leaders), (std::vector<std::string>{"The leaders"}));
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru", "Ghana"}));
+}
+
 TEST(FindPhrases, AListOfOneWordNamesIsOnePhraseWithThreeConjuncts) {
   Parsed p =
       Parse("Lima hosted Chile, Peru and Ghana.", {{0, 1}, {2, 3}, {4, 5}, {6, 7}});
