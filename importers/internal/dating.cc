@@ -289,6 +289,34 @@ const DateMention* EventNamedDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// The other dates of the list `chosen` is in, joined by "and" or commas ("in 2014,
+// 2015 and 2019"), of its kind and precision.
+std::vector<DateWithPrecision> ListedWith(const Sentence& s, const DateMention& chosen) {
+  auto joined = [&](const DateMention& a, const DateMention& b) {
+    if (b.begin <= a.end || a.kind != b.kind || a.date.precision != b.date.precision)
+      return false;
+    for (int k = a.end; k < b.begin; ++k) {
+      if (s.tokens[k].tag != Tag::kComma && s.tokens[k].lower != "and") return false;
+    }
+    return true;
+  };
+  std::vector<DateWithPrecision> run;
+  bool has_chosen = false;
+  for (size_t i = 0; i < s.dates.size(); ++i) {
+    if (i == 0 || !joined(s.dates[i - 1], s.dates[i])) {
+      if (has_chosen) break;
+      run.clear();
+    }
+    if (&s.dates[i] == &chosen) {
+      has_chosen = true;
+    } else {
+      run.push_back(s.dates[i].date);
+    }
+  }
+  if (!has_chosen) run.clear();
+  return run;
+}
+
 }  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
@@ -330,6 +358,15 @@ EventDate DateOf(const MatchContext& ctx) {
   if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
       !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
     out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
+  if (chosen != nullptr && out.stated && out.anniversary == 0 &&
+      (type == RelationType::kVisit || type == RelationType::kMeeting)) {
+    out.also = ListedWith(ctx.sentence(), *chosen);
+    // "met on Thursday and Friday": days in a row are one stay, of their month.
+    if (!out.also.empty() && out.date.precision == DatePrecision::kDay) {
+      out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+      out.also.clear();
+    }
   }
   return out;
 }

@@ -16,6 +16,7 @@
 // Thread-safety: pure functions.
 
 #include <optional>
+#include <vector>
 
 #include "graph/model.h"
 #include "importers/internal/match_context.h"
@@ -28,6 +29,9 @@ struct EventDate {
   bool since = false;       // From "since YEAR".
   bool historical = false;  // A running total ("since 2005", "over the years").
   int anniversary = 0;      // N when counted back from "the Nth anniversary".
+  // "visited Angola in 2014 and 2016": the years or months listed with the chosen
+  // one, each a visit or meeting of its own.
+  std::vector<graph::DateWithPrecision> also;
 };
 
 // The date of `ctx.match`. Never fails; an item without a report date gives an

@@ -82,6 +82,19 @@ void RelationBuilder::Add(const FrameMatch& match) {
                                               ctx.ClauseRange().end, nullptr, nullptr))) {
     return;  // A running total, not an investment made on a date.
   }
+  AddDated(ctx, date);
+  // "visited Angola in 2014 and 2016": one relation per listed date.
+  for (const graph::DateWithPrecision& also : date.also) {
+    EventDate listed = date;
+    listed.date = also;
+    listed.also.clear();
+    AddDated(ctx, listed);
+  }
+}
+
+void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& date) {
+  const FrameMatch& match = ctx.match;
+  const RelationType type = match.frame->type;
   const Sentence& s = ctx.sentence();
   for (const auto& [source, target] : match.pairs) {
     // "the India-Russia annual summit", "a bilateral dialogue": a meeting of two, no

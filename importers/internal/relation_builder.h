@@ -17,6 +17,7 @@
 #include "importers/digest_item.h"
 #include "importers/gazetteer.h"
 #include "importers/internal/coreference.h"
+#include "importers/internal/dating.h"
 #include "importers/internal/frame_matcher.h"
 #include "importers/internal/item_reader.h"
 #include "importers/internal/knowledge.h"
@@ -44,6 +45,8 @@ class RelationBuilder {
   }
 
  private:
+  // The relations of ctx's match on one date.
+  void AddDated(const MatchContext& ctx, const EventDate& date);
   void DropHostsAsParticipants();
   bool BilateralEvent(int s, int np) const;
   graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
