@@ -471,13 +471,16 @@ class SentenceMatcher {
         }
       };
       add(pps);
-      // "recalled its ambassadors accredited in Algeria": when the clause has no such
-      // phrase, a participle describing its object may.
+      // "recalled its ambassadors accredited in Algeria", "scrapped the curbs it had
+      // placed on Chile": when the clause has no such phrase, a participle or a
+      // relative clause describing its object may.
       const int object = clause.object;
       if (!view.referents.empty() || object < 0) return;
       for (size_t k = c + 1; k < clauses_.size(); ++k) {
         const Clause& child = clauses_[k];
-        if (child.parent == c && child.kind == ClauseKind::kParticipial &&
+        if (child.parent == c &&
+            (child.kind == ClauseKind::kParticipial ||
+             child.kind == ClauseKind::kRelative) &&
             child.antecedent == object) {
           add(child.pps);
         }

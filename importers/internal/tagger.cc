@@ -290,6 +290,15 @@ class ContextPass {
            (tag == Tag::kAdjective && t_[i].capitalized);
   }
 
+  // "the curbs it had placed": a pronoun before an auxiliary or a past tense is the
+  // subject of a clause of its own, not the object of the word before it.
+  bool SubjectPronounAt(int i) const {
+    if (i + 1 >= n_ || t_[i].tag != Tag::kPronoun) return false;
+    const Token& next = t_[i + 1];
+    return next.tag == Tag::kAux || next.tag == Tag::kModal ||
+           (next.verb_forms & kPastTense);
+  }
+
   bool NominalNext(int i) const {
     return i < n_ && (t_[i].tag == Tag::kNoun || t_[i].tag == Tag::kProper ||
                       t_[i].tag == Tag::kAdjective);
@@ -362,7 +371,9 @@ class ContextPass {
         (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
       return Tag::kVerb;
     }
-    if ((f & (kThirdPerson | kBaseForm)) && StartsObject(i + 1)) return Tag::kVerb;
+    if ((f & (kThirdPerson | kBaseForm)) && StartsObject(i + 1) &&
+        !SubjectPronounAt(i + 1))
+      return Tag::kVerb;
     // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
     // 2010", where the clause has its verb already.
     if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&

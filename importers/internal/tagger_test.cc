@@ -38,6 +38,19 @@ TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   EXPECT_EQ(TagOf(t, "ended"), Tag::kVerb);
 }
 
+TEST(TagTokens, ANounBeforeAPronounThatStartsAClauseStaysANoun) {
+  std::vector<Token> t = Tagged("Chile scrapped the import curbs it had placed on Peru.");
+  EXPECT_EQ(TagOf(t, "curbs"), Tag::kNoun);
+  EXPECT_EQ(TagOf(t, "placed"), Tag::kVerb);
+  std::vector<Token> u = Tagged("The new rule curbs it sharply.");
+  EXPECT_EQ(TagOf(u, "curbs"), Tag::kVerb);
+}
+
+TEST(TagTokens, APastTenseAfterACommaResumesTheClause) {
+  std::vector<Token> t = Tagged("The summit, chaired by Peru, took place in May.");
+  EXPECT_EQ(TagOf(t, "took"), Tag::kVerb);
+}
+
 TEST(TagTokens, AnUnlistedWordInEdReadsAsARegularPastForm) {
   std::vector<Token> t =
       Tagged("The ministers tabulated the votes and clarified the rules.");
