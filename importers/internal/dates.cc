@@ -200,7 +200,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     if (t[i].kind == TokenKind::kPunct) continue;
     if (t[i].kind == TokenKind::kWord && !kStarters->contains(w) &&
         !(w.find('-') != absl::string_view::npos &&
-          MonthFromWord(w.substr(0, w.find('-'))) > 0)) {
+          (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
+           MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {
       continue;
     }
     // Month [day] [, year] | Month year.
@@ -332,6 +333,25 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         continue;
       }
     }
+    // "mid-June", "early-March": the latest such month, unless a year follows.
+    if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
+      const absl::string_view part = w.substr(0, dash);
+      const int month = MonthFromWord(w.substr(dash + 1));
+      if (month > 0 && (part == "mid" || part == "early" || part == "late")) {
+        int year = month > ref.month ? ref.year - 1 : ref.year;
+        int end = i + 1;
+        if (end < n && YearToken(t[end])) {
+          year = *YearToken(t[end]);
+          ++end;
+        } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
+          year = told;
+        }
+        out.push_back({i, end, DateWithPrecision::Month(year, month),
+                       end > i + 1 ? DateKind::kAbsolute : DateKind::kRelative});
+        i = end - 1;
+        continue;
+      }
+    }
     // Weekdays.
     if (int wd = WeekdayFromWord(w); wd >= 0) {
       int32_t ref_days = Days(ref);
@@ -372,16 +392,27 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       }
       continue;
     }
-    // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier".
+    // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
+    // "three years ago" (the year), "two months earlier" (the month).
     if (auto count = ParseCount(t[i]); count && i + 2 < n) {
       absl::string_view unit = t[i + 1].lower;
       absl::string_view dir = t[i + 2].lower;
+      const bool back = dir == "ago" || dir == "earlier" || dir == "before";
       int per = (unit == "day" || unit == "days")     ? 1
                 : (unit == "week" || unit == "weeks") ? 7
                                                       : 0;
-      if (per > 0 &&
-          (dir == "ago" || dir == "after" || dir == "earlier" || dir == "before")) {
-        out.push_back({i, i + 3, DayFromDays(Days(ref) - per * static_cast<int>(*count)),
+      const int back_count = static_cast<int>(*count);
+      if (per > 0 && (back || dir == "after")) {
+        out.push_back(
+            {i, i + 3, DayFromDays(Days(ref) - per * back_count), DateKind::kRelative});
+        i += 2;
+      } else if ((unit == "year" || unit == "years") && dir == "ago") {
+        out.push_back({i, i + 3, DateWithPrecision::Year(ref.year - back_count),
+                       DateKind::kRelative});
+        i += 2;
+      } else if ((unit == "month" || unit == "months") && back) {
+        const int months = ref.year * 12 + (ref.month - 1) - back_count;
+        out.push_back({i, i + 3, DateWithPrecision::Month(months / 12, months % 12 + 1),
                        DateKind::kRelative});
         i += 2;
       }

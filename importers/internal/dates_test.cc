@@ -29,6 +29,21 @@ TEST(FindDates, AMonthWithLastYearOrThatYear) {
   EXPECT_EQ(got, (std::vector<std::string>{"2019", "2019-11"}));
 }
 
+TEST(FindDates, MidOrEarlyMonthIsTheLatestSuchMonth) {
+  EXPECT_EQ(Dates("the minister visited in mid-June", kFeb5),
+            std::vector<std::string>{"2025-06"});
+  EXPECT_EQ(Dates("talks in early-January", kFeb5), std::vector<std::string>{"2026-01"});
+  EXPECT_EQ(Dates("signed in late-March 2019", kFeb5),
+            std::vector<std::string>{"2019-03"});
+}
+
+TEST(FindDates, YearsOrMonthsAgoCountBackFromTheReport) {
+  EXPECT_EQ(Dates("they first met three years ago", kFeb5),
+            std::vector<std::string>{"2023"});
+  EXPECT_EQ(Dates("the deal signed two months earlier", kFeb5),
+            std::vector<std::string>{"2025-12"});
+}
+
 TEST(FindDates, ADayWithLastYearOrThatYear) {
   EXPECT_EQ(Dates("a visit on 12 March last year", kFeb5),
             std::vector<std::string>{"2025-03-12"});

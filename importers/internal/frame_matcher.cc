@@ -255,6 +255,12 @@ class SentenceMatcher {
       if (sentence_.parse.clause_at[i] != c) continue;
       // "scrapped the restrictions": a cue that is the trigger itself is the act.
       if (i == trigger.begin) continue;
+      // "after a delayed flight": a cue describing another thing than the trigger's.
+      const int phrase = ph_.np_at[i];
+      if (phrase >= 0 && t_[i].tag == Tag::kAdjective && phrase != np &&
+          !ph_.nps[phrase].range.Contains(trigger.begin)) {
+        continue;
+      }
       if (In(c_.cancel_cue, i)) {
         mood.blocked = true;
         break;
@@ -448,6 +454,18 @@ class SentenceMatcher {
     return np;
   }
 
+  // "the agreement on avoiding double taxation": a gerund's clause right after a
+  // preposition of the phrase `np`.
+  bool GerundOfPhrase(const Clause& child, int np) const {
+    if (child.kind != ClauseKind::kParticipial || child.verb < 0) return false;
+    const int before = ph_.verbs[child.verb].range.begin - 1;
+    if (before < 0 || t_[before].tag != Tag::kPreposition) return false;
+    for (int pp : Chain(np)) {
+      if (ph_.pps[pp].prep == before) return true;
+    }
+    return false;
+  }
+
   SlotView VerbSlot(const Frame& f, const Slot& slot, int c, bool target) const {
     SlotView view;
     const Clause& clause = clauses_[c];
@@ -472,18 +490,18 @@ class SentenceMatcher {
       };
       add(pps);
       // "recalled its ambassadors accredited in Algeria", "scrapped the curbs it had
-      // placed on Chile": when the clause has no such phrase, a participle or a
-      // relative clause describing its object may.
-      const int object = clause.object;
+      // placed on Chile", "the accord on avoiding double taxation between X and Y
+      // was signed": when the clause has no such phrase, a participle or a relative
+      // clause describing its object, or a gerund after its preposition, may.
+      const int object = passive ? ClauseObject(c) : clause.object;
       if (!view.referents.empty() || object < 0) return;
       for (size_t k = c + 1; k < clauses_.size(); ++k) {
         const Clause& child = clauses_[k];
-        if (child.parent == c &&
-            (child.kind == ClauseKind::kParticipial ||
-             child.kind == ClauseKind::kRelative) &&
-            child.antecedent == object) {
-          add(child.pps);
-        }
+        if (child.parent != c) continue;
+        bool describes = (child.kind == ClauseKind::kParticipial ||
+                          child.kind == ClauseKind::kRelative) &&
+                         child.antecedent == object;
+        if (describes || GerundOfPhrase(child, object)) add(child.pps);
       }
     };
     switch (slot.kind) {

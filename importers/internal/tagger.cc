@@ -249,6 +249,7 @@ class ContextPass {
           ClauseFollows(i)) {
         t_[i].tag = Tag::kSubordinator;
       }
+      if (TimeDegreeAt(i)) t_[i].tag = Tag::kAdverb;
     }
   }
 
@@ -464,6 +465,18 @@ class ContextPass {
       if (!IsNominal(t_[k].tag)) return false;
     }
     return false;
+  }
+
+  // "late on Monday", "early in March", "late last year": a degree of a time phrase
+  // that follows, not a noun of the phrase before.
+  bool TimeDegreeAt(int i) const {
+    if (t_[i].lower != "late" && t_[i].lower != "early") return false;
+    int k = i + 1;
+    if (k < n_ && (t_[k].tag == Tag::kPreposition || t_[k].tag == Tag::kDeterminer ||
+                   t_[k].lower == "last" || t_[k].lower == "next")) {
+      ++k;
+    }
+    return k < n_ && k > i + 1 && IsTimeWord(t_[k]);
   }
 
   // A tensed verb follows within the next few words before any comma or
