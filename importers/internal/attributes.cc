@@ -130,6 +130,9 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
        (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
       t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
       !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
+      // "a treaty on allied relations in Tashkent": where it was signed.
+      !((t[end].lower == "in" || t[end].lower == "at") && end + 1 < n &&
+        ctx.sentence().mention_at[end + 1] >= 0) &&
       !EndsTitle(t[end]) &&
       ctx.sentence().dates.end() ==
           std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
@@ -190,12 +193,28 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
   const std::vector<Token>& t = ctx.tokens();
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ThingPhrase();
-  int level_end = ctx.match.np >= 0 ? ctx.match.trigger.begin : phrase.end;
+  // A noun trigger's own words may hold its level ("allied relations").
+  int level_end = ctx.match.np >= 0 ? ctx.match.trigger.end : phrase.end;
   // "a strategic partnership on migration and green hydrogen": the levels stand
   // before the partnership noun, not in what it is about.
   PhraseMatch noun;
-  if (int at = -1;
-      ctx.match.np < 0 && FindClass(ctx, c.partnership_noun, phrase, &at, &noun)) {
+  // "the upgrade of ties to a strategic partnership": a noun trigger that is no
+  // partnership itself takes the levels of the partnership after it.
+  const bool other_noun =
+      ctx.match.np >= 0 &&
+      ctx.lexicon()
+              .MatchAt(c.partnership_noun, t, ctx.match.trigger.begin, t.size())
+              .length == 0;
+  int at = -1;
+  if (other_noun &&
+      FindClass(ctx, c.partnership_noun, {ctx.match.trigger.end, ctx.ClauseRange().end},
+                &at, &noun)) {
+    const int np = ctx.sentence().parse.phrases.np_at[at];
+    if (np >= 0) {
+      phrase = ctx.sentence().parse.phrases.nps[np].range;
+      level_end = at + noun.length;
+    }
+  } else if (ctx.match.np < 0 && FindClass(ctx, c.partnership_noun, phrase, &at, &noun)) {
     level_end = at + noun.length;  // "allied relations" holds its own level.
   } else if (ctx.match.np < 0 &&
              FindClass(ctx, c.partnership_noun, ctx.ClauseRange(), &at, &noun)) {

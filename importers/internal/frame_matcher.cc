@@ -382,7 +382,7 @@ class SentenceMatcher {
       return;
     }
     // "at a joint press conference": what the leaders told the press.
-    if (cls == c_.event_noun && head >= 0 && EndsAt(c_.press_event, head)) return;
+    if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...": a bare event noun is the item's main event.
     if (cls == c_.event_noun && BareNoun(np)) {

@@ -59,7 +59,7 @@ constexpr Required kRequired[] = {
     {"light_verb", &KnownClasses::light_verb},
     {"reciprocal", &KnownClasses::reciprocal},
     {"talks_round", &KnownClasses::talks_round},
-    {"press_event", &KnownClasses::press_event},
+    {"aside_event", &KnownClasses::aside_event},
 };
 
 struct RequiredTitle {
