@@ -211,6 +211,35 @@ class SentenceMatcher {
     return it->second;
   }
 
+  // Phrase np is `outer` or the object of one of its prepositional phrases.
+  bool InPhrase(int np, int outer) const {
+    if (np == outer) return true;
+    for (int pp : Chain(outer)) {
+      if (ph_.pps[pp].np == np) return true;
+    }
+    return false;
+  }
+
+  // "ruled out joining the SCO": a gerund right after its parent's verb is its object.
+  bool GerundObject(int c) const {
+    const Clause& k = clauses_[c];
+    if (k.kind != ClauseKind::kParticipial || k.verb < 0 || k.parent < 0) return false;
+    const Clause& parent = clauses_[k.parent];
+    if (parent.verb < 0) return false;
+    int after = ph_.verbs[parent.verb].range.end;
+    while (after < static_cast<int>(t_.size()) && t_[after].tag == Tag::kAdverb) ++after;
+    return ph_.verbs[k.verb].range.begin == after;
+  }
+
+  // "denied reports that it had signed a pact": a "that" clause with a subject and
+  // an object of its own fills no gap; it says what the noun before it holds.
+  bool NounContent(int c) const {
+    const Clause& k = clauses_[c];
+    return k.kind == ClauseKind::kRelative && k.subject >= 0 && k.object >= 0 &&
+           k.subject != k.antecedent && k.antecedent >= 0 &&
+           t_[k.range.begin].lower == "that";
+  }
+
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
     Mood mood;
     const Clause& clause = clauses_[c];
@@ -235,7 +264,8 @@ class SentenceMatcher {
           mood.wished = true;
         }
       }
-      bool governed = k.kind == ClauseKind::kComplement || that;
+      bool governed = k.kind == ClauseKind::kComplement || that || GerundObject(cc) ||
+                      NounContent(cc);
       if (!governed || k.parent < 0) {
         if (k.kind == ClauseKind::kCoordinate || k.kind == ClauseKind::kParticipial) {
           continue;  // "will visit X and sign ...": look at the first clause too.
@@ -248,6 +278,14 @@ class SentenceMatcher {
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
       mood.irrealis |= pg.future || pg.modal;
       mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+    }
+    // "are considering an upgrade of ties to a partnership", "denied the visit": a
+    // noun trigger in the object of a governor.
+    if (np >= 0 && clause.verb >= 0 && clause.object >= 0 &&
+        InPhrase(np, clause.object)) {
+      const VerbGroup& g = ph_.verbs[clause.verb];
+      mood.blocked |= GovernorLemma(c_.denial_governor, g);
+      mood.wished |= GovernorLemma(c_.plan_governor, g);
     }
     // Cancelled or denied events: cues anywhere in the clause's own words.
     for (int i = clause.range.begin;

@@ -143,4 +143,25 @@ TEST(MatchFrames, ARemoteTalkIsNoMeeting) {
 }
 
 }  // namespace
+TEST(MatchFrames, AGerundUnderADenialIsNoFact) {
+  EXPECT_EQ(Matches("Chile joined the Andean Community.").Pairs(),
+            (Lines{"membership country:CHL org:andean-community"}));
+  EXPECT_EQ(Matches("Chile ruled out joining the Andean Community.").Pairs(), Lines{});
+}
+
+TEST(MatchFrames, WhatADeniedReportHoldsIsNoFact) {
+  EXPECT_EQ(Matches("Peru signed a fisheries pact with Chile.").Pairs(),
+            (Lines{"agreement country:PER country:CHL"}));
+  EXPECT_EQ(Matches("Peru denied reports that it had signed a fisheries pact with Chile.")
+                .Pairs(),
+            Lines{});
+}
+
+TEST(MatchFrames, ANounUnderAPlanIsNoFact) {
+  EXPECT_EQ(Matches("Chile and Peru are considering an upgrade of their ties to a "
+                    "strategic partnership.")
+                .Pairs(),
+            Lines{});
+}
+
 }  // namespace entente::importers::internal

@@ -60,6 +60,7 @@ constexpr Required kRequired[] = {
     {"reciprocal", &KnownClasses::reciprocal},
     {"talks_round", &KnownClasses::talks_round},
     {"aside_event", &KnownClasses::aside_event},
+    {"plan_governor", &KnownClasses::plan_governor},
 };
 
 struct RequiredTitle {
