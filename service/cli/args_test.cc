@@ -52,6 +52,43 @@ TEST(ParseArgs, MissingValueIsNamed) {
   EXPECT_THAT(args.status().message(), HasSubstr("--k needs a value (N)"));
 }
 
+TEST(ParseArgs, ValueOptionDoesNotTakeAnOptionAsItsValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--types", "--json"});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(args.status().message(), HasSubstr("option --types needs a value (LIST)"));
+}
+
+TEST(ParseArgs, EmptyInlineValueIsMissing) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k="});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(args.status().message(), HasSubstr("option --k needs a value (N)"));
+}
+
+TEST(ParseArgs, UnknownOptionWithInlineValueIsNamedWithoutIt) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--kk=3"});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(args.status().message(), "unknown option --kk");
+}
+
+TEST(ParseArgs, SingleDashOptionIsNamed) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "-k", "3", "B"});
+  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(args.status().message(),
+              HasSubstr("unknown option '-k' (options start with --)"));
+}
+
+TEST(ParseArgs, RepeatedOptionKeepsLastValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"--k=1", "A", "B", "--k", "2"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->Get("k"), "2");
+}
+
+TEST(ParseArgs, NegativeNumberIsAValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k", "-3"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->Get("k"), "-3");
+}
+
 TEST(ParseArgs, SwitchRejectsInlineValue) {
   absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--json=yes"});
   EXPECT_THAT(args.status().message(), HasSubstr("--json takes no value"));
@@ -94,6 +131,14 @@ TEST(ParsedArgs, GetIntChecksRange) {
   EXPECT_FALSE(args->GetInt("k", 3, 1, 50).ok());
   args = Parse(PathSpec(), {"A", "B"});
   EXPECT_EQ(*args->GetInt("k", 3, 1, 50), 3);
+}
+
+TEST(ParsedArgs, GetInt64TakesCountsPastInt) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k", "5000000000"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(*args->GetInt64("k", 1, 1, int64_t{1} << 40), 5'000'000'000);
+  EXPECT_THAT(args->GetInt("k", 3, 1, 50).status().message(),
+              HasSubstr("--k must be an integer from 1 to 50, got '5000000000'"));
 }
 
 TEST(FormatOptions, AlignsHelpColumn) {

@@ -266,6 +266,27 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
   EXPECT_THAT(bad_date.err, HasSubstr("--published"));
 }
 
+TEST_F(EntenteBinaryTest, FlagErrorsNameTheFlagAndExitTwo) {
+  const std::string store = dir_ + "/store";
+  Result unknown = Run({"path", "PAK", "EU", "--db", store, "--kk", "3"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "entente path: unknown option --kk\n"
+            "Run 'entente path --help' for usage.\n");
+  Result missing = Run({"path", "PAK", "EU", "--db", store, "--k"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, StartsWith("entente path: option --k needs a value (N)\n"));
+  Result swallowed = Run({"timeline", "KAZ", "--since", "--db", store});
+  EXPECT_EQ(swallowed.exit_code, 2);
+  EXPECT_THAT(swallowed.err,
+              StartsWith("entente timeline: option --since needs a value (DATE)\n"));
+  Result bad_number = Run({"path", "PAK", "EU", "--db", store, "--k", "three"});
+  EXPECT_EQ(bad_number.exit_code, 2);
+  EXPECT_THAT(
+      bad_number.err,
+      StartsWith("entente path: --k must be an integer from 1 to 50, got 'three'"));
+}
+
 TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {
   const std::string store = dir_ + "/store";
   ASSERT_EQ(Run({"import", "--db", store, dir_ + "/digest.txt"}).exit_code, 0);
