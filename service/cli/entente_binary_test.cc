@@ -188,6 +188,16 @@ TEST_F(EntenteBinaryTest, ExtractExplainNamesTheFramesBehindEachRelation) {
   EXPECT_THAT(plain.out, Not(HasSubstr("explanation")));
 }
 
+TEST_F(EntenteBinaryTest, ExtractTraceShowsWhatEachItemReadAsOnStderr) {
+  Result traced = Run({"extract", "--trace", dir_ + "/digest.txt"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_THAT(traced.err, StartsWith("== item 1\n"));
+  // The trace goes to stderr only: stdout is the same JSON Lines as without it.
+  Result plain = Run({"extract", dir_ + "/digest.txt"});
+  ASSERT_FALSE(plain.out.empty());
+  EXPECT_EQ(traced.out, plain.out);
+}
+
 TEST_F(EntenteBinaryTest, ExtractWithoutPublicationDateSaysSo) {
   WriteFile(dir_ + "/undated.txt", std::string(kDigest).substr(64));
   Result result = Run({"extract", dir_ + "/undated.txt"});
