@@ -1,6 +1,7 @@
 #include "importers/extract_output.h"
 
 #include <fstream>
+#include <iterator>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -10,7 +11,6 @@
 #include "importers/relation_jsonl.h"
 
 namespace entente::importers {
-namespace {}  // namespace
 
 absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
                                                    const std::string& path,
@@ -66,6 +66,21 @@ absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
     write(r, explanations);
   }
   return stats;
+}
+
+absl::Status TraceTextDigest(const Extractor& extractor, const std::string& path,
+                             const ImportOptions& options, std::ostream& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  const std::string bytes((std::istreambuf_iterator<char>(in)),
+                          std::istreambuf_iterator<char>());
+  ENTENTE_ASSIGN_OR_RETURN(TextDigest digest, ParseTextDigest(path, bytes));
+  for (DigestItem& item : digest.items) {
+    item.published =
+        digest.published.value_or(options.published.value_or(item.published));
+    out << "== item " << item.number << "\n" << extractor.Trace(item);
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace entente::importers

@@ -25,6 +25,15 @@ absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
                                                    const ImportOptions& options,
                                                    std::ostream& out);
 
+// Writes to `out` what the pipeline saw of each item of the text digest at
+// `path` (Extractor::Trace), each headed "== item N": for `entente extract
+// --trace`, to find the stage that lost a relation. An item is dated by the
+// digest's front matter, else options.published. NotFound naming the file when
+// it cannot be opened; InvalidArgument "FILE:LINE: why" when it does not parse
+// as a text digest. Writes nothing on error.
+absl::Status TraceTextDigest(const Extractor& extractor, const std::string& path,
+                             const ImportOptions& options, std::ostream& out);
+
 }  // namespace entente::importers
 
 #endif  // ENTENTE_IMPORTERS_EXTRACT_OUTPUT_H_

@@ -2,7 +2,7 @@
 #define ENTENTE_IMPORTERS_INTERNAL_TRACE_H_
 
 // A readable dump of what the pipeline saw in an item: per sentence its tokens with
-// their tags, mentions, phrases and clauses. For `entente-extract --trace`, when a
+// their tags, mentions, phrases and clauses. For `entente extract --trace`, when a
 // relation is missing and one needs to see which stage lost it.
 //
 // Thread-safety: pure function.

@@ -1,23 +1,17 @@
 #include "service/cli/args.h"
 
 #include <algorithm>
-#include <optional>
 #include <utility>
 
+#include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "graph/status_macros.h"
 
 namespace entente::service::cli {
 namespace {
-
-const OptionSpec* FindOption(const ArgSpec& spec, absl::string_view name) {
-  for (const OptionSpec& option : spec.options) {
-    if (option.name == name) return &option;
-  }
-  return nullptr;
-}
 
 absl::Status CheckPositionalCount(const ArgSpec& spec,
                                   const std::vector<std::string>& positional) {
@@ -35,6 +29,43 @@ absl::Status CheckPositionalCount(const ArgSpec& spec,
   return absl::OkStatus();
 }
 
+// The first word CLI11 let through as an extra: an unknown option. (It lets
+// `--` itself through too, which is no error.)
+absl::Status NameUnknownOption(const std::vector<std::string>& extras) {
+  for (const std::string& extra : extras) {
+    if (extra == "--") continue;
+    if (!absl::StartsWith(extra, "--")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown option '", extra, "' (options start with --)"));
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown option ", absl::string_view(extra).substr(0, extra.find('='))));
+  }
+  return absl::OkStatus();
+}
+
+// What CLI11 recorded for an option given at least once: "" for a switch, else
+// the last value given.
+absl::StatusOr<std::string> OptionValue(const OptionSpec& option,
+                                        const CLI::Option& cli) {
+  if (option.value_name.empty()) {
+    // CLI11 records a bare switch as "true"; anything else came after '='.
+    for (const std::string& result : cli.results()) {
+      if (result != "true") {
+        return absl::InvalidArgumentError(
+            absl::StrCat("option --", option.name, " takes no value"));
+      }
+    }
+    return "";
+  }
+  const std::string& value = cli.results().back();
+  if (value.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "option --", option.name, " needs a value (", option.value_name, ")"));
+  }
+  return value;
+}
+
 }  // namespace
 
 bool ParsedArgs::Has(absl::string_view name) const {
@@ -48,9 +79,16 @@ std::string ParsedArgs::Get(absl::string_view name, absl::string_view fallback) 
 
 absl::StatusOr<int> ParsedArgs::GetInt(absl::string_view name, int fallback, int min,
                                        int max) const {
+  absl::StatusOr<int64_t> value = GetInt64(name, fallback, min, max);
+  if (!value.ok()) return value.status();
+  return static_cast<int>(*value);
+}
+
+absl::StatusOr<int64_t> ParsedArgs::GetInt64(absl::string_view name, int64_t fallback,
+                                             int64_t min, int64_t max) const {
   auto it = values_.find(name);
   if (it == values_.end()) return fallback;
-  int value = 0;
+  int64_t value = 0;
   if (!absl::SimpleAtoi(it->second, &value) || value < min || value > max) {
     return absl::InvalidArgumentError(
         absl::StrCat("--", name, " must be an integer from ", min, " to ", max, ", got '",
@@ -61,58 +99,49 @@ absl::StatusOr<int> ParsedArgs::GetInt(absl::string_view name, int fallback, int
 
 absl::StatusOr<ParsedArgs> ParseArgs(const ArgSpec& spec,
                                      absl::Span<const std::string> args) {
+  // CLI11 reads the words; the messages stay ours, naming the option. Unknown
+  // options are let through as extras so that they can be named here.
+  CLI::App app(spec.command);
+  app.allow_extras(true);
+  app.set_help_flag("-h,--help");
+  std::vector<std::pair<const OptionSpec*, const CLI::Option*>> declared;
+  std::vector<std::string> positional;
   ParsedArgs parsed;
-  bool only_positional = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    absl::string_view word = args[i];
-    if (only_positional || word.size() < 2 || word[0] != '-') {
-      parsed.positional_.emplace_back(word);
-      continue;
-    }
-    if (word == "--") {
-      only_positional = true;
-      continue;
-    }
-    if (word == "-h" || word == "--help") {
-      parsed.help_ = true;
-      continue;
-    }
-    if (word.substr(0, 2) != "--") {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown option '", word, "' (options start with --)"));
-    }
-    absl::string_view name = word.substr(2);
-    std::optional<std::string> inline_value;
-    if (size_t eq = name.find('='); eq != absl::string_view::npos) {
-      inline_value = std::string(name.substr(eq + 1));
-      name = name.substr(0, eq);
-    }
-    const OptionSpec* option = FindOption(spec, name);
-    if (option == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown option --", name));
-    }
-    if (option->value_name.empty()) {
-      if (inline_value.has_value()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("option --", name, " takes no value"));
+  try {
+    for (const OptionSpec& option : spec.options) {
+      const std::string flag = absl::StrCat("--", option.name);
+      CLI::Option* added = nullptr;
+      if (option.value_name.empty()) {
+        added = app.add_flag(flag);
+      } else {
+        // Zero values are let through so that a missing one is named below; a
+        // repeated option keeps its last value.
+        added = app.add_option(flag)->expected(0, 1)->multi_option_policy(
+            CLI::MultiOptionPolicy::TakeLast);
       }
-      parsed.values_[option->name] = "";
-      continue;
+      declared.emplace_back(&option, added);
     }
-    if (inline_value.has_value()) {
-      parsed.values_[option->name] = *std::move(inline_value);
-    } else if (i + 1 < args.size()) {
-      parsed.values_[option->name] = args[++i];
-    } else {
-      return absl::InvalidArgumentError(
-          absl::StrCat("option --", name, " needs a value (", option->value_name, ")"));
-    }
+    app.add_option("positional", positional)->expected(0, -1);
+    // CLI11 takes the words in reverse order.
+    app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+  } catch (const CLI::CallForHelp&) {
+    parsed.help_ = true;
+    return parsed;
+  } catch (const CLI::ParseError& error) {
+    return absl::InvalidArgumentError(error.what());
+  } catch (const CLI::Error& error) {  // A bad ArgSpec, not a bad command line.
+    return absl::InternalError(
+        absl::StrCat("option table of '", spec.command, "': ", error.what()));
   }
-  if (!parsed.help_) {
-    if (absl::Status status = CheckPositionalCount(spec, parsed.positional_);
-        !status.ok()) {
-      return status;
-    }
+  ENTENTE_RETURN_IF_ERROR(NameUnknownOption(app.remaining()));
+  for (const auto& [option, cli] : declared) {
+    if (cli->count() == 0) continue;
+    ENTENTE_ASSIGN_OR_RETURN(parsed.values_[option->name], OptionValue(*option, *cli));
+  }
+  parsed.positional_ = std::move(positional);
+  if (absl::Status status = CheckPositionalCount(spec, parsed.positional_);
+      !status.ok()) {
+    return status;
   }
   return parsed;
 }

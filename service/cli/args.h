@@ -1,8 +1,11 @@
 #ifndef ENTENTE_SERVICE_CLI_ARGS_H_
 #define ENTENTE_SERVICE_CLI_ARGS_H_
 
-// A small argument parser for one `entente` subcommand. absl flags are global
-// and do not fit subcommands, so each command declares its options here.
+// The command-line parser of every Entente program with subcommands (the
+// `entente` commands, the load bench): each subcommand declares its options in
+// an ArgSpec, and ParseArgs reads its words with CLI11 (Debian libcli11-dev).
+// absl flags are global and do not fit subcommands. CLI11 reports errors by
+// throwing; ParseArgs is the one place where they become absl::Status.
 //
 //   ArgSpec spec{.command = "path", .min_positional = 2, .max_positional = 2};
 //   spec.options = {{"k", "N", "number of paths"}, {"json", "", "JSON output"}};
@@ -10,11 +13,13 @@
 //
 // Accepted forms: `--name value`, `--name=value`, boolean `--name`, `-h` and
 // `--help`, and `--` (everything after it is positional). Options may come
-// before, between or after positionals. Errors are InvalidArgument with a
-// message naming the offending option; the caller treats them as usage errors.
+// before, between or after positionals. A value option takes the next word
+// unless that word is an option. Errors are InvalidArgument with a message
+// naming the offending option; the caller treats them as usage errors.
 //
 // Thread-safety: plain values; no shared state.
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -50,6 +55,9 @@ class ParsedArgs {
   // InvalidArgument naming the option when it is not such an integer.
   absl::StatusOr<int> GetInt(absl::string_view name, int fallback, int min,
                              int max) const;
+  // The same for counts past the range of int.
+  absl::StatusOr<int64_t> GetInt64(absl::string_view name, int64_t fallback, int64_t min,
+                                   int64_t max) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:

@@ -1,6 +1,7 @@
 #include "service/cli/args.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -28,6 +29,13 @@ absl::StatusOr<ParsedArgs> Parse(const ArgSpec& spec, std::vector<std::string> w
   return ParseArgs(spec, words);
 }
 
+// The message of the InvalidArgument that `path` gives for `words`.
+std::string UsageError(std::vector<std::string> words) {
+  absl::Status status = Parse(PathSpec(), std::move(words)).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  return std::string(status.message());
+}
+
 TEST(ParseArgs, AcceptsOptionsBeforeBetweenAndAfterPositionals) {
   absl::StatusOr<ParsedArgs> args =
       Parse(PathSpec(), {"--k", "3", "Pakistan", "--json", "European Union",
@@ -41,20 +49,36 @@ TEST(ParseArgs, AcceptsOptionsBeforeBetweenAndAfterPositionals) {
 }
 
 TEST(ParseArgs, UnknownOptionIsNamed) {
-  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--kk", "3"});
-  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(args.status().message(), HasSubstr("unknown option --kk"));
+  EXPECT_EQ(UsageError({"A", "B", "--kk", "3"}), "unknown option --kk");
+  EXPECT_EQ(UsageError({"A", "B", "--kk=3"}), "unknown option --kk");
+  EXPECT_EQ(UsageError({"A", "-k", "3", "B"}),
+            "unknown option '-k' (options start with --)");
 }
 
 TEST(ParseArgs, MissingValueIsNamed) {
-  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k"});
-  ASSERT_EQ(args.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(args.status().message(), HasSubstr("--k needs a value (N)"));
+  EXPECT_EQ(UsageError({"A", "B", "--k"}), "option --k needs a value (N)");
+  EXPECT_EQ(UsageError({"A", "B", "--k="}), "option --k needs a value (N)");
+}
+
+TEST(ParseArgs, ValueOptionDoesNotTakeAnOptionAsItsValue) {
+  EXPECT_EQ(UsageError({"A", "B", "--types", "--json"}),
+            "option --types needs a value (LIST)");
+}
+
+TEST(ParseArgs, RepeatedOptionKeepsLastValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"--k=1", "A", "B", "--k", "2"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->Get("k"), "2");
+}
+
+TEST(ParseArgs, NegativeNumberIsAValue) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k", "-3"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->Get("k"), "-3");
 }
 
 TEST(ParseArgs, SwitchRejectsInlineValue) {
-  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--json=yes"});
-  EXPECT_THAT(args.status().message(), HasSubstr("--json takes no value"));
+  EXPECT_EQ(UsageError({"A", "B", "--json=yes"}), "option --json takes no value");
 }
 
 TEST(ParseArgs, CountsPositionals) {
@@ -94,6 +118,14 @@ TEST(ParsedArgs, GetIntChecksRange) {
   EXPECT_FALSE(args->GetInt("k", 3, 1, 50).ok());
   args = Parse(PathSpec(), {"A", "B"});
   EXPECT_EQ(*args->GetInt("k", 3, 1, 50), 3);
+}
+
+TEST(ParsedArgs, GetInt64TakesCountsPastInt) {
+  absl::StatusOr<ParsedArgs> args = Parse(PathSpec(), {"A", "B", "--k", "5000000000"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(*args->GetInt64("k", 1, 1, int64_t{1} << 40), 5'000'000'000);
+  EXPECT_THAT(args->GetInt("k", 3, 1, 50).status().message(),
+              HasSubstr("--k must be an integer from 1 to 50, got '5000000000'"));
 }
 
 TEST(FormatOptions, AlignsHelpColumn) {

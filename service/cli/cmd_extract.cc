@@ -27,6 +27,15 @@ int RunExtract(const Command& self, const ParsedArgs& args, CommandIo& io) {
   if (!extractor.ok()) return Failure(self, extractor.status(), io);
   int exit_code = kExitOk;
   for (const std::string& path : args.positional()) {
+    if (args.Has("trace")) {
+      // Only a text digest has items to trace; any file's extraction still runs.
+      if (absl::Status traced =
+              importers::TraceTextDigest(**extractor, path, *options, io.err);
+          !traced.ok()) {
+        io.err << "entente extract: --trace: " << NamingFile(path, traced).message()
+               << "\n";
+      }
+    }
     absl::StatusOr<importers::ImportFileStats> stats =
         importers::ExtractFileToJsonl(**extractor, path, *options, io.out);
     if (!stats.ok()) {
@@ -53,6 +62,10 @@ Command ExtractCommand() {
       {"explain", "",
        "add \"explanation\" to each line: the frames (importers/data file:line) and "
        "clauses that produced it"});
+  command.spec.options.push_back(
+      {"trace", "",
+       "print to stderr what each stage saw of every item of a text digest (tags, "
+       "mentions, phrases, clauses), to find the stage that lost a relation"});
   command.summary = "Print the relations in digest files as JSON Lines.";
   command.details =
       "FILE is a digest as published (text, optionally with a front-matter block\n"
@@ -68,7 +81,8 @@ Command ExtractCommand() {
   command.examples =
       "  entente extract --published 2026-02-06 digest.txt > relations.jsonl\n"
       "  entente extract items.jsonl | jq -c 'select(.type == \"agreement\")'\n"
-      "  entente extract --explain digest.txt | jq -r '.type, .explanation[]'\n";
+      "  entente extract --explain digest.txt | jq -r '.type, .explanation[]'\n"
+      "  entente extract --trace digest.txt 2>&1 >/dev/null | less\n";
   command.run = RunExtract;
   return command;
 }

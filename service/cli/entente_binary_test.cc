@@ -188,6 +188,16 @@ TEST_F(EntenteBinaryTest, ExtractExplainNamesTheFramesBehindEachRelation) {
   EXPECT_THAT(plain.out, Not(HasSubstr("explanation")));
 }
 
+TEST_F(EntenteBinaryTest, ExtractTraceShowsWhatEachItemReadAsOnStderr) {
+  Result traced = Run({"extract", "--trace", dir_ + "/digest.txt"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_THAT(traced.err, StartsWith("== item 1\n"));
+  // The trace goes to stderr only: stdout is the same JSON Lines as without it.
+  Result plain = Run({"extract", dir_ + "/digest.txt"});
+  ASSERT_FALSE(plain.out.empty());
+  EXPECT_EQ(traced.out, plain.out);
+}
+
 TEST_F(EntenteBinaryTest, ExtractWithoutPublicationDateSaysSo) {
   WriteFile(dir_ + "/undated.txt", std::string(kDigest).substr(64));
   Result result = Run({"extract", dir_ + "/undated.txt"});
@@ -264,6 +274,27 @@ TEST_F(EntenteBinaryTest, UsageErrorsExitTwo) {
   Result bad_date = Run({"extract", "--published", "06/02/2026", dir_ + "/digest.txt"});
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_THAT(bad_date.err, HasSubstr("--published"));
+}
+
+TEST_F(EntenteBinaryTest, FlagErrorsNameTheFlagAndExitTwo) {
+  const std::string store = dir_ + "/store";
+  Result unknown = Run({"path", "PAK", "EU", "--db", store, "--kk", "3"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "entente path: unknown option --kk\n"
+            "Run 'entente path --help' for usage.\n");
+  Result missing = Run({"path", "PAK", "EU", "--db", store, "--k"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, StartsWith("entente path: option --k needs a value (N)\n"));
+  Result swallowed = Run({"timeline", "KAZ", "--since", "--db", store});
+  EXPECT_EQ(swallowed.exit_code, 2);
+  EXPECT_THAT(swallowed.err,
+              StartsWith("entente timeline: option --since needs a value (DATE)\n"));
+  Result bad_number = Run({"path", "PAK", "EU", "--db", store, "--k", "three"});
+  EXPECT_EQ(bad_number.exit_code, 2);
+  EXPECT_THAT(
+      bad_number.err,
+      StartsWith("entente path: --k must be an integer from 1 to 50, got 'three'"));
 }
 
 TEST_F(EntenteBinaryTest, ServerAndDbGiveTheSameAnswers) {

@@ -6,6 +6,10 @@
 //                  [--seed 1]  (the generator seed the store was built with; the
 //                  graph benchmark's stores use 7)
 //   load_bench soak --db DIR [--relations N] [--import 100000] [--seconds 30]
+//   load_bench COMMAND --help                   # every flag with its default
+//
+// The flags are read by load_flags.h; a bad one is a usage error (exit 2)
+// naming it.
 //
 // `run` and `soak` start `entente serve --quiet` on the store (or use --server)
 // and drive it with the asynchronous client of load_client.h; --mode http
@@ -27,7 +31,6 @@
 #include <thread>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -37,10 +40,19 @@
 #include "tests/bench/graph_generator.h"
 #include "tests/bench/http_load_client.h"
 #include "tests/bench/load_client.h"
+#include "tests/bench/load_flags.h"
 #include "tests/integration/server_process.h"
 
 namespace entente::bench {
 namespace {
+
+// A bad command line: exit 2, naming the command and what was wrong.
+int UsageError(const std::string& command, absl::string_view message) {
+  std::fprintf(stderr, "load_bench %s: %.*s\nRun 'load_bench %s --help' for usage.\n",
+               command.c_str(), static_cast<int>(message.size()), message.data(),
+               command.c_str());
+  return 2;
+}
 
 int BuildStore(const std::string& dir, int64_t relations, int64_t entities) {
   auto store = graph::Store::Open(dir, {});
@@ -65,27 +77,6 @@ int BuildStore(const std::string& dir, int64_t relations, int64_t entities) {
   return 0;
 }
 
-struct Flags {
-  absl::flat_hash_map<std::string, std::string> values;
-  std::string Get(const std::string& name, const std::string& fallback) const {
-    auto it = values.find(name);
-    return it == values.end() ? fallback : it->second;
-  }
-  int64_t Int(const std::string& name, int64_t fallback) const {
-    int64_t value = fallback;
-    return absl::SimpleAtoi(Get(name, ""), &value) ? value : fallback;
-  }
-};
-
-Flags ParseFlags(int argc, char** argv, int first) {
-  Flags flags;
-  for (int i = first; i + 1 < argc; i += 2) {
-    std::string name = argv[i];
-    if (name.rfind("--", 0) == 0) flags.values[name.substr(2)] = argv[i + 1];
-  }
-  return flags;
-}
-
 // A server to talk to: --server ADDR, or `entente serve` started on --db.
 struct Target {
   std::unique_ptr<testing::ServerProcess> process;
@@ -94,26 +85,23 @@ struct Target {
 
 // `serve` flags: --quiet, plus --block-cache-mb N when given (the stand-in
 // server accepts it; pass --entente to choose the binary).
-std::vector<std::string> ServerArgs(const Flags& flags) {
+std::vector<std::string> ServerArgs(const LoadFlags& flags) {
   std::vector<std::string> args = {"--quiet"};
-  if (flags.Get("mode", "") == "http") args.insert(args.end(), {"--http", "127.0.0.1:0"});
-  if (std::string cache = flags.Get("block-cache-mb", ""); !cache.empty()) {
-    args.insert(args.end(), {"--block-cache-mb", cache});
+  if (flags.mode == "http") args.insert(args.end(), {"--http", "127.0.0.1:0"});
+  if (!flags.block_cache_mb.empty()) {
+    args.insert(args.end(), {"--block-cache-mb", flags.block_cache_mb});
   }
   return args;
 }
 
-absl::StatusOr<Target> StartTarget(const Flags& flags) {
+absl::StatusOr<Target> StartTarget(const LoadFlags& flags) {
   Target target;
-  target.address = flags.Get("server", "");
+  target.address = flags.server;
   if (!target.address.empty()) return target;
-  std::string db = flags.Get("db", "");
-  if (db.empty()) return absl::InvalidArgumentError("--db or --server is required");
-  auto process =
-      testing::ServerProcess::Start({.binary = flags.Get("entente", LOAD_BENCH_ENTENTE),
-                                     .db = db,
-                                     .extra_args = ServerArgs(flags),
-                                     .log_path = db + ".serve.log"});
+  auto process = testing::ServerProcess::Start({.binary = flags.entente,
+                                                .db = flags.db,
+                                                .extra_args = ServerArgs(flags),
+                                                .log_path = flags.db + ".serve.log"});
   if (!process.ok()) return process.status();
   target.address = (*process)->address();
   target.process = std::move(*process);
@@ -134,13 +122,12 @@ std::vector<std::unique_ptr<v1::GraphService::Stub>> Stubs(const std::string& ad
 
 // Up to --pool sampled entities that the server knows: the generator's sizes
 // and seed must match the store's, and this drops ids that do not.
-std::vector<std::string> EntityPool(const Flags& flags, v1::GraphService::Stub* stub) {
-  int64_t relations = flags.Int("relations", 1'000'000);
+std::vector<std::string> EntityPool(const LoadFlags& flags,
+                                    v1::GraphService::Stub* stub) {
   std::vector<std::string> sampled =
-      SampleEntities(relations, flags.Int("entities", relations / 10 + 1),
-                     flags.Int("sample", 200'000), flags.Int("seed", 1));
+      SampleEntities(flags.relations, flags.entities, flags.sample, flags.seed);
   std::shuffle(sampled.begin(), sampled.end(), std::mt19937_64(1));
-  sampled.resize(std::min<size_t>(sampled.size(), flags.Int("pool", 20'000)));
+  sampled.resize(std::min<size_t>(sampled.size(), flags.pool));
   std::vector<std::string> known;
   for (const std::string& id : sampled) {
     grpc::ClientContext context;
@@ -154,11 +141,11 @@ std::vector<std::string> EntityPool(const Flags& flags, v1::GraphService::Stub* 
   return known;
 }
 
-LoadOptions LoadOptionsFrom(const Flags& flags, v1::GraphService::Stub* stub) {
+LoadOptions LoadOptionsFrom(const LoadFlags& flags, v1::GraphService::Stub* stub) {
   LoadOptions options;
   options.entities = EntityPool(flags, stub);
-  options.concurrency = static_cast<int>(flags.Int("concurrency", 32));
-  options.duration = absl::Seconds(flags.Int("seconds", 30));
+  options.concurrency = static_cast<int>(flags.concurrency);
+  options.duration = absl::Seconds(flags.seconds);
   return options;
 }
 
@@ -191,12 +178,12 @@ int HttpPort(const testing::ServerProcess& process) {
 }
 
 // --mode http: timelines over the JSON API (the server must be started here).
-int RunHttp(Target& target, const Flags& flags, LoadOptions options) {
+int RunHttp(Target& target, const LoadFlags& flags, LoadOptions options) {
   const int port = target.process != nullptr ? HttpPort(*target.process) : 0;
   if (port == 0) return std::fprintf(stderr, "--mode http needs --db (no --server)\n"), 1;
-  if (int64_t warmup = flags.Int("warmup", 5); warmup > 0) {
+  if (flags.warmup > 0) {
     LoadOptions warm = options;
-    warm.duration = absl::Seconds(warmup);
+    warm.duration = absl::Seconds(flags.warmup);
     RunHttpLoad("127.0.0.1", port, warm);
   }
   const pid_t server = target.process->pid();
@@ -214,23 +201,23 @@ int RunHttp(Target& target, const Flags& flags, LoadOptions options) {
   return timelines.errors == 0 ? 0 : 1;
 }
 
-int Run(const Flags& flags) {
+int Run(const LoadFlags& flags) {
   auto target = StartTarget(flags);
   if (!target.ok())
     return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
-  auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
+  auto stubs = Stubs(target->address, static_cast<int>(flags.channels));
   LoadOptions options = LoadOptionsFrom(flags, stubs[0].get());
-  std::string mode = flags.Get("mode", "all");
+  const std::string& mode = flags.mode;
   if (mode == "http") return RunHttp(*target, flags, options);
   std::vector<std::pair<std::string, double>> runs;
   if (mode == "timeline" || mode == "all") runs.push_back({"timeline", 0.0});
   if (mode == "path" || mode == "all") runs.push_back({"path", 1.0});
   if (mode == "mixed") runs.push_back({"mixed", 0.5});
   int64_t errors = 0;
-  if (int64_t warmup = flags.Int("warmup", 5); warmup > 0) {
+  if (flags.warmup > 0) {
     // Fills the server's block cache and the client's connections; not reported.
     LoadOptions warm = options;
-    warm.duration = absl::Seconds(warmup);
+    warm.duration = absl::Seconds(flags.warmup);
     warm.path_share = 0.5;
     RunLoad(stubs, warm);
   }
@@ -286,11 +273,11 @@ grpc::Status ImportSynthetic(v1::GraphService::Stub* stub, int64_t count,
   return writer->Finish();
 }
 
-int Soak(const Flags& flags) {
+int Soak(const LoadFlags& flags) {
   auto target = StartTarget(flags);
   if (!target.ok())
     return std::fprintf(stderr, "%s\n", target.status().ToString().c_str()), 1;
-  auto stubs = Stubs(target->address, static_cast<int>(flags.Int("channels", 2)));
+  auto stubs = Stubs(target->address, static_cast<int>(flags.channels));
   LoadOptions options = LoadOptionsFrom(flags, stubs[0].get());
   options.path_share = 0.5;
   auto before = Stats(stubs[0].get());
@@ -301,9 +288,8 @@ int Soak(const Flags& flags) {
   absl::Duration import_time;
   std::thread importer([&] {
     absl::Time start = absl::Now();
-    int64_t relations = flags.Int("relations", 1'000'000);
-    import_status = ImportSynthetic(stubs[0].get(), flags.Int("import", 100'000),
-                                    flags.Int("entities", relations / 10 + 1), &imported);
+    import_status =
+        ImportSynthetic(stubs[0].get(), flags.import, flags.entities, &imported);
     import_time = absl::Now() - start;
   });
   LoadReport report = RunLoad(stubs, options);
@@ -330,24 +316,60 @@ int Soak(const Flags& flags) {
   return errors == 0 && whole ? 0 : 1;
 }
 
+// `build DIR RELATIONS [ENTITIES]`.
+int Build(const std::vector<std::string>& words) {
+  int64_t relations = 0;
+  if (!absl::SimpleAtoi(words[1], &relations) || relations < 1) {
+    return UsageError("build", absl::StrCat("RELATIONS must be a positive integer, got '",
+                                            words[1], "'"));
+  }
+  int64_t entities = relations / 10 + 1;
+  if (words.size() > 2 && (!absl::SimpleAtoi(words[2], &entities) || entities < 1)) {
+    return UsageError("build", absl::StrCat("ENTITIES must be a positive integer, got '",
+                                            words[2], "'"));
+  }
+  return BuildStore(words[0], relations, entities);
+}
+
+std::string UsageLine(const service::cli::ArgSpec& spec) {
+  std::string line = absl::StrCat("load_bench ", spec.command, " [options]");
+  if (!spec.positional_usage.empty()) absl::StrAppend(&line, " ", spec.positional_usage);
+  return line;
+}
+
+int Usage(const std::vector<service::cli::ArgSpec>& specs) {
+  std::fprintf(stderr, "usage:\n");
+  for (const service::cli::ArgSpec& spec : specs) {
+    std::fprintf(stderr, "  %s\n", UsageLine(spec).c_str());
+  }
+  std::fprintf(stderr, "Run 'load_bench COMMAND --help' for its options.\n");
+  return 2;
+}
+
+int Main(const std::vector<std::string>& words) {
+  const std::vector<service::cli::ArgSpec> specs = LoadBenchSpecs();
+  const service::cli::ArgSpec* spec = nullptr;
+  for (const service::cli::ArgSpec& candidate : specs) {
+    if (!words.empty() && candidate.command == words[0]) spec = &candidate;
+  }
+  if (spec == nullptr) return Usage(specs);
+  absl::StatusOr<service::cli::ParsedArgs> args =
+      service::cli::ParseArgs(*spec, absl::MakeConstSpan(words).subspan(1));
+  if (!args.ok()) return UsageError(spec->command, args.status().message());
+  if (args->help()) {
+    std::printf("Usage: %s\n\n%s", UsageLine(*spec).c_str(),
+                service::cli::FormatOptions(*spec).c_str());
+    return 0;
+  }
+  if (spec->command == "build") return Build(args->positional());
+  absl::StatusOr<LoadFlags> flags = ReadLoadFlags(*args, LOAD_BENCH_ENTENTE);
+  if (!flags.ok()) return UsageError(spec->command, flags.status().message());
+  return spec->command == "run" ? Run(*flags) : Soak(*flags);
+}
+
 }  // namespace
 }  // namespace entente::bench
 
 int main(int argc, char** argv) {
-  using namespace entente::bench;
-  std::string command = argc > 1 ? argv[1] : "";
-  if (command == "build" && argc >= 4) {
-    int64_t relations = std::atoll(argv[3]);
-    int64_t entities = argc > 4 ? std::atoll(argv[4]) : relations / 10 + 1;
-    return BuildStore(argv[2], relations, entities);
-  }
-  if (command == "run") return Run(ParseFlags(argc, argv, 2));
-  if (command == "soak") return Soak(ParseFlags(argc, argv, 2));
-  std::fprintf(stderr,
-               "usage: load_bench build DIR RELATIONS [ENTITIES]\n"
-               "       load_bench run --db DIR [--relations N] [--seconds S] "
-               "[--concurrency C] [--mode timeline|path|mixed|all|http]\n"
-               "       load_bench soak --db DIR [--relations N] [--import M] "
-               "[--seconds S]\n");
-  return 2;
+  return entente::bench::Main(std::vector<std::string>(argv + 1, argv + argc));
 }
