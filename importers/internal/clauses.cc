@@ -309,6 +309,13 @@ class ClauseFinder {
             break;
           }
         }
+        // "said on Tuesday that Sudan had recalled ...": no time is described by a
+        // "that" clause; it is what the verb before says.
+        if (tok.lower == "that" && antecedent >= 0 &&
+            IsTimeWord(t_[p_.phrases.nps[antecedent].head]) && TopClause().verb >= 0) {
+          Open(ClauseKind::kSubordinate, i, Top(), i);
+          return;
+        }
         int c = Open(ClauseKind::kRelative, i, Top(), i);
         p_.clauses[c].antecedent = antecedent;
         p_.clauses[c].antecedent_top = ChainTop(antecedent);

@@ -83,6 +83,17 @@ const DateMention* SpeechDate(const Sentence& s, int c) {
   return nullptr;
 }
 
+// The trigger's clause is in the past perfect ("had signed").
+bool Pluperfect(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  if (clause.verb < 0) return false;
+  const VerbGroup& g = s.parse.phrases.verbs[clause.verb];
+  bool had = false;
+  for (int k = g.range.begin; k < g.range.end; ++k) had |= s.tokens[k].lower == "had";
+  return had && g.perfect;
+}
+
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
 const DateMention* ChooseDate(const MatchContext& ctx) {
@@ -92,14 +103,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const bool state = IsStateType(ctx.match.frame->type);
   // "said on Wednesday that they had signed": the past perfect tells of a time before
   // the clause that reports it, so that clause's date is not its own.
-  const Clause& trigger_clause = s.parse.clauses[ctx.match.clause];
-  bool pluperfect = false;
-  if (trigger_clause.verb >= 0) {
-    const VerbGroup& g = s.parse.phrases.verbs[trigger_clause.verb];
-    for (int k = g.range.begin; k < g.range.end; ++k)
-      pluperfect |= s.tokens[k].lower == "had";
-    pluperfect &= g.perfect;
-  }
+  const bool pluperfect = Pluperfect(ctx);
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
   for (const DateMention& d : s.dates) {
@@ -119,7 +123,8 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   }
   // "\"Today we decided ...,\" the president said on Wednesday": speech is dated by
   // the clause that reports it.
-  const DateMention* speech = SpeechDate(s, ctx.match.clause);
+  // "said on Wednesday that they had signed": not the day it was said either.
+  const DateMention* speech = pluperfect ? nullptr : SpeechDate(s, ctx.match.clause);
   for (const DateMention* own : {after[0], before[0]}) {
     if (own == nullptr) continue;
     return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
@@ -212,6 +217,12 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
         (absl::StrContains(t[k].text, "-") || absl::StrContains(t[k].text, "\u2013"))) {
       return false;
     }
+  }
+  // "wrapped up a visit on Friday": its last day.
+  if (const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
+      clause.verb >= 0) {
+    const VerbGroup& g = ctx.sentence().parse.phrases.verbs[clause.verb];
+    if (ctx.lexicon().Contains(ctx.classes().visit_end_verb, g.lemma)) return false;
   }
   // "a three-day state visit": several days, so its month.
   for (int k = std::max(0, trigger.begin - kPinnedVisitWindow); k < trigger.begin; ++k) {
@@ -351,7 +362,11 @@ EventDate DateOf(const MatchContext& ctx) {
   }
   if (!out.stated) {
     if (!reported.known()) return out;
-    out.date = PastOrPerfect(ctx)
+    // "said on Tuesday that Sudan had recalled its ambassador": some time before
+    // the news, so the report's month.
+    const bool told_before =
+        Pluperfect(ctx) && ctx.sentence().parse.clauses[ctx.match.clause].content;
+    out.date = PastOrPerfect(ctx) && !told_before
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
   }
