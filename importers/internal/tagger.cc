@@ -161,7 +161,9 @@ class LexicalPass {
       t.lemma = std::move(past);
     } else {
       t.lemma = x_.NounLemma(t.lower);
-      if (t.lower.size() > 4 && t.lower.ends_with("ly")) {
+      // "swiftly", not "Italy" or "Sicily": a capital inside the sentence is a name.
+      if (t.lower.size() > 4 && t.lower.ends_with("ly") &&
+          !(t.capitalized && !SentenceStart(i))) {
         t.tag = Tag::kAdverb;
         t.lemma_hash = WordHash(t.lemma);
         return;
@@ -379,6 +381,13 @@ class ContextPass {
     // 2010", where the clause has its verb already.
     if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
         t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) {
+      return Tag::kVerb;
+    }
+    // "Egypt and Italy want bilateral trade to ...": after names, before a modifier
+    // (not "Chile and Peru trade ties", where a noun follows).
+    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
+        (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
+        !t_[i + 1].capitalized && !VerbBefore(i)) {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;

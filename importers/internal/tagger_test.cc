@@ -46,6 +46,19 @@ TEST(TagTokens, ANounBeforeAPronounThatStartsAClauseStaysANoun) {
   EXPECT_EQ(TagOf(u, "curbs"), Tag::kVerb);
 }
 
+TEST(TagTokens, ANameEndingInLyIsNoAdverb) {
+  std::vector<Token> t = Tagged("Egypt and Italy swiftly signed the accord.");
+  EXPECT_EQ(TagOf(t, "Italy"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "swiftly"), Tag::kAdverb);
+}
+
+TEST(TagTokens, ABaseFormAfterNamesBeforeAModifierIsTheVerb) {
+  std::vector<Token> t = Tagged("Chile and Peru want bilateral trade to grow.");
+  EXPECT_EQ(TagOf(t, "want"), Tag::kVerb);
+  std::vector<Token> u = Tagged("Chile and Peru trade ties are old.");
+  EXPECT_EQ(TagOf(u, "trade"), Tag::kNoun);
+}
+
 TEST(TagTokens, APastTenseAfterACommaResumesTheClause) {
   std::vector<Token> t = Tagged("The summit, chaired by Peru, took place in May.");
   EXPECT_EQ(TagOf(t, "took"), Tag::kVerb);
