@@ -370,7 +370,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     // last/this/next year|month|week.
     if ((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
         i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&
-        t[i + 1].lower != "night") {
+        t[i + 1].lower != "night" && t[i + 1].lower != "morning" &&
+        t[i + 1].lower != "afternoon") {
       absl::string_view unit = t[i + 1].lower;
       int delta =
           (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);

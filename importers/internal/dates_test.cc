@@ -44,6 +44,11 @@ TEST(FindDates, YearsOrMonthsAgoCountBackFromTheReport) {
             std::vector<std::string>{"2025-12"});
 }
 
+TEST(FindDates, TheNextMorningIsTheDayAfterTheLastDayNamed) {
+  EXPECT_EQ(Dates("arrived on Monday evening and was welcomed the next morning", kFeb5),
+            (std::vector<std::string>{"2026-02-02", "2026-02-03"}));
+}
+
 TEST(FindDates, ADayWithLastYearOrThatYear) {
   EXPECT_EQ(Dates("a visit on 12 March last year", kFeb5),
             std::vector<std::string>{"2025-03-12"});
