@@ -504,7 +504,11 @@ class SentenceMatcher {
     return false;
   }
 
-  SlotView VerbSlot(const Frame& f, const Slot& slot, int c, bool target) const {
+  // `agents_act` lets officials of no named state act for the item's pair; not for
+  // a directed noun's clause ("During the visit, governments signed": who signed
+  // is not who visited; "After the talks, delegations signed" still met).
+  SlotView VerbSlot(const Frame& f, const Slot& slot, int c, bool target,
+                    bool agents_act = true) const {
     SlotView view;
     const Clause& clause = clauses_[c];
     bool passive = Passive(c);
@@ -551,7 +555,7 @@ class SentenceMatcher {
           AddPhrase(np, false, &view);
           // "Ministers signed", "delegations exchanged": officials of no named state
           // act for the item's pair.
-          if (view.referents.empty() && np >= 0 && !f.needs_named_subject &&
+          if (view.referents.empty() && np >= 0 && !f.needs_named_subject && agents_act &&
               d_.IsAgentPhrase(s_, np) &&
               t_[ph_.nps[np].head].lower != t_[ph_.nps[np].head].lemma) {
             ItemSlot(Slot{Slot::kItem, ""}, &view);
@@ -767,7 +771,7 @@ class SentenceMatcher {
         break;
       case Slot::kSubject:
         if (c >= 0 && SubjectOf(sentence_.parse, c) != np && SubjectActs(c, np)) {
-          return VerbSlot(f, slot, c, target);
+          return VerbSlot(f, slot, c, target, graph::IsSymmetric(f.type));
         }
         break;
       case Slot::kGroup: {

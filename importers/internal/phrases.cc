@@ -473,6 +473,16 @@ class PhraseFinder {
         }
         if (comma_and && after >= 0 && (members.size() == 2 || verb_before)) list = false;
       }
+      // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
+      // Ankara and Baghdad signed": the object of an opening preposition is no member
+      // of the list after its comma.
+      if (list && members.size() >= 3 && OpeningObject(out_.nps[a].range.begin) &&
+          TagAt(out_.nps[members.front().second].range.end) == Tag::kComma &&
+          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
+        merged.push_back(std::move(np));
+        ++a;
+        continue;
+      }
       // Only a list of names joins a name and its "of" phrase.
       bool extended = false;
       for (const auto& m : members) extended |= m.second != m.first;
@@ -519,6 +529,17 @@ class PhraseFinder {
       }
     }
     return -1;
+  }
+
+  // A phrase starting at `begin` is the object of the preposition that opens the
+  // sentence (after a dateline's punctuation).
+  bool OpeningObject(int begin) const {
+    int k = 0;
+    while (k < begin && TagAt(k) == Tag::kPunct) ++k;
+    if (k >= begin || TagAt(k) != Tag::kPreposition) return false;
+    k += t_[k].span;
+    while (k < begin && TagAt(k) == Tag::kPreposition) k += t_[k].span;
+    return k == begin;
   }
 
   // "Tokayev of Kazakhstan": phrase b is a name and b + 1 its "of" name.

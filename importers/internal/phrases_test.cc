@@ -70,6 +70,16 @@ TEST(FindPhrases, AListOfTitledNamesEndsWithANounAndItsOfName) {
                                 "the prime minister of Ethiopia"}));
 }
 
+TEST(FindPhrases, AnOpeningPrepositionsObjectStaysOutOfTheListAfterIt) {
+  Parsed p = Parse("According to the ministry, Chile and Peru signed a treaty.");
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru"}));
+  int ministry = p.PhraseAt("the");
+  ASSERT_GE(ministry, 0);
+  EXPECT_EQ(p.Conjuncts(ministry), (std::vector<std::string>{"the ministry"}));
+}
+
 TEST(FindPhrases, TheLeadersOfAListKeepTheListInTheirOfPhrase) {
   Parsed p = Parse("The leaders of Chile, Peru and Ghana met.");
   int leaders = p.PhraseAt("The");
