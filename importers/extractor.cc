@@ -124,12 +124,8 @@ ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
   internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item);
-  for (size_t s = 0; s < text.sentences.size(); ++s) {
-    for (const internal::FrameMatch& m :
-         internal::MatchFrames(*knowledge_, discourse, text, static_cast<int>(s))) {
-      builder.Add(m);
-    }
-  }
+  internal::MatchItem(*knowledge_, discourse, text,
+                      [&](const internal::FrameMatch& m) { builder.Add(m); });
   out.entities = builder.Entities();
   out.relations = builder.TakeRelations();
   out.explanations = builder.TakeExplanations();
@@ -140,18 +136,15 @@ std::string Extractor::Trace(const DigestItem& item) const {
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
   std::string out = internal::TraceItem(text, discourse);
-  for (size_t s = 0; s < text.sentences.size(); ++s) {
-    for (const internal::FrameMatch& m :
-         internal::MatchFrames(*knowledge_, discourse, text, static_cast<int>(s))) {
-      absl::StrAppend(&out, "match #", s, " ", m.frame->file, ":", m.frame->line,
-                      m.irrealis ? " (irrealis)" : "", ":");
-      for (const auto& [a, b] : m.pairs) {
-        absl::StrAppend(&out, " ", a.party, a.thing >= 0 ? "thing" : "", "->", b.party,
-                        b.thing >= 0 ? absl::StrCat("np", b.thing) : "");
-      }
-      out.push_back('\n');
+  internal::MatchItem(*knowledge_, discourse, text, [&](const internal::FrameMatch& m) {
+    absl::StrAppend(&out, "match #", m.sentence, " ", m.frame->file, ":", m.frame->line,
+                    m.irrealis ? " (irrealis)" : "", ":");
+    for (const auto& [a, b] : m.pairs) {
+      absl::StrAppend(&out, " ", a.party, a.thing >= 0 ? "thing" : "", "->", b.party,
+                      b.thing >= 0 ? absl::StrCat("np", b.thing) : "");
     }
-  }
+    out.push_back('\n');
+  });
   return out;
 }
 

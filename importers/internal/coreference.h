@@ -81,7 +81,8 @@ class Discourse {
   const PersonInfo* Person(const std::string& id) const;
   // The host and guest of the item's main visit, once known (NoteVisit).
   void NoteVisit(const std::string& visitor, const std::string& host);
-  const std::string& host() const { return host_; }
+  // The country of the item's dateline ("ASTANA, June 22 –"); "" when none.
+  const std::string& dateline_host() const { return item_.dateline_country; }
   // The item's main event: the first event phrase with a name of its own ("the 11th
   // summit of the OTS"), as (sentence, phrase); (-1, -1) when none.
   std::pair<int, int> MainEvent() const { return main_event_; }

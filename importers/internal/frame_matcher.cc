@@ -653,7 +653,7 @@ class SentenceMatcher {
   void ItemSlot(const Slot& slot, SlotView* view) const {
     std::vector<std::string> parties;
     if (slot.kind == Slot::kHost) {
-      if (!d_.host().empty()) parties.push_back(d_.host());
+      if (!d_.dateline_host().empty()) parties.push_back(d_.dateline_host());
     } else {
       for (size_t k = 0; k < d_.principal().size() && k < 2; ++k) {
         parties.push_back(d_.principal()[k]);
@@ -1144,9 +1144,29 @@ class SentenceMatcher {
 
 std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge,
                                     const Discourse& discourse, const ItemText& item,
-                                    int s) {
-  if (item.sentences[s].headline) return {};
+                                    int s, bool headline_too) {
+  if (item.sentences[s].headline && !headline_too) return {};
   return SentenceMatcher(knowledge, discourse, item, s).Run();
+}
+
+void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
+               const ItemText& item, absl::FunctionRef<void(const FrameMatch&)> use) {
+  bool any = false;
+  for (size_t s = 0; s < item.sentences.size(); ++s) {
+    for (const FrameMatch& m :
+         MatchFrames(knowledge, discourse, item, static_cast<int>(s))) {
+      use(m);
+      any = true;
+    }
+  }
+  if (any) return;
+  for (size_t s = 0; s < item.sentences.size(); ++s) {
+    if (!item.sentences[s].headline) continue;
+    for (const FrameMatch& m :
+         MatchFrames(knowledge, discourse, item, static_cast<int>(s), true)) {
+      use(m);
+    }
+  }
 }
 
 }  // namespace entente::importers::internal

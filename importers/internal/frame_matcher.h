@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "importers/internal/coreference.h"
 #include "importers/internal/frames.h"
 #include "importers/internal/item_reader.h"
@@ -40,10 +41,19 @@ struct FrameMatch {
   std::vector<std::pair<Referent, Referent>> pairs;
 };
 
-// The matches of sentence `s` of `item`, in trigger order.
+// The matches of sentence `s` of `item`, in trigger order. A headline gives none
+// unless `headline_too`: a body tells the same at finer dates and with its
+// parties named, so a headline counts only for an item whose body gave nothing
+// ("Chile, Peru sign fisheries pact" over "the two governments signed it").
 std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge,
                                     const Discourse& discourse, const ItemText& item,
-                                    int s);
+                                    int s, bool headline_too = false);
+
+// Calls `use` with the matches of every sentence of `item` in turn (each sentence
+// after the previous one's were used, so that what they noted about the item
+// counts): the headline's only when the body's gave none.
+void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
+               const ItemText& item, absl::FunctionRef<void(const FrameMatch&)> use);
 
 }  // namespace entente::importers::internal
 

@@ -42,7 +42,8 @@
 //         event  the item's main event ("X took part by video link");
 //         people the people the clause names ("Also present were the presidents
 //                of X and Y");
-//         host   the item's host: where its dateline or its main visit is;
+//         host   the item's host: the country of its dateline (not a visit's host:
+//                a site or visit without a place is not thereby in it);
 //         item   the item's two principal parties (for a directed type: the one
 //                that is not the source, when the source is one of them);
 //         any preposition ("with", "to", "between", "on", "against", ...): the

@@ -451,12 +451,18 @@ class PhraseFinder {
         members.back().second = b + 1;
         ++b;
       }
+      // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
+      if (!closed && members.size() >= 2 && Headline() && AllNamed(members) &&
+          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
+        closed = true;
+      }
       // A list needs its closing "and"; two items joined by ", and" before a verb
       // are two clauses ("X met Y, and the leaders signed").
       bool list = closed && members.size() >= 2;
       if (list) {
         int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
-        bool comma_and = TagAt(gap_begin) == Tag::kComma;
+        bool comma_and = TagAt(gap_begin) == Tag::kComma && gap_begin + 1 < n_ &&
+                         TagAt(gap_begin + 1) == Tag::kConjunction;
         size_t last = members.back().second;
         int after = VerbAfter(out_.nps[last].range.end);
         // "..., and Hungary and Turkmenistan were represented".
@@ -529,6 +535,13 @@ class PhraseFinder {
       }
     }
     return -1;
+  }
+
+  // A headline: no full stop, question or exclamation mark ends it.
+  bool Headline() const {
+    if (n_ == 0) return false;
+    const absl::string_view last = t_[n_ - 1].text;
+    return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
   }
 
   // A phrase starting at `begin` is the object of the preposition that opens the

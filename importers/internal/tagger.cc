@@ -302,6 +302,21 @@ class ContextPass {
            (next.verb_forms & kPastTense);
   }
 
+  // A headline: no full stop, question or exclamation mark ends it.
+  bool Headline() const {
+    if (n_ == 0) return false;
+    const absl::string_view last = t_[n_ - 1].text;
+    return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
+  }
+
+  // A word that can start a noun phrase: "sign [fisheries pact]", "sign [17 deals]".
+  bool StartsPhrase(int i) const {
+    if (i >= n_) return false;
+    const Tag tag = t_[i].tag;
+    return tag == Tag::kNoun || tag == Tag::kAdjective || tag == Tag::kNumber ||
+           tag == Tag::kDeterminer || tag == Tag::kProper || tag == Tag::kPossessive;
+  }
+
   bool NominalNext(int i) const {
     return i < n_ && (t_[i].tag == Tag::kNoun || t_[i].tag == Tag::kProper ||
                       t_[i].tag == Tag::kAdjective);
@@ -381,6 +396,11 @@ class ContextPass {
     // 2010", where the clause has its verb already.
     if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
         t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) {
+      return Tag::kVerb;
+    }
+    // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
+    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && Headline() &&
+        StartsPhrase(i + 1) && !VerbBefore(i)) {
       return Tag::kVerb;
     }
     // "Egypt and Italy want bilateral trade to ...": after names, before a modifier
