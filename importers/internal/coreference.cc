@@ -101,8 +101,11 @@ void Discourse::FindMainEvent() {
       for (int pp : phrase.pps) {
         const PrepPhrase& p = ph.pps[pp];
         if (p.np >= 0 && sentence.tokens[p.prep].lower == "of") {
+          // "a summit of Nile Basin leaders": a name in it too.
           for (int k = ph.nps[p.np].range.begin; k < ph.nps[p.np].range.end; ++k) {
-            named |= sentence.mention_at[k] >= 0;
+            named |=
+                sentence.mention_at[k] >= 0 || (sentence.tokens[k].capitalized &&
+                                                sentence.tokens[k].tag == Tag::kProper);
           }
         }
       }

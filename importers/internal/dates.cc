@@ -364,6 +364,15 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       } else {
         days = ref_days - (ref_wd - wd + 7) % 7;
       }
+      // "from Tuesday to Thursday": days in a row, known to their month.
+      if (i + 2 < n && (Is(t, i + 1, "to") || Is(t, i + 1, "until")) &&
+          WeekdayFromWord(t[i + 2].lower) >= 0) {
+        const DateWithPrecision first = DayFromDays(days);
+        out.push_back({i, i + 3, DateWithPrecision::Month(first.year, first.month),
+                       DateKind::kWeekday});
+        i += 2;
+        continue;
+      }
       out.push_back({i, i + 1, DayFromDays(days), DateKind::kWeekday});
       continue;
     }

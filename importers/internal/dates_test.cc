@@ -49,6 +49,11 @@ TEST(FindDates, TheNextMorningIsTheDayAfterTheLastDayNamed) {
             (std::vector<std::string>{"2026-02-02", "2026-02-03"}));
 }
 
+TEST(FindDates, FromOneWeekdayToAnotherIsTheirMonth) {
+  EXPECT_EQ(Dates("the summit ran from Monday to Wednesday", kFeb5),
+            std::vector<std::string>{"2026-02"});
+}
+
 TEST(FindDates, ADayWithLastYearOrThatYear) {
   EXPECT_EQ(Dates("a visit on 12 March last year", kFeb5),
             std::vector<std::string>{"2025-03-12"});

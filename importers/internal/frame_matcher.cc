@@ -422,8 +422,9 @@ class SentenceMatcher {
     // "at a joint press conference": what the leaders told the press.
     if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;
     view->ranges.push_back(ChainRange(np));
-    // "The summit was chaired by ...": a bare event noun is the item's main event.
-    if (cls == c_.event_noun && BareNoun(np)) {
+    // "The summit was chaired by ...", "attended their first summit": an event noun
+    // without a name of its own is the item's main event.
+    if (cls == c_.event_noun && (BareNoun(np) || OwnersEvent(np))) {
       auto [s, main] = d_.MainEvent();
       if (s >= 0 && !(s == s_ && main == np)) {
         EventSlot(view);
@@ -443,6 +444,26 @@ class SentenceMatcher {
       if (k != x.head && t_[k].tag != Tag::kDeterminer) return false;
     }
     return x.head == x.range.end - 1;
+  }
+
+  // "their first summit", "its annual forum": after a possessive pronoun, with no
+  // capitalized word (an ordinal counts the owner's summits, not the event's).
+  bool OwnersEvent(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    const Token& first = t_[x.range.begin];
+    if (first.tag != Tag::kPossessive || first.capitalized) return false;
+    for (int k = x.range.begin + 1; k < x.range.end; ++k) {
+      if (t_[k].capitalized) return false;
+    }
+    // Not "their summit of Andean leaders".
+    for (int pp : x.pps) {
+      if (ph_.pps[pp].np < 0 || Prep(ph_.pps[pp]) != "of") continue;
+      const NounPhrase& of = ph_.nps[ph_.pps[pp].np];
+      for (int k = of.range.begin; k < of.range.end; ++k) {
+        if (t_[k].capitalized) return false;
+      }
+    }
+    return true;
   }
 
   // The prepositional phrases after a noun trigger's phrase: none when the trigger
