@@ -247,11 +247,16 @@ class PhraseFinder {
   }
 
   // ---- Noun phrases ---------------------------------------------------------------
-  // A day and month, or a year after a month or a preposition, ends right before k.
+  // A day and month, a year after a month or a preposition, or a weekday after a
+  // preposition ("On Thursday Türkiye signed"), ends right before k.
   bool DateEndsAt(int k) const {
     if (k < 2) return false;
     const Token& last = t_[k - 1];
     const Token& before = t_[k - 2];
+    if (last.capitalized && WeekdayFromWord(last.lower) >= 0 &&
+        TagAt(k - 2) == Tag::kPreposition) {
+      return true;
+    }
     if (last.capitalized && MonthFromWord(last.lower) > 0)
       return before.kind == TokenKind::kNumber;
     int year = 0;
