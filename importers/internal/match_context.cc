@@ -47,6 +47,14 @@ bool MatchContext::InClauseScope(int i) const {
   if (i < 0 || i >= static_cast<int>(parse.clause_at.size())) return false;
   int c = parse.clause_at[i];
   if (c == match.clause) return true;
+  // "In November of that year, Cairo expelled the ambassador, and Ankara responded
+  // by ...": a time that opens the sentence, before its first subject, dates every
+  // clause of it.
+  if (const Clause& first = parse.clauses[0];
+      c == 0 && first.kind == ClauseKind::kMain && first.subject >= 0 &&
+      i < parse.phrases.nps[first.subject].range.begin) {
+    return true;
+  }
   // "since becoming prime minister in October", "before leaving on Friday": a
   // gerund after a word of time tells of another time.
   if (const Clause& at = parse.clauses[c];

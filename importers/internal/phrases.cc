@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/dates.h"
@@ -176,9 +177,14 @@ class PhraseFinder {
                                  ((before == Tag::kNoun && TensedVerbAfter(k)) ||
                                   ((before == Tag::kNoun || before == Tag::kProper) &&
                                    InOpeningPhrase(g.range.begin)));
+        // "Brussels responded by expelling ...": "by" before a gerund says how, it
+        // names no agent.
+        const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
+                               (t_[k + 1].verb_forms & kGerund) &&
+                               absl::EndsWith(t_[k + 1].lower, "ing");
         bool reduced = (head.verb_forms & kPastParticiple) &&
                        (after_break || after_noun || agent_before_verb) &&
-                       TagAt(k) == Tag::kPreposition;
+                       TagAt(k) == Tag::kPreposition && !by_gerund;
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
       }
@@ -549,15 +555,17 @@ class PhraseFinder {
     return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
   }
 
-  // A phrase starting at `begin` is the object of the preposition that opens the
-  // sentence (after a dateline's punctuation).
+  // A phrase starting at `begin` is inside the prepositional phrase that opens the
+  // sentence (after a dateline's punctuation): "According to [the ministry]", "At
+  // the end of the talks in [Brasília]".
   bool OpeningObject(int begin) const {
     int k = 0;
     while (k < begin && TagAt(k) == Tag::kPunct) ++k;
     if (k >= begin || TagAt(k) != Tag::kPreposition) return false;
-    k += t_[k].span;
-    while (k < begin && TagAt(k) == Tag::kPreposition) k += t_[k].span;
-    return k == begin;
+    for (k += t_[k].span; k < begin; ++k) {
+      if (TagAt(k) != Tag::kPreposition && !IsNominal(TagAt(k))) return false;
+    }
+    return TagAt(begin - 1) == Tag::kPreposition;
   }
 
   // "Tokayev of Kazakhstan": phrase b is a name and b + 1 its "of" name.
