@@ -106,20 +106,42 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const bool pluperfect = Pluperfect(ctx);
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
+  const DateMention* own_phrase = nullptr;
   for (const DateMention& d : s.dates) {
     if (IsTargetDate(s.tokens, d)) continue;
     if (DatesAnAmount(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
-    if (ctx.match.np >= 0 && phrase.Contains(d.begin)) return &d;
+    if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
+      if (own_phrase == nullptr) own_phrase = &d;
+      continue;
+    }
     if (!ctx.InClauseScope(d.begin)) continue;
     int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
     if (scope == 1 && pluperfect) continue;
     if (d.begin >= trigger.end) {
-      if (after[scope] == nullptr) after[scope] = &d;
+      // "hosted the 2024 Summit ... on Thursday": a finer date of the same year.
+      const DateMention* first = after[scope];
+      if (first == nullptr ||
+          (first->date.precision == DatePrecision::kYear &&
+           d.date.year == first->date.year && d.date.precision > DatePrecision::kYear)) {
+        after[scope] = &d;
+      }
     } else {
       before[scope] = &d;
     }
+  }
+  // "the 2024 Summit ... on Thursday": the phrase's own year, unless its clause
+  // tells the day or month within it.
+  if (own_phrase != nullptr) {
+    for (const DateMention* own : {after[0], before[0]}) {
+      if (own != nullptr && own_phrase->date.precision == DatePrecision::kYear &&
+          own->date.year == own_phrase->date.year &&
+          own->date.precision > DatePrecision::kYear) {
+        return own;
+      }
+    }
+    return own_phrase;
   }
   // "\"Today we decided ...,\" the president said on Wednesday": speech is dated by
   // the clause that reports it.

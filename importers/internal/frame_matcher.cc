@@ -178,14 +178,26 @@ class SentenceMatcher {
     return false;
   }
 
+  // "the Summit of the Forum on China-Africa Cooperation": the forum here names
+  // the summit; it is no event of its own.
+  bool OfAnEvent(int x) const {
+    const int pp = ph_.nps[x].pp;
+    if (pp < 0 || Prep(ph_.pps[pp]) != "of" || ph_.pps[pp].attached_np < 0) return false;
+    const NounPhrase& owner = ph_.nps[ph_.pps[pp].attached_np];
+    return x_.FindIn(c_.event_noun, t_, owner.range.begin, owner.range.end, nullptr,
+                     nullptr);
+  }
+
   void MatchNoun(int x) {
     const NounPhrase& np = ph_.nps[x];
     const FrameBook& book = k_.frames();
+    const bool of_an_event = OfAnEvent(x);
     for (const TokenRange& conjunct : np.conjuncts) {
       int head = HeadOf(conjunct);
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
       for (int index : book.NounFrames()) {
         const Frame& f = book.frames()[index];
+        if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
         if (!Covers(f, head, conjunct, &trigger)) continue;
         int c = sentence_.parse.clause_at[head];

@@ -106,9 +106,14 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       const PrepPhrase& p = ph.pps[pp];
       if (p.np < 0) continue;
       absl::string_view prep = t[p.prep].lower;
+      // "the Forum on China-Africa Cooperation": a capitalized phrase continues a
+      // name whatever its preposition.
+      const bool capital_name =
+          t[p.prep].capitalized || t[ph.nps[p.np].range.begin].capitalized;
       bool names =
           prep == "of" || prep == "between" || prep == "with" ||
-          (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on"));
+          (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
+          (event && (prep == "on" || prep == "for") && capital_name);
       if (event && prep == "in") {
         // "the summit in the Central Asia-Germany format": a format names it.
         int head = ph.nps[p.np].head;
@@ -122,14 +127,21 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       const NounPhrase* step = &of;
       for (int depth = 0; depth < 3; ++depth) {
         const NounPhrase* next = nullptr;
+        absl::string_view next_prep;
         for (int pp_next : step->pps) {
-          if (ph.pps[pp_next].np >= 0 && t[ph.pps[pp_next].prep].lower == "of") {
-            next = &ph.nps[ph.pps[pp_next].np];
+          const PrepPhrase& q = ph.pps[pp_next];
+          if (q.np < 0) continue;
+          absl::string_view w = t[q.prep].lower;
+          if (w == "of" ||
+              ((w == "on" || w == "for") && t[ph.nps[q.np].range.begin].capitalized)) {
+            next = &ph.nps[q.np];
+            next_prep = w;
             break;
           }
         }
         if (next == nullptr) break;
-        absl::StrAppend(&name, " of ", Text(t, next->range.begin, next->range.end));
+        absl::StrAppend(&name, " ", next_prep, " ",
+                        Text(t, next->range.begin, next->range.end));
         step = next;
       }
     }
