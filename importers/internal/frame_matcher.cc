@@ -822,7 +822,15 @@ class SentenceMatcher {
             placed = true;
           }
         }
-        if (!placed && c >= 0) return VerbSlot(f, slot, c, target);
+        // "At the Mercosur summit, ...": the clause's place, not the event itself.
+        if (!placed && c >= 0) {
+          for (int pp : clauses_[c].pps) {
+            if (ph_.pps[pp].np >= 0 && ph_.pps[pp].np != np &&
+                IsLocationPrep(ph_.pps[pp])) {
+              AddPhrase(ph_.pps[pp].np, true, &view);
+            }
+          }
+        }
         break;
       }
       case Slot::kSelf:
