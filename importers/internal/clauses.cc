@@ -187,9 +187,10 @@ class ClauseFinder {
     int np = i < n_ ? p_.phrases.np_at[i] : -1;
     if (np < 0) return -1;
     int k = p_.phrases.nps[np].range.end;
-    // "the railways of Kazakhstan and Georgia registered": past its "of" phrases.
-    for (int guard = 0;
-         guard < 4 && k + 1 < n_ && t_[k].lower == "of" && p_.phrases.np_at[k + 1] >= 0;
+    // "the railways of Kazakhstan and Georgia registered", "officials on both sides
+    // are preparing": past its prepositional phrases.
+    for (int guard = 0; guard < 4 && k + 1 < n_ && t_[k].tag == Tag::kPreposition &&
+                        t_[k].lower != "by" && p_.phrases.np_at[k + 1] >= 0;
          ++guard) {
       k = p_.phrases.nps[p_.phrases.np_at[k + 1]].range.end;
     }

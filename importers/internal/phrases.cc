@@ -272,6 +272,17 @@ class PhraseFinder {
     return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0;
   }
 
+  // A name at k after a lower-case noun, followed by a tensed verb.
+  bool ZeroRelativeSubjectAt(int k) const {
+    if (TagAt(k) != Tag::kProper || TagAt(k - 1) != Tag::kNoun || t_[k - 1].capitalized)
+      return false;
+    int end = AtomEnd(k) > k + 1 ? AtomEnd(k) : k + 1;
+    while (end < n_ && TagAt(end) == Tag::kProper) ++end;
+    if (end >= n_ || out_.verb_at[end] < 0) return false;
+    const VerbGroup& g = out_.verbs[out_.verb_at[end]];
+    return g.range.begin == end && !g.nonfinite && !g.infinitive;
+  }
+
   bool Material(int i) const {
     if (i >= n_) return false;
     if (in_atom_[i]) return true;
@@ -315,6 +326,9 @@ class PhraseFinder {
         // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
         // date starts another phrase.
         if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
+        // "the ban Chile imposed on Peru": a name between a noun and a verb is the
+        // subject of a clause that describes the noun.
+        if (k > i && ZeroRelativeSubjectAt(k)) break;
         if (int atom = AtomEnd(k); atom > k + 1) {
           np.head = atom - 1;
           k = atom;
@@ -539,6 +553,14 @@ class PhraseFinder {
       return k < n_ && out_.verb_at[k] >= 0 ? k : -1;
     };
     if (int k = verb_at(i); k >= 0) return k;
+    // "..., and officials on both sides are preparing": past the phrase's own
+    // prepositional phrases.
+    for (int k = i, guard = 0; guard < 3 && k + 1 < n_ && TagAt(k) == Tag::kPreposition &&
+                               t_[k].lower != "by" && out_.np_at[k + 1] >= 0;
+         ++guard) {
+      k = out_.nps[out_.np_at[k + 1]].range.end;
+      if (int v = verb_at(k); v >= 0) return v;
+    }
     if (i + 1 < n_ && TagAt(i) == Tag::kComma && TagAt(i + 1) == Tag::kRelative) {
       for (int k = i + 2; k < n_ && k < i + kParenthetical; ++k) {
         if (TagAt(k) == Tag::kComma) return verb_at(k + 1);

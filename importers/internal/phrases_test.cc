@@ -80,6 +80,22 @@ TEST(FindPhrases, AnOpeningPrepositionsObjectStaysOutOfTheListAfterIt) {
   EXPECT_EQ(p.Conjuncts(ministry), (std::vector<std::string>{"the ministry"}));
 }
 
+TEST(FindPhrases, ANameBetweenANounAndItsVerbStartsAPhrase) {
+  Parsed p = Parse("Two years ago Kenya signed the accord with Ghana.");
+  int kenya = p.PhraseAt("Kenya");
+  ASSERT_GE(kenya, 0);
+  EXPECT_EQ(p.Conjuncts(kenya), (std::vector<std::string>{"Kenya"}));
+}
+
+TEST(FindPhrases, CommaAndBeforeAClauseWithPrepositionsJoinsNoList) {
+  Parsed p = Parse(
+      "They mark the anniversary of relations, and officials on both sides are "
+      "preparing events.");
+  int relations = p.PhraseAt("relations");
+  ASSERT_GE(relations, 0);
+  EXPECT_EQ(p.Conjuncts(relations), (std::vector<std::string>{"relations"}));
+}
+
 TEST(FindPhrases, TheLeadersOfAListKeepTheListInTheirOfPhrase) {
   Parsed p = Parse("The leaders of Chile, Peru and Ghana met.");
   int leaders = p.PhraseAt("The");
