@@ -223,6 +223,18 @@ class SentenceMatcher {
     return it->second;
   }
 
+  // The sentence opens with "Had", "Were" or "Should" before a name or a phrase.
+  bool InvertedCondition() const {
+    size_t k = 0;
+    while (k < t_.size() && (t_[k].tag == Tag::kQuote || t_[k].tag == Tag::kPunct)) ++k;
+    if (k + 1 >= t_.size() || t_[k].tag != Tag::kAux) return false;
+    const std::string& w = t_[k].lower;
+    if (w != "had" && w != "were" && w != "should") return false;
+    const Tag next = t_[k + 1].tag;
+    return next == Tag::kProper || next == Tag::kDeterminer || next == Tag::kPronoun ||
+           next == Tag::kPossessive;
+  }
+
   // Phrase np is `outer` or the object of one of its prepositional phrases.
   bool InPhrase(int np, int outer) const {
     if (np == outer) return true;
@@ -291,6 +303,9 @@ class SentenceMatcher {
       mood.irrealis |= pg.future || pg.modal;
       mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
     }
+    // "Had Brazil and Chile signed a free trade agreement, ...": an auxiliary before
+    // its subject at the start of the sentence makes a condition.
+    if (InvertedCondition()) mood.wished = true;
     // "are considering an upgrade of ties to a partnership", "denied the visit": a
     // noun trigger in the object of a governor.
     if (np >= 0 && clause.verb >= 0 && clause.object >= 0 &&

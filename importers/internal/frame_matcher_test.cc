@@ -164,4 +164,13 @@ TEST(MatchFrames, ANounUnderAPlanIsNoFact) {
             Lines{});
 }
 
+TEST(MatchFrames, AnInvertedConditionIsNoFact) {
+  EXPECT_EQ(Matches("Chile and Peru had signed a fisheries pact.").Pairs(),
+            (Lines{"agreement country:CHL country:PER"}));
+  EXPECT_EQ(
+      Matches("Had Chile and Peru signed a fisheries pact, their fleets would be larger.")
+          .Pairs(),
+      Lines{});
+}
+
 }  // namespace entente::importers::internal
