@@ -1133,6 +1133,26 @@ class SentenceMatcher {
     return pairs;
   }
 
+  // "export controls on Russia and Belarus, but not on Kazakhstan": the parties
+  // named only after an exclusion cue of the clause take no part.
+  void DropExcluded(int c, std::vector<std::pair<Referent, Referent>>* pairs) const {
+    const TokenRange& range = clauses_[c].range;
+    int cue = -1;
+    const int end = std::min<int>(range.end, t_.size());
+    if (!x_.FindIn(c_.exclusion_cue, t_, range.begin, end, &cue, nullptr)) return;
+    std::set<std::string> before, after;
+    for (const Referent& r : InRange(range.begin, cue)) before.insert(r.party);
+    for (const Referent& r : InRange(cue, end)) after.insert(r.party);
+    auto excluded = [&](const Referent& r) {
+      return !r.party.empty() && after.contains(r.party) && !before.contains(r.party);
+    };
+    pairs->erase(std::remove_if(pairs->begin(), pairs->end(),
+                                [&](const auto& p) {
+                                  return excluded(p.first) || excluded(p.second);
+                                }),
+                 pairs->end());
+  }
+
   void TryFrame(const Frame& f, int c, const TokenRange& trigger, int np) {
     if (c < 0) return;
     object_class_ = -1;
@@ -1149,6 +1169,7 @@ class SentenceMatcher {
     }
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
+    DropExcluded(c, &pairs);
     if (pairs.empty()) return;
     // "held separate talks with X, Y and Z" is three meetings after all.
     if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range)) {
