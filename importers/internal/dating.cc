@@ -256,6 +256,20 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   return true;
 }
 
+// The trigger's clause calls its event one of several days ("a three-day
+// summit", "the two-day forum").
+bool SeveralDays(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  const TokenRange clause = ctx.ClauseRange();
+  for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
+    if ((absl::EndsWith(t[k].lower, "-day") && t[k].lower != "one-day") ||
+        absl::EndsWith(t[k].lower, "-week")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // How far back from the report an event told as news may lie.
 constexpr int kNewsDays = 31;
 
@@ -394,6 +408,12 @@ EventDate DateOf(const MatchContext& ctx) {
   }
   if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
       !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
+    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
+  // "the four-day forum", "the BRICS summit, which ended on Thursday": an event
+  // of several days is known to its month.
+  if (type == RelationType::kForum && out.date.precision == DatePrecision::kDay &&
+      SeveralDays(ctx)) {
     out.date = DateWithPrecision::Month(out.date.year, out.date.month);
   }
   if (chosen != nullptr && out.stated && out.anniversary == 0 &&

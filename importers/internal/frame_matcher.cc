@@ -421,6 +421,14 @@ class SentenceMatcher {
     return r;
   }
 
+  // A capitalized word in [begin, end) that is not a determiner.
+  bool CapitalAfter(int begin, int end) const {
+    for (int k = begin; k < end && k < static_cast<int>(t_.size()); ++k) {
+      if (t_[k].capitalized && t_[k].tag == Tag::kProper) return true;
+    }
+    return false;
+  }
+
   // Words of the class end at token `last` ("news conference" at "conference").
   bool EndsAt(ClassId cls, int last) const {
     constexpr int kLongestClassPhrase = 4;
@@ -439,12 +447,26 @@ class SentenceMatcher {
       return;
     }
     // "the rounds of dialogue": an event noun after a head that counts sittings is
-    // talks, not the event.
+    // talks, not the event; "the plenary session of the St Petersburg Forum" is a
+    // sitting of a named event, so that event.
     const int head = ph_.nps[np].head;
     if (cls == c_.event_noun && head >= 0 && In(c_.talks_round, head) &&
         !x_.FindIn(cls, t_, ph_.nps[np].range.begin, ph_.nps[np].range.end, nullptr,
-                   nullptr)) {
+                   nullptr) &&
+        !CapitalAfter(ph_.nps[np].range.end, ChainRange(np).end)) {
       return;
+    }
+    if (cls == c_.event_noun && head >= 0 && In(c_.talks_round, head)) {
+      // The sitting's event: the "of" phrase that holds the event noun.
+      for (int pp : ph_.nps[np].pps) {
+        const int of = ph_.pps[pp].np;
+        if (of >= 0 && Prep(ph_.pps[pp]) == "of" &&
+            x_.FindIn(cls, t_, ph_.nps[of].range.begin, ph_.nps[of].range.end, nullptr,
+                      nullptr)) {
+          AddThing(of, view);
+          return;
+        }
+      }
     }
     // "at a joint press conference": what the leaders told the press.
     if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -95,8 +96,10 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   }
   int b = part.begin;
   if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
+  // "the four-day St Petersburg Forum": how long it runs is no part of its name.
   while (b < part.end && (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
                           ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
+                          absl::EndsWith(t[b].lower, "-day") ||
                           (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
     ++b;
   if (b < part.end) absl::StrAppend(&name, name.empty() ? "" : " ", Text(t, b, part.end));
@@ -108,8 +111,10 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       absl::string_view prep = t[p.prep].lower;
       // "the Forum on China-Africa Cooperation": a capitalized phrase continues a
       // name whatever its preposition.
+      // Not "the forum on Friday".
+      const Token& first = t[ph.nps[p.np].range.begin];
       const bool capital_name =
-          t[p.prep].capitalized || t[ph.nps[p.np].range.begin].capitalized;
+          t[p.prep].capitalized || (first.capitalized && !IsTimeWord(first));
       bool names =
           prep == "of" || prep == "between" || prep == "with" ||
           (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
@@ -132,8 +137,9 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
           const PrepPhrase& q = ph.pps[pp_next];
           if (q.np < 0) continue;
           absl::string_view w = t[q.prep].lower;
+          const Token& lead = t[ph.nps[q.np].range.begin];
           if (w == "of" ||
-              ((w == "on" || w == "for") && t[ph.nps[q.np].range.begin].capitalized)) {
+              ((w == "on" || w == "for") && lead.capitalized && !IsTimeWord(lead))) {
             next = &ph.nps[q.np];
             next_prep = w;
             break;
