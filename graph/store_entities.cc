@@ -7,13 +7,13 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/entity_names.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/page_token.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {

@@ -5,10 +5,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {

@@ -6,12 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/page_token.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <thread>
 
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {

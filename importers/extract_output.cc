@@ -4,7 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/digest_reader.h"
 #include "importers/internal/import_format.h"
 #include "importers/relation_jsonl.h"

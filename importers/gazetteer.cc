@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/internal/embedded_data.h"
 #include "simdjson.h"
 

@@ -9,9 +9,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "graph/neighbors.h"
 #include "graph/path_finder.h"
-#include "graph/status_macros.h"
 #include "service/convert.h"
 #include "service/entity_resolver.h"
 #include "service/grpc_status.h"

@@ -9,8 +9,8 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "graph/analytics.h"
-#include "graph/status_macros.h"
 #include "graph/tie_graph.h"
 #include "service/convert.h"
 #include "service/entity_resolver.h"

@@ -11,7 +11,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/relation_jsonl.h"
 
 namespace entente::importers::internal {
