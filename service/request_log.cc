@@ -1,5 +1,6 @@
 #include "service/request_log.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -8,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "grpc/grpc.h"
 #include "grpcpp/server_context.h"
 #include "service/grpc_status.h"
 
@@ -38,6 +40,10 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
       : info_(info), start_(absl::Now()) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
+        methods->GetRecvMessage() == nullptr) {
+      NoteEndOfReceiving();
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       Log(methods->GetSendStatus());
     }
@@ -45,6 +51,18 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   }
 
  private:
+  // A receive that found no message. When the client cancels or goes away, the
+  // receive fails with an error. When gRPC itself rejects a message over the size
+  // limit, it ends the call with RESOURCE_EXHAUSTED for the client, and here the
+  // receive only finds the stream closed, on a call that is already cancelled.
+  void NoteEndOfReceiving() {
+    grpc::ServerContextBase* context = info_->server_context();
+    if (context == nullptr || !context->IsCancelled()) return;
+    if (grpc_call_failed_before_recv_message(context->c_call()) == 0) {
+      message_rejected_.store(true, std::memory_order_relaxed);
+    }
+  }
+
   // The status the client got (see request_log.h).
   grpc::StatusCode ClientCode(const grpc::Status& status) const {
     const grpc::ServerContextBase* context = info_->server_context();
@@ -54,6 +72,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
         std::chrono::system_clock::now() >= deadline) {
       return grpc::StatusCode::DEADLINE_EXCEEDED;
     }
+    if (message_rejected_.load(std::memory_order_relaxed))
+      return grpc::StatusCode::RESOURCE_EXHAUSTED;
     if (context->IsCancelled()) return grpc::StatusCode::CANCELLED;
     return status.error_code();
   }
@@ -84,6 +104,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
 
   grpc::experimental::ServerRpcInfo* const info_;
   const absl::Time start_;
+  // gRPC rejected a request message (over the size limit) and ended the call.
+  std::atomic<bool> message_rejected_{false};
 };
 
 class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
