@@ -44,21 +44,6 @@ void HopToProto(const graph::HopLinks& hop, v1::HopLinks* out) {
   }
 }
 
-// A page of entities into a search or list response; the store's only
-// INVALID_ARGUMENT there is a bad page token.
-template <typename Response>
-absl::Status EntityPageToProto(absl::StatusOr<graph::EntityPage> page,
-                               Response* response) {
-  if (absl::IsInvalidArgument(page.status())) {
-    return InvalidFieldError("page_token", page.status().message());
-  }
-  if (!page.ok()) return page.status();
-  for (const graph::Entity& entity : page->entities)
-    ToProto(entity, response->add_entities());
-  response->set_next_page_token(page->next_page_token);
-  return absl::OkStatus();
-}
-
 // The status of a call whose work stopped because the client went away: the
 // one the client itself reports, DEADLINE_EXCEEDED past its deadline, else
 // CANCELLED.
@@ -69,6 +54,23 @@ absl::Status CallEnded(const grpc::ServerContextBase& context) {
     return absl::DeadlineExceededError("the call's deadline passed; the work stopped");
   }
   return absl::CancelledError("the client cancelled the call; the work stopped");
+}
+
+// A page of entities into a search or list response; the store's only
+// INVALID_ARGUMENT there is a bad page token.
+template <typename Response>
+absl::Status EntityPageToProto(const grpc::ServerContextBase& context,
+                               absl::StatusOr<graph::EntityPage> page,
+                               Response* response) {
+  if (absl::IsInvalidArgument(page.status())) {
+    return InvalidFieldError("page_token", page.status().message());
+  }
+  if (absl::IsCancelled(page.status())) return CallEnded(context);
+  if (!page.ok()) return page.status();
+  for (const graph::Entity& entity : page->entities)
+    ToProto(entity, response->add_entities());
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -107,10 +109,11 @@ absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
 grpc::ServerUnaryReactor* GraphServiceImpl::SearchEntities(
     grpc::CallbackServerContext* context, const v1::SearchEntitiesRequest* request,
     v1::SearchEntitiesResponse* response) {
-  return Answer(context, [&] { return DoSearchEntities(*request, response); });
+  return Answer(context, [&] { return DoSearchEntities(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest& request,
+absl::Status GraphServiceImpl::DoSearchEntities(const grpc::ServerContextBase& context,
+                                                const v1::SearchEntitiesRequest& request,
                                                 v1::SearchEntitiesResponse* response) {
   if (NormalizeName(request.query()).empty()) {
     return InvalidFieldError("query", "a search text is required");
@@ -123,23 +126,30 @@ absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest&
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
   return EntityPageToProto(
-      store_->SearchEntities(request.query(), page_size, request.page_token()), response);
+      context,
+      store_->SearchEntities(request.query(), page_size, request.page_token(),
+                             cancellation.flag()),
+      response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::ListEntities(
     grpc::CallbackServerContext* context, const v1::ListEntitiesRequest* request,
     v1::ListEntitiesResponse* response) {
-  return Answer(context, [&] { return DoListEntities(*request, response); });
+  return Answer(context, [&] { return DoListEntities(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoListEntities(const v1::ListEntitiesRequest& request,
+absl::Status GraphServiceImpl::DoListEntities(const grpc::ServerContextBase& context,
+                                              const v1::ListEntitiesRequest& request,
                                               v1::ListEntitiesResponse* response) {
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
-  return EntityPageToProto(store_->ListEntities(page_size, request.page_token()),
-                           response);
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  return EntityPageToProto(
+      context, store_->ListEntities(page_size, request.page_token(), cancellation.flag()),
+      response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(
@@ -224,14 +234,14 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
-  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
+  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response, query.cancelled));
   const auto& [from, to] = ends;
   query.from = from.id;
   query.to = to.id;
   query.max_expanded = options_.max_path_expanded;
   query.deadline = PathDeadline(context);
-  CancellationWatcher::Scope cancellation(&cancellation_, &context);
-  query.cancelled = cancellation.flag();
 
   std::shared_ptr<const graph::GraphView> view = store_->View();
   absl::StatusOr<graph::PathResult> result = graph::FindPaths(*view, query);
@@ -274,12 +284,15 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
 grpc::ServerUnaryReactor* GraphServiceImpl::GetNeighbors(
     grpc::CallbackServerContext* context, const v1::GetNeighborsRequest* request,
     v1::GetNeighborsResponse* response) {
-  return Answer(context, [&] { return DoGetNeighbors(*request, response); });
+  return Answer(context, [&] { return DoGetNeighbors(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& request,
+absl::Status GraphServiceImpl::DoGetNeighbors(const grpc::ServerContextBase& context,
+                                              const v1::GetNeighborsRequest& request,
                                               v1::GetNeighborsResponse* response) {
   graph::NeighborQuery query;
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
@@ -288,13 +301,15 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& req
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.limit, CheckedSize(request.max_relations(),
                                                     kDefaultNeighbors, "max_relations"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity center,
-                           ResolveEntity(entities_, request.entity(), "entity"));
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::Entity center,
+      ResolveEntity(entities_, request.entity(), "entity", query.cancelled));
   query.entity = center.id;
   ToProto(center, response->mutable_entity());
   std::shared_ptr<const graph::GraphView> view = store_->View();
   absl::StatusOr<graph::NeighborResult> result = graph::FindNeighbors(*view, query);
   if (absl::IsNotFound(result.status())) return absl::OkStatus();  // No relations yet.
+  if (absl::IsCancelled(result.status())) return CallEnded(context);
   if (!result.ok()) return result.status();
   response->set_truncated(result->truncated);
   absl::flat_hash_map<std::string, bool> listed;
@@ -327,8 +342,9 @@ absl::Status GraphServiceImpl::DoGetStats(const grpc::ServerContextBase& context
   query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   if (!request.entity().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                             ResolveEntity(entities_, request.entity(), "entity"));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity entity,
+        ResolveEntity(entities_, request.entity(), "entity", query.cancelled));
     query.entity = entity.id;
   }
   absl::StatusOr<graph::Stats> stats = store_->GetStats(query);

@@ -149,16 +149,19 @@ class GraphServiceImpl final : public GraphServiceBase {
   grpc::ServerUnaryReactor* Answer(grpc::CallbackServerContext* context, Handler handler);
   absl::Status DoGetEntity(const v1::GetEntityRequest& request,
                            v1::GetEntityResponse* response);
-  absl::Status DoSearchEntities(const v1::SearchEntitiesRequest& request,
+  absl::Status DoSearchEntities(const grpc::ServerContextBase& context,
+                                const v1::SearchEntitiesRequest& request,
                                 v1::SearchEntitiesResponse* response);
-  absl::Status DoListEntities(const v1::ListEntitiesRequest& request,
+  absl::Status DoListEntities(const grpc::ServerContextBase& context,
+                              const v1::ListEntitiesRequest& request,
                               v1::ListEntitiesResponse* response);
   absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
                              v1::GetTimelineResponse* response);
   absl::Status DoFindPaths(const grpc::ServerContextBase& context,
                            const v1::FindPathsRequest& request,
                            v1::FindPathsResponse* response);
-  absl::Status DoGetNeighbors(const v1::GetNeighborsRequest& request,
+  absl::Status DoGetNeighbors(const grpc::ServerContextBase& context,
+                              const v1::GetNeighborsRequest& request,
                               v1::GetNeighborsResponse* response);
   absl::Status DoGetStats(const grpc::ServerContextBase& context,
                           const v1::GetStatsRequest& request,
@@ -173,12 +176,14 @@ class GraphServiceImpl final : public GraphServiceBase {
   // FindStrongestPaths) and sets the response's; errors name the field.
   template <typename Request, typename Response>
   absl::StatusOr<std::pair<graph::Entity, graph::Entity>> ResolveEnds(
-      const Request& request, Response* response) const {
+      const Request& request, Response* response,
+      const std::atomic<bool>* cancelled) const {
     ENTENTE_ASSIGN_OR_RETURN(
         graph::Entity from,
-        ResolveEntity(entities_, request.from_entity(), "from_entity"));
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                             ResolveEntity(entities_, request.to_entity(), "to_entity"));
+        ResolveEntity(entities_, request.from_entity(), "from_entity", cancelled));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity to,
+        ResolveEntity(entities_, request.to_entity(), "to_entity", cancelled));
     ToProto(from, response->mutable_from_entity());
     ToProto(to, response->mutable_to_entity());
     return std::pair(std::move(from), std::move(to));

@@ -350,9 +350,10 @@ absl::Status GraphServiceImpl::DoFindStrongestPaths(
   }
   const int per_hop = request.relations_per_hop() == 0 ? kDefaultRelationsPerHop
                                                        : request.relations_per_hop();
-  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
-  const auto& [from, to] = ends;
   CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  ENTENTE_ASSIGN_OR_RETURN(auto ends,
+                           ResolveEnds(request, response, cancellation.flag()));
+  const auto& [from, to] = ends;
   ENTENTE_ASSIGN_OR_RETURN(
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;
