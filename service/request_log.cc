@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/json_string.h"
 #include "grpc/grpc.h"
 #include "grpcpp/server_context.h"
 #include "service/grpc_status.h"
@@ -17,22 +18,6 @@ namespace entente::service {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
-
-// Escapes a string for a JSON string literal.
-std::string JsonEscape(absl::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x20) {
-      absl::StrAppendFormat(&out, "\\u%04x", c);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 class RequestLogInterceptor : public grpc::experimental::Interceptor {
  public:
@@ -82,20 +67,20 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
     absl::Time now = absl::Now();
     const grpc::StatusCode code = ClientCode(status);
     std::string line = absl::StrFormat(
-        "{\"time\":\"%s\",\"method\":\"%s\",\"code\":\"%s\",\"latency_ms\":%.3f",
+        "{\"time\":\"%s\",\"method\":%s,\"code\":\"%s\",\"latency_ms\":%.3f",
         absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()),
-        JsonEscape(info_->method()), StatusCodeName(code),
+        common::JsonString(info_->method()), StatusCodeName(code),
         absl::ToDoubleMilliseconds(now - start_));
     if (code != status.error_code()) {
       absl::StrAppend(&line, ",\"handler_code\":\"", StatusCodeName(status.error_code()),
                       "\"");
     }
     if (info_->server_context() != nullptr) {
-      absl::StrAppend(&line, ",\"peer\":\"", JsonEscape(info_->server_context()->peer()),
-                      "\"");
+      absl::StrAppend(&line,
+                      ",\"peer\":", common::JsonString(info_->server_context()->peer()));
     }
     if (!status.ok()) {
-      absl::StrAppend(&line, ",\"message\":\"", JsonEscape(status.error_message()), "\"");
+      absl::StrAppend(&line, ",\"message\":", common::JsonString(status.error_message()));
     }
     line.append("}\n");
     // One write per line keeps concurrent lines whole.
