@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,9 @@
 #include <thread>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "gmock/gmock.h"
@@ -26,6 +30,10 @@ namespace entente::testing {
 namespace {
 
 constexpr char kToken[] = "integration-secret-token";
+// The ladder of SigtermLetsALongPathSearchFinish: 1.4M relations, whose 50 shortest
+// paths take FindPaths about a second on our machines.
+constexpr int kLadderLayers = 5;
+constexpr int kLadderWidth = 600;
 
 std::string ServerBinary() {
   const char* binary = std::getenv("ENTENTE_BIN");
@@ -491,6 +499,100 @@ TEST(ServerShutdown, SigtermDoesNotWaitForIdleClients) {
   waitpid(client, nullptr, 0);
   ASSERT_TRUE(stopped.ok()) << stopped.status() << "\n" << (*server)->log();
   EXPECT_EQ(*stopped, 0) << (*server)->log();
+  std::filesystem::remove_all(dir);
+}
+
+// Relations that keep FindPaths busy for long: `layers` layers of `width`
+// organizations between org:ladder-from and org:ladder-to, each member of a layer
+// linked to every member of the next. The paths are width^layers, all of layers + 1
+// hops, so the k shortest take Yen's algorithm many searches over the whole ladder.
+std::string LadderJsonl(int layers, int width) {
+  auto rung = [](int layer, int index) {
+    if (layer < 0) return std::string("from");
+    return absl::StrCat("l", layer, "-", index);
+  };
+  std::string jsonl;
+  auto link = [&](const std::string& a, const std::string& b) {
+    absl::StrAppend(&jsonl, R"({"type":"meeting","source":{"id":"org:ladder-)", a,
+                    R"(","name":"Ladder )", a, R"(","kind":"organization"},)",
+                    R"("target":{"id":"org:ladder-)", b, R"(","name":"Ladder )", b,
+                    R"(","kind":"organization"},"date":"2026-01-02"})", "\n");
+  };
+  for (int layer = -1; layer < layers - 1; ++layer) {
+    for (int a = 0; a < (layer < 0 ? 1 : width); ++a) {
+      for (int b = 0; b < width; ++b) link(rung(layer, a), rung(layer + 1, b));
+    }
+  }
+  for (int a = 0; a < width; ++a) link(rung(layers - 1, a), "to");
+  return jsonl;
+}
+
+// The request log's line for `method`, or "".
+std::string LogLineOf(const std::string& log, const std::string& method) {
+  const size_t at =
+      log.find(absl::StrCat("\"method\":\"/entente.v1.GraphService/", method));
+  if (at == std::string::npos) return "";
+  const size_t begin = log.rfind('\n', at) + 1;  // npos + 1 == 0.
+  return log.substr(begin, log.find('\n', at) - begin);
+}
+
+// A search in flight at SIGTERM runs to its end within the grace period (30 s),
+// rather than being cancelled with the connections after a moment.
+TEST(ServerShutdown, SigtermLetsALongPathSearchFinish) {
+  if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+  if (!absl::EndsWith(ServerBinary(), "/entente")) {
+    GTEST_SKIP() << "the search's store is loaded by `entente import --bulk`";
+  }
+  std::string dir = MakeTempDir("entente-long-path-");
+  // A store this large is loaded by the command's bulk loader in seconds, where
+  // ImportDigests would take a minute.
+  std::ofstream(dir + "/ladder.jsonl") << LadderJsonl(kLadderLayers, kLadderWidth);
+  const std::string import =
+      absl::StrCat(ServerBinary(), " import --bulk --db ", dir, "/store ", dir,
+                   "/ladder.jsonl >", dir, "/import.log 2>&1");
+  ASSERT_EQ(std::system(import.c_str()), 0) << ReadWholeFile(dir + "/import.log");
+  auto server = ServerProcess::Start({.binary = ServerBinary(), .db = dir + "/store"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = v1::GraphService::NewStub((*server)->channel());
+  v1::FindPathsRequest request;
+  request.set_from_entity("org:ladder-from");
+  request.set_to_entity("org:ladder-to");
+  request.set_k(50);
+  request.set_max_hops(8);
+  grpc::ClientContext search_context;
+  v1::FindPathsResponse paths;
+  grpc::Status search_status;
+  absl::Notification search_done;
+  stub->async()->FindPaths(&search_context, &request, &paths, [&](grpc::Status status) {
+    search_status = std::move(status);
+    search_done.Notify();
+  });
+  // The server reads the streams of one connection in order: once a call sent
+  // after the search is answered, the server holds the search.
+  grpc::ClientContext stats_context;
+  v1::GetStatsResponse stats;
+  ASSERT_TRUE(stub->GetStats(&stats_context, v1::GetStatsRequest(), &stats).ok());
+  ASSERT_FALSE(search_done.HasBeenNotified()) << "the search ended before SIGTERM";
+  kill((*server)->pid(), SIGTERM);
+  search_done.WaitForNotification();
+  EXPECT_TRUE(search_status.ok()) << search_status.error_message();
+  EXPECT_EQ(paths.paths_size(), 50);
+  EXPECT_FALSE(paths.truncated()) << paths.truncation_reason();
+  EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0) << (*server)->log();
+  // The search's own line comes after the shutdown began. Its latency is the
+  // test's premise, not a measure: a search over in less than the moment the
+  // shutdown gives a finished answer (200 ms) would show nothing.
+  const std::string log = (*server)->log();
+  const std::string line = LogLineOf(log, "FindPaths");
+  EXPECT_THAT(line, ::testing::HasSubstr("\"code\":\"OK\"")) << log;
+  EXPECT_LT(log.find("SIGTERM received"), log.find(line)) << log;
+  double latency_ms = 0;
+  const size_t latency = line.find("\"latency_ms\":");
+  ASSERT_NE(latency, std::string::npos) << line;
+  ASSERT_TRUE(absl::SimpleAtod(
+      line.substr(latency + 13, line.find(',', latency) - latency - 13), &latency_ms))
+      << line;
+  EXPECT_GT(latency_ms, 400) << "the ladder is too small to keep the search busy";
   std::filesystem::remove_all(dir);
 }
 
