@@ -11,12 +11,10 @@
 
 #include "absl/status/statusor.h"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 
 namespace entente::graph {
-
-inline constexpr int kDefaultNeighborLimit = 100;
-inline constexpr int kMaxNeighborLimit = 10000;
 
 struct NeighborQuery {
   std::string entity;     // Required.

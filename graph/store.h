@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 #include "graph/stats.h"
 #include "graph/timeline.h"
@@ -69,10 +70,6 @@ struct EntityPage {
   std::vector<Entity> entities;
   std::string next_page_token;  // "" when there are no more.
 };
-
-// Default and maximum SearchEntities and ListEntities page_size.
-inline constexpr int kDefaultEntityPageSize = 20;
-inline constexpr int kMaxEntityPageSize = 1000;
 
 class BulkLoader;
 

@@ -31,7 +31,7 @@ absl::StatusOr<int> CheckedPageSize(int page_size) {
         absl::StrCat("page_size must not be negative, got ", page_size));
   }
   if (page_size == 0) return kDefaultEntityPageSize;
-  return std::min(page_size, kMaxEntityPageSize);
+  return std::min(page_size, kMaxPageSize);
 }
 
 // Entity ids with a score each (lower is better): the best of the names seen.

@@ -34,9 +34,8 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     return absl::InvalidArgumentError(
         absl::StrCat("page_size must not be negative, got ", query.page_size));
   }
-  const size_t page_size = query.page_size == 0
-                               ? kDefaultTimelinePageSize
-                               : std::min(query.page_size, kMaxTimelinePageSize);
+  const size_t page_size = query.page_size == 0 ? kDefaultTimelinePageSize
+                                                : std::min(query.page_size, kMaxPageSize);
   const uint64_t fingerprint = Fingerprint(query);
   std::string resume_key;
   const bool pair = !query.other.empty();

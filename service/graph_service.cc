@@ -20,9 +20,9 @@ namespace entente::service {
 absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field) {
   if (value < 0)
     return InvalidFieldError(field, absl::StrCat("must not be negative, got ", value));
-  if (value > kMaxPageSize) {
+  if (value > graph::kMaxPageSize) {
     return InvalidFieldError(
-        field, absl::StrCat("must be at most ", kMaxPageSize, ", got ", value));
+        field, absl::StrCat("must be at most ", graph::kMaxPageSize, ", got ", value));
   }
   return value == 0 ? fallback : value;
 }
@@ -216,16 +216,18 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                                            const v1::FindPathsRequest& request,
                                            v1::FindPathsResponse* response) {
   graph::PathQuery query;
-  if (request.k() < 0 || request.k() > kMaxPaths) {
+  if (request.k() < 0 || request.k() > graph::kMaxPathCount) {
     return InvalidFieldError(
-        "k", absl::StrCat("must be between 1 and ", kMaxPaths, ", got ", request.k()));
+        "k", absl::StrCat("must be between 1 and ", graph::kMaxPathCount, ", got ",
+                          request.k()));
   }
   query.k = request.k() == 0 ? 1 : request.k();
-  if (request.max_hops() < 0 || request.max_hops() > kMaxHops) {
-    return InvalidFieldError("max_hops", absl::StrCat("must be between 1 and ", kMaxHops,
-                                                      ", got ", request.max_hops()));
+  if (request.max_hops() < 0 || request.max_hops() > graph::kMaxPathHops) {
+    return InvalidFieldError(
+        "max_hops", absl::StrCat("must be between 1 and ", graph::kMaxPathHops, ", got ",
+                                 request.max_hops()));
   }
-  query.max_hops = request.max_hops() == 0 ? kDefaultHops : request.max_hops();
+  query.max_hops = request.max_hops() == 0 ? graph::kDefaultPathHops : request.max_hops();
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
   // Sanctions and downgrades are not ties: paths follow them only when asked.
   if (query.types.empty()) query.types = graph::CooperativeRelationTypes();
@@ -299,8 +301,9 @@ absl::Status GraphServiceImpl::DoGetNeighbors(const grpc::ServerContextBase& con
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
   ENTENTE_ASSIGN_OR_RETURN(query.known_as_of_day,
                            LastDayFromString(request.known_as_of(), "known_as_of"));
-  ENTENTE_ASSIGN_OR_RETURN(query.limit, CheckedSize(request.max_relations(),
-                                                    kDefaultNeighbors, "max_relations"));
+  ENTENTE_ASSIGN_OR_RETURN(
+      query.limit, CheckedSize(request.max_relations(), graph::kDefaultNeighborLimit,
+                               "max_relations"));
   ENTENTE_ASSIGN_OR_RETURN(
       graph::Entity center,
       ResolveEntity(entities_, request.entity(), "entity", query.cancelled));

@@ -36,13 +36,6 @@
 
 namespace entente::service {
 
-// Request limits. Exceeding one is INVALID_ARGUMENT naming the field.
-inline constexpr int kMaxPageSize = 1000;  // page_size, max_relations.
-inline constexpr int kMaxHops = 8;         // FindPathsRequest.max_hops.
-inline constexpr int kMaxPaths = 50;       // FindPathsRequest.k.
-inline constexpr int kDefaultHops = 6;
-inline constexpr int kDefaultNeighbors = 100;
-
 struct GraphServiceOptions {
   // When not empty, ImportDigests (and with auth_all every RPC) requires the
   // metadata "authorization: Bearer <auth_token>", else UNAUTHENTICATED.
@@ -80,7 +73,8 @@ using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
                                             v1::GraphService::Service>>>>>>>>>>;
 
 // A page size or count field: 0 means `fallback`; negative or above
-// kMaxPageSize is INVALID_ARGUMENT naming `field`.
+// graph::kMaxPageSize is INVALID_ARGUMENT naming `field`. The request limits
+// are graph/limits.h's; exceeding one is INVALID_ARGUMENT naming the field.
 absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field);
 
 class GraphServiceImpl final : public GraphServiceBase {
