@@ -4,7 +4,6 @@
 // relations of each FILE as the spec's JSON Lines on stdout; errors go to
 // stderr naming the file (and line), and the exit status is 1 if any file
 // was rejected.
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -48,8 +47,7 @@ void Trace(const entente::importers::Extractor& extractor, const std::string& fi
 int main(int argc, char** argv) {
   using namespace entente;
   importers::ImportOptions options;
-  const char* env_iso = std::getenv("ENTENTE_ISO_CODES_DIR");
-  std::string iso_dir = env_iso ? env_iso : "/usr/share/iso-codes/json";
+  std::string iso_dir = importers::DefaultIsoCodesDir();
   std::vector<std::string> files;
   bool trace = false;  // Print what the pipeline saw of each item to stderr.
   for (int i = 1; i < argc; ++i) {

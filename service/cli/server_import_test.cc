@@ -54,9 +54,8 @@ class ServerImportTest : public ::testing::Test {
         graph::Store::Open(dir_ + "/store", graph::StoreOptions{});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
-    const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
     absl::StatusOr<std::unique_ptr<importers::Extractor>> extractor =
-        LoadExtractor(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+        LoadExtractor(importers::DefaultIsoCodesDir());
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = *std::move(extractor);
     service_ = std::make_unique<GraphServiceImpl>(store_.get(), extractor_.get(),
