@@ -121,7 +121,7 @@ TEST(StreamRelationLines, ALineLongerThanABlockGrowsTheBuffer) {
 }
 
 // Blocks of 1000 bytes (checked on one thread each) and of the default
-// size (split in two halves checked on two threads) both name the line.
+// size (split in parts checked in parallel, one per core) both name the line.
 TEST(StreamRelationLines, ABadLineFarDownRejectsTheWholeFile) {
   for (int bad : {2, 2999, 4567}) {
     std::string path = WriteFile("bad_far.jsonl", Lines(5000, bad));
