@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "common/temp_dir.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -45,12 +46,12 @@ class ServerTest : public ::testing::Test {
   static void SetUpTestSuite() {
     digests_ = new std::vector<std::string>(DevelopmentDigests());
     if (digests_->empty() || ServerBinary().empty()) return;
-    dir_ = new std::string(MakeTempDir("entente-integration-"));
-    std::ofstream(*dir_ + "/token") << kToken << "\n";
+    dir_ = new common::TempDir("entente-integration-");
+    std::ofstream(dir_->Sub("token")) << kToken << "\n";
     auto server =
         ServerProcess::Start({.binary = ServerBinary(),
-                              .db = *dir_ + "/store",
-                              .extra_args = {"--auth-token-file", *dir_ + "/token"}});
+                              .db = dir_->Sub("store"),
+                              .extra_args = {"--auth-token-file", dir_->Sub("token")}});
     if (!server.ok()) {
       start_error_ = new std::string(server.status().ToString());
       return;
@@ -70,7 +71,7 @@ class ServerTest : public ::testing::Test {
           << "the server did not stop cleanly: " << server_->log();
       delete server_;
     }
-    if (dir_ != nullptr) std::filesystem::remove_all(*dir_);
+    delete dir_;
   }
 
   void SetUp() override {
@@ -97,7 +98,7 @@ class ServerTest : public ::testing::Test {
   }
 
   static inline std::vector<std::string>* digests_ = nullptr;
-  static inline std::string* dir_ = nullptr;
+  static inline common::TempDir* dir_ = nullptr;
   static inline std::string* start_error_ = nullptr;
   static inline std::string* import_error_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
@@ -382,7 +383,8 @@ TEST_F(ServerTest, ExpiredDeadlineEndsThePathCall) {
 
 TEST(ServerTls, ServesOnlyTls) {
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-tls-");
+  common::TempDir tmp("entente-tls-");
+  const std::string& dir = tmp.path();
   std::string command =
       "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "
       "/CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
@@ -399,14 +401,14 @@ TEST(ServerTls, ServesOnlyTls) {
       grpc::CreateChannel((*server)->address(), grpc::InsecureChannelCredentials());
   EXPECT_FALSE(CheckHealth(plaintext.get(), "", absl::Seconds(1)).ok());
   EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(ServerShutdown, SigtermLetsAnImportInFlightFinish) {
   std::vector<std::string> digests = DevelopmentDigests();
   if (digests.size() < 2) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-inflight-");
+  common::TempDir tmp("entente-inflight-");
+  const std::string& dir = tmp.path();
   ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
   v1::ImportDigestsResponse imported;
   {
@@ -456,7 +458,6 @@ TEST(ServerShutdown, SigtermLetsAnImportInFlightFinish) {
   ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
   EXPECT_EQ(stats.relations(), imported.relations_new());
   EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 // A connected client that makes no call must not hold the shutdown up (the
@@ -469,7 +470,8 @@ TEST(ServerShutdown, SigtermDoesNotWaitForIdleClients) {
   if (std::system("/usr/bin/python3 -c 'import grpc' 2>/dev/null") != 0) {
     GTEST_SKIP() << "Debian's python3-grpcio is not installed";
   }
-  std::string dir = MakeTempDir("entente-idle-");
+  common::TempDir tmp("entente-idle-");
+  const std::string& dir = tmp.path();
   auto server = ServerProcess::Start({.binary = ServerBinary(), .db = dir + "/store"});
   ASSERT_TRUE(server.ok()) << server.status();
   const std::string connected = dir + "/connected";
@@ -499,7 +501,6 @@ TEST(ServerShutdown, SigtermDoesNotWaitForIdleClients) {
   waitpid(client, nullptr, 0);
   ASSERT_TRUE(stopped.ok()) << stopped.status() << "\n" << (*server)->log();
   EXPECT_EQ(*stopped, 0) << (*server)->log();
-  std::filesystem::remove_all(dir);
 }
 
 // Relations that keep FindPaths busy for long: `layers` layers of `width`
@@ -543,7 +544,8 @@ TEST(ServerShutdown, SigtermLetsALongPathSearchFinish) {
   if (!absl::EndsWith(ServerBinary(), "/entente")) {
     GTEST_SKIP() << "the search's store is loaded by `entente import --bulk`";
   }
-  std::string dir = MakeTempDir("entente-long-path-");
+  common::TempDir tmp("entente-long-path-");
+  const std::string& dir = tmp.path();
   // A store this large is loaded by the command's bulk loader in seconds, where
   // ImportDigests would take a minute.
   std::ofstream(dir + "/ladder.jsonl") << LadderJsonl(kLadderLayers, kLadderWidth);
@@ -593,14 +595,14 @@ TEST(ServerShutdown, SigtermLetsALongPathSearchFinish) {
       line.substr(latency + 13, line.find(',', latency) - latency - 13), &latency_ms))
       << line;
   EXPECT_GT(latency_ms, 400) << "the ladder is too small to keep the search busy";
-  std::filesystem::remove_all(dir);
 }
 
 TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
   std::vector<std::string> digests = DevelopmentDigests();
   if (digests.empty()) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-shutdown-");
+  common::TempDir tmp("entente-shutdown-");
+  const std::string& dir = tmp.path();
   ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
   int64_t relations = 0;
   {
@@ -628,7 +630,6 @@ TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
   ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
   EXPECT_EQ(stats.relations(), relations);
   EXPECT_EQ((*server)->Stop(SIGINT).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
