@@ -199,15 +199,16 @@ class GraphServiceImpl final : public GraphServiceBase {
                                       const std::atomic<bool>* cancelled);
   // The tie-graph vertices a list of entities (RankEntitiesRequest.region,
   // from_group, to_group) names: each entity, and an organization's members.
-  // Errors name `field`[i].
+  // Errors name `field`[i]; names are resolved as ResolveEntity does, with
+  // `cancelled`.
   absl::StatusOr<absl::flat_hash_set<uint32_t>> RegionVertices(
       const graph::TieGraph& ties,
       const google::protobuf::RepeatedPtrField<std::string>& region,
-      absl::string_view field) const;
+      absl::string_view field, const std::atomic<bool>* cancelled) const;
   // The focus and groups of a ranking; sets response->focus.
   absl::StatusOr<graph::RankOptions> RankOptionsFromProto(
       const graph::TieGraph& ties, const v1::RankEntitiesRequest& request,
-      v1::RankEntitiesResponse* response) const;
+      const std::atomic<bool>* cancelled, v1::RankEntitiesResponse* response) const;
   // The entity without aliases; NotFound when the store lacks it.
   absl::Status EntityToProto(absl::string_view id, v1::Entity* out) const;
   absl::Status DoRankEntities(const grpc::ServerContextBase& context,
