@@ -41,7 +41,6 @@
 
 namespace entente::graph {
 
-inline constexpr int kMaxStrongestPaths = 20;
 inline constexpr double kPageRankDamping = 0.85;
 
 struct AnalyticsBounds {

@@ -16,12 +16,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/loaded_edges.h"
 #include "graph/internal/records.h"
 #include "graph/internal/sorted_runs.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 #include "rocksdb/sst_file_writer.h"
 
 namespace entente::graph {

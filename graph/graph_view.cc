@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
-#include <thread>
 #include <utility>
+
+#include "common/parallel.h"
 
 namespace entente::graph {
 namespace {
@@ -137,21 +138,24 @@ void GraphViewBuilder::SortAdjacency(GraphView* view) const {
       }
     }
   };
-  // Two threads (a second of work at 10M relations), each with about half of
-  // the entries; the vertex at the split goes to the first.
+  // A part per core (a second of work at 10M relations on two), each with
+  // about as many entries; a vertex at a split goes to the part before it.
   const std::vector<uint64_t>& offsets = view->offsets_;
   const size_t n = offsets.size() - 1;
-  const size_t middle = static_cast<size_t>(
-      std::upper_bound(offsets.begin(), offsets.end(), offsets.back() / 2) -
-      offsets.begin());
-  const size_t split = std::min(middle, n);
   if (offsets.back() < kParallelSortEntries) {
     sort_vertices(0, n);
     return;
   }
-  std::thread helper(sort_vertices, split, n);
-  sort_vertices(0, split);
-  helper.join();
+  const size_t count = common::MachineParallelism();
+  std::vector<size_t> splits(count + 1, n);
+  splits[0] = 0;
+  for (size_t i = 1; i < count; ++i) {
+    const uint64_t entries = offsets.back() * i / count;
+    splits[i] = std::min(
+        n, static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), entries) -
+                               offsets.begin()));
+  }
+  common::ParallelFor(count, [&](size_t i) { sort_vertices(splits[i], splits[i + 1]); });
 }
 
 void GraphViewBuilder::RenumberByDegree() {

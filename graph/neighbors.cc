@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "graph/internal/cancel_check.h"
 
 namespace entente::graph {
 
@@ -21,7 +22,9 @@ absl::StatusOr<NeighborResult> FindNeighbors(const GraphView& view,
   }
   EdgeFilter filter{query.types, query.window, query.known_as_of_day};
   std::vector<const AdjacentEdge*> passing;
+  internal::CancelCheck cancel(query.cancelled);
   for (const AdjacentEdge& e : view.Edges(*v)) {
+    if (cancel.Cancelled()) return internal::CancelledError("neighbors");
     if (!filter.Passes(e)) continue;
     if ((query.avoid_kinds >> static_cast<uint32_t>(e.neighbor_kind)) & 1u) continue;
     passing.push_back(&e);

@@ -4,18 +4,17 @@
 // The relations around one entity (its ego network), over a GraphView.
 // Thread-safety: FindNeighbors only reads the view.
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 
 namespace entente::graph {
-
-inline constexpr int kDefaultNeighborLimit = 100;
-inline constexpr int kMaxNeighborLimit = 10000;
 
 struct NeighborQuery {
   std::string entity;     // Required.
@@ -26,6 +25,9 @@ struct NeighborQuery {
   // Relations to return: 0 = default 100; clamped to 10000; negative =
   // InvalidArgument.
   int limit = kDefaultNeighborLimit;
+  // Not owned; may be null. Read while the edges are scanned: once it is true
+  // FindNeighbors stops with Cancelled (the caller gave up or its deadline passed).
+  const std::atomic<bool>* cancelled = nullptr;
 };
 
 struct NeighborResult {
@@ -34,7 +36,8 @@ struct NeighborResult {
   bool truncated = false;  // More relations passed than `limit`.
 };
 
-// NotFound naming the entity when the view does not know it.
+// NotFound naming the entity when the view does not know it; Cancelled once
+// *query.cancelled is true.
 absl::StatusOr<NeighborResult> FindNeighbors(const GraphView& view,
                                              const NeighborQuery& query);
 

@@ -37,13 +37,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 
 namespace entente::graph {
-
-// Limits on PathQuery fields.
-inline constexpr int kMaxPathHops = 8;
-inline constexpr int kMaxPathCount = 50;
 
 struct PathQuery {
   std::string from, to;   // Entity ids; both required, both must be in the view.
@@ -53,7 +50,7 @@ struct PathQuery {
   int32_t known_as_of_day = INT32_MAX;  // Relations reported on or before it.
   uint32_t avoid_kinds = 0;             // Bit (1 << EntityKind): no path passes THROUGH
                                         // such entities (the endpoints are exempt).
-  int max_hops = 6;                     // 1..8, else InvalidArgument. Default 6.
+  int max_hops = kDefaultPathHops;      // 1..8, else InvalidArgument. Default 6.
   int64_t max_expanded = 1'000'000;     // Vertices expanded, all searches. > 0.
   absl::Time deadline = absl::InfiniteFuture();
   const std::atomic<bool>* cancelled = nullptr;  // Not owned; may be null.

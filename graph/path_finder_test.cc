@@ -1,6 +1,7 @@
 #include "graph/path_finder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <random>
 #include <set>
@@ -352,6 +353,17 @@ TEST(FindNeighbors, NewestFirstWithFiltersAndLimit) {
       ElementsAre(4u));
   EXPECT_EQ(FindNeighbors(*view, {.entity = "country:Q"}).status().code(),
             absl::StatusCode::kNotFound);
+}
+
+TEST(FindNeighbors, StopsOnceCancelled) {
+  auto view = SmallGraph();
+  std::atomic<bool> cancelled{false};
+  NeighborQuery query{.entity = "country:A", .cancelled = &cancelled};
+  ASSERT_TRUE(FindNeighbors(*view, query).ok());
+  cancelled = true;
+  absl::StatusOr<NeighborResult> stopped = FindNeighbors(*view, query);
+  EXPECT_EQ(stopped.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_THAT(stopped.status().message(), ::testing::HasSubstr("neighbors"));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 // reads never wait for writes. View() returns an immutable snapshot that
 // stays valid (and unchanged) while RefreshView() publishes a newer one.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -23,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 #include "graph/stats.h"
 #include "graph/timeline.h"
@@ -69,10 +71,6 @@ struct EntityPage {
   std::string next_page_token;  // "" when there are no more.
 };
 
-// Default and maximum SearchEntities and ListEntities page_size.
-inline constexpr int kDefaultEntityPageSize = 20;
-inline constexpr int kMaxEntityPageSize = 1000;
-
 class BulkLoader;
 
 struct BulkLoadOptions {
@@ -118,19 +116,24 @@ class Store {
   // name adds none), then by id. At most 100,000 names are looked at.
   // page_size: 0 = default 20, clamped to 1000, negative = InvalidArgument.
   // An empty query is InvalidArgument; a bad page_token InvalidArgument.
-  absl::StatusOr<EntityPage> SearchEntities(absl::string_view query, int page_size,
-                                            absl::string_view page_token) const;
+  // `cancelled` (not owned; may be null) is read while names are scanned: once
+  // it is true the search stops with Cancelled. So for the two calls below.
+  absl::StatusOr<EntityPage> SearchEntities(
+      absl::string_view query, int page_size, absl::string_view page_token,
+      const std::atomic<bool>* cancelled = nullptr) const;
   // For a query that names nothing: up to `limit` entities, stored or known,
   // whose normalized names are closest to it (at most 1 edit for a query of
   // up to 4 bytes, 2 up to 8, else 3; a swap of neighbours is one edit),
   // closest first, then by id. Empty when none is that close. Scans every
   // name: meant for error messages, not for every call.
-  absl::StatusOr<std::vector<Entity>> SuggestEntities(absl::string_view query,
-                                                      int limit) const;
+  absl::StatusOr<std::vector<Entity>> SuggestEntities(
+      absl::string_view query, int limit,
+      const std::atomic<bool>* cancelled = nullptr) const;
   // The stored entities (not the known-only ones) in id order. page_size as
   // for SearchEntities; a bad page_token is InvalidArgument.
-  absl::StatusOr<EntityPage> ListEntities(int page_size,
-                                          absl::string_view page_token) const;
+  absl::StatusOr<EntityPage> ListEntities(
+      int page_size, absl::string_view page_token,
+      const std::atomic<bool>* cancelled = nullptr) const;
   // NotFound naming the id (in hex).
   absl::StatusOr<Relation> GetRelation(uint64_t relation_id) const;
   // The relations with these ids, in order (an id may repeat), read in one

@@ -7,13 +7,14 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "graph/internal/cancel_check.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/entity_names.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/page_token.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {
@@ -30,7 +31,7 @@ absl::StatusOr<int> CheckedPageSize(int page_size) {
         absl::StrCat("page_size must not be negative, got ", page_size));
   }
   if (page_size == 0) return kDefaultEntityPageSize;
-  return std::min(page_size, kMaxEntityPageSize);
+  return std::min(page_size, kMaxPageSize);
 }
 
 // Entity ids with a score each (lower is better): the best of the names seen.
@@ -57,15 +58,20 @@ class Ranking {
 };
 
 // Calls visit(alias_norm, entity_id) for the search keys of stored and known
-// entities starting with `prefix`, at most `limit` of each.
+// entities starting with `prefix`, at most `limit` of each. Cancelled naming
+// `what` once *cancelled is true.
 template <typename Visit>
 absl::Status VisitNames(const Store::Impl& impl, const rocksdb::ReadOptions& read,
-                        absl::string_view prefix, size_t limit, Visit visit) {
+                        absl::string_view prefix, size_t limit,
+                        const std::atomic<bool>* cancelled, absl::string_view what,
+                        Visit visit) {
+  internal::CancelCheck cancel(cancelled);
   std::unique_ptr<rocksdb::Iterator> it(
       impl.db()->NewIterator(read, impl.cf(internal::kAliases)));
   size_t scanned = 0;
   for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
        it->Valid() && scanned < limit; it->Next(), ++scanned) {
+    if (cancel.Cancelled()) return internal::CancelledError(what);
     absl::string_view key = SliceView(it->key());
     if (!absl::StartsWith(key, prefix)) break;
     size_t zero = key.find('\0');
@@ -79,6 +85,7 @@ absl::Status VisitNames(const Store::Impl& impl, const rocksdb::ReadOptions& rea
        key != known.keys().end() && absl::StartsWith(key->first, prefix) &&
        scanned < limit;
        ++key, ++scanned) {
+    if (cancel.Cancelled()) return internal::CancelledError(what);
     visit(key->first, key->second->id);
   }
   return absl::OkStatus();
@@ -108,8 +115,9 @@ absl::StatusOr<Entity> Store::GetEntity(absl::string_view id) const {
   return *std::move(entity);
 }
 
-absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int page_size,
-                                                 absl::string_view page_token) const {
+absl::StatusOr<EntityPage> Store::SearchEntities(
+    absl::string_view query, int page_size, absl::string_view page_token,
+    const std::atomic<bool>* cancelled) const {
   const std::string norm = internal::NormalizeAlias(query);
   if (norm.empty()) return absl::InvalidArgumentError("search query is empty");
   ENTENTE_ASSIGN_OR_RETURN(page_size, CheckedPageSize(page_size));
@@ -127,7 +135,7 @@ absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int pa
   // it is from it, and an exact name adds none.
   Ranking ranking;
   ENTENTE_RETURN_IF_ERROR(
-      VisitNames(*impl_, read, norm, kMaxSearchScan,
+      VisitNames(*impl_, read, norm, kMaxSearchScan, cancelled, "search entities",
                  [&](absl::string_view name, absl::string_view id) {
                    ranking.Add(id, static_cast<int>(name.size() - norm.size()));
                  }));
@@ -146,8 +154,8 @@ absl::StatusOr<EntityPage> Store::SearchEntities(absl::string_view query, int pa
   return page;
 }
 
-absl::StatusOr<std::vector<Entity>> Store::SuggestEntities(absl::string_view query,
-                                                           int limit) const {
+absl::StatusOr<std::vector<Entity>> Store::SuggestEntities(
+    absl::string_view query, int limit, const std::atomic<bool>* cancelled) const {
   const std::string norm = internal::NormalizeAlias(query);
   std::vector<Entity> suggestions;
   if (norm.empty() || limit <= 0) return suggestions;
@@ -155,13 +163,12 @@ absl::StatusOr<std::vector<Entity>> Store::SuggestEntities(absl::string_view que
   ReadScope scope(*impl_);
   const rocksdb::ReadOptions read = scope.options();
   Ranking ranking;
-  ENTENTE_RETURN_IF_ERROR(VisitNames(*impl_, read, "", kMaxSuggestScan,
-                                     [&](absl::string_view name, absl::string_view id) {
-                                       int distance = internal::NameDistance(
-                                           name, norm, max_distance);
-                                       if (distance <= max_distance)
-                                         ranking.Add(id, distance);
-                                     }));
+  ENTENTE_RETURN_IF_ERROR(
+      VisitNames(*impl_, read, "", kMaxSuggestScan, cancelled, "suggest entities",
+                 [&](absl::string_view name, absl::string_view id) {
+                   int distance = internal::NameDistance(name, norm, max_distance);
+                   if (distance <= max_distance) ranking.Add(id, distance);
+                 }));
   for (const std::string& id : ranking.Ranked()) {
     if (static_cast<int>(suggestions.size()) == limit) break;
     ENTENTE_ASSIGN_OR_RETURN(std::optional<Entity> entity, impl_->ReadEntity(read, id));
@@ -171,7 +178,8 @@ absl::StatusOr<std::vector<Entity>> Store::SuggestEntities(absl::string_view que
 }
 
 absl::StatusOr<EntityPage> Store::ListEntities(int page_size,
-                                               absl::string_view page_token) const {
+                                               absl::string_view page_token,
+                                               const std::atomic<bool>* cancelled) const {
   ENTENTE_ASSIGN_OR_RETURN(page_size, CheckedPageSize(page_size));
   const uint64_t fingerprint = StableHash64("list entities");
   std::string after;
@@ -184,7 +192,9 @@ absl::StatusOr<EntityPage> Store::ListEntities(int page_size,
   it->Seek(after);
   if (!page_token.empty() && it->Valid() && SliceView(it->key()) == after) it->Next();
   EntityPage page;
+  internal::CancelCheck cancel(cancelled);
   for (; it->Valid(); it->Next()) {
+    if (cancel.Cancelled()) return internal::CancelledError("list entities");
     if (static_cast<int>(page.entities.size()) == page_size) {
       page.next_page_token =
           internal::EncodePageToken(fingerprint, page.entities.back().id);

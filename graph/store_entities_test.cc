@@ -1,5 +1,6 @@
 // Entity lookups: known entities, ranking, suggestions and the entity list.
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -143,6 +144,27 @@ TEST(StoreEntities, ListPagesThroughTheStoredEntitiesInIdOrder) {
   EXPECT_EQ(pages, 3);
   EXPECT_THAT(
       seen, ElementsAre("city:ddd", "country:AAA", "country:CCC", "org:bbb", "person:e"));
+}
+
+TEST(StoreEntities, EntityReadsStopOnceCancelled) {
+  TempDir tmp;
+  auto store = OpenWithKnown(tmp.path(), {kSylvania});
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->WriteItem({kFreedonia}, {}).ok());
+  std::atomic<bool> cancelled{false};
+  ASSERT_EQ(store->SearchEntities("freedonia", 10, "", &cancelled)->entities.size(), 1u);
+  ASSERT_EQ(store->SuggestEntities("fredonai", 3, &cancelled)->size(), 1u);
+  ASSERT_EQ(store->ListEntities(10, "", &cancelled)->entities.size(), 1u);
+  cancelled = true;
+  absl::Status search = store->SearchEntities("freedonia", 10, "", &cancelled).status();
+  EXPECT_EQ(search.code(), absl::StatusCode::kCancelled);
+  EXPECT_THAT(search.message(), HasSubstr("search entities"));
+  absl::Status suggest = store->SuggestEntities("fredonai", 3, &cancelled).status();
+  EXPECT_EQ(suggest.code(), absl::StatusCode::kCancelled);
+  EXPECT_THAT(suggest.message(), HasSubstr("suggest entities"));
+  absl::Status list = store->ListEntities(10, "", &cancelled).status();
+  EXPECT_EQ(list.code(), absl::StatusCode::kCancelled);
+  EXPECT_THAT(list.message(), HasSubstr("list entities"));
 }
 
 TEST(StoreEntities, ListRejectsAnEditedOrForeignToken) {

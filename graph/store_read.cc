@@ -5,19 +5,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/status_macros.h"
+#include "graph/internal/cancel_check.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
-namespace {
-
-absl::Status StatsCancelled() {
-  return absl::CancelledError("stats: the call was cancelled or its deadline passed");
-}
-
-}  // namespace
 
 absl::StatusOr<Relation> Store::GetRelation(uint64_t relation_id) const {
   std::string value;
@@ -87,20 +81,13 @@ absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
     ++stats.by_month[e.span_days > 31 ? absl::StrFormat("%04d", y)
                                       : absl::StrFormat("%04d-%02d", y, m)];
   };
-  // Checked every kCheckEvery edges: a whole-store count over 1M relations
-  // takes about half a second.
-  constexpr int64_t kCheckEvery = 4096;
-  int64_t until_check = kCheckEvery;
-  auto cancelled = [&] {
-    if (--until_check > 0 || query.cancelled == nullptr) return false;
-    until_check = kCheckEvery;
-    return query.cancelled->load(std::memory_order_relaxed);
-  };
+  // A whole-store count over 1M relations takes about half a second.
+  internal::CancelCheck cancel(query.cancelled);
   if (query.entity.empty()) {
     stats.entities = view->vertex_count();
     for (uint32_t v = 0; v < view->vertex_count(); ++v) {
       for (const AdjacentEdge& e : view->Edges(v)) {
-        if (cancelled()) return StatsCancelled();
+        if (cancel.Cancelled()) return internal::CancelledError("stats");
         if (e.neighbor >= v && filter.Passes(e)) count(e);  // Each relation once.
       }
     }
@@ -112,7 +99,7 @@ absl::StatusOr<Stats> Store::GetStats(const StatsQuery& query) const {
   }
   absl::flat_hash_set<uint32_t> neighbors;
   for (const AdjacentEdge& e : view->Edges(*v)) {
-    if (cancelled()) return StatsCancelled();
+    if (cancel.Cancelled()) return internal::CancelledError("stats");
     if (!filter.Passes(e)) continue;
     count(e);
     neighbors.insert(e.neighbor);

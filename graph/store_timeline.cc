@@ -6,12 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/page_token.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {
@@ -34,9 +34,8 @@ absl::StatusOr<TimelinePage> Store::GetTimeline(const TimelineQuery& query) cons
     return absl::InvalidArgumentError(
         absl::StrCat("page_size must not be negative, got ", query.page_size));
   }
-  const size_t page_size = query.page_size == 0
-                               ? kDefaultTimelinePageSize
-                               : std::min(query.page_size, kMaxTimelinePageSize);
+  const size_t page_size = query.page_size == 0 ? kDefaultTimelinePageSize
+                                                : std::min(query.page_size, kMaxPageSize);
   const uint64_t fingerprint = Fingerprint(query);
   std::string resume_key;
   const bool pair = !query.other.empty();

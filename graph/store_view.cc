@@ -1,13 +1,14 @@
 // Building the graph view from the store: entities first (their order fixes
-// the vertex numbers), then the edge records, scanned by two threads over
-// the two halves of the relation id space.
+// the vertex numbers), then the edge records, scanned in parallel over equal
+// parts of the relation id space, one per core.
 
-#include <thread>
+#include <vector>
 
+#include "common/parallel.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/records.h"
 #include "graph/internal/store_impl.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph {
 namespace {
@@ -76,23 +77,22 @@ absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const 
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "scan entities"));
   it.reset();
 
-  // Relation ids are uniform hashes: splitting the key space in half splits
-  // the work in half. The builder is only read while both threads scan.
-  const std::string middle = internal::RelationKey(uint64_t{1} << 63);
-  ScannedPart low, high;
-  low.edges.reserve(relations / 2 + 16);
-  high.edges.reserve(relations / 2 + 16);
-  absl::Status high_status;
-  std::thread helper([&] {
-    high_status =
-        ScanEdges(db_.get(), cf(internal::kEdges), read, middle, "", builder, &high);
+  // Relation ids are uniform hashes: splitting the key space in equal parts
+  // splits the work in equal parts. The builder is only read while they scan.
+  const size_t count = common::MachineParallelism();
+  std::vector<std::string> bounds(count + 1);  // "" at both ends: unbounded.
+  for (size_t i = 1; i < count; ++i) {
+    bounds[i] = internal::RelationKey(UINT64_MAX / count * i);
+  }
+  std::vector<ScannedPart> parts(count);
+  std::vector<absl::Status> statuses(count);
+  common::ParallelFor(count, [&](size_t i) {
+    parts[i].edges.reserve(relations / count + 16);
+    statuses[i] = ScanEdges(db_.get(), cf(internal::kEdges), read, bounds[i],
+                            bounds[i + 1], builder, &parts[i]);
   });
-  absl::Status low_status =
-      ScanEdges(db_.get(), cf(internal::kEdges), read, "", middle, builder, &low);
-  helper.join();
-  ENTENTE_RETURN_IF_ERROR(low_status);
-  ENTENTE_RETURN_IF_ERROR(high_status);
-  for (ScannedPart* part : {&low, &high}) {
+  for (const absl::Status& status : statuses) ENTENTE_RETURN_IF_ERROR(status);
+  for (ScannedPart* part = parts.data(); part != parts.data() + count; ++part) {
     // Endpoints without an entity record (none, when this version wrote the
     // store) are interned in key order, so vertex numbers stay stable.
     for (const auto& [slot, id] : part->missing) {

@@ -47,13 +47,10 @@
 #include "absl/time/time.h"
 #include "boost/graph/adjacency_list.hpp"
 #include "graph/graph_view.h"
+#include "graph/limits.h"
 #include "graph/model.h"
 
 namespace entente::graph {
-
-// Limits on TieWeighting::half_life_days.
-inline constexpr int kDefaultHalfLifeDays = 365;
-inline constexpr int kMaxHalfLifeDays = 36500;
 
 struct TieWeighting {
   // Recency half-life in days: 1..36500, default 365.

@@ -14,13 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "graph/limits.h"
 #include "graph/model.h"
 
 namespace entente::graph {
-
-// Default and maximum TimelineQuery::page_size.
-inline constexpr int kDefaultTimelinePageSize = 50;
-inline constexpr int kMaxTimelinePageSize = 1000;
 
 struct TimelineQuery {
   // The entity whose relations to list (either endpoint). Required.

@@ -5,7 +5,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/json_string.h"
+#include "common/status_macros.h"
 #include "importers/digest_reader.h"
 #include "importers/internal/import_format.h"
 #include "importers/relation_jsonl.h"
@@ -39,7 +40,7 @@ absl::StatusOr<ImportFileStats> ExtractFileToJsonl(const Extractor& extractor,
       if (it != explanations.end()) {
         for (size_t k = 0; k < it->second.size(); ++k) {
           if (k > 0) line.push_back(',');
-          AppendJsonString(it->second[k], &line);
+          common::AppendJsonString(it->second[k], &line);
         }
       }
       line.append("]}");

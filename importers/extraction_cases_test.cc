@@ -239,8 +239,7 @@ std::map<std::string, int> Floors() {
 
 const Extractor& SharedExtractor() {
   static const Extractor* extractor = [] {
-    auto gazetteer =
-        Gazetteer::Load(Env("ENTENTE_ISO_CODES_DIR", "/usr/share/iso-codes/json"));
+    auto gazetteer = Gazetteer::Load(DefaultIsoCodesDir());
     EXPECT_TRUE(gazetteer.ok()) << gazetteer.status();
     auto created = Extractor::Create(std::move(*gazetteer));
     EXPECT_TRUE(created.ok()) << created.status();

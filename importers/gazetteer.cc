@@ -1,5 +1,6 @@
 #include "importers/gazetteer.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -8,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/internal/embedded_data.h"
 #include "simdjson.h"
 
@@ -60,6 +61,14 @@ std::string NormalizePhrase(absl::string_view text) {
     out.push_back(absl::ascii_tolower(c));
   }
   return out;
+}
+
+absl::string_view ConfiguredIsoCodesDir() { return ENTENTE_CONFIGURED_ISO_CODES_DIR; }
+
+std::string DefaultIsoCodesDir() {
+  const char* env = std::getenv("ENTENTE_ISO_CODES_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  return std::string(ConfiguredIsoCodesDir());
 }
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(

@@ -53,6 +53,13 @@ struct EntityFacts {
   std::vector<std::string> members;
 };
 
+// The iso-codes JSON directory the build was configured with: CMake's
+// ENTENTE_ISO_CODES_DIR, by default Debian's /usr/share/iso-codes/json.
+absl::string_view ConfiguredIsoCodesDir();
+// The directory every program of ours loads iso-codes from unless told another:
+// $ENTENTE_ISO_CODES_DIR when set and not empty, else ConfiguredIsoCodesDir().
+std::string DefaultIsoCodesDir();
+
 class Gazetteer {
  public:
   // Reads `iso_codes_dir`/iso_3166-1.json and the embedded alias data.

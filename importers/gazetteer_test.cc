@@ -1,5 +1,8 @@
 #include "importers/gazetteer.h"
 
+#include <cstdlib>
+#include <string>
+
 #include "gtest/gtest.h"
 #include "importers/internal/mentions.h"
 #include "importers/internal/test_support.h"
@@ -47,6 +50,19 @@ TEST(Gazetteer, RejectsMissingIsoFile) {
   EXPECT_EQ(g.status().code(), absl::StatusCode::kNotFound);
   EXPECT_NE(g.status().message().find("/nonexistent/iso_3166-1.json"),
             absl::string_view::npos);
+}
+
+TEST(DefaultIsoCodesDir, TheEnvironmentWinsOverTheConfiguredDirectory) {
+  const char* was = std::getenv("ENTENTE_ISO_CODES_DIR");
+  const std::string saved = was != nullptr ? was : "";
+  ASSERT_EQ(setenv("ENTENTE_ISO_CODES_DIR", "/invented/iso-codes", 1), 0);
+  EXPECT_EQ(DefaultIsoCodesDir(), "/invented/iso-codes");
+  ASSERT_EQ(setenv("ENTENTE_ISO_CODES_DIR", "", 1), 0);  // Empty: as if unset.
+  EXPECT_EQ(DefaultIsoCodesDir(), ConfiguredIsoCodesDir());
+  ASSERT_EQ(unsetenv("ENTENTE_ISO_CODES_DIR"), 0);
+  EXPECT_EQ(DefaultIsoCodesDir(), ConfiguredIsoCodesDir());
+  EXPECT_FALSE(ConfiguredIsoCodesDir().empty());
+  if (was != nullptr) setenv("ENTENTE_ISO_CODES_DIR", saved.c_str(), 1);
 }
 
 }  // namespace

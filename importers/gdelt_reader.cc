@@ -9,7 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/internal/gdelt_facts.h"
 #include "importers/internal/gdelt_input.h"
 #include "importers/internal/gdelt_mapping.h"

@@ -8,7 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/digest_reader.h"
 #include "importers/internal/import_format.h"
 #include "importers/internal/relation_stream.h"

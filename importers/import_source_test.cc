@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "common/temp_dir.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "importers/extract_output.h"
@@ -265,7 +266,8 @@ TEST(ReadImportFile, MissingFileIsNotFound) {
 }
 
 TEST(ExtractFileToJsonl, WritesNothingForARejectedFile) {
-  std::string path = ::testing::TempDir() + "/bad_extract.txt";
+  common::TempDir dir("entente-extract-test-");
+  std::string path = dir.Sub("bad_extract.txt");
   {
     std::ofstream out(path, std::ios::binary);
     out << kDigest << "\xff\n";

@@ -4,7 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "graph/status_macros.h"
+#include "common/json_string.h"
+#include "common/status_macros.h"
 #include "simdjson.h"
 
 namespace entente::importers {
@@ -19,11 +20,11 @@ void AppendDouble(double v, std::string* out) {
 
 void AppendEndpoint(const graph::EntityRef& e, std::string* out) {
   out->append("{\"id\":");
-  AppendJsonString(e.id, out);
+  common::AppendJsonString(e.id, out);
   out->append(",\"name\":");
-  AppendJsonString(e.name, out);
+  common::AppendJsonString(e.name, out);
   out->append(",\"kind\":");
-  AppendJsonString(graph::EntityKindName(e.kind), out);
+  common::AppendJsonString(graph::EntityKindName(e.kind), out);
   out->push_back('}');
 }
 
@@ -33,13 +34,13 @@ void AppendAttribute(const graph::AttributeValue& value, std::string* out) {
   } else if (const auto* d = std::get_if<double>(&value)) {
     AppendDouble(*d, out);
   } else if (const auto* s = std::get_if<std::string>(&value)) {
-    AppendJsonString(*s, out);
+    common::AppendJsonString(*s, out);
   } else {
     out->push_back('[');
     const auto& list = std::get<std::vector<std::string>>(value);
     for (size_t k = 0; k < list.size(); ++k) {
       if (k) out->push_back(',');
-      AppendJsonString(list[k], out);
+      common::AppendJsonString(list[k], out);
     }
     out->push_back(']');
   }
@@ -190,53 +191,23 @@ absl::Status ParseRelation(Object o, graph::Relation* r) {
 
 }  // namespace
 
-void AppendJsonString(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          absl::StrAppendFormat(out, "\\u%04x", c);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 std::string RelationToJsonLine(const graph::Relation& r) {
   std::string out = "{\"type\":";
-  AppendJsonString(graph::RelationTypeName(r.type), &out);
+  common::AppendJsonString(graph::RelationTypeName(r.type), &out);
   out.append(",\"source\":");
   AppendEndpoint(r.source, &out);
   out.append(",\"target\":");
   AppendEndpoint(r.target, &out);
   out.append(",\"date\":");
-  AppendJsonString(r.date.ToString(), &out);
+  common::AppendJsonString(r.date.ToString(), &out);
   out.append(",\"reported\":");
-  AppendJsonString(r.reported.ToString(), &out);
+  common::AppendJsonString(r.reported.ToString(), &out);
   out.append(",\"attributes\":{");
   bool first = true;
   for (const auto& [key, value] : r.attributes) {
     if (!first) out.push_back(',');
     first = false;
-    AppendJsonString(key, &out);
+    common::AppendJsonString(key, &out);
     out.push_back(':');
     AppendAttribute(value, &out);
   }
@@ -247,17 +218,17 @@ std::string RelationToJsonLine(const graph::Relation& r) {
     const graph::Provenance& p = r.provenance[k];
     if (k) out.push_back(',');
     absl::StrAppend(&out, "{\"item\":", p.item, ",\"outlet\":");
-    AppendJsonString(p.outlet, &out);
+    common::AppendJsonString(p.outlet, &out);
     out.append(",\"headline\":");
-    AppendJsonString(p.headline, &out);
+    common::AppendJsonString(p.headline, &out);
     out.append(",\"reported\":");
-    AppendJsonString(p.reported.ToString(), &out);
+    common::AppendJsonString(p.reported.ToString(), &out);
     out.append(",\"quote\":");
-    AppendJsonString(p.quote, &out);
+    common::AppendJsonString(p.quote, &out);
     absl::StrAppend(&out, ",\"start\":", p.start, ",\"end\":", p.end, ",\"document\":");
-    AppendJsonString(p.document, &out);
+    common::AppendJsonString(p.document, &out);
     out.append(",\"extractor\":");
-    AppendJsonString(p.extractor, &out);
+    common::AppendJsonString(p.extractor, &out);
     out.push_back('}');
   }
   out.append("]}");

@@ -59,9 +59,6 @@ class RelationLineParser {
   std::unique_ptr<simdjson::dom::parser> parser_;
 };
 
-// JSON string escaping (quotes, backslash, control characters; UTF-8 kept).
-void AppendJsonString(absl::string_view text, std::string* out);
-
 }  // namespace entente::importers
 
 #endif  // ENTENTE_IMPORTERS_RELATION_JSONL_H_

@@ -7,7 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "service/grpc_status.h"
 
 namespace entente::service {

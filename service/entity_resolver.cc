@@ -22,10 +22,11 @@ std::string Listed(const graph::Entity& entity) {
 
 // NotFound naming the text and, when some are close, the closest names.
 absl::Status Unknown(const graph::Store& store, absl::string_view field,
-                     absl::string_view text) {
+                     absl::string_view text, const std::atomic<bool>* cancelled) {
   std::string message = absl::StrCat(field, ": no entity is known as ", QuoteInput(text));
   absl::StatusOr<std::vector<graph::Entity>> close =
-      store.SuggestEntities(text, kMaxSuggestions);
+      store.SuggestEntities(text, kMaxSuggestions, cancelled);
+  if (absl::IsCancelled(close.status())) return close.status();
   if (close.ok() && !close->empty()) {
     std::vector<std::string> names;
     for (const graph::Entity& entity : *close) names.push_back(Listed(entity));
@@ -80,7 +81,8 @@ std::string NormalizeName(absl::string_view text) {
 
 absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
                                             absl::string_view text,
-                                            absl::string_view field) {
+                                            absl::string_view field,
+                                            const std::atomic<bool>* cancelled) {
   const graph::Store& store = cache.store();
   if (NormalizeName(text).empty())
     return InvalidFieldError(field, "an entity is required");
@@ -94,9 +96,9 @@ absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
     if (!absl::IsNotFound(by_id.status())) return by_id.status();
   }
   absl::StatusOr<graph::EntityPage> page =
-      store.SearchEntities(text, kMaxCandidates + 1, "");
+      store.SearchEntities(text, kMaxCandidates + 1, "", cancelled);
   if (!page.ok()) return page.status();
-  if (page->entities.empty()) return Unknown(store, field, text);
+  if (page->entities.empty()) return Unknown(store, field, text, cancelled);
   if (page->entities.size() == 1) return std::move(page->entities[0]);
   std::string normalized = NormalizeName(text);
   std::vector<const graph::Entity*> exact;

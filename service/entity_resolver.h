@@ -13,9 +13,13 @@
 // Errors: an empty text → InvalidArgument naming `field`; no match → NotFound
 // naming the text and the field and, when some are close, up to three of the
 // closest names ("; did you mean Kazakhstan (country:KAZ)?"); several equally good
-// matches → InvalidArgument naming the field and listing up to ten candidates.
+// matches → InvalidArgument naming the field and listing up to ten candidates;
+// Cancelled once *cancelled (not owned; may be null) is true while the store's
+// names are searched.
 //
 // Thread-safety: a stateless function over a thread-safe Store.
+
+#include <atomic>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -28,7 +32,8 @@ namespace entente::service {
 // Ids are looked up through `cache`; names search cache.store().
 absl::StatusOr<graph::Entity> ResolveEntity(const EntityCache& cache,
                                             absl::string_view text,
-                                            absl::string_view field);
+                                            absl::string_view field,
+                                            const std::atomic<bool>* cancelled = nullptr);
 
 // Lower-cased with runs of whitespace collapsed to one space and trimmed.
 std::string NormalizeName(absl::string_view text);

@@ -9,9 +9,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "graph/neighbors.h"
 #include "graph/path_finder.h"
-#include "graph/status_macros.h"
 #include "service/convert.h"
 #include "service/entity_resolver.h"
 #include "service/grpc_status.h"
@@ -20,9 +20,9 @@ namespace entente::service {
 absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field) {
   if (value < 0)
     return InvalidFieldError(field, absl::StrCat("must not be negative, got ", value));
-  if (value > kMaxPageSize) {
+  if (value > graph::kMaxPageSize) {
     return InvalidFieldError(
-        field, absl::StrCat("must be at most ", kMaxPageSize, ", got ", value));
+        field, absl::StrCat("must be at most ", graph::kMaxPageSize, ", got ", value));
   }
   return value == 0 ? fallback : value;
 }
@@ -44,21 +44,6 @@ void HopToProto(const graph::HopLinks& hop, v1::HopLinks* out) {
   }
 }
 
-// A page of entities into a search or list response; the store's only
-// INVALID_ARGUMENT there is a bad page token.
-template <typename Response>
-absl::Status EntityPageToProto(absl::StatusOr<graph::EntityPage> page,
-                               Response* response) {
-  if (absl::IsInvalidArgument(page.status())) {
-    return InvalidFieldError("page_token", page.status().message());
-  }
-  if (!page.ok()) return page.status();
-  for (const graph::Entity& entity : page->entities)
-    ToProto(entity, response->add_entities());
-  response->set_next_page_token(page->next_page_token);
-  return absl::OkStatus();
-}
-
 // The status of a call whose work stopped because the client went away: the
 // one the client itself reports, DEADLINE_EXCEEDED past its deadline, else
 // CANCELLED.
@@ -69,6 +54,23 @@ absl::Status CallEnded(const grpc::ServerContextBase& context) {
     return absl::DeadlineExceededError("the call's deadline passed; the work stopped");
   }
   return absl::CancelledError("the client cancelled the call; the work stopped");
+}
+
+// A page of entities into a search or list response; the store's only
+// INVALID_ARGUMENT there is a bad page token.
+template <typename Response>
+absl::Status EntityPageToProto(const grpc::ServerContextBase& context,
+                               absl::StatusOr<graph::EntityPage> page,
+                               Response* response) {
+  if (absl::IsInvalidArgument(page.status())) {
+    return InvalidFieldError("page_token", page.status().message());
+  }
+  if (absl::IsCancelled(page.status())) return CallEnded(context);
+  if (!page.ok()) return page.status();
+  for (const graph::Entity& entity : page->entities)
+    ToProto(entity, response->add_entities());
+  response->set_next_page_token(page->next_page_token);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -107,10 +109,11 @@ absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
 grpc::ServerUnaryReactor* GraphServiceImpl::SearchEntities(
     grpc::CallbackServerContext* context, const v1::SearchEntitiesRequest* request,
     v1::SearchEntitiesResponse* response) {
-  return Answer(context, [&] { return DoSearchEntities(*request, response); });
+  return Answer(context, [&] { return DoSearchEntities(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest& request,
+absl::Status GraphServiceImpl::DoSearchEntities(const grpc::ServerContextBase& context,
+                                                const v1::SearchEntitiesRequest& request,
                                                 v1::SearchEntitiesResponse* response) {
   if (NormalizeName(request.query()).empty()) {
     return InvalidFieldError("query", "a search text is required");
@@ -123,23 +126,30 @@ absl::Status GraphServiceImpl::DoSearchEntities(const v1::SearchEntitiesRequest&
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
   return EntityPageToProto(
-      store_->SearchEntities(request.query(), page_size, request.page_token()), response);
+      context,
+      store_->SearchEntities(request.query(), page_size, request.page_token(),
+                             cancellation.flag()),
+      response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::ListEntities(
     grpc::CallbackServerContext* context, const v1::ListEntitiesRequest* request,
     v1::ListEntitiesResponse* response) {
-  return Answer(context, [&] { return DoListEntities(*request, response); });
+  return Answer(context, [&] { return DoListEntities(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoListEntities(const v1::ListEntitiesRequest& request,
+absl::Status GraphServiceImpl::DoListEntities(const grpc::ServerContextBase& context,
+                                              const v1::ListEntitiesRequest& request,
                                               v1::ListEntitiesResponse* response) {
   ENTENTE_ASSIGN_OR_RETURN(
       int page_size,
       CheckedSize(request.page_size(), graph::kDefaultEntityPageSize, "page_size"));
-  return EntityPageToProto(store_->ListEntities(page_size, request.page_token()),
-                           response);
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  return EntityPageToProto(
+      context, store_->ListEntities(page_size, request.page_token(), cancellation.flag()),
+      response);
 }
 
 grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(
@@ -206,16 +216,18 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                                            const v1::FindPathsRequest& request,
                                            v1::FindPathsResponse* response) {
   graph::PathQuery query;
-  if (request.k() < 0 || request.k() > kMaxPaths) {
+  if (request.k() < 0 || request.k() > graph::kMaxPathCount) {
     return InvalidFieldError(
-        "k", absl::StrCat("must be between 1 and ", kMaxPaths, ", got ", request.k()));
+        "k", absl::StrCat("must be between 1 and ", graph::kMaxPathCount, ", got ",
+                          request.k()));
   }
   query.k = request.k() == 0 ? 1 : request.k();
-  if (request.max_hops() < 0 || request.max_hops() > kMaxHops) {
-    return InvalidFieldError("max_hops", absl::StrCat("must be between 1 and ", kMaxHops,
-                                                      ", got ", request.max_hops()));
+  if (request.max_hops() < 0 || request.max_hops() > graph::kMaxPathHops) {
+    return InvalidFieldError(
+        "max_hops", absl::StrCat("must be between 1 and ", graph::kMaxPathHops, ", got ",
+                                 request.max_hops()));
   }
-  query.max_hops = request.max_hops() == 0 ? kDefaultHops : request.max_hops();
+  query.max_hops = request.max_hops() == 0 ? graph::kDefaultPathHops : request.max_hops();
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
   // Sanctions and downgrades are not ties: paths follow them only when asked.
   if (query.types.empty()) query.types = graph::CooperativeRelationTypes();
@@ -224,14 +236,14 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
                            LastDayFromString(request.known_as_of(), "known_as_of"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
-  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
+  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response, query.cancelled));
   const auto& [from, to] = ends;
   query.from = from.id;
   query.to = to.id;
   query.max_expanded = options_.max_path_expanded;
   query.deadline = PathDeadline(context);
-  CancellationWatcher::Scope cancellation(&cancellation_, &context);
-  query.cancelled = cancellation.flag();
 
   std::shared_ptr<const graph::GraphView> view = store_->View();
   absl::StatusOr<graph::PathResult> result = graph::FindPaths(*view, query);
@@ -274,27 +286,33 @@ absl::Status GraphServiceImpl::DoFindPaths(const grpc::ServerContextBase& contex
 grpc::ServerUnaryReactor* GraphServiceImpl::GetNeighbors(
     grpc::CallbackServerContext* context, const v1::GetNeighborsRequest* request,
     v1::GetNeighborsResponse* response) {
-  return Answer(context, [&] { return DoGetNeighbors(*request, response); });
+  return Answer(context, [&] { return DoGetNeighbors(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetNeighbors(const v1::GetNeighborsRequest& request,
+absl::Status GraphServiceImpl::DoGetNeighbors(const grpc::ServerContextBase& context,
+                                              const v1::GetNeighborsRequest& request,
                                               v1::GetNeighborsResponse* response) {
   graph::NeighborQuery query;
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.types, TypesFromProto(request.types(), "types"));
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   ENTENTE_ASSIGN_OR_RETURN(query.avoid_kinds,
                            KindMaskFromProto(request.avoid_kinds(), "avoid_kinds"));
   ENTENTE_ASSIGN_OR_RETURN(query.known_as_of_day,
                            LastDayFromString(request.known_as_of(), "known_as_of"));
-  ENTENTE_ASSIGN_OR_RETURN(query.limit, CheckedSize(request.max_relations(),
-                                                    kDefaultNeighbors, "max_relations"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity center,
-                           ResolveEntity(entities_, request.entity(), "entity"));
+  ENTENTE_ASSIGN_OR_RETURN(
+      query.limit, CheckedSize(request.max_relations(), graph::kDefaultNeighborLimit,
+                               "max_relations"));
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::Entity center,
+      ResolveEntity(entities_, request.entity(), "entity", query.cancelled));
   query.entity = center.id;
   ToProto(center, response->mutable_entity());
   std::shared_ptr<const graph::GraphView> view = store_->View();
   absl::StatusOr<graph::NeighborResult> result = graph::FindNeighbors(*view, query);
   if (absl::IsNotFound(result.status())) return absl::OkStatus();  // No relations yet.
+  if (absl::IsCancelled(result.status())) return CallEnded(context);
   if (!result.ok()) return result.status();
   response->set_truncated(result->truncated);
   absl::flat_hash_map<std::string, bool> listed;
@@ -327,8 +345,9 @@ absl::Status GraphServiceImpl::DoGetStats(const grpc::ServerContextBase& context
   query.cancelled = cancellation.flag();
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
   if (!request.entity().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                             ResolveEntity(entities_, request.entity(), "entity"));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity entity,
+        ResolveEntity(entities_, request.entity(), "entity", query.cancelled));
     query.entity = entity.id;
   }
   absl::StatusOr<graph::Stats> stats = store_->GetStats(query);

@@ -18,9 +18,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "common/status_macros.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "graph/analytics.h"
-#include "graph/status_macros.h"
 #include "graph/store.h"
 #include "graph/tie_graph.h"
 #include "importers/extractor.h"
@@ -35,13 +35,6 @@
 #include "service/tie_graph_cache.h"
 
 namespace entente::service {
-
-// Request limits. Exceeding one is INVALID_ARGUMENT naming the field.
-inline constexpr int kMaxPageSize = 1000;  // page_size, max_relations.
-inline constexpr int kMaxHops = 8;         // FindPathsRequest.max_hops.
-inline constexpr int kMaxPaths = 50;       // FindPathsRequest.k.
-inline constexpr int kDefaultHops = 6;
-inline constexpr int kDefaultNeighbors = 100;
 
 struct GraphServiceOptions {
   // When not empty, ImportDigests (and with auth_all every RPC) requires the
@@ -80,7 +73,8 @@ using GraphServiceBase = v1::GraphService::WithCallbackMethod_GetEntity<
                                             v1::GraphService::Service>>>>>>>>>>;
 
 // A page size or count field: 0 means `fallback`; negative or above
-// kMaxPageSize is INVALID_ARGUMENT naming `field`.
+// graph::kMaxPageSize is INVALID_ARGUMENT naming `field`. The request limits
+// are graph/limits.h's; exceeding one is INVALID_ARGUMENT naming the field.
 absl::StatusOr<int> CheckedSize(int32_t value, int fallback, absl::string_view field);
 
 class GraphServiceImpl final : public GraphServiceBase {
@@ -149,16 +143,19 @@ class GraphServiceImpl final : public GraphServiceBase {
   grpc::ServerUnaryReactor* Answer(grpc::CallbackServerContext* context, Handler handler);
   absl::Status DoGetEntity(const v1::GetEntityRequest& request,
                            v1::GetEntityResponse* response);
-  absl::Status DoSearchEntities(const v1::SearchEntitiesRequest& request,
+  absl::Status DoSearchEntities(const grpc::ServerContextBase& context,
+                                const v1::SearchEntitiesRequest& request,
                                 v1::SearchEntitiesResponse* response);
-  absl::Status DoListEntities(const v1::ListEntitiesRequest& request,
+  absl::Status DoListEntities(const grpc::ServerContextBase& context,
+                              const v1::ListEntitiesRequest& request,
                               v1::ListEntitiesResponse* response);
   absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
                              v1::GetTimelineResponse* response);
   absl::Status DoFindPaths(const grpc::ServerContextBase& context,
                            const v1::FindPathsRequest& request,
                            v1::FindPathsResponse* response);
-  absl::Status DoGetNeighbors(const v1::GetNeighborsRequest& request,
+  absl::Status DoGetNeighbors(const grpc::ServerContextBase& context,
+                              const v1::GetNeighborsRequest& request,
                               v1::GetNeighborsResponse* response);
   absl::Status DoGetStats(const grpc::ServerContextBase& context,
                           const v1::GetStatsRequest& request,
@@ -173,12 +170,14 @@ class GraphServiceImpl final : public GraphServiceBase {
   // FindStrongestPaths) and sets the response's; errors name the field.
   template <typename Request, typename Response>
   absl::StatusOr<std::pair<graph::Entity, graph::Entity>> ResolveEnds(
-      const Request& request, Response* response) const {
+      const Request& request, Response* response,
+      const std::atomic<bool>* cancelled) const {
     ENTENTE_ASSIGN_OR_RETURN(
         graph::Entity from,
-        ResolveEntity(entities_, request.from_entity(), "from_entity"));
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity to,
-                             ResolveEntity(entities_, request.to_entity(), "to_entity"));
+        ResolveEntity(entities_, request.from_entity(), "from_entity", cancelled));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity to,
+        ResolveEntity(entities_, request.to_entity(), "to_entity", cancelled));
     ToProto(from, response->mutable_from_entity());
     ToProto(to, response->mutable_to_entity());
     return std::pair(std::move(from), std::move(to));
@@ -200,15 +199,16 @@ class GraphServiceImpl final : public GraphServiceBase {
                                       const std::atomic<bool>* cancelled);
   // The tie-graph vertices a list of entities (RankEntitiesRequest.region,
   // from_group, to_group) names: each entity, and an organization's members.
-  // Errors name `field`[i].
+  // Errors name `field`[i]; names are resolved as ResolveEntity does, with
+  // `cancelled`.
   absl::StatusOr<absl::flat_hash_set<uint32_t>> RegionVertices(
       const graph::TieGraph& ties,
       const google::protobuf::RepeatedPtrField<std::string>& region,
-      absl::string_view field) const;
+      absl::string_view field, const std::atomic<bool>* cancelled) const;
   // The focus and groups of a ranking; sets response->focus.
   absl::StatusOr<graph::RankOptions> RankOptionsFromProto(
       const graph::TieGraph& ties, const v1::RankEntitiesRequest& request,
-      v1::RankEntitiesResponse* response) const;
+      const std::atomic<bool>* cancelled, v1::RankEntitiesResponse* response) const;
   // The entity without aliases; NotFound when the store lacks it.
   absl::Status EntityToProto(absl::string_view id, v1::Entity* out) const;
   absl::Status DoRankEntities(const grpc::ServerContextBase& context,

@@ -9,8 +9,8 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "graph/analytics.h"
-#include "graph/status_macros.h"
 #include "graph/tie_graph.h"
 #include "service/convert.h"
 #include "service/entity_resolver.h"
@@ -167,13 +167,13 @@ absl::Status GraphServiceImpl::EntityToProto(absl::string_view id,
 absl::StatusOr<absl::flat_hash_set<uint32_t>> GraphServiceImpl::RegionVertices(
     const graph::TieGraph& ties,
     const google::protobuf::RepeatedPtrField<std::string>& region,
-    absl::string_view field) const {
+    absl::string_view field, const std::atomic<bool>* cancelled) const {
   absl::flat_hash_set<uint32_t> vertices;
   const graph::GraphView& view = ties.view();
   for (int i = 0; i < region.size(); ++i) {
-    ENTENTE_ASSIGN_OR_RETURN(
-        graph::Entity entity,
-        ResolveEntity(entities_, region.Get(i), absl::StrCat(field, "[", i, "]")));
+    ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
+                             ResolveEntity(entities_, region.Get(i),
+                                           absl::StrCat(field, "[", i, "]"), cancelled));
     if (std::optional<uint32_t> v = ties.Find(entity.id)) vertices.insert(*v);
     if (entity.kind != graph::EntityKind::kOrganization) continue;
     std::optional<uint32_t> org = view.FindVertex(entity.id);
@@ -190,7 +190,7 @@ absl::StatusOr<absl::flat_hash_set<uint32_t>> GraphServiceImpl::RegionVertices(
 
 absl::StatusOr<graph::RankOptions> GraphServiceImpl::RankOptionsFromProto(
     const graph::TieGraph& ties, const v1::RankEntitiesRequest& request,
-    v1::RankEntitiesResponse* response) const {
+    const std::atomic<bool>* cancelled, v1::RankEntitiesResponse* response) const {
   graph::RankOptions options;
   if (request.from_group().empty() != request.to_group().empty()) {
     return InvalidFieldError(request.from_group().empty() ? "from_group" : "to_group",
@@ -200,13 +200,14 @@ absl::StatusOr<graph::RankOptions> GraphServiceImpl::RankOptionsFromProto(
        {std::tuple(&request.from_group(), "from_group", &options.from_group),
         std::tuple(&request.to_group(), "to_group", &options.to_group)}) {
     ENTENTE_ASSIGN_OR_RETURN(absl::flat_hash_set<uint32_t> vertices,
-                             RegionVertices(ties, *group, field));
+                             RegionVertices(ties, *group, field, cancelled));
     out->assign(vertices.begin(), vertices.end());
     std::sort(out->begin(), out->end());
   }
   if (!request.focus().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity focus,
-                             ResolveEntity(entities_, request.focus(), "focus"));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity focus,
+        ResolveEntity(entities_, request.focus(), "focus", cancelled));
     ToProtoWithoutAliases(focus, response->mutable_focus());
     options.focus = ties.Find(focus.id);
     if (!options.focus) {
@@ -239,10 +240,12 @@ absl::Status GraphServiceImpl::DoRankEntities(const grpc::ServerContextBase& con
   ENTENTE_ASSIGN_OR_RETURN(
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;
-  ENTENTE_ASSIGN_OR_RETURN(absl::flat_hash_set<uint32_t> region,
-                           RegionVertices(ties, request.region(), "region"));
-  ENTENTE_ASSIGN_OR_RETURN(graph::RankOptions options,
-                           RankOptionsFromProto(ties, request, response));
+  ENTENTE_ASSIGN_OR_RETURN(
+      absl::flat_hash_set<uint32_t> region,
+      RegionVertices(ties, request.region(), "region", cancellation.flag()));
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::RankOptions options,
+      RankOptionsFromProto(ties, request, cancellation.flag(), response));
   ENTENTE_ASSIGN_OR_RETURN(graph::RankResult rank,
                            graph::Rank(ties, built.bounds, options));
   ENTENTE_RETURN_IF_ERROR(CheckCancelled(ties, rank.truncation_reason, "ranking"));
@@ -350,9 +353,10 @@ absl::Status GraphServiceImpl::DoFindStrongestPaths(
   }
   const int per_hop = request.relations_per_hop() == 0 ? kDefaultRelationsPerHop
                                                        : request.relations_per_hop();
-  ENTENTE_ASSIGN_OR_RETURN(auto ends, ResolveEnds(request, response));
-  const auto& [from, to] = ends;
   CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  ENTENTE_ASSIGN_OR_RETURN(auto ends,
+                           ResolveEnds(request, response, cancellation.flag()));
+  const auto& [from, to] = ends;
   ENTENTE_ASSIGN_OR_RETURN(
       BuiltTies built, BuildTies(context, request.ties(), "ties", cancellation.flag()));
   const graph::TieGraph& ties = *built.ties;

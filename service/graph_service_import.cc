@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "service/convert.h"
 #include "service/entity_resolver.h"
 #include "service/graph_service.h"

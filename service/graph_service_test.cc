@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "absl/strings/match.h"
+#include "common/temp_dir.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "service/test_support.h"
@@ -21,8 +22,6 @@ using testing::MakeRelation;
 class GraphServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/entente-service-test-XXXXXX";
-    dir_ = mkdtemp(pattern);
     store_ = *graph::Store::Open(dir_, {});
     std::vector<graph::Entity> entities = {
         {"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry, {"KAZ", "Kazakh"}},
@@ -47,7 +46,6 @@ class GraphServiceTest : public ::testing::Test {
   void TearDown() override {
     served_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   grpc::Status Timeline(v1::GetTimelineRequest request, v1::GetTimelineResponse* out) {
@@ -55,7 +53,8 @@ class GraphServiceTest : public ::testing::Test {
     return stub_->GetTimeline(&context, request, out);
   }
 
-  std::string dir_;
+  common::TempDir tmp_{"entente-service-test-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
   std::unique_ptr<graph::Store> store_;
   std::unique_ptr<testing::InProcessGraphService> served_;
   v1::GraphService::Stub* stub_ = nullptr;
@@ -372,10 +371,9 @@ TEST_F(GraphServiceTest, StrongestPathFromAnEntityWithoutTiesIsEmpty) {
 }
 
 TEST(GraphServiceAuth, TokenGuardsImportsAndWithAuthAllEverything) {
-  char pattern[] = "/tmp/entente-service-auth-XXXXXX";
-  std::string dir = mkdtemp(pattern);
+  common::TempDir dir("entente-service-auth-");
   {
-    auto store = *graph::Store::Open(dir, {});
+    auto store = *graph::Store::Open(dir.path(), {});
     GraphServiceImpl service(store.get(), nullptr,
                              {.auth_token = "s3cret", .auth_all = true});
     grpc::ServerBuilder builder;
@@ -395,7 +393,6 @@ TEST(GraphServiceAuth, TokenGuardsImportsAndWithAuthAllEverything) {
     EXPECT_TRUE(stub->GetStats(&right, {}, &stats).ok());
     server->Shutdown();
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

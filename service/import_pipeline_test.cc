@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "absl/strings/match.h"
+#include "common/temp_dir.h"
 #include "gtest/gtest.h"
 #include "importers/gazetteer.h"
 #include "importers/gdelt_reader.h"
@@ -23,14 +24,9 @@ class ImportPipelineTest : public ::testing::Test {
     auto extractor = importers::Extractor::Create(std::move(*gazetteer));
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = std::move(*extractor);
-    char pattern[] = "/tmp/entente-pipeline-test-XXXXXX";
-    dir_ = mkdtemp(pattern);
     store_ = *graph::Store::Open(dir_, {});
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { store_.reset(); }
 
   static std::string Lines() {
     graph::Relation relation;
@@ -46,7 +42,8 @@ class ImportPipelineTest : public ::testing::Test {
   }
 
   std::unique_ptr<importers::Extractor> extractor_;
-  std::string dir_;
+  common::TempDir tmp_{"entente-pipeline-test-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
   std::unique_ptr<graph::Store> store_;
 };
 

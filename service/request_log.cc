@@ -1,5 +1,6 @@
 #include "service/request_log.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -8,6 +9,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/json_string.h"
+#include "grpc/grpc.h"
 #include "grpcpp/server_context.h"
 #include "service/grpc_status.h"
 
@@ -16,28 +19,16 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-// Escapes a string for a JSON string literal.
-std::string JsonEscape(absl::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x20) {
-      absl::StrAppendFormat(&out, "\\u%04x", c);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
 class RequestLogInterceptor : public grpc::experimental::Interceptor {
  public:
   explicit RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info)
       : info_(info), start_(absl::Now()) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
+        methods->GetRecvMessage() == nullptr) {
+      NoteEndOfReceiving();
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       Log(methods->GetSendStatus());
     }
@@ -45,6 +36,18 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   }
 
  private:
+  // A receive that found no message. When the client cancels or goes away, the
+  // receive fails with an error. When gRPC itself rejects a message over the size
+  // limit, it ends the call with RESOURCE_EXHAUSTED for the client, and here the
+  // receive only finds the stream closed, on a call that is already cancelled.
+  void NoteEndOfReceiving() {
+    grpc::ServerContextBase* context = info_->server_context();
+    if (context == nullptr || !context->IsCancelled()) return;
+    if (grpc_call_failed_before_recv_message(context->c_call()) == 0) {
+      message_rejected_.store(true, std::memory_order_relaxed);
+    }
+  }
+
   // The status the client got (see request_log.h).
   grpc::StatusCode ClientCode(const grpc::Status& status) const {
     const grpc::ServerContextBase* context = info_->server_context();
@@ -54,6 +57,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
         std::chrono::system_clock::now() >= deadline) {
       return grpc::StatusCode::DEADLINE_EXCEEDED;
     }
+    if (message_rejected_.load(std::memory_order_relaxed))
+      return grpc::StatusCode::RESOURCE_EXHAUSTED;
     if (context->IsCancelled()) return grpc::StatusCode::CANCELLED;
     return status.error_code();
   }
@@ -62,20 +67,20 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
     absl::Time now = absl::Now();
     const grpc::StatusCode code = ClientCode(status);
     std::string line = absl::StrFormat(
-        "{\"time\":\"%s\",\"method\":\"%s\",\"code\":\"%s\",\"latency_ms\":%.3f",
+        "{\"time\":\"%s\",\"method\":%s,\"code\":\"%s\",\"latency_ms\":%.3f",
         absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()),
-        JsonEscape(info_->method()), StatusCodeName(code),
+        common::JsonString(info_->method()), StatusCodeName(code),
         absl::ToDoubleMilliseconds(now - start_));
     if (code != status.error_code()) {
       absl::StrAppend(&line, ",\"handler_code\":\"", StatusCodeName(status.error_code()),
                       "\"");
     }
     if (info_->server_context() != nullptr) {
-      absl::StrAppend(&line, ",\"peer\":\"", JsonEscape(info_->server_context()->peer()),
-                      "\"");
+      absl::StrAppend(&line,
+                      ",\"peer\":", common::JsonString(info_->server_context()->peer()));
     }
     if (!status.ok()) {
-      absl::StrAppend(&line, ",\"message\":\"", JsonEscape(status.error_message()), "\"");
+      absl::StrAppend(&line, ",\"message\":", common::JsonString(status.error_message()));
     }
     line.append("}\n");
     // One write per line keeps concurrent lines whole.
@@ -84,6 +89,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
 
   grpc::experimental::ServerRpcInfo* const info_;
   const absl::Time start_;
+  // gRPC rejected a request message (over the size limit) and ended the call.
+  std::atomic<bool> message_rejected_{false};
 };
 
 class RequestLogFactory : public grpc::experimental::ServerInterceptorFactoryInterface {

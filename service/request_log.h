@@ -8,9 +8,11 @@
 //
 // Failed calls add "message". "code" is the status the client got, which is
 // not always the one the handler returned: past the call's deadline the client
-// has DEADLINE_EXCEEDED, and a call that failed before its status could reach
-// the client (cancelled, connection lost, a message over the size limit) is
-// logged CANCELLED; then "handler_code" says what the handler returned.
+// has DEADLINE_EXCEEDED, a stream whose request message gRPC rejected for its
+// size has RESOURCE_EXHAUSTED, and a call that failed before its status could
+// reach the client (cancelled, connection lost) is logged CANCELLED; then
+// "handler_code" says what the handler returned. A unary call whose request
+// is over the size limit never reaches the service and is not logged.
 //
 // Thread-safety: the factory is thread-safe; each call gets its own
 // interceptor.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -16,7 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "grpc/grpc.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
@@ -69,8 +68,7 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
 
 std::string IsoCodesDir(const ServeOptions& options) {
   if (!options.iso_codes_dir.empty()) return options.iso_codes_dir;
-  const char* env = std::getenv("ENTENTE_ISO_CODES_DIR");
-  return env != nullptr && *env != '\0' ? env : "/usr/share/iso-codes/json";
+  return importers::DefaultIsoCodesDir();
 }
 
 // Blocks SIGINT and SIGTERM in this thread (and the threads it starts later)

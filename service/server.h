@@ -30,8 +30,8 @@ struct ServeOptions {
   // PEM files; both or neither. With them the server speaks TLS only.
   std::string tls_cert, tls_key;
   bool sync_writes = false;  // fsync the write-ahead log on every item.
-  // iso-codes JSON directory; empty means ENTENTE_ISO_CODES_DIR from the
-  // environment, else /usr/share/iso-codes/json.
+  // iso-codes JSON directory; empty means importers::DefaultIsoCodesDir()
+  // ($ENTENTE_ISO_CODES_DIR, else the configured one: gazetteer.h).
   std::string iso_codes_dir;
   bool log_requests = true;  // One JSON line per call on stderr.
   // host:port of the HTTP server (the JSON API and the analyst's page,

@@ -6,7 +6,6 @@
 //
 // Thread-safety: as the parts (a stub may be used from any thread).
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -18,10 +17,9 @@
 
 namespace entente::service::testing {
 
-// From $ENTENTE_ISO_CODES_DIR, else Debian's iso-codes.
+// From importers::DefaultIsoCodesDir(), as the server loads it.
 inline absl::StatusOr<std::unique_ptr<importers::Gazetteer>> LoadTestGazetteer() {
-  const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
-  return importers::Gazetteer::Load(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+  return importers::Gazetteer::Load(importers::DefaultIsoCodesDir());
 }
 
 // A relation of `type` between two entities named by their ids, dated

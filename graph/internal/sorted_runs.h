@@ -21,10 +21,10 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/status_macros.h"
 #include "graph/internal/coding.h"
 #include "graph/internal/keys.h"
 #include "graph/model.h"
-#include "graph/status_macros.h"
 
 namespace entente::graph::internal {
 

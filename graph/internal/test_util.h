@@ -4,38 +4,15 @@
 // Helpers for graph/ tests: a fresh temporary directory per test and terse
 // relation builders. Test-only.
 
-#include <stdlib.h>
-
-#include <filesystem>
 #include <string>
 
+#include "common/temp_dir.h"
 #include "graph/model.h"
 
 namespace entente::graph::testing {
 
-// A new directory under $TMPDIR (mkdtemp), removed with everything in it
-// when the object dies.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-graph-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    path_ = made == nullptr ? std::string() : std::string(made);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+// A fresh temporary directory per test (common/temp_dir.h).
+using TempDir = common::TempDir;
 
 inline EntityRef Ref(const std::string& id) {
   return EntityRef{id, id.substr(id.find(':') + 1), KindOfId(id)};

@@ -14,7 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 
 namespace entente::importers::internal {
 namespace {

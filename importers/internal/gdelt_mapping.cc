@@ -7,7 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "importers/internal/gdelt_data.h"
 
 namespace entente::importers::internal {

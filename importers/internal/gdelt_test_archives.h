@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/temp_dir.h"
 #include "gtest/gtest.h"
 
 namespace entente::importers::testing {
@@ -39,12 +40,11 @@ inline std::string GzipBytes(absl::string_view text) {
   return out;
 }
 
-// A fresh directory under the test's temporary directory.
+// A fresh directory in the test's own, which is removed at exit.
 inline std::string FreshDir() {
+  static const common::TempDir tests("entente-gdelt-test-");
   static std::atomic<int> counter{0};
-  std::string dir =
-      absl::StrCat(::testing::TempDir(), "/gdelt-", getpid(), "-", counter.fetch_add(1));
-  std::filesystem::remove_all(dir);
+  std::string dir = tests.Sub(absl::StrCat(counter.fetch_add(1)));
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/parallel.h"
+#include "common/status_macros.h"
 #include "importers/relation_jsonl.h"
 
 namespace entente::importers::internal {
@@ -43,32 +43,42 @@ absl::Status AtLine(absl::string_view document, int64_t line, const absl::Status
       absl::StrCat(document, ":", line, ": ", why.message()));
 }
 
-// Pass 1 state: a parser and a scratch relation per thread.
+// `block` in up to `count` parts of about equal size, each but the last ending
+// after a newline; a block under kSplitBytes stays whole.
+std::vector<absl::string_view> SplitAtLines(absl::string_view block, size_t count) {
+  std::vector<absl::string_view> parts;
+  if (block.size() < kSplitBytes) count = 1;
+  size_t begin = 0;
+  for (size_t i = 1; i < count && begin < block.size(); ++i) {
+    const size_t nl = block.find('\n', std::max(begin, block.size() * i / count));
+    if (nl == absl::string_view::npos) break;
+    parts.push_back(block.substr(begin, nl + 1 - begin));
+    begin = nl + 1;
+  }
+  parts.push_back(block.substr(begin));
+  return parts;
+}
+
+// Pass 1 state: a parser and a scratch relation per part of a block.
 class Checker {
  public:
-  explicit Checker(absl::string_view document) : document_(document) {}
+  explicit Checker(absl::string_view document)
+      : document_(document), parsers_(common::MachineParallelism()) {}
 
-  // Checks one block; numbers continue from the previous block.
+  // Checks one block, its parts in parallel; numbers continue from the
+  // previous block.
   absl::Status Check(absl::string_view block) {
-    absl::string_view first = block, second;
-    if (block.size() >= kSplitBytes) {
-      size_t nl = block.find('\n', block.size() / 2);
-      if (nl != absl::string_view::npos) {
-        first = block.substr(0, nl + 1);
-        second = block.substr(nl + 1);
-      }
+    const std::vector<absl::string_view> parts = SplitAtLines(block, parsers_.size());
+    std::vector<Part> checked;
+    checked.reserve(parts.size());
+    for (size_t i = 0; i < parts.size(); ++i) checked.push_back({&parsers_[i]});
+    common::ParallelFor(parts.size(), [&](size_t i) { checked[i].Run(parts[i]); });
+    int64_t before = lines_;
+    for (const Part& part : checked) {
+      if (!part.status.ok()) return AtLine(document_, before + part.lines, part.status);
+      before += part.lines;
     }
-    Half a{&parsers_[0]}, b{&parsers_[1]};
-    if (second.empty()) {
-      a.Run(first);
-    } else {
-      std::thread worker([&] { a.Run(first); });
-      b.Run(second);
-      worker.join();
-    }
-    if (!a.status.ok()) return AtLine(document_, lines_ + a.lines, a.status);
-    if (!b.status.ok()) return AtLine(document_, lines_ + a.lines + b.lines, b.status);
-    lines_ += a.lines + b.lines;
+    lines_ = before;
     return absl::OkStatus();
   }
   int64_t lines() const { return lines_; }
@@ -78,7 +88,7 @@ class Checker {
     RelationLineParser parser;
     graph::Relation scratch;
   };
-  struct Half {
+  struct Part {
     Parser* p;
     int64_t lines = 0;
     absl::Status status;
@@ -90,7 +100,7 @@ class Checker {
   };
 
   const absl::string_view document_;
-  Parser parsers_[2];
+  std::vector<Parser> parsers_;  // One per core.
   int64_t lines_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/temp_dir.h"
 #include "gtest/gtest.h"
 #include "importers/internal/test_support.h"
 #include "importers/relation_jsonl.h"
@@ -48,8 +49,10 @@ std::string Lines(int count, int bad = 0) {
   return out;
 }
 
+// `bytes` as the file `name` in the test's own directory, removed at exit.
 std::string WriteFile(const std::string& name, const std::string& bytes) {
-  std::string path = ::testing::TempDir() + "/" + name;
+  static const common::TempDir dir("entente-stream-test-");
+  std::string path = dir.Sub(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
@@ -121,7 +124,7 @@ TEST(StreamRelationLines, ALineLongerThanABlockGrowsTheBuffer) {
 }
 
 // Blocks of 1000 bytes (checked on one thread each) and of the default
-// size (split in two halves checked on two threads) both name the line.
+// size (split in parts checked in parallel, one per core) both name the line.
 TEST(StreamRelationLines, ABadLineFarDownRejectsTheWholeFile) {
   for (int bad : {2, 2999, 4567}) {
     std::string path = WriteFile("bad_far.jsonl", Lines(5000, bad));

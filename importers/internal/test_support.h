@@ -1,10 +1,9 @@
 #ifndef ENTENTE_IMPORTERS_INTERNAL_TEST_SUPPORT_H_
 #define ENTENTE_IMPORTERS_INTERNAL_TEST_SUPPORT_H_
 
-// Test-only helpers: the real gazetteer (iso-codes from ENTENTE_ISO_CODES_DIR
-// or Debian's path) and digest items built from a few lines of text.
+// Test-only helpers: the real gazetteer (iso-codes from DefaultIsoCodesDir())
+// and digest items built from a few lines of text.
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,14 +15,9 @@
 
 namespace entente::importers::testing {
 
-inline std::string IsoCodesDir() {
-  const char* dir = std::getenv("ENTENTE_ISO_CODES_DIR");
-  return dir ? dir : "/usr/share/iso-codes/json";
-}
-
 inline std::shared_ptr<const Gazetteer> SharedGazetteer() {
   static std::shared_ptr<const Gazetteer> gazetteer = [] {
-    auto loaded = Gazetteer::Load(IsoCodesDir());
+    auto loaded = Gazetteer::Load(DefaultIsoCodesDir());
     return loaded.ok() ? std::shared_ptr<const Gazetteer>(std::move(*loaded)) : nullptr;
   }();
   return gazetteer;

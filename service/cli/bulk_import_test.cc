@@ -12,6 +12,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/temp_dir.h"
 #include "graph/graph_view.h"
 #include "gtest/gtest.h"
 #include "importers/gdelt_reader.h"
@@ -38,20 +39,14 @@ graph::Relation LineRelation(int n) {
 class BulkImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-bulk-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty()) << "no temporary directory";
     graph::StoreOptions options;
     options.create_if_missing = true;
     auto store = graph::Store::Open(dir_ + "/db", options);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { store_.reset(); }
 
   // Lines 1..count; line `bad` (if > 0) is not a relation.
   std::string WriteLines(const std::string& name, int count, int bad = 0) {
@@ -65,7 +60,8 @@ class BulkImportTest : public ::testing::Test {
     return path;
   }
 
-  std::string dir_;
+  common::TempDir tmp_{"entente-bulk-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
   std::unique_ptr<graph::Store> store_;
 };
 

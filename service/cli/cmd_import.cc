@@ -10,7 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "graph/store.h"
 #include "importers/gdelt_reader.h"
 #include "service/cli/bulk_import.h"

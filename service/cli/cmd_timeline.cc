@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 #include "service/cli/command.h"
 #include "service/cli/jsonl.h"
 #include "service/cli/query_options.h"

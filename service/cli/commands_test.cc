@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "common/temp_dir.h"
 #include "gmock/gmock.h"
 #include "graph/store.h"
 #include "gtest/gtest.h"
@@ -53,10 +54,7 @@ graph::Relation Link(graph::RelationType type, const graph::Entity& a,
 class CommandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-cli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty()) << "no temporary directory";
     absl::StatusOr<std::unique_ptr<graph::Store>> store =
         graph::Store::Open(dir_, graph::StoreOptions{});
     ASSERT_TRUE(store.ok()) << store.status();
@@ -75,7 +73,6 @@ class CommandsTest : public ::testing::Test {
     relations[1].attributes["currency"] = std::string("USD");
     ASSERT_TRUE((*store)->WriteItem({pak, kaz, eu, kazatomprom}, relations).ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Runs `entente <command> args... --db <dir>`; returns the exit code.
   int Run(const Command& command, std::vector<std::string> args) {
@@ -87,7 +84,8 @@ class CommandsTest : public ::testing::Test {
     return RunCommand(command, args, io);
   }
 
-  std::string dir_;
+  common::TempDir tmp_{"entente-cli-"};  // Removed after what lives in it.
+  std::string dir_ = tmp_.path();        // A test may point it elsewhere.
   std::ostringstream out_;
   std::ostringstream err_;
 };
@@ -371,10 +369,7 @@ TEST_F(CommandsTest, ImportWarnsOfTextThatIsNoEnglishAndStrictRejectsIt) {
 class CoolingCommandsTest : public CommandsTest {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-cli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty()) << "no temporary directory";
     absl::StatusOr<std::unique_ptr<graph::Store>> store =
         graph::Store::Open(dir_, graph::StoreOptions{});
     ASSERT_TRUE(store.ok()) << store.status();

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common/temp_dir.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -73,13 +74,9 @@ void WriteFile(const std::string& path, const std::string& bytes) {
 class EntenteBinaryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-bin-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty()) << "no temporary directory";
     WriteFile(dir_ + "/digest.txt", kDigest);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Runs the binary with `args`, stdout and stderr captured through files.
   Result Run(const std::vector<std::string>& args) {
@@ -160,7 +157,8 @@ class EntenteBinaryTest : public ::testing::Test {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
 
-  std::string dir_;
+  entente::common::TempDir tmp_{"entente-bin-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
 };
 
 TEST_F(EntenteBinaryTest, ExtractPrintsRelationJsonLines) {

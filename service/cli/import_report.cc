@@ -5,8 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "common/json_string.h"
 #include "graph/model.h"
-#include "importers/relation_jsonl.h"
 
 namespace entente::service::cli {
 namespace {
@@ -51,7 +51,7 @@ std::string GdeltLines(const GdeltCounts& g) {
 }
 
 void AppendKey(absl::string_view key, std::string* out) {
-  importers::AppendJsonString(key, out);
+  common::AppendJsonString(key, out);
   out->push_back(':');
 }
 
@@ -121,9 +121,9 @@ std::string ImportReportJson(const ImportCounts& counts) {
   for (size_t i = 0; i < counts.rejected.size(); ++i) {
     if (i > 0) out.push_back(',');
     out += "{\"file\":";
-    importers::AppendJsonString(counts.rejected[i].name, &out);
+    common::AppendJsonString(counts.rejected[i].name, &out);
     out += ",\"reason\":";
-    importers::AppendJsonString(counts.rejected[i].reason, &out);
+    common::AppendJsonString(counts.rejected[i].reason, &out);
     out.push_back('}');
   }
   out.push_back(']');
@@ -132,9 +132,9 @@ std::string ImportReportJson(const ImportCounts& counts) {
     for (size_t i = 0; i < counts.doubtful.size(); ++i) {
       if (i > 0) out.push_back(',');
       out += "{\"file\":";
-      importers::AppendJsonString(counts.doubtful[i].name, &out);
+      common::AppendJsonString(counts.doubtful[i].name, &out);
       out += ",\"reason\":";
-      importers::AppendJsonString(counts.doubtful[i].reason, &out);
+      common::AppendJsonString(counts.doubtful[i].reason, &out);
       out.push_back('}');
     }
     out.push_back(']');

@@ -1,16 +1,11 @@
 #include "service/cli/importer_setup.h"
 
 #include <cstdio>
-#include <cstdlib>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "importers/gazetteer.h"
 #include "service/cli/dates.h"
-
-#ifndef ENTENTE_DEFAULT_ISO_CODES_DIR
-#define ENTENTE_DEFAULT_ISO_CODES_DIR "/usr/share/iso-codes/json"
-#endif
 
 namespace entente::service::cli {
 
@@ -20,8 +15,8 @@ std::vector<OptionSpec> ImporterOptionSpecs() {
        "publication date for documents without their own (front matter, a name "
        "starting YYYY-MM-DD, or a JSON item's \"published\")"},
       {"iso-codes", "DIR",
-       "iso-codes JSON directory (default $ENTENTE_ISO_CODES_DIR "
-       "or " ENTENTE_DEFAULT_ISO_CODES_DIR ")"},
+       absl::StrCat("iso-codes JSON directory (default $ENTENTE_ISO_CODES_DIR or ",
+                    importers::ConfiguredIsoCodesDir(), ")")},
       {"strict", "",
        "reject a digest that does not read as English news (few English function "
        "words, or nearly every item without a relation) instead of warning"},
@@ -30,14 +25,7 @@ std::vector<OptionSpec> ImporterOptionSpecs() {
 
 std::string IsoCodesDirFromArgs(const ParsedArgs& args) {
   if (args.Has("iso-codes")) return args.Get("iso-codes");
-  return DefaultIsoCodesDir();
-}
-
-std::string DefaultIsoCodesDir() {
-  if (const char* env = std::getenv("ENTENTE_ISO_CODES_DIR"); env != nullptr && *env) {
-    return env;
-  }
-  return ENTENTE_DEFAULT_ISO_CODES_DIR;
+  return importers::DefaultIsoCodesDir();
 }
 
 absl::StatusOr<importers::ImportOptions> ImportOptionsFromArgs(const ParsedArgs& args) {

@@ -20,11 +20,8 @@ namespace entente::service::cli {
 // --published and --iso-codes, for the commands' ArgSpecs.
 std::vector<OptionSpec> ImporterOptionSpecs();
 
-// --iso-codes DIR, else DefaultIsoCodesDir().
+// --iso-codes DIR, else importers::DefaultIsoCodesDir().
 std::string IsoCodesDirFromArgs(const ParsedArgs& args);
-// $ENTENTE_ISO_CODES_DIR, else the directory found at build time (Debian:
-// /usr/share/iso-codes/json).
-std::string DefaultIsoCodesDir();
 
 // --published YYYY-MM-DD as ImportOptions (unset when absent);
 // InvalidArgument naming the option for anything but a full calendar day.

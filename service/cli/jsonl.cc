@@ -1,5 +1,6 @@
 #include "service/cli/jsonl.h"
 
+#include "common/json_string.h"
 #include "importers/relation_jsonl.h"
 #include "service/convert.h"
 
@@ -21,7 +22,7 @@ std::string PathLines(const entente::v1::FindPathsResponse& response) {
     out += "{\"entities\":[";
     for (int i = 0; i < path.entities_size(); ++i) {
       if (i > 0) out += ',';
-      importers::AppendJsonString(path.entities(i).id(), &out);
+      common::AppendJsonString(path.entities(i).id(), &out);
     }
     out += "],\"relations\":[";
     for (int i = 0; i < path.relations_size(); ++i) {

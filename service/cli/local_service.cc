@@ -76,7 +76,7 @@ absl::StatusOr<std::unique_ptr<LocalService>> LocalService::Open(const std::stri
     return absl::NotFoundError(absl::StrCat("no store at ", db, " (not a directory)"));
   }
   absl::StatusOr<std::unique_ptr<importers::Gazetteer>> gazetteer =
-      importers::Gazetteer::Load(DefaultIsoCodesDir());
+      importers::Gazetteer::Load(importers::DefaultIsoCodesDir());
   if (!gazetteer.ok()) return gazetteer.status();
   graph::StoreOptions options;
   options.create_if_missing = false;

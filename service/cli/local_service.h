@@ -6,7 +6,7 @@
 // store is opened read-only; when another process (a running `entente
 // serve`) holds it, as a RocksDB secondary instance in a fresh temporary
 // directory that is removed again on destruction. The gazetteer (iso-codes
-// from DefaultIsoCodesDir(), importer_setup.h, and the embedded alias tables)
+// from importers::DefaultIsoCodesDir(), gazetteer.h, and the embedded alias tables)
 // is loaded so that every country, person and city it knows resolves, as it
 // does with `entente serve`.
 //

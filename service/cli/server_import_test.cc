@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/temp_dir.h"
 #include "gmock/gmock.h"
 #include "graph/store.h"
 #include "grpcpp/security/server_credentials.h"
@@ -46,17 +47,13 @@ graph::Relation Visit(int day) {
 class ServerImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entente-cli-import-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_FALSE(dir_.empty()) << "no temporary directory";
     absl::StatusOr<std::unique_ptr<graph::Store>> store =
         graph::Store::Open(dir_ + "/store", graph::StoreOptions{});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
-    const char* iso = std::getenv("ENTENTE_ISO_CODES_DIR");
     absl::StatusOr<std::unique_ptr<importers::Extractor>> extractor =
-        LoadExtractor(iso != nullptr ? iso : "/usr/share/iso-codes/json");
+        LoadExtractor(importers::DefaultIsoCodesDir());
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = *std::move(extractor);
     service_ = std::make_unique<GraphServiceImpl>(store_.get(), extractor_.get(),
@@ -79,7 +76,6 @@ class ServerImportTest : public ::testing::Test {
     server_.reset();
     service_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::string WriteVisits(const std::string& name, int count) {
@@ -91,7 +87,8 @@ class ServerImportTest : public ::testing::Test {
     return path;
   }
 
-  std::string dir_;
+  common::TempDir tmp_{"entente-cli-import-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
   std::unique_ptr<graph::Store> store_;
   std::unique_ptr<importers::Extractor> extractor_;
   std::unique_ptr<GraphServiceImpl> service_;

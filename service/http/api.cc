@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/json_string.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/client_context.h"
 #include "service/grpc_status.h"
@@ -119,10 +120,11 @@ ApiReply ErrorBody(int http_status, grpc::StatusCode code, absl::string_view mes
                    absl::string_view field) {
   ApiReply reply;
   reply.status = http_status;
-  reply.body = absl::StrCat(R"({"error":{"code":)", http_status, R"(,"status":)",
-                            JsonString(StatusCodeName(code)), R"(,"message":)",
-                            JsonString(message), field.empty() ? "" : R"(,"field":)",
-                            field.empty() ? "" : JsonString(field), "}}");
+  reply.body =
+      absl::StrCat(R"({"error":{"code":)", http_status, R"(,"status":)",
+                   common::JsonString(StatusCodeName(code)), R"(,"message":)",
+                   common::JsonString(message), field.empty() ? "" : R"(,"field":)",
+                   field.empty() ? "" : common::JsonString(field), "}}");
   return reply;
 }
 

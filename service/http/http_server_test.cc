@@ -16,6 +16,7 @@
 #include "boost/asio/write.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
 #include "boost/beast/http.hpp"
+#include "common/temp_dir.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
@@ -58,8 +59,6 @@ class HttpServerTest : public ::testing::Test {
   void SetUp() override { Start(GraphServiceOptions{}); }
 
   void Start(GraphServiceOptions options) {
-    char pattern[] = "/tmp/entente-http-test-XXXXXX";
-    dir_ = mkdtemp(pattern);
     store_ = *graph::Store::Open(dir_, {});
     std::vector<graph::Entity> entities = {
         {"country:KAZ", "Kazakhstan", graph::EntityKind::kCountry, {"KAZ"}},
@@ -92,7 +91,6 @@ class HttpServerTest : public ::testing::Test {
     grpc_server_->Shutdown();
     service_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   tcp::socket Connect() {
@@ -142,7 +140,8 @@ class HttpServerTest : public ::testing::Test {
     return message;
   }
 
-  std::string dir_;
+  common::TempDir tmp_{"entente-http-test-"};  // Removed after what lives in it.
+  const std::string dir_ = tmp_.path();
   asio::io_context io_;
   std::unique_ptr<graph::Store> store_;
   std::unique_ptr<GraphServiceImpl> service_;

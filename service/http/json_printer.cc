@@ -8,6 +8,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/json_string.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -18,51 +19,6 @@ using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
-
-bool NeedsEscape(char c) {
-  return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-}
-
-void AppendString(absl::string_view text, std::string& out) {
-  out += '"';
-  size_t plain = 0;  // Start of the run of characters copied as they are.
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (!NeedsEscape(c)) continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppend(&out, "\\u00",
-                          absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-        }
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out += '"';
-}
 
 void AppendDouble(double value, std::string& out) {
   if (std::isnan(value)) {
@@ -131,7 +87,7 @@ void AppendValue(const Message& message, const FieldDescriptor& field, int index
                                   : r.GetEnumValue(message, &field);
       const auto* value = field.enum_type()->FindValueByNumber(number);
       if (value != nullptr) {
-        AppendString(value->name(), out);
+        common::AppendJsonString(value->name(), &out);
       } else {
         absl::StrAppend(&out, number);
       }
@@ -143,9 +99,9 @@ void AppendValue(const Message& message, const FieldDescriptor& field, int index
           repeated ? r.GetRepeatedStringReference(message, &field, index, &scratch)
                    : r.GetStringReference(message, &field, &scratch);
       if (field.type() == FieldDescriptor::TYPE_BYTES) {
-        AppendString(absl::Base64Escape(text), out);
+        common::AppendJsonString(absl::Base64Escape(text), &out);
       } else {
-        AppendString(text, out);
+        common::AppendJsonString(text, &out);
       }
       break;
     }
@@ -208,7 +164,7 @@ void AppendMessage(const Message& message, std::string& out, int depth) {
   for (const FieldDescriptor* field : fields) {
     if (!first) out += ',';
     first = false;
-    AppendString(field->json_name(), out);
+    common::AppendJsonString(field->json_name(), &out);
     out += ':';
     if (field->is_map()) {
       AppendMap(message, *field, out, depth);
@@ -228,12 +184,6 @@ void AppendMessage(const Message& message, std::string& out, int depth) {
 }
 
 }  // namespace
-
-std::string JsonString(absl::string_view text) {
-  std::string out;
-  AppendString(text, out);
-  return out;
-}
 
 std::string PrintJson(const Message& message) {
   std::string out;

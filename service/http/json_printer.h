@@ -23,9 +23,6 @@ namespace entente::service::http {
 
 std::string PrintJson(const google::protobuf::Message& message);
 
-// `text` as a JSON string, quoted and escaped.
-std::string JsonString(absl::string_view text);
-
 }  // namespace entente::service::http
 
 #endif  // ENTENTE_SERVICE_HTTP_JSON_PRINTER_H_

@@ -6,5 +6,4 @@ add_executable(extract_bench ${CMAKE_CURRENT_LIST_DIR}/extract_bench.cc)
 entente_compile_options(extract_bench)
 target_link_libraries(extract_bench PRIVATE entente_importers benchmark::benchmark)
 target_compile_definitions(extract_bench PRIVATE
-  ENTENTE_DEFAULT_SHARED_DIR="${ENTENTE_SHARED_DIR}"
-  ENTENTE_DEFAULT_ISO_CODES_DIR="${ENTENTE_ISO_CODES_DIR}")
+  ENTENTE_DEFAULT_SHARED_DIR="${ENTENTE_SHARED_DIR}")

@@ -53,9 +53,8 @@ std::vector<Digest> LoadDigests() {
 
 const entente::importers::Extractor& SharedExtractor() {
   static std::unique_ptr<entente::importers::Extractor> extractor = [] {
-    const char* dir = std::getenv("ENTENTE_ISO_CODES_DIR");
     auto gazetteer =
-        entente::importers::Gazetteer::Load(dir ? dir : ENTENTE_DEFAULT_ISO_CODES_DIR);
+        entente::importers::Gazetteer::Load(entente::importers::DefaultIsoCodesDir());
     if (!gazetteer.ok()) std::abort();
     return *entente::importers::Extractor::Create(std::move(*gazetteer));
   }();

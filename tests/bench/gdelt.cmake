@@ -16,8 +16,6 @@ entente_compile_options(gdelt_generate)
 add_executable(gdelt_bench ${CMAKE_CURRENT_LIST_DIR}/gdelt_bench.cc)
 target_link_libraries(gdelt_bench PRIVATE entente_gdelt_generator entente_importers
                       benchmark::benchmark ZLIB::ZLIB PkgConfig::LIBZIP)
-target_compile_definitions(gdelt_bench PRIVATE
-  ENTENTE_DEFAULT_ISO_CODES_DIR="${ENTENTE_ISO_CODES_DIR}")
 entente_compile_options(gdelt_bench)
 
 # The generator's rows must stay GDELT rows, with the shares its header promises.

@@ -38,9 +38,8 @@ int64_t EnvInt(const char* name, int64_t fallback) {
 
 const GdeltReader& Reader() {
   static const GdeltReader* reader = [] {
-    const char* dir = std::getenv("ENTENTE_ISO_CODES_DIR");
-    auto gazetteer = entente::importers::Gazetteer::Load(
-        dir != nullptr ? dir : ENTENTE_DEFAULT_ISO_CODES_DIR);
+    auto gazetteer =
+        entente::importers::Gazetteer::Load(entente::importers::DefaultIsoCodesDir());
     if (!gazetteer.ok()) std::abort();
     auto created = GdeltReader::Create(**gazetteer);
     if (!created.ok()) std::abort();

@@ -16,9 +16,8 @@ namespace {
 
 const entente::importers::Extractor& SharedExtractor() {
   static const entente::importers::Extractor* extractor = [] {
-    const char* dir = std::getenv("ENTENTE_ISO_CODES_DIR");
     auto gazetteer =
-        entente::importers::Gazetteer::Load(dir ? dir : ENTENTE_ISO_CODES_DIR);
+        entente::importers::Gazetteer::Load(entente::importers::DefaultIsoCodesDir());
     if (!gazetteer.ok()) std::abort();
     auto created = entente::importers::Extractor::Create(std::move(*gazetteer));
     if (!created.ok()) std::abort();

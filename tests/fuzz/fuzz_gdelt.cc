@@ -19,9 +19,8 @@ namespace {
 
 const entente::importers::GdeltReader& SharedReader() {
   static const entente::importers::GdeltReader* reader = [] {
-    const char* dir = std::getenv("ENTENTE_ISO_CODES_DIR");
     auto gazetteer =
-        entente::importers::Gazetteer::Load(dir ? dir : ENTENTE_ISO_CODES_DIR);
+        entente::importers::Gazetteer::Load(entente::importers::DefaultIsoCodesDir());
     if (!gazetteer.ok()) std::abort();
     auto created = entente::importers::GdeltReader::Create(**gazetteer);
     if (!created.ok()) std::abort();

@@ -32,15 +32,6 @@ std::string ServedAddress(const std::string& log) {
   return absl::StrCat("127.0.0.1:", log.substr(digits, end - digits));
 }
 
-std::string MakeTempDir(const std::string& prefix) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern =
-      absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/", prefix, "XXXXXX");
-  std::vector<char> buffer(pattern.begin(), pattern.end());
-  buffer.push_back('\0');
-  return mkdtemp(buffer.data()) != nullptr ? std::string(buffer.data()) : std::string();
-}
-
 absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& service,
                                 absl::Duration timeout) {
   // HealthCheckRequest{1: service}; HealthCheckResponse{1: status enum}.

@@ -72,9 +72,6 @@ absl::StatusOr<int> CheckHealth(grpc::Channel* channel, const std::string& servi
 // the raw response bytes (the service names appear in them verbatim).
 absl::StatusOr<std::string> ListServicesByReflection(grpc::Channel* channel);
 
-// A fresh temporary directory under $TMPDIR.
-std::string MakeTempDir(const std::string& prefix);
-
 }  // namespace entente::testing
 
 #endif  // ENTENTE_TESTS_INTEGRATION_SERVER_PROCESS_H_

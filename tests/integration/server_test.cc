@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -15,7 +16,11 @@
 #include <thread>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "common/temp_dir.h"
 #include "entente/v1/graph_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -26,6 +31,17 @@ namespace entente::testing {
 namespace {
 
 constexpr char kToken[] = "integration-secret-token";
+// The ladder of SigtermLetsALongPathSearchFinish: 1.4M relations, whose 50 shortest
+// paths take FindPaths about a second on our machines; under the sanitizers, which
+// slow the search some tenfold, 250,000.
+constexpr int kLadderLayers = 5;
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kLadderWidth = 250;
+#elif defined(__has_feature)
+constexpr int kLadderWidth = __has_feature(address_sanitizer) ? 250 : 600;
+#else
+constexpr int kLadderWidth = 600;
+#endif
 
 std::string ServerBinary() {
   const char* binary = std::getenv("ENTENTE_BIN");
@@ -37,12 +53,12 @@ class ServerTest : public ::testing::Test {
   static void SetUpTestSuite() {
     digests_ = new std::vector<std::string>(DevelopmentDigests());
     if (digests_->empty() || ServerBinary().empty()) return;
-    dir_ = new std::string(MakeTempDir("entente-integration-"));
-    std::ofstream(*dir_ + "/token") << kToken << "\n";
+    dir_ = new common::TempDir("entente-integration-");
+    std::ofstream(dir_->Sub("token")) << kToken << "\n";
     auto server =
         ServerProcess::Start({.binary = ServerBinary(),
-                              .db = *dir_ + "/store",
-                              .extra_args = {"--auth-token-file", *dir_ + "/token"}});
+                              .db = dir_->Sub("store"),
+                              .extra_args = {"--auth-token-file", dir_->Sub("token")}});
     if (!server.ok()) {
       start_error_ = new std::string(server.status().ToString());
       return;
@@ -62,7 +78,7 @@ class ServerTest : public ::testing::Test {
           << "the server did not stop cleanly: " << server_->log();
       delete server_;
     }
-    if (dir_ != nullptr) std::filesystem::remove_all(*dir_);
+    delete dir_;
   }
 
   void SetUp() override {
@@ -89,7 +105,7 @@ class ServerTest : public ::testing::Test {
   }
 
   static inline std::vector<std::string>* digests_ = nullptr;
-  static inline std::string* dir_ = nullptr;
+  static inline common::TempDir* dir_ = nullptr;
   static inline std::string* start_error_ = nullptr;
   static inline std::string* import_error_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
@@ -374,7 +390,8 @@ TEST_F(ServerTest, ExpiredDeadlineEndsThePathCall) {
 
 TEST(ServerTls, ServesOnlyTls) {
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-tls-");
+  common::TempDir tmp("entente-tls-");
+  const std::string& dir = tmp.path();
   std::string command =
       "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "
       "/CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
@@ -391,14 +408,14 @@ TEST(ServerTls, ServesOnlyTls) {
       grpc::CreateChannel((*server)->address(), grpc::InsecureChannelCredentials());
   EXPECT_FALSE(CheckHealth(plaintext.get(), "", absl::Seconds(1)).ok());
   EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(ServerShutdown, SigtermLetsAnImportInFlightFinish) {
   std::vector<std::string> digests = DevelopmentDigests();
   if (digests.size() < 2) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-inflight-");
+  common::TempDir tmp("entente-inflight-");
+  const std::string& dir = tmp.path();
   ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
   v1::ImportDigestsResponse imported;
   {
@@ -448,7 +465,6 @@ TEST(ServerShutdown, SigtermLetsAnImportInFlightFinish) {
   ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
   EXPECT_EQ(stats.relations(), imported.relations_new());
   EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 // A connected client that makes no call must not hold the shutdown up (the
@@ -461,7 +477,8 @@ TEST(ServerShutdown, SigtermDoesNotWaitForIdleClients) {
   if (std::system("/usr/bin/python3 -c 'import grpc' 2>/dev/null") != 0) {
     GTEST_SKIP() << "Debian's python3-grpcio is not installed";
   }
-  std::string dir = MakeTempDir("entente-idle-");
+  common::TempDir tmp("entente-idle-");
+  const std::string& dir = tmp.path();
   auto server = ServerProcess::Start({.binary = ServerBinary(), .db = dir + "/store"});
   ASSERT_TRUE(server.ok()) << server.status();
   const std::string connected = dir + "/connected";
@@ -491,14 +508,114 @@ TEST(ServerShutdown, SigtermDoesNotWaitForIdleClients) {
   waitpid(client, nullptr, 0);
   ASSERT_TRUE(stopped.ok()) << stopped.status() << "\n" << (*server)->log();
   EXPECT_EQ(*stopped, 0) << (*server)->log();
-  std::filesystem::remove_all(dir);
+}
+
+// Relations that keep FindPaths busy for long: `layers` layers of `width`
+// organizations between org:ladder-from and org:ladder-to, each member of a layer
+// linked to every member of the next. The paths are width^layers, all of layers + 1
+// hops, so the k shortest take Yen's algorithm many searches over the whole ladder.
+std::string LadderJsonl(int layers, int width) {
+  auto rung = [](int layer, int index) {
+    if (layer < 0) return std::string("from");
+    return absl::StrCat("l", layer, "-", index);
+  };
+  std::string jsonl;
+  auto link = [&](const std::string& a, const std::string& b) {
+    absl::StrAppend(&jsonl, R"({"type":"meeting","source":{"id":"org:ladder-)", a,
+                    R"(","name":"Ladder )", a, R"(","kind":"organization"},)",
+                    R"("target":{"id":"org:ladder-)", b, R"(","name":"Ladder )", b,
+                    R"(","kind":"organization"},"date":"2026-01-02"})", "\n");
+  };
+  for (int layer = -1; layer < layers - 1; ++layer) {
+    for (int a = 0; a < (layer < 0 ? 1 : width); ++a) {
+      for (int b = 0; b < width; ++b) link(rung(layer, a), rung(layer + 1, b));
+    }
+  }
+  for (int a = 0; a < width; ++a) link(rung(layers - 1, a), "to");
+  return jsonl;
+}
+
+// The request log's line for `method`, or "".
+std::string LogLineOf(const std::string& log, const std::string& method) {
+  const size_t at =
+      log.find(absl::StrCat("\"method\":\"/entente.v1.GraphService/", method));
+  if (at == std::string::npos) return "";
+  const size_t begin = log.rfind('\n', at) + 1;  // npos + 1 == 0.
+  return log.substr(begin, log.find('\n', at) - begin);
+}
+
+// A search in flight at SIGTERM runs to its end within the grace period (30 s),
+// rather than being cancelled with the connections after a moment.
+TEST(ServerShutdown, SigtermLetsALongPathSearchFinish) {
+  if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
+  if (!absl::EndsWith(ServerBinary(), "/entente")) {
+    GTEST_SKIP() << "the search's store is loaded by `entente import --bulk`";
+  }
+  common::TempDir tmp("entente-long-path-");
+  const std::string& dir = tmp.path();
+  // A store this large is loaded by the command's bulk loader in seconds, where
+  // ImportDigests would take a minute.
+  std::ofstream(dir + "/ladder.jsonl") << LadderJsonl(kLadderLayers, kLadderWidth);
+  const std::string import =
+      absl::StrCat(ServerBinary(), " import --bulk --db ", dir, "/store ", dir,
+                   "/ladder.jsonl >", dir, "/import.log 2>&1");
+  ASSERT_EQ(std::system(import.c_str()), 0) << ReadWholeFile(dir + "/import.log");
+  auto server = ServerProcess::Start({.binary = ServerBinary(), .db = dir + "/store"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = v1::GraphService::NewStub((*server)->channel());
+  v1::FindPathsRequest request;
+  request.set_from_entity("org:ladder-from");
+  request.set_to_entity("org:ladder-to");
+  request.set_k(50);
+  request.set_max_hops(8);
+  grpc::ClientContext search_context;
+  v1::FindPathsResponse paths;
+  grpc::Status search_status;
+  absl::Notification search_done;
+  stub->async()->FindPaths(&search_context, &request, &paths, [&](grpc::Status status) {
+    search_status = std::move(status);
+    search_done.Notify();
+  });
+  // The server reads the streams of one connection in order: once a call sent
+  // after the search is answered, the server holds the search.
+  grpc::ClientContext entity_context;
+  v1::GetEntityRequest entity;
+  entity.set_entity("org:ladder-to");
+  v1::GetEntityResponse found;
+  ASSERT_TRUE(stub->GetEntity(&entity_context, entity, &found).ok());
+  ASSERT_FALSE(search_done.HasBeenNotified()) << "the search ended before SIGTERM";
+  kill((*server)->pid(), SIGTERM);
+  search_done.WaitForNotification();
+  EXPECT_TRUE(search_status.ok()) << search_status.error_message();
+  // Whole, or cut only by the server's own time limit for a search (10 s).
+  if (paths.truncated()) {
+    EXPECT_EQ(paths.truncation_reason(), "deadline");
+  } else {
+    EXPECT_EQ(paths.paths_size(), 50);
+  }
+  EXPECT_EQ((*server)->Stop(SIGTERM).value_or(-1), 0) << (*server)->log();
+  // The search's own line comes after the shutdown began. Its latency is the
+  // test's premise, not a measure: a search over in less than the moment the
+  // shutdown gives a finished answer (200 ms) would show nothing.
+  const std::string log = (*server)->log();
+  const std::string line = LogLineOf(log, "FindPaths");
+  EXPECT_THAT(line, ::testing::HasSubstr("\"code\":\"OK\"")) << log;
+  EXPECT_LT(log.find("SIGTERM received"), log.find(line)) << log;
+  double latency_ms = 0;
+  const size_t latency = line.find("\"latency_ms\":");
+  ASSERT_NE(latency, std::string::npos) << line;
+  ASSERT_TRUE(absl::SimpleAtod(
+      line.substr(latency + 13, line.find(',', latency) - latency - 13), &latency_ms))
+      << line;
+  EXPECT_GT(latency_ms, 400) << "the ladder is too small to keep the search busy";
 }
 
 TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
   std::vector<std::string> digests = DevelopmentDigests();
   if (digests.empty()) GTEST_SKIP() << "no development digests (ENTENTE_SHARED_DIR)";
   if (ServerBinary().empty()) GTEST_SKIP() << "ENTENTE_BIN is not set";
-  std::string dir = MakeTempDir("entente-shutdown-");
+  common::TempDir tmp("entente-shutdown-");
+  const std::string& dir = tmp.path();
   ServerProcess::Options options{.binary = ServerBinary(), .db = dir + "/store"};
   int64_t relations = 0;
   {
@@ -526,7 +643,6 @@ TEST(ServerShutdown, SigtermKeepsEveryAcknowledgedImport) {
   ASSERT_TRUE(stub->GetStats(&context, v1::GetStatsRequest(), &stats).ok());
   EXPECT_EQ(stats.relations(), relations);
   EXPECT_EQ((*server)->Stop(SIGINT).value_or(-1), 0);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

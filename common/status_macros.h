@@ -1,5 +1,5 @@
-#ifndef ENTENTE_GRAPH_STATUS_MACROS_H_
-#define ENTENTE_GRAPH_STATUS_MACROS_H_
+#ifndef ENTENTE_COMMON_STATUS_MACROS_H_
+#define ENTENTE_COMMON_STATUS_MACROS_H_
 
 // The two status macros Debian's abseil (20220623) does not ship.
 //
@@ -28,4 +28,4 @@
   if (!statusor.ok()) return std::move(statusor).status();  \
   lhs = *std::move(statusor)
 
-#endif  // ENTENTE_GRAPH_STATUS_MACROS_H_
+#endif  // ENTENTE_COMMON_STATUS_MACROS_H_
