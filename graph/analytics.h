@@ -4,9 +4,11 @@
 // Questions over a tie graph (tie_graph.h): who brokers, who matters, which
 // blocs form, and the strongest chain of ties between two entities.
 //
-//   Rank       betweenness (Brandes, Boost's brandes_betweenness_centrality,
-//              on tie distances -ln(weight): strong ties are short; or
-//              between two groups, RankOptions), weighted
+//   Rank       betweenness (Brandes' algorithm on tie distances -ln(weight):
+//              strong ties are short; the sources shared out over the cores,
+//              internal/betweenness.h, checked against Boost's
+//              brandes_betweenness_centrality in the tests; or between two
+//              groups, RankOptions), weighted
 //              PageRank (damping 0.85, ties followed in proportion to their
 //              weight) and weighted degree (sum of tie weights).
 //   FindBlocs  clusters by modularity (Louvain's local moving, on tie
@@ -22,10 +24,8 @@
 // what it has with truncated = true and the reason ("deadline",
 // "cancelled"); a truncated ranking lacks the measures it had no time for
 // (see RankResult), a truncated bloc list stops improving modularity, a
-// truncated path list holds the chains proved so far. Brandes' run over all
-// sources is not interrupted once started (about 200 ms on graph_bench's
-// dense tie graph of 400 entities and 79.8k ties); betweenness between
-// groups checks the bounds before each source.
+// truncated path list holds the chains proved so far. Betweenness, over all
+// pairs or between groups, checks the bounds before each source.
 //
 // Thread-safety: the functions only read the tie graph.
 

@@ -4,11 +4,10 @@
 #include <utility>
 #include <vector>
 
-#include "boost/graph/betweenness_centrality.hpp"
-#include "boost/graph/compressed_sparse_row_graph.hpp"
 #include "boost/graph/dijkstra_shortest_paths.hpp"
 #include "graph/analytics.h"
 #include "graph/boost_view.h"
+#include "graph/internal/betweenness.h"
 
 namespace entente::graph {
 namespace {
@@ -95,48 +94,6 @@ absl::Status GroupBetweenness(const TieBoostGraph& g, const RankOptions& options
   return absl::OkStatus();
 }
 
-// Arcs of the tie graph, both ways, with their distances (-ln weight).
-struct Arc {
-  double distance = 0;
-};
-using ArcGraph =
-    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc>;
-
-// Betweenness normalized to 0..1. Brandes runs on a compressed sparse row
-// copy of the ties (each tie as two arcs): contiguous arcs and distances
-// make its n Dijkstra runs about twice as fast as over the adjacency list
-// on dense tie graphs. Each unordered pair is then counted from both ends,
-// so the raw score is twice the undirected one: divided by (n-1)(n-2), not
-// (n-1)(n-2)/2.
-absl::Status BrandesBetweenness(const TieBoostGraph& g, std::vector<double>* centrality) {
-  const size_t n = num_vertices(g);
-  return RunBoost("brandes_betweenness_centrality", [&] {
-    std::vector<std::pair<size_t, size_t>> arcs;
-    std::vector<Arc> distances;
-    arcs.reserve(2 * num_edges(g));
-    distances.reserve(2 * num_edges(g));
-    for (auto [e, end] = edges(g); e != end; ++e) {
-      const size_t a = source(*e, g), b = target(*e, g);
-      arcs.emplace_back(a, b);
-      arcs.emplace_back(b, a);
-      distances.push_back({g[*e].distance});
-      distances.push_back({g[*e].distance});
-    }
-    ArcGraph arc_graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
-                       distances.begin(), n);
-    auto centrality_map = boost::make_iterator_property_map(
-        centrality->begin(), get(boost::vertex_index, arc_graph));
-    boost::brandes_betweenness_centrality(
-        arc_graph,
-        boost::centrality_map(centrality_map).weight_map(get(&Arc::distance, arc_graph)));
-    if (n > 2) {
-      const double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
-      for (double& value : *centrality) value /= pairs;
-    }
-    return absl::OkStatus();
-  });
-}
-
 }  // namespace
 
 absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bounds,
@@ -182,11 +139,18 @@ absl::StatusOr<RankResult> Rank(const TieGraph& ties, const AnalyticsBounds& bou
     }
     return result;
   }
-  std::vector<double> centrality(n, 0.0);
-  absl::Status status = BrandesBetweenness(g, &centrality);
-  if (!status.ok()) return status;
+  // Each unordered pair is counted from both of its ends, so the raw score is
+  // twice the undirected one: divided by (n-1)(n-2), not (n-1)(n-2)/2.
+  std::vector<double> centrality;
+  result.truncation_reason = internal::WeightedBetweenness(g, bounds, &centrality);
+  if (!result.truncation_reason.empty()) {
+    result.truncated = true;
+    return result;
+  }
+  const double pairs =
+      n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0;
   result.has_betweenness = true;
-  for (size_t v = 0; v < n; ++v) result.scores[v].betweenness = centrality[v];
+  for (size_t v = 0; v < n; ++v) result.scores[v].betweenness = centrality[v] / pairs;
   return result;
 }
 

@@ -1,11 +1,15 @@
 #include "graph/analytics.h"
 
+#include <atomic>
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "boost/graph/betweenness_centrality.hpp"
 #include "gmock/gmock.h"
+#include "graph/internal/betweenness.h"
 #include "graph/internal/tie_test_util.h"
 #include "gtest/gtest.h"
 
@@ -94,6 +98,69 @@ TEST(Rank, PastDeadlineKeepsOnlyWeightedDegree) {
   EXPECT_FALSE(rank->has_pagerank);
   EXPECT_FALSE(rank->has_betweenness);
   EXPECT_DOUBLE_EQ(ScoresOf(built, *rank, "country:A").weighted_degree, WeightOfScore(1));
+}
+
+// A random tie graph: n vertices, each pair tied with probability `density`,
+// weights in (0, 1) from a seeded generator.
+TieBoostGraph RandomTies(int n, double density, uint32_t seed) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  TieBoostGraph g(n);
+  for (int a = 0; a < n; ++a) {
+    for (int b = a + 1; b < n; ++b) {
+      if (unit(random) >= density) continue;
+      Tie tie;
+      tie.weight = 0.01 + 0.98 * unit(random);
+      tie.distance = -std::log(tie.weight);
+      add_edge(a, b, tie, g);
+    }
+  }
+  return g;
+}
+
+TEST(WeightedBetweenness, AgreesWithBoostOnRandomGraphs) {
+  for (uint32_t seed = 1; seed <= 12; ++seed) {
+    const int n = 5 + static_cast<int>(seed) * 7;
+    const TieBoostGraph g = RandomTies(n, seed % 3 == 0 ? 0.9 : 0.15, seed);
+    std::vector<double> ours;
+    ASSERT_EQ(internal::WeightedBetweenness(g, {}, &ours), "");
+    std::vector<double> boost_scores(n, 0.0);
+    boost::brandes_betweenness_centrality(
+        g, boost::centrality_map(boost::make_iterator_property_map(
+                                     boost_scores.begin(), get(boost::vertex_index, g)))
+               .weight_map(get(&Tie::distance, g)));
+    ASSERT_EQ(ours.size(), boost_scores.size());
+    double total = 0;
+    for (int v = 0; v < n; ++v) {
+      // Boost counts each unordered pair once on an undirected graph.
+      EXPECT_NEAR(ours[v], 2 * boost_scores[v], 1e-9)
+          << "seed " << seed << " vertex " << v;
+      total += ours[v];
+    }
+    EXPECT_GT(total, 0) << "seed " << seed;
+  }
+}
+
+TEST(WeightedBetweenness, EqualChainsShareTheCredit) {
+  // A square A-B-C-D-A with equal ties: A..C runs through B or D, half each;
+  // B..D through A or C. Every vertex gets 1/2 from the pair across, counted
+  // from both ends.
+  TieBoostGraph g(4);
+  Tie tie;
+  tie.weight = 0.5;
+  tie.distance = -std::log(0.5);
+  for (int v = 0; v < 4; ++v) add_edge(v, (v + 1) % 4, tie, g);
+  std::vector<double> centrality;
+  ASSERT_EQ(internal::WeightedBetweenness(g, {}, &centrality), "");
+  EXPECT_THAT(centrality, ElementsAre(1.0, 1.0, 1.0, 1.0));
+}
+
+TEST(WeightedBetweenness, StopsWhenCancelled) {
+  const TieBoostGraph g = RandomTies(30, 0.5, 3);
+  std::atomic<bool> cancelled = true;
+  std::vector<double> centrality;
+  EXPECT_EQ(internal::WeightedBetweenness(g, {.cancelled = &cancelled}, &centrality),
+            "cancelled");
 }
 
 TEST(Rank, GroupBetweennessCountsOnlyChainsBetweenTheGroups) {
