@@ -8,7 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "graph/status_macros.h"
+#include "common/status_macros.h"
 
 namespace entente::service::cli {
 namespace {
