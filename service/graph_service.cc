@@ -90,13 +90,17 @@ GraphServiceImpl::GraphServiceImpl(graph::Store* store,
 grpc::ServerUnaryReactor* GraphServiceImpl::GetEntity(
     grpc::CallbackServerContext* context, const v1::GetEntityRequest* request,
     v1::GetEntityResponse* response) {
-  return Answer(context, [&] { return DoGetEntity(*request, response); });
+  return Answer(context, [&] { return DoGetEntity(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetEntity(const v1::GetEntityRequest& request,
+absl::Status GraphServiceImpl::DoGetEntity(const grpc::ServerContextBase& context,
+                                           const v1::GetEntityRequest& request,
                                            v1::GetEntityResponse* response) {
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                           ResolveEntity(entities_, request.entity(), "entity"));
+  // An unknown name searches the store's names for suggestions: stop with the call.
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::Entity entity,
+      ResolveEntity(entities_, request.entity(), "entity", cancellation.flag()));
   ToProto(entity, response->mutable_entity());
   std::shared_ptr<const graph::GraphView> view = store_->View();
   // Not in the view: known to the store, but no relation names it yet.
@@ -155,10 +159,11 @@ absl::Status GraphServiceImpl::DoListEntities(const grpc::ServerContextBase& con
 grpc::ServerUnaryReactor* GraphServiceImpl::GetTimeline(
     grpc::CallbackServerContext* context, const v1::GetTimelineRequest* request,
     v1::GetTimelineResponse* response) {
-  return Answer(context, [&] { return DoGetTimeline(*request, response); });
+  return Answer(context, [&] { return DoGetTimeline(*context, *request, response); });
 }
 
-absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& request,
+absl::Status GraphServiceImpl::DoGetTimeline(const grpc::ServerContextBase& context,
+                                             const v1::GetTimelineRequest& request,
                                              v1::GetTimelineResponse* response) {
   graph::TimelineQuery query;
   ENTENTE_ASSIGN_OR_RETURN(query.window, WindowFromProto(request.window(), "window"));
@@ -171,14 +176,18 @@ absl::Status GraphServiceImpl::DoGetTimeline(const v1::GetTimelineRequest& reque
       query.page_size,
       CheckedSize(request.page_size(), graph::kDefaultTimelinePageSize, "page_size"));
   query.page_token = request.page_token();
-  // Entities last: the checks above are cheaper and need no store.
-  ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                           ResolveEntity(entities_, request.entity(), "entity"));
+  // Entities last: the checks above are cheaper and need no store. An unknown
+  // name searches the store's names for suggestions: stop with the call.
+  CancellationWatcher::Scope cancellation(&cancellation_, &context);
+  ENTENTE_ASSIGN_OR_RETURN(
+      graph::Entity entity,
+      ResolveEntity(entities_, request.entity(), "entity", cancellation.flag()));
   query.entity = entity.id;
   ToProto(entity, response->mutable_entity());
   if (!request.other().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity other,
-                             ResolveEntity(entities_, request.other(), "other"));
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity other,
+        ResolveEntity(entities_, request.other(), "other", cancellation.flag()));
     query.other = other.id;
     ToProto(other, response->mutable_other());
   }

@@ -141,7 +141,8 @@ class GraphServiceImpl final : public GraphServiceBase {
   // Authorizes, runs `handler` (an absl::Status()) and finishes the call.
   template <typename Handler>
   grpc::ServerUnaryReactor* Answer(grpc::CallbackServerContext* context, Handler handler);
-  absl::Status DoGetEntity(const v1::GetEntityRequest& request,
+  absl::Status DoGetEntity(const grpc::ServerContextBase& context,
+                           const v1::GetEntityRequest& request,
                            v1::GetEntityResponse* response);
   absl::Status DoSearchEntities(const grpc::ServerContextBase& context,
                                 const v1::SearchEntitiesRequest& request,
@@ -149,7 +150,8 @@ class GraphServiceImpl final : public GraphServiceBase {
   absl::Status DoListEntities(const grpc::ServerContextBase& context,
                               const v1::ListEntitiesRequest& request,
                               v1::ListEntitiesResponse* response);
-  absl::Status DoGetTimeline(const v1::GetTimelineRequest& request,
+  absl::Status DoGetTimeline(const grpc::ServerContextBase& context,
+                             const v1::GetTimelineRequest& request,
                              v1::GetTimelineResponse* response);
   absl::Status DoFindPaths(const grpc::ServerContextBase& context,
                            const v1::FindPathsRequest& request,

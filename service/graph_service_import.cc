@@ -189,8 +189,10 @@ absl::Status GraphServiceImpl::DoWatch(
   WatchFilter filter;
   ENTENTE_ASSIGN_OR_RETURN(filter.types, TypesFromProto(request.types(), "types"));
   if (!request.entity().empty()) {
-    ENTENTE_ASSIGN_OR_RETURN(graph::Entity entity,
-                             ResolveEntity(entities_, request.entity(), "entity"));
+    CancellationWatcher::Scope cancellation(&cancellation_, context);
+    ENTENTE_ASSIGN_OR_RETURN(
+        graph::Entity entity,
+        ResolveEntity(entities_, request.entity(), "entity", cancellation.flag()));
     filter.entity = entity.id;
   }
   std::shared_ptr<Subscription> subscription =
