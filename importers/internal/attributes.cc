@@ -54,8 +54,47 @@ const MoneyMention* MoneyNear(const MatchContext& ctx) {
   return after != nullptr ? after : before;
 }
 
-void AddMoney(const MatchContext& ctx, Attributes* a) {
-  if (const MoneyMention* m = MoneyNear(ctx)) {
+// "Brazil's trade with Chile, Peru and Colombia reached $13 billion, $5 billion and
+// $7 billion respectively": the k-th amount of the clause is the k-th member's of
+// the list with as many members; null when the clause says no "respectively" or
+// the pair has no member in such a list.
+const MoneyMention* RespectiveMoney(const MatchContext& ctx, const Referent& source,
+                                    const Referent& target) {
+  const TokenRange clause = ctx.ClauseRange();
+  const std::vector<Token>& t = ctx.tokens();
+  bool respectively = false;
+  for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
+    respectively |= t[k].lower == "respectively";
+  }
+  if (!respectively) return nullptr;
+  std::vector<const MoneyMention*> amounts;
+  for (const MoneyMention& m : ctx.sentence().money) {
+    if (clause.Contains(m.begin)) amounts.push_back(&m);
+  }
+  if (amounts.size() < 2) return nullptr;
+  for (const NounPhrase& np : ctx.sentence().parse.phrases.nps) {
+    if (np.conjuncts.size() != amounts.size() || !clause.Contains(np.range.begin))
+      continue;
+    int member = -1, found = 0;
+    for (size_t k = 0; k < np.conjuncts.size(); ++k) {
+      for (const Referent& r : ctx.discourse.InRange(
+               ctx.match.sentence, np.conjuncts[k].begin, np.conjuncts[k].end)) {
+        if (r.party.empty() || (r.party != source.party && r.party != target.party))
+          continue;
+        member = static_cast<int>(k);
+        ++found;
+        break;
+      }
+    }
+    if (found == 1) return amounts[member];
+  }
+  return nullptr;
+}
+
+void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& target,
+              Attributes* a) {
+  const MoneyMention* respective = RespectiveMoney(ctx, source, target);
+  if (const MoneyMention* m = respective != nullptr ? respective : MoneyNear(ctx)) {
     (*a)["amount"] = m->amount;
     (*a)["currency"] = m->currency;
   }
@@ -321,8 +360,9 @@ void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes
 
 // ---- trade, investment ---------------------------------------------------------------
 
-void TradeVolumeAttributes(const MatchContext& ctx, Attributes* a) {
-  AddMoney(ctx, a);
+void TradeVolumeAttributes(const MatchContext& ctx, const Referent& source,
+                           const Referent& target, Attributes* a) {
+  AddMoney(ctx, source, target, a);
   for (const PercentMention& p : ctx.sentence().percents) {
     if (!ctx.InClauseScope(p.begin)) continue;
     double value = p.value;
@@ -402,15 +442,15 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
       ForumAttributes(ctx, target, &a);
       break;
     case RelationType::kTradeTarget: {
-      AddMoney(ctx, &a);
+      AddMoney(ctx, source, target, &a);
       if (std::optional<int> year = TargetYear(ctx)) a["by_year"] = int64_t{*year};
       break;
     }
     case RelationType::kTradeVolume:
-      TradeVolumeAttributes(ctx, &a);
+      TradeVolumeAttributes(ctx, source, target, &a);
       break;
     case RelationType::kInvestment:
-      AddMoney(ctx, &a);
+      AddMoney(ctx, source, target, &a);
       break;
     case RelationType::kSite:
       SiteAttributes(ctx, target, &a);
