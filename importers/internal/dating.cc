@@ -220,6 +220,12 @@ bool PastOrPerfect(const MatchContext& ctx) {
   return true;  // A verbless headline-like clause: news of the item's event.
 }
 
+// "three-day", "two-week": a stay of several days.
+bool SeveralDaysWord(const Token& t) {
+  return (absl::EndsWith(t.lower, "-day") && t.lower != "one-day") ||
+         absl::EndsWith(t.lower, "-week");
+}
+
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
@@ -248,8 +254,7 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   }
   // "a three-day state visit": several days, so its month.
   for (int k = std::max(0, trigger.begin - kPinnedVisitWindow); k < trigger.begin; ++k) {
-    if ((absl::EndsWith(t[k].lower, "-day") && t[k].lower != "one-day") ||
-        absl::EndsWith(t[k].lower, "-week")) {
+    if (SeveralDaysWord(t[k])) {
       return false;
     }
   }
@@ -262,8 +267,7 @@ bool SeveralDays(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange clause = ctx.ClauseRange();
   for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
-    if ((absl::EndsWith(t[k].lower, "-day") && t[k].lower != "one-day") ||
-        absl::EndsWith(t[k].lower, "-week")) {
+    if (SeveralDaysWord(t[k])) {
       return true;
     }
   }

@@ -477,7 +477,7 @@ class PhraseFinder {
         ++b;
       }
       // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
-      if (!closed && members.size() >= 2 && Headline() && AllNamed(members) &&
+      if (!closed && members.size() >= 2 && IsHeadline(t_) && AllNamed(members) &&
           VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
         closed = true;
       }
@@ -568,13 +568,6 @@ class PhraseFinder {
       }
     }
     return -1;
-  }
-
-  // A headline: no full stop, question or exclamation mark ends it.
-  bool Headline() const {
-    if (n_ == 0) return false;
-    const absl::string_view last = t_[n_ - 1].text;
-    return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
   }
 
   // A phrase starting at `begin` is inside the prepositional phrase that opens the

@@ -302,13 +302,6 @@ class ContextPass {
            (next.verb_forms & kPastTense);
   }
 
-  // A headline: no full stop, question or exclamation mark ends it.
-  bool Headline() const {
-    if (n_ == 0) return false;
-    const absl::string_view last = t_[n_ - 1].text;
-    return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
-  }
-
   // A word that can start a noun phrase: "sign [fisheries pact]", "sign [17 deals]".
   bool StartsPhrase(int i) const {
     if (i >= n_) return false;
@@ -399,7 +392,7 @@ class ContextPass {
       return Tag::kVerb;
     }
     // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
-    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && Headline() &&
+    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && IsHeadline(t_) &&
         StartsPhrase(i + 1) && !VerbBefore(i)) {
       return Tag::kVerb;
     }
@@ -543,6 +536,12 @@ bool IsTimeWord(const Token& t) {
   int year = 0;
   return t.kind == TokenKind::kNumber && absl::SimpleAtoi(t.text, &year) &&
          year >= 1900 && year <= 2100;
+}
+
+bool IsHeadline(const std::vector<Token>& tokens) {
+  if (tokens.empty()) return false;
+  const absl::string_view last = tokens.back().text;
+  return last != "." && last != "?" && last != "!" && last != "\"" && last != "\u201d";
 }
 
 bool IsNominal(Tag tag) {

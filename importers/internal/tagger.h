@@ -29,6 +29,10 @@ void TagTokens(const Lexicon& lexicon, std::vector<Token>& tokens);
 // True for tags that can sit inside a noun phrase.
 bool IsNominal(Tag tag);
 
+// A headline: no full stop, question or exclamation mark (or a closing quote)
+// ends the sentence's tokens.
+bool IsHeadline(const std::vector<Token>& tokens);
+
 // Words that name a time: "Thursday", "May", "week", "2024".
 bool IsTimeWord(const Token& t);
 
