@@ -442,9 +442,11 @@ void SstBulkLoader::RecordEdges(const Chunk& chunk, const std::vector<size_t>& w
   loaded_edges_.Reserve(write.size());
   for (size_t j = 0; j < write.size(); ++j) {
     const Relation& r = chunk.relations[write[j]];
-    loaded_edges_.Add({chunk.ids[write[j]], ends[j].first, ends[j].second,
-                       r.date.FirstDay(), r.date.EndDay(), r.reported.FirstDay(), r.type},
-                      rewrites[j]);
+    loaded_edges_.Add(
+        {chunk.ids[write[j]], ends[j].first, ends[j].second, r.date.FirstDay(),
+         r.date.EndDay(), r.reported.FirstDay(), r.type,
+         EdgeFacts{static_cast<uint16_t>(IndependentReports(r)), EndsLastingStates(r)}},
+        rewrites[j]);
   }
   loaded_edges_.EndChunk();
 }

@@ -25,6 +25,13 @@ void ExpectSameView(const GraphView& a, const GraphView& b) {
     for (size_t i = 0; i < ea.size(); ++i) {
       EXPECT_EQ(ea[i].neighbor, eb[i].neighbor);
       EXPECT_EQ(a.RelationId(ea[i].edge), b.RelationId(eb[i].edge));
+      EXPECT_EQ(a.Reports(ea[i].edge), b.Reports(eb[i].edge));
+      auto ended_a = a.state_ends().find(ea[i].edge);
+      auto ended_b = b.state_ends().find(eb[i].edge);
+      ASSERT_EQ(ended_a == a.state_ends().end(), ended_b == b.state_ends().end());
+      if (ended_a != a.state_ends().end()) {
+        EXPECT_EQ(ended_a->second.day, ended_b->second.day);
+      }
       EXPECT_EQ(ea[i].first_day, eb[i].first_day);
       EXPECT_EQ(ea[i].reported_day, eb[i].reported_day);
       EXPECT_EQ(ea[i].span_days, eb[i].span_days);
@@ -54,9 +61,18 @@ std::vector<Relation> Relations() {
       std::swap(again.source, again.target);
       again.reported = *DateWithPrecision::Parse("1989-06-01");
       again.provenance[0].document = "second outlet";
+      again.provenance[0].outlet = "Second Outlet";
+      again.provenance[0].quote = "the same, in other words";
       relations.push_back(again);
     }
   }
+  // Relations of 1995 broken off in 2001, which ends them.
+  relations.push_back(MakeRelation(RelationType::kDiplomaticRelations, "country:A",
+                                   "country:KAZ", "1995"));
+  Relation broken =
+      MakeRelation(RelationType::kDowngrade, "country:KAZ", "country:A", "2001-02-03");
+  broken.attributes["measure"] = std::string("break_relations");
+  relations.push_back(broken);
   return relations;
 }
 
@@ -94,6 +110,13 @@ void LoadAndCompareViews(bool with_entity_without_relations) {
   auto reopened = Store::Open(tmp.path(), {});
   ASSERT_TRUE(reopened.ok()) << reopened.status();
   ExpectSameView(*loaded, *(*reopened)->View());
+  // The relations of 1995, and any random partnership of theirs begun before.
+  EXPECT_GE(loaded->state_ends().size(), 1u);
+  uint32_t most_reports = 0;
+  for (uint32_t edge = 0; edge < loaded->relation_count(); ++edge) {
+    most_reports = std::max(most_reports, loaded->Reports(edge));
+  }
+  EXPECT_EQ(most_reports, 2u);  // "Outlet" and "Second Outlet"; the third is "Outlet".
   // Every repeated relation keeps the earliest report, in both views.
   const int32_t earliest = DateWithPrecision::Parse("1980")->FirstDay();
   ASSERT_GT(loaded->relation_count(), 0);

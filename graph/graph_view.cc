@@ -36,6 +36,11 @@ void RadixSortByNeighbor(AdjacentEdge* first, AdjacentEdge* last, uint32_t max_n
   if (from != first) std::copy(from, from + n, first);
 }
 
+template <typename T>
+void ShrinkIfLoose(std::vector<T>* v) {
+  if (v->capacity() > v->size() + v->size() / 8) v->shrink_to_fit();
+}
+
 }  // namespace
 
 std::optional<uint32_t> GraphView::FindVertex(absl::string_view entity_id) const {
@@ -67,6 +72,8 @@ size_t GraphView::MemoryBytes() const {
   bytes += offsets_.capacity() * sizeof(uint64_t);
   bytes += adjacency_.capacity() * sizeof(AdjacentEdge);
   bytes += relation_ids_.capacity() * sizeof(uint64_t);
+  bytes += reports_.capacity() * sizeof(uint16_t);
+  bytes += state_ends_.capacity() * (sizeof(std::pair<uint32_t, StateEnd>) + 1);
   return bytes;
 }
 
@@ -84,23 +91,27 @@ uint32_t GraphViewBuilder::AddEntity(absl::string_view id, EntityKind kind) {
 void GraphViewBuilder::AddRelation(uint64_t relation_id, absl::string_view source,
                                    absl::string_view target, RelationType type,
                                    const DateWithPrecision& date,
-                                   const DateWithPrecision& reported) {
+                                   const DateWithPrecision& reported, EdgeFacts facts) {
   uint32_t s = AddEntity(source, EntityKind::kUnspecified);
   uint32_t t = AddEntity(target, EntityKind::kUnspecified);
   AddRelationDays(relation_id, s, t, type, date.FirstDay(), date.EndDay(),
-                  reported.FirstDay());
+                  reported.FirstDay(), facts);
 }
 
 void GraphViewBuilder::AddRelationDays(uint64_t relation_id, uint32_t source,
                                        uint32_t target, RelationType type,
                                        int32_t first_day, int32_t end_day,
-                                       int32_t reported_day) {
+                                       int32_t reported_day, EdgeFacts facts) {
   uint16_t span = 0;
   if (first_day != INT32_MIN) {
     span = static_cast<uint16_t>(std::clamp(end_day - first_day, 1, 0xffff));
   }
+  if (facts.ends_states && first_day != INT32_MIN) {
+    enders_.push_back(static_cast<uint32_t>(edges_.size()));
+  }
   edges_.push_back({source, target, first_day, reported_day, span, type});
   relation_ids_.push_back(relation_id);
+  reports_.push_back(std::max<uint16_t>(facts.reports, 1));
 }
 
 void GraphViewBuilder::Reserve(size_t entities, size_t relations) {
@@ -109,6 +120,7 @@ void GraphViewBuilder::Reserve(size_t entities, size_t relations) {
   vertex_of_.reserve(entities);
   edges_.reserve(relations);
   relation_ids_.reserve(relations);
+  reports_.reserve(relations);
 }
 
 void GraphViewBuilder::SortAdjacency(GraphView* view) const {
@@ -186,6 +198,22 @@ void GraphViewBuilder::RenumberByDegree() {
   vertex_of_.clear();  // Its numbers are the old ones; Build() needs none.
 }
 
+void GraphViewBuilder::EndStates(const std::vector<PendingEdge>& enders,
+                                 GraphView* view) {
+  for (const PendingEdge& ender : enders) {
+    for (const AdjacentEdge& e : view->EdgesBetween(ender.source, ender.target)) {
+      if (!IsLastingState(e.type) || e.undated() || e.first_day >= ender.first_day) {
+        continue;
+      }
+      auto [it, inserted] = view->state_ends_.try_emplace(
+          e.edge, StateEnd{ender.first_day, ender.reported_day});
+      if (!inserted && ender.first_day < it->second.day) {
+        it->second = StateEnd{ender.first_day, ender.reported_day};
+      }
+    }
+  }
+}
+
 std::shared_ptr<const GraphView> GraphViewBuilder::Build() && {
   RenumberByDegree();
   std::shared_ptr<GraphView> view(new GraphView());
@@ -209,13 +237,22 @@ std::shared_ptr<const GraphView> GraphViewBuilder::Build() && {
     a.neighbor_kind = kinds_[e.source];
     view->adjacency_[cursor[e.target]++] = a;
   }
+  std::vector<PendingEdge> enders;
+  enders.reserve(enders_.size());
+  for (uint32_t i : enders_) enders.push_back(edges_[i]);
   edges_.clear();
   edges_.shrink_to_fit();
   SortAdjacency(view.get());
+  EndStates(enders, view.get());
   vertex_of_.clear();
   view->entity_ids_ = std::move(ids_);
   view->kinds_ = std::move(kinds_);
   view->relation_ids_ = std::move(relation_ids_);
+  view->reports_ = std::move(reports_);
+  // Reserve() had an estimate (RocksDB's key count, which counts records
+  // overwritten but not yet compacted away); give back a large excess.
+  ShrinkIfLoose(&view->relation_ids_);
+  ShrinkIfLoose(&view->reports_);
   view->vertex_of_.reserve(n);
   for (size_t v = 0; v < n; ++v) {
     view->vertex_of_.emplace(view->entity_ids_[v], static_cast<uint32_t>(v));

@@ -17,8 +17,12 @@
 //                            neighbor_kind u8
 //   relation_ids_[edge]  -> the relation's RelationIdOf (8 bytes)
 //
-// 48 bytes per relation plus the interned entity ids and their index (57
-// bytes per relation measured at 10M relations, 1.4M entities). A self-loop
+//   reports_[edge]       -> its independent reports (2 bytes)
+//
+// 50 bytes per relation plus the interned entity ids and their index (59
+// bytes per relation measured at 10M relations, 1.4M entities). Lasting
+// states that a later relation ended (a break of relations) keep their end
+// day in a hash map by edge: there are few. A self-loop
 // appears once, in its entity's adjacency.
 //
 // Each vertex's adjacency is sorted by neighbour, then newest first
@@ -59,25 +63,54 @@ struct AdjacentEdge {
 };
 static_assert(sizeof(AdjacentEdge) == 20);
 
+// How a lasting state ended: the day of the earliest later relation between
+// its endpoints that ends states (EndsLastingStates), and when that was
+// reported.
+struct StateEnd {
+  int32_t day = INT32_MAX;
+  int32_t reported_day = INT32_MIN;
+};
+// The ended states of a view, by edge index; states never ended are absent.
+using StateEnds = absl::flat_hash_map<uint32_t, StateEnd>;
+
 // The per-edge filter shared by paths, neighbours and stats.
 struct EdgeFilter {
   RelationTypeSet types;  // Empty = all.
   TimeWindow window;      // Undated relations pass only an unbounded window.
   int32_t known_as_of_day = INT32_MAX;  // Keep reported_day <= this.
   // When true, a lasting state (IsLastingState: diplomatic relations,
-  // partnerships, memberships) passes every window that ends after its date:
-  // relations established in 1993 still hold in a window from 2000. When
-  // false (stats, which count by date), every relation is an event of its date.
+  // partnerships, memberships) passes every window that ends after its date
+  // and begins before its end (state_ends): relations established in 1993
+  // still hold in a window from 2000, unless broken off in 1999. When false
+  // (stats, which count by date), every relation is an event of its date.
   bool states_last = false;
+  // With states_last: the view's state_ends(). Null: no state has ended.
+  const StateEnds* state_ends = nullptr;
 
   bool Passes(const AdjacentEdge& e) const {
     if (!types.empty() && !types.Contains(e.type)) return false;
     if (e.reported_day > known_as_of_day) return false;
     if (window.unbounded()) return true;
     if (e.undated()) return false;
-    if (states_last && IsLastingState(e.type)) return e.first_day < window.to_day;
+    if (states_last && IsLastingState(e.type)) {
+      return e.first_day < window.to_day && !EndedBy(e, window.from_day);
+    }
     return window.Overlaps(e.first_day, e.end_day());
   }
+  // Whether the state `e` ended on or before `day`, as known as of
+  // known_as_of_day.
+  bool EndedBy(const AdjacentEdge& e, int32_t day) const {
+    if (state_ends == nullptr || state_ends->empty()) return false;
+    auto it = state_ends->find(e.edge);
+    return it != state_ends->end() && it->second.day <= day &&
+           it->second.reported_day <= known_as_of_day;
+  }
+};
+
+// What an edge carries besides its endpoints, type and dates.
+struct EdgeFacts {
+  uint16_t reports = 1;      // IndependentReports(): 1..65535.
+  bool ends_states = false;  // EndsLastingStates().
 };
 
 class GraphView {
@@ -99,6 +132,10 @@ class GraphView {
   // The run of Edges(u) whose neighbour is v (newest first); empty when none.
   absl::Span<const AdjacentEdge> EdgesBetween(uint32_t u, uint32_t v) const;
   uint64_t RelationId(uint32_t edge) const { return relation_ids_[edge]; }
+  // The relation's independent reports (IndependentReports, model.h).
+  uint32_t Reports(uint32_t edge) const { return reports_[edge]; }
+  // The lasting states a later relation ended (for EdgeFilter::state_ends).
+  const StateEnds& state_ends() const { return state_ends_; }
   // The relation's own record (from the source's side); for stats.
   absl::Span<const uint64_t> relation_ids() const { return relation_ids_; }
 
@@ -115,6 +152,8 @@ class GraphView {
   std::vector<uint64_t> offsets_;  // vertex_count() + 1 entries.
   std::vector<AdjacentEdge> adjacency_;
   std::vector<uint64_t> relation_ids_;
+  std::vector<uint16_t> reports_;  // By edge.
+  StateEnds state_ends_;
 };
 
 // Collects entities and relations, then builds a GraphView. Relations may
@@ -138,11 +177,12 @@ class GraphViewBuilder {
   // Adds one relation between two entity ids (interned as needed).
   void AddRelation(uint64_t relation_id, absl::string_view source,
                    absl::string_view target, RelationType type,
-                   const DateWithPrecision& date, const DateWithPrecision& reported);
+                   const DateWithPrecision& date, const DateWithPrecision& reported,
+                   EdgeFacts facts = {});
   // The same from pre-computed days (first_day/end_day INT32_MIN = undated).
   void AddRelationDays(uint64_t relation_id, uint32_t source, uint32_t target,
                        RelationType type, int32_t first_day, int32_t end_day,
-                       int32_t reported_day);
+                       int32_t reported_day, EdgeFacts facts = {});
   void Reserve(size_t entities, size_t relations);
 
   // Consumes the builder. Adjacency order as described at the top (for
@@ -164,9 +204,14 @@ class GraphViewBuilder {
   void RenumberByDegree();
   // Sorts each vertex's entries of view->adjacency_ (see the top of the file).
   void SortAdjacency(GraphView* view) const;
+  // Fills view->state_ends_ from the sorted adjacency and `enders` (the
+  // edges that end states, renumbered).
+  static void EndStates(const std::vector<PendingEdge>& enders, GraphView* view);
 
   std::vector<PendingEdge> edges_;
   std::vector<uint64_t> relation_ids_;
+  std::vector<uint16_t> reports_;
+  std::vector<uint32_t> enders_;  // Indexes into edges_ of state-ending relations.
 };
 
 }  // namespace entente::graph

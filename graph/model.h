@@ -238,6 +238,18 @@ bool SameRelationIdentity(const Relation& x, const Relation& y);
 // and the highest confidence. Returns true when `into` changed.
 bool MergeRelation(const Relation& from, Relation* into);
 
+// The number of independent reports of a relation: its distinct outlets
+// (compared without case), a provenance entry with no outlet counting its
+// document. At least 1, at most 65535: a relation is in the store because
+// something reported it.
+uint32_t IndependentReports(const Relation& relation);
+
+// Whether a relation ends the lasting states (IsLastingState) between its
+// endpoints that began before it: a downgrade breaking off relations ends
+// diplomatic relations, partnerships and memberships alike. A later
+// establishment begins a new state.
+bool EndsLastingStates(const Relation& relation);
+
 }  // namespace entente::graph
 
 #endif  // ENTENTE_GRAPH_MODEL_H_

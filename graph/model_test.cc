@@ -236,5 +236,42 @@ TEST(ParseRelationTypeSet, NamesTheUnknownType) {
   EXPECT_FALSE(ok->Contains(RelationType::kVisit));
 }
 
+TEST(IndependentReports, CountsDistinctOutletsAndUnnamedDocuments) {
+  Relation r;
+  EXPECT_EQ(IndependentReports(r), 1u);  // Stored because something said it.
+  auto report = [&r](const char* outlet, const char* document) {
+    Provenance p;
+    p.outlet = outlet;
+    p.document = document;
+    r.provenance.push_back(p);
+  };
+  report("Caspian Courier", "week-1");
+  EXPECT_EQ(IndependentReports(r), 1u);
+  report("caspian courier", "week-2");  // The same outlet again.
+  report("Steppe Wire", "week-2");
+  EXPECT_EQ(IndependentReports(r), 2u);
+  report("", "release-7");  // No outlet: its document stands for it.
+  report("", "release-7");
+  report("", "release-8");
+  EXPECT_EQ(IndependentReports(r), 4u);
+  // A document named like an outlet is no second report of that outlet, and
+  // past the pairwise comparison the count is the same.
+  report("", "Steppe Wire");
+  for (int i = 0; i < 40; ++i) report("STEPPE WIRE", "week-3");
+  EXPECT_EQ(IndependentReports(r), 5u);
+}
+
+TEST(EndsLastingStates, OnlyABreakOfRelations) {
+  Relation r;
+  r.type = RelationType::kDowngrade;
+  EXPECT_FALSE(EndsLastingStates(r));  // No measure named.
+  r.attributes["measure"] = std::string("recall_ambassador");
+  EXPECT_FALSE(EndsLastingStates(r));
+  r.attributes["measure"] = std::string("break_relations");
+  EXPECT_TRUE(EndsLastingStates(r));
+  r.type = RelationType::kSanction;
+  EXPECT_FALSE(EndsLastingStates(r));
+}
+
 }  // namespace
 }  // namespace entente::graph

@@ -77,6 +77,45 @@ TEST(PathExplain, LastingStatesHoldInALaterWindow) {
   EXPECT_TRUE(before.paths.empty());
 }
 
+TEST(PathExplain, ABreakOfRelationsEndsTheStatesBeforeIt) {
+  GraphViewBuilder b;
+  const EdgeFacts breaks{.ends_states = true};
+  Link(b, 1, "country:A", "country:B", RelationType::kDiplomaticRelations, "1993");
+  Link(b, 2, "country:A", "country:B", RelationType::kPartnership, "2001-06");
+  b.AddRelation(3, "country:A", "country:B", RelationType::kDowngrade, D("2008-03-10"),
+                D("2008-03-11"), breaks);
+  // Restored relations are a new state, from their own date.
+  Link(b, 4, "country:A", "country:B", RelationType::kDiplomaticRelations, "2015");
+  // A recalled ambassador ends nothing.
+  Link(b, 5, "country:C", "country:D", RelationType::kPartnership, "2000");
+  Link(b, 6, "country:C", "country:D", RelationType::kDowngrade, "2004");
+  auto view = std::move(b).Build();
+  RelationTypeSet states;
+  states.Add(RelationType::kDiplomaticRelations);
+  states.Add(RelationType::kPartnership);
+  auto hop = [&](const char* from, const char* to, TimeWindow window,
+                 int32_t known_as_of_day = INT32_MAX) {
+    PathResult r = Find(*view, {.from = from,
+                                .to = to,
+                                .types = states,
+                                .window = window,
+                                .known_as_of_day = known_as_of_day});
+    return r.paths.empty() ? 0 : r.paths[0].hops[0].relations;
+  };
+  // Both states held in 2005; only the relations of 1993 in 1995.
+  EXPECT_EQ(hop("country:A", "country:B", Years(2005, 2006)), 2);
+  EXPECT_EQ(hop("country:A", "country:B", Years(1995, 1996)), 1);
+  // A window that overlaps the break keeps them: they held in its first months.
+  EXPECT_EQ(hop("country:A", "country:B", Years(2008, 2009)), 2);
+  // After the break they are gone; from 2015 the restored relations hold.
+  EXPECT_EQ(hop("country:A", "country:B", Years(2010, 2012)), 0);
+  EXPECT_EQ(hop("country:A", "country:B", Years(2016, 2017)), 1);
+  // Known as of a day before the break was reported, the states still hold.
+  EXPECT_EQ(hop("country:A", "country:B", Years(2010, 2012), DaysFromCivil(2008, 3, 10)),
+            2);
+  EXPECT_EQ(hop("country:C", "country:D", Years(2010, 2012)), 1);
+}
+
 TEST(PathExplain, SaysWhichFilterRemovedEveryPath) {
   GraphViewBuilder b;
   Link(b, 1, "country:A", "country:B", RelationType::kMeeting, "2010", "2015");

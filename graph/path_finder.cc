@@ -118,7 +118,7 @@ HopLinks LinksBetween(const GraphView& view, const BidiSearch& search, uint32_t 
 
 PathResult Search(const GraphView& view, const PathQuery& query, uint32_t s, uint32_t t) {
   EdgeFilter filter{query.types, query.window, query.known_as_of_day,
-                    /*states_last=*/true};
+                    /*states_last=*/true, &view.state_ends()};
   SearchBounds bounds(query.max_expanded, query.deadline, query.cancelled);
   BidiSearch search(view, filter, query.avoid_kinds, s, t, &bounds);
   KShortest yen(&search, query.max_hops);

@@ -195,12 +195,57 @@ absl::Status Store::Impl::CheckMetadata(bool created) {
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s1, "read store metadata"));
   ENTENTE_RETURN_IF_ERROR(FromRocksStatus(s2, "read store metadata"));
   int stored = 0;
+  if (absl::SimpleAtoi(version, &stored) && stored == 1 &&
+      options_.mode == StoreOptions::Mode::kReadWrite) {
+    return UpgradeFromVersion1();
+  }
+  if (stored == 1) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store ", dir_, " has schema version 1; open it once read-write (an import ",
+        "or serve) to upgrade it to version ", internal::kSchemaVersion));
+  }
   if (!absl::SimpleAtoi(version, &stored) || stored != internal::kSchemaVersion) {
     return absl::FailedPreconditionError(
         absl::StrCat("store ", dir_, " has schema version \"", version,
                      "\"; this build reads version ", internal::kSchemaVersion));
   }
   return absl::OkStatus();
+}
+
+absl::Status Store::Impl::UpgradeFromVersion1() {
+  // Version 2 adds the report count and the state-ending flag to each edge
+  // record, both derived from the relation record: rewrite every edge from
+  // its relation, then the version. An upgrade cut short leaves version 1,
+  // and the next open rewrites them all again.
+  constexpr size_t kEdgesPerBatch = 10000;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), cf(internal::kRelations)));
+  rocksdb::WriteBatch batch;
+  std::string value;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    ENTENTE_ASSIGN_OR_RETURN(Relation relation,
+                             internal::DecodeRelation(absl::string_view(
+                                 it->value().data(), it->value().size())));
+    value.clear();
+    internal::EncodeEdge(relation, &value);
+    batch.Put(cf(internal::kEdges), it->key(), value);
+    if (batch.Count() >= kEdgesPerBatch) {
+      ENTENTE_RETURN_IF_ERROR(FromRocksStatus(db_->Write(rocksdb::WriteOptions(), &batch),
+                                              "upgrade store: rewrite edges"));
+      batch.Clear();
+    }
+  }
+  ENTENTE_RETURN_IF_ERROR(FromRocksStatus(it->status(), "upgrade store: read relations"));
+  batch.Put(cf(internal::kMetadata), internal::kSchemaVersionKey,
+            absl::StrCat(internal::kSchemaVersion));
+  rocksdb::WriteOptions write;
+  write.sync = true;  // Version 2 is only claimed once every edge is written.
+  ENTENTE_RETURN_IF_ERROR(
+      FromRocksStatus(db_->Write(write, &batch), "upgrade store: write version"));
+  // Every edge record now has an obsolete twin on disk: drop them before serving.
+  return FromRocksStatus(db_->CompactRange(rocksdb::CompactRangeOptions(),
+                                           cf(internal::kEdges), nullptr, nullptr),
+                         "upgrade store: compact edges");
 }
 
 absl::Status Store::Impl::RefreshView() {

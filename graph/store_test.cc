@@ -1,10 +1,12 @@
 #include "graph/store.h"
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "graph/internal/keys.h"
 #include "graph/internal/test_util.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
@@ -163,6 +165,106 @@ TEST(Store, CorruptManifestIsReportedNotACrash) {
   EXPECT_TRUE(store.status().code() == absl::StatusCode::kDataLoss ||
               store.status().code() == absl::StatusCode::kFailedPrecondition)
       << store.status();
+}
+
+// The edge index of a relation in a view.
+uint32_t EdgeOf(const GraphView& view, const Relation& r) {
+  absl::Span<const uint64_t> ids = view.relation_ids();
+  auto it = std::find(ids.begin(), ids.end(), RelationIdOf(r));
+  EXPECT_NE(it, ids.end());
+  return static_cast<uint32_t>(it - ids.begin());
+}
+
+// A meeting read in two outlets (one of them twice, its name in other
+// case), diplomatic relations of 1993 and their break in 2010.
+std::vector<Relation> ReportsAndABreak() {
+  Relation meeting =
+      MakeRelation(RelationType::kMeeting, "country:KAZ", "org:eu", "2026-01-10");
+  Provenance again = meeting.provenance[0];
+  again.outlet = "OUTLET";
+  again.document = "another-digest";
+  Provenance wire = again;
+  wire.outlet = "Steppe Wire";
+  meeting.provenance.push_back(again);
+  meeting.provenance.push_back(wire);
+  Relation broken =
+      MakeRelation(RelationType::kDowngrade, "country:ARM", "country:AZE", "2010-04-02");
+  broken.attributes["measure"] = std::string("break_relations");
+  return {meeting,
+          MakeRelation(RelationType::kDiplomaticRelations, "country:ARM", "country:AZE",
+                       "1993"),
+          broken};
+}
+
+void ExpectReportsAndTheBreak(const GraphView& view, const std::vector<Relation>& item) {
+  EXPECT_EQ(view.Reports(EdgeOf(view, item[0])), 2u);
+  EXPECT_EQ(view.Reports(EdgeOf(view, item[1])), 1u);
+  ASSERT_EQ(view.state_ends().size(), 1u);
+  const auto& [edge, end] = *view.state_ends().begin();
+  EXPECT_EQ(edge, EdgeOf(view, item[1]));
+  EXPECT_EQ(end.day, DaysFromCivil(2010, 4, 2));
+}
+
+TEST(Store, ViewKnowsIndependentReportsAndEndedStates) {
+  TempDir tmp;
+  const std::vector<Relation> item = ReportsAndABreak();
+  {
+    auto store = OpenOrDie(tmp.path());
+    ASSERT_TRUE(store->WriteItem({}, item).ok());
+    ASSERT_TRUE(store->RefreshView().ok());
+    ExpectReportsAndTheBreak(*store->View(), item);
+  }
+  auto reopened = OpenOrDie(tmp.path());  // The view built from the edge records.
+  ASSERT_NE(reopened, nullptr);
+  ExpectReportsAndTheBreak(*reopened->View(), item);
+}
+
+// Rewrites a store as schema version 1 wrote it: edge records at format 1,
+// without reports and flags.
+void DowngradeToVersion1(const std::string& dir) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (const std::string& name : internal::ColumnFamilyNames()) {
+    families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(
+      rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  rocksdb::WriteBatch batch;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db->NewIterator(rocksdb::ReadOptions(), handles[internal::kEdges]));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string value = it->value().ToString();
+    value[0] = 1;
+    value.erase(14, 2);  // After format, type and three days: reports < 128, flags.
+    batch.Put(handles[internal::kEdges], it->key(), value);
+  }
+  batch.Put(handles[internal::kMetadata], internal::kSchemaVersionKey, "1");
+  ASSERT_TRUE(db->Write(rocksdb::WriteOptions(), &batch).ok());
+  it.reset();
+  for (rocksdb::ColumnFamilyHandle* handle : handles) {
+    ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+  }
+}
+
+TEST(Store, AVersion1StoreIsUpgradedWhenOpenedForWriting) {
+  TempDir tmp;
+  const std::vector<Relation> item = ReportsAndABreak();
+  { ASSERT_TRUE(OpenOrDie(tmp.path())->WriteItem({}, item).ok()); }
+  DowngradeToVersion1(tmp.path());
+  absl::StatusOr<std::unique_ptr<Store>> read_only =
+      Store::Open(tmp.path(), {.mode = StoreOptions::Mode::kReadOnly});
+  EXPECT_EQ(read_only.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(read_only.status().message(), HasSubstr("open it once read-write"));
+  {
+    auto upgraded = OpenOrDie(tmp.path());
+    ASSERT_NE(upgraded, nullptr);
+    ExpectReportsAndTheBreak(*upgraded->View(), item);
+  }
+  auto after = OpenOrDie(tmp.path(), {.mode = StoreOptions::Mode::kReadOnly});
+  ASSERT_NE(after, nullptr);
+  ExpectReportsAndTheBreak(*after->View(), item);
 }
 
 TEST(Store, ForeignRocksDbIsNotAStore) {

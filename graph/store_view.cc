@@ -22,6 +22,7 @@ struct ScannedEdge {
   uint32_t source, target;
   int32_t first_day, end_day, reported_day;
   RelationType type;
+  EdgeFacts facts;
 };
 struct ScannedPart {
   std::vector<ScannedEdge> edges;
@@ -50,7 +51,8 @@ absl::Status ScanEdges(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* edges,
     if (!t) out->missing.emplace_back(2 * index + 1, std::string(e.target));
     out->edges.push_back({internal::DecodeFixed64BE(it->key().data()),
                           s.value_or(kMissing), t.value_or(kMissing), e.first_day,
-                          e.end_day, e.reported_day, e.type});
+                          e.end_day, e.reported_day, e.type,
+                          EdgeFacts{e.reports, e.ends_states}});
   }
   return FromRocksStatus(it->status(), "scan edges");
 }
@@ -102,7 +104,7 @@ absl::StatusOr<std::shared_ptr<const GraphView>> Store::Impl::BuildView() const 
     }
     for (const ScannedEdge& e : part->edges) {
       builder.AddRelationDays(e.id, e.source, e.target, e.type, e.first_day, e.end_day,
-                              e.reported_day);
+                              e.reported_day, e.facts);
     }
     *part = ScannedPart();
   }

@@ -5,7 +5,7 @@
 // big-endian so that RocksDB's bytewise order is numeric order; entity ids
 // never contain 0x00, which therefore ends an id inside a key.
 //
-//  cf "metadata"   "schema_version"                  -> decimal version ("1")
+//  cf "metadata"   "schema_version"                  -> decimal version ("2")
 //                  "format"                          -> "entente-graph"
 //  cf "entities"   entity_id                         -> EntityValue (records.h)
 //  cf "aliases"    alias_norm 00 entity_id           -> ""
@@ -64,7 +64,7 @@ enum CfIndex {
 inline constexpr char kSchemaVersionKey[] = "schema_version";
 inline constexpr char kFormatKey[] = "format";
 inline constexpr char kFormatValue[] = "entente-graph";
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: edges carry reports and flags.
 
 std::string RelationKey(uint64_t relation_id);
 // Prefix of all by_entity keys of one entity: entity_id 00.

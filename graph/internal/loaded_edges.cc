@@ -18,7 +18,7 @@ std::shared_ptr<const GraphView> LoadedEdges::Build(
         if (it != latest_chunk_.end() && it->second != c) continue;  // Superseded.
       }
       builder.AddRelationDays(e.id, vertex[e.source], vertex[e.target], e.type,
-                              e.first_day, e.end_day, e.reported_day);
+                              e.first_day, e.end_day, e.reported_day, e.facts);
     }
     chunks_[c] = {};
   }

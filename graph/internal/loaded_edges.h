@@ -33,6 +33,7 @@ class LoadedEdges {
     uint32_t source, target;  // EntityOrder ordinals.
     int32_t first_day, end_day, reported_day;
     RelationType type;
+    EdgeFacts facts;
   };
 
   // Room for n more edges in the current chunk.

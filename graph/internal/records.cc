@@ -10,6 +10,9 @@ namespace entente::graph::internal {
 namespace {
 
 constexpr uint8_t kFormat = 1;
+// Edge records are at format 2 since schema version 2.
+constexpr uint8_t kEdgeFormat = 2;
+constexpr uint8_t kEndsStatesFlag = 1;  // EndsLastingStates().
 
 void PutDate(std::string* out, const DateWithPrecision& date) {
   out->push_back(static_cast<char>(date.precision));
@@ -223,11 +226,13 @@ absl::StatusOr<EntityKind> DecodeEntityKind(absl::string_view bytes) {
 }
 
 void EncodeEdge(const Relation& r, std::string* out) {
-  out->push_back(static_cast<char>(kFormat));
+  out->push_back(static_cast<char>(kEdgeFormat));
   out->push_back(static_cast<char>(r.type));
   PutFixed32BE(out, OrderedDay(r.date.FirstDay()));
   PutFixed32BE(out, OrderedDay(r.date.EndDay()));
   PutFixed32BE(out, OrderedDay(r.reported.FirstDay()));
+  PutVarint(out, IndependentReports(r));
+  out->push_back(static_cast<char>(EndsLastingStates(r) ? kEndsStatesFlag : 0));
   PutString(out, r.source.id);
   PutString(out, r.target.id);
 }
@@ -235,18 +240,22 @@ void EncodeEdge(const Relation& r, std::string* out) {
 absl::StatusOr<EdgeRecord> DecodeEdge(absl::string_view bytes) {
   ByteReader in(bytes);
   EdgeRecord e;
-  uint8_t format, type;
+  uint8_t format, type, flags;
   uint32_t first, end, reported;
-  if (!in.Byte(&format) || format != kFormat || !in.Byte(&type) ||
+  uint64_t reports;
+  if (!in.Byte(&format) || format != kEdgeFormat || !in.Byte(&type) ||
       type >= kRelationTypeCount || !in.Fixed32BE(&first) || !in.Fixed32BE(&end) ||
-      !in.Fixed32BE(&reported) || !in.String(&e.source) || !in.String(&e.target) ||
-      !in.done()) {
+      !in.Fixed32BE(&reported) || !in.Varint(&reports) || reports == 0 ||
+      reports > 65535 || !in.Byte(&flags) || (flags & ~kEndsStatesFlag) != 0 ||
+      !in.String(&e.source) || !in.String(&e.target) || !in.done()) {
     return Corrupt("edge");
   }
   e.type = static_cast<RelationType>(type);
   e.first_day = DayFromOrdered(first);
   e.end_day = DayFromOrdered(end);
   e.reported_day = DayFromOrdered(reported);
+  e.reports = static_cast<uint16_t>(reports);
+  e.ends_states = (flags & kEndsStatesFlag) != 0;
   return e;
 }
 

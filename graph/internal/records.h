@@ -13,8 +13,12 @@
 //     provenance = item:varint outlet:str headline:str reported(date)
 //                  quote:str start:varint end:varint document:str extractor:str
 //  EntityValue:   01 name:str kind:u8 n:varint alias:str*
-//  EdgeValue:     01 type:u8 first_day:u32 end_day:u32 reported_day:u32
-//                 source:str target:str          (days as OrderedDay)
+//  EdgeValue:     02 type:u8 first_day:u32 end_day:u32 reported_day:u32
+//                 reports:varint flags:u8 source:str target:str
+//                 (days as OrderedDay; reports = IndependentReports, 1..65535;
+//                 flags bit 0 = EndsLastingStates). Schema version 1 wrote
+//                 format 01, without reports and flags; Store::Open rewrites
+//                 those records from their relations.
 //
 // str = varint length + bytes. Decoders return DataLoss naming the record.
 
@@ -41,6 +45,8 @@ struct EdgeRecord {
   int32_t first_day = INT32_MIN;
   int32_t end_day = INT32_MIN;
   int32_t reported_day = INT32_MIN;
+  uint16_t reports = 1;              // IndependentReports().
+  bool ends_states = false;          // EndsLastingStates().
   absl::string_view source, target;  // Point into the decoded bytes.
 };
 void EncodeEdge(const Relation& relation, std::string* out);

@@ -75,6 +75,8 @@ class Store::Impl {
  private:
   absl::Status CheckDirectory(bool* create);
   absl::Status CheckMetadata(bool created);
+  // Rewrites a version-1 store's edge records at version 2 (see records.h).
+  absl::Status UpgradeFromVersion1();
   absl::StatusOr<std::shared_ptr<const GraphView>> BuildView() const;
 
   const std::string dir_;
