@@ -55,7 +55,7 @@ std::array<double, kRelationTypeCount> TieWeighting::DefaultTypeWeights() {
   return w;  // Sanction, downgrade and unspecified stay 0.
 }
 
-double TieWeighting::Contribution(const AdjacentEdge& e) const {
+double TieWeighting::Contribution(const AdjacentEdge& e, uint32_t reports) const {
   const double type_weight = type_weights[static_cast<size_t>(e.type)];
   if (type_weight == 0) return 0;
   double age_half_lives = 1.0;  // Undated.
@@ -65,7 +65,7 @@ double TieWeighting::Contribution(const AdjacentEdge& e) const {
     const int64_t age = std::max<int64_t>(0, int64_t{reference_day} - last_day);
     age_half_lives = static_cast<double>(age) / half_life_days;
   }
-  return type_weight * std::exp2(-age_half_lives);
+  return type_weight * reports * std::exp2(-age_half_lives);
 }
 
 RelationTypeSet TieQuery::EffectiveTypes() const {
@@ -109,10 +109,12 @@ absl::StatusOr<TieGraph> TieGraph::Build(const GraphView& view, const TieQuery& 
       auto it = run;
       for (; it != edges.end() && it->neighbor == v; ++it) {
         if (!IsTieKind(it->neighbor_kind) || !filter.Passes(*it)) continue;
-        const double contribution = weighting.Contribution(*it);
+        const uint32_t reports = view.Reports(it->edge);
+        const double contribution = weighting.Contribution(*it, reports);
         if (contribution == 0) continue;
         tie.score += contribution;
         ++tie.relations;
+        tie.reports += static_cast<int32_t>(reports);
         tie.types.Add(it->type);
         if (!it->undated()) tie.latest_day = std::max(tie.latest_day, it->end_day() - 1);
       }
@@ -146,7 +148,8 @@ std::vector<uint64_t> TieGraph::RelationsOf(uint32_t a, uint32_t b) const {
   const EdgeFilter filter = Filter();
   std::vector<uint64_t> ids;
   for (const AdjacentEdge& e : view_->EdgesBetween(ViewVertex(a), ViewVertex(b))) {
-    if (filter.Passes(e) && query_.weighting.Contribution(e) > 0) {
+    if (filter.Passes(e) &&
+        query_.weighting.Contribution(e, view_->Reports(e.edge)) > 0) {
       ids.push_back(view_->RelationId(e.edge));
     }
   }

@@ -8,21 +8,21 @@
 //
 // Weighting. Each relation r between the pair adds
 //
-//   contribution(r) = type_weight(r.type) * 2^(-age(r) / half_life_days)
+//   contribution(r) = type_weight(r.type) * reports(r) * 2^(-age(r) / half_life_days)
 //
-// where age(r) is reference_day minus the last day r's date covers (0 when
-// r ends on or after reference_day); an undated relation (only in an
-// unbounded window) counts as one half-life old. The tie's score is the sum
-// of its relations' contributions and its weight is
+// where reports(r) is the number of independent reports of r (its distinct
+// outlets: IndependentReports, model.h), and age(r) is reference_day minus
+// the last day r's date covers (0 when r ends on or after reference_day); an
+// undated relation (only in an unbounded window) counts as one half-life
+// old. The tie's score is the sum of its relations' contributions and its
+// weight is
 //
 //   weight = 1 - exp(-score / saturation)          (0 < weight < 1)
 //
 // so every further report strengthens a tie, with diminishing returns: with
-// the default weights one fresh agreement gives 0.63, three give 0.95. The
-// weight of a chain of ties is the product of their weights. Every relation
-// in the view counts once: the view holds no provenance, so a relation read
-// in three outlets counts as much as one read once (the number of reports
-// per pair is the number of distinct relations).
+// the default weights one fresh agreement read once gives 0.63, read in
+// three outlets (or three agreements) 0.95. A relation repeated by one outlet
+// counts once. The weight of a chain of ties is the product of their weights.
 //
 // Default type weights (TieWeighting::DefaultTypeWeights): agreement,
 // partnership 1.0; trade_target, trade_volume, investment 0.8; visit 0.7;
@@ -64,8 +64,9 @@ struct TieWeighting {
   double saturation = 1.0;
 
   static std::array<double, kRelationTypeCount> DefaultTypeWeights();
-  // contribution(r) above, for one relation entry of the view.
-  double Contribution(const AdjacentEdge& e) const;
+  // contribution(r) above, for one relation entry of the view and its
+  // independent reports (GraphView::Reports).
+  double Contribution(const AdjacentEdge& e, uint32_t reports) const;
 };
 
 struct TieQuery {
@@ -86,6 +87,7 @@ struct Tie {
   double distance = 0;  // -ln(weight): shortest distance = strongest chain.
   double score = 0;     // Sum of the relations' contributions.
   int32_t relations = 0;
+  int32_t reports = 0;             // The relations' independent reports, summed.
   RelationTypeSet types;           // The types of its relations.
   int32_t latest_day = INT32_MIN;  // Last day covered by its newest relation.
 };

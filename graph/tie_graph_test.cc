@@ -48,6 +48,27 @@ TEST(TieGraph, ScoreAddsTypeWeightsHalvedPerHalfLife) {
   EXPECT_EQ(tie.latest_day, DaysFromCivil(2025, 12, 31));
 }
 
+TEST(TieGraph, EachIndependentReportOfARelationAddsItsContribution) {
+  TieGraphBuilder b;
+  // An agreement read in three outlets: 3 * 1.0.
+  b.Add("country:A", "country:B", RelationType::kAgreement, "2025-12-31", "", 3);
+  // A visit (0.7) read in two, a year old: 2 * 0.7 / 2.
+  b.Add("country:A", "country:B", RelationType::kVisit, "2024-12-31", "", 2);
+  // One agreement read once: 1.0, a weaker tie.
+  b.Add("country:A", "country:C", RelationType::kAgreement, "2025-12-31");
+  auto view = std::move(b).Build();
+  TieGraph ties = Build(*view, TestTieQuery());
+  const Tie& strong = TieOf(ties, "country:A", "country:B");
+  EXPECT_DOUBLE_EQ(strong.score, 3.7);
+  EXPECT_DOUBLE_EQ(strong.weight, WeightOfScore(3.7));
+  EXPECT_EQ(strong.relations, 2);
+  EXPECT_EQ(strong.reports, 5);
+  const Tie& weak = TieOf(ties, "country:A", "country:C");
+  EXPECT_DOUBLE_EQ(weak.score, 1.0);
+  EXPECT_EQ(weak.reports, 1);
+  EXPECT_GT(strong.weight, weak.weight);
+}
+
 TEST(TieGraph, CoarseDatesAgeFromTheirLastDayAndUndatedFromOneHalfLife) {
   TieGraphBuilder b;
   // "2025" ends on 2025-12-31, the reference day: age 0, contribution 1.

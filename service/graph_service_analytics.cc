@@ -80,11 +80,13 @@ void BasisToProto(const graph::TieGraph& ties, const v1::TieGraphSpec& spec,
   out->set_half_life_days(query.weighting.half_life_days);
   out->set_reference_date(DayString(query.weighting.reference_day));
   out->set_weighting(absl::StrCat(
-      "tie score = sum over its relations of type weight * 2^(-age days / ",
+      "tie score = sum over its relations of type weight * independent reports * "
+      "2^(-age days / ",
       query.weighting.half_life_days, "), age counted from ",
       DayString(query.weighting.reference_day),
       " (undated: one half-life); tie weight = 1 - exp(-score); a chain's strength is "
-      "the product of its tie weights; each relation counts once"));
+      "the product of its tie weights; a relation's independent reports are its "
+      "distinct outlets"));
   out->set_entities(ties.vertex_count());
   out->set_ties(static_cast<int64_t>(ties.tie_count()));
 }
@@ -97,6 +99,7 @@ void TieToProto(const graph::TieGraph& ties, uint32_t a, uint32_t b, v1::Tie* ou
   const graph::Tie& tie = ties.graph()[*edge];
   out->set_weight(tie.weight);
   out->set_relations(tie.relations);
+  out->set_reports(tie.reports);
   for (int t = 1; t < graph::kRelationTypeCount; ++t) {
     const auto type = static_cast<graph::RelationType>(t);
     if (tie.types.Contains(type)) out->add_types(ToProto(type));

@@ -332,6 +332,13 @@ TEST_F(GraphServiceTest, BlocsOfAPathHaveKazakhstanAsArticulationPoint) {
 }
 
 TEST_F(GraphServiceTest, StrongestPathHopsCarryTheirRelations) {
+  // A second outlet reports the partnership: the tie counts three reports.
+  graph::Relation again = MakeRelation(graph::RelationType::kPartnership, "country:PAK",
+                                       "country:KAZ", "2026-02-04");
+  again.provenance[0].outlet = "Second Wire";
+  again.provenance[0].document = "another";
+  ASSERT_TRUE(store_->WriteItem({}, {again}).ok());
+  ASSERT_TRUE(store_->RefreshView().ok());
   grpc::ClientContext context;
   v1::FindStrongestPathsRequest request;
   request.set_from_entity("Pakistan");
@@ -349,6 +356,8 @@ TEST_F(GraphServiceTest, StrongestPathHopsCarryTheirRelations) {
                    path.hops(0).tie().weight() * path.hops(1).tie().weight());
   // Newest first by first day: the partnership (02-04), then the trade (02-01).
   ASSERT_EQ(path.hops(0).relations_size(), 2);
+  EXPECT_EQ(path.hops(0).tie().relations(), 2);
+  EXPECT_EQ(path.hops(0).tie().reports(), 3);
   EXPECT_EQ(path.hops(0).relations(0).type(), v1::RELATION_TYPE_PARTNERSHIP);
   EXPECT_EQ(path.hops(0).relations(1).type(), v1::RELATION_TYPE_TRADE_TARGET);
   EXPECT_FALSE(path.hops(0).relations(0).provenance().empty());

@@ -24,11 +24,13 @@ class TieGraphBuilder {
     for (int i = 0; i < count; ++i) Add(a, b, RelationType::kAgreement, "2025-12-31");
   }
   void Add(const std::string& a, const std::string& b, RelationType type,
-           const std::string& date, const std::string& reported = "") {
+           const std::string& date, const std::string& reported = "",
+           uint16_t independent_reports = 1) {
     const DateWithPrecision when = *DateWithPrecision::Parse(date);
     const DateWithPrecision known =
         reported.empty() ? when : *DateWithPrecision::Parse(reported);
-    builder_.AddRelation(next_id_++, a, b, type, when, known);
+    builder_.AddRelation(next_id_++, a, b, type, when, known,
+                         EdgeFacts{.reports = independent_reports});
   }
   std::shared_ptr<const GraphView> Build() && { return std::move(builder_).Build(); }
 

@@ -294,6 +294,7 @@ TEST_F(CommandsTest, StrongestPathListsEachHopsRelations) {
   EXPECT_THAT(out_.str(), HasSubstr("Chain 1 (strength "));
   EXPECT_THAT(out_.str(), HasSubstr("): Pakistan -> Kazakhstan -> European Union\n"));
   EXPECT_THAT(out_.str(), HasSubstr("Pakistan - Kazakhstan: weight "));
+  EXPECT_THAT(out_.str(), HasSubstr(" relations in 2 reports ("));
   EXPECT_THAT(out_.str(), HasSubstr("2024-01  partnership  Kazakhstan  European Union"));
   ASSERT_EQ(Run(PathCommand(), {"PAK", "EU", "--strongest", "--types", "trade_target"}),
             kExitOk);

@@ -120,13 +120,14 @@ std::string BlocsText(const v1::FindBlocsResponse& response) {
   }
   if (response.blocs().empty()) absl::StrAppend(&out, "\nNo bloc of two or more.\n");
   if (!response.bridges().empty()) {
-    Table table({"BLOC", "ENTITY", "BLOC", "ENTITY", "WEIGHT", "RELATIONS", "TYPES"});
+    Table table(
+        {"BLOC", "ENTITY", "BLOC", "ENTITY", "WEIGHT", "RELATIONS", "REPORTS", "TYPES"});
     for (const v1::BridgingTie& bridge : response.bridges()) {
       const v1::Tie& tie = bridge.tie();
       table.AddRow({absl::StrCat(bridge.bloc_a() + 1), NameOf(names, tie.entity_a()),
                     absl::StrCat(bridge.bloc_b() + 1), NameOf(names, tie.entity_b()),
                     Number(tie.weight()), absl::StrCat(tie.relations()),
-                    TypesText(tie.types())});
+                    absl::StrCat(tie.reports()), TypesText(tie.types())});
     }
     absl::StrAppend(&out, "\nTies between blocs:\n", table.Render());
   }
@@ -158,7 +159,9 @@ std::string StrongestPathsTable(const v1::FindStrongestPathsResponse& response,
       const v1::TieHop& hop = path.hops(h);
       absl::StrAppend(&out, "  ", names[h], " - ", names[h + 1], ": weight ",
                       Number(hop.tie().weight()), ", ", hop.tie().relations(),
-                      hop.tie().relations() == 1 ? " relation" : " relations", " (",
+                      hop.tie().relations() == 1 ? " relation" : " relations", " in ",
+                      hop.tie().reports(),
+                      hop.tie().reports() == 1 ? " report" : " reports", " (",
                       TypesText(hop.tie().types()), ")\n");
       absl::StrAppend(&out, RelationsBlock(hop.relations(), with_sources));
     }
