@@ -169,13 +169,19 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   return nullptr;
 }
 
-// "the 75th anniversary": the ordinal right before the trigger; 0 when none.
-int OrdinalBefore(const MatchContext& ctx) {
+// "the 75th anniversary": the ordinal right before the trigger; for a trigger
+// "years", the count ("65 years of diplomatic relations"); 0 when none.
+int AnniversaryCount(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
-  constexpr int kOrdinalWindow = 2;  // "the 75th anniversary", "the 30th jubilee"
+  constexpr int kCountWindow = 2;  // "the 75th anniversary", "some 65 years"
+  const bool years = t[ctx.match.trigger.end - 1].lemma == "year";
   for (int k = ctx.match.trigger.begin - 1;
-       k >= 0 && k >= ctx.match.trigger.begin - kOrdinalWindow; --k) {
+       k >= 0 && k >= ctx.match.trigger.begin - kCountWindow; --k) {
     if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
+    if (!years) continue;
+    if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 0 && *n < 400) {
+      return static_cast<int>(*n);
+    }
   }
   return 0;
 }
@@ -389,7 +395,7 @@ EventDate DateOf(const MatchContext& ctx) {
     // "marked the 50th anniversary this year": counted back from the year the text
     // gives, else from the report's.
     int base = out.stated ? out.date.year : reported.year;
-    int n = OrdinalBefore(ctx);
+    int n = AnniversaryCount(ctx);
     if (n <= 0 || base <= n) return EventDate();  // No count: no date to give.
     out.anniversary = n;
     out.date = DateWithPrecision::Year(base - n);
