@@ -375,6 +375,12 @@ class ContextPass {
     if (pt == Tag::kVerb) {
       return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
+    // "according to government figures", "on behalf of member states": the object
+    // of a multi-word preposition is an adjunct, with no verb of its own.
+    if ((f & (kThirdPerson | kBaseForm)) && !(f & kPastTense) &&
+        InMultiWordPrepositionObject(i)) {
+      return Tag::kNoun;
+    }
     // After a noun or a name: a verb when it is tensed, or when an object or an
     // infinitive follows ("the two countries intend to sign").
     if (f & kPastTense) return Tag::kVerb;
@@ -414,6 +420,22 @@ class ContextPass {
       return Tag::kVerb;
     }
     return Tag::kNoun;
+  }
+
+  // The words before i, back to a multi-word preposition, are all of one noun
+  // phrase: i continues that preposition's object.
+  bool InMultiWordPrepositionObject(int i) const {
+    constexpr int kObjectWindow = 5;  // "according to the Malaysian trade ministry"
+    int k = i - 1;
+    for (; k >= 0 && k >= i - kObjectWindow && IsNominal(t_[k].tag); --k) {
+    }
+    if (k < 0 || k == i - 1 || t_[k].tag != Tag::kPreposition) return false;
+    constexpr int kLongestPreposition = 4;  // "on the sidelines of"
+    for (int start = k - 1; start >= 0 && start >= k - kLongestPreposition; --start) {
+      if (t_[start].tag != Tag::kPreposition) return false;
+      if (start + t_[start].span - 1 == k) return true;
+    }
+    return false;
   }
 
   bool ClauseBreak(const Token& t) const {

@@ -157,6 +157,19 @@ TEST(TagTokens, AMultiWordPrepositionSpansItsWords) {
   EXPECT_EQ(TagOf(t, "to"), Tag::kPreposition);
 }
 
+TEST(TagTokens, AMultiWordPrepositionsObjectHasNoVerb) {
+  // "figures", "states" and "calls" could be verbs after a noun; not here.
+  EXPECT_EQ(TagOf(Tagged("Exports grew, according to customs office figures, by 8%."),
+                  "figures"),
+            Tag::kNoun);
+  EXPECT_EQ(TagOf(Tagged("He spoke on behalf of member states at the forum."), "states"),
+            Tag::kNoun);
+  // Past the comma that closes the adjunct, a verb again.
+  EXPECT_EQ(
+      TagOf(Tagged("According to the ministry, Chile wants to export more."), "wants"),
+      Tag::kVerb);
+}
+
 TEST(TagTokens, AfterOpensAClauseOnlyBeforeAVerb) {
   EXPECT_EQ(TagOf(Tagged("The talks ended after the two leaders met."), "after"),
             Tag::kSubordinator);
