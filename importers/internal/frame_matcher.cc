@@ -783,7 +783,16 @@ class SentenceMatcher {
       return true;
     }
     if (x.pp < 0) return false;
-    const PrepPhrase& pp = ph_.pps[x.pp];
+    const PrepPhrase* in = &ph_.pps[x.pp];
+    // "at the end of a visit", "in the course of the talks": the phrase of the
+    // event's phase stands where the event would ("during a visit").
+    if (Prep(*in) == "of" && in->attached_np >= 0) {
+      const NounPhrase& phase = ph_.nps[in->attached_np];
+      if (phase.pp >= 0 && x_.Contains(c_.phase_noun, t_[phase.head].lemma)) {
+        in = &ph_.pps[phase.pp];
+      }
+    }
+    const PrepPhrase& pp = *in;
     std::string early = Prep(pp);
     // "At the summit, the leaders of X and Y announced": a phrase of the clause, not
     // of a noun ("leaders at the summit"), may open it.
