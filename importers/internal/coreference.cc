@@ -514,6 +514,46 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+// "X hosted Y, Z and the presidents of A and B. The leaders adopted ...": the leaders
+// are everyone named as a leader in that sentence (and in this one before them), a
+// person or an office, or a state in the "of" phrase of an agent noun. Fewer than
+// three is no gathering: the caller falls back to the item's pair.
+std::vector<Referent> Discourse::LeadersNamed(int s, int before) const {
+  std::vector<Referent> out;
+  for (int k = std::max(0, s - 1); k <= s; ++k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) continue;
+    for (const Mention& m : sentence.mentions) {
+      if (k == s && m.begin >= before) break;
+      if (m.country.empty() || m.kind == graph::EntityKind::kCity) continue;
+      if (!IsPersonOrOffice(m) && !(IsStateMention(m) && OfAgent(k, m.begin))) continue;
+      bool seen = false;
+      for (const Referent& r : out) seen |= r.party == m.country;
+      if (seen) continue;
+      Referent r = FromMention(k, m, false);
+      if (r.party.empty()) continue;
+      r.anaphor = true;
+      r.group = true;
+      out.push_back(std::move(r));
+    }
+  }
+  return out.size() >= 3 ? out : std::vector<Referent>();
+}
+
+// Whether the token at `i` lies in the "of" phrase of an agent noun: "the presidents
+// of Chile and Peru".
+bool Discourse::OfAgent(int s, int i) const {
+  const Phrases& ph = item_.sentences[s].parse.phrases;
+  const int np = ph.np_at[i];
+  if (np < 0 || ph.nps[np].pp < 0) return false;
+  const PrepPhrase& of_phrase = ph.pps[ph.nps[np].pp];
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  if (t[of_phrase.prep].lower != "of" || of_phrase.attached_np < 0) return false;
+  // The noun right before "of": a list's last part ("X, Y and the presidents of").
+  const int noun = of_phrase.prep - 1;
+  return k_.lexicon().MatchAt(k_.classes().agent_noun, t, noun, noun + 1).length > 0;
+}
+
 // "Ishiba joined Biden and Yoon for a summit, at which the three leaders ...": when no
 // one phrase lists them, the last `count` parties named before, in this sentence (and
 // for three or more, the one before it), if there are exactly that many.
@@ -684,8 +724,13 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   };
   if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
     int count = 2;
-    if (!m.value.empty()) (void)absl::SimpleAtoi(m.value, &count);
-    std::vector<Referent> list = LastList(s, i, count);
+    std::vector<Referent> list;
+    if (m.value == "present") {
+      list = LeadersNamed(s, i);
+    } else if (!m.value.empty()) {
+      (void)absl::SimpleAtoi(m.value, &count);
+    }
+    if (list.empty()) list = LastList(s, i, count);
     if (list.empty()) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;
