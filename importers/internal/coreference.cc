@@ -514,6 +514,18 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+// "Chile's President Boric, whose country chairs the bloc": the name the relative
+// clause follows, across a comma or an apposition's closing words; null when none
+// stands right before.
+const Mention* Discourse::RelativeAntecedent(int s, int whose) const {
+  const Sentence& sentence = item_.sentences[s];
+  int k = whose - 1;
+  if (k >= 0 && sentence.tokens[k].lower == ",") --k;
+  if (k < 0 || sentence.mention_at[k] < 0) return nullptr;
+  const Mention& m = sentence.mentions[sentence.mention_at[k]];
+  return IsStateMention(m) || IsPersonOrOffice(m) ? &m : nullptr;
+}
+
 // "X hosted Y, Z and the presidents of A and B. The leaders adopted ...": the leaders
 // are everyone named as a leader in that sentence (and in this one before them), a
 // person or an office, or a state in the "of" phrase of an agent noun. Fewer than
@@ -711,9 +723,9 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
-  // Besides the classes below, only "the" and "both" start an anaphor (an office,
-  // a counted group): most words are ruled out by one test.
-  if (t[i].lower != "the" && t[i].lower != "both" &&
+  // Besides the classes below, only "the", "both" and "whose" start an anaphor (an
+  // office, a counted group, a relative's antecedent): most words fail one test.
+  if (t[i].lower != "the" && t[i].lower != "both" && t[i].lower != "whose" &&
       !x.MayMatchAny(anaphor_starts_, t[i]))
     return false;
   auto from = [&](const Mention* m) {
@@ -722,6 +734,11 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     r.anaphor = true;
     if (!r.party.empty() || r.counterpart) out->push_back(std::move(r));
   };
+  if (t[i].lower == "whose") {
+    *length = 1;
+    from(RelativeAntecedent(s, i));
+    return true;
+  }
   if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
     int count = 2;
     std::vector<Referent> list;

@@ -111,6 +111,7 @@ class Discourse {
   std::vector<Referent> LastParties(int s, int before, int count) const;
   std::vector<Referent> LeadersNamed(int s, int before) const;
   bool OfAgent(int s, int i) const;
+  const Mention* RelativeAntecedent(int s, int whose) const;
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

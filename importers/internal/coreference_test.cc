@@ -178,6 +178,12 @@ TEST(Discourse, TheLeadersAfterTwoAreTheItemsPair) {
             (std::vector<std::string>{"country:CHL", "country:PER"}));
 }
 
+TEST(Discourse, WhoseCountryIsTheCountryOfTheNameBeforeIt) {
+  Item item("",
+            {"Ghana's President Kwame Asante, whose country chairs the bloc, spoke."});
+  EXPECT_EQ(Parties(item.Of(0, "whose")), (std::vector<std::string>{"country:GHA"}));
+}
+
 TEST(Discourse, ThePresidentsOfTwoCountriesAreThoseCountries) {
   Item item("", {"The presidents of Ghana and Togo met in Lome on Monday."});
   EXPECT_EQ(Parties(item.Of(0, "The")),
