@@ -30,6 +30,7 @@ struct Mood {
   bool blocked = false;
   bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
   bool wished = false;    // Irrealis by a wish, a plan, a hedge or a condition.
+  bool pledged = false;   // Under a pledge: wished, except for mood=pledged frames.
 };
 
 class SentenceMatcher {
@@ -301,7 +302,11 @@ class SentenceMatcher {
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
       mood.irrealis |= pg.future || pg.modal;
-      mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+      if (GovernorLemma(c_.pledge_governor, pg)) {
+        mood.pledged = true;
+      } else {
+        mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+      }
     }
     // "Had Brazil and Chile signed a free trade agreement, ...": an auxiliary before
     // its subject at the start of the sentence makes a condition.
@@ -1185,8 +1190,9 @@ class SentenceMatcher {
         sentence_.dateline.Contains(trigger.begin))
       return;
     Mood mood = MemoMoodOf(c, trigger, np);
-    if (mood.blocked ||
-        (mood.irrealis && !f.any_mood && !(f.future_mood && !mood.wished))) {
+    const bool wished = mood.wished || (mood.pledged && !f.pledged_mood);
+    const bool irrealis = mood.irrealis || wished;
+    if (mood.blocked || (irrealis && !f.any_mood && !(f.future_mood && !wished))) {
       return;
     }
     if (!ConditionsHold(f, c, np, trigger)) return;
@@ -1208,7 +1214,7 @@ class SentenceMatcher {
     m.clause = c;
     m.trigger = trigger;
     m.np = np;
-    m.irrealis = mood.irrealis;
+    m.irrealis = irrealis;
     m.object_np = np < 0 ? ClauseObject(c) : -1;
     m.pairs = std::move(pairs);
     out_.push_back(std::move(m));

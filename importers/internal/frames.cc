@@ -162,11 +162,12 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     return absl::OkStatus();
   }
   if (key == "mood") {
-    if (value != "any" && value != "future" && value != "factual") {
-      return DataError(file, line, "mood= wants any, future or factual");
+    if (value != "any" && value != "future" && value != "pledged" && value != "factual") {
+      return DataError(file, line, "mood= wants any, future, pledged or factual");
     }
     f->any_mood = value == "any";
     f->future_mood = value == "future";
+    f->pledged_mood = value == "pledged";
     return absl::OkStatus();
   }
   if (key == "date") {

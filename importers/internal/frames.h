@@ -74,6 +74,8 @@
 //   mood=future                  also in future or modal statements ("will become a
 //                                member on 1 January"), not in wished, hedged or
 //                                conditional ones ("would like it to become");
+//   mood=pledged                 also under a pledge ("pledged to back X's bid":
+//                                the pledge is the stance);
 //   mood=any                     also in future, modal or hoped-for statements
 //                                (targets, pledges); the default is factual only;
 //   max_parties=3                a match naming more parties gives nothing (six
@@ -149,9 +151,10 @@ struct Frame {
   bool needs_named_subject = false;  // needs=named_subject
   bool needs_named_object = false;   // needs=named_object
   bool any_mood = false;
-  bool future_mood = false;  // mood=future
-  bool anniversary = false;  // date=anniversary
-  int max_parties = 0;       // 0: no limit.
+  bool future_mood = false;   // mood=future
+  bool pledged_mood = false;  // mood=pledged
+  bool anniversary = false;   // date=anniversary
+  int max_parties = 0;        // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
   std::string file;  // Where it is written, for --explain and errors.

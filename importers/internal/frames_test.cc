@@ -89,6 +89,15 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
             (std::vector<std::pair<std::string, std::string>>{{"kind", "treaty"}}));
 }
 
+TEST(ParseFrame, PledgedMoodAcceptsPledgesOnly) {
+  absl::StatusOr<Frame> f =
+      Parse("declaration  v:back  source=subj  target=obj  mood=pledged");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->pledged_mood);
+  EXPECT_FALSE(f->any_mood);
+  EXPECT_FALSE(f->future_mood);
+}
+
 TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
   absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();

@@ -61,6 +61,7 @@ constexpr Required kRequired[] = {
     {"talks_round", &KnownClasses::talks_round},
     {"aside_event", &KnownClasses::aside_event},
     {"plan_governor", &KnownClasses::plan_governor},
+    {"pledge_governor", &KnownClasses::pledge_governor},
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
 };
