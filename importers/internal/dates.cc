@@ -194,7 +194,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       "six",       "seven",     "eight",     "nine",      "ten",      "eleven",
       "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
       "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
-      "sixty",     "seventy",   "eighty",    "ninety",    "hundred"};
+      "sixty",     "seventy",   "eighty",    "ninety",    "hundred",  "eve"};
   for (int i = 0; i < n; ++i) {
     absl::string_view w = t[i].lower;
     if (t[i].kind == TokenKind::kPunct) continue;
@@ -464,6 +464,13 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         ++i;
         continue;
       }
+    }
+    // "On the eve of the summit": the day before the last day named (the event's).
+    if (w == "eve" && i > 0 && Is(t, i - 1, "the") && Is(t, i + 1, "of") &&
+        previous.precision == DatePrecision::kDay) {
+      out.push_back({i - 1, i + 2, DayFromDays(Days(previous) - 1), DateKind::kSequel});
+      ++i;
+      continue;
     }
     if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
       int delta = w == "yesterday" ? -1 : 0;
