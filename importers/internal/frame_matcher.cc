@@ -475,6 +475,8 @@ class SentenceMatcher {
     }
     // "at a joint press conference": what the leaders told the press.
     if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;
+    // "built roads, hospitals and housing": a kind of thing, not one site.
+    if (cls == c_.facility && BarePlural(np)) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...", "attended their first summit": an event noun
     // without a name of its own is the item's main event.
@@ -624,9 +626,12 @@ class SentenceMatcher {
     switch (slot.kind) {
       case Slot::kSubject:
         if (passive) {
-          pps_with("by", false);
+          if (!f.needs_acting_subject || !DemonymOnThing(ByPhrase(c))) {
+            pps_with("by", false);
+          }
         } else if (clause.kind != ClauseKind::kParticipial || !Passive(c)) {
           int np = SubjectOf(sentence_.parse, c);
+          if (f.needs_acting_subject && DemonymOnThing(np)) break;
           AddPhrase(np, false, &view);
           // "Ministers signed", "delegations exchanged": officials of no named state
           // act for the item's pair.
@@ -744,6 +749,37 @@ class SentenceMatcher {
   }
 
   // True when the phrase's head word lies in a mention of a person or an office.
+  // "a Chinese contractor", "Turkish firms": a demonym on a noun that is no state, no
+  // office and no agent of one (not "the Kenyan government").
+  bool DemonymOnThing(int np) const {
+    if (np < 0) return false;
+    const int head = ph_.nps[np].head;
+    if (head < 0 || sentence_.mention_at[head] >= 0) return false;
+    if (x_.MatchAt(c_.agent_noun, t_, head, head + 1).length > 0) return false;
+    for (int i = ph_.nps[np].range.begin; i < head; ++i) {
+      const int m = sentence_.mention_at[i];
+      if (m >= 0 && sentence_.mentions[m].form == AliasForm::kDemonym) return true;
+    }
+    return false;
+  }
+
+  // A plural common noun with no determiner, number or name before it: "roads".
+  bool BarePlural(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (x.head < 0 || x.range.begin != x.head) return false;
+    const Token& head = t_[x.head];
+    return head.tag == Tag::kNoun && head.lower != head.lemma &&
+           sentence_.mention_at[x.head] < 0;
+  }
+
+  // The object of a passive clause's "by" phrase; -1 when none.
+  int ByPhrase(int c) const {
+    for (int pp : clauses_[c].pps) {
+      if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "by") return ph_.pps[pp].np;
+    }
+    return -1;
+  }
+
   bool HeadIsPerson(int np) const {
     for (const TokenRange& conjunct : ph_.nps[np].conjuncts) {
       int m = sentence_.mention_at[conjunct.end - 1];

@@ -150,6 +150,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_person_object = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
+    } else if (value == "acting_subject") {
+      f->needs_acting_subject = true;
     } else if (value == "named_object") {
       f->needs_named_object = true;
     } else if (value == "name") {

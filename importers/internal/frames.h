@@ -65,6 +65,10 @@
 //   needs=named_object           the object must name its party itself: "backed Chile"
 //                                and "backed Chile's bid", not "backed talks between
 //                                Chile and Peru";
+//   needs=acting_subject         the subject (a passive's "by" phrase) stands for a
+//                                party only as a state, a person, an office or an
+//                                agent of one ("the Kenyan government"), not as a
+//                                demonym on another thing ("a Chinese contractor");
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
@@ -148,8 +152,9 @@ struct Frame {
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_name = false;
-  bool needs_named_subject = false;  // needs=named_subject
-  bool needs_named_object = false;   // needs=named_object
+  bool needs_named_subject = false;   // needs=named_subject
+  bool needs_named_object = false;    // needs=named_object
+  bool needs_acting_subject = false;  // needs=acting_subject
   bool any_mood = false;
   bool future_mood = false;   // mood=future
   bool pledged_mood = false;  // mood=pledged

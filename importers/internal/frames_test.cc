@@ -98,6 +98,14 @@ TEST(ParseFrame, PledgedMoodAcceptsPledgesOnly) {
   EXPECT_FALSE(f->future_mood);
 }
 
+TEST(ParseFrame, ActingSubjectIsACondition) {
+  absl::StatusOr<Frame> f = Parse(
+      "site  v:build  obj=@facility  needs=acting_subject  source=subj  target=obj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_acting_subject);
+  EXPECT_FALSE(f->needs_named_subject);
+}
+
 TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
   absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();
