@@ -514,6 +514,36 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+// "Norway's Equinor": a one-word name no list knows, owned by a state, is a company
+// or body of that state, not the state acting. Titles and known people are mentions
+// ("Brazil's Lula", "Chile's Foreign Minister"), so they never get here.
+bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  int owner_end = -1;
+  for (int i = conjunct.begin; i < conjunct.end; ++i) {
+    if (t[i].tag == Tag::kPossessive && t[i].lower == "'s") {
+      owner_end = i;
+      break;
+    }
+  }
+  // One word: "Bolivia's Luis Arce" may be a person no list knows.
+  if (owner_end <= conjunct.begin || owner_end + 2 != conjunct.end) return false;
+  const int owner = sentence.mention_at[owner_end - 1];
+  if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
+  for (int i = owner_end + 1; i < conjunct.end; ++i) {
+    if (!t[i].capitalized || t[i].tag != Tag::kProper || sentence.mention_at[i] >= 0) {
+      return false;
+    }
+    const KnownClasses& c = k_.classes();
+    for (ClassId title : {c.titles.leader_title, c.titles.title, c.titles.honorific,
+                          c.titles.institution}) {
+      if (k_.lexicon().MatchAt(title, t, i, conjunct.end).length > 0) return false;
+    }
+  }
+  return true;
+}
+
 // "Chile's President Boric, whose country chairs the bloc": the name the relative
 // clause follows, across a comma or an apposition's closing words; null when none
 // stands right before.
@@ -989,6 +1019,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
+    if (OwnedUnknownName(s, conjunct)) part.clear();
     // An area acts through its states only as the phrase's head or before an agent
     // noun ("Central Asia", "the Central Asian states"), not as a modifier ("a
     // Central Asian tour").

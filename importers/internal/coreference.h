@@ -112,6 +112,7 @@ class Discourse {
   std::vector<Referent> LeadersNamed(int s, int before) const;
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
+  bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

@@ -184,6 +184,11 @@ TEST(Discourse, WhoseCountryIsTheCountryOfTheNameBeforeIt) {
   EXPECT_EQ(Parties(item.Of(0, "whose")), (std::vector<std::string>{"country:GHA"}));
 }
 
+TEST(Discourse, AStatesUnknownOneWordNameIsNotTheState) {
+  Item item("", {"Chile's Quimetal and Peru's president signed a memorandum."});
+  EXPECT_EQ(Parties(item.Of(0, "Chile")), (std::vector<std::string>{"country:PER"}));
+}
+
 TEST(Discourse, ThePresidentsOfTwoCountriesAreThoseCountries) {
   Item item("", {"The presidents of Ghana and Togo met in Lome on Monday."});
   EXPECT_EQ(Parties(item.Of(0, "The")),
