@@ -626,12 +626,9 @@ class SentenceMatcher {
     switch (slot.kind) {
       case Slot::kSubject:
         if (passive) {
-          if (!f.needs_acting_subject || !DemonymOnThing(ByPhrase(c))) {
-            pps_with("by", false);
-          }
+          pps_with("by", false);
         } else if (clause.kind != ClauseKind::kParticipial || !Passive(c)) {
           int np = SubjectOf(sentence_.parse, c);
-          if (f.needs_acting_subject && DemonymOnThing(np)) break;
           AddPhrase(np, false, &view);
           // "Ministers signed", "delegations exchanged": officials of no named state
           // act for the item's pair.
@@ -972,6 +969,10 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_acting_subject && c >= 0 &&
+        DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c))) {
+      return false;
+    }
     if (f.needs_person_object) {
       const int object = np < 0 ? ClauseObject(c) : -1;
       if (object < 0 || !HeadIsPerson(object)) return false;

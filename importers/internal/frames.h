@@ -65,10 +65,11 @@
 //   needs=named_object           the object must name its party itself: "backed Chile"
 //                                and "backed Chile's bid", not "backed talks between
 //                                Chile and Peru";
-//   needs=acting_subject         the subject (a passive's "by" phrase) stands for a
-//                                party only as a state, a person, an office or an
-//                                agent of one ("the Kenyan government"), not as a
-//                                demonym on another thing ("a Chinese contractor");
+//   needs=acting_subject         the subject (a passive's "by" phrase) must not be
+//                                a demonym on a noun that is no state, office or
+//                                agent ("two Indian firms signed", "a Chinese
+//                                contractor is building"; "the Kenyan government"
+//                                acts);
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
