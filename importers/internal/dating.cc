@@ -302,6 +302,26 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
   return found;
 }
 
+// "Trade with China rose 6% in 2023 to $180bn ... trade with the US came to $75bn":
+// figures given without a period are of the period the lead gives, its first year
+// (not a target, not "since"), when that year is the report's or the one before.
+std::optional<DateWithPrecision> LeadYear(const MatchContext& ctx) {
+  const ItemText& item = ctx.item;
+  for (const Sentence& sentence : item.sentences) {
+    if (sentence.headline) continue;
+    if (sentence.paragraph != 0) break;
+    for (const DateMention& d : sentence.dates) {
+      if (d.date.precision != DatePrecision::kYear || d.kind == DateKind::kSince ||
+          IsTargetDate(sentence.tokens, d)) {
+        continue;
+      }
+      const int year = d.date.year;
+      if (year == item.reported.year || year + 1 == item.reported.year) return d.date;
+    }
+  }
+  return std::nullopt;
+}
+
 // "The summit opened on Friday. ... The summit brought X together with Y": an event
 // named in an earlier sentence is dated where it was named, by its own phrase or,
 // else, by the clause holding it.
@@ -409,6 +429,9 @@ EventDate DateOf(const MatchContext& ctx) {
     out.date = PastOrPerfect(ctx) && !told_before
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
+    if (type == RelationType::kTradeVolume) {
+      if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
+    }
   }
   if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
       !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
