@@ -184,7 +184,8 @@ class PhraseFinder {
                                absl::EndsWith(t_[k + 1].lower, "ing");
         bool reduced = (head.verb_forms & kPastParticiple) &&
                        (after_break || after_noun || agent_before_verb) &&
-                       TagAt(k) == Tag::kPreposition && !by_gerund;
+                       TagAt(k) == Tag::kPreposition && !by_gerund &&
+                       !ActiveAfterAnd(g.range.begin, head);
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
       }
@@ -235,6 +236,18 @@ class PhraseFinder {
       if (tag == Tag::kAux || tag == Tag::kModal) return true;
     }
     return false;
+  }
+
+  // "travelled to Baku and signed with X a memorandum": after "and", a past form
+  // that continues an active verb in the past (not "was negotiated in 2019 and
+  // signed in 2021", not "the treaty, negotiated ... and signed") is active too.
+  bool ActiveAfterAnd(int i, const Token& head) const {
+    if (i == 0 || TagAt(i - 1) != Tag::kConjunction || !(head.verb_forms & kPastTense))
+      return false;
+    if (out_.verbs.empty()) return false;
+    const VerbGroup& last = out_.verbs.back();
+    if (last.nonfinite || last.passive || last.infinitive || last.copula) return false;
+    return (t_[last.head].verb_forms & kPastTense) != 0;
   }
 
   // A verb group stands before i, after the last quotation mark: "\"...,\" the
