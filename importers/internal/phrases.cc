@@ -14,6 +14,9 @@ namespace {
 // A quoted name inside a noun phrase is at most this long ("an \"all-weather\"
 // partnership"); longer quotes are speech.
 constexpr int kQuotedNameWindow = 8;
+// After a determiner ("a \"comprehensive strategic partnership for ...\"") a quote
+// opens a name, not speech, and may run longer.
+constexpr int kQuotedNameAfterDeterminerWindow = 14;
 
 bool Adjacent(const Token& a, const Token& b) { return a.end == b.begin; }
 
@@ -309,15 +312,25 @@ class PhraseFinder {
   // hold only nominal words.
   int QuotedName(int i) const {
     if (TagAt(i) != Tag::kQuote) return 0;
+    const bool named =
+        i > 0 && (TagAt(i - 1) == Tag::kDeterminer || TagAt(i - 1) == Tag::kPossessive);
+    const int window = named ? kQuotedNameAfterDeterminerWindow : kQuotedNameWindow;
     bool nominal = true;
-    for (int k = i + 1; k < n_ && k <= i + kQuotedNameWindow; ++k) {
+    for (int k = i + 1; k < n_ && k <= i + window; ++k) {
       if (TagAt(k) == Tag::kQuote) {
         if (k == i + 1) return 0;
         return Material(k + 1) || nominal ? k - i + 1 : 0;
       }
-      if (!Material(k) && TagAt(k) != Tag::kPreposition && TagAt(k) != Tag::kConjunction)
+      // "a \"partnership for peace and the world,\"": a comma closing the name
+      // inside its quotes, as American style puts it.
+      const bool closing_comma =
+          named && TagAt(k) == Tag::kComma && k + 1 < n_ && TagAt(k + 1) == Tag::kQuote;
+      const bool determiner = named && TagAt(k) == Tag::kDeterminer;
+      if (!Material(k) && TagAt(k) != Tag::kPreposition &&
+          TagAt(k) != Tag::kConjunction && !determiner && !closing_comma)
         return 0;
-      nominal &= Material(k) && TagAt(k) != Tag::kPronoun;
+      if (closing_comma) continue;
+      nominal &= (Material(k) || named) && TagAt(k) != Tag::kPronoun;
     }
     return 0;
   }
@@ -388,7 +401,12 @@ class PhraseFinder {
         }
         if (int q = QuotedName(k); q > 0 && k > i) {
           k += q;
-          if (!Material(k)) np.head = k - 2;  // The quote ends the phrase: its last word.
+          // A comma inside the closing quote ends the phrase there.
+          const bool closed = TagAt(k - 2) == Tag::kComma;
+          if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
+            np.head = closed ? k - 3 : k - 2;
+          }
+          if (closed) break;
           continue;
         }
         break;
