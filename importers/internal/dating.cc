@@ -96,6 +96,25 @@ bool Pluperfect(const MatchContext& ctx) {
 
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
+// "the strategic partnership their countries concluded in 2008", "the treaty which
+// they signed in 2001": a relative clause describing a noun trigger's phrase tells
+// its date, as the phrase's own words would.
+const DateMention* DescribingClauseDate(const MatchContext& ctx) {
+  if (ctx.match.np < 0) return nullptr;
+  const Sentence& s = ctx.sentence();
+  for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
+    const Clause& clause = s.parse.clauses[c];
+    if (clause.kind != ClauseKind::kRelative || clause.antecedent != ctx.match.np)
+      continue;
+    for (const DateMention& d : s.dates) {
+      if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
+      if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
@@ -131,6 +150,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       before[scope] = &d;
     }
   }
+  if (own_phrase == nullptr) own_phrase = DescribingClauseDate(ctx);
   // "the 2024 Summit ... on Thursday": the phrase's own year, unless its clause
   // tells the day or month within it.
   if (own_phrase != nullptr) {
