@@ -1002,6 +1002,29 @@ std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
   return {};
 }
 
+// Whether a mention of the sentence outside `r` stands for `party`.
+bool Discourse::NamedOutside(const Sentence& sentence, const TokenRange& r,
+                             absl::string_view party) {
+  for (const Mention& m : sentence.mentions) {
+    if (!r.Contains(m.begin) && m.country == party) return true;
+  }
+  return false;
+}
+
+// "visits to three Central Asian countries": a count that is not the area's number
+// of states leaves open which of them are meant.
+bool Discourse::CountFitsArea(const Sentence& sentence, const TokenRange& conjunct,
+                              const std::vector<Referent>& part) {
+  const int members = static_cast<int>(
+      std::count_if(part.begin(), part.end(), [](const Referent& r) { return r.area; }));
+  if (members == 0) return true;
+  for (int i = conjunct.begin; i < conjunct.end; ++i) {
+    if (sentence.mention_at[i] >= 0) break;  // Only a count before the area's name.
+    if (std::optional<int64_t> n = ParseCount(sentence.tokens[i])) return *n == members;
+  }
+  return true;
+}
+
 std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -1034,6 +1057,14 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     if (!area_head && !agent_head) {
       part.erase(std::remove_if(part.begin(), part.end(),
                                 [](const Referent& r) { return r.area; }),
+                 part.end());
+    } else if (!CountFitsArea(sentence, conjunct, part)) {
+      // Of "three Central Asian countries", those the sentence names otherwise.
+      part.erase(std::remove_if(part.begin(), part.end(),
+                                [&](const Referent& r) {
+                                  return r.area &&
+                                         !NamedOutside(sentence, conjunct, r.party);
+                                }),
                  part.end());
     }
     bool last = k + 1 == phrase.conjuncts.size();

@@ -113,6 +113,10 @@ class Discourse {
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  static bool NamedOutside(const Sentence& sentence, const TokenRange& r,
+                           absl::string_view party);
+  static bool CountFitsArea(const Sentence& sentence, const TokenRange& conjunct,
+                            const std::vector<Referent>& part);
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

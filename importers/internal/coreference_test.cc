@@ -189,6 +189,11 @@ TEST(Discourse, AStatesUnknownOneWordNameIsNotTheState) {
   EXPECT_EQ(Parties(item.Of(0, "Chile")), (std::vector<std::string>{"country:PER"}));
 }
 
+TEST(Discourse, ACountThatIsNotTheAreasSizeKeepsOnlyStatesNamedBeside) {
+  Item item("", {"Talks in Dushanbe opened his tour of three Central Asian countries."});
+  EXPECT_EQ(Parties(item.Of(0, "three")), (std::vector<std::string>{"country:TJK"}));
+}
+
 TEST(Discourse, ThePresidentsOfTwoCountriesAreThoseCountries) {
   Item item("", {"The presidents of Ghana and Togo met in Lome on Monday."});
   EXPECT_EQ(Parties(item.Of(0, "The")),
