@@ -96,16 +96,17 @@ bool Pluperfect(const MatchContext& ctx) {
 
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
-// "the strategic partnership their countries concluded in 2008", "the treaty which
-// they signed in 2001": a relative clause describing a noun trigger's phrase tells
-// its date, as the phrase's own words would.
+// "the strategic partnership their countries concluded in 2008", "the partnership
+// launched in July 2013": a relative or participial clause describing a noun
+// trigger's phrase tells its date, as the phrase's own words would.
 const DateMention* DescribingClauseDate(const MatchContext& ctx) {
   if (ctx.match.np < 0) return nullptr;
   const Sentence& s = ctx.sentence();
   for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
     const Clause& clause = s.parse.clauses[c];
-    if (clause.kind != ClauseKind::kRelative || clause.antecedent != ctx.match.np)
-      continue;
+    const bool describes =
+        clause.kind == ClauseKind::kRelative || clause.kind == ClauseKind::kParticipial;
+    if (!describes || clause.antecedent != ctx.match.np) continue;
     for (const DateMention& d : s.dates) {
       if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
       if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
