@@ -27,6 +27,19 @@ bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
   return i > 0 && t[i - 1].lower == word;
 }
 
+// "his first trip since the clashes of September 2022": a date inside a "since"
+// phrase is where a span starts, as "since 2022" is; a verb or comma between ends
+// the phrase.
+constexpr int kSincePhraseWindow = 8;
+bool InSincePhrase(const std::vector<Token>& t, const DateMention& d) {
+  for (int k = d.begin - 1; k >= 0 && k >= d.begin - kSincePhraseWindow; --k) {
+    if (t[k].lower == "since") return true;
+    if (t[k].tag == Tag::kVerb || t[k].tag == Tag::kComma || t[k].tag == Tag::kAux)
+      return false;
+  }
+  return false;
+}
+
 // "by 2030", "until 2027": a target, not when it happened; "the capital of culture
 // for 2025": what it is for.
 bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
@@ -132,6 +145,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (DatesAnAmount(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
+    if (d.kind != DateKind::kSince && !state && InSincePhrase(s.tokens, d)) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
