@@ -83,6 +83,15 @@ TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
   EXPECT_TRUE(Dates("On the eve of the summit, the two met.", kFeb5).empty());
 }
 
+TEST(FindDates, AFiscalYearSpanIsTheYearItEndsIn) {
+  EXPECT_EQ(Dates("trade reached $4 billion in 2022-23", kFeb5),
+            std::vector<std::string>{"2023"});
+  EXPECT_EQ(Dates("in the 2024\u201325 season", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("in fiscal 2024/25", kFeb5), std::vector<std::string>{"2025"});
+  // Not a span of one year to the next: no date.
+  EXPECT_TRUE(Dates("in 2022-25", kFeb5).empty());
+}
+
 TEST(FindDates, ADayRangeIsKnownToTheMonth) {
   EXPECT_EQ(Dates("a summit in Lima on 8-9 August 2025", kFeb5),
             std::vector<std::string>{"2025-08"});
