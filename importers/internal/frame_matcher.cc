@@ -746,8 +746,9 @@ class SentenceMatcher {
   }
 
   // True when the phrase's head word lies in a mention of a person or an office.
-  // "a Chinese contractor", "Turkish firms": a demonym on a noun that is no state, no
-  // office and no agent of one (not "the Kenyan government").
+  // "a Chinese contractor", "Turkish firms", "United Nations votes": a demonym or a
+  // name on a noun that is no state, no office and no agent of one (not "the Kenyan
+  // government").
   bool DemonymOnThing(int np) const {
     if (np < 0) return false;
     const int head = ph_.nps[np].head;
@@ -755,7 +756,11 @@ class SentenceMatcher {
     if (x_.MatchAt(c_.agent_noun, t_, head, head + 1).length > 0) return false;
     for (int i = ph_.nps[np].range.begin; i < head; ++i) {
       const int m = sentence_.mention_at[i];
-      if (m >= 0 && sentence_.mentions[m].form == AliasForm::kDemonym) return true;
+      // "United Nations votes" too; not "China's statement", which China made.
+      if (m >= 0 && !sentence_.mentions[m].possessive &&
+          (i + 1 >= head || t_[i + 1].lower != "'s")) {
+        return true;
+      }
     }
     return false;
   }

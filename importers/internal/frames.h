@@ -66,10 +66,10 @@
 //                                and "backed Chile's bid", not "backed talks between
 //                                Chile and Peru";
 //   needs=acting_subject         the subject (a passive's "by" phrase) must not be
-//                                a demonym on a noun that is no state, office or
-//                                agent ("two Indian firms signed", "a Chinese
-//                                contractor is building"; "the Kenyan government"
-//                                acts);
+//                                a demonym or name on a noun that is no state,
+//                                office or agent ("two Indian firms signed", "UN
+//                                votes condemning"; "the Kenyan government" and
+//                                "China's statement" act);
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
