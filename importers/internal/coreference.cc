@@ -1025,6 +1025,32 @@ bool Discourse::CountFitsArea(const Sentence& sentence, const TokenRange& conjun
   return true;
 }
 
+// An area acts through its states only as the phrase's head or before an agent noun
+// ("Central Asia", "the Central Asian states"), not as a modifier ("a Central Asian
+// tour"); and of "three Central Asian countries", only those the sentence names
+// otherwise.
+void Discourse::KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,
+                                std::vector<Referent>* part) const {
+  const int last_token = conjunct.end - 1;
+  const bool area_head =
+      sentence.mention_at[last_token] >= 0 &&
+      absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id, "area:");
+  const bool agent_head =
+      k_.lexicon()
+          .MatchAt(k_.classes().agent_noun, sentence.tokens, last_token, last_token + 1)
+          .length > 0;
+  const bool acts = area_head || agent_head;
+  const bool counted = acts && !CountFitsArea(sentence, conjunct, *part);
+  part->erase(std::remove_if(part->begin(), part->end(),
+                             [&](const Referent& r) {
+                               if (!r.area) return false;
+                               if (!acts) return true;
+                               return counted &&
+                                      !NamedOutside(sentence, conjunct, r.party);
+                             }),
+              part->end());
+}
+
 std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -1043,30 +1069,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
     if (OwnedUnknownName(s, conjunct)) part.clear();
-    // An area acts through its states only as the phrase's head or before an agent
-    // noun ("Central Asia", "the Central Asian states"), not as a modifier ("a
-    // Central Asian tour").
-    int last_token = conjunct.end - 1;
-    bool area_head =
-        sentence.mention_at[last_token] >= 0 &&
-        absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id, "area:");
-    bool agent_head =
-        k_.lexicon()
-            .MatchAt(k_.classes().agent_noun, sentence.tokens, last_token, last_token + 1)
-            .length > 0;
-    if (!area_head && !agent_head) {
-      part.erase(std::remove_if(part.begin(), part.end(),
-                                [](const Referent& r) { return r.area; }),
-                 part.end());
-    } else if (!CountFitsArea(sentence, conjunct, part)) {
-      // Of "three Central Asian countries", those the sentence names otherwise.
-      part.erase(std::remove_if(part.begin(), part.end(),
-                                [&](const Referent& r) {
-                                  return r.area &&
-                                         !NamedOutside(sentence, conjunct, r.party);
-                                }),
-                 part.end());
-    }
+    KeepAreaMembers(sentence, conjunct, &part);
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 &&
         ph.nps[phrase.apposition].conjuncts.size() > 1) {

@@ -113,6 +113,8 @@ class Discourse {
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  void KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,
+                       std::vector<Referent>* part) const;
   static bool NamedOutside(const Sentence& sentence, const TokenRange& r,
                            absl::string_view party);
   static bool CountFitsArea(const Sentence& sentence, const TokenRange& conjunct,

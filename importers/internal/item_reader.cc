@@ -293,7 +293,8 @@ class ItemReader {
   // words from `begin` followed by an agency's parenthesis; 0 when none.
   static int RegionBeforeAgency(const std::vector<Token>& t, int begin, int n) {
     int k = begin;
-    while (k < n && k < begin + 3 && t[k].kind == TokenKind::kWord && t[k].capitalized) {
+    while (k < n && k < begin + kDatelineRegionWords && t[k].kind == TokenKind::kWord &&
+           t[k].capitalized) {
       ++k;
     }
     return k > begin && k < n && t[k].text == "(" ? k : 0;
