@@ -161,6 +161,23 @@ class ClauseFinder {
         clause.object = np;
       }
     }
+    if (clause.object < 0 && !g.copula) clause.object = ShiftedObject(after);
+  }
+
+  // "signed with Togo a memorandum", "discussed with him the crisis": an object that
+  // follows one "with" phrase, starting with a determiner right after it; -1 when
+  // none.
+  int ShiftedObject(int after) const {
+    if (after >= n_ || t_[after].lower != "with" || after + 1 >= n_) return -1;
+    const int with_np = p_.phrases.np_at[after + 1];
+    if (with_np < 0) return -1;
+    const int next = p_.phrases.nps[with_np].range.end;
+    if (next >= n_ || t_[next].tag != Tag::kDeterminer) return -1;
+    const int np = p_.phrases.np_at[next];
+    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0) {
+      return -1;
+    }
+    return np;
   }
 
   // "and in 2024 the railways registered": past a clause's opening prepositional

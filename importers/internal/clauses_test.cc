@@ -72,6 +72,24 @@ TEST(ParseSentence, APassiveClauseActsOnItsSubject) {
   EXPECT_EQ(p.Text(p.parse.phrases.pps[p.parse.clauses[c].pps[0]].range), "by Chile");
 }
 
+TEST(ParseSentence, AnObjectMayFollowAWithPhrase) {
+  Parsed p = Parse("Ghana's president signed with Togo a memorandum on power.");
+  int c = p.ClauseOf("signed");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "a memorandum");
+}
+
+TEST(ParseSentence, APastVerbAfterAndContinuesAnActiveVerb) {
+  Parsed p = Parse("The minister travelled to Accra and signed with Ghana a memorandum.");
+  int c = p.ClauseOf("signed");
+  ASSERT_GE(c, 0);
+  EXPECT_FALSE(p.parse.phrases.verbs[p.parse.clauses[c].verb].passive);
+  Parsed q = Parse("The treaty was negotiated in 2019 and signed in 2021.");
+  int d = q.ClauseOf("signed");
+  ASSERT_GE(d, 0);
+  EXPECT_TRUE(q.parse.phrases.verbs[q.parse.clauses[d].verb].passive);
+}
+
 TEST(ParseSentence, ARelativeClauseDescribesItsAntecedent) {
   Parsed p = Parse("The forum, which opened on Monday, ended.");
   int c = p.ClauseOf("opened");

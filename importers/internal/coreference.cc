@@ -514,6 +514,88 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+// "Norway's Equinor": a one-word name no list knows, owned by a state, is a company
+// or body of that state, not the state acting. Titles and known people are mentions
+// ("Brazil's Lula", "Chile's Foreign Minister"), so they never get here.
+bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  int owner_end = -1;
+  for (int i = conjunct.begin; i < conjunct.end; ++i) {
+    if (t[i].tag == Tag::kPossessive && t[i].lower == "'s") {
+      owner_end = i;
+      break;
+    }
+  }
+  // One word: "Bolivia's Luis Arce" may be a person no list knows.
+  if (owner_end <= conjunct.begin || owner_end + 2 != conjunct.end) return false;
+  const int owner = sentence.mention_at[owner_end - 1];
+  if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
+  for (int i = owner_end + 1; i < conjunct.end; ++i) {
+    if (!t[i].capitalized || t[i].tag != Tag::kProper || sentence.mention_at[i] >= 0) {
+      return false;
+    }
+    const KnownClasses& c = k_.classes();
+    for (ClassId title : {c.titles.leader_title, c.titles.title, c.titles.honorific,
+                          c.titles.institution}) {
+      if (k_.lexicon().MatchAt(title, t, i, conjunct.end).length > 0) return false;
+    }
+  }
+  return true;
+}
+
+// "Chile's President Boric, whose country chairs the bloc": the name the relative
+// clause follows, across a comma or an apposition's closing words; null when none
+// stands right before.
+const Mention* Discourse::RelativeAntecedent(int s, int whose) const {
+  const Sentence& sentence = item_.sentences[s];
+  int k = whose - 1;
+  if (k >= 0 && sentence.tokens[k].lower == ",") --k;
+  if (k < 0 || sentence.mention_at[k] < 0) return nullptr;
+  const Mention& m = sentence.mentions[sentence.mention_at[k]];
+  return IsStateMention(m) || IsPersonOrOffice(m) ? &m : nullptr;
+}
+
+// "X hosted Y, Z and the presidents of A and B. The leaders adopted ...": the leaders
+// are everyone named as a leader in that sentence (and in this one before them), a
+// person or an office, or a state in the "of" phrase of an agent noun. Fewer than
+// three is no gathering: the caller falls back to the item's pair.
+std::vector<Referent> Discourse::LeadersNamed(int s, int before) const {
+  std::vector<Referent> out;
+  for (int k = std::max(0, s - 1); k <= s; ++k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) continue;
+    for (const Mention& m : sentence.mentions) {
+      if (k == s && m.begin >= before) break;
+      if (m.country.empty() || m.kind == graph::EntityKind::kCity) continue;
+      if (!IsPersonOrOffice(m) && !(IsStateMention(m) && OfAgent(k, m.begin))) continue;
+      bool seen = false;
+      for (const Referent& r : out) seen |= r.party == m.country;
+      if (seen) continue;
+      Referent r = FromMention(k, m, false);
+      if (r.party.empty()) continue;
+      r.anaphor = true;
+      r.group = true;
+      out.push_back(std::move(r));
+    }
+  }
+  return out.size() >= 3 ? out : std::vector<Referent>();
+}
+
+// Whether the token at `i` lies in the "of" phrase of an agent noun: "the presidents
+// of Chile and Peru".
+bool Discourse::OfAgent(int s, int i) const {
+  const Phrases& ph = item_.sentences[s].parse.phrases;
+  const int np = ph.np_at[i];
+  if (np < 0 || ph.nps[np].pp < 0) return false;
+  const PrepPhrase& of_phrase = ph.pps[ph.nps[np].pp];
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  if (t[of_phrase.prep].lower != "of" || of_phrase.attached_np < 0) return false;
+  // The noun right before "of": a list's last part ("X, Y and the presidents of").
+  const int noun = of_phrase.prep - 1;
+  return k_.lexicon().MatchAt(k_.classes().agent_noun, t, noun, noun + 1).length > 0;
+}
+
 // "Ishiba joined Biden and Yoon for a summit, at which the three leaders ...": when no
 // one phrase lists them, the last `count` parties named before, in this sentence (and
 // for three or more, the one before it), if there are exactly that many.
@@ -671,9 +753,9 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
-  // Besides the classes below, only "the" and "both" start an anaphor (an office,
-  // a counted group): most words are ruled out by one test.
-  if (t[i].lower != "the" && t[i].lower != "both" &&
+  // Besides the classes below, only "the", "both" and "whose" start an anaphor (an
+  // office, a counted group, a relative's antecedent): most words fail one test.
+  if (t[i].lower != "the" && t[i].lower != "both" && t[i].lower != "whose" &&
       !x.MayMatchAny(anaphor_starts_, t[i]))
     return false;
   auto from = [&](const Mention* m) {
@@ -682,10 +764,20 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     r.anaphor = true;
     if (!r.party.empty() || r.counterpart) out->push_back(std::move(r));
   };
+  if (t[i].lower == "whose") {
+    *length = 1;
+    from(RelativeAntecedent(s, i));
+    return true;
+  }
   if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
     int count = 2;
-    if (!m.value.empty()) (void)absl::SimpleAtoi(m.value, &count);
-    std::vector<Referent> list = LastList(s, i, count);
+    std::vector<Referent> list;
+    if (m.value == "present") {
+      list = LeadersNamed(s, i);
+    } else if (!m.value.empty()) {
+      (void)absl::SimpleAtoi(m.value, &count);
+    }
+    if (list.empty()) list = LastList(s, i, count);
     if (list.empty()) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;
@@ -910,6 +1002,55 @@ std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
   return {};
 }
 
+// Whether a mention of the sentence outside `r` stands for `party`.
+bool Discourse::NamedOutside(const Sentence& sentence, const TokenRange& r,
+                             absl::string_view party) {
+  for (const Mention& m : sentence.mentions) {
+    if (!r.Contains(m.begin) && m.country == party) return true;
+  }
+  return false;
+}
+
+// "a tour of three Andean states": a count that is not the area's number
+// of states leaves open which of them are meant.
+bool Discourse::CountFitsArea(const Sentence& sentence, const TokenRange& conjunct,
+                              const std::vector<Referent>& part) {
+  const int members = static_cast<int>(
+      std::count_if(part.begin(), part.end(), [](const Referent& r) { return r.area; }));
+  if (members == 0) return true;
+  for (int i = conjunct.begin; i < conjunct.end; ++i) {
+    if (sentence.mention_at[i] >= 0) break;  // Only a count before the area's name.
+    if (std::optional<int64_t> n = ParseCount(sentence.tokens[i])) return *n == members;
+  }
+  return true;
+}
+
+// An area acts through its states only as the phrase's head or before an agent noun
+// ("Central Asia", "the Central Asian states"), not as a modifier ("a Central Asian
+// tour"); and of "three Central Asian states", only those the sentence names
+// otherwise.
+void Discourse::KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,
+                                std::vector<Referent>* part) const {
+  const int last_token = conjunct.end - 1;
+  const bool area_head =
+      sentence.mention_at[last_token] >= 0 &&
+      absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id, "area:");
+  const bool agent_head =
+      k_.lexicon()
+          .MatchAt(k_.classes().agent_noun, sentence.tokens, last_token, last_token + 1)
+          .length > 0;
+  const bool acts = area_head || agent_head;
+  const bool counted = acts && !CountFitsArea(sentence, conjunct, *part);
+  part->erase(std::remove_if(part->begin(), part->end(),
+                             [&](const Referent& r) {
+                               if (!r.area) return false;
+                               if (!acts) return true;
+                               return counted &&
+                                      !NamedOutside(sentence, conjunct, r.party);
+                             }),
+              part->end());
+}
+
 std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -927,22 +1068,8 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
-    // An area acts through its states only as the phrase's head or before an agent
-    // noun ("Central Asia", "the Central Asian states"), not as a modifier ("a
-    // Central Asian tour").
-    int last_token = conjunct.end - 1;
-    bool area_head =
-        sentence.mention_at[last_token] >= 0 &&
-        absl::StartsWith(sentence.mentions[sentence.mention_at[last_token]].id, "area:");
-    bool agent_head =
-        k_.lexicon()
-            .MatchAt(k_.classes().agent_noun, sentence.tokens, last_token, last_token + 1)
-            .length > 0;
-    if (!area_head && !agent_head) {
-      part.erase(std::remove_if(part.begin(), part.end(),
-                                [](const Referent& r) { return r.area; }),
-                 part.end());
-    }
+    if (OwnedUnknownName(s, conjunct)) part.clear();
+    KeepAreaMembers(sentence, conjunct, &part);
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 &&
         ph.nps[phrase.apposition].conjuncts.size() > 1) {

@@ -109,6 +109,16 @@ class Discourse {
   std::vector<Referent> Group(int count) const;
   std::vector<Referent> LastList(int s, int before, int count) const;
   std::vector<Referent> LastParties(int s, int before, int count) const;
+  std::vector<Referent> LeadersNamed(int s, int before) const;
+  bool OfAgent(int s, int i) const;
+  const Mention* RelativeAntecedent(int s, int whose) const;
+  bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  void KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,
+                       std::vector<Referent>* part) const;
+  static bool NamedOutside(const Sentence& sentence, const TokenRange& r,
+                           absl::string_view party);
+  static bool CountFitsArea(const Sentence& sentence, const TokenRange& conjunct,
+                            const std::vector<Referent>& part);
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;

@@ -160,6 +160,40 @@ TEST(Discourse, ACapitalActsForItsGovernmentExceptAsAPlace) {
   EXPECT_EQ(place[0].party, "country:KAZ");
 }
 
+TEST(Discourse, TheLeadersAfterAGatheringAreEveryoneNamedAsALeader) {
+  Item item("Summit in Accra",
+            {"Ghana's President Kwame Asante hosted Norway's prime minister and the "
+             "presidents of Chile and Peru in Accra on Thursday, discussing Haiti. "
+             "The leaders adopted a declaration."});
+  EXPECT_EQ(Parties(item.Of(item.SentenceStarting("The leaders"), "The")),
+            (std::vector<std::string>{"country:GHA", "country:NOR", "country:CHL",
+                                      "country:PER"}));
+}
+
+TEST(Discourse, TheLeadersAfterTwoAreTheItemsPair) {
+  Item item("Chile and Peru talk",
+            {"Chile's president received Peru's president on Monday, discussing Bolivia "
+             "and Haiti. The leaders signed a memorandum."});
+  EXPECT_EQ(Parties(item.Of(item.SentenceStarting("The leaders"), "The")),
+            (std::vector<std::string>{"country:CHL", "country:PER"}));
+}
+
+TEST(Discourse, WhoseCountryIsTheCountryOfTheNameBeforeIt) {
+  Item item("",
+            {"Ghana's President Kwame Asante, whose country chairs the bloc, spoke."});
+  EXPECT_EQ(Parties(item.Of(0, "whose")), (std::vector<std::string>{"country:GHA"}));
+}
+
+TEST(Discourse, AStatesUnknownOneWordNameIsNotTheState) {
+  Item item("", {"Chile's Quimetal and Peru's president signed a memorandum."});
+  EXPECT_EQ(Parties(item.Of(0, "Chile")), (std::vector<std::string>{"country:PER"}));
+}
+
+TEST(Discourse, ACountThatIsNotTheAreasSizeKeepsOnlyStatesNamedBeside) {
+  Item item("", {"Talks in Dushanbe opened a tour of three Central Asian states."});
+  EXPECT_EQ(Parties(item.Of(0, "three")), (std::vector<std::string>{"country:TJK"}));
+}
+
 TEST(Discourse, ThePresidentsOfTwoCountriesAreThoseCountries) {
   Item item("", {"The presidents of Ghana and Togo met in Lome on Monday."});
   EXPECT_EQ(Parties(item.Of(0, "The")),

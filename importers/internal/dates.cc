@@ -28,6 +28,38 @@ std::optional<int> YearToken(const Token& t) {
   return y;
 }
 
+// A fiscal or season year written as a span, "2022-23" or "2024 \u2013 25" (the
+// tokenizer splits at an en dash): the year it ends in, by which such figures are
+// dated. Returns the tokens it takes from i (0 for none) and sets *year.
+bool SpanDash(absl::string_view text) {
+  return text == "-" || text == "\u2013" || text == "/";
+}
+
+int SpanYearAt(const std::vector<Token>& t, int i, int* year) {
+  const int n = static_cast<int>(t.size());
+  int first = 0, last = 0;
+  int taken = 0;
+  const absl::string_view text = t[i].text;
+  if (t[i].kind == TokenKind::kNumber && text.size() == 7 && text[4] == '-') {
+    if (!absl::SimpleAtoi(text.substr(0, 4), &first) ||
+        !absl::SimpleAtoi(text.substr(5), &last))
+      return 0;
+    taken = 1;
+  } else if (std::optional<int> y = YearToken(t[i]);
+             y && i + 2 < n && SpanDash(t[i + 1].text) && t[i].end == t[i + 1].begin &&
+             t[i + 1].end == t[i + 2].begin && t[i + 2].kind == TokenKind::kNumber &&
+             t[i + 2].text.size() == 2) {
+    first = *y;
+    if (!absl::SimpleAtoi(t[i + 2].text, &last)) return 0;
+    taken = 3;
+  } else {
+    return 0;
+  }
+  if (first < 1900 || first > 2199 || (first + 1) % 100 != last) return 0;
+  *year = first + 1;
+  return taken;
+}
+
 // A day of the month: "22", or the first of a range of days "22-23" / "22\u201323".
 std::optional<int> DayToken(const Token& t) {
   if (t.kind != TokenKind::kNumber) return std::nullopt;
@@ -194,7 +226,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       "six",       "seven",     "eight",     "nine",      "ten",      "eleven",
       "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
       "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
-      "sixty",     "seventy",   "eighty",    "ninety",    "hundred"};
+      "sixty",     "seventy",   "eighty",    "ninety",    "hundred",  "eve"};
   for (int i = 0; i < n; ++i) {
     absl::string_view w = t[i].lower;
     if (t[i].kind == TokenKind::kPunct) continue;
@@ -202,6 +234,11 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         !(w.find('-') != absl::string_view::npos &&
           (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
            MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {
+      continue;
+    }
+    if (int year = 0, taken = SpanYearAt(t, i, &year); taken > 0) {
+      out.push_back({i, i + taken, DateWithPrecision::Year(year), DateKind::kAbsolute});
+      i += taken - 1;
       continue;
     }
     // Month [day] [, year] | Month year.
@@ -464,6 +501,13 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
         ++i;
         continue;
       }
+    }
+    // "On the eve of the forum": the day before the last day named (the event's).
+    if (w == "eve" && i > 0 && Is(t, i - 1, "the") && Is(t, i + 1, "of") &&
+        previous.precision == DatePrecision::kDay) {
+      out.push_back({i - 1, i + 2, DayFromDays(Days(previous) - 1), DateKind::kSequel});
+      ++i;
+      continue;
     }
     if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
       int delta = w == "yesterday" ? -1 : 0;

@@ -75,6 +75,23 @@ TEST(FindDates, TheDayBeforeOrAfterCountsFromTheLastDayNamed) {
   EXPECT_TRUE(Dates("The day before, the ministers met.", kFeb5).empty());
 }
 
+TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
+  const DateWithPrecision previous = DateWithPrecision::Day(2026, 1, 20);
+  EXPECT_EQ(Dates("On the eve of the forum, the two met.", kFeb5, previous),
+            std::vector<std::string>{"2026-01-19"});
+  // Without a day named before, nothing: the eve of what is not known.
+  EXPECT_TRUE(Dates("On the eve of the forum, the two met.", kFeb5).empty());
+}
+
+TEST(FindDates, AFiscalYearSpanIsTheYearItEndsIn) {
+  EXPECT_EQ(Dates("trade reached $4 billion in 2022-23", kFeb5),
+            std::vector<std::string>{"2023"});
+  EXPECT_EQ(Dates("in the 2024\u201325 season", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("in fiscal 2024/25", kFeb5), std::vector<std::string>{"2025"});
+  // Not a span of one year to the next: no date.
+  EXPECT_TRUE(Dates("in 2022-25", kFeb5).empty());
+}
+
 TEST(FindDates, ADayRangeIsKnownToTheMonth) {
   EXPECT_EQ(Dates("a summit in Lima on 8-9 August 2025", kFeb5),
             std::vector<std::string>{"2025-08"});

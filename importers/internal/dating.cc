@@ -27,6 +27,19 @@ bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
   return i > 0 && t[i - 1].lower == word;
 }
 
+// "his first trip since the clashes of September 2022": a date inside a "since"
+// phrase is where a span starts, as "since 2022" is; a verb or comma between ends
+// the phrase.
+constexpr int kSincePhraseWindow = 8;
+bool InSincePhrase(const std::vector<Token>& t, const DateMention& d) {
+  for (int k = d.begin - 1; k >= 0 && k >= d.begin - kSincePhraseWindow; --k) {
+    if (t[k].lower == "since") return true;
+    if (t[k].tag == Tag::kVerb || t[k].tag == Tag::kComma || t[k].tag == Tag::kAux)
+      return false;
+  }
+  return false;
+}
+
 // "by 2030", "until 2027": a target, not when it happened; "the capital of culture
 // for 2025": what it is for.
 bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
@@ -96,6 +109,26 @@ bool Pluperfect(const MatchContext& ctx) {
 
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
+// "the partnership their governments forged in 2011", "the partnership
+// launched in July 2013": a relative or participial clause describing a noun
+// trigger's phrase tells its date, as the phrase's own words would.
+const DateMention* DescribingClauseDate(const MatchContext& ctx) {
+  if (ctx.match.np < 0) return nullptr;
+  const Sentence& s = ctx.sentence();
+  for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
+    const Clause& clause = s.parse.clauses[c];
+    const bool describes =
+        clause.kind == ClauseKind::kRelative || clause.kind == ClauseKind::kParticipial;
+    if (!describes || clause.antecedent != ctx.match.np) continue;
+    for (const DateMention& d : s.dates) {
+      if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
+      if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
@@ -112,6 +145,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (DatesAnAmount(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
+    if (d.kind != DateKind::kSince && !state && InSincePhrase(s.tokens, d)) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
@@ -131,6 +165,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       before[scope] = &d;
     }
   }
+  if (own_phrase == nullptr) own_phrase = DescribingClauseDate(ctx);
   // "the 2024 Summit ... on Thursday": the phrase's own year, unless its clause
   // tells the day or month within it.
   if (own_phrase != nullptr) {
@@ -308,6 +343,26 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
   return found;
 }
 
+// "Trade with China rose 6% in 2023 to $180bn ... trade with the US came to $75bn":
+// figures given without a period are of the period the lead gives, its first year
+// (not a target, not "since"), when that year is the report's or the one before.
+std::optional<DateWithPrecision> LeadYear(const MatchContext& ctx) {
+  const ItemText& item = ctx.item;
+  for (const Sentence& sentence : item.sentences) {
+    if (sentence.headline) continue;
+    if (sentence.paragraph != 0) break;
+    for (const DateMention& d : sentence.dates) {
+      if (d.date.precision != DatePrecision::kYear || d.kind == DateKind::kSince ||
+          IsTargetDate(sentence.tokens, d)) {
+        continue;
+      }
+      const int year = d.date.year;
+      if (year == item.reported.year || year + 1 == item.reported.year) return d.date;
+    }
+  }
+  return std::nullopt;
+}
+
 // "The summit opened on Friday. ... The summit brought X together with Y": an event
 // named in an earlier sentence is dated where it was named, by its own phrase or,
 // else, by the clause holding it.
@@ -415,6 +470,9 @@ EventDate DateOf(const MatchContext& ctx) {
     out.date = PastOrPerfect(ctx) && !told_before
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
+    if (type == RelationType::kTradeVolume) {
+      if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
+    }
   }
   if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
       !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {

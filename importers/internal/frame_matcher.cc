@@ -30,6 +30,7 @@ struct Mood {
   bool blocked = false;
   bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
   bool wished = false;    // Irrealis by a wish, a plan, a hedge or a condition.
+  bool pledged = false;   // Under a pledge: wished, except for mood=pledged frames.
 };
 
 class SentenceMatcher {
@@ -301,7 +302,11 @@ class SentenceMatcher {
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
       mood.irrealis |= pg.future || pg.modal;
-      mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+      if (GovernorLemma(c_.pledge_governor, pg)) {
+        mood.pledged = true;
+      } else {
+        mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+      }
     }
     // "Had Brazil and Chile signed a free trade agreement, ...": an auxiliary before
     // its subject at the start of the sentence makes a condition.
@@ -470,6 +475,8 @@ class SentenceMatcher {
     }
     // "at a joint press conference": what the leaders told the press.
     if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;
+    // "built roads, hospitals and housing": a kind of thing, not one site.
+    if (cls == c_.facility && BarePlural(np)) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...", "attended their first summit": an event noun
     // without a name of its own is the item's main event.
@@ -739,6 +746,42 @@ class SentenceMatcher {
   }
 
   // True when the phrase's head word lies in a mention of a person or an office.
+  // "a Chinese contractor", "Turkish firms", "Security Council resolutions": a demonym or
+  // a name on a noun that is no state, no office and no agent of one (not "the Kenyan
+  // government").
+  bool DemonymOnThing(int np) const {
+    if (np < 0) return false;
+    const int head = ph_.nps[np].head;
+    if (head < 0 || sentence_.mention_at[head] >= 0) return false;
+    if (x_.MatchAt(c_.agent_noun, t_, head, head + 1).length > 0) return false;
+    for (int i = ph_.nps[np].range.begin; i < head; ++i) {
+      const int m = sentence_.mention_at[i];
+      // "Security Council resolutions" too; not "China's statement", which China made.
+      if (m >= 0 && !sentence_.mentions[m].possessive &&
+          (i + 1 >= head || t_[i + 1].lower != "'s")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A plural common noun with no determiner, number or name before it: "roads".
+  bool BarePlural(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (x.head < 0 || x.range.begin != x.head) return false;
+    const Token& head = t_[x.head];
+    return head.tag == Tag::kNoun && head.lower != head.lemma &&
+           sentence_.mention_at[x.head] < 0;
+  }
+
+  // The object of a passive clause's "by" phrase; -1 when none.
+  int ByPhrase(int c) const {
+    for (int pp : clauses_[c].pps) {
+      if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "by") return ph_.pps[pp].np;
+    }
+    return -1;
+  }
+
   bool HeadIsPerson(int np) const {
     for (const TokenRange& conjunct : ph_.nps[np].conjuncts) {
       int m = sentence_.mention_at[conjunct.end - 1];
@@ -940,6 +983,10 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_acting_subject && c >= 0 &&
+        DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c))) {
+      return false;
+    }
     if (f.needs_person_object) {
       const int object = np < 0 ? ClauseObject(c) : -1;
       if (object < 0 || !HeadIsPerson(object)) return false;
@@ -1194,8 +1241,9 @@ class SentenceMatcher {
         sentence_.dateline.Contains(trigger.begin))
       return;
     Mood mood = MemoMoodOf(c, trigger, np);
-    if (mood.blocked ||
-        (mood.irrealis && !f.any_mood && !(f.future_mood && !mood.wished))) {
+    const bool wished = mood.wished || (mood.pledged && !f.pledged_mood);
+    const bool irrealis = mood.irrealis || wished;
+    if (mood.blocked || (irrealis && !f.any_mood && !(f.future_mood && !wished))) {
       return;
     }
     if (!ConditionsHold(f, c, np, trigger)) return;
@@ -1217,7 +1265,7 @@ class SentenceMatcher {
     m.clause = c;
     m.trigger = trigger;
     m.np = np;
-    m.irrealis = mood.irrealis;
+    m.irrealis = irrealis;
     m.object_np = np < 0 ? ClauseObject(c) : -1;
     m.pairs = std::move(pairs);
     out_.push_back(std::move(m));

@@ -150,6 +150,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_person_object = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
+    } else if (value == "acting_subject") {
+      f->needs_acting_subject = true;
     } else if (value == "named_object") {
       f->needs_named_object = true;
     } else if (value == "name") {
@@ -162,11 +164,12 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     return absl::OkStatus();
   }
   if (key == "mood") {
-    if (value != "any" && value != "future" && value != "factual") {
-      return DataError(file, line, "mood= wants any, future or factual");
+    if (value != "any" && value != "future" && value != "pledged" && value != "factual") {
+      return DataError(file, line, "mood= wants any, future, pledged or factual");
     }
     f->any_mood = value == "any";
     f->future_mood = value == "future";
+    f->pledged_mood = value == "pledged";
     return absl::OkStatus();
   }
   if (key == "date") {

@@ -65,6 +65,11 @@
 //   needs=named_object           the object must name its party itself: "backed Chile"
 //                                and "backed Chile's bid", not "backed talks between
 //                                Chile and Peru";
+//   needs=acting_subject         the subject (a passive's "by" phrase) must not be
+//                                a demonym or name on a noun that is no state,
+//                                office or agent ("two Indian firms signed", "UN
+//                                votes condemning"; "the Kenyan government" and
+//                                "China's statement" act);
 //   needs=person                 the second party must be named through a person
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
@@ -74,6 +79,8 @@
 //   mood=future                  also in future or modal statements ("will become a
 //                                member on 1 January"), not in wished, hedged or
 //                                conditional ones ("would like it to become");
+//   mood=pledged                 also under a pledge ("pledged to back X's bid":
+//                                the pledge is the stance);
 //   mood=any                     also in future, modal or hoped-for statements
 //                                (targets, pledges); the default is factual only;
 //   max_parties=3                a match naming more parties gives nothing (six
@@ -146,12 +153,14 @@ struct Frame {
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_name = false;
-  bool needs_named_subject = false;  // needs=named_subject
-  bool needs_named_object = false;   // needs=named_object
+  bool needs_named_subject = false;   // needs=named_subject
+  bool needs_named_object = false;    // needs=named_object
+  bool needs_acting_subject = false;  // needs=acting_subject
   bool any_mood = false;
-  bool future_mood = false;  // mood=future
-  bool anniversary = false;  // date=anniversary
-  int max_parties = 0;       // 0: no limit.
+  bool future_mood = false;   // mood=future
+  bool pledged_mood = false;  // mood=pledged
+  bool anniversary = false;   // date=anniversary
+  int max_parties = 0;        // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE
   std::string file;  // Where it is written, for --explain and errors.

@@ -89,6 +89,23 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
             (std::vector<std::pair<std::string, std::string>>{{"kind", "treaty"}}));
 }
 
+TEST(ParseFrame, PledgedMoodAcceptsPledgesOnly) {
+  absl::StatusOr<Frame> f =
+      Parse("declaration  v:back  source=subj  target=obj  mood=pledged");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->pledged_mood);
+  EXPECT_FALSE(f->any_mood);
+  EXPECT_FALSE(f->future_mood);
+}
+
+TEST(ParseFrame, ActingSubjectIsACondition) {
+  absl::StatusOr<Frame> f = Parse(
+      "site  v:build  obj=@facility  needs=acting_subject  source=subj  target=obj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_acting_subject);
+  EXPECT_FALSE(f->needs_named_subject);
+}
+
 TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
   absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();

@@ -250,14 +250,20 @@ class ItemReader {
       bool upper = AllUpper(t[0].text) && t[0].text.size() > 1;
       int date_begin = -1, date_end = -1;
       if (k < n && t[k].text == ",") {
-        date_begin = k + 1;
-        std::vector<DateMention> dates =
-            FindDates(std::vector<Token>(t.begin() + date_begin, t.begin() + n),
-                      {item_.published, {}});
-        if (dates.empty() || dates[0].begin != 0) return;
-        date_end = date_begin + dates[0].end;
-        if (dates[0].date.precision == DatePrecision::kDay) out_.reported = dates[0].date;
-        k = date_end;
+        std::vector<DateMention> dates = FindDates(
+            std::vector<Token>(t.begin() + k + 1, t.begin() + n), {item_.published, {}});
+        if (!dates.empty() && dates[0].begin == 0) {
+          date_begin = k + 1;
+          date_end = date_begin + dates[0].end;
+          if (dates[0].date.precision == DatePrecision::kDay) {
+            out_.reported = dates[0].date;
+          }
+          k = date_end;
+        } else if (int region_end = RegionBeforeAgency(t, k + 1, n); region_end > 0) {
+          k = region_end;  // "SUVA, Fiji (AP) —": the city's country.
+        } else {
+          return;
+        }
       }
       bool agency = false;
       if (k < n && t[k].text == "(") {
@@ -281,6 +287,17 @@ class ItemReader {
       SetDatelineCity(t, city_end, upper || date_begin >= 0 || agency);
       return;
     }
+  }
+
+  // The end of "Fiji" in "SUVA, Fiji (AP)": one to three capitalized
+  // words from `begin` followed by an agency's parenthesis; 0 when none.
+  static int RegionBeforeAgency(const std::vector<Token>& t, int begin, int n) {
+    int k = begin;
+    while (k < n && k < begin + kDatelineRegionWords && t[k].kind == TokenKind::kWord &&
+           t[k].capitalized) {
+      ++k;
+    }
+    return k > begin && k < n && t[k].text == "(" ? k : 0;
   }
 
   void SetDatelineCity(const std::vector<Token>& t, int city_end, bool certain) {

@@ -33,6 +33,8 @@ namespace entente::importers::internal {
 
 // How far into an article's first sentence a dateline may reach, in tokens.
 inline constexpr int kDatelineWindow = 14;
+// Words of the region after a dateline's city: "SUVA, Fiji (AP)".
+inline constexpr int kDatelineRegionWords = 3;
 
 struct Sentence {
   int paragraph = 0;  // -1 for the headline.

@@ -105,6 +105,14 @@ TEST(ReadItem, ADatelineWithDateAndAgencyGivesCityAndReportDate) {
             (std::vector<std::string>{"country:PER", "country:CHL"}));
 }
 
+TEST(ReadItem, ACityItsCountryAndAnAgencyAreADateline) {
+  ReadResult item = Read({"LIMA, Peru (AP) \u2014 Peru and Chile signed an accord."});
+  EXPECT_EQ(item->dateline_city, "city:lima");
+  ASSERT_EQ(item->sentences.size(), 1u);
+  EXPECT_EQ(Text(item->sentences[0], item->sentences[0].dateline),
+            "LIMA , Peru ( AP ) \u2014");
+}
+
 TEST(ReadItem, ACityAndADashAreADateline) {
   ReadResult item = Read({"ACCRA \u2013 Ghana and Togo signed an accord on March 5."});
   EXPECT_EQ(item->dateline_city, "city:accra");

@@ -62,6 +62,7 @@ constexpr Required kRequired[] = {
     {"aside_event", &KnownClasses::aside_event},
     {"plan_governor", &KnownClasses::plan_governor},
     {"phase_noun", &KnownClasses::phase_noun},
+    {"pledge_governor", &KnownClasses::pledge_governor},
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
 };

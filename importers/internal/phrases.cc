@@ -14,6 +14,9 @@ namespace {
 // A quoted name inside a noun phrase is at most this long ("an \"all-weather\"
 // partnership"); longer quotes are speech.
 constexpr int kQuotedNameWindow = 8;
+// After a determiner ("a \"partnership for growth and security ...\"") a quote
+// opens a name, not speech, and may run longer.
+constexpr int kQuotedNameAfterDeterminerWindow = 14;
 
 bool Adjacent(const Token& a, const Token& b) { return a.end == b.begin; }
 
@@ -184,7 +187,8 @@ class PhraseFinder {
                                absl::EndsWith(t_[k + 1].lower, "ing");
         bool reduced = (head.verb_forms & kPastParticiple) &&
                        (after_break || after_noun || agent_before_verb) &&
-                       TagAt(k) == Tag::kPreposition && !by_gerund;
+                       TagAt(k) == Tag::kPreposition && !by_gerund &&
+                       !ActiveAfterAnd(g.range.begin, head);
         g.nonfinite = gerund || reduced;
         g.passive = reduced;
       }
@@ -235,6 +239,18 @@ class PhraseFinder {
       if (tag == Tag::kAux || tag == Tag::kModal) return true;
     }
     return false;
+  }
+
+  // "flew to Lima and signed with X a protocol": after "and", a past form
+  // that continues an active verb in the past (not "was negotiated in 2019 and
+  // signed in 2021", not "the treaty, negotiated ... and signed") is active too.
+  bool ActiveAfterAnd(int i, const Token& head) const {
+    if (i == 0 || TagAt(i - 1) != Tag::kConjunction || !(head.verb_forms & kPastTense))
+      return false;
+    if (out_.verbs.empty()) return false;
+    const VerbGroup& last = out_.verbs.back();
+    if (last.nonfinite || last.passive || last.infinitive || last.copula) return false;
+    return (t_[last.head].verb_forms & kPastTense) != 0;
   }
 
   // A verb group stands before i, after the last quotation mark: "\"...,\" the
@@ -296,15 +312,25 @@ class PhraseFinder {
   // hold only nominal words.
   int QuotedName(int i) const {
     if (TagAt(i) != Tag::kQuote) return 0;
+    const bool named =
+        i > 0 && (TagAt(i - 1) == Tag::kDeterminer || TagAt(i - 1) == Tag::kPossessive);
+    const int window = named ? kQuotedNameAfterDeterminerWindow : kQuotedNameWindow;
     bool nominal = true;
-    for (int k = i + 1; k < n_ && k <= i + kQuotedNameWindow; ++k) {
+    for (int k = i + 1; k < n_ && k <= i + window; ++k) {
       if (TagAt(k) == Tag::kQuote) {
         if (k == i + 1) return 0;
         return Material(k + 1) || nominal ? k - i + 1 : 0;
       }
-      if (!Material(k) && TagAt(k) != Tag::kPreposition && TagAt(k) != Tag::kConjunction)
+      // "a \"partnership for peace and the world,\"": a comma closing the name
+      // inside its quotes, as American style puts it.
+      const bool closing_comma =
+          named && TagAt(k) == Tag::kComma && k + 1 < n_ && TagAt(k + 1) == Tag::kQuote;
+      const bool determiner = named && TagAt(k) == Tag::kDeterminer;
+      if (!Material(k) && TagAt(k) != Tag::kPreposition &&
+          TagAt(k) != Tag::kConjunction && !determiner && !closing_comma)
         return 0;
-      nominal &= Material(k) && TagAt(k) != Tag::kPronoun;
+      if (closing_comma) continue;
+      nominal &= (Material(k) || named) && TagAt(k) != Tag::kPronoun;
     }
     return 0;
   }
@@ -375,7 +401,12 @@ class PhraseFinder {
         }
         if (int q = QuotedName(k); q > 0 && k > i) {
           k += q;
-          if (!Material(k)) np.head = k - 2;  // The quote ends the phrase: its last word.
+          // A comma inside the closing quote ends the phrase there.
+          const bool closed = TagAt(k - 2) == Tag::kComma;
+          if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
+            np.head = closed ? k - 3 : k - 2;
+          }
+          if (closed) break;
           continue;
         }
         break;

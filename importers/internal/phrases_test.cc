@@ -207,6 +207,17 @@ TEST(FindPhrases, AShortQuotedNameStaysInsideItsPhrase) {
   EXPECT_EQ(p.tokens[p.phrases.nps[partnership].head].text, "partnership");
 }
 
+TEST(FindPhrases, ALongQuotedNameAfterADeterminerIsOnePhrase) {
+  Parsed p = Parse(
+      "They moved to a \"partnership for shared growth across the continent,\" "
+      "officials said.");
+  int partnership = p.PhraseAt("a");
+  ASSERT_GE(partnership, 0);
+  EXPECT_EQ(p.tokens[p.phrases.nps[partnership].head].text, "continent");
+  EXPECT_GT(p.phrases.nps[partnership].range.end - p.phrases.nps[partnership].range.begin,
+            10);
+}
+
 TEST(FindPhrases, AVerbGroupKeepsItsAuxiliariesAndSaysWhatTheyMean) {
   Parsed p = Parse(
       "Ghana has also signed the pact but did not ratify it, and Peru will be hosting "

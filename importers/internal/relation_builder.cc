@@ -196,7 +196,20 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   return states.size() == 2;
 }
 
-// The host of an event is not also one of its participants.
+// "the BRICS summit": a bloc's own summit is where its members meet; the bloc
+// neither hosts nor attends it.
+bool RelationBuilder::BlocAtOwnSummit(const graph::Relation& r) {
+  if (r.type != RelationType::kForum || !absl::StartsWith(r.source.id, "org:")) {
+    return false;
+  }
+  // Named by the bloc's code alone ("event:sco-summit-2025"), not by a name that
+  // may have lost its second side ("the EU-Central Asia summit").
+  const absl::string_view code = absl::string_view(r.source.id).substr(4);
+  return absl::StartsWith(r.target.id, absl::StrCat("event:", code, "-summit-"));
+}
+
+// The host of an event is not also one of its participants, and a bloc is neither
+// at its own summit.
 void RelationBuilder::DropHostsAsParticipants() {
   auto participant = [](const graph::Relation& r) {
     auto it = r.attributes.find("role");
@@ -206,6 +219,10 @@ void RelationBuilder::DropHostsAsParticipants() {
   std::vector<bool> drop(relations_.size(), false);
   for (size_t i = 0; i < relations_.size(); ++i) {
     const graph::Relation& r = relations_[i];
+    if (BlocAtOwnSummit(r)) {
+      drop[i] = true;
+      continue;
+    }
     if (r.type != RelationType::kForum || !participant(r)) continue;
     for (const graph::Relation& o : relations_) {
       if (o.type == RelationType::kForum && !participant(o) &&
