@@ -946,14 +946,21 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
     }
     ++i;
   }
-  // One referent per party, the first (a person's) kept.
+  // One referent per party: the first, unless the first is a plain name and a later
+  // one names the party through its person ("Peru's Boluarte" is Boluarte acting,
+  // with Peru her country).
   std::vector<Referent> unique;
   for (Referent& r : out) {
-    bool seen = false;
-    for (const Referent& u : unique) {
-      seen |= !r.party.empty() && u.party == r.party && u.place == r.place;
+    Referent* seen = nullptr;
+    for (Referent& u : unique) {
+      if (!r.party.empty() && u.party == r.party && u.place == r.place) seen = &u;
     }
-    if (!seen) unique.push_back(std::move(r));
+    if (seen == nullptr) {
+      unique.push_back(std::move(r));
+    } else if (seen->person.empty() && !seen->group && !seen->anaphor &&
+               !r.person.empty() && !r.anaphor) {
+      *seen = std::move(r);
+    }
   }
   return unique;
 }
