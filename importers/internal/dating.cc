@@ -117,8 +117,13 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
     const Clause& clause = s.parse.clauses[c];
+    // A participle describes the phrase it follows right after ("the partnership
+    // launched in 2013"), not one further back whose chain it ends ("a partnership,
+    // building on the committee established in 2021").
     const bool describes =
-        clause.kind == ClauseKind::kRelative || clause.kind == ClauseKind::kParticipial;
+        clause.kind == ClauseKind::kRelative ||
+        (clause.kind == ClauseKind::kParticipial &&
+         clause.range.begin == s.parse.phrases.nps[ctx.match.np].range.end);
     if (!describes || clause.antecedent != ctx.match.np) continue;
     for (const DateMention& d : s.dates) {
       if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
@@ -127,6 +132,21 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
     }
   }
   return nullptr;
+}
+
+// Clause c is a participle describing a thing named in another participle's
+// clause ("the partnership, building on the committee established in 2021"): its
+// date is that thing's. (A participle right under the trigger's clause may be its speech:
+// "X and Y will ..., the cabinet said on Thursday" parses as one.)
+bool DescribesAnotherThing(const MatchContext& ctx, int c) {
+  if (c < 0 || c == ctx.match.clause) return false;
+  const SentenceParse& parse = ctx.sentence().parse;
+  const Clause& clause = parse.clauses[c];
+  return clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
+         parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
+         clause.antecedent != ctx.match.np && clause.parent >= 0 &&
+         clause.parent != ctx.match.clause &&
+         parse.clauses[clause.parent].kind == ClauseKind::kParticipial;
 }
 
 const DateMention* ChooseDate(const MatchContext& ctx) {
@@ -151,6 +171,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       continue;
     }
     if (!ctx.InClauseScope(d.begin)) continue;
+    if (DescribesAnotherThing(ctx, s.parse.clause_at[d.begin])) continue;
     int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
     if (scope == 1 && pluperfect) continue;
     if (d.begin >= trigger.end) {
