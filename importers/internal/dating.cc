@@ -134,6 +134,25 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// "X and Y will ..., the cabinet said on Thursday": the clause of saying that ends
+// the sentence after a comma frames what comes before it, as quotation marks would;
+// -1 when there is none after clause c.
+int TrailingSpeech(const Sentence& s, int c) {
+  const SentenceParse& parse = s.parse;
+  for (int k = static_cast<int>(parse.clauses.size()) - 1; k > c; --k) {
+    const Clause& clause = parse.clauses[k];
+    if (clause.verb < 0 || clause.subject < 0 || clause.range.begin == 0) continue;
+    const VerbGroup& g = parse.phrases.verbs[clause.verb];
+    if (!(s.tokens[g.head].verb_forms & kSpeech) ||
+        s.tokens[clause.range.begin - 1].tag != Tag::kComma ||
+        parse.clauses[c].range.begin >= clause.range.begin) {
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
 // Clause c is a participle describing a thing named in another participle's
 // clause ("the partnership, building on the committee established in 2021"): its
 // date is that thing's. (A participle right under the trigger's clause may be its speech:
@@ -170,7 +189,10 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
     }
-    if (!ctx.InClauseScope(d.begin)) continue;
+    if (!ctx.InClauseScope(d.begin) &&
+        s.parse.clause_at[d.begin] != TrailingSpeech(s, ctx.match.clause)) {
+      continue;
+    }
     if (DescribesAnotherThing(ctx, s.parse.clause_at[d.begin])) continue;
     int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
     if (scope == 1 && pluperfect) continue;

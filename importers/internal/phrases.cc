@@ -168,10 +168,10 @@ class PhraseFinder {
         // Only after the sentence has had its verb ("X arrived in Astana" is X's
         // verb), and after one phrase, not two ("the partnership their countries
         // concluded" is an active clause with its own subject).
-        bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
-                          VerbSinceQuote(g.range.begin) &&
-                          !TwoPhrasesBefore(g.range.begin) &&
-                          !RelativeSubjectBefore(g.range.begin);
+        bool after_noun =
+            (before == Tag::kNoun || before == Tag::kProper) &&
+            VerbSinceQuote(g.range.begin) && !TwoPhrasesBefore(g.range.begin) &&
+            !RelativeSubjectBefore(g.range.begin) && !SpeakerBefore(g.range.begin, head);
         // "The border treaty signed by X and Y ended a dispute": a participle with its
         // agent after a thing, before the sentence's tensed verb.
         // "At the summit hosted by Senegal, the leaders ...": the same inside the
@@ -197,6 +197,17 @@ class PhraseFinder {
       out_.verbs.push_back(std::move(g));
       i = k;
     }
+  }
+
+  // "..., the Egyptian cabinet said on Thursday": a verb of saying after a phrase
+  // that a comma or quotation mark opens is that phrase's own verb, not a participle
+  // describing it.
+  bool SpeakerBefore(int i, const Token& verb) const {
+    if (!(verb.verb_forms & kSpeech) || !(verb.verb_forms & kPastTense)) return false;
+    constexpr int kSpeakerWindow = 8;  // "Malaysian Prime Minister Anwar Ibrahim"
+    int k = i - 1;
+    while (k >= 0 && k >= i - kSpeakerWindow && IsNominal(TagAt(k))) --k;
+    return k >= 0 && k < i - 1 && (TagAt(k) == Tag::kComma || TagAt(k) == Tag::kQuote);
   }
 
   // The words before i are a relative clause's subject ("the treaty that Argentina,

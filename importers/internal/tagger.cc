@@ -153,6 +153,7 @@ class LexicalPass {
       t.lemma = v->lemma;
       t.lemma_hash = WordHash(t.lemma);
       if (TakesContent(i)) t.verb_forms |= kTakesContent;
+      if (c_.speech_verb >= 0 && In(c_.speech_verb, i)) t.verb_forms |= kSpeech;
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
                !past.empty() && !x_.Contains(c_.adjective, t.lower)) {
       // A verb the lexicon does not list still reads as one in its past form

@@ -52,6 +52,8 @@ enum VerbForm : uint8_t {
   // Not a form: the verb may take a content clause without "that" ("said talks could
   // resume", "believe the deal will hold"). Set by the tagger from the lexicon.
   kTakesContent = 32,
+  // Not a form: a verb of saying (@speech_verb). Set by the tagger from the lexicon.
+  kSpeech = 64,
 };
 
 struct Token {
