@@ -427,7 +427,6 @@ class PhraseFinder {
     }
   }
 
-  // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
   // "the Belt and Road Forum", "Ministry of Energy and Natural Resources": an "and"
   // between capitalized words that name no known entity is inside a name; the two
   // phrases become one, before any list is read.
@@ -457,102 +456,20 @@ class PhraseFinder {
     out_.nps = std::move(joined);
   }
 
+  // Each member of a list: its first and last phrase ("Tokayev of Kazakhstan" is two).
+  using Members = std::vector<std::pair<size_t, size_t>>;
+
+  // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
   void Coordinate() {
     JoinNames();
     std::vector<NounPhrase> merged;
     merged.reserve(out_.nps.size());
-    // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
-    std::vector<std::pair<size_t, size_t>> members;
+    Members members;
     for (size_t a = 0; a < out_.nps.size();) {
       // Only the ranges and heads of phrases from `a` on are read below, so the
       // phrase's own lists can move.
       NounPhrase np = std::move(out_.nps[a]);
-      size_t b = a;
-      bool closed = false;  // Saw the final "and"/"or".
-      members.assign(1, {a, a});
-      while (b + 1 < out_.nps.size() && !closed) {
-        int gap_begin = out_.nps[b].range.end;
-        int gap_end = out_.nps[b + 1].range.begin;
-        if (NameOfName(b)) {
-          members.back().second = b + 1;
-          ++b;
-          continue;
-        }
-        bool comma = false, conj = false, other = false;
-        for (int k = gap_begin; k < gap_end; ++k) {
-          if (TagAt(k) == Tag::kComma) {
-            comma = true;
-          } else if (TagAt(k) == Tag::kConjunction &&
-                     (t_[k].lower == "and" || t_[k].lower == "or")) {
-            conj = true;
-          } else {
-            other = true;
-          }
-        }
-        if (other || gap_end == gap_begin || (!comma && !conj)) break;
-        // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
-        // list of names.
-        if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head]))
-          break;
-        if (conj) closed = true;
-        members.push_back({b + 1, b + 1});
-        ++b;
-      }
-      // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
-      // "... and the prime minister of Guinea" after names with theirs).
-      while (b + 1 < out_.nps.size() && closed &&
-             (NameOfName(b) ||
-              (members.size() >= 2 && members.front().second != members.front().first &&
-               OfName(b)))) {
-        members.back().second = b + 1;
-        ++b;
-      }
-      // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
-      if (!closed && members.size() >= 2 && IsHeadline(t_) && AllNamed(members) &&
-          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
-        closed = true;
-      }
-      // A list needs its closing "and"; two items joined by ", and" before a verb
-      // are two clauses ("X met Y, and the leaders signed").
-      bool list = closed && members.size() >= 2;
-      if (list) {
-        int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
-        bool comma_and = TagAt(gap_begin) == Tag::kComma && gap_begin + 1 < n_ &&
-                         TagAt(gap_begin + 1) == Tag::kConjunction;
-        size_t last = members.back().second;
-        int after = VerbAfter(out_.nps[last].range.end);
-        // "..., and Hungary and Turkmenistan were represented".
-        if (after < 0 && last + 1 < out_.nps.size() &&
-            out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
-            t_[out_.nps[last].range.end].lower == "and") {
-          after = VerbAfter(out_.nps[last + 1].range.end);
-        }
-        // "..., and Hungary, which holds observer status, was represented": after a
-        // verb of its own, a ", and" before a phrase and a verb opens a clause.
-        bool verb_before = false;
-        for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
-          verb_before = out_.verb_at[k] >= 0;
-        }
-        if (comma_and && after >= 0 && (members.size() == 2 || verb_before)) list = false;
-      }
-      // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
-      // Ankara and Baghdad signed": the object of an opening preposition is no member
-      // of the list after its comma.
-      if (list && members.size() >= 3 && OpeningObject(out_.nps[a].range.begin) &&
-          TagAt(out_.nps[members.front().second].range.end) == Tag::kComma &&
-          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
-        merged.push_back(std::move(np));
-        ++a;
-        continue;
-      }
-      // Only a list of names joins a name and its "of" phrase.
-      bool extended = false;
-      for (const auto& m : members) extended |= m.second != m.first;
-      if (extended && (!list || !AllNamed(members))) {
-        list = false;
-        b = a;
-      }
-      if (!list) {
+      if (!ListFrom(a, &members)) {
         merged.push_back(std::move(np));
         ++a;
         continue;
@@ -575,6 +492,101 @@ class PhraseFinder {
     }
   }
 
+  // True when phrase a starts a list; sets *members to the list's members (when it
+  // does not, *members holds what was read).
+  bool ListFrom(size_t a, Members* members) const {
+    bool closed = ReadMembers(a, members);
+    // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
+    if (!closed && members->size() >= 2 && IsHeadline(t_) && AllNamed(*members) &&
+        VerbAfter(out_.nps[members->back().second].range.end) >= 0) {
+      closed = true;
+    }
+    // A list needs its closing "and"; two items joined by ", and" before a verb
+    // are two clauses ("X met Y, and the leaders signed").
+    bool list = closed && members->size() >= 2;
+    if (list && CommaAndOpensClause(a, *members)) list = false;
+    // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
+    // Ankara and Baghdad signed": the object of an opening preposition is no member
+    // of the list after its comma.
+    if (list && members->size() >= 3 && OpeningObject(out_.nps[a].range.begin) &&
+        TagAt(out_.nps[members->front().second].range.end) == Tag::kComma &&
+        VerbAfter(out_.nps[members->back().second].range.end) >= 0) {
+      return false;
+    }
+    // Only a list of names joins a name and its "of" phrase.
+    bool extended = false;
+    for (const auto& m : *members) extended |= m.second != m.first;
+    if (extended && (!list || !AllNamed(*members))) list = false;
+    return list;
+  }
+
+  // Reads into *members the phrases from a that commas and conjunctions join, each
+  // with its "of" name. Returns true when the final "and"/"or" closed them.
+  bool ReadMembers(size_t a, Members* members) const {
+    size_t b = a;
+    bool closed = false;  // Saw the final "and"/"or".
+    members->assign(1, {a, a});
+    while (b + 1 < out_.nps.size() && !closed) {
+      int gap_begin = out_.nps[b].range.end;
+      int gap_end = out_.nps[b + 1].range.begin;
+      if (NameOfName(b)) {
+        members->back().second = b + 1;
+        ++b;
+        continue;
+      }
+      bool comma = false, conj = false, other = false;
+      for (int k = gap_begin; k < gap_end; ++k) {
+        if (TagAt(k) == Tag::kComma) {
+          comma = true;
+        } else if (TagAt(k) == Tag::kConjunction &&
+                   (t_[k].lower == "and" || t_[k].lower == "or")) {
+          conj = true;
+        } else {
+          other = true;
+        }
+      }
+      if (other || gap_end == gap_begin || (!comma && !conj)) break;
+      // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
+      // list of names.
+      if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head])) break;
+      if (conj) closed = true;
+      members->push_back({b + 1, b + 1});
+      ++b;
+    }
+    // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
+    // "... and the prime minister of Guinea" after names with theirs).
+    while (b + 1 < out_.nps.size() && closed &&
+           (NameOfName(b) ||
+            (members->size() >= 2 && members->front().second != members->front().first &&
+             OfName(b)))) {
+      members->back().second = b + 1;
+      ++b;
+    }
+    return closed;
+  }
+
+  // The closing ", and" of the members starting at phrase a opens a clause: a verb
+  // follows the last member, and the list has two members or a verb before it.
+  bool CommaAndOpensClause(size_t a, const Members& members) const {
+    int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
+    bool comma_and = TagAt(gap_begin) == Tag::kComma && gap_begin + 1 < n_ &&
+                     TagAt(gap_begin + 1) == Tag::kConjunction;
+    size_t last = members.back().second;
+    int after = VerbAfter(out_.nps[last].range.end);
+    // "..., and Hungary and Turkmenistan were represented".
+    if (after < 0 && last + 1 < out_.nps.size() &&
+        out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
+        t_[out_.nps[last].range.end].lower == "and") {
+      after = VerbAfter(out_.nps[last + 1].range.end);
+    }
+    // "..., and Hungary, which holds observer status, was represented": after a
+    // verb of its own, a ", and" before a phrase and a verb opens a clause.
+    bool verb_before = false;
+    for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
+      verb_before = out_.verb_at[k] >= 0;
+    }
+    return comma_and && after >= 0 && (members.size() == 2 || verb_before);
+  }
   // The first token of a verb group at i, after adverbs and a parenthetical relative
   // clause (", which hold observer status,"); -1 when none.
   int VerbAfter(int i) const {
