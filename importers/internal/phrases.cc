@@ -95,49 +95,9 @@ class PhraseFinder {
       }
       VerbGroup g;
       g.range.begin = i;
-      int k = i;
       int last_aux = -1;
       bool be_aux = false;
-      while (k < n_) {
-        Tag tag = TagAt(k);
-        if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
-          if (tag == Tag::kAux) {
-            last_aux = k;
-            be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
-            g.perfect |= t_[k].lemma == "have";
-          }
-          if (tag == Tag::kModal) {
-            g.modal = true;
-            g.future |=
-                t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
-          }
-          g.negated |= tag == Tag::kNegation;
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kAdverb && StartsVerbGroup(k + 1) && TagAt(k + 1) != Tag::kTo) {
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kTo && k == i) {
-          g.infinitive = true;
-          ++k;
-          continue;
-        }
-        // "is to visit": a scheduled event.
-        if (tag == Tag::kTo && last_aux == k - 1 && t_[last_aux].lemma == "be" &&
-            TagAt(k + 1) == Tag::kVerb) {
-          g.future = true;
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kVerb) {
-          g.head = k;
-          ++k;
-          if (TagAt(k) == Tag::kParticle) ++k;
-        }
-        break;
-      }
+      const int k = ScanVerbGroup(i, &g, &last_aux, &be_aux);
       if (g.head < 0) {
         if (last_aux < 0) {  // A lone modal or negation: not a verb group.
           i = std::max(k, i + 1);
@@ -155,43 +115,7 @@ class PhraseFinder {
       }
       g.passive = be_aux && (head.verb_forms & kPastParticiple) && head.tag == Tag::kVerb;
       bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
-      if (!has_aux && head.tag == Tag::kVerb) {
-        bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
-        bool after_break = g.range.begin == 0 ||
-                           TagAt(g.range.begin - 1) == Tag::kComma ||
-                           TagAt(g.range.begin - 1) == Tag::kPreposition ||
-                           TagAt(g.range.begin - 1) == Tag::kSubordinator ||
-                           TagAt(g.range.begin - 1) == Tag::kConjunction;
-        // "the treaty, signed in 2009," and "a visit aimed at": a participle that
-        // describes the phrase before it.
-        Tag before = g.range.begin > 0 ? TagAt(g.range.begin - 1) : Tag::kPunct;
-        // Only after the sentence has had its verb ("X arrived in Astana" is X's
-        // verb), and after one phrase, not two ("the partnership their countries
-        // concluded" is an active clause with its own subject).
-        bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
-                          VerbSinceQuote(g.range.begin) &&
-                          !TwoPhrasesBefore(g.range.begin) &&
-                          !RelativeSubjectBefore(g.range.begin);
-        // "The border treaty signed by X and Y ended a dispute": a participle with its
-        // agent after a thing, before the sentence's tensed verb.
-        // "At the summit hosted by Senegal, the leaders ...": the same inside the
-        // phrase that opens the sentence.
-        bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
-                                 ((before == Tag::kNoun && TensedVerbAfter(k)) ||
-                                  ((before == Tag::kNoun || before == Tag::kProper) &&
-                                   InOpeningPhrase(g.range.begin)));
-        // "Brussels responded by expelling ...": "by" before a gerund says how, it
-        // names no agent.
-        const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
-                               (t_[k + 1].verb_forms & kGerund) &&
-                               absl::EndsWith(t_[k + 1].lower, "ing");
-        bool reduced = (head.verb_forms & kPastParticiple) &&
-                       (after_break || after_noun || agent_before_verb) &&
-                       TagAt(k) == Tag::kPreposition && !by_gerund &&
-                       !ActiveAfterAnd(g.range.begin, head);
-        g.nonfinite = gerund || reduced;
-        g.passive = reduced;
-      }
+      if (!has_aux && head.tag == Tag::kVerb) MarkNonfinite(&g);
       int index = static_cast<int>(out_.verbs.size());
       for (int j = g.range.begin; j < g.range.end; ++j) out_.verb_at[j] = index;
       out_.verbs.push_back(std::move(g));
@@ -199,6 +123,95 @@ class PhraseFinder {
     }
   }
 
+  // Reads the verb group starting at i into *g (its head, if it has a main verb, and
+  // its auxiliaries' marks); sets *last_aux to its last auxiliary (-1 for none) and
+  // *be_aux when a "be" or "get" auxiliary makes it passive. Returns its end.
+  int ScanVerbGroup(int i, VerbGroup* g, int* last_aux, bool* be_aux) const {
+    int k = i;
+    while (k < n_) {
+      Tag tag = TagAt(k);
+      if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
+        if (tag == Tag::kAux) {
+          *last_aux = k;
+          *be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
+          g->perfect |= t_[k].lemma == "have";
+        }
+        if (tag == Tag::kModal) {
+          g->modal = true;
+          g->future |=
+              t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
+        }
+        g->negated |= tag == Tag::kNegation;
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kAdverb && StartsVerbGroup(k + 1) && TagAt(k + 1) != Tag::kTo) {
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kTo && k == i) {
+        g->infinitive = true;
+        ++k;
+        continue;
+      }
+      // "is to visit": a scheduled event.
+      if (tag == Tag::kTo && *last_aux == k - 1 && t_[*last_aux].lemma == "be" &&
+          TagAt(k + 1) == Tag::kVerb) {
+        g->future = true;
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kVerb) {
+        g->head = k;
+        ++k;
+        if (TagAt(k) == Tag::kParticle) ++k;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // For a verb group *g with no auxiliary (ending at g->range.end): whether it is a
+  // gerund or a participle reducing a relative clause ("the treaty signed in 2009"),
+  // which has no tense of its own.
+  void MarkNonfinite(VerbGroup* g) const {
+    const int k = g->range.end;
+    const Token& head = t_[g->head];
+    bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
+    bool after_break = g->range.begin == 0 || TagAt(g->range.begin - 1) == Tag::kComma ||
+                       TagAt(g->range.begin - 1) == Tag::kPreposition ||
+                       TagAt(g->range.begin - 1) == Tag::kSubordinator ||
+                       TagAt(g->range.begin - 1) == Tag::kConjunction;
+    // "the treaty, signed in 2009," and "a visit aimed at": a participle that
+    // describes the phrase before it.
+    Tag before = g->range.begin > 0 ? TagAt(g->range.begin - 1) : Tag::kPunct;
+    // Only after the sentence has had its verb ("X arrived in Astana" is X's
+    // verb), and after one phrase, not two ("the partnership their countries
+    // concluded" is an active clause with its own subject).
+    bool after_noun = (before == Tag::kNoun || before == Tag::kProper) &&
+                      VerbSinceQuote(g->range.begin) &&
+                      !TwoPhrasesBefore(g->range.begin) &&
+                      !RelativeSubjectBefore(g->range.begin);
+    // "The border treaty signed by X and Y ended a dispute": a participle with its
+    // agent after a thing, before the sentence's tensed verb.
+    // "At the summit hosted by Senegal, the leaders ...": the same inside the
+    // phrase that opens the sentence.
+    bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
+                             ((before == Tag::kNoun && TensedVerbAfter(k)) ||
+                              ((before == Tag::kNoun || before == Tag::kProper) &&
+                               InOpeningPhrase(g->range.begin)));
+    // "Brussels responded by expelling ...": "by" before a gerund says how, it
+    // names no agent.
+    const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
+                           (t_[k + 1].verb_forms & kGerund) &&
+                           absl::EndsWith(t_[k + 1].lower, "ing");
+    bool reduced = (head.verb_forms & kPastParticiple) &&
+                   (after_break || after_noun || agent_before_verb) &&
+                   TagAt(k) == Tag::kPreposition && !by_gerund &&
+                   !ActiveAfterAnd(g->range.begin, head);
+    g->nonfinite = gerund || reduced;
+    g->passive = reduced;
+  }
   // The words before i are a relative clause's subject ("the treaty that Argentina,
   // Brazil and Uruguay signed in 1991"): the verb is that subject's, not a participle.
   bool RelativeSubjectBefore(int i) const {
