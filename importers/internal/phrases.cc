@@ -360,70 +360,7 @@ class PhraseFinder {
       np.range.begin = i;
       // "their agreement": a possessive pronoun is the phrase's possessor.
       if (TagAt(i) == Tag::kPossessive && t_[i].lower != "'s") np.possessor_end = i + 1;
-      int k = i;
-      while (k < n_) {
-        // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
-        // date starts another phrase.
-        if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
-        // "the ban Chile imposed on Peru": a name between a noun and a verb is the
-        // subject of a clause that describes the noun.
-        if (k > i && ZeroRelativeSubjectAt(k)) break;
-        if (int atom = AtomEnd(k); atom > k + 1) {
-          np.head = atom - 1;
-          k = atom;
-          continue;
-        }
-        if (Material(k)) {
-          Tag tag = TagAt(k);
-          // "On Tuesday her country ...": an article or a possessive after a noun
-          // starts another phrase.
-          if (k > i &&
-              (tag == Tag::kDeterminer ||
-               (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
-              (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
-               TagAt(k - 1) == Tag::kNumber) &&
-              !in_atom_[k]) {
-            break;
-          }
-          if (tag == Tag::kPossessive && t_[k].lower == "'s") {
-            np.possessor_end = k + 1;
-          } else if (tag == Tag::kPronoun && k > np.range.begin) {
-            break;  // "the talks they held": a new subject.
-          } else if (tag != Tag::kDeterminer && tag != Tag::kPossessive) {
-            np.head = k;
-          }
-          ++k;
-          // A pronoun is a phrase of its own.
-          if (tag == Tag::kPronoun) break;
-          continue;
-        }
-        if (TagAt(k) == Tag::kAdverb && Material(k + 1)) {
-          ++k;
-          continue;
-        }
-        if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
-            Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
-          ++k;  // "China–Central Asia summit"
-          continue;
-        }
-        // "the Central Asia + Japan Dialogue", "Trade & Investment Forum".
-        if ((t_[k].text == "+" || t_[k].text == "&") && k > i && k + 1 < n_ &&
-            t_[k - 1].capitalized && t_[k + 1].capitalized && Material(k + 1)) {
-          ++k;
-          continue;
-        }
-        if (int q = QuotedName(k); q > 0 && k > i) {
-          k += q;
-          // A comma inside the closing quote ends the phrase there.
-          const bool closed = TagAt(k - 2) == Tag::kComma;
-          if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
-            np.head = closed ? k - 3 : k - 2;
-          }
-          if (closed) break;
-          continue;
-        }
-        break;
-      }
+      const int k = ScanNounPhrase(i, &np.head, &np.possessor_end);
       if (k == i) {  // Nothing nominal after all: never loop in place.
         ++i;
         continue;
@@ -440,6 +377,80 @@ class PhraseFinder {
     }
   }
 
+  // Reads the noun phrase starting at i, setting *head to its head and
+  // *possessor_end past a "'s" possessor; returns its end (i when nothing nominal
+  // starts there).
+  int ScanNounPhrase(int i, int* head, int* possessor_end) const {
+    int k = i;
+    while (k < n_) {
+      // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
+      // date starts another phrase.
+      if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
+      // "the ban Chile imposed on Peru": a name between a noun and a verb is the
+      // subject of a clause that describes the noun.
+      if (k > i && ZeroRelativeSubjectAt(k)) break;
+      if (int atom = AtomEnd(k); atom > k + 1) {
+        *head = atom - 1;
+        k = atom;
+        continue;
+      }
+      if (Material(k)) {
+        Tag tag = TagAt(k);
+        if (k > i && ArticleAfterNoun(k)) break;
+        if (tag == Tag::kPossessive && t_[k].lower == "'s") {
+          *possessor_end = k + 1;
+        } else if (tag == Tag::kPronoun && k > i) {
+          break;  // "the talks they held": a new subject.
+        } else if (tag != Tag::kDeterminer && tag != Tag::kPossessive) {
+          *head = k;
+        }
+        ++k;
+        // A pronoun is a phrase of its own.
+        if (tag == Tag::kPronoun) break;
+        continue;
+      }
+      if (JoinsNominals(i, k)) {
+        ++k;
+        continue;
+      }
+      if (int q = QuotedName(k); q > 0 && k > i) {
+        k += q;
+        // A comma inside the closing quote ends the phrase there.
+        const bool closed = TagAt(k - 2) == Tag::kComma;
+        if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
+          *head = closed ? k - 3 : k - 2;
+        }
+        if (closed) break;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // "On Tuesday her country ...": an article or a possessive after a noun starts
+  // another phrase (k is a nominal token past the phrase's first).
+  bool ArticleAfterNoun(int k) const {
+    Tag tag = TagAt(k);
+    return (tag == Tag::kDeterminer ||
+            (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
+           (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
+            TagAt(k - 1) == Tag::kNumber) &&
+           !in_atom_[k];
+  }
+
+  // Token k (not nominal) continues the phrase begun at i, joining the nominal words
+  // around it: an adverb before a noun, a dash or a "+" inside a name.
+  bool JoinsNominals(int i, int k) const {
+    if (TagAt(k) == Tag::kAdverb && Material(k + 1)) return true;
+    if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
+        Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
+      return true;  // "China–Central Asia summit"
+    }
+    // "the Central Asia + Japan Dialogue", "Trade & Investment Forum".
+    return (t_[k].text == "+" || t_[k].text == "&") && k > i && k + 1 < n_ &&
+           t_[k - 1].capitalized && t_[k + 1].capitalized && Material(k + 1);
+  }
   // "the Belt and Road Forum", "Ministry of Energy and Natural Resources": an "and"
   // between capitalized words that name no known entity is inside a name; the two
   // phrases become one, before any list is read.
