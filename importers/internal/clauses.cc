@@ -262,10 +262,20 @@ class ClauseFinder {
     return i;
   }
 
+  // Extends the open clause to token i, then lets the token end, open or resume
+  // clauses.
   void Step(int i) {
-    const Token& tok = t_[i];
     Close(Top(), i + 1);
-    // Quote boundaries: speech starts and ends a clause.
+    CrossQuoteBoundary(i);
+    if (StepMarker(i)) return;
+    int v = p_.phrases.verb_at[i];
+    if (v < 0 || p_.phrases.verbs[v].range.begin != i) return;
+    StepVerb(i, v);
+  }
+
+  // Quote boundaries: speech starts and ends a clause.
+  void CrossQuoteBoundary(int i) {
+    const Token& tok = t_[i];
     if (i > 0 && quoted_[i] != quoted_[i - 1] && tok.tag != Tag::kQuote) {
       if (TopClause().verb >= 0) {
         int parent = quoted_[i] ? Top() : -1;
@@ -282,90 +292,117 @@ class ClauseFinder {
         TopClause().quoted = quoted_[i];
       }
     }
+  }
+
+  // A token that marks clauses (punctuation, a comma, a subordinator, a relative
+  // pronoun, a conjunction): acts on it and returns true; false for any other.
+  bool StepMarker(int i) {
+    const Token& tok = t_[i];
     switch (tok.tag) {
       case Tag::kPunct:
-        if (tok.text == ";" || tok.text == ":") {
-          while (stack_.size() > 1) {
-            Close(Top(), i);
-            stack_.pop_back();
-          }
-          if (TopClause().verb >= 0) {
-            Close(Top(), i);
-            stack_.pop_back();
-            Open(ClauseKind::kMain, i + 1, -1, -1);
-          }
-        }
-        return;
+        if (tok.text == ";" || tok.text == ":") StepSemicolon(i);
+        return true;
       case Tag::kComma:
-        // "raise trade, which reached $720 million, to $1 billion": a relative clause
-        // set off by commas ends at its second comma once it has its verb.
-        if (stack_.size() > 1 && TopClause().kind == ClauseKind::kRelative &&
-            TopClause().verb >= 0 && TopClause().subordinator > 0 &&
-            t_[TopClause().subordinator - 1].tag == Tag::kComma &&
-            p_.phrases.verbs[TopClause().verb].range.end <= i) {
-          EndBefore(Top(), i);
-          stack_.pop_back();
-          return;
-        }
-        // "Meeting in Khujand on Monday, the three presidents signed ...": an opening
-        // participle ends at the comma before the subject and its verb.
-        if (stack_.size() > 1 && TopClause().kind == ClauseKind::kParticipial &&
-            TopClause().verb >= 0 && TopClause().range.begin <= 1 &&
-            VerbAfterPhrase(i + 1) >= 0) {
-          EndBefore(Top(), i);
-          stack_.pop_back();
-        }
-        return;
+        StepComma(i);
+        return true;
       case Tag::kSubordinator:
         Open(ClauseKind::kSubordinate, i, Top(), i);
-        return;
-      case Tag::kRelative: {
-        int antecedent = -1;
-        for (int k = i - 1; k >= 0 && k >= i - 2; --k) {
-          if (p_.phrases.np_at[k] >= 0) {
-            antecedent = p_.phrases.np_at[k];
-            break;
-          }
-        }
-        // "said on Tuesday that Sudan had recalled ...": no time is described by a
-        // "that" clause; it is what the verb before says.
-        if (tok.lower == "that" && antecedent >= 0 &&
-            IsTimeWord(t_[p_.phrases.nps[antecedent].head]) && TopClause().verb >= 0) {
-          Open(ClauseKind::kSubordinate, i, Top(), i);
-          return;
-        }
-        int c = Open(ClauseKind::kRelative, i, Top(), i);
-        p_.clauses[c].antecedent = antecedent;
-        p_.clauses[c].antecedent_top = ChainTop(antecedent);
-        return;
-      }
+        return true;
+      case Tag::kRelative:
+        StepRelative(i);
+        return true;
       case Tag::kConjunction:
-        // An "and" inside a list of names joins names, not clauses.
-        if (p_.phrases.np_at[i] >= 0) return;
-        if (TopClause().verb >= 0 &&
-            (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
-             VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
-          int parent = TopClause().parent;
-          ClauseKind kind = TopClause().kind == ClauseKind::kMain
-                                ? ClauseKind::kCoordinate
-                                : TopClause().kind;
-          int sibling = Top();
-          Close(Top(), i);
-          stack_.pop_back();
-          int c = Open(kind, i + 1, kind == ClauseKind::kCoordinate ? sibling : parent,
-                       p_.clauses[sibling].subordinator);
-          if (kind == ClauseKind::kRelative) {
-            p_.clauses[c].antecedent = p_.clauses[sibling].antecedent;
-            p_.clauses[c].antecedent_top = p_.clauses[sibling].antecedent_top;
-          }
-          if (kind != ClauseKind::kCoordinate) p_.clauses[c].conjunct_of = sibling;
-        }
-        return;
+        StepConjunction(i);
+        return true;
       default:
-        break;
+        return false;
     }
-    int v = p_.phrases.verb_at[i];
-    if (v < 0 || p_.phrases.verbs[v].range.begin != i) return;
+  }
+
+  // ";" or ":" at i ends every open clause and starts a new main one.
+  void StepSemicolon(int i) {
+    while (stack_.size() > 1) {
+      Close(Top(), i);
+      stack_.pop_back();
+    }
+    if (TopClause().verb >= 0) {
+      Close(Top(), i);
+      stack_.pop_back();
+      Open(ClauseKind::kMain, i + 1, -1, -1);
+    }
+  }
+
+  void StepComma(int i) {
+    // "raise trade, which reached $720 million, to $1 billion": a relative clause
+    // set off by commas ends at its second comma once it has its verb.
+    if (stack_.size() > 1 && TopClause().kind == ClauseKind::kRelative &&
+        TopClause().verb >= 0 && TopClause().subordinator > 0 &&
+        t_[TopClause().subordinator - 1].tag == Tag::kComma &&
+        p_.phrases.verbs[TopClause().verb].range.end <= i) {
+      EndBefore(Top(), i);
+      stack_.pop_back();
+      return;
+    }
+    // "Meeting in Khujand on Monday, the three presidents signed ...": an opening
+    // participle ends at the comma before the subject and its verb.
+    if (stack_.size() > 1 && TopClause().kind == ClauseKind::kParticipial &&
+        TopClause().verb >= 0 && TopClause().range.begin <= 1 &&
+        VerbAfterPhrase(i + 1) >= 0) {
+      EndBefore(Top(), i);
+      stack_.pop_back();
+    }
+  }
+
+  // A relative pronoun at i opens a relative clause about the phrase just before.
+  void StepRelative(int i) {
+    const Token& tok = t_[i];
+    // The antecedent stands at most this many tokens before the pronoun.
+    constexpr int kAntecedentWindow = 2;
+    int antecedent = -1;
+    for (int k = i - 1; k >= 0 && k >= i - kAntecedentWindow; --k) {
+      if (p_.phrases.np_at[k] >= 0) {
+        antecedent = p_.phrases.np_at[k];
+        break;
+      }
+    }
+    // "said on Tuesday that Sudan had recalled ...": no time is described by a
+    // "that" clause; it is what the verb before says.
+    if (tok.lower == "that" && antecedent >= 0 &&
+        IsTimeWord(t_[p_.phrases.nps[antecedent].head]) && TopClause().verb >= 0) {
+      Open(ClauseKind::kSubordinate, i, Top(), i);
+      return;
+    }
+    int c = Open(ClauseKind::kRelative, i, Top(), i);
+    p_.clauses[c].antecedent = antecedent;
+    p_.clauses[c].antecedent_top = ChainTop(antecedent);
+  }
+
+  // A conjunction at i followed by a verb of its own starts a clause coordinate
+  // with the open one.
+  void StepConjunction(int i) {
+    // An "and" inside a list of names joins names, not clauses.
+    if (p_.phrases.np_at[i] >= 0) return;
+    if (TopClause().verb >= 0 && (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
+                                  VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
+      int parent = TopClause().parent;
+      ClauseKind kind = TopClause().kind == ClauseKind::kMain ? ClauseKind::kCoordinate
+                                                              : TopClause().kind;
+      int sibling = Top();
+      Close(Top(), i);
+      stack_.pop_back();
+      int c = Open(kind, i + 1, kind == ClauseKind::kCoordinate ? sibling : parent,
+                   p_.clauses[sibling].subordinator);
+      if (kind == ClauseKind::kRelative) {
+        p_.clauses[c].antecedent = p_.clauses[sibling].antecedent;
+        p_.clauses[c].antecedent_top = p_.clauses[sibling].antecedent_top;
+      }
+      if (kind != ClauseKind::kCoordinate) p_.clauses[c].conjunct_of = sibling;
+    }
+  }
+
+  // The verb group v starting at i: attaches it to the open clause, or opens the
+  // clause it heads.
+  void StepVerb(int i, int v) {
     const VerbGroup& g = p_.phrases.verbs[v];
     if (!g.infinitive && !g.nonfinite && i > 0 &&
         (t_[i - 1].tag == Tag::kComma || p_.phrases.np_at[i - 1] >= 0)) {
@@ -381,19 +418,8 @@ class ClauseFinder {
         stack_.pop_back();
       }
     }
-    if (TopClause().verb < 0 && !g.infinitive && !g.nonfinite) {
-      // "The partnership the two countries set up in 2016 has deepened": a phrase
-      // right after the clause's first phrase, with a verb of its own and the
-      // clause's verb still to come, is a relative clause without pronoun.
-      if (int antecedent = ZeroRelativeAntecedent(i, v); antecedent >= 0) {
-        int subject = SubjectBefore(i, TopClause().range.begin);
-        int c =
-            Open(ClauseKind::kRelative, p_.phrases.nps[subject].range.begin, Top(), -1);
-        p_.clauses[c].antecedent = antecedent;
-        p_.clauses[c].antecedent_top = ChainTop(antecedent);
-        AttachVerb(c, v);
-        return;
-      }
+    if (TopClause().verb < 0 && !g.infinitive && !g.nonfinite && OpenZeroRelative(i, v)) {
+      return;
     }
     if (TopClause().verb < 0) {
       if (g.nonfinite && TopClause().kind != ClauseKind::kSubordinate &&
@@ -417,7 +443,27 @@ class ClauseFinder {
       AttachVerb(c, v);
       return;
     }
-    // A second verb in the same clause.
+    OpenSecondVerbClause(i, v);
+  }
+
+  // "The partnership the two countries set up in 2016 has deepened": a phrase
+  // right after the clause's first phrase, with a verb of its own and the
+  // clause's verb still to come, is a relative clause without pronoun. Opens it
+  // for the tensed verb group v at i and returns true; false when there is none.
+  bool OpenZeroRelative(int i, int v) {
+    int antecedent = ZeroRelativeAntecedent(i, v);
+    if (antecedent < 0) return false;
+    int subject = SubjectBefore(i, TopClause().range.begin);
+    int c = Open(ClauseKind::kRelative, p_.phrases.nps[subject].range.begin, Top(), -1);
+    p_.clauses[c].antecedent = antecedent;
+    p_.clauses[c].antecedent_top = ChainTop(antecedent);
+    AttachVerb(c, v);
+    return true;
+  }
+
+  // A second verb in the same clause: the verb group v at i opens a clause of its own.
+  void OpenSecondVerbClause(int i, int v) {
+    const VerbGroup& g = p_.phrases.verbs[v];
     ClauseKind kind = g.infinitive  ? ClauseKind::kComplement
                       : g.nonfinite ? ClauseKind::kParticipial
                                     : ClauseKind::kRelative;  // "the deal Japan signed"
@@ -444,25 +490,27 @@ class ClauseFinder {
       return;
     }
     int c = Open(kind, i, Top(), -1);
-    if (kind == ClauseKind::kRelative) {
-      // A relative without pronoun: the phrase before its subject.
-      int subject = SubjectBefore(i, p_.clauses[p_.clauses[c].parent].range.begin);
-      p_.clauses[c].range.begin = subject >= 0 ? p_.phrases.nps[subject].range.begin : i;
-      if (subject >= 0) {
-        int before = p_.phrases.nps[subject].range.begin - 1;
-        if (before >= 0 && p_.phrases.np_at[before] >= 0) {
-          p_.clauses[c].antecedent = p_.phrases.np_at[before];
-        }
-      }
-      if (subject >= 0 && p_.clauses[p_.clauses[c].parent].subject == subject) {
-        // "X visited Y signed ..." is no relative: treat as coordination.
-        p_.clauses[c].kind = ClauseKind::kCoordinate;
-      }
-    }
+    if (kind == ClauseKind::kRelative) FindRelativeWithoutPronoun(c, i);
     AttachVerb(c, v);
     MarkReducedRelative(c, i);
   }
 
+  // A relative without pronoun (clause c, its verb at i): the phrase before its
+  // subject.
+  void FindRelativeWithoutPronoun(int c, int i) {
+    int subject = SubjectBefore(i, p_.clauses[p_.clauses[c].parent].range.begin);
+    p_.clauses[c].range.begin = subject >= 0 ? p_.phrases.nps[subject].range.begin : i;
+    if (subject >= 0) {
+      int before = p_.phrases.nps[subject].range.begin - 1;
+      if (before >= 0 && p_.phrases.np_at[before] >= 0) {
+        p_.clauses[c].antecedent = p_.phrases.np_at[before];
+      }
+    }
+    if (subject >= 0 && p_.clauses[p_.clauses[c].parent].subject == subject) {
+      // "X visited Y signed ..." is no relative: treat as coordination.
+      p_.clauses[c].kind = ClauseKind::kCoordinate;
+    }
+  }
   // The first token of the subject phrase of the verb at i, or i.
   int SubjectStart(int i) const {
     int subject = SubjectBefore(i, p_.clauses[Top()].range.begin);

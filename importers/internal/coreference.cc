@@ -740,8 +740,9 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   }
   // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
   // An office may run past the phrase: "the Head | of State" parses as two.
+  constexpr int kOfficeWindow = 6;  // Tokens an office anaphor may span.
   const int n = static_cast<int>(sentence.tokens.size());
-  int office_end = std::min(n, i + 6);
+  int office_end = std::min(n, i + kOfficeWindow);
   for (int k = i; k < office_end; ++k) {
     if (sentence.mention_at[k] >= 0) {
       office_end = k;
@@ -750,25 +751,37 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   }
   end = std::min(end, office_end);
   if (end <= i) return false;
-  const Lexicon& x = k_.lexicon();
-  const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = sentence.tokens;
   // Besides the classes below, only "the", "both" and "whose" start an anaphor (an
   // office, a counted group, a relative's antecedent): most words fail one test.
   if (t[i].lower != "the" && t[i].lower != "both" && t[i].lower != "whose" &&
-      !x.MayMatchAny(anaphor_starts_, t[i]))
+      !k_.lexicon().MayMatchAny(anaphor_starts_, t[i]))
     return false;
-  auto from = [&](const Mention* m) {
-    if (m == nullptr) return;
-    Referent r = FromMention(s, *m, as_place);
-    r.anaphor = true;
-    if (!r.party.empty() || r.counterpart) out->push_back(std::move(r));
-  };
   if (t[i].lower == "whose") {
     *length = 1;
-    from(RelativeAntecedent(s, i));
+    AddAnaphorOf(s, RelativeAntecedent(s, i), as_place, out);
     return true;
   }
+  return GroupAnaphorAt(s, i, end, out, length) ||
+         PronounAt(s, i, end, as_place, out, length) ||
+         OfficeAnaphorAt(s, i, end, office_end, as_place, out, length) ||
+         VisitAnaphorAt(s, i, end, out, length);
+}
+
+void Discourse::AddAnaphorOf(int s, const Mention* m, bool as_place,
+                             std::vector<Referent>* out) const {
+  if (m == nullptr) return;
+  Referent r = FromMention(s, *m, as_place);
+  r.anaphor = true;
+  if (!r.party.empty() || r.counterpart) out->push_back(std::move(r));
+}
+
+bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
+                               int* length) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = sentence.tokens;
   if (PhraseMatch m = x.MatchAt(c.group_anaphor, t, i, end); m.length > 0) {
     int count = 2;
     std::vector<Referent> list;
@@ -801,6 +814,14 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     *length = m.length;
     return true;
   }
+  return false;
+}
+
+bool Discourse::PronounAt(int s, int i, int end, bool as_place,
+                          std::vector<Referent>* out, int* length) const {
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = item_.sentences[s].tokens;
   struct Option {
     ClassId cls;
     bool (*accept)(const Mention&);
@@ -822,52 +843,70 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
       return true;
     }
     if (o.cls == c.person_pronoun) {
-      from(LastPerson(s, i));
+      AddAnaphorOf(s, LastPerson(s, i), as_place, out);
       return true;
     }
     if (o.cls == c.country_anaphor) {
-      from(LastMention(s, i, o.accept, SubjectPartyAround(s, i)));
+      AddAnaphorOf(s, LastMention(s, i, o.accept, SubjectPartyAround(s, i)), as_place,
+                   out);
       return true;
     }
-    from(LastMention(s, i, o.accept));
+    AddAnaphorOf(s, LastMention(s, i, o.accept), as_place, out);
     return true;
   }
+  return false;
+}
+
+bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_place,
+                                std::vector<Referent>* out, int* length) const {
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = item_.sentences[s].tokens;
   // "the President", "the Prime Minister": the item's last holder of the office.
-  if (t[i].lower == "the" && i + 1 < end) {
-    PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, office_end);
-    const bool leader_office = office.length > 0;
-    if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, office_end);
-    if (office.length > 0 && !office.value.empty()) {
-      *length = 1 + office.length;
-      std::string role(office.value);
-      // The holder of the same office; else, for "the Head of State" or "the Leader"
-      // (an office no one named holds), any leader. In the sentence itself the
-      // nearest before; in earlier ones the first, as a reader takes the subject.
-      for (bool any_leader : {false, true}) {
-        if (any_leader && !leader_office) break;
-        auto holds = [&](const Mention& m) {
-          return IsPersonMention(m) && (any_leader ? m.leader : m.role == role);
-        };
-        for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
-          const Sentence& other = item_.sentences[k];
-          const Mention* found = nullptr;
-          for (const Mention& m : other.mentions) {
-            if (k == s && m.begin >= i) break;
-            if (!holds(m)) continue;
-            found = &m;
-            if (k != s) break;
-          }
-          if (found != nullptr) {
-            Referent r = FromMention(k, *found, as_place);
-            r.anaphor = true;
-            if (!r.party.empty()) out->push_back(std::move(r));
-            return true;
-          }
-        }
+  if (t[i].lower != "the" || i + 1 >= end) return false;
+  PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, office_end);
+  const bool leader_office = office.length > 0;
+  if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, office_end);
+  if (office.length == 0 || office.value.empty()) return false;
+  *length = 1 + office.length;
+  AddOfficeHolder(s, i, std::string(office.value), leader_office, as_place, out);
+  return true;
+}
+
+void Discourse::AddOfficeHolder(int s, int i, const std::string& role, bool leader_office,
+                                bool as_place, std::vector<Referent>* out) const {
+  // The holder of the same office; else, for "the Head of State" or "the Leader"
+  // (an office no one named holds), any leader. In the sentence itself the
+  // nearest before; in earlier ones the first, as a reader takes the subject.
+  for (bool any_leader : {false, true}) {
+    if (any_leader && !leader_office) break;
+    auto holds = [&](const Mention& m) {
+      return IsPersonMention(m) && (any_leader ? m.leader : m.role == role);
+    };
+    for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
+      const Sentence& other = item_.sentences[k];
+      const Mention* found = nullptr;
+      for (const Mention& m : other.mentions) {
+        if (k == s && m.begin >= i) break;
+        if (!holds(m)) continue;
+        found = &m;
+        if (k != s) break;
       }
-      return true;
+      if (found != nullptr) {
+        Referent r = FromMention(k, *found, as_place);
+        r.anaphor = true;
+        if (!r.party.empty()) out->push_back(std::move(r));
+        return;
+      }
     }
   }
+}
+
+bool Discourse::VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
+                               int* length) const {
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const std::vector<Token>& t = item_.sentences[s].tokens;
   if (PhraseMatch m = x.MatchAt(c.host_anaphor, t, i, end); m.length > 0) {
     *length = m.length;
     if (!host_.empty()) {
@@ -899,7 +938,6 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   }
   return false;
 }
-
 std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_place) const {
   std::vector<Referent> out;
   const Sentence& sentence = item_.sentences[s];

@@ -99,6 +99,27 @@ class Discourse {
   std::string NamedHolder(int s, const Mention& office) const;
   bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
+  // The kinds of anaphor AnaphorAt tries at token i of sentence s, in its order. Each
+  // returns true when one starts there, having set *length and added its referents.
+  // A counted or listed group ("the two sides", "both ministers"), or the speaker.
+  bool GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
+                      int* length) const;
+  // A pronoun or a noun standing for an organization, a country or a person.
+  bool PronounAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
+                 int* length) const;
+  // "the President": an office (within [i + 1, office_end)) for its last holder.
+  bool OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_place,
+                       std::vector<Referent>* out, int* length) const;
+  // "the hosts", "the guests": the parties of the item's visit.
+  bool VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
+                      int* length) const;
+  // Adds mention m of sentence s (if any) to *out as an anaphor's referent.
+  void AddAnaphorOf(int s, const Mention* m, bool as_place,
+                    std::vector<Referent>* out) const;
+  // Adds the last holder of office `role` before token i of sentence s (any leader
+  // when `leader_office` and no holder is named).
+  void AddOfficeHolder(int s, int i, const std::string& role, bool leader_office,
+                       bool as_place, std::vector<Referent>* out) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
   std::string SubjectPartyAround(int s, int i) const;

@@ -206,13 +206,12 @@ bool DatesAnAmount(const std::vector<Token>& t, const DateMention& d) {
          before.lower == "percent" || before.text == "%";
 }
 
-std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
-  std::vector<DateMention> out;
-  const DateWithPrecision& ref = ctx.reference;
-  const int n = static_cast<int>(t.size());
-  // Words that can start a date expression; every other word is skipped fast.
-  // Every word that can start a date expression (months, weekdays, relative
-  // words, counts); other words are skipped with one lookup.
+namespace {
+
+// Whether a token can start a date expression: every word that can (months, weekdays,
+// relative words, counts, "January-June") is known, so other words are skipped with
+// one lookup.
+bool MayStartDate(const Token& token) {
   static const auto* kStarters = new absl::flat_hash_set<absl::string_view>{
       "last",      "this",      "next",      "previous",  "past",     "following",
       "day",       "yesterday", "today",     "currently", "underway", "january",
@@ -227,293 +226,410 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
       "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
       "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
       "sixty",     "seventy",   "eighty",    "ninety",    "hundred",  "eve"};
-  for (int i = 0; i < n; ++i) {
-    absl::string_view w = t[i].lower;
-    if (t[i].kind == TokenKind::kPunct) continue;
-    if (t[i].kind == TokenKind::kWord && !kStarters->contains(w) &&
-        !(w.find('-') != absl::string_view::npos &&
-          (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
-           MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {
-      continue;
+  absl::string_view w = token.lower;
+  if (token.kind == TokenKind::kPunct) return false;
+  if (token.kind == TokenKind::kWord && !kStarters->contains(w) &&
+      !(w.find('-') != absl::string_view::npos &&
+        (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
+         MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {
+    return false;
+  }
+  return true;
+}
+
+// Each Match function below tries one form of date at token i. When the form takes
+// the token it appends the date it finds (if any) to *out and returns the last token
+// the scan has used up; otherwise it returns nullopt and the next form is tried.
+
+// "2022-23", "2024 \u2013 25": the year the span ends in.
+std::optional<int> MatchSpanYear(const std::vector<Token>& t, int i,
+                                 std::vector<DateMention>* out) {
+  int year = 0;
+  const int taken = SpanYearAt(t, i, &year);
+  if (taken <= 0) return std::nullopt;
+  out->push_back({i, i + taken, DateWithPrecision::Year(year), DateKind::kAbsolute});
+  return i + taken - 1;
+}
+
+// Month day [, year]: the day token is at i + 1. Returns the last token used.
+int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
+                  const DateContext& ctx, std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  int end = i + 2;
+  int year = 0;
+  if (Is(t, end, ",") && end + 1 < n && YearToken(t[end + 1])) {
+    year = *YearToken(t[end + 1]);
+    end += 2;
+  } else if (end < n && YearToken(t[end])) {
+    year = *YearToken(t[end]);
+    ++end;
+  } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
+    year = told;  // "on November 30 last year"
+  } else {
+    year = YearForMonthDay(month, day, ref);
+    // "will take over on Jan. 1": the next such day.
+    if (FutureBefore(t, i) && ref.known() &&
+        graph::DaysFromCivil(year, month,
+                             std::min(day, graph::DaysInMonth(year, month))) < Days(ref))
+      ++year;
+  }
+  if (year > 0 && day <= graph::DaysInMonth(year, month)) {
+    out->push_back({i, end, DayOrMonth(t[i + 1], year, month, day), DateKind::kAbsolute});
+  }
+  return end - 1;
+}
+
+// "last October", "in October" without a year. Returns the last token used (i when
+// no date is found).
+int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
+                          const DateContext& ctx, std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  if (!(i > 0 &&
+        (t[i - 1].lower == "last" || t[i - 1].lower == "in" || t[i - 1].lower == "this" ||
+         t[i - 1].lower == "early" || t[i - 1].lower == "late" ||
+         t[i - 1].lower == "mid") &&
+        ref.known())) {
+    return i;
+  }
+  int year = ref.year;
+  if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
+    // "will host ... in October": the next October, this year's if ahead.
+    if (month < ref.month) year = ref.year + 1;
+  } else if (month > ref.month || (t[i - 1].lower == "last" && month == ref.month)) {
+    --year;
+  }
+  int end = i + 1;
+  if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) year = told;
+  out->push_back(
+      {i - 1, end, DateWithPrecision::Month(year, month), DateKind::kRelative});
+  return end - 1;
+}
+
+// Month [day] [, year] | Month year | "last October".
+std::optional<int> MatchMonthFirst(const std::vector<Token>& t, int i,
+                                   const DateContext& ctx,
+                                   std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  const absl::string_view w = t[i].lower;
+  const int month = MonthFromWord(w);
+  if (!(month > 0 && (t[i].capitalized || w.back() == '.'))) return std::nullopt;
+  // "may" is a month when a year or day follows it or the tagger made it a name.
+  if (w == "may" && t[i].tag != Tag::kProper &&
+      !(i + 1 < n && (DayToken(t[i + 1]) || YearToken(t[i + 1]))))
+    return i;
+  if (i + 1 < n) {
+    if (auto day = DayToken(t[i + 1])) return MatchMonthDay(t, i, month, *day, ctx, out);
+    if (auto year = YearToken(t[i + 1])) {
+      DateKind kind =
+          (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+      out->push_back({i, i + 2, DateWithPrecision::Month(*year, month), kind});
+      return i + 1;
     }
-    if (int year = 0, taken = SpanYearAt(t, i, &year); taken > 0) {
-      out.push_back({i, i + taken, DateWithPrecision::Year(year), DateKind::kAbsolute});
-      i += taken - 1;
-      continue;
+  }
+  return MatchMonthWithoutYear(t, i, month, ctx, out);
+}
+
+// "16 December 1991", "3 March", "12 June 2023".
+std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
+                                 const DateContext& ctx, std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  auto day = DayToken(t[i]);
+  if (!(day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 && t[i + 1].capitalized)) {
+    return std::nullopt;
+  }
+  int month = MonthFromWord(t[i + 1].lower);
+  int end = i + 2;
+  int year = 0;
+  if (end < n && YearToken(t[end])) {
+    year = *YearToken(t[end]);
+    ++end;
+  } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
+    year = told;  // "on 30 November last year"
+  } else {
+    year = YearForMonthDay(month, *day, ctx.reference);
+  }
+  if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
+    out->push_back({i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
+  }
+  return end - 1;
+}
+
+// A bare year: "in 2019", "since 2005", "2024's".
+std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
+                                 std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  auto year = YearToken(t[i]);
+  if (!year) return std::nullopt;
+  bool unit_after =
+      i + 1 < n && t[i + 1].kind == TokenKind::kWord && !t[i + 1].capitalized &&
+      t[i + 1].lower != "and" && t[i + 1].lower != "to" && t[i + 1].lower != "that" &&
+      t[i + 1].lower != "when" && t[i + 1].lower != "as" && t[i + 1].lower != "'s" &&
+      t[i + 1].lower != "or" && t[i + 1].lower != "after" && t[i + 1].lower != "before" &&
+      t[i + 1].lower != "with" && t[i + 1].lower != "for" && t[i + 1].lower != "in" &&
+      t[i + 1].lower != "at" && t[i + 1].lower != "on" && t[i + 1].lower != "under";
+  bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
+  // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
+  bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&
+                 MonthFromWord(t[i - 1].lower) == 0;
+  bool dashed_name = i > 1 && (t[i - 1].text == "\u2013" || t[i - 1].text == "-") &&
+                     t[i - 2].capitalized;
+  // "in 2024 showed", "since 2019 has": after a preposition of time it is a year
+  // whatever follows.
+  bool time_prep_before =
+      i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
+                t[i - 1].lower == "during" || t[i - 1].lower == "until");
+  if (time_prep_before) unit_after = false;
+  if (unit_after || money_before || in_name || dashed_name) return i;
+  DateKind kind =
+      (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+  out->push_back({i, i + 1, DateWithPrecision::Year(*year), kind});
+  return i;
+}
+
+// The dates a text states whole, needing no reference date.
+std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
+                                   const DateContext& ctx,
+                                   std::vector<DateMention>* out) {
+  if (auto last = MatchSpanYear(t, i, out)) return last;
+  if (auto last = MatchMonthFirst(t, i, ctx, out)) return last;
+  if (auto last = MatchDayFirst(t, i, ctx, out)) return last;
+  // "05.03.2021": day, month, year.
+  if (auto dotted = DottedDate(t[i])) {
+    out->push_back({i, i + 1, *dotted, DateKind::kAbsolute});
+    return i;
+  }
+  return MatchBareYear(t, i, out);
+}
+
+// "In January-June": a part of the year, the latest such before the report.
+std::optional<int> MatchMonthRange(const std::vector<Token>& t, int i,
+                                   const DateContext& ctx,
+                                   std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const absl::string_view w = t[i].lower;
+  if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
+    int first = MonthFromWord(w.substr(0, dash));
+    int last = MonthFromWord(w.substr(dash + 1));
+    if (first > 0 && last >= first) {
+      int year = last <= ref.month ? ref.year : ref.year - 1;
+      out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
+      return i;
     }
-    // Month [day] [, year] | Month year.
-    if (int month = MonthFromWord(w);
-        month > 0 && (t[i].capitalized || w.back() == '.')) {
-      // "may" is a month when a year or day follows it or the tagger made it a name.
-      if (w == "may" && t[i].tag != Tag::kProper &&
-          !(i + 1 < n && (DayToken(t[i + 1]) || YearToken(t[i + 1]))))
-        continue;
-      if (i + 1 < n) {
-        if (auto day = DayToken(t[i + 1])) {
-          int end = i + 2;
-          int year = 0;
-          if (Is(t, end, ",") && end + 1 < n && YearToken(t[end + 1])) {
-            year = *YearToken(t[end + 1]);
-            end += 2;
-          } else if (end < n && YearToken(t[end])) {
-            year = *YearToken(t[end]);
-            ++end;
-          } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
-            year = told;  // "on November 30 last year"
-          } else {
-            year = YearForMonthDay(month, *day, ref);
-            // "will take over on Jan. 1": the next such day.
-            if (FutureBefore(t, i) && ref.known() &&
-                graph::DaysFromCivil(year, month,
-                                     std::min(*day, graph::DaysInMonth(year, month))) <
-                    Days(ref))
-              ++year;
-          }
-          if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-            out.push_back(
-                {i, end, DayOrMonth(t[i + 1], year, month, *day), DateKind::kAbsolute});
-          }
-          i = end - 1;
-          continue;
-        }
-        if (auto year = YearToken(t[i + 1])) {
-          DateKind kind = (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince
-                                                               : DateKind::kAbsolute;
-          out.push_back({i, i + 2, DateWithPrecision::Month(*year, month), kind});
-          ++i;
-          continue;
-        }
-      }
-      // "last October", "in October" without a year.
-      if (i > 0 &&
-          (t[i - 1].lower == "last" || t[i - 1].lower == "in" ||
-           t[i - 1].lower == "this" || t[i - 1].lower == "early" ||
-           t[i - 1].lower == "late" || t[i - 1].lower == "mid") &&
-          ref.known()) {
-        int year = ref.year;
-        if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
-          // "will host ... in October": the next October, this year's if ahead.
-          if (month < ref.month) year = ref.year + 1;
-        } else if (month > ref.month ||
-                   (t[i - 1].lower == "last" && month == ref.month)) {
-          --year;
-        }
-        int end = i + 1;
-        if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) year = told;
-        out.push_back(
-            {i - 1, end, DateWithPrecision::Month(year, month), DateKind::kRelative});
-        i = end - 1;
-      }
-      continue;
-    }
-    // "16 December 1991", "3 March", "12 June 2023".
-    if (auto day = DayToken(t[i]);
-        day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 && t[i + 1].capitalized) {
-      int month = MonthFromWord(t[i + 1].lower);
-      int end = i + 2;
-      int year = 0;
+  }
+  return std::nullopt;
+}
+
+// "mid-June", "early-March": the latest such month, unless a year follows.
+std::optional<int> MatchPartOfMonth(const std::vector<Token>& t, int i,
+                                    const DateContext& ctx,
+                                    std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  const absl::string_view w = t[i].lower;
+  if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
+    const absl::string_view part = w.substr(0, dash);
+    const int month = MonthFromWord(w.substr(dash + 1));
+    if (month > 0 && (part == "mid" || part == "early" || part == "late")) {
+      int year = month > ref.month ? ref.year - 1 : ref.year;
+      int end = i + 1;
       if (end < n && YearToken(t[end])) {
         year = *YearToken(t[end]);
         ++end;
-      } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
-        year = told;  // "on 30 November last year"
-      } else {
-        year = YearForMonthDay(month, *day, ref);
+      } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
+        year = told;
       }
-      if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-        out.push_back({i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
-      }
-      i = end - 1;
-      continue;
+      out->push_back({i, end, DateWithPrecision::Month(year, month),
+                      end > i + 1 ? DateKind::kAbsolute : DateKind::kRelative});
+      return end - 1;
     }
-    // "05.03.2021": day, month, year.
-    if (auto dotted = DottedDate(t[i])) {
-      out.push_back({i, i + 1, *dotted, DateKind::kAbsolute});
-      continue;
-    }
-    // A bare year: "in 2019", "since 2005", "2024's".
-    if (auto year = YearToken(t[i])) {
-      bool unit_after =
-          i + 1 < n && t[i + 1].kind == TokenKind::kWord && !t[i + 1].capitalized &&
-          t[i + 1].lower != "and" && t[i + 1].lower != "to" && t[i + 1].lower != "that" &&
-          t[i + 1].lower != "when" && t[i + 1].lower != "as" && t[i + 1].lower != "'s" &&
-          t[i + 1].lower != "or" && t[i + 1].lower != "after" &&
-          t[i + 1].lower != "before" && t[i + 1].lower != "with" &&
-          t[i + 1].lower != "for" && t[i + 1].lower != "in" && t[i + 1].lower != "at" &&
-          t[i + 1].lower != "on" && t[i + 1].lower != "under";
-      bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
-      // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
-      bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&
-                     MonthFromWord(t[i - 1].lower) == 0;
-      bool dashed_name = i > 1 && (t[i - 1].text == "\u2013" || t[i - 1].text == "-") &&
-                         t[i - 2].capitalized;
-      // "in 2024 showed", "since 2019 has": after a preposition of time it is a year
-      // whatever follows.
-      bool time_prep_before =
-          i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
-                    t[i - 1].lower == "during" || t[i - 1].lower == "until");
-      if (time_prep_before) unit_after = false;
-      if (unit_after || money_before || in_name || dashed_name) continue;
-      DateKind kind =
-          (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
-      out.push_back({i, i + 1, DateWithPrecision::Year(*year), kind});
-      continue;
-    }
-    if (!ref.known()) continue;
-    // "In January-June": a part of the year, the latest such before the report.
-    if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
-      int first = MonthFromWord(w.substr(0, dash));
-      int last = MonthFromWord(w.substr(dash + 1));
-      if (first > 0 && last >= first) {
-        int year = last <= ref.month ? ref.year : ref.year - 1;
-        out.push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
-        continue;
-      }
-    }
-    // "mid-June", "early-March": the latest such month, unless a year follows.
-    if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
-      const absl::string_view part = w.substr(0, dash);
-      const int month = MonthFromWord(w.substr(dash + 1));
-      if (month > 0 && (part == "mid" || part == "early" || part == "late")) {
-        int year = month > ref.month ? ref.year - 1 : ref.year;
-        int end = i + 1;
-        if (end < n && YearToken(t[end])) {
-          year = *YearToken(t[end]);
-          ++end;
-        } else if (int told = YearAfterMonth(t, end, ctx, out, &end); told > 0) {
-          year = told;
-        }
-        out.push_back({i, end, DateWithPrecision::Month(year, month),
-                       end > i + 1 ? DateKind::kAbsolute : DateKind::kRelative});
-        i = end - 1;
-        continue;
-      }
-    }
-    // Weekdays.
-    if (int wd = WeekdayFromWord(w); wd >= 0) {
-      int32_t ref_days = Days(ref);
-      int ref_wd =
-          static_cast<int>(((ref_days % 7) + 7 + 3) % 7);  // 1970-01-01: Thursday.
-      int32_t days;
-      if (FutureBefore(t, i)) {
-        int delta = (wd - ref_wd + 7) % 7;
-        days = ref_days + (delta == 0 ? 7 : delta);
-      } else {
-        days = ref_days - (ref_wd - wd + 7) % 7;
-      }
-      // "from Tuesday to Thursday": days in a row, known to their month.
-      if (i + 2 < n && (Is(t, i + 1, "to") || Is(t, i + 1, "until")) &&
-          WeekdayFromWord(t[i + 2].lower) >= 0) {
-        const DateWithPrecision first = DayFromDays(days);
-        out.push_back({i, i + 3, DateWithPrecision::Month(first.year, first.month),
-                       DateKind::kWeekday});
-        i += 2;
-        continue;
-      }
-      out.push_back({i, i + 1, DayFromDays(days), DateKind::kWeekday});
-      continue;
-    }
-    // last/this/next year|month|week.
-    if ((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
+  }
+  return std::nullopt;
+}
+
+// Weekdays.
+std::optional<int> MatchWeekday(const std::vector<Token>& t, int i,
+                                const DateContext& ctx, std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  const int wd = WeekdayFromWord(t[i].lower);
+  if (wd < 0) return std::nullopt;
+  int32_t ref_days = Days(ctx.reference);
+  int ref_wd = static_cast<int>(((ref_days % 7) + 7 + 3) % 7);  // 1970-01-01: Thursday.
+  int32_t days;
+  if (FutureBefore(t, i)) {
+    int delta = (wd - ref_wd + 7) % 7;
+    days = ref_days + (delta == 0 ? 7 : delta);
+  } else {
+    days = ref_days - (ref_wd - wd + 7) % 7;
+  }
+  // "from Tuesday to Thursday": days in a row, known to their month.
+  if (i + 2 < n && (Is(t, i + 1, "to") || Is(t, i + 1, "until")) &&
+      WeekdayFromWord(t[i + 2].lower) >= 0) {
+    const DateWithPrecision first = DayFromDays(days);
+    out->push_back({i, i + 3, DateWithPrecision::Month(first.year, first.month),
+                    DateKind::kWeekday});
+    return i + 2;
+  }
+  out->push_back({i, i + 1, DayFromDays(days), DateKind::kWeekday});
+  return i;
+}
+
+// last/this/next year|month|week.
+std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
+                                    const DateContext& ctx,
+                                    std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  const absl::string_view w = t[i].lower;
+  if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
         i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&
         t[i + 1].lower != "night" && t[i + 1].lower != "morning" &&
-        t[i + 1].lower != "afternoon") {
-      absl::string_view unit = t[i + 1].lower;
-      int delta =
-          (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
-      if (unit == "year") {
-        out.push_back(
-            {i, i + 2, DateWithPrecision::Year(ref.year + delta), DateKind::kRelative});
-        ++i;
-      } else if (unit == "month") {
-        int m = ref.month + delta, y = ref.year;
-        if (m < 1) m = 12, --y;
-        if (m > 12) m = 1, ++y;
-        out.push_back({i, i + 2, DateWithPrecision::Month(y, m), DateKind::kRelative});
-        ++i;
-      } else if (unit == "week") {
-        DateWithPrecision d = DayFromDays(Days(ref) + 7 * delta);
-        out.push_back(
-            {i, i + 2, DateWithPrecision::Month(d.year, d.month), DateKind::kRelative});
-        ++i;
-      }
-      continue;
+        t[i + 1].lower != "afternoon")) {
+    return std::nullopt;
+  }
+  absl::string_view unit = t[i + 1].lower;
+  int delta =
+      (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
+  if (unit == "year") {
+    out->push_back(
+        {i, i + 2, DateWithPrecision::Year(ref.year + delta), DateKind::kRelative});
+    return i + 1;
+  }
+  if (unit == "month") {
+    int m = ref.month + delta, y = ref.year;
+    if (m < 1) m = 12, --y;
+    if (m > 12) m = 1, ++y;
+    out->push_back({i, i + 2, DateWithPrecision::Month(y, m), DateKind::kRelative});
+    return i + 1;
+  }
+  if (unit == "week") {
+    DateWithPrecision d = DayFromDays(Days(ref) + 7 * delta);
+    out->push_back(
+        {i, i + 2, DateWithPrecision::Month(d.year, d.month), DateKind::kRelative});
+    return i + 1;
+  }
+  return i;
+}
+
+// "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
+// "three years ago" (the year), "two months earlier" (the month).
+std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
+                                      const DateContext& ctx,
+                                      std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  auto count = ParseCount(t[i]);
+  if (!(count && i + 2 < n)) return std::nullopt;
+  absl::string_view unit = t[i + 1].lower;
+  absl::string_view dir = t[i + 2].lower;
+  const bool back = dir == "ago" || dir == "earlier" || dir == "before";
+  int per = (unit == "day" || unit == "days")     ? 1
+            : (unit == "week" || unit == "weeks") ? 7
+                                                  : 0;
+  const int back_count = static_cast<int>(*count);
+  if (per > 0 && (back || dir == "after")) {
+    out->push_back(
+        {i, i + 3, DayFromDays(Days(ref) - per * back_count), DateKind::kRelative});
+    return i + 2;
+  }
+  if ((unit == "year" || unit == "years") && dir == "ago") {
+    out->push_back(
+        {i, i + 3, DateWithPrecision::Year(ref.year - back_count), DateKind::kRelative});
+    return i + 2;
+  }
+  if ((unit == "month" || unit == "months") && back) {
+    const int months = ref.year * 12 + (ref.month - 1) - back_count;
+    out->push_back({i, i + 3, DateWithPrecision::Month(months / 12, months % 12 + 1),
+                    DateKind::kRelative});
+    return i + 2;
+  }
+  return i;
+}
+
+// "the following day", "the next morning": from the last day this sentence named,
+// else from the item's last event.
+std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
+                                  const DateContext& ctx, std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  const absl::string_view w = t[i].lower;
+  DateWithPrecision previous = ctx.previous;
+  for (auto it = out->rbegin(); it != out->rend(); ++it) {
+    if (it->date.precision == DatePrecision::kDay) {
+      previous = it->date;
+      break;
     }
-    // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
-    // "three years ago" (the year), "two months earlier" (the month).
-    if (auto count = ParseCount(t[i]); count && i + 2 < n) {
-      absl::string_view unit = t[i + 1].lower;
-      absl::string_view dir = t[i + 2].lower;
-      const bool back = dir == "ago" || dir == "earlier" || dir == "before";
-      int per = (unit == "day" || unit == "days")     ? 1
-                : (unit == "week" || unit == "weeks") ? 7
-                                                      : 0;
-      const int back_count = static_cast<int>(*count);
-      if (per > 0 && (back || dir == "after")) {
-        out.push_back(
-            {i, i + 3, DayFromDays(Days(ref) - per * back_count), DateKind::kRelative});
-        i += 2;
-      } else if ((unit == "year" || unit == "years") && dir == "ago") {
-        out.push_back({i, i + 3, DateWithPrecision::Year(ref.year - back_count),
-                       DateKind::kRelative});
-        i += 2;
-      } else if ((unit == "month" || unit == "months") && back) {
-        const int months = ref.year * 12 + (ref.month - 1) - back_count;
-        out.push_back({i, i + 3, DateWithPrecision::Month(months / 12, months % 12 + 1),
-                       DateKind::kRelative});
-        i += 2;
-      }
-      continue;
+  }
+  bool part_of_day = Is(t, i + 1, "day") || Is(t, i + 1, "morning") ||
+                     Is(t, i + 1, "evening") || Is(t, i + 1, "night") ||
+                     Is(t, i + 1, "afternoon");
+  if ((w == "following" || w == "next" || w == "previous") && part_of_day &&
+      previous.precision == DatePrecision::kDay) {
+    int delta = w == "previous" ? -1 : 1;
+    out->push_back({i, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
+    return i + 1;
+  }
+  // "The day before, X met Y", "a day later": from the last day named. Not "the day
+  // after the summit", whose day is the summit's.
+  if (w == "day" && i > 0 && (Is(t, i - 1, "the") || Is(t, i - 1, "a")) &&
+      previous.precision == DatePrecision::kDay && i + 1 < n) {
+    const absl::string_view next = t[i + 1].lower;
+    const int delta = next == "before" || next == "earlier" ? -1
+                      : next == "after" || next == "later"  ? 1
+                                                            : 0;
+    // "later" and "earlier" take no object; "before" and "after" may.
+    const bool alone = next == "later" || next == "earlier" || i + 2 >= n ||
+                       t[i + 2].kind == TokenKind::kPunct;
+    if (delta != 0 && alone) {
+      out->push_back(
+          {i - 1, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
+      return i + 1;
     }
-    // "the following day", "the next morning": from the last day this sentence named,
-    // else from the item's last event.
-    DateWithPrecision previous = ctx.previous;
-    for (auto it = out.rbegin(); it != out.rend(); ++it) {
-      if (it->date.precision == DatePrecision::kDay) {
-        previous = it->date;
-        break;
-      }
-    }
-    bool part_of_day = Is(t, i + 1, "day") || Is(t, i + 1, "morning") ||
-                       Is(t, i + 1, "evening") || Is(t, i + 1, "night") ||
-                       Is(t, i + 1, "afternoon");
-    if ((w == "following" || w == "next" || w == "previous") && part_of_day &&
-        previous.precision == DatePrecision::kDay) {
-      int delta = w == "previous" ? -1 : 1;
-      out.push_back({i, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
-      ++i;
-      continue;
-    }
-    // "The day before, X met Y", "a day later": from the last day named. Not "the day
-    // after the summit", whose day is the summit's.
-    if (w == "day" && i > 0 && (Is(t, i - 1, "the") || Is(t, i - 1, "a")) &&
-        previous.precision == DatePrecision::kDay && i + 1 < n) {
-      const absl::string_view next = t[i + 1].lower;
-      const int delta = next == "before" || next == "earlier" ? -1
-                        : next == "after" || next == "later"  ? 1
-                                                              : 0;
-      // "later" and "earlier" take no object; "before" and "after" may.
-      const bool alone = next == "later" || next == "earlier" || i + 2 >= n ||
-                         t[i + 2].kind == TokenKind::kPunct;
-      if (delta != 0 && alone) {
-        out.push_back(
-            {i - 1, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
-        ++i;
-        continue;
-      }
-    }
-    // "On the eve of the forum": the day before the last day named (the event's).
-    if (w == "eve" && i > 0 && Is(t, i - 1, "the") && Is(t, i + 1, "of") &&
-        previous.precision == DatePrecision::kDay) {
-      out.push_back({i - 1, i + 2, DayFromDays(Days(previous) - 1), DateKind::kSequel});
-      ++i;
-      continue;
-    }
-    if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
-      int delta = w == "yesterday" ? -1 : 0;
-      out.push_back({i, i + 1, DayFromDays(Days(ref) + delta),
-                     delta ? DateKind::kRelative : DateKind::kNow});
-    }
+  }
+  // "On the eve of the forum": the day before the last day named (the event's).
+  if (w == "eve" && i > 0 && Is(t, i - 1, "the") && Is(t, i + 1, "of") &&
+      previous.precision == DatePrecision::kDay) {
+    out->push_back({i - 1, i + 2, DayFromDays(Days(previous) - 1), DateKind::kSequel});
+    return i + 1;
+  }
+  return std::nullopt;
+}
+
+// "yesterday", "today", "currently", "underway".
+std::optional<int> MatchNow(const std::vector<Token>& t, int i, const DateContext& ctx,
+                            std::vector<DateMention>* out) {
+  const absl::string_view w = t[i].lower;
+  if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
+    int delta = w == "yesterday" ? -1 : 0;
+    out->push_back({i, i + 1, DayFromDays(Days(ctx.reference) + delta),
+                    delta ? DateKind::kRelative : DateKind::kNow});
+    return i;
+  }
+  return std::nullopt;
+}
+
+// The dates known only from the reference date (which must be known).
+std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
+                                     const DateContext& ctx,
+                                     std::vector<DateMention>* out) {
+  if (auto last = MatchMonthRange(t, i, ctx, out)) return last;
+  if (auto last = MatchPartOfMonth(t, i, ctx, out)) return last;
+  if (auto last = MatchWeekday(t, i, ctx, out)) return last;
+  if (auto last = MatchNamedPeriod(t, i, ctx, out)) return last;
+  if (auto last = MatchCountedPeriod(t, i, ctx, out)) return last;
+  if (auto last = MatchSequelDay(t, i, ctx, out)) return last;
+  return MatchNow(t, i, ctx, out);
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
+  std::vector<DateMention> out;
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i < n; ++i) {
+    if (!MayStartDate(t[i])) continue;
+    std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
+    if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);
+    if (last) i = *last;
   }
   return out;
 }

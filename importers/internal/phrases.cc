@@ -95,49 +95,9 @@ class PhraseFinder {
       }
       VerbGroup g;
       g.range.begin = i;
-      int k = i;
       int last_aux = -1;
       bool be_aux = false;
-      while (k < n_) {
-        Tag tag = TagAt(k);
-        if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
-          if (tag == Tag::kAux) {
-            last_aux = k;
-            be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
-            g.perfect |= t_[k].lemma == "have";
-          }
-          if (tag == Tag::kModal) {
-            g.modal = true;
-            g.future |=
-                t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
-          }
-          g.negated |= tag == Tag::kNegation;
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kAdverb && StartsVerbGroup(k + 1) && TagAt(k + 1) != Tag::kTo) {
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kTo && k == i) {
-          g.infinitive = true;
-          ++k;
-          continue;
-        }
-        // "is to visit": a scheduled event.
-        if (tag == Tag::kTo && last_aux == k - 1 && t_[last_aux].lemma == "be" &&
-            TagAt(k + 1) == Tag::kVerb) {
-          g.future = true;
-          ++k;
-          continue;
-        }
-        if (tag == Tag::kVerb) {
-          g.head = k;
-          ++k;
-          if (TagAt(k) == Tag::kParticle) ++k;
-        }
-        break;
-      }
+      const int k = ScanVerbGroup(i, &g, &last_aux, &be_aux);
       if (g.head < 0) {
         if (last_aux < 0) {  // A lone modal or negation: not a verb group.
           i = std::max(k, i + 1);
@@ -155,43 +115,7 @@ class PhraseFinder {
       }
       g.passive = be_aux && (head.verb_forms & kPastParticiple) && head.tag == Tag::kVerb;
       bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
-      if (!has_aux && head.tag == Tag::kVerb) {
-        bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
-        bool after_break = g.range.begin == 0 ||
-                           TagAt(g.range.begin - 1) == Tag::kComma ||
-                           TagAt(g.range.begin - 1) == Tag::kPreposition ||
-                           TagAt(g.range.begin - 1) == Tag::kSubordinator ||
-                           TagAt(g.range.begin - 1) == Tag::kConjunction;
-        // "the treaty, signed in 2009," and "a visit aimed at": a participle that
-        // describes the phrase before it.
-        Tag before = g.range.begin > 0 ? TagAt(g.range.begin - 1) : Tag::kPunct;
-        // Only after the sentence has had its verb ("X arrived in Astana" is X's
-        // verb), and after one phrase, not two ("the partnership their countries
-        // concluded" is an active clause with its own subject).
-        bool after_noun =
-            (before == Tag::kNoun || before == Tag::kProper) &&
-            VerbSinceQuote(g.range.begin) && !TwoPhrasesBefore(g.range.begin) &&
-            !RelativeSubjectBefore(g.range.begin) && !SpeakerBefore(g.range.begin, head);
-        // "The border treaty signed by X and Y ended a dispute": a participle with its
-        // agent after a thing, before the sentence's tensed verb.
-        // "At the summit hosted by Senegal, the leaders ...": the same inside the
-        // phrase that opens the sentence.
-        bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
-                                 ((before == Tag::kNoun && TensedVerbAfter(k)) ||
-                                  ((before == Tag::kNoun || before == Tag::kProper) &&
-                                   InOpeningPhrase(g.range.begin)));
-        // "Brussels responded by expelling ...": "by" before a gerund says how, it
-        // names no agent.
-        const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
-                               (t_[k + 1].verb_forms & kGerund) &&
-                               absl::EndsWith(t_[k + 1].lower, "ing");
-        bool reduced = (head.verb_forms & kPastParticiple) &&
-                       (after_break || after_noun || agent_before_verb) &&
-                       TagAt(k) == Tag::kPreposition && !by_gerund &&
-                       !ActiveAfterAnd(g.range.begin, head);
-        g.nonfinite = gerund || reduced;
-        g.passive = reduced;
-      }
+      if (!has_aux && head.tag == Tag::kVerb) MarkNonfinite(&g);
       int index = static_cast<int>(out_.verbs.size());
       for (int j = g.range.begin; j < g.range.end; ++j) out_.verb_at[j] = index;
       out_.verbs.push_back(std::move(g));
@@ -210,6 +134,95 @@ class PhraseFinder {
     return k >= 0 && k < i - 1 && (TagAt(k) == Tag::kComma || TagAt(k) == Tag::kQuote);
   }
 
+  // Reads the verb group starting at i into *g (its head, if it has a main verb, and
+  // its auxiliaries' marks); sets *last_aux to its last auxiliary (-1 for none) and
+  // *be_aux when a "be" or "get" auxiliary makes it passive. Returns its end.
+  int ScanVerbGroup(int i, VerbGroup* g, int* last_aux, bool* be_aux) const {
+    int k = i;
+    while (k < n_) {
+      Tag tag = TagAt(k);
+      if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
+        if (tag == Tag::kAux) {
+          *last_aux = k;
+          *be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
+          g->perfect |= t_[k].lemma == "have";
+        }
+        if (tag == Tag::kModal) {
+          g->modal = true;
+          g->future |=
+              t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
+        }
+        g->negated |= tag == Tag::kNegation;
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kAdverb && StartsVerbGroup(k + 1) && TagAt(k + 1) != Tag::kTo) {
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kTo && k == i) {
+        g->infinitive = true;
+        ++k;
+        continue;
+      }
+      // "is to visit": a scheduled event.
+      if (tag == Tag::kTo && *last_aux == k - 1 && t_[*last_aux].lemma == "be" &&
+          TagAt(k + 1) == Tag::kVerb) {
+        g->future = true;
+        ++k;
+        continue;
+      }
+      if (tag == Tag::kVerb) {
+        g->head = k;
+        ++k;
+        if (TagAt(k) == Tag::kParticle) ++k;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // For a verb group *g with no auxiliary (ending at g->range.end): whether it is a
+  // gerund or a participle reducing a relative clause ("the treaty signed in 2009"),
+  // which has no tense of its own.
+  void MarkNonfinite(VerbGroup* g) const {
+    const int k = g->range.end;
+    const Token& head = t_[g->head];
+    bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
+    bool after_break = g->range.begin == 0 || TagAt(g->range.begin - 1) == Tag::kComma ||
+                       TagAt(g->range.begin - 1) == Tag::kPreposition ||
+                       TagAt(g->range.begin - 1) == Tag::kSubordinator ||
+                       TagAt(g->range.begin - 1) == Tag::kConjunction;
+    // "the treaty, signed in 2009," and "a visit aimed at": a participle that
+    // describes the phrase before it.
+    Tag before = g->range.begin > 0 ? TagAt(g->range.begin - 1) : Tag::kPunct;
+    // Only after the sentence has had its verb ("X arrived in Astana" is X's
+    // verb), and after one phrase, not two ("the partnership their countries
+    // concluded" is an active clause with its own subject).
+    bool after_noun =
+        (before == Tag::kNoun || before == Tag::kProper) &&
+        VerbSinceQuote(g->range.begin) && !TwoPhrasesBefore(g->range.begin) &&
+        !RelativeSubjectBefore(g->range.begin) && !SpeakerBefore(g->range.begin, head);
+    // "The border treaty signed by X and Y ended a dispute": a participle with its
+    // agent after a thing, before the sentence's tensed verb.
+    // "At the summit hosted by Senegal, the leaders ...": the same inside the
+    // phrase that opens the sentence.
+    bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
+                             ((before == Tag::kNoun && TensedVerbAfter(k)) ||
+                              ((before == Tag::kNoun || before == Tag::kProper) &&
+                               InOpeningPhrase(g->range.begin)));
+    // "Brussels responded by expelling ...": "by" before a gerund says how, it
+    // names no agent.
+    const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
+                           (t_[k + 1].verb_forms & kGerund) &&
+                           absl::EndsWith(t_[k + 1].lower, "ing");
+    bool reduced = (head.verb_forms & kPastParticiple) &&
+                   (after_break || after_noun || agent_before_verb) &&
+                   TagAt(k) == Tag::kPreposition && !by_gerund &&
+                   !ActiveAfterAnd(g->range.begin, head);
+    g->nonfinite = gerund || reduced;
+    g->passive = reduced;
+  }
   // The words before i are a relative clause's subject ("the treaty that Argentina,
   // Brazil and Uruguay signed in 1991"): the verb is that subject's, not a participle.
   bool RelativeSubjectBefore(int i) const {
@@ -358,70 +371,7 @@ class PhraseFinder {
       np.range.begin = i;
       // "their agreement": a possessive pronoun is the phrase's possessor.
       if (TagAt(i) == Tag::kPossessive && t_[i].lower != "'s") np.possessor_end = i + 1;
-      int k = i;
-      while (k < n_) {
-        // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
-        // date starts another phrase.
-        if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
-        // "the ban Chile imposed on Peru": a name between a noun and a verb is the
-        // subject of a clause that describes the noun.
-        if (k > i && ZeroRelativeSubjectAt(k)) break;
-        if (int atom = AtomEnd(k); atom > k + 1) {
-          np.head = atom - 1;
-          k = atom;
-          continue;
-        }
-        if (Material(k)) {
-          Tag tag = TagAt(k);
-          // "On Tuesday her country ...": an article or a possessive after a noun
-          // starts another phrase.
-          if (k > i &&
-              (tag == Tag::kDeterminer ||
-               (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
-              (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
-               TagAt(k - 1) == Tag::kNumber) &&
-              !in_atom_[k]) {
-            break;
-          }
-          if (tag == Tag::kPossessive && t_[k].lower == "'s") {
-            np.possessor_end = k + 1;
-          } else if (tag == Tag::kPronoun && k > np.range.begin) {
-            break;  // "the talks they held": a new subject.
-          } else if (tag != Tag::kDeterminer && tag != Tag::kPossessive) {
-            np.head = k;
-          }
-          ++k;
-          // A pronoun is a phrase of its own.
-          if (tag == Tag::kPronoun) break;
-          continue;
-        }
-        if (TagAt(k) == Tag::kAdverb && Material(k + 1)) {
-          ++k;
-          continue;
-        }
-        if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
-            Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
-          ++k;  // "China–Central Asia summit"
-          continue;
-        }
-        // "the Central Asia + Japan Dialogue", "Trade & Investment Forum".
-        if ((t_[k].text == "+" || t_[k].text == "&") && k > i && k + 1 < n_ &&
-            t_[k - 1].capitalized && t_[k + 1].capitalized && Material(k + 1)) {
-          ++k;
-          continue;
-        }
-        if (int q = QuotedName(k); q > 0 && k > i) {
-          k += q;
-          // A comma inside the closing quote ends the phrase there.
-          const bool closed = TagAt(k - 2) == Tag::kComma;
-          if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
-            np.head = closed ? k - 3 : k - 2;
-          }
-          if (closed) break;
-          continue;
-        }
-        break;
-      }
+      const int k = ScanNounPhrase(i, &np.head, &np.possessor_end);
       if (k == i) {  // Nothing nominal after all: never loop in place.
         ++i;
         continue;
@@ -438,7 +388,80 @@ class PhraseFinder {
     }
   }
 
-  // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
+  // Reads the noun phrase starting at i, setting *head to its head and
+  // *possessor_end past a "'s" possessor; returns its end (i when nothing nominal
+  // starts there).
+  int ScanNounPhrase(int i, int* head, int* possessor_end) const {
+    int k = i;
+    while (k < n_) {
+      // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
+      // date starts another phrase.
+      if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
+      // "the ban Chile imposed on Peru": a name between a noun and a verb is the
+      // subject of a clause that describes the noun.
+      if (k > i && ZeroRelativeSubjectAt(k)) break;
+      if (int atom = AtomEnd(k); atom > k + 1) {
+        *head = atom - 1;
+        k = atom;
+        continue;
+      }
+      if (Material(k)) {
+        Tag tag = TagAt(k);
+        if (k > i && ArticleAfterNoun(k)) break;
+        if (tag == Tag::kPossessive && t_[k].lower == "'s") {
+          *possessor_end = k + 1;
+        } else if (tag == Tag::kPronoun && k > i) {
+          break;  // "the talks they held": a new subject.
+        } else if (tag != Tag::kDeterminer && tag != Tag::kPossessive) {
+          *head = k;
+        }
+        ++k;
+        // A pronoun is a phrase of its own.
+        if (tag == Tag::kPronoun) break;
+        continue;
+      }
+      if (JoinsNominals(i, k)) {
+        ++k;
+        continue;
+      }
+      if (int q = QuotedName(k); q > 0 && k > i) {
+        k += q;
+        // A comma inside the closing quote ends the phrase there.
+        const bool closed = TagAt(k - 2) == Tag::kComma;
+        if (closed || !Material(k)) {  // The quote ends the phrase: its last word.
+          *head = closed ? k - 3 : k - 2;
+        }
+        if (closed) break;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // "On Tuesday her country ...": an article or a possessive after a noun starts
+  // another phrase (k is a nominal token past the phrase's first).
+  bool ArticleAfterNoun(int k) const {
+    Tag tag = TagAt(k);
+    return (tag == Tag::kDeterminer ||
+            (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
+           (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
+            TagAt(k - 1) == Tag::kNumber) &&
+           !in_atom_[k];
+  }
+
+  // Token k (not nominal) continues the phrase begun at i, joining the nominal words
+  // around it: an adverb before a noun, a dash or a "+" inside a name.
+  bool JoinsNominals(int i, int k) const {
+    if (TagAt(k) == Tag::kAdverb && Material(k + 1)) return true;
+    if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
+        Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
+      return true;  // "China–Central Asia summit"
+    }
+    // "the Central Asia + Japan Dialogue", "Trade & Investment Forum".
+    return (t_[k].text == "+" || t_[k].text == "&") && k > i && k + 1 < n_ &&
+           t_[k - 1].capitalized && t_[k + 1].capitalized && Material(k + 1);
+  }
   // "the Belt and Road Forum", "Ministry of Energy and Natural Resources": an "and"
   // between capitalized words that name no known entity is inside a name; the two
   // phrases become one, before any list is read.
@@ -468,102 +491,20 @@ class PhraseFinder {
     out_.nps = std::move(joined);
   }
 
+  // Each member of a list: its first and last phrase ("Tokayev of Kazakhstan" is two).
+  using Members = std::vector<std::pair<size_t, size_t>>;
+
+  // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
   void Coordinate() {
     JoinNames();
     std::vector<NounPhrase> merged;
     merged.reserve(out_.nps.size());
-    // Each member: its first and last phrase ("Tokayev of Kazakhstan" is two).
-    std::vector<std::pair<size_t, size_t>> members;
+    Members members;
     for (size_t a = 0; a < out_.nps.size();) {
       // Only the ranges and heads of phrases from `a` on are read below, so the
       // phrase's own lists can move.
       NounPhrase np = std::move(out_.nps[a]);
-      size_t b = a;
-      bool closed = false;  // Saw the final "and"/"or".
-      members.assign(1, {a, a});
-      while (b + 1 < out_.nps.size() && !closed) {
-        int gap_begin = out_.nps[b].range.end;
-        int gap_end = out_.nps[b + 1].range.begin;
-        if (NameOfName(b)) {
-          members.back().second = b + 1;
-          ++b;
-          continue;
-        }
-        bool comma = false, conj = false, other = false;
-        for (int k = gap_begin; k < gap_end; ++k) {
-          if (TagAt(k) == Tag::kComma) {
-            comma = true;
-          } else if (TagAt(k) == Tag::kConjunction &&
-                     (t_[k].lower == "and" || t_[k].lower == "or")) {
-            conj = true;
-          } else {
-            other = true;
-          }
-        }
-        if (other || gap_end == gap_begin || (!comma && !conj)) break;
-        // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
-        // list of names.
-        if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head]))
-          break;
-        if (conj) closed = true;
-        members.push_back({b + 1, b + 1});
-        ++b;
-      }
-      // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
-      // "... and the prime minister of Guinea" after names with theirs).
-      while (b + 1 < out_.nps.size() && closed &&
-             (NameOfName(b) ||
-              (members.size() >= 2 && members.front().second != members.front().first &&
-               OfName(b)))) {
-        members.back().second = b + 1;
-        ++b;
-      }
-      // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
-      if (!closed && members.size() >= 2 && IsHeadline(t_) && AllNamed(members) &&
-          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
-        closed = true;
-      }
-      // A list needs its closing "and"; two items joined by ", and" before a verb
-      // are two clauses ("X met Y, and the leaders signed").
-      bool list = closed && members.size() >= 2;
-      if (list) {
-        int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
-        bool comma_and = TagAt(gap_begin) == Tag::kComma && gap_begin + 1 < n_ &&
-                         TagAt(gap_begin + 1) == Tag::kConjunction;
-        size_t last = members.back().second;
-        int after = VerbAfter(out_.nps[last].range.end);
-        // "..., and Hungary and Turkmenistan were represented".
-        if (after < 0 && last + 1 < out_.nps.size() &&
-            out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
-            t_[out_.nps[last].range.end].lower == "and") {
-          after = VerbAfter(out_.nps[last + 1].range.end);
-        }
-        // "..., and Hungary, which holds observer status, was represented": after a
-        // verb of its own, a ", and" before a phrase and a verb opens a clause.
-        bool verb_before = false;
-        for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
-          verb_before = out_.verb_at[k] >= 0;
-        }
-        if (comma_and && after >= 0 && (members.size() == 2 || verb_before)) list = false;
-      }
-      // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
-      // Ankara and Baghdad signed": the object of an opening preposition is no member
-      // of the list after its comma.
-      if (list && members.size() >= 3 && OpeningObject(out_.nps[a].range.begin) &&
-          TagAt(out_.nps[members.front().second].range.end) == Tag::kComma &&
-          VerbAfter(out_.nps[members.back().second].range.end) >= 0) {
-        merged.push_back(std::move(np));
-        ++a;
-        continue;
-      }
-      // Only a list of names joins a name and its "of" phrase.
-      bool extended = false;
-      for (const auto& m : members) extended |= m.second != m.first;
-      if (extended && (!list || !AllNamed(members))) {
-        list = false;
-        b = a;
-      }
-      if (!list) {
+      if (!ListFrom(a, &members)) {
         merged.push_back(std::move(np));
         ++a;
         continue;
@@ -586,6 +527,101 @@ class PhraseFinder {
     }
   }
 
+  // True when phrase a starts a list; sets *members to the list's members (when it
+  // does not, *members holds what was read).
+  bool ListFrom(size_t a, Members* members) const {
+    bool closed = ReadMembers(a, members);
+    // "Chile, Peru sign fisheries pact": a headline lists names with commas alone.
+    if (!closed && members->size() >= 2 && IsHeadline(t_) && AllNamed(*members) &&
+        VerbAfter(out_.nps[members->back().second].range.end) >= 0) {
+      closed = true;
+    }
+    // A list needs its closing "and"; two items joined by ", and" before a verb
+    // are two clauses ("X met Y, and the leaders signed").
+    bool list = closed && members->size() >= 2;
+    if (list && CommaAndOpensClause(a, *members)) list = false;
+    // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
+    // Ankara and Baghdad signed": the object of an opening preposition is no member
+    // of the list after its comma.
+    if (list && members->size() >= 3 && OpeningObject(out_.nps[a].range.begin) &&
+        TagAt(out_.nps[members->front().second].range.end) == Tag::kComma &&
+        VerbAfter(out_.nps[members->back().second].range.end) >= 0) {
+      return false;
+    }
+    // Only a list of names joins a name and its "of" phrase.
+    bool extended = false;
+    for (const auto& m : *members) extended |= m.second != m.first;
+    if (extended && (!list || !AllNamed(*members))) list = false;
+    return list;
+  }
+
+  // Reads into *members the phrases from a that commas and conjunctions join, each
+  // with its "of" name. Returns true when the final "and"/"or" closed them.
+  bool ReadMembers(size_t a, Members* members) const {
+    size_t b = a;
+    bool closed = false;  // Saw the final "and"/"or".
+    members->assign(1, {a, a});
+    while (b + 1 < out_.nps.size() && !closed) {
+      int gap_begin = out_.nps[b].range.end;
+      int gap_end = out_.nps[b + 1].range.begin;
+      if (NameOfName(b)) {
+        members->back().second = b + 1;
+        ++b;
+        continue;
+      }
+      bool comma = false, conj = false, other = false;
+      for (int k = gap_begin; k < gap_end; ++k) {
+        if (TagAt(k) == Tag::kComma) {
+          comma = true;
+        } else if (TagAt(k) == Tag::kConjunction &&
+                   (t_[k].lower == "and" || t_[k].lower == "or")) {
+          conj = true;
+        } else {
+          other = true;
+        }
+      }
+      if (other || gap_end == gap_begin || (!comma && !conj)) break;
+      // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
+      // list of names.
+      if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head])) break;
+      if (conj) closed = true;
+      members->push_back({b + 1, b + 1});
+      ++b;
+    }
+    // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
+    // "... and the prime minister of Guinea" after names with theirs).
+    while (b + 1 < out_.nps.size() && closed &&
+           (NameOfName(b) ||
+            (members->size() >= 2 && members->front().second != members->front().first &&
+             OfName(b)))) {
+      members->back().second = b + 1;
+      ++b;
+    }
+    return closed;
+  }
+
+  // The closing ", and" of the members starting at phrase a opens a clause: a verb
+  // follows the last member, and the list has two members or a verb before it.
+  bool CommaAndOpensClause(size_t a, const Members& members) const {
+    int gap_begin = out_.nps[members[members.size() - 2].second].range.end;
+    bool comma_and = TagAt(gap_begin) == Tag::kComma && gap_begin + 1 < n_ &&
+                     TagAt(gap_begin + 1) == Tag::kConjunction;
+    size_t last = members.back().second;
+    int after = VerbAfter(out_.nps[last].range.end);
+    // "..., and Hungary and Turkmenistan were represented".
+    if (after < 0 && last + 1 < out_.nps.size() &&
+        out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
+        t_[out_.nps[last].range.end].lower == "and") {
+      after = VerbAfter(out_.nps[last + 1].range.end);
+    }
+    // "..., and Hungary, which holds observer status, was represented": after a
+    // verb of its own, a ", and" before a phrase and a verb opens a clause.
+    bool verb_before = false;
+    for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
+      verb_before = out_.verb_at[k] >= 0;
+    }
+    return comma_and && after >= 0 && (members.size() == 2 || verb_before);
+  }
   // The first token of a verb group at i, after adverbs and a parenthetical relative
   // clause (", which hold observer status,"); -1 when none.
   int VerbAfter(int i) const {

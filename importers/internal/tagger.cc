@@ -329,9 +329,10 @@ class ContextPass {
     }
   }
 
+  // Verb, noun or adjective for word i, which can be a verb or a noun, chiefly by
+  // the word before it.
   Tag Decide(int i) {
-    const Token& t = t_[i];
-    const uint8_t f = t.verb_forms;
+    const uint8_t f = t_[i].verb_forms;
     const bool participle = f & (kPastParticiple | kGerund);
     if (f & (kPastTense | kThirdPerson | kBaseForm)) FloatQuantifier(i - 1);
     const int p = Previous(i);
@@ -359,23 +360,36 @@ class ContextPass {
       if ((f & kPastTense) && pt == Tag::kComma) return Tag::kVerb;
       return Tag::kNoun;
     }
-    if (pt == Tag::kConjunction) {
-      // "narrow and expanded formats": a participle between a modifier and its noun;
-      // not "talks and signed agreements" or "in January and raised ties".
-      const Token* before = p > 0 ? &t_[p - 1] : nullptr;
-      bool modifier_before =
-          before != nullptr && !before->capitalized &&
-          (before->tag == Tag::kNoun || before->tag == Tag::kAdjective) &&
-          before->lower.back() != 's';
-      if (modifier_before && participle && NominalNext(i + 1) && !StartsObject(i + 1)) {
-        return Tag::kAdjective;
-      }
-      if (f & kPastTense) return Tag::kVerb;  // "met and signed"
-      return StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
-    }
+    if (pt == Tag::kConjunction) return DecideAfterConjunction(i, p);
     if (pt == Tag::kVerb) {
       return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
+    return DecideAfterNominal(i, p);
+  }
+
+  // Decide for word i after a conjunction at p.
+  Tag DecideAfterConjunction(int i, int p) const {
+    const uint8_t f = t_[i].verb_forms;
+    const bool participle = f & (kPastParticiple | kGerund);
+    // "narrow and expanded formats": a participle between a modifier and its noun;
+    // not "talks and signed agreements" or "in January and raised ties".
+    const Token* before = p > 0 ? &t_[p - 1] : nullptr;
+    bool modifier_before =
+        before != nullptr && !before->capitalized &&
+        (before->tag == Tag::kNoun || before->tag == Tag::kAdjective) &&
+        before->lower.back() != 's';
+    if (modifier_before && participle && NominalNext(i + 1) && !StartsObject(i + 1)) {
+      return Tag::kAdjective;
+    }
+    if (f & kPastTense) return Tag::kVerb;  // "met and signed"
+    return StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
+  }
+
+  // Decide for word i after a noun, a name or another word at p (-1 for none) that
+  // settles nothing by itself.
+  Tag DecideAfterNominal(int i, int p) const {
+    const uint8_t f = t_[i].verb_forms;
+    const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     // "according to government figures", "on behalf of member states": the object
     // of a multi-word preposition is an adjunct, with no verb of its own.
     if ((f & (kThirdPerson | kBaseForm)) && !(f & kPastTense) &&
@@ -392,22 +406,7 @@ class ContextPass {
     if ((f & (kThirdPerson | kBaseForm)) && StartsObject(i + 1) &&
         !SubjectPronounAt(i + 1))
       return Tag::kVerb;
-    // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
-    // 2010", where the clause has its verb already.
-    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
-        t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) {
-      return Tag::kVerb;
-    }
-    // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
-    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && IsHeadline(t_) &&
-        StartsPhrase(i + 1) && !VerbBefore(i)) {
-      return Tag::kVerb;
-    }
-    // "Egypt and Italy want bilateral trade to ...": after names, before a modifier
-    // (not "Chile and Peru trade ties", where a noun follows).
-    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && i + 1 < n_ &&
-        (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
-        !t_[i + 1].capitalized && !VerbBefore(i)) {
+    if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && VerbAfterNames(i)) {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
@@ -423,6 +422,19 @@ class ContextPass {
     return Tag::kNoun;
   }
 
+  // A present form at i right after a name is the names' verb.
+  bool VerbAfterNames(int i) const {
+    // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
+    // 2010", where the clause has its verb already.
+    if (i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) return true;
+    // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
+    if (IsHeadline(t_) && StartsPhrase(i + 1) && !VerbBefore(i)) return true;
+    // "Egypt and Italy want bilateral trade to ...": after names, before a modifier
+    // (not "Chile and Peru trade ties", where a noun follows).
+    return i + 1 < n_ &&
+           (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
+           !t_[i + 1].capitalized && !VerbBefore(i);
+  }
   // The words before i, back to a multi-word preposition, are all of one noun
   // phrase: i continues that preposition's object.
   bool InMultiWordPrepositionObject(int i) const {
