@@ -92,6 +92,19 @@ absl::string_view CodeCurrency(absl::string_view text) {
   return "";
 }
 
+// The dollar a "$" at i is when letters are written right onto it: "A$" is the
+// Australian dollar, "NZ$" New Zealand's; "" for a plain or US dollar.
+absl::string_view DollarOf(const std::vector<Token>& t, int i) {
+  if (i == 0 || t[i].text != "$" || t[i - 1].end != t[i].begin) return "";
+  static constexpr Currency kDollars[] = {{"a", "AUD"},  {"au", "AUD"}, {"c", "CAD"},
+                                          {"ca", "CAD"}, {"nz", "NZD"}, {"hk", "HKD"},
+                                          {"s", "SGD"},  {"nt", "TWD"}};
+  for (const Currency& d : kDollars) {
+    if (t[i - 1].lower == d.word) return d.code;
+  }
+  return "";
+}
+
 std::optional<double> ParseDecimal(const Token& t) {
   if (t.kind != TokenKind::kNumber) return std::nullopt;
   std::string digits = absl::StrReplaceAll(t.text, {{",", ""}});
@@ -153,6 +166,11 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
                  : t[i].text == "\u20b9" ? "INR"
                                          : "JPY";
       if (i > 0 && (t[i - 1].lower == "us" || t[i - 1].lower == "u.s.")) begin = i - 1;
+      // "A$20 billion", "C$5bn": a country's letters written onto the dollar sign.
+      if (absl::string_view code = DollarOf(t, i); !code.empty()) {
+        currency = std::string(code);
+        begin = i - 1;
+      }
       ++i;
     }
     if (currency.empty() && i + 1 < n && !CodeCurrency(t[i].text).empty()) {

@@ -34,6 +34,16 @@ TEST(FindMoney, CurrencyCodesAndScalesGluedToTheNumber) {
   EXPECT_TRUE(Money("USD alone, 3bn people").empty());
 }
 
+TEST(FindMoney, LettersWrittenOntoTheDollarSignNameTheDollar) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("trade of A$16.5 billion"), (V{{16500000000, "AUD"}}));
+  EXPECT_EQ(Money("a NZ$40 million fund and C$2bn in loans"),
+            (V{{40000000, "NZD"}, {2000000000, "CAD"}}));
+  EXPECT_EQ(Money("US$2.2 billion"), (V{{2200000000, "USD"}}));
+  // A letter apart from the sign is a word of its own.
+  EXPECT_EQ(Money("plan A $5 million"), (V{{5000000, "USD"}}));
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());
