@@ -134,6 +134,23 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// "lift trade to $20bn, up from $16.5bn last year": the date of the amount a change
+// starts from is that amount's, not the target's or the new figure's.
+bool DatesABaseline(const std::vector<Token>& t, const DateMention& d) {
+  constexpr int kAmountWindow = 5;  // "from A $ 16.5 billion in"
+  int k = d.begin - 1;
+  if (k >= 0 && t[k].lower == "in") --k;
+  const int amount_end = k;
+  while (k >= 0 && k > amount_end - kAmountWindow &&
+         (t[k].kind == TokenKind::kNumber || t[k].tag == Tag::kNumber ||
+          t[k].lower == "million" || t[k].lower == "billion" ||
+          t[k].lower == "trillion" || t[k].text == "$" ||
+          (t[k].capitalized && t[k].text.size() <= 2))) {
+    --k;
+  }
+  return k >= 0 && k < amount_end && t[k].lower == "from";
+}
+
 // "X and Y will ..., the cabinet said on Thursday": the clause of saying that ends
 // the sentence after a comma frames what comes before it, as quotation marks would;
 // -1 when there is none after clause c.
@@ -182,6 +199,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   for (const DateMention& d : s.dates) {
     if (IsTargetDate(s.tokens, d)) continue;
     if (DatesAnAmount(s.tokens, d)) continue;
+    if (DatesABaseline(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
     if (d.kind != DateKind::kSince && !state && InSincePhrase(s.tokens, d)) continue;
