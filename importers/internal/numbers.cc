@@ -156,7 +156,8 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
   std::vector<MoneyMention> out;
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
-    int begin = i;
+    const int start = i;
+    int begin = i;  // The mention's first token: "US" or "A" before "$".
     std::string currency;
     if (t[i].text == "$" || t[i].text == "\u20ac" || t[i].text == "\u00a3" ||
         t[i].text == "\u00a5" || t[i].text == "\u20b9") {
@@ -184,7 +185,9 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;
       } else {
-        if (!currency.empty()) i = begin;
+        // No amount after the sign: go on from the sign itself (not from the
+        // letters before it, which would meet the sign again forever).
+        i = start;
         continue;
       }
     }

@@ -42,6 +42,9 @@ TEST(FindMoney, LettersWrittenOntoTheDollarSignNameTheDollar) {
   EXPECT_EQ(Money("US$2.2 billion"), (V{{2200000000, "USD"}}));
   // A letter apart from the sign is a word of its own.
   EXPECT_EQ(Money("plan A $5 million"), (V{{5000000, "USD"}}));
+  // A sign with no amount after it ends nothing (this once looped forever).
+  EXPECT_EQ(Money("in A$ terms, and US$ too, $"), V{});
+  EXPECT_EQ(Money("A$ then $7 million"), (V{{7000000, "USD"}}));
 }
 
 TEST(FindMoney, PlainNumbersAreNotMoney) {
