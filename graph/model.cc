@@ -7,7 +7,6 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -442,25 +441,9 @@ bool MergeRelation(const Relation& from, Relation* into) {
 uint32_t IndependentReports(const Relation& relation) {
   const std::vector<Provenance>& provenance = relation.provenance;
   if (provenance.size() <= 1) return 1;  // Most relations: no work, no allocation.
-  // An outlet and a document of one name stay apart.
-  auto same_source = [](const Provenance& a, const Provenance& b) {
-    if (a.outlet.empty() != b.outlet.empty()) return false;
-    return a.outlet.empty() ? a.document == b.document
-                            : absl::EqualsIgnoreCase(a.outlet, b.outlet);
-  };
-  constexpr size_t kPairwiseUpTo = 32;  // Beyond it, a hash set.
-  if (provenance.size() <= kPairwiseUpTo) {
-    uint32_t distinct = 0;
-    for (size_t i = 0; i < provenance.size(); ++i) {
-      bool seen = false;
-      for (size_t j = 0; j < i && !seen; ++j)
-        seen = same_source(provenance[i], provenance[j]);
-      if (!seen) ++distinct;
-    }
-    return distinct;
-  }
   absl::flat_hash_set<std::string> sources;
   for (const Provenance& p : provenance) {
+    // "o:" and "d:" keep an outlet and a document of one name apart.
     sources.insert(p.outlet.empty()
                        ? absl::StrCat("d:", p.document)
                        : absl::StrCat("o:", absl::AsciiStrToLower(p.outlet)));

@@ -196,6 +196,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
   const DateMention* own_phrase = nullptr;
+  const int trailing_speech = TrailingSpeech(s, ctx.match.clause);
   for (const DateMention& d : s.dates) {
     if (IsTargetDate(s.tokens, d)) continue;
     if (DatesAnAmount(s.tokens, d)) continue;
@@ -207,8 +208,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
     }
-    if (!ctx.InClauseScope(d.begin) &&
-        s.parse.clause_at[d.begin] != TrailingSpeech(s, ctx.match.clause)) {
+    if (!ctx.InClauseScope(d.begin) && s.parse.clause_at[d.begin] != trailing_speech) {
       continue;
     }
     if (DescribesAnotherThing(ctx, s.parse.clause_at[d.begin])) continue;
