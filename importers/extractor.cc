@@ -163,11 +163,11 @@ std::vector<graph::Relation> MergeAndSortRelations(
     }
   }
   merged = MergeVariants(std::move(merged));
-  // Sort keys computed once: date string, type name, identity.
+  // Sort keys computed once: date, type name, then the order the text gives them,
+  // so that two agreements signed on one day keep the order they were named in.
   struct Key {
     int date;  // YYYYMMDD with 0 for unknown parts: orders like the ISO strings.
     absl::string_view type;
-    std::string identity;
     size_t position;
   };
   std::vector<Key> keys;
@@ -175,12 +175,12 @@ std::vector<graph::Relation> MergeAndSortRelations(
   for (size_t i = 0; i < merged.size(); ++i) {
     const graph::Relation& r = merged[i];
     keys.push_back({r.date.year * 10000 + r.date.month * 100 + r.date.day,
-                    graph::RelationTypeName(r.type), graph::RelationIdentity(r), i});
+                    graph::RelationTypeName(r.type), i});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.date != b.date) return a.date < b.date;
     if (a.type != b.type) return a.type < b.type;
-    return a.identity < b.identity;
+    return a.position < b.position;
   });
   std::vector<graph::Relation> out;
   out.reserve(merged.size());

@@ -89,7 +89,7 @@ class Extractor {
 // Merges relations with the same graph::RelationIdentity (provenance lists
 // joined, see graph::MergeRelation), then one fact told at two precisions
 // ("2022" and "2022-05") into the finer, and sorts them by date, then type,
-// then identity: the order of `extract` output.
+// then the order of first mention: the order of `extract` output.
 std::vector<graph::Relation> MergeAndSortRelations(
     std::vector<graph::Relation> relations);
 
