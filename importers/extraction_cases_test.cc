@@ -6,7 +6,8 @@
 //   published: YYYY-MM-DD
 //   headline: <optional>
 //   text: <a paragraph>            (repeatable)
-//   expect: TYPE SOURCE TARGET DATE|* [key=value ...]   (a value runs to the next key=)
+//   expect: TYPE SOURCE TARGET DATE|* [key=value ...]   (a value runs to the next key=;
+//                                                        key=- : no such attribute)
 //   reject: TYPE SOURCE TARGET [DATE]
 //   expect: none
 //   end
@@ -151,6 +152,7 @@ bool EndpointsMatch(const graph::Relation& r, const Expectation& e) {
 bool AttributeIs(const graph::Attributes& attributes, const std::string& key,
                  const std::string& want) {
   auto it = attributes.find(key);
+  if (want == "-") return it == attributes.end();
   if (it == attributes.end()) return false;
   const graph::AttributeValue& v = it->second;
   double number = 0;

@@ -102,93 +102,175 @@ void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& t
 
 // ---- agreement -------------------------------------------------------------------
 
-bool TitleWord(const Token& t) {
-  return t.capitalized || t.lower == "of" || t.lower == "on" || t.lower == "and" ||
-         t.lower == "for" || t.lower == "in" || t.lower == "the" || t.lower == "to" ||
-         t.kind == TokenKind::kNumber;
+bool InClass(const MatchContext& ctx, ClassId cls, int k) {
+  return cls >= 0 && ctx.lexicon().MatchAt(cls, ctx.tokens(), k, k + 1).length == 1;
 }
 
-// Prepositions that open who signed, when or where, not what the document is about.
-bool EndsTitle(const Token& t) {
-  static constexpr absl::string_view kWords[] = {
-      "between", "among", "with", "after", "before", "during", "following", "at",
-      "by",      "amid",  "when", "while", "as",     "since",  "from",      "signed"};
-  for (absl::string_view w : kWords) {
-    if (t.lower == w) return true;
+bool DateAt(const MatchContext& ctx, int k) {
+  const std::vector<DateMention>& dates = ctx.sentence().dates;
+  return std::any_of(dates.begin(), dates.end(),
+                     [&](const DateMention& d) { return d.begin <= k && k < d.end; });
+}
+
+// "the Treaty on Friendship signed in Lima": "in" before a place says where.
+bool PlaceAfter(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  return (t[k].lower == "in" || t[k].lower == "at") &&
+         k + 1 < static_cast<int>(t.size()) && ctx.sentence().mention_at[k + 1] >= 0;
+}
+
+// A capitalized word that may stand in a document's name (not "The", not a date).
+bool NameWord(const MatchContext& ctx, int k) {
+  const Token& t = ctx.tokens()[k];
+  return t.capitalized && t.tag != Tag::kDeterminer && !DateAt(ctx, k);
+}
+
+// The first token of a capitalized name ending at the kind word: capitalized words,
+// "and" between two of them, and a place or pair that names the document ("the
+// Bishkek Declaration", "the Trade and Economic Partnership Agreement").
+int NameStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
+  const std::vector<Token>& t = ctx.tokens();
+  int b = kind_at;
+  while (b > phrase.begin) {
+    if (NameWord(ctx, b - 1)) {
+      --b;
+    } else if (t[b - 1].lower == "and" && b - 2 >= phrase.begin && NameWord(ctx, b - 2) &&
+               ctx.sentence().mention_at[b - 2] < 0) {
+      b -= 2;
+    } else {
+      break;
+    }
   }
-  return false;
+  return b;
 }
 
-// "Treaty on Deepening and Expanding Allied Relations"; "agreement on mutual legal
-// assistance in criminal matters". Empty when the document has no name of its own.
-std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
-                           const TokenRange& phrase) {
+// How many tokens from `e` continue a capitalized name: a capitalized word or a year
+// ("Vision 2030"); small words before one ("on Friendship", "on the Establishment");
+// a comma opening a list of capitalized words closed by "and" ("Friendship,
+// Good-Neighbourliness and Cooperation"). 0 when the name ends at `e`.
+int NameContinues(const MatchContext& ctx, int e) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
-  if (t[kind_at].capitalized && kind_at > 0) {
-    int b = kind_at;
-    while (b > phrase.begin && t[b - 1].capitalized && t[b - 1].tag != Tag::kDeterminer &&
-           ctx.sentence().mention_at[b - 1] < 0)
-      --b;
-    int e = kind_at + kind_length;
-    auto is_date = [&](int k) {
-      return std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
-                         [&](const DateMention& d) { return d.begin <= k && k < d.end; });
-    };
-    // "the Treaty on Friendship signed in Lima": "in" before a place says where.
-    auto where = [&](int k) {
-      return (t[k].lower == "in" || t[k].lower == "at") && k + 1 < n &&
-             ctx.sentence().mention_at[k + 1] >= 0;
-    };
-    while (e < n && TitleWord(t[e]) && !is_date(e) && !where(e) &&
-           (t[e].capitalized || (e + 1 < n && t[e + 1].capitalized && !is_date(e + 1))))
-      ++e;
-    if (e - b >= 2) return Text(t, b, e);
-  }
-  int e = kind_at + kind_length;
-  if (e >= n) return "";
-  absl::string_view next = t[e].lower;
-  bool complement = next == "on" || next == "regulating" || next == "upgrading" ||
-                    next == "establishing" || next == "concerning" || next == "for" ||
-                    next == "covering";
+  if (t[e].capitalized && !DateAt(ctx, e)) return 1;
+  if (t[e].kind == TokenKind::kNumber && t[e - 1].capitalized) return 1;
+  if (PlaceAfter(ctx, e) || DateAt(ctx, e)) return 0;
+  const bool joiner = t[e].lower == "of" || t[e].lower == "on" || t[e].lower == "and" ||
+                      t[e].lower == "for" || t[e].lower == "in" || t[e].lower == "to" ||
+                      t[e].lower == "the";
+  if (joiner && e + 1 < n && NameWord(ctx, e + 1)) return 1;
+  const bool article_then_name = e + 2 < n && t[e].lower != "in" && t[e].lower != "at" &&
+                                 (t[e + 1].lower == "the" || t[e + 1].lower == "a") &&
+                                 NameWord(ctx, e + 2);
+  if (joiner && article_then_name) return 2;
+  if (t[e].tag != Tag::kComma) return 0;
+  // The list's members: capitalized, no parties, closed by "and" and a name.
+  int k = e + 1;
+  while (k < n && k < e + 4 && NameWord(ctx, k) && ctx.sentence().mention_at[k] < 0) ++k;
+  if (k == e + 1 || k + 1 >= n || t[k].lower != "and" || !NameWord(ctx, k + 1)) return 0;
+  return k + 1 - e;
+}
+
+// True when the comma at `k` opens the rest of a list of plain nouns closed by "and"
+// ("raw materials, batteries and hydrogen"), not a new clause.
+bool CommaInList(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  auto plain = [&](int j) {
+    return (t[j].tag == Tag::kNoun || t[j].tag == Tag::kAdjective ||
+            (t[j].verb_forms & kGerund && absl::EndsWith(t[j].lower, "ing"))) &&
+           ctx.sentence().mention_at[j] < 0 && !DateAt(ctx, j);
+  };
+  int j = k + 1;
+  while (j < n && j < k + 4 && plain(j)) ++j;
+  return j > k + 1 && j + 1 < n && t[j].lower == "and" && plain(j + 1);
+}
+
+// Whether the token at `k` still belongs to what a document is about.
+bool InComplement(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  const Phrases& phrases = ctx.sentence().parse.phrases;
+  if (t[k].tag == Tag::kComma) return CommaInList(ctx, k);
+  const bool verb = phrases.verb_at[k] >= 0 &&
+                    !(t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing"));
+  return t[k].tag != Tag::kPunct && !verb &&
+         !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
+         t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
+         !(t[k].lower == "and" && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
+         // "the treaty the two sides signed": a new subject after a noun.
+         !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun) &&
+         // "a treaty on allied relations in Tashkent": where it was signed.
+         !PlaceAfter(ctx, k) && !InClass(ctx, ctx.classes().title_end, k) &&
+         !DateAt(ctx, k);
+}
+
+// The end of what a document is about, after its kind word at `e`: "agreement on
+// mutual legal assistance in criminal matters". `e` when there is none.
+int ComplementEnd(const MatchContext& ctx, int e) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  // "a protocol amending the treaty": a participle opens it as a preposition does.
+  const bool participle = t[e].verb_forms & kGerund && absl::EndsWith(t[e].lower, "ing");
   // The complement needs words of its own: "agreement on Tuesday" names nothing.
-  if (!complement || e + 1 >= n || t[e + 1].tag == Tag::kComma ||
-      std::any_of(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
-                  [&](const DateMention& d) { return d.begin == e + 1; }))
-    return "";
+  if (e + 1 >= n || !(participle || InClass(ctx, ctx.classes().title_complement, e)) ||
+      t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1))
+    return e;
+  int end = e + 1;
+  while (end < n && InComplement(ctx, end)) ++end;
+  // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
+  while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
+  return end;
+}
+
+// The first of the words before a lower-case kind word that name the document ("a
+// new free trade agreement": "free trade"; "the EU-Mercosur partnership agreement"),
+// leaving out those that only describe it ("new", "landmark").
+int ModifiersStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
+  const std::vector<Token>& t = ctx.tokens();
   int b = kind_at;
   while (b > phrase.begin &&
          (t[b - 1].tag == Tag::kNoun || t[b - 1].tag == Tag::kAdjective) &&
-         ctx.sentence().mention_at[b - 1] < 0)
+         t[b - 1].kind == TokenKind::kWord &&
+         !InClass(ctx, ctx.classes().title_free_modifier, b - 1)) {
+    const bool pair = t[b - 1].text.find('-') != absl::string_view::npos;
+    if (ctx.sentence().mention_at[b - 1] >= 0 && !pair) break;
     --b;
-  int end = e + 1;
-  while (
-      end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-      !(t[end].tag == Tag::kQuote && (end + 1 >= n || t[end + 1].tag == Tag::kComma)) &&
-      (ctx.sentence().parse.phrases.verb_at[end] < 0 ||
-       (t[end].verb_forms & kGerund && absl::EndsWith(t[end].lower, "ing"))) &&
-      t[end].tag != Tag::kSubordinator && t[end].tag != Tag::kRelative &&
-      !(t[end].lower == "and" && end + 1 < n && t[end + 1].tag == Tag::kDeterminer) &&
-      // "a treaty on allied relations in Tashkent": where it was signed.
-      !((t[end].lower == "in" || t[end].lower == "at") && end + 1 < n &&
-        ctx.sentence().mention_at[end + 1] >= 0) &&
-      !EndsTitle(t[end]) &&
-      ctx.sentence().dates.end() ==
-          std::find_if(ctx.sentence().dates.begin(), ctx.sentence().dates.end(),
-                       [&](const DateMention& d) { return d.begin == end; }))
-    ++end;
-  // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
-  while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
-  std::string title = Text(t, b, end);
+    if (ctx.sentence().mention_at[b] >= 0) break;  // A pair opens the name.
+  }
+  return b;
+}
+
+std::string WithoutQuotationMarks(std::string title) {
   // Quotation marks inside a title are the writer's, not the document's.
-  title.erase(
-      std::remove_if(title.begin(), title.end(), [](char ch) { return ch == '"'; }),
-      title.end());
+  title.erase(std::remove(title.begin(), title.end(), '"'), title.end());
   for (const std::string mark : {"\u201c", "\u201d"}) {
     for (size_t at; (at = title.find(mark)) != std::string::npos;)
       title.erase(at, mark.size());
   }
   return title;
+}
+
+// The document's name: capitalized ("Treaty on Deepening and Expanding Allied
+// Relations", "the Athens Declaration on ..."), or the words that say what it is or
+// what it is about ("a currency swap agreement", "an agreement on mutual legal
+// assistance"). Empty when the document has no name of its own ("a new agreement").
+std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
+                           const TokenRange& phrase) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  const int kind_end = kind_at + kind_length;
+  if (t[kind_at].capitalized && kind_at > 0) {
+    const int b = NameStart(ctx, kind_at, phrase);
+    int e = kind_end;
+    for (int more; e < n && (more = NameContinues(ctx, e)) > 0;) e += more;
+    if (e - b >= 2) return WithoutQuotationMarks(Text(t, b, ComplementEnd(ctx, e)));
+  }
+  const int b = ModifiersStart(ctx, kind_at, phrase);
+  const int end = kind_end < n ? ComplementEnd(ctx, kind_end) : kind_end;
+  if (end > kind_end) return WithoutQuotationMarks(Text(t, b, end));
+  const bool named = std::any_of(t.begin() + b, t.begin() + kind_at,
+                                 [](const Token& w) { return w.tag == Tag::kNoun; });
+  return named ? WithoutQuotationMarks(Text(t, b, kind_end)) : "";
 }
 
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {

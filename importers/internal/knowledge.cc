@@ -65,6 +65,9 @@ constexpr Required kRequired[] = {
     {"pledge_governor", &KnownClasses::pledge_governor},
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
+    {"title_complement", &KnownClasses::title_complement},
+    {"title_end", &KnownClasses::title_end},
+    {"title_free_modifier", &KnownClasses::title_free_modifier},
 };
 
 struct RequiredTitle {
