@@ -273,6 +273,19 @@ std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length
   return named ? WithoutQuotationMarks(Text(t, b, kind_end)) : "";
 }
 
+// Whether a quantifier of a bundle stands before the noun at `at`, perhaps with
+// adjectives between: "several new agreements", "a series of agreements".
+bool Quantified(const MatchContext& ctx, int at) {
+  const std::vector<Token>& t = ctx.tokens();
+  for (int k = at - 1; k >= std::max(0, at - kCountWindow); --k) {
+    if (ctx.lexicon().MatchAt(ctx.classes().bundle_quantifier, t, k, at).length > 0)
+      return true;
+    if (t[k].tag == Tag::kVerb || t[k].tag == Tag::kPunct || t[k].tag == Tag::kComma)
+      return false;
+  }
+  return false;
+}
+
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
@@ -298,8 +311,12 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   bool plural = last.lower != last.lemma && last.lower.back() == 's';
   bool bundle =
       FindClass(ctx, c.document_bundle, {at, at + kind.length}, nullptr, nullptr);
+  const bool agreements = plural && value == "agreement";
   if (plural && (value == "agreement" || bundle)) value = "documents";
   if (value == "documents" && !plural && count == 0) value = "agreement";
+  // "signed agreements on fuel supplies": a bare plural is agreements, not a bundle;
+  // a number or a quantifier ("several", "a series of") makes one.
+  if (agreements && count == 0 && !Quantified(ctx, at)) value = "agreement";
   (*a)["kind"] = value;
   if (count > 1) (*a)["count"] = count;
   if (!plural) {

@@ -1096,6 +1096,34 @@ void Discourse::KeepAreaMembers(const Sentence& sentence, const TokenRange& conj
               part->end());
 }
 
+// The "of" phrase after a phrase's last conjunct names who acts for an agent noun
+// ("the presidents of Chile and Peru"), or for a conjunct that names no one.
+void Discourse::AddOfPhrase(int s, int np, int k, bool as_place,
+                            std::vector<Referent>* part) const {
+  const Sentence& sentence = item_.sentences[s];
+  const TokenRange& conjunct = sentence.parse.phrases.nps[np].conjuncts[k];
+  int last_word = conjunct.end - 1;
+  bool agent =
+      k_.lexicon()
+          .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
+          .length > 0;
+  if (!agent && !part->empty()) return;
+  std::vector<Referent> of = OfChain(s, np, as_place);
+  for (Referent& r : of) r.conjunct = k;
+  // "the leaders of India and France": the "of" phrase says which leaders.
+  bool only_groups =
+      std::all_of(part->begin(), part->end(), [](const Referent& r) { return r.group; });
+  if (!of.empty() && only_groups) part->clear();
+  // "her counterparts from Chile and Peru": the "from" phrase says whose.
+  if (!of.empty()) {
+    part->erase(std::remove_if(
+                    part->begin(), part->end(),
+                    [](const Referent& r) { return r.counterpart && r.party.empty(); }),
+                part->end());
+  }
+  if (agent || !of.empty()) part->insert(part->end(), of.begin(), of.end());
+}
+
 std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -1122,32 +1150,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
       if (list.size() > 1) part = std::move(list);
     }
     for (Referent& r : part) r.conjunct = static_cast<int>(k);
-    if (last) {
-      // The "of" phrase after the last conjunct names who acts for an agent noun
-      // ("the presidents of Chile and Peru"), or for a phrase that names no one.
-      int last_word = conjunct.end - 1;
-      bool agent =
-          k_.lexicon()
-              .MatchAt(k_.classes().agent_noun, sentence.tokens, last_word, last_word + 1)
-              .length > 0;
-      if (agent || part.empty()) {
-        std::vector<Referent> of = OfChain(s, np, as_place);
-        for (Referent& r : of) r.conjunct = static_cast<int>(k);
-        // "the leaders of India and France": the "of" phrase says which leaders.
-        bool only_groups = std::all_of(part.begin(), part.end(),
-                                       [](const Referent& r) { return r.group; });
-        if (!of.empty() && only_groups) part.clear();
-        // "her counterparts from Chile and Peru": the "from" phrase says whose.
-        if (!of.empty()) {
-          part.erase(std::remove_if(part.begin(), part.end(),
-                                    [](const Referent& r) {
-                                      return r.counterpart && r.party.empty();
-                                    }),
-                     part.end());
-        }
-        if (agent || !of.empty()) part.insert(part.end(), of.begin(), of.end());
-      }
-    }
+    if (last) AddOfPhrase(s, np, static_cast<int>(k), as_place, &part);
     out.insert(out.end(), part.begin(), part.end());
   }
   // "The visiting president, Brazil's Lula, ...": the apposition names who.

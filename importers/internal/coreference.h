@@ -134,6 +134,8 @@ class Discourse {
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  void AddOfPhrase(int s, int np, int k, bool as_place,
+                   std::vector<Referent>* part) const;
   void KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,
                        std::vector<Referent>* part) const;
   static bool NamedOutside(const Sentence& sentence, const TokenRange& r,

@@ -774,13 +774,16 @@ class SentenceMatcher {
            sentence_.mention_at[x.head] < 0;
   }
 
-  // The object of a passive clause's "by" phrase; -1 when none.
-  int ByPhrase(int c) const {
+  // The object of the clause's phrase with preposition `prep`; -1 when none.
+  int PrepObject(int c, absl::string_view prep) const {
     for (int pp : clauses_[c].pps) {
-      if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "by") return ph_.pps[pp].np;
+      if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) return ph_.pps[pp].np;
     }
     return -1;
   }
+
+  // The object of a passive clause's "by" phrase; -1 when none.
+  int ByPhrase(int c) const { return PrepObject(c, "by"); }
 
   bool HeadIsPerson(int np) const {
     for (const TokenRange& conjunct : ph_.nps[np].conjuncts) {
@@ -983,8 +986,10 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    // "concluded contracts with French firms": the partner must act as well.
     if (f.needs_acting_subject && c >= 0 &&
-        DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c))) {
+        (DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c)) ||
+         DemonymOnThing(PrepObject(c, "with")))) {
       return false;
     }
     if (f.needs_person_object) {

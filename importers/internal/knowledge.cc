@@ -66,6 +66,7 @@ constexpr Required kRequired[] = {
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
     {"title_complement", &KnownClasses::title_complement},
+    {"bundle_quantifier", &KnownClasses::bundle_quantifier},
     {"title_end", &KnownClasses::title_end},
     {"title_free_modifier", &KnownClasses::title_free_modifier},
 };
