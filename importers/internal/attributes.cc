@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "importers/internal/meeting_place.h"
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -302,24 +303,6 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
 
 // ---- meeting, forum ------------------------------------------------------------------
 
-std::string CityIn(const MatchContext& ctx) {
-  const Sentence& s = ctx.sentence();
-  const Phrases& ph = s.parse.phrases;
-  const Clause& clause = s.parse.clauses[ctx.match.clause];
-  for (int pp : clause.pps) {
-    const PrepPhrase& p = ph.pps[pp];
-    if (p.np < 0) continue;
-    if (ctx.lexicon()
-            .MatchAt(ctx.classes().location_prep, s.tokens, p.prep, p.prep + 1)
-            .length == 0)
-      continue;
-    for (const Referent& r : ctx.discourse.OfPhrase(ctx.match.sentence, p.np, true)) {
-      if (!r.city.empty()) return r.city;
-    }
-  }
-  return "";
-}
-
 void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referent& y,
                        const EventDate& date, Attributes* a) {
   std::vector<std::string> people;
@@ -327,14 +310,12 @@ void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referen
     if (!r->person.empty()) people.push_back(r->person);
   }
   if (people.size() == 2) (*a)["participants"] = people;
-  std::string city = CityIn(ctx);
-  if (city.empty() && (!date.stated || date.date == ctx.item.anchor)) {
-    city = ctx.item.dateline_city;
-  }
+  std::string city = MeetingCity(ctx, {x.party, y.party}, date);
   if (!city.empty()) (*a)["city"] = city;
 }
 
-void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
+void ForumAttributes(const MatchContext& ctx, const Referent& source,
+                     const Referent& target, const EventDate& date, Attributes* a) {
   const Sentence& s = target.thing_sentence >= 0
                           ? ctx.item.sentences[target.thing_sentence]
                           : ctx.sentence();
@@ -354,7 +335,7 @@ void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes
       }
     }
   }
-  std::string city = CityIn(ctx);
+  std::string city = MeetingCity(ctx, {source.party}, date);
   if (!city.empty()) (*a)["city"] = city;
 }
 
@@ -439,7 +420,7 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
       MeetingAttributes(ctx, source, target, date, &a);
       break;
     case RelationType::kForum:
-      ForumAttributes(ctx, target, &a);
+      ForumAttributes(ctx, source, target, date, &a);
       break;
     case RelationType::kTradeTarget: {
       AddMoney(ctx, source, target, &a);

@@ -65,6 +65,11 @@ constexpr Required kRequired[] = {
     {"pledge_governor", &KnownClasses::pledge_governor},
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
+    {"destination_prep", &KnownClasses::destination_prep},
+    {"place_relative", &KnownClasses::place_relative},
+    {"place_noun", &KnownClasses::place_noun},
+    {"building_noun", &KnownClasses::building_noun},
+    {"visit_noun", &KnownClasses::visit_noun},
 };
 
 struct RequiredTitle {
