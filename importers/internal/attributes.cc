@@ -303,13 +303,62 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
 
 // ---- meeting, forum ------------------------------------------------------------------
 
+// The person who met for `r`: the one its phrase names, or for a group ("the two
+// leaders") the one the item named last for its party.
+std::string Participant(const MatchContext& ctx, const Referent& r) {
+  if (!r.person.empty() || !r.group || r.party.empty()) return r.person;
+  return ctx.discourse.LastPersonOf(ctx.match.sentence, ctx.match.trigger.begin, r.party);
+}
+
+// "the three leaders met", "X jointly met Y and Z": a match that pairs each of three
+// or more parties with every other, or says they met as one, is one meeting of all.
+bool JointMeeting(const MatchContext& ctx) {
+  std::vector<std::string> parties;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& [p, q] : ctx.match.pairs) {
+    for (const std::string& party : {p.party, q.party}) {
+      if (std::find(parties.begin(), parties.end(), party) == parties.end())
+        parties.push_back(party);
+    }
+    std::pair<std::string, std::string> pair = std::minmax(p.party, q.party);
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end())
+      pairs.push_back(std::move(pair));
+  }
+  const size_t n = parties.size();
+  if (n < 3) return false;
+  return pairs.size() == n * (n - 1) / 2 ||
+         FindClass(ctx, ctx.classes().joint_cue, ctx.ClauseRange(), nullptr, nullptr);
+}
+
+// The people of the meeting of x and y, when both name theirs: with those of every
+// other pair the match makes of the two parties ("met the premier and the
+// speaker"), or of all its pairs for a joint meeting.
+std::vector<std::string> Participants(const MatchContext& ctx, const Referent& x,
+                                      const Referent& y) {
+  std::vector<std::string> people;
+  auto add = [&](const Referent& r) {
+    std::string person = Participant(ctx, r);
+    if (!person.empty() &&
+        std::find(people.begin(), people.end(), person) == people.end())
+      people.push_back(std::move(person));
+  };
+  add(x);
+  add(y);
+  if (people.size() < 2) return {};
+  const bool joint = JointMeeting(ctx);
+  for (const auto& [p, q] : ctx.match.pairs) {
+    if (joint || std::minmax(p.party, q.party) == std::minmax(x.party, y.party)) {
+      add(p);
+      add(q);
+    }
+  }
+  return people;
+}
+
 void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referent& y,
                        const EventDate& date, Attributes* a) {
-  std::vector<std::string> people;
-  for (const Referent* r : {&x, &y}) {
-    if (!r->person.empty()) people.push_back(r->person);
-  }
-  if (people.size() == 2) (*a)["participants"] = people;
+  std::vector<std::string> people = Participants(ctx, x, y);
+  if (!people.empty()) (*a)["participants"] = people;
   std::string city = MeetingCity(ctx, {x.party, y.party}, date);
   if (!city.empty()) (*a)["city"] = city;
 }

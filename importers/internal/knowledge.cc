@@ -70,6 +70,7 @@ constexpr Required kRequired[] = {
     {"place_noun", &KnownClasses::place_noun},
     {"building_noun", &KnownClasses::building_noun},
     {"visit_noun", &KnownClasses::visit_noun},
+    {"joint_cue", &KnownClasses::joint_cue},
 };
 
 struct RequiredTitle {
