@@ -363,26 +363,32 @@ void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referen
   if (!city.empty()) (*a)["city"] = city;
 }
 
+// The edition an ordinal in phrase np states ("the second forum"); 0 when none.
+int64_t EditionIn(const Sentence& s, const NounPhrase& np) {
+  const std::vector<Token>& t = s.tokens;
+  for (int k = np.range.begin; k < np.range.end; ++k) {
+    absl::string_view w = t[k].lower;
+    if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") return 1;
+    if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
+  }
+  return 0;
+}
+
 void ForumAttributes(const MatchContext& ctx, const Referent& source,
                      const Referent& target, const EventDate& date, Attributes* a) {
   const Sentence& s = target.thing_sentence >= 0
                           ? ctx.item.sentences[target.thing_sentence]
                           : ctx.sentence();
-  const std::vector<Token>& t = s.tokens;
   const Phrases& ph = s.parse.phrases;
   if (target.thing >= 0) {
     const NounPhrase& np = ph.nps[target.thing];
-    for (int k = np.range.begin; k < np.range.end; ++k) {
-      absl::string_view w = t[k].lower;
-      if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") {
-        (*a)["edition"] = int64_t{1};
-        break;
-      }
-      if (std::optional<int> n = ParseOrdinal(t[k])) {
-        (*a)["edition"] = int64_t{*n};
-        break;
-      }
+    int64_t edition = EditionIn(s, np);
+    // "the fifth session of the Business Forum": the session counts the forum's.
+    if (edition == 0 && np.pp >= 0 && ph.pps[np.pp].attached_np >= 0 &&
+        PrepositionOf(s.tokens, ph.pps[np.pp]) == "of") {
+      edition = EditionIn(s, ph.nps[ph.pps[np.pp].attached_np]);
     }
+    if (edition > 0) (*a)["edition"] = edition;
   }
   std::string city = MeetingCity(ctx, {source.party}, date);
   if (!city.empty()) (*a)["city"] = city;
