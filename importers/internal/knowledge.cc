@@ -71,6 +71,7 @@ constexpr Required kRequired[] = {
     {"building_noun", &KnownClasses::building_noun},
     {"visit_noun", &KnownClasses::visit_noun},
     {"joint_cue", &KnownClasses::joint_cue},
+    {"visit_verb", &KnownClasses::visit_verb},
 };
 
 struct RequiredTitle {

@@ -78,11 +78,24 @@ bool Destination(const MatchContext& ctx, const Sentence& s, const PrepPhrase& p
   return head >= 0 && Is(ctx, ctx.classes().visit_noun, s, head, head + 1);
 }
 
+// The city clause c's verb visits: "visited Quito and held talks".
+std::string VisitedCity(const MatchContext& ctx, const Sentence& s, int c) {
+  const Clause& clause = s.parse.clauses[c];
+  if (clause.verb < 0 || clause.object < 0) return "";
+  const int verb = s.parse.phrases.verbs[clause.verb].head;
+  if (verb < 0 || !Is(ctx, ctx.classes().visit_verb, s, verb, verb + 1)) return "";
+  const Mention* m = CityAt(s, s.parse.phrases.nps[clause.object].head);
+  return m != nullptr ? m->id : "";
+}
+
 // The city of clause c's place phrases: "in" and "at" first, then where someone
 // went. With `parties`, only a city of theirs.
 std::string ClauseCity(const MatchContext& ctx, const Sentence& s, int c,
                        const std::vector<std::string>* parties) {
   const Phrases& ph = s.parse.phrases;
+  auto fits = [&](const std::string& city) {
+    return !city.empty() && (parties == nullptr || AtHome(ctx, city, *parties));
+  };
   for (bool destination : {false, true}) {
     for (int pp : s.parse.clauses[c].pps) {
       const PrepPhrase& p = ph.pps[pp];
@@ -91,11 +104,10 @@ std::string ClauseCity(const MatchContext& ctx, const Sentence& s, int c,
                                : Is(ctx, ctx.classes().location_prep, s, p.prep,
                                     p.prep + p.prep_length);
       if (!place) continue;
-      std::string city = PhraseCity(ctx, s, p.np);
-      if (!city.empty() && (parties == nullptr || AtHome(ctx, city, *parties)))
-        return city;
+      if (std::string city = PhraseCity(ctx, s, p.np); fits(city)) return city;
     }
   }
+  if (std::string city = VisitedCity(ctx, s, c); fits(city)) return city;
   return "";
 }
 

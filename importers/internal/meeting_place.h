@@ -7,7 +7,8 @@
 //      presidential palace in Lima"), or the place a "where" clause describes
 //      ("Cusco, where the two leaders met").
 //   2. Elsewhere in the sentence, a place where one of the parties is at home
-//      ("travelled to Lima and held talks", "flew to Quito for talks").
+//      ("travelled to Lima and held talks", "flew to Quito for talks", "visited
+//      Quito and held talks").
 //   3. The item's dateline, for news of the item's own day (or of its last weeks,
 //      when one of the parties is at home there).
 //   4. For news of the last weeks, a place where one of the parties is at home,
