@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "importers/internal/meeting_place.h"
 #include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
@@ -127,7 +128,7 @@ bool NameWord(const MatchContext& ctx, int k) {
 
 // The first token of a capitalized name ending at the kind word: capitalized words,
 // "and" between two of them, and a place or pair that names the document ("the
-// Bishkek Declaration", "the Trade and Economic Partnership Agreement").
+// Lima Declaration", "the Fisheries and Ocean Partnership Agreement").
 int NameStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
   const std::vector<Token>& t = ctx.tokens();
   int b = kind_at;
@@ -205,7 +206,7 @@ bool InComplement(const MatchContext& ctx, int k) {
 }
 
 // The end of what a document is about, after its kind word at `e`: "agreement on
-// mutual legal assistance in criminal matters". `e` when there is none.
+// the exchange of students in higher education". `e` when there is none.
 int ComplementEnd(const MatchContext& ctx, int e) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
@@ -250,10 +251,9 @@ std::string WithoutQuotationMarks(std::string title) {
   return title;
 }
 
-// The document's name: capitalized ("Treaty on Deepening and Expanding Allied
-// Relations", "the Athens Declaration on ..."), or the words that say what it is or
-// what it is about ("a currency swap agreement", "an agreement on mutual legal
-// assistance"). Empty when the document has no name of its own ("a new agreement").
+// The document's name: capitalized ("Treaty on Friendship and Shared Waters", "the
+// Lima Declaration on ..."), or the words that say what it is or what it is about
+// ("a palm oil agreement", "an agreement on student exchange"). Empty when the document has no name of its own ("a new agreement").
 std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
                            const TokenRange& phrase) {
   const std::vector<Token>& t = ctx.tokens();
@@ -401,59 +401,94 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
 
 // ---- meeting, forum ------------------------------------------------------------------
 
-std::string CityIn(const MatchContext& ctx) {
-  const Sentence& s = ctx.sentence();
-  const Phrases& ph = s.parse.phrases;
-  const Clause& clause = s.parse.clauses[ctx.match.clause];
-  for (int pp : clause.pps) {
-    const PrepPhrase& p = ph.pps[pp];
-    if (p.np < 0) continue;
-    if (ctx.lexicon()
-            .MatchAt(ctx.classes().location_prep, s.tokens, p.prep, p.prep + 1)
-            .length == 0)
-      continue;
-    for (const Referent& r : ctx.discourse.OfPhrase(ctx.match.sentence, p.np, true)) {
-      if (!r.city.empty()) return r.city;
+// The person who met for `r`: the one its phrase names, or for a group ("the two
+// leaders") the one the item named last for its party.
+std::string Participant(const MatchContext& ctx, const Referent& r) {
+  if (!r.person.empty() || !r.group || r.party.empty()) return r.person;
+  return ctx.discourse.LastPersonOf(ctx.match.sentence, ctx.match.trigger.begin, r.party);
+}
+
+// "the three leaders met", "X jointly met Y and Z": a match that pairs each of three
+// or more parties with every other, or says they met as one, is one meeting of all.
+bool JointMeeting(const MatchContext& ctx) {
+  std::vector<std::string> parties;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& [p, q] : ctx.match.pairs) {
+    for (const std::string& party : {p.party, q.party}) {
+      if (std::find(parties.begin(), parties.end(), party) == parties.end())
+        parties.push_back(party);
+    }
+    std::pair<std::string, std::string> pair = std::minmax(p.party, q.party);
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end())
+      pairs.push_back(std::move(pair));
+  }
+  const size_t n = parties.size();
+  if (n < 3) return false;
+  return pairs.size() == n * (n - 1) / 2 ||
+         FindClass(ctx, ctx.classes().joint_cue, ctx.ClauseRange(), nullptr, nullptr);
+}
+
+// The people of the meeting of x and y, when both name theirs: with those of every
+// other pair the match makes of the two parties ("met the premier and the
+// speaker"), or of all its pairs for a joint meeting.
+std::vector<std::string> Participants(const MatchContext& ctx, const Referent& x,
+                                      const Referent& y) {
+  std::vector<std::string> people;
+  auto add = [&](const Referent& r) {
+    std::string person = Participant(ctx, r);
+    if (!person.empty() &&
+        std::find(people.begin(), people.end(), person) == people.end())
+      people.push_back(std::move(person));
+  };
+  add(x);
+  add(y);
+  if (people.size() < 2) return {};
+  const bool joint = JointMeeting(ctx);
+  for (const auto& [p, q] : ctx.match.pairs) {
+    if (joint || std::minmax(p.party, q.party) == std::minmax(x.party, y.party)) {
+      add(p);
+      add(q);
     }
   }
-  return "";
+  return people;
 }
 
 void MeetingAttributes(const MatchContext& ctx, const Referent& x, const Referent& y,
                        const EventDate& date, Attributes* a) {
-  std::vector<std::string> people;
-  for (const Referent* r : {&x, &y}) {
-    if (!r->person.empty()) people.push_back(r->person);
-  }
-  if (people.size() == 2) (*a)["participants"] = people;
-  std::string city = CityIn(ctx);
-  if (city.empty() && (!date.stated || date.date == ctx.item.anchor)) {
-    city = ctx.item.dateline_city;
-  }
+  std::vector<std::string> people = Participants(ctx, x, y);
+  if (!people.empty()) (*a)["participants"] = people;
+  std::string city = MeetingCity(ctx, {x.party, y.party}, date);
   if (!city.empty()) (*a)["city"] = city;
 }
 
-void ForumAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
+// The edition an ordinal in phrase np states ("the second forum"); 0 when none.
+int64_t EditionIn(const Sentence& s, const NounPhrase& np) {
+  const std::vector<Token>& t = s.tokens;
+  for (int k = np.range.begin; k < np.range.end; ++k) {
+    absl::string_view w = t[k].lower;
+    if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") return 1;
+    if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
+  }
+  return 0;
+}
+
+void ForumAttributes(const MatchContext& ctx, const Referent& source,
+                     const Referent& target, const EventDate& date, Attributes* a) {
   const Sentence& s = target.thing_sentence >= 0
                           ? ctx.item.sentences[target.thing_sentence]
                           : ctx.sentence();
-  const std::vector<Token>& t = s.tokens;
   const Phrases& ph = s.parse.phrases;
   if (target.thing >= 0) {
     const NounPhrase& np = ph.nps[target.thing];
-    for (int k = np.range.begin; k < np.range.end; ++k) {
-      absl::string_view w = t[k].lower;
-      if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") {
-        (*a)["edition"] = int64_t{1};
-        break;
-      }
-      if (std::optional<int> n = ParseOrdinal(t[k])) {
-        (*a)["edition"] = int64_t{*n};
-        break;
-      }
+    int64_t edition = EditionIn(s, np);
+    // "the fifth session of the Business Forum": the session counts the forum's.
+    if (edition == 0 && np.pp >= 0 && ph.pps[np.pp].attached_np >= 0 &&
+        PrepositionOf(s.tokens, ph.pps[np.pp]) == "of") {
+      edition = EditionIn(s, ph.nps[ph.pps[np.pp].attached_np]);
     }
+    if (edition > 0) (*a)["edition"] = edition;
   }
-  std::string city = CityIn(ctx);
+  std::string city = MeetingCity(ctx, {source.party}, date);
   if (!city.empty()) (*a)["city"] = city;
 }
 
@@ -538,7 +573,7 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
       MeetingAttributes(ctx, source, target, date, &a);
       break;
     case RelationType::kForum:
-      ForumAttributes(ctx, target, &a);
+      ForumAttributes(ctx, source, target, date, &a);
       break;
     case RelationType::kTradeTarget: {
       AddMoney(ctx, source, target, &a);

@@ -444,6 +444,20 @@ std::string Discourse::SubjectPartyAround(int s, int i) const {
 
 // "he", "his": the last person named as a clause's subject in this sentence before
 // the pronoun, else in the sentences before; the last person named at all otherwise.
+std::string Discourse::LastPersonOf(int s, int before, const std::string& party) const {
+  for (int k = std::min<int>(s, static_cast<int>(item_.sentences.size()) - 1); k >= 0;
+       --k) {
+    const std::vector<Mention>& ms = item_.sentences[k].mentions;
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (k == s && it->begin >= before) continue;
+      if (!IsPersonMention(*it)) continue;
+      const PersonInfo* p = Person(it->id);
+      if (p != nullptr && p->country == party) return it->id;
+    }
+  }
+  return "";
+}
+
 const Mention* Discourse::LastPerson(int s, int before) const {
   for (int k = s, step = 0; k >= 0 && step <= kPronounWindow; --k, ++step) {
     const Sentence& sentence = item_.sentences[k];

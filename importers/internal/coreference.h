@@ -79,6 +79,9 @@ class Discourse {
   std::string LastNamedOf(int s, int before,
                           const std::vector<std::string>& parties) const;
   const PersonInfo* Person(const std::string& id) const;
+  // The person named last before token `before` of sentence s (in that sentence,
+  // else in the ones before it) who acts for `party`; "" when the item names none.
+  std::string LastPersonOf(int s, int before, const std::string& party) const;
   // The host and guest of the item's main visit, once known (NoteVisit).
   void NoteVisit(const std::string& visitor, const std::string& host);
   // The country of the item's dateline ("ASTANA, June 22 –"); "" when none.

@@ -231,5 +231,16 @@ TEST(Discourse, HisCounterpartIsTheOtherPrincipalParty) {
       << counterpart[0].party;
 }
 
+TEST(Discourse, LastPersonOfIsThePersonNamedLastForTheParty) {
+  Item item("", {"Peruvian Foreign Minister Rosa Huaman arrived on Sunday. Peruvian "
+                 "President Tomas Quispe met Romanian President Mara Voicu on Monday. "
+                 "The two presidents signed a treaty."});
+  const int s = item.SentenceStarting("The two");
+  ASSERT_GE(s, 0);
+  EXPECT_EQ(item.discourse().LastPersonOf(s, 0, "country:PER"), "person:tomas-quispe");
+  EXPECT_EQ(item.discourse().LastPersonOf(s, 0, "country:ROU"), "person:mara-voicu");
+  EXPECT_EQ(item.discourse().LastPersonOf(s, 0, "country:CHL"), "");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

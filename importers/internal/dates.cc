@@ -217,15 +217,16 @@ bool MayStartDate(const Token& token) {
       "day",       "yesterday", "today",     "currently", "underway", "january",
       "jan.",      "jan",       "february",  "feb.",      "feb",      "march",
       "mar.",      "april",     "apr.",      "apr",       "may",      "june",
-      "jun.",      "july",      "jul.",      "august",    "aug.",     "aug",
-      "september", "sept.",     "sep.",      "october",   "oct.",     "oct",
-      "november",  "nov.",      "nov",       "december",  "dec.",     "dec",
-      "monday",    "tuesday",   "wednesday", "thursday",  "friday",   "saturday",
-      "sunday",    "one",       "two",       "three",     "four",     "five",
-      "six",       "seven",     "eight",     "nine",      "ten",      "eleven",
-      "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
-      "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
-      "sixty",     "seventy",   "eighty",    "ninety",    "hundred",  "eve"};
+      "jun.",      "jun",       "july",      "jul.",      "jul",      "august",
+      "aug.",      "aug",       "september", "sept.",     "sept",     "sep.",
+      "sep",       "october",   "oct.",      "oct",       "november", "nov.",
+      "nov",       "december",  "dec.",      "dec",       "monday",   "tuesday",
+      "wednesday", "thursday",  "friday",    "saturday",  "sunday",   "one",
+      "two",       "three",     "four",      "five",      "six",      "seven",
+      "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
+      "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
+      "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
+      "eighty",    "ninety",    "hundred",   "eve"};
   absl::string_view w = token.lower;
   if (token.kind == TokenKind::kPunct) return false;
   if (token.kind == TokenKind::kWord && !kStarters->contains(w) &&

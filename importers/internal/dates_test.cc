@@ -29,6 +29,13 @@ TEST(FindDates, AMonthWithLastYearOrThatYear) {
   EXPECT_EQ(got, (std::vector<std::string>{"2019", "2019-11"}));
 }
 
+TEST(FindDates, EveryMonthAbbreviationWithoutAPeriodStartsADate) {
+  EXPECT_EQ(Dates("signed on Jun 9", kFeb5), std::vector<std::string>{"2025-06-09"});
+  EXPECT_EQ(Dates("signed on Jul 9", kFeb5), std::vector<std::string>{"2025-07-09"});
+  EXPECT_EQ(Dates("signed on Sept 9", kFeb5), std::vector<std::string>{"2025-09-09"});
+  EXPECT_EQ(Dates("signed on Sep 9", kFeb5), std::vector<std::string>{"2025-09-09"});
+}
+
 TEST(FindDates, MidOrEarlyMonthIsTheLatestSuchMonth) {
   EXPECT_EQ(Dates("the minister visited in mid-June", kFeb5),
             std::vector<std::string>{"2025-06"});

@@ -986,7 +986,7 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
-    // "concluded contracts with French firms": the partner must act as well.
+    // "signed contracts with Swedish firms": the partner must act as well.
     if (f.needs_acting_subject && c >= 0 &&
         (DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c)) ||
          DemonymOnThing(PrepObject(c, "with")))) {

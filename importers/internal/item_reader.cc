@@ -272,6 +272,9 @@ class ItemReader {
         if (close >= n) return;
         agency = true;
         k = close + 1;
+        // A transcript's speaker with where they speak from: a colon after the
+        // parenthesis labels who talks, it dates and places nothing.
+        if (k < n && t[k].text == ":") return;
       }
       bool dash = k < n && IsDash(t[k].text);
       if (k + 1 < n && t[k].text == "-" && t[k + 1].text == "-") {

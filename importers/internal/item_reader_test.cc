@@ -121,6 +121,14 @@ TEST(ReadItem, ACityAndADashAreADateline) {
   EXPECT_EQ(Text(item->sentences[0], item->sentences[0].dateline), "ACCRA \u2013");
 }
 
+TEST(ReadItem, ATranscriptSpeakerLabelIsNoDateline) {
+  ReadResult item =
+      Read({"HOST (newsroom): Good morning. Ghana and Togo signed an accord."});
+  EXPECT_EQ(item->dateline_city, "");
+  ASSERT_FALSE(item->sentences.empty());
+  EXPECT_TRUE(item->sentences[0].dateline.empty());
+}
+
 TEST(ReadItem, AQuoteOverSeveralSentencesMarksTheSentencesInsideIt) {
   ReadResult item =
       Read({"\u201cWe will sign it. Trade will grow,\u201d the minister said. "

@@ -69,6 +69,13 @@ constexpr Required kRequired[] = {
     {"bundle_quantifier", &KnownClasses::bundle_quantifier},
     {"title_end", &KnownClasses::title_end},
     {"title_free_modifier", &KnownClasses::title_free_modifier},
+    {"destination_prep", &KnownClasses::destination_prep},
+    {"place_relative", &KnownClasses::place_relative},
+    {"place_noun", &KnownClasses::place_noun},
+    {"building_noun", &KnownClasses::building_noun},
+    {"visit_noun", &KnownClasses::visit_noun},
+    {"joint_cue", &KnownClasses::joint_cue},
+    {"visit_verb", &KnownClasses::visit_verb},
 };
 
 struct RequiredTitle {

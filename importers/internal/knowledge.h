@@ -41,6 +41,9 @@ struct KnownClasses {
           visit_end_verb = -1, exclusion_cue = -1, phase_noun = -1, pledge_governor = -1,
           title_complement = -1, title_end = -1, title_free_modifier = -1,
           bundle_quantifier = -1;
+  // places.txt, visits.txt
+  ClassId destination_prep = -1, place_relative = -1, place_noun = -1, building_noun = -1,
+          visit_noun = -1, joint_cue = -1, visit_verb = -1;
   // regions.txt
   ClassId region_word = -1, country_noun = -1;
   ClassId partnership_noun = -1;
