@@ -8,7 +8,7 @@
 //   text: <a paragraph>            (repeatable)
 //   expect: TYPE SOURCE TARGET DATE|* [key=value ...]   (a value runs to the next key=;
 //                                                        key=- : no such attribute)
-//   reject: TYPE SOURCE TARGET [DATE]
+//   reject: TYPE SOURCE TARGET [DATE|* [key=value ...]]
 //   expect: none
 //   end
 //
@@ -200,7 +200,8 @@ std::string Check(const Case& c, const std::vector<graph::Relation>& relations) 
     }
     bool found = false;
     for (const graph::Relation& r : relations) {
-      found |= e.reject ? Names(r, e) : Satisfies(r, e);
+      // A reject with attributes rules out only the relation that has them.
+      found |= e.reject && e.attributes.empty() ? Names(r, e) : Satisfies(r, e);
     }
     if (found == e.reject)
       problems.push_back(absl::StrCat(e.reject ? "got " : "missed ", e.line));

@@ -192,8 +192,12 @@ bool InComplement(const MatchContext& ctx, int k) {
   const int n = static_cast<int>(t.size());
   const Phrases& phrases = ctx.sentence().parse.phrases;
   if (t[k].tag == Tag::kComma) return CommaInList(ctx, k);
-  const bool verb = phrases.verb_at[k] >= 0 &&
-                    !(t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing"));
+  const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
+  // "a memorandum on setting up a council": the gerund's particle.
+  const bool particle = t[k].tag == Tag::kParticle && k > 0 &&
+                        t[k - 1].verb_forms & kGerund &&
+                        absl::EndsWith(t[k - 1].lower, "ing");
+  const bool verb = phrases.verb_at[k] >= 0 && !gerund && !particle;
   return t[k].tag != Tag::kPunct && !verb &&
          !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
@@ -253,7 +257,8 @@ std::string WithoutQuotationMarks(std::string title) {
 
 // The document's name: capitalized ("Treaty on Friendship and Shared Waters", "the
 // Lima Declaration on ..."), or the words that say what it is or what it is about
-// ("a palm oil agreement", "an agreement on student exchange"). Empty when the document has no name of its own ("a new agreement").
+// ("a palm oil agreement", "an agreement on student exchange"). Empty when the document
+// has no name of its own ("a new agreement").
 std::string AgreementTitle(const MatchContext& ctx, int kind_at, int kind_length,
                            const TokenRange& phrase) {
   const std::vector<Token>& t = ctx.tokens();
@@ -284,6 +289,57 @@ bool Quantified(const MatchContext& ctx, int at) {
       return false;
   }
   return false;
+}
+
+// The end of a separator at `k` that opens the next document of a list (", and the",
+// "and a", "as well as 12 other"); -1 when `k` opens none.
+int NextDocumentAt(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  int next = k;
+  if (t[next].tag == Tag::kComma) ++next;
+  if (next < n && t[next].lower == "and") {
+    ++next;
+  } else if (int joined =
+                 ctx.lexicon().MatchAt(ctx.classes().list_joiner, t, next, n).length;
+             joined > 0) {
+    next += joined;
+  }
+  if (next == k || next >= n) return -1;
+  const Token& first = t[next];
+  const bool opens = first.tag == Tag::kDeterminer || first.capitalized ||
+                     first.kind == TokenKind::kNumber;
+  return opens && ctx.sentence().mention_at[next] < 0 ? next : -1;
+}
+
+std::vector<TokenRange> DocumentsOfList(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const TokenRange thing = ctx.ThingPhrase();
+  const int end = std::min<int>(ctx.ClauseRange().end, t.size());
+  std::vector<TokenRange> out;
+  int begin = thing.begin;
+  int k = thing.begin;
+  for (; k < end; ++k) {
+    const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
+    if (k > thing.begin && ph.verb_at[k] >= 0 && !gerund) break;
+    if (ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, end).length > 0)
+      break;
+    if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
+      out.push_back({begin, k});
+      begin = next;
+      k = next - 1;
+    }
+  }
+  out.push_back({begin, k});
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const TokenRange& r) {
+                             return !FindClass(ctx, ctx.classes().agreement_kind, r,
+                                               nullptr, nullptr);
+                           }),
+            out.end());
+  if (out.size() < 2) out.clear();
+  return out;
 }
 
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
@@ -551,6 +607,10 @@ void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
 }
 
 }  // namespace
+
+std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
+  return DocumentsOfList(ctx);
+}
 
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date) {

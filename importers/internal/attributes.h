@@ -21,6 +21,12 @@ namespace entente::importers::internal {
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date);
 
+// The documents a signing verb's object lists, one phrase each: "signed the Lima
+// Declaration and a parallel trade protocol" gives two. The list ends at another
+// verb or at an elaboration ("eight documents, including a treaty ..." is one
+// bundle). Empty unless it names two documents or more.
+std::vector<TokenRange> ListedDocuments(const MatchContext& ctx);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_

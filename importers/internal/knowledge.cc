@@ -67,6 +67,8 @@ constexpr Required kRequired[] = {
     {"exclusion_cue", &KnownClasses::exclusion_cue},
     {"title_complement", &KnownClasses::title_complement},
     {"bundle_quantifier", &KnownClasses::bundle_quantifier},
+    {"list_joiner", &KnownClasses::list_joiner},
+    {"list_elaboration", &KnownClasses::list_elaboration},
     {"title_end", &KnownClasses::title_end},
     {"title_free_modifier", &KnownClasses::title_free_modifier},
     {"destination_prep", &KnownClasses::destination_prep},

@@ -31,6 +31,7 @@ TokenRange MatchContext::TriggerPhrase() const {
 }
 
 TokenRange MatchContext::ThingPhrase() const {
+  if (!document.empty()) return document;
   if (match.np >= 0) return TriggerPhrase();
   const SentenceParse& parse = sentence().parse;
   int np = match.object_np >= 0 ? match.object_np : LogicalObject(parse, match.clause);

@@ -22,6 +22,9 @@ struct MatchContext {
   const Discourse& discourse;
   const ItemText& item;
   const FrameMatch& match;
+  // One document of several a signing lists ("signed a treaty and a protocol"): the
+  // phrase ThingPhrase gives instead of the whole object. Empty when unset.
+  TokenRange document = {};
 
   const Sentence& sentence() const { return item.sentences[match.sentence]; }
   const std::vector<Token>& tokens() const { return sentence().tokens; }
@@ -31,7 +34,8 @@ struct MatchContext {
   // The trigger's own phrase with the prepositional phrases that follow it ("visit
   // to Brazil in May"); the trigger alone for a verb.
   TokenRange TriggerPhrase() const;
-  // The trigger's phrase, or for a verb its object's ("signed six agreements").
+  // The trigger's phrase, or for a verb its object's ("signed six agreements"), or
+  // `document` when set.
   TokenRange ThingPhrase() const;
   // The trigger's clause, as written (nested clauses included).
   TokenRange ClauseRange() const;

@@ -82,13 +82,21 @@ void RelationBuilder::Add(const FrameMatch& match) {
                                               ctx.ClauseRange().end, nullptr, nullptr))) {
     return;  // A running total, not an investment made on a date.
   }
-  AddDated(ctx, date);
-  // "visited Angola in 2014 and 2016": one relation per listed date.
-  for (const graph::DateWithPrecision& also : date.also) {
-    EventDate listed = date;
-    listed.date = also;
-    listed.also.clear();
-    AddDated(ctx, listed);
+  // "signed a treaty and a protocol": one relation per document.
+  std::vector<TokenRange> documents;
+  if (type == RelationType::kAgreement && match.np < 0) documents = ListedDocuments(ctx);
+  if (documents.empty()) documents.push_back(TokenRange{});
+  for (const TokenRange& document : documents) {
+    MatchContext one = ctx;
+    one.document = document;
+    AddDated(one, date);
+    // "visited Angola in 2014 and 2016": one relation per listed date.
+    for (const graph::DateWithPrecision& also : date.also) {
+      EventDate listed = date;
+      listed.date = also;
+      listed.also.clear();
+      AddDated(one, listed);
+    }
   }
 }
 
