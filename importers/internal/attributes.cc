@@ -159,10 +159,16 @@ int NameContinues(const MatchContext& ctx, int e) {
                       t[e].lower == "for" || t[e].lower == "in" || t[e].lower == "to" ||
                       t[e].lower == "the";
   if (joiner && e + 1 < n && NameWord(ctx, e + 1)) return 1;
-  const bool article_then_name = e + 2 < n && t[e].lower != "in" && t[e].lower != "at" &&
-                                 (t[e + 1].lower == "the" || t[e + 1].lower == "a") &&
-                                 NameWord(ctx, e + 2);
-  if (joiner && article_then_name) return 2;
+  // "in the" opens a place ("in the Kremlin") unless a field or a time follows: "in
+  // the Field of Energy", "in the 21st Century".
+  const bool in_field =
+      e + 3 < n && (t[e + 3].lower == "of" || t[e + 2].kind == TokenKind::kNumber);
+  const bool article_then_name =
+      e + 2 < n && ((t[e].lower != "in" && t[e].lower != "at") || in_field) &&
+      (t[e + 1].lower == "the" || t[e + 1].lower == "a") &&
+      (NameWord(ctx, e + 2) ||
+       (t[e + 2].kind == TokenKind::kNumber && e + 3 < n && NameWord(ctx, e + 3)));
+  if (joiner && article_then_name) return NameWord(ctx, e + 2) ? 2 : 3;
   if (t[e].tag != Tag::kComma) return 0;
   // The list's members: capitalized, no parties, closed by "and" and a name.
   int k = e + 1;
@@ -209,6 +215,19 @@ bool InComplement(const MatchContext& ctx, int k) {
          !DateAt(ctx, k);
 }
 
+// The years a plan covers, after "for": "for 2030", "for 2024-2026". Its length in
+// tokens, or 0.
+int PeriodAfterFor(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  auto year = [&](int j) {
+    return j < n && t[j].kind == TokenKind::kNumber && t[j].text.size() == 4;
+  };
+  if (k == 0 || t[k - 1].lower != "for" || !year(k)) return 0;
+  const bool dash = k + 1 < n && (t[k + 1].text == "-" || t[k + 1].text == "\u2013");
+  return dash && year(k + 2) ? 3 : 1;
+}
+
 // The end of what a document is about, after its kind word at `e`: "agreement on
 // the exchange of students in higher education". `e` when there is none.
 int ComplementEnd(const MatchContext& ctx, int e) {
@@ -221,7 +240,15 @@ int ComplementEnd(const MatchContext& ctx, int e) {
       t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1))
     return e;
   int end = e + 1;
-  while (end < n && InComplement(ctx, end)) ++end;
+  while (end < n) {
+    if (const int period = PeriodAfterFor(ctx, end); period > 0) {
+      end += period;
+    } else if (InComplement(ctx, end)) {
+      ++end;
+    } else {
+      break;
+    }
+  }
   // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
   while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
   return end;
