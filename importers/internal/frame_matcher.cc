@@ -604,6 +604,7 @@ class SentenceMatcher {
         for (int pp : from) {
           if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
             AddPhrase(ph_.pps[pp].np, as_place, &view);
+            if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
           }
         }
       };
@@ -708,6 +709,21 @@ class SentenceMatcher {
         break;
     }
     return view;
+  }
+
+  // "a ban on exports to Peru": the party of a phrase after `np` that opens with one
+  // of the frame's `through` prepositions.
+  void AddThrough(const Frame& f, int np, SlotView* view) const {
+    if (f.through.empty()) return;
+    for (int pp : Chain(np)) {
+      if (ph_.pps[pp].np < 0) continue;
+      const std::string prep = Prep(ph_.pps[pp]);
+      if (std::find(f.through.begin(), f.through.end(), prep) == f.through.end())
+        continue;
+      const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
+      view->referents.insert(view->referents.end(), r.begin(), r.end());
+      if (!view->referents.empty()) return;
+    }
   }
 
   void EventSlot(SlotView* view) const {

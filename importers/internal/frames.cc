@@ -124,10 +124,12 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     f->constants.emplace_back(std::string(key.substr(5)), std::string(value));
     return absl::OkStatus();
   }
-  if (key == "under") {
+  if (key == "under" || key == "through") {
     for (absl::string_view prep : absl::StrSplit(value, '|')) {
-      if (prep.empty()) return DataError(file, line, "under= needs prepositions");
-      f->under.push_back(absl::StrReplaceAll(prep, {{"_", " "}}));
+      if (prep.empty())
+        return DataError(file, line, absl::StrCat(key, "= needs prepositions"));
+      (key == "under" ? f->under : f->through)
+          .push_back(absl::StrReplaceAll(prep, {{"_", " "}}));
     }
     return absl::OkStatus();
   }

@@ -52,6 +52,9 @@
 //   obj=@class, subj=@class      that slot's phrase must hold a phrase of the class;
 //   near=@class                  the trigger's clause must hold one;
 //   not=@class                   the trigger's clause must not hold one;
+//   through=PREP|PREP            a preposition slot's phrase that names no party may
+//                                name it in these phrases after it ("a ban on
+//                                exports to Y", "curbs on cooperation with Y");
 //   under=PREP|PREP              a noun trigger's phrase must be the object of one of
 //                                these prepositions ("under=at|during": "at the
 //                                summit"; write "on_the_sidelines_of" for a phrase);
@@ -149,6 +152,8 @@ struct Frame {
   std::vector<Condition> requires_in_slot;  // obj=@x, subj=@x, with=@x ...
   std::vector<ClassId> near, absent;
   std::vector<std::string> under;  // Prepositions a noun trigger's phrase must follow.
+  // Prepositions after a party phrase that names no party, which may name it.
+  std::vector<std::string> through;
   bool needs_money = false, needs_percent = false, needs_date = false;
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object

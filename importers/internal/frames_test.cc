@@ -106,6 +106,17 @@ TEST(ParseFrame, ActingSubjectIsACondition) {
   EXPECT_FALSE(f->needs_named_subject);
 }
 
+TEST(ParseFrame, ThroughListsThePrepositionsAPartyMaySitBehind) {
+  absl::StatusOr<Frame> f = Parse(
+      "sanction  v:impose  obj=@sanction_noun  source=subj  target=on  "
+      "through=to|with|on_behalf_of");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->through, (std::vector<std::string>{"to", "with", "on behalf of"}));
+  EXPECT_TRUE(Parse("sanction  v:impose  source=subj  target=on")->through.empty());
+  EXPECT_EQ(ErrorOf("sanction  v:impose  source=subj  target=on  through=to||with"),
+            "frames/test.txt:7: through= needs prepositions");
+}
+
 TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
   absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();
