@@ -492,6 +492,26 @@ std::vector<DateWithPrecision> ListedWith(const Sentence& s, const DateMention& 
 
 }  // namespace
 
+// "his first visit to Chile since 2015", "their first talks since May 2019": the
+// time of the one before, when a noun trigger is the first since a date.
+std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
+  if (ctx.match.np < 0) return std::nullopt;
+  const Sentence& s = ctx.sentence();
+  const TokenRange phrase = ctx.TriggerPhrase();
+  bool first = false;
+  for (int k = phrase.begin; k < ctx.match.trigger.begin; ++k) {
+    first |= s.tokens[k].lower == "first";
+  }
+  if (!first) return std::nullopt;
+  for (const DateMention& d : s.dates) {
+    if (d.begin < ctx.match.trigger.end) continue;
+    if (!phrase.Contains(d.begin) && !ctx.InClauseScope(d.begin)) continue;
+    // Not "since the clashes of September 2022": that date is another event's.
+    if (d.kind == DateKind::kSince || BeforeIs(s.tokens, d.begin, "since")) return d.date;
+  }
+  return std::nullopt;
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -553,6 +573,10 @@ EventDate DateOf(const MatchContext& ctx) {
       out.date = DateWithPrecision::Month(out.date.year, out.date.month);
       out.also.clear();
     }
+  }
+  if (type == RelationType::kVisit || type == RelationType::kMeeting) {
+    std::optional<DateWithPrecision> before = LastOneBefore(ctx);
+    if (before && !(*before == out.date)) out.also.push_back(*before);
   }
   return out;
 }
