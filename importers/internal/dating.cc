@@ -203,7 +203,13 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (DatesABaseline(s.tokens, d)) continue;
     // "since 2017" dates a state; for an event it is a running total's start.
     if (d.kind == DateKind::kSince && !state) continue;
-    if (d.kind != DateKind::kSince && !state && InSincePhrase(s.tokens, d)) continue;
+    // "since Soto's trip to Santiago in October 2022": "since" names the trip itself,
+    // and the date of the trip's own phrase is the trip's.
+    const bool since_names_trigger = ctx.match.np >= 0 && phrase.Contains(d.begin) &&
+                                     BeforeIs(s.tokens, phrase.begin, "since");
+    if (d.kind != DateKind::kSince && !state && !since_names_trigger &&
+        InSincePhrase(s.tokens, d))
+      continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
