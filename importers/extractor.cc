@@ -44,11 +44,15 @@ void Fold(std::vector<graph::Relation>& relations, std::vector<bool>& gone, size
 // named in one report and not in another on the same day is the named one.
 std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relations) {
   std::vector<bool> gone(relations.size(), false);
-  for (bool titles : {false, true}) {
+  // Passes: a coarser date of the same document; an untitled report of a titled one
+  // on the same day; both at once (a headline's "signed a declaration" this month,
+  // the body's named declaration on a day of it).
+  for (const auto& [loose_date, loose_title] :
+       {std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
     absl::flat_hash_map<std::string, std::vector<size_t>> groups;
     for (size_t i = 0; i < relations.size(); ++i) {
       if (gone[i]) continue;
-      groups[LooseIdentity(relations[i], !titles, titles)].push_back(i);
+      groups[LooseIdentity(relations[i], loose_date, loose_title)].push_back(i);
     }
     for (auto& [key, members] : groups) {
       if (members.size() < 2) continue;
@@ -59,9 +63,11 @@ std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relation
           if (j == i || gone[j]) continue;
           const graph::Relation& a = relations[i];
           const graph::Relation& b = relations[j];
-          bool better = titles ? (!a.attributes.contains("title") &&
-                                  b.attributes.contains("title") && a.date == b.date)
-                               : Coarser(a.date, b.date);
+          const bool titled =
+              !a.attributes.contains("title") && b.attributes.contains("title");
+          const bool better = (!loose_date || Coarser(a.date, b.date)) &&
+                              (!loose_title || titled) &&
+                              (loose_date || a.date == b.date);
           if (better) into.push_back(j);
         }
         if (into.size() == 1) Fold(relations, gone, i, into[0]);

@@ -33,10 +33,12 @@ std::string TitleOf(const graph::Relation& r) {
 TEST(MergeAndSortRelations, RelationsOfOneDayAndTypeKeepTheTextsOrder) {
   const DateWithPrecision day = DateWithPrecision::Day(2031, 5, 2);
   std::vector<graph::Relation> in = {
-      Agreement("country:NOR", "country:PER", day, "treaty", "Treaty on Maritime Borders"),
-      Agreement("country:NOR", "country:PER", day, "agreement", "agreement on air services"),
-      Agreement("country:CHL", "country:NOR", DateWithPrecision::Day(2030, 1, 9), "treaty",
-                "Treaty of Amity"),
+      Agreement("country:NOR", "country:PER", day, "treaty",
+                "Treaty on Maritime Borders"),
+      Agreement("country:NOR", "country:PER", day, "agreement",
+                "agreement on air services"),
+      Agreement("country:CHL", "country:NOR", DateWithPrecision::Day(2030, 1, 9),
+                "treaty", "Treaty of Amity"),
   };
   std::vector<graph::Relation> out = MergeAndSortRelations(in);
   ASSERT_EQ(out.size(), 3u);
@@ -61,6 +63,27 @@ TEST(MergeAndSortRelations, OneFactReportedTwiceIsOneLineWithBothProvenances) {
   std::vector<graph::Relation> out = MergeAndSortRelations({a, b});
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].provenance.size(), 2u);
+}
+
+// A headline's "signed a declaration" this month and the body's named declaration
+// on a day of that month are one document.
+TEST(MergeAndSortRelations, AnUntitledReportAtAMonthFoldsIntoTheNamedOneOfADay) {
+  graph::Relation named =
+      Agreement("country:NOR", "country:PER", DateWithPrecision::Day(2031, 5, 2),
+                "joint_declaration", "Lima Declaration");
+  graph::Relation headline = named;
+  headline.date = DateWithPrecision::Month(2031, 5);
+  headline.attributes.erase("title");
+  std::vector<graph::Relation> out = MergeAndSortRelations({headline, named});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].date, DateWithPrecision::Day(2031, 5, 2));
+  EXPECT_EQ(TitleOf(out[0]), "Lima Declaration");
+
+  // Not when the month holds two named ones: which of them it told is unknown.
+  graph::Relation other = named;
+  other.date = DateWithPrecision::Day(2031, 5, 20);
+  other.attributes["title"] = std::string("Cusco Declaration");
+  EXPECT_EQ(MergeAndSortRelations({headline, named, other}).size(), 3u);
 }
 
 }  // namespace
