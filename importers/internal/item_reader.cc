@@ -92,7 +92,8 @@ class ItemReader {
     s.file_begin = span.FileOffset(static_cast<int64_t>(from));
     s.file_end = span.FileOffset(static_cast<int64_t>(to));
     s.tokens = Tokenize(s.text, s.begin);
-    for (Token& t : s.tokens) x_.Annotate(t);
+    // Sentences hold every word of their paragraph, so the item's counts are theirs.
+    AnnotateAndCount(x_, s.tokens, &out_.words, &out_.function_words);
     out_.sentences.push_back(std::move(s));
   }
 
@@ -426,6 +427,31 @@ class ItemReader {
 };
 
 }  // namespace
+
+void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_t* words,
+                      int64_t* function_words) {
+  const ClosedClasses& c = lexicon.closed();
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    Token& t = tokens[i];
+    if (t.kind == TokenKind::kWord) {
+      ++*words;
+      // Out of context a word is its own lemma; the tagger has not given one yet.
+      t.lemma_hash = t.hash;
+      lexicon.Annotate(t);
+      if (lexicon.MayMatchAny(c.word_classes, t)) {
+        for (ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
+                           c.modal, c.neg, c.to}) {
+          if (id >= 0 && lexicon.MatchAt(id, tokens, i, i + 1).length == 1) {
+            ++*function_words;
+            break;
+          }
+        }
+      }
+      t.lemma_hash = 0;
+    }
+    lexicon.Annotate(t);
+  }
+}
 
 ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
                   const DigestItem& item) {
