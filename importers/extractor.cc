@@ -22,9 +22,13 @@ std::string LooseIdentity(const graph::Relation& r, bool drop_date, bool drop_ti
   copy.type = r.type;
   copy.source.id = r.source.id;
   copy.target.id = r.target.id;
-  copy.attributes = r.attributes;
+  // Only the attributes the identity reads are copied (the others can be many).
+  for (absl::string_view key : graph::IdentityAttributeKeys(r.type)) {
+    if (drop_title && key == "title") continue;
+    auto it = r.attributes.find(std::string(key));
+    if (it != r.attributes.end()) copy.attributes.insert(*it);
+  }
   if (!drop_date) copy.date = r.date;
-  if (drop_title) copy.attributes.erase("title");
   return graph::RelationIdentity(copy);
 }
 

@@ -226,9 +226,17 @@ bool MayStartDate(const Token& token) {
       "twelve",    "thirteen",  "fourteen",  "fifteen",   "sixteen",  "seventeen",
       "eighteen",  "nineteen",  "twenty",    "thirty",    "forty",    "fifty",
       "sixty",     "seventy",   "eighty",    "ninety",    "hundred",  "eve"};
+  // The starters' hashes (Token::hash) rule out most words without hashing the
+  // string again.
+  static const auto* kStarterHashes = [] {
+    auto* hashes = new absl::flat_hash_set<uint32_t>();
+    for (absl::string_view starter : *kStarters) hashes->insert(WordHash(starter));
+    return hashes;
+  }();
   absl::string_view w = token.lower;
   if (token.kind == TokenKind::kPunct) return false;
-  if (token.kind == TokenKind::kWord && !kStarters->contains(w) &&
+  if (token.kind == TokenKind::kWord &&
+      (!kStarterHashes->contains(token.hash) || !kStarters->contains(w)) &&
       !(w.find('-') != absl::string_view::npos &&
         (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
          MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -524,14 +525,23 @@ class SentenceMatcher {
 
   // The prepositional phrases after a noun trigger's phrase: none when the trigger
   // is not its last conjunct ("a visit and the summit of the SCO").
-  std::vector<int> TriggerChain(int np, const TokenRange& trigger) const {
+  const std::vector<int>& TriggerChain(int np, const TokenRange& trigger) const {
+    static const std::vector<int>* const kNone = new std::vector<int>();
     const NounPhrase& x = ph_.nps[np];
-    if (!x.conjuncts.back().Contains(trigger.begin)) return {};
+    if (!x.conjuncts.back().Contains(trigger.begin)) return *kNone;
     return Chain(np);
   }
 
   // The prepositional phrases after a noun phrase, following each object's own.
-  std::vector<int> Chain(int np) const {
+  // Memoized: the frames of a sentence follow the same chains again and again.
+  const std::vector<int>& Chain(int np) const {
+    if (chains_.empty()) chains_.resize(ph_.nps.size());
+    std::optional<std::vector<int>>& chain = chains_[np];
+    if (!chain) chain = FollowChain(np);
+    return *chain;
+  }
+
+  std::vector<int> FollowChain(int np) const {
     std::vector<int> out;
     std::vector<int> frontier = {np};
     for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
@@ -1293,7 +1303,8 @@ class SentenceMatcher {
   // references it hands out valid.
   mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
   mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
-  std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
+  mutable std::vector<std::optional<std::vector<int>>> chains_;  // Chain's, per phrase.
+  std::map<std::tuple<int, int, int>, Mood> moods_;              // MemoMoodOf's.
 };
 
 }  // namespace

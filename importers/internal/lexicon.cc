@@ -221,9 +221,14 @@ ClassId Lexicon::Find(absl::string_view name) const {
 
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
+  // The words' hashes, split by hand: most phrases asked about are one word, and
+  // this runs for many tokens.
   absl::InlinedVector<uint32_t, 8> words;
-  for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
-    words.push_back(WordHash(w));
+  for (size_t begin = 0; begin < phrase.size();) {
+    size_t end = phrase.find(' ', begin);
+    if (end == absl::string_view::npos) end = phrase.size();
+    if (end > begin) words.push_back(WordHash(phrase.substr(begin, end - begin)));
+    begin = end + 1;
   }
   if (words.empty()) return false;
   auto it = classes_[id].by_first.find(words[0]);

@@ -224,7 +224,7 @@ class ContextPass {
         if (!verb_next) t.tag = Tag::kPreposition;
         continue;
       }
-      if (t.lower == "that" && t.tag == Tag::kDeterminer) {
+      if (t.tag == Tag::kDeterminer && t.lower == "that") {
         ResolveThat(i);
         continue;
       }
@@ -452,9 +452,13 @@ class ContextPass {
   }
 
   bool ClauseBreak(const Token& t) const {
-    return t.tag == Tag::kComma || t.tag == Tag::kPunct || t.tag == Tag::kRelative ||
-           t.tag == Tag::kSubordinator || t.tag == Tag::kQuote || t.lower == "that" ||
-           t.lower == "which" || t.lower == "who" || t.lower == "when";
+    if (t.tag == Tag::kComma || t.tag == Tag::kPunct || t.tag == Tag::kRelative ||
+        t.tag == Tag::kSubordinator || t.tag == Tag::kQuote) {
+      return true;
+    }
+    // Views compare lengths first: most words are none of these.
+    const absl::string_view w = t.lower;
+    return w == "that" || w == "which" || w == "who" || w == "when";
   }
 
   // A verb already stands in this clause.
@@ -527,7 +531,8 @@ class ContextPass {
   // "late on Monday", "early in March", "late last year": a degree of a time phrase
   // that follows, not a noun of the phrase before.
   bool TimeDegreeAt(int i) const {
-    if (t_[i].lower != "late" && t_[i].lower != "early") return false;
+    const absl::string_view w = t_[i].lower;  // A view compares lengths first.
+    if (w != "late" && w != "early") return false;
     int k = i + 1;
     if (k < n_ && (t_[k].tag == Tag::kPreposition || t_[k].tag == Tag::kDeterminer ||
                    t_[k].lower == "last" || t_[k].lower == "next")) {
@@ -565,8 +570,9 @@ bool IsTimeWord(const Token& t) {
       "june",     "july",    "august",    "september", "october", "november",
       "december", "week",    "month",     "year",      "today",   "yesterday",
       "weekend",  "morning", "afternoon", "evening",   "night"};
+  const absl::string_view lower = t.lower;  // A view compares lengths first.
   for (absl::string_view w : kWords) {
-    if (t.lower == w) return true;
+    if (lower == w) return true;
   }
   int year = 0;
   return t.kind == TokenKind::kNumber && absl::SimpleAtoi(t.text, &year) &&
