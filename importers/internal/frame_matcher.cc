@@ -146,8 +146,10 @@ class SentenceMatcher {
 
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
-  bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
-    for (size_t k = 0; k < f.lemmas.size(); ++k) {
+  // `lemmas` false skips the lemmas, when no noun frame's lemma can end at the head.
+  bool Covers(const Frame& f, int head, const TokenRange& conjunct, bool lemmas,
+              TokenRange* r) const {
+    for (size_t k = 0; lemmas && k < f.lemmas.size(); ++k) {
       // Whether it is one word or several, the lemma's last word is the head's.
       if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
         continue;
@@ -197,11 +199,13 @@ class SentenceMatcher {
     for (const TokenRange& conjunct : np.conjuncts) {
       int head = HeadOf(conjunct);
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
+      const bool lemmas = book.MayEndNounLemma(t_[head].hash) ||
+                          book.MayEndNounLemma(t_[head].lemma_hash);
       for (int index : book.NounFrames()) {
         const Frame& f = book.frames()[index];
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
-        if (!Covers(f, head, conjunct, &trigger)) continue;
+        if (!Covers(f, head, conjunct, lemmas, &trigger)) continue;
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);
       }

@@ -159,7 +159,7 @@ class ItemReader {
     while (b > 0 && t[b - 1].text != ",") {
       const Token& w = t[b - 1];
       bool descriptor = !w.capitalized &&
-                        (x_.Contains(c_.outlet_noun, w.lower) || w.lower == "news" ||
+                        (x_.ContainsWord(c_.outlet_noun, w) || w.lower == "news" ||
                          w.lower == "the" || w.lower == "state" || w.lower == "national");
       if (IsOutletWord(w)) {
         named = true;
@@ -221,7 +221,7 @@ class ItemReader {
         // A named outlet, not a person or an office ("according to the president").
         bool outlet = false;
         for (int j = r + 2; j < k; ++j) {
-          outlet |= x_.Contains(c_.outlet_noun, t[j].lower) ||
+          outlet |= x_.ContainsWord(c_.outlet_noun, t[j]) ||
                     t[j].lower.find('.') != std::string::npos;
         }
         if (!outlet) continue;

@@ -126,6 +126,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.start_bits_[set + id / 64] |= uint64_t{1} << (id % 64);
     }
   }
+  // Last: StartSetOf answers hash 0 from it.
+  auto no_lemma = x.start_index_.find(0);
+  x.no_lemma_starts_ = no_lemma == x.start_index_.end() ? 0 : no_lemma->second;
   return lexicon;
 }
 
@@ -176,6 +179,7 @@ bool Lexicon::MayMatchAny(const ClassSet& set, const Token& t) const {
 }
 
 uint32_t Lexicon::StartSetOf(uint32_t hash) const {
+  if (hash == 0) return no_lemma_starts_;
   auto it = start_index_.find(hash);
   return it == start_index_.end() ? 0 : it->second;
 }
@@ -238,6 +242,17 @@ bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
     if (std::equal(candidate.begin(), candidate.end(), words.begin(), words.end())) {
       return true;
     }
+  }
+  return false;
+}
+
+bool Lexicon::ContainsWord(ClassId id, const Token& t) const {
+  if (id < 0) return false;
+  auto it = classes_[id].by_first.find(t.hash);
+  if (it == classes_[id].by_first.end()) return false;
+  for (const Candidate& p : it->second) {
+    const std::vector<uint32_t>& words = phrases_[p.index].words;
+    if (words.size() == 1 && words[0] == t.hash) return true;
   }
   return false;
 }

@@ -87,6 +87,8 @@ class Lexicon {
               PhraseMatch* match) const;
   // True when `phrase` (lower-case words joined by spaces) is an item of class `id`.
   bool Contains(ClassId id, absl::string_view phrase) const;
+  // Contains(id, t.lower), from the token's hash (a token is one word).
+  bool ContainsWord(ClassId id, const Token& t) const;
   // A set of classes; ids of -1 are left out.
   ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
   // False when no class of `set` can match at this token: MatchAt of each would
@@ -154,6 +156,8 @@ class Lexicon {
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  // StartSetOf(0), asked for every token before the tagger gives it a lemma.
+  uint32_t no_lemma_starts_ = 0;
   ClosedClasses closed_;
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;

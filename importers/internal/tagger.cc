@@ -1,5 +1,6 @@
 #include "importers/internal/tagger.h"
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "importers/internal/numbers.h"
@@ -155,7 +156,7 @@ class LexicalPass {
       if (TakesContent(i)) t.verb_forms |= kTakesContent;
       if (c_.speech_verb >= 0 && In(c_.speech_verb, i)) t.verb_forms |= kSpeech;
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
-               !past.empty() && !x_.Contains(c_.adjective, t.lower)) {
+               !past.empty() && !x_.ContainsWord(c_.adjective, t)) {
       // A verb the lexicon does not list still reads as one in its past form
       // ("the two sides spelled out"); context decides as for any other.
       t.verb_forms = kPastTense | kPastParticiple;
@@ -177,7 +178,7 @@ class LexicalPass {
         i > 0 && (t_[i - 1].tag == Tag::kDeterminer || t_[i - 1].tag == Tag::kPossessive);
     // The word as written: "officials" is no adjective though "official" is.
     if (t.tag == Tag::kNoun && (t.verb_forms == 0 || in_phrase) &&
-        x_.Contains(c_.adjective, t.lower)) {
+        x_.ContainsWord(c_.adjective, t)) {
       t.tag = Tag::kAdjective;
     }
   }
@@ -570,9 +571,17 @@ bool IsTimeWord(const Token& t) {
       "june",     "july",    "august",    "september", "october", "november",
       "december", "week",    "month",     "year",      "today",   "yesterday",
       "weekend",  "morning", "afternoon", "evening",   "night"};
-  const absl::string_view lower = t.lower;  // A view compares lengths first.
-  for (absl::string_view w : kWords) {
-    if (lower == w) return true;
+  // Their hashes (Token::hash) rule out most words without reading the text.
+  static const auto* kHashes = [] {
+    auto* hashes = new absl::flat_hash_set<uint32_t>();
+    for (absl::string_view w : kWords) hashes->insert(WordHash(w));
+    return hashes;
+  }();
+  if (kHashes->contains(t.hash)) {
+    const absl::string_view lower = t.lower;
+    for (absl::string_view w : kWords) {
+      if (lower == w) return true;
+    }
   }
   int year = 0;
   return t.kind == TokenKind::kNumber && absl::SimpleAtoi(t.text, &year) &&
