@@ -430,24 +430,10 @@ class ItemReader {
 
 void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_t* words,
                       int64_t* function_words) {
-  const ClosedClasses& c = lexicon.closed();
-  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
-    Token& t = tokens[i];
+  for (Token& t : tokens) {
     if (t.kind == TokenKind::kWord) {
       ++*words;
-      // Out of context a word is its own lemma; the tagger has not given one yet.
-      t.lemma_hash = t.hash;
-      lexicon.Annotate(t);
-      if (lexicon.MayMatchAny(c.word_classes, t)) {
-        for (ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
-                           c.modal, c.neg, c.to}) {
-          if (id >= 0 && lexicon.MatchAt(id, tokens, i, i + 1).length == 1) {
-            ++*function_words;
-            break;
-          }
-        }
-      }
-      t.lemma_hash = 0;
+      if (lexicon.IsFunctionWord(t)) ++*function_words;
     }
     lexicon.Annotate(t);
   }

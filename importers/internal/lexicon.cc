@@ -154,6 +154,27 @@ void Lexicon::FindClosedClasses() {
   c.content_verb = Find("content_verb");
   c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
                             c.modal, c.neg, c.to, c.adverb});
+  for (ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux, c.modal,
+                     c.neg, c.to}) {
+    if (id < 0) continue;
+    for (const auto& [hash, list] : classes_[id].by_first) {
+      for (const Candidate& p : list) {
+        if (p.length == 1) function_words_.insert(hash);
+      }
+    }
+    for (int index : classes_[id].wildcard) {
+      const Phrase& p = phrases_[index];
+      if (p.words.size() == 1) function_word_prefixes_.push_back(p.prefixes[0]);
+    }
+  }
+}
+
+bool Lexicon::IsFunctionWord(const Token& t) const {
+  if (function_words_.contains(t.hash)) return true;
+  for (const std::string& prefix : function_word_prefixes_) {
+    if (t.lower.size() > prefix.size() && absl::StartsWith(t.lower, prefix)) return true;
+  }
+  return false;
 }
 
 ClassSet Lexicon::MakeSet(std::initializer_list<ClassId> ids) const {
