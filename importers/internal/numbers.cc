@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
+#include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -44,9 +45,13 @@ class WordValues {
  public:
   template <size_t kSize>
   explicit WordValues(const std::array<Word, kSize>& words) {
-    for (const Word& w : words) by_hash_[WordHash(w.word)].push_back(&w);
+    for (const Word& w : words) {
+      by_hash_[WordHash(w.word)].push_back(&w);
+      filter_.Add(WordHash(w.word));
+    }
   }
   const Word* Find(const Token& t) const {
+    if (!filter_.MayContain(t.hash)) return nullptr;
     auto it = by_hash_.find(t.hash);
     if (it == by_hash_.end()) return nullptr;
     for (const Word* w : it->second) {
@@ -57,6 +62,7 @@ class WordValues {
 
  private:
   absl::flat_hash_map<uint32_t, absl::InlinedVector<const Word*, 1>> by_hash_;
+  WordFilter filter_;
 };
 
 struct Currency {

@@ -1,9 +1,9 @@
 #include "importers/internal/tagger.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -572,12 +572,8 @@ bool IsTimeWord(const Token& t) {
       "december", "week",    "month",     "year",      "today",   "yesterday",
       "weekend",  "morning", "afternoon", "evening",   "night"};
   // Their hashes (Token::hash) rule out most words without reading the text.
-  static const auto* kHashes = [] {
-    auto* hashes = new absl::flat_hash_set<uint32_t>();
-    for (absl::string_view w : kWords) hashes->insert(WordHash(w));
-    return hashes;
-  }();
-  if (kHashes->contains(t.hash)) {
+  static const auto* kHashes = new WordFilter(kWords);
+  if (kHashes->MayContain(t.hash)) {
     const absl::string_view lower = t.lower;
     for (absl::string_view w : kWords) {
       if (lower == w) return true;
