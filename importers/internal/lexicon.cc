@@ -319,6 +319,13 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
           p.second != tokens[i + 1].lemma_hash) {
         continue;  // Its second word is not there; Extent would say so too.
       }
+      if (p.length == 1 || (p.length == 2 && p.second != 0)) {
+        // Every word is checked already (the first by the key): Extent would say
+        // p.length, so its words, elsewhere in memory, need not be read.
+        const Phrase& phrase = phrases_[p.index];
+        best = {p.length, phrase.value, phrase.line, phrase.file};
+        continue;
+      }
       consider(p.index);
     }
     if (t.lemma_hash == t.hash) break;
