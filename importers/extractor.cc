@@ -22,9 +22,13 @@ std::string LooseIdentity(const graph::Relation& r, bool drop_date, bool drop_ti
   copy.type = r.type;
   copy.source.id = r.source.id;
   copy.target.id = r.target.id;
-  copy.attributes = r.attributes;
+  // Only the attributes the identity reads are copied (the others can be many).
+  for (absl::string_view key : graph::IdentityAttributeKeys(r.type)) {
+    if (drop_title && key == "title") continue;
+    auto it = r.attributes.find(std::string(key));
+    if (it != r.attributes.end()) copy.attributes.insert(*it);
+  }
   if (!drop_date) copy.date = r.date;
-  if (drop_title) copy.attributes.erase("title");
   return graph::RelationIdentity(copy);
 }
 
@@ -98,36 +102,26 @@ ItemExtraction Extractor::Extract(const DigestItem& item) const {
 }
 
 Extractor::WordCounts Extractor::CountWords(const DigestItem& item) const {
-  const internal::Lexicon& x = knowledge_->lexicon();
-  const internal::ClosedClasses& c = x.closed();
   WordCounts counts;
   auto count = [&](const std::string& text) {
     std::vector<internal::Token> tokens = internal::Tokenize(text, 0);
-    for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
-      internal::Token& t = tokens[i];
-      if (t.kind != internal::TokenKind::kWord) continue;
-      ++counts.words;
-      t.lemma_hash = t.hash;
-      x.Annotate(t);
-      if (!x.MayMatchAny(c.word_classes, t)) continue;
-      for (internal::ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub,
-                                   c.aux, c.modal, c.neg, c.to}) {
-        if (id >= 0 && x.MatchAt(id, tokens, i, i + 1).length == 1) {
-          ++counts.function_words;
-          break;
-        }
-      }
-    }
+    internal::AnnotateAndCount(knowledge_->lexicon(), tokens, &counts.words,
+                               &counts.function_words);
   };
   count(item.headline.text);
   for (const TextSpan& p : item.paragraphs) count(p.text);
   return counts;
 }
 
-ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item) const {
+ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item,
+                                          WordCounts* counts) const {
   ItemExtraction out;
-  if (!item.published.known() && !item.reported.known()) return out;
+  if (!item.published.known() && !item.reported.known()) {
+    if (counts != nullptr) *counts = CountWords(item);
+    return out;
+  }
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
+  if (counts != nullptr) *counts = {text.words, text.function_words};
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
   internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item);
   internal::MatchItem(*knowledge_, discourse, text,

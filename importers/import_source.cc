@@ -250,9 +250,10 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   Extractor::WordCounts words;
   int64_t silent_items = 0;
   for (const DigestItem& item : items) {
-    extractions.push_back(extractor.ExtractUnmerged(item));  // Merged per digest below.
+    Extractor::WordCounts counts;
+    // Merged per digest below.
+    extractions.push_back(extractor.ExtractUnmerged(item, &counts));
     numbers.push_back(item.number);
-    Extractor::WordCounts counts = extractor.CountWords(item);
     words.words += counts.words;
     words.function_words += counts.function_words;
     silent_items += extractions.back().relations.empty() ? 1 : 0;

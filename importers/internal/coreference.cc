@@ -686,7 +686,7 @@ int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
   const Lexicon& x = k_.lexicon();
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = item_.sentences[s].tokens;
-  if (t[i].lower != "the" || i + 2 >= end) return 0;
+  if (i + 2 >= end || absl::string_view(t[i].lower) != "the") return 0;
   PhraseMatch region = x.MatchAt(c.region_word, t, i + 1, end);
   if (region.length == 0) return 0;
   int k = i + 1 + region.length;
@@ -768,8 +768,10 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   const std::vector<Token>& t = sentence.tokens;
   // Besides the classes below, only "the", "both" and "whose" start an anaphor (an
   // office, a counted group, a relative's antecedent): most words fail one test.
-  if (t[i].lower != "the" && t[i].lower != "both" && t[i].lower != "whose" &&
-      !k_.lexicon().MayMatchAny(anaphor_starts_, t[i]))
+  // The cheap test first; views compare lengths before bytes.
+  const absl::string_view w = t[i].lower;
+  if (!k_.lexicon().MayMatchAny(anaphor_starts_, t[i]) && w != "the" && w != "both" &&
+      w != "whose")
     return false;
   if (t[i].lower == "whose") {
     *length = 1;

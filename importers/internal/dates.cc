@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -227,9 +228,13 @@ bool MayStartDate(const Token& token) {
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
       "eighty",    "ninety",    "hundred",   "eve"};
+  // The starters' hashes (Token::hash) rule out most words without hashing the
+  // string again.
+  static const auto* kStarterFilter = new WordFilter(*kStarters);
   absl::string_view w = token.lower;
   if (token.kind == TokenKind::kPunct) return false;
-  if (token.kind == TokenKind::kWord && !kStarters->contains(w) &&
+  if (token.kind == TokenKind::kWord &&
+      (!kStarterFilter->MayContain(token.hash) || !kStarters->contains(w)) &&
       !(w.find('-') != absl::string_view::npos &&
         (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
          MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {

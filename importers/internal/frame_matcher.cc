@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -145,8 +146,10 @@ class SentenceMatcher {
 
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
-  bool Covers(const Frame& f, int head, const TokenRange& conjunct, TokenRange* r) const {
-    for (size_t k = 0; k < f.lemmas.size(); ++k) {
+  // `lemmas` false skips the lemmas, when no noun frame's lemma can end at the head.
+  bool Covers(const Frame& f, int head, const TokenRange& conjunct, bool lemmas,
+              TokenRange* r) const {
+    for (size_t k = 0; lemmas && k < f.lemmas.size(); ++k) {
       // Whether it is one word or several, the lemma's last word is the head's.
       if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
         continue;
@@ -196,11 +199,13 @@ class SentenceMatcher {
     for (const TokenRange& conjunct : np.conjuncts) {
       int head = HeadOf(conjunct);
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
+      const bool lemmas = book.MayEndNounLemma(t_[head].hash) ||
+                          book.MayEndNounLemma(t_[head].lemma_hash);
       for (int index : book.NounFrames()) {
         const Frame& f = book.frames()[index];
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
-        if (!Covers(f, head, conjunct, &trigger)) continue;
+        if (!Covers(f, head, conjunct, lemmas, &trigger)) continue;
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);
       }
@@ -524,14 +529,23 @@ class SentenceMatcher {
 
   // The prepositional phrases after a noun trigger's phrase: none when the trigger
   // is not its last conjunct ("a visit and the summit of the SCO").
-  std::vector<int> TriggerChain(int np, const TokenRange& trigger) const {
+  const std::vector<int>& TriggerChain(int np, const TokenRange& trigger) const {
+    static const std::vector<int>* const kNone = new std::vector<int>();
     const NounPhrase& x = ph_.nps[np];
-    if (!x.conjuncts.back().Contains(trigger.begin)) return {};
+    if (!x.conjuncts.back().Contains(trigger.begin)) return *kNone;
     return Chain(np);
   }
 
   // The prepositional phrases after a noun phrase, following each object's own.
-  std::vector<int> Chain(int np) const {
+  // Memoized: the frames of a sentence follow the same chains again and again.
+  const std::vector<int>& Chain(int np) const {
+    if (chains_.empty()) chains_.resize(ph_.nps.size());
+    std::optional<std::vector<int>>& chain = chains_[np];
+    if (!chain) chain = FollowChain(np);
+    return *chain;
+  }
+
+  std::vector<int> FollowChain(int np) const {
     std::vector<int> out;
     std::vector<int> frontier = {np};
     for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
@@ -1314,7 +1328,8 @@ class SentenceMatcher {
   // references it hands out valid.
   mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
   mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
-  std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
+  mutable std::vector<std::optional<std::vector<int>>> chains_;  // Chain's, per phrase.
+  std::map<std::tuple<int, int, int>, Mood> moods_;              // MemoMoodOf's.
 };
 
 }  // namespace

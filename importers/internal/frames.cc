@@ -261,6 +261,7 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
         if (!frame->trigger_classes.empty()) book->verb_class_frames_.push_back(index);
       } else {
         book->noun_frames_.push_back(index);
+        book->noun_lemma_ends_.insert(frame->lemma_ends.begin(), frame->lemma_ends.end());
       }
       book->frames_.push_back(std::move(*frame));
     }

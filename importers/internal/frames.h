@@ -103,6 +103,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph/model.h"
@@ -187,6 +188,9 @@ class FrameBook {
   const std::vector<int>* VerbFrames(absl::string_view lemma) const;
   // The classes and lemmas that can trigger noun frames, for the matcher.
   const std::vector<int>& NounFrames() const { return noun_frames_; }
+  // False when no noun frame's trigger lemma ends in the word with this WordHash:
+  // then only their trigger classes can cover a noun (Frame::lemma_ends).
+  bool MayEndNounLemma(uint32_t hash) const { return noun_lemma_ends_.contains(hash); }
   // Frames whose verb trigger is a class (checked by class match).
   const std::vector<int>& VerbClassFrames() const { return verb_class_frames_; }
 
@@ -195,6 +199,7 @@ class FrameBook {
   absl::flat_hash_map<std::string, std::vector<int>> by_verb_;
   std::vector<int> verb_class_frames_;
   std::vector<int> noun_frames_;
+  absl::flat_hash_set<uint32_t> noun_lemma_ends_;
 };
 
 // Parses one frame line (for tests and the compiler). `file`/`line` go into errors.

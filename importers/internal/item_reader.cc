@@ -92,7 +92,8 @@ class ItemReader {
     s.file_begin = span.FileOffset(static_cast<int64_t>(from));
     s.file_end = span.FileOffset(static_cast<int64_t>(to));
     s.tokens = Tokenize(s.text, s.begin);
-    for (Token& t : s.tokens) x_.Annotate(t);
+    // Sentences hold every word of their paragraph, so the item's counts are theirs.
+    AnnotateAndCount(x_, s.tokens, &out_.words, &out_.function_words);
     out_.sentences.push_back(std::move(s));
   }
 
@@ -158,7 +159,7 @@ class ItemReader {
     while (b > 0 && t[b - 1].text != ",") {
       const Token& w = t[b - 1];
       bool descriptor = !w.capitalized &&
-                        (x_.Contains(c_.outlet_noun, w.lower) || w.lower == "news" ||
+                        (x_.ContainsWord(c_.outlet_noun, w) || w.lower == "news" ||
                          w.lower == "the" || w.lower == "state" || w.lower == "national");
       if (IsOutletWord(w)) {
         named = true;
@@ -220,7 +221,7 @@ class ItemReader {
         // A named outlet, not a person or an office ("according to the president").
         bool outlet = false;
         for (int j = r + 2; j < k; ++j) {
-          outlet |= x_.Contains(c_.outlet_noun, t[j].lower) ||
+          outlet |= x_.ContainsWord(c_.outlet_noun, t[j]) ||
                     t[j].lower.find('.') != std::string::npos;
         }
         if (!outlet) continue;
@@ -429,6 +430,17 @@ class ItemReader {
 };
 
 }  // namespace
+
+void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_t* words,
+                      int64_t* function_words) {
+  for (Token& t : tokens) {
+    if (t.kind == TokenKind::kWord) {
+      ++*words;
+      if (lexicon.IsFunctionWord(t)) ++*function_words;
+    }
+    lexicon.Annotate(t);
+  }
+}
 
 ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
                   const DigestItem& item) {

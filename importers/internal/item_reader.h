@@ -63,7 +63,16 @@ struct ItemText {
   std::string dateline_city;          // "city:astana", "" when none.
   std::string dateline_country;       // The dateline's country, "" when none.
   graph::DateWithPrecision anchor;    // The lead's event date, else the report month.
+  int64_t words = 0;                  // Word tokens of the headline and paragraphs,
+  int64_t function_words = 0;         // and those of a closed word class.
 };
+
+// Annotates each of `tokens` (as Tokenize made them) for its form
+// (Lexicon::Annotate), adds the number of words to *words and the number of those
+// that belong to a closed word class (@det, @prep, @conj, ...: function words) to
+// *function_words. The tokens are left as annotation alone leaves them.
+void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_t* words,
+                      int64_t* function_words);
 
 // Reads `item`. `item.published` or `item.reported` must be known for dates to
 // resolve; without them sentences still come back, with no dates.

@@ -126,6 +126,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.start_bits_[set + id / 64] |= uint64_t{1} << (id % 64);
     }
   }
+  // Last: StartSetOf answers hash 0 from it.
+  auto no_lemma = x.start_index_.find(0);
+  x.no_lemma_starts_ = no_lemma == x.start_index_.end() ? 0 : no_lemma->second;
   return lexicon;
 }
 
@@ -151,6 +154,27 @@ void Lexicon::FindClosedClasses() {
   c.content_verb = Find("content_verb");
   c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
                             c.modal, c.neg, c.to, c.adverb});
+  for (ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux, c.modal,
+                     c.neg, c.to}) {
+    if (id < 0) continue;
+    for (const auto& [hash, list] : classes_[id].by_first) {
+      for (const Candidate& p : list) {
+        if (p.length == 1) function_words_.insert(hash);
+      }
+    }
+    for (int index : classes_[id].wildcard) {
+      const Phrase& p = phrases_[index];
+      if (p.words.size() == 1) function_word_prefixes_.push_back(p.prefixes[0]);
+    }
+  }
+}
+
+bool Lexicon::IsFunctionWord(const Token& t) const {
+  if (function_words_.contains(t.hash)) return true;
+  for (const std::string& prefix : function_word_prefixes_) {
+    if (t.lower.size() > prefix.size() && absl::StartsWith(t.lower, prefix)) return true;
+  }
+  return false;
 }
 
 ClassSet Lexicon::MakeSet(std::initializer_list<ClassId> ids) const {
@@ -176,6 +200,7 @@ bool Lexicon::MayMatchAny(const ClassSet& set, const Token& t) const {
 }
 
 uint32_t Lexicon::StartSetOf(uint32_t hash) const {
+  if (hash == 0) return no_lemma_starts_;
   auto it = start_index_.find(hash);
   return it == start_index_.end() ? 0 : it->second;
 }
@@ -221,9 +246,14 @@ ClassId Lexicon::Find(absl::string_view name) const {
 
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
+  // The words' hashes, split by hand: most phrases asked about are one word, and
+  // this runs for many tokens.
   absl::InlinedVector<uint32_t, 8> words;
-  for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
-    words.push_back(WordHash(w));
+  for (size_t begin = 0; begin < phrase.size();) {
+    size_t end = phrase.find(' ', begin);
+    if (end == absl::string_view::npos) end = phrase.size();
+    if (end > begin) words.push_back(WordHash(phrase.substr(begin, end - begin)));
+    begin = end + 1;
   }
   if (words.empty()) return false;
   auto it = classes_[id].by_first.find(words[0]);
@@ -233,6 +263,17 @@ bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
     if (std::equal(candidate.begin(), candidate.end(), words.begin(), words.end())) {
       return true;
     }
+  }
+  return false;
+}
+
+bool Lexicon::ContainsWord(ClassId id, const Token& t) const {
+  if (id < 0) return false;
+  auto it = classes_[id].by_first.find(t.hash);
+  if (it == classes_[id].by_first.end()) return false;
+  for (const Candidate& p : it->second) {
+    const std::vector<uint32_t>& words = phrases_[p.index].words;
+    if (words.size() == 1 && words[0] == t.hash) return true;
   }
   return false;
 }
@@ -277,6 +318,13 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
       if (p.second != 0 && p.second != tokens[i + 1].hash &&
           p.second != tokens[i + 1].lemma_hash) {
         continue;  // Its second word is not there; Extent would say so too.
+      }
+      if (p.length == 1 || (p.length == 2 && p.second != 0)) {
+        // Every word is checked already (the first by the key): Extent would say
+        // p.length, so its words, elsewhere in memory, need not be read.
+        const Phrase& phrase = phrases_[p.index];
+        best = {p.length, phrase.value, phrase.line, phrase.file};
+        continue;
       }
       consider(p.index);
     }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "importers/internal/text.h"
@@ -87,6 +88,13 @@ class Lexicon {
               PhraseMatch* match) const;
   // True when `phrase` (lower-case words joined by spaces) is an item of class `id`.
   bool Contains(ClassId id, absl::string_view phrase) const;
+  // Contains(id, t.lower), from the token's hash (a token is one word).
+  bool ContainsWord(ClassId id, const Token& t) const;
+  // True when the word, as its own lemma, is a one-word item of a closed word class
+  // (@det, @poss, @pron, @rel, @prep, @conj, @sub, @aux, @modal, @neg, @to): an
+  // English function word. What MatchAt(id, {t}, 0, 1) tells class by class, in one
+  // lookup.
+  bool IsFunctionWord(const Token& t) const;
   // A set of classes; ids of -1 are left out.
   ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
   // False when no class of `set` can match at this token: MatchAt of each would
@@ -154,6 +162,12 @@ class Lexicon {
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  // StartSetOf(0), asked for every token before the tagger gives it a lemma.
+  uint32_t no_lemma_starts_ = 0;
+  // IsFunctionWord's: the WordHash of each one-word item of the closed word
+  // classes, and the prefixes of their one-word "word*" items.
+  absl::flat_hash_set<uint32_t> function_words_;
+  std::vector<std::string> function_word_prefixes_;
   ClosedClasses closed_;
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;

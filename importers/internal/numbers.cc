@@ -4,9 +4,11 @@
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
+#include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -36,6 +38,32 @@ constexpr std::array<Word, 29> kOrdinalWords = {{
     {"sixtieth", 60},   {"seventieth", 70},  {"eightieth", 80},  {"ninetieth", 90},
     {"hundredth", 100},
 }};
+
+// Number words by the hash of their lower-case form (Token::hash): a word that is
+// none (nearly every word) is ruled out without hashing its text again.
+class WordValues {
+ public:
+  template <size_t kSize>
+  explicit WordValues(const std::array<Word, kSize>& words) {
+    for (const Word& w : words) {
+      by_hash_[WordHash(w.word)].push_back(&w);
+      filter_.Add(WordHash(w.word));
+    }
+  }
+  const Word* Find(const Token& t) const {
+    if (!filter_.MayContain(t.hash)) return nullptr;
+    auto it = by_hash_.find(t.hash);
+    if (it == by_hash_.end()) return nullptr;
+    for (const Word* w : it->second) {
+      if (t.lower == w->word) return w;
+    }
+    return nullptr;
+  }
+
+ private:
+  absl::flat_hash_map<uint32_t, absl::InlinedVector<const Word*, 1>> by_hash_;
+  WordFilter filter_;
+};
 
 struct Currency {
   absl::string_view word;
@@ -123,24 +151,14 @@ std::optional<int64_t> ParseCount(const Token& t) {
     if (absl::SimpleAtoi(digits, &v) && v >= 0) return v;
     return std::nullopt;
   }
-  static const auto* kWords = [] {
-    auto* m = new absl::flat_hash_map<absl::string_view, int>();
-    for (const Word& w : kNumberWords) m->emplace(w.word, w.value);
-    return m;
-  }();
-  auto it = kWords->find(t.lower);
-  if (it != kWords->end()) return it->second;
+  static const auto* kWords = new WordValues(kNumberWords);
+  if (const Word* w = kWords->Find(t)) return w->value;
   return std::nullopt;
 }
 
 std::optional<int> ParseOrdinal(const Token& t) {
-  static const auto* kWords = [] {
-    auto* m = new absl::flat_hash_map<absl::string_view, int>();
-    for (const Word& w : kOrdinalWords) m->emplace(w.word, w.value);
-    return m;
-  }();
-  auto it = kWords->find(t.lower);
-  if (it != kWords->end()) return it->second;
+  static const auto* kWords = new WordValues(kOrdinalWords);
+  if (const Word* w = kWords->Find(t)) return w->value;
   absl::string_view s = t.lower;
   if (s.size() >= 3 && s.size() <= 5) {
     absl::string_view suffix = s.substr(s.size() - 2);

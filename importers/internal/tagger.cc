@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -155,7 +156,7 @@ class LexicalPass {
       if (TakesContent(i)) t.verb_forms |= kTakesContent;
       if (c_.speech_verb >= 0 && In(c_.speech_verb, i)) t.verb_forms |= kSpeech;
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
-               !past.empty() && !x_.Contains(c_.adjective, t.lower)) {
+               !past.empty() && !x_.ContainsWord(c_.adjective, t)) {
       // A verb the lexicon does not list still reads as one in its past form
       // ("the two sides spelled out"); context decides as for any other.
       t.verb_forms = kPastTense | kPastParticiple;
@@ -177,7 +178,7 @@ class LexicalPass {
         i > 0 && (t_[i - 1].tag == Tag::kDeterminer || t_[i - 1].tag == Tag::kPossessive);
     // The word as written: "officials" is no adjective though "official" is.
     if (t.tag == Tag::kNoun && (t.verb_forms == 0 || in_phrase) &&
-        x_.Contains(c_.adjective, t.lower)) {
+        x_.ContainsWord(c_.adjective, t)) {
       t.tag = Tag::kAdjective;
     }
   }
@@ -224,7 +225,7 @@ class ContextPass {
         if (!verb_next) t.tag = Tag::kPreposition;
         continue;
       }
-      if (t.lower == "that" && t.tag == Tag::kDeterminer) {
+      if (t.tag == Tag::kDeterminer && t.lower == "that") {
         ResolveThat(i);
         continue;
       }
@@ -452,9 +453,13 @@ class ContextPass {
   }
 
   bool ClauseBreak(const Token& t) const {
-    return t.tag == Tag::kComma || t.tag == Tag::kPunct || t.tag == Tag::kRelative ||
-           t.tag == Tag::kSubordinator || t.tag == Tag::kQuote || t.lower == "that" ||
-           t.lower == "which" || t.lower == "who" || t.lower == "when";
+    if (t.tag == Tag::kComma || t.tag == Tag::kPunct || t.tag == Tag::kRelative ||
+        t.tag == Tag::kSubordinator || t.tag == Tag::kQuote) {
+      return true;
+    }
+    // Views compare lengths first: most words are none of these.
+    const absl::string_view w = t.lower;
+    return w == "that" || w == "which" || w == "who" || w == "when";
   }
 
   // A verb already stands in this clause.
@@ -527,7 +532,8 @@ class ContextPass {
   // "late on Monday", "early in March", "late last year": a degree of a time phrase
   // that follows, not a noun of the phrase before.
   bool TimeDegreeAt(int i) const {
-    if (t_[i].lower != "late" && t_[i].lower != "early") return false;
+    const absl::string_view w = t_[i].lower;  // A view compares lengths first.
+    if (w != "late" && w != "early") return false;
     int k = i + 1;
     if (k < n_ && (t_[k].tag == Tag::kPreposition || t_[k].tag == Tag::kDeterminer ||
                    t_[k].lower == "last" || t_[k].lower == "next")) {
@@ -565,8 +571,13 @@ bool IsTimeWord(const Token& t) {
       "june",     "july",    "august",    "september", "october", "november",
       "december", "week",    "month",     "year",      "today",   "yesterday",
       "weekend",  "morning", "afternoon", "evening",   "night"};
-  for (absl::string_view w : kWords) {
-    if (t.lower == w) return true;
+  // Their hashes (Token::hash) rule out most words without reading the text.
+  static const auto* kHashes = new WordFilter(kWords);
+  if (kHashes->MayContain(t.hash)) {
+    const absl::string_view lower = t.lower;
+    for (absl::string_view w : kWords) {
+      if (lower == w) return true;
+    }
   }
   int year = 0;
   return t.kind == TokenKind::kNumber && absl::SimpleAtoi(t.text, &year) &&

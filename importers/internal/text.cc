@@ -34,33 +34,54 @@ bool StartsWithApostrophe(absl::string_view text, size_t i, size_t* len) {
   return false;
 }
 
-std::string Lower(absl::string_view text) {
-  std::string out(text.data(), text.size());
-  size_t w = 0;
-  for (size_t i = 0; i < out.size(); ++i) {
-    unsigned char c = out[i];
-    if (c == 0xE2 && i + 2 < out.size() && out[i + 1] == '\x80' && out[i + 2] == '\x99') {
-      out[w++] = '\'';  // ’ folded to '
+// Writes the lower-case form of `text` into *out (reusing its storage), typographic
+// ’ folded to '.
+void LowerInto(absl::string_view text, std::string* out) {
+  out->resize(text.size());
+  char* w = out->data();
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        text[i + 2] == '\x99') {
+      *w++ = '\'';  // ’ folded to '
       i += 2;
       continue;
     }
-    out[w++] = absl::ascii_tolower(c);
+    *w++ = absl::ascii_tolower(c);
   }
-  out.resize(w);
-  return out;
+  out->resize(static_cast<size_t>(w - out->data()));
+}
+
+// True when `word` followed by its dot (`with_dot`) is an abbreviation. Abbreviations
+// are short and ASCII, so a small buffer holds the lower-case form (no allocation
+// per word before a dot).
+bool IsAbbreviationWithDot(absl::string_view with_dot) {
+  constexpr size_t kLongestAbbreviation = 8;
+  if (with_dot.size() > kLongestAbbreviation) return false;
+  char lower[kLongestAbbreviation];
+  for (size_t k = 0; k < with_dot.size(); ++k) {
+    const unsigned char c = with_dot[k];
+    if (c >= 0x80) return false;  // Not ASCII: no abbreviation, folded or not.
+    lower[k] = absl::ascii_tolower(c);
+  }
+  return IsAbbreviation(absl::string_view(lower, with_dot.size()));
 }
 
 // Appends the token `text` at byte `begin` of the file, built in place, with its
-// lower-case form and that form's hash.
+// lower-case form (`lower`, or `text` lower-cased when null) and that form's hash.
 void AddToken(std::vector<Token>& tokens, absl::string_view text, int64_t begin,
-              TokenKind kind, bool capitalized, std::string lower) {
+              TokenKind kind, bool capitalized, const char* lower = nullptr) {
   Token& t = tokens.emplace_back();
   t.text = text;
   t.begin = begin;
   t.end = begin + static_cast<int64_t>(text.size());
   t.kind = kind;
   t.capitalized = capitalized;
-  t.lower = std::move(lower);
+  if (lower != nullptr) {
+    t.lower = lower;
+  } else {
+    LowerInto(text, &t.lower);
+  }
   t.hash = WordHash(t.lower);
 }
 
@@ -135,15 +156,14 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
         break;
       }
       // Keep the final dot of abbreviations ("Nov.", "U.S.").
-      if (j < n && text[j] == '.') {
-        std::string cand = Lower(text.substr(i, j + 1 - i));
-        if (IsAbbreviation(cand)) ++j;
+      if (j < n && text[j] == '.' && IsAbbreviationWithDot(text.substr(i, j + 1 - i))) {
+        ++j;
       }
       absl::string_view word = text.substr(i, j - i);
       const bool number = digits_only || absl::ascii_isdigit(c);
       AddToken(tokens, word, base + static_cast<int64_t>(i),
                number ? TokenKind::kNumber : TokenKind::kWord,
-               absl::ascii_isupper(c) || c >= 0x80, Lower(word));
+               absl::ascii_isupper(c) || c >= 0x80);
       i = j;
       continue;
     }
@@ -153,8 +173,7 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
       if (i + len > n) len = n - i;
     }
     absl::string_view p = text.substr(i, len);
-    AddToken(tokens, p, base + static_cast<int64_t>(i), TokenKind::kPunct, false,
-             Lower(p));
+    AddToken(tokens, p, base + static_cast<int64_t>(i), TokenKind::kPunct, false);
     i += len;
   }
   return tokens;
@@ -185,9 +204,7 @@ std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
       // The word before the dot: an abbreviation does not end the sentence.
       size_t w = i;
       while (w > start && p[w - 1] != ' ') --w;
-      std::string word(p.substr(w, i + 1 - w));
-      for (char& ch : word) ch = absl::ascii_tolower(static_cast<unsigned char>(ch));
-      if (IsAbbreviation(word)) continue;
+      if (IsAbbreviationWithDot(p.substr(w, i + 1 - w))) continue;
     }
     out.push_back({start, end});
     start = next;
