@@ -347,18 +347,23 @@ std::vector<TokenRange> DocumentsOfList(const MatchContext& ctx) {
   std::vector<TokenRange> out;
   int begin = thing.begin;
   int k = thing.begin;
+  // "the treaty, the first of its kind": commas alone set off an apposition; a list
+  // closes with "and" or a joiner.
+  bool closed = false;
   for (; k < end; ++k) {
     const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
     if (k > thing.begin && ph.verb_at[k] >= 0 && !gerund) break;
     if (ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, end).length > 0)
       break;
     if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
+      closed |= t[next - 1].tag != Tag::kComma;
       out.push_back({begin, k});
       begin = next;
       k = next - 1;
     }
   }
   out.push_back({begin, k});
+  if (!closed) return {};
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const TokenRange& r) {
                              return !FindClass(ctx, ctx.classes().agreement_kind, r,
