@@ -185,6 +185,39 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
          parse.clauses[clause.parent].kind == ClauseKind::kParticipial;
 }
 
+// A date the sentence gives for something other than the trigger's event: a target
+// ("by 2030"), an amount's or a baseline's year, the start of a running span.
+bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
+  const Sentence& s = ctx.sentence();
+  if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) ||
+      DatesABaseline(s.tokens, d))
+    return true;
+  // "since 2017" dates a state; for an event it is a running total's start.
+  if (state) return false;
+  if (d.kind == DateKind::kSince) return true;
+  // "since Soto's trip to Santiago in October 2022": "since" names the trip itself,
+  // and the date of the trip's own phrase is the trip's.
+  const TokenRange phrase = ctx.TriggerPhrase();
+  const bool since_names_trigger = ctx.match.np >= 0 && phrase.Contains(d.begin) &&
+                                   BeforeIs(s.tokens, phrase.begin, "since");
+  return !since_names_trigger && InSincePhrase(s.tokens, d);
+}
+
+// "Modi's July 2015 tour, which took him to Tashkent", "the summit of 4 May 2021 at
+// which ties were raised": the phrase a relative clause describes dates it.
+const DateMention* AntecedentDate(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  if (clause.kind != ClauseKind::kRelative || clause.antecedent < 0) return nullptr;
+  const NounPhrase& x = s.parse.phrases.nps[clause.antecedent];
+  TokenRange r = x.range;
+  for (int pp : x.pps) r.end = std::max(r.end, s.parse.phrases.pps[pp].range.end);
+  for (const DateMention& d : s.dates) {
+    if (r.Contains(d.begin) && !IsTargetDate(s.tokens, d)) return &d;
+  }
+  return nullptr;
+}
+
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
@@ -198,18 +231,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const DateMention* own_phrase = nullptr;
   const int trailing_speech = TrailingSpeech(s, ctx.match.clause);
   for (const DateMention& d : s.dates) {
-    if (IsTargetDate(s.tokens, d)) continue;
-    if (DatesAnAmount(s.tokens, d)) continue;
-    if (DatesABaseline(s.tokens, d)) continue;
-    // "since 2017" dates a state; for an event it is a running total's start.
-    if (d.kind == DateKind::kSince && !state) continue;
-    // "since Soto's trip to Santiago in October 2022": "since" names the trip itself,
-    // and the date of the trip's own phrase is the trip's.
-    const bool since_names_trigger = ctx.match.np >= 0 && phrase.Contains(d.begin) &&
-                                     BeforeIs(s.tokens, phrase.begin, "since");
-    if (d.kind != DateKind::kSince && !state && !since_names_trigger &&
-        InSincePhrase(s.tokens, d))
-      continue;
+    if (OfSomethingElse(ctx, d, state)) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
       if (own_phrase == nullptr) own_phrase = &d;
       continue;
@@ -257,18 +279,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
   if (after[1] != nullptr) return after[1];
   if (before[1] != nullptr) return before[1];
-  // "Modi's July 2015 tour, which took him to Tashkent", "the summit of 4 May 2021 at
-  // which ties were raised": the phrase a relative clause describes dates it.
-  const Clause& clause = s.parse.clauses[ctx.match.clause];
-  if (clause.kind == ClauseKind::kRelative && clause.antecedent >= 0) {
-    const NounPhrase& x = s.parse.phrases.nps[clause.antecedent];
-    TokenRange r = x.range;
-    for (int pp : x.pps) r.end = std::max(r.end, s.parse.phrases.pps[pp].range.end);
-    for (const DateMention& d : s.dates) {
-      if (r.Contains(d.begin) && !IsTargetDate(s.tokens, d)) return &d;
-    }
-  }
-  return nullptr;
+  return AntecedentDate(ctx);
 }
 
 // "the 75th anniversary": the ordinal right before the trigger; for a trigger
@@ -518,6 +529,34 @@ std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
   return std::nullopt;
 }
 
+// What the kind of event makes of its date: a visit or a forum of several days is
+// known to its month, and a visit or meeting may be one of several ("in 2014 and
+// 2016"; "the first since 2015").
+void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* out) {
+  const RelationType type = ctx.match.frame->type;
+  if (type == RelationType::kVisit && out->date.precision == DatePrecision::kDay &&
+      !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
+    out->date = DateWithPrecision::Month(out->date.year, out->date.month);
+  }
+  // "the four-day forum", "the BRICS summit, which ended on Thursday": an event
+  // of several days is known to its month.
+  if (type == RelationType::kForum && out->date.precision == DatePrecision::kDay &&
+      SeveralDays(ctx)) {
+    out->date = DateWithPrecision::Month(out->date.year, out->date.month);
+  }
+  if (type != RelationType::kVisit && type != RelationType::kMeeting) return;
+  if (chosen != nullptr && out->stated && out->anniversary == 0) {
+    out->also = ListedWith(ctx.sentence(), *chosen);
+    // "met on Thursday and Friday": days in a row are one stay, of their month.
+    if (!out->also.empty() && out->date.precision == DatePrecision::kDay) {
+      out->date = DateWithPrecision::Month(out->date.year, out->date.month);
+      out->also.clear();
+    }
+  }
+  std::optional<DateWithPrecision> before = LastOneBefore(ctx);
+  if (before && !(*before == out->date)) out->also.push_back(*before);
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -561,29 +600,7 @@ EventDate DateOf(const MatchContext& ctx) {
       if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
     }
   }
-  if (type == RelationType::kVisit && out.date.precision == DatePrecision::kDay &&
-      !(chosen != nullptr && PinnedVisitDay(ctx, *chosen))) {
-    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
-  }
-  // "the four-day forum", "the BRICS summit, which ended on Thursday": an event
-  // of several days is known to its month.
-  if (type == RelationType::kForum && out.date.precision == DatePrecision::kDay &&
-      SeveralDays(ctx)) {
-    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
-  }
-  if (chosen != nullptr && out.stated && out.anniversary == 0 &&
-      (type == RelationType::kVisit || type == RelationType::kMeeting)) {
-    out.also = ListedWith(ctx.sentence(), *chosen);
-    // "met on Thursday and Friday": days in a row are one stay, of their month.
-    if (!out.also.empty() && out.date.precision == DatePrecision::kDay) {
-      out.date = DateWithPrecision::Month(out.date.year, out.date.month);
-      out.also.clear();
-    }
-  }
-  if (type == RelationType::kVisit || type == RelationType::kMeeting) {
-    std::optional<DateWithPrecision> before = LastOneBefore(ctx);
-    if (before && !(*before == out.date)) out.also.push_back(*before);
-  }
+  FitToEvent(ctx, chosen, &out);
   return out;
 }
 
