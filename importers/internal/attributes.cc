@@ -638,6 +638,39 @@ void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
   }
 }
 
+// The sector a deal or a measure is about (@sector): "a ban on imports of Japanese
+// seafood" -> "seafood"; looked for in the trigger's phrase or its object's, not in
+// the rest of the clause ("most of it outside the oil industry").
+void SectorFrom(const MatchContext& ctx, Attributes* a) {
+  const TokenRange scope = ctx.ThingPhrase();
+  int at = -1;
+  PhraseMatch m;
+  if (!FindClass(ctx, ctx.classes().sector, scope, &at, &m)) return;
+  (*a)["sector"] =
+      m.value.empty() ? Text(ctx.tokens(), at, at + m.length) : std::string(m.value);
+}
+
+void MembershipAttributes(const MatchContext& ctx, Attributes* a) {
+  int at = -1;
+  PhraseMatch m;
+  TokenRange scope = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ClauseRange();
+  if (FindClass(ctx, ctx.classes().membership_role, scope, &at, &m) && !m.value.empty()) {
+    (*a)["role"] = std::string(m.value);
+  }
+}
+
+// A frame's constants ("attr.role=chair"), numbers as numbers.
+void AddConstants(const Frame& frame, Attributes* a) {
+  for (const auto& [key, value] : frame.constants) {
+    int64_t number = 0;
+    if (absl::SimpleAtoi(value, &number)) {
+      (*a)[key] = number;
+    } else {
+      (*a)[key] = value;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
@@ -677,6 +710,7 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
       break;
     case RelationType::kInvestment:
       AddMoney(ctx, source, target, &a);
+      SectorFrom(ctx, &a);
       break;
     case RelationType::kSite:
       SiteAttributes(ctx, target, &a);
@@ -684,30 +718,18 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
     case RelationType::kSanction:
       MeasureFrom(ctx, c.sanction_measure, &a);
       if (!a.contains("measure")) a["measure"] = std::string("other");
+      SectorFrom(ctx, &a);
       break;
     case RelationType::kDowngrade:
       MeasureFrom(ctx, c.downgrade_measure, &a);
       break;
-    case RelationType::kMembership: {
-      int at = -1;
-      PhraseMatch m;
-      TokenRange scope = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ClauseRange();
-      if (FindClass(ctx, c.membership_role, scope, &at, &m) && !m.value.empty()) {
-        a["role"] = std::string(m.value);
-      }
+    case RelationType::kMembership:
+      MembershipAttributes(ctx, &a);
       break;
-    }
     default:
       break;
   }
-  for (const auto& [key, value] : ctx.match.frame->constants) {
-    int64_t number = 0;
-    if (absl::SimpleAtoi(value, &number)) {
-      a[key] = number;
-    } else {
-      a[key] = value;
-    }
-  }
+  AddConstants(*ctx.match.frame, &a);
   return a;
 }
 
