@@ -582,9 +582,12 @@ EventDate DateOf(const MatchContext& ctx) {
     out.date = DateWithPrecision::Year(base - n);
     out.stated = true;
   } else if (type == RelationType::kDiplomaticRelations) {
+    // "32 years of cooperation since ties were established": the report's year is
+    // the 32nd anniversary.
     if (int years = YearsSinceIn(ctx); years > 0 && !out.stated && reported.known()) {
       out.date = DateWithPrecision::Year(reported.year - years);
       out.stated = true;
+      out.anniversary = years;
     }
   }
   if (!out.stated) {

@@ -28,7 +28,7 @@ struct EventDate {
   bool stated = false;      // The text gives it (not the anchor or report).
   bool since = false;       // From "since YEAR".
   bool historical = false;  // A running total ("since 2005", "over the years").
-  int anniversary = 0;      // N when counted back from "the Nth anniversary".
+  int anniversary = 0;  // N when counted back: "the Nth anniversary", "N years since".
   // "visited Angola in 2014 and 2016": the years or months listed with the chosen
   // one, each a visit or meeting of its own.
   std::vector<graph::DateWithPrecision> also;
