@@ -270,6 +270,19 @@ class SentenceMatcher {
            t_[k.range.begin].lower == "that";
   }
 
+  // "the first Kenyan president to pay a state visit": an ordinal in the noun's
+  // phrase (ending at `noun`) makes the infinitive after it a record, not a plan.
+  bool RecordBefore(int noun) const {
+    constexpr int kRecordWindow = 5;
+    for (int k = noun; k >= 0 && k > noun - kRecordWindow; --k) {
+      if (x_.MatchAt(c_.record_ordinal, t_, k, k + 1).length > 0) return true;
+      if (t_[k].tag == Tag::kDeterminer || t_[k].tag == Tag::kVerb ||
+          t_[k].tag == Tag::kComma)
+        return false;
+    }
+    return false;
+  }
+
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
     Mood mood;
     const Clause& clause = clauses_[c];
@@ -290,7 +303,7 @@ class SentenceMatcher {
       if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
         const Token& before = t_[k.range.begin - 1];
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
-            !IsTimeWord(before)) {
+            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1)) {
           mood.wished = true;
         }
       }
