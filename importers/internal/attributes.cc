@@ -199,7 +199,7 @@ bool InComplement(const MatchContext& ctx, int k) {
   const Phrases& phrases = ctx.sentence().parse.phrases;
   if (t[k].tag == Tag::kComma) return CommaInList(ctx, k);
   const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
-  // "a memorandum on setting up a council": the gerund's particle.
+  // "a memorandum on drawing up a joint plan": the gerund's particle.
   const bool particle = t[k].tag == Tag::kParticle && k > 0 &&
                         t[k - 1].verb_forms & kGerund &&
                         absl::EndsWith(t[k - 1].lower, "ing");
@@ -640,7 +640,7 @@ void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
 
 // The sector a deal or a measure is about (@sector): "a ban on imports of Japanese
 // seafood" -> "seafood"; looked for in the trigger's phrase or its object's, not in
-// the rest of the clause ("most of it outside the oil industry").
+// the rest of the clause ("mostly in sectors other than mining").
 void SectorFrom(const MatchContext& ctx, Attributes* a) {
   const TokenRange scope = ctx.ThingPhrase();
   int at = -1;

@@ -203,7 +203,7 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   return !since_names_trigger && InSincePhrase(s.tokens, d);
 }
 
-// "Modi's July 2015 tour, which took him to Tashkent", "the summit of 4 May 2021 at
+// "the premier's May 2019 tour, which took her to Quito", "the summit of 9 June 2020 at
 // which ties were raised": the phrase a relative clause describes dates it.
 const DateMention* AntecedentDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();

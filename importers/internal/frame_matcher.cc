@@ -270,7 +270,7 @@ class SentenceMatcher {
            t_[k.range.begin].lower == "that";
   }
 
-  // "the first Kenyan president to pay a state visit": an ordinal in the noun's
+  // "the only Kenyan leader ever to make a state visit": an ordinal in the noun's
   // phrase (ending at `noun`) makes the infinitive after it a record, not a plan.
   bool RecordBefore(int noun) const {
     constexpr int kRecordWindow = 5;
