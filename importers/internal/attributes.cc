@@ -103,6 +103,11 @@ void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& t
 
 // ---- agreement -------------------------------------------------------------------
 
+// A gerund or present participle ("amending", "setting"): the -ing verb forms.
+bool IngForm(const Token& t) {
+  return t.verb_forms & kGerund && absl::EndsWith(t.lower, "ing");
+}
+
 bool InClass(const MatchContext& ctx, ClassId cls, int k) {
   return cls >= 0 && ctx.lexicon().MatchAt(cls, ctx.tokens(), k, k + 1).length == 1;
 }
@@ -183,8 +188,7 @@ bool CommaInList(const MatchContext& ctx, int k) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
   auto plain = [&](int j) {
-    return (t[j].tag == Tag::kNoun || t[j].tag == Tag::kAdjective ||
-            (t[j].verb_forms & kGerund && absl::EndsWith(t[j].lower, "ing"))) &&
+    return (t[j].tag == Tag::kNoun || t[j].tag == Tag::kAdjective || IngForm(t[j])) &&
            ctx.sentence().mention_at[j] < 0 && !DateAt(ctx, j);
   };
   int j = k + 1;
@@ -198,12 +202,9 @@ bool InComplement(const MatchContext& ctx, int k) {
   const int n = static_cast<int>(t.size());
   const Phrases& phrases = ctx.sentence().parse.phrases;
   if (t[k].tag == Tag::kComma) return CommaInList(ctx, k);
-  const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
   // "a memorandum on drawing up a joint plan": the gerund's particle.
-  const bool particle = t[k].tag == Tag::kParticle && k > 0 &&
-                        t[k - 1].verb_forms & kGerund &&
-                        absl::EndsWith(t[k - 1].lower, "ing");
-  const bool verb = phrases.verb_at[k] >= 0 && !gerund && !particle;
+  const bool particle = t[k].tag == Tag::kParticle && k > 0 && IngForm(t[k - 1]);
+  const bool verb = phrases.verb_at[k] >= 0 && !IngForm(t[k]) && !particle;
   return t[k].tag != Tag::kPunct && !verb &&
          !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
@@ -234,9 +235,8 @@ int ComplementEnd(const MatchContext& ctx, int e) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
   // "a protocol amending the treaty": a participle opens it as a preposition does.
-  const bool participle = t[e].verb_forms & kGerund && absl::EndsWith(t[e].lower, "ing");
   // The complement needs words of its own: "agreement on Tuesday" names nothing.
-  if (e + 1 >= n || !(participle || InClass(ctx, ctx.classes().title_complement, e)) ||
+  if (e + 1 >= n || !(IngForm(t[e]) || InClass(ctx, ctx.classes().title_complement, e)) ||
       t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1))
     return e;
   int end = e + 1;
@@ -339,7 +339,9 @@ int NextDocumentAt(const MatchContext& ctx, int k) {
   return opens && ctx.sentence().mention_at[next] < 0 ? next : -1;
 }
 
-std::vector<TokenRange> DocumentsOfList(const MatchContext& ctx) {
+}  // namespace
+
+std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   const Phrases& ph = ctx.sentence().parse.phrases;
   const TokenRange thing = ctx.ThingPhrase();
@@ -351,8 +353,7 @@ std::vector<TokenRange> DocumentsOfList(const MatchContext& ctx) {
   // closes with "and" or a joiner.
   bool closed = false;
   for (; k < end; ++k) {
-    const bool gerund = t[k].verb_forms & kGerund && absl::EndsWith(t[k].lower, "ing");
-    if (k > thing.begin && ph.verb_at[k] >= 0 && !gerund) break;
+    if (k > thing.begin && ph.verb_at[k] >= 0 && !IngForm(t[k])) break;
     if (ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, end).length > 0)
       break;
     if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
@@ -373,6 +374,8 @@ std::vector<TokenRange> DocumentsOfList(const MatchContext& ctx) {
   if (out.size() < 2) out.clear();
   return out;
 }
+
+namespace {
 
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
@@ -672,10 +675,6 @@ void AddConstants(const Frame& frame, Attributes* a) {
 }
 
 }  // namespace
-
-std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
-  return DocumentsOfList(ctx);
-}
 
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date) {

@@ -507,8 +507,6 @@ std::vector<DateWithPrecision> ListedWith(const Sentence& s, const DateMention& 
   return run;
 }
 
-}  // namespace
-
 // "his first visit to Chile since 2015", "their first talks since May 2019": the
 // time of the one before, when a noun trigger is the first since a date.
 std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
@@ -556,6 +554,8 @@ void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* o
   std::optional<DateWithPrecision> before = LastOneBefore(ctx);
   if (before && !(*before == out->date)) out->also.push_back(*before);
 }
+
+}  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;

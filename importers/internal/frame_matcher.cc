@@ -677,12 +677,7 @@ class SentenceMatcher {
           AddPhrase(np, false, &view);
           // "condemned the takeover in Niger": whom the object is about.
           if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
-            for (int pp : Chain(np)) {
-              if (ph_.pps[pp].np < 0) continue;
-              const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
-              view.referents.insert(view.referents.end(), r.begin(), r.end());
-              if (!view.referents.empty()) break;
-            }
+            AddFromChain(np, nullptr, &view);
           }
         }
         break;
@@ -738,19 +733,24 @@ class SentenceMatcher {
     return view;
   }
 
-  // "a ban on exports to Peru": the party of a phrase after `np` that opens with one
-  // of the frame's `through` prepositions.
-  void AddThrough(const Frame& f, int np, SlotView* view) const {
-    if (f.through.empty()) return;
+  // The parties of the first phrase after `np` that names any, among those opened by
+  // one of `preps` (any preposition when null).
+  void AddFromChain(int np, const std::vector<std::string>* preps, SlotView* view) const {
     for (int pp : Chain(np)) {
       if (ph_.pps[pp].np < 0) continue;
-      const std::string prep = Prep(ph_.pps[pp]);
-      if (std::find(f.through.begin(), f.through.end(), prep) == f.through.end())
+      if (preps != nullptr &&
+          std::find(preps->begin(), preps->end(), Prep(ph_.pps[pp])) == preps->end())
         continue;
       const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
       view->referents.insert(view->referents.end(), r.begin(), r.end());
       if (!view->referents.empty()) return;
     }
+  }
+
+  // "a ban on exports to Peru": the party of a phrase after `np` that opens with one
+  // of the frame's `through` prepositions.
+  void AddThrough(const Frame& f, int np, SlotView* view) const {
+    if (!f.through.empty()) AddFromChain(np, &f.through, view);
   }
 
   void EventSlot(SlotView* view) const {
