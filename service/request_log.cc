@@ -39,11 +39,40 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   // A receive that found no message. When the client cancels or goes away, the
   // receive fails with an error. When gRPC itself rejects a message over the size
   // limit, it ends the call with RESOURCE_EXHAUSTED for the client, and here the
-  // receive only finds the stream closed, on a call that is already cancelled.
+  // receive only finds the stream closed, as at a client's normal end of stream;
+  // the call shows as cancelled once gRPC's own cancellation has landed.
   void NoteEndOfReceiving() {
     grpc::ServerContextBase* context = info_->server_context();
-    if (context == nullptr || !context->IsCancelled()) return;
+    if (context == nullptr) return;
     if (grpc_call_failed_before_recv_message(context->c_call()) == 0) {
+      stream_ended_without_error_.store(true, std::memory_order_relaxed);
+    }
+  }
+
+  // gRPC cancels a call whose message it rejected on one of its own threads, and
+  // the handler can see its stream end a little before the call shows as
+  // cancelled. So when the stream ended without error, the call gets a short moment
+  // (kCancellationGrace) to show the cancellation before its line is written. A call that
+  // really ended well pays that moment once, at its end.
+  static constexpr absl::Duration kCancellationGrace = absl::Milliseconds(5);
+  static bool CancelledWithin(grpc::ServerContextBase& context, absl::Duration grace) {
+    const absl::Time give_up = absl::Now() + grace;
+    while (!context.IsCancelled()) {
+      if (absl::Now() >= give_up) return false;
+      absl::SleepFor(absl::Microseconds(100));
+    }
+    return true;
+  }
+
+  // Notes a rejected message where the stream ended without error but the call
+  // was cancelled all the same.
+  void NoteRejection() {
+    grpc::ServerContextBase* context = info_->server_context();
+    if (context == nullptr ||
+        !stream_ended_without_error_.load(std::memory_order_relaxed)) {
+      return;
+    }
+    if (CancelledWithin(*context, kCancellationGrace)) {
       message_rejected_.store(true, std::memory_order_relaxed);
     }
   }
@@ -64,6 +93,7 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
   }
 
   void Log(const grpc::Status& status) {
+    NoteRejection();
     absl::Time now = absl::Now();
     const grpc::StatusCode code = ClientCode(status);
     std::string line = absl::StrFormat(
@@ -89,6 +119,8 @@ class RequestLogInterceptor : public grpc::experimental::Interceptor {
 
   grpc::experimental::ServerRpcInfo* const info_;
   const absl::Time start_;
+  // The request stream ended without an error (see NoteEndOfReceiving).
+  std::atomic<bool> stream_ended_without_error_{false};
   // gRPC rejected a request message (over the size limit) and ended the call.
   std::atomic<bool> message_rejected_{false};
 };

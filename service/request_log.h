@@ -13,6 +13,9 @@
 // reach the client (cancelled, connection lost) is logged CANCELLED; then
 // "handler_code" says what the handler returned. A unary call whose request
 // is over the size limit never reaches the service and is not logged.
+// gRPC cancels a call whose message it rejected on a thread of its own, so a
+// stream that ended without error waits up to 5 ms at its end for that
+// cancellation to show before its line is written.
 //
 // Thread-safety: the factory is thread-safe; each call gets its own
 // interceptor.
