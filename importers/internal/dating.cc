@@ -218,6 +218,15 @@ const DateMention* AntecedentDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// Whether noun phrase np stands in apposition to another ("X, the chair of Y,").
+bool IsApposition(const Phrases& phrases, int np) {
+  if (np < 0) return false;
+  for (const NounPhrase& x : phrases.nps) {
+    if (x.apposition == np) return true;
+  }
+  return false;
+}
+
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
@@ -256,8 +265,10 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   }
   if (own_phrase == nullptr) own_phrase = DescribingClauseDate(ctx);
   // "the 2024 Summit ... on Thursday": the phrase's own year, unless its clause
-  // tells the day or month within it.
+  // tells the day or month within it. An apposition only describes ("X, this
+  // year's chair, arrived on Monday"): its clause tells of something else.
   if (own_phrase != nullptr) {
+    if (IsApposition(s.parse.phrases, ctx.match.np)) return own_phrase;
     for (const DateMention* own : {after[0], before[0]}) {
       if (own != nullptr && own_phrase->date.precision == DatePrecision::kYear &&
           own->date.year == own_phrase->date.year &&

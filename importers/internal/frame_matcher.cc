@@ -729,6 +729,8 @@ class SentenceMatcher {
       case Slot::kPeople:
         PeopleSlot(clause.range, &view);
         break;
+      case Slot::kApposed:
+        break;
     }
     return view;
   }
@@ -891,7 +893,9 @@ class SentenceMatcher {
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
            prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
-           prep == "from";
+           prep == "from" ||
+           // "hosts as chair", not "X's role as a partner": the role of the doer.
+           (prep == "as" && pp.attached_np < 0);
   }
 
   SlotView NounSlot(const Frame& f, const Slot& slot, int c, int np,
@@ -982,6 +986,11 @@ class SentenceMatcher {
         break;
       case Slot::kPeople:
         PeopleSlot(c >= 0 ? clauses_[c].range : x.range, &view);
+        break;
+      case Slot::kApposed:
+        for (size_t k = 0; k < ph_.nps.size(); ++k) {
+          if (ph_.nps[k].apposition == np) AddPhrase(static_cast<int>(k), false, &view);
+        }
         break;
     }
     return view;

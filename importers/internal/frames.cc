@@ -33,6 +33,8 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kPeople;
   } else if (name == "after") {
     slot.kind = Slot::kAfter;
+  } else if (name == "appos") {
+    slot.kind = Slot::kApposed;
   } else if (name == "host") {
     slot.kind = Slot::kHost;
   } else if (name == "item") {

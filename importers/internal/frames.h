@@ -42,6 +42,8 @@
 //         event  the item's main event ("X took part by video link");
 //         people the people the clause names ("Also present were the presidents
 //                of X and Y");
+//         appos  the phrase a noun trigger's phrase stands in apposition to
+//                ("Chile, this year's chair of the forum,": Chile);
 //         host   the item's host: the country of its dateline (not a visit's host:
 //                a site or visit without a place is not thereby in it);
 //         item   the item's two principal parties (for a directed type: the one
@@ -126,6 +128,7 @@ struct Slot {
     kAfter,
     kEvent,
     kPeople,
+    kApposed,
     kPrep
   };
   Kind kind = kSubject;

@@ -736,21 +736,45 @@ class PhraseFinder {
       NounPhrase& first = out_.nps[a];
       const NounPhrase& second = out_.nps[a + 1];
       if (first.conjuncts.size() > 1 || second.conjuncts.size() > 1) continue;
-      if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma ||
-          second.range.begin != first.range.end + 1)
-        continue;
+      if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma) continue;
+      // "X, this year's chair of the bloc,": a time word before a possessor.
+      const bool dated_possessor = second.range.begin == first.range.end + 2 &&
+                                   TagAt(first.range.end + 1) == Tag::kAdverb &&
+                                   second.possessor_end > second.range.begin;
+      if (second.range.begin != first.range.end + 1 && !dated_possessor) continue;
       Tag start = TagAt(second.range.begin);
-      if (start != Tag::kDeterminer && start != Tag::kPossessive) continue;
+      if (start != Tag::kDeterminer && start != Tag::kPossessive && !dated_possessor)
+        continue;
       Tag first_head = TagAt(first.head);
       bool named = first_head == Tag::kProper ||
                    AtomEnd(first.range.begin) > first.range.begin + 1 ||
                    t_[first.head].capitalized;
       if (!named) continue;
-      int after = second.range.end;
+      int after = OfChainEnd(static_cast<int>(a + 1));
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (closes) first.apposition = static_cast<int>(a + 1);
     }
+  }
+
+  // Where a phrase ends with the "of" phrases after it: "the chair of the council
+  // of ministers".
+  int OfChainEnd(int np) const {
+    int end = out_.nps[np].range.end;
+    for (bool more = true; more;) {
+      more = false;
+      for (int pp : out_.nps[np].pps) {
+        const PrepPhrase& p = out_.pps[pp];
+        if (p.prep == end && p.np >= 0 && t_[p.prep].lower == "of" &&
+            p.prep_length == 1) {
+          end = p.range.end;
+          np = p.np;
+          more = true;
+          break;
+        }
+      }
+    }
+    return end;
   }
 
   const std::vector<Token>& t_;

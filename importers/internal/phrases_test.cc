@@ -187,6 +187,23 @@ TEST(FindPhrases, AnAppositiveBetweenCommasDescribesTheNameBeforeIt) {
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "the Kyrgyz president");
 }
 
+TEST(FindPhrases, AnAppositiveWithItsOfPhrasesAndADatedPossessorDescribesTheName) {
+  Parsed p = Parse("Norway, this year's chair of the council of ministers, spoke.");
+  int name = p.PhraseAt("Norway");
+  int office = p.PhraseAt("this");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(office, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, office);
+  EXPECT_EQ(p.Text(p.phrases.nps[office].range), "this year 's chair");
+}
+
+TEST(FindPhrases, APhraseFollowedByMoreThanOfPhrasesIsNoAppositive) {
+  Parsed p = Parse("Norway, the chair of the council in Oslo, spoke.");
+  int name = p.PhraseAt("Norway");
+  ASSERT_GE(name, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, -1);
+}
+
 TEST(FindPhrases, AListBetweenDashesDescribesThePhraseBeforeIt) {
   Parsed p = Parse("Leaders of three states \u2013 Chile, Peru, and Ghana \u2013 met.",
                    {{5, 6}, {7, 8}, {10, 11}});

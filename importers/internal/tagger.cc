@@ -254,6 +254,7 @@ class ContextPass {
         t_[i].tag = Tag::kSubordinator;
       }
       if (TimeDegreeAt(i)) t_[i].tag = Tag::kAdverb;
+      DatedPossessorAt(i);
     }
   }
 
@@ -531,6 +532,19 @@ class ContextPass {
 
   // "late on Monday", "early in March", "late last year": a degree of a time phrase
   // that follows, not a noun of the phrase before.
+  // "this year's chair", "last week's talks": a time adverb before "'s" is a
+  // determiner and a noun, the possessor of the phrase that follows.
+  void DatedPossessorAt(int i) {
+    if (i < 2 || t_[i].tag != Tag::kPossessive || t_[i].lower != "'s") return;
+    Token& time = t_[i - 1];
+    Token& deictic = t_[i - 2];
+    if (deictic.tag != Tag::kAdverb || !IsTimeWord(time)) {
+      return;
+    }
+    deictic.tag = Tag::kDeterminer;
+    time.tag = Tag::kNoun;
+  }
+
   bool TimeDegreeAt(int i) const {
     const absl::string_view w = t_[i].lower;  // A view compares lengths first.
     if (w != "late" && w != "early") return false;

@@ -32,6 +32,14 @@ const Token& Find(const std::vector<Token>& tokens, absl::string_view word) {
   return kNone;
 }
 
+TEST(TagTokens, ATimeAdverbBeforeAPossessiveIsADeterminerAndANoun) {
+  std::vector<Token> t = Tagged("They praised last year's talks this year.");
+  EXPECT_EQ(TagOf(t, "last"), Tag::kDeterminer);
+  EXPECT_EQ(TagOf(t, "year"), Tag::kNoun);
+  // Without the possessive, the same words stay an adverb.
+  EXPECT_EQ(Tagged("They met this year.")[2].tag, Tag::kAdverb);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
