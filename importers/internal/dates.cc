@@ -91,15 +91,27 @@ bool FutureBefore(const std::vector<Token>& t, int i) {
   // Only the date's own clause: back to a comma or a word that opens another clause.
   constexpr int kFutureWindow = 10;
   int from = std::max(0, i - kFutureWindow);
+  absl::string_view opener;
   for (int k = i - 1; k >= from; --k) {
     absl::string_view w = t[k].lower;
     if (w == "," || w == ";" || w == "after" || w == "that" || w == "which" ||
-        w == "when" || w == "under" || w == "before" || w == "who") {
+        w == "when" || w == "under" || w == "before" || w == "who" || w == "until" ||
+        w == "once") {
       from = k + 1;
+      opener = w;
       break;
     }
   }
+  // "weeks before Chile takes over the presidency in July": after "before",
+  // "until", "once" or "when", English tells the future in the present tense.
+  const bool tells_time =
+      opener == "before" || opener == "until" || opener == "once" || opener == "when";
   for (int k = from; k < i; ++k) {
+    if (tells_time && t[k].tag == Tag::kVerb &&
+        (t[k].verb_forms & (kThirdPerson | kBaseForm)) != 0 &&
+        (t[k].verb_forms & kPastTense) == 0) {
+      return true;
+    }
     absl::string_view w = t[k].lower;
     if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
         w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||

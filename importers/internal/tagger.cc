@@ -428,7 +428,12 @@ class ContextPass {
   bool VerbAfterNames(int i) const {
     // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
     // 2010", where the clause has its verb already.
-    if (i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition && !VerbBefore(i)) return true;
+    // "weeks before Chile takes over the chair": a subordinator before the names
+    // opens a clause of their own.
+    if (i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition &&
+        (!VerbBefore(i) || SubordinatorBeforeNames(i))) {
+      return true;
+    }
     // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
     if (IsHeadline(t_) && StartsPhrase(i + 1) && !VerbBefore(i)) return true;
     // "Egypt and Italy want bilateral trade to ...": after names, before a modifier
@@ -437,6 +442,17 @@ class ContextPass {
            (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
            !t_[i + 1].capitalized && !VerbBefore(i);
   }
+  // The names right before i follow a subordinator ("before", "once", "until").
+  bool SubordinatorBeforeNames(int i) const {
+    int k = i - 1;
+    while (k >= 0 && (t_[k].tag == Tag::kProper || t_[k].tag == Tag::kConjunction ||
+                      t_[k].lower == "the")) {
+      --k;
+    }
+    return k >= 0 && k < i - 1 && t_[k].span == 1 &&
+           x_.MatchAt(c_.sub, t_, k, k + 1).length == 1;
+  }
+
   // The words before i, back to a multi-word preposition, are all of one noun
   // phrase: i continues that preposition's object.
   bool InMultiWordPrepositionObject(int i) const {

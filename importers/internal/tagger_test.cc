@@ -40,6 +40,14 @@ TEST(TagTokens, ATimeAdverbBeforeAPossessiveIsADeterminerAndANoun) {
   EXPECT_EQ(Tagged("They met this year.")[2].tag, Tag::kAdverb);
 }
 
+TEST(TagTokens, APresentFormAfterASubordinatorAndANameIsAVerb) {
+  std::vector<Token> t = Tagged("Talks stalled weeks before Spain takes over the chair.");
+  EXPECT_EQ(TagOf(t, "takes"), Tag::kVerb);
+  // A clause with its verb already, and no subordinator: the same form is a noun.
+  EXPECT_EQ(TagOf(Tagged("Talks stalled over Spain takes on the chair."), "takes"),
+            Tag::kNoun);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
