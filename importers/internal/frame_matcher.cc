@@ -1228,7 +1228,7 @@ class SentenceMatcher {
             }
           }
           Cross(a, b, &pairs);
-        } else {
+        } else if (!RangeHas(c_.apart_cue, clauses_[c].range)) {
           PairWithin(a, &pairs);
         }
         if (f.needs_person) {

@@ -56,6 +56,7 @@ constexpr Required kRequired[] = {
     {"downgrade_measure", &KnownClasses::downgrade_measure},
     {"event_format", &KnownClasses::event_format},
     {"separate_cue", &KnownClasses::separate_cue},
+    {"apart_cue", &KnownClasses::apart_cue},
     {"light_verb", &KnownClasses::light_verb},
     {"reciprocal", &KnownClasses::reciprocal},
     {"talks_round", &KnownClasses::talks_round},
