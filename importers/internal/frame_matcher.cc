@@ -1173,16 +1173,47 @@ class SentenceMatcher {
     return {};
   }
 
+  // `named` is a single party of the item's principal pair.
+  bool OneOfTheItemPair(const std::set<std::string>& named) const {
+    if (named.size() != 1 || d_.principal().size() < 2) return false;
+    const std::vector<std::string>& pair = d_.principal();
+    return *named.begin() == pair[0] || *named.begin() == pair[1];
+  }
+
+  // The clause, or a noun trigger's own phrase, names a partner, resolved or not
+  // ("with its neighbour", "between the two blocs").
+  bool HasPartnerPhrase(int c, int np, const TokenRange& trigger) const {
+    auto partner = [&](int pp) {
+      const std::string prep = Prep(ph_.pps[pp]);
+      return prep == "with" || prep == "between";
+    };
+    for (int pp : clauses_[c].pps) {
+      if (partner(pp)) return true;
+    }
+    if (np >= 0) {
+      for (int pp : TriggerChain(np, trigger)) {
+        if (partner(pp)) return true;
+      }
+    }
+    return false;
+  }
+
   std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,
                                                      const TokenRange& trigger) const {
     std::vector<std::pair<Referent, Referent>> pairs;
     named_any_ = false;
     if (!f.parties.empty()) {
       std::set<std::string> named;  // Parties the alternatives tried so far named.
+      std::set<std::string> said;   // The same, with those named through anaphora.
       for (const SlotChoice& choice : f.parties) {
-        // The item's pair stands in only when the text names no party at all: "X's
-        // trade with its neighbour" is not trade between the item's two countries.
-        if (choice.first.kind == Slot::kItem && named_any_) continue;
+        // The item's pair stands in when the text names no party at all, or only one
+        // of the pair with no partner phrase ("Kenya aims to raise trade to $5
+        // billion" in an item on Kenya and Peru); "X's trade with its neighbour" is
+        // not trade between the item's two countries.
+        if (choice.first.kind == Slot::kItem && named_any_ &&
+            !(OneOfTheItemPair(said) && !HasPartnerPhrase(c, np, trigger))) {
+          continue;
+        }
         std::vector<Referent> a =
             Filter(f, SlotOf(f, choice.first, c, np, trigger, false).referents);
         // "Trump and an unnamed premier held a bilateral meeting": "bilateral" stands
@@ -1197,6 +1228,7 @@ class SentenceMatcher {
         }
         for (const Referent& r : a) {
           if (!r.party.empty() && !r.anaphor) named.insert(r.party);
+          if (!r.party.empty()) said.insert(r.party);
         }
         named_any_ |= !a.empty();
         if (choice.crossed) {
