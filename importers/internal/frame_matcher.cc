@@ -887,8 +887,9 @@ class SentenceMatcher {
     std::string early = Prep(pp);
     // "At the summit, the leaders of X and Y announced": a phrase of the clause, not
     // of a noun ("leaders at the summit"), may open it.
+    // "In a joint statement, X and Y said": a fronted "in" too.
     bool fronted = early == "after" || early == "following" || early == "during" ||
-                   (early == "at" && pp.attached_np < 0);
+                   ((early == "at" || early == "in") && pp.attached_np < 0);
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
