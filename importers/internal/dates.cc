@@ -211,6 +211,22 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
   return 0;
 }
 
+// "by 2030", "until 2027": a target, not when it happened; "the capital of culture
+// for 2025": what it is for.
+bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
+  auto target_before = [&](int i) {
+    if (i <= 0) return false;
+    const absl::string_view w = t[i - 1].lower;
+    return w == "by" || w == "until" || w == "till" || w == "through" || w == "for";
+  };
+  if (target_before(d.begin)) return true;
+  // "for 2024-2026": the range's end is as much a target as its start.
+  const int i = d.begin;
+  return i >= 2 && t[i - 2].kind == TokenKind::kNumber &&
+         (t[i - 1].text == "-" || t[i - 1].text == "\u2013" || t[i - 1].lower == "to") &&
+         target_before(i - 2);
+}
+
 bool DatesAnAmount(const std::vector<Token>& t, const DateMention& d) {
   if (d.kind != DateKind::kNow || d.begin <= 0) return false;
   const Token& before = t[d.begin - 1];

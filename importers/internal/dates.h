@@ -45,6 +45,10 @@ struct DateContext {
 // the amount, not an event.
 bool DatesAnAmount(const std::vector<Token>& tokens, const DateMention& d);
 
+// "by 2030", "until 2027", "for 2024-2026": a date that is a target or a period
+// something is for, not when it happened.
+bool IsTargetDate(const std::vector<Token>& tokens, const DateMention& d);
+
 // Finds every date expression among `tokens`, in order.
 std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
                                    const DateContext& ctx);

@@ -40,21 +40,6 @@ bool InSincePhrase(const std::vector<Token>& t, const DateMention& d) {
   return false;
 }
 
-// "by 2030", "until 2027": a target, not when it happened; "the capital of culture
-// for 2025": what it is for.
-bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
-  auto target_before = [&](int i) {
-    return BeforeIs(t, i, "by") || BeforeIs(t, i, "until") || BeforeIs(t, i, "till") ||
-           BeforeIs(t, i, "through") || BeforeIs(t, i, "for");
-  };
-  if (target_before(d.begin)) return true;
-  // "for 2024-2026": the range's end is as much a target as its start.
-  const int i = d.begin;
-  return i >= 2 && t[i - 2].kind == TokenKind::kNumber &&
-         (t[i - 1].text == "-" || t[i - 1].text == "\u2013" || t[i - 1].lower == "to") &&
-         target_before(i - 2);
-}
-
 // "in October 2023, when the five signed ...": the date the when-clause describes.
 const DateMention* WhenDate(const Sentence& s, int c) {
   // "when they set the goal of bringing ...": from a clause without its own time.

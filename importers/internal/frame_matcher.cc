@@ -1039,6 +1039,10 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_own_date) {
+      const int dated = np >= 0 ? np : ClauseObject(c);
+      if (dated < 0 || !DatedPhrase(dated)) return false;
+    }
     // "signed contracts with Swedish firms": the partner must act as well.
     if (f.needs_acting_subject && c >= 0 &&
         (DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c)) ||
@@ -1066,6 +1070,16 @@ class SentenceMatcher {
       if (r.Contains(m.begin)) return true;
       int gap = r.begin - m.end;
       if (gap >= 0 && gap <= 1) return true;
+    }
+    return false;
+  }
+
+  // A date inside a noun phrase or its prepositional phrases, not a deadline ("the
+  // treaty of 2001", "the 2015 accord"; not "a plan for trade by 2030").
+  bool DatedPhrase(int np) const {
+    TokenRange r = ChainRange(np);
+    for (const DateMention& d : sentence_.dates) {
+      if (r.Contains(d.begin) && !IsTargetDate(t_, d)) return true;
     }
     return false;
   }

@@ -160,10 +160,14 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_named_object = true;
     } else if (value == "name") {
       f->needs_name = true;
+    } else if (value == "own_date") {
+      f->needs_own_date = true;
     } else {
       return DataError(
           file, line,
-          absl::StrCat("needs=", value, ": want money|percent|date|person|name"));
+          absl::StrCat("needs=", value,
+                       ": want money|percent|date|own_date|person|person_object|"
+                       "name|named_subject|named_object|acting_subject"));
     }
     return absl::OkStatus();
   }

@@ -65,6 +65,9 @@
 //   needs=name                   a noun trigger's phrase must have a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
 //                                "the summit");
+//   needs=own_date               a noun trigger's phrase (a verb's object) must hold
+//                                a date of its own ("the Lima Declaration of 2001",
+//                                "the 2015 treaty");
 //   needs=named_subject          the subject must name its parties itself: "officials
 //                                discussed" does not stand for the item's pair;
 //   needs=named_object           the object must name its party itself: "backed Chile"
@@ -162,6 +165,7 @@ struct Frame {
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_name = false;
+  bool needs_own_date = false;        // needs=own_date
   bool needs_named_subject = false;   // needs=named_subject
   bool needs_named_object = false;    // needs=named_object
   bool needs_acting_subject = false;  // needs=acting_subject

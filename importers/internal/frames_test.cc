@@ -1,6 +1,7 @@
 #include "importers/internal/frames.h"
 
 #include "absl/strings/match.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "importers/internal/test_support.h"
 
@@ -104,6 +105,17 @@ TEST(ParseFrame, ActingSubjectIsACondition) {
   ASSERT_TRUE(f.ok()) << f.status();
   EXPECT_TRUE(f->needs_acting_subject);
   EXPECT_FALSE(f->needs_named_subject);
+}
+
+TEST(ParseFrame, OwnDateAndApposedSlotAreRead) {
+  absl::StatusOr<Frame> f =
+      Parse("membership  n:chair  needs=own_date  source=appos  target=of");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_own_date);
+  ASSERT_EQ(f->source.size(), 1u);
+  EXPECT_EQ(f->source[0].first.kind, Slot::kApposed);
+  EXPECT_THAT(ErrorOf("meeting  v:meet  needs=dated  parties=subj"),
+              ::testing::HasSubstr("frames/test.txt:7: needs=dated: want"));
 }
 
 TEST(ParseFrame, ThroughListsThePrepositionsAPartyMaySitBehind) {
