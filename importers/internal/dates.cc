@@ -87,9 +87,9 @@ DateWithPrecision DayOrMonth(const Token& day_token, int year, int month, int da
 }
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
-bool FutureBefore(const std::vector<Token>& t, int i) {
+bool FutureBefore(const std::vector<Token>& t, int i, bool* only_would = nullptr) {
   // Only the date's own clause: back to a comma or a word that opens another clause.
-  constexpr int kFutureWindow = 10;
+  constexpr int kFutureWindow = 24;
   int from = std::max(0, i - kFutureWindow);
   absl::string_view opener;
   for (int k = i - 1; k >= from; --k) {
@@ -115,8 +115,10 @@ bool FutureBefore(const std::vector<Token>& t, int i) {
     absl::string_view w = t[k].lower;
     if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
         w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||
-        (w == "is" && Is(t, k + 1, "to")) || (w == "are" && Is(t, k + 1, "to")))
+        (w == "is" && Is(t, k + 1, "to")) || (w == "are" && Is(t, k + 1, "to"))) {
+      if (only_would != nullptr) *only_would = w == "would";
       return true;
+    }
   }
   return false;
 }
@@ -302,11 +304,18 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     year = told;  // "on November 30 last year"
   } else {
     year = YearForMonthDay(month, day, ref);
-    // "will take over on Jan. 1": the next such day.
-    if (FutureBefore(t, i) && ref.known() &&
-        graph::DaysFromCivil(year, month,
-                             std::min(day, graph::DaysInMonth(year, month))) < Days(ref))
-      ++year;
+    // "will take over on Jan. 1": the next such day. "said it would take over on
+    // Jan. 1" told of a future that may have come by the report: a day less than a
+    // week behind it stays.
+    constexpr int kReportedFutureLag = 7;
+    bool only_would = false;
+    if (FutureBefore(t, i, &only_would) && ref.known()) {
+      const int32_t days = graph::DaysFromCivil(
+          year, month, std::min(day, graph::DaysInMonth(year, month)));
+      if (days < Days(ref) && !(only_would && Days(ref) - days <= kReportedFutureLag)) {
+        ++year;
+      }
+    }
   }
   if (year > 0 && day <= graph::DaysInMonth(year, month)) {
     out->push_back({i, end, DayOrMonth(t[i + 1], year, month, day), DateKind::kAbsolute});

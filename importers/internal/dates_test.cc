@@ -19,6 +19,18 @@ std::vector<std::string> Dates(absl::string_view text, DateWithPrecision referen
 
 const DateWithPrecision kFeb5 = DateWithPrecision::Day(2026, 2, 5);  // A Thursday.
 
+TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
+  const DateWithPrecision jan3 = DateWithPrecision::Day(2026, 1, 3);
+  EXPECT_EQ(Dates("said it would take over on Jan. 1", jan3),
+            std::vector<std::string>{"2026-01-01"});
+  // "will" looks ahead from the report itself.
+  EXPECT_EQ(Dates("it will take over on Jan. 1", jan3),
+            std::vector<std::string>{"2027-01-01"});
+  // A reported future far behind the report is the next such day.
+  EXPECT_EQ(Dates("said it would take over on Dec. 1", jan3),
+            std::vector<std::string>{"2026-12-01"});
+}
+
 TEST(FindDates, AMonthWithLastYearOrThatYear) {
   EXPECT_EQ(Dates("the ban imposed in August last year", kFeb5),
             std::vector<std::string>{"2025-08"});

@@ -283,6 +283,27 @@ class SentenceMatcher {
     return false;
   }
 
+  // "confirmed that X would take over the chair on Jan. 1": "would" in what a past
+  // verb of saying reports is that report's future, not a hedge.
+  bool ReportedFuture(int c, int i) const {
+    if (t_[i].lower != "would" || !clauses_[c].content || clauses_[c].parent < 0) {
+      return false;
+    }
+    const Clause& parent = clauses_[clauses_[c].parent];
+    if (parent.verb < 0) return false;
+    const Token& said = t_[ph_.verbs[parent.verb].head];
+    if (!(said.verb_forms & kSpeech) || !(said.verb_forms & kPastTense)) return false;
+    // "would take over if Y stepped aside" is a condition still.
+    for (const Clause& child : clauses_) {
+      if (&child - clauses_.data() == c || child.parent != c || child.subordinator < 0) {
+        continue;
+      }
+      const absl::string_view sub = t_[child.subordinator].lower;
+      if (sub == "if" || sub == "unless" || sub == "whether") return false;
+    }
+    return true;
+  }
+
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
     Mood mood;
     const Clause& clause = clauses_[c];
@@ -361,7 +382,9 @@ class SentenceMatcher {
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
       // Not "in May": a cue the tagger took for a name is none.
-      if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper) mood.wished = true;
+      if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper && !ReportedFuture(c, i)) {
+        mood.wished = true;
+      }
     }
     mood.irrealis |= mood.wished;
     return mood;
