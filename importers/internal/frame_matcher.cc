@@ -754,6 +754,9 @@ class SentenceMatcher {
         break;
       case Slot::kApposed:
         break;
+      case Slot::kOrganization:
+        OrganizationSlot(clause.range.begin, &view);
+        break;
     }
     return view;
   }
@@ -793,6 +796,23 @@ class SentenceMatcher {
     for (const Referent& r : InRange(range.begin, range.end)) {
       if (r.human) view->referents.push_back(r);
     }
+  }
+
+  // The organization among the item's parties that the text named last before
+  // token `before`; the only one when none was named yet.
+  void OrganizationSlot(int before, SlotView* view) const {
+    std::vector<std::string> orgs;
+    for (const std::string& p : d_.principal()) {
+      if (absl::StartsWith(p, "org:")) orgs.push_back(p);
+    }
+    if (orgs.empty()) return;
+    std::string last = d_.LastNamedOf(s_, before, orgs);
+    if (last.empty() && orgs.size() == 1) last = orgs[0];
+    if (last.empty()) return;
+    Referent r;
+    r.party = std::move(last);
+    r.anaphor = true;
+    view->referents.push_back(std::move(r));
   }
 
   void ItemSlot(const Slot& slot, SlotView* view) const {
@@ -1015,6 +1035,9 @@ class SentenceMatcher {
         for (size_t k = 0; k < ph_.nps.size(); ++k) {
           if (ph_.nps[k].apposition == np) AddPhrase(static_cast<int>(k), false, &view);
         }
+        break;
+      case Slot::kOrganization:
+        OrganizationSlot(trigger.begin, &view);
         break;
     }
     return view;

@@ -35,6 +35,8 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kAfter;
   } else if (name == "appos") {
     slot.kind = Slot::kApposed;
+  } else if (name == "org") {
+    slot.kind = Slot::kOrganization;
   } else if (name == "host") {
     slot.kind = Slot::kHost;
   } else if (name == "item") {

@@ -44,6 +44,9 @@
 //                of X and Y");
 //         appos  the phrase a noun trigger's phrase stands in apposition to
 //                ("Chile, this year's chair of the forum,": Chile);
+//         org    the organization among the item's parties named last before
+//                the trigger ("will take over the rotating chairmanship in 2025"
+//                in an item on a bloc's summit);
 //         host   the item's host: the country of its dateline (not a visit's host:
 //                a site or visit without a place is not thereby in it);
 //         item   the item's two principal parties (for a directed type: the one
@@ -132,6 +135,7 @@ struct Slot {
     kEvent,
     kPeople,
     kApposed,
+    kOrganization,
     kPrep
   };
   Kind kind = kSubject;

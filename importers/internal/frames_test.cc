@@ -114,6 +114,11 @@ TEST(ParseFrame, OwnDateAndApposedSlotAreRead) {
   EXPECT_TRUE(f->needs_own_date);
   ASSERT_EQ(f->source.size(), 1u);
   EXPECT_EQ(f->source[0].first.kind, Slot::kApposed);
+  absl::StatusOr<Frame> g =
+      Parse("membership  v:take_over  source=subj  target=obj|org  mood=future");
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ(g->target.size(), 2u);
+  EXPECT_EQ(g->target[1].first.kind, Slot::kOrganization);
   EXPECT_THAT(ErrorOf("meeting  v:meet  needs=dated  parties=subj"),
               ::testing::HasSubstr("frames/test.txt:7: needs=dated: want"));
 }
