@@ -401,6 +401,9 @@ class ContextPass {
     // After a noun or a name: a verb when it is tensed, or when an object or an
     // infinitive follows ("the two countries intend to sign").
     if (f & kPastTense) return Tag::kVerb;
+    // "condemned in the strongest possible terms X's attack": a present form that
+    // closes a preposition's article and modifiers is that phrase's noun.
+    if (ClosesPrepositionalPhrase(i)) return Tag::kNoun;
     if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].lower == "to" &&
         (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
       return Tag::kVerb;
@@ -422,6 +425,21 @@ class ContextPass {
       return Tag::kVerb;
     }
     return Tag::kNoun;
+  }
+
+  // The words before i back to an article are modifiers, and a preposition stands
+  // before the article: i can only be the phrase's noun.
+  bool ClosesPrepositionalPhrase(int i) const {
+    constexpr int kModifierWindow = 3;  // "in the most forceful terms"
+    int k = i - 1;
+    for (; k >= 0 && k >= i - kModifierWindow; --k) {
+      const Tag tag = t_[k].tag;
+      if (tag != Tag::kNoun && tag != Tag::kAdjective && tag != Tag::kAdverb) break;
+      if (t_[k].capitalized) return false;
+    }
+    if (k >= i - 1 || k < 1 || t_[k].tag != Tag::kDeterminer) return false;
+    while (k >= 1 && t_[k - 1].tag == Tag::kDeterminer) --k;  // "the most"
+    return k >= 1 && t_[k - 1].tag == Tag::kPreposition;
   }
 
   // A present form at i right after a name is the names' verb.

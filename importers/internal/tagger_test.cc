@@ -48,6 +48,15 @@ TEST(TagTokens, APresentFormAfterASubordinatorAndANameIsAVerb) {
             Tag::kNoun);
 }
 
+TEST(TagTokens, APresentFormClosingAPrepositionsPhraseIsItsNoun) {
+  std::vector<Token> t =
+      Tagged("Chile protested in the most forceful terms Peru's move.");
+  EXPECT_EQ(TagOf(t, "terms"), Tag::kNoun);
+  // With no preposition before the article, the same form after a noun may be a verb.
+  EXPECT_EQ(TagOf(Tagged("The local court terms the move illegal."), "terms"),
+            Tag::kVerb);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
