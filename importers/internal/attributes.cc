@@ -484,8 +484,18 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
   int at = -1;
   PhraseMatch m;
   int end = ctx.match.np >= 0 ? ctx.match.trigger.end : phrase.end;
-  if (FindClass(ctx, c.visit_level, {phrase.begin, end}, &at, &m)) {
-    (*a)["level"] = m.value.empty() ? ctx.tokens()[at].lower : std::string(m.value);
+  const std::vector<Token>& t = ctx.tokens();
+  for (int from = phrase.begin; FindClass(ctx, c.visit_level, {from, end}, &at, &m);
+       from = at + 1) {
+    // "received him at State House": a level word inside a name is none, unless the
+    // name is the visit's own ("a State Visit").
+    const int next = at + m.length;
+    const bool in_name = t[at].capitalized && next < static_cast<int>(t.size()) &&
+                         t[next].capitalized && t[next].tag == Tag::kProper &&
+                         !ctx.lexicon().Contains(c.visit_noun, t[next].lemma);
+    if (in_name) continue;
+    (*a)["level"] = m.value.empty() ? t[at].lower : std::string(m.value);
+    break;
   }
   if (!source.person.empty()) (*a)["visitor"] = source.person;
 }
