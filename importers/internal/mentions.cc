@@ -228,6 +228,28 @@ class MentionFinder {
     return p;
   }
 
+  // "chief trade negotiator", "top security adviser": a title, lower-case modifiers,
+  // then another title that names the office. Returns the length of the whole; the
+  // title matched at `begin` (`length` words) when there is no second one.
+  int WithModifiedTitle(int begin, int length, ClassId* cls, PhraseMatch* title) const {
+    constexpr int kTitleModifiers = 2;  // "chief [trade] [tariff] negotiator"
+    for (int gap = 1; gap <= kTitleModifiers; ++gap) {
+      const int modifier = begin + length + gap - 1;
+      const int next = modifier + 1;
+      if (next >= n_ || t_[modifier].capitalized ||
+          t_[modifier].kind != TokenKind::kWord || x_.IsFunctionWord(t_[modifier])) {
+        break;
+      }
+      for (ClassId office : {c_.title, c_.leader_title}) {
+        if (Match(office, next) == 0) continue;
+        *cls = office;
+        *title = x_.MatchAt(office, t_, next, n_);
+        return next + title->length - begin;
+      }
+    }
+    return length;
+  }
+
   // "[the] [Kazakh|Russia's] [honorifics] TITLE [of Country] [,] [honorifics] [Name]".
   bool TitleAt(int i, Mention* result, int* phrase_end) const {
     int k = i;
@@ -271,6 +293,7 @@ class MentionFinder {
          t_[title_begin - 1].lower == "their");
     if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart) return false;
     PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
+    length = WithModifiedTitle(title_begin, length, &cls, &title);
     k = title_begin + length;
     // "President of Kazakhstan", "the Emir of Qatar".
     if (k + 1 < n_ && t_[k].lower == "of") {

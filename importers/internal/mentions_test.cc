@@ -37,6 +37,18 @@ TEST(FindMentions, AnOfficeWithItsCountryIsATitledMention) {
   EXPECT_EQ(m[0].role, "president");
 }
 
+TEST(FindMentions, ATitleWithModifiersIsOneOfficeNamedByItsLastTitle) {
+  std::vector<Mention> m = Find("Ghana's chief trade negotiator arrived");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].titled);
+  EXPECT_EQ(m[0].role, "negotiator");
+  EXPECT_EQ(m[0].country, "country:GHA");
+  // Words after a title that end in no other title are not part of it.
+  std::vector<Mention> n = Find("Ghana's chief trade policy paper");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].role, "chief");
+}
+
 TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
   std::vector<Mention> m =
       Find("Talks were led by Interior Minister Ana Lucia Gomez Ferreira.");
