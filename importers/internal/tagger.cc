@@ -415,6 +415,12 @@ class ContextPass {
       return Tag::kVerb;
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
+    // "measures targeting specific sectors": a gerund after a plural noun, before a
+    // phrase of its own, describes that noun.
+    if ((f & kGerund) && pt == Tag::kNoun && t_[p].lower.back() == 's' &&
+        StartsPhrase(i + 1) && t_[i + 1].verb_forms == 0) {
+      return Tag::kVerb;
+    }
     // "with Mongolia's premier taking part".
     if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2)
       return Tag::kVerb;

@@ -57,6 +57,15 @@ TEST(TagTokens, APresentFormClosingAPrepositionsPhraseIsItsNoun) {
             Tag::kVerb);
 }
 
+TEST(TagTokens, AGerundAfterAPluralNounBeforeAPhraseDescribesTheNoun) {
+  std::vector<Token> t =
+      Tagged("They renewed the curbs targeting certain banks of Peru.");
+  EXPECT_EQ(TagOf(t, "targeting"), Tag::kVerb);
+  // After a singular noun it stays inside a compound.
+  EXPECT_EQ(TagOf(Tagged("They praised the peace building effort."), "building"),
+            Tag::kNoun);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
