@@ -92,9 +92,34 @@ const MoneyMention* RespectiveMoney(const MatchContext& ctx, const Referent& sou
   return nullptr;
 }
 
+// "China's trade with X reached $5 billion, with Y $3 billion and with Z $2
+// billion": in a clause of several amounts, the one written right after a party's
+// own name (or after "at" there) is that party's; null when none is.
+const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& source,
+                                    const Referent& target) {
+  const Sentence& s = ctx.sentence();
+  const TokenRange clause = ctx.ClauseRange();
+  int amounts = 0;
+  for (const MoneyMention& m : s.money) amounts += clause.Contains(m.begin) ? 1 : 0;
+  if (amounts < 2) return nullptr;
+  for (const Mention& named : s.mentions) {
+    if (!clause.Contains(named.begin) || named.country.empty() ||
+        (named.country != source.party && named.country != target.party)) {
+      continue;
+    }
+    int next = named.end;
+    if (next < clause.end && ctx.tokens()[next].lower == "at") ++next;
+    for (const MoneyMention& m : s.money) {
+      if (m.begin == next) return &m;
+    }
+  }
+  return nullptr;
+}
+
 void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& target,
               Attributes* a) {
   const MoneyMention* respective = RespectiveMoney(ctx, source, target);
+  if (respective == nullptr) respective = NamedPartyMoney(ctx, source, target);
   if (const MoneyMention* m = respective != nullptr ? respective : MoneyNear(ctx)) {
     (*a)["amount"] = m->amount;
     (*a)["currency"] = m->currency;
