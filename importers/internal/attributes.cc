@@ -697,6 +697,22 @@ void MembershipAttributes(const MatchContext& ctx, Attributes* a) {
   }
 }
 
+// A site's status: the one the text states ("is nearing completion") over the
+// frame's; a construction still to come ("is to build", "plans to build") is
+// planned.
+void SiteStatus(const MatchContext& ctx,
+                const std::optional<graph::AttributeValue>& stated, Attributes* a) {
+  if (stated.has_value()) {
+    (*a)["status"] = *stated;
+    return;
+  }
+  auto it = a->find("status");
+  if (ctx.match.irrealis && it != a->end() &&
+      it->second == graph::AttributeValue(std::string("under_construction"))) {
+    it->second = std::string("planned");
+  }
+}
+
 // A frame's constants ("attr.role=chair"), numbers as numbers.
 void AddConstants(const Frame& frame, Attributes* a) {
   for (const auto& [key, value] : frame.constants) {
@@ -763,7 +779,11 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
     default:
       break;
   }
+  const auto stated = a.find("status");
+  std::optional<graph::AttributeValue> status;
+  if (stated != a.end()) status = stated->second;
   AddConstants(*ctx.match.frame, &a);
+  if (ctx.match.frame->type == RelationType::kSite) SiteStatus(ctx, status, &a);
   return a;
 }
 
