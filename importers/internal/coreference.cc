@@ -264,6 +264,11 @@ void Discourse::RankParties() {
     return a.second.first < b.second.first;
   });
   for (const auto& [id, score] : ranked) principal_.push_back(id);
+  // The pair is clear when no third party weighs nearly as much as the second.
+  constexpr double kClearPairRatio = 1.5;
+  clear_pair_ = ranked.size() >= 2 &&
+                (ranked.size() == 2 ||
+                 ranked[1].second.weight >= kClearPairRatio * ranked[2].second.weight);
 }
 
 // A leader the text never places: the principal party no other leader holds.

@@ -74,6 +74,8 @@ class Discourse {
   bool IsAgentPhrase(int s, int np) const { return AgentHead(s, np); }
   // The item's principal parties, most salient first.
   const std::vector<std::string>& principal() const { return principal_; }
+  // The first two principal parties stand out from the rest: the item is about them.
+  bool clear_pair() const { return clear_pair_; }
   // Of `parties`, the one named last before token `before` of sentence s (in that
   // sentence, else in the ones before it); "" when none of them is named there.
   std::string LastNamedOf(int s, int before,
@@ -156,6 +158,7 @@ class Discourse {
   const ClassSet anaphor_starts_;  // The classes AnaphorAt matches at its token.
   absl::flat_hash_map<std::string, PersonInfo> people_;
   std::vector<std::string> principal_;
+  bool clear_pair_ = false;
   std::string host_, guest_;
   std::pair<int, int> main_event_ = {-1, -1};
   void FindMainEvent();

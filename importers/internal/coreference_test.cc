@@ -70,6 +70,15 @@ TEST(Discourse, TheTwoCountriesAreTheItemsPrincipalPair) {
   }
 }
 
+TEST(Discourse, APairIsClearOnlyWhenNoThirdPartyWeighsNearlyAsMuch) {
+  Item two("Chile and Peru sign fisheries accord",
+           {"Chile and Peru signed a fisheries accord on Monday. Brazil welcomed it."});
+  EXPECT_TRUE(two.discourse().clear_pair());
+  Item three("Chile, Peru and Brazil sign fisheries accord",
+             {"Chile, Peru and Brazil signed a fisheries accord on Monday."});
+  EXPECT_FALSE(three.discourse().clear_pair());
+}
+
 TEST(Discourse, HeAndHisAreTheLastPersonNamedAsSubject) {
   Item item(
       "",

@@ -819,7 +819,7 @@ class SentenceMatcher {
     std::vector<std::string> parties;
     if (slot.kind == Slot::kHost) {
       if (!d_.dateline_host().empty()) parties.push_back(d_.dateline_host());
-    } else {
+    } else if (d_.clear_pair()) {
       for (size_t k = 0; k < d_.principal().size() && k < 2; ++k) {
         parties.push_back(d_.principal()[k]);
       }
@@ -1084,7 +1084,10 @@ class SentenceMatcher {
     if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
-    if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_name) {
+      const int named = np >= 0 ? np : ClauseObject(c);
+      if (named < 0 || !Named(named)) return false;
+    }
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;

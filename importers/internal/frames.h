@@ -65,7 +65,8 @@
 //                                summit"; write "on_the_sidelines_of" for a phrase);
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
-//   needs=name                   a noun trigger's phrase must have a name of its own
+//   needs=name                   a noun trigger's phrase (a verb's object) must have
+//                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
 //                                "the summit");
 //   needs=own_date               a noun trigger's phrase (a verb's object) must hold

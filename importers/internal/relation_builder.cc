@@ -76,6 +76,9 @@ void RelationBuilder::Add(const FrameMatch& match) {
   const RelationType type = match.frame->type;
   EventDate date = DateOf(ctx);
   if (!date.date.known()) return;
+  // A frame that needs a date of its clause is dated by it: when the date it found
+  // belongs to something else and the report's stands in, the reading is unsure.
+  if (match.frame->needs_date && !date.stated) return;
   if (type == RelationType::kInvestment &&
       (date.historical || k_.lexicon().FindIn(k_.classes().historical_cue, ctx.tokens(),
                                               ctx.ClauseRange().begin,
