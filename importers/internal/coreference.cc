@@ -921,6 +921,24 @@ void Discourse::AddOfficeHolder(int s, int i, const std::string& role, bool lead
       }
     }
   }
+  // "the emir's trip to Nairobi" with no emir named: the one principal country
+  // that has a holder of the office.
+  constexpr size_t kPrincipalWindow = 3;
+  std::string holder;
+  for (size_t k = 0; k < principal_.size() && k < kPrincipalWindow; ++k) {
+    if (!absl::StartsWith(principal_[k], "country:") ||
+        g_.LeaderOf(principal_[k], role).empty()) {
+      continue;
+    }
+    if (!holder.empty()) return;  // Two could be meant: no one is.
+    holder = principal_[k];
+  }
+  if (holder.empty()) return;
+  Referent r;
+  r.party = std::move(holder);
+  r.anaphor = true;
+  r.human = true;
+  out->push_back(std::move(r));
 }
 
 bool Discourse::VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out,

@@ -341,8 +341,11 @@ class ContextPass {
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
     // "the Group of Twenty concluded": a capitalized number is part of a name.
+    // "in October 2022 opened": a past tense after a date's year is its verb.
+    const bool after_year = pt == Tag::kNumber && (f & kPastTense) && IsYear(t_[p]);
     if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
-        (pt == Tag::kNumber && !t_[p].capitalized) || pt == Tag::kAdjective) {
+        (pt == Tag::kNumber && !t_[p].capitalized && !after_year) ||
+        pt == Tag::kAdjective) {
       return participle && NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
     }
     if (pt == Tag::kModal || pt == Tag::kAux || pt == Tag::kNegation ||
@@ -367,6 +370,14 @@ class ContextPass {
       return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
     return DecideAfterNominal(i, p);
+  }
+
+  // A four-digit year ("2022").
+  static bool IsYear(const Token& t) {
+    constexpr int kFirstYear = 1800, kLastYear = 2199;
+    int year = 0;
+    return t.text.size() == 4 && absl::SimpleAtoi(t.text, &year) && year >= kFirstYear &&
+           year <= kLastYear;
   }
 
   // Decide for word i after a conjunction at p.

@@ -66,6 +66,14 @@ TEST(TagTokens, AGerundAfterAPluralNounBeforeAPhraseDescribesTheNoun) {
             Tag::kNoun);
 }
 
+TEST(TagTokens, APastTenseAfterADatesYearIsTheVerb) {
+  EXPECT_EQ(TagOf(Tagged("The trip in October 2022 opened the way."), "opened"),
+            Tag::kVerb);
+  // After another number it stays a modifier: "the 12 signed accords".
+  EXPECT_EQ(TagOf(Tagged("They praised the 12 signed accords."), "signed"),
+            Tag::kAdjective);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
