@@ -43,10 +43,10 @@
 //         people the people the clause names ("Also present were the presidents
 //                of X and Y");
 //         appos  the phrase a noun trigger's phrase stands in apposition to
-//                ("Chile, this year's chair of the forum,": Chile);
+//                ("Chile, the chair of the forum in 2025,": Chile);
 //         org    the organization among the item's parties named last before
-//                the trigger ("will take over the rotating chairmanship in 2025"
-//                in an item on a bloc's summit);
+//                the trigger ("assumes the chairmanship next year" in an
+//                item on a bloc's summit);
 //         host   the item's host: the country of its dateline (not a visit's host:
 //                a site or visit without a place is not thereby in it);
 //         item   the item's two principal parties (for a directed type: the one

@@ -737,7 +737,7 @@ class PhraseFinder {
       const NounPhrase& second = out_.nps[a + 1];
       if (first.conjuncts.size() > 1 || second.conjuncts.size() > 1) continue;
       if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma) continue;
-      // "X, this year's chair of the bloc,": a time word before a possessor.
+      // "X, last year's host of the games,": a time word before a possessor.
       const bool dated_possessor = second.range.begin == first.range.end + 2 &&
                                    TagAt(first.range.end + 1) == Tag::kAdverb &&
                                    second.possessor_end > second.range.begin;
