@@ -363,6 +363,11 @@ class ContextPass {
       if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
       // "the summit, chaired by Peru, took place": a past tense resumes the clause.
       if ((f & kPastTense) && pt == Tag::kComma) return Tag::kVerb;
+      // "The meeting, which Peru hosts, takes place in Lima": a present form after
+      // the comma that closes a relative clause is the verb its subject waited for.
+      if ((f & kThirdPerson) && pt == Tag::kComma && ClosesRelativeInsertion(p)) {
+        return Tag::kVerb;
+      }
       return Tag::kNoun;
     }
     if (pt == Tag::kConjunction) return DecideAfterConjunction(i, p);
@@ -370,6 +375,26 @@ class ContextPass {
       return (f & kGerund) && StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
     }
     return DecideAfterNominal(i, p);
+  }
+
+  // The comma at p closes ", which ..." (or who, where) inserted after a subject
+  // that has no verb yet.
+  bool ClosesRelativeInsertion(int p) const {
+    for (int k = p - 1; k > 0; --k) {
+      const Tag tag = t_[k].tag;
+      if (tag == Tag::kRelative && t_[k - 1].tag == Tag::kComma) {
+        for (int j = k - 2; j >= 0; --j) {
+          const Tag before = t_[j].tag;
+          if (before == Tag::kVerb || before == Tag::kAux || before == Tag::kModal ||
+              before == Tag::kComma || before == Tag::kPunct) {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (tag == Tag::kComma || tag == Tag::kPunct) return false;
+    }
+    return false;
   }
 
   // A four-digit year ("2022").

@@ -74,6 +74,14 @@ TEST(TagTokens, APastTenseAfterADatesYearIsTheVerb) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, APresentFormAfterAClosedRelativeClauseIsTheMainVerb) {
+  std::vector<Token> t = Tagged("The forum, which Chile hosts, opens in Santiago today.");
+  EXPECT_EQ(TagOf(t, "opens"), Tag::kVerb);
+  // After a comma that closes no relative clause, the form keeps its noun reading.
+  EXPECT_EQ(TagOf(Tagged("Chile reported record exports, imports and stocks."), "stocks"),
+            Tag::kNoun);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
