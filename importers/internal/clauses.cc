@@ -165,14 +165,18 @@ class ClauseFinder {
   }
 
   // "signed with Togo a memorandum", "discussed with him the crisis": an object that
-  // follows one "with" phrase, starting with a determiner right after it; -1 when
-  // none.
+  // follows one "with" phrase, starting with a determiner right after it; after any
+  // one prepositional phrase, an object opened by a named possessor ("condemned in
+  // the strongest terms Togo's attack"); -1 when none.
   int ShiftedObject(int after) const {
-    if (after >= n_ || t_[after].lower != "with" || after + 1 >= n_) return -1;
+    if (after + 1 >= n_ || t_[after].tag != Tag::kPreposition) return -1;
     const int with_np = p_.phrases.np_at[after + 1];
     if (with_np < 0) return -1;
     const int next = p_.phrases.nps[with_np].range.end;
-    if (next >= n_ || t_[next].tag != Tag::kDeterminer) return -1;
+    if (next + 1 >= n_) return -1;
+    const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].lower == "'s";
+    const bool determiner = t_[after].lower == "with" && t_[next].tag == Tag::kDeterminer;
+    if (!possessor && !determiner) return -1;
     const int np = p_.phrases.np_at[next];
     if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0) {
       return -1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -388,6 +389,13 @@ class PhraseFinder {
     }
   }
 
+  // A name at k followed by "'s".
+  ABSL_ATTRIBUTE_NOINLINE bool NamedPossessorAt(int k) const {
+    if (!t_[k].capitalized || TagAt(k) != Tag::kProper) return false;
+    const int end = AtomEnd(k);
+    return end < n_ && t_[end].lower == "'s";
+  }
+
   // Reads the noun phrase starting at i, setting *head to its head and
   // *possessor_end past a "'s" possessor; returns its end (i when nothing nominal
   // starts there).
@@ -400,6 +408,12 @@ class PhraseFinder {
       // "the ban Chile imposed on Peru": a name between a noun and a verb is the
       // subject of a clause that describes the noun.
       if (k > i && ZeroRelativeSubjectAt(k)) break;
+      // "condemned in the strongest terms Peru's move": a named possessor after a
+      // common noun starts a phrase of its own.
+      if (k > i && NamedPossessorAt(k) && TagAt(k - 1) == Tag::kNoun &&
+          !t_[k - 1].capitalized) {
+        break;
+      }
       if (int atom = AtomEnd(k); atom > k + 1) {
         *head = atom - 1;
         k = atom;

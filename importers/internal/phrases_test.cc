@@ -204,6 +204,16 @@ TEST(FindPhrases, APhraseFollowedByMoreThanOfPhrasesIsNoAppositive) {
   EXPECT_EQ(p.phrases.nps[name].apposition, -1);
 }
 
+TEST(FindPhrases, ANamedPossessorAfterACommonNounStartsAPhrase) {
+  Parsed p = Parse("They condemned in the firmest terms Togo's raid.", {{5, 6}});
+  int terms = p.PhraseAt("the");
+  int raid = p.PhraseAt("Togo");
+  ASSERT_GE(terms, 0);
+  ASSERT_GE(raid, 0);
+  EXPECT_NE(terms, raid);
+  EXPECT_EQ(p.Text(p.phrases.nps[raid].range), "Togo 's raid");
+}
+
 TEST(FindPhrases, AListBetweenDashesDescribesThePhraseBeforeIt) {
   Parsed p = Parse("Leaders of three states \u2013 Chile, Peru, and Ghana \u2013 met.",
                    {{5, 6}, {7, 8}, {10, 11}});
