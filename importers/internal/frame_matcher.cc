@@ -258,6 +258,12 @@ class SentenceMatcher {
     if (parent.verb < 0) return false;
     int after = ph_.verbs[parent.verb].range.end;
     while (after < static_cast<int>(t_.size()) && t_[after].tag == Tag::kAdverb) ++after;
+    // "stopped short of suspending it", "refrained from signing": one preposition
+    // may stand between the verb and its gerund.
+    if (after < static_cast<int>(t_.size()) && t_[after].tag == Tag::kPreposition &&
+        ph_.verbs[k.verb].range.begin == after + 1) {
+      return true;
+    }
     return ph_.verbs[k.verb].range.begin == after;
   }
 
