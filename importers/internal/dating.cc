@@ -163,6 +163,15 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
   if (c < 0 || c == ctx.match.clause) return false;
   const SentenceParse& parse = ctx.sentence().parse;
   const Clause& clause = parse.clauses[c];
+  // "agreed to restore the ties severed in 2016": a participle describing the
+  // trigger's object tells that object's past.
+  const int object = parse.clauses[ctx.match.clause].object;
+  if (clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
+      parse.phrases.verbs[clause.verb].passive && object >= 0 &&
+      clause.antecedent == object && clause.parent == ctx.match.clause &&
+      ctx.match.np < 0) {
+    return true;
+  }
   return clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
          parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
          clause.antecedent != ctx.match.np && clause.parent >= 0 &&
