@@ -641,6 +641,31 @@ std::vector<Referent> Discourse::LastParties(int s, int before, int count) const
   return static_cast<int>(out.size()) == count ? out : std::vector<Referent>();
 }
 
+// "X's minister met his Y counterpart. The two ministers signed ...": the parties
+// of the people the sentence (before `before`) or the one before it names, when
+// they are exactly `count`; else none.
+std::vector<Referent> Discourse::LastPeopleParties(int s, int before, int count) const {
+  std::vector<Referent> out;
+  for (int k = s; k >= 0 && k >= s - 1; --k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) break;
+    for (const Mention& m : sentence.mentions) {
+      if (k == s && m.begin >= before) break;
+      if (!IsPersonOrOffice(m)) continue;
+      Referent r = FromMention(k, m, false);
+      if (r.party.empty()) continue;
+      bool seen = false;
+      for (const Referent& u : out) seen |= u.party == r.party;
+      if (seen) continue;
+      r.anaphor = true;
+      r.group = true;
+      out.push_back(std::move(r));
+    }
+    if (!out.empty()) break;  // The nearest sentence that names people decides.
+  }
+  return static_cast<int>(out.size()) == count ? out : std::vector<Referent>();
+}
+
 std::vector<const Mention*> Discourse::MentionsIn(int s, const TokenRange& r) const {
   std::vector<const Mention*> out;
   const Sentence& sentence = item_.sentences[s];
@@ -812,6 +837,13 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
       (void)absl::SimpleAtoi(m.value, &count);
     }
     if (list.empty()) list = LastList(s, i, count);
+    // "the two leaders", "both ministers" count the people just named; "the
+    // governments" does not.
+    bool counted = false;
+    for (int k = i; k < i + m.length; ++k) {
+      counted |= t[k].lower == "two" || t[k].lower == "both";
+    }
+    if (list.empty() && counted) list = LastPeopleParties(s, i, count);
     if (list.empty()) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;
@@ -819,6 +851,7 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
   }
   if (int count = 0, length_of = CountedAgents(t, i, end, &count); length_of > 0) {
     std::vector<Referent> list = LastList(s, i, count);
+    if (list.empty()) list = LastPeopleParties(s, i, count);
     if (list.empty()) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = length_of;

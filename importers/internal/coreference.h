@@ -135,6 +135,7 @@ class Discourse {
   std::vector<Referent> Group(int count) const;
   std::vector<Referent> LastList(int s, int before, int count) const;
   std::vector<Referent> LastParties(int s, int before, int count) const;
+  std::vector<Referent> LastPeopleParties(int s, int before, int count) const;
   std::vector<Referent> LeadersNamed(int s, int before) const;
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
