@@ -1217,8 +1217,11 @@ class SentenceMatcher {
     for (size_t i = 0; i < a.size(); ++i) {
       for (size_t j = i + 1; j < a.size(); ++j) {
         if (Same(a[i], a[j])) continue;
-        bool same_group = a[i].conjunct == a[j].conjunct && a[i].conjunct >= 0 &&
-                          per_conjunct[a[i].conjunct] >= 3;
+        // "between China and the five states", "between China and both countries":
+        // a list or a group inside one conjunct pairs with the others, not within.
+        bool same_group =
+            a[i].conjunct == a[j].conjunct && a[i].conjunct >= 0 &&
+            (per_conjunct[a[i].conjunct] >= 3 || (a[i].group && a[j].group));
         if (mixed && same_group) continue;
         pairs->emplace_back(a[i], a[j]);
       }
