@@ -419,6 +419,12 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
       // A relative clause dates something else ("Xi, who arrived on Tuesday, ...").
       int clause = sentence.parse.clause_at[d.begin];
       if (sentence.parse.clauses[clause].kind == ClauseKind::kRelative) continue;
+      // "a state visit from March 9 to 11": a span dates a stay, not the day the
+      // story moves on from.
+      if (BeforeIs(sentence.tokens, d.begin, "from") ||
+          BeforeIs(sentence.tokens, d.begin, "between")) {
+        continue;
+      }
       int32_t day = d.date.FirstDay();
       if (day <= last && day >= last - kNewsDays) found = d.date;
     }
