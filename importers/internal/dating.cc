@@ -618,6 +618,36 @@ EventDate DateOf(const MatchContext& ctx) {
   return out;
 }
 
+std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
+                                                  const Referent& a, const Referent& b) {
+  const Sentence& s = ctx.sentence();
+  const TokenRange clause = ctx.ClauseRange();
+  int dates = 0;
+  for (const DateMention& d : s.dates) {
+    dates += clause.Contains(d.begin) && !IsTargetDate(s.tokens, d) ? 1 : 0;
+  }
+  if (dates < 2) return std::nullopt;
+  for (const Mention& m : s.mentions) {
+    if (!clause.Contains(m.begin) || m.country.empty() ||
+        m.kind == graph::EntityKind::kCity ||
+        (m.country != a.party && m.country != b.party)) {
+      continue;
+    }
+    // Only a partner named after "with": "the second with Peru in 2023".
+    int before = m.begin - 1;
+    if (before >= 0 && s.tokens[before].lower == "the") --before;
+    if (before < 0 || s.tokens[before].lower != "with") continue;
+    int next = m.end;
+    if (next < clause.end &&
+        (s.tokens[next].lower == "in" || s.tokens[next].lower == "on"))
+      ++next;
+    for (const DateMention& d : s.dates) {
+      if (d.begin == next) return d.date;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<int> TargetYear(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   for (const DateMention& d : s.dates) {

@@ -38,6 +38,13 @@ struct EventDate {
 // unknown date.
 EventDate DateOf(const MatchContext& ctx);
 
+// "signed the first with Chile in January 2022 and the second with Peru in January
+// 2023": in a clause of several dates, the one written right after a partner
+// named after "with" (or after "in"/"on" there), a party of the pair; none
+// otherwise.
+std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
+                                                  const Referent& a, const Referent& b);
+
 // "by 2030", "over the next five years" (counted from the report): the target year
 // in the trigger's clause, if any.
 std::optional<int> TargetYear(const MatchContext& ctx);

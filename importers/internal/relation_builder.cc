@@ -103,11 +103,18 @@ void RelationBuilder::Add(const FrameMatch& match) {
   }
 }
 
-void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& date) {
+void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_date) {
   const FrameMatch& match = ctx.match;
   const RelationType type = match.frame->type;
   const Sentence& s = ctx.sentence();
   for (const auto& [source, target] : match.pairs) {
+    // "the first with Chile in 2022 and the second with Peru in 2023": each
+    // partner's own date.
+    EventDate date = clause_date;
+    if (std::optional<graph::DateWithPrecision> own = PartyDate(ctx, source, target)) {
+      date.date = *own;
+      date.stated = true;
+    }
     // "the India-Russia annual summit", "a bilateral dialogue": a meeting of two, no
     // forum.
     if (type == RelationType::kForum && target.thing >= 0 &&
