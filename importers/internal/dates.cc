@@ -431,10 +431,45 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
 }
 
 // The dates a text states whole, needing no reference date.
+// "In January-June", "January–April", "January to April 2023": a part of the year,
+// the latest such before the report unless a year follows.
+std::optional<int> MatchMonthRange(const std::vector<Token>& t, int i,
+                                   const DateContext& ctx,
+                                   std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const absl::string_view w = t[i].lower;
+  int first = 0, last = 0, end = i + 1;
+  if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
+    first = MonthFromWord(w.substr(0, dash));
+    last = MonthFromWord(w.substr(dash + 1));
+  } else if (i + 2 < static_cast<int>(t.size()) &&
+             (t[i + 1].text == "\u2013" || t[i + 1].text == "-" ||
+              t[i + 1].lower == "to" || t[i + 1].lower == "through")) {
+    // "January–April", "January to April": the dash apart from the words.
+    first = MonthFromWord(w);
+    last = MonthFromWord(t[i + 2].lower);
+    end = i + 3;
+  }
+  if (first <= 0 || last < first) return std::nullopt;
+  int year = last <= ref.month ? ref.year : ref.year - 1;
+  if (end < static_cast<int>(t.size()) && YearToken(t[end])) {
+    year = *YearToken(t[end]);
+    ++end;
+  } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
+    year = told;
+  }
+  out->push_back({i, end, DateWithPrecision::Year(year), DateKind::kAbsolute});
+  return end - 1;
+}
+
 std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
                                    const DateContext& ctx,
                                    std::vector<DateMention>* out) {
   if (auto last = MatchSpanYear(t, i, out)) return last;
+  // "January–April", before the months alone read as one date.
+  if (ctx.reference.known()) {
+    if (auto last = MatchMonthRange(t, i, ctx, out)) return last;
+  }
   if (auto last = MatchMonthFirst(t, i, ctx, out)) return last;
   if (auto last = MatchDayFirst(t, i, ctx, out)) return last;
   // "05.03.2021": day, month, year.
@@ -443,24 +478,6 @@ std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
     return i;
   }
   return MatchBareYear(t, i, out);
-}
-
-// "In January-June": a part of the year, the latest such before the report.
-std::optional<int> MatchMonthRange(const std::vector<Token>& t, int i,
-                                   const DateContext& ctx,
-                                   std::vector<DateMention>* out) {
-  const DateWithPrecision& ref = ctx.reference;
-  const absl::string_view w = t[i].lower;
-  if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
-    int first = MonthFromWord(w.substr(0, dash));
-    int last = MonthFromWord(w.substr(dash + 1));
-    if (first > 0 && last >= first) {
-      int year = last <= ref.month ? ref.year : ref.year - 1;
-      out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
-      return i;
-    }
-  }
-  return std::nullopt;
 }
 
 // "mid-June", "early-March": the latest such month, unless a year follows.
@@ -654,7 +671,6 @@ std::optional<int> MatchNow(const std::vector<Token>& t, int i, const DateContex
 std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
                                      const DateContext& ctx,
                                      std::vector<DateMention>* out) {
-  if (auto last = MatchMonthRange(t, i, ctx, out)) return last;
   if (auto last = MatchPartOfMonth(t, i, ctx, out)) return last;
   if (auto last = MatchWeekday(t, i, ctx, out)) return last;
   if (auto last = MatchNamedPeriod(t, i, ctx, out)) return last;

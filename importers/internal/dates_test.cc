@@ -31,6 +31,13 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, AMonthRangeWrittenApartIsItsYear) {
+  EXPECT_EQ(Dates("trade grew 11% in January \u2013 April", kFeb5),
+            std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("in January to April 2023", kFeb5), std::vector<std::string>{"2023"});
+  EXPECT_EQ(Dates("in January-June", kFeb5), std::vector<std::string>{"2025"});
+}
+
 TEST(FindDates, AMonthWithLastYearOrThatYear) {
   EXPECT_EQ(Dates("the ban imposed in August last year", kFeb5),
             std::vector<std::string>{"2025-08"});
