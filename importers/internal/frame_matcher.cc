@@ -736,6 +736,7 @@ class SentenceMatcher {
             AddPhrase(ph_.pps[pp].np, true, &view);
           }
         }
+        if (view.referents.empty()) AddDatelinePlace(clause.range, &view);
         break;
       case Slot::kSelf:
         break;
@@ -779,6 +780,21 @@ class SentenceMatcher {
   // of the frame's `through` prepositions.
   void AddThrough(const Frame& f, int np, SlotView* view) const {
     if (!f.through.empty()) AddFromChain(np, &f.through, view);
+  }
+
+  // "the summit held here": an adverb that places the clause where the item was
+  // filed, whose country is the dateline's.
+  void AddDatelinePlace(const TokenRange& range, SlotView* view) const {
+    if (d_.dateline_host().empty()) return;
+    const int end = std::min<int>(range.end, t_.size());
+    for (int k = range.begin; k < end; ++k) {
+      if (t_[k].tag != Tag::kAdverb || !In(c_.dateline_adverb, k)) continue;
+      Referent r;
+      r.party = d_.dateline_host();
+      r.anaphor = true;
+      view->referents.push_back(std::move(r));
+      return;
+    }
   }
 
   void EventSlot(SlotView* view) const {
@@ -1013,6 +1029,7 @@ class SentenceMatcher {
               AddPhrase(ph_.pps[pp].np, true, &view);
             }
           }
+          if (view.referents.empty()) AddDatelinePlace(clauses_[c].range, &view);
         }
         break;
       }

@@ -75,6 +75,7 @@ constexpr Required kRequired[] = {
     {"title_free_modifier", &KnownClasses::title_free_modifier},
     {"destination_prep", &KnownClasses::destination_prep},
     {"place_relative", &KnownClasses::place_relative},
+    {"dateline_adverb", &KnownClasses::dateline_adverb},
     {"place_noun", &KnownClasses::place_noun},
     {"building_noun", &KnownClasses::building_noun},
     {"visit_noun", &KnownClasses::visit_noun},
