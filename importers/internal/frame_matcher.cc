@@ -702,6 +702,7 @@ class SentenceMatcher {
           if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
             AddFromChain(np, nullptr, &view);
           }
+          if (passive && !view.referents.empty()) AddGappedSubjects(c, &view);
         }
         break;
       }
@@ -780,6 +781,30 @@ class SentenceMatcher {
   // of the frame's `through` prepositions.
   void AddThrough(const Frame& f, int np, SlotView* view) const {
     if (!f.through.empty()) AddFromChain(np, &f.through, view);
+  }
+
+  // "Chile was represented by its foreign minister, Peru by its vice president and
+  // Bolivia by its envoy": the subjects of the passive's gapped repetitions, each the
+  // phrase (or last conjunct) right before a later "by".
+  void AddGappedSubjects(int c, SlotView* view) const {
+    bool agent_seen = false;
+    for (int pp : clauses_[c].pps) {
+      const PrepPhrase& by = ph_.pps[pp];
+      if (by.np < 0 || Prep(by) != "by") continue;
+      if (!agent_seen) {
+        agent_seen = true;
+        continue;
+      }
+      const int before = by.prep - 1;
+      const int np = before >= 0 ? ph_.np_at[before] : -1;
+      if (np < 0 || t_[before].tag == Tag::kComma) continue;
+      for (const TokenRange& part : ph_.nps[np].conjuncts) {
+        if (part.begin > before || part.end <= before) continue;
+        for (const Referent& r : InRange(part.begin, part.end)) {
+          if (!r.human && !r.party.empty()) view->referents.push_back(r);
+        }
+      }
+    }
   }
 
   // "the summit held here": an adverb that places the clause where the item was
