@@ -750,6 +750,7 @@ class SentenceMatcher {
         break;
       case Slot::kEvent:
         EventSlot(&view);
+        if (view.referents.empty()) ClauseEvent(c, clause.range, &view);
         break;
       case Slot::kPeople:
         PeopleSlot(clause.range, &view);
@@ -822,6 +823,22 @@ class SentenceMatcher {
     }
   }
 
+  // "met for a summit chaired by Peru, with the presidents of X and Y in
+  // attendance": in an item with no named event, the event that clause c (or a
+  // clause it hangs on) names; `range` when there is no clause.
+  void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
+    if (thing_class_ != c_.event_noun) return;
+    for (int k = c; view->referents.empty(); k = clauses_[k].parent) {
+      const TokenRange r = k >= 0 ? clauses_[k].range : range;
+      for (size_t np = 0; np < ph_.nps.size() && view->referents.empty(); ++np) {
+        const NounPhrase& x = ph_.nps[np];
+        if (x.range.begin < r.begin || x.range.end > r.end || x.head < 0) continue;
+        if (EndsAt(c_.event_noun, x.head)) AddThing(static_cast<int>(np), view);
+      }
+      if (k < 0) break;
+    }
+  }
+
   void EventSlot(SlotView* view) const {
     auto [s, np] = d_.MainEvent();
     if (s < 0) return;
@@ -831,11 +848,25 @@ class SentenceMatcher {
     view->referents.push_back(std::move(r));
   }
 
-  // Everyone the range names through a person or an office.
+  // Everyone the range names through a person or an office, and the states whose
+  // leaders it names ("the presidents of X, Y and Z").
   void PeopleSlot(const TokenRange& range, SlotView* view) const {
     view->ranges.push_back(range);
     for (const Referent& r : InRange(range.begin, range.end)) {
       if (r.human) view->referents.push_back(r);
+    }
+    for (size_t np = 0; np < ph_.nps.size(); ++np) {
+      const NounPhrase& x = ph_.nps[np];
+      if (x.range.begin < range.begin || x.range.end > range.end || x.head < 0) continue;
+      if (!In(c_.titles.leader_title, x.head) && !In(c_.titles.title, x.head)) continue;
+      if (sentence_.mention_at[x.head] >= 0) continue;  // A named office: above.
+      for (int pp : x.pps) {
+        if (ph_.pps[pp].np < 0 || Prep(ph_.pps[pp]) != "of") continue;
+        const NounPhrase& of = ph_.nps[ph_.pps[pp].np];
+        for (const Referent& r : InRange(of.range.begin, of.range.end)) {
+          if (!r.human && !r.place && !r.party.empty()) view->referents.push_back(r);
+        }
+      }
     }
   }
 
@@ -1069,6 +1100,7 @@ class SentenceMatcher {
         break;
       case Slot::kEvent:
         EventSlot(&view);
+        if (view.referents.empty()) ClauseEvent(c, x.range, &view);
         break;
       case Slot::kPeople:
         PeopleSlot(c >= 0 ? clauses_[c].range : x.range, &view);

@@ -44,6 +44,7 @@ constexpr Required kRequired[] = {
     {"trade_noun", &KnownClasses::trade_noun},
     {"event_noun", &KnownClasses::event_noun},
     {"bilateral_event", &KnownClasses::bilateral_event},
+    {"not_event_topic", &KnownClasses::not_event_topic},
     {"region_word", &KnownClasses::region_word},
     {"country_noun", &KnownClasses::country_noun},
     {"partnership_noun", &KnownClasses::partnership_noun},

@@ -31,6 +31,18 @@ int Weight(const std::string& name) {
 
 }  // namespace
 
+// "a summit on the corridor", "a conference on water": what an event without a name
+// of its own is about, which names it; not "on Friday", "on the same day".
+bool ThingRegistry::Topic(const std::vector<Token>& t, const NounPhrase& np) const {
+  if (np.head < 0 || IsTimeWord(t[np.head])) return false;
+  for (int k = np.range.begin; k < np.range.end; ++k) {
+    if (t[k].kind == TokenKind::kNumber || ParseOrdinal(t[k])) return false;
+  }
+  return k_.lexicon()
+             .MatchAt(k_.classes().not_event_topic, t, np.head, np.head + 1)
+             .length == 0;
+}
+
 ThingRegistry::ThingRegistry(const Knowledge& knowledge, const Gazetteer& gazetteer,
                              const Discourse& discourse, const ItemText& item)
     : k_(knowledge), g_(gazetteer), d_(discourse), item_(item) {
@@ -124,7 +136,8 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       bool names =
           prep == "of" || prep == "between" || prep == "with" ||
           (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
-          (event && (prep == "on" || prep == "for") && capital_name);
+          (event && (prep == "on" || prep == "for") && capital_name) ||
+          (event && prep == "on" && Weight(name) == 0 && Topic(t, ph.nps[p.np]));
       if (event && prep == "in") {
         // "the summit in the Central Asia-Germany format": a format names it.
         int head = ph.nps[p.np].head;
