@@ -197,6 +197,22 @@ TEST(FindPhrases, AnAppositiveWithItsOfPhrasesAndADatedPossessorDescribesTheName
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "this year 's chair");
 }
 
+TEST(FindPhrases, ADescriptionBeforeANameIsDescribedByIt) {
+  Parsed p = Parse("The envoys greeted their host, Amara Diallo.", {{6, 8}});
+  int host = p.PhraseAt("their");
+  int name = p.PhraseAt("Amara");
+  ASSERT_GE(host, 0);
+  ASSERT_GE(name, 0);
+  EXPECT_EQ(p.phrases.nps[host].apposition, name);
+}
+
+TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
+  Parsed p = Parse("After the talks, Ghana said it would sign.");
+  int talks = p.PhraseAt("the");
+  ASSERT_GE(talks, 0);
+  EXPECT_EQ(p.phrases.nps[talks].apposition, -1);
+}
+
 TEST(FindPhrases, APhraseFollowedByMoreThanOfPhrasesIsNoAppositive) {
   Parsed p = Parse("Norway, the chair of the council in Oslo, spoke.");
   int name = p.PhraseAt("Norway");
