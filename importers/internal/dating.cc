@@ -551,6 +551,17 @@ void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* o
   if (before && !(*before == out->date)) out->also.push_back(*before);
 }
 
+// "arrived on Thursday to attend the summit": the date of the clause a forum's
+// infinitive of purpose hangs on is the trip's, not the event's, which an earlier
+// sentence may give.
+bool ArrivalForEvent(const MatchContext& ctx, const DateMention& chosen) {
+  if (ctx.match.frame->type != RelationType::kForum || ctx.match.np >= 0) return false;
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  return clause.kind == ClauseKind::kComplement &&
+         s.parse.clause_at[chosen.begin] != ctx.match.clause;
+}
+
 }  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
@@ -558,7 +569,9 @@ EventDate DateOf(const MatchContext& ctx) {
   const RelationType type = ctx.match.frame->type;
   const DateWithPrecision& reported = ctx.item.reported;
   const DateMention* chosen = ChooseDate(ctx);
-  if (chosen == nullptr) chosen = EventNamedDate(ctx);
+  if (chosen == nullptr || ArrivalForEvent(ctx, *chosen)) {
+    if (const DateMention* event = EventNamedDate(ctx)) chosen = event;
+  }
   if (chosen != nullptr) {
     out.date = chosen->date;
     out.stated = true;

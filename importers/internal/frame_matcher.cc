@@ -320,11 +320,13 @@ class SentenceMatcher {
         if (sub == "if" || sub == "unless" || sub == "whether") mood.wished = true;
       }
       // "Azerbaijan's application to join BRICS": an infinitive after a noun is a plan.
-      // Not "decided on Thursday to lift": a time is no noun with a plan.
+      // Not "decided on Thursday to lift": a time is no noun with a plan; nor "arrived
+      // on a visit to attend the summit": a trip's purpose is what it was made for.
       if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
         const Token& before = t_[k.range.begin - 1];
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
-            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1)) {
+            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
+            !In(c_.visit_noun, k.range.begin - 1)) {
           mood.wished = true;
         }
       }
