@@ -535,12 +535,19 @@ class SentenceMatcher {
     view->referents.push_back(std::move(r));
   }
 
-  // A phrase of a determiner and its head alone ("the summit"), with nothing after it.
+  // A phrase of a determiner and its head alone ("the summit"), or with how long
+  // it lasts ("the two-day gathering"), with nothing after it but where it is ("in
+  // the port city").
   bool BareNoun(int np) const {
     const NounPhrase& x = ph_.nps[np];
-    if (!x.pps.empty() || x.conjuncts.size() > 1) return false;
+    if (x.conjuncts.size() > 1) return false;
+    for (int pp : x.pps) {
+      if (!IsLocationPrep(ph_.pps[pp])) return false;
+    }
     for (int k = x.range.begin; k < x.range.end; ++k) {
-      if (k != x.head && t_[k].tag != Tag::kDeterminer) return false;
+      if (k != x.head && t_[k].tag != Tag::kDeterminer &&
+          !absl::EndsWith(t_[k].lower, "-day"))
+        return false;
     }
     return x.head == x.range.end - 1;
   }
