@@ -1168,6 +1168,7 @@ class SentenceMatcher {
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name && np >= 0 && !Named(np)) return false;
+    if (f.needs_unplaced_main_event && !UnplacedMainEvent(c, np)) return false;
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;
@@ -1215,6 +1216,28 @@ class SentenceMatcher {
 
   // A phrase with a name of its own: a capitalized word or an ordinal after its
   // article ("the 10th summit", "the Astana International Forum").
+  // Phrase np is the item's main event, its sentence says nowhere where a place is,
+  // and its clause dates it within days of the report ("on Wednesday"), not in
+  // another year ("the 1982 convention").
+  bool UnplacedMainEvent(int c, int np) const {
+    constexpr int kNearReportDays = 7;
+    auto [s, main] = d_.MainEvent();
+    if (np < 0 || s != s_ || main != np || !d_.reported().known()) return false;
+    for (const PrepPhrase& pp : ph_.pps) {
+      if (pp.np < 0 || pp.np == np || !IsLocationPrep(pp)) continue;
+      for (const Referent& r : OfPhrase(pp.np, true)) {
+        if (!r.party.empty() || !r.city.empty()) return false;
+      }
+    }
+    const TokenRange scope = c >= 0 ? clauses_[c].range : ph_.nps[np].range;
+    for (const DateMention& d : sentence_.dates) {
+      if (!scope.Contains(d.begin) || d.date.precision != graph::DatePrecision::kDay) continue;
+      const int64_t apart = d_.reported().FirstDay() - d.date.FirstDay();
+      if (apart >= 0 && apart <= kNearReportDays) return true;
+    }
+    return false;
+  }
+
   bool Named(int np) const {
     const NounPhrase& x = ph_.nps[np];
     for (int k = x.range.begin; k < x.range.end; ++k) {
