@@ -762,10 +762,13 @@ class PhraseFinder {
   }
 
   // "joined their host, Dina Boluarte": a description after its determiner or
-  // possessor, then the name it describes.
+  // possessor, then the name it describes. Not after a preposition: "Chile's
+  // president at the summit, Gabriel Boric," describes the phrase before it.
   bool DescribedName(const NounPhrase& first, const NounPhrase& second) const {
     const Tag start = TagAt(first.range.begin);
     if (start != Tag::kDeterminer && start != Tag::kPossessive) return false;
+    if (first.range.begin > 0 && TagAt(first.range.begin - 1) == Tag::kPreposition)
+      return false;
     if (Named(first) || first.possessor_end > first.range.begin + 1) return false;
     for (int k = second.range.begin; k < second.range.end; ++k) {
       if (TagAt(k) != Tag::kProper) return false;

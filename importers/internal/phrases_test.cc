@@ -206,6 +206,13 @@ TEST(FindPhrases, ADescriptionBeforeANameIsDescribedByIt) {
   EXPECT_EQ(p.phrases.nps[host].apposition, name);
 }
 
+TEST(FindPhrases, ANameAfterAPrepositionsObjectIsNotDescribedByIt) {
+  Parsed p = Parse("Peru's envoy at the talks, Amara Diallo, spoke.", {{7, 9}});
+  int talks = p.PhraseAt("the");
+  ASSERT_GE(talks, 0);
+  EXPECT_EQ(p.phrases.nps[talks].apposition, -1);
+}
+
 TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
   Parsed p = Parse("After the talks, Ghana said it would sign.");
   int talks = p.PhraseAt("the");
