@@ -1014,6 +1014,11 @@ class SentenceMatcher {
     // "In a joint statement, X and Y said": a fronted "in" too.
     bool fronted = early == "after" || early == "following" || early == "during" ||
                    ((early == "at" || early == "in") && pp.attached_np < 0);
+    // "Ecuador's foreign minister at the summit said": the subject's own phrase.
+    if (early == "at" && pp.attached_np >= 0 &&
+        pp.attached_np == SubjectOf(sentence_.parse, c)) {
+      return true;
+    }
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
@@ -1231,7 +1236,8 @@ class SentenceMatcher {
     }
     const TokenRange scope = c >= 0 ? clauses_[c].range : ph_.nps[np].range;
     for (const DateMention& d : sentence_.dates) {
-      if (!scope.Contains(d.begin) || d.date.precision != graph::DatePrecision::kDay) continue;
+      if (!scope.Contains(d.begin) || d.date.precision != graph::DatePrecision::kDay)
+        continue;
       const int64_t apart = d_.reported().FirstDay() - d.date.FirstDay();
       if (apart >= 0 && apart <= kNearReportDays) return true;
     }
