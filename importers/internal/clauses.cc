@@ -376,6 +376,14 @@ class ClauseFinder {
       Open(ClauseKind::kSubordinate, i, Top(), i);
       return;
     }
+    // "the summit held in Quito on Monday, which X attended": no day is attended; the
+    // phrase the participle describes is.
+    if (tok.lower == "which" && antecedent >= 0 && i > 0 && t_[i - 1].text == "," &&
+        IsTimeWord(t_[p_.phrases.nps[antecedent].head]) &&
+        t_[p_.phrases.nps[antecedent].head].kind == TokenKind::kWord &&
+        TopClause().kind == ClauseKind::kParticipial && TopClause().antecedent >= 0) {
+      antecedent = TopClause().antecedent;
+    }
     int c = Open(ClauseKind::kRelative, i, Top(), i);
     p_.clauses[c].antecedent = antecedent;
     p_.clauses[c].antecedent_top = ChainTop(antecedent);

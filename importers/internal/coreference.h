@@ -88,6 +88,8 @@ class Discourse {
   void NoteVisit(const std::string& visitor, const std::string& host);
   // The country of the item's dateline ("ASTANA, June 22 –"); "" when none.
   const std::string& dateline_host() const { return item_.dateline_country; }
+  // When the item was reported.
+  const graph::DateWithPrecision& reported() const { return item_.reported; }
   // The item's main event: the first event phrase with a name of its own ("the 11th
   // summit of the OTS"), as (sentence, phrase); (-1, -1) when none.
   std::pair<int, int> MainEvent() const { return main_event_; }

@@ -566,14 +566,49 @@ void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* o
   if (before && !(*before == out->date)) out->also.push_back(*before);
 }
 
+// "arrived on Thursday to attend the summit": the date of the clause a forum's
+// infinitive of purpose hangs on is the trip's, not the event's, which an earlier
+// sentence may give.
+bool ArrivalForEvent(const MatchContext& ctx, const DateMention& chosen) {
+  if (ctx.match.frame->type != RelationType::kForum || ctx.match.np >= 0) return false;
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  return clause.kind == ClauseKind::kComplement &&
+         s.parse.clause_at[chosen.begin] != ctx.match.clause;
+}
+
+// "the summit held in Doha on Monday, which the prime minister attended following
+// the strike of 9 September": a forum told in a relative clause on an event is dated
+// by the participle that describes the event, not by what the relative clause adds.
+const DateMention* AttendedEventDate(const MatchContext& ctx) {
+  if (ctx.match.frame->type != RelationType::kForum || ctx.match.np >= 0) return nullptr;
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  if (clause.kind != ClauseKind::kRelative || clause.antecedent < 0) return nullptr;
+  for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
+    const Clause& other = s.parse.clauses[c];
+    if (other.kind != ClauseKind::kParticipial || other.antecedent != clause.antecedent)
+      continue;
+    for (const DateMention& d : s.dates) {
+      if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
+      if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
   const DateWithPrecision& reported = ctx.item.reported;
-  const DateMention* chosen = ChooseDate(ctx);
-  if (chosen == nullptr) chosen = EventNamedDate(ctx);
+  const DateMention* chosen = AttendedEventDate(ctx);
+  if (chosen == nullptr) chosen = ChooseDate(ctx);
+  if (chosen == nullptr || ArrivalForEvent(ctx, *chosen)) {
+    if (const DateMention* event = EventNamedDate(ctx)) chosen = event;
+  }
   if (chosen != nullptr) {
     out.date = chosen->date;
     out.stated = true;

@@ -326,11 +326,13 @@ class SentenceMatcher {
         if (sub == "if" || sub == "unless" || sub == "whether") mood.wished = true;
       }
       // "Azerbaijan's application to join BRICS": an infinitive after a noun is a plan.
-      // Not "decided on Thursday to lift": a time is no noun with a plan.
+      // Not "decided on Thursday to lift": a time is no noun with a plan; nor "arrived
+      // on a visit to attend the summit": a trip's purpose is what it was made for.
       if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
         const Token& before = t_[k.range.begin - 1];
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
-            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1)) {
+            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
+            !In(c_.visit_noun, k.range.begin - 1)) {
           mood.wished = true;
         }
       }
@@ -539,12 +541,19 @@ class SentenceMatcher {
     view->referents.push_back(std::move(r));
   }
 
-  // A phrase of a determiner and its head alone ("the summit"), with nothing after it.
+  // A phrase of a determiner and its head alone ("the summit"), or with how long
+  // it lasts ("the two-day gathering"), with nothing after it but where it is ("in
+  // the port city").
   bool BareNoun(int np) const {
     const NounPhrase& x = ph_.nps[np];
-    if (!x.pps.empty() || x.conjuncts.size() > 1) return false;
+    if (x.conjuncts.size() > 1) return false;
+    for (int pp : x.pps) {
+      if (!IsLocationPrep(ph_.pps[pp])) return false;
+    }
     for (int k = x.range.begin; k < x.range.end; ++k) {
-      if (k != x.head && t_[k].tag != Tag::kDeterminer) return false;
+      if (k != x.head && t_[k].tag != Tag::kDeterminer &&
+          !absl::EndsWith(t_[k].lower, "-day"))
+        return false;
     }
     return x.head == x.range.end - 1;
   }
@@ -708,6 +717,7 @@ class SentenceMatcher {
           if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
             AddFromChain(np, nullptr, &view);
           }
+          if (passive && !view.referents.empty()) AddGappedSubjects(c, &view);
         }
         break;
       }
@@ -742,6 +752,7 @@ class SentenceMatcher {
             AddPhrase(ph_.pps[pp].np, true, &view);
           }
         }
+        if (view.referents.empty()) AddDatelinePlace(clause.range, &view);
         break;
       case Slot::kSelf:
         break;
@@ -754,6 +765,7 @@ class SentenceMatcher {
         break;
       case Slot::kEvent:
         EventSlot(&view);
+        if (view.referents.empty()) ClauseEvent(c, clause.range, &view);
         break;
       case Slot::kPeople:
         PeopleSlot(clause.range, &view);
@@ -787,6 +799,61 @@ class SentenceMatcher {
     if (!f.through.empty()) AddFromChain(np, &f.through, view);
   }
 
+  // "Chile was represented by its foreign minister, Peru by its vice president and
+  // Bolivia by its envoy": the subjects of the passive's gapped repetitions, each the
+  // phrase (or last conjunct) right before a later "by".
+  void AddGappedSubjects(int c, SlotView* view) const {
+    bool agent_seen = false;
+    for (int pp : clauses_[c].pps) {
+      const PrepPhrase& by = ph_.pps[pp];
+      if (by.np < 0 || Prep(by) != "by") continue;
+      if (!agent_seen) {
+        agent_seen = true;
+        continue;
+      }
+      const int before = by.prep - 1;
+      const int np = before >= 0 ? ph_.np_at[before] : -1;
+      if (np < 0 || t_[before].tag == Tag::kComma) continue;
+      for (const TokenRange& part : ph_.nps[np].conjuncts) {
+        if (part.begin > before || part.end <= before) continue;
+        for (const Referent& r : InRange(part.begin, part.end)) {
+          if (!r.human && !r.party.empty()) view->referents.push_back(r);
+        }
+      }
+    }
+  }
+
+  // "the summit held here": an adverb that places the clause where the item was
+  // filed, whose country is the dateline's.
+  void AddDatelinePlace(const TokenRange& range, SlotView* view) const {
+    if (d_.dateline_host().empty()) return;
+    const int end = std::min<int>(range.end, t_.size());
+    for (int k = range.begin; k < end; ++k) {
+      if (t_[k].tag != Tag::kAdverb || !In(c_.dateline_adverb, k)) continue;
+      Referent r;
+      r.party = d_.dateline_host();
+      r.anaphor = true;
+      view->referents.push_back(std::move(r));
+      return;
+    }
+  }
+
+  // "met for a summit chaired by Peru, with the presidents of X and Y in
+  // attendance": in an item with no named event, the event that clause c (or a
+  // clause it hangs on) names; `range` when there is no clause.
+  void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
+    if (thing_class_ != c_.event_noun) return;
+    for (int k = c; view->referents.empty(); k = clauses_[k].parent) {
+      const TokenRange r = k >= 0 ? clauses_[k].range : range;
+      for (size_t np = 0; np < ph_.nps.size() && view->referents.empty(); ++np) {
+        const NounPhrase& x = ph_.nps[np];
+        if (x.range.begin < r.begin || x.range.end > r.end || x.head < 0) continue;
+        if (EndsAt(c_.event_noun, x.head)) AddThing(static_cast<int>(np), view);
+      }
+      if (k < 0) break;
+    }
+  }
+
   void EventSlot(SlotView* view) const {
     auto [s, np] = d_.MainEvent();
     if (s < 0) return;
@@ -796,11 +863,25 @@ class SentenceMatcher {
     view->referents.push_back(std::move(r));
   }
 
-  // Everyone the range names through a person or an office.
+  // Everyone the range names through a person or an office, and the states whose
+  // leaders it names ("the presidents of X, Y and Z").
   void PeopleSlot(const TokenRange& range, SlotView* view) const {
     view->ranges.push_back(range);
     for (const Referent& r : InRange(range.begin, range.end)) {
       if (r.human) view->referents.push_back(r);
+    }
+    for (size_t np = 0; np < ph_.nps.size(); ++np) {
+      const NounPhrase& x = ph_.nps[np];
+      if (x.range.begin < range.begin || x.range.end > range.end || x.head < 0) continue;
+      if (!In(c_.titles.leader_title, x.head) && !In(c_.titles.title, x.head)) continue;
+      if (sentence_.mention_at[x.head] >= 0) continue;  // A named office: above.
+      for (int pp : x.pps) {
+        if (ph_.pps[pp].np < 0 || Prep(ph_.pps[pp]) != "of") continue;
+        const NounPhrase& of = ph_.nps[ph_.pps[pp].np];
+        for (const Referent& r : InRange(of.range.begin, of.range.end)) {
+          if (!r.human && !r.place && !r.party.empty()) view->referents.push_back(r);
+        }
+      }
     }
   }
 
@@ -939,6 +1020,11 @@ class SentenceMatcher {
     // "In a joint statement, X and Y said": a fronted "in" too.
     bool fronted = early == "after" || early == "following" || early == "during" ||
                    ((early == "at" || early == "in") && pp.attached_np < 0);
+    // "Ecuador's foreign minister at the summit said": the subject's own phrase.
+    if (early == "at" && pp.attached_np >= 0 &&
+        pp.attached_np == SubjectOf(sentence_.parse, c)) {
+      return true;
+    }
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
     std::string prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
@@ -1019,6 +1105,7 @@ class SentenceMatcher {
               AddPhrase(ph_.pps[pp].np, true, &view);
             }
           }
+          if (view.referents.empty()) AddDatelinePlace(clauses_[c].range, &view);
         }
         break;
       }
@@ -1033,6 +1120,7 @@ class SentenceMatcher {
         break;
       case Slot::kEvent:
         EventSlot(&view);
+        if (view.referents.empty()) ClauseEvent(c, x.range, &view);
         break;
       case Slot::kPeople:
         PeopleSlot(c >= 0 ? clauses_[c].range : x.range, &view);
@@ -1094,6 +1182,7 @@ class SentenceMatcher {
       const int named = np >= 0 ? np : ClauseObject(c);
       if (named < 0 || !Named(named)) return false;
     }
+    if (f.needs_unplaced_main_event && !UnplacedMainEvent(c, np)) return false;
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;
@@ -1141,6 +1230,29 @@ class SentenceMatcher {
 
   // A phrase with a name of its own: a capitalized word or an ordinal after its
   // article ("the 10th summit", "the Astana International Forum").
+  // Phrase np is the item's main event, its sentence says nowhere where a place is,
+  // and its clause dates it within days of the report ("on Wednesday"), not in
+  // another year ("the 1982 convention").
+  bool UnplacedMainEvent(int c, int np) const {
+    constexpr int kNearReportDays = 7;
+    auto [s, main] = d_.MainEvent();
+    if (np < 0 || s != s_ || main != np || !d_.reported().known()) return false;
+    for (const PrepPhrase& pp : ph_.pps) {
+      if (pp.np < 0 || pp.np == np || !IsLocationPrep(pp)) continue;
+      for (const Referent& r : OfPhrase(pp.np, true)) {
+        if (!r.party.empty() || !r.city.empty()) return false;
+      }
+    }
+    const TokenRange scope = c >= 0 ? clauses_[c].range : ph_.nps[np].range;
+    for (const DateMention& d : sentence_.dates) {
+      if (!scope.Contains(d.begin) || d.date.precision != graph::DatePrecision::kDay)
+        continue;
+      const int64_t apart = d_.reported().FirstDay() - d.date.FirstDay();
+      if (apart >= 0 && apart <= kNearReportDays) return true;
+    }
+    return false;
+  }
+
   bool Named(int np) const {
     const NounPhrase& x = ph_.nps[np];
     for (int k = x.range.begin; k < x.range.end; ++k) {

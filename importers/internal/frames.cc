@@ -164,12 +164,15 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_name = true;
     } else if (value == "own_date") {
       f->needs_own_date = true;
+    } else if (value == "unplaced_main_event") {
+      f->needs_unplaced_main_event = true;
     } else {
       return DataError(
           file, line,
           absl::StrCat("needs=", value,
                        ": want money|percent|date|own_date|person|person_object|"
-                       "name|named_subject|named_object|acting_subject"));
+                       "name|named_subject|named_object|acting_subject|"
+                       "unplaced_main_event"));
     }
     return absl::OkStatus();
   }

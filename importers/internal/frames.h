@@ -72,6 +72,10 @@
 //   needs=own_date               a noun trigger's phrase (a verb's object) must hold
 //                                a date of its own ("the Lima Declaration of 2001",
 //                                "the 2015 treaty");
+//   needs=unplaced_main_event    a noun trigger's phrase is the item's main event
+//                                (its first named one) and no place is given for
+//                                it in its clause ("KAZAN -- ... at the bloc's
+//                                16th summit");
 //   needs=named_subject          the subject must name its parties itself: "officials
 //                                discussed" does not stand for the item's pair;
 //   needs=named_object           the object must name its party itself: "backed Chile"
@@ -170,10 +174,11 @@ struct Frame {
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_name = false;
-  bool needs_own_date = false;        // needs=own_date
-  bool needs_named_subject = false;   // needs=named_subject
-  bool needs_named_object = false;    // needs=named_object
-  bool needs_acting_subject = false;  // needs=acting_subject
+  bool needs_own_date = false;             // needs=own_date
+  bool needs_unplaced_main_event = false;  // needs=unplaced_main_event
+  bool needs_named_subject = false;        // needs=named_subject
+  bool needs_named_object = false;         // needs=named_object
+  bool needs_acting_subject = false;       // needs=acting_subject
   bool any_mood = false;
   bool future_mood = false;   // mood=future
   bool pledged_mood = false;  // mood=pledged

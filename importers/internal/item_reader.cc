@@ -267,6 +267,16 @@ class ItemReader {
         }
       }
       bool agency = false;
+      // "KAZAN, October 23. /TASS/.": an agency between slashes after the date.
+      if (date_begin >= 0 && k + 1 < n && t[k].text == "." && t[k + 1].text == "/") {
+        int close = k + 2;
+        while (close < n && t[close].text != "/") ++close;
+        if (close >= n) return;
+        s.dateline = {0,
+                      close + 1 < n && t[close + 1].text == "." ? close + 2 : close + 1};
+        SetDatelineCity(t, city_end, true);
+        return;
+      }
       if (k < n && t[k].text == "(") {
         int close = k + 1;
         while (close < n && t[close].text != ")") ++close;

@@ -105,6 +105,13 @@ TEST(ReadItem, ADatelineWithDateAndAgencyGivesCityAndReportDate) {
             (std::vector<std::string>{"country:PER", "country:CHL"}));
 }
 
+TEST(ReadItem, AnAgencyBetweenSlashesAfterTheDateEndsADateline) {
+  ReadResult item = Read({"LIMA, March 8. /Andina/. Peru and Chile signed an accord."});
+  EXPECT_EQ(item->dateline_city, "city:lima");
+  EXPECT_EQ(item->dateline_country, "country:PER");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 8));
+}
+
 TEST(ReadItem, ACityItsCountryAndAnAgencyAreADateline) {
   ReadResult item = Read({"LIMA, Peru (AP) \u2014 Peru and Chile signed an accord."});
   EXPECT_EQ(item->dateline_city, "city:lima");

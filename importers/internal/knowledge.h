@@ -37,14 +37,15 @@ struct KnownClasses {
           location_prep = -1, comitative_prep = -1, sector = -1, status_cue = -1,
           document_bundle = -1, membership_role = -1, downgrade_measure = -1,
           event_format = -1, separate_cue = -1, apart_cue = -1, light_verb = -1,
-          bilateral_event = -1, reciprocal = -1, talks_round = -1, aside_event = -1,
-          plan_governor = -1, visit_end_verb = -1, exclusion_cue = -1, phase_noun = -1,
-          pledge_governor = -1, title_complement = -1, title_end = -1,
+          bilateral_event = -1, not_event_topic = -1, reciprocal = -1, talks_round = -1,
+          aside_event = -1, plan_governor = -1, visit_end_verb = -1, exclusion_cue = -1,
+          phase_noun = -1, pledge_governor = -1, title_complement = -1, title_end = -1,
           title_free_modifier = -1, bundle_quantifier = -1, list_joiner = -1,
           list_elaboration = -1, record_ordinal = -1;
   // places.txt, visits.txt
-  ClassId destination_prep = -1, place_relative = -1, place_noun = -1, building_noun = -1,
-          visit_noun = -1, joint_cue = -1, visit_verb = -1;
+  ClassId destination_prep = -1, place_relative = -1, dateline_adverb = -1,
+          place_noun = -1, building_noun = -1, visit_noun = -1, joint_cue = -1,
+          visit_verb = -1;
   // regions.txt
   ClassId region_word = -1, country_noun = -1;
   ClassId partnership_noun = -1;

@@ -28,7 +28,7 @@ constexpr std::array<Word, 28> kNumberWords = {{
     {"seventy", 70},   {"eighty", 80},   {"ninety", 90},   {"hundred", 100},
 }};
 
-constexpr std::array<Word, 29> kOrdinalWords = {{
+constexpr std::array<Word, 30> kOrdinalWords = {{
     {"first", 1},       {"inaugural", 1},    {"second", 2},      {"third", 3},
     {"fourth", 4},      {"fifth", 5},        {"sixth", 6},       {"seventh", 7},
     {"eighth", 8},      {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},
@@ -36,7 +36,7 @@ constexpr std::array<Word, 29> kOrdinalWords = {{
     {"sixteenth", 16},  {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19},
     {"twentieth", 20},  {"thirtieth", 30},   {"fortieth", 40},   {"fiftieth", 50},
     {"sixtieth", 60},   {"seventieth", 70},  {"eightieth", 80},  {"ninetieth", 90},
-    {"hundredth", 100},
+    {"hundredth", 100}, {"first-ever", 1},
 }};
 
 // Number words by the hash of their lower-case form (Token::hash): a word that is

@@ -79,6 +79,7 @@ TEST(ParseOrdinal, WordsAndSuffixes) {
   EXPECT_EQ(ParseOrdinal(Tokenize("10th", 0)[0]), 10);
   EXPECT_EQ(ParseOrdinal(Tokenize("second", 0)[0]), 2);
   EXPECT_EQ(ParseOrdinal(Tokenize("inaugural", 0)[0]), 1);
+  EXPECT_EQ(ParseOrdinal(Tokenize("first-ever", 0)[0]), 1);
   EXPECT_FALSE(ParseOrdinal(Tokenize("with", 0)[0]).has_value());
 }
 

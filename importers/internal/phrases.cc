@@ -756,19 +756,38 @@ class PhraseFinder {
                                    TagAt(first.range.end + 1) == Tag::kAdverb &&
                                    second.possessor_end > second.range.begin;
       if (second.range.begin != first.range.end + 1 && !dated_possessor) continue;
-      Tag start = TagAt(second.range.begin);
-      if (start != Tag::kDeterminer && start != Tag::kPossessive && !dated_possessor)
-        continue;
-      Tag first_head = TagAt(first.head);
-      bool named = first_head == Tag::kProper ||
-                   AtomEnd(first.range.begin) > first.range.begin + 1 ||
-                   t_[first.head].capitalized;
-      if (!named) continue;
       int after = OfChainEnd(static_cast<int>(a + 1));
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
-      if (closes) first.apposition = static_cast<int>(a + 1);
+      if (!closes) continue;
+      Tag start = TagAt(second.range.begin);
+      if ((start == Tag::kDeterminer || start == Tag::kPossessive || dated_possessor) &&
+          Named(first)) {
+        first.apposition = static_cast<int>(a + 1);
+      } else if (DescribedName(first, second)) {
+        first.apposition = static_cast<int>(a + 1);
+      }
     }
+  }
+
+  bool Named(const NounPhrase& x) const {
+    return TagAt(x.head) == Tag::kProper || AtomEnd(x.range.begin) > x.range.begin + 1 ||
+           t_[x.head].capitalized;
+  }
+
+  // "joined their host, Dina Boluarte": a description after its determiner or
+  // possessor, then the name it describes. Not after a preposition: "Chile's
+  // president at the summit, Gabriel Boric," describes the phrase before it.
+  bool DescribedName(const NounPhrase& first, const NounPhrase& second) const {
+    const Tag start = TagAt(first.range.begin);
+    if (start != Tag::kDeterminer && start != Tag::kPossessive) return false;
+    if (first.range.begin > 0 && TagAt(first.range.begin - 1) == Tag::kPreposition)
+      return false;
+    if (Named(first) || first.possessor_end > first.range.begin + 1) return false;
+    for (int k = second.range.begin; k < second.range.end; ++k) {
+      if (TagAt(k) != Tag::kProper) return false;
+    }
+    return true;
   }
 
   // Where a phrase ends with the "of" phrases after it: "the chair of the council

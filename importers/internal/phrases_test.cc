@@ -197,6 +197,29 @@ TEST(FindPhrases, AnAppositiveWithItsOfPhrasesAndADatedPossessorDescribesTheName
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "last year 's host");
 }
 
+TEST(FindPhrases, ADescriptionBeforeANameIsDescribedByIt) {
+  Parsed p = Parse("The envoys greeted their host, Amara Diallo.", {{6, 8}});
+  int host = p.PhraseAt("their");
+  int name = p.PhraseAt("Amara");
+  ASSERT_GE(host, 0);
+  ASSERT_GE(name, 0);
+  EXPECT_EQ(p.phrases.nps[host].apposition, name);
+}
+
+TEST(FindPhrases, ANameAfterAPrepositionsObjectIsNotDescribedByIt) {
+  Parsed p = Parse("Peru's envoy at the talks, Amara Diallo, spoke.", {{7, 9}});
+  int talks = p.PhraseAt("the");
+  ASSERT_GE(talks, 0);
+  EXPECT_EQ(p.phrases.nps[talks].apposition, -1);
+}
+
+TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
+  Parsed p = Parse("After the talks, Ghana said it would sign.");
+  int talks = p.PhraseAt("the");
+  ASSERT_GE(talks, 0);
+  EXPECT_EQ(p.phrases.nps[talks].apposition, -1);
+}
+
 TEST(FindPhrases, APhraseFollowedByMoreThanOfPhrasesIsNoAppositive) {
   Parsed p = Parse("Norway, the chair of the council in Oslo, spoke.");
   int name = p.PhraseAt("Norway");

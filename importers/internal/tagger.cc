@@ -131,6 +131,12 @@ class LexicalPass {
     }
     // "US", "IT": upper-case words are names, not pronouns.
     bool closed = may_be_closed && !(t.text.size() >= 2 && AllUpper(t.text));
+    // "the seventh such meeting", "two such summits": after a count, "such" only
+    // modifies the noun, in the same phrase.
+    if (t.lower == "such" && i > 0 &&
+        (ParseOrdinal(t_[i - 1]).has_value() || t_[i - 1].tag == Tag::kNumber)) {
+      return Set(t, Tag::kAdjective);
+    }
     if (closed) {
       if (In(c_.det, i)) return Set(t, Tag::kDeterminer);
       if (In(c_.poss, i)) return Set(t, Tag::kPossessive);

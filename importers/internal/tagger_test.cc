@@ -40,6 +40,12 @@ TEST(TagTokens, ATimeAdverbBeforeAPossessiveIsADeterminerAndANoun) {
   EXPECT_EQ(Tagged("They met this year.")[2].tag, Tag::kAdverb);
 }
 
+TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
+  EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("No such meeting took place."), "such"), Tag::kDeterminer);
+}
+
 TEST(TagTokens, APresentFormAfterASubordinatorAndANameIsAVerb) {
   std::vector<Token> t = Tagged("Talks stalled weeks before Spain takes over the chair.");
   EXPECT_EQ(TagOf(t, "takes"), Tag::kVerb);

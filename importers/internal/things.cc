@@ -31,6 +31,18 @@ int Weight(const std::string& name) {
 
 }  // namespace
 
+// "a summit on the corridor", "a conference on water": what an event without a name
+// of its own is about, which names it; not "on Friday", "on the same day".
+bool ThingRegistry::Topic(const std::vector<Token>& t, const NounPhrase& np) const {
+  if (np.head < 0 || IsTimeWord(t[np.head])) return false;
+  for (int k = np.range.begin; k < np.range.end; ++k) {
+    if (t[k].kind == TokenKind::kNumber || ParseOrdinal(t[k])) return false;
+  }
+  return k_.lexicon()
+             .MatchAt(k_.classes().not_event_topic, t, np.head, np.head + 1)
+             .length == 0;
+}
+
 ThingRegistry::ThingRegistry(const Knowledge& knowledge, const Gazetteer& gazetteer,
                              const Discourse& discourse, const ItemText& item)
     : k_(knowledge), g_(gazetteer), d_(discourse), item_(item) {
@@ -87,12 +99,18 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   std::string name;
   // "its 11th Summit": whose.
   if (part.begin == x.range.begin && x.possessor_end > x.range.begin) {
+    std::vector<std::string> owners;
     for (const Referent& r : d_.InRange(s, x.range.begin, x.possessor_end)) {
       if (const graph::Entity* e = g_.FindById(r.party)) {
-        name = e->name;
-        break;
+        if (name.empty()) name = e->name;
+        owners.push_back(r.party);
       }
     }
+    // "their summit" after ASEAN and the GCC: the summit of both.
+    int named = 0;
+    std::string joint =
+        ClauseOrganizations(sentence, sentence.parse.clause_at[x.head], &named);
+    if (owners.size() > 1 && named > 1) name = joint;
   }
   int b = part.begin;
   if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
@@ -118,7 +136,8 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
       bool names =
           prep == "of" || prep == "between" || prep == "with" ||
           (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
-          (event && (prep == "on" || prep == "for") && capital_name);
+          (event && (prep == "on" || prep == "for") && capital_name) ||
+          (event && prep == "on" && Weight(name) == 0 && Topic(t, ph.nps[p.np]));
       if (event && prep == "in") {
         // "the summit in the Central Asia-Germany format": a format names it.
         int head = ph.nps[p.np].head;
@@ -153,16 +172,37 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     }
   }
   if (event && Weight(name) == 0) {
-    // "Leaders of the CSTO met for a summit": the organizations of its clause.
-    int clause = sentence.parse.clause_at[x.head];
-    for (const Mention& m : sentence.mentions) {
-      if (m.kind != graph::EntityKind::kOrganization) continue;
-      if (sentence.parse.clause_at[m.begin] != clause) continue;
-      name = absl::StrCat(m.name, " ", name);
-      break;
-    }
+    int named = 0;
+    std::string owners =
+        ClauseOrganizations(sentence, sentence.parse.clause_at[x.head], &named);
+    if (!owners.empty()) name = absl::StrCat(owners, " ", name);
   }
   return name;
+}
+
+// "Leaders of the CSTO met for a summit": the organization its clause names; "leaders
+// of ASEAN and the GCC met at their summit": both, by their shortest names, joined
+// as a summit of two blocs is called ("ASEAN-GCC").
+std::string ThingRegistry::ClauseOrganizations(const Sentence& sentence, int clause,
+                                               int* count) const {
+  std::string first_name;  // The first one's own name, when it is the only one.
+  std::vector<std::pair<std::string, std::string>> orgs;  // (id, shortest text)
+  for (const Mention& m : sentence.mentions) {
+    if (m.kind != graph::EntityKind::kOrganization) continue;
+    if (sentence.parse.clause_at[m.begin] != clause) continue;
+    std::string text = Text(sentence.tokens, m.begin, m.end);
+    auto same = std::find_if(orgs.begin(), orgs.end(),
+                             [&](const auto& o) { return o.first == m.id; });
+    if (same == orgs.end()) {
+      if (orgs.empty()) first_name = m.name;
+      orgs.emplace_back(m.id, std::move(text));
+    } else if (text.size() < same->second.size()) {
+      same->second = std::move(text);
+    }
+  }
+  *count = static_cast<int>(orgs.size());
+  if (orgs.size() < 2) return first_name;
+  return absl::StrCat(orgs[0].second, "-", orgs[1].second);
 }
 
 std::string ThingRegistry::Name(int s, int np, ThingKind kind, int year) const {
