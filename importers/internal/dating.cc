@@ -577,8 +577,8 @@ bool ArrivalForEvent(const MatchContext& ctx, const DateMention& chosen) {
          s.parse.clause_at[chosen.begin] != ctx.match.clause;
 }
 
-// "the summit held in Doha on Monday, which the prime minister attended following
-// the strike of 9 September": a forum told in a relative clause on an event is dated
+// "the forum staged in Lima last Friday, which the premier attended after the
+// storm of 9 May": a forum told in a relative clause on an event is dated
 // by the participle that describes the event, not by what the relative clause adds.
 const DateMention* AttendedEventDate(const MatchContext& ctx) {
   if (ctx.match.frame->type != RelationType::kForum || ctx.match.np >= 0) return nullptr;

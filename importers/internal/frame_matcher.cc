@@ -838,7 +838,7 @@ class SentenceMatcher {
     }
   }
 
-  // "met for a summit chaired by Peru, with the presidents of X and Y in
+  // "gathered for a summit Peru chaired, with the presidents of X and Y in
   // attendance": in an item with no named event, the event that clause c (or a
   // clause it hangs on) names; `range` when there is no clause.
   void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
