@@ -38,8 +38,8 @@ struct EventDate {
 // unknown date.
 EventDate DateOf(const MatchContext& ctx);
 
-// "signed the first with Chile in January 2022 and the second with Peru in January
-// 2023": in a clause of several dates, the one written right after a partner
+// "concluded one pact with Chile in May 2019, another with Peru in June 2021": in
+// a clause of several dates, the one written right after a partner
 // named after "with" (or after "in"/"on" there), a party of the pair; none
 // otherwise.
 std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,

@@ -108,8 +108,8 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
   const RelationType type = match.frame->type;
   const Sentence& s = ctx.sentence();
   for (const auto& [source, target] : match.pairs) {
-    // "the first with Chile in 2022 and the second with Peru in 2023": each
-    // partner's own date.
+    // "one pact with Chile in 2019, another with Peru in 2021": each partner's own
+    // date.
     EventDate date = clause_date;
     if (std::optional<graph::DateWithPrecision> own = PartyDate(ctx, source, target)) {
       date.date = *own;
