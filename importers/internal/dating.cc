@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "importers/internal/numbers.h"
 
@@ -541,6 +542,21 @@ std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
 // What the kind of event makes of its date: a visit or a forum of several days is
 // known to its month, and a visit or meeting may be one of several ("in 2014 and
 // 2016"; "the first since 2015").
+// A decade ("the 1990s") in the trigger's clause.
+bool DecadeInClause(const MatchContext& ctx) {
+  const TokenRange clause = ctx.ClauseRange();
+  const std::vector<Token>& t = ctx.tokens();
+  constexpr size_t kDecadeLength = 5;  // "1990s"
+  for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
+    const std::string& w = t[k].lower;
+    if (w.size() == kDecadeLength && w.back() == 's' && absl::ascii_isdigit(w[0]) &&
+        absl::ascii_isdigit(w[1]) && absl::ascii_isdigit(w[2]) && w[3] == '0') {
+      return true;
+    }
+  }
+  return false;
+}
+
 void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* out) {
   const RelationType type = ctx.match.frame->type;
   if (type == RelationType::kVisit && out->date.precision == DatePrecision::kDay &&
@@ -638,6 +654,9 @@ EventDate DateOf(const MatchContext& ctx) {
   }
   if (!out.stated) {
     if (!reported.known()) return out;
+    // "established ties in the early 1990s": a decade is no date the spec can
+    // hold, and the report's would be wrong.
+    if (DecadeInClause(ctx)) return EventDate();
     // "said on Tuesday that Sudan had recalled its ambassador": some time before
     // the news, so the report's month.
     const bool told_before =
