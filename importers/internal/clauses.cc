@@ -416,8 +416,12 @@ class ClauseFinder {
   // clause it heads.
   void StepVerb(int i, int v) {
     const VerbGroup& g = p_.phrases.verbs[v];
-    if (!g.infinitive && !g.nonfinite && i > 0 &&
-        (t_[i - 1].tag == Tag::kComma || p_.phrases.np_at[i - 1] >= 0)) {
+    // "The levy Chile imposed in May still applies": adverbs between a phrase and
+    // the verb change nothing.
+    int before = i - 1;
+    while (before > 0 && t_[before].tag == Tag::kAdverb) --before;
+    if (!g.infinitive && !g.nonfinite && before >= 0 &&
+        (t_[before].tag == Tag::kComma || p_.phrases.np_at[before] >= 0)) {
       ResumeOuter(i);
     }
     // A tensed verb cannot belong to an infinitive or a participle's clause: it

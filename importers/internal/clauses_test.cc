@@ -61,6 +61,18 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AMainVerbAfterARelativeWithoutPronounAndAnAdverbResumesTheMain) {
+  Parsed p = Parse("The levy Chile imposed on fruit in May last year still applies.");
+  int main = p.ClauseOf("applies");
+  int relative = p.ClauseOf("imposed");
+  ASSERT_GE(main, 0);
+  ASSERT_GE(relative, 0);
+  EXPECT_EQ(p.parse.clauses[main].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[main].subject), "The levy");
+  EXPECT_EQ(p.parse.clauses[relative].kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[relative].antecedent), "The levy");
+}
+
 TEST(ParseSentence, APassiveClauseActsOnItsSubject) {
   Parsed p = Parse("The accord was signed by Chile.");
   int c = p.ClauseOf("signed");

@@ -269,6 +269,8 @@ class ContextPass {
   // or a subject in a question ("May I"). Lexical tags only.
   bool ModalGovernsNext(int i) const {
     if (i + 1 >= n_) return false;
+    // "in May last year": after a preposition it is the month.
+    if (i > 0 && t_[i - 1].tag == Tag::kPreposition && t_[i].capitalized) return false;
     const Tag next = t_[i + 1].tag;
     // "Theresa May met": no past form follows a modal.
     const uint8_t forms = t_[i + 1].verb_forms;
@@ -383,6 +385,28 @@ class ContextPass {
     return DecideAfterNominal(i, p);
   }
 
+  // "The ban China imposed on Peru remains": the verb before i is the only one, and
+  // it follows a name right after the sentence's first noun, a relative clause
+  // without pronoun; i may be the main verb the noun waits for.
+  bool ZeroRelativeVerbBefore(int i) const {
+    int verb = -1;
+    for (int k = i - 1; k >= 0; --k) {
+      const Tag tag = t_[k].tag;
+      if (tag == Tag::kComma || tag == Tag::kPunct || tag == Tag::kRelative) return false;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) {
+        if (verb >= 0) return false;  // Two verbs before: not this shape.
+        verb = k;
+      }
+    }
+    if (verb < 2) return false;
+    const Tag subject = t_[verb - 1].tag;
+    if (subject != Tag::kProper && subject != Tag::kPronoun) return false;
+    int k = verb - 2;
+    while (k >= 0 && t_[k].tag == Tag::kProper) --k;  // A name of several words.
+    return k >= 1 && t_[k].tag == Tag::kNoun && !t_[k].capitalized &&
+           t_[k - 1].tag == Tag::kDeterminer;
+  }
+
   // The comma at p closes ", which ..." (or who, where) inserted after a subject
   // that has no verb yet.
   bool ClosesRelativeInsertion(int p) const {
@@ -468,8 +492,9 @@ class ContextPass {
       return Tag::kVerb;
     // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
     // no other verb before the clause ends.
-    if ((f & kThirdPerson) && pt == Tag::kNoun && t_[p].lower.back() != 's' &&
-        !VerbBefore(i) && !VerbCandidateAfter(i)) {
+    const bool after_noun = pt == Tag::kNoun || (pt == Tag::kProper && IsTimeWord(t_[p]));
+    if ((f & kThirdPerson) && after_noun && t_[p].lower.back() != 's' &&
+        (!VerbBefore(i) || ZeroRelativeVerbBefore(i)) && !VerbCandidateAfter(i)) {
       return Tag::kVerb;
     }
     return Tag::kNoun;

@@ -88,6 +88,12 @@ TEST(TagTokens, APresentFormAfterAClosedRelativeClauseIsTheMainVerb) {
             Tag::kNoun);
 }
 
+TEST(TagTokens, AfterARelativeClauseWithoutPronounTheMainVerbStillComes) {
+  std::vector<Token> t = Tagged("The levy Chile imposed on Peruvian fruit in May stays.");
+  EXPECT_EQ(TagOf(t, "imposed"), Tag::kVerb);
+  EXPECT_EQ(TagOf(t, "stays"), Tag::kVerb);
+}
+
 TEST(TagTokens, AVerbFormAfterADeterminerIsANoun) {
   std::vector<Token> t = Tagged("The visit ended early.");
   EXPECT_EQ(TagOf(t, "visit"), Tag::kNoun);
