@@ -99,9 +99,15 @@ class SentenceMatcher {
   // ---- Triggers ------------------------------------------------------------------
   void MatchVerb(int c) {
     const VerbGroup& g = ph_.verbs[clauses_[c].verb];
-    if (g.copula) return;
-    std::vector<int> frames;
     const FrameBook& book = k_.frames();
+    // A copula triggers only the frames that name "be" ("was last in Rome in 2024").
+    if (g.copula) {
+      if (const std::vector<int>* f = book.VerbFrames("be")) {
+        for (int index : *f) TryFrame(book.frames()[index], c, {g.head, g.head + 1}, -1);
+      }
+      return;
+    }
+    std::vector<int> frames;
     if (const std::vector<int>* f = book.VerbFrames(g.lemma)) frames = *f;
     const std::string& head_lemma = t_[g.head].lemma;
     if (head_lemma != g.lemma) {

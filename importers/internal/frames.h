@@ -17,7 +17,8 @@
 //
 // TYPE is a relation type of ../shared/spec/relations.md ("agreement", "visit", ...).
 //
-// TRIGGER is "v:" (the lemma of a clause's main verb, with its particle: "set_up") or
+// TRIGGER is "v:" (the lemma of a clause's main verb, with its particle: "set_up";
+// a copula triggers only frames that name "be") or
 // "n:" (a word of a noun phrase: its head, or a phrase that covers the head), followed
 // by lemmas or @classes separated by '|' ("v:sign|ink|@sign_verb").
 //
