@@ -21,6 +21,8 @@ bool Is(const std::vector<Token>& t, size_t i, absl::string_view lower) {
   return i < t.size() && t[i].lower == lower;
 }
 
+}  // namespace
+
 // A four-digit year 1000..2199 as its own token ("2019", not "1990s").
 std::optional<int> YearToken(const Token& t) {
   if (t.kind != TokenKind::kNumber || t.text.size() != 4) return std::nullopt;
@@ -28,6 +30,8 @@ std::optional<int> YearToken(const Token& t) {
   if (!absl::SimpleAtoi(t.text, &y) || y < 1000 || y > 2199) return std::nullopt;
   return y;
 }
+
+namespace {
 
 // A fiscal or season year written as a span, "2022-23" or "2024 \u2013 25" (the
 // tokenizer splits at an en dash): the year it ends in, by which such figures are

@@ -53,6 +53,9 @@ bool IsTargetDate(const std::vector<Token>& tokens, const DateMention& d);
 std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
                                    const DateContext& ctx);
 
+// The year a four-digit number token names (1000-2199); none otherwise.
+std::optional<int> YearToken(const Token& t);
+
 // Month number for "Jan.", "January", "Sept." (lower case); 0 if none.
 int MonthFromWord(absl::string_view lower);
 // Weekday 0=Monday..6=Sunday for "monday" (lower case); -1 if none.

@@ -539,9 +539,6 @@ std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
   return std::nullopt;
 }
 
-// What the kind of event makes of its date: a visit or a forum of several days is
-// known to its month, and a visit or meeting may be one of several ("in 2014 and
-// 2016"; "the first since 2015").
 // A decade ("the 1990s") in the trigger's clause.
 bool DecadeInClause(const MatchContext& ctx) {
   const TokenRange clause = ctx.ClauseRange();
@@ -557,6 +554,9 @@ bool DecadeInClause(const MatchContext& ctx) {
   return false;
 }
 
+// What the kind of event makes of its date: a visit or a forum of several days is
+// known to its month, and a visit or meeting may be one of several ("in 2014 and
+// 2016"; "the first since 2015").
 void FitToEvent(const MatchContext& ctx, const DateMention* chosen, EventDate* out) {
   const RelationType type = ctx.match.frame->type;
   if (type == RelationType::kVisit && out->date.precision == DatePrecision::kDay &&

@@ -307,9 +307,7 @@ class SentenceMatcher {
     if (!(said.verb_forms & kSpeech) || !(said.verb_forms & kPastTense)) return false;
     // "would take over if Y stepped aside" is a condition still.
     for (const Clause& child : clauses_) {
-      if (&child - clauses_.data() == c || child.parent != c || child.subordinator < 0) {
-        continue;
-      }
+      if (child.parent != c || child.subordinator < 0) continue;
       const absl::string_view sub = t_[child.subordinator].lower;
       if (sub == "if" || sub == "unless" || sub == "whether") return false;
     }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "importers/internal/dates.h"
 #include "importers/internal/numbers.h"
 #include "importers/internal/word_filter.h"
 
@@ -350,7 +351,8 @@ class ContextPass {
     const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
     // "the Group of Twenty concluded": a capitalized number is part of a name.
     // "in October 2022 opened": a past tense after a date's year is its verb.
-    const bool after_year = pt == Tag::kNumber && (f & kPastTense) && IsYear(t_[p]);
+    const bool after_year =
+        pt == Tag::kNumber && (f & kPastTense) && YearToken(t_[p]).has_value();
     if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
         (pt == Tag::kNumber && !t_[p].capitalized && !after_year) ||
         pt == Tag::kAdjective) {
@@ -425,14 +427,6 @@ class ContextPass {
       if (tag == Tag::kComma || tag == Tag::kPunct) return false;
     }
     return false;
-  }
-
-  // A four-digit year ("2022").
-  static bool IsYear(const Token& t) {
-    constexpr int kFirstYear = 1800, kLastYear = 2199;
-    int year = 0;
-    return t.text.size() == 4 && absl::SimpleAtoi(t.text, &year) && year >= kFirstYear &&
-           year <= kLastYear;
   }
 
   // Decide for word i after a conjunction at p.
