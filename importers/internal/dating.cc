@@ -414,6 +414,7 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
   for (int s = 0; s <= ctx.match.sentence; ++s) {
     const Sentence& sentence = item.sentences[s];
     if (sentence.headline) continue;
+    const bool earlier_paragraph = sentence.paragraph != ctx.sentence().paragraph;
     for (const DateMention& d : sentence.dates) {
       if (s == ctx.match.sentence && d.begin >= ctx.match.trigger.begin) break;
       if (d.date.precision != DatePrecision::kDay || d.kind == DateKind::kSince) continue;
@@ -427,6 +428,12 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
         continue;
       }
       int32_t day = d.date.FirstDay();
+      // A paragraph told before this one goes back to the lead's news unless it
+      // moved the story on: "flew in on Thursday" is background to Friday's talks.
+      if (earlier_paragraph && item.anchor.precision == DatePrecision::kDay &&
+          day < item.anchor.FirstDay()) {
+        continue;
+      }
       if (day <= last && day >= last - kNewsDays) found = d.date;
     }
   }
