@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
 #include "importers/internal/tagger.h"
@@ -929,13 +930,22 @@ bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_p
 
 void Discourse::AddOfficeHolder(int s, int i, const std::string& role, bool leader_office,
                                 bool as_place, std::vector<Referent>* out) const {
-  // The holder of the same office; else, for "the Head of State" or "the Leader"
-  // (an office no one named holds), any leader. In the sentence itself the
-  // nearest before; in earlier ones the first, as a reader takes the subject.
+  // The holder of the same office; else a leader, when either office is one of no
+  // particular post: "the Head of State" for "President X", "the emir" for "the
+  // Qatari leader Tamim". In the sentence itself the nearest before; in earlier
+  // ones the first, as a reader takes the subject.
+  const Lexicon& x = k_.lexicon();
+  const ClassId generic = k_.classes().titles.generic_office;
+  auto generic_role = [&](const std::string& r) {
+    return x.Contains(generic, absl::StrReplaceAll(r, {{"_", " "}}));
+  };
+  const bool generic_anaphor = generic_role(role);
   for (bool any_leader : {false, true}) {
     if (any_leader && !leader_office) break;
     auto holds = [&](const Mention& m) {
-      return IsPersonMention(m) && (any_leader ? m.leader : m.role == role);
+      if (!IsPersonMention(m)) return false;
+      if (!any_leader) return m.role == role;
+      return m.leader && (generic_anaphor || generic_role(m.role));
     };
     for (int k = s; k >= 0 && k >= s - kPronounWindow; --k) {
       const Sentence& other = item_.sentences[k];

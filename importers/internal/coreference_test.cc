@@ -95,6 +95,18 @@ TEST(Discourse, HeAndHisAreTheLastPersonNamedAsSubject) {
   EXPECT_EQ(his[0].person, "person:ramon-ortiz-vega");
 }
 
+TEST(Discourse, AParticularOfficeIsNoOtherOfficesHolder) {
+  // "the emir" is not the president the text named; "the leader" may be.
+  Item item("",
+            {"Chilean President Ramon Ortiz Vega met Peruvian Foreign Minister Ana Soto "
+             "in Lima on Monday. The emir sent greetings, and the leader replied."});
+  int s = item.SentenceStarting("The emir");
+  EXPECT_TRUE(item.Of(s, "The").empty());
+  std::vector<Referent> leader = item.Of(s, "the");
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_EQ(leader[0].person, "person:ramon-ortiz-vega");
+}
+
 TEST(Discourse, ASurnameAloneIsTheFullTitledName) {
   Item item("", {"Chilean President Ramon Ortiz Vega arrived in Lima on Monday.",
                  "Ortiz later flew to Morocco."});

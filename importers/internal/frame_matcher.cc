@@ -1350,8 +1350,14 @@ class SentenceMatcher {
                                       bool target) const {
     for (const SlotChoice& choice : choices) {
       if (choice.first.kind == Slot::kItem && named_any_) continue;
-      std::vector<Referent> r =
-          Filter(f, SlotOf(f, choice.first, c, np, trigger, target).referents, target);
+      SlotView view = SlotOf(f, choice.first, c, np, trigger, target);
+      // "the emir's trip" with no emir the item names is no one else's trip: a
+      // noun's possessor that is no date settles who, named or not.
+      if (choice.first.kind == Slot::kPossessor && np >= 0 && view.referents.empty() &&
+          !view.ranges.empty() && !DatedRange(view.ranges.front())) {
+        return {};
+      }
+      std::vector<Referent> r = Filter(f, view.referents, target);
       if (choice.crossed) {
         std::vector<Referent> more =
             Filter(f, SlotOf(f, choice.second, c, np, trigger, target).referents, target);
@@ -1360,6 +1366,13 @@ class SentenceMatcher {
       if (!r.empty()) return r;
     }
     return {};
+  }
+
+  // A date lies in `r`: "last year's visit", "Monday's talks".
+  bool DatedRange(const TokenRange& r) const {
+    return std::any_of(
+        sentence_.dates.begin(), sentence_.dates.end(),
+        [&](const DateMention& d) { return d.begin < r.end && d.end > r.begin; });
   }
 
   // `named` is a single party of the item's principal pair.

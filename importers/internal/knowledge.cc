@@ -97,6 +97,7 @@ constexpr RequiredTitle kRequiredTitles[] = {
     {"name_suffix", &TitleClasses::name_suffix},
     {"counterpart", &TitleClasses::counterpart},
     {"institution_noun", &TitleClasses::institution},
+    {"generic_office", &TitleClasses::generic_office},
 };
 
 // Every word a frame triggers on as a verb ("v:prolong", "v:@sign_verb") is a verb
