@@ -235,7 +235,9 @@ bool InComplement(const MatchContext& ctx, int k) {
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
          !(t[k].lower == "and" && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
          // "the treaty the two sides signed": a new subject after a noun.
-         !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun) &&
+         // "regulating the recruitment": a gerund's object is no new subject.
+         !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun &&
+           !IngForm(t[k - 1])) &&
          // "a treaty on allied relations in Tashkent": where it was signed.
          !PlaceAfter(ctx, k) && !InClass(ctx, ctx.classes().title_end, k) &&
          !DateAt(ctx, k);
@@ -360,11 +362,66 @@ int NextDocumentAt(const MatchContext& ctx, int k) {
   if (next == k || next >= n) return -1;
   const Token& first = t[next];
   const bool opens = first.tag == Tag::kDeterminer || first.capitalized ||
-                     first.kind == TokenKind::kNumber;
+                     first.kind == TokenKind::kNumber ||
+                     ctx.lexicon().Contains(ctx.classes().elided_document, first.lower);
   return opens && ctx.sentence().mention_at[next] < 0 ? next : -1;
 }
 
+// Whether the agreement kind word in `r` is plural ("documents", "agreements").
+bool PluralKindIn(const MatchContext& ctx, const TokenRange& r) {
+  int at = -1;
+  PhraseMatch kind;
+  if (!FindClass(ctx, ctx.classes().agreement_kind, r, &at, &kind)) return false;
+  const Token& last = ctx.tokens()[at + kind.length - 1];
+  return last.lower != last.lemma && last.lower.back() == 's';
+}
+
+// "another regulating the recruitment of workers": a document that borrows the
+// kind of the one before it.
+bool ElidedDocument(const MatchContext& ctx, const TokenRange& r) {
+  return r.end - r.begin >= 2 && ctx.lexicon().Contains(ctx.classes().elided_document,
+                                                        ctx.tokens()[r.begin].lower);
+}
+
 }  // namespace
+
+std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const TokenRange thing = ctx.ThingPhrase();
+  if (thing.empty() || !PluralKindIn(ctx, thing)) return {};
+  // The elaboration follows the bundle, perhaps after a comma.
+  int k = thing.end;
+  if (k < n && t[k].tag == Tag::kComma) ++k;
+  const int opener =
+      ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, n).length;
+  if (opener == 0) return {};
+  std::vector<TokenRange> out;
+  int begin = k + opener;
+  for (k = begin; k < n; ++k) {
+    // Another clause ends the list; "a plan to align ..." keeps its infinitive.
+    const bool infinitive = k > 0 && t[k - 1].lower == "to";
+    if (k > begin && ph.verb_at[k] >= 0 && !IngForm(t[k]) && !infinitive) break;
+    if (t[k].tag == Tag::kPunct) break;
+    if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
+      out.push_back({begin, k});
+      begin = next;
+      k = next - 1;
+    }
+  }
+  out.push_back({begin, k});
+  // One document each, named in the singular: "financial protocols" names none.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const TokenRange& r) {
+                             if (ElidedDocument(ctx, r)) return false;
+                             return !FindClass(ctx, ctx.classes().agreement_kind, r,
+                                               nullptr, nullptr) ||
+                                    PluralKindIn(ctx, r);
+                           }),
+            out.end());
+  return out;
+}
 
 std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
@@ -402,10 +459,43 @@ std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
 
 namespace {
 
+// "an agreement on legal aid and another regulating labour migration": the kind of
+// the last singular document before, and a title of that kind and the words after.
+void ElidedAttributes(const MatchContext& ctx, Attributes* a) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int begin = ctx.document.begin;
+  std::string value = "agreement";
+  std::string word = "agreement";
+  // "three memorandums, including one on ...": a plural names the kind too, unless
+  // it is a bundle of any kind ("documents").
+  for (int k = begin - 1; k >= 0; --k) {
+    PhraseMatch kind = ctx.lexicon().MatchAt(ctx.classes().agreement_kind, t, k, begin);
+    if (kind.length == 0) continue;
+    if (FindClass(ctx, ctx.classes().document_bundle, {k, k + kind.length}, nullptr,
+                  nullptr)) {
+      break;
+    }
+    if (!kind.value.empty()) value = std::string(kind.value);
+    word = PluralKindIn(ctx, {k, k + kind.length})
+               ? absl::StrCat(Text(t, k, k + kind.length - 1),
+                              k + kind.length - 1 > k ? " " : "",
+                              t[k + kind.length - 1].lemma)
+               : Text(t, k, k + kind.length);
+    break;
+  }
+  (*a)["kind"] = value;
+  const int end = ComplementEnd(ctx, begin + 1);
+  if (end > begin + 1) (*a)["title"] = absl::StrCat(word, " ", Text(t, begin + 1, end));
+}
+
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
   if (ctx.match.np >= 0) phrase = ctx.TriggerPhrase();
+  if (!ctx.document.empty() && ElidedDocument(ctx, ctx.document)) {
+    ElidedAttributes(ctx, a);
+    return;
+  }
   int at = -1;
   PhraseMatch kind;
   if (!FindClass(ctx, c.agreement_kind, phrase, &at, &kind)) {

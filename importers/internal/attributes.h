@@ -27,6 +27,11 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
 // bundle). Empty unless it names two documents or more.
 std::vector<TokenRange> ListedDocuments(const MatchContext& ctx);
 
+// The documents an elaboration after a bundle names one by one, in the singular:
+// "signed eight documents, among them a treaty on X and another on Y" gives the
+// treaty and the other. Each is an agreement of its own beside the bundle.
+std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_ATTRIBUTES_H_

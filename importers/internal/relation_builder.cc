@@ -89,6 +89,9 @@ void RelationBuilder::Add(const FrameMatch& match) {
   std::vector<TokenRange> documents;
   if (type == RelationType::kAgreement && match.np < 0) documents = ListedDocuments(ctx);
   if (documents.empty()) documents.push_back(TokenRange{});
+  if (type == RelationType::kAgreement && match.np < 0) {
+    for (const TokenRange& named : ElaboratedDocuments(ctx)) documents.push_back(named);
+  }
   for (const TokenRange& document : documents) {
     MatchContext one = ctx;
     one.document = document;

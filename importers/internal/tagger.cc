@@ -504,7 +504,13 @@ class ContextPass {
       if (tag != Tag::kNoun && tag != Tag::kAdjective && tag != Tag::kAdverb) break;
       if (t_[k].capitalized) return false;
     }
-    if (k >= i - 1 || k < 1 || t_[k].tag != Tag::kDeterminer) return false;
+    if (k >= i - 1 || k < 0) return false;
+    // "in criminal matters": with no article, a preposition that cannot open a
+    // clause ("after trade rises") right before the modifiers.
+    if (t_[k].tag == Tag::kPreposition) {
+      return x_.MatchAt(c_.sub, t_, k, k + 1).length == 0;
+    }
+    if (k < 1 || t_[k].tag != Tag::kDeterminer) return false;
     while (k >= 1 && t_[k - 1].tag == Tag::kDeterminer) --k;  // "the most"
     return k >= 1 && t_[k - 1].tag == Tag::kPreposition;
   }
