@@ -1064,7 +1064,9 @@ class SentenceMatcher {
         break;
       }
       case Slot::kPrep:
-        for (int pp : TriggerChain(np, trigger)) {
+        // "a visit to Lima at the invitation of his counterpart": an "of" phrase
+        // belongs to the noun right before it, so only the trigger's own counts.
+        for (int pp : slot.prep == "of" ? x.pps : TriggerChain(np, trigger)) {
           if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
             AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
           }
