@@ -433,6 +433,69 @@ std::string Discourse::LastNamedOf(int s, int before,
   return "";
 }
 
+namespace {
+
+// The first state the range names.
+const Mention* FirstStateIn(const Sentence& sentence, const TokenRange& r) {
+  for (int k = r.begin; k < r.end; ++k) {
+    const int m = sentence.mention_at[k];
+    if (m >= 0 && IsStateMention(sentence.mentions[m])) return &sentence.mentions[m];
+  }
+  return nullptr;
+}
+
+// How many clauses up a pronoun looks for a subject: "while its trade" in a clause
+// under another.
+constexpr int kClauseDepth = 4;
+
+}  // namespace
+
+// The first state named in a subject that ends before token `before` of sentence
+// `s` (its possessor included: "Brazil's trade with China"): the subject of the
+// clause holding `before`, else of the clauses it hangs from. Null when none.
+const Mention* Discourse::SubjectStateBefore(int s, int before) const {
+  const Sentence& sentence = item_.sentences[s];
+  if (sentence.headline) return nullptr;
+  const SentenceParse& parse = sentence.parse;
+  if (before <= 0 || before > static_cast<int>(parse.clause_at.size())) return nullptr;
+  int c = parse.clause_at[before - 1];
+  for (int depth = 0; c >= 0 && depth < kClauseDepth;
+       c = parse.clauses[c].parent, ++depth) {
+    const int np = SubjectOf(parse, c);
+    if (np < 0) continue;
+    const TokenRange& r = parse.phrases.nps[np].range;
+    if (r.end > before) continue;
+    if (const Mention* m = FirstStateIn(sentence, r)) return m;
+    // "Its trade fell, while its exports rose": the subject's own "its" first.
+    if (const absl::string_view w = sentence.tokens[r.begin].lower;
+        w == "its" || w == "it")
+      return r.begin == 0 ? PreviousSubjectState(s) : SubjectStateBefore(s, r.begin);
+  }
+  // "Brazil's data tell a story: exports grew, while its trade ...": the first
+  // clause's subject when the clauses above name no state.
+  const int first = parse.clause_at[0];
+  if (first >= 0 && first != parse.clause_at[before - 1]) {
+    const int np = SubjectOf(parse, first);
+    if (np >= 0 && parse.phrases.nps[np].range.end <= before) {
+      return FirstStateIn(sentence, parse.phrases.nps[np].range);
+    }
+  }
+  return nullptr;
+}
+
+// The subject's state of the main clause of the sentence before `s`.
+const Mention* Discourse::PreviousSubjectState(int s) const {
+  if (s == 0) return nullptr;
+  const SentenceParse& parse = item_.sentences[s - 1].parse;
+  for (size_t c = 0; c < parse.clauses.size(); ++c) {
+    if (parse.clauses[c].parent >= 0) continue;
+    const int np = SubjectOf(parse, static_cast<int>(c));
+    if (np < 0) return nullptr;
+    return SubjectStateBefore(s - 1, parse.phrases.nps[np].range.end);
+  }
+  return nullptr;
+}
+
 // The party of the subject of the clause around token i, when the token lies outside
 // that subject: "X paid a visit to the kingdom" does not mean X's own kingdom.
 std::string Discourse::SubjectPartyAround(int s, int i) const {
@@ -906,7 +969,16 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
                    out);
       return true;
     }
-    AddAnaphorOf(s, LastMention(s, i, o.accept), as_place, out);
+    // "Brazil's exports to China grew, while its trade with Chile fell": the
+    // subject's state, of this sentence before the pronoun or, for a pronoun that
+    // opens the sentence, of the last one.
+    // "as it takes over" names rather the last state before: only "its" does this.
+    const Mention* subject = nullptr;
+    if (t[i].lower == "its") {
+      subject = i == 0 ? PreviousSubjectState(s) : SubjectStateBefore(s, i);
+    }
+    AddAnaphorOf(s, subject != nullptr ? subject : LastMention(s, i, o.accept), as_place,
+                 out);
     return true;
   }
   return false;

@@ -129,6 +129,8 @@ class Discourse {
                        bool as_place, std::vector<Referent>* out) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
+  const Mention* SubjectStateBefore(int s, int before) const;
+  const Mention* PreviousSubjectState(int s) const;
   std::string SubjectPartyAround(int s, int i) const;
   const Mention* LastPerson(int s, int before) const;
   int RegionalDescription(int s, int i, int end, bool as_place,

@@ -107,6 +107,18 @@ TEST(Discourse, AParticularOfficeIsNoOtherOfficesHolder) {
   EXPECT_EQ(leader[0].person, "person:ramon-ortiz-vega");
 }
 
+TEST(Discourse, ItsIsTheSubjectsStateNotTheLastStateNamed) {
+  Item item("", {"Chile's trade with China grew. Its trade with Peru fell, while its "
+                 "exports to Brazil rose."});
+  int s = item.SentenceStarting("Its ");
+  std::vector<Referent> opening = item.Of(s, "Its");
+  ASSERT_EQ(opening.size(), 1u);
+  EXPECT_EQ(opening[0].party, "country:CHL");
+  std::vector<Referent> later = item.Of(s, "its");
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].party, "country:CHL");
+}
+
 TEST(Discourse, ASurnameAloneIsTheFullTitledName) {
   Item item("", {"Chilean President Ramon Ortiz Vega arrived in Lima on Monday.",
                  "Ortiz later flew to Morocco."});

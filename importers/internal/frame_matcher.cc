@@ -32,6 +32,7 @@ struct Mood {
   bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
   bool wished = false;    // Irrealis by a wish, a plan, a hedge or a condition.
   bool pledged = false;   // Under a pledge: wished, except for mood=pledged frames.
+  int wisher = -1;  // The clause whose verb wishes it ("Egypt hopes to ..."), if any.
 };
 
 class SentenceMatcher {
@@ -355,8 +356,9 @@ class SentenceMatcher {
       mood.irrealis |= pg.future || pg.modal;
       if (GovernorLemma(c_.pledge_governor, pg)) {
         mood.pledged = true;
-      } else {
-        mood.wished |= GovernorLemma(c_.irrealis_governor, pg);
+      } else if (GovernorLemma(c_.irrealis_governor, pg)) {
+        mood.wished = true;
+        if (mood.wisher < 0) mood.wisher = k.parent;
       }
     }
     // "Had Brazil and Chile signed a free trade agreement, ...": an auxiliary before
@@ -1065,7 +1067,10 @@ class SentenceMatcher {
       }
       case Slot::kPrep:
         // "a visit to Lima at the invitation of his counterpart": an "of" phrase
-        // belongs to the noun right before it, so only the trigger's own counts.
+        // belongs to the noun right before it, so only the trigger's own counts,
+        // and none when another conjunct stands between ("a visit and the summit
+        // of the SCO").
+        if (slot.prep == "of" && !x.conjuncts.back().Contains(trigger.begin)) break;
         for (int pp : slot.prep == "of" ? x.pps : TriggerChain(np, trigger)) {
           if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
             AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
@@ -1524,6 +1529,23 @@ class SentenceMatcher {
                  pairs->end());
   }
 
+  // "Egypt hopes to attract Saudi investment": a wish stands for a pledge only when
+  // it is the source's own; the target wishing for it promises nothing.
+  void DropOthersWishes(const Frame& f, int wisher,
+                        std::vector<std::pair<Referent, Referent>>* pairs) const {
+    if (wisher < 0 || graph::IsSymmetric(f.type)) return;
+    const int np = SubjectOf(sentence_.parse, wisher);
+    if (np < 0) return;
+    std::set<std::string> wishing;
+    for (const Referent& r : OfPhrase(np, false)) wishing.insert(r.party);
+    pairs->erase(std::remove_if(pairs->begin(), pairs->end(),
+                                [&](const auto& p) {
+                                  return wishing.count(p.second.party) > 0 &&
+                                         wishing.count(p.first.party) == 0;
+                                }),
+                 pairs->end());
+  }
+
   void TryFrame(const Frame& f, int c, const TokenRange& trigger, int np) {
     if (c < 0) return;
     object_class_ = -1;
@@ -1542,6 +1564,7 @@ class SentenceMatcher {
     if (!ConditionsHold(f, c, np, trigger)) return;
     std::vector<std::pair<Referent, Referent>> pairs = Parties(f, c, np, trigger);
     DropExcluded(c, &pairs);
+    if (wished && f.any_mood) DropOthersWishes(f, mood.wisher, &pairs);
     if (pairs.empty()) return;
     // "held separate talks with X, Y and Z" is three meetings after all.
     if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range)) {
