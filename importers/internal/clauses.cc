@@ -394,6 +394,15 @@ class ClauseFinder {
   void StepConjunction(int i) {
     // An "and" inside a list of names joins names, not clauses.
     if (p_.phrases.np_at[i] >= 0) return;
+    // "noted that X ... and that Y ...": the first content clause ends here, and the
+    // subordinator opens the second beside it.
+    if (i + 1 < static_cast<int>(t_.size()) && t_[i + 1].tag == Tag::kSubordinator &&
+        stack_.size() > 1 && TopClause().kind == ClauseKind::kSubordinate &&
+        TopClause().verb >= 0) {
+      Close(Top(), i);
+      stack_.pop_back();
+      return;
+    }
     if (TopClause().verb >= 0 && (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
                                   VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
       int parent = TopClause().parent;

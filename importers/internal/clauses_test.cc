@@ -61,6 +61,21 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AndThatOpensASecondContentClauseOfTheSameVerb) {
+  Parsed p = Parse(
+      "Lula recalled that the two countries had opened embassies in 1975 and that "
+      "the trade pact had expired in 2020.");
+  int first = p.ClauseOf("opened");
+  int second = p.ClauseOf("expired");
+  int main = p.ClauseOf("recalled");
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(p.parse.clauses[first].parent, main);
+  EXPECT_EQ(p.parse.clauses[second].parent, main);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[second].subject), "the trade pact");
+}
+
 TEST(ParseSentence, AMainVerbAfterARelativeWithoutPronounAndAnAdverbResumesTheMain) {
   Parsed p = Parse("The levy Chile imposed on fruit in May last year still applies.");
   int main = p.ClauseOf("applies");

@@ -609,6 +609,15 @@ class ContextPass {
       t_[i].tag = Tag::kSubordinator;  // "said that ..."
       return;
     }
+    // "noted that X ... and that Y ...": a second content clause of the same verb.
+    if (pt == Tag::kConjunction) {
+      for (int k = p - 1; k >= 0; --k) {
+        if (t_[k].lower == "that" && t_[k].tag == Tag::kSubordinator) {
+          t_[i].tag = Tag::kSubordinator;
+          return;
+        }
+      }
+    }
     bool after_noun = pt == Tag::kNoun || pt == Tag::kProper;
     if (after_noun && ToldBefore(p)) {
       t_[i].tag = Tag::kSubordinator;  // "told reporters that ..."
