@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "importers/internal/tagger.h"
 
@@ -676,9 +677,16 @@ class ClauseFinder {
           return;
         }
       }
+      // "building on the partnership launched in 2013": a gerund is no thing a
+      // participle describes; the phrase after it is.
+      auto gerund = [&](int x) {
+        const Token& head = t_[p_.phrases.nps[x].head];
+        return (head.verb_forms & kGerund) && absl::EndsWith(head.lower, "ing");
+      };
       np = first;
       while (circumstance(np) && p_.phrases.nps[np].pp >= 0 &&
-             p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0) {
+             p_.phrases.pps[p_.phrases.nps[np].pp].attached_np >= 0 &&
+             !gerund(p_.phrases.pps[p_.phrases.nps[np].pp].attached_np)) {
         np = p_.phrases.pps[p_.phrases.nps[np].pp].attached_np;
       }
       clause.antecedent = np;
