@@ -590,11 +590,26 @@ class ContextPass {
       Tag before = t_[k - 1].tag;
       if ((t.verb_forms & (kPastTense | kThirdPerson)) && !t.capitalized &&
           before != Tag::kDeterminer && before != Tag::kPossessive &&
-          before != Tag::kAdjective && before != Tag::kNumber) {
+          before != Tag::kAdjective && before != Tag::kNumber &&
+          !ZeroRelativeVerb(i, k)) {
         return true;
       }
     }
     return false;
+  }
+
+  // "builds on the partnership [the two countries set up]": the verb at k closes a
+  // relative clause without pronoun, a phrase with an article right after a noun
+  // (both after i), and is no verb of the clause around it.
+  bool ZeroRelativeVerb(int i, int k) const {
+    int j = k - 1;
+    while (j > i && (t_[j].tag == Tag::kNoun || t_[j].tag == Tag::kAdjective ||
+                     t_[j].tag == Tag::kNumber)) {
+      --j;
+    }
+    if (j <= i + 1 || j == k - 1 || t_[j].tag != Tag::kDeterminer) return false;
+    const Tag antecedent = t_[j - 1].tag;
+    return antecedent == Tag::kNoun || antecedent == Tag::kProper;
   }
 
   void MarkParticle(int i) {

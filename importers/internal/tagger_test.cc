@@ -40,6 +40,13 @@ TEST(TagTokens, ATimeAdverbBeforeAPossessiveIsADeterminerAndANoun) {
   EXPECT_EQ(Tagged("They met this year.")[2].tag, Tag::kAdverb);
 }
 
+TEST(TagTokens, AVerbClosingARelativeWithoutPronounLeavesTheMainVerbItsPlace) {
+  std::vector<Token> t =
+      Tagged("The accord builds on the partnership the two countries set up in 2019.");
+  EXPECT_EQ(TagOf(t, "builds"), Tag::kVerb);
+  EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
