@@ -585,13 +585,31 @@ class ContextPass {
   bool VerbCandidateAfter(int i) const {
     for (int k = i + 1; k < n_; ++k) {
       const Token& t = t_[k];
-      if (ClauseBreak(t)) return false;
+      if (ClauseBreak(t) || SubordinateClauseAt(k)) return false;
       if (t.tag == Tag::kAux || t.tag == Tag::kModal) return true;
       Tag before = t_[k - 1].tag;
       if ((t.verb_forms & (kPastTense | kThirdPerson)) && !t.capitalized &&
           before != Tag::kDeterminer && before != Tag::kPossessive &&
           before != Tag::kAdjective && before != Tag::kNumber &&
           !ZeroRelativeVerb(i, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "comes ten months after the two countries became partners": a preposition that
+  // can open a clause, followed by a phrase and a tensed verb, opens one; its verb is
+  // not the outer clause's.
+  bool SubordinateClauseAt(int k) const {
+    constexpr int kLookahead = 6;
+    if (t_[k].tag != Tag::kPreposition || x_.MatchAt(c_.sub, t_, k, k + 1).length != 1)
+      return false;
+    for (int j = k + 2; j < n_ && j <= k + kLookahead; ++j) {
+      const Tag before = t_[j - 1].tag;
+      if (t_[j].tag == Tag::kComma || t_[j].tag == Tag::kPunct) return false;
+      if ((t_[j].verb_forms & kPastTense) && !t_[j].capitalized &&
+          (before == Tag::kNoun || before == Tag::kProper)) {
         return true;
       }
     }

@@ -47,6 +47,13 @@ TEST(TagTokens, AVerbClosingARelativeWithoutPronounLeavesTheMainVerbItsPlace) {
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
 }
 
+TEST(TagTokens, AVerbInAClauseOpenedByAPrepositionLeavesTheMainVerbItsPlace) {
+  std::vector<Token> t =
+      Tagged("The upgrade comes ten months after the two states became partners.");
+  EXPECT_EQ(TagOf(t, "comes"), Tag::kVerb);
+  EXPECT_EQ(TagOf(t, "became"), Tag::kVerb);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
