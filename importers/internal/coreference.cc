@@ -1002,10 +1002,19 @@ bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_p
 
 void Discourse::AddOfficeHolder(int s, int i, const std::string& role, bool leader_office,
                                 bool as_place, std::vector<Referent>* out) const {
-  // The holder of the same office; else a leader, when either office is one of no
-  // particular post: "the Head of State" for "President X", "the emir" for "the
-  // Qatari leader Tamim". In the sentence itself the nearest before; in earlier
-  // ones the first, as a reader takes the subject.
+  if (AddNearHolder(s, i, role, leader_office, as_place, out) ||
+      AddFirstHolder(s, role, as_place, out)) {
+    return;
+  }
+  AddPrincipalHolder(role, out);
+}
+
+// The holder of the same office; else a leader, when either office is one of no
+// particular post: "the Head of State" for "President X", "the emir" for "the
+// Qatari leader Tamim". In the sentence itself the nearest before; in earlier ones
+// (up to kPronounWindow) the first, as a reader takes the subject.
+bool Discourse::AddNearHolder(int s, int i, const std::string& role, bool leader_office,
+                              bool as_place, std::vector<Referent>* out) const {
   const Lexicon& x = k_.lexicon();
   const ClassId generic = k_.classes().titles.generic_office;
   auto generic_role = [&](const std::string& r) {
@@ -1032,12 +1041,34 @@ void Discourse::AddOfficeHolder(int s, int i, const std::string& role, bool lead
         Referent r = FromMention(k, *found, as_place);
         r.anaphor = true;
         if (!r.party.empty()) out->push_back(std::move(r));
-        return;
+        return true;
       }
     }
   }
-  // "the emir's trip to Nairobi" with no emir named: the one principal country
-  // that has a holder of the office.
+  return false;
+}
+
+// "the President" far from any president: the item's first holder of the office,
+// its protagonist as the lead names it.
+bool Discourse::AddFirstHolder(int s, const std::string& role, bool as_place,
+                               std::vector<Referent>* out) const {
+  for (int k = 0; k < s - kPronounWindow; ++k) {
+    for (const Mention& m : item_.sentences[k].mentions) {
+      if (!IsPersonMention(m) || m.role != role) continue;
+      Referent r = FromMention(k, m, as_place);
+      r.anaphor = true;
+      if (r.party.empty()) continue;
+      out->push_back(std::move(r));
+      return true;
+    }
+  }
+  return false;
+}
+
+// "the emir's trip to Nairobi" with no emir named: the one principal country that
+// has a holder of the office.
+void Discourse::AddPrincipalHolder(const std::string& role,
+                                   std::vector<Referent>* out) const {
   constexpr size_t kPrincipalWindow = 3;
   std::string holder;
   for (size_t k = 0; k < principal_.size() && k < kPrincipalWindow; ++k) {

@@ -127,6 +127,11 @@ class Discourse {
   // when `leader_office` and no holder is named).
   void AddOfficeHolder(int s, int i, const std::string& role, bool leader_office,
                        bool as_place, std::vector<Referent>* out) const;
+  bool AddNearHolder(int s, int i, const std::string& role, bool leader_office,
+                     bool as_place, std::vector<Referent>* out) const;
+  bool AddFirstHolder(int s, const std::string& role, bool as_place,
+                      std::vector<Referent>* out) const;
+  void AddPrincipalHolder(const std::string& role, std::vector<Referent>* out) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
   const Mention* SubjectStateBefore(int s, int before) const;
