@@ -638,8 +638,10 @@ class ContextPass {
   void ResolveThat(int i) {
     int p = i - 1;
     Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
-    if (pt == Tag::kVerb) {
-      t_[i].tag = Tag::kSubordinator;  // "said that ..."
+    // "said that ...", "pointed out that ...".
+    if (pt == Tag::kVerb ||
+        (pt == Tag::kParticle && p > 0 && t_[p - 1].tag == Tag::kVerb)) {
+      t_[i].tag = Tag::kSubordinator;
       return;
     }
     // "noted that X ... and that Y ...": a second content clause of the same verb.
