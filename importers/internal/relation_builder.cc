@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "importers/extractor.h"
 #include "importers/internal/attributes.h"
 #include "importers/internal/dating.h"
@@ -219,14 +221,31 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
 
 // "the BRICS summit": a bloc's own summit is where its members meet; the bloc
 // neither hosts nor attends it.
-bool RelationBuilder::BlocAtOwnSummit(const graph::Relation& r) {
+bool RelationBuilder::BlocAtOwnSummit(const graph::Relation& r) const {
   if (r.type != RelationType::kForum || !absl::StartsWith(r.source.id, "org:")) {
     return false;
   }
-  // Named by the bloc's code alone ("event:sco-summit-2025"), not by a name that
-  // may have lost its second side ("the EU-Central Asia summit").
+  // Named by the bloc's code or name and event words alone ("event:sco-summit-2025",
+  // "the Collective Security Treaty Organization summit", "the B5+1 business
+  // forum"), not by a name that may have lost its second side ("the EU-Central
+  // Asia summit").
   const absl::string_view code = absl::string_view(r.source.id).substr(4);
-  return absl::StartsWith(r.target.id, absl::StrCat("event:", code, "-summit-"));
+  if (absl::StartsWith(r.target.id, absl::StrCat("event:", code, "-summit-")))
+    return true;
+  // The text names it so itself: "their first summit" of a bloc and five states
+  // is named after the bloc alone, and is theirs together.
+  const std::string name = absl::AsciiStrToLower(r.target.name);
+  const bool written = std::any_of(
+      r.provenance.begin(), r.provenance.end(), [&](const graph::Provenance& p) {
+        return absl::StrContains(absl::AsciiStrToLower(p.quote), name);
+      });
+  absl::string_view rest = name;
+  if (!written || !(absl::ConsumePrefix(&rest, absl::AsciiStrToLower(r.source.name)) ||
+                    absl::ConsumePrefix(&rest, code))) {
+    return false;
+  }
+  rest = absl::StripAsciiWhitespace(rest);
+  return !rest.empty() && k_.lexicon().Contains(k_.classes().event_noun, rest);
 }
 
 // The host of an event is not also one of its participants, and a bloc is neither

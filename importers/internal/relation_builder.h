@@ -48,7 +48,7 @@ class RelationBuilder {
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
   void DropHostsAsParticipants();
-  static bool BlocAtOwnSummit(const graph::Relation& r);
+  bool BlocAtOwnSummit(const graph::Relation& r) const;
   bool BilateralEvent(int s, int np) const;
   graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
                          const graph::DateWithPrecision& date);
