@@ -122,8 +122,9 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
 
 // "lift trade to $20bn, up from $16.5bn last year": the date of the amount a change
 // starts from is that amount's, not the target's or the new figure's.
-bool DatesABaseline(const std::vector<Token>& t, const DateMention& d) {
-  constexpr int kAmountWindow = 5;  // "from A $ 16.5 billion in"
+bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
+  constexpr int kAmountWindow = 7;  // "from about A $ 16.5 billion in"
+  const std::vector<Token>& t = ctx.tokens();
   int k = d.begin - 1;
   if (k >= 0 && t[k].lower == "in") --k;
   const int amount_end = k;
@@ -131,7 +132,8 @@ bool DatesABaseline(const std::vector<Token>& t, const DateMention& d) {
          (t[k].kind == TokenKind::kNumber || t[k].tag == Tag::kNumber ||
           t[k].lower == "million" || t[k].lower == "billion" ||
           t[k].lower == "trillion" || t[k].text == "$" ||
-          (t[k].capitalized && t[k].text.size() <= 2))) {
+          (t[k].capitalized && t[k].text.size() <= 2) ||
+          ctx.lexicon().ContainsWord(ctx.classes().amount_hedge, t[k]))) {
     --k;
   }
   return k >= 0 && k < amount_end && t[k].lower == "from";
@@ -184,8 +186,7 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
 // ("by 2030"), an amount's or a baseline's year, the start of a running span.
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
   const Sentence& s = ctx.sentence();
-  if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) ||
-      DatesABaseline(s.tokens, d))
+  if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d))
     return true;
   // "since 2017" dates a state; for an event it is a running total's start.
   if (state) return false;

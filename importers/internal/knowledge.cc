@@ -71,6 +71,7 @@ constexpr Required kRequired[] = {
     {"bundle_quantifier", &KnownClasses::bundle_quantifier},
     {"list_joiner", &KnownClasses::list_joiner},
     {"list_elaboration", &KnownClasses::list_elaboration},
+    {"amount_hedge", &KnownClasses::amount_hedge},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
