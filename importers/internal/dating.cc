@@ -24,6 +24,12 @@ bool IsStateType(RelationType type) {
          type == RelationType::kDiplomaticRelations || type == RelationType::kMembership;
 }
 
+// The match tells a state that still holds: a state's type, or a frame with
+// date=since ("has remained suspended since 2016").
+bool TellsState(const MatchContext& ctx) {
+  return IsStateType(ctx.match.frame->type) || ctx.match.frame->since_state;
+}
+
 bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
   return i > 0 && t[i - 1].lower == word;
 }
@@ -227,7 +233,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
-  const bool state = IsStateType(ctx.match.frame->type);
+  const bool state = TellsState(ctx);
   // "said on Wednesday that they had signed": the past perfect tells of a time before
   // the clause that reports it, so that clause's date is not its own.
   const bool pluperfect = Pluperfect(ctx);
@@ -638,7 +644,7 @@ EventDate DateOf(const MatchContext& ctx) {
     out.stated = true;
     if (chosen->kind == DateKind::kSince) {
       out.since = true;
-      out.historical = !IsStateType(type);
+      out.historical = !TellsState(ctx);
     }
     if (chosen->kind == DateKind::kNow) out.stated = false;
   }

@@ -186,8 +186,13 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     return absl::OkStatus();
   }
   if (key == "date") {
-    if (value != "anniversary") return DataError(file, line, "date= wants anniversary");
-    f->anniversary = true;
+    if (value == "anniversary") {
+      f->anniversary = true;
+    } else if (value == "since") {
+      f->since_state = true;
+    } else {
+      return DataError(file, line, "date= wants anniversary or since");
+    }
     return absl::OkStatus();
   }
   if (key == "max_parties") {

@@ -91,6 +91,9 @@
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
 //                                "the host was joined by X", not "the bloc was";
+//   date=since                   the frame tells a state that still holds ("has
+//                                remained suspended since 2016"): "since YEAR" dates
+//                                it, as it does a partnership;
 //   date=anniversary             the trigger is an "Nth anniversary": the date is the
 //                                year the text gives (else the report's) minus N;
 //   mood=future                  also in future or modal statements ("will become a
@@ -184,6 +187,7 @@ struct Frame {
   bool future_mood = false;   // mood=future
   bool pledged_mood = false;  // mood=pledged
   bool anniversary = false;   // date=anniversary
+  bool since_state = false;   // date=since
   int max_parties = 0;        // 0: no limit.
   double confidence = 0.8;
   std::vector<std::pair<std::string, std::string>> constants;  // attr.KEY=VALUE

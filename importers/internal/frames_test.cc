@@ -134,11 +134,20 @@ TEST(ParseFrame, ThroughListsThePrepositionsAPartyMaySitBehind) {
             "frames/test.txt:7: through= needs prepositions");
 }
 
+TEST(ParseFrame, DateSinceMarksAStateThatStillHolds) {
+  absl::StatusOr<Frame> f =
+      Parse("downgrade  v:remain  date=since  source=from  target=subj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->since_state);
+  EXPECT_FALSE(f->anniversary);
+}
+
 TEST(ParseFrame, DefaultsAreFactualMoodAndConfidencePointEight) {
   absl::StatusOr<Frame> f = Parse("meeting  v:meet  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();
   EXPECT_FALSE(f->any_mood);
   EXPECT_FALSE(f->anniversary);
+  EXPECT_FALSE(f->since_state);
   EXPECT_EQ(f->max_parties, 0);
   EXPECT_DOUBLE_EQ(f->confidence, 0.8);
 }
