@@ -1,8 +1,12 @@
 #include "importers/digest_reader.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "importers/internal/text.h"
 #include "simdjson.h"
@@ -66,6 +70,33 @@ bool IsHeadlineShape(absl::string_view line) {
     return short_line && !sentence;
   }
   return !EndsSentence(line);
+}
+
+// "Brussels, 27 January 2025", "Geneva, March 3, 2024": a release's dateline on a
+// line of its own. One to four capitalized words, a comma, then a date of numbers
+// and capitalized words with a four-digit year.
+bool IsDatelineShape(absl::string_view line) {
+  constexpr size_t kLongestDateline = 60;
+  constexpr int kMostPlaceWords = 4;
+  const size_t comma = line.find(", ");
+  if (line.size() > kLongestDateline || comma == absl::string_view::npos) return false;
+  std::vector<absl::string_view> place =
+      absl::StrSplit(line.substr(0, comma), ' ', absl::SkipEmpty());
+  if (place.empty() || static_cast<int>(place.size()) > kMostPlaceWords) return false;
+  for (absl::string_view w : place) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+  }
+  bool year = false;
+  for (absl::string_view w :
+       absl::StrSplit(line.substr(comma + 2), ' ', absl::SkipEmpty())) {
+    absl::ConsumeSuffix(&w, ",");
+    absl::ConsumeSuffix(&w, ".");
+    if (w.empty()) return false;
+    const bool digits = std::all_of(w.begin(), w.end(), absl::ascii_isdigit);
+    year |= digits && w.size() == 4;
+    if (!digits && !absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+  }
+  return year;
 }
 
 // Net change of open typographic quotes on a line.
@@ -216,7 +247,10 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.text.empty() || IsBoilerplate(l.text)) continue;
-    bool body = open_quotes > 0 || !IsHeadlineShape(l.text);
+    // A dateline line right after an item's headline opens its body.
+    const bool dateline =
+        current != nullptr && current->paragraphs.empty() && IsDatelineShape(l.text);
+    bool body = open_quotes > 0 || dateline || !IsHeadlineShape(l.text);
     if (!body) {
       if (l.text == last_headline) continue;  // A repeated title.
       digest.items.emplace_back();

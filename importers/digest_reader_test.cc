@@ -74,6 +74,22 @@ TEST(ParseTextDigest, AnUntitledArticleIsOneItem) {
   EXPECT_EQ(digest->items[0].paragraphs[1].offset, 35);
 }
 
+TEST(ParseTextDigest, AReleasesDatelineOnALineOfItsOwnOpensItsBody) {
+  auto digest = ParseTextDigest("r.txt",
+                                "Council prolongs measures\n\nGeneva, 3 March 2025\n\n"
+                                "The Council today prolonged the measures.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "Council prolongs measures");
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[0].text, "Geneva, 3 March 2025");
+  // Not a dateline: a headline with a comma and no year.
+  auto two =
+      ParseTextDigest("r.txt", "First, a title\nIts body.\nSecond, a title\nMore.\n");
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two->items.size(), 2u);
+}
+
 TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
   auto digest = ParseTextDigest(
       "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");

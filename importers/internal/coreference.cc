@@ -444,6 +444,10 @@ const Mention* FirstStateIn(const Sentence& sentence, const TokenRange& r) {
   return nullptr;
 }
 
+// How many of the item's principal parties an organization anaphor with no
+// organization before it may stand for.
+constexpr size_t kPrincipalOrgWindow = 3;
+
 // How many clauses up a pronoun looks for a subject: "while its trade" in a clause
 // under another.
 constexpr int kClauseDepth = 4;
@@ -481,6 +485,15 @@ const Mention* Discourse::SubjectStateBefore(int s, int before) const {
     }
   }
   return nullptr;
+}
+
+std::string Discourse::PrincipalOrganization() const {
+  for (size_t k = 0; k < principal_.size() && k < kPrincipalOrgWindow; ++k) {
+    if (absl::StartsWith(principal_[k], "org:")) return principal_[k];
+  }
+  // "Brussels, 14 July 2025": the body whose seat the dateline names.
+  if (absl::StartsWith(item_.dateline_country, "org:")) return item_.dateline_country;
+  return "";
 }
 
 // The subject's state of the main clause of the sentence before `s`.
@@ -952,6 +965,14 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
   for (const Option& o : options) {
     PhraseMatch m = x.MatchAt(o.cls, t, i, end);
     if (m.length == 0) continue;
+    // "the Council of Heads of State of the SCO", "the Republic of Korea": a
+    // description with a named "of" phrase is a name, not an anaphor.
+    const int after = i + m.length;
+    if ((o.cls == c.org_anaphor || o.cls == c.country_anaphor) &&
+        after + 1 < static_cast<int>(t.size()) && t[after].lower == "of" &&
+        t[after + 1].capitalized) {
+      return false;
+    }
     *length = m.length;
     if (o.cls == c.plural_pronoun) {
       // "they" after "X and Y": both; else the item's pair.
@@ -962,6 +983,21 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     }
     if (o.cls == c.person_pronoun) {
       AddAnaphorOf(s, LastPerson(s, i), as_place, out);
+      return true;
+    }
+    // "The Council today prolonged ..." in a release from Brussels: with no
+    // organization named before, the item's principal one.
+    if (o.cls == c.org_anaphor) {
+      const Mention* org = LastMention(s, i, o.accept);
+      if (org != nullptr) {
+        AddAnaphorOf(s, org, as_place, out);
+      } else if (const std::string principal = PrincipalOrganization();
+                 !principal.empty()) {
+        Referent r;
+        r.party = principal;
+        r.anaphor = true;
+        out->push_back(std::move(r));
+      }
       return true;
     }
     if (o.cls == c.country_anaphor) {

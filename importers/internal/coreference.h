@@ -136,6 +136,8 @@ class Discourse {
                              absl::string_view not_party = "") const;
   const Mention* SubjectStateBefore(int s, int before) const;
   const Mention* PreviousSubjectState(int s) const;
+  // The first organization among the item's leading principal parties; "" if none.
+  std::string PrincipalOrganization() const;
   std::string SubjectPartyAround(int s, int i) const;
   const Mention* LastPerson(int s, int before) const;
   int RegionalDescription(int s, int i, int end, bool as_place,

@@ -781,8 +781,27 @@ class SentenceMatcher {
       case Slot::kOrganization:
         OrganizationSlot(clause.range.begin, &view);
         break;
+      case Slot::kParticipleObject:
+        ParticipleObjectSlot(c, &view);
+        break;
     }
     return view;
+  }
+
+  // "prolonged the measures targeting specific sectors of the economy of Russia":
+  // the object of an active participle that describes the clause's object.
+  void ParticipleObjectSlot(int c, SlotView* view) const {
+    const int object = ClauseObject(c);
+    if (object < 0) return;
+    for (size_t k = 0; k < clauses_.size(); ++k) {
+      const Clause& part = clauses_[k];
+      if (part.kind != ClauseKind::kParticipial || part.parent != c || part.verb < 0 ||
+          ph_.verbs[part.verb].passive ||
+          (part.antecedent != object && part.subject != object) || part.object < 0) {
+        continue;
+      }
+      AddPhrase(part.object, false, view);
+    }
   }
 
   // The parties of the first phrase after `np` that names any, among those opened by
@@ -1140,6 +1159,8 @@ class SentenceMatcher {
         for (size_t k = 0; k < ph_.nps.size(); ++k) {
           if (ph_.nps[k].apposition == np) AddPhrase(static_cast<int>(k), false, &view);
         }
+        break;
+      case Slot::kParticipleObject:
         break;
       case Slot::kOrganization:
         OrganizationSlot(trigger.begin, &view);

@@ -45,6 +45,8 @@
 //                of X and Y");
 //         appos  the phrase a noun trigger's phrase stands in apposition to
 //                ("Chile, the chair of the forum in 2025,": Chile);
+//         part   the object of a participle that describes a verb's object
+//                ("prolonged the measures [targeting the Russian economy]");
 //         org    the organization among the item's parties named last before
 //                the trigger ("assumes the chairmanship next year" in an
 //                item on a bloc's summit);
@@ -145,6 +147,7 @@ struct Slot {
     kPeople,
     kApposed,
     kOrganization,
+    kParticipleObject,
     kPrep
   };
   Kind kind = kSubject;

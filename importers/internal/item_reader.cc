@@ -266,6 +266,14 @@ class ItemReader {
           return;
         }
       }
+      // "Brussels, 27 January 2025" on a line of its own: an official release's
+      // dateline.
+      const int size = static_cast<int>(t.size());
+      if (date_begin >= 0 && (k == size || (k + 1 == size && t[k].text == "."))) {
+        s.dateline = {0, size};
+        SetDatelineCity(t, city_end, true);
+        return;
+      }
       bool agency = false;
       // "KAZAN, October 23. /TASS/.": an agency between slashes after the date.
       if (date_begin >= 0 && k + 1 < n && t[k].text == "." && t[k + 1].text == "/") {
