@@ -1186,11 +1186,34 @@ class SentenceMatcher {
     return x_.FindIn(cls, t_, r.begin, std::min<int>(r.end, t_.size()), nullptr, nullptr);
   }
 
+  // A phrase of the class in `r` that is not a word inside a longer name: "the
+  // Digital Economy Partnership Agreement" holds no partnership, only an agreement.
+  bool RangeHasHead(ClassId cls, const TokenRange& r) const {
+    const int end = std::min<int>(r.end, t_.size());
+    for (int from = r.begin; from < end;) {
+      int at = -1;
+      PhraseMatch match;
+      if (!x_.FindIn(cls, t_, from, end, &at, &match)) return false;
+      const int after = at + match.length;
+      const bool modifies = after < end && ph_.np_at[after] >= 0 &&
+                            ph_.np_at[after] == ph_.np_at[at] &&
+                            t_[after - 1].capitalized && t_[after].capitalized &&
+                            t_[after].kind == TokenKind::kWord;
+      if (!modifies) return true;
+      from = at + 1;
+    }
+    return false;
+  }
+
   bool ConditionsHold(const Frame& f, int c, int np, const TokenRange& trigger) const {
     for (const Frame::Condition& cond : f.requires_in_slot) {
       SlotView view = SlotOf(f, cond.slot, c, np, trigger, false);
       bool found = false;
-      for (const TokenRange& r : view.ranges) found |= RangeHas(cond.cls, r);
+      // What a verb acts on is a name's head, not a word inside it.
+      const bool object = cond.slot.kind == Slot::kObject;
+      for (const TokenRange& r : view.ranges) {
+        found |= object ? RangeHasHead(cond.cls, r) : RangeHas(cond.cls, r);
+      }
       if (!found) return false;
     }
     const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
