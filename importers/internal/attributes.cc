@@ -390,18 +390,22 @@ std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
   const int n = static_cast<int>(t.size());
   const Phrases& ph = ctx.sentence().parse.phrases;
   const TokenRange thing = ctx.ThingPhrase();
-  if (thing.empty() || !PluralKindIn(ctx, thing)) return {};
-  // The elaboration follows the bundle, perhaps after a comma.
-  int k = thing.end;
-  if (k < n && t[k].tag == Tag::kComma) ++k;
-  const int opener =
-      ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, n).length;
-  if (opener == 0) return {};
+  if (thing.empty()) return {};
+  // The elaboration follows the bundle ("a number of cooperation documents,
+  // among them ..."): the first opener after a plural kind, within the clause.
+  const int clause_end = std::min<int>(ctx.ClauseRange().end, n);
+  int k = thing.begin;
+  int opener = 0;
+  for (; k < clause_end; ++k) {
+    opener = ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, n).length;
+    if (opener > 0) break;
+  }
+  if (opener == 0 || !PluralKindIn(ctx, {thing.begin, k})) return {};
   std::vector<TokenRange> out;
   int begin = k + opener;
   for (k = begin; k < n; ++k) {
     // Another clause ends the list; "a plan to align ..." keeps its infinitive.
-    const bool infinitive = k > 0 && t[k - 1].lower == "to";
+    const bool infinitive = t[k].tag == Tag::kTo || (k > 0 && t[k - 1].lower == "to");
     if (k > begin && ph.verb_at[k] >= 0 && !IngForm(t[k]) && !infinitive) break;
     if (t[k].tag == Tag::kPunct) break;
     if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
