@@ -100,6 +100,7 @@ constexpr RequiredTitle kRequiredTitles[] = {
     {"counterpart", &TitleClasses::counterpart},
     {"institution_noun", &TitleClasses::institution},
     {"generic_office", &TitleClasses::generic_office},
+    {"agent_participle", &TitleClasses::agent_participle},
 };
 
 // Every word a frame triggers on as a verb ("v:prolong", "v:@sign_verb") is a verb

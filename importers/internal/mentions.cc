@@ -133,8 +133,11 @@ class MentionFinder {
         i += length - 1;
         continue;
       }
-      // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish".
-      if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos) {
+      // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish"; not
+      // "the Russia-led bloc", "Qatar-brokered talks": who leads or brokers is
+      // no party of what the phrase names.
+      if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos &&
+          !AgentCompound(t_[i].text)) {
         for (absl::string_view part : absl::StrSplit(t_[i].text, '-')) {
           std::string lower(part);
           for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
@@ -152,6 +155,15 @@ class MentionFinder {
         }
       }
     }
+  }
+
+  // "Russia-led", "US-backed": a name joined to a participle of @agent_participle.
+  bool AgentCompound(absl::string_view text) const {
+    const size_t dash = text.rfind('-');
+    if (dash == absl::string_view::npos) return false;
+    std::string last(text.substr(dash + 1));
+    for (char& c : last) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    return c_.agent_participle >= 0 && x_.Contains(c_.agent_participle, last);
   }
 
   int MentionAt(int i) const {

@@ -44,7 +44,8 @@ struct Mention {
 // The classes of titles.txt that FindMentions reads.
 struct TitleClasses {
   ClassId leader_title = -1, title = -1, honorific = -1, name_particle = -1,
-          name_suffix = -1, counterpart = -1, institution = -1, generic_office = -1;
+          name_suffix = -1, counterpart = -1, institution = -1, generic_office = -1,
+          agent_participle = -1;
 };
 
 // Finds the mentions of `tokens` (lower-case forms filled by Tokenize), skipping

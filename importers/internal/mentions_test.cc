@@ -26,6 +26,8 @@ TEST(FindMentions, NamesDemonymsCapitalsAndCompounds) {
   EXPECT_EQ(Parties("Astana and Beijing agreed"), (V{"country:KAZ", "country:CHN"}));
   EXPECT_EQ(Parties("Türkiye and the European Union"), (V{"country:TUR", "org:eu"}));
   EXPECT_EQ(Parties("the EU and PACE"), (V{"org:eu", "org:pace"}));
+  // Who leads or backs a thing is no party named by the compound.
+  EXPECT_EQ(Parties("the Russia-led bloc and US-backed talks"), V{});
 }
 
 TEST(FindMentions, AnOfficeWithItsCountryIsATitledMention) {
