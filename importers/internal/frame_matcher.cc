@@ -1186,8 +1186,9 @@ class SentenceMatcher {
     return x_.FindIn(cls, t_, r.begin, std::min<int>(r.end, t_.size()), nullptr, nullptr);
   }
 
-  // A phrase of the class in `r` that is not a word inside a longer name: "the
-  // Digital Economy Partnership Agreement" holds no partnership, only an agreement.
+  // A phrase of the class in `r` that is not a word inside a longer name or a
+  // document's name: "the Digital Economy Partnership Agreement" holds no
+  // partnership, only an agreement.
   bool RangeHasHead(ClassId cls, const TokenRange& r) const {
     const int end = std::min<int>(r.end, t_.size());
     for (int from = r.begin; from < end;) {
@@ -1195,10 +1196,15 @@ class SentenceMatcher {
       PhraseMatch match;
       if (!x_.FindIn(cls, t_, from, end, &at, &match)) return false;
       const int after = at + match.length;
+      // "a comprehensive economic partnership agreement": a document's kind word
+      // after it makes it a modifier of the document, in lower case too.
+      const bool document = cls != c_.agreement_kind && after < end &&
+                            x_.MatchAt(c_.agreement_kind, t_, after, end).length > 0;
       const bool modifies = after < end && ph_.np_at[after] >= 0 &&
                             ph_.np_at[after] == ph_.np_at[at] &&
-                            t_[after - 1].capitalized && t_[after].capitalized &&
-                            t_[after].kind == TokenKind::kWord;
+                            ((t_[after - 1].capitalized && t_[after].capitalized &&
+                              t_[after].kind == TokenKind::kWord) ||
+                             document);
       if (!modifies) return true;
       from = at + 1;
     }
