@@ -33,6 +33,7 @@ struct Mood {
   bool wished = false;    // Irrealis by a wish, a plan, a hedge or a condition.
   bool pledged = false;   // Under a pledge: wished, except for mood=pledged frames.
   int wisher = -1;  // The clause whose verb wishes it ("Egypt hopes to ..."), if any.
+  bool weighed = false;  // Only considered: "is considering investing".
 };
 
 class SentenceMatcher {
@@ -334,6 +335,11 @@ class SentenceMatcher {
       // Not "decided on Thursday to lift": a time is no noun with a plan; nor "arrived
       // on a visit to attend the summit": a trip's purpose is what it was made for.
       if (k.kind == ClauseKind::kComplement && k.range.begin > 0) {
+        // "is in talks to invest": the phrase that opens the infinitive weighs it.
+        constexpr int kCueWindow = 3;
+        for (int j = std::max(0, k.range.begin - kCueWindow); j < k.range.begin; ++j) {
+          mood.weighed |= In(c_.deliberation_cue, j);
+        }
         const Token& before = t_[k.range.begin - 1];
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
@@ -360,6 +366,7 @@ class SentenceMatcher {
         mood.wished = true;
         if (mood.wisher < 0) mood.wisher = k.parent;
       }
+      mood.weighed |= GovernorLemma(c_.deliberation_governor, pg);
     }
     // "Had Brazil and Chile signed a free trade agreement, ...": an auxiliary before
     // its subject at the start of the sentence makes a condition.
@@ -399,6 +406,7 @@ class SentenceMatcher {
       if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper && !ReportedFuture(c, i)) {
         mood.wished = true;
       }
+      mood.weighed |= In(c_.deliberation_cue, i);
     }
     mood.irrealis |= mood.wished;
     return mood;
@@ -1608,7 +1616,8 @@ class SentenceMatcher {
     Mood mood = MemoMoodOf(c, trigger, np);
     const bool wished = mood.wished || (mood.pledged && !f.pledged_mood);
     const bool irrealis = mood.irrealis || wished;
-    if (mood.blocked || (irrealis && !f.any_mood && !(f.future_mood && !wished))) {
+    if (mood.blocked || mood.weighed ||
+        (irrealis && !f.any_mood && !(f.future_mood && !wished))) {
       return;
     }
     if (!ConditionsHold(f, c, np, trigger)) return;

@@ -72,6 +72,8 @@ constexpr Required kRequired[] = {
     {"list_joiner", &KnownClasses::list_joiner},
     {"list_elaboration", &KnownClasses::list_elaboration},
     {"amount_hedge", &KnownClasses::amount_hedge},
+    {"deliberation_governor", &KnownClasses::deliberation_governor},
+    {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
