@@ -81,6 +81,67 @@ std::string ThingRegistry::HeadOf(int s, int np) const {
   return "";
 }
 
+// "summit of the OTS", "summit between Italy and Central Asia", "plant in Szeged":
+// the phrases after a thing's noun that belong to its name.
+void ThingRegistry::AppendNamingPhrases(const Sentence& sentence, const NounPhrase& x,
+                                        bool event, std::string* name_out) const {
+  const std::vector<Token>& t = sentence.tokens;
+  const Phrases& ph = sentence.parse.phrases;
+  std::string& name = *name_out;
+  for (int pp : x.pps) {
+    const PrepPhrase& p = ph.pps[pp];
+    if (p.np < 0) continue;
+    absl::string_view prep = t[p.prep].lower;
+    // "the Forum on China-Africa Cooperation": a capitalized phrase continues a
+    // name whatever its preposition.
+    // Not "the forum on Friday".
+    const Token& first = t[ph.nps[p.np].range.begin];
+    const bool capital_name =
+        t[p.prep].capitalized || (first.capitalized && !IsTimeWord(first));
+    bool names =
+        prep == "of" || prep == "between" || prep == "with" ||
+        (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
+        (event && (prep == "on" || prep == "for") && capital_name) ||
+        (event && prep == "on" && Weight(name) == 0 && Topic(t, ph.nps[p.np]));
+    if (event && prep == "in") {
+      // "the summit in the Central Asia-Germany format": a format names it.
+      int head = ph.nps[p.np].head;
+      names =
+          k_.lexicon().MatchAt(k_.classes().event_format, t, head, head + 1).length > 0;
+    }
+    // "the Lamu port on Tuesday": a time is no part of a name.
+    const TokenRange& object = ph.nps[p.np].range;
+    for (const DateMention& d : sentence.dates) {
+      names &= !(d.begin < object.end && d.end > object.begin);
+    }
+    if (!names || IsTimeWord(first)) continue;
+    const NounPhrase& of = ph.nps[p.np];
+    absl::StrAppend(&name, " ", prep, " ", Text(t, of.range.begin, of.range.end));
+    // "meeting of the Council of Heads of State of the SCO": down the "of" phrases.
+    const NounPhrase* step = &of;
+    for (int depth = 0; depth < 3; ++depth) {
+      const NounPhrase* next = nullptr;
+      absl::string_view next_prep;
+      for (int pp_next : step->pps) {
+        const PrepPhrase& q = ph.pps[pp_next];
+        if (q.np < 0) continue;
+        absl::string_view w = t[q.prep].lower;
+        const Token& lead = t[ph.nps[q.np].range.begin];
+        if (w == "of" ||
+            ((w == "on" || w == "for") && lead.capitalized && !IsTimeWord(lead))) {
+          next = &ph.nps[q.np];
+          next_prep = w;
+          break;
+        }
+      }
+      if (next == nullptr) break;
+      absl::StrAppend(&name, " ", next_prep, " ",
+                      Text(t, next->range.begin, next->range.end));
+      step = next;
+    }
+  }
+}
+
 std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Token>& t = sentence.tokens;
@@ -121,56 +182,7 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
                           (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
     ++b;
   if (b < part.end) absl::StrAppend(&name, name.empty() ? "" : " ", Text(t, b, part.end));
-  if (part.end == x.range.end) {
-    // "summit of the OTS", "summit between Italy and Central Asia", "plant in Szeged".
-    for (int pp : x.pps) {
-      const PrepPhrase& p = ph.pps[pp];
-      if (p.np < 0) continue;
-      absl::string_view prep = t[p.prep].lower;
-      // "the Forum on China-Africa Cooperation": a capitalized phrase continues a
-      // name whatever its preposition.
-      // Not "the forum on Friday".
-      const Token& first = t[ph.nps[p.np].range.begin];
-      const bool capital_name =
-          t[p.prep].capitalized || (first.capitalized && !IsTimeWord(first));
-      bool names =
-          prep == "of" || prep == "between" || prep == "with" ||
-          (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
-          (event && (prep == "on" || prep == "for") && capital_name) ||
-          (event && prep == "on" && Weight(name) == 0 && Topic(t, ph.nps[p.np]));
-      if (event && prep == "in") {
-        // "the summit in the Central Asia-Germany format": a format names it.
-        int head = ph.nps[p.np].head;
-        names =
-            k_.lexicon().MatchAt(k_.classes().event_format, t, head, head + 1).length > 0;
-      }
-      if (!names) continue;
-      const NounPhrase& of = ph.nps[p.np];
-      absl::StrAppend(&name, " ", prep, " ", Text(t, of.range.begin, of.range.end));
-      // "meeting of the Council of Heads of State of the SCO": down the "of" phrases.
-      const NounPhrase* step = &of;
-      for (int depth = 0; depth < 3; ++depth) {
-        const NounPhrase* next = nullptr;
-        absl::string_view next_prep;
-        for (int pp_next : step->pps) {
-          const PrepPhrase& q = ph.pps[pp_next];
-          if (q.np < 0) continue;
-          absl::string_view w = t[q.prep].lower;
-          const Token& lead = t[ph.nps[q.np].range.begin];
-          if (w == "of" ||
-              ((w == "on" || w == "for") && lead.capitalized && !IsTimeWord(lead))) {
-            next = &ph.nps[q.np];
-            next_prep = w;
-            break;
-          }
-        }
-        if (next == nullptr) break;
-        absl::StrAppend(&name, " ", next_prep, " ",
-                        Text(t, next->range.begin, next->range.end));
-        step = next;
-      }
-    }
-  }
+  if (part.end == x.range.end) AppendNamingPhrases(sentence, x, event, &name);
   if (event && Weight(name) == 0) {
     int named = 0;
     std::string owners =

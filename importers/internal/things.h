@@ -35,6 +35,8 @@ class ThingRegistry {
   // The phrase's own name, without articles and counts ("17th BRICS summit" ->
   // "BRICS summit", "summit of the OTS", "plant in Szeged").
   std::string OwnName(int s, int np, ThingKind kind) const;
+  void AppendNamingPhrases(const Sentence& sentence, const NounPhrase& x, bool event,
+                           std::string* name) const;
   bool Topic(const std::vector<Token>& t, const NounPhrase& np) const;
   // The organizations clause `clause` names, as an event's owners ("ASEAN-GCC");
   // sets *count to how many there are.
