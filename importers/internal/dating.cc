@@ -406,6 +406,14 @@ bool SeveralDays(const MatchContext& ctx) {
   return false;
 }
 
+// "Separately, the two governments signed ...": a sentence that opens by setting
+// itself apart tells of another event than the story's, undated.
+bool OpensApart(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  return t.size() > 2 && t[1].tag == Tag::kComma && t[0].tag == Tag::kAdverb &&
+         ctx.lexicon().MatchAt(ctx.classes().apart_cue, t, 0, 1).length == 1;
+}
+
 // How far back from the report an event told as news may lie.
 constexpr int kNewsDays = 31;
 
@@ -675,7 +683,7 @@ EventDate DateOf(const MatchContext& ctx) {
     // the news, so the report's month.
     const bool told_before =
         Pluperfect(ctx) && ctx.sentence().parse.clauses[ctx.match.clause].content;
-    out.date = PastOrPerfect(ctx) && !told_before
+    out.date = PastOrPerfect(ctx) && !told_before && !OpensApart(ctx)
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
     if (type == RelationType::kTradeVolume) {

@@ -1194,6 +1194,17 @@ class SentenceMatcher {
     return x_.FindIn(cls, t_, r.begin, std::min<int>(r.end, t_.size()), nullptr, nullptr);
   }
 
+  // The clause's range without an opening connective set off by a comma:
+  // "Separately, the two governments signed ..." tells of another story, not of
+  // parties that acted apart.
+  TokenRange ApartScope(TokenRange r) const {
+    if (r.begin == 0 && r.end > 2 && t_[1].tag == Tag::kComma &&
+        t_[0].tag == Tag::kAdverb) {
+      r.begin = 2;
+    }
+    return r;
+  }
+
   // A phrase of the class in `r` that is not a word inside a longer name or a
   // document's name: "the Digital Economy Partnership Agreement" holds no
   // partnership, only an agreement.
@@ -1527,7 +1538,7 @@ class SentenceMatcher {
             }
           }
           Cross(a, b, &pairs);
-        } else if (!RangeHas(c_.apart_cue, clauses_[c].range)) {
+        } else if (!RangeHas(c_.apart_cue, ApartScope(clauses_[c].range))) {
           PairWithin(a, &pairs);
         }
         if (f.needs_person) {
