@@ -434,6 +434,21 @@ class ClauseFinder {
         (t_[before].tag == Tag::kComma || p_.phrases.np_at[before] >= 0)) {
       ResumeOuter(i);
     }
+    // "Trade, driven by copper, amounted to $3 billion": a past form after the
+    // comma that closes a participle is the verb the outer subject waited for.
+    if (g.nonfinite && (t_[g.head].verb_forms & kPastTense) && before >= 0 &&
+        t_[before].tag == Tag::kComma && stack_.size() > 1 &&
+        TopClause().kind == ClauseKind::kParticipial && TopClause().verb >= 0 &&
+        p_.clauses[TopClause().parent >= 0 ? TopClause().parent : Top()].verb < 0) {
+      ResumeOuter(i);
+      if (TopClause().verb < 0) {
+        VerbGroup& tensed = p_.phrases.verbs[v];
+        tensed.nonfinite = false;
+        tensed.passive = false;
+        AttachVerb(Top(), v);
+        return;
+      }
+    }
     // A tensed verb cannot belong to an infinitive or a participle's clause: it
     // ends them ("talks on enlarging the loan could resume").
     if (!g.infinitive && !g.nonfinite) {

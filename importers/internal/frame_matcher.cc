@@ -347,6 +347,12 @@ class SentenceMatcher {
           mood.wished = true;
         }
       }
+      // "resume talks on upgrading their trade agreement": what talks are about
+      // is not done.
+      if (k.range.begin >= 2 && t_[k.range.begin - 1].tag == Tag::kPreposition &&
+          In(c_.talks_noun, k.range.begin - 2)) {
+        mood.wished = true;
+      }
       bool governed = k.kind == ClauseKind::kComplement || that || GerundObject(cc) ||
                       NounContent(cc);
       if (!governed || k.parent < 0) {
