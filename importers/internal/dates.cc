@@ -261,7 +261,7 @@ bool MayStartDate(const Token& token) {
       "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve"};
+      "eighty",    "ninety",    "hundred",   "eve",       "the"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -397,7 +397,16 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     year = YearForMonthDay(month, *day, ctx.reference);
   }
   if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-    out->push_back({i, end, DayOrMonth(t[i], year, month, *day), DateKind::kAbsolute});
+    // "from 11 to 22 November": a stay of days, known to the month.
+    int begin = i;
+    if (i >= 2 && (t[i - 1].lower == "to" || t[i - 1].lower == "until") &&
+        DayToken(t[i - 2])) {
+      begin = i >= 3 && t[i - 3].lower == "from" ? i - 3 : i - 2;
+    }
+    out->push_back({begin, end,
+                    begin < i ? DateWithPrecision::Month(year, month)
+                              : DayOrMonth(t[i], year, month, *day),
+                    DateKind::kAbsolute});
   }
   return end - 1;
 }
@@ -545,6 +554,12 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   const absl::string_view w = t[i].lower;
+  // "in the first half of the year": the report's year.
+  if (w == "the" && i > 0 && t[i - 1].lower == "of" && i + 1 < n &&
+      t[i + 1].lower == "year" && (i + 2 >= n || t[i + 2].kind != TokenKind::kNumber)) {
+    out->push_back({i, i + 2, DateWithPrecision::Year(ref.year), DateKind::kRelative});
+    return i + 1;
+  }
   if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
         i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&
         t[i + 1].lower != "night" && t[i + 1].lower != "morning" &&

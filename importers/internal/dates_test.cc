@@ -31,6 +31,21 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, ADayRangeWrittenWithToIsItsMonth) {
+  const DateWithPrecision nov25 = DateWithPrecision::Day(2024, 11, 25);
+  EXPECT_EQ(Dates("held in Baku from 11 to 22 November", nov25),
+            std::vector<std::string>{"2024-11"});
+  EXPECT_EQ(Dates("held in Baku on 22 November", nov25),
+            std::vector<std::string>{"2024-11-22"});
+}
+
+TEST(FindDates, OfTheYearIsTheReportsYear) {
+  const DateWithPrecision sep10 = DateWithPrecision::Day(2024, 9, 10);
+  EXPECT_EQ(Dates("reached 3 billion euros in the first half of the year", sep10),
+            std::vector<std::string>{"2024"});
+  EXPECT_TRUE(Dates("the deal of the century", sep10).empty());
+}
+
 TEST(FindDates, AMonthRangeWrittenApartIsItsYear) {
   EXPECT_EQ(Dates("trade grew 11% in January \u2013 April", kFeb5),
             std::vector<std::string>{"2025"});
