@@ -430,11 +430,12 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
                  MonthFromWord(t[i - 1].lower) == 0;
   bool dashed_name = i > 1 && (t[i - 1].text == "\u2013" || t[i - 1].text == "-") &&
                      t[i - 2].capitalized;
-  // "in 2024 showed", "since 2019 has": after a preposition of time it is a year
+  // "in 2024 showed", "since 2019 has", "by 2030 during talks": after a preposition
+  // of time it is a year
   // whatever follows.
-  bool time_prep_before =
-      i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
-                t[i - 1].lower == "during" || t[i - 1].lower == "until");
+  bool time_prep_before = i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
+                                    t[i - 1].lower == "during" ||
+                                    t[i - 1].lower == "until" || t[i - 1].lower == "by");
   if (time_prep_before) unit_after = false;
   if (unit_after || money_before || in_name || dashed_name) return i;
   DateKind kind =

@@ -39,6 +39,14 @@ TEST(FindDates, ADayRangeWrittenWithToIsItsMonth) {
             std::vector<std::string>{"2024-11-22"});
 }
 
+TEST(FindDates, AYearAfterByIsAYearWhateverFollows) {
+  const DateWithPrecision jan10 = DateWithPrecision::Day(2025, 1, 10);
+  EXPECT_EQ(Dates("$2 billion in trade by 2030 during talks", jan10),
+            std::vector<std::string>{"2030"});
+  // A year followed by a unit is an amount, not a date.
+  EXPECT_TRUE(Dates("exported 2030 tonnes of tea", jan10).empty());
+}
+
 TEST(FindDates, OfTheYearIsTheReportsYear) {
   const DateWithPrecision sep10 = DateWithPrecision::Day(2024, 9, 10);
   EXPECT_EQ(Dates("reached 3 billion euros in the first half of the year", sep10),

@@ -194,6 +194,18 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   const Sentence& s = ctx.sentence();
   if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d))
     return true;
+  // "placed the 1960 treaty in abeyance on Wednesday": a year written inside the
+  // object's own words dates the document a measure acts on, not the measure (a
+  // signing or a summit hosted is its object's own date).
+  const RelationType type = ctx.match.frame->type;
+  if (ctx.match.np < 0 && ctx.match.object_np >= 0 &&
+      (type == RelationType::kDowngrade || type == RelationType::kSanction)) {
+    const NounPhrase& object = s.parse.phrases.nps[ctx.match.object_np];
+    if (object.range.Contains(d.begin) && d.begin > object.range.begin &&
+        d.begin < object.head) {
+      return true;
+    }
+  }
   // "since 2017" dates a state; for an event it is a running total's start.
   if (state) return false;
   if (d.kind == DateKind::kSince) return true;

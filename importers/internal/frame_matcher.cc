@@ -1300,6 +1300,12 @@ class SentenceMatcher {
       if (r.Contains(m.begin)) return true;
       int gap = r.begin - m.end;
       if (gap >= 0 && gap <= 1) return true;
+      // "set their sights on $10 billion", "put the target at $5 billion": the
+      // amount in the preposition right after the phrase.
+      // Not "to": "bringing trade to $10 billion" is where it is to go.
+      if (m.begin == r.end + 1 && (t_[r.end].lower == "on" || t_[r.end].lower == "at")) {
+        return true;
+      }
     }
     return false;
   }

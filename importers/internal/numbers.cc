@@ -70,14 +70,20 @@ struct Currency {
   absl::string_view code;
 };
 
-constexpr std::array<Currency, 26> kCurrencyWords = {{
-    {"dollars", "USD"}, {"dollar", "USD"},   {"usd", "USD"}, {"euros", "EUR"},
-    {"euro", "EUR"},    {"eur", "EUR"},      {"yen", "JPY"}, {"jpy", "JPY"},
-    {"yuan", "CNY"},    {"renminbi", "CNY"}, {"rmb", "CNY"}, {"cny", "CNY"},
-    {"rubles", "RUB"},  {"roubles", "RUB"},  {"rub", "RUB"}, {"tenge", "KZT"},
-    {"kzt", "KZT"},     {"pounds", "GBP"},   {"gbp", "GBP"}, {"won", "KRW"},
-    {"rupees", "INR"},  {"soms", "KGS"},     {"som", "UZS"}, {"sums", "UZS"},
-    {"lira", "TRY"},    {"manat", "AZN"},
+// Words after an amount that name its currency; words shared by several
+// currencies ("pesos", "dinars", "shillings") are left out.
+constexpr std::array<Currency, 41> kCurrencyWords = {{
+    {"dollars", "USD"}, {"dollar", "USD"},   {"usd", "USD"},    {"euros", "EUR"},
+    {"euro", "EUR"},    {"eur", "EUR"},      {"yen", "JPY"},    {"jpy", "JPY"},
+    {"yuan", "CNY"},    {"renminbi", "CNY"}, {"rmb", "CNY"},    {"cny", "CNY"},
+    {"rubles", "RUB"},  {"roubles", "RUB"},  {"rub", "RUB"},    {"tenge", "KZT"},
+    {"kzt", "KZT"},     {"pounds", "GBP"},   {"gbp", "GBP"},    {"won", "KRW"},
+    {"rupees", "INR"},  {"soms", "KGS"},     {"som", "UZS"},    {"sums", "UZS"},
+    {"lira", "TRY"},    {"manat", "AZN"},    {"cfa", "XOF"},    {"reais", "BRL"},
+    {"rand", "ZAR"},    {"naira", "NGN"},    {"riyals", "SAR"}, {"ringgit", "MYR"},
+    {"rupiah", "IDR"},  {"baht", "THB"},     {"dong", "VND"},   {"zlotys", "PLN"},
+    {"forints", "HUF"}, {"hryvnias", "UAH"}, {"lari", "GEL"},   {"drams", "AMD"},
+    {"tugriks", "MNT"},
 }};
 
 double Scale(absl::string_view w) {

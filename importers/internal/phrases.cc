@@ -203,7 +203,8 @@ class PhraseFinder {
     bool after_noun =
         (before == Tag::kNoun || before == Tag::kProper) &&
         VerbSinceQuote(g->range.begin) && !TwoPhrasesBefore(g->range.begin) &&
-        !RelativeSubjectBefore(g->range.begin) && !SpeakerBefore(g->range.begin, head);
+        !RelativeSubjectBefore(g->range.begin) && !SpeakerBefore(g->range.begin, head) &&
+        !SubjectOfSubordinateBefore(g->range.begin);
     // "The border treaty signed by X and Y ended a dispute": a participle with its
     // agent after a thing, before the sentence's tensed verb.
     // "At the summit hosted by Senegal, the leaders ...": the same inside the
@@ -224,6 +225,18 @@ class PhraseFinder {
     g->nonfinite = gerund || reduced;
     g->passive = reduced;
   }
+  // "since Venezuela joined in 2012": the phrase before i follows a subordinator,
+  // so it is the subject of a clause of its own and the verb its tensed verb.
+  bool SubjectOfSubordinateBefore(int i) const {
+    int k = i - 1;
+    while (k >= 0 && (TagAt(k) == Tag::kProper || TagAt(k) == Tag::kNoun ||
+                      TagAt(k) == Tag::kAdjective || TagAt(k) == Tag::kDeterminer ||
+                      TagAt(k) == Tag::kNumber || TagAt(k) == Tag::kPossessive)) {
+      --k;
+    }
+    return k >= 0 && k < i - 1 && TagAt(k) == Tag::kSubordinator;
+  }
+
   // The words before i are a relative clause's subject ("the treaty that Argentina,
   // Brazil and Uruguay signed in 1991"): the verb is that subject's, not a participle.
   bool RelativeSubjectBefore(int i) const {
