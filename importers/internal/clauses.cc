@@ -547,6 +547,17 @@ class ClauseFinder {
         p_.clauses[c].antecedent = p_.phrases.np_at[before];
       }
     }
+    // "said on Thursday it was ending the pact": no time is described by a clause;
+    // after a verb of saying it is what was said.
+    const int ante = p_.clauses[c].antecedent;
+    const int parent_verb = p_.clauses[p_.clauses[c].parent].verb;
+    if (ante >= 0 && IsTimeWord(t_[p_.phrases.nps[ante].head]) && parent_verb >= 0 &&
+        (t_[p_.phrases.verbs[parent_verb].head].verb_forms & kSpeech)) {
+      p_.clauses[c].kind = ClauseKind::kSubordinate;
+      p_.clauses[c].content = true;
+      p_.clauses[c].antecedent = -1;
+      return;
+    }
     if (subject >= 0 && p_.clauses[p_.clauses[c].parent].subject == subject) {
       // "X visited Y signed ..." is no relative: treat as coordination.
       p_.clauses[c].kind = ClauseKind::kCoordinate;

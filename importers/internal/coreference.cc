@@ -40,6 +40,11 @@ bool IsStateMention(const Mention& m) {
   return IsOrgMention(m) || (m.kind == EntityKind::kCountry) ||
          (m.kind == EntityKind::kPerson && !m.country.empty());
 }
+// "N'Djamena said it was ending ...": a capital speaks for its government.
+bool IsStateOrCapital(const Mention& m) {
+  return IsStateMention(m) || (m.kind == EntityKind::kCity &&
+                               m.form == AliasForm::kCapital && !m.country.empty());
+}
 
 void SortMentions(Sentence& s) {
   std::sort(s.mentions.begin(), s.mentions.end(),
@@ -961,7 +966,7 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
                             {c.country_anaphor, IsCountryMention},
                             {c.person_pronoun, IsPersonOrOffice},
                             {c.plural_pronoun, IsStateMention},
-                            {c.it_pronoun, IsStateMention}};
+                            {c.it_pronoun, IsStateOrCapital}};
   for (const Option& o : options) {
     PhraseMatch m = x.MatchAt(o.cls, t, i, end);
     if (m.length == 0) continue;

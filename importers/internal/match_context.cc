@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
+
 namespace entente::importers::internal {
 namespace {
 
@@ -77,6 +79,19 @@ bool MatchContext::InClauseScope(int i) const {
     if (kind != ClauseKind::kComplement && kind != ClauseKind::kParticipial && !list)
       break;
     if (parse.clauses[k].parent == match.clause) return true;
+  }
+  // "Algeria said late on Monday it was recalling its ambassadors": what is said
+  // as under way happens when it is said.
+  if (const Clause& own = parse.clauses[match.clause];
+      own.content && own.verb >= 0 && own.parent == c) {
+    const VerbGroup& g = parse.phrases.verbs[own.verb];
+    const Token& head = sentence().tokens[g.head];
+    const Clause& speech = parse.clauses[c];
+    if (g.range.end - g.range.begin > 1 && (head.verb_forms & kGerund) &&
+        absl::EndsWith(head.lower, "ing") && speech.verb >= 0 &&
+        (sentence().tokens[parse.phrases.verbs[speech.verb].head].verb_forms & kSpeech)) {
+      return true;
+    }
   }
   // The clause the trigger's hangs from, when the trigger's is an infinitive,
   // a participle or shares its subject.

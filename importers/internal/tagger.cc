@@ -464,6 +464,13 @@ class ContextPass {
     // "condemned in the strongest possible terms X's attack": a present form that
     // closes a preposition's article and modifiers is that phrase's noun.
     if (ClosesPrepositionalPhrase(i)) return Tag::kNoun;
+    // "The peace accord that ...": a bare form cannot agree with a singular noun
+    // right after an article, so it is that noun's head.
+    if ((f & kBaseForm) && !(f & (kThirdPerson | kPastTense)) && pt == Tag::kNoun &&
+        t_[p].lower.back() != 's' && p > 0 && t_[p - 1].tag == Tag::kDeterminer &&
+        (t_[p - 1].lower == "the" || t_[p - 1].lower == "a" || t_[p - 1].lower == "an")) {
+      return Tag::kNoun;
+    }
     if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].lower == "to" &&
         (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
       return Tag::kVerb;

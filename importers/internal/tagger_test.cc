@@ -54,6 +54,13 @@ TEST(TagTokens, AVerbInAClauseOpenedByAPrepositionLeavesTheMainVerbItsPlace) {
   EXPECT_EQ(TagOf(t, "became"), Tag::kVerb);
 }
 
+TEST(TagTokens, ABareFormAfterAnArticleAndASingularNounIsANoun) {
+  EXPECT_EQ(TagOf(Tagged("The peace accord that Chile signed holds."), "accord"),
+            Tag::kNoun);
+  // After a pronoun a bare form agrees: a verb.
+  EXPECT_EQ(TagOf(Tagged("They accord great weight to trade."), "accord"), Tag::kVerb);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
