@@ -426,6 +426,16 @@ bool OpensApart(const MatchContext& ctx) {
          ctx.lexicon().MatchAt(ctx.classes().apart_cue, t, 0, 1).length == 1;
 }
 
+// The trigger's clause is a relative one opened by "during which", "over which",
+// "throughout which".
+bool DuringWhich(const MatchContext& ctx) {
+  const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
+  if (clause.kind != ClauseKind::kRelative || clause.subordinator < 1) return false;
+  const std::vector<Token>& t = ctx.tokens();
+  const absl::string_view before = t[clause.subordinator - 1].lower;
+  return before == "during" || before == "over" || before == "throughout";
+}
+
 // How far back from the report an event told as news may lie.
 constexpr int kNewsDays = 31;
 
@@ -703,6 +713,11 @@ EventDate DateOf(const MatchContext& ctx) {
     }
   }
   FitToEvent(ctx, chosen, &out);
+  // "a four-day visit that ended on Wednesday, during which they signed ...":
+  // some day of the span, known to the month.
+  if (DuringWhich(ctx) && out.date.precision == DatePrecision::kDay) {
+    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
   return out;
 }
 
