@@ -707,6 +707,15 @@ class SentenceMatcher {
                           child.kind == ClauseKind::kRelative) &&
                          child.antecedent == object;
         if (describes || GerundOfPhrase(child, object)) add(child.pps);
+        // "pour $3 billion into rebuilding Syria's grid": what the gerund after the
+        // preposition acts on.
+        if (child.kind == ClauseKind::kParticipial && child.verb >= 0 &&
+            child.object >= 0) {
+          const int first = ph_.verbs[child.verb].range.begin;
+          if (first > 0 && t_[first - 1].lower == prep) {
+            AddPhrase(child.object, as_place, &view);
+          }
+        }
       }
     };
     switch (slot.kind) {
