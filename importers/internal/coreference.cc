@@ -890,10 +890,11 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     AddAnaphorOf(s, RelativeAntecedent(s, i), as_place, out);
     return true;
   }
+  // "his host" is the visit's host before "his" is anyone's.
   return GroupAnaphorAt(s, i, end, out, length) ||
+         VisitAnaphorAt(s, i, end, out, length) ||
          PronounAt(s, i, end, as_place, out, length) ||
-         OfficeAnaphorAt(s, i, end, office_end, as_place, out, length) ||
-         VisitAnaphorAt(s, i, end, out, length);
+         OfficeAnaphorAt(s, i, end, office_end, as_place, out, length);
 }
 
 void Discourse::AddAnaphorOf(int s, const Mention* m, bool as_place,
