@@ -27,6 +27,9 @@ bool TargetIsThing(RelationType type) {
   return type == RelationType::kForum || type == RelationType::kSite;
 }
 
+// How many tokens before the head it covers a noun trigger's phrase may start.
+constexpr int kLongestNounTrigger = 4;
+
 struct Mood {
   bool blocked = false;
   bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
@@ -152,11 +155,27 @@ class SentenceMatcher {
     return true;
   }
 
+  // The first token from which a noun trigger's phrase may cover `head`.
+  static int FirstTriggerStart(int head, const TokenRange& conjunct) {
+    return std::max(conjunct.begin, head - kLongestNounTrigger);
+  }
+
+  // False when no noun frame's trigger class can start at a token from which Covers
+  // looks for one: then only their lemmas may cover the head.
+  bool MayStartNounTrigger(int head, const TokenRange& conjunct) const {
+    const ClassSet& classes = k_.frames().NounTriggerClasses();
+    for (int start = FirstTriggerStart(head, conjunct); start <= head; ++start) {
+      if (x_.MayMatchAny(classes, t_[start])) return true;
+    }
+    return false;
+  }
+
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
-  // `lemmas` false skips the lemmas, when no noun frame's lemma can end at the head.
+  // `lemmas` false skips the lemmas, when no noun frame's lemma can end at the head;
+  // `classes` false skips the classes, when none can start near it.
   bool Covers(const Frame& f, int head, const TokenRange& conjunct, bool lemmas,
-              TokenRange* r) const {
+              bool classes, TokenRange* r) const {
     for (size_t k = 0; lemmas && k < f.lemmas.size(); ++k) {
       // Whether it is one word or several, the lemma's last word is the head's.
       if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
@@ -176,10 +195,9 @@ class SentenceMatcher {
         return true;
       }
     }
-    constexpr int kLongestNounTrigger = 4;
-    for (ClassId cls : f.trigger_classes) {
-      for (int start = std::max(conjunct.begin, head - kLongestNounTrigger);
-           start <= head; ++start) {
+    for (size_t k = 0; classes && k < f.trigger_classes.size(); ++k) {
+      const ClassId cls = f.trigger_classes[k];
+      for (int start = FirstTriggerStart(head, conjunct); start <= head; ++start) {
         PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
         if (m.length > 0 && start + m.length > head) {
           *r = {start, start + m.length};
@@ -209,11 +227,13 @@ class SentenceMatcher {
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
       const bool lemmas = book.MayEndNounLemma(t_[head].hash) ||
                           book.MayEndNounLemma(t_[head].lemma_hash);
+      const bool classes = MayStartNounTrigger(head, conjunct);
+      if (!lemmas && !classes) continue;  // No noun frame's trigger can cover it.
       for (int index : book.NounFrames()) {
         const Frame& f = book.frames()[index];
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
-        if (!Covers(f, head, conjunct, lemmas, &trigger)) continue;
+        if (!Covers(f, head, conjunct, lemmas, classes, &trigger)) continue;
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);
       }

@@ -261,6 +261,7 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
     const std::vector<std::pair<std::string, std::string>>& files,
     const Lexicon& lexicon) {
   auto book = std::unique_ptr<FrameBook>(new FrameBook());
+  std::vector<ClassId> noun_classes;
   for (const auto& [name, content] : files) {
     int number = 0;
     for (absl::string_view line : absl::StrSplit(content, '\n')) {
@@ -280,6 +281,8 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
       } else {
         book->noun_frames_.push_back(index);
         book->noun_lemma_ends_.insert(frame->lemma_ends.begin(), frame->lemma_ends.end());
+        noun_classes.insert(noun_classes.end(), frame->trigger_classes.begin(),
+                            frame->trigger_classes.end());
       }
       book->frames_.push_back(std::move(*frame));
     }
@@ -287,6 +290,7 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
   if (book->frames_.empty()) {
     return absl::InvalidArgumentError("frames: no frame in any file");
   }
+  book->noun_trigger_classes_ = lexicon.MakeSet(noun_classes);
   return book;
 }
 

@@ -218,6 +218,9 @@ class FrameBook {
   bool MayEndNounLemma(uint32_t hash) const { return noun_lemma_ends_.contains(hash); }
   // Frames whose verb trigger is a class (checked by class match).
   const std::vector<int>& VerbClassFrames() const { return verb_class_frames_; }
+  // The trigger classes of all noun frames: where Lexicon::MayMatchAny rules them
+  // out, no noun frame's class can start.
+  const ClassSet& NounTriggerClasses() const { return noun_trigger_classes_; }
 
  private:
   std::vector<Frame> frames_;
@@ -225,6 +228,7 @@ class FrameBook {
   std::vector<int> verb_class_frames_;
   std::vector<int> noun_frames_;
   absl::flat_hash_set<uint32_t> noun_lemma_ends_;
+  ClassSet noun_trigger_classes_;
 };
 
 // Parses one frame line (for tests and the compiler). `file`/`line` go into errors.

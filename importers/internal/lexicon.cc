@@ -177,7 +177,7 @@ bool Lexicon::IsFunctionWord(const Token& t) const {
   return false;
 }
 
-ClassSet Lexicon::MakeSet(std::initializer_list<ClassId> ids) const {
+ClassSet Lexicon::MakeSet(absl::Span<const ClassId> ids) const {
   ClassSet set;
   set.bits_.assign(start_words_, 0);
   for (ClassId id : ids) {

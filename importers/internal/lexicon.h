@@ -14,7 +14,6 @@
 // Thread-safety: immutable after Build; const methods may run concurrently.
 
 #include <cstdint>
-#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +22,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "importers/internal/text.h"
 #include "importers/internal/word_lists.h"
 
@@ -96,7 +96,7 @@ class Lexicon {
   // lookup.
   bool IsFunctionWord(const Token& t) const;
   // A set of classes; ids of -1 are left out.
-  ClassSet MakeSet(std::initializer_list<ClassId> ids) const;
+  ClassSet MakeSet(absl::Span<const ClassId> ids) const;
   // False when no class of `set` can match at this token: MatchAt of each would
   // find nothing there. A cheap test on the token's annotation.
   bool MayMatchAny(const ClassSet& set, const Token& t) const;
