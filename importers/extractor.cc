@@ -1,6 +1,7 @@
 #include "importers/extractor.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -44,10 +45,28 @@ void Fold(std::vector<graph::Relation>& relations, std::vector<bool>& gone, size
   gone[i] = true;
 }
 
+// Per relation: true when another has its type and endpoints (in either order).
+// Relations that differ there have different loose identities in every pass, so
+// only these can fold; the others need no identity built.
+std::vector<bool> SharedEnds(const std::vector<graph::Relation>& relations) {
+  using Ends = std::tuple<graph::RelationType, absl::string_view, absl::string_view>;
+  absl::flat_hash_map<Ends, int> count;
+  auto ends = [](const graph::Relation& r) {
+    absl::string_view a = r.source.id;
+    absl::string_view b = r.target.id;
+    return Ends(r.type, std::min(a, b), std::max(a, b));
+  };
+  for (const graph::Relation& r : relations) ++count[ends(r)];
+  std::vector<bool> shared(relations.size());
+  for (size_t i = 0; i < relations.size(); ++i) shared[i] = count[ends(relations[i])] > 1;
+  return shared;
+}
+
 // One fact told at two precisions is one relation at the finer date; an agreement
 // named in one report and not in another on the same day is the named one.
 std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relations) {
   std::vector<bool> gone(relations.size(), false);
+  const std::vector<bool> shared = SharedEnds(relations);
   // Passes: a coarser date of the same document; an untitled report of a titled one
   // on the same day; both at once (a headline's "signed a declaration" this month,
   // the body's named declaration on a day of it).
@@ -55,7 +74,7 @@ std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relation
        {std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
     absl::flat_hash_map<std::string, std::vector<size_t>> groups;
     for (size_t i = 0; i < relations.size(); ++i) {
-      if (gone[i]) continue;
+      if (gone[i] || !shared[i]) continue;
       groups[LooseIdentity(relations[i], loose_date, loose_title)].push_back(i);
     }
     for (auto& [key, members] : groups) {
