@@ -252,6 +252,10 @@ void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasFo
   std::string first(key.substr(0, key.find(' ')));
   int& max_words = max_words_[first];
   max_words = std::max(max_words, CountWords(key));
+  for (size_t space = key.find(' '); space != std::string::npos;
+       space = key.find(' ', space + 1)) {
+    phrase_prefixes_.insert(key.substr(0, space));
+  }
 }
 
 std::vector<graph::Entity> Gazetteer::Entities() const {
@@ -292,6 +296,10 @@ const std::vector<AliasMatch>* Gazetteer::FindPhrase(absl::string_view normalize
 const std::vector<AliasMatch>* Gazetteer::FindCode(absl::string_view upper) const {
   auto it = codes_.find(upper);
   return it == codes_.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::IsPhrasePrefix(absl::string_view normalized) const {
+  return phrase_prefixes_.contains(normalized);
 }
 
 int Gazetteer::MaxWordsStartingWith(absl::string_view normalized_word) const {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph/model.h"
@@ -91,6 +92,9 @@ class Gazetteer {
   // The longest alias, in words, that starts with this normalized word; 0 if
   // no alias starts with it. Lets the tagger try only useful n-grams.
   int MaxWordsStartingWith(absl::string_view normalized_word) const;
+  // True when some alias phrase has more words after these (a normalized phrase):
+  // when false, no phrase that adds words to it is one FindPhrase knows.
+  bool IsPhrasePrefix(absl::string_view normalized) const;
 
   size_t size() const { return entities_.size(); }
   // A copy of every entity with its aliases, in the order first named
@@ -110,6 +114,7 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> phrases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> codes_;
   absl::flat_hash_map<std::string, int> max_words_;
+  absl::flat_hash_set<std::string> phrase_prefixes_;       // IsPhrasePrefix's.
   absl::flat_hash_map<std::string, std::string> leaders_;  // "country:TUR|president".
 };
 

@@ -89,21 +89,22 @@ class MentionFinder {
     // "the" starts aliases only before a capitalized word ("the European Union").
     if (t_[i].lower == "the") starts_ok = i + 1 < n_ && t_[i + 1].capitalized;
     if (starts_ok) {
-      int max_words = std::min(g_.MaxWordsStartingWith(t_[i].lower), n_ - i);
+      // The longest phrase wins; words are added while some phrase goes on with them.
+      const int max_words = std::min(g_.MaxWordsStartingWith(t_[i].lower), n_ - i);
+      const std::vector<AliasMatch>* longest = nullptr;
       std::string key;
-      for (int k = max_words; k >= 1; --k) {
-        key.clear();
-        for (int j = i; j < i + k; ++j) {
-          if (j > i) key.push_back(' ');
-          key.append(t_[j].lower);
-        }
+      for (int k = 1; k <= max_words; ++k) {
+        if (k > 1) key.push_back(' ');
+        key.append(t_[i + k - 1].lower);
         const std::vector<AliasMatch>* m = g_.FindPhrase(key);
         // "the" alone never names anything; a one-word match must be capitalized.
         if (m != nullptr && (k > 1 || t_[i].capitalized)) {
+          longest = m;
           *length = k;
-          return m;
         }
+        if (k < max_words && !g_.IsPhrasePrefix(key)) break;
       }
+      if (longest != nullptr) return longest;
     }
     if (t_[i].text.size() >= 2 && AllUpper(t_[i].text)) {
       if (const std::vector<AliasMatch>* m = g_.FindCode(t_[i].text)) {
