@@ -1265,7 +1265,14 @@ class SentenceMatcher {
     return false;
   }
 
+  // The frame's conditions: the cheap ones on the clause and phrase first, then
+  // those on slots (obj=@class), which read the slot's referents too.
   bool ConditionsHold(const Frame& f, int c, int np, const TokenRange& trigger) const {
+    return ClauseConditionsHold(f, c, np) && SlotConditionsHold(f, c, np, trigger);
+  }
+
+  bool SlotConditionsHold(const Frame& f, int c, int np,
+                          const TokenRange& trigger) const {
     for (const Frame::Condition& cond : f.requires_in_slot) {
       SlotView view = SlotOf(f, cond.slot, c, np, trigger, false);
       bool found = false;
@@ -1276,6 +1283,10 @@ class SentenceMatcher {
       }
       if (!found) return false;
     }
+    return true;
+  }
+
+  bool ClauseConditionsHold(const Frame& f, int c, int np) const {
     const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
     for (ClassId cls : f.near) {
       if (!RangeHas(cls, scope)) return false;
