@@ -1,5 +1,6 @@
 #include "importers/internal/dates.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -267,14 +268,13 @@ bool MayStartDate(const Token& token) {
   static const auto* kStarterFilter = new WordFilter(*kStarters);
   absl::string_view w = token.lower;
   if (token.kind == TokenKind::kPunct) return false;
-  if (token.kind == TokenKind::kWord &&
-      (!kStarterFilter->MayContain(token.hash) || !kStarters->contains(w)) &&
-      !(w.find('-') != absl::string_view::npos &&
-        (MonthFromWord(w.substr(0, w.find('-'))) > 0 ||
-         MonthFromWord(w.substr(w.find('-') + 1)) > 0))) {
-    return false;
-  }
-  return true;
+  if (token.kind != TokenKind::kWord) return true;
+  if (kStarterFilter->MayContain(token.hash) && kStarters->contains(w)) return true;
+  // "mid-May", "May-June": a month on either side of a hyphen. Words are short, and
+  // most have none: a plain loop finds that without a library call.
+  const size_t dash = static_cast<size_t>(std::find(w.begin(), w.end(), '-') - w.begin());
+  return dash < w.size() &&
+         (MonthFromWord(w.substr(0, dash)) > 0 || MonthFromWord(w.substr(dash + 1)) > 0);
 }
 
 // Each Match function below tries one form of date at token i. When the form takes
