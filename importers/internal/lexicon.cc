@@ -246,13 +246,13 @@ ClassId Lexicon::Find(absl::string_view name) const {
 
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
-  // The words' hashes, split by hand: most phrases asked about are one word, and
-  // this runs for many tokens.
+  // The words' hashes, split by hand (an inline search, no library call): most
+  // phrases asked about are one word, and this runs for many tokens.
   absl::InlinedVector<uint32_t, 8> words;
-  for (size_t begin = 0; begin < phrase.size();) {
-    size_t end = phrase.find(' ', begin);
-    if (end == absl::string_view::npos) end = phrase.size();
-    if (end > begin) words.push_back(WordHash(phrase.substr(begin, end - begin)));
+  for (auto begin = phrase.begin();;) {
+    auto end = std::find(begin, phrase.end(), ' ');
+    if (end > begin) words.push_back(WordHash(absl::string_view(begin, end - begin)));
+    if (end == phrase.end()) break;
     begin = end + 1;
   }
   if (words.empty()) return false;
