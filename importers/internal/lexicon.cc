@@ -206,7 +206,11 @@ uint32_t Lexicon::StartSetOf(uint32_t hash) const {
 }
 
 void Lexicon::Annotate(Token& token) const {
-  token.starts = StartSetOf(token.hash);
+  // Annotated again after the tagger gives a lemma: the word's own set is known.
+  if (!token.annotated || token.starts_of != token.hash) {
+    token.starts = StartSetOf(token.hash);
+    token.starts_of = token.hash;
+  }
   token.lemma_starts =
       token.lemma_hash == token.hash ? token.starts : StartSetOf(token.lemma_hash);
   token.lemma_starts_of = token.lemma_hash;

@@ -72,10 +72,11 @@ struct Token {
   uint32_t lemma_hash = 0;
   // Filled by Lexicon::Annotate: the phrase classes that may start at this word (an
   // index into the lexicon's start sets) by its form and by its lemma, so a class
-  // that cannot match is ruled out without hashing. The lemma's set holds while
-  // lemma_starts_of == lemma_hash.
+  // that cannot match is ruled out without hashing. The word's set holds while
+  // starts_of == hash, the lemma's while lemma_starts_of == lemma_hash.
   bool annotated = false;
   uint32_t starts = 0;
+  uint32_t starts_of = 0;
   uint32_t lemma_starts = 0;
   uint32_t lemma_starts_of = 0;
 };
