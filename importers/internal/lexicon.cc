@@ -111,12 +111,16 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
   }
   x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
   x.start_bits_.assign(x.start_words_, 0);  // Set 0: no class.
+  x.start_lists_.assign(1, {});
   for (size_t id = 0; id < x.classes_.size(); ++id) {
     for (const auto& [hash, list] : x.classes_[id].by_first) {
       auto [it, added] = x.start_index_.try_emplace(
           hash, static_cast<uint32_t>(x.start_bits_.size() / x.start_words_));
       if (added) x.start_bits_.resize(x.start_bits_.size() + x.start_words_, 0);
       x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
+      x.start_lists_.resize(x.start_bits_.size() / x.start_words_);
+      // by_first is complete: the list stays where it is.
+      x.start_lists_[it->second].emplace_back(static_cast<ClassId>(id), &list);
     }
   }
   x.FindClosedClasses();
@@ -299,6 +303,23 @@ int Lexicon::Extent(const Phrase& p, const std::vector<Token>& tokens, int i,
   return static_cast<int>(p.words.size());
 }
 
+const std::vector<Lexicon::Candidate>* Lexicon::StartingIn(ClassId id,
+                                                           uint32_t set) const {
+  for (const auto& [cls, list] : start_lists_[set]) {
+    if (cls == id) return list;
+  }
+  return nullptr;
+}
+
+uint32_t Lexicon::WordStarts(const Token& t) const {
+  return t.annotated && t.starts_of == t.hash ? t.starts : StartSetOf(t.hash);
+}
+
+uint32_t Lexicon::LemmaStarts(const Token& t) const {
+  return t.annotated && t.lemma_starts_of == t.lemma_hash ? t.lemma_starts
+                                                          : StartSetOf(t.lemma_hash);
+}
+
 PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
                                   int end) const {
   PhraseMatch best;
@@ -311,11 +332,11 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
       best = {length, p.value, p.line, p.file};
     }
   };
-  const Token& t = tokens[i];
-  for (uint32_t key : {t.hash, t.lemma_hash}) {
-    auto it = c.by_first.find(key);
-    if (it == c.by_first.end()) continue;
-    for (const Candidate& p : it->second) {
+  // The phrases starting with the word, then those starting with its lemma.
+  auto scan = [&](uint32_t set) {
+    const std::vector<Candidate>* candidates = StartingIn(id, set);
+    if (candidates == nullptr) return;
+    for (const Candidate& p : *candidates) {
       // Longest first: once a phrase is no longer than the best, none after is.
       if (p.length <= best.length) break;
       if (p.length > end - i) continue;
@@ -332,8 +353,10 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
       }
       consider(p.index);
     }
-    if (t.lemma_hash == t.hash) break;
-  }
+  };
+  const Token& t = tokens[i];
+  scan(WordStarts(t));
+  if (t.lemma_hash != t.hash) scan(LemmaStarts(t));
   for (int index : c.wildcard) consider(index);
   return best;
 }

@@ -153,6 +153,11 @@ class Lexicon {
   }
   PhraseMatch MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
                            int end) const;
+  // The phrases of class `id` whose first word has start set `set`; nullptr for none.
+  const std::vector<Candidate>* StartingIn(ClassId id, uint32_t set) const;
+  // The start sets of a token's word and lemma, from its annotation when current.
+  uint32_t WordStarts(const Token& t) const;
+  uint32_t LemmaStarts(const Token& t) const;
 
   std::vector<Phrase> phrases_;
   std::vector<PhraseClass> classes_;
@@ -162,6 +167,10 @@ class Lexicon {
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  // Per start set: each class's phrases starting with its word (a by_first list), so
+  // MatchPhrases finds them from the token's annotation without hashing.
+  std::vector<std::vector<std::pair<ClassId, const std::vector<Candidate>*>>>
+      start_lists_;
   // StartSetOf(0), asked for every token before the tagger gives it a lemma.
   uint32_t no_lemma_starts_ = 0;
   // IsFunctionWord's: the WordHash of each one-word item of the closed word
