@@ -132,8 +132,8 @@ Extractor::WordCounts Extractor::CountWords(const DigestItem& item) const {
   return counts;
 }
 
-ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item,
-                                          WordCounts* counts) const {
+ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item, WordCounts* counts,
+                                          bool explain) const {
   ItemExtraction out;
   if (!item.published.known() && !item.reported.known()) {
     if (counts != nullptr) *counts = CountWords(item);
@@ -142,7 +142,8 @@ ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item,
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
   if (counts != nullptr) *counts = {text.words, text.function_words};
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
-  internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item);
+  internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item,
+                                    explain);
   internal::MatchItem(*knowledge_, discourse, text,
                       [&](const internal::FrameMatch& m) { builder.Add(m); });
   out.entities = builder.Entities();

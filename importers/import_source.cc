@@ -252,7 +252,7 @@ absl::StatusOr<ImportFileStats> ReadImportBytes(const Extractor& extractor,
   for (const DigestItem& item : items) {
     Extractor::WordCounts counts;
     // Merged per digest below.
-    extractions.push_back(extractor.ExtractUnmerged(item, &counts));
+    extractions.push_back(extractor.ExtractUnmerged(item, &counts, options.explain));
     numbers.push_back(item.number);
     words.words += counts.words;
     words.function_words += counts.function_words;
@@ -299,7 +299,7 @@ absl::StatusOr<ImportFileStats> StreamJsonItems(const Extractor& extractor,
           ItemDate(path, line_number, pass == 0 ? options : quiet, item));
       NameJsonItem(path, item);
       if (pass == 0) continue;
-      ItemExtraction x = extractor.ExtractUnmerged(item);
+      ItemExtraction x = extractor.ExtractUnmerged(item, nullptr, options.explain);
       ImportUnit unit;
       unit.document = item.document;
       unit.item = item.number;

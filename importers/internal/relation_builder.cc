@@ -26,12 +26,13 @@ std::string ClauseText(const Sentence& s, const TokenRange& r) {
 
 RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
                                  Discourse& discourse, const ItemText& text,
-                                 const DigestItem& item)
+                                 const DigestItem& item, bool explain)
     : k_(knowledge),
       g_(gazetteer),
       d_(discourse),
       text_(text),
       item_(item),
+      explain_(explain),
       things_(knowledge, gazetteer, discourse, text) {}
 
 graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent& r,
@@ -152,13 +153,33 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     p.extractor = std::string(kExtractorVersion);
     r.provenance.push_back(std::move(p));
     if (type == RelationType::kVisit) d_.NoteVisit(r.source.id, r.target.id);
-    explained_as_.push_back(graph::RelationIdentity(r));
-    explanations_[explained_as_.back()].push_back(
-        absl::StrCat(match.frame->file, ":", match.frame->line, " \"",
-                     ClauseText(s, ctx.ClauseRange()), "\""));
+    Explain(ctx, r);
     stated_.push_back(date.stated);
     relations_.push_back(std::move(r));
   }
+}
+
+void RelationBuilder::Explain(const MatchContext& ctx, const graph::Relation& r) {
+  if (!explain_) {  // The identity and the clause's text are for --explain only.
+    explained_as_.emplace_back();
+    return;
+  }
+  explained_as_.push_back(graph::RelationIdentity(r));
+  explanations_[explained_as_.back()].push_back(
+      absl::StrCat(ctx.match.frame->file, ":", ctx.match.frame->line, " \"",
+                   ClauseText(ctx.sentence(), ctx.ClauseRange()), "\""));
+}
+
+void RelationBuilder::Reexplain(size_t i) {
+  if (!explain_) return;
+  const std::string old_key = explained_as_[i];
+  explained_as_[i] = graph::RelationIdentity(relations_[i]);
+  std::vector<std::string> lines = explanations_[old_key];
+  if (std::count(explained_as_.begin(), explained_as_.end(), old_key) == 0) {
+    explanations_.erase(old_key);
+  }
+  std::vector<std::string>& into = explanations_[explained_as_[i]];
+  into.insert(into.end(), lines.begin(), lines.end());
 }
 
 std::vector<graph::Relation> RelationBuilder::TakeRelations() {
@@ -174,14 +195,7 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
     }
     if (best == nullptr || *best == r.date) continue;
     r.date = *best;
-    const std::string old_key = explained_as_[i];
-    explained_as_[i] = graph::RelationIdentity(r);
-    std::vector<std::string> lines = explanations_[old_key];
-    if (std::count(explained_as_.begin(), explained_as_.end(), old_key) == 0) {
-      explanations_.erase(old_key);
-    }
-    std::vector<std::string>& into = explanations_[explained_as_[i]];
-    into.insert(into.end(), lines.begin(), lines.end());
+    Reexplain(i);
   }
   DropHostsAsParticipants();
   return std::move(relations_);

@@ -27,9 +27,11 @@ namespace entente::importers::internal {
 
 class RelationBuilder {
  public:
-  // Keeps references to every argument.
+  // Keeps references to every argument. With `explain` false, TakeExplanations
+  // gives nothing; the relations are the same.
   RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
-                  Discourse& discourse, const ItemText& text, const DigestItem& item);
+                  Discourse& discourse, const ItemText& text, const DigestItem& item,
+                  bool explain);
 
   void Add(const FrameMatch& match);
 
@@ -47,6 +49,10 @@ class RelationBuilder {
  private:
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
+  // Records what produced `r`, the relation about to be added.
+  void Explain(const MatchContext& ctx, const graph::Relation& r);
+  // Files the explanation of relation i under its identity after its date changed.
+  void Reexplain(size_t i);
   void DropHostsAsParticipants();
   bool BlocAtOwnSummit(const graph::Relation& r) const;
   bool BilateralEvent(int s, int np) const;
@@ -58,10 +64,12 @@ class RelationBuilder {
   Discourse& d_;
   const ItemText& text_;
   const DigestItem& item_;
+  const bool explain_;
   ThingRegistry things_;
   std::vector<graph::Relation> relations_;
   std::vector<bool> stated_;  // Per relation: its date is the text's, not inferred.
-  std::vector<std::string> explained_as_;  // Per relation: its key in explanations_.
+  // Per relation: its key in explanations_ ("" when not explaining).
+  std::vector<std::string> explained_as_;
   std::vector<graph::Entity> adhoc_;
   std::map<std::string, std::vector<std::string>> explanations_;
 };
