@@ -1387,7 +1387,46 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     std::vector<Referent> named = OfPhrase(s, phrase.apposition, as_place);
     if (!named.empty() || out.empty()) return named;
   }
+  // "leaders from 49 African countries, among them Kenya's Ruto and ...": a
+  // phrase that names no one by itself is named by the list that elaborates it.
+  const bool only_areas = std::all_of(
+      out.begin(), out.end(), [](const Referent& r) { return r.area || r.anaphor; });
+  if (only_areas) {
+    std::vector<Referent> listed = ElaboratingList(s, np, as_place);
+    if (!listed.empty()) return listed;
+  }
   return out;
+}
+
+// The parties an elaboration right after phrase np and its "of"/"from" phrases
+// lists ("delegations from 48 nations, including Ethiopia, Ghana and Tanzania"):
+// the mentions from the opener to the end of the clause's list.
+std::vector<Referent> Discourse::ElaboratingList(int s, int np, bool as_place) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  const std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  int end = ph.nps[np].range.end;
+  for (int x = np, depth = 0; depth < 3; ++depth) {
+    int next = -1;
+    for (int pp : ph.nps[x].pps) {
+      if (ph.pps[pp].np >= 0) next = ph.pps[pp].np;
+    }
+    if (next < 0) break;
+    end = std::max(end, ph.nps[next].range.end);
+    x = next;
+  }
+  int k = end;
+  if (k < n && t[k].tag == Tag::kComma) ++k;
+  const int opener =
+      k < n ? k_.lexicon().MatchAt(k_.classes().list_elaboration, t, k, n).length : 0;
+  if (opener == 0) return {};
+  int stop = k + opener;
+  while (stop < n && t[stop].tag != Tag::kPunct && ph.verb_at[stop] < 0 &&
+         !(t[stop].tag == Tag::kComma && stop + 1 < n && t[stop + 1].tag == Tag::kVerb)) {
+    ++stop;
+  }
+  return InRange(s, k + opener, stop, as_place);
 }
 
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {

@@ -162,6 +162,7 @@ class Discourse {
   std::vector<const Mention*> MentionsIn(int s, const TokenRange& r) const;
   bool AgentHead(int s, int np) const;
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;
+  std::vector<Referent> ElaboratingList(int s, int np, bool as_place) const;
   std::vector<Referent> OfChain(int s, int np, bool as_place) const;
 
   const Knowledge& k_;
