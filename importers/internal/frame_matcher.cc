@@ -1028,6 +1028,12 @@ class SentenceMatcher {
   // The object of a passive clause's "by" phrase; -1 when none.
   int ByPhrase(int c) const { return PrepObject(c, "by"); }
 
+  // "Leaders of the GCC", "the two presidents": a phrase headed by an office.
+  bool HeadIsOffice(int np) const {
+    const int head = ph_.nps[np].head;
+    return In(c_.titles.leader_title, head) || In(c_.titles.title, head);
+  }
+
   bool HeadIsPerson(int np) const {
     for (const TokenRange& conjunct : ph_.nps[np].conjuncts) {
       int m = sentence_.mention_at[conjunct.end - 1];
@@ -1322,6 +1328,10 @@ class SentenceMatcher {
     if (f.needs_person_object) {
       const int object = np < 0 ? ClauseObject(c) : -1;
       if (object < 0 || !HeadIsPerson(object)) return false;
+    }
+    if (f.needs_thing_object) {
+      const int object = np < 0 ? ClauseObject(c) : -1;
+      if (object >= 0 && (HeadIsPerson(object) || HeadIsOffice(object))) return false;
     }
     if (!f.under.empty()) {
       int pp = np >= 0 ? ph_.nps[np].pp : -1;

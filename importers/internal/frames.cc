@@ -156,6 +156,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_person = true;
     } else if (value == "person_object") {
       f->needs_person_object = true;
+    } else if (value == "thing_object") {
+      f->needs_thing_object = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
     } else if (value == "acting_subject") {
@@ -173,6 +175,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
           file, line,
           absl::StrCat("needs=", value,
                        ": want money|percent|date|own_date|person|person_object|"
+                       "thing_object|"
                        "name|named_subject|named_object|acting_subject|"
                        "unplaced_main_event"));
     }

@@ -93,6 +93,8 @@
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
 //                                "the host was joined by X", not "the bloc was";
+//   needs=thing_object           the verb's object, if any, is no person nor office:
+//                                "joined the bloc", not "leaders ... joined by X";
 //   date=since                   the frame tells a state that still holds ("has
 //                                remained suspended since 2016"): "since YEAR" dates
 //                                it, as it does a partnership;
@@ -180,6 +182,7 @@ struct Frame {
   bool needs_money = false, needs_percent = false, needs_date = false;
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
+  bool needs_thing_object = false;   // needs=thing_object
   bool needs_name = false;
   bool needs_own_date = false;             // needs=own_date
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event

@@ -134,6 +134,14 @@ TEST(ParseFrame, ThroughListsThePrepositionsAPartyMaySitBehind) {
             "frames/test.txt:7: through= needs prepositions");
 }
 
+TEST(ParseFrame, ThingObjectIsAFlagOfItsOwn) {
+  absl::StatusOr<Frame> f =
+      Parse("membership  v:join  needs=thing_object  source=subj  target=obj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_thing_object);
+  EXPECT_FALSE(f->needs_person_object);
+}
+
 TEST(ParseFrame, DateSinceMarksAStateThatStillHolds) {
   absl::StatusOr<Frame> f =
       Parse("downgrade  v:remain  date=since  source=from  target=subj");
