@@ -1352,12 +1352,23 @@ class SentenceMatcher {
       if (gap >= 0 && gap <= 1) return true;
       // "set their sights on $10 billion", "put the target at $5 billion": the
       // amount in the preposition right after the phrase.
-      // Not "to": "bringing trade to $10 billion" is where it is to go.
-      if (m.begin == r.end + 1 && (t_[r.end].lower == "on" || t_[r.end].lower == "at")) {
+      // Not "to": "bringing trade to $10 billion" is where it is to go; but "the
+      // doubling of trade to $65 billion" is where it went.
+      if (m.begin == r.end + 1 && (t_[r.end].lower == "on" || t_[r.end].lower == "at" ||
+                                   (t_[r.end].lower == "to" && OfAChange(np)))) {
         return true;
       }
     }
     return false;
+  }
+
+  // Phrase np is the "of" phrase of a noun of change: "the near-doubling of trade".
+  bool OfAChange(int np) const {
+    const int pp = ph_.nps[np].pp;
+    if (pp < 0 || Prep(ph_.pps[pp]) != "of" || ph_.pps[pp].attached_np < 0) return false;
+    const NounPhrase& owner = ph_.nps[ph_.pps[pp].attached_np];
+    return x_.ContainsWord(c_.change_noun, t_[owner.head]) ||
+           x_.Contains(c_.change_noun, t_[owner.head].lemma);
   }
 
   // A date inside a noun phrase or its prepositional phrases, not a deadline ("the

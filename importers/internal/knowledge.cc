@@ -75,6 +75,7 @@ constexpr Required kRequired[] = {
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"talks_noun", &KnownClasses::talks_noun},
+    {"change_noun", &KnownClasses::change_noun},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
