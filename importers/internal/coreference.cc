@@ -522,6 +522,9 @@ std::string Discourse::SubjectPartyAround(int s, int i) const {
   if (i >= static_cast<int>(parse.clause_at.size())) return "";
   int np = SubjectOf(parse, parse.clause_at[i]);
   if (np < 0 || parse.phrases.nps[np].range.Contains(i)) return "";
+  // "Peru and South Korea signed ... during the first visit to the Andean nation": a
+  // subject of several parties singles none out.
+  if (parse.phrases.nps[np].conjuncts.size() > 1) return "";
   const TokenRange& r = parse.phrases.nps[np].range;
   for (int k = r.begin; k < r.end; ++k) {
     if (int m = sentence.mention_at[k]; m >= 0) return sentence.mentions[m].country;
