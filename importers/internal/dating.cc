@@ -535,6 +535,22 @@ const DateMention* EventNamedDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// The event a pair's thing names in another sentence is one of several days ("a
+// two-day BRICS summit").
+bool NamedEventSpansDays(const MatchContext& ctx) {
+  for (const auto& [a, b] : ctx.match.pairs) {
+    for (const Referent* r : {&a, &b}) {
+      if (r->thing < 0 || r->thing_sentence < 0) continue;
+      const Sentence& s = ctx.item.sentences[r->thing_sentence];
+      const TokenRange range = s.parse.phrases.nps[r->thing].range;
+      for (int k = range.begin; k < range.end; ++k) {
+        if (SeveralDaysWord(s.tokens[k])) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The other dates of the list `chosen` is in, joined by "and" or commas ("in 2014,
 // 2015 and 2019"), of its kind and precision.
 std::vector<DateWithPrecision> ListedWith(const Sentence& s, const DateMention& chosen) {
@@ -666,11 +682,21 @@ EventDate DateOf(const MatchContext& ctx) {
   const DateWithPrecision& reported = ctx.item.reported;
   const DateMention* chosen = AttendedEventDate(ctx);
   if (chosen == nullptr) chosen = ChooseDate(ctx);
+  bool named_elsewhere = false;
   if (chosen == nullptr || ArrivalForEvent(ctx, *chosen)) {
-    if (const DateMention* event = EventNamedDate(ctx)) chosen = event;
+    if (const DateMention* event = EventNamedDate(ctx)) {
+      chosen = event;
+      named_elsewhere = true;
+    }
   }
   if (chosen != nullptr) {
     out.date = chosen->date;
+    // "a two-day summit ... on Monday": its participants, told of later, are
+    // known to the month, as its host is.
+    if (named_elsewhere && out.date.precision == DatePrecision::kDay &&
+        NamedEventSpansDays(ctx)) {
+      out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+    }
     out.stated = true;
     if (chosen->kind == DateKind::kSince) {
       out.since = true;
