@@ -241,6 +241,14 @@ class MentionFinder {
     return p;
   }
 
+  // A spelling the lexicon knows only as a tensed verb form ("met", "hosted",
+  // "welcomes"); the tagger has not run yet.
+  bool TensedVerb(const Token& t) const {
+    const VerbEntry* v = x_.Verb(t.lower);
+    return v != nullptr && (v->forms & (kPastTense | kThirdPerson)) &&
+           !(v->forms & kBaseForm);
+  }
+
   // "chief trade negotiator", "top security adviser": a title, lower-case modifiers,
   // then another title that names the office. Returns the length of the whole; the
   // title matched at `begin` (`length` words) when there is no second one.
@@ -249,8 +257,10 @@ class MentionFinder {
     for (int gap = 1; gap <= kTitleModifiers; ++gap) {
       const int modifier = begin + length + gap - 1;
       const int next = modifier + 1;
+      // "the Prime Minister hosted President X": a tensed verb modifies no title.
       if (next >= n_ || t_[modifier].capitalized ||
-          t_[modifier].kind != TokenKind::kWord || x_.IsFunctionWord(t_[modifier])) {
+          t_[modifier].kind != TokenKind::kWord || x_.IsFunctionWord(t_[modifier]) ||
+          TensedVerb(t_[modifier])) {
         break;
       }
       for (ClassId office : {c_.title, c_.leader_title}) {

@@ -30,6 +30,13 @@ TEST(FindMentions, NamesDemonymsCapitalsAndCompounds) {
   EXPECT_EQ(Parties("the Russia-led bloc and US-backed talks"), V{});
 }
 
+TEST(FindMentions, ATensedVerbBetweenTwoTitlesModifiesNeither) {
+  std::vector<Mention> m = Find("the Prime Minister met President Joe Biden");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "person:joe-biden");
+  EXPECT_EQ(m[0].role, "president");
+}
+
 TEST(FindMentions, AnOfficeWithItsCountryIsATitledMention) {
   std::vector<Mention> m = Find("the Kazakh President and IT services");
   ASSERT_EQ(m.size(), 1u);  // "IT" is not Italy.
