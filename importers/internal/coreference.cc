@@ -514,6 +514,20 @@ const Mention* Discourse::PreviousSubjectState(int s) const {
   return nullptr;
 }
 
+// The party named before token i in the same list phrase ("Egypt and the kingdom");
+// "" when none.
+std::string Discourse::ConjoinedPartyBefore(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  if (i >= static_cast<int>(ph.np_at.size()) || ph.np_at[i] < 0) return "";
+  const NounPhrase& x = ph.nps[ph.np_at[i]];
+  if (x.conjuncts.size() < 2) return "";
+  for (int k = x.range.begin; k < i; ++k) {
+    if (int m = sentence.mention_at[k]; m >= 0) return sentence.mentions[m].country;
+  }
+  return "";
+}
+
 // The party of the subject of the clause around token i, when the token lies outside
 // that subject: "X paid a visit to the kingdom" does not mean X's own kingdom.
 std::string Discourse::SubjectPartyAround(int s, int i) const {
@@ -1010,8 +1024,10 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       return true;
     }
     if (o.cls == c.country_anaphor) {
-      AddAnaphorOf(s, LastMention(s, i, o.accept, SubjectPartyAround(s, i)), as_place,
-                   out);
+      std::string other = SubjectPartyAround(s, i);
+      // "trade between Egypt and the kingdom": not the state it is joined to.
+      if (other.empty()) other = ConjoinedPartyBefore(s, i);
+      AddAnaphorOf(s, LastMention(s, i, o.accept, other), as_place, out);
       return true;
     }
     // "Brazil's exports to China grew, while its trade with Chile fell": the

@@ -138,6 +138,7 @@ class Discourse {
   const Mention* PreviousSubjectState(int s) const;
   // The first organization among the item's leading principal parties; "" if none.
   std::string PrincipalOrganization() const;
+  std::string ConjoinedPartyBefore(int s, int i) const;
   std::string SubjectPartyAround(int s, int i) const;
   const Mention* LastPerson(int s, int before) const;
   int RegionalDescription(int s, int i, int end, bool as_place,
