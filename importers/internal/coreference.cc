@@ -645,10 +645,15 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
       break;
     }
   }
-  // One word: "Bolivia's Luis Arce" may be a person no list knows.
-  if (owner_end <= conjunct.begin || owner_end + 2 != conjunct.end) return false;
+  if (owner_end <= conjunct.begin) return false;
   const int owner = sentence.mention_at[owner_end - 1];
   if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
+  // "Japan's Mitsui & Co", "Korea's Hanwha Group": a company by its suffix.
+  for (int i = owner_end + 2; i < conjunct.end; ++i) {
+    if (k_.lexicon().ContainsWord(k_.classes().company_suffix, t[i])) return true;
+  }
+  // One word: "Bolivia's Luis Arce" may be a person no list knows.
+  if (owner_end + 2 != conjunct.end) return false;
   for (int i = owner_end + 1; i < conjunct.end; ++i) {
     if (!t[i].capitalized || t[i].tag != Tag::kProper || sentence.mention_at[i] >= 0) {
       return false;

@@ -76,6 +76,7 @@ constexpr Required kRequired[] = {
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
+    {"company_suffix", &KnownClasses::company_suffix},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
