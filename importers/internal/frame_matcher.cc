@@ -1358,6 +1358,11 @@ class SentenceMatcher {
                                    (t_[r.end].lower == "to" && OfAChange(np)))) {
         return true;
       }
+      // "two-way trade of about $5.1 billion": "of" and a hedge before the amount.
+      if (r.end + 2 == m.begin && t_[r.end].lower == "of" &&
+          x_.ContainsWord(c_.amount_hedge, t_[r.end + 1])) {
+        return true;
+      }
     }
     return false;
   }
