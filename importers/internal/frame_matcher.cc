@@ -336,6 +336,18 @@ class SentenceMatcher {
     return true;
   }
 
+  // A verb group told in the present: "is on a visit", "are holding talks".
+  bool PresentGroup(const VerbGroup& g) const {
+    const absl::string_view first = t_[g.range.begin].lower;
+    if (first == "is" || first == "are" || first == "am" || first == "has" ||
+        first == "have") {
+      return true;
+    }
+    const Token& head = t_[g.head];
+    return g.range.end - g.range.begin == 1 && !(head.verb_forms & kPastTense) &&
+           (head.verb_forms & (kThirdPerson | kBaseForm));
+  }
+
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
     Mood mood;
     const Clause& clause = clauses_[c];
@@ -343,6 +355,17 @@ class SentenceMatcher {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= g.negated;
       mood.irrealis |= g.future || g.modal;
+    }
+    // "is on a visit to Britain before travelling to the Maldives": what comes after
+    // a present stay is still to come.
+    if (clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
+        clause.parent >= 0) {
+      const int first = ph_.verbs[clause.verb].range.begin;
+      const Clause& parent = clauses_[clause.parent];
+      if (first > 0 && t_[first - 1].lower == "before" && parent.verb >= 0 &&
+          PresentGroup(ph_.verbs[parent.verb])) {
+        mood.irrealis = true;
+      }
     }
     for (int cc = c, depth = 0; cc >= 0 && depth < 4; cc = clauses_[cc].parent, ++depth) {
       const Clause& k = clauses_[cc];
