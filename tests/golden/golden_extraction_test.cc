@@ -3,9 +3,10 @@
 //   digests, news         $ENTENTE_SHARED_DIR/data/{digests,news} (the shown sets);
 //   invented-dev          tests/golden/invented/dev (invented, read while developing);
 //   invented-holdout      tests/golden/invented/holdout (invented, never tuned on).
-// Prints each document's score with its missed and unexpected relations, and fails
-// when a set's total falls below its floor in tests/golden/floors.txt. Floors only
-// rise: raise them as the extractor improves.
+// Prints each document's score with its missed and unexpected relations (for the
+// holdout only the set's total, so that no one tunes on its lines), and fails when a
+// set's total falls below its floor in tests/golden/floors.txt. Floors only rise:
+// raise them as the extractor improves.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -84,7 +85,7 @@ std::optional<graph::DateWithPrecision> Published(const fs::path& txt,
   return std::nullopt;
 }
 
-Score ScoreDocument(const fs::path& dir, const std::string& name) {
+Score ScoreDocument(const fs::path& dir, const std::string& name, bool details) {
   importers::ImportOptions options;
   if (auto published = Published(dir / (name + ".txt"), name))
     options.published = *published;
@@ -101,6 +102,7 @@ Score ScoreDocument(const fs::path& dir, const std::string& name) {
   EXPECT_TRUE(gold.ok()) << gold.status();
   if (!gold.ok()) return {};
   Score s = ScoreExtraction(*gold, got);
+  if (!details) return s;
   std::cout << name << ": precision " << s.precision() << " recall " << s.recall()
             << " (strict " << s.strict_recall() << ") " << s.tp << "/" << s.fp << "/"
             << s.fn << "\n";
@@ -136,7 +138,7 @@ TEST_P(GoldenSet, StaysAboveItsFloors) {
   if (names.empty()) GTEST_SKIP() << set.name << ": no documents at " << set.dir;
   Score total;
   for (const std::string& name : names) {
-    Score s = ScoreDocument(set.dir, name);
+    Score s = ScoreDocument(set.dir, name, set.name != "invented-holdout");
     total.tp += s.tp;
     total.fp += s.fp;
     total.fn += s.fn;
