@@ -144,6 +144,17 @@ class ClauseFinder {
       }
     } else {
       clause.subject = SubjectBefore(g.range.begin, scan_from, c);
+      // "At the invitation of X, Y, the President of Z, W, paid a visit": after an
+      // opening phrase of appositions, the phrase right before the verb.
+      if (clause.subject < 0 && scan_from < n_ &&
+          t_[scan_from].tag == Tag::kPreposition) {
+        int k = g.range.begin - 1;
+        if (k >= 0 && t_[k].tag == Tag::kComma) --k;
+        if (k >= 0 && p_.phrases.np_at[k] >= 0 &&
+            p_.phrases.nps[p_.phrases.np_at[k]].pp < 0) {
+          clause.subject = p_.phrases.np_at[k];
+        }
+      }
       if (clause.subject < 0 && clause.kind == ClauseKind::kCoordinate) {
         clause.shares_subject = true;
       }

@@ -61,6 +61,15 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AfterAnOpeningPhraseOfAppositionsTheSubjectStandsBeforeTheVerb) {
+  Parsed p = Parse(
+      "At the invitation of the President of Ghana, John Mahama, the Prime Minister "
+      "of Portugal, Luis Montenegro, paid an official visit to Ghana.");
+  int c = p.ClauseOf("paid");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].subject), "Luis Montenegro");
+}
+
 TEST(ParseSentence, AndThatOpensASecondContentClauseOfTheSameVerb) {
   Parsed p = Parse(
       "Lula recalled that the two countries had opened embassies in 1975 and that "
