@@ -555,6 +555,18 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   const absl::string_view w = t[i].lower;
+  // "said on the same day": the day the text gave last.
+  if (w == "the" && i + 2 < n && t[i + 1].lower == "same" && t[i + 2].lower == "day") {
+    // The sentence's last date, else the last one stated before it, else the
+    // item's lead.
+    DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
+    if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
+    if (that.known() && that.precision == DatePrecision::kDay) {
+      out->push_back({i, i + 3, that, DateKind::kRelative});
+      return i + 2;
+    }
+    return i;
+  }
   // "in the first half of the year": the report's year.
   if (w == "the" && i > 0 && t[i - 1].lower == "of" && i + 1 < n &&
       t[i + 1].lower == "year" && (i + 2 >= n || t[i + 2].kind != TokenKind::kNumber)) {

@@ -47,6 +47,12 @@ TEST(FindDates, AYearAfterByIsAYearWhateverFollows) {
   EXPECT_TRUE(Dates("exported 2030 tonnes of tea", jan10).empty());
 }
 
+TEST(FindDates, TheSameDayIsTheDayGivenLast) {
+  const DateWithPrecision feb20 = DateWithPrecision::Day(2025, 2, 20);
+  EXPECT_EQ(Dates("signed on Wednesday and said so on the same day", feb20),
+            (std::vector<std::string>{"2025-02-19", "2025-02-19"}));
+}
+
 TEST(FindDates, OfTheYearIsTheReportsYear) {
   const DateWithPrecision sep10 = DateWithPrecision::Day(2024, 9, 10);
   EXPECT_EQ(Dates("reached 3 billion euros in the first half of the year", sep10),
