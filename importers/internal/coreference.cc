@@ -1430,17 +1430,7 @@ std::vector<Referent> Discourse::ElaboratingList(int s, int np, bool as_place) c
   const Phrases& ph = sentence.parse.phrases;
   const std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
-  int end = ph.nps[np].range.end;
-  for (int x = np, depth = 0; depth < 3; ++depth) {
-    int next = -1;
-    for (int pp : ph.nps[x].pps) {
-      if (ph.pps[pp].np >= 0) next = ph.pps[pp].np;
-    }
-    if (next < 0) break;
-    end = std::max(end, ph.nps[next].range.end);
-    x = next;
-  }
-  int k = end;
+  int k = ChainEnd(ph, np);
   if (k < n && t[k].tag == Tag::kComma) ++k;
   const int opener =
       k < n ? k_.lexicon().MatchAt(k_.classes().list_elaboration, t, k, n).length : 0;

@@ -262,7 +262,7 @@ bool MayStartDate(const Token& token) {
       "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve",       "the"};
+      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -555,23 +555,26 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   const absl::string_view w = t[i].lower;
-  // "said on the same day": the day the text gave last.
-  if (w == "the" && i + 2 < n && t[i + 1].lower == "same" && t[i + 2].lower == "day") {
+  // "said on the same day": the day the text gave last. Keyed on "same" and "year"
+  // rather than on the common "the", which would send every article through here.
+  if (w == "same" && i > 0 && t[i - 1].lower == "the" && i + 1 < n &&
+      t[i + 1].lower == "day") {
     // The sentence's last date, else the last one stated before it, else the
     // item's lead.
     DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
     if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
     if (that.known() && that.precision == DatePrecision::kDay) {
-      out->push_back({i, i + 3, that, DateKind::kRelative});
-      return i + 2;
+      out->push_back({i - 1, i + 2, that, DateKind::kRelative});
+      return i + 1;
     }
     return i;
   }
   // "in the first half of the year": the report's year.
-  if (w == "the" && i > 0 && t[i - 1].lower == "of" && i + 1 < n &&
-      t[i + 1].lower == "year" && (i + 2 >= n || t[i + 2].kind != TokenKind::kNumber)) {
-    out->push_back({i, i + 2, DateWithPrecision::Year(ref.year), DateKind::kRelative});
-    return i + 1;
+  if (w == "year" && i > 1 && t[i - 1].lower == "the" && t[i - 2].lower == "of" &&
+      (i + 1 >= n || t[i + 1].kind != TokenKind::kNumber)) {
+    out->push_back(
+        {i - 1, i + 1, DateWithPrecision::Year(ref.year), DateKind::kRelative});
+    return i;
   }
   if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
         i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "importers/internal/numbers.h"
+#include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -422,7 +423,7 @@ bool SeveralDays(const MatchContext& ctx) {
 // itself apart tells of another event than the story's, undated.
 bool OpensApart(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
-  return t.size() > 2 && t[1].tag == Tag::kComma && t[0].tag == Tag::kAdverb &&
+  return OpensWithConnective(t) &&
          ctx.lexicon().MatchAt(ctx.classes().apart_cue, t, 0, 1).length == 1;
 }
 

@@ -1262,10 +1262,7 @@ class SentenceMatcher {
   // "Separately, the two governments signed ..." tells of another story, not of
   // parties that acted apart.
   TokenRange ApartScope(TokenRange r) const {
-    if (r.begin == 0 && r.end > 2 && t_[1].tag == Tag::kComma &&
-        t_[0].tag == Tag::kAdverb) {
-      r.begin = 2;
-    }
+    if (r.begin == 0 && r.end > 2 && OpensWithConnective(t_)) r.begin = 2;
     return r;
   }
 

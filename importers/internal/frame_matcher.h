@@ -26,8 +26,6 @@ namespace entente::importers::internal {
 
 // How far before a trigger a hedge ("a possible visit", "hopes to sign") counts.
 inline constexpr int kHedgeWindow = 5;
-// How many prepositional phrases a noun's chain follows ("visit to X by Y in Z").
-inline constexpr int kChainDepth = 4;
 
 struct FrameMatch {
   const Frame* frame = nullptr;

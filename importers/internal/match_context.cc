@@ -5,27 +5,6 @@
 #include "absl/strings/match.h"
 
 namespace entente::importers::internal {
-namespace {
-
-// The end of phrase `np` with the prepositional phrases that follow it.
-int ChainEnd(const Phrases& ph, int np) {
-  int end = ph.nps[np].range.end;
-  std::vector<int> frontier = {np};
-  for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
-    std::vector<int> next;
-    for (int x : frontier) {
-      for (int pp : ph.nps[x].pps) {
-        end = std::max(end, ph.pps[pp].range.end);
-        if (ph.pps[pp].np >= 0) next.push_back(ph.pps[pp].np);
-      }
-    }
-    frontier = std::move(next);
-  }
-  return end;
-}
-
-}  // namespace
-
 TokenRange MatchContext::TriggerPhrase() const {
   const Phrases& ph = sentence().parse.phrases;
   if (match.np < 0) return match.trigger;

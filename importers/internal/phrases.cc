@@ -846,4 +846,20 @@ std::string PrepositionOf(const std::vector<Token>& tokens, const PrepPhrase& pp
   return out;
 }
 
+int ChainEnd(const Phrases& ph, int np) {
+  int end = ph.nps[np].range.end;
+  std::vector<int> frontier = {np};
+  for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
+    std::vector<int> next;
+    for (int x : frontier) {
+      for (int pp : ph.nps[x].pps) {
+        end = std::max(end, ph.pps[pp].range.end);
+        if (ph.pps[pp].np >= 0) next.push_back(ph.pps[pp].np);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return end;
+}
+
 }  // namespace entente::importers::internal

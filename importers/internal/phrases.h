@@ -74,6 +74,13 @@ struct Phrases {
 // Turkic States"); it is never split. `atom_end` may be empty.
 Phrases FindPhrases(const std::vector<Token>& tokens, const std::vector<int>& atom_end);
 
+// How many prepositional phrases a noun's chain follows ("visit to X by Y in Z").
+inline constexpr int kChainDepth = 4;
+
+// The end of phrase `np` with the prepositional phrases that follow it, down to
+// kChainDepth phrases deep.
+int ChainEnd(const Phrases& ph, int np);
+
 // The preposition of a phrase in lower case, words joined by spaces.
 std::string PrepositionOf(const std::vector<Token>& tokens, const PrepPhrase& pp);
 

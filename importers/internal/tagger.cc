@@ -756,6 +756,11 @@ bool IsTimeWord(const Token& t) {
          year >= 1900 && year <= 2100;
 }
 
+bool OpensWithConnective(const std::vector<Token>& tokens) {
+  return tokens.size() > 2 && tokens[0].tag == Tag::kAdverb &&
+         tokens[1].tag == Tag::kComma;
+}
+
 bool IsHeadline(const std::vector<Token>& tokens) {
   if (tokens.empty()) return false;
   const absl::string_view last = tokens.back().text;

@@ -36,6 +36,10 @@ bool IsHeadline(const std::vector<Token>& tokens);
 // Words that name a time: "Thursday", "May", "week", "2024".
 bool IsTimeWord(const Token& t);
 
+// "Separately, ...", "Meanwhile, ...": the sentence opens with an adverb set off by a
+// comma, a connective to what came before.
+bool OpensWithConnective(const std::vector<Token>& tokens);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_TAGGER_H_
