@@ -40,6 +40,17 @@ absl::string_view KindName(ClauseKind kind) {
   return "?";
 }
 
+// " -> country:KAZ country:UZB~" (~ marks what an anaphor gave): whom a phrase names.
+std::string Referents(const std::vector<Referent>& referents) {
+  if (referents.empty()) return "";
+  std::string out = " ->";
+  for (const Referent& r : referents) {
+    absl::StrAppend(&out, " ", r.party.empty() ? "(counterpart)" : r.party,
+                    r.anaphor ? "~" : "");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string TraceItem(const ItemText& item, const Discourse& discourse) {
@@ -66,7 +77,8 @@ std::string TraceItem(const ItemText& item, const Discourse& discourse) {
       absl::StrAppend(
           &out, "  np", x, " [", Words(s, np.range), "] head=", s.tokens[np.head].text,
           np.conjuncts.size() > 1 ? " list" : "",
-          np.apposition >= 0 ? absl::StrCat(" appos=np", np.apposition) : "", "\n");
+          np.apposition >= 0 ? absl::StrCat(" appos=np", np.apposition) : "",
+          Referents(discourse.OfPhrase(static_cast<int>(i), static_cast<int>(x))), "\n");
     }
     for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
       const Clause& cl = s.parse.clauses[c];
