@@ -562,12 +562,13 @@ std::string Discourse::LastPersonOf(int s, int before, const std::string& party)
   return "";
 }
 
-const Mention* Discourse::LastPerson(int s, int before) const {
+const Mention* Discourse::LastPerson(int s, int before, PhraseAt* office) const {
   for (int k = s, step = 0; k >= 0 && step <= kPronounWindow; --k, ++step) {
     const Sentence& sentence = item_.sentences[k];
     if (sentence.headline && k != s) continue;
     const SentenceParse& parse = sentence.parse;
     const Mention* found = nullptr;
+    int office_subject = -1;  // "The emir, on his first visit": a subject office.
     for (size_t c = 0; c < parse.clauses.size(); ++c) {
       int np = parse.clauses[c].subject;
       if (np < 0) continue;
@@ -581,6 +582,17 @@ const Mention* Discourse::LastPerson(int s, int before) const {
           }
         }
       }
+      if (IsOfficePhrase(k, subject) &&
+          (office_subject < 0 ||
+           subject.range.begin > parse.phrases.nps[office_subject].range.begin)) {
+        office_subject = np;
+      }
+    }
+    if (office_subject >= 0 && office != nullptr &&
+        (found == nullptr ||
+         parse.phrases.nps[office_subject].range.begin > found->begin)) {
+      *office = {k, parse.phrases.nps[office_subject].range};
+      return nullptr;
     }
     // "Modi's tour, which took him to ...": in the pronoun's own sentence, a person
     // named as a possessor counts like a subject.
@@ -595,6 +607,22 @@ const Mention* Discourse::LastPerson(int s, int before) const {
     if (found != nullptr) return found;
   }
   return LastMention(s, before, IsPersonOrOffice);
+}
+
+// "The emir", "the Prime Minister": a phrase that names no one but an office, which
+// an office anaphor resolves.
+bool Discourse::IsOfficePhrase(int s, const NounPhrase& x) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  if (x.range.end - x.range.begin < 2 || t[x.range.begin].lower != "the") return false;
+  for (int k = x.range.begin; k < x.range.end; ++k) {
+    if (sentence.mention_at[k] >= 0) return false;
+  }
+  const Lexicon& lexicon = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  const int first = x.range.begin + 1;
+  return lexicon.MatchAt(c.titles.leader_title, t, first, x.range.end).length > 0 ||
+         lexicon.MatchAt(c.titles.title, t, first, x.range.end).length > 0;
 }
 
 // "X and Y travelled to Washington, where Trump hosted them": the last phrase that
@@ -1010,7 +1038,15 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       return true;
     }
     if (o.cls == c.person_pronoun) {
-      AddAnaphorOf(s, LastPerson(s, i), as_place, out);
+      PhraseAt office;
+      const Mention* person = LastPerson(s, i, &office);
+      if (office.sentence >= 0) {
+        int office_length = 0;
+        OfficeAnaphorAt(office.sentence, office.range.begin, office.range.end,
+                        office.range.end, as_place, out, &office_length);
+      } else {
+        AddAnaphorOf(s, person, as_place, out);
+      }
       return true;
     }
     // "The Council today prolonged ..." in a release from Brussels: with no

@@ -140,7 +140,16 @@ class Discourse {
   std::string PrincipalOrganization() const;
   std::string ConjoinedPartyBefore(int s, int i) const;
   std::string SubjectPartyAround(int s, int i) const;
-  const Mention* LastPerson(int s, int before) const;
+  // A phrase of sentence `sentence`.
+  struct PhraseAt {
+    int sentence = -1;
+    TokenRange range;
+  };
+  // The person a pronoun before token `before` of sentence `s` stands for: the last
+  // subject that names one. When that subject is an office anaphor ("The emir, on
+  // his ..."), returns null and sets `office` to it.
+  const Mention* LastPerson(int s, int before, PhraseAt* office = nullptr) const;
+  bool IsOfficePhrase(int s, const NounPhrase& x) const;
   int RegionalDescription(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out) const;
   int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;

@@ -95,6 +95,18 @@ TEST(Discourse, HeAndHisAreTheLastPersonNamedAsSubject) {
   EXPECT_EQ(his[0].person, "person:ramon-ortiz-vega");
 }
 
+TEST(Discourse, APossessiveAfterAnOfficeSubjectIsThatOfficesHolder) {
+  Item item("",
+            {"Chilean President Ramon Ortiz Vega met Peruvian Foreign Minister Ana Soto "
+             "in Lima on Monday. The foreign minister, on her first trip abroad, thanked "
+             "the hosts."});
+  int s = item.SentenceStarting("The foreign minister");
+  std::vector<Referent> her = item.Of(s, "her");
+  ASSERT_EQ(her.size(), 1u);
+  EXPECT_EQ(her[0].party, "country:PER");
+  EXPECT_TRUE(her[0].human);
+}
+
 TEST(Discourse, AParticularOfficeIsNoOtherOfficesHolder) {
   // "the emir" is not the president the text named; "the leader" may be.
   Item item("",

@@ -1064,6 +1064,12 @@ class SentenceMatcher {
       // "the visiting president, Lula": the apposition is the person.
     }
     if (ph_.nps[np].apposition >= 0) return HeadIsPerson(ph_.nps[np].apposition);
+    // "received the emir": an office that stands for its holder.
+    if (HeadIsOffice(np)) {
+      for (const Referent& r : d_.OfPhrase(s_, np)) {
+        if (r.human) return true;
+      }
+    }
     // "hosted them", "received him": pronouns here stand for people.
     int head = ph_.nps[np].head;
     if (t_[head].tag == Tag::kPronoun &&

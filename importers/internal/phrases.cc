@@ -774,6 +774,7 @@ class PhraseFinder {
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (!closes) continue;
       Tag start = TagAt(second.range.begin);
+      if (CarriesOwnName(second)) continue;
       if ((start == Tag::kDeterminer || start == Tag::kPossessive || dated_possessor) &&
           Named(first)) {
         first.apposition = static_cast<int>(a + 1);
@@ -781,6 +782,16 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       }
     }
+  }
+
+  // "the President of Brazil, Lula" read as one name: it describes its own name,
+  // so it is no apposition to the name before it ("..., Anwar Ibrahim, the
+  // President of Brazil, Lula, paid").
+  bool CarriesOwnName(const NounPhrase& x) const {
+    for (int k = x.range.begin + 1; k + 1 < x.range.end; ++k) {
+      if (TagAt(k) == Tag::kComma && in_atom_[k]) return true;
+    }
+    return false;
   }
 
   bool Named(const NounPhrase& x) const {

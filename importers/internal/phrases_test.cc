@@ -213,6 +213,19 @@ TEST(FindPhrases, ANameAfterAPrepositionsObjectIsNotDescribedByIt) {
   EXPECT_EQ(p.phrases.nps[talks].apposition, -1);
 }
 
+TEST(FindPhrases, ADescriptionWithItsOwnNameIsNoAppositiveOfTheNameBefore) {
+  Parsed p = Parse(
+      "At the invitation of Amara Diallo, the President of Ruritania, Jon Berg, paid a "
+      "visit.",
+      {{4, 6}, {7, 14}});
+  int host = p.PhraseAt("Amara");
+  int guest = p.phrases.np_at[7];
+  ASSERT_GE(host, 0);
+  ASSERT_GE(guest, 0);
+  EXPECT_EQ(p.phrases.nps[host].apposition, -1);
+  EXPECT_EQ(p.Text(p.phrases.nps[guest].range), "the President of Ruritania , Jon Berg");
+}
+
 TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
   Parsed p = Parse("After the talks, Ghana said it would sign.");
   int talks = p.PhraseAt("the");
