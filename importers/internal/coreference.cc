@@ -138,23 +138,38 @@ void Discourse::RegisterPeople() {
 
 // "Sadyr Japarov, the Kyrgyz president," and "Brazil's Lula" say whose they are.
 void Discourse::LearnCountriesFromContext() {
+  const Lexicon& x = k_.lexicon();
+  const TitleClasses& titles = k_.classes().titles;
+  // "Mark Rutte, Secretary General of NATO": an office the text gives outranks the
+  // gazetteer's, which may be a past one.
+  absl::flat_hash_map<std::string, std::string> stated;
   for (const Sentence& s : item_.sentences) {
     const Phrases& ph = s.parse.phrases;
     for (const NounPhrase& np : ph.nps) {
       if (np.apposition < 0) continue;
       const NounPhrase& other = ph.nps[np.apposition];
+      // "president of the New Development Bank": the office with its "of" name.
+      const TokenRange described{other.range.begin, ChainEnd(ph, np.apposition)};
       const Mention* person = nullptr;
       std::string country;
       for (const Mention& m : s.mentions) {
         if (np.range.Contains(m.begin) && IsPersonMention(m)) person = &m;
-        if (other.range.Contains(m.begin) && !m.country.empty() &&
+        if (described.Contains(m.begin) && country.empty() && !m.country.empty() &&
             (m.kind == EntityKind::kCountry || m.titled ||
              m.kind == EntityKind::kOrganization))
           country = m.country;
       }
-      if (person != nullptr && !country.empty()) {
-        PersonInfo& p = people_[person->id];
-        if (p.country.empty()) p.country = country;
+      if (person == nullptr || country.empty()) continue;
+      PersonInfo& p = people_[person->id];
+      const int head = other.head;
+      const bool office =
+          x.MatchAt(titles.leader_title, s.tokens, head, head + 1).length > 0 ||
+          x.MatchAt(titles.title, s.tokens, head, head + 1).length > 0;
+      if (p.country.empty()) {
+        p.country = country;
+      } else if (office && p.country != country) {
+        p.country = country;
+        stated[person->id] = country;
       }
     }
     for (size_t m = 0; m + 1 < s.mentions.size(); ++m) {
@@ -165,6 +180,12 @@ void Discourse::LearnCountriesFromContext() {
         PersonInfo& p = people_[next.id];
         if (p.country.empty()) p.country = owner.country;
       }
+    }
+  }
+  if (stated.empty()) return;
+  for (Sentence& s : item_.sentences) {
+    for (Mention& m : s.mentions) {
+      if (auto it = stated.find(m.id); it != stated.end()) m.country = it->second;
     }
   }
 }
@@ -317,6 +338,12 @@ void Discourse::GuessLeaderCountries() {
         free.push_back(principal_[k]);
       }
     }
+    if (free.size() == 2) {
+      // "Prime Minister X's first visit to Manila": a visitor is not from the host.
+      const std::string host = HostVisitedBy(p.id);
+      if (host == free[0] || host == free[1])
+        free.erase(std::find(free.begin(), free.end(), host));
+    }
     if (free.size() == 1) {
       p.country = free[0];
       held.push_back(free[0]);
@@ -329,6 +356,44 @@ void Discourse::GuessLeaderCountries() {
       if (it != people_.end() && m.country.empty()) m.country = it->second.country;
     }
   }
+}
+
+// The country of the place a person's journey goes to, told right after the person:
+// "X's visit to Manila", "X arrived in Hanoi", "X visited Peru"; "" when none.
+std::string Discourse::HostVisitedBy(const std::string& person) const {
+  constexpr int kJourneyWindow = 6;      // Tokens from the person to the journey word.
+  constexpr int kDestinationWindow = 4;  // Tokens from that word to the place.
+  const Lexicon& x = k_.lexicon();
+  const KnownClasses& c = k_.classes();
+  for (const Sentence& s : item_.sentences) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    for (const Mention& m : s.mentions) {
+      if (m.id != person) continue;
+      for (int k = m.end; k < n && k < m.end + kJourneyWindow; ++k) {
+        const bool verb = t[k].tag == Tag::kVerb;
+        const bool journey =
+            verb ? x.Contains(c.visit_verb, t[k].lemma) ||
+                       x.Contains(c.journey_verb, t[k].lemma)
+                 : t[k].tag == Tag::kNoun && x.Contains(c.visit_noun, t[k].lemma);
+        if (!journey) continue;
+        for (int d = k + 1; d < n && d <= k + kDestinationWindow; ++d) {
+          const int at = s.mention_at[d];
+          if (at < 0) continue;
+          const Mention& place = s.mentions[at];
+          const bool after_prep =
+              x.Contains(c.destination_prep, t[d - 1].lower) || t[d - 1].lower == "in";
+          if ((place.kind == EntityKind::kCountry || place.kind == EntityKind::kCity) &&
+              (after_prep || d == k + 1)) {
+            return place.country;
+          }
+          break;
+        }
+        break;
+      }
+    }
+  }
+  return "";
 }
 
 const PersonInfo* Discourse::Person(const std::string& id) const {

@@ -100,6 +100,7 @@ class Discourse {
   void AddSurnameMentions();
   void RankParties();
   void GuessLeaderCountries();
+  std::string HostVisitedBy(const std::string& person) const;
   Referent FromMention(int s, const Mention& m, bool as_place) const;
   // The named person of the item who holds the office `office` (a titled mention in
   // sentence s): the nearest named before it, else the first after; "" for none.

@@ -181,6 +181,27 @@ TEST(Discourse, ALeaderTheTextNeverPlacesHoldsTheFreePrincipalParty) {
   EXPECT_EQ(mesa->country, "country:PER");
 }
 
+TEST(Discourse, AnUnplacedVisitorIsNotFromTheCountryVisited) {
+  Item item("Sweden and Peru sign pact",
+            {"Sweden and Peru signed a pact on Monday during Prime Minister Ana Lind's "
+             "first visit to Lima."});
+  const PersonInfo* lind = item.discourse().Person("person:ana-lind");
+  ASSERT_NE(lind, nullptr);
+  EXPECT_EQ(lind->country, "country:SWE");
+}
+
+TEST(Discourse, AnOfficeTheTextStatesOutranksTheGazetteers) {
+  Item item("", {"Jens Stoltenberg, finance minister of Norway, met Japanese officials "
+                 "in Tokyo on Monday."});
+  const PersonInfo* stoltenberg = item.discourse().Person("person:jens-stoltenberg");
+  ASSERT_NE(stoltenberg, nullptr);
+  EXPECT_EQ(stoltenberg->country, "country:NOR");
+  int s = item.SentenceStarting("Jens");
+  std::vector<Referent> named = item.Of(s, "Jens");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].party, "country:NOR");
+}
+
 TEST(Discourse, AnAreaActingAsAGroupIsItsMemberStates) {
   Item item("Japan and Central Asia hold summit",
             {"Leaders of Japan and Central Asia met in Tokyo on Monday.",

@@ -89,6 +89,7 @@ constexpr Required kRequired[] = {
     {"visit_noun", &KnownClasses::visit_noun},
     {"joint_cue", &KnownClasses::joint_cue},
     {"visit_verb", &KnownClasses::visit_verb},
+    {"journey_verb", &KnownClasses::journey_verb},
 };
 
 struct RequiredTitle {

@@ -780,6 +780,8 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       } else if (DescribedName(first, second)) {
         first.apposition = static_cast<int>(a + 1);
+      } else if (BareOffice(second, after) && Named(first)) {
+        first.apposition = static_cast<int>(a + 1);
       }
     }
   }
@@ -792,6 +794,17 @@ class PhraseFinder {
       if (TagAt(k) == Tag::kComma && in_atom_[k]) return true;
     }
     return false;
+  }
+
+  // "Dilma Rousseff, president of the New Development Bank,": a bare noun with an
+  // "of" name is an office without its article.
+  bool BareOffice(const NounPhrase& x, int of_chain_end) const {
+    if (of_chain_end <= x.range.end || TagAt(x.range.begin) != Tag::kNoun ||
+        t_[x.range.begin].capitalized || t_[x.range.end].lower != "of") {
+      return false;
+    }
+    const int named = out_.np_at[x.range.end + 1];
+    return named >= 0 && t_[out_.nps[named].head].capitalized;
   }
 
   bool Named(const NounPhrase& x) const {

@@ -226,6 +226,23 @@ TEST(FindPhrases, ADescriptionWithItsOwnNameIsNoAppositiveOfTheNameBefore) {
   EXPECT_EQ(p.Text(p.phrases.nps[guest].range), "the President of Ruritania , Jon Berg");
 }
 
+TEST(FindPhrases, ABareOfficeWithItsOfNameDescribesTheNameBeforeIt) {
+  Parsed p = Parse("They met Amara Diallo, president of the Sahel Bank, on Monday.",
+                   {{2, 4}, {8, 10}});
+  int name = p.PhraseAt("Amara");
+  int office = p.PhraseAt("president");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(office, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, office);
+}
+
+TEST(FindPhrases, ABareNounWithoutAnOfNameIsNoAppositive) {
+  Parsed p = Parse("They met Amara Diallo, president and founder, on Monday.", {{2, 4}});
+  int name = p.PhraseAt("Amara");
+  ASSERT_GE(name, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, -1);
+}
+
 TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
   Parsed p = Parse("After the talks, Ghana said it would sign.");
   int talks = p.PhraseAt("the");
