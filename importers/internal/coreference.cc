@@ -997,8 +997,9 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   // office, a counted group, a relative's antecedent): most words fail one test.
   // The cheap test first; views compare lengths before bytes.
   const absl::string_view w = t[i].lower;
+  const bool headline_word = sentence.headline && !t[i].capitalized;
   if (!k_.lexicon().MayMatchAny(anaphor_starts_, t[i]) && w != "the" && w != "both" &&
-      w != "whose")
+      w != "whose" && !headline_word)
     return false;
   if (t[i].lower == "whose") {
     *length = 1;
@@ -1157,12 +1158,22 @@ bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_p
   const KnownClasses& c = k_.classes();
   const std::vector<Token>& t = item_.sentences[s].tokens;
   // "the President", "the Prime Minister": the item's last holder of the office.
-  if (t[i].lower != "the" || i + 1 >= end) return false;
-  PhraseMatch office = x.MatchAt(c.titles.leader_title, t, i + 1, office_end);
+  // A headline drops the article: "as emir visits Islamabad".
+  int first = i + 1;
+  if (t[i].lower != "the") {
+    const bool bare_in_headline =
+        item_.sentences[s].headline && !t[i].capitalized &&
+        (i == 0 || (t[i - 1].tag != Tag::kDeterminer && t[i - 1].tag != Tag::kAdjective &&
+                    t[i - 1].tag != Tag::kProper && t[i - 1].tag != Tag::kPossessive));
+    if (!bare_in_headline) return false;
+    first = i;
+  }
+  if (first >= end) return false;
+  PhraseMatch office = x.MatchAt(c.titles.leader_title, t, first, office_end);
   const bool leader_office = office.length > 0;
-  if (office.length == 0) office = x.MatchAt(c.titles.title, t, i + 1, office_end);
+  if (office.length == 0) office = x.MatchAt(c.titles.title, t, first, office_end);
   if (office.length == 0 || office.value.empty()) return false;
-  *length = 1 + office.length;
+  *length = first - i + office.length;
   AddOfficeHolder(s, i, std::string(office.value), leader_office, as_place, out);
   return true;
 }

@@ -107,6 +107,21 @@ TEST(Discourse, APossessiveAfterAnOfficeSubjectIsThatOfficesHolder) {
   EXPECT_TRUE(her[0].human);
 }
 
+TEST(Discourse, AHeadlinesBareOfficeIsAnOfficeAnaphor) {
+  Item item("Trade deals signed as emir visits Nairobi",
+            {"Qatari Emir Tamim bin Hamad Al Thani held talks with Kenyan President "
+             "William Ruto in Nairobi on Monday."});
+  int s = item.SentenceStarting("Trade deals");
+  std::vector<Referent> emir = item.Of(s, "emir");
+  ASSERT_EQ(emir.size(), 1u);
+  EXPECT_EQ(emir[0].party, "country:QAT");
+  // In the body an office needs its article to stand for a holder.
+  Item body("", {"Qatari Emir Tamim bin Hamad Al Thani met Kenyan officials. Talks with "
+                 "president staff followed."});
+  int later = body.SentenceStarting("Talks");
+  EXPECT_TRUE(body.Of(later, "president").empty());
+}
+
 TEST(Discourse, AParticularOfficeIsNoOtherOfficesHolder) {
   // "the emir" is not the president the text named; "the leader" may be.
   Item item("",
