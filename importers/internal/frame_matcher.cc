@@ -304,6 +304,20 @@ class SentenceMatcher {
            t_[k.range.begin].lower == "that";
   }
 
+  // "Reports that X and Y had signed a deal were premature": a report's content that
+  // the predicate right after it denies.
+  bool DeniedReport(int c) const {
+    constexpr int kPredicateWindow = 4;  // "were not", "were \"premature\"".
+    const Clause& k = clauses_[c];
+    if (!In(c_.hearsay_noun, ph_.nps[k.antecedent].head)) return false;
+    const int end = std::min<int>(k.range.end + kPredicateWindow, t_.size());
+    for (int i = k.range.end; i < end; ++i) {
+      if (t_[i].tag == Tag::kComma) break;
+      if (In(c_.cancel_cue, i)) return true;
+    }
+    return false;
+  }
+
   // "the only Kenyan leader ever to make a state visit": an ordinal in the noun's
   // phrase (ending at `noun`) makes the infinitive after it a record, not a plan.
   bool RecordBefore(int noun) const {
@@ -396,6 +410,7 @@ class SentenceMatcher {
           In(c_.talks_noun, k.range.begin - 2)) {
         mood.wished = true;
       }
+      if (NounContent(cc) && DeniedReport(cc)) mood.blocked = true;
       bool governed = k.kind == ClauseKind::kComplement || that || GerundObject(cc) ||
                       NounContent(cc);
       if (!governed || k.parent < 0) {

@@ -77,6 +77,7 @@ constexpr Required kRequired[] = {
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
+    {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
