@@ -442,6 +442,8 @@ class SentenceMatcher {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= GovernorLemma(c_.denial_governor, g);
       mood.wished |= GovernorLemma(c_.plan_governor, g);
+      // "put its talks with Togo on hold": the object is suspended.
+      mood.blocked |= RangeHas(c_.abeyance, clause.range);
     }
     // Cancelled or denied events: cues anywhere in the clause's own words.
     for (int i = clause.range.begin;

@@ -78,6 +78,7 @@ constexpr Required kRequired[] = {
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
     {"hearsay_noun", &KnownClasses::hearsay_noun},
+    {"abeyance", &KnownClasses::abeyance},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},

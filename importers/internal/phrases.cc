@@ -111,8 +111,8 @@ class PhraseFinder {
       g.range.end = k;
       const Token& head = t_[g.head];
       g.lemma = head.lemma;
-      if (g.head + 1 < k && TagAt(g.head + 1) == Tag::kParticle) {
-        absl::StrAppend(&g.lemma, " ", t_[g.head + 1].lower);
+      for (int p = g.head + 1; p < k && TagAt(p) == Tag::kParticle; ++p) {
+        absl::StrAppend(&g.lemma, " ", t_[p].lower);
       }
       g.passive = be_aux && (head.verb_forms & kPastParticiple) && head.tag == Tag::kVerb;
       bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
@@ -176,7 +176,7 @@ class PhraseFinder {
       if (tag == Tag::kVerb) {
         g->head = k;
         ++k;
-        if (TagAt(k) == Tag::kParticle) ++k;
+        while (TagAt(k) == Tag::kParticle) ++k;
       }
       break;
     }

@@ -315,6 +315,15 @@ TEST(FindPhrases, AVerbGroupKeepsItsAuxiliariesAndSaysWhatTheyMean) {
   EXPECT_EQ(p.phrases.verbs[2].lemma, "host");
 }
 
+TEST(FindPhrases, APhrasalVerbOfThreeWordsTakesItsObjectAfterBothParticles) {
+  Parsed p = Parse("Peru put on hold its talks with Chile.");
+  ASSERT_EQ(p.phrases.verbs.size(), 1u);
+  EXPECT_EQ(p.phrases.verbs[0].lemma, "put on hold");
+  EXPECT_EQ(p.Text(p.phrases.verbs[0].range), "put on hold");
+  ASSERT_GE(p.PhraseAt("its"), 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("its")].range), "its talks");
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);

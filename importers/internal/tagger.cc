@@ -637,9 +637,13 @@ class ContextPass {
     return antecedent == Tag::kNoun || antecedent == Tag::kProper;
   }
 
+  // "set up", "put on hold": the words after the verb are its particles.
   void MarkParticle(int i) {
+    constexpr int kPhrasalWords = 3;  // "put on hold"
     if (i + 1 >= n_) return;
-    if (x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2) t_[i + 1].tag = Tag::kParticle;
+    const int length =
+        x_.MatchAt(c_.phrasal, t_, i, std::min(n_, i + kPhrasalWords)).length;
+    for (int k = i + 1; k < i + length; ++k) t_[k].tag = Tag::kParticle;
   }
 
   void ResolveThat(int i) {
