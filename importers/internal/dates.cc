@@ -79,15 +79,27 @@ std::optional<int> DayToken(const Token& t) {
     if (!absl::SimpleAtoi(rest, &last) || last < 1 || last > 31) return std::nullopt;
     text = text.substr(0, dash);
   }
+  // "14th", "3rd", "1st", "22nd": an ordinal day.
+  for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
+    if (text.size() > 2 && absl::EndsWith(text, suffix)) {
+      text.remove_suffix(2);
+      break;
+    }
+  }
   if (text.size() > 2) return std::nullopt;
   int d = 0;
   if (!absl::SimpleAtoi(text, &d) || d < 1 || d > 31) return std::nullopt;
   return d;
 }
 
+bool IsOrdinalDay(const Token& t) {
+  return DayToken(t) && t.text.size() > 2 && absl::ascii_isalpha(t.text.back());
+}
+
 // The date of a day token: "8-9 August" spans days, so it is known to the month.
 DateWithPrecision DayOrMonth(const Token& day_token, int year, int month, int day) {
-  if (day_token.text.size() > 2) return DateWithPrecision::Month(year, month);
+  if (day_token.text.size() > 2 && !IsOrdinalDay(day_token))
+    return DateWithPrecision::Month(year, month);
   return DateWithPrecision::Day(year, month, day);
 }
 
@@ -382,11 +394,13 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
                                  const DateContext& ctx, std::vector<DateMention>* out) {
   const int n = static_cast<int>(t.size());
   auto day = DayToken(t[i]);
-  if (!(day && i + 1 < n && MonthFromWord(t[i + 1].lower) > 0 && t[i + 1].capitalized)) {
+  // "the 3rd of June": an ordinal day may take "of" before its month.
+  const int m = i + 2 < n && IsOrdinalDay(t[i]) && Is(t, i + 1, "of") ? i + 2 : i + 1;
+  if (!(day && m < n && MonthFromWord(t[m].lower) > 0 && t[m].capitalized)) {
     return std::nullopt;
   }
-  int month = MonthFromWord(t[i + 1].lower);
-  int end = i + 2;
+  int month = MonthFromWord(t[m].lower);
+  int end = m + 1;
   int year = 0;
   if (end < n && YearToken(t[end])) {
     year = *YearToken(t[end]);
@@ -702,10 +716,39 @@ std::optional<int> MatchNow(const std::vector<Token>& t, int i, const DateContex
   return std::nullopt;
 }
 
+// "signed on the 14th": a day of the report's month, or of the month before when the
+// report has not reached it. Not "on the 14th day", "the 3rd round".
+std::optional<int> MatchOrdinalDay(const std::vector<Token>& t, int i,
+                                   const DateContext& ctx,
+                                   std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  if (i < 2 || !IsOrdinalDay(t[i]) || !Is(t, i - 1, "the") || !Is(t, i - 2, "on")) {
+    return std::nullopt;
+  }
+  if (i + 1 < n && t[i + 1].kind == TokenKind::kWord && t[i + 1].lower != "of" &&
+      !absl::ascii_isupper(static_cast<unsigned char>(t[i + 1].text[0])) &&
+      (t[i + 1].tag == Tag::kNoun || t[i + 1].tag == Tag::kAdjective)) {
+    return std::nullopt;
+  }
+  const DateWithPrecision& ref = ctx.reference;
+  int year = ref.year;
+  int month = std::max(ref.month, 1);
+  const int day = *DayToken(t[i]);
+  if (ref.precision == graph::DatePrecision::kDay && day > ref.day) {
+    month = month == 1 ? 12 : month - 1;
+    if (month == 12) --year;
+  }
+  if (day > graph::DaysInMonth(year, month)) return std::nullopt;
+  out->push_back(
+      {i - 1, i + 1, DateWithPrecision::Day(year, month, day), DateKind::kAbsolute});
+  return i;
+}
+
 // The dates known only from the reference date (which must be known).
 std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
                                      const DateContext& ctx,
                                      std::vector<DateMention>* out) {
+  if (auto last = MatchOrdinalDay(t, i, ctx, out)) return last;
   if (auto last = MatchPartOfMonth(t, i, ctx, out)) return last;
   if (auto last = MatchWeekday(t, i, ctx, out)) return last;
   if (auto last = MatchNamedPeriod(t, i, ctx, out)) return last;

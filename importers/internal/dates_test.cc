@@ -31,6 +31,18 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, OrdinalDaysAreDays) {
+  EXPECT_EQ(Dates("signed on March 14th", kFeb5), std::vector<std::string>{"2025-03-14"});
+  EXPECT_EQ(Dates("signed on the 3rd of February", kFeb5),
+            std::vector<std::string>{"2026-02-03"});
+  // "on the 3rd" alone: the report's month, or the one before when it is still ahead.
+  EXPECT_EQ(Dates("signed on the 3rd, officials said", kFeb5),
+            std::vector<std::string>{"2026-02-03"});
+  EXPECT_EQ(Dates("signed on the 14th.", kFeb5), std::vector<std::string>{"2026-01-14"});
+  // An ordinal before a noun counts something else.
+  EXPECT_TRUE(Dates("talks resumed on the 14th day of the strike", kFeb5).empty());
+}
+
 TEST(FindDates, ADayRangeWrittenWithToIsItsMonth) {
   const DateWithPrecision nov25 = DateWithPrecision::Day(2024, 11, 25);
   EXPECT_EQ(Dates("held in Baku from 11 to 22 November", nov25),
