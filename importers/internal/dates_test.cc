@@ -49,6 +49,8 @@ TEST(FindDates, ADayRangeWrittenWithToIsItsMonth) {
             std::vector<std::string>{"2024-11"});
   EXPECT_EQ(Dates("held in Baku on 22 November", nov25),
             std::vector<std::string>{"2024-11-22"});
+  EXPECT_EQ(Dates("held in Baku on 21 and 22 November", nov25),
+            std::vector<std::string>{"2024-11"});
 }
 
 TEST(FindDates, AYearAfterByIsAYearWhateverFollows) {
