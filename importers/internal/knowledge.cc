@@ -94,6 +94,19 @@ constexpr Required kRequired[] = {
     {"journey_verb", &KnownClasses::journey_verb},
 };
 
+struct RequiredCurrency {
+  const char* name;
+  ClassId CurrencyClasses::*field;
+};
+
+constexpr RequiredCurrency kRequiredCurrencies[] = {
+    {"currency_sign", &CurrencyClasses::sign},
+    {"dollar_prefix", &CurrencyClasses::dollar_prefix},
+    {"currency_code", &CurrencyClasses::code},
+    {"currency_word", &CurrencyClasses::word},
+    {"dollar_country", &CurrencyClasses::dollar_country},
+};
+
 struct RequiredTitle {
   const char* name;
   ClassId TitleClasses::*field;
@@ -193,6 +206,15 @@ absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
                                                      "but no word list defines it"));
     }
     knowledge->classes_.titles.*r.field = id;
+  }
+  for (const RequiredCurrency& r : kRequiredCurrencies) {
+    ClassId id = x.Find(r.name);
+    if (id < 0) {
+      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
+                                                     " is read by the extractor "
+                                                     "but no word list defines it"));
+    }
+    knowledge->classes_.currencies.*r.field = id;
   }
   auto frames = FrameBook::Compile(frame_files, x);
   if (!frames.ok()) return frames.status();

@@ -17,12 +17,14 @@
 #include "importers/internal/frames.h"
 #include "importers/internal/lexicon.h"
 #include "importers/internal/mentions.h"
+#include "importers/internal/numbers.h"
 
 namespace entente::importers::internal {
 
 // Classes the code reads; each must be defined by some word list.
 struct KnownClasses {
   TitleClasses titles;
+  CurrencyClasses currencies;  // currencies.txt
   // cues.txt
   ClassId speech_verb = -1, irrealis_governor = -1, denial_governor = -1, hedge_cue = -1,
           cancel_cue = -1, historical_cue = -1, projection_cue = -1, report_verb = -1,

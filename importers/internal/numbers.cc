@@ -65,27 +65,6 @@ class WordValues {
   WordFilter filter_;
 };
 
-struct Currency {
-  absl::string_view word;
-  absl::string_view code;
-};
-
-// Words after an amount that name its currency; words shared by several
-// currencies ("pesos", "dinars", "shillings") are left out.
-constexpr std::array<Currency, 41> kCurrencyWords = {{
-    {"dollars", "USD"}, {"dollar", "USD"},   {"usd", "USD"},    {"euros", "EUR"},
-    {"euro", "EUR"},    {"eur", "EUR"},      {"yen", "JPY"},    {"jpy", "JPY"},
-    {"yuan", "CNY"},    {"renminbi", "CNY"}, {"rmb", "CNY"},    {"cny", "CNY"},
-    {"rubles", "RUB"},  {"roubles", "RUB"},  {"rub", "RUB"},    {"tenge", "KZT"},
-    {"kzt", "KZT"},     {"pounds", "GBP"},   {"gbp", "GBP"},    {"won", "KRW"},
-    {"rupees", "INR"},  {"soms", "KGS"},     {"som", "UZS"},    {"sums", "UZS"},
-    {"lira", "TRY"},    {"manat", "AZN"},    {"cfa", "XOF"},    {"reais", "BRL"},
-    {"rand", "ZAR"},    {"naira", "NGN"},    {"riyals", "SAR"}, {"ringgit", "MYR"},
-    {"rupiah", "IDR"},  {"baht", "THB"},     {"dong", "VND"},   {"zlotys", "PLN"},
-    {"forints", "HUF"}, {"hryvnias", "UAH"}, {"lari", "GEL"},   {"drams", "AMD"},
-    {"tugriks", "MNT"},
-}};
-
 double Scale(absl::string_view w) {
   if (w == "thousand") return 1e3;
   if (w == "million" || w == "mln" || w == "mn" || w == "m") return 1e6;
@@ -115,28 +94,47 @@ double GluedAmount(const Token& t) {
   return v * scale;
 }
 
-// "USD 3.3 billion", "EUR 40 million": an ISO code before the amount.
-absl::string_view CodeCurrency(absl::string_view text) {
-  static constexpr absl::string_view kCodes[] = {
-      "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "KZT", "AED", "SAR", "CHF", "TRY"};
-  for (absl::string_view code : kCodes) {
-    if (text == code) return code;
+// The currency a class of currencies.txt gives at token i ("" when none), and the
+// tokens it takes in *length.
+absl::string_view CurrencyAt(const Lexicon& x, ClassId cls, const std::vector<Token>& t,
+                             int i, int* length = nullptr) {
+  const PhraseMatch m = x.MatchAt(cls, t, i, static_cast<int>(t.size()));
+  if (length != nullptr) *length = m.length;
+  return m.value;
+}
+
+// "USD 3.3 billion", "EUR 40 million": a code in capitals before the amount.
+absl::string_view CodeCurrency(const Lexicon& x, const CurrencyClasses& c,
+                               const std::vector<Token>& t, int i) {
+  const absl::string_view text = t[i].text;
+  if (text.size() != 3 || !absl::ascii_isupper(static_cast<unsigned char>(text[0])) ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[2]))) {
+    return "";
   }
-  if (text == "RMB") return "CNY";
-  return "";
+  return CurrencyAt(x, c.code, t, i);
 }
 
 // The dollar a "$" at i is when letters are written right onto it: "A$" is the
-// Australian dollar, "NZ$" New Zealand's; "" for a plain or US dollar.
-absl::string_view DollarOf(const std::vector<Token>& t, int i) {
+// Australian dollar, "NZ$" New Zealand's; "" for a plain dollar.
+absl::string_view DollarOf(const Lexicon& x, const CurrencyClasses& c,
+                           const std::vector<Token>& t, int i) {
   if (i == 0 || t[i].text != "$" || t[i - 1].end != t[i].begin) return "";
-  static constexpr Currency kDollars[] = {{"a", "AUD"},  {"au", "AUD"}, {"c", "CAD"},
-                                          {"ca", "CAD"}, {"nz", "NZD"}, {"hk", "HKD"},
-                                          {"s", "SGD"},  {"nt", "TWD"}};
-  for (const Currency& d : kDollars) {
-    if (t[i - 1].lower == d.word) return d.code;
-  }
-  return "";
+  return CurrencyAt(x, c.dollar_prefix, t, i - 1);
+}
+
+// The currency named after an amount that ends before token *end: "yen", "CFA
+// francs", "U.S. dollars", "Namibian dollars"; moves *end past it.
+std::string WordCurrency(const Lexicon& x, const CurrencyClasses& c,
+                         const std::vector<Token>& t, int* end) {
+  int k = *end;
+  int length = 0;
+  const std::string country(CurrencyAt(x, c.dollar_country, t, k, &length));
+  if (!country.empty()) k += length;
+  const absl::string_view word = CurrencyAt(x, c.word, t, k, &length);
+  if (word.empty()) return "";
+  *end = k + length;
+  // "Namibian dollars" is the Namibian dollar; "U.S. yen" is still yen.
+  return !country.empty() && word == "USD" ? country : std::string(word);
 }
 
 std::optional<double> ParseDecimal(const Token& t) {
@@ -176,31 +174,27 @@ std::optional<int> ParseOrdinal(const Token& t) {
   return std::nullopt;
 }
 
-std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
+std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& x,
+                                    const CurrencyClasses& c) {
   std::vector<MoneyMention> out;
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
     const int start = i;
     int begin = i;  // The mention's first token: "US" or "A" before "$".
-    std::string currency;
-    if (t[i].text == "$" || t[i].text == "\u20ac" || t[i].text == "\u00a3" ||
-        t[i].text == "\u00a5" || t[i].text == "\u20b9") {
-      currency = t[i].text == "$"        ? "USD"
-                 : t[i].text == "\u20ac" ? "EUR"
-                 : t[i].text == "\u00a3" ? "GBP"
-                 : t[i].text == "\u20b9" ? "INR"
-                                         : "JPY";
-      if (i > 0 && (t[i - 1].lower == "us" || t[i - 1].lower == "u.s.")) begin = i - 1;
-      // "A$20 billion", "C$5bn": a country's letters written onto the dollar sign.
-      if (absl::string_view code = DollarOf(t, i); !code.empty()) {
+    std::string currency(CurrencyAt(x, c.sign, t, i));
+    if (!currency.empty()) {
+      // "A$20 billion", "US$2 billion": a country's letters written onto the sign.
+      if (absl::string_view code = DollarOf(x, c, t, i); !code.empty()) {
         currency = std::string(code);
         begin = i - 1;
+      } else if (i > 0 && CurrencyAt(x, c.dollar_country, t, i - 1) == "USD") {
+        begin = i - 1;  // "US $2 billion".
       }
       ++i;
     }
-    if (currency.empty() && i + 1 < n && !CodeCurrency(t[i].text).empty()) {
-      currency = std::string(CodeCurrency(t[i].text));
-      ++i;
+    if (currency.empty() && i + 1 < n) {
+      currency = std::string(CodeCurrency(x, c, t, i));
+      if (!currency.empty()) ++i;
     }
     if (i >= n) break;
     std::optional<double> value = ParseDecimal(t[i]);
@@ -220,17 +214,7 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t) {
       scale = Scale(t[end].lower);
       ++end;
     }
-    if (currency.empty()) {
-      int k = end;
-      if (k < n && (t[k].lower == "u.s." || t[k].lower == "us")) ++k;
-      for (const Currency& c : kCurrencyWords) {
-        if (k < n && t[k].lower == c.word) {
-          currency = std::string(c.code);
-          end = k + 1;
-          break;
-        }
-      }
-    }
+    if (currency.empty()) currency = WordCurrency(x, c, t, &end);
     if (currency.empty()) continue;
     double amount = *value * scale;
     if (amount <= 0 || amount > 9e18) continue;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/internal/lexicon.h"
 #include "importers/internal/text.h"
 
 namespace entente::importers::internal {
@@ -26,9 +27,21 @@ struct MoneyMention {
   std::string currency;  // ISO 4217: "USD", "EUR", "JPY", "CNY", ...
 };
 
+// The classes of importers/data/currencies.txt.
+struct CurrencyClasses {
+  ClassId sign = -1;            // "$", "€" before an amount.
+  ClassId dollar_prefix = -1;   // "A" in "A$20 billion".
+  ClassId code = -1;            // "USD" before an amount.
+  ClassId word = -1;            // "yen", "CFA francs" after it.
+  ClassId dollar_country = -1;  // "Namibian" in "Namibian dollars".
+};
+
 // "$1 billion", "5 billion U.S. dollars", "€700 million", "$500 mln",
-// "3 trillion yen", "1.5 billion yuan".
-std::vector<MoneyMention> FindMoney(const std::vector<Token>& tokens);
+// "3 trillion yen", "1.5 billion yuan", "N$10 billion"; the currencies as
+// currencies.txt names them.
+std::vector<MoneyMention> FindMoney(const std::vector<Token>& tokens,
+                                    const Lexicon& lexicon,
+                                    const CurrencyClasses& currencies);
 
 struct PercentMention {
   int begin = 0;  // Token range [begin, end).

@@ -1,13 +1,16 @@
 #include "importers/internal/numbers.h"
 
 #include "gtest/gtest.h"
+#include "importers/internal/test_support.h"
 
 namespace entente::importers::internal {
 namespace {
 
 std::vector<std::pair<int64_t, std::string>> Money(absl::string_view text) {
   std::vector<std::pair<int64_t, std::string>> out;
-  for (const MoneyMention& m : FindMoney(Tokenize(text, 0)))
+  const Knowledge& k = testing::SharedKnowledge();
+  for (const MoneyMention& m :
+       FindMoney(Tokenize(text, 0), k.lexicon(), k.classes().currencies))
     out.emplace_back(m.amount, m.currency);
   return out;
 }
@@ -45,6 +48,17 @@ TEST(FindMoney, LettersWrittenOntoTheDollarSignNameTheDollar) {
   // A sign with no amount after it ends nothing (this once looped forever).
   EXPECT_EQ(Money("in A$ terms, and US$ too, $"), V{});
   EXPECT_EQ(Money("A$ then $7 million"), (V{{7000000, "USD"}}));
+}
+
+TEST(FindMoney, OtherDollarsByLettersOrByCountry) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("a N$10 billion corridor"), (V{{10000000000, "NAD"}}));
+  EXPECT_EQ(Money("10 billion Namibian dollars"), (V{{10000000000, "NAD"}}));
+  EXPECT_EQ(Money("US $2 billion"), (V{{2000000000, "USD"}}));
+  EXPECT_EQ(Money("25 billion CFA francs"), (V{{25000000000, "XOF"}}));
+  EXPECT_EQ(Money("NOK 200 million"), (V{{200000000, "NOK"}}));
+  // A code must be written in capitals: "try 5 million" is no lira.
+  EXPECT_TRUE(Money("we try 5 million times").empty());
 }
 
 TEST(FindMoney, PlainNumbersAreNotMoney) {
