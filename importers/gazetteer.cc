@@ -179,6 +179,15 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view 
         !facts.role.empty()) {
       // The first listed holder of a role is the one a bare title refers to.
       leaders_.try_emplace(absl::StrCat(facts.country, "|", facts.role), e->id);
+      // "King Philippe", "Emir Tamim": a word of the name after the office.
+      constexpr size_t kShortestNameWord = 3;  // Not "al", "bin", "of".
+      for (absl::string_view word :
+           absl::StrSplit(NormalizePhrase(e->name), ' ', absl::SkipEmpty())) {
+        if (word.size() < kShortestNameWord || word == "bin" || word == "ibn") continue;
+        auto [it, added] =
+            holders_by_word_.try_emplace(absl::StrCat(facts.role, "|", word), e->id);
+        if (!added && it->second != e->id) it->second.clear();  // Two: neither.
+      }
     }
     if (!e->name.empty()) {
       AliasForm form =
@@ -274,6 +283,12 @@ const graph::Entity* Gazetteer::FindById(absl::string_view id) const {
 const EntityFacts* Gazetteer::FactsOf(absl::string_view id) const {
   auto it = facts_.find(id);
   return it == facts_.end() ? nullptr : &it->second;
+}
+
+absl::string_view Gazetteer::HolderNamed(absl::string_view role,
+                                         absl::string_view word) const {
+  auto it = holders_by_word_.find(absl::StrCat(role, "|", word));
+  return it == holders_by_word_.end() ? absl::string_view() : it->second;
 }
 
 absl::string_view Gazetteer::LeaderOf(absl::string_view country,

@@ -83,6 +83,9 @@ class Gazetteer {
   // The person holding `role` ("president", "prime_minister") for a country,
   // as the alias table lists them; "" when none is listed.
   absl::string_view LeaderOf(absl::string_view country, absl::string_view role) const;
+  // The one person of `role` with `word` (normalized) in their name: "philippe" for
+  // a king is Philippe of Belgium; "" when none or several.
+  absl::string_view HolderNamed(absl::string_view role, absl::string_view word) const;
 
   // Alias lookup on a normalized phrase (lower case ASCII, words joined by one
   // space; "’" folded to "'"). Upper-case codes are looked up with
@@ -116,6 +119,8 @@ class Gazetteer {
   absl::flat_hash_map<std::string, int> max_words_;
   absl::flat_hash_set<std::string> phrase_prefixes_;       // IsPhrasePrefix's.
   absl::flat_hash_map<std::string, std::string> leaders_;  // "country:TUR|president".
+  // "king|philippe" -> its one holder ("" when two share it): HolderNamed's.
+  absl::flat_hash_map<std::string, std::string> holders_by_word_;
 };
 
 // Lower-cases ASCII, folds typographic apostrophes and dashes, and joins the

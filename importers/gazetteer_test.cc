@@ -37,6 +37,20 @@ TEST(Gazetteer, CitiesAndPeopleBelongToCountries) {
   EXPECT_EQ(g->FindById("nope:x"), nullptr);
 }
 
+TEST(Gazetteer, TheOneHolderOfAnOfficeIsFoundByAWordOfTheName) {
+  auto g = Gazetteer::LoadFromText(
+      R"({"3166-1": []})",
+      "person:ana-ruiz\tAna Ruiz\tcountry=country:PER role=president\t-\n"
+      "person:ana-soto\tAna Soto\tcountry=country:CHL role=president\t-\n"
+      "person:raul-soto\tRaul Soto\tcountry=country:CHL role=king\t-\n");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ((*g)->HolderNamed("president", "ruiz"), "person:ana-ruiz");
+  EXPECT_EQ((*g)->HolderNamed("president", "soto"), "person:ana-soto");
+  EXPECT_EQ((*g)->HolderNamed("king", "soto"), "person:raul-soto");
+  EXPECT_EQ((*g)->HolderNamed("president", "ana"), "");  // Two presidents named Ana.
+  EXPECT_EQ((*g)->HolderNamed("emir", "ruiz"), "");
+}
+
 TEST(Gazetteer, RejectsMalformedAliasLinesNamingTheLine) {
   auto g = Gazetteer::LoadFromText(R"({"3166-1": []})", "# comment\norg:x\tX\n");
   ASSERT_FALSE(g.ok());

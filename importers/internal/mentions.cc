@@ -241,6 +241,19 @@ class MentionFinder {
     return p;
   }
 
+  // "King Philippe", "Emir Tamim": a name the gazetteer does not know whole, whose
+  // last word is in the name of the one holder of the office it lists. Only the
+  // last: "Prime Minister John Smith" is no other John.
+  void KnownHolder(const std::string& role, int name_begin, int name_end,
+                   Mention* person) const {
+    const absl::string_view id = g_.HolderNamed(role, t_[name_end - 1].lower);
+    const graph::Entity* e = id.empty() ? nullptr : g_.FindById(id);
+    if (e == nullptr) return;
+    Mention known =
+        FromAlias(g_, AliasMatch{e, AliasForm::kPerson}, person->begin, person->end);
+    *person = std::move(known);
+  }
+
   // A spelling the lexicon knows only as a tensed verb form ("met", "hosted",
   // "welcomes"); the tagger has not run yet.
   bool TensedVerb(const Token& t) const {
@@ -335,6 +348,9 @@ class MentionFinder {
     Mention person;
     if (name_end > name_begin) {
       person = Person(name_begin, name_end);
+      if (!title.value.empty() && g_.FindById(person.id) == nullptr) {
+        KnownHolder(std::string(title.value), name_begin, name_end, &person);
+      }
       person.begin = i;
       *phrase_end = name_end;
     } else {

@@ -67,6 +67,17 @@ TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
   EXPECT_EQ(m[0].country, "");  // The text does not say whose minister.
 }
 
+TEST(FindMentions, AnOfficeWithTheLastWordOfItsOneHoldersNameIsThatHolder) {
+  std::vector<Mention> m = Find("He was received by King Philippe on Tuesday.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "person:philippe-of-belgium");
+  EXPECT_EQ(m[0].country, "country:BEL");
+  // Another office, or a first name shared with a holder, is someone else.
+  std::vector<Mention> other = Find("He met Finance Minister Juan Philippe.");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].id, "person:juan-philippe");
+}
+
 TEST(FindMentions, TheCountryBeforeOrAfterTheTitleIsThePersonsParty) {
   std::vector<Mention> a = Find("Japan's Prime Minister Kenji Aoyama arrived.");
   ASSERT_EQ(a.size(), 1u);
