@@ -1514,6 +1514,14 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     }
     for (Referent& r : part) r.conjunct = static_cast<int>(k);
     if (last) AddOfPhrase(s, np, static_cast<int>(k), as_place, &part);
+    // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
+    // company, which the names around it do not make a state.
+    if (k_.lexicon()
+                .MatchAt(k_.classes().company_noun, sentence.tokens, head, head + 1)
+                .length > 0 &&
+        sentence.mention_at[head] < 0) {
+      part.clear();
+    }
     out.insert(out.end(), part.begin(), part.end());
   }
   // "The visiting president, Brazil's Lula, ...": the apposition names who.

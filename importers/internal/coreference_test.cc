@@ -217,6 +217,15 @@ TEST(Discourse, AnOfficeTheTextStatesOutranksTheGazetteers) {
   EXPECT_EQ(named[0].party, "country:NOR");
 }
 
+TEST(Discourse, ACompanyNounIsNoStateWhateverNamesItsCountry) {
+  Item item("", {"Ghana's state grid operator signed a contract with Chilean firms, "
+                 "and Peru signed a memorandum with Chile."});
+  int s = item.SentenceStarting("Ghana");
+  EXPECT_TRUE(item.Of(s, "Ghana").empty());
+  EXPECT_TRUE(item.Of(s, "Chilean").empty());
+  EXPECT_EQ(Parties(item.Of(s, "Chile")), std::vector<std::string>{"country:CHL"});
+}
+
 TEST(Discourse, AnAreaActingAsAGroupIsItsMemberStates) {
   Item item("Japan and Central Asia hold summit",
             {"Leaders of Japan and Central Asia met in Tokyo on Monday.",

@@ -79,6 +79,7 @@ constexpr Required kRequired[] = {
     {"company_suffix", &KnownClasses::company_suffix},
     {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"abeyance", &KnownClasses::abeyance},
+    {"company_noun", &KnownClasses::company_noun},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
