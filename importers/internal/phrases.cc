@@ -213,6 +213,15 @@ class PhraseFinder {
                              ((before == Tag::kNoun && TensedVerbAfter(k)) ||
                               ((before == Tag::kNoun || before == Tag::kProper) &&
                                InOpeningPhrase(g->range.begin)));
+    // "The value of goods traded between X and Y slipped": any preposition after a
+    // thing, when the tensed verb after it is no second verb of the same subject
+    // ("the sides met in Lima and signed").
+    // Not "the deal the two sides signed in 2016 has lapsed": a zero relative's verb.
+    agent_before_verb |=
+        k < n_ && before == Tag::kNoun && TagAt(k) == Tag::kPreposition &&
+        TensedVerbAfter(k, /*after_and=*/false) && !TwoPhrasesBefore(g->range.begin) &&
+        !RelativeSubjectBefore(g->range.begin) &&
+        !SubjectOfSubordinateBefore(g->range.begin);
     // "Brussels responded by expelling ...": "by" before a gerund says how, it
     // names no agent.
     const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
@@ -266,15 +275,18 @@ class PhraseFinder {
 
   // A tensed verb follows i in the same stretch of text (no comma, colon or quote
   // between): the sentence's own verb after a reduced relative.
-  bool TensedVerbAfter(int i) const {
+  // A tensed verb after token i before the clause breaks; with after_and false, not
+  // one right after a conjunction (a verb coordinated with the one before i).
+  bool TensedVerbAfter(int i, bool after_and = true) const {
     for (int k = i + 1; k < n_; ++k) {
       Tag tag = TagAt(k);
       if (tag == Tag::kComma || tag == Tag::kQuote || tag == Tag::kPunct ||
           tag == Tag::kRelative || tag == Tag::kSubordinator)
         return false;
-      if (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson)))
-        return true;
-      if (tag == Tag::kAux || tag == Tag::kModal) return true;
+      const bool tensed =
+          (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson))) ||
+          tag == Tag::kAux || tag == Tag::kModal;
+      if (tensed) return after_and || TagAt(k - 1) != Tag::kConjunction;
     }
     return false;
   }

@@ -324,6 +324,17 @@ TEST(FindPhrases, APhrasalVerbOfThreeWordsTakesItsObjectAfterBothParticles) {
   EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("its")].range), "its talks");
 }
 
+TEST(FindPhrases, AParticipleWithAnyPrepositionAfterAThingIsAReducedRelative) {
+  Parsed p = Parse("The grain shipped between Chile and Peru fell by half.");
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(p.phrases.verbs[0].nonfinite);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);
+  // A second verb of the same subject keeps the first tensed.
+  Parsed q = Parse("The delegations met in Lima and signed a pact.");
+  ASSERT_EQ(q.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
