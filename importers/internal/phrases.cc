@@ -209,10 +209,15 @@ class PhraseFinder {
     // agent after a thing, before the sentence's tensed verb.
     // "At the summit hosted by Senegal, the leaders ...": the same inside the
     // phrase that opens the sentence.
-    bool agent_before_verb = k < n_ && t_[k].lower == "by" &&
-                             ((before == Tag::kNoun && TensedVerbAfter(k)) ||
-                              ((before == Tag::kNoun || before == Tag::kProper) &&
-                               InOpeningPhrase(g->range.begin)));
+    bool agent_before_verb =
+        k < n_ && t_[k].lower == "by" && before == Tag::kNoun && TensedVerbAfter(k);
+    // "In a communique issued at the end of the meeting, the bloc ...": with any
+    // preposition.
+    // Not "In July X travelled to Baku and signed": the phrase must close with a
+    // comma before any tensed verb.
+    agent_before_verb |= k < n_ && TagAt(k) == Tag::kPreposition &&
+                         (before == Tag::kNoun || before == Tag::kProper) &&
+                         InOpeningPhrase(g->range.begin) && CommaBeforeVerb(k);
     // "The value of goods traded between X and Y slipped": any preposition after a
     // thing, when the tensed verb after it is no second verb of the same subject
     // ("the sides met in Lima and signed").
@@ -260,6 +265,18 @@ class PhraseFinder {
 
   // i is inside a prepositional phrase that opens the sentence ("At the summit in
   // Lima ..."), before any verb or comma; a dateline before it is punctuation.
+  // From token i, a comma comes before any verb.
+  bool CommaBeforeVerb(int i) const {
+    for (int k = i; k < n_; ++k) {
+      const Tag tag = TagAt(k);
+      if (tag == Tag::kComma) return true;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal ||
+          tag == Tag::kPunct || tag == Tag::kQuote)
+        return false;
+    }
+    return false;
+  }
+
   bool InOpeningPhrase(int i) const {
     int k = 0;
     while (k < i && TagAt(k) == Tag::kPunct) ++k;

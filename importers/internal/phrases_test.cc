@@ -335,6 +335,17 @@ TEST(FindPhrases, AParticipleWithAnyPrepositionAfterAThingIsAReducedRelative) {
   EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
 }
 
+TEST(FindPhrases, AParticipleInAnOpeningPhraseClosedByACommaIsAReducedRelative) {
+  Parsed p = Parse("In a statement issued after the talks, Peru thanked Chile.");
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(p.phrases.verbs[0].nonfinite);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);
+  // Without the comma the participle is the sentence's verb.
+  Parsed q = Parse("In May the envoy travelled to Lima and signed a pact.");
+  ASSERT_EQ(q.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
