@@ -244,8 +244,7 @@ class MentionFinder {
   // "King Philippe", "Emir Tamim": a name the gazetteer does not know whole, whose
   // last word is in the name of the one holder of the office it lists. Only the
   // last: "Prime Minister John Smith" is no other John.
-  void KnownHolder(const std::string& role, int name_begin, int name_end,
-                   Mention* person) const {
+  void KnownHolder(const std::string& role, int name_end, Mention* person) const {
     const absl::string_view id = g_.HolderNamed(role, t_[name_end - 1].lower);
     const graph::Entity* e = id.empty() ? nullptr : g_.FindById(id);
     if (e == nullptr) return;
@@ -349,7 +348,7 @@ class MentionFinder {
     if (name_end > name_begin) {
       person = Person(name_begin, name_end);
       if (!title.value.empty() && g_.FindById(person.id) == nullptr) {
-        KnownHolder(std::string(title.value), name_begin, name_end, &person);
+        KnownHolder(std::string(title.value), name_end, &person);
       }
       person.begin = i;
       *phrase_end = name_end;

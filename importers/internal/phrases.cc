@@ -410,23 +410,24 @@ class PhraseFinder {
         ++i;
         continue;
       }
-      NounPhrase np;
-      np.range.begin = i;
       // "their agreement": a possessive pronoun is the phrase's possessor.
-      if (TagAt(i) == Tag::kPossessive && t_[i].lower != "'s") np.possessor_end = i + 1;
-      const int k = ScanNounPhrase(i, &np.head, &np.possessor_end);
+      int head = -1;
+      int possessor_end =
+          TagAt(i) == Tag::kPossessive && t_[i].lower != "'s" ? i + 1 : -1;
+      const int k = ScanNounPhrase(i, &head, &possessor_end);
       if (k == i) {  // Nothing nominal after all: never loop in place.
         ++i;
         continue;
       }
-      if (np.head < 0) {  // Only determiners: "both", "all".
-        np.head = k - 1;
-      }
-      np.range.end = k;
+      // Built in place: a NounPhrase on the stack trips GCC's maybe-uninitialized
+      // warning on its inline vector.
+      const int index = static_cast<int>(out_.nps.size());
+      NounPhrase& np = out_.nps.emplace_back();
+      np.range = {i, k};
+      np.head = head < 0 ? k - 1 : head;  // Only determiners: "both", "all".
+      np.possessor_end = possessor_end;
       np.conjuncts.push_back(np.range);
-      int index = static_cast<int>(out_.nps.size());
       for (int j = np.range.begin; j < np.range.end; ++j) out_.np_at[j] = index;
-      out_.nps.push_back(std::move(np));
       i = k;
     }
   }
