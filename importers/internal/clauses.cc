@@ -58,6 +58,33 @@ class ClauseFinder {
       }
       quoted_[i] = inside;
     }
+    UnquoteScareQuotes();
+  }
+
+  // 'condemned "in the strongest terms" the takeover': a few quoted words with no
+  // verb in the middle of a clause are a phrase of it, not speech.
+  void UnquoteScareQuotes() {
+    constexpr int kScareQuoteWords = 6;
+    for (int i = 1; i < n_; ++i) {
+      if (!quoted_[i] || quoted_[i - 1] || t_[i].tag == Tag::kQuote) continue;
+      const int open = i - 1;  // The opening mark.
+      if (t_[open].tag != Tag::kQuote || open == 0 || t_[open - 1].tag == Tag::kPunct ||
+          t_[open - 1].tag == Tag::kComma || t_[open - 1].tag == Tag::kQuote) {
+        continue;
+      }
+      int close = i;
+      bool verb = false;
+      while (close < n_ && t_[close].tag != Tag::kQuote) {
+        verb |= p_.phrases.verb_at[close] >= 0;
+        ++close;
+      }
+      const bool mid_clause = close + 1 < n_ && t_[close + 1].tag != Tag::kPunct &&
+                              t_[close + 1].tag != Tag::kComma &&
+                              t_[close + 1].tag != Tag::kQuote;
+      if (close >= n_ || verb || close - i > kScareQuoteWords || !mid_clause) continue;
+      for (int k = open; k <= close; ++k) quoted_[k] = quoted_[open - 1];
+      i = close;
+    }
   }
 
   int Open(ClauseKind kind, int begin, int parent, int subordinator) {
@@ -180,17 +207,25 @@ class ClauseFinder {
   // follows one "with" phrase, starting with a determiner right after it; after any
   // one prepositional phrase, an object opened by a named possessor ("condemned in
   // the strongest terms Togo's attack"); -1 when none.
+  // The phrase may be quoted: 'condemned "in the strongest terms" the takeover';
+  // then an object opened by a determiner follows any preposition, unless it tells
+  // a time ("arrived in Lima the day before").
   int ShiftedObject(int after) const {
+    const bool quoted = after < n_ && t_[after].tag == Tag::kQuote;
+    if (quoted) ++after;
     if (after + 1 >= n_ || t_[after].tag != Tag::kPreposition) return -1;
     const int with_np = p_.phrases.np_at[after + 1];
     if (with_np < 0) return -1;
-    const int next = p_.phrases.nps[with_np].range.end;
+    int next = p_.phrases.nps[with_np].range.end;
+    if (quoted && next < n_ && t_[next].tag == Tag::kQuote) ++next;
     if (next + 1 >= n_) return -1;
     const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].lower == "'s";
-    const bool determiner = t_[after].lower == "with" && t_[next].tag == Tag::kDeterminer;
+    const bool determiner =
+        (t_[after].lower == "with" || quoted) && t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     const int np = p_.phrases.np_at[next];
-    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0) {
+    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
+        IsTimeWord(t_[p_.phrases.nps[np].head])) {
       return -1;
     }
     return np;

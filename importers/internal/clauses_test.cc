@@ -253,6 +253,20 @@ TEST(ParseSentence, QuotedSpeechIsLinkedToTheClauseThatSaysIt) {
   EXPECT_EQ(p.Phrase(SubjectOf(p.parse, said)), "the minister");
 }
 
+TEST(ParseSentence, AFewQuotedWordsWithoutAVerbInsideAClauseAreNoSpeech) {
+  Parsed p = Parse("Peru condemned \"in the strongest terms\" the attack on Chile.");
+  int c = p.ClauseOf("condemned");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses.size(), 1u);
+  EXPECT_FALSE(p.parse.clauses[c].quoted);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "the attack");
+  // Words with a verb are speech.
+  Parsed q = Parse("Peru said \"we will sign\" the deal.");
+  int sign = q.ClauseOf("sign");
+  ASSERT_GE(sign, 0);
+  EXPECT_TRUE(q.parse.clauses[sign].quoted);
+}
+
 TEST(ParseSentence, AQuoteOpenedInAnEarlierSentenceGoesOnUntilItCloses) {
   Parsed p =
       Parse("Our ties will grow,\u201d the minister said.", /*quoted_before=*/true);
