@@ -241,12 +241,19 @@ class PhraseFinder {
   }
   // "since Venezuela joined in 2012": the phrase before i follows a subordinator,
   // so it is the subject of a clause of its own and the verb its tensed verb.
+  // "as ministers from the two countries met": the subject may hold one "of" or
+  // "from" phrase.
   bool SubjectOfSubordinateBefore(int i) const {
     int k = i - 1;
-    while (k >= 0 && (TagAt(k) == Tag::kProper || TagAt(k) == Tag::kNoun ||
-                      TagAt(k) == Tag::kAdjective || TagAt(k) == Tag::kDeterminer ||
-                      TagAt(k) == Tag::kNumber || TagAt(k) == Tag::kPossessive)) {
-      --k;
+    auto nominal = [&](int at) {
+      const Tag tag = TagAt(at);
+      return tag == Tag::kProper || tag == Tag::kNoun || tag == Tag::kAdjective ||
+             tag == Tag::kDeterminer || tag == Tag::kNumber || tag == Tag::kPossessive;
+    };
+    while (k >= 0 && nominal(k)) --k;
+    if (k > 0 && k < i - 1 && (t_[k].lower == "of" || t_[k].lower == "from") &&
+        nominal(k - 1)) {
+      for (--k; k >= 0 && nominal(k);) --k;
     }
     return k >= 0 && k < i - 1 && TagAt(k) == Tag::kSubordinator;
   }

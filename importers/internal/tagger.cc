@@ -720,11 +720,19 @@ class ContextPass {
 
   // A tensed verb follows within the next few words before any comma or
   // preposition: "after the two leaders met" opens a clause, "after the talks" not.
+  // "as ministers from the two countries met": a subject with one "of" or "from"
+  // phrase may come between.
   bool ClauseFollows(int i) const {
     constexpr int kLookahead = 8;
+    bool of_phrase = false;
     for (int k = i + 1; k < n_ && k <= i + kLookahead; ++k) {
       Tag tag = t_[k].tag;
       if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
+      if (tag == Tag::kPreposition && !of_phrase && k > i + 1 &&
+          (t_[k].lower == "of" || t_[k].lower == "from") && t_[k - 1].tag == Tag::kNoun) {
+        of_phrase = true;
+        continue;
+      }
       if (tag == Tag::kComma || tag == Tag::kPunct || tag == Tag::kPreposition ||
           tag == Tag::kSubordinator || tag == Tag::kRelative)
         return false;

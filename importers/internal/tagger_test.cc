@@ -211,6 +211,16 @@ TEST(TagTokens, ACapitalizedWordInsideASentenceIsANameNotAVerb) {
   EXPECT_EQ(TagOf(t, "Officials"), Tag::kNoun);  // The first word may be anything.
 }
 
+TEST(TagTokens, AsBeforeASubjectWithAnOfPhraseAndAVerbIsASubordinator) {
+  std::vector<Token> t =
+      Tagged("Trade grew, as ministers from the two countries met in Lima.");
+  EXPECT_EQ(TagOf(t, "as"), Tag::kSubordinator);
+  EXPECT_EQ(TagOf(t, "met"), Tag::kVerb);
+  // Before a phrase alone it is a preposition.
+  std::vector<Token> u = Tagged("They met as partners from the region in Lima.");
+  EXPECT_EQ(TagOf(u, "as"), Tag::kPreposition);
+}
+
 TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
   std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
