@@ -468,6 +468,13 @@ class SentenceMatcher {
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
+      // "floated a draft pact during talks": a cue that modifies another noun is
+      // that noun's.
+      const int phrase = ph_.np_at[i];
+      if (phrase >= 0 && phrase != np && ph_.nps[phrase].head != i &&
+          !ph_.nps[phrase].range.Contains(trigger.begin)) {
+        continue;
+      }
       // Not "in May": a cue the tagger took for a name is none.
       if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper && !ReportedFuture(c, i)) {
         mood.wished = true;
