@@ -374,6 +374,11 @@ bool SeveralDaysWord(const Token& t) {
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
+  // "spent Monday in Suva": a stay of that one day.
+  if (t[trigger.end - 1].lemma == "spend") {
+    return d.begin == trigger.end && d.end == d.begin + 1 &&
+           d.date.precision == graph::DatePrecision::kDay;
+  }
   // "visited", "a visit", "a state visit": the trigger's last word.
   if (t[trigger.end - 1].lemma != "visit") return false;
   if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
