@@ -74,6 +74,22 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
   return ref;
 }
 
+// "has invested $6 billion so far": a historical cue among the clause's own words,
+// not those of a clause inside it ("..., the ministry said, the largest commitment
+// to date").
+bool RelationBuilder::HistoricalClause(const MatchContext& ctx) const {
+  const std::vector<int>& clause_at = ctx.sentence().parse.clause_at;
+  const TokenRange range = ctx.ClauseRange();
+  const int end = std::min<int>(range.end, ctx.tokens().size());
+  for (int i = range.begin; i < end; ++i) {
+    if (clause_at[i] != ctx.match.clause) continue;
+    if (k_.lexicon().MatchAt(k_.classes().historical_cue, ctx.tokens(), i, end).length >
+        0)
+      return true;
+  }
+  return false;
+}
+
 void RelationBuilder::Add(const FrameMatch& match) {
   MatchContext ctx{k_, g_, d_, text_, match};
   const RelationType type = match.frame->type;
@@ -82,10 +98,7 @@ void RelationBuilder::Add(const FrameMatch& match) {
   // A frame that needs a date of its clause is dated by it: when the date it found
   // belongs to something else and the report's stands in, the reading is unsure.
   if (match.frame->needs_date && !date.stated) return;
-  if (type == RelationType::kInvestment &&
-      (date.historical || k_.lexicon().FindIn(k_.classes().historical_cue, ctx.tokens(),
-                                              ctx.ClauseRange().begin,
-                                              ctx.ClauseRange().end, nullptr, nullptr))) {
+  if (type == RelationType::kInvestment && (date.historical || HistoricalClause(ctx))) {
     return;  // A running total, not an investment made on a date.
   }
   // "signed a treaty and a protocol": one relation per document.

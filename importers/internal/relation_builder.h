@@ -47,6 +47,8 @@ class RelationBuilder {
   }
 
  private:
+  // A running total: a historical cue among the match clause's own words.
+  bool HistoricalClause(const MatchContext& ctx) const;
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
   // Records what produced `r`, the relation about to be added.

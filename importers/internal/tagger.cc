@@ -452,6 +452,11 @@ class ContextPass {
   Tag DecideAfterNominal(int i, int p) const {
     const uint8_t f = t_[i].verb_forms;
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
+    // "a Gulf state", "an EU report": after "a" and a name, a noun the name modifies.
+    if (pt == Tag::kProper && p > 0 &&
+        (t_[p - 1].lower == "a" || t_[p - 1].lower == "an")) {
+      return Tag::kNoun;
+    }
     // "according to government figures", "on behalf of member states": the object
     // of a multi-word preposition is an adjunct, with no verb of its own.
     if ((f & (kThirdPerson | kBaseForm)) && !(f & kPastTense) &&

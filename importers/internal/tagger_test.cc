@@ -221,6 +221,14 @@ TEST(TagTokens, AsBeforeASubjectWithAnOfPhraseAndAVerbIsASubordinator) {
   EXPECT_EQ(TagOf(u, "as"), Tag::kPreposition);
 }
 
+TEST(TagTokens, AfterANameWithTheIndefiniteArticleComesANoun) {
+  std::vector<Token> t = Tagged("It was the largest pledge by a Gulf state so far.");
+  EXPECT_EQ(TagOf(t, "state"), Tag::kNoun);
+  // After a name alone the same word may be its verb.
+  std::vector<Token> u = Tagged("The report by Oxfam states that aid fell.");
+  EXPECT_EQ(TagOf(u, "states"), Tag::kVerb);
+}
+
 TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
   std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
