@@ -496,6 +496,12 @@ class ContextPass {
     // "with Mongolia's premier taking part".
     if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2)
       return Tag::kVerb;
+    // "Trade between Armenia and Qatar remains small": a linking verb after a name or
+    // a noun, when the clause has no verb yet.
+    if ((f & kThirdPerson) && !VerbBefore(i)) {
+      const VerbEntry* verb = x_.Verb(t_[i].lower);
+      if (verb != nullptr && x_.Contains(c_.linking_verb, verb->lemma)) return Tag::kVerb;
+    }
     // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
     // no other verb before the clause ends.
     const bool after_noun = pt == Tag::kNoun || (pt == Tag::kProper && IsTimeWord(t_[p]));

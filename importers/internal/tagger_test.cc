@@ -229,6 +229,14 @@ TEST(TagTokens, AfterANameWithTheIndefiniteArticleComesANoun) {
   EXPECT_EQ(TagOf(u, "states"), Tag::kVerb);
 }
 
+TEST(TagTokens, ALinkingVerbAfterANameIsItsVerb) {
+  std::vector<Token> t = Tagged("Trade between Chile and Peru remains small.");
+  EXPECT_EQ(TagOf(t, "remains"), Tag::kVerb);
+  // With the clause's verb before it, the same spelling is a noun.
+  std::vector<Token> u = Tagged("They returned the remains to Peru.");
+  EXPECT_EQ(TagOf(u, "remains"), Tag::kNoun);
+}
+
 TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
   std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
