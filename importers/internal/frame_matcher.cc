@@ -1330,16 +1330,36 @@ class SentenceMatcher {
   bool SlotConditionsHold(const Frame& f, int c, int np,
                           const TokenRange& trigger) const {
     for (const Frame::Condition& cond : f.requires_in_slot) {
-      SlotView view = SlotOf(f, cond.slot, c, np, trigger, false);
       bool found = false;
       // What a verb acts on is a name's head, not a word inside it.
       const bool object = cond.slot.kind == Slot::kObject;
-      for (const TokenRange& r : view.ranges) {
+      for (const TokenRange& r : SlotRanges(f, cond.slot, c, np, trigger)) {
         found |= object ? RangeHasHead(cond.cls, r) : RangeHas(cond.cls, r);
       }
       if (!found) return false;
     }
     return true;
+  }
+
+  // The ranges SlotOf gives for a slot as a party (not a target). An object's are
+  // its phrases' chains, found without resolving who they name: most frames fail
+  // their object's condition, and need no referents.
+  std::vector<TokenRange> SlotRanges(const Frame& f, const Slot& slot, int c, int np,
+                                     const TokenRange& trigger) const {
+    if (slot.kind != Slot::kObject) return SlotOf(f, slot, c, np, trigger, false).ranges;
+    std::vector<TokenRange> ranges;
+    if (np >= 0) {  // A noun's object: its "of" phrases (NounSlot).
+      for (int pp : ph_.nps[np].pps) {
+        const int of = ph_.pps[pp].np;
+        if (of >= 0 && Prep(ph_.pps[pp]) == "of") ranges.push_back(ChainRange(of));
+      }
+      return ranges;
+    }
+    const int object = ClauseObject(c);  // A verb's (VerbSlot).
+    if (object >= 0 && !(f.needs_person && !HeadIsPerson(object))) {
+      ranges.push_back(ChainRange(object));
+    }
+    return ranges;
   }
 
   bool ClauseConditionsHold(const Frame& f, int c, int np) const {
