@@ -137,22 +137,42 @@ std::string WordCurrency(const Lexicon& x, const CurrencyClasses& c,
   return !country.empty() && word == "USD" ? country : std::string(word);
 }
 
+// A number's text without its thousands separators ("1,860" -> "1860"), copied
+// into *storage only when it has any.
+absl::string_view WithoutCommas(absl::string_view text, std::string* storage) {
+  if (text.find(',') == absl::string_view::npos) return text;
+  *storage = absl::StrReplaceAll(text, {{",", ""}});
+  return *storage;
+}
+
 std::optional<double> ParseDecimal(const Token& t) {
   if (t.kind != TokenKind::kNumber) return std::nullopt;
-  std::string digits = absl::StrReplaceAll(t.text, {{",", ""}});
+  std::string storage;
   double v = 0;
-  if (!absl::SimpleAtod(digits, &v) || !std::isfinite(v) || v < 0 || v > 1e15)
+  if (!absl::SimpleAtod(WithoutCommas(t.text, &storage), &v) || !std::isfinite(v) ||
+      v < 0 || v > 1e15)
     return std::nullopt;
   return v;
+}
+
+// The tokens from `at` on that say "percent": "percent" or "pct" (1), "per cent"
+// (2), and "%" (1) when `sign`; 0 when none.
+int PercentWordsAt(const std::vector<Token>& t, int at, bool sign) {
+  const int n = static_cast<int>(t.size());
+  if (at >= n) return 0;
+  if ((sign && t[at].text == "%") || t[at].lower == "percent" || t[at].lower == "pct") {
+    return 1;
+  }
+  return at + 1 < n && t[at].lower == "per" && t[at + 1].lower == "cent" ? 2 : 0;
 }
 
 }  // namespace
 
 std::optional<int64_t> ParseCount(const Token& t) {
   if (t.kind == TokenKind::kNumber) {
-    std::string digits = absl::StrReplaceAll(t.text, {{",", ""}});
+    std::string storage;
     int64_t v = 0;
-    if (absl::SimpleAtoi(digits, &v) && v >= 0) return v;
+    if (absl::SimpleAtoi(WithoutCommas(t.text, &storage), &v) && v >= 0) return v;
     return std::nullopt;
   }
   static const auto* kWords = new WordValues(kNumberWords);
@@ -232,28 +252,23 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
   std::vector<PercentMention> out;
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
-    if (std::optional<double> v = ParseDecimal(t[i])) {
-      int end = i + 1;
-      if (end < n &&
-          (t[end].text == "%" || t[end].lower == "percent" || t[end].lower == "pct")) {
-        out.push_back({i, end + 1, *v});
-        i = end;
-      } else if (end + 1 < n && t[end].lower == "per" && t[end + 1].lower == "cent") {
-        out.push_back({i, end + 2, *v});
-        i = end + 1;
+    // A number's value is read only when the words after it say "percent" (a number
+    // token is nothing else here).
+    if (t[i].kind == TokenKind::kNumber) {
+      const int words = PercentWordsAt(t, i + 1, true);
+      if (words == 0) continue;
+      if (std::optional<double> v = ParseDecimal(t[i])) {
+        out.push_back({i, i + 1 + words, *v});
+        i += words;
       }
       continue;
     }
     // "six percent", "sixteen per cent": a number word.
-    if (t[i].kind == TokenKind::kWord && i + 1 < n) {
+    if (t[i].kind == TokenKind::kWord) {
       if (std::optional<int64_t> count = ParseCount(t[i]); count && *count <= 100) {
-        const bool percent =
-            t[i + 1].lower == "percent" || t[i + 1].lower == "pct" ||
-            (i + 2 < n && t[i + 1].lower == "per" && t[i + 2].lower == "cent");
-        if (percent) {
-          const int end = t[i + 1].lower == "per" ? i + 3 : i + 2;
-          out.push_back({i, end, static_cast<double>(*count)});
-          i = end - 1;
+        if (const int words = PercentWordsAt(t, i + 1, false); words > 0) {
+          out.push_back({i, i + 1 + words, static_cast<double>(*count)});
+          i += words;
           continue;
         }
       }
