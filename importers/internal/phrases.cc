@@ -909,9 +909,11 @@ std::string PrepositionOf(const std::vector<Token>& tokens, const PrepPhrase& pp
 
 int ChainEnd(const Phrases& ph, int np) {
   int end = ph.nps[np].range.end;
-  std::vector<int> frontier = {np};
+  // Chains are short: the phrases of one depth fit inline, with no allocation.
+  using Frontier = absl::InlinedVector<int, 8>;
+  Frontier frontier = {np};
   for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
-    std::vector<int> next;
+    Frontier next;
     for (int x : frontier) {
       for (int pp : ph.nps[x].pps) {
         end = std::max(end, ph.pps[pp].range.end);
