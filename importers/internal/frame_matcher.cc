@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
@@ -112,8 +113,11 @@ class SentenceMatcher {
       }
       return;
     }
-    std::vector<int> frames;
-    if (const std::vector<int>* f = book.VerbFrames(g.lemma)) frames = *f;
+    // A verb triggers a few frames: their indices fit inline, with no allocation.
+    absl::InlinedVector<int, 16> frames;
+    if (const std::vector<int>* f = book.VerbFrames(g.lemma)) {
+      frames.assign(f->begin(), f->end());
+    }
     const std::string& head_lemma = t_[g.head].lemma;
     if (head_lemma != g.lemma) {
       if (const std::vector<int>* f = book.VerbFrames(head_lemma)) {
@@ -685,9 +689,10 @@ class SentenceMatcher {
 
   std::vector<int> FollowChain(int np) const {
     std::vector<int> out;
-    std::vector<int> frontier = {np};
+    using Frontier = absl::InlinedVector<int, 8>;  // One depth's phrases, inline.
+    Frontier frontier = {np};
     for (int depth = 0; depth < kChainDepth && !frontier.empty(); ++depth) {
-      std::vector<int> next;
+      Frontier next;
       for (int x : frontier) {
         for (int pp : ph_.nps[x].pps) {
           out.push_back(pp);
