@@ -516,11 +516,20 @@ class SentenceMatcher {
     return clauses_[c].verb >= 0 && ph_.verbs[clauses_[c].verb].passive;
   }
 
+  // The preposition of a phrase as a frame names it. A one-word preposition is its
+  // token's lower-case form; a longer one is spelled once per sentence (the frames
+  // ask for the same phrases again and again).
+  absl::string_view Prep(const PrepPhrase& pp) const {
+    if (pp.prep_length == 1) return t_[pp.prep].lower;
+    auto [it, added] = long_preps_.try_emplace({pp.prep, pp.prep_length});
+    if (added) it->second = LongPrep(pp);
+    return it->second;
+  }
+
   // "together with X" is "with X" to a frame.
-  std::string Prep(const PrepPhrase& pp) const {
-    if (pp.prep_length > 1 &&
-        x_.MatchAt(c_.comitative_prep, t_, pp.prep, pp.prep + pp.prep_length).length ==
-            pp.prep_length) {
+  std::string LongPrep(const PrepPhrase& pp) const {
+    if (x_.MatchAt(c_.comitative_prep, t_, pp.prep, pp.prep + pp.prep_length).length ==
+        pp.prep_length) {
       return "with";
     }
     return PrepositionOf(t_, pp);
@@ -1146,7 +1155,7 @@ class SentenceMatcher {
       }
     }
     const PrepPhrase& pp = *in;
-    std::string early = Prep(pp);
+    const absl::string_view early = Prep(pp);
     // "At the summit, the leaders of X and Y announced": a phrase of the clause, not
     // of a noun ("leaders at the summit"), may open it.
     // "In a joint statement, X and Y said": a fronted "in" too.
@@ -1158,7 +1167,7 @@ class SentenceMatcher {
       return true;
     }
     if (pp.prep < ph_.verbs[clause.verb].range.end && !fronted) return false;
-    std::string prep = Prep(pp);
+    const absl::string_view prep = Prep(pp);
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
            prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
            prep == "from" ||
@@ -1411,7 +1420,7 @@ class SentenceMatcher {
     if (!f.under.empty()) {
       int pp = np >= 0 ? ph_.nps[np].pp : -1;
       if (pp < 0) return false;
-      const std::string prep = Prep(ph_.pps[pp]);
+      const absl::string_view prep = Prep(ph_.pps[pp]);
       if (std::find(f.under.begin(), f.under.end(), prep) == f.under.end()) return false;
     }
     return true;
@@ -1615,7 +1624,7 @@ class SentenceMatcher {
   // ("with its neighbour", "between the two blocs").
   bool HasPartnerPhrase(int c, int np, const TokenRange& trigger) const {
     auto partner = [&](int pp) {
-      const std::string prep = Prep(ph_.pps[pp]);
+      const absl::string_view prep = Prep(ph_.pps[pp]);
       return prep == "with" || prep == "between";
     };
     for (int pp : clauses_[c].pps) {
@@ -1833,7 +1842,10 @@ class SentenceMatcher {
   mutable std::map<std::pair<int, bool>, std::vector<Referent>> of_phrase_;
   mutable std::map<std::pair<int, int>, std::vector<Referent>> in_range_;
   mutable std::vector<std::optional<std::vector<int>>> chains_;  // Chain's, per phrase.
-  std::map<std::tuple<int, int, int>, Mood> moods_;              // MemoMoodOf's.
+  // Prep's spelling of the prepositions of several words, by (first token, words);
+  // std::map keeps the views it hands out valid.
+  mutable std::map<std::pair<int, int>, std::string> long_preps_;
+  std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
 };
 
 }  // namespace
