@@ -197,18 +197,27 @@ void Discourse::AddSurnameMentions() {
   absl::flat_hash_map<std::string, std::string> part_of;
   absl::flat_hash_map<std::string, int> uses;
   const TitleClasses& titles = k_.classes().titles;
+  auto identifies = [&](const std::string& lower) {
+    return lower.size() >= 3 && !x.Contains(titles.name_particle, lower) &&
+           !x.Contains(titles.name_suffix, lower) && !x.Contains(titles.title, lower) &&
+           !x.Contains(titles.leader_title, lower) &&
+           !x.Contains(titles.honorific, lower);
+  };
   auto add = [&](absl::string_view name, const std::string& id) {
     for (absl::string_view part : absl::StrSplit(name, absl::ByAnyChar(" -"))) {
       std::string lower(part);
       for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-      if (lower.size() < 3 || x.Contains(titles.name_particle, lower) ||
-          x.Contains(titles.name_suffix, lower) || x.Contains(titles.title, lower) ||
-          x.Contains(titles.leader_title, lower) || x.Contains(titles.honorific, lower)) {
-        continue;
+      // A part already in part_of identified someone: only a new one is tested (the
+      // same name is added once per mention).
+      auto it = part_of.find(lower);
+      if (it == part_of.end()) {
+        if (!identifies(lower)) continue;
+        it = part_of.emplace(lower, id).first;
+        ++uses[lower];
+      } else if (it->second != id) {
+        ++uses[lower];
+        it->second = id;
       }
-      auto [it, added] = part_of.try_emplace(lower, id);
-      if (added || it->second != id) ++uses[lower];
-      if (!added && it->second != id) it->second = id;
     }
   };
   for (const auto& [id, p] : people_) add(p.name, id);
