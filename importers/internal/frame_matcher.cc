@@ -250,7 +250,8 @@ class SentenceMatcher {
   }
 
   bool GovernorLemma(ClassId cls, const VerbGroup& g) const {
-    return x_.Contains(cls, g.lemma) || x_.Contains(cls, t_[g.head].lemma);
+    const std::string& head = t_[g.head].lemma;  // Most groups' lemma is the head's.
+    return x_.Contains(cls, g.lemma) || (head != g.lemma && x_.Contains(cls, head));
   }
 
   // MoodOf reads only the clause, the trigger's first token and the phrase: the
