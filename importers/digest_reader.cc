@@ -102,8 +102,9 @@ bool IsDatelineShape(absl::string_view line) {
 // Net change of open typographic quotes on a line.
 int QuoteBalance(absl::string_view line) {
   int balance = 0;
-  for (size_t i = 0; i + 3 <= line.size(); ++i) {
-    if (static_cast<unsigned char>(line[i]) != 0xE2) continue;
+  // Both marks start with byte 0xE2; a search finds it faster than a byte loop.
+  for (size_t i = line.find('\xE2'); i != absl::string_view::npos && i + 3 <= line.size();
+       i = line.find('\xE2', i + 1)) {
     if (line.substr(i, 3) == "\u201c") ++balance;
     if (line.substr(i, 3) == "\u201d") --balance;
   }
