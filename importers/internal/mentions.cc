@@ -87,7 +87,10 @@ class MentionFinder {
     *length = 0;
     bool starts_ok = t_[i].capitalized;
     // "the" starts aliases only before a capitalized word ("the European Union").
-    if (t_[i].lower == "the") starts_ok = i + 1 < n_ && t_[i + 1].capitalized;
+    // A view compares lengths before bytes: this runs for every token.
+    if (absl::string_view(t_[i].lower) == "the") {
+      starts_ok = i + 1 < n_ && t_[i + 1].capitalized;
+    }
     if (starts_ok) {
       // The longest phrase wins; words are added while some phrase goes on with them.
       const int max_words = std::min(g_.MaxWordsStartingWith(t_[i].lower), n_ - i);
@@ -291,7 +294,9 @@ class MentionFinder {
     std::string country;
     bool prefixed = false;
     int m = MentionAt(k);
-    if (m < 0 && t_[k].lower == "the" && k + 1 < n_) m = MentionAt(++k);
+    // A view compares lengths before bytes: this runs for every token.
+    if (m < 0 && absl::string_view(t_[k].lower) == "the" && k + 1 < n_)
+      m = MentionAt(++k);
     if (m >= 0 && (out_[m].kind == graph::EntityKind::kCountry ||
                    out_[m].kind == graph::EntityKind::kOrganization)) {
       country = out_[m].country;

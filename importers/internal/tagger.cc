@@ -126,7 +126,10 @@ class LexicalPass {
 
   void Word(int i, bool may_be_closed) {
     Token& t = t_[i];
-    if (t.lower == "'s") {
+    // Views compare lengths before bytes (std::string against a literal calls
+    // memcmp whatever the lengths), and this runs for every word.
+    const absl::string_view word = t.lower;
+    if (word == "'s") {
       t.tag = Tag::kPossessive;
       return;
     }
@@ -134,7 +137,7 @@ class LexicalPass {
     bool closed = may_be_closed && !(t.text.size() >= 2 && AllUpper(t.text));
     // "the seventh such meeting", "two such summits": after a count, "such" only
     // modifies the noun, in the same phrase.
-    if (t.lower == "such" && i > 0 &&
+    if (word == "such" && i > 0 &&
         (ParseOrdinal(t_[i - 1]).has_value() || t_[i - 1].tag == Tag::kNumber)) {
       return Set(t, Tag::kAdjective);
     }
