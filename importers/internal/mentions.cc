@@ -375,20 +375,25 @@ class MentionFinder {
     return true;
   }
 
+  // The gazetteer mentions are moved, not copied, into the merged list: TitleAt reads
+  // only mentions that start at or after its token, which are not moved yet.
   void FindTitles() {
     std::vector<Mention> merged;
-    size_t next = 0;  // The first gazetteer mention not yet copied.
+    merged.reserve(out_.size());
+    size_t next = 0;  // The first gazetteer mention not yet moved.
     for (int i = 0; i < n_; ++i) {
       if (Skip(i)) continue;
       Mention m;
       int end = 0;
       if (!TitleAt(i, &m, &end)) continue;
-      while (next < out_.size() && out_[next].end <= i) merged.push_back(out_[next++]);
+      while (next < out_.size() && out_[next].end <= i) {
+        merged.push_back(std::move(out_[next++]));
+      }
       while (next < out_.size() && out_[next].begin < end) ++next;  // Inside the phrase.
       merged.push_back(std::move(m));
       i = end - 1;
     }
-    while (next < out_.size()) merged.push_back(out_[next++]);
+    while (next < out_.size()) merged.push_back(std::move(out_[next++]));
     out_ = std::move(merged);
   }
 
