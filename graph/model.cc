@@ -370,7 +370,9 @@ void FeedIdentity(const Relation& relation, Add&& add) {
 }  // namespace
 
 std::string RelationIdentity(const Relation& relation) {
+  constexpr size_t kTypicalIdentity = 128;  // Bytes: one allocation for most.
   std::string identity;
+  identity.reserve(kTypicalIdentity);
   FeedIdentity(relation, [&](absl::string_view piece) {
     identity.append(piece.data(), piece.size());
   });
