@@ -1520,11 +1520,10 @@ class SentenceMatcher {
 
   std::vector<Referent> Filter(const Frame& f, std::vector<Referent> in,
                                bool target = false) const {
-    std::vector<Referent> out;
-    for (Referent& r : in) {
-      if (Acceptable(f, r, target)) out.push_back(std::move(r));
-    }
-    return out;
+    in.erase(std::remove_if(in.begin(), in.end(),
+                            [&](const Referent& r) { return !Acceptable(f, r, target); }),
+             in.end());
+    return in;
   }
 
   // "his counterpart": the principal party the other side is not.
@@ -1596,11 +1595,12 @@ class SentenceMatcher {
           !view.ranges.empty() && !DatedRange(view.ranges.front())) {
         return {};
       }
-      std::vector<Referent> r = Filter(f, view.referents, target);
+      std::vector<Referent> r = Filter(f, std::move(view.referents), target);
       if (choice.crossed) {
         std::vector<Referent> more =
             Filter(f, SlotOf(f, choice.second, c, np, trigger, target).referents, target);
-        r.insert(r.end(), more.begin(), more.end());
+        r.insert(r.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
       }
       if (!r.empty()) return r;
     }
@@ -1700,7 +1700,7 @@ class SentenceMatcher {
               }
             }
           }
-          Cross(a, b, &pairs);
+          Cross(std::move(a), std::move(b), &pairs);
         } else if (!RangeHas(c_.apart_cue, ApartScope(clauses_[c].range))) {
           PairWithin(a, &pairs);
         }
@@ -1732,7 +1732,7 @@ class SentenceMatcher {
       }
       target = std::move(kept);
     }
-    Cross(source, target, &pairs);
+    Cross(std::move(source), std::move(target), &pairs);
     if (f.needs_person) {
       pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                                  [](const auto& p) { return !p.second.human; }),
