@@ -36,21 +36,25 @@ bool StartsWithApostrophe(absl::string_view text, size_t i, size_t* len) {
 }
 
 // Writes the lower-case form of `text` into *out (reusing its storage), typographic
-// ’ folded to '.
-void LowerInto(absl::string_view text, std::string* out) {
+// ’ folded to ', and returns its WordHash, computed in the same pass.
+uint32_t LowerInto(absl::string_view text, std::string* out) {
   out->resize(text.size());
   char* w = out->data();
+  uint32_t hash = kWordHashBasis;
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = text[i];
     if (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
         text[i + 2] == '\x99') {
-      *w++ = '\'';  // ’ folded to '
+      c = '\'';  // ’ folded to '
       i += 2;
-      continue;
+    } else {
+      c = absl::ascii_tolower(c);
     }
-    *w++ = absl::ascii_tolower(c);
+    *w++ = static_cast<char>(c);
+    hash = WordHashStep(hash, c);
   }
   out->resize(static_cast<size_t>(w - out->data()));
+  return hash;
 }
 
 // True when `word` followed by its dot (`with_dot`) is an abbreviation. Abbreviations
@@ -80,10 +84,10 @@ void AddToken(std::vector<Token>& tokens, absl::string_view text, int64_t begin,
   t.capitalized = capitalized;
   if (lower != nullptr) {
     t.lower = lower;
+    t.hash = WordHash(t.lower);
   } else {
-    LowerInto(text, &t.lower);
+    t.hash = LowerInto(text, &t.lower);
   }
-  t.hash = WordHash(t.lower);
 }
 
 }  // namespace

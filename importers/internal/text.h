@@ -82,12 +82,12 @@ struct Token {
 };
 
 // FNV-1a of a lower-case word: lets scanners compare integers first.
+inline constexpr uint32_t kWordHashBasis = 2166136261u;
+// The hash of a word so far (`h`) with the byte `c` added.
+inline uint32_t WordHashStep(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 inline uint32_t WordHash(absl::string_view w) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : w) {
-    h ^= c;
-    h *= 16777619u;
-  }
+  uint32_t h = kWordHashBasis;
+  for (unsigned char c : w) h = WordHashStep(h, c);
   return h;
 }
 
