@@ -18,7 +18,7 @@ struct Word {
   int value;
 };
 
-constexpr std::array<Word, 28> kNumberWords = {{
+constexpr std::array<Word, 29> kNumberWords = {{
     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
     {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},
     {"nine", 9},       {"ten", 10},      {"eleven", 11},   {"twelve", 12},
@@ -26,6 +26,7 @@ constexpr std::array<Word, 28> kNumberWords = {{
     {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
     {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
     {"seventy", 70},   {"eighty", 80},   {"ninety", 90},   {"hundred", 100},
+    {"dozen", 12},
 }};
 
 constexpr std::array<Word, 30> kOrdinalWords = {{

@@ -84,6 +84,7 @@ TEST(FindPercents, DigitsWordsAndFractions) {
 TEST(ParseCount, DigitsAndWords) {
   EXPECT_EQ(ParseCount(Tokenize("60", 0)[0]), 60);
   EXPECT_EQ(ParseCount(Tokenize("eight", 0)[0]), 8);
+  EXPECT_EQ(ParseCount(Tokenize("dozen", 0)[0]), 12);  // "a dozen documents"
   EXPECT_EQ(ParseCount(Tokenize("1,000", 0)[0]), 1000);
   EXPECT_FALSE(ParseCount(Tokenize("several", 0)[0]).has_value());
 }
