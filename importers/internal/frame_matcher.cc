@@ -905,7 +905,14 @@ class SentenceMatcher {
           (part.antecedent != object && part.subject != object) || part.object < 0) {
         continue;
       }
-      AddPhrase(part.object, false, view);
+      // "welcoming the launch of a trilateral secretariat": what the participle is
+      // about must be named, not the item's group.
+      SlotView named;
+      AddPhrase(part.object, false, &named);
+      for (Referent& r : named.referents) {
+        if (!r.group) view->referents.push_back(std::move(r));
+      }
+      view->ranges.insert(view->ranges.end(), named.ranges.begin(), named.ranges.end());
     }
   }
 

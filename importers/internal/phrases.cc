@@ -819,6 +819,8 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       } else if (BareOffice(second, after) && Named(first)) {
         first.apposition = static_cast<int>(a + 1);
+      } else if (OwnedInstitutionNamed(first, second)) {
+        first.apposition = static_cast<int>(a + 1);
       }
     }
   }
@@ -842,6 +844,23 @@ class PhraseFinder {
     }
     const int named = out_.np_at[x.range.end + 1];
     return named >= 0 && t_[out_.nps[named].head].capitalized;
+  }
+
+  // "Latvia's parliament, the Saeima,": a named owner's common noun, then its own
+  // name with the article.
+  bool OwnedInstitutionNamed(const NounPhrase& first, const NounPhrase& second) const {
+    if (first.possessor_end <= first.range.begin + 1 ||
+        first.possessor_end >= first.range.end || !t_[first.range.begin].capitalized ||
+        t_[first.head].capitalized) {
+      return false;
+    }
+    if (t_[second.range.begin].lower != "the" ||
+        second.range.end - second.range.begin < 2)
+      return false;
+    for (int k = second.range.begin + 1; k < second.range.end; ++k) {
+      if (TagAt(k) != Tag::kProper) return false;
+    }
+    return true;
   }
 
   bool Named(const NounPhrase& x) const {

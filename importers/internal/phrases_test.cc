@@ -243,6 +243,19 @@ TEST(FindPhrases, ABareNounWithoutAnOfNameIsNoAppositive) {
   EXPECT_EQ(p.phrases.nps[name].apposition, -1);
 }
 
+TEST(FindPhrases, AnOwnersInstitutionIsDescribedByItsNameWithTheArticle) {
+  Parsed p = Parse("Peru's parliament, the Congress, adopted a motion.", {{0, 1}});
+  int owned = p.PhraseAt("Peru");
+  int name = p.PhraseAt("the");
+  ASSERT_GE(owned, 0);
+  ASSERT_GE(name, 0);
+  EXPECT_EQ(p.phrases.nps[owned].apposition, name);
+  // A common noun after the article is no name.
+  Parsed q = Parse("Peru's parliament, the main chamber, adopted a motion.", {{0, 1}});
+  ASSERT_GE(q.PhraseAt("Peru"), 0);
+  EXPECT_EQ(q.phrases.nps[q.PhraseAt("Peru")].apposition, -1);
+}
+
 TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
   Parsed p = Parse("After the talks, Ghana said it would sign.");
   int talks = p.PhraseAt("the");
