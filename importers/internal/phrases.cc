@@ -284,9 +284,16 @@ class PhraseFinder {
     return false;
   }
 
-  bool InOpeningPhrase(int i) const {
+  // The first word after a dateline's punctuation or an opening quotation mark
+  // (before `limit`).
+  int SentenceStart(int limit) const {
     int k = 0;
-    while (k < i && TagAt(k) == Tag::kPunct) ++k;
+    while (k < limit && (TagAt(k) == Tag::kPunct || TagAt(k) == Tag::kQuote)) ++k;
+    return k;
+  }
+
+  bool InOpeningPhrase(int i) const {
+    int k = SentenceStart(i);
     if (k >= i || TagAt(k) != Tag::kPreposition) return false;
     for (++k; k < i; ++k) {
       Tag tag = TagAt(k);
@@ -716,8 +723,7 @@ class PhraseFinder {
   // sentence (after a dateline's punctuation): "According to [the ministry]", "At
   // the end of the talks in [Brasília]".
   bool OpeningObject(int begin) const {
-    int k = 0;
-    while (k < begin && TagAt(k) == Tag::kPunct) ++k;
+    int k = SentenceStart(begin);
     if (k >= begin || TagAt(k) != Tag::kPreposition) return false;
     for (k += t_[k].span; k < begin; ++k) {
       if (TagAt(k) != Tag::kPreposition && !IsNominal(TagAt(k))) return false;

@@ -359,6 +359,14 @@ TEST(FindPhrases, AParticipleInAnOpeningPhraseClosedByACommaIsAReducedRelative) 
   EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
 }
 
+TEST(FindPhrases, AnOpeningPhraseInsideAQuotationIsStillOpening) {
+  Parsed p = Parse("\u201cAt the talks in Lima, Chile and Peru signed a treaty.",
+                   {{5, 6}, {7, 8}, {9, 10}});
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru"}));
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);

@@ -137,9 +137,10 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     // "the India-Russia annual summit", "a bilateral dialogue": a meeting of two, no
     // forum.
     if (type == RelationType::kForum && target.thing >= 0 &&
-        BilateralEvent(
-            target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
-            target.thing)) {
+        (BilateralEvent(
+             target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
+             target.thing) ||
+         UnnamedEventOfTwo(match, target))) {
       continue;
     }
     graph::Relation r;
@@ -244,6 +245,49 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
     }
   }
   return states.size() == 2;
+}
+
+// "At the summit in Astana, Seoul and Astana signed ...": an event named by a
+// bilateral-event noun alone, in the match's own sentence, at which two states act,
+// is their meeting.
+bool RelationBuilder::UnnamedEventOfTwo(const FrameMatch& match,
+                                        const Referent& target) const {
+  if (target.thing_sentence >= 0 && target.thing_sentence != match.sentence) return false;
+  const Sentence& sentence = text_.sentences[match.sentence];
+  const NounPhrase& event = sentence.parse.phrases.nps[target.thing];
+  const int head = event.head;
+  if (k_.lexicon()
+          .MatchAt(k_.classes().bilateral_event, sentence.tokens, head, head + 1)
+          .length == 0) {
+    return false;
+  }
+  // Nothing in its phrase or its "of" phrases has a name: "a summit of Nile Basin
+  // leaders" does.
+  const Phrases& ph = sentence.parse.phrases;
+  int end = event.range.end;
+  for (int pp : event.pps) {
+    if (ph.pps[pp].prep == end && sentence.tokens[end].lower == "of" &&
+        ph.pps[pp].np >= 0)
+      end = ph.nps[ph.pps[pp].np].range.end;
+  }
+  for (int k = event.range.begin; k < end; ++k) {
+    const Token& t = sentence.tokens[k];
+    if (t.capitalized || t.tag == Tag::kNumber || sentence.mention_at[k] >= 0)
+      return false;
+  }
+  std::set<std::string> parties;
+  for (const auto& [source, other] : match.pairs) {
+    if (other.thing != target.thing) continue;
+    if (!absl::StartsWith(source.party, "country:")) return false;
+    parties.insert(source.party);
+  }
+  if (parties.size() != 2) return false;
+  // No third state in the sentence: "Egypt hosted a virtual summit, with the
+  // presidents of Sudan and South Sudan taking part" is a summit of three.
+  for (const Mention& m : sentence.mentions) {
+    if (!m.country.empty() && !parties.contains(m.country)) return false;
+  }
+  return true;
 }
 
 // "the BRICS summit": a bloc's own summit is where its members meet; the bloc
