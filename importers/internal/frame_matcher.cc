@@ -403,9 +403,11 @@ class SentenceMatcher {
           mood.weighed |= In(c_.deliberation_cue, j);
         }
         const Token& before = t_[k.range.begin - 1];
+        // Nor "used the occasion to sign": an occasion is taken for what was done.
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
-            !In(c_.visit_noun, k.range.begin - 1)) {
+            !In(c_.visit_noun, k.range.begin - 1) &&
+            !In(c_.occasion_noun, k.range.begin - 1)) {
           mood.wished = true;
         }
       }

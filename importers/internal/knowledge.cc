@@ -80,6 +80,7 @@ constexpr Required kRequired[] = {
     {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
+    {"occasion_noun", &KnownClasses::occasion_noun},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},
     {"title_end", &KnownClasses::title_end},
