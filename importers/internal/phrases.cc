@@ -117,6 +117,12 @@ class PhraseFinder {
       g.passive = be_aux && (head.verb_forms & kPastParticiple) && head.tag == Tag::kVerb;
       bool has_aux = last_aux >= 0 || g.modal || g.infinitive;
       if (!has_aux && head.tag == Tag::kVerb) MarkNonfinite(&g);
+      // "having obtained the label", "being the first to": a group opened by a gerund
+      // auxiliary is a participle.
+      const absl::string_view first = t_[g.range.begin].lower;
+      if (g.range.begin != g.head && (first == "having" || first == "being")) {
+        g.nonfinite = true;
+      }
       int index = static_cast<int>(out_.verbs.size());
       for (int j = g.range.begin; j < g.range.end; ++j) out_.verb_at[j] = index;
       out_.verbs.push_back(std::move(g));

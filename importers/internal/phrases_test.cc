@@ -367,6 +367,14 @@ TEST(FindPhrases, AnOpeningPhraseInsideAQuotationIsStillOpening) {
   EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru"}));
 }
 
+TEST(FindPhrases, AGroupOpenedByAGerundAuxiliaryIsAParticiple) {
+  Parsed p = Parse("Chile ended the talks on Monday having secured a deal.");
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(p.phrases.verbs[0].nonfinite);
+  EXPECT_TRUE(p.phrases.verbs[1].nonfinite);
+  EXPECT_EQ(p.phrases.verbs[1].lemma, "secure");
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
