@@ -146,7 +146,8 @@ void Discourse::LearnCountriesFromContext() {
   for (const Sentence& s : item_.sentences) {
     const Phrases& ph = s.parse.phrases;
     for (const NounPhrase& np : ph.nps) {
-      if (np.apposition < 0) continue;
+      // A list's apposition describes its last member at most.
+      if (np.apposition < 0 || np.conjuncts.size() > 1) continue;
       const NounPhrase& other = ph.nps[np.apposition];
       // "president of the New Development Bank": the office with its "of" name.
       const TokenRange described{other.range.begin, ChainEnd(ph, np.apposition)};

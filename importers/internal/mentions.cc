@@ -346,7 +346,15 @@ class MentionFinder {
       }
     }
     int name_begin = k;
-    if (name_begin < n_ && t_[name_begin].text == "," && country.size() > 0) ++name_begin;
+    // "the President of Chile, Gabriel Boric": the name after the comma. Not when an
+    // office without its article follows a name and its comma ("De Croo, Prime
+    // Minister of Belgium, Giorgia Meloni, ..."): then it describes the name before.
+    const bool after_name =
+        i >= 2 && t_[i - 1].text == "," && t_[i - 2].capitalized && t_[i].lower != "the";
+    if (name_begin < n_ && t_[name_begin].text == "," && country.size() > 0 &&
+        !after_name) {
+      ++name_begin;
+    }
     while (int h = Match(c_.honorific, name_begin)) name_begin += h;
     int name_end = NameEnd(name_begin);
     Mention person;

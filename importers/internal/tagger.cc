@@ -258,6 +258,7 @@ class ContextPass {
       }
     }
     for (int i = 0; i < n_; ++i) {
+      if (ListSemicolon(i)) t_[i].tag = Tag::kComma;
       if (t_[i].tag == Tag::kPreposition &&
           x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 && t_[i].span == 1 &&
           ClauseFollows(i)) {
@@ -734,6 +735,24 @@ class ContextPass {
 
   // A tensed verb follows within the next few words before any comma or
   // preposition: "after the two leaders met" opens a clause, "after the talks" not.
+  // "together with X, Prime Minister of Belgium; Y, Prime Minister of Italy; and Z":
+  // a semicolon between the members of a list of names, whose pieces after it hold
+  // no verb up to the sentence's end.
+  bool ListSemicolon(int i) const {
+    if (t_[i].text != ";" || i == 0 || i + 1 >= n_) return false;
+    int k = i + 1;
+    if (t_[k].tag == Tag::kConjunction) ++k;
+    if (k >= n_ || !t_[k].capitalized) return false;
+    for (; k < n_; ++k) {
+      const Tag tag = t_[k].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal ||
+          tag == Tag::kQuote || (tag == Tag::kPunct && t_[k].text == ":")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // "as ministers from the two countries met": a subject with one "of" or "from"
   // phrase may come between.
   bool ClauseFollows(int i) const {

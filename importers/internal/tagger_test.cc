@@ -237,6 +237,16 @@ TEST(TagTokens, ALinkingVerbAfterANameIsItsVerb) {
   EXPECT_EQ(TagOf(u, "remains"), Tag::kNoun);
 }
 
+TEST(TagTokens, ASemicolonBetweenNamesOfAListIsItsComma) {
+  std::vector<Token> t = Tagged(
+      "She flew in with Ana Ruiz, Minister of Peru; Jon Berg, Minister of Norway; and "
+      "Li Wei.");
+  EXPECT_EQ(TagOf(t, ";"), Tag::kComma);
+  // Before a clause it ends one.
+  std::vector<Token> u = Tagged("Peru signed; Chile declined to sign.");
+  EXPECT_EQ(TagOf(u, ";"), Tag::kPunct);
+}
+
 TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
   std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);

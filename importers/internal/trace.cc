@@ -40,6 +40,15 @@ absl::string_view KindName(ClauseKind kind) {
   return "?";
 }
 
+// " list[Chile | Peru]": a list's members.
+std::string Conjuncts(const Sentence& s, const NounPhrase& np) {
+  std::string out = " list[";
+  for (size_t k = 0; k < np.conjuncts.size(); ++k) {
+    absl::StrAppend(&out, k > 0 ? " | " : "", Words(s, np.conjuncts[k]));
+  }
+  return out + "]";
+}
+
 // " -> country:KAZ country:UZB~" (~ marks what an anaphor gave): whom a phrase names.
 std::string Referents(const std::vector<Referent>& referents) {
   if (referents.empty()) return "";
@@ -76,7 +85,7 @@ std::string TraceItem(const ItemText& item, const Discourse& discourse) {
       const NounPhrase& np = ph.nps[x];
       absl::StrAppend(
           &out, "  np", x, " [", Words(s, np.range), "] head=", s.tokens[np.head].text,
-          np.conjuncts.size() > 1 ? " list" : "",
+          np.conjuncts.size() > 1 ? Conjuncts(s, np) : "",
           np.apposition >= 0 ? absl::StrCat(" appos=np", np.apposition) : "",
           Referents(discourse.OfPhrase(static_cast<int>(i), static_cast<int>(x))), "\n");
     }
