@@ -811,7 +811,14 @@ class PhraseFinder {
     for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
       NounPhrase& first = out_.nps[a];
       const NounPhrase& second = out_.nps[a + 1];
-      if (first.conjuncts.size() > 1 || second.conjuncts.size() > 1) continue;
+      // "X, Y and Z, the three leaders,": a list may have one too, opened by an
+      // article or a possessive.
+      const bool list = first.conjuncts.size() > 1;
+      if (second.conjuncts.size() > 1) continue;
+      if (list && TagAt(second.range.begin) != Tag::kDeterminer &&
+          TagAt(second.range.begin) != Tag::kPossessive) {
+        continue;
+      }
       if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma) continue;
       // "X, last year's host of the games,": a time word before a possessor.
       const bool dated_possessor = second.range.begin == first.range.end + 2 &&

@@ -256,6 +256,16 @@ TEST(FindPhrases, AnOwnersInstitutionIsDescribedByItsNameWithTheArticle) {
   EXPECT_EQ(q.phrases.nps[q.PhraseAt("Peru")].apposition, -1);
 }
 
+TEST(FindPhrases, AListHasAnAppositiveOpenedByAnArticle) {
+  Parsed p = Parse("On Monday, Chile and Peru, the two Andean neighbours, signed a pact.",
+                   {{3, 4}, {5, 6}});
+  int list = p.PhraseAt("Chile");
+  int description = p.PhraseAt("the");
+  ASSERT_GE(list, 0);
+  ASSERT_GE(description, 0);
+  EXPECT_EQ(p.phrases.nps[list].apposition, description);
+}
+
 TEST(FindPhrases, ANameThatGoesOnIntoAClauseIsNoAppositive) {
   Parsed p = Parse("After the talks, Ghana said it would sign.");
   int talks = p.PhraseAt("the");
