@@ -309,6 +309,12 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   int end = i + 2;
+  // "from November 19 to 21", "on May 5 and 6": a stay of days, known to its month.
+  const bool span = end + 1 < n &&
+                    (Is(t, end, "to") || Is(t, end, "until") || Is(t, end, "and") ||
+                     Is(t, end, "-") || Is(t, end, "\u2013")) &&
+                    DayToken(t[end + 1]) && !MonthFromWord(t[end + 1].lower);
+  if (span) end += 2;
   int year = 0;
   if (Is(t, end, ",") && end + 1 < n && YearToken(t[end + 1])) {
     year = *YearToken(t[end + 1]);
@@ -334,7 +340,10 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     }
   }
   if (year > 0 && day <= graph::DaysInMonth(year, month)) {
-    out->push_back({i, end, DayOrMonth(t[i + 1], year, month, day), DateKind::kAbsolute});
+    out->push_back({i, end,
+                    span ? DateWithPrecision::Month(year, month)
+                         : DayOrMonth(t[i + 1], year, month, day),
+                    DateKind::kAbsolute});
   }
   return end - 1;
 }

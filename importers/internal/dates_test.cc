@@ -51,6 +51,10 @@ TEST(FindDates, ADayRangeWrittenWithToIsItsMonth) {
             std::vector<std::string>{"2024-11-22"});
   EXPECT_EQ(Dates("held in Baku on 21 and 22 November", nov25),
             std::vector<std::string>{"2024-11"});
+  EXPECT_EQ(Dates("a visit from November 19 to 21", nov25),
+            std::vector<std::string>{"2024-11"});
+  EXPECT_EQ(Dates("talks on November 19, 2024 and 2025", nov25),
+            (std::vector<std::string>{"2024-11-19", "2025"}));
 }
 
 TEST(FindDates, AYearAfterByIsAYearWhateverFollows) {
