@@ -350,7 +350,11 @@ class PhraseFinder {
     if (finite == out_.verbs.rend()) return false;
     int last_verb = finite->range.begin;
     for (int k = i - 1; k > last_verb; --k) {
+      // A quotation mark, or a colon or semicolon ("is attributable to the
+      // Spokesperson: X met Y"), starts a stretch that needs its own verb.
       if (TagAt(k) == Tag::kQuote) return false;
+      if (TagAt(k) == Tag::kPunct && (t_[k].text == ":" || t_[k].text == ";"))
+        return false;
     }
     return true;
   }

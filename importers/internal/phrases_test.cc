@@ -385,6 +385,16 @@ TEST(FindPhrases, AGroupOpenedByAGerundAuxiliaryIsAParticiple) {
   EXPECT_EQ(p.phrases.verbs[1].lemma, "secure");
 }
 
+TEST(FindPhrases, AfterAColonAVerbIsTheNewStretchsOwn) {
+  Parsed p = Parse("The text is as follows: the envoy met officials in Lima.");
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);
+  // Without the colon the second is a participle describing the phrase.
+  Parsed q = Parse("The text is about the envoy met in Lima by officials.");
+  ASSERT_EQ(q.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(q.phrases.verbs[1].nonfinite);
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
