@@ -220,8 +220,10 @@ class ClauseFinder {
     if (quoted && next < n_ && t_[next].tag == Tag::kQuote) ++next;
     if (next + 1 >= n_) return -1;
     const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].lower == "'s";
+    // "announced on Tuesday the withdrawal of its ambassador": after a time too.
+    const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]);
     const bool determiner =
-        (t_[after].lower == "with" || quoted) && t_[next].tag == Tag::kDeterminer;
+        (t_[after].lower == "with" || quoted || time) && t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     const int np = p_.phrases.np_at[next];
     if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||

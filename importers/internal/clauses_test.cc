@@ -267,6 +267,18 @@ TEST(ParseSentence, AFewQuotedWordsWithoutAVerbInsideAClauseAreNoSpeech) {
   EXPECT_TRUE(q.parse.clauses[sign].quoted);
 }
 
+TEST(ParseSentence, AnObjectAfterATimePhraseIsTheVerbsObject) {
+  Parsed p = Parse("Peru announced on Tuesday the recall of its envoy.");
+  int c = p.ClauseOf("announced");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "the recall");
+  // A place is no time: "arrived in Lima the day before" has no object.
+  Parsed q = Parse("Peru arrived in Lima the day before.");
+  int d = q.ClauseOf("arrived");
+  ASSERT_GE(d, 0);
+  EXPECT_EQ(q.parse.clauses[d].object, -1);
+}
+
 TEST(ParseSentence, AQuoteOpenedInAnEarlierSentenceGoesOnUntilItCloses) {
   Parsed p =
       Parse("Our ties will grow,\u201d the minister said.", /*quoted_before=*/true);
