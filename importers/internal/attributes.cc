@@ -461,6 +461,24 @@ std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
   return out;
 }
 
+std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
+  if (object < 0 || ph.nps[object].conjuncts.size() < 2) return {};
+  std::vector<TokenRange> out;
+  std::vector<absl::string_view> measures;
+  for (const TokenRange& conjunct : ph.nps[object].conjuncts) {
+    int at = -1;
+    PhraseMatch m;
+    if (!FindClass(ctx, cls, conjunct, &at, &m) || m.value.empty()) continue;
+    if (std::find(measures.begin(), measures.end(), m.value) != measures.end()) continue;
+    measures.push_back(m.value);
+    out.push_back(conjunct);
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 namespace {
 
 // "an agreement on legal aid and another regulating labour migration": the kind of
@@ -764,7 +782,8 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
 void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
   int at = -1;
   PhraseMatch m;
-  TokenRange scope = ctx.ClauseRange();
+  // One measure of several the object lists: its own words.
+  TokenRange scope = ctx.document.empty() ? ctx.ClauseRange() : ctx.document;
   if (FindClass(ctx, cls, scope, &at, &m) && !m.value.empty()) {
     (*a)["measure"] = std::string(m.value);
   }

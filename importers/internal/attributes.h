@@ -26,6 +26,9 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
 // verb or at an elaboration ("eight documents, including a treaty ..." is one
 // bundle). Empty unless it names two documents or more.
 std::vector<TokenRange> ListedDocuments(const MatchContext& ctx);
+// "imposed an asset freeze and a travel ban": the members of the object's list that
+// name distinct measures of class `cls`, when two or more do; none otherwise.
+std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls);
 
 // The documents an elaboration after a bundle names one by one, in the singular:
 // "signed eight documents, among them a treaty on X and another on Y" gives the

@@ -104,6 +104,11 @@ void RelationBuilder::Add(const FrameMatch& match) {
   // "signed a treaty and a protocol": one relation per document.
   std::vector<TokenRange> documents;
   if (type == RelationType::kAgreement && match.np < 0) documents = ListedDocuments(ctx);
+  // "an asset freeze and a travel ban": one relation per measure.
+  if (type == RelationType::kSanction)
+    documents = ListedMeasures(ctx, k_.classes().sanction_measure);
+  if (type == RelationType::kDowngrade)
+    documents = ListedMeasures(ctx, k_.classes().downgrade_measure);
   if (documents.empty()) documents.push_back(TokenRange{});
   if (type == RelationType::kAgreement && match.np < 0) {
     for (const TokenRange& named : ElaboratedDocuments(ctx)) documents.push_back(named);
