@@ -882,6 +882,19 @@ std::vector<const Mention*> Discourse::MentionsIn(int s, const TokenRange& r) co
   return out;
 }
 
+std::vector<Referent> Discourse::VisitPair() const {
+  if (guest_.empty() || host_.empty() || guest_ == host_) return {};
+  std::vector<Referent> out;
+  for (const std::string* party : {&guest_, &host_}) {
+    Referent r;
+    r.party = *party;
+    r.group = true;
+    r.anaphor = true;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::vector<Referent> Discourse::Group(int count) const {
   std::vector<Referent> out;
   // "the five presidents" in an item that names Central Asia: its five states.
@@ -1053,7 +1066,9 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
       counted |= t[k].lower == "two" || t[k].lower == "both";
     }
     if (list.empty() && counted) list = LastPeopleParties(s, i, count);
-    if (list.empty()) list = Group(count);
+    // With no clear pair, "the two nations" are the item's visitor and host, if any.
+    if (list.empty() && count == 2 && !clear_pair_) list = VisitPair();
+    if (list.empty() && (count != 2 || clear_pair_)) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;
     return true;

@@ -155,6 +155,8 @@ class Discourse {
                           std::vector<Referent>* out) const;
   int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
   std::vector<Referent> Group(int count) const;
+  // The item's noted visitor and host as a group; none before a visit is noted.
+  std::vector<Referent> VisitPair() const;
   std::vector<Referent> LastList(int s, int before, int count) const;
   std::vector<Referent> LastParties(int s, int before, int count) const;
   std::vector<Referent> LastPeopleParties(int s, int before, int count) const;

@@ -226,6 +226,14 @@ TEST(Discourse, ACompanyNounIsNoStateWhateverNamesItsCountry) {
   EXPECT_EQ(Parties(item.Of(s, "Chile")), std::vector<std::string>{"country:CHL"});
 }
 
+TEST(Discourse, TheTwoCountriesWithNoClearPairAreNoOne) {
+  Item item("", {"Chile, Peru and Bolivia held talks in Lima. The two countries agreed "
+                 "to meet again."});
+  ASSERT_FALSE(item.discourse().clear_pair());
+  int s = item.SentenceStarting("The two countries");
+  EXPECT_TRUE(item.Of(s, "The").empty());
+}
+
 TEST(Discourse, AnAreaActingAsAGroupIsItsMemberStates) {
   Item item("Japan and Central Asia hold summit",
             {"Leaders of Japan and Central Asia met in Tokyo on Monday.",
