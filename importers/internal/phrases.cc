@@ -486,6 +486,13 @@ class PhraseFinder {
         k = atom;
         continue;
       }
+      // "more than 20 documents", "fewer than ten": a comparative before a number is
+      // part of the phrase it counts.
+      if (k + 2 < n_ && t_[k + 1].lower == "than" && TagAt(k + 2) == Tag::kNumber &&
+          (t_[k].lower == "more" || t_[k].lower == "fewer" || t_[k].lower == "less")) {
+        k += 2;
+        continue;
+      }
       if (Material(k)) {
         Tag tag = TagAt(k);
         if (k > i && ArticleAfterNoun(k)) break;

@@ -395,6 +395,15 @@ TEST(FindPhrases, AfterAColonAVerbIsTheNewStretchsOwn) {
   EXPECT_TRUE(q.phrases.verbs[1].nonfinite);
 }
 
+TEST(FindPhrases, MoreThanANumberIsPartOfThePhraseItCounts) {
+  Parsed p = Parse("They witnessed the signing of more than 20 documents.");
+  ASSERT_GE(p.PhraseAt("more"), 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("more")].range), "more than 20 documents");
+  // Not before a phrase without a number.
+  Parsed q = Parse("Trade grew more than exports did.");
+  EXPECT_LT(q.PhraseAt("than"), 0);
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
