@@ -882,12 +882,33 @@ std::vector<const Mention*> Discourse::MentionsIn(int s, const TokenRange& r) co
   return out;
 }
 
-std::vector<Referent> Discourse::VisitPair() const {
+// "During the visit, ...", "the visit also saw ...": the sentence speaks of the
+// item's visit by a definite visit noun.
+bool Discourse::AboutTheVisit(int s) const {
+  if (guest_.empty() || host_.empty()) return false;
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  for (size_t k = 1; k < t.size(); ++k) {
+    if ((t[k - 1].lower == "the" || t[k - 1].lower == "this") &&
+        k_.lexicon()
+                .MatchAt(k_.classes().visit_noun, t, static_cast<int>(k),
+                         static_cast<int>(k) + 1)
+                .length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Discourse::VisitParties() const {
   if (guest_.empty() || host_.empty() || guest_ == host_) return {};
+  return {guest_, host_};
+}
+
+std::vector<Referent> Discourse::VisitPair() const {
   std::vector<Referent> out;
-  for (const std::string* party : {&guest_, &host_}) {
+  for (const std::string& party : VisitParties()) {
     Referent r;
-    r.party = *party;
+    r.party = party;
     r.group = true;
     r.anaphor = true;
     out.push_back(std::move(r));
@@ -1066,8 +1087,10 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
       counted |= t[k].lower == "two" || t[k].lower == "both";
     }
     if (list.empty() && counted) list = LastPeopleParties(s, i, count);
-    // With no clear pair, "the two nations" are the item's visitor and host, if any.
-    if (list.empty() && count == 2 && !clear_pair_) list = VisitPair();
+    // With no clear pair, or in a sentence about "the visit", "the two nations" are
+    // the item's visitor and host, if any.
+    if (list.empty() && count == 2 && (!clear_pair_ || AboutTheVisit(s)))
+      list = VisitPair();
     if (list.empty() && (count != 2 || clear_pair_)) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;

@@ -76,6 +76,11 @@ class Discourse {
   const std::vector<std::string>& principal() const { return principal_; }
   // The first two principal parties stand out from the rest: the item is about them.
   bool clear_pair() const { return clear_pair_; }
+  // True when sentence s speaks of the item's visit by a definite visit noun ("During
+  // the visit, ..."), after a visit has been noted (NoteVisit).
+  bool AboutTheVisit(int s) const;
+  // The item's noted visitor and host; empty before a visit is noted.
+  std::vector<std::string> VisitParties() const;
   // Of `parties`, the one named last before token `before` of sentence s (in that
   // sentence, else in the ones before it); "" when none of them is named there.
   std::string LastNamedOf(int s, int before,

@@ -1045,6 +1045,9 @@ class SentenceMatcher {
     std::vector<std::string> parties;
     if (slot.kind == Slot::kHost) {
       if (!d_.dateline_host().empty()) parties.push_back(d_.dateline_host());
+    } else if (d_.AboutTheVisit(s_)) {
+      // "During the visit, governments and businesses signed ...": the visit's pair.
+      parties = d_.VisitParties();
     } else if (d_.clear_pair()) {
       for (size_t k = 0; k < d_.principal().size() && k < 2; ++k) {
         parties.push_back(d_.principal()[k]);
