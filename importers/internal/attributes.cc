@@ -706,6 +706,8 @@ int64_t EditionIn(const Sentence& s, const NounPhrase& np) {
     absl::string_view w = t[k].lower;
     if (absl::StartsWith(w, "first-") || w == "first" || w == "inaugural") return 1;
     if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
+    // "the XVII BRICS Summit".
+    if (std::optional<int> n = ParseRomanOrdinal(t[k])) return *n;
   }
   return 0;
 }

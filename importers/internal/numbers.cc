@@ -195,6 +195,36 @@ std::optional<int> ParseOrdinal(const Token& t) {
   return std::nullopt;
 }
 
+std::optional<int> ParseRomanOrdinal(const Token& t) {
+  constexpr size_t kLongest = 8;  // "XXXVIII"
+  const absl::string_view s = t.text;
+  if (s.size() < 2 || s.size() > kLongest) return std::nullopt;
+  auto value = [](char c) {
+    switch (c) {
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      default:
+        return 0;
+    }
+  };
+  int total = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    const int v = value(s[k]);
+    if (v == 0) return std::nullopt;
+    const int next = k + 1 < s.size() ? value(s[k + 1]) : 0;
+    total += next > v ? -v : v;
+  }
+  return total > 1 ? std::optional<int>(total) : std::nullopt;
+}
+
 std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& x,
                                     const CurrencyClasses& c) {
   std::vector<MoneyMention> out;

@@ -19,6 +19,9 @@ namespace entente::importers::internal {
 std::optional<int64_t> ParseCount(const Token& token);
 // "10th", "second", "inaugural" (1) -> the ordinal; nullopt otherwise.
 std::optional<int> ParseOrdinal(const Token& token);
+// "XVII" (17), "IV": an edition in capital Roman numerals, two letters or more;
+// nullopt otherwise ("I", "DC").
+std::optional<int> ParseRomanOrdinal(const Token& token);
 
 struct MoneyMention {
   int begin = 0;  // Token range [begin, end).

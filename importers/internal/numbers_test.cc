@@ -89,6 +89,15 @@ TEST(ParseCount, DigitsAndWords) {
   EXPECT_FALSE(ParseCount(Tokenize("several", 0)[0]).has_value());
 }
 
+TEST(ParseRomanOrdinal, CapitalNumeralsOfTwoLettersOrMore) {
+  EXPECT_EQ(ParseRomanOrdinal(Tokenize("XVII", 0)[0]), 17);
+  EXPECT_EQ(ParseRomanOrdinal(Tokenize("IV", 0)[0]), 4);
+  EXPECT_EQ(ParseRomanOrdinal(Tokenize("XLIV", 0)[0]), 44);
+  EXPECT_FALSE(ParseRomanOrdinal(Tokenize("I", 0)[0]).has_value());
+  EXPECT_FALSE(ParseRomanOrdinal(Tokenize("DC", 0)[0]).has_value());
+  EXPECT_FALSE(ParseRomanOrdinal(Tokenize("xvii", 0)[0]).has_value());
+}
+
 TEST(ParseOrdinal, WordsAndSuffixes) {
   EXPECT_EQ(ParseOrdinal(Tokenize("33rd", 0)[0]), 33);
   EXPECT_EQ(ParseOrdinal(Tokenize("10th", 0)[0]), 10);
