@@ -222,8 +222,13 @@ class ClauseFinder {
     const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].lower == "'s";
     // "announced on Tuesday the withdrawal of its ambassador": after a time too.
     const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]);
-    const bool determiner =
-        (t_[after].lower == "with" || quoted || time) && t_[next].tag == Tag::kDeterminer;
+    // "received at the palace the Minister of Foreign Affairs", "signed in Astana the
+    // Treaty on ...": an article and a name or an office after any place.
+    const int shifted = p_.phrases.np_at[next];
+    const bool named = t_[next].lower == "the" && shifted >= 0 &&
+                       t_[p_.phrases.nps[shifted].head].capitalized;
+    const bool determiner = (t_[after].lower == "with" || quoted || time || named) &&
+                            t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     const int np = p_.phrases.np_at[next];
     if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||

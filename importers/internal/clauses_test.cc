@@ -279,6 +279,18 @@ TEST(ParseSentence, AnObjectAfterATimePhraseIsTheVerbsObject) {
   EXPECT_EQ(q.parse.clauses[d].object, -1);
 }
 
+TEST(ParseSentence, ANamedObjectAfterAPlaceIsTheVerbsObject) {
+  Parsed p = Parse("Peru received at the palace the Minister of Chile.");
+  int c = p.ClauseOf("received");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "the Minister");
+  // A common noun there is no shifted object.
+  Parsed q = Parse("Peru arrived at the palace the next morning.");
+  int d = q.ClauseOf("arrived");
+  ASSERT_GE(d, 0);
+  EXPECT_EQ(q.parse.clauses[d].object, -1);
+}
+
 TEST(ParseSentence, AQuoteOpenedInAnEarlierSentenceGoesOnUntilItCloses) {
   Parsed p =
       Parse("Our ties will grow,\u201d the minister said.", /*quoted_before=*/true);

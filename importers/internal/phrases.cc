@@ -482,6 +482,12 @@ class PhraseFinder {
         break;
       }
       if (int atom = AtomEnd(k); atom > k + 1) {
+        // "the Presidential Complex the Minister of ...": a name opened by an article
+        // after a noun starts another phrase.
+        if (k > i && TagAt(k) == Tag::kDeterminer &&
+            (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper)) {
+          break;
+        }
         *head = atom - 1;
         k = atom;
         continue;
