@@ -911,6 +911,8 @@ class SentenceMatcher {
       // about must be named, not the item's group.
       SlotView named;
       AddPhrase(part.object, false, &named);
+      // "condemning violations by the military in Myanmar": whom the object is about.
+      if (named.referents.empty()) AddFromChain(part.object, nullptr, &named);
       for (Referent& r : named.referents) {
         if (!r.group) view->referents.push_back(std::move(r));
       }

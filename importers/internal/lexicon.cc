@@ -154,6 +154,7 @@ void Lexicon::FindClosedClasses() {
   c.tell = Find("tell");
   c.adjective = Find("adjective");
   c.linking_verb = Find("linking_verb");
+  c.stance_gerund = Find("stance_gerund");
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");

@@ -497,6 +497,12 @@ class ContextPass {
         StartsPhrase(i + 1) && t_[i + 1].verb_forms == 0) {
       return Tag::kVerb;
     }
+    // "a resolution condemning human rights violations": a gerund of stance after
+    // any noun says what the noun does.
+    if ((f & kGerund) && pt == Tag::kNoun && StartsPhrase(i + 1) &&
+        x_.MatchAt(c_.stance_gerund, t_, i, i + 1).length > 0) {
+      return Tag::kVerb;
+    }
     // "with Mongolia's premier taking part".
     if ((f & kGerund) && x_.MatchAt(c_.phrasal, t_, i, i + 2).length == 2)
       return Tag::kVerb;

@@ -247,6 +247,14 @@ TEST(TagTokens, ASemicolonBetweenNamesOfAListIsItsComma) {
   EXPECT_EQ(TagOf(u, ";"), Tag::kPunct);
 }
 
+TEST(TagTokens, AGerundOfStanceAfterANounIsItsVerb) {
+  std::vector<Token> t = Tagged("They adopted a resolution condemning the coup.");
+  EXPECT_EQ(TagOf(t, "condemning"), Tag::kVerb);
+  // Another gerund there modifies the noun after it.
+  std::vector<Token> u = Tagged("They closed a funding gap of the project.");
+  EXPECT_NE(TagOf(u, "funding"), Tag::kVerb);
+}
+
 TEST(TagTokens, APhrasalVerbsParticleIsTagged) {
   std::vector<Token> t = Tagged("Kenya and Peru set up a joint fund.");
   EXPECT_EQ(TagOf(t, "set"), Tag::kVerb);
