@@ -1755,6 +1755,19 @@ class SentenceMatcher {
     return pairs;
   }
 
+  // "The EU's envoy held talks with the ministers of the five Central Asian states":
+  // one party in every pair, an organization meeting each of a group, is so many
+  // meetings of two, not a gathering of all.
+  static bool OneHub(const std::vector<std::pair<Referent, Referent>>& pairs) {
+    if (pairs.size() < 2) return false;
+    const std::string& hub = pairs[0].first.party;
+    if (!absl::StartsWith(hub, "org:")) return false;
+    for (const auto& [a, b] : pairs) {
+      if (a.party != hub) return false;
+    }
+    return true;
+  }
+
   // "export controls on Russia and Belarus, but not on Kazakhstan": the parties
   // named only after an exclusion cue of the clause take no part.
   void DropExcluded(int c, std::vector<std::pair<Referent, Referent>>* pairs) const {
@@ -1814,7 +1827,8 @@ class SentenceMatcher {
     if (wished && f.any_mood) DropOthersWishes(f, mood.wisher, &pairs);
     if (pairs.empty()) return;
     // "held separate talks with X, Y and Z" is three meetings after all.
-    if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range)) {
+    if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range) &&
+        !OneHub(pairs)) {
       std::set<std::string> parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);
