@@ -368,8 +368,9 @@ void Discourse::GuessLeaderCountries() {
   }
 }
 
-// The country of the place a person's journey goes to, told right after the person:
-// "X's visit to Manila", "X arrived in Hanoi", "X visited Peru"; "" when none.
+// The country of the place a person's journey goes to, or of the person they meet,
+// told right after the person: "X's visit to Manila", "X arrived in Hanoi", "X
+// visited Peru", "X met Ghana's foreign minister"; "" when none.
 std::string Discourse::HostVisitedBy(const std::string& person) const {
   constexpr int kJourneyWindow = 6;      // Tokens from the person to the journey word.
   constexpr int kDestinationWindow = 4;  // Tokens from that word to the place.
@@ -386,6 +387,17 @@ std::string Discourse::HostVisitedBy(const std::string& person) const {
             verb ? x.Contains(c.visit_verb, t[k].lemma) ||
                        x.Contains(c.journey_verb, t[k].lemma)
                  : t[k].tag == Tag::kNoun && x.Contains(c.visit_noun, t[k].lemma);
+        // "X met Ghana's foreign minister": whom one meets is from the other side.
+        if (verb && x.Contains(c.encounter_verb, t[k].lemma)) {
+          for (int d = k + 1; d < n && d <= k + kDestinationWindow; ++d) {
+            const int at = s.mention_at[d];
+            if (at >= 0 && s.mentions[at].kind == EntityKind::kPerson &&
+                !s.mentions[at].country.empty()) {
+              return s.mentions[at].country;
+            }
+          }
+          break;
+        }
         if (!journey) continue;
         for (int d = k + 1; d < n && d <= k + kDestinationWindow; ++d) {
           const int at = s.mention_at[d];

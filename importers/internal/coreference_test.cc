@@ -205,6 +205,15 @@ TEST(Discourse, AnUnplacedVisitorIsNotFromTheCountryVisited) {
   EXPECT_EQ(lind->country, "country:SWE");
 }
 
+TEST(Discourse, AnUnplacedOfficialIsNotFromTheCountryOfWhomTheyMeet) {
+  Item item("Sweden and Peru hold talks",
+            {"Foreign Minister Ana Lind met Peru's trade minister in Stockholm on "
+             "Monday. Sweden and Peru agreed to meet again."});
+  const PersonInfo* lind = item.discourse().Person("person:ana-lind");
+  ASSERT_NE(lind, nullptr);
+  EXPECT_EQ(lind->country, "country:SWE");
+}
+
 TEST(Discourse, AnOfficeTheTextStatesOutranksTheGazetteers) {
   Item item("", {"Jens Stoltenberg, finance minister of Norway, met Japanese officials "
                  "in Tokyo on Monday."});

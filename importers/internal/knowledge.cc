@@ -94,6 +94,7 @@ constexpr Required kRequired[] = {
     {"joint_cue", &KnownClasses::joint_cue},
     {"visit_verb", &KnownClasses::visit_verb},
     {"journey_verb", &KnownClasses::journey_verb},
+    {"encounter_verb", &KnownClasses::encounter_verb},
 };
 
 struct RequiredCurrency {
