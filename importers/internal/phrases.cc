@@ -257,11 +257,17 @@ class PhraseFinder {
              tag == Tag::kDeterminer || tag == Tag::kNumber || tag == Tag::kPossessive;
     };
     while (k >= 0 && nominal(k)) --k;
-    if (k > 0 && k < i - 1 && (t_[k].lower == "of" || t_[k].lower == "from") &&
+    if (k > 0 && k < i - 1 &&
+        (t_[k].lower == "of" || t_[k].lower == "from" || t_[k].lower == "with") &&
         nominal(k - 1)) {
       for (--k; k >= 0 && nominal(k);) --k;
     }
-    return k >= 0 && k < i - 1 && TagAt(k) == Tag::kSubordinator;
+    if (k < 0 || k >= i - 1) return false;
+    // ", and Norway's trade with Ghana amounted to": after a comma and a conjunction
+    // the phrase opens a clause of its own too.
+    if (TagAt(k) == Tag::kConjunction && k > 0 && TagAt(k - 1) == Tag::kComma)
+      return true;
+    return TagAt(k) == Tag::kSubordinator;
   }
 
   // The words before i are a relative clause's subject ("the treaty that Argentina,

@@ -404,6 +404,16 @@ TEST(FindPhrases, MoreThanANumberIsPartOfThePhraseItCounts) {
   EXPECT_LT(q.PhraseAt("than"), 0);
 }
 
+TEST(FindPhrases, AfterACommaAndAPhraseOpensItsOwnClause) {
+  Parsed p = Parse(
+      "The pact was signed in 2018, and Peru's trade with Chile amounted to "
+      "$2 billion.",
+      {{8, 9}, {12, 13}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);
+  EXPECT_EQ(p.phrases.verbs[1].lemma, "amount");
+}
+
 TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
