@@ -356,6 +356,24 @@ class SentenceMatcher {
   }
 
   // A verb group told in the present: "is on a visit", "are holding talks".
+  // A verb of talking in the progressive ("is negotiating", "have been discussing").
+  bool OngoingTalk(int c) const {
+    if (clauses_[c].verb < 0) return false;
+    const VerbGroup& g = ph_.verbs[clauses_[c].verb];
+    const Token& head = t_[g.head];
+    if (g.head == g.range.begin || !absl::EndsWith(head.lower, "ing")) return false;
+    const absl::string_view lemma = head.lemma;
+    return lemma == "negotiate" || lemma == "discuss" || lemma == "consult";
+  }
+
+  bool ScheduledJourney(int c) const {
+    if (sentence_.headline || clauses_[c].verb < 0) return false;
+    const VerbGroup& g = ph_.verbs[clauses_[c].verb];
+    return !g.copula && g.range.end - g.range.begin == 1 &&
+           (t_[g.head].verb_forms & kThirdPerson) &&
+           !(t_[g.head].verb_forms & kPastTense);
+  }
+
   bool PresentGroup(const VerbGroup& g) const {
     const absl::string_view first = t_[g.range.begin].lower;
     if (first == "is" || first == "are" || first == "am" || first == "has" ||
@@ -1815,6 +1833,12 @@ class SentenceMatcher {
         sentence_.dateline.Contains(trigger.begin))
       return;
     Mood mood = MemoMoodOf(c, trigger, np);
+    // "Merz travels on Thursday to Ghana": a journey told in the simple present in a
+    // report's body is one still on the schedule (a headline's present is its news).
+    if (f.type == RelationType::kVisit && np < 0 && ScheduledJourney(c)) return;
+    // "India is also negotiating with the EU": talks under way are a process, not a
+    // meeting on a day.
+    if (f.type == RelationType::kMeeting && np < 0 && OngoingTalk(c)) return;
     const bool wished = mood.wished || (mood.pledged && !f.pledged_mood);
     const bool irrealis = mood.irrealis || wished;
     if (mood.blocked || mood.weighed ||
