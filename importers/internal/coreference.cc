@@ -467,6 +467,9 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
       r.city = m.id;
       r.party = m.country;
       r.place = as_place || m.form != AliasForm::kCapital;
+      // "signed a memorandum with Somaliland": a region is a place of its state, and
+      // its own authorities are not the state's.
+      if (!as_place && absl::StartsWith(m.id, "region:")) r.party.clear();
       break;
     case EntityKind::kPerson:
       r.human = true;
