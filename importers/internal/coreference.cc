@@ -467,9 +467,6 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
       r.city = m.id;
       r.party = m.country;
       r.place = as_place || m.form != AliasForm::kCapital;
-      // "signed a memorandum with Somaliland": a region is a place of its state, and
-      // its own authorities are not the state's.
-      if (!as_place && absl::StartsWith(m.id, "region:")) r.party.clear();
       break;
     case EntityKind::kPerson:
       r.human = true;
@@ -494,6 +491,9 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
       r.place = true;
       break;
   }
+  // "signed a memorandum with Somaliland": a region is a place of its state, and its
+  // own authorities are not the state's.
+  if (!as_place && absl::StartsWith(m.id, "region:")) r.party.clear();
   return r;
 }
 
