@@ -297,6 +297,14 @@ class SentenceMatcher {
         ph_.verbs[k.verb].range.begin == after + 1) {
       return true;
     }
+    // "look forward to the Philippines assuming the chair": the gerund with its own
+    // subject after the preposition.
+    if (after + 1 < static_cast<int>(t_.size()) && t_[after].tag == Tag::kPreposition &&
+        ph_.np_at[after + 1] >= 0 &&
+        ph_.nps[ph_.np_at[after + 1]].range.end == ph_.verbs[k.verb].range.begin &&
+        absl::EndsWith(t_[ph_.verbs[k.verb].head].lower, "ing")) {
+      return true;
+    }
     return ph_.verbs[k.verb].range.begin == after;
   }
 
