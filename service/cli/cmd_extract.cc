@@ -65,7 +65,8 @@ Command ExtractCommand() {
   command.spec.options.push_back(
       {"trace", "",
        "print to stderr what each stage saw of every item of a text digest (tags, "
-       "mentions, phrases, clauses), to find the stage that lost a relation"});
+       "mentions, phrases with whom they name, clauses, dates, frames matched), to "
+       "find the stage that lost a relation"});
   command.summary = "Print the relations in digest files as JSON Lines.";
   command.details =
       "FILE is a digest as published (text, optionally with a front-matter block\n"
