@@ -57,6 +57,15 @@ void SortMentions(Sentence& s) {
   }
 }
 
+// A party a group anaphor ("the two countries") stands for.
+Referent GroupMember(const std::string& party) {
+  Referent r;
+  r.party = party;
+  r.group = true;
+  r.anaphor = true;
+  return r;
+}
+
 }  // namespace
 
 Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
@@ -921,13 +930,7 @@ std::vector<std::string> Discourse::VisitParties() const {
 
 std::vector<Referent> Discourse::VisitPair() const {
   std::vector<Referent> out;
-  for (const std::string& party : VisitParties()) {
-    Referent r;
-    r.party = party;
-    r.group = true;
-    r.anaphor = true;
-    out.push_back(std::move(r));
-  }
+  for (const std::string& party : VisitParties()) out.push_back(GroupMember(party));
   return out;
 }
 
@@ -942,11 +945,7 @@ std::vector<Referent> Discourse::Group(int count) const {
         if (facts == nullptr || static_cast<int>(facts->members.size()) != count)
           continue;
         for (const std::string& member : facts->members) {
-          Referent r;
-          r.party = member;
-          r.group = true;
-          r.anaphor = true;
-          out.push_back(std::move(r));
+          out.push_back(GroupMember(member));
         }
         return out;
       }
@@ -954,11 +953,7 @@ std::vector<Referent> Discourse::Group(int count) const {
   }
   for (const std::string& p : principal_) {
     if (static_cast<int>(out.size()) >= count) break;
-    Referent r;
-    r.party = p;
-    r.group = true;
-    r.anaphor = true;
-    out.push_back(std::move(r));
+    out.push_back(GroupMember(p));
   }
   if (out.size() < 2) out.clear();
   return out;

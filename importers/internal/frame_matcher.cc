@@ -364,14 +364,14 @@ class SentenceMatcher {
   }
 
   // A verb group told in the present: "is on a visit", "are holding talks".
-  // A verb of talking in the progressive ("is negotiating", "have been discussing").
+  // A verb of talks as a process (@process_verb) in the progressive ("is negotiating",
+  // "have been discussing").
   bool OngoingTalk(int c) const {
     if (clauses_[c].verb < 0) return false;
     const VerbGroup& g = ph_.verbs[clauses_[c].verb];
     const Token& head = t_[g.head];
     if (g.head == g.range.begin || !absl::EndsWith(head.lower, "ing")) return false;
-    const absl::string_view lemma = head.lemma;
-    return lemma == "negotiate" || lemma == "discuss" || lemma == "consult";
+    return x_.Contains(c_.process_verb, head.lemma);
   }
 
   bool ScheduledJourney(int c) const {
@@ -526,6 +526,11 @@ class SentenceMatcher {
     auto [it, added] = of_phrase_.try_emplace({np, as_place});
     if (added) it->second = d_.OfPhrase(s_, np, as_place);
     return it->second;
+  }
+
+  bool AboutTheVisit() const {
+    if (!about_the_visit_) about_the_visit_ = d_.AboutTheVisit(s_);
+    return *about_the_visit_;
   }
 
   const std::vector<Referent>& InRange(int begin, int end) const {
@@ -1073,7 +1078,7 @@ class SentenceMatcher {
     std::vector<std::string> parties;
     if (slot.kind == Slot::kHost) {
       if (!d_.dateline_host().empty()) parties.push_back(d_.dateline_host());
-    } else if (d_.AboutTheVisit(s_)) {
+    } else if (AboutTheVisit()) {
       // "During the visit, governments and businesses signed ...": the visit's pair.
       parties = d_.VisitParties();
     } else if (d_.clear_pair()) {
@@ -1145,7 +1150,7 @@ class SentenceMatcher {
     if (ph_.nps[np].apposition >= 0) return HeadIsPerson(ph_.nps[np].apposition);
     // "received the emir": an office that stands for its holder.
     if (HeadIsOffice(np)) {
-      for (const Referent& r : d_.OfPhrase(s_, np)) {
+      for (const Referent& r : OfPhrase(np, false)) {
         if (r.human) return true;
       }
     }
@@ -1907,6 +1912,7 @@ class SentenceMatcher {
   // std::map keeps the views it hands out valid.
   mutable std::map<std::pair<int, int>, std::string> long_preps_;
   std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
+  mutable std::optional<bool> about_the_visit_;      // AboutTheVisit's.
 };
 
 }  // namespace

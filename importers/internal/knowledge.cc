@@ -9,13 +9,15 @@
 namespace entente::importers::internal {
 namespace {
 
+// A class the pipeline's code reads, and the field of `Group` that holds its id.
+template <typename Group>
 struct Required {
   const char* name;
-  ClassId KnownClasses::*field;
+  ClassId Group::*field;
 };
 
 // Every class the pipeline's code reads, with the file that defines it.
-constexpr Required kRequired[] = {
+constexpr Required<KnownClasses> kRequired[] = {
     {"speech_verb", &KnownClasses::speech_verb},
     {"irrealis_governor", &KnownClasses::irrealis_governor},
     {"denial_governor", &KnownClasses::denial_governor},
@@ -95,14 +97,10 @@ constexpr Required kRequired[] = {
     {"visit_verb", &KnownClasses::visit_verb},
     {"journey_verb", &KnownClasses::journey_verb},
     {"encounter_verb", &KnownClasses::encounter_verb},
+    {"process_verb", &KnownClasses::process_verb},
 };
 
-struct RequiredCurrency {
-  const char* name;
-  ClassId CurrencyClasses::*field;
-};
-
-constexpr RequiredCurrency kRequiredCurrencies[] = {
+constexpr Required<CurrencyClasses> kRequiredCurrencies[] = {
     {"currency_sign", &CurrencyClasses::sign},
     {"dollar_prefix", &CurrencyClasses::dollar_prefix},
     {"currency_code", &CurrencyClasses::code},
@@ -110,12 +108,7 @@ constexpr RequiredCurrency kRequiredCurrencies[] = {
     {"dollar_country", &CurrencyClasses::dollar_country},
 };
 
-struct RequiredTitle {
-  const char* name;
-  ClassId TitleClasses::*field;
-};
-
-constexpr RequiredTitle kRequiredTitles[] = {
+constexpr Required<TitleClasses> kRequiredTitles[] = {
     {"leader_title", &TitleClasses::leader_title},
     {"title", &TitleClasses::title},
     {"honorific", &TitleClasses::honorific},
@@ -126,6 +119,23 @@ constexpr RequiredTitle kRequiredTitles[] = {
     {"generic_office", &TitleClasses::generic_office},
     {"agent_participle", &TitleClasses::agent_participle},
 };
+
+// Sets each required class's id in *group; InvalidArgument naming the first class no
+// word list defines.
+template <typename Group, size_t N>
+absl::Status FindClasses(const Lexicon& x, const Required<Group> (&required)[N],
+                         Group* group) {
+  for (const Required<Group>& r : required) {
+    const ClassId id = x.Find(r.name);
+    if (id < 0) {
+      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
+                                                     " is read by the extractor "
+                                                     "but no word list defines it"));
+    }
+    group->*r.field = id;
+  }
+  return absl::OkStatus();
+}
 
 // Every word a frame triggers on as a verb ("v:prolong", "v:@sign_verb") is a verb
 // to the tagger too, so a frame never waits on lexicon.txt to list it.
@@ -192,32 +202,11 @@ absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
   if (!lexicon.ok()) return lexicon.status();
   knowledge->lexicon_ = std::move(*lexicon);
   const Lexicon& x = *knowledge->lexicon_;
-  for (const Required& r : kRequired) {
-    ClassId id = x.Find(r.name);
-    if (id < 0) {
-      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
-                                                     " is read by the extractor "
-                                                     "but no word list defines it"));
-    }
-    knowledge->classes_.*r.field = id;
-  }
-  for (const RequiredTitle& r : kRequiredTitles) {
-    ClassId id = x.Find(r.name);
-    if (id < 0) {
-      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
-                                                     " is read by the extractor "
-                                                     "but no word list defines it"));
-    }
-    knowledge->classes_.titles.*r.field = id;
-  }
-  for (const RequiredCurrency& r : kRequiredCurrencies) {
-    ClassId id = x.Find(r.name);
-    if (id < 0) {
-      return absl::InvalidArgumentError(absl::StrCat("importers/data: class @", r.name,
-                                                     " is read by the extractor "
-                                                     "but no word list defines it"));
-    }
-    knowledge->classes_.currencies.*r.field = id;
+  for (absl::Status filled :
+       {FindClasses(x, kRequired, &knowledge->classes_),
+        FindClasses(x, kRequiredTitles, &knowledge->classes_.titles),
+        FindClasses(x, kRequiredCurrencies, &knowledge->classes_.currencies)}) {
+    if (!filled.ok()) return filled;
   }
   auto frames = FrameBook::Compile(frame_files, x);
   if (!frames.ok()) return frames.status();

@@ -50,7 +50,7 @@ struct KnownClasses {
   // places.txt, visits.txt
   ClassId destination_prep = -1, place_relative = -1, dateline_adverb = -1,
           place_noun = -1, building_noun = -1, visit_noun = -1, joint_cue = -1,
-          visit_verb = -1, journey_verb = -1, encounter_verb = -1;
+          visit_verb = -1, journey_verb = -1, encounter_verb = -1, process_verb = -1;
   // regions.txt
   ClassId region_word = -1, country_noun = -1;
   ClassId partnership_noun = -1;
