@@ -516,8 +516,14 @@ class ClauseFinder {
       return;
     }
     if (TopClause().verb < 0) {
-      if (g.nonfinite && TopClause().kind != ClauseKind::kSubordinate &&
-          TopClause().kind != ClauseKind::kRelative) {
+      // "that the treaty, signed in May, has lifted trade": set off by a comma after
+      // the subject, a participle describes it in a subordinate clause as in a main one.
+      const bool set_off = TopClause().kind == ClauseKind::kSubordinate && before >= 0 &&
+                           t_[before].tag == Tag::kComma &&
+                           SubjectBefore(before, TopClause().range.begin) >= 0;
+      if (g.nonfinite && ((TopClause().kind != ClauseKind::kSubordinate &&
+                           TopClause().kind != ClauseKind::kRelative) ||
+                          set_off)) {
         Open(ClauseKind::kParticipial, i, Top(), -1);
       }
       AttachVerb(Top(), v);

@@ -321,5 +321,16 @@ TEST(ParseSentence, ASpeechClauseAfterAQuoteIsNoRelativeClause) {
   EXPECT_EQ(p.parse.clauses[said].antecedent, -1);
 }
 
+TEST(ParseSentence, AParticipleSetOffInAContentClauseDescribesItsSubject) {
+  Parsed p = Parse("Officials said that the treaty, signed in May, has lifted trade.");
+  int signed_clause = p.ClauseOf("signed");
+  int lifted = p.ClauseOf("lifted");
+  ASSERT_GE(signed_clause, 0);
+  ASSERT_GE(lifted, 0);
+  EXPECT_EQ(p.parse.clauses[signed_clause].kind, ClauseKind::kParticipial);
+  EXPECT_EQ(p.parse.clauses[lifted].kind, ClauseKind::kSubordinate);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, lifted)), "the treaty");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

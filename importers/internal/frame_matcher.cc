@@ -238,6 +238,7 @@ class SentenceMatcher {
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
         if (!Covers(f, head, conjunct, lemmas, classes, &trigger)) continue;
+        if (f.type == RelationType::kPartnership && OfOneSector(trigger.end)) continue;
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);
       }
@@ -1356,6 +1357,12 @@ class SentenceMatcher {
     return r;
   }
 
+  // "a strategic partnership in the field of green energy": the words from `after`
+  // keep what ends there to one sector; it is no partnership of the states' ties.
+  bool OfOneSector(int after) const {
+    return x_.MatchAt(c_.sector_scope, t_, after, static_cast<int>(t_.size())).length > 0;
+  }
+
   // A phrase of the class in `r` that is not a word inside a longer name or a
   // document's name: "the Digital Economy Partnership Agreement" holds no
   // partnership, only an agreement.
@@ -1375,7 +1382,8 @@ class SentenceMatcher {
                             ((t_[after - 1].capitalized && t_[after].capitalized &&
                               t_[after].kind == TokenKind::kWord) ||
                              document);
-      if (!modifies) return true;
+      const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
+      if (!modifies && !sectoral) return true;
       from = at + 1;
     }
     return false;

@@ -379,7 +379,8 @@ class ContextPass {
       if ((f & kPastTense) && pt == Tag::kComma) return Tag::kVerb;
       // "The meeting, which Peru hosts, takes place in Lima": a present form after
       // the comma that closes a relative clause is the verb its subject waited for.
-      if ((f & kThirdPerson) && pt == Tag::kComma && ClosesRelativeInsertion(p)) {
+      if ((f & kThirdPerson) && pt == Tag::kComma &&
+          (ClosesRelativeInsertion(p) || ClosesParticipleInsertion(p))) {
         return Tag::kVerb;
       }
       return Tag::kNoun;
@@ -429,6 +430,30 @@ class ContextPass {
         return true;
       }
       if (tag == Tag::kComma || tag == Tag::kPunct) return false;
+    }
+    return false;
+  }
+
+  // The comma at p closes a participle set off after a subject that has no verb yet
+  // ("the accord, signed by Chile, Peru and Bolivia in May, opens ...").
+  bool ClosesParticipleInsertion(int p) const {
+    for (int k = p - 1; k > 0; --k) {
+      const Tag tag = t_[k].tag;
+      if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kPunct) return false;
+      if (tag != Tag::kVerb) continue;
+      if (!(t_[k].verb_forms & (kPastParticiple | kGerund)) ||
+          t_[k - 1].tag != Tag::kComma) {
+        return false;
+      }
+      for (int j = k - 2; j >= 0; --j) {
+        const Tag before = t_[j].tag;
+        if (before == Tag::kSubordinator) return true;
+        if (before == Tag::kVerb || before == Tag::kAux || before == Tag::kModal ||
+            before == Tag::kComma || before == Tag::kPunct) {
+          return false;
+        }
+      }
+      return true;
     }
     return false;
   }
@@ -686,7 +711,7 @@ class ContextPass {
       }
     }
     bool after_noun = pt == Tag::kNoun || pt == Tag::kProper;
-    if (after_noun && ToldBefore(p)) {
+    if (after_noun && (ToldBefore(p) || SaidWithPhrase(p))) {
       t_[i].tag = Tag::kSubordinator;  // "told reporters that ..."
       return;
     }
@@ -697,6 +722,21 @@ class ContextPass {
         t_[i].tag = Tag::kRelative;
       }
     }
+  }
+
+  // The phrase ending at p is a preposition's, right after a verb that takes a clause
+  // ("said in a statement", "noted with satisfaction", "stressed during the talks").
+  bool SaidWithPhrase(int p) const {
+    constexpr int kPhraseWindow = 5;
+    for (int k = p; k > 0 && k >= p - kPhraseWindow; --k) {
+      if (t_[k].tag == Tag::kPreposition) {
+        int v = k - 1;
+        while (v > 0 && t_[v].tag == Tag::kAdverb) --v;
+        return t_[v].tag == Tag::kVerb && (t_[v].verb_forms & kTakesContent);
+      }
+      if (!IsNominal(t_[k].tag)) return false;
+    }
+    return false;
   }
 
   // The phrase ending at p is the object of a verb of telling ("assured his

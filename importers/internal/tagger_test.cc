@@ -312,5 +312,21 @@ TEST(TagTokens, ANounKeepsItsNounLemma) {
   EXPECT_EQ(Find(t, "talks").lemma, "talks");  // @plural: talks = talks.
 }
 
+TEST(TagTokens, ThatAfterASpeechVerbsPhraseOpensWhatWasSaid) {
+  std::vector<Token> t = Tagged("The ministry noted with satisfaction that trade grew.");
+  EXPECT_EQ(TagOf(t, "that"), Tag::kSubordinator);
+  // Not after a verb that takes no clause: "signed a deal in a year that saw ...".
+  std::vector<Token> u = Tagged("Peru signed the deal in a year that saw record trade.");
+  EXPECT_EQ(TagOf(u, "that"), Tag::kRelative);
+}
+
+TEST(TagTokens, APresentFormAfterASetOffParticipleIsTheSubjectsVerb) {
+  std::vector<Token> t =
+      Tagged("The accord, signed by Chile, Peru and Bolivia in May, opens new routes.");
+  EXPECT_EQ(TagOf(t, "opens"), Tag::kVerb);
+  std::vector<Token> u = Tagged("Chile, Peru and Bolivia, plans for new routes.");
+  EXPECT_EQ(TagOf(u, "plans"), Tag::kNoun);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
