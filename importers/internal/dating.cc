@@ -371,9 +371,20 @@ bool SeveralDaysWord(const Token& t) {
          absl::EndsWith(t.lower, "-week");
 }
 
+// "a one-day visit", "a day-long trip": a stay of a single day.
+bool OneDayWord(const Token& t) {
+  return t.lower == "one-day" || t.lower == "day-long" || t.lower == "daylong";
+}
+
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
+  // "hosted him on Thursday for a one-day working visit": the day the clause gives,
+  // wherever it stands.
+  const TokenRange scope = ctx.ClauseRange();
+  for (int k = scope.begin; k < scope.end && k < static_cast<int>(t.size()); ++k) {
+    if (OneDayWord(t[k])) return d.date.precision == graph::DatePrecision::kDay;
+  }
   // "spent Monday in Suva": a stay of that one day.
   if (t[trigger.end - 1].lemma == "spend") {
     return d.begin == trigger.end && d.end == d.begin + 1 &&
