@@ -23,6 +23,15 @@ constexpr double kHeadlineWeight = 2.0;
 constexpr double kLeadWeight = 1.5;
 constexpr double kBodyWeight = 0.5;
 
+// A phrase of class `cls` ends range `r` ("Brazil's national football team").
+bool EndsWithClass(const Lexicon& x, const std::vector<Token>& t, ClassId cls,
+                   const TokenRange& r) {
+  for (int start = r.begin; start < r.end; ++start) {
+    if (x.MatchAt(cls, t, start, r.end).length == r.end - start) return true;
+  }
+  return false;
+}
+
 bool IsPersonMention(const Mention& m) {
   return m.kind == EntityKind::kPerson && !m.titled;
 }
@@ -1573,10 +1582,12 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     for (Referent& r : part) r.conjunct = static_cast<int>(k);
     if (last) AddOfPhrase(s, np, static_cast<int>(k), as_place, &part);
     // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
-    // company, which the names around it do not make a state.
-    if (k_.lexicon()
-                .MatchAt(k_.classes().company_noun, sentence.tokens, head, head + 1)
-                .length > 0 &&
+    // company, which the names around it do not make a state; nor a team or tourists.
+    if ((k_.lexicon()
+                 .MatchAt(k_.classes().company_noun, sentence.tokens, head, head + 1)
+                 .length > 0 ||
+         EndsWithClass(k_.lexicon(), sentence.tokens, k_.classes().civil_noun,
+                       conjunct)) &&
         sentence.mention_at[head] < 0) {
       part.clear();
     }

@@ -82,6 +82,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
+    {"civil_noun", &KnownClasses::civil_noun},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"sector_scope", &KnownClasses::sector_scope},
     {"elided_document", &KnownClasses::elided_document},
