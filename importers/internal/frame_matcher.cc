@@ -1635,10 +1635,17 @@ class SentenceMatcher {
     }
   }
 
-  std::vector<Referent> FirstNonEmpty(const Frame& f,
-                                      const std::vector<SlotChoice>& choices, int c,
-                                      int np, const TokenRange& trigger,
-                                      bool target) const {
+  // The referents of the first of `choices` that names any. For a target, the one
+  // party of `source` named again through a pronoun does not count: "closed its embassy
+  // in Paris" is no closure on itself, so the next choice ("in Paris") names the target.
+  std::vector<Referent> FirstNonEmpty(
+      const Frame& f, const std::vector<SlotChoice>& choices, int c, int np,
+      const TokenRange& trigger, bool target,
+      const std::vector<Referent>* source = nullptr) const {
+    auto self = [&](const Referent& r) {
+      return source != nullptr && source->size() == 1 && r.anaphor &&
+             r.party == source->front().party;
+    };
     for (const SlotChoice& choice : choices) {
       if (choice.first.kind == Slot::kItem && named_any_) continue;
       SlotView view = SlotOf(f, choice.first, c, np, trigger, target);
@@ -1655,6 +1662,7 @@ class SentenceMatcher {
         r.insert(r.end(), std::make_move_iterator(more.begin()),
                  std::make_move_iterator(more.end()));
       }
+      if (!r.empty() && std::all_of(r.begin(), r.end(), self)) continue;
       if (!r.empty()) return r;
     }
     return {};
@@ -1771,7 +1779,8 @@ class SentenceMatcher {
     std::vector<Referent> source = FirstNonEmpty(f, f.source, c, np, trigger, false);
     if (source.empty()) return pairs;
     named_any_ = false;
-    std::vector<Referent> target = FirstNonEmpty(f, f.target, c, np, trigger, true);
+    std::vector<Referent> target =
+        FirstNonEmpty(f, f.target, c, np, trigger, true, &source);
     bool item_target = !target.empty() && target[0].group && target[0].anaphor;
     if (item_target) {
       // "item" names the other side of the pair: only when the source is in it.
