@@ -1206,8 +1206,11 @@ class SentenceMatcher {
     // "At the summit, the leaders of X and Y announced": a phrase of the clause, not
     // of a noun ("leaders at the summit"), may open it.
     // "In a joint statement, X and Y said": a fronted "in" too.
+    // "Boric, on a three-day state visit, travels on": set off after the subject.
+    const bool set_off = pp.prep > 0 && t_[pp.prep - 1].tag == Tag::kComma;
     bool fronted = early == "after" || early == "following" || early == "during" ||
-                   ((early == "at" || early == "in") && pp.attached_np < 0);
+                   ((early == "at" || early == "in") && pp.attached_np < 0) ||
+                   (early == "on" && set_off);
     // "Ecuador's foreign minister at the summit said": the subject's own phrase.
     if (early == "at" && pp.attached_np >= 0 &&
         pp.attached_np == SubjectOf(sentence_.parse, c)) {

@@ -380,7 +380,8 @@ class ContextPass {
       // "The meeting, which Peru hosts, takes place in Lima": a present form after
       // the comma that closes a relative clause is the verb its subject waited for.
       if ((f & kThirdPerson) && pt == Tag::kComma &&
-          (ClosesRelativeInsertion(p) || ClosesParticipleInsertion(p))) {
+          (ClosesRelativeInsertion(p) || ClosesParticipleInsertion(p) ||
+           ClosesPhraseInsertion(p))) {
         return Tag::kVerb;
       }
       return Tag::kNoun;
@@ -456,6 +457,27 @@ class ContextPass {
       return true;
     }
     return false;
+  }
+
+  // The comma at p closes a prepositional phrase set off after a subject that has no
+  // verb yet ("Boric, on a three-day state visit, travels on to Paris").
+  bool ClosesPhraseInsertion(int p) const {
+    int open = p - 1;
+    while (open >= 0 && t_[open].tag != Tag::kComma) {
+      const Tag tag = t_[open].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal ||
+          tag == Tag::kPunct || tag == Tag::kQuote) {
+        return false;
+      }
+      --open;
+    }
+    if (open < 1 || open + 1 >= p || t_[open + 1].tag != Tag::kPreposition) return false;
+    for (int j = open - 1; j >= 0; --j) {
+      const Tag before = t_[j].tag;
+      if (before == Tag::kSubordinator) return true;
+      if (!IsNominal(before) && before != Tag::kConjunction) return false;
+    }
+    return true;
   }
 
   // Decide for word i after a conjunction at p.

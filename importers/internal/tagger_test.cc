@@ -328,5 +328,13 @@ TEST(TagTokens, APresentFormAfterASetOffParticipleIsTheSubjectsVerb) {
   EXPECT_EQ(TagOf(u, "plans"), Tag::kNoun);
 }
 
+TEST(TagTokens, APresentFormAfterASetOffPhraseIsTheSubjectsVerb) {
+  std::vector<Token> t = Tagged("Ruto, on a two-day visit, heads to Lima on Friday.");
+  EXPECT_EQ(TagOf(t, "heads"), Tag::kVerb);
+  // A list of names is no subject with an insertion.
+  std::vector<Token> u = Tagged("Ghana, Peru, on the coast, plans and talks.");
+  EXPECT_EQ(TagOf(u, "plans"), Tag::kNoun);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
