@@ -118,6 +118,16 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
 
 void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& target,
               Attributes* a) {
+  if (ctx.match.frame->needs_baseline) {
+    const TokenRange clause = ctx.ClauseRange();
+    if (const MoneyMention* m =
+            BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, ctx.tokens(),
+                           ctx.sentence().money, clause.begin, clause.end)) {
+      (*a)["amount"] = m->amount;
+      (*a)["currency"] = m->currency;
+    }
+    return;
+  }
   const MoneyMention* respective = RespectiveMoney(ctx, source, target);
   if (respective == nullptr) respective = NamedPartyMoney(ctx, source, target);
   if (const MoneyMention* m = respective != nullptr ? respective : MoneyNear(ctx)) {

@@ -244,6 +244,13 @@ bool IsApposition(const Phrases& phrases, int np) {
 
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
+  // "up from $600 million last year": a baseline is dated by its own date.
+  if (ctx.match.frame->needs_baseline) {
+    for (const DateMention& d : s.dates) {
+      if (ctx.ClauseRange().Contains(d.begin) && DatesABaseline(ctx, d)) return &d;
+    }
+    return nullptr;
+  }
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
   const bool state = TellsState(ctx);

@@ -1450,6 +1450,10 @@ class SentenceMatcher {
     if (f.needs_money && !any_in_scope(sentence_.money)) return false;
     if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
     if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
+    if (f.needs_baseline && BaselineAmount(x_, c_.amount_hedge, t_, sentence_.money,
+                                           scope.begin, scope.end) == nullptr) {
+      return false;
+    }
     if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name) {
       const int named = np >= 0 ? np : ClauseObject(c);

@@ -150,6 +150,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_money = true;
     } else if (value == "percent") {
       f->needs_percent = true;
+    } else if (value == "baseline") {
+      f->needs_baseline = true;
     } else if (value == "date") {
       f->needs_date = true;
     } else if (value == "person") {
@@ -174,7 +176,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       return DataError(
           file, line,
           absl::StrCat("needs=", value,
-                       ": want money|percent|date|own_date|person|person_object|"
+                       ": want money|percent|baseline|date|own_date|person|person_object|"
                        "thing_object|"
                        "name|named_subject|named_object|acting_subject|"
                        "unplaced_main_event"));

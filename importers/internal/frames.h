@@ -68,6 +68,10 @@
 //                                summit"; write "on_the_sidelines_of" for a phrase);
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
+//   needs=baseline               the clause must state the amount a change starts
+//                                from ("to $1 billion, up from $600 million last
+//                                year"): the relation is that amount, dated by its
+//                                own date;
 //   needs=name                   a noun trigger's phrase (a verb's object) must have
 //                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
@@ -180,6 +184,7 @@ struct Frame {
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;
   bool needs_money = false, needs_percent = false, needs_date = false;
+  bool needs_baseline = false;  // needs=baseline
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_thing_object = false;   // needs=thing_object

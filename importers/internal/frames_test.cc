@@ -90,6 +90,14 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
             (std::vector<std::pair<std::string, std::string>>{{"kind", "treaty"}}));
 }
 
+TEST(ParseFrame, ABaselineIsANeedOfItsOwn) {
+  absl::StatusOr<Frame> f =
+      Parse("trade_volume  v:raise  obj=@trade_noun  needs=baseline  parties=subj");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_baseline);
+  EXPECT_FALSE(f->needs_money);
+}
+
 TEST(ParseFrame, PledgedMoodAcceptsPledgesOnly) {
   absl::StatusOr<Frame> f =
       Parse("declaration  v:back  source=subj  target=obj  mood=pledged");

@@ -319,4 +319,21 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
   return out;
 }
 
+const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
+                                   const std::vector<Token>& tokens,
+                                   const std::vector<MoneyMention>& money, int begin,
+                                   int end) {
+  constexpr int kHedgeWindow = 3;  // "from just under about"
+  for (const MoneyMention& m : money) {
+    if (m.begin < begin || m.begin >= end) continue;
+    int k = m.begin - 1;
+    while (k >= 0 && k >= m.begin - kHedgeWindow &&
+           lexicon.ContainsWord(hedge, tokens[k])) {
+      --k;
+    }
+    if (k >= 0 && tokens[k].lower == "from") return &m;
+  }
+  return nullptr;
+}
+
 }  // namespace entente::importers::internal

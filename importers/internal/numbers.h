@@ -55,6 +55,14 @@ struct PercentMention {
 // "26.3 percent", "12%", "11 per cent", "a quarter" (25), "a third", "half" (50).
 std::vector<PercentMention> FindPercents(const std::vector<Token>& tokens);
 
+// The amount in [begin, end) that a change starts from: the one right after "from",
+// with words of class `hedge` between ("to $1 billion, up from about $600 million");
+// null when there is none.
+const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
+                                   const std::vector<Token>& tokens,
+                                   const std::vector<MoneyMention>& money, int begin,
+                                   int end);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_NUMBERS_H_

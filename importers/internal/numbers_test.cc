@@ -72,6 +72,22 @@ std::vector<double> Percents(absl::string_view text) {
   return out;
 }
 
+TEST(BaselineAmount, TheAmountAfterFromWithHedgesBetween) {
+  const Knowledge& k = testing::SharedKnowledge();
+  auto baseline = [&](absl::string_view text) -> int64_t {
+    std::vector<Token> t = Tokenize(text, 0);
+    for (Token& token : t) k.lexicon().Annotate(token);
+    std::vector<MoneyMention> money = FindMoney(t, k.lexicon(), k.classes().currencies);
+    const MoneyMention* m = BaselineAmount(k.lexicon(), k.classes().amount_hedge, t,
+                                           money, 0, static_cast<int>(t.size()));
+    return m == nullptr ? -1 : m->amount;
+  };
+  EXPECT_EQ(baseline("lift trade to $2 billion, up from about $900 million"), 900000000);
+  EXPECT_EQ(baseline("trade rose from $3 billion to $4 billion"), 3000000000);
+  EXPECT_EQ(baseline("lift trade to $2 billion by 2030"), -1);
+  EXPECT_EQ(baseline("a loan from China of $2 billion"), -1);
+}
+
 TEST(FindPercents, DigitsWordsAndFractions) {
   EXPECT_EQ(Percents("up 12% on the year"), std::vector<double>{12});
   EXPECT_EQ(Percents("rose 4.5 per cent"), std::vector<double>{4.5});
