@@ -848,6 +848,14 @@ class SentenceMatcher {
               t_[ph_.nps[np].head].lower != t_[ph_.nps[np].head].lemma) {
             ItemSlot(Slot{Slot::kItem, ""}, &view);
           }
+          // "adopted a resolution voicing concern over ...": what the document says,
+          // its issuer says.
+          if (view.referents.empty() && np >= 0 &&
+              clause.kind == ClauseKind::kParticipial && clause.parent >= 0 &&
+              ClauseObject(clause.parent) == np &&
+              In(c_.resolution_noun, ph_.nps[np].head)) {
+            AddPhrase(SubjectOf(sentence_.parse, clause.parent), false, &view);
+          }
         }
         break;
       case Slot::kObject: {

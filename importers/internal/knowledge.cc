@@ -83,6 +83,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
+    {"resolution_noun", &KnownClasses::resolution_noun},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"sector_scope", &KnownClasses::sector_scope},
     {"elided_document", &KnownClasses::elided_document},
