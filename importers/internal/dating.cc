@@ -429,10 +429,30 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   return true;
 }
 
+// The event word at k follows "the second day of", "the opening day of the": a day
+// of the event named with an ordinal or a describing word.
+bool OneDayOf(const std::vector<Token>& t, int k) {
+  int of = k - 1;
+  while (of > 0 && t[of].tag == Tag::kDeterminer) --of;
+  if (of < 2 || t[of].lower != "of" || t[of - 1].lemma != "day") return false;
+  const Token& q = t[of - 2];
+  return q.tag == Tag::kAdjective || ParseOrdinal(q).has_value() || q.verb_forms != 0;
+}
+
 // The trigger's clause calls its event one of several days ("a three-day
 // summit", "the two-day forum").
 bool SeveralDays(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
+  // "on the opening day of the 47th summit", "the second day of the forum": one of
+  // its days, so it has several. The event's head word, wherever the sentence names
+  // it so.
+  const TokenRange event = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ThingPhrase();
+  if (event.end > event.begin && event.end <= static_cast<int>(t.size())) {
+    const std::string& head = t[event.end - 1].lemma;
+    for (int k = 3; k < static_cast<int>(t.size()); ++k) {
+      if (t[k].lemma == head && OneDayOf(t, k)) return true;
+    }
+  }
   const TokenRange clause = ctx.ClauseRange();
   for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
     if (SeveralDaysWord(t[k])) {
