@@ -429,11 +429,15 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   return true;
 }
 
-// The event word at k follows "the second day of", "the opening day of the": a day
-// of the event named with an ordinal or a describing word.
+// The event word at k ends a phrase after "the second day of", "the opening day of":
+// a day of the event named with an ordinal or a describing word.
 bool OneDayOf(const std::vector<Token>& t, int k) {
+  constexpr int kPhraseWindow = 5;  // "of the 47th annual ASEAN Summit"
   int of = k - 1;
-  while (of > 0 && t[of].tag == Tag::kDeterminer) --of;
+  while (of > 0 && of >= k - kPhraseWindow && t[of].lower != "of" &&
+         (IsNominal(t[of].tag) || t[of].tag == Tag::kNumber)) {
+    --of;
+  }
   if (of < 2 || t[of].lower != "of" || t[of - 1].lemma != "day") return false;
   const Token& q = t[of - 2];
   return q.tag == Tag::kAdjective || ParseOrdinal(q).has_value() || q.verb_forms != 0;
