@@ -791,14 +791,24 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
   if (!places.empty()) (*a)["location"] = places;
 }
 
+// The clause's measure: the first one it names by its kind ("visa restrictions": a
+// travel ban), else a general one ("sanctions": other).
 void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
-  int at = -1;
-  PhraseMatch m;
   // One measure of several the object lists: its own words.
   TokenRange scope = ctx.document.empty() ? ctx.ClauseRange() : ctx.document;
-  if (FindClass(ctx, cls, scope, &at, &m) && !m.value.empty()) {
-    (*a)["measure"] = std::string(m.value);
+  std::string general;
+  for (int from = scope.begin; from < scope.end;) {
+    int at = -1;
+    PhraseMatch m;
+    if (!FindClass(ctx, cls, {from, scope.end}, &at, &m)) break;
+    if (!m.value.empty() && m.value != "other") {
+      (*a)["measure"] = std::string(m.value);
+      return;
+    }
+    if (general.empty()) general = std::string(m.value);
+    from = at + std::max(m.length, 1);
   }
+  if (!general.empty()) (*a)["measure"] = general;
 }
 
 // The sector a deal or a measure is about (@sector): "a ban on imports of Japanese
