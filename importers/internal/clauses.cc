@@ -308,10 +308,13 @@ class ClauseFinder {
 
   // Where a participle's clause ends when a tensed verb at i resumes the clause
   // around it: "At the summit hosted by Senegal, the leaders of Gambia announced":
-  // at the comma before the verb's subject, not at the verb.
+  // at the comma before the verb's subject, not at the verb. So does an adverbial
+  // clause's: "Although X values Y, its pact with Z, in place since 2019, has grown".
   int ParticipleEnd(int c, int i) const {
     const Clause& clause = p_.clauses[c];
-    if (clause.kind != ClauseKind::kParticipial) return i;
+    const bool adverbial = clause.kind == ClauseKind::kSubordinate && !clause.content &&
+                           clause.subordinator >= 0;
+    if (clause.kind != ClauseKind::kParticipial && !adverbial) return i;
     const int verb_end = p_.phrases.verbs[clause.verb].range.end;
     const int subject = SubjectBefore(i, verb_end);
     if (subject < 0) return i;

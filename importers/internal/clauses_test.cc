@@ -332,5 +332,16 @@ TEST(ParseSentence, AParticipleSetOffInAContentClauseDescribesItsSubject) {
   EXPECT_EQ(p.Phrase(SubjectOf(p.parse, lifted)), "the treaty");
 }
 
+TEST(ParseSentence, AnAdverbialClauseEndsAtTheCommaBeforeTheMainSubject) {
+  Parsed p = Parse(
+      "Although Peru values its independence, its pact with Chile, in force since 2019, "
+      "has grown.");
+  int grown = p.ClauseOf("grown");
+  ASSERT_GE(grown, 0);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, grown)), "its pact");
+  EXPECT_EQ(p.parse.clauses[p.ClauseOf("values")].range.end,
+            p.TokenIndex("independence") + 1);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

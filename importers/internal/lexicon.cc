@@ -155,6 +155,7 @@ void Lexicon::FindClosedClasses() {
   c.adjective = Find("adjective");
   c.linking_verb = Find("linking_verb");
   c.stance_gerund = Find("stance_gerund");
+  c.group_adverb = Find("group_adverb");
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");

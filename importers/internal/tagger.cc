@@ -239,6 +239,14 @@ class ContextPass {
         ResolveThat(i);
         continue;
       }
+      // "Jakarta has long prided itself": inside a verb group.
+      if (i > 0 && i + 1 < n_ &&
+          (t_[i - 1].tag == Tag::kAux || t_[i - 1].tag == Tag::kModal) &&
+          t_[i + 1].verb_forms != 0 &&
+          x_.MatchAt(c_.group_adverb, t_, i, i + 1).length == 1) {
+        t.tag = Tag::kAdverb;
+        continue;
+      }
       // "in May the two leaders", "the will of the people": a modal governs a verb, so
       // one before a determiner, number, preposition or the end of a phrase is a noun.
       if (t.tag == Tag::kModal && !ModalGovernsNext(i)) {

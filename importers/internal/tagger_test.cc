@@ -336,5 +336,12 @@ TEST(TagTokens, APresentFormAfterASetOffPhraseIsTheSubjectsVerb) {
   EXPECT_EQ(TagOf(u, "plans"), Tag::kNoun);
 }
 
+TEST(TagTokens, LongInsideAVerbGroupIsAnAdverb) {
+  std::vector<Token> t = Tagged("Peru has long sought a long visit.");
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_EQ(t[2].tag, Tag::kAdverb);  // "has long sought"
+  EXPECT_NE(t[5].tag, Tag::kAdverb);  // "a long visit"
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
