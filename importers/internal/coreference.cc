@@ -548,11 +548,12 @@ std::string Discourse::LastNamedOf(int s, int before,
 
 namespace {
 
-// The first state the range names.
+// The first state named in a subject `r`; a capital as a subject speaks for its state
+// ("Rabat insists that its ties ...").
 const Mention* FirstStateIn(const Sentence& sentence, const TokenRange& r) {
   for (int k = r.begin; k < r.end; ++k) {
     const int m = sentence.mention_at[k];
-    if (m >= 0 && IsStateMention(sentence.mentions[m])) return &sentence.mentions[m];
+    if (m >= 0 && IsStateOrCapital(sentence.mentions[m])) return &sentence.mentions[m];
   }
   return nullptr;
 }

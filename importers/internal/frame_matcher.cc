@@ -1799,15 +1799,11 @@ class SentenceMatcher {
     bool item_target = !target.empty() && target[0].group && target[0].anaphor;
     if (item_target) {
       // "item" names the other side of the pair: only when the source is in it.
-      std::vector<Referent> kept;
-      for (Referent& t : target) {
-        bool source_in_pair = false;
-        for (const Referent& s : source) {
-          for (const Referent& u : target) source_in_pair |= u.party == s.party;
-        }
-        if (source_in_pair) kept.push_back(std::move(t));
+      bool source_in_pair = false;
+      for (const Referent& s : source) {
+        for (const Referent& u : target) source_in_pair |= u.party == s.party;
       }
-      target = std::move(kept);
+      if (!source_in_pair) target.clear();
     }
     Cross(std::move(source), std::move(target), &pairs);
     if (f.needs_person) {

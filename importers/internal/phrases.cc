@@ -553,7 +553,10 @@ class PhraseFinder {
   // Token k (not nominal) continues the phrase begun at i, joining the nominal words
   // around it: an adverb before a noun, a dash or a "+" inside a name.
   bool JoinsNominals(int i, int k) const {
-    if (TagAt(k) == Tag::kAdverb && Material(k + 1)) return true;
+    // "its ambassador last month": a time after a phrase is none of its words.
+    if (TagAt(k) == Tag::kAdverb && Material(k + 1)) {
+      return k == i || k + 1 >= n_ || !IsTimeWord(t_[k + 1]);
+    }
     if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
         Adjacent(t_[k], t_[k + 1]) && Material(k + 1)) {
       return true;  // "China–Central Asia summit"

@@ -440,5 +440,15 @@ TEST(FindPhrases, AParticipleWithItsAgentBeforeTheSentenceVerbIsAReducedRelative
   EXPECT_FALSE(q.phrases.verbs[0].nonfinite);
 }
 
+TEST(FindPhrases, ATimeAfterAPhraseIsNoneOfItsWords) {
+  Parsed p = Parse("Peru recalled its ambassador last month.");
+  ASSERT_GE(p.PhraseAt("its"), 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("its")].range), "its ambassador");
+  // An adverb before a noun still joins it ("a newly elected president").
+  Parsed q = Parse("They met a newly elected president.");
+  ASSERT_GE(q.PhraseAt("a"), 0);
+  EXPECT_EQ(q.Text(q.phrases.nps[q.PhraseAt("a")].range), "a newly elected president");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

@@ -312,6 +312,13 @@ class ContextPass {
   bool StartsObject(int i) const {
     if (i >= n_) return false;
     Tag tag = t_[i].tag;
+    // "a memorandum of understanding that Peru and Chile signed": a "that" before a
+    // name, a pronoun or an article opens a clause; it determines no object.
+    if (t_[i].lower == "that" && i + 1 < n_ &&
+        (t_[i + 1].tag == Tag::kProper || t_[i + 1].tag == Tag::kPronoun ||
+         t_[i + 1].tag == Tag::kDeterminer)) {
+      return false;
+    }
     return tag == Tag::kDeterminer || tag == Tag::kProper || tag == Tag::kPossessive ||
            tag == Tag::kNumber || tag == Tag::kPronoun ||
            (tag == Tag::kAdjective && t_[i].capitalized);
