@@ -794,19 +794,24 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
 // The clause's measure: the first one it names by its kind ("visa restrictions": a
 // travel ban), else a general one ("sanctions": other).
 void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
-  // One measure of several the object lists: its own words.
-  TokenRange scope = ctx.document.empty() ? ctx.ClauseRange() : ctx.document;
+  // One measure of several the object lists: its own words. "extended it": the
+  // words of what "it" stands for, in the clause before.
+  const TokenRange clause = ctx.document.empty() ? ctx.ClauseRange() : ctx.document;
+  const TokenRange thing = ctx.ThingPhrase();
   std::string general;
-  for (int from = scope.begin; from < scope.end;) {
-    int at = -1;
-    PhraseMatch m;
-    if (!FindClass(ctx, cls, {from, scope.end}, &at, &m)) break;
-    if (!m.value.empty() && m.value != "other") {
-      (*a)["measure"] = std::string(m.value);
-      return;
+  for (const TokenRange& scope : {clause, thing}) {
+    for (int from = scope.begin; from < scope.end;) {
+      int at = -1;
+      PhraseMatch m;
+      if (!FindClass(ctx, cls, {from, scope.end}, &at, &m)) break;
+      if (!m.value.empty() && m.value != "other") {
+        (*a)["measure"] = std::string(m.value);
+        return;
+      }
+      if (general.empty()) general = std::string(m.value);
+      from = at + std::max(m.length, 1);
     }
-    if (general.empty()) general = std::string(m.value);
-    from = at + std::max(m.length, 1);
+    if (!general.empty() || clause.Contains(thing.begin)) break;
   }
   if (!general.empty()) (*a)["measure"] = general;
 }

@@ -234,6 +234,8 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
 // for 2025": what it is for.
 bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
   auto target_before = [&](int i) {
+    // "until the end of the year", "by the middle of 2026": a part of the period.
+    if (i >= 3 && t[i - 1].lower == "of" && t[i - 3].lower == "the") i -= 3;
     if (i <= 0) return false;
     const absl::string_view w = t[i - 1].lower;
     return w == "by" || w == "until" || w == "till" || w == "through" || w == "for";

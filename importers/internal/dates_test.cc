@@ -239,5 +239,17 @@ TEST(YearForMonthDay, PicksTheLatestOnOrBeforeTheReport) {
   EXPECT_EQ(YearForMonthDay(1, 20, DateWithPrecision::Day(2026, 1, 2)), 2025);
 }
 
+TEST(IsTargetDate, APartOfAPeriodAfterUntilOrByIsATarget) {
+  auto target = [](absl::string_view text) {
+    std::vector<Token> t = Tokenize(text, 0);
+    std::vector<DateMention> d = FindDates(t, {kFeb5, {}});
+    return !d.empty() && IsTargetDate(t, d.back());
+  };
+  EXPECT_TRUE(target("extended it until the end of the year"));
+  EXPECT_TRUE(target("lift trade by the middle of 2027"));
+  EXPECT_TRUE(target("extended it until 2027"));
+  EXPECT_FALSE(target("signed at the end of the year"));
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

@@ -1438,7 +1438,27 @@ class SentenceMatcher {
     if (object >= 0 && !(f.needs_person && !HeadIsPerson(object))) {
       ranges.push_back(ChainRange(object));
     }
+    // "imposed a surtax in 2024 and extended it on Tuesday": "it" is the object the
+    // clause it is joined to acts on.
+    if (const int before = ObjectItStandsFor(c); before >= 0) {
+      ranges.push_back(ChainRange(before));
+    }
     return ranges;
+  }
+
+  // The object of the clause that coordinate clause c is joined to, when c's own
+  // object is "it" or "them"; -1 otherwise.
+  int ObjectItStandsFor(int c) const {
+    const Clause& clause = clauses_[c];
+    if (clause.kind != ClauseKind::kCoordinate || clause.parent < 0) return -1;
+    const int object = ClauseObject(c);
+    if (object < 0) return -1;
+    const NounPhrase& x = ph_.nps[object];
+    if (x.range.end - x.range.begin != 1 || t_[x.head].tag != Tag::kPronoun ||
+        (t_[x.head].lower != "it" && t_[x.head].lower != "them")) {
+      return -1;
+    }
+    return ClauseObject(clause.parent);
   }
 
   bool ClauseConditionsHold(const Frame& f, int c, int np) const {
@@ -1909,6 +1929,9 @@ class SentenceMatcher {
     m.np = np;
     m.irrealis = irrealis;
     m.object_np = np < 0 ? ClauseObject(c) : -1;
+    if (const int before = np < 0 ? ObjectItStandsFor(c) : -1; before >= 0) {
+      m.object_np = before;  // "extended it": what "it" stands for.
+    }
     m.pairs = std::move(pairs);
     out_.push_back(std::move(m));
   }
