@@ -624,7 +624,28 @@ class ClauseFinder {
       // "X visited Y signed ..." is no relative: treat as coordination.
       p_.clauses[c].kind = ClauseKind::kCoordinate;
     }
+    // "Trade has grown, and last year alone it reached ...": a time phrase right after
+    // "and" opens a new clause's words; it is no antecedent.
+    if (ante >= 0) {
+      const TokenRange last = p_.phrases.nps[ante].conjuncts.empty()
+                                  ? p_.phrases.nps[ante].range
+                                  : p_.phrases.nps[ante].conjuncts.back();
+      if (TimePhrase(last) && last.begin > 0 &&
+          t_[last.begin - 1].tag == Tag::kConjunction) {
+        p_.clauses[c].kind = ClauseKind::kCoordinate;
+        p_.clauses[c].antecedent = -1;
+        p_.clauses[c].range.begin = last.begin;
+      }
+    }
   }
+  // A phrase of time: "last year", "last year alone", "this week".
+  bool TimePhrase(const TokenRange& r) const {
+    for (int k = r.begin; k < r.end; ++k) {
+      if (IsTimeWord(t_[k])) return true;
+    }
+    return false;
+  }
+
   // The first token of the subject phrase of the verb at i, or i.
   int SubjectStart(int i) const {
     int subject = SubjectBefore(i, p_.clauses[Top()].range.begin);

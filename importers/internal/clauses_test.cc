@@ -343,5 +343,18 @@ TEST(ParseSentence, AnAdverbialClauseEndsAtTheCommaBeforeTheMainSubject) {
             p.TokenIndex("independence") + 1);
 }
 
+TEST(ParseSentence, ATimeAfterAndOpensAJoinedClauseNotARelative) {
+  Parsed p = Parse("Trade has grown since 2010, and last year it reached a record.");
+  int reached = p.ClauseOf("reached");
+  ASSERT_GE(reached, 0);
+  EXPECT_EQ(p.parse.clauses[reached].kind, ClauseKind::kCoordinate);
+  EXPECT_EQ(p.parse.clauses[reached].antecedent, -1);
+  // A time noun with a clause of its own still is one: "the year they met".
+  Parsed q = Parse("It was the year the two leaders met.");
+  int met = q.ClauseOf("met");
+  ASSERT_GE(met, 0);
+  EXPECT_EQ(q.parse.clauses[met].kind, ClauseKind::kRelative);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

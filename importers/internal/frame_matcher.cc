@@ -1425,7 +1425,18 @@ class SentenceMatcher {
   // their object's condition, and need no referents.
   std::vector<TokenRange> SlotRanges(const Frame& f, const Slot& slot, int c, int np,
                                      const TokenRange& trigger) const {
-    if (slot.kind != Slot::kObject) return SlotOf(f, slot, c, np, trigger, false).ranges;
+    if (slot.kind != Slot::kObject) {
+      std::vector<TokenRange> ranges = SlotOf(f, slot, c, np, trigger, false).ranges;
+      // "Trade has grown sixfold, and last year it reached $40 billion": "it" is the
+      // subject of the clause it is joined to.
+      if (slot.kind == Slot::kSubject && np < 0) {
+        const int subject = SubjectOf(sentence_.parse, c);
+        if (const int before = ItStandsFor(c, subject, /*subject=*/true); before >= 0) {
+          ranges.push_back(ChainRange(before));
+        }
+      }
+      return ranges;
+    }
     std::vector<TokenRange> ranges;
     if (np >= 0) {  // A noun's object: its "of" phrases (NounSlot).
       for (int pp : ph_.nps[np].pps) {
@@ -1446,19 +1457,22 @@ class SentenceMatcher {
     return ranges;
   }
 
-  // The object of the clause that coordinate clause c is joined to, when c's own
-  // object is "it" or "them"; -1 otherwise.
   int ObjectItStandsFor(int c) const {
+    return ItStandsFor(c, ClauseObject(c), /*subject=*/false);
+  }
+
+  // When phrase np of coordinate clause c is "it" or "them", the same part (subject
+  // or object) of the clause c is joined to; -1 otherwise.
+  int ItStandsFor(int c, int np, bool subject) const {
     const Clause& clause = clauses_[c];
-    if (clause.kind != ClauseKind::kCoordinate || clause.parent < 0) return -1;
-    const int object = ClauseObject(c);
-    if (object < 0) return -1;
-    const NounPhrase& x = ph_.nps[object];
+    if (clause.kind != ClauseKind::kCoordinate || clause.parent < 0 || np < 0) return -1;
+    const NounPhrase& x = ph_.nps[np];
     if (x.range.end - x.range.begin != 1 || t_[x.head].tag != Tag::kPronoun ||
         (t_[x.head].lower != "it" && t_[x.head].lower != "them")) {
       return -1;
     }
-    return ClauseObject(clause.parent);
+    return subject ? SubjectOf(sentence_.parse, clause.parent)
+                   : ClauseObject(clause.parent);
   }
 
   bool ClauseConditionsHold(const Frame& f, int c, int np) const {
