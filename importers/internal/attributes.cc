@@ -471,9 +471,34 @@ std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
   return out;
 }
 
+namespace {
+
+// "the restrictive measures against X, which consist of an asset freeze and a travel
+// ban": a list in a relative clause describing phrase `object`; -1 when none.
+int ElaboratingList(const SentenceParse& parse, int object) {
+  for (const Clause& clause : parse.clauses) {
+    if (clause.kind != ClauseKind::kRelative ||
+        (clause.antecedent != object && clause.antecedent_top != object)) {
+      continue;
+    }
+    for (size_t np = 0; np < parse.phrases.nps.size(); ++np) {
+      const NounPhrase& x = parse.phrases.nps[np];
+      if (x.conjuncts.size() >= 2 && clause.range.Contains(x.range.begin)) {
+        return static_cast<int>(np);
+      }
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
 std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
   const Phrases& ph = ctx.sentence().parse.phrases;
-  const int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
+  int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
+  if (object >= 0 && ph.nps[object].conjuncts.size() < 2) {
+    object = ElaboratingList(ctx.sentence().parse, object);
+  }
   if (object < 0 || ph.nps[object].conjuncts.size() < 2) return {};
   std::vector<TokenRange> out;
   std::vector<absl::string_view> measures;

@@ -201,6 +201,39 @@ class ClauseFinder {
       }
     }
     if (clause.object < 0 && !g.copula) clause.object = ShiftedObject(after);
+    // Not in a relative clause, whose object is its antecedent ("the pact that Chile
+    // signed in 2002, the first of its kind"), nor in a passive.
+    if (clause.object < 0 && !g.copula && !g.passive &&
+        clause.kind != ClauseKind::kRelative) {
+      clause.object = ObjectAfterSetOffPhrases(after);
+    }
+  }
+
+  // "decided to extend by one year, until 15 October 2026, the measures against X": an
+  // object led by an article after prepositional phrases closed by a comma; -1 when
+  // none.
+  int ObjectAfterSetOffPhrases(int after) const {
+    constexpr int kMostPhrases = 3;
+    int next = after;
+    bool comma = false;
+    for (int k = 0; k < kMostPhrases && next + 1 < n_; ++k) {
+      if (t_[next].tag != Tag::kPreposition) break;
+      const int np = p_.phrases.np_at[next + 1];
+      if (np < 0) return -1;
+      next = p_.phrases.nps[np].range.end;
+      if (next < n_ && t_[next].tag == Tag::kComma) {
+        comma = true;
+        ++next;
+      }
+    }
+    if (!comma || next >= n_ || t_[next].tag != Tag::kDeterminer || next == after)
+      return -1;
+    const int np = p_.phrases.np_at[next];
+    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
+        IsTimeWord(t_[p_.phrases.nps[np].head])) {
+      return -1;
+    }
+    return np;
   }
 
   // "signed with Togo a memorandum", "discussed with him the crisis": an object that

@@ -356,5 +356,21 @@ TEST(ParseSentence, ATimeAfterAndOpensAJoinedClauseNotARelative) {
   EXPECT_EQ(q.parse.clauses[met].kind, ClauseKind::kRelative);
 }
 
+TEST(ParseSentence, AnObjectShiftedPastPhrasesSetOffByCommas) {
+  Parsed p = Parse(
+      "The Council decided to extend by six months, until 1 May 2026, the "
+      "measures against Mali.");
+  int extend = p.ClauseOf("extend");
+  ASSERT_GE(extend, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[extend].object), "the measures");
+  // In a relative clause the object is the antecedent: the phrase after the comma
+  // describes it.
+  Parsed q =
+      Parse("They updated the pact that Chile signed in 2002, the first such pact.");
+  int signed_clause = q.ClauseOf("signed");
+  ASSERT_GE(signed_clause, 0);
+  EXPECT_NE(q.Phrase(q.parse.clauses[signed_clause].object), "the first such pact");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
