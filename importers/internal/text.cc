@@ -47,6 +47,13 @@ uint32_t LowerInto(absl::string_view text, std::string* out) {
         text[i + 2] == '\x99') {
       c = '\'';  // ’ folded to '
       i += 2;
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9E && text[i + 1] != '\x97') {
+      // "SÃO PAULO": the capitals of Latin-1 (U+00C0-U+00DE but the sign ×) lowered.
+      *w++ = static_cast<char>(c);
+      hash = WordHashStep(hash, c);
+      c = static_cast<unsigned char>(text[++i]) + 0x20;
     } else {
       c = absl::ascii_tolower(c);
     }

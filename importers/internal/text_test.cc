@@ -27,6 +27,15 @@ TEST(Tokenize, KeepsHyphenatedWordsNumbersAndAbbreviations) {
   EXPECT_EQ(t[4].kind, TokenKind::kNumber);
 }
 
+TEST(Tokenize, LatinCapitalsAreLoweredToo) {
+  std::vector<Token> t = Tokenize("S\u00c3O PAULO \u00c9VIAN 2\u00d73", 0);
+  ASSERT_GE(t.size(), 3u);
+  EXPECT_EQ(t[0].lower, "s\u00e3o");
+  EXPECT_EQ(t[0].hash, WordHash("s\u00e3o"));
+  EXPECT_EQ(t[2].lower, "\u00e9vian");
+  EXPECT_NE(t.back().lower.find("\u00d7"), std::string::npos);  // The sign stays.
+}
+
 TEST(Tokenize, TypographicQuotesAndDashesArePunctuation) {
   std::vector<Token> t =
       Tokenize("\u201cTurk Time\u201d \u2013 Central Asia\u2013Germany", 0);
