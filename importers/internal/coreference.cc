@@ -623,6 +623,27 @@ const Mention* Discourse::PreviousSubjectState(int s) const {
   return nullptr;
 }
 
+// The one party a plural subject names ("EU foreign ministers", "Kenyan officials")
+// when the clause around token i has such a subject before it; "" otherwise.
+std::string Discourse::PluralSubjectParty(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  if (i >= static_cast<int>(parse.clause_at.size()) || parse.clause_at[i] < 0) return "";
+  const int np = SubjectOf(parse, parse.clause_at[i]);
+  if (np < 0) return "";
+  const NounPhrase& x = parse.phrases.nps[np];
+  const Token& head = sentence.tokens[x.head];
+  if (x.range.end > i || x.conjuncts.size() > 1 || head.lower == head.lemma) return "";
+  std::string party;
+  for (int k = x.range.begin; k < x.range.end; ++k) {
+    const int m = sentence.mention_at[k];
+    if (m < 0 || sentence.mentions[m].country.empty()) continue;
+    if (!party.empty() && party != sentence.mentions[m].country) return "";
+    party = sentence.mentions[m].country;
+  }
+  return party;
+}
+
 // The party named before token i in the same list phrase ("Egypt and the kingdom");
 // "" when none.
 std::string Discourse::ConjoinedPartyBefore(int s, int i) const {
@@ -1165,6 +1186,15 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     }
     *length = m.length;
     if (o.cls == c.plural_pronoun) {
+      // "EU foreign ministers discussed ... at their meeting": a plural subject of one
+      // party before the pronoun is whom it names.
+      if (const std::string party = PluralSubjectParty(s, i); !party.empty()) {
+        Referent r;
+        r.party = party;
+        r.anaphor = true;
+        out->push_back(std::move(r));
+        return true;
+      }
       // "they" after "X and Y": both; else the item's pair.
       std::vector<Referent> group = LastList(s, i, 0);
       if (group.empty()) group = Group(2);
