@@ -1749,10 +1749,21 @@ class SentenceMatcher {
     return false;
   }
 
+  // The clause's subject is a company or other body that acts for no state ("the
+  // companies said in a joint statement"): the item's pair does not stand in for it.
+  bool PrivateSubject(int c) const {
+    const int subject = c >= 0 ? SubjectOf(sentence_.parse, c) : -1;
+    if (subject < 0) return false;
+    const int head = ph_.nps[subject].head;
+    return x_.MatchAt(c_.company_noun, t_, head, head + 1).length > 0 ||
+           x_.ContainsWord(c_.company_noun, t_[head]) ||
+           x_.MatchAt(c_.civil_noun, t_, head, head + 1).length > 0;
+  }
+
   std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,
                                                      const TokenRange& trigger) const {
     std::vector<std::pair<Referent, Referent>> pairs;
-    named_any_ = false;
+    named_any_ = PrivateSubject(c);
     if (!f.parties.empty()) {
       std::set<std::string> named;  // Parties the alternatives tried so far named.
       std::set<std::string> said;   // The same, with those named through anaphora.
@@ -1827,7 +1838,7 @@ class SentenceMatcher {
     }
     std::vector<Referent> source = FirstNonEmpty(f, f.source, c, np, trigger, false);
     if (source.empty()) return pairs;
-    named_any_ = false;
+    named_any_ = PrivateSubject(c);
     std::vector<Referent> target =
         FirstNonEmpty(f, f.target, c, np, trigger, true, &source);
     bool item_target = !target.empty() && target[0].group && target[0].anaphor;
