@@ -1448,6 +1448,14 @@ class SentenceMatcher {
     const int object = ClauseObject(c);  // A verb's (VerbSlot).
     if (object >= 0 && !(f.needs_person && !HeadIsPerson(object))) {
       ranges.push_back(ChainRange(object));
+      // "suspended $18 million in aid": an amount's "in" phrase says what it is.
+      if (MoneyOfPhrase(object)) {
+        const int end = ph_.nps[object].range.end;
+        if (end + 1 < static_cast<int>(t_.size()) && t_[end].lower == "in" &&
+            ph_.np_at[end + 1] >= 0) {
+          ranges.push_back(ph_.nps[ph_.np_at[end + 1]].range);
+        }
+      }
     }
     // "imposed a surtax in 2024 and extended it on Tuesday": "it" is the object the
     // clause it is joined to acts on.
