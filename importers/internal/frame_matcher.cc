@@ -479,6 +479,17 @@ class SentenceMatcher {
       // "put its talks with Togo on hold": the object is suspended.
       mood.blocked |= RangeHas(c_.abeyance, clause.range);
     }
+    // "met without signing a deal": a cue right before a participle negates it.
+    if (clause.kind == ClauseKind::kParticipial) {
+      constexpr int kCueWords = 3;  // "rather than", "instead of".
+      for (int k = std::max(0, clause.range.begin - kCueWords); k < clause.range.begin;
+           ++k) {
+        if (x_.MatchAt(c_.cancel_cue, t_, k, clause.range.begin).length ==
+            clause.range.begin - k) {
+          mood.blocked = true;
+        }
+      }
+    }
     // Cancelled or denied events: cues anywhere in the clause's own words.
     for (int i = clause.range.begin;
          i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
@@ -491,7 +502,16 @@ class SentenceMatcher {
           !ph_.nps[phrase].range.Contains(trigger.begin)) {
         continue;
       }
-      if (In(c_.cancel_cue, i)) {
+      if (const int cue = x_.MatchAt(c_.cancel_cue, t_, i, t_.size()).length; cue > 0) {
+        // "signed ... without consulting Wellington": a cue that opens a participle
+        // negates that participle's act, not the clause's.
+        const int after = i + cue;
+        if (after < static_cast<int>(t_.size()) &&
+            sentence_.parse.clause_at[after] != c &&
+            sentence_.parse.clause_at[after] >= 0 &&
+            clauses_[sentence_.parse.clause_at[after]].kind == ClauseKind::kParticipial) {
+          continue;
+        }
         mood.blocked = true;
         break;
       }
