@@ -239,6 +239,11 @@ class MentionFinder {
     p.end = name_end;
     p.name = TextOf(name_begin, name_end);
     p.id = absl::StrCat("person:", Slugify(p.name));
+    // "the Amir Sheikh Tamim bin Hamad Al Thani": the gazetteer's own name, which its
+    // alias ("Sheikh Tamim", begun at the honorific) did not cover.
+    if (const graph::Entity* e = g_.FindById(p.id); e != nullptr) {
+      return FromAlias(g_, AliasMatch{e, AliasForm::kPerson}, name_begin, name_end);
+    }
     p.kind = graph::EntityKind::kPerson;
     p.form = AliasForm::kPerson;
     return p;
