@@ -222,12 +222,27 @@ class SentenceMatcher {
                      nullptr);
   }
 
+  // "the visiting Iraqi minister": frames triggered by a word before the head.
+  void MatchModifiers(int x, const TokenRange& conjunct, int head) {
+    for (int index : k_.frames().ModifierFrames()) {
+      const Frame& f = k_.frames().frames()[index];
+      for (int k = conjunct.begin; k < head; ++k) {
+        if (std::find(f.lemmas.begin(), f.lemmas.end(), t_[k].lower) == f.lemmas.end()) {
+          continue;
+        }
+        TryFrame(f, sentence_.parse.clause_at[head], TokenRange{k, k + 1}, x);
+        break;
+      }
+    }
+  }
+
   void MatchNoun(int x) {
     const NounPhrase& np = ph_.nps[x];
     const FrameBook& book = k_.frames();
     const bool of_an_event = OfAnEvent(x);
     for (const TokenRange& conjunct : np.conjuncts) {
       int head = HeadOf(conjunct);
+      if (head >= 0 && !book.ModifierFrames().empty()) MatchModifiers(x, conjunct, head);
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
       const bool lemmas = book.MayEndNounLemma(t_[head].hash) ||
                           book.MayEndNounLemma(t_[head].lemma_hash);
@@ -1334,7 +1349,12 @@ class SentenceMatcher {
         break;
       }
       case Slot::kSelf:
-        AddThing(np, &view);
+        if (f.modifier_trigger) {
+          view.ranges.push_back(x.range);
+          view.referents = InRange(x.range.begin, x.range.end);
+        } else {
+          AddThing(np, &view);
+        }
         break;
       case Slot::kHost:
       case Slot::kItem:

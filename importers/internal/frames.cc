@@ -183,6 +183,13 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     }
     return absl::OkStatus();
   }
+  if (key == "trigger") {
+    if (value != "modifier" || f->verbal) {
+      return DataError(file, line, "trigger= wants modifier, on an n: trigger");
+    }
+    f->modifier_trigger = true;
+    return absl::OkStatus();
+  }
   if (key == "mood") {
     if (value != "any" && value != "future" && value != "pledged" && value != "factual") {
       return DataError(file, line, "mood= wants any, future, pledged or factual");
@@ -283,6 +290,8 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
         for (const std::string& lemma : frame->lemmas)
           book->by_verb_[lemma].push_back(index);
         if (!frame->trigger_classes.empty()) book->verb_class_frames_.push_back(index);
+      } else if (frame->modifier_trigger) {
+        book->modifier_frames_.push_back(index);
       } else {
         book->noun_frames_.push_back(index);
         book->noun_lemma_ends_.insert(frame->lemma_ends.begin(), frame->lemma_ends.end());

@@ -68,6 +68,9 @@
 //                                summit"; write "on_the_sidelines_of" for a phrase);
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
+//   trigger=modifier             an n: trigger is a word before its phrase's head,
+//                                not the head ("the visiting Iraqi minister"); the
+//                                slot `self` then names the phrase's own parties;
 //   needs=baseline               the clause must state the amount a change starts
 //                                from ("to $1 billion, up from $600 million last
 //                                year"): the relation is that amount, dated by its
@@ -184,7 +187,8 @@ struct Frame {
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;
   bool needs_money = false, needs_percent = false, needs_date = false;
-  bool needs_baseline = false;  // needs=baseline
+  bool needs_baseline = false;    // needs=baseline
+  bool modifier_trigger = false;  // trigger=modifier
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_thing_object = false;   // needs=thing_object
@@ -226,6 +230,8 @@ class FrameBook {
   bool MayEndNounLemma(uint32_t hash) const { return noun_lemma_ends_.contains(hash); }
   // Frames whose verb trigger is a class (checked by class match).
   const std::vector<int>& VerbClassFrames() const { return verb_class_frames_; }
+  // Noun frames triggered by a word before a phrase's head (trigger=modifier).
+  const std::vector<int>& ModifierFrames() const { return modifier_frames_; }
   // The trigger classes of all noun frames: where Lexicon::MayMatchAny rules them
   // out, no noun frame's class can start.
   const ClassSet& NounTriggerClasses() const { return noun_trigger_classes_; }
@@ -235,6 +241,7 @@ class FrameBook {
   absl::flat_hash_map<std::string, std::vector<int>> by_verb_;
   std::vector<int> verb_class_frames_;
   std::vector<int> noun_frames_;
+  std::vector<int> modifier_frames_;
   absl::flat_hash_set<uint32_t> noun_lemma_ends_;
   ClassSet noun_trigger_classes_;
 };

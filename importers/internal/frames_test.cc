@@ -98,6 +98,15 @@ TEST(ParseFrame, ABaselineIsANeedOfItsOwn) {
   EXPECT_FALSE(f->needs_money);
 }
 
+TEST(ParseFrame, AModifierTriggerIsANounFramesOnly) {
+  absl::StatusOr<Frame> f =
+      Parse("visit  n:visiting  trigger=modifier  source=self  target=host");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->modifier_trigger);
+  EXPECT_FALSE(Parse("visit  v:visit  trigger=modifier  source=subj  target=obj").ok());
+  EXPECT_FALSE(Parse("visit  n:visiting  trigger=head  source=self  target=host").ok());
+}
+
 TEST(ParseFrame, PledgedMoodAcceptsPledgesOnly) {
   absl::StatusOr<Frame> f =
       Parse("declaration  v:back  source=subj  target=obj  mood=pledged");
