@@ -813,7 +813,8 @@ class ContextPass {
                    t_[k].lower == "last" || t_[k].lower == "next")) {
       ++k;
     }
-    return k < n_ && k > i + 1 && IsTimeWord(t_[k]);
+    // "late Tuesday", "late on Tuesday", "early last year".
+    return k < n_ && IsTimeWord(t_[k]);
   }
 
   // A tensed verb follows within the next few words before any comma or

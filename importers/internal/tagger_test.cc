@@ -343,5 +343,12 @@ TEST(TagTokens, LongInsideAVerbGroupIsAnAdverb) {
   EXPECT_NE(t[5].tag, Tag::kAdverb);  // "a long visit"
 }
 
+TEST(TagTokens, LateOrEarlyRightBeforeATimeIsAnAdverb) {
+  std::vector<Token> t = Tagged("Peru expelled two envoys late Tuesday.");
+  EXPECT_EQ(TagOf(t, "late"), Tag::kAdverb);
+  std::vector<Token> u = Tagged("They mourned the late president.");
+  EXPECT_NE(TagOf(u, "late"), Tag::kAdverb);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
