@@ -238,9 +238,13 @@ class PhraseFinder {
     const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
                            (t_[k + 1].verb_forms & kGerund) &&
                            absl::EndsWith(t_[k + 1].lower, "ing");
+    // "trade increased by 17 percent": "by" before an amount measures a change.
+    const bool by_amount = k + 1 < n_ && t_[k].lower == "by" &&
+                           (t_[k + 1].kind == TokenKind::kNumber ||
+                            TagAt(k + 1) == Tag::kNumber || t_[k + 1].text == "$");
     bool reduced = (head.verb_forms & kPastParticiple) &&
                    (after_break || after_noun || agent_before_verb) &&
-                   TagAt(k) == Tag::kPreposition && !by_gerund &&
+                   TagAt(k) == Tag::kPreposition && !by_gerund && !by_amount &&
                    !ActiveAfterAnd(g->range.begin, head);
     g->nonfinite = gerund || reduced;
     g->passive = reduced;

@@ -450,5 +450,18 @@ TEST(FindPhrases, ATimeAfterAPhraseIsNoneOfItsWords) {
   EXPECT_EQ(q.Text(q.phrases.nps[q.PhraseAt("a")].range), "a newly elected president");
 }
 
+TEST(FindPhrases, ByBeforeAnAmountMeasuresAChangeItNamesNoAgent) {
+  Parsed p = Parse(
+      "Officials noted that trade between the two countries increased by 17 percent.");
+  bool passive = false;
+  for (const VerbGroup& g : p.phrases.verbs) passive |= g.passive;
+  EXPECT_FALSE(passive);
+  // An agent still makes a reduced relative: "the treaty signed by Peru".
+  Parsed q = Parse("Officials praised the treaty signed by Peru and Chile.");
+  bool agent = false;
+  for (const VerbGroup& g : q.phrases.verbs) agent |= g.passive;
+  EXPECT_TRUE(agent);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
