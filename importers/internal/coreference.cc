@@ -95,6 +95,32 @@ Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
   GuessLeaderCountries();
   host_ = item_.dateline_country;
   FindMainEvent();
+  if (OrganizationsGathering()) clear_pair_ = false;
+}
+
+// The item's main event is a gathering of a bloc among its two first parties ("the
+// 11th Summit of the OTS") that four states or more attend: the bloc is its setting,
+// not one side of a pair.
+bool Discourse::OrganizationsGathering() const {
+  constexpr int kGatheringStates = 4;
+  if (main_event_.first < 0 || principal_.size() < 2) return false;
+  const int states = static_cast<int>(std::count_if(
+      principal_.begin(), principal_.end(),
+      [](const std::string& p) { return absl::StartsWith(p, "country:"); }));
+  if (states < kGatheringStates) return false;
+  const Sentence& sentence = item_.sentences[main_event_.first];
+  const TokenRange event{sentence.parse.phrases.nps[main_event_.second].range.begin,
+                         ChainEnd(sentence.parse.phrases, main_event_.second)};
+  // "the first EU-Moldova summit" is a pair's meeting: its name holds two parties.
+  std::set<std::string> named;
+  bool bloc = false;
+  for (const Mention& m : sentence.mentions) {
+    if (!event.Contains(m.begin) || m.country.empty()) continue;
+    named.insert(m.country);
+    bloc |= m.kind == EntityKind::kOrganization &&
+            (m.country == principal_[0] || m.country == principal_[1]);
+  }
+  return bloc && named.size() == 1;
 }
 
 void Discourse::FindMainEvent() {
@@ -245,7 +271,16 @@ void Discourse::AddSurnameMentions() {
   for (const Sentence& s : item_.sentences) {
     for (const Mention& m : s.mentions) {
       if (!IsPersonMention(m) || m.id.empty() || !people_.contains(m.id)) continue;
+      // "Minister of Foreign Affairs Espen Barth Eide": the words after the office.
+      int start = m.begin;
       for (int k = m.begin; k < m.end; ++k) {
+        for (ClassId cls : {titles.title, titles.leader_title, titles.honorific}) {
+          if (const int l = x.MatchAt(cls, s.tokens, k, m.end).length; l > 0) {
+            start = std::max(start, k + l);
+          }
+        }
+      }
+      for (int k = start; k < m.end; ++k) {
         if (s.tokens[k].capitalized) add(s.tokens[k].text, m.id);
       }
     }

@@ -163,6 +163,7 @@ class Discourse {
   // The item's noted visitor and host as a group; none before a visit is noted.
   std::vector<Referent> VisitPair() const;
   std::string PluralSubjectParty(int s, int i) const;
+  bool OrganizationsGathering() const;
   std::vector<Referent> LastList(int s, int before, int count) const;
   std::vector<Referent> LastParties(int s, int before, int count) const;
   std::vector<Referent> LastPeopleParties(int s, int before, int count) const;

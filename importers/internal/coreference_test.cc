@@ -214,6 +214,16 @@ TEST(Discourse, AnUnplacedOfficialIsNotFromTheCountryOfWhomTheyMeet) {
   EXPECT_EQ(lind->country, "country:SWE");
 }
 
+TEST(Discourse, TheWordsOfAnOfficeAreNoPartOfTheHoldersName) {
+  Item item("", {"The President of the Republic of Kenya William Ruto met Peru's "
+                 "Minister of Foreign Affairs in Nairobi. The talks covered Foreign "
+                 "Affairs matters."});
+  int s = item.SentenceStarting("The talks");
+  ASSERT_GE(s, 0);
+  EXPECT_TRUE(item.Of(s, "The").empty());
+  EXPECT_TRUE(item.Of(s, "Foreign").empty());
+}
+
 TEST(Discourse, AnOfficeTheTextStatesOutranksTheGazetteers) {
   Item item("", {"Jens Stoltenberg, finance minister of Norway, met Japanese officials "
                  "in Tokyo on Monday."});
