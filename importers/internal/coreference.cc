@@ -1606,10 +1606,11 @@ void Discourse::AddOfPhrase(int s, int np, int k, bool as_place,
   if (!agent && !part->empty()) return;
   std::vector<Referent> of = OfChain(s, np, as_place);
   for (Referent& r : of) r.conjunct = k;
-  // "the leaders of India and France": the "of" phrase says which leaders.
-  bool only_groups =
-      std::all_of(part->begin(), part->end(), [](const Referent& r) { return r.group; });
-  if (!of.empty() && only_groups) part->clear();
+  // "the leaders of India and France", "the foreign ministers of the five states":
+  // the "of" phrase says which, not the office's last holder.
+  bool only_anaphors = std::all_of(
+      part->begin(), part->end(), [](const Referent& r) { return r.group || r.anaphor; });
+  if (!of.empty() && only_anaphors) part->clear();
   // "her counterparts from Chile and Peru": the "from" phrase says whose.
   if (!of.empty()) {
     part->erase(std::remove_if(
