@@ -518,9 +518,15 @@ class SentenceMatcher {
         continue;
       }
       if (const int cue = x_.MatchAt(c_.cancel_cue, t_, i, t_.size()).length; cue > 0) {
+        const int after = i + cue;
+        // "talks ended without a deal": a scoped cue negates the phrase after it only.
+        if (x_.MatchAt(c_.scoped_cue, t_, i, after).length == cue &&
+            after < static_cast<int>(t_.size()) && ph_.np_at[after] >= 0 &&
+            !ph_.nps[ph_.np_at[after]].range.Contains(trigger.begin)) {
+          continue;
+        }
         // "signed ... without consulting Wellington": a cue that opens a participle
         // negates that participle's act, not the clause's.
-        const int after = i + cue;
         if (after < static_cast<int>(t_.size()) &&
             sentence_.parse.clause_at[after] != c &&
             sentence_.parse.clause_at[after] >= 0 &&

@@ -84,6 +84,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
     {"resolution_noun", &KnownClasses::resolution_noun},
+    {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"sector_scope", &KnownClasses::sector_scope},
     {"elided_document", &KnownClasses::elided_document},
