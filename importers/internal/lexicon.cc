@@ -239,7 +239,10 @@ absl::Status Lexicon::AddVerb(const WordListEntry& e) {
   std::string participle = form(2, past);
   auto add = [&](const std::string& word, uint8_t bits) {
     VerbEntry& v = verbs_[word];
-    if (v.lemma.empty()) v.lemma = lemma;
+    if (v.lemma.empty()) {
+      v.lemma = lemma;
+      v.lemma_hash = WordHash(lemma);
+    }
     v.forms |= bits;
   };
   add(lemma, kBaseForm);
@@ -383,19 +386,34 @@ const VerbEntry* Lexicon::Verb(absl::string_view lower) const {
 }
 
 std::string Lexicon::NounLemma(absl::string_view w) const {
-  if (auto it = plurals_.find(w); it != plurals_.end()) return it->second;
-  if (w.size() < 4 || w.back() != 's') return std::string(w);
-  if (absl::EndsWith(w, "ss") || absl::EndsWith(w, "us") || absl::EndsWith(w, "is") ||
-      absl::EndsWith(w, "ics") || absl::EndsWith(w, "'s")) {
-    return std::string(w);
+  std::string lemma;
+  NounLemmaInto(w, &lemma);
+  return lemma;
+}
+
+void Lexicon::NounLemmaInto(absl::string_view w, std::string* lemma) const {
+  if (auto it = plurals_.find(w); it != plurals_.end()) {
+    *lemma = it->second;
+    return;
   }
-  if (absl::EndsWith(w, "ies") && w.size() > 4)
-    return absl::StrCat(w.substr(0, w.size() - 3), "y");
-  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
-      absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") || absl::EndsWith(w, "zes")) {
-    return std::string(w.substr(0, w.size() - 2));
+  size_t keep = w.size();  // The lemma is most often w or a prefix of it.
+  absl::string_view suffix;
+  if (w.size() < 4 || w.back() != 's' || absl::EndsWith(w, "ss") ||
+      absl::EndsWith(w, "us") || absl::EndsWith(w, "is") || absl::EndsWith(w, "ics") ||
+      absl::EndsWith(w, "'s")) {
+    // The word itself.
+  } else if (absl::EndsWith(w, "ies") && w.size() > 4) {
+    keep = w.size() - 3;
+    suffix = "y";
+  } else if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
+             absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") ||
+             absl::EndsWith(w, "zes")) {
+    keep = w.size() - 2;
+  } else {
+    keep = w.size() - 1;
   }
-  return std::string(w.substr(0, w.size() - 1));
+  lemma->assign(w.data(), keep);
+  lemma->append(suffix.data(), suffix.size());
 }
 
 std::string Lexicon::RegularPastLemma(absl::string_view w) {

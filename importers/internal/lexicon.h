@@ -40,7 +40,8 @@ struct PhraseMatch {
 
 struct VerbEntry {
   std::string lemma;
-  uint8_t forms = 0;  // VerbForm bits this spelling can be.
+  uint32_t lemma_hash = 0;  // WordHash(lemma).
+  uint8_t forms = 0;        // VerbForm bits this spelling can be.
 };
 
 // Several classes, for one test that rules them all out at a token
@@ -111,6 +112,9 @@ class Lexicon {
   // The lemma of a lower-case word seen as a noun: irregular plurals, then rules
   // ("treaties" -> "treaty", "agreements" -> "agreement").
   std::string NounLemma(absl::string_view lower) const;
+  // NounLemma(lower) written into *lemma, reusing its storage; `lower` must not
+  // point into *lemma.
+  void NounLemmaInto(absl::string_view lower, std::string* lemma) const;
   // The lemma of a word not listed as a verb that reads as a regular past form
   // ("spelled" -> "spell", "ratified" -> "ratify"); "" when it does not.
   static std::string RegularPastLemma(absl::string_view lower);

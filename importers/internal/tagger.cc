@@ -162,7 +162,7 @@ class LexicalPass {
     if (const VerbEntry* v = x_.Verb(t.lower)) {
       t.verb_forms = v->forms;
       t.lemma = v->lemma;
-      t.lemma_hash = WordHash(t.lemma);
+      t.lemma_hash = v->lemma_hash;
       if (TakesContent(i)) t.verb_forms |= kTakesContent;
       if (c_.speech_verb >= 0 && In(c_.speech_verb, i)) t.verb_forms |= kSpeech;
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
@@ -171,17 +171,18 @@ class LexicalPass {
       // ("the two sides spelled out"); context decides as for any other.
       t.verb_forms = kPastTense | kPastParticiple;
       t.lemma = std::move(past);
+      t.lemma_hash = WordHash(t.lemma);
     } else {
-      t.lemma = x_.NounLemma(t.lower);
+      x_.NounLemmaInto(t.lower, &t.lemma);
+      // Most nouns are their own lemma: their hash is the word's.
+      t.lemma_hash = t.lemma == t.lower ? t.hash : WordHash(t.lemma);
       // "swiftly", not "Italy" or "Sicily": a capital inside the sentence is a name.
       if (t.lower.size() > 4 && t.lower.ends_with("ly") &&
           !(t.capitalized && !SentenceStart(i))) {
         t.tag = Tag::kAdverb;
-        t.lemma_hash = WordHash(t.lemma);
         return;
       }
     }
-    t.lemma_hash = WordHash(t.lemma);
     t.tag = t.capitalized && !SentenceStart(i) ? Tag::kProper : Tag::kNoun;
     // "its own enhanced agreement": a word that only modifies.
     bool in_phrase =
@@ -198,7 +199,7 @@ class LexicalPass {
     t.tag = tag;
     if (const VerbEntry* v = x_.Verb(t.lower)) {
       t.lemma = v->lemma;
-      t.lemma_hash = WordHash(t.lemma);
+      t.lemma_hash = v->lemma_hash;
       t.verb_forms = v->forms;
     }
   }
@@ -261,8 +262,8 @@ class ContextPass {
         MarkParticle(i);
       } else if (t.tag == Tag::kNoun) {
         // "the talks", "the forces": the noun's own lemma, not the verb's.
-        t.lemma = x_.NounLemma(t.lower);
-        t.lemma_hash = WordHash(t.lemma);
+        x_.NounLemmaInto(t.lower, &t.lemma);
+        t.lemma_hash = t.lemma == t.lower ? t.hash : WordHash(t.lemma);
       }
     }
     for (int i = 0; i < n_; ++i) {
