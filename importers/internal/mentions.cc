@@ -72,6 +72,7 @@ class MentionFinder {
 
   std::vector<Mention> Run() {
     FindNames();
+    IndexNames();
     FindTitles();
     for (Mention& m : out_) m.possessive = m.end < n_ && t_[m.end].lower == "'s";
     return std::move(out_);
@@ -170,12 +171,15 @@ class MentionFinder {
     return c_.agent_participle >= 0 && x_.Contains(c_.agent_participle, last);
   }
 
-  int MentionAt(int i) const {
-    for (size_t k = 0; k < out_.size(); ++k) {
-      if (out_[k].begin == i) return static_cast<int>(k);
-    }
-    return -1;
+  // Which name starts at each token, for MentionAt: titles ask at every token, and
+  // the names do not change while they are read.
+  void IndexNames() {
+    first_at_.assign(n_, -1);
+    for (size_t k = out_.size(); k-- > 0;) first_at_[out_[k].begin] = static_cast<int>(k);
   }
+
+  // The first name (FindNames) that starts at token i; -1 when none.
+  int MentionAt(int i) const { return i >= 0 && i < n_ ? first_at_[i] : -1; }
 
   int Match(ClassId id, int i) const {
     return i < n_ ? x_.MatchAt(id, t_, i, n_).length : 0;
@@ -418,6 +422,7 @@ class MentionFinder {
   const int n_;
   const ClassSet title_starts_;  // The classes a title phrase starts with at `k`.
   std::vector<Mention> out_;
+  std::vector<int> first_at_;  // IndexNames'.
 };
 
 }  // namespace
