@@ -1529,28 +1529,34 @@ class SentenceMatcher {
                    : ClauseObject(clause.parent);
   }
 
-  bool ClauseConditionsHold(const Frame& f, int c, int np) const {
-    const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
-    for (ClassId cls : f.near) {
-      if (!RangeHas(cls, scope)) return false;
-    }
-    for (ClassId cls : f.absent) {
-      if (RangeHas(cls, scope)) return false;
-    }
+  // The amount, percentage and date the frame needs lie in the clause's `scope`:
+  // tests on the sentence's short lists, cheaper than the scans for classes.
+  bool NeedsInScope(const Frame& f, const TokenRange& scope) const {
     auto any_in_scope = [&](const auto& list) {
       for (const auto& m : list) {
         if (scope.Contains(m.begin)) return true;
       }
       return false;
     };
-    if (f.needs_money && !any_in_scope(sentence_.money)) return false;
+    return (!f.needs_money || any_in_scope(sentence_.money)) &&
+           (!f.needs_percent || any_in_scope(sentence_.percents)) &&
+           (!f.needs_date || any_in_scope(sentence_.dates));
+  }
+
+  bool ClauseConditionsHold(const Frame& f, int c, int np) const {
+    const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
+    if (!NeedsInScope(f, scope)) return false;
+    for (ClassId cls : f.near) {
+      if (!RangeHas(cls, scope)) return false;
+    }
+    for (ClassId cls : f.absent) {
+      if (RangeHas(cls, scope)) return false;
+    }
     if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
-    if (f.needs_percent && !any_in_scope(sentence_.percents)) return false;
     if (f.needs_baseline && BaselineAmount(x_, c_.amount_hedge, t_, sentence_.money,
                                            scope.begin, scope.end) == nullptr) {
       return false;
     }
-    if (f.needs_date && !any_in_scope(sentence_.dates)) return false;
     if (f.needs_name) {
       const int named = np >= 0 ? np : ClauseObject(c);
       if (named < 0 || !Named(named)) return false;
