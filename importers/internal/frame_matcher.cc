@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
@@ -1402,8 +1403,20 @@ class SentenceMatcher {
   }
 
   // ---- Conditions and parties ------------------------------------------------------
+  // Memoized: the frames tried in a sentence scan its clauses for the same classes
+  // (near=, not=, cues) again and again.
   bool RangeHas(ClassId cls, const TokenRange& r) const {
-    return x_.FindIn(cls, t_, r.begin, std::min<int>(r.end, t_.size()), nullptr, nullptr);
+    if (cls < 0) return false;
+    const int begin = std::max(r.begin, 0);
+    const int end = std::min<int>(r.end, t_.size());
+    if (end <= begin) return false;
+    // Token positions fit in 20 bits (a sentence is far shorter).
+    const uint64_t key = (static_cast<uint64_t>(cls) << 40) |
+                         (static_cast<uint64_t>(begin) << 20) |
+                         static_cast<uint64_t>(end);
+    auto [it, added] = range_has_.try_emplace(key, false);
+    if (added) it->second = x_.FindIn(cls, t_, begin, end, nullptr, nullptr);
+    return it->second;
   }
 
   // The clause's range without an opening connective set off by a comma:
@@ -2052,6 +2065,8 @@ class SentenceMatcher {
   mutable std::map<std::pair<int, int>, std::string> long_preps_;
   std::map<std::tuple<int, int, int>, Mood> moods_;  // MemoMoodOf's.
   mutable std::optional<bool> about_the_visit_;      // AboutTheVisit's.
+  // RangeHas's, by class, first token and end (see its key).
+  mutable absl::flat_hash_map<uint64_t, bool> range_has_;
 };
 
 }  // namespace
