@@ -120,7 +120,7 @@ class ItemReader {
   // "reported", "wrote", "published": a report verb in any form (the tagger has not
   // run yet, so the lemma comes from the lexicon here).
   bool ReportVerb(const Token& t) const {
-    const VerbEntry* v = x_.Verb(t.lower);
+    const VerbEntry* v = x_.Verb(t);
     return v != nullptr && x_.Contains(c_.report_verb, v->lemma);
   }
 

@@ -62,6 +62,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       if (e.value.empty())
         return DataError(e.file, e.line, "@plural items need '= singular'");
       x.plurals_[e.item] = e.value;
+      x.plural_filter_.Add(WordHash(e.item));
     }
     auto [it, inserted] = x.class_ids_.try_emplace(e.class_name, x.classes_.size());
     if (inserted) {
@@ -122,6 +123,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       // by_first is complete: the list stays where it is.
       x.start_lists_[it->second].emplace_back(static_cast<ClassId>(id), &list);
     }
+  }
+  x.verb_hashes_.assign(kVerbHashBits / 64, 0);
+  for (const auto& [spelling, entry] : x.verbs_) {
+    const uint32_t bit = WordHash(spelling) % kVerbHashBits;
+    x.verb_hashes_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   x.FindClosedClasses();
   for (size_t id = 0; id < x.classes_.size(); ++id) {
@@ -385,6 +391,12 @@ const VerbEntry* Lexicon::Verb(absl::string_view lower) const {
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
+const VerbEntry* Lexicon::Verb(const Token& t) const {
+  const uint32_t bit = t.hash % kVerbHashBits;
+  if (!((verb_hashes_[bit / 64] >> (bit % 64)) & 1)) return nullptr;
+  return Verb(t.lower);
+}
+
 std::string Lexicon::NounLemma(absl::string_view w) const {
   std::string lemma;
   NounLemmaInto(w, &lemma);
@@ -392,9 +404,13 @@ std::string Lexicon::NounLemma(absl::string_view w) const {
 }
 
 void Lexicon::NounLemmaInto(absl::string_view w, std::string* lemma) const {
-  if (auto it = plurals_.find(w); it != plurals_.end()) {
-    *lemma = it->second;
-    return;
+  // Few words are irregular plurals: their filter rules most out without hashing the
+  // string for the map.
+  if (plural_filter_.MayContain(WordHash(w))) {
+    if (auto it = plurals_.find(w); it != plurals_.end()) {
+      *lemma = it->second;
+      return;
+    }
   }
   size_t keep = w.size();  // The lemma is most often w or a prefix of it.
   absl::string_view suffix;

@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "importers/internal/text.h"
+#include "importers/internal/word_filter.h"
 #include "importers/internal/word_lists.h"
 
 namespace entente::importers::internal {
@@ -109,6 +110,9 @@ class Lexicon {
 
   // The verb forms a lower-case word can be; nullptr for a word that is no verb.
   const VerbEntry* Verb(absl::string_view lower) const;
+  // Verb(t.lower), most words ruled out by the token's hash (Token::hash must be
+  // WordHash(lower)).
+  const VerbEntry* Verb(const Token& t) const;
   // The lemma of a lower-case word seen as a noun: irregular plurals, then rules
   // ("treaties" -> "treaty", "agreements" -> "agreement").
   std::string NounLemma(absl::string_view lower) const;
@@ -186,7 +190,12 @@ class Lexicon {
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;
+  // Bit (WordHash % kVerbHashBits) of each spelling of verbs_: most words are no
+  // verb, and one load rules them out before the spelling is hashed again.
+  static constexpr uint32_t kVerbHashBits = 1 << 16;
+  std::vector<uint64_t> verb_hashes_;
   absl::flat_hash_map<std::string, std::string> plurals_;
+  WordFilter plural_filter_;  // The WordHash of each key of plurals_.
 };
 
 }  // namespace entente::importers::internal

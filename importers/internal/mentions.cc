@@ -268,7 +268,7 @@ class MentionFinder {
   // A spelling the lexicon knows only as a tensed verb form ("met", "hosted",
   // "welcomes"); the tagger has not run yet.
   bool TensedVerb(const Token& t) const {
-    const VerbEntry* v = x_.Verb(t.lower);
+    const VerbEntry* v = x_.Verb(t);
     return v != nullptr && (v->forms & (kPastTense | kThirdPerson)) &&
            !(v->forms & kBaseForm);
   }

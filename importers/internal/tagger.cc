@@ -159,7 +159,7 @@ class LexicalPass {
       t.tag = Tag::kNumber;
       return;
     }
-    if (const VerbEntry* v = x_.Verb(t.lower)) {
+    if (const VerbEntry* v = x_.Verb(t)) {
       t.verb_forms = v->forms;
       t.lemma = v->lemma;
       t.lemma_hash = v->lemma_hash;
@@ -197,7 +197,7 @@ class LexicalPass {
   void Set(Token& t, Tag tag) { t.tag = tag; }
   void SetVerbLemma(Token& t, Tag tag) {
     t.tag = tag;
-    if (const VerbEntry* v = x_.Verb(t.lower)) {
+    if (const VerbEntry* v = x_.Verb(t)) {
       t.lemma = v->lemma;
       t.lemma_hash = v->lemma_hash;
       t.verb_forms = v->forms;
@@ -572,7 +572,7 @@ class ContextPass {
     // "Trade between Armenia and Qatar remains small": a linking verb after a name or
     // a noun, when the clause has no verb yet.
     if ((f & kThirdPerson) && !VerbBefore(i)) {
-      const VerbEntry* verb = x_.Verb(t_[i].lower);
+      const VerbEntry* verb = x_.Verb(t_[i]);
       if (verb != nullptr && x_.Contains(c_.linking_verb, verb->lemma)) return Tag::kVerb;
     }
     // "The bloc rests on ...", "the framework dates to 2023": a singular subject with
