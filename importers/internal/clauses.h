@@ -19,6 +19,7 @@
 
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "importers/internal/phrases.h"
 #include "importers/internal/text.h"
 
@@ -52,7 +53,8 @@ struct Clause {
   bool content = false;         // What the parent's verb says or thinks: "said
                                 // (that) talks could resume".
   int speech = -1;              // For quoted or reported content: the speech clause.
-  std::vector<int> pps;         // Prepositional phrases of the clause, in order.
+  // Prepositional phrases of the clause, in order; most clauses have few, inline.
+  absl::InlinedVector<int, 4> pps;
 };
 
 struct SentenceParse {

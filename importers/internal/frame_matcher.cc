@@ -6,11 +6,13 @@
 #include <set>
 #include <tuple>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "absl/types/span.h"
 #include "importers/internal/numbers.h"
 #include "importers/internal/tagger.h"
 
@@ -833,25 +835,31 @@ class SentenceMatcher {
     const Clause& clause = clauses_[c];
     bool passive = Passive(c);
     auto pps_with = [&](absl::string_view prep, bool as_place) {
-      std::vector<int> pps = clause.pps;
+      auto add_one = [&](int pp) {
+        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
+          AddPhrase(ph_.pps[pp].np, as_place, &view);
+          if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
+        }
+      };
+      auto add = [&](absl::Span<const int> from) {
+        for (int pp : from) add_one(pp);
+      };
+      add(clause.pps);
       // "a free trade agreement with China, signed in 2017": the phrases of the
-      // participle's object count too.
+      // participle's object count too, after the clause's and once each.
       if (const int object = ClauseObject(c); object >= 0 &&
                                               clause.kind != ClauseKind::kMain &&
                                               clause.kind != ClauseKind::kCoordinate) {
-        for (int pp : Chain(object)) {
-          if (std::find(pps.begin(), pps.end(), pp) == pps.end()) pps.push_back(pp);
+        const std::vector<int>& chain = Chain(object);
+        for (size_t k = 0; k < chain.size(); ++k) {
+          const int pp = chain[k];
+          if (absl::c_linear_search(clause.pps, pp) ||
+              std::find(chain.begin(), chain.begin() + k, pp) != chain.begin() + k) {
+            continue;
+          }
+          add_one(pp);
         }
       }
-      auto add = [&](const std::vector<int>& from) {
-        for (int pp : from) {
-          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
-            AddPhrase(ph_.pps[pp].np, as_place, &view);
-            if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
-          }
-        }
-      };
-      add(pps);
       // "recalled its ambassadors accredited in Algeria", "scrapped the curbs it had
       // placed on Chile", "the accord on avoiding double taxation between X and Y
       // was signed": when the clause has no such phrase, a participle or a relative
@@ -1306,7 +1314,9 @@ class SentenceMatcher {
         // and none when another conjunct stands between ("a visit and the summit
         // of the SCO").
         if (slot.prep == "of" && !x.conjuncts.back().Contains(trigger.begin)) break;
-        for (int pp : slot.prep == "of" ? x.pps : TriggerChain(np, trigger)) {
+        for (int pp : slot.prep == "of"
+                          ? absl::Span<const int>(x.pps)
+                          : absl::Span<const int>(TriggerChain(np, trigger))) {
           if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
             AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
           }

@@ -48,9 +48,10 @@ struct NounPhrase {
   // One range per coordinated part; most phrases have one, kept inline.
   absl::InlinedVector<TokenRange, 2> conjuncts;
   int possessor_end = -1;  // [range.begin, possessor_end) is "X's".
-  std::vector<int> pps;    // Prepositional phrases after it, in order.
-  int apposition = -1;     // Index of an appositive noun phrase.
-  int pp = -1;             // The prepositional phrase it is the object of.
+  // Prepositional phrases after it, in order; most phrases have few, kept inline.
+  absl::InlinedVector<int, 4> pps;
+  int apposition = -1;  // Index of an appositive noun phrase.
+  int pp = -1;          // The prepositional phrase it is the object of.
 };
 
 struct PrepPhrase {
