@@ -21,6 +21,9 @@ class ClauseFinder {
   }
 
   void Run() {
+    // Room for the clauses of a typical sentence, so that few vectors grow.
+    p_.clauses.reserve(n_ / 4 + 2);
+    stack_.reserve(n_ / 4 + 2);
     Open(ClauseKind::kMain, 0, -1, -1);
     for (int i = 0; i < n_; ++i) Step(i);
     for (int c : stack_) Close(c, n_);
