@@ -585,9 +585,12 @@ class SentenceMatcher {
   }
 
   // ---- Slots ---------------------------------------------------------------------
+  // A slot's phrase ranges: one or two mostly, kept inline.
+  using Ranges = absl::InlinedVector<TokenRange, 4>;
+
   // The phrase ranges a slot covers (for class conditions) and its referents.
   struct SlotView {
-    std::vector<TokenRange> ranges;
+    Ranges ranges;
     std::vector<Referent> referents;
   };
 
@@ -1492,10 +1495,10 @@ class SentenceMatcher {
   // The ranges SlotOf gives for a slot as a party (not a target). An object's are
   // its phrases' chains, found without resolving who they name: most frames fail
   // their object's condition, and need no referents.
-  std::vector<TokenRange> SlotRanges(const Frame& f, const Slot& slot, int c, int np,
-                                     const TokenRange& trigger) const {
+  Ranges SlotRanges(const Frame& f, const Slot& slot, int c, int np,
+                    const TokenRange& trigger) const {
     if (slot.kind != Slot::kObject) {
-      std::vector<TokenRange> ranges = SlotOf(f, slot, c, np, trigger, false).ranges;
+      Ranges ranges = SlotOf(f, slot, c, np, trigger, false).ranges;
       // "Trade has grown sixfold, and last year it reached $40 billion": "it" is the
       // subject of the clause it is joined to.
       if (slot.kind == Slot::kSubject && np < 0) {
@@ -1506,7 +1509,7 @@ class SentenceMatcher {
       }
       return ranges;
     }
-    std::vector<TokenRange> ranges;
+    Ranges ranges;
     if (np >= 0) {  // A noun's object: its "of" phrases (NounSlot).
       for (int pp : ph_.nps[np].pps) {
         const int of = ph_.pps[pp].np;
