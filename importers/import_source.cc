@@ -57,6 +57,9 @@ absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
                                            const std::vector<int>& numbers, bool explain,
                                            const ImportSink& sink) {
   std::vector<graph::Relation> all;
+  size_t count = 0;
+  for (const ItemExtraction& x : extractions) count += x.relations.size();
+  all.reserve(count);  // Relations are large: moved once, not again as `all` grows.
   std::map<std::string, graph::Entity> entities;
   Unmerged unmerged;
   for (ItemExtraction& x : extractions) {
@@ -74,9 +77,12 @@ absl::StatusOr<ImportFileStats> SinkByItem(absl::string_view document,
   stats.items = static_cast<int64_t>(numbers.size());
   for (graph::Relation& r : all) {
     int item = r.provenance.empty() ? 0 : r.provenance.front().item;
-    ImportUnit& unit = units[item];
-    unit.document = std::string(document);
-    unit.item = item;
+    auto [at, added] = units.try_emplace(item);
+    ImportUnit& unit = at->second;
+    if (added) {  // The others have their document and number already.
+      unit.document = std::string(document);
+      unit.item = item;
+    }
     for (const graph::EntityRef* ref : {&r.source, &r.target}) {
       bool seen = false;
       for (const graph::Entity& e : unit.entities) seen |= e.id == ref->id;
