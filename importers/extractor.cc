@@ -98,6 +98,7 @@ std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relation
     }
   }
   std::vector<graph::Relation> out;
+  out.reserve(relations.size());  // Relations are large: moved once, not at each growth.
   for (size_t i = 0; i < relations.size(); ++i) {
     if (!gone[i]) out.push_back(std::move(relations[i]));
   }
