@@ -1,8 +1,10 @@
 #include "importers/internal/phrases.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "absl/base/attributes.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -599,7 +601,8 @@ class PhraseFinder {
   }
 
   // Each member of a list: its first and last phrase ("Tokayev of Kazakhstan" is two).
-  using Members = std::vector<std::pair<size_t, size_t>>;
+  // Most lists are short: kept inline.
+  using Members = absl::InlinedVector<std::pair<size_t, size_t>, 8>;
 
   // Merges "A, B and C" and "A and B" into one phrase with several conjuncts.
   void Coordinate() {
@@ -785,7 +788,7 @@ class PhraseFinder {
 
   // Every member is a name; the last may be a noun with its "of" name ("President
   // Barrow of Gambia and the prime minister of Guinea").
-  bool AllNamed(const std::vector<std::pair<size_t, size_t>>& members) const {
+  bool AllNamed(const Members& members) const {
     for (size_t k = 0; k < members.size(); ++k) {
       const auto& m = members[k];
       bool last_with_of = k + 1 == members.size() && k > 0 && m.second != m.first;
@@ -955,8 +958,9 @@ class PhraseFinder {
   const std::vector<Token>& t_;
   const std::vector<int>& atom_end_;
   const int n_;
-  std::vector<bool> in_atom_;  // Inside a name of several words.
-  std::vector<bool> in_name_;  // Inside any name the gazetteer knows.
+  // Per token, as bytes (set and read at every token, no bit packing):
+  std::vector<uint8_t> in_atom_;  // Inside a name of several words.
+  std::vector<uint8_t> in_name_;  // Inside any name the gazetteer knows.
   Phrases out_;
 };
 
