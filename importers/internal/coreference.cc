@@ -8,7 +8,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "absl/strings/str_split.h"
 #include "importers/internal/numbers.h"
 #include "importers/internal/tagger.h"
 
@@ -249,7 +248,14 @@ void Discourse::AddSurnameMentions() {
            !x.Contains(titles.honorific, lower);
   };
   auto add = [&](absl::string_view name, const std::string& id) {
-    for (absl::string_view part : absl::StrSplit(name, absl::ByAnyChar(" -"))) {
+    // The parts between spaces and hyphens, split by hand: this runs for every word
+    // of every person's mention. An empty part identifies no one.
+    for (size_t begin = 0; begin < name.size();) {
+      size_t end = name.find_first_of(" -", begin);
+      if (end == absl::string_view::npos) end = name.size();
+      const absl::string_view part = name.substr(begin, end - begin);
+      begin = end + 1;
+      if (part.empty()) continue;
       std::string lower(part);
       for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
       // A part already in part_of identified someone: only a new one is tested (the
