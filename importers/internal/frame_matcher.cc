@@ -34,6 +34,25 @@ bool TargetIsThing(RelationType type) {
 // How many tokens before the head it covers a noun trigger's phrase may start.
 constexpr int kLongestNounTrigger = 4;
 
+// A few party ids, each once: the sets a frame's party alternatives build hold one
+// to a handful, so a flat list beats a tree of nodes. Iteration follows insertion.
+class PartySet {
+ public:
+  void insert(absl::string_view party) {
+    if (!contains(party)) parties_.emplace_back(party);
+  }
+  bool contains(absl::string_view party) const {
+    return absl::c_linear_search(parties_, party);
+  }
+  size_t size() const { return parties_.size(); }
+  bool empty() const { return parties_.empty(); }
+  auto begin() const { return parties_.begin(); }
+  auto end() const { return parties_.end(); }
+
+ private:
+  absl::InlinedVector<std::string, 4> parties_;
+};
+
 struct Mood {
   bool blocked = false;
   bool irrealis = false;  // Not (yet) a fact: future, modal, wished, hedged, conditional.
@@ -1811,7 +1830,7 @@ class SentenceMatcher {
   }
 
   // `named` is a single party of the item's principal pair.
-  bool OneOfTheItemPair(const std::set<std::string>& named) const {
+  bool OneOfTheItemPair(const PartySet& named) const {
     if (named.size() != 1 || d_.principal().size() < 2) return false;
     const std::vector<std::string>& pair = d_.principal();
     return *named.begin() == pair[0] || *named.begin() == pair[1];
@@ -1851,8 +1870,8 @@ class SentenceMatcher {
     std::vector<std::pair<Referent, Referent>> pairs;
     named_any_ = PrivateSubject(c);
     if (!f.parties.empty()) {
-      std::set<std::string> named;  // Parties the alternatives tried so far named.
-      std::set<std::string> said;   // The same, with those named through anaphora.
+      PartySet named;  // Parties the alternatives tried so far named.
+      PartySet said;   // The same, with those named through anaphora.
       for (const SlotChoice& choice : f.parties) {
         // The item's pair stands in when the text names no party at all, or only one
         // of the pair with no partner phrase ("Kenya aims to raise trade to $5
@@ -2028,7 +2047,7 @@ class SentenceMatcher {
     // "held separate talks with X, Y and Z" is three meetings after all.
     if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range) &&
         !OneHub(pairs)) {
-      std::set<std::string> parties;
+      PartySet parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);
         parties.insert(b.party);
