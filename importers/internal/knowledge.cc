@@ -212,6 +212,9 @@ absl::StatusOr<std::shared_ptr<const Knowledge>> Knowledge::FromFiles(
         FindClasses(x, kRequiredCurrencies, &knowledge->classes_.currencies)}) {
     if (!filled.ok()) return filled;
   }
+  TitleClasses& titles = knowledge->classes_.titles;
+  titles.starts = x.MakeSet(
+      {titles.leader_title, titles.title, titles.honorific, titles.counterpart});
   auto frames = FrameBook::Compile(frame_files, x);
   if (!frames.ok()) return frames.status();
   knowledge->frames_ = std::move(*frames);

@@ -68,7 +68,7 @@ class MentionFinder {
         t_(t),
         masked_(masked),
         n_(static_cast<int>(t.size())),
-        title_starts_(x.MakeSet({c.leader_title, c.title, c.honorific, c.counterpart})) {}
+        title_starts_(c.starts) {}
 
   std::vector<Mention> Run() {
     FindNames();
@@ -420,7 +420,7 @@ class MentionFinder {
   const std::vector<Token>& t_;
   const std::vector<std::pair<int64_t, int64_t>>& masked_;
   const int n_;
-  const ClassSet title_starts_;  // The classes a title phrase starts with at `k`.
+  const ClassSet& title_starts_;  // The classes a title phrase starts with at `k`.
   std::vector<Mention> out_;
   std::vector<int> first_at_;  // IndexNames'.
 };

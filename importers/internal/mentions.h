@@ -46,6 +46,9 @@ struct TitleClasses {
   ClassId leader_title = -1, title = -1, honorific = -1, name_particle = -1,
           name_suffix = -1, counterpart = -1, institution = -1, generic_office = -1,
           agent_participle = -1;
+  // The classes a title phrase starts with (leader_title, title, honorific,
+  // counterpart), made once with the lexicon (Knowledge): FindMentions requires it.
+  ClassSet starts;
 };
 
 // Finds the mentions of `tokens` (lower-case forms filled by Tokenize), skipping
