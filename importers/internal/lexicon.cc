@@ -124,12 +124,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.start_lists_[it->second].emplace_back(static_cast<ClassId>(id), &list);
     }
   }
-  x.verb_hashes_.assign(kVerbHashBits / 64, 0);
-  for (const auto& [spelling, entry] : x.verbs_) {
-    const uint32_t bit = WordHash(spelling) % kVerbHashBits;
-    x.verb_hashes_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
+  x.verb_hashes_.assign(kHashBits / 64, 0);
+  for (const auto& [spelling, entry] : x.verbs_)
+    SetHashBit(&x.verb_hashes_, WordHash(spelling));
+  x.start_hashes_.assign(kHashBits / 64, 0);
+  for (const auto& [hash, set] : x.start_index_) SetHashBit(&x.start_hashes_, hash);
   x.FindClosedClasses();
+  x.function_hashes_.assign(kHashBits / 64, 0);
+  for (uint32_t hash : x.function_words_) SetHashBit(&x.function_hashes_, hash);
   for (size_t id = 0; id < x.classes_.size(); ++id) {
     if (x.classes_[id].wildcard.empty()) continue;
     for (size_t set = 0; set < x.start_bits_.size(); set += x.start_words_) {
@@ -183,7 +185,7 @@ void Lexicon::FindClosedClasses() {
 }
 
 bool Lexicon::IsFunctionWord(const Token& t) const {
-  if (function_words_.contains(t.hash)) return true;
+  if (HashBit(function_hashes_, t.hash) && function_words_.contains(t.hash)) return true;
   for (const std::string& prefix : function_word_prefixes_) {
     if (t.lower.size() > prefix.size() && absl::StartsWith(t.lower, prefix)) return true;
   }
@@ -214,6 +216,7 @@ bool Lexicon::MayMatchAny(const ClassSet& set, const Token& t) const {
 
 uint32_t Lexicon::StartSetOf(uint32_t hash) const {
   if (hash == 0) return no_lemma_starts_;
+  if (!HashBit(start_hashes_, hash)) return 0;  // No phrase starts with the word.
   auto it = start_index_.find(hash);
   return it == start_index_.end() ? 0 : it->second;
 }
@@ -392,9 +395,7 @@ const VerbEntry* Lexicon::Verb(absl::string_view lower) const {
 }
 
 const VerbEntry* Lexicon::Verb(const Token& t) const {
-  const uint32_t bit = t.hash % kVerbHashBits;
-  if (!((verb_hashes_[bit / 64] >> (bit % 64)) & 1)) return nullptr;
-  return Verb(t.lower);
+  return HashBit(verb_hashes_, t.hash) ? Verb(t.lower) : nullptr;
 }
 
 std::string Lexicon::NounLemma(absl::string_view w) const {

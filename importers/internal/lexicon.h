@@ -176,6 +176,7 @@ class Lexicon {
   size_t start_words_ = 1;
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
+  std::vector<uint64_t> start_hashes_;  // HashBit of each key of start_index_.
   // Per start set: each class's phrases starting with its word (a by_first list), so
   // MatchPhrases finds them from the token's annotation without hashing.
   std::vector<std::vector<std::pair<ClassId, const std::vector<Candidate>*>>>
@@ -185,15 +186,24 @@ class Lexicon {
   // IsFunctionWord's: the WordHash of each one-word item of the closed word
   // classes, and the prefixes of their one-word "word*" items.
   absl::flat_hash_set<uint32_t> function_words_;
+  std::vector<uint64_t> function_hashes_;  // HashBit of each of function_words_.
   std::vector<std::string> function_word_prefixes_;
   ClosedClasses closed_;
   std::vector<std::string> class_names_;
   absl::flat_hash_map<std::string, ClassId> class_ids_;
   absl::flat_hash_map<std::string, VerbEntry> verbs_;
-  // Bit (WordHash % kVerbHashBits) of each spelling of verbs_: most words are no
-  // verb, and one load rules them out before the spelling is hashed again.
-  static constexpr uint32_t kVerbHashBits = 1 << 16;
-  std::vector<uint64_t> verb_hashes_;
+  // Tables of WordHash bits (hash % kHashBits) for the word lists most words are
+  // not in: one load rules such a word out before a map is searched.
+  static constexpr uint32_t kHashBits = 1 << 16;
+  static bool HashBit(const std::vector<uint64_t>& bits, uint32_t hash) {
+    const uint32_t bit = hash % kHashBits;
+    return (bits[bit / 64] >> (bit % 64)) & 1;
+  }
+  static void SetHashBit(std::vector<uint64_t>* bits, uint32_t hash) {
+    const uint32_t bit = hash % kHashBits;
+    (*bits)[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  std::vector<uint64_t> verb_hashes_;  // HashBit of each spelling of verbs_.
   absl::flat_hash_map<std::string, std::string> plurals_;
   WordFilter plural_filter_;  // The WordHash of each key of plurals_.
 };
