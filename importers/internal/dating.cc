@@ -66,7 +66,7 @@ const DateMention* WhenDate(const Sentence& s, int c) {
   int end = sub;
   if (s.tokens[end - 1].tag == Tag::kComma) --end;
   for (const DateMention& d : s.dates) {
-    if (d.end == end && d.kind != DateKind::kSince) return &d;
+    if (d.end == end) return &d;  // "since July 2024, when ...": that month.
   }
   return nullptr;
 }

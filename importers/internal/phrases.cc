@@ -262,7 +262,11 @@ class PhraseFinder {
       return tag == Tag::kProper || tag == Tag::kNoun || tag == Tag::kAdjective ||
              tag == Tag::kDeterminer || tag == Tag::kNumber || tag == Tag::kPossessive;
     };
-    while (k >= 0 && nominal(k)) --k;
+    // "when Ruto and Lula met": a subject of several names joined by "and".
+    while (k >= 0 &&
+           (nominal(k) || (TagAt(k) == Tag::kConjunction && k > 0 && nominal(k - 1)))) {
+      --k;
+    }
     if (k > 0 && k < i - 1 &&
         (t_[k].lower == "of" || t_[k].lower == "from" || t_[k].lower == "with") &&
         nominal(k - 1)) {

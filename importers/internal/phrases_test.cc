@@ -463,5 +463,12 @@ TEST(FindPhrases, ByBeforeAnAmountMeasuresAChangeItNamesNoAgent) {
   EXPECT_TRUE(agent);
 }
 
+TEST(FindPhrases, AVerbAfterASubordinatorAndAListOfNamesIsTensed) {
+  Parsed p = Parse("Ties grew after 2019, when Ruto and Lula met on the sidelines.");
+  bool passive = false;
+  for (const VerbGroup& g : p.phrases.verbs) passive |= g.passive;
+  EXPECT_FALSE(passive);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
