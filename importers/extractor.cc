@@ -62,6 +62,44 @@ std::vector<bool> SharedEnds(const std::vector<graph::Relation>& relations) {
   return shared;
 }
 
+// "blacklisted 14 officials, freezing their assets": a sanction of a general measure
+// ('other') that the same sentence tells again by its kind, for the same pair on the
+// same day, is that one.
+void FoldGeneralMeasures(std::vector<graph::Relation>& relations,
+                         std::vector<bool>& gone) {
+  auto measure = [](const graph::Relation& r) {
+    auto it = r.attributes.find("measure");
+    const std::string* value =
+        it == r.attributes.end() ? nullptr : std::get_if<std::string>(&it->second);
+    return value == nullptr ? std::string() : *value;
+  };
+  auto same_sentence = [](const graph::Relation& a, const graph::Relation& b) {
+    for (const graph::Provenance& p : a.provenance) {
+      for (const graph::Provenance& q : b.provenance) {
+        if (p.document == q.document && p.start == q.start) return true;
+      }
+    }
+    return false;
+  };
+  for (size_t i = 0; i < relations.size(); ++i) {
+    const graph::Relation& a = relations[i];
+    // A downgrade's 'other' is a measure of its own (closing a consulate).
+    if (gone[i] || a.type != graph::RelationType::kSanction || measure(a) != "other") {
+      continue;
+    }
+    for (size_t j = 0; j < relations.size(); ++j) {
+      const graph::Relation& b = relations[j];
+      if (j == i || gone[j] || b.type != a.type || b.source.id != a.source.id ||
+          b.target.id != a.target.id || !(b.date == a.date) || measure(b).empty() ||
+          measure(b) == "other" || !same_sentence(a, b)) {
+        continue;
+      }
+      Fold(relations, gone, i, j);
+      break;
+    }
+  }
+}
+
 // One fact told at two precisions is one relation at the finer date; an agreement
 // named in one report and not in another on the same day is the named one.
 std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relations) {
@@ -97,6 +135,7 @@ std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relation
       }
     }
   }
+  FoldGeneralMeasures(relations, gone);
   std::vector<graph::Relation> out;
   out.reserve(relations.size());  // Relations are large: moved once, not at each growth.
   for (size_t i = 0; i < relations.size(); ++i) {
