@@ -68,6 +68,9 @@ class WordValues {
 
 double Scale(absl::string_view w) {
   if (w == "thousand") return 1e3;
+  // "Rs 5,000 crore", "20 lakh": the Indian scales.
+  if (w == "lakh" || w == "lakhs") return 1e5;
+  if (w == "crore" || w == "crores") return 1e7;
   if (w == "million" || w == "mln" || w == "mn" || w == "m") return 1e6;
   if (w == "billion" || w == "bln" || w == "bn" || w == "b") return 1e9;
   if (w == "trillion" || w == "tln" || w == "trn" || w == "tn") return 1e12;

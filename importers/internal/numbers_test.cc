@@ -61,6 +61,12 @@ TEST(FindMoney, OtherDollarsByLettersOrByCountry) {
   EXPECT_TRUE(Money("we try 5 million times").empty());
 }
 
+TEST(FindMoney, RupeesInCroreAndLakh) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("invest Rs 5,000 crore in"), (V{{50000000000, "INR"}}));
+  EXPECT_EQ(Money("a grant of Rs 20 lakh"), (V{{2000000, "INR"}}));
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());
