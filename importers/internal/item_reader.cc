@@ -169,10 +169,10 @@ class ItemReader {
       --b;
     }
     if (b == e || !named) return false;
-    // Only at a sentence's start or after a comma: "..., the news agency UzA reported".
-    if (b > 0 && t[b - 1].text != ",") return false;
     int range_begin = b;
     if (b >= 2 && t[b - 1].lower == "'s") range_begin = b - 2;  // "Germany's FAZ"
+    // Only at a sentence's start or after a comma: "..., the news agency UzA reported".
+    if (range_begin > 0 && t[range_begin - 1].text != ",") return false;
     int date_end = DateAfterOn(t, k);
     if (date_end < n && t[date_end].lower == "that") ++date_end;
     SetAttribution(s, range_begin, date_end, b, e, k);

@@ -156,6 +156,14 @@ TEST(ReadItem, AnUnclosedQuoteEndsWithItsParagraph) {
   EXPECT_FALSE(item->sentences[2].quoted_start);
 }
 
+TEST(ReadItem, AnOutletWithItsCountrysPossessiveReportsOnItsDate) {
+  ReadResult item =
+      Read({"Kenya's Daily Nation reported on March 3 that Peru and Chile "
+            "signed an accord."});
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 3));
+  EXPECT_EQ(item->outlet, "Daily Nation");
+}
+
 TEST(ReadItem, TheAnchorIsTheLeadsFirstDayPreciseDate) {
   ReadResult item =
       Read({"Peru and Chile signed an accord on March 5 and met again on March 7."});
