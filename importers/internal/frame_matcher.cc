@@ -1389,8 +1389,16 @@ class SentenceMatcher {
       }
       case Slot::kSelf:
         if (f.modifier_trigger) {
-          view.ranges.push_back(x.range);
-          view.referents = InRange(x.range.begin, x.range.end);
+          // "the visiting Iraqi minister": the state its own words name, in the
+          // trigger's member of a list ("the visiting leader and his host" is two).
+          TokenRange own = x.range;
+          for (const TokenRange& conj : x.conjuncts) {
+            if (conj.Contains(trigger.begin)) own = conj;
+          }
+          view.ranges.push_back(own);
+          for (const Referent& r : InRange(own.begin, own.end)) {
+            if (!r.anaphor) view.referents.push_back(r);
+          }
         } else {
           AddThing(np, &view);
         }
