@@ -276,7 +276,8 @@ bool MayStartDate(const Token& token) {
       "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year"};
+      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year",
+      "a"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -642,9 +643,18 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   auto count = ParseCount(t[i]);
+  // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
+  const bool a_decade = t[i].lower == "a" && i + 1 < n && t[i + 1].lower == "decade";
+  if (!count && a_decade) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
   absl::string_view unit = t[i + 1].lower;
   absl::string_view dir = t[i + 2].lower;
+  if ((unit == "decade" || unit == "decades") && dir == "ago") {
+    out->push_back({i, i + 3,
+                    DateWithPrecision::Year(ref.year - 10 * static_cast<int>(*count)),
+                    DateKind::kRelative});
+    return i + 2;
+  }
   const bool back = dir == "ago" || dir == "earlier" || dir == "before";
   int per = (unit == "day" || unit == "days")     ? 1
             : (unit == "week" || unit == "weeks") ? 7

@@ -239,6 +239,14 @@ TEST(YearForMonthDay, PicksTheLatestOnOrBeforeTheReport) {
   EXPECT_EQ(YearForMonthDay(1, 20, DateWithPrecision::Day(2026, 1, 2)), 2025);
 }
 
+TEST(FindDates, DecadesAgoAreTenYearsEach) {
+  EXPECT_EQ(Dates("stood at $7 billion a decade ago", kFeb5),
+            std::vector<std::string>{"2016"});
+  EXPECT_EQ(Dates("two decades ago", kFeb5), std::vector<std::string>{"2006"});
+  // "a" counts only decades: "a week ago" is no date here.
+  EXPECT_TRUE(Dates("a week ago", kFeb5).empty());
+}
+
 TEST(IsTargetDate, APartOfAPeriodAfterUntilOrByIsATarget) {
   auto target = [](absl::string_view text) {
     std::vector<Token> t = Tokenize(text, 0);

@@ -1533,6 +1533,14 @@ class SentenceMatcher {
         if (const int before = ItStandsFor(c, subject, /*subject=*/true); before >= 0) {
           ranges.push_back(ChainRange(before));
         }
+        // "trade between Ghana and Togo, which reached $2 billion": "which" may stand
+        // for the head of the chain before it, not its nearest phrase.
+        const Clause& clause = clauses_[c];
+        if (clause.kind == ClauseKind::kRelative && subject >= 0 &&
+            subject == clause.antecedent && clause.antecedent_top >= 0 &&
+            clause.antecedent_top != subject) {
+          ranges.push_back(ChainRange(clause.antecedent_top));
+        }
       }
       return ranges;
     }
