@@ -81,21 +81,27 @@ void FoldGeneralMeasures(std::vector<graph::Relation>& relations,
     }
     return false;
   };
+  // The sanctions by pair and day, so that each general one meets only its peers.
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_pair_and_day;
   for (size_t i = 0; i < relations.size(); ++i) {
-    const graph::Relation& a = relations[i];
-    // A downgrade's 'other' is a measure of its own (closing a consulate).
-    if (gone[i] || a.type != graph::RelationType::kSanction || measure(a) != "other") {
-      continue;
-    }
-    for (size_t j = 0; j < relations.size(); ++j) {
-      const graph::Relation& b = relations[j];
-      if (j == i || gone[j] || b.type != a.type || b.source.id != a.source.id ||
-          b.target.id != a.target.id || !(b.date == a.date) || measure(b).empty() ||
-          measure(b) == "other" || !same_sentence(a, b)) {
-        continue;
+    const graph::Relation& r = relations[i];
+    if (gone[i] || r.type != graph::RelationType::kSanction) continue;
+    by_pair_and_day[absl::StrCat(r.source.id, " ", r.target.id, " ", r.date.ToString())]
+        .push_back(i);
+  }
+  for (const auto& [key, members] : by_pair_and_day) {
+    if (members.size() < 2) continue;
+    for (size_t i : members) {
+      if (gone[i] || measure(relations[i]) != "other") continue;
+      for (size_t j : members) {
+        const std::string named = measure(relations[j]);
+        if (j == i || gone[j] || named.empty() || named == "other" ||
+            !same_sentence(relations[i], relations[j])) {
+          continue;
+        }
+        Fold(relations, gone, i, j);
+        break;
       }
-      Fold(relations, gone, i, j);
-      break;
     }
   }
 }

@@ -276,8 +276,7 @@ bool MayStartDate(const Token& token) {
       "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year",
-      "a"};
+      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -787,7 +786,10 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   std::vector<DateMention> out;
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
-    if (!MayStartDate(t[i])) continue;
+    // "a decade ago": "a" starts a date only there (it is too common to try always).
+    const bool a_decade = t[i].lower == "a" && i + 1 < static_cast<int>(t.size()) &&
+                          t[i + 1].lower == "decade";
+    if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);
     if (last) i = *last;
