@@ -251,6 +251,13 @@ class ItemReader {
       bool upper = AllUpper(t[0].text) && t[0].text.size() > 1;
       int date_begin = -1, date_end = -1;
       if (k < n && t[k].text == ",") {
+        // "BAKU, Azerbaijan, February 17.": the city's country between the two commas.
+        int region = k + 1;
+        while (region < n && t[region].kind == TokenKind::kWord &&
+               t[region].capitalized) {
+          ++region;
+        }
+        if (region > k + 1 && region + 1 < n && t[region].text == ",") k = region;
         std::vector<DateMention> dates = FindDates(
             std::vector<Token>(t.begin() + k + 1, t.begin() + n), {item_.published, {}});
         if (!dates.empty() && dates[0].begin == 0) {

@@ -164,6 +164,17 @@ TEST(ReadItem, AnOutletWithItsCountrysPossessiveReportsOnItsDate) {
   EXPECT_EQ(item->outlet, "Daily Nation");
 }
 
+TEST(ReadItem, ADatelineMayNameTheCitysCountryBeforeItsDate) {
+  ReadResult item =
+      Read({"TASHKENT, Uzbekistan, March 4. Peru and Chile have signed an "
+            "accord, the ministry said."});
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 4));
+  EXPECT_EQ(item->dateline_city, "city:tashkent");
+  // The dateline's date is the report's, not the event's: the undated signing takes
+  // the report's month.
+  EXPECT_EQ(item->anchor, DateWithPrecision::Month(2025, 3));
+}
+
 TEST(ReadItem, TheAnchorIsTheLeadsFirstDayPreciseDate) {
   ReadResult item =
       Read({"Peru and Chile signed an accord on March 5 and met again on March 7."});
