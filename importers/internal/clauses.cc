@@ -209,7 +209,34 @@ class ClauseFinder {
     if (clause.object < 0 && !g.copula && !g.passive &&
         clause.kind != ClauseKind::kRelative) {
       clause.object = ObjectAfterSetOffPhrases(after);
+      if (clause.object < 0) clause.object = NameAfterPlaceAndTime(after);
     }
+  }
+
+  // "received at Al-Yamamah Palace in Riyadh today His Excellency X": a name after
+  // the place and the time where a verb's object stands; -1 when none.
+  int NameAfterPlaceAndTime(int after) const {
+    constexpr int kMostSteps = 4;
+    int next = after;
+    int steps = 0;
+    for (; steps < kMostSteps && next + 1 < n_; ++steps) {
+      if (t_[next].tag == Tag::kAdverb && IsTimeWord(t_[next])) {
+        ++next;
+        continue;
+      }
+      if (t_[next].tag != Tag::kPreposition) break;
+      const int np = p_.phrases.np_at[next + 1];
+      if (np < 0 || !t_[p_.phrases.nps[np].head].capitalized) return -1;
+      next = p_.phrases.nps[np].range.end;
+    }
+    if (steps == 0 || next >= n_ || !t_[next].capitalized) return -1;
+    const int np = p_.phrases.np_at[next];
+    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
+        !t_[p_.phrases.nps[np].head].capitalized ||
+        IsTimeWord(t_[p_.phrases.nps[np].head])) {
+      return -1;
+    }
+    return np;
   }
 
   // "decided to extend by one year, until 15 October 2026, the measures against X": an

@@ -372,5 +372,15 @@ TEST(ParseSentence, AnObjectShiftedPastPhrasesSetOffByCommas) {
   EXPECT_NE(q.Phrase(q.parse.clauses[signed_clause].object), "the first such pact");
 }
 
+TEST(ParseSentence, ANameAfterThePlaceAndTheTimeIsTheVerbsObject) {
+  Parsed p = Parse(
+      "Prince Ali, the Crown Prince, received at the Royal Palace in Amman "
+      "today President Kais Saied, who arrived on an official visit.");
+  int received = p.ClauseOf("received");
+  ASSERT_GE(received, 0);
+  EXPECT_EQ(p.parse.clauses[received].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[received].object), "President Kais Saied");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

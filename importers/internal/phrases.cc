@@ -244,7 +244,14 @@ class PhraseFinder {
     const bool by_amount = k + 1 < n_ && t_[k].lower == "by" &&
                            (t_[k + 1].kind == TokenKind::kNumber ||
                             TagAt(k + 1) == Tag::kNumber || t_[k + 1].text == "$");
-    bool reduced = (head.verb_forms & kPastParticiple) &&
+    // "Prince X, Crown Prince and Prime Minister, received at the palace today Y, who
+    // arrived ...": after a comma, with no tensed verb before it or after it outside a
+    // relative clause, a past form is the sentence's verb, not a participle.
+    const bool sole_verb = g->range.begin > 0 &&
+                           TagAt(g->range.begin - 1) == Tag::kComma &&
+                           (head.verb_forms & kPastTense) &&
+                           !VerbSinceQuote(g->range.begin) && !MainVerbLater(k);
+    bool reduced = (head.verb_forms & kPastParticiple) && !sole_verb &&
                    (after_break || after_noun || agent_before_verb) &&
                    TagAt(k) == Tag::kPreposition && !by_gerund && !by_amount &&
                    !ActiveAfterAnd(g->range.begin, head);
@@ -330,6 +337,22 @@ class PhraseFinder {
   // between): the sentence's own verb after a reduced relative.
   // A tensed verb after token i before the clause breaks; with after_and false, not
   // one right after a conjunction (a verb coordinated with the one before i).
+  // A tensed verb after i outside a relative or subordinate clause (one opened by
+  // "who", "which", "when", ..., up to its next comma).
+  bool MainVerbLater(int i) const {
+    bool inside = false;
+    for (int k = i; k < n_; ++k) {
+      const Tag tag = TagAt(k);
+      if (tag == Tag::kComma) inside = false;
+      if (tag == Tag::kRelative || tag == Tag::kSubordinator) inside = true;
+      const bool tensed =
+          (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson))) ||
+          tag == Tag::kAux || tag == Tag::kModal;
+      if (tensed && !inside) return true;
+    }
+    return false;
+  }
+
   bool TensedVerbAfter(int i, bool after_and = true) const {
     for (int k = i + 1; k < n_; ++k) {
       Tag tag = TagAt(k);
@@ -564,7 +587,9 @@ class PhraseFinder {
   // around it: an adverb before a noun, a dash or a "+" inside a name.
   bool JoinsNominals(int i, int k) const {
     // "its ambassador last month": a time after a phrase is none of its words.
+    // Nor is one written as an adverb: "in Riyadh today His Excellency X".
     if (TagAt(k) == Tag::kAdverb && Material(k + 1)) {
+      if (IsTimeWord(t_[k])) return false;
       return k == i || k + 1 >= n_ || !IsTimeWord(t_[k + 1]);
     }
     if (IsDash(t_[k]) && k > i && k + 1 < n_ && Adjacent(t_[k - 1], t_[k]) &&
