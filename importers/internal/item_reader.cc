@@ -411,6 +411,12 @@ class ItemReader {
         if (t.tag == Tag::kVerb || t.tag == Tag::kNoun) t.tag = Tag::kProper;
       }
     }
+    // So are amounts: "2 trillion won in Uzbekistan" holds no verb "won".
+    for (const MoneyMention& m : s.money) {
+      for (int k = m.begin; k < m.end; ++k) {
+        if (s.tokens[k].tag == Tag::kVerb) s.tokens[k].tag = Tag::kNoun;
+      }
+    }
     s.percents = FindPercents(s.tokens);
     std::vector<bool> quoted(1, s.quoted_start);
     s.parse = ParseSentence(s.tokens, atom_end, quoted);

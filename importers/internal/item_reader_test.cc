@@ -175,6 +175,17 @@ TEST(ReadItem, ADatelineMayNameTheCitysCountryBeforeItsDate) {
   EXPECT_EQ(item->anchor, DateWithPrecision::Month(2025, 3));
 }
 
+TEST(ReadItem, AnAmountHoldsNoVerb) {
+  ReadResult item = Read({"Korea will invest 2 trillion won in Peru's ports."});
+  ASSERT_EQ(item->sentences.size(), 1u);
+  const Sentence& s = item->sentences[0];
+  for (const Token& t : s.tokens) {
+    if (t.lower == "won") {
+      EXPECT_NE(t.tag, Tag::kVerb);
+    }
+  }
+}
+
 TEST(ReadItem, TheAnchorIsTheLeadsFirstDayPreciseDate) {
   ReadResult item =
       Read({"Peru and Chile signed an accord on March 5 and met again on March 7."});
