@@ -1,5 +1,7 @@
 #include "importers/internal/phrases.h"
 
+#include <algorithm>
+
 #include "gtest/gtest.h"
 #include "importers/internal/tagger.h"
 #include "importers/internal/test_support.h"
@@ -44,6 +46,12 @@ Parsed Parse(absl::string_view text, std::vector<std::pair<int, int>> names = {}
   for (auto [begin, end] : names) atom_end[begin] = end;
   p.phrases = FindPhrases(p.tokens, atom_end);
   return p;
+}
+
+// Whether any verb group of the parse is passive.
+bool AnyPassive(const Parsed& p) {
+  return std::any_of(p.phrases.verbs.begin(), p.phrases.verbs.end(),
+                     [](const VerbGroup& g) { return g.passive; });
 }
 
 TEST(FindPhrases, ACoordinatedListIsOnePhraseWithOneConjunctPerItem) {
@@ -451,23 +459,16 @@ TEST(FindPhrases, ATimeAfterAPhraseIsNoneOfItsWords) {
 }
 
 TEST(FindPhrases, ByBeforeAnAmountMeasuresAChangeItNamesNoAgent) {
-  Parsed p = Parse(
-      "Officials noted that trade between the two countries increased by 17 percent.");
-  bool passive = false;
-  for (const VerbGroup& g : p.phrases.verbs) passive |= g.passive;
-  EXPECT_FALSE(passive);
+  EXPECT_FALSE(AnyPassive(Parse(
+      "Officials noted that trade between the two countries increased by 17 percent.")));
   // An agent still makes a reduced relative: "the treaty signed by Peru".
-  Parsed q = Parse("Officials praised the treaty signed by Peru and Chile.");
-  bool agent = false;
-  for (const VerbGroup& g : q.phrases.verbs) agent |= g.passive;
-  EXPECT_TRUE(agent);
+  EXPECT_TRUE(
+      AnyPassive(Parse("Officials praised the treaty signed by Peru and Chile.")));
 }
 
 TEST(FindPhrases, AVerbAfterASubordinatorAndAListOfNamesIsTensed) {
-  Parsed p = Parse("Ties grew after 2019, when Ruto and Lula met on the sidelines.");
-  bool passive = false;
-  for (const VerbGroup& g : p.phrases.verbs) passive |= g.passive;
-  EXPECT_FALSE(passive);
+  EXPECT_FALSE(AnyPassive(
+      Parse("Ties grew after 2019, when Ruto and Lula met on the sidelines.")));
 }
 
 }  // namespace
