@@ -248,6 +248,15 @@ class MentionFinder {
     if (const graph::Entity* e = g_.FindById(p.id); e != nullptr) {
       return FromAlias(g_, AliasMatch{e, AliasForm::kPerson}, name_begin, name_end);
     }
+    // "King Salman bin Abdulaziz Al Saud": the gazetteer's name followed by more of
+    // the family's ("Salman bin Abdulaziz"), three words of it at least.
+    constexpr int kShortestKnownStart = 3;
+    for (int end = name_end - 1; end - name_begin >= kShortestKnownStart; --end) {
+      const std::string id = absl::StrCat("person:", Slugify(TextOf(name_begin, end)));
+      if (const graph::Entity* e = g_.FindById(id); e != nullptr) {
+        return FromAlias(g_, AliasMatch{e, AliasForm::kPerson}, name_begin, name_end);
+      }
+    }
     p.kind = graph::EntityKind::kPerson;
     p.form = AliasForm::kPerson;
     return p;

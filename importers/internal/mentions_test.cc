@@ -67,6 +67,18 @@ TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
   EXPECT_EQ(m[0].country, "");  // The text does not say whose minister.
 }
 
+TEST(FindMentions, AKnownNameWithMoreOfTheFamilysIsThatPerson) {
+  std::vector<Mention> m =
+      Find("They were received by King Salman bin Abdulaziz Al Saud.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].id, "person:salman-bin-abdulaziz");
+  EXPECT_EQ(m[0].country, "country:SAU");
+  // A stranger whose name starts with no known name keeps an id of their own.
+  std::vector<Mention> n = Find("Talks were led by Minister Ana Lucia Gomez Ferreira.");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].id, "person:ana-lucia-gomez-ferreira");
+}
+
 TEST(FindMentions, AnOfficeWithTheLastWordOfItsOneHoldersNameIsThatHolder) {
   std::vector<Mention> m = Find("He was received by King Philippe on Tuesday.");
   ASSERT_EQ(m.size(), 1u);
