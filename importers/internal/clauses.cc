@@ -213,6 +213,17 @@ class ClauseFinder {
     }
   }
 
+  // The phrase that starts at token `at` and may be a shifted object: no
+  // preposition's, no time ("the day before"); -1 when none.
+  int ObjectStartingAt(int at) const {
+    const int np = at < n_ ? p_.phrases.np_at[at] : -1;
+    if (np < 0 || p_.phrases.nps[np].range.begin != at || p_.phrases.nps[np].pp >= 0 ||
+        IsTimeWord(t_[p_.phrases.nps[np].head])) {
+      return -1;
+    }
+    return np;
+  }
+
   // "received at Al-Yamamah Palace in Riyadh today His Excellency X": a name after
   // the place and the time where a verb's object stands; -1 when none.
   int NameAfterPlaceAndTime(int after) const {
@@ -230,13 +241,8 @@ class ClauseFinder {
       next = p_.phrases.nps[np].range.end;
     }
     if (steps == 0 || next >= n_ || !t_[next].capitalized) return -1;
-    const int np = p_.phrases.np_at[next];
-    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
-        !t_[p_.phrases.nps[np].head].capitalized ||
-        IsTimeWord(t_[p_.phrases.nps[np].head])) {
-      return -1;
-    }
-    return np;
+    const int np = ObjectStartingAt(next);
+    return np >= 0 && t_[p_.phrases.nps[np].head].capitalized ? np : -1;
   }
 
   // "decided to extend by one year, until 15 October 2026, the measures against X": an
@@ -258,12 +264,7 @@ class ClauseFinder {
     }
     if (!comma || next >= n_ || t_[next].tag != Tag::kDeterminer || next == after)
       return -1;
-    const int np = p_.phrases.np_at[next];
-    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
-        IsTimeWord(t_[p_.phrases.nps[np].head])) {
-      return -1;
-    }
-    return np;
+    return ObjectStartingAt(next);
   }
 
   // "signed with Togo a memorandum", "discussed with him the crisis": an object that
@@ -293,12 +294,7 @@ class ClauseFinder {
     const bool determiner = (t_[after].lower == "with" || quoted || time || named) &&
                             t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
-    const int np = p_.phrases.np_at[next];
-    if (np < 0 || p_.phrases.nps[np].range.begin != next || p_.phrases.nps[np].pp >= 0 ||
-        IsTimeWord(t_[p_.phrases.nps[np].head])) {
-      return -1;
-    }
-    return np;
+    return ObjectStartingAt(next);
   }
 
   // "and in 2024 the railways registered": past a clause's opening prepositional

@@ -14,14 +14,6 @@
 namespace entente::importers::internal {
 namespace {
 
-using graph::EntityKind;
-
-// Salience of a mention by where it stands: the headline and lead name the item's
-// parties; the body breaks ties.
-constexpr double kHeadlineWeight = 2.0;
-constexpr double kLeadWeight = 1.5;
-constexpr double kBodyWeight = 0.5;
-
 // A phrase of class `cls` ends range `r` ("Brazil's national football team").
 bool EndsWithClass(const Lexicon& x, const std::vector<Token>& t, ClassId cls,
                    const TokenRange& r) {
@@ -30,6 +22,27 @@ bool EndsWithClass(const Lexicon& x, const std::vector<Token>& t, ClassId cls,
   }
   return false;
 }
+
+}  // namespace
+
+bool ActsForNoState(const Knowledge& k, const std::vector<Token>& tokens,
+                    const TokenRange& r) {
+  if (r.end <= r.begin) return false;
+  const int head = r.end - 1;
+  return k.lexicon().MatchAt(k.classes().company_noun, tokens, head, head + 1).length >
+             0 ||
+         EndsWithClass(k.lexicon(), tokens, k.classes().civil_noun, r);
+}
+
+namespace {
+
+using graph::EntityKind;
+
+// Salience of a mention by where it stands: the headline and lead name the item's
+// parties; the body breaks ties.
+constexpr double kHeadlineWeight = 2.0;
+constexpr double kLeadWeight = 1.5;
+constexpr double kBodyWeight = 0.5;
 
 bool IsPersonMention(const Mention& m) {
   return m.kind == EntityKind::kPerson && !m.titled;
@@ -1656,12 +1669,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     if (last) AddOfPhrase(s, np, static_cast<int>(k), as_place, &part);
     // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
     // company, which the names around it do not make a state; nor a team or tourists.
-    if ((k_.lexicon()
-                 .MatchAt(k_.classes().company_noun, sentence.tokens, head, head + 1)
-                 .length > 0 ||
-         EndsWithClass(k_.lexicon(), sentence.tokens, k_.classes().civil_noun,
-                       conjunct)) &&
-        sentence.mention_at[head] < 0) {
+    if (sentence.mention_at[head] < 0 && ActsForNoState(k_, sentence.tokens, conjunct)) {
       part.clear();
     }
     out.insert(out.end(), part.begin(), part.end());

@@ -54,6 +54,12 @@ struct PersonInfo {
   bool leader = false;
 };
 
+// The noun phrase (or list member) `r` is a body that acts for no state, whatever
+// names stand around it: a company ("Armenia's grid operator", "the companies") or a
+// team, fans or tourists ("Brazil's national football team").
+bool ActsForNoState(const Knowledge& k, const std::vector<Token>& tokens,
+                    const TokenRange& r);
+
 class Discourse {
  public:
   // Registers the item's people (adding surname mentions to `item`'s sentences)

@@ -130,20 +130,15 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
 // "lift trade to $20bn, up from $16.5bn last year": the date of the amount a change
 // starts from is that amount's, not the target's or the new figure's.
 bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
-  constexpr int kAmountWindow = 7;  // "from about A $ 16.5 billion in"
   const std::vector<Token>& t = ctx.tokens();
-  int k = d.begin - 1;
-  if (k >= 0 && t[k].lower == "in") --k;
-  const int amount_end = k;
-  while (k >= 0 && k > amount_end - kAmountWindow &&
-         (t[k].kind == TokenKind::kNumber || t[k].tag == Tag::kNumber ||
-          t[k].lower == "million" || t[k].lower == "billion" ||
-          t[k].lower == "trillion" || t[k].text == "$" ||
-          (t[k].capitalized && t[k].text.size() <= 2) ||
-          ctx.lexicon().ContainsWord(ctx.classes().amount_hedge, t[k]))) {
-    --k;
+  int end = d.begin;  // "from $16.5bn in 2023", "from $16.5bn last year".
+  if (end > 0 && t[end - 1].lower == "in") --end;
+  for (const MoneyMention& m : ctx.sentence().money) {
+    if (m.end != end) continue;
+    return BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, t,
+                          ctx.sentence().money, m.begin, m.begin + 1) == &m;
   }
-  return k >= 0 && k < amount_end && t[k].lower == "from";
+  return false;
 }
 
 // "X and Y will ..., the cabinet said on Thursday": the clause of saying that ends

@@ -248,10 +248,14 @@ class SentenceMatcher {
   void MatchModifiers(int x, const TokenRange& conjunct, int head) {
     for (int index : k_.frames().ModifierFrames()) {
       const Frame& f = k_.frames().frames()[index];
-      for (int k = conjunct.begin; k < head; ++k) {
-        if (std::find(f.lemmas.begin(), f.lemmas.end(), t_[k].lower) == f.lemmas.end()) {
-          continue;
+      auto trigger_at = [&](int k) {
+        for (size_t j = 0; j < f.lemmas.size(); ++j) {
+          if (f.lemma_ends[j] == t_[k].hash && f.lemmas[j] == t_[k].lower) return true;
         }
+        return false;
+      };
+      for (int k = conjunct.begin; k < head; ++k) {
+        if (!trigger_at(k)) continue;
         TryFrame(f, sentence_.parse.clause_at[head], TokenRange{k, k + 1}, x);
         break;
       }
@@ -1875,10 +1879,8 @@ class SentenceMatcher {
   bool PrivateSubject(int c) const {
     const int subject = c >= 0 ? SubjectOf(sentence_.parse, c) : -1;
     if (subject < 0) return false;
-    const int head = ph_.nps[subject].head;
-    return x_.MatchAt(c_.company_noun, t_, head, head + 1).length > 0 ||
-           x_.ContainsWord(c_.company_noun, t_[head]) ||
-           x_.MatchAt(c_.civil_noun, t_, head, head + 1).length > 0;
+    const NounPhrase& x = ph_.nps[subject];
+    return ActsForNoState(k_, t_, x.conjuncts.empty() ? x.range : x.conjuncts.back());
   }
 
   std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,

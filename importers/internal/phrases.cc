@@ -337,6 +337,13 @@ class PhraseFinder {
   // between): the sentence's own verb after a reduced relative.
   // A tensed verb after token i before the clause breaks; with after_and false, not
   // one right after a conjunction (a verb coordinated with the one before i).
+  // Token k is tensed: an auxiliary, a modal, or a verb in the past or third person.
+  bool Tensed(int k) const {
+    const Tag tag = TagAt(k);
+    return (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson))) ||
+           tag == Tag::kAux || tag == Tag::kModal;
+  }
+
   // A tensed verb after i outside a relative or subordinate clause (one opened by
   // "who", "which", "when", ..., up to its next comma).
   bool MainVerbLater(int i) const {
@@ -345,10 +352,7 @@ class PhraseFinder {
       const Tag tag = TagAt(k);
       if (tag == Tag::kComma) inside = false;
       if (tag == Tag::kRelative || tag == Tag::kSubordinator) inside = true;
-      const bool tensed =
-          (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson))) ||
-          tag == Tag::kAux || tag == Tag::kModal;
-      if (tensed && !inside) return true;
+      if (Tensed(k) && !inside) return true;
     }
     return false;
   }
@@ -359,10 +363,7 @@ class PhraseFinder {
       if (tag == Tag::kComma || tag == Tag::kQuote || tag == Tag::kPunct ||
           tag == Tag::kRelative || tag == Tag::kSubordinator)
         return false;
-      const bool tensed =
-          (tag == Tag::kVerb && (t_[k].verb_forms & (kPastTense | kThirdPerson))) ||
-          tag == Tag::kAux || tag == Tag::kModal;
-      if (tensed) return after_and || TagAt(k - 1) != Tag::kConjunction;
+      if (Tensed(k)) return after_and || TagAt(k - 1) != Tag::kConjunction;
     }
     return false;
   }

@@ -462,17 +462,25 @@ class ContextPass {
           t_[k - 1].tag != Tag::kComma) {
         return false;
       }
-      for (int j = k - 2; j >= 0; --j) {
-        const Tag before = t_[j].tag;
-        if (before == Tag::kSubordinator) return true;
-        if (before == Tag::kVerb || before == Tag::kAux || before == Tag::kModal ||
-            before == Tag::kComma || before == Tag::kPunct) {
-          return false;
-        }
-      }
-      return true;
+      return SubjectWithoutVerbBefore(k - 2, /*names_only=*/false);
     }
     return false;
+  }
+
+  // The words from j back to the sentence's start or a subordinator are a subject
+  // with no verb yet: no verb, auxiliary, comma or stop among them (`names_only`:
+  // only names, nouns and "and", as before a prepositional insertion).
+  bool SubjectWithoutVerbBefore(int j, bool names_only) const {
+    for (; j >= 0; --j) {
+      const Tag before = t_[j].tag;
+      if (before == Tag::kSubordinator) return true;
+      const bool stop = names_only ? !IsNominal(before) && before != Tag::kConjunction
+                                   : before == Tag::kVerb || before == Tag::kAux ||
+                                         before == Tag::kModal || before == Tag::kComma ||
+                                         before == Tag::kPunct;
+      if (stop) return false;
+    }
+    return true;
   }
 
   // The comma at p closes a prepositional phrase set off after a subject that has no
@@ -488,12 +496,7 @@ class ContextPass {
       --open;
     }
     if (open < 1 || open + 1 >= p || t_[open + 1].tag != Tag::kPreposition) return false;
-    for (int j = open - 1; j >= 0; --j) {
-      const Tag before = t_[j].tag;
-      if (before == Tag::kSubordinator) return true;
-      if (!IsNominal(before) && before != Tag::kConjunction) return false;
-    }
-    return true;
+    return SubjectWithoutVerbBefore(open - 1, /*names_only=*/true);
   }
 
   // Decide for word i after a conjunction at p.
