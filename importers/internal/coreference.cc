@@ -1555,6 +1555,12 @@ std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
       }
     }
     if (next < 0) return {};
+    // "thousands of Moroccan fans", "a group of Chinese firms": no state acts.
+    const TokenRange& last = ph.nps[next].conjuncts.back();
+    if (sentence.mention_at[last.end - 1] < 0 &&
+        ActsForNoState(k_, sentence.tokens, last)) {
+      return {};
+    }
     std::vector<Referent> found = OwnReferents(s, next, as_place);
     if (!found.empty()) return found;
     np = next;
