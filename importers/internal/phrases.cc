@@ -727,6 +727,14 @@ class PhraseFinder {
       if (conj) closed = true;
       members->push_back({b + 1, b + 1});
       ++b;
+      // "Ana Lopez, the trade minister of Spain, and ...": a name's description keeps
+      // its prepositional phrases up to the comma that closes it.
+      const Token& name = t_[out_.nps[b - 1].head];
+      if (!conj && name.capitalized && !IsTimeWord(name)) {
+        const size_t end = DescriptionEnd(b);
+        members->back().second = end;
+        b = end;
+      }
     }
     // The last member keeps its own "of" phrase too ("... and Rahmon of Tajikistan",
     // "... and the prime minister of Guinea" after names with theirs).
@@ -800,6 +808,33 @@ class PhraseFinder {
     return TagAt(begin - 1) == Tag::kPreposition;
   }
 
+  // Phrase b describes the name before it and runs through prepositional phrases to
+  // a named phrase and the ", and" of a list ("a minister of state in Germany's
+  // Foreign Office, and"): the last phrase of the description; else b.
+  size_t DescriptionEnd(size_t b) const {
+    constexpr size_t kLongestDescription = 3;  // Prepositional phrases in it.
+    if (t_[out_.nps[b].head].capitalized) return b;
+    size_t end = b;
+    while (end + 1 < out_.nps.size() && end < b + kLongestDescription) {
+      const NounPhrase& x = out_.nps[end];
+      const NounPhrase& y = out_.nps[end + 1];
+      const absl::string_view prep = t_[x.range.end].lower;
+      if (y.range.begin != x.range.end + 1 || y.conjuncts.size() > 1 ||
+          (prep != "of" && prep != "in" && prep != "at")) {
+        break;
+      }
+      ++end;
+    }
+    // The comma closes the description and the list: ", and" follows.
+    const NounPhrase& last = out_.nps[end];
+    const int after = last.range.end;
+    const bool closed = after + 1 < n_ && TagAt(after) == Tag::kComma &&
+                        TagAt(after + 1) == Tag::kConjunction;
+    bool named = false;
+    for (int k = last.range.begin; k < last.range.end; ++k) named |= t_[k].capitalized;
+    return end > b && closed && named ? end : b;
+  }
+
   // "Tokayev of Kazakhstan": phrase b is a name and b + 1 its "of" name.
   bool NameOfName(size_t b) const {
     const NounPhrase& x = out_.nps[b];
@@ -821,8 +856,9 @@ class PhraseFinder {
   bool AllNamed(const Members& members) const {
     for (size_t k = 0; k < members.size(); ++k) {
       const auto& m = members[k];
-      bool last_with_of = k + 1 == members.size() && k > 0 && m.second != m.first;
-      if (!t_[out_.nps[m.first].head].capitalized && !last_with_of) return false;
+      // The last member with its "of" name, or a name's description between commas.
+      bool with_phrases = k > 0 && m.second != m.first;
+      if (!t_[out_.nps[m.first].head].capitalized && !with_phrases) return false;
     }
     return true;
   }
