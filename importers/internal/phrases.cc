@@ -260,8 +260,8 @@ class PhraseFinder {
   }
   // "since Venezuela joined in 2012": the phrase before i follows a subordinator,
   // so it is the subject of a clause of its own and the verb its tensed verb.
-  // "as ministers from the two countries met": the subject may hold one "of" or
-  // "from" phrase.
+  // "as ministers from the two countries met", "that trade between X and Y amounted
+  // to": the subject may hold one "of", "from", "with" or "between" phrase.
   bool SubjectOfSubordinateBefore(int i) const {
     int k = i - 1;
     auto nominal = [&](int at) {
@@ -275,11 +275,18 @@ class PhraseFinder {
       --k;
     }
     if (k > 0 && k < i - 1 &&
-        (t_[k].lower == "of" || t_[k].lower == "from" || t_[k].lower == "with") &&
+        (t_[k].lower == "of" || t_[k].lower == "from" || t_[k].lower == "with" ||
+         t_[k].lower == "between") &&
         nominal(k - 1)) {
       for (--k; k >= 0 && nominal(k);) --k;
     }
     if (k < 0 || k >= i - 1) return false;
+    // "that in January 2026 trade between X and Y amounted to": a date may stand
+    // between the subordinator and the subject.
+    if (k > 0 && TagAt(k) == Tag::kPreposition && TagAt(k - 1) == Tag::kSubordinator &&
+        (MonthFromWord(t_[k + 1].lower) > 0 || t_[k + 1].kind == TokenKind::kNumber)) {
+      return true;
+    }
     // ", and Norway's trade with Ghana amounted to": after a comma and a conjunction
     // the phrase opens a clause of its own too.
     if (TagAt(k) == Tag::kConjunction && k > 0 && TagAt(k - 1) == Tag::kComma)
@@ -419,6 +426,18 @@ class PhraseFinder {
     return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0;
   }
 
+  // [begin, end) is a month's name with numbers ("January 2026", "4 May"); not a
+  // bare year, which may modify a noun ("for 2022 trade").
+  bool OnlyDateWords(int begin, int end) const {
+    bool month = false;
+    for (int k = begin; k < end; ++k) {
+      const bool is_month = MonthFromWord(t_[k].lower) > 0;
+      if (t_[k].kind != TokenKind::kNumber && !is_month) return false;
+      month |= is_month;
+    }
+    return month;
+  }
+
   // A name at k after a lower-case noun, followed by a tensed verb.
   bool ZeroRelativeSubjectAt(int k) const {
     if (TagAt(k) != Tag::kProper || TagAt(k - 1) != Tag::kNoun || t_[k - 1].capitalized)
@@ -511,7 +530,13 @@ class PhraseFinder {
     while (k < n_) {
       // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
       // date starts another phrase.
-      if (k > i && t_[k].capitalized && DateEndsAt(k)) break;
+      // "in January 2026 trade turnover ...": so does any word after a date that is
+      // all of the phrase so far.
+      if (k > i && DateEndsAt(k) &&
+          (t_[k].capitalized ||
+           (t_[k].kind != TokenKind::kNumber && OnlyDateWords(i, k)))) {
+        break;
+      }
       // "the ban Chile imposed on Peru": a name between a noun and a verb is the
       // subject of a clause that describes the noun.
       if (k > i && ZeroRelativeSubjectAt(k)) break;
