@@ -110,6 +110,7 @@ constexpr Required<CurrencyClasses> kRequiredCurrencies[] = {
     {"currency_code", &CurrencyClasses::code},
     {"currency_word", &CurrencyClasses::word},
     {"dollar_country", &CurrencyClasses::dollar_country},
+    {"glued_sign", &CurrencyClasses::glued_sign},
 };
 
 constexpr Required<TitleClasses> kRequiredTitles[] = {

@@ -267,6 +267,18 @@ ClassId Lexicon::Find(absl::string_view name) const {
   return it == class_ids_.end() ? -1 : it->second;
 }
 
+absl::string_view Lexicon::WordValue(ClassId id, absl::string_view lower) const {
+  if (id < 0) return "";
+  auto it = classes_[id].by_first.find(WordHash(lower));
+  if (it == classes_[id].by_first.end()) return "";
+  for (const Candidate& p : it->second) {
+    if (p.length == 1 && phrases_[p.index].prefixes[0].empty()) {
+      return phrases_[p.index].value;
+    }
+  }
+  return "";
+}
+
 bool Lexicon::Contains(ClassId id, absl::string_view phrase) const {
   if (id < 0) return false;
   // The words' hashes, split by hand (an inline search, no library call): most

@@ -93,6 +93,8 @@ class Lexicon {
   bool Contains(ClassId id, absl::string_view phrase) const;
   // Contains(id, t.lower), from the token's hash (a token is one word).
   bool ContainsWord(ClassId id, const Token& t) const;
+  // The value of the one-word item `lower` of class `id` ("" when it is none).
+  absl::string_view WordValue(ClassId id, absl::string_view lower) const;
   // True when the word, as its own lemma, is a one-word item of a closed word class
   // (@det, @poss, @pron, @rel, @prep, @conj, @sub, @aux, @modal, @neg, @to): an
   // English function word. What MatchAt(id, {t}, 0, 1) tells class by class, in one

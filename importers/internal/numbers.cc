@@ -228,6 +228,35 @@ std::optional<int> ParseRomanOrdinal(const Token& t) {
   return total > 1 ? std::optional<int>(total) : std::nullopt;
 }
 
+// "Rs1,150", "RM5bn", "₦1.9": a currency's sign written onto the amount. Sets
+// *value and *scale (1, or the scale glued on) and returns the currency; "" when
+// the token is no such amount.
+absl::string_view GluedSign(const Lexicon& x, const CurrencyClasses& c, const Token& t,
+                            double* value, double* scale) {
+  constexpr size_t kLongestSign = 4;  // Bytes: "KSh", "₦".
+  const absl::string_view s = t.lower;
+  size_t sign = 0;
+  while (sign < s.size() && sign <= kLongestSign &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(s[sign]))) {
+    ++sign;
+  }
+  if (sign == 0 || sign > kLongestSign || sign == s.size()) return "";
+  size_t digits = sign;
+  while (digits < s.size() &&
+         (absl::ascii_isdigit(static_cast<unsigned char>(s[digits])) ||
+          s[digits] == '.' || s[digits] == ',')) {
+    ++digits;
+  }
+  *scale = digits == s.size() ? 1 : Scale(s.substr(digits));
+  std::string storage;
+  if (*scale == 0 ||
+      !absl::SimpleAtod(WithoutCommas(s.substr(sign, digits - sign), &storage), value) ||
+      !std::isfinite(*value) || *value <= 0) {
+    return "";
+  }
+  return x.WordValue(c.glued_sign, s.substr(0, sign));
+}
+
 std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& x,
                                     const CurrencyClasses& c) {
   std::vector<MoneyMention> out;
@@ -253,6 +282,17 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     if (i >= n) break;
     std::optional<double> value = ParseDecimal(t[i]);
     double scale = 1;
+    if (currency.empty() && !value) {
+      double glued = 0;
+      absl::string_view sign = GluedSign(x, c, t[i], &glued, &scale);
+      // Only with its scale ("Rs1,150 billion", "RM5bn"): a sign's letters glued to
+      // a bare number may be a name ("N95").
+      if (!sign.empty() && (scale > 1 || (i + 1 < n && Scale(t[i + 1].lower) > 0))) {
+        currency = std::string(sign);
+        value = glued;
+      }
+      if (!value) scale = 1;
+    }
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;

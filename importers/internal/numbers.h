@@ -37,6 +37,7 @@ struct CurrencyClasses {
   ClassId code = -1;            // "USD" before an amount.
   ClassId word = -1;            // "yen", "CFA francs" after it.
   ClassId dollar_country = -1;  // "Namibian" in "Namibian dollars".
+  ClassId glued_sign = -1;      // "Rs" in "Rs1,150 billion", "RM" in "RM5 billion".
 };
 
 // "$1 billion", "5 billion U.S. dollars", "€700 million", "$500 mln",

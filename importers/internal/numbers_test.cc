@@ -67,6 +67,18 @@ TEST(FindMoney, RupeesInCroreAndLakh) {
   EXPECT_EQ(Money("a grant of Rs 20 lakh"), (V{{2000000, "INR"}}));
 }
 
+TEST(FindMoney, SignsWrittenOntoTheAmountWithAScale) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("stood at Rs2,340 billion"), (V{{2340000000000, "INR"}}));
+  EXPECT_EQ(Money("a RM7bn plant"), (V{{7000000000, "MYR"}}));
+  EXPECT_EQ(Money("N3.5 trillion and Sh12 billion"),
+            (V{{3500000000000, "NGN"}, {12000000000, "KES"}}));
+  EXPECT_EQ(Money("\u20a64.1 trillion"), (V{{4100000000000, "NGN"}}));
+  // Without a scale the letters may be a name; and letters that are no sign.
+  EXPECT_TRUE(Money("N95 masks, a G20 of 19 states, R2 units").empty());
+  EXPECT_TRUE(Money("an ABC5 billion line").empty());
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());

@@ -27,6 +27,16 @@ TEST(Tokenize, KeepsHyphenatedWordsNumbersAndAbbreviations) {
   EXPECT_EQ(t[4].kind, TokenKind::kNumber);
 }
 
+TEST(Tokenize, ASignWrittenOntoANumberKeepsItsThousands) {
+  std::vector<std::string> words;
+  for (const Token& token : Tokenize("Rs2,340 crore, G7,000 and ABCDE1,234", 0)) {
+    words.push_back(std::string(token.text));
+  }
+  std::vector<std::string> want = {"Rs2,340", "crore",  ",", "G7,000",
+                                   "and",     "ABCDE1", ",", "234"};
+  EXPECT_EQ(words, want);
+}
+
 TEST(Tokenize, LatinCapitalsAreLoweredToo) {
   std::vector<Token> t = Tokenize("S\u00c3O PAULO \u00c9VIAN 2\u00d73", 0);
   ASSERT_GE(t.size(), 3u);
