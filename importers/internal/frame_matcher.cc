@@ -435,6 +435,12 @@ class SentenceMatcher {
            (head.verb_forms & (kThirdPerson | kBaseForm));
   }
 
+  // "Chile, Peru to sign fisheries pact": a headline's infinitive is its future.
+  ABSL_ATTRIBUTE_NOINLINE bool HeadlineFuture(const Clause& clause) const {
+    return sentence_.headline && clause.parent < 0 && clause.verb >= 0 &&
+           ph_.verbs[clause.verb].infinitive;
+  }
+
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
     Mood mood;
     const Clause& clause = clauses_[c];
@@ -442,6 +448,7 @@ class SentenceMatcher {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= g.negated;
       mood.irrealis |= g.future || g.modal;
+      mood.irrealis |= HeadlineFuture(clause);
     }
     // "is on a visit to Britain before travelling to the Maldives": what comes after
     // a present stay is still to come.
@@ -1525,9 +1532,10 @@ class SentenceMatcher {
 
   // The ranges SlotOf gives for a slot as a party (not a target). An object's are
   // its phrases' chains, found without resolving who they name: most frames fail
-  // their object's condition, and need no referents.
-  Ranges SlotRanges(const Frame& f, const Slot& slot, int c, int np,
-                    const TokenRange& trigger) const {
+  // their object's condition, and need no referents. Not inlined: GCC 12 takes the
+  // inlined copy of the slot's ranges for uninitialized.
+  ABSL_ATTRIBUTE_NOINLINE Ranges SlotRanges(const Frame& f, const Slot& slot, int c,
+                                            int np, const TokenRange& trigger) const {
     if (slot.kind != Slot::kObject) {
       Ranges ranges = SlotOf(f, slot, c, np, trigger, false).ranges;
       // "Trade has grown sixfold, and last year it reached $40 billion": "it" is the
