@@ -1894,11 +1894,17 @@ class SentenceMatcher {
   std::vector<std::pair<Referent, Referent>> Parties(const Frame& f, int c, int np,
                                                      const TokenRange& trigger) const {
     std::vector<std::pair<Referent, Referent>> pairs;
-    named_any_ = PrivateSubject(c);
+    const bool private_subject = PrivateSubject(c);
+    named_any_ = private_subject;
     if (!f.parties.empty()) {
       PartySet named;  // Parties the alternatives tried so far named.
       PartySet said;   // The same, with those named through anaphora.
       for (const SlotChoice& choice : f.parties) {
+        // "A Kenyan exporter signed a contract with a Dutch firm": the item's other
+        // party is not who signed with the Dutch side.
+        if (choice.crossed && choice.second.kind == Slot::kItem && private_subject) {
+          continue;
+        }
         // The item's pair stands in when the text names no party at all, or only one
         // of the pair with no partner phrase ("Kenya aims to raise trade to $5
         // billion" in an item on Kenya and Peru); "X's trade with its neighbour" is
