@@ -464,10 +464,16 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
   bool time_prep_before = i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
                                     t[i - 1].lower == "during" ||
                                     t[i - 1].lower == "until" || t[i - 1].lower == "by");
-  if (time_prep_before) unit_after = false;
+  // "after the 2021 coup", "since the 2022 elections", "during the 2023 summit": a
+  // year that dates the event its noun names, after a preposition of time.
+  const bool dated_event = i > 1 && t[i - 1].lower == "the" &&
+                           (t[i - 2].lower == "after" || t[i - 2].lower == "since" ||
+                            t[i - 2].lower == "during" || t[i - 2].lower == "following");
+  if (time_prep_before || dated_event) unit_after = false;
   if (unit_after || money_before || in_name || dashed_name) return i;
+  const int prep = dated_event ? i - 2 : i - 1;
   DateKind kind =
-      (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+      (prep >= 0 && t[prep].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
   out->push_back({i, i + 1, DateWithPrecision::Year(*year), kind});
   return i;
 }

@@ -218,6 +218,14 @@ TEST(FindDates, YearsMonthsAndRelativePeriodsKeepTheirPrecision) {
   EXPECT_EQ(Dates("two weeks ago", kFeb5), std::vector<std::string>{"2026-01-22"});
 }
 
+TEST(FindDates, AYearBeforeTheEventItDatesAfterAPrepositionOfTime) {
+  EXPECT_EQ(Dates("imposed after the 2021 coup", kFeb5),
+            std::vector<std::string>{"2021"});
+  EXPECT_EQ(Dates("met during the 2023 summit", kFeb5), std::vector<std::string>{"2023"});
+  // Not a year that only modifies a noun.
+  EXPECT_TRUE(Dates("the 2023 summit was held", kFeb5).empty());
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());
