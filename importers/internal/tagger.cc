@@ -360,6 +360,20 @@ class ContextPass {
     }
   }
 
+  // "The two signed an agreement", "the three met in Baku": "the" and a count stand
+  // for the parties, and a past form after them is their verb when what follows
+  // opens an object or a phrase (not "the two signed agreements").
+  bool CountAsSubject(int count, int next) const {
+    if (count < 1 || t_[count - 1].lower != "the" || !ParseCount(t_[count]) ||
+        next >= static_cast<int>(t_.size())) {
+      return false;
+    }
+    const Tag after = t_[next].tag;
+    return after == Tag::kDeterminer || after == Tag::kPossessive ||
+           after == Tag::kPreposition || after == Tag::kTo || after == Tag::kPunct ||
+           after == Tag::kComma;
+  }
+
   // Verb, noun or adjective for word i, which can be a verb or a noun, chiefly by
   // the word before it.
   Tag Decide(int i) {
@@ -373,6 +387,9 @@ class ContextPass {
     // "in October 2022 opened": a past tense after a date's year is its verb.
     const bool after_year =
         pt == Tag::kNumber && (f & kPastTense) && YearToken(t_[p]).has_value();
+    if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
+      return Tag::kVerb;
+    }
     if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
         (pt == Tag::kNumber && !t_[p].capitalized && !after_year) ||
         pt == Tag::kAdjective) {

@@ -61,6 +61,14 @@ TEST(TagTokens, ABareFormAfterAnArticleAndASingularNounIsANoun) {
   EXPECT_EQ(TagOf(Tagged("They accord great weight to trade."), "accord"), Tag::kVerb);
 }
 
+TEST(TagTokens, APastFormAfterTheAndACountIsItsVerb) {
+  EXPECT_EQ(TagOf(Tagged("The two agreed on a plan."), "agreed"), Tag::kVerb);
+  EXPECT_EQ(TagOf(Tagged("Then the three met in Hanoi."), "met"), Tag::kVerb);
+  // Not before a noun it describes, nor after a count with no article.
+  EXPECT_NE(TagOf(Tagged("The two signed documents lapsed."), "signed"), Tag::kVerb);
+  EXPECT_NE(TagOf(Tagged("About 40 signed the letter."), "signed"), Tag::kVerb);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
