@@ -436,8 +436,9 @@ void Lexicon::NounLemmaInto(absl::string_view w, std::string* lemma) const {
     suffix = "y";
   } else if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
              absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") ||
-             absl::EndsWith(w, "zes")) {
-    keep = w.size() - 2;
+             absl::EndsWith(w, "zzes")) {
+    keep = w.size() - 2;  // "buzzes"; but "freezes", "prizes" keep their "e".
+
   } else {
     keep = w.size() - 1;
   }

@@ -99,6 +99,8 @@ TEST(Lexicon, NounLemmasAreSingular) {
   EXPECT_EQ(x.NounLemma("agreements"), "agreement");
   EXPECT_EQ(x.NounLemma("memoranda"), "memorandum");  // @plural
   EXPECT_EQ(x.NounLemma("taxes"), "tax");
+  EXPECT_EQ(x.NounLemma("freezes"), "freeze");
+  EXPECT_EQ(x.NounLemma("buzzes"), "buzz");
   EXPECT_EQ(x.NounLemma("branches"), "branch");
   EXPECT_EQ(x.NounLemma("process"), "process");
   EXPECT_EQ(x.NounLemma("status"), "status");
