@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/tagger.h"
 
@@ -240,6 +241,7 @@ class ItemReader {
       if (s.paragraph != 0) return;
       const std::vector<Token>& t = s.tokens;
       const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+      if (DatedPost(s)) return;
       int k = 0;
       while (k < n && t[k].kind == TokenKind::kWord && t[k].capitalized) ++k;
       while (k + 1 < n && t[k].text == "/" && t[k + 1].capitalized) {
@@ -316,6 +318,33 @@ class ItemReader {
       SetDatelineCity(t, city_end, upper || date_begin >= 0 || agency);
       return;
     }
+  }
+
+  // "05.03.2026 – Today, the ambassador met ...": a post that opens with its own
+  // day and a dash is reported that day. True when sentence s does.
+  bool DatedPost(Sentence& s) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+    std::vector<DateMention> dates =
+        FindDates(std::vector<Token>(t.begin(), t.begin() + n), {item_.published, {}});
+    if (dates.empty() || dates[0].begin != 0 ||
+        dates[0].date.precision != DatePrecision::kDay) {
+      return false;
+    }
+    const int end = dates[0].end;
+    if (end >= n || !(IsDash(t[end].text) || t[end].text == ":")) return false;
+    // With its year written out: a brief's "Dec. 2 –" dates its event, not the post.
+    const std::string year = absl::StrCat(dates[0].date.year);
+    bool with_year = false;
+    for (int k = 0; k < end; ++k) with_year |= absl::StrContains(t[k].text, year);
+    if (!with_year) return false;
+    if (item_.published.known() &&
+        item_.published.FirstDay() < dates[0].date.FirstDay()) {
+      return false;  // No post is dated after its publication.
+    }
+    s.dateline = {0, end + 1};
+    out_.reported = dates[0].date;
+    return true;
   }
 
   // The end of "Fiji" in "SUVA, Fiji (AP)": one to three capitalized
