@@ -261,7 +261,12 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
                                     const CurrencyClasses& c) {
   std::vector<MoneyMention> out;
   const int n = static_cast<int>(t.size());
+  auto number_at = [&](int k) { return k < n && t[k].kind == TokenKind::kNumber; };
   for (int i = 0; i < n; ++i) {
+    // An amount is a number token (ParseDecimal reads nothing else, and no word
+    // token starts with GluedAmount's digits), at i or right after a currency at i:
+    // most tokens start no mention, and no currency class need be matched there.
+    if (!number_at(i) && !number_at(i + 1)) continue;
     const int start = i;
     int begin = i;  // The mention's first token: "US" or "A" before "$".
     std::string currency(CurrencyAt(x, c.sign, t, i));
@@ -338,9 +343,10 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
       continue;
     }
     // "six percent", "sixteen per cent": a number word.
+    // The percent words, rare, are looked for before the number word is parsed.
     if (t[i].kind == TokenKind::kWord) {
-      if (std::optional<int64_t> count = ParseCount(t[i]); count && *count <= 100) {
-        if (const int words = PercentWordsAt(t, i + 1, false); words > 0) {
+      if (const int words = PercentWordsAt(t, i + 1, false); words > 0) {
+        if (std::optional<int64_t> count = ParseCount(t[i]); count && *count <= 100) {
           out.push_back({i, i + 1 + words, static_cast<double>(*count)});
           i += words;
           continue;
