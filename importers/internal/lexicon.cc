@@ -425,25 +425,52 @@ void Lexicon::NounLemmaInto(absl::string_view w, std::string* lemma) const {
       return;
     }
   }
-  size_t keep = w.size();  // The lemma is most often w or a prefix of it.
   absl::string_view suffix;
+  const size_t keep = RegularNounStem(w, &suffix);
+  lemma->assign(w.data(), keep);
+  lemma->append(suffix.data(), suffix.size());
+}
+
+void Lexicon::SetNounLemma(Token& t) const {
+  // The tagger asks this of most nouns: the token's hash spares hashing the word
+  // again, and a word that is its own lemma (the most common case) is copied once.
+  const absl::string_view w = t.lower;
+  if (plural_filter_.MayContain(t.hash)) {
+    if (auto it = plurals_.find(w); it != plurals_.end()) {
+      t.lemma = it->second;
+      t.lemma_hash = WordHash(t.lemma);
+      return;
+    }
+  }
+  absl::string_view suffix;
+  const size_t keep = RegularNounStem(w, &suffix);
+  if (keep == w.size() && suffix.empty()) {
+    t.lemma = t.lower;
+    t.lemma_hash = t.hash;
+    return;
+  }
+  t.lemma.assign(w.data(), keep);
+  t.lemma.append(suffix.data(), suffix.size());
+  t.lemma_hash = WordHash(t.lemma);
+}
+
+size_t Lexicon::RegularNounStem(absl::string_view w, absl::string_view* suffix) {
+  *suffix = absl::string_view();
   if (w.size() < 4 || w.back() != 's' || absl::EndsWith(w, "ss") ||
       absl::EndsWith(w, "us") || absl::EndsWith(w, "is") || absl::EndsWith(w, "ics") ||
       absl::EndsWith(w, "'s")) {
-    // The word itself.
-  } else if (absl::EndsWith(w, "ies") && w.size() > 4) {
-    keep = w.size() - 3;
-    suffix = "y";
-  } else if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
-             absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") ||
-             absl::EndsWith(w, "zzes")) {
-    keep = w.size() - 2;  // "buzzes"; but "freezes", "prizes" keep their "e".
-
-  } else {
-    keep = w.size() - 1;
+    return w.size();  // The word itself.
   }
-  lemma->assign(w.data(), keep);
-  lemma->append(suffix.data(), suffix.size());
+  if (absl::EndsWith(w, "ies") && w.size() > 4) {
+    *suffix = "y";
+    return w.size() - 3;
+  }
+  // "buzzes"; but "freezes", "prizes" keep their "e".
+  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
+      absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") || absl::EndsWith(w, "zzes")) {
+    return w.size() - 2;
+  }
+  return w.size() - 1;
 }
 
 std::string Lexicon::RegularPastLemma(absl::string_view w) {

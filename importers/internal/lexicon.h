@@ -121,6 +121,9 @@ class Lexicon {
   // NounLemma(lower) written into *lemma, reusing its storage; `lower` must not
   // point into *lemma.
   void NounLemmaInto(absl::string_view lower, std::string* lemma) const;
+  // Sets the token's lemma to NounLemma(t.lower) and its lemma_hash to that lemma's
+  // WordHash, from the token's hash where the lemma is the word (most nouns).
+  void SetNounLemma(Token& t) const;
   // The lemma of a word not listed as a verb that reads as a regular past form
   // ("spelled" -> "spell", "ratified" -> "ratify"); "" when it does not.
   static std::string RegularPastLemma(absl::string_view lower);
@@ -206,6 +209,9 @@ class Lexicon {
     (*bits)[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   std::vector<uint64_t> verb_hashes_;  // HashBit of each spelling of verbs_.
+  // The length of the stem NounLemma keeps of a regular `lower`, and the suffix it
+  // adds ("treaties": 5 and "y").
+  static size_t RegularNounStem(absl::string_view lower, absl::string_view* suffix);
   absl::flat_hash_map<std::string, std::string> plurals_;
   WordFilter plural_filter_;  // The WordHash of each key of plurals_.
 };

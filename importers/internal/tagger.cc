@@ -173,9 +173,7 @@ class LexicalPass {
       t.lemma = std::move(past);
       t.lemma_hash = WordHash(t.lemma);
     } else {
-      x_.NounLemmaInto(t.lower, &t.lemma);
-      // Most nouns are their own lemma: their hash is the word's.
-      t.lemma_hash = t.lemma == t.lower ? t.hash : WordHash(t.lemma);
+      x_.SetNounLemma(t);
       // "swiftly", not "Italy" or "Sicily": a capital inside the sentence is a name.
       if (t.lower.size() > 4 && t.lower.ends_with("ly") &&
           !(t.capitalized && !SentenceStart(i))) {
@@ -262,8 +260,7 @@ class ContextPass {
         MarkParticle(i);
       } else if (t.tag == Tag::kNoun) {
         // "the talks", "the forces": the noun's own lemma, not the verb's.
-        x_.NounLemmaInto(t.lower, &t.lemma);
-        t.lemma_hash = t.lemma == t.lower ? t.hash : WordHash(t.lemma);
+        x_.SetNounLemma(t);
       }
     }
     for (int i = 0; i < n_; ++i) {
