@@ -467,7 +467,8 @@ size_t Lexicon::RegularNounStem(absl::string_view w, absl::string_view* suffix) 
   }
   // "buzzes"; but "freezes", "prizes" keep their "e".
   if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "shes") ||
-      absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") || absl::EndsWith(w, "zzes")) {
+      absl::EndsWith(w, "ches") || absl::EndsWith(w, "xes") ||
+      absl::EndsWith(w, "zzes")) {
     return w.size() - 2;
   }
   return w.size() - 1;

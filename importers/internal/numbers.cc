@@ -228,19 +228,21 @@ std::optional<int> ParseRomanOrdinal(const Token& t) {
   return total > 1 ? std::optional<int>(total) : std::nullopt;
 }
 
+// The longest currency sign written onto an amount, in bytes: "KSh", "₦".
+constexpr size_t kLongestGluedSign = 4;
+
 // "Rs1,150", "RM5bn", "₦1.9": a currency's sign written onto the amount. Sets
 // *value and *scale (1, or the scale glued on) and returns the currency; "" when
 // the token is no such amount.
 absl::string_view GluedSign(const Lexicon& x, const CurrencyClasses& c, const Token& t,
                             double* value, double* scale) {
-  constexpr size_t kLongestSign = 4;  // Bytes: "KSh", "₦".
   const absl::string_view s = t.lower;
   size_t sign = 0;
-  while (sign < s.size() && sign <= kLongestSign &&
+  while (sign < s.size() && sign <= kLongestGluedSign &&
          !absl::ascii_isdigit(static_cast<unsigned char>(s[sign]))) {
     ++sign;
   }
-  if (sign == 0 || sign > kLongestSign || sign == s.size()) return "";
+  if (sign == 0 || sign > kLongestGluedSign || sign == s.size()) return "";
   size_t digits = sign;
   while (digits < s.size() &&
          (absl::ascii_isdigit(static_cast<unsigned char>(s[digits])) ||
@@ -257,6 +259,16 @@ absl::string_view GluedSign(const Lexicon& x, const CurrencyClasses& c, const To
   return x.WordValue(c.glued_sign, s.substr(0, sign));
 }
 
+// A word of a few letters with a digit after them: what GluedSign may read.
+bool MayBeGluedSign(const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  const absl::string_view s = t.text;
+  for (size_t k = 1; k < s.size() && k <= kLongestGluedSign; ++k) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(s[k]))) return true;
+  }
+  return false;
+}
+
 std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& x,
                                     const CurrencyClasses& c) {
   std::vector<MoneyMention> out;
@@ -264,9 +276,10 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
   auto number_at = [&](int k) { return k < n && t[k].kind == TokenKind::kNumber; };
   for (int i = 0; i < n; ++i) {
     // An amount is a number token (ParseDecimal reads nothing else, and no word
-    // token starts with GluedAmount's digits), at i or right after a currency at i:
-    // most tokens start no mention, and no currency class need be matched there.
-    if (!number_at(i) && !number_at(i + 1)) continue;
+    // token starts with GluedAmount's digits), at i or right after a currency at i,
+    // or a word with a sign written onto its digits ("RM5"): most tokens start no
+    // mention, and no currency class need be matched there.
+    if (!number_at(i) && !number_at(i + 1) && !MayBeGluedSign(t[i])) continue;
     const int start = i;
     int begin = i;  // The mention's first token: "US" or "A" before "$".
     std::string currency(CurrencyAt(x, c.sign, t, i));
