@@ -653,6 +653,17 @@ class PhraseFinder {
       joined.push_back(std::move(out_.nps[a]));
     }
     out_.nps = std::move(joined);
+    IndexPhrases();
+  }
+
+  // np_at after the phrases changed: which phrase holds each token.
+  void IndexPhrases() {
+    out_.np_at.assign(n_, -1);
+    for (size_t x = 0; x < out_.nps.size(); ++x) {
+      for (int j = out_.nps[x].range.begin; j < out_.nps[x].range.end; ++j) {
+        out_.np_at[j] = static_cast<int>(x);
+      }
+    }
   }
 
   // Each member of a list: its first and last phrase ("Tokayev of Kazakhstan" is two).
@@ -684,12 +695,7 @@ class PhraseFinder {
       a = members.back().second + 1;
     }
     out_.nps = std::move(merged);
-    out_.np_at.assign(n_, -1);
-    for (size_t x = 0; x < out_.nps.size(); ++x) {
-      for (int j = out_.nps[x].range.begin; j < out_.nps[x].range.end; ++j) {
-        out_.np_at[j] = static_cast<int>(x);
-      }
-    }
+    IndexPhrases();
   }
 
   // True when phrase a starts a list; sets *members to the list's members (when it
