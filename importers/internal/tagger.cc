@@ -527,6 +527,13 @@ class ContextPass {
     if (modifier_before && participle && NominalNext(i + 1) && !StartsObject(i + 1)) {
       return Tag::kAdjective;
     }
+    // "Sultan Haitham and visiting Turkmen President Serdar ...": after a name and
+    // "and", a gerund before a capitalized title or name describes the next member.
+    if (before != nullptr && before->tag == Tag::kProper && (f & kGerund) &&
+        !(f & kPastTense) && i + 1 < static_cast<int>(t_.size()) &&
+        t_[i + 1].capitalized && t_[i + 1].tag == Tag::kProper) {
+      return Tag::kAdjective;
+    }
     if (f & kPastTense) return Tag::kVerb;  // "met and signed"
     return StartsObject(i + 1) ? Tag::kVerb : Tag::kNoun;
   }

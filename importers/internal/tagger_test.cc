@@ -69,6 +69,15 @@ TEST(TagTokens, APastFormAfterTheAndACountIsItsVerb) {
   EXPECT_NE(TagOf(Tagged("About 40 signed the letter."), "signed"), Tag::kVerb);
 }
 
+TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
+  EXPECT_EQ(TagOf(Tagged("King Abdullah and visiting Chilean President Boric met."),
+                  "visiting"),
+            Tag::kAdjective);
+  // Not before a common noun.
+  EXPECT_NE(TagOf(Tagged("Boric met Abdullah and visiting officials later."), "visiting"),
+            Tag::kAdjective);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
