@@ -970,6 +970,8 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       } else if (OwnedInstitutionNamed(first, second)) {
         first.apposition = static_cast<int>(a + 1);
+      } else if (OfficeThenName(first, second)) {
+        first.apposition = static_cast<int>(a + 1);
       }
     }
   }
@@ -1030,6 +1032,17 @@ class PhraseFinder {
       if (TagAt(k) != Tag::kProper) return false;
     }
     return true;
+  }
+
+  // "talks with the host country's President, Alassane Ouattara,": an office with
+  // its article or possessor, whose capitalized head is no name itself, and then a
+  // name the mention finder knows as a whole.
+  bool OfficeThenName(const NounPhrase& first, const NounPhrase& second) const {
+    const Tag start = TagAt(first.range.begin);
+    if (start != Tag::kDeterminer && start != Tag::kPossessive) return false;
+    if (!t_[first.head].capitalized || in_atom_[first.head]) return false;
+    return AtomEnd(second.range.begin) == second.range.end &&
+           second.range.end > second.range.begin + 1;
   }
 
   // Where a phrase ends with the "of" phrases after it: "the chair of the council
