@@ -435,6 +435,18 @@ class SentenceMatcher {
            (head.verb_forms & (kThirdPerson | kBaseForm));
   }
 
+  // "Is a visit by Ruto to Moscow being planned?", "Will Chile join the bloc?": a
+  // yes-no question (an auxiliary first, a question mark last) asserts nothing.
+  // A wh-question may take its event for granted ("Why did Chile sign?").
+  ABSL_ATTRIBUTE_NOINLINE bool YesNoQuestion() const {
+    if (t_.empty() || t_.back().text != "?") return false;
+    for (const Token& t : t_) {
+      if (t.tag == Tag::kPunct || t.tag == Tag::kQuote || t.text == "Q") continue;
+      return t.tag == Tag::kAux || t.tag == Tag::kModal;
+    }
+    return false;
+  }
+
   // "Chile, Peru to sign fisheries pact": a headline's infinitive is its future.
   ABSL_ATTRIBUTE_NOINLINE bool HeadlineFuture(const Clause& clause) const {
     return sentence_.headline && clause.parent < 0 && clause.verb >= 0 &&
@@ -450,6 +462,7 @@ class SentenceMatcher {
       mood.irrealis |= g.future || g.modal;
       mood.irrealis |= HeadlineFuture(clause);
     }
+    if (YesNoQuestion()) mood.wished = true;
     // "is on a visit to Britain before travelling to the Maldives": what comes after
     // a present stay is still to come.
     if (clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
