@@ -167,6 +167,7 @@ void Lexicon::FindClosedClasses() {
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");
+  c.hearsay_noun = Find("hearsay_noun");
   c.word_classes = MakeSet({c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux,
                             c.modal, c.neg, c.to, c.adverb});
   for (ClassId id : {c.det, c.poss, c.pron, c.rel, c.prep, c.conj, c.sub, c.aux, c.modal,

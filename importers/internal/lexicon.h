@@ -62,6 +62,8 @@ struct ClosedClasses {
           adjective = -1, linking_verb = -1, stance_gerund = -1, group_adverb = -1;
   // Verbs that take a content clause: @speech_verb, @irrealis_governor, @content_verb.
   ClassId speech_verb = -1, irrealis_governor = -1, content_verb = -1;
+  // Nouns for hearsay that a verb's object noun may run on into: @hearsay_noun.
+  ClassId hearsay_noun = -1;
   // Those a word may belong to out of context: all but @phrasal, @tell, @adjective,
   // @linking_verb, @stance_gerund and @group_adverb.
   ClassSet word_classes;

@@ -554,6 +554,12 @@ class ContextPass {
         InMultiWordPrepositionObject(i)) {
       return Tag::kNoun;
     }
+    // "denied media reports that ...": a word for hearsay after a verb's object noun
+    // continues that object.
+    if ((f & kThirdPerson) && pt == Tag::kNoun && p > 0 && t_[p - 1].tag == Tag::kVerb &&
+        x_.MatchAt(c_.hearsay_noun, t_, i, i + 1).length == 1) {
+      return Tag::kNoun;
+    }
     // After a noun or a name: a verb when it is tensed, or when an object or an
     // infinitive follows ("the two countries intend to sign").
     if (f & kPastTense) return Tag::kVerb;

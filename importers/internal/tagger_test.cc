@@ -78,6 +78,15 @@ TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, AHearsayNounAfterAVerbsObjectNounContinuesIt) {
+  EXPECT_EQ(
+      TagOf(Tagged("Lima dismissed press reports that talks had begun."), "reports"),
+      Tag::kNoun);
+  // Not after a subject: "Press reports that ..." opens with a name of its own.
+  EXPECT_EQ(TagOf(Tagged("The ministry reports that trade grew."), "reports"),
+            Tag::kVerb);
+}
+
 TEST(TagTokens, SuchAfterACountModifiesTheNoun) {
   EXPECT_EQ(TagOf(Tagged("It was the third such meeting."), "such"), Tag::kAdjective);
   EXPECT_EQ(TagOf(Tagged("They held two such summits."), "such"), Tag::kAdjective);
