@@ -447,6 +447,15 @@ class SentenceMatcher {
     return false;
   }
 
+  // "agreed to hold the next session in Dakar", "decided to meet again": clause c is
+  // the infinitive of a governor that settles it for later.
+  bool ArrangedForLater(int c) const {
+    const Clause& k = clauses_[c];
+    if (k.kind != ClauseKind::kComplement || k.parent < 0) return false;
+    const int verb = clauses_[k.parent].verb;
+    return verb >= 0 && GovernorLemma(c_.arrangement_governor, ph_.verbs[verb]);
+  }
+
   // "Chile, Peru to sign fisheries pact": a headline's infinitive is its future.
   ABSL_ATTRIBUTE_NOINLINE bool HeadlineFuture(const Clause& clause) const {
     return sentence_.headline && clause.parent < 0 && clause.verb >= 0 &&
@@ -2079,7 +2088,15 @@ class SentenceMatcher {
     // nothing but the work).
     if (!ConditionsHold(f, c, np, trigger)) return;
     Mood mood = MemoMoodOf(c, trigger, np);
-    const bool wished = mood.wished || (mood.pledged && !f.pledged_mood);
+    // A meeting, visit or gathering agreed on takes place later: the verb agreed
+    // on, or its object ("agreed to hold the next session"), not the talks in
+    // which the agreeing was done ("agreed, in their first talks, to ...").
+    const bool later =
+        (f.type == RelationType::kMeeting || f.type == RelationType::kVisit ||
+         f.type == RelationType::kForum) &&
+        ArrangedForLater(c) &&
+        (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object)));
+    const bool wished = mood.wished || later || (mood.pledged && !f.pledged_mood);
     const bool irrealis = mood.irrealis || wished;
     if (mood.blocked || mood.weighed ||
         (irrealis && !f.any_mood && !(f.future_mood && !wished))) {

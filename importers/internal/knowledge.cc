@@ -67,6 +67,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"plan_governor", &KnownClasses::plan_governor},
     {"phase_noun", &KnownClasses::phase_noun},
     {"pledge_governor", &KnownClasses::pledge_governor},
+    {"arrangement_governor", &KnownClasses::arrangement_governor},
     {"visit_end_verb", &KnownClasses::visit_end_verb},
     {"exclusion_cue", &KnownClasses::exclusion_cue},
     {"title_complement", &KnownClasses::title_complement},
