@@ -548,7 +548,8 @@ void ElidedAttributes(const MatchContext& ctx, Attributes* a) {
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
-  if (ctx.match.np >= 0) phrase = ctx.TriggerPhrase();
+  // A noun trigger's own phrase, unless one document of a bundle is meant.
+  if (ctx.match.np >= 0 && ctx.document.empty()) phrase = ctx.TriggerPhrase();
   if (!ctx.document.empty() && ElidedDocument(ctx, ctx.document)) {
     ElidedAttributes(ctx, a);
     return;

@@ -110,7 +110,9 @@ void RelationBuilder::Add(const FrameMatch& match) {
   if (type == RelationType::kDowngrade)
     documents = ListedMeasures(ctx, k_.classes().downgrade_measure);
   if (documents.empty()) documents.push_back(TokenRange{});
-  if (type == RelationType::kAgreement && match.np < 0) {
+  // "signed seven documents, including a memorandum on ...", "witnessed the signing
+  // of seven documents, including ...": the bundle and each document it names.
+  if (type == RelationType::kAgreement) {
     for (const TokenRange& named : ElaboratedDocuments(ctx)) documents.push_back(named);
   }
   for (const TokenRange& document : documents) {
