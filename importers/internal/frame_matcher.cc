@@ -1771,6 +1771,13 @@ class SentenceMatcher {
     }
     if (r.party.empty()) return r.counterpart;
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
+    // "trade with the five Central Asian states reached $95 billion": an amount
+    // for an area as a whole is no member's.
+    if (r.area &&
+        (f.type == RelationType::kTradeVolume || f.type == RelationType::kTradeTarget ||
+         f.type == RelationType::kInvestment)) {
+      return false;
+    }
     return absl::StartsWith(r.party, "country:") || absl::StartsWith(r.party, "org:") ||
            absl::StartsWith(r.party, "company:");
   }
