@@ -1310,7 +1310,9 @@ class SentenceMatcher {
     // event's phase stands where the event would ("during a visit").
     if (Prep(*in) == "of" && in->attached_np >= 0) {
       const NounPhrase& phase = ph_.nps[in->attached_np];
-      if (phase.pp >= 0 && x_.Contains(c_.phase_noun, t_[phase.head].lemma)) {
+      // "the end", "the first day": one word, or words that end at the head.
+      if (phase.pp >= 0 && (x_.Contains(c_.phase_noun, t_[phase.head].lemma) ||
+                            EndsAt(c_.phase_noun, phase.head))) {
         in = &ph_.pps[phase.pp];
       }
     }
