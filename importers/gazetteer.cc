@@ -142,9 +142,9 @@ absl::Status Gazetteer::AddIsoCountries(absl::string_view json) {
 
 // Alias table lines: ID <TAB> NAME <TAB> FACTS <TAB> ALIASES. NAME "-" keeps
 // the current name; FACTS are space-separated key=value pairs (country=,
-// role=, city=) or "-"; ALIASES are '|'-separated, each optionally prefixed
-// by "adj:" (demonym), "code:" (upper-case code), "cap:" (capital) or
-// "title:" (a leader's title).
+// role=, city=) or "-"; ALIASES ("-" for none) are '|'-separated, each optionally
+// prefixed by "adj:" (demonym), "code:" (upper-case code), "cap:" (capital) or "title:"
+// (a leader's title).
 absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view tsv) {
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(tsv, '\n')) {
@@ -194,6 +194,7 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view 
           e->kind == graph::EntityKind::kPerson ? AliasForm::kPerson : AliasForm::kName;
       AddAlias(e, e->name, form);
     }
+    if (fields[3] == "-") continue;  // No aliases.
     for (absl::string_view alias : absl::StrSplit(fields[3], '|', absl::SkipEmpty())) {
       AliasForm form =
           e->kind == graph::EntityKind::kPerson ? AliasForm::kPerson : AliasForm::kName;

@@ -51,6 +51,20 @@ TEST(Gazetteer, TheOneHolderOfAnOfficeIsFoundByAWordOfTheName) {
   EXPECT_EQ((*g)->HolderNamed("emir", "ruiz"), "");
 }
 
+TEST(Gazetteer, ADashForAliasesAddsNoneAndAnAreaKeepsItsMembers) {
+  auto g = Gazetteer::LoadFromText(
+      R"({"3166-1": []})",
+      "area:kingdoms\tKingdoms (kind of state)\tmembers=country:MAR,country:JOR\t-\n");
+  ASSERT_TRUE(g.ok()) << g.status();
+  const graph::Entity* area = (*g)->FindById("area:kingdoms");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(std::count(area->aliases.begin(), area->aliases.end(), "-"), 0);
+  EXPECT_EQ((*g)->FindPhrase("-"), nullptr);
+  ASSERT_NE((*g)->FactsOf("area:kingdoms"), nullptr);
+  EXPECT_EQ((*g)->FactsOf("area:kingdoms")->members,
+            (std::vector<std::string>{"country:MAR", "country:JOR"}));
+}
+
 TEST(Gazetteer, RejectsMalformedAliasLinesNamingTheLine) {
   auto g = Gazetteer::LoadFromText(R"({"3166-1": []})", "# comment\norg:x\tX\n");
   ASSERT_FALSE(g.ok());

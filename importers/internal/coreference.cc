@@ -1286,6 +1286,10 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       std::string other = SubjectPartyAround(s, i);
       // "trade between Egypt and the kingdom": not the state it is joined to.
       if (other.empty()) other = ConjoinedPartyBefore(s, i);
+      if (!m.value.empty()) {
+        KindOfStateAnaphor(s, i, m.value, other, out);
+        return true;
+      }
       AddAnaphorOf(s, LastMention(s, i, o.accept, other), as_place, out);
       return true;
     }
@@ -1302,6 +1306,39 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     return true;
   }
   return false;
+}
+
+// "official visit to the Kingdom": the last state named of that kind (an area of
+// kinds of state, `kind`), not `other`; else the dateline's when it is one.
+void Discourse::KindOfStateAnaphor(int s, int i, absl::string_view kind,
+                                   absl::string_view other,
+                                   std::vector<Referent>* out) const {
+  const EntityFacts* facts = g_.FactsOf(kind);
+  if (facts == nullptr) return;
+  auto of_kind = [&](absl::string_view party) {
+    return !party.empty() && party != other &&
+           std::find(facts->members.begin(), facts->members.end(), party) !=
+               facts->members.end();
+  };
+  std::string party;
+  for (int k = s, step = 0; k >= 0 && step <= kPronounWindow && party.empty();
+       --k, ++step) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline && k != s) continue;
+    for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
+      if (k == s && it->begin >= i) continue;
+      if (IsCountryMention(*it) && of_kind(it->country)) {
+        party = it->country;
+        break;
+      }
+    }
+  }
+  if (party.empty() && of_kind(item_.dateline_country)) party = item_.dateline_country;
+  if (party.empty()) return;
+  Referent r;
+  r.party = party;
+  r.anaphor = true;
+  out->push_back(std::move(r));
 }
 
 bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_place,

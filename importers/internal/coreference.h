@@ -129,6 +129,9 @@ class Discourse {
   // "the President": an office (within [i + 1, office_end)) for its last holder.
   bool OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_place,
                        std::vector<Referent>* out, int* length) const;
+  // "the kingdom": the last state of the kind the area `kind` lists.
+  void KindOfStateAnaphor(int s, int i, absl::string_view kind, absl::string_view other,
+                          std::vector<Referent>* out) const;
   // "the hosts", "the guests": the parties of the item's visit.
   bool VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
                       int* length) const;
