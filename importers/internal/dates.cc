@@ -666,8 +666,15 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
                                                   : 0;
   const int back_count = static_cast<int>(*count);
   if (per > 0 && (back || dir == "after")) {
+    // "on Thursday, two days after Managua expelled ...": from the day the sentence
+    // named before, when it named one; else from the report.
+    DateWithPrecision from = ref;
+    if (dir == "after" && !out->empty() &&
+        out->back().date.precision == graph::DatePrecision::kDay) {
+      from = out->back().date;
+    }
     out->push_back(
-        {i, i + 3, DayFromDays(Days(ref) - per * back_count), DateKind::kRelative});
+        {i, i + 3, DayFromDays(Days(from) - per * back_count), DateKind::kRelative});
     return i + 2;
   }
   if ((unit == "year" || unit == "years") && dir == "ago") {

@@ -226,6 +226,13 @@ TEST(FindDates, AYearBeforeTheEventItDatesAfterAPrepositionOfTime) {
   EXPECT_TRUE(Dates("the 2023 summit was held", kFeb5).empty());
 }
 
+TEST(FindDates, DaysAfterCountBackFromTheDayTheSentenceNamedBefore) {
+  EXPECT_EQ(Dates("recalled him on Tuesday, two days after it expelled", kFeb5),
+            (std::vector<std::string>{"2026-02-03", "2026-02-01"}));
+  EXPECT_EQ(Dates("two days after it expelled", kFeb5),
+            std::vector<std::string>{"2026-02-03"});
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());

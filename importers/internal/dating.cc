@@ -719,6 +719,36 @@ const DateMention* AttendedEventDate(const MatchContext& ctx) {
 
 }  // namespace
 
+// "a day after Caracas expelled ...", "two weeks before the talks began": the days
+// between the trigger's subordinate clause and the clause it hangs on (negative
+// for "after": the clause's event came first); 0 when it is no such clause.
+int SubordinateShiftDays(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  const int sub = clause.subordinator;
+  if (clause.kind != ClauseKind::kSubordinate || sub < 2) return 0;
+  const std::vector<Token>& t = s.tokens;
+  const absl::string_view word = t[sub].lower;
+  if (word != "after" && word != "before") return 0;
+  // "two weeks after", read as a date of its own, is counted already.
+  for (const DateMention& d : s.dates) {
+    if (d.begin <= sub && sub < d.end) return 0;
+  }
+  const absl::string_view unit = t[sub - 1].lower;
+  const int days = unit == "day" || unit == "days"     ? 1
+                   : unit == "week" || unit == "weeks" ? 7
+                                                       : 0;
+  if (days == 0) return 0;
+  const Token& count = t[sub - 2];
+  int n = count.lower == "a" || count.lower == "one" ? 1 : 0;
+  if (n == 0) {
+    std::optional<int64_t> parsed = ParseCount(count);
+    if (!parsed || *parsed <= 0 || *parsed > 31) return 0;
+    n = static_cast<int>(*parsed);
+  }
+  return (word == "after" ? -1 : 1) * n * days;
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -786,6 +816,13 @@ EventDate DateOf(const MatchContext& ctx) {
   // some day of the span, known to the month.
   if (DuringWhich(ctx) && out.date.precision == DatePrecision::kDay) {
     out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
+  // "a day after Caracas expelled ...": the day of the clause this one hangs on,
+  // shifted by the span between them, unless the clause gives its own.
+  if (const int shift = SubordinateShiftDays(ctx);
+      shift != 0 && out.date.precision == DatePrecision::kDay &&
+      (chosen == nullptr || !ctx.ClauseRange().Contains(chosen->begin))) {
+    out.date = DayFromDays(out.date.FirstDay() + shift);
   }
   return out;
 }
