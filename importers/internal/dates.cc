@@ -603,6 +603,19 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
     }
     return i;
   }
+  // "The same week Tokyo scrapped ...", "in the same month": the month of the date
+  // the text gave last (a week is no precision the spec holds).
+  if (w == "same" && i > 0 && t[i - 1].lower == "the" && i + 1 < n &&
+      (t[i + 1].lower == "week" || t[i + 1].lower == "month")) {
+    DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
+    if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
+    if (that.known() && that.precision != DatePrecision::kYear) {
+      out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),
+                      DateKind::kRelative});
+      return i + 1;
+    }
+    return i;
+  }
   // "in the first half of the year": the report's year.
   if (w == "year" && i > 1 && t[i - 1].lower == "the" && t[i - 2].lower == "of" &&
       (i + 1 >= n || t[i + 1].kind != TokenKind::kNumber)) {

@@ -233,6 +233,15 @@ TEST(FindDates, DaysAfterCountBackFromTheDayTheSentenceNamedBefore) {
             std::vector<std::string>{"2026-02-03"});
 }
 
+TEST(FindDates, TheSameWeekOrMonthIsTheMonthOfTheDateBefore) {
+  EXPECT_EQ(Dates("The same week it lifted the ban", kFeb5,
+                  DateWithPrecision::Day(2025, 11, 20)),
+            std::vector<std::string>{"2025-11"});
+  // A month after the report is last year's (kFeb5 is in 2026).
+  EXPECT_EQ(Dates("met on 3 March and in the same month signed", kFeb5),
+            (std::vector<std::string>{"2025-03-03", "2025-03"}));
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());
