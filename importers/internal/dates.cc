@@ -276,7 +276,8 @@ bool MayStartDate(const Token& token) {
       "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year"};
+      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year",
+      "that"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -598,6 +599,19 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
     DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
     if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
     if (that.known() && that.precision == DatePrecision::kDay) {
+      out->push_back({i - 1, i + 2, that, DateKind::kRelative});
+      return i + 1;
+    }
+    return i;
+  }
+  // "On that trip the two presidents signed ...", "during that visit": the date the
+  // text gave last (the trip's), at its own precision.
+  if (w == "that" && i > 0 && i + 1 < n &&
+      (t[i - 1].lower == "on" || t[i - 1].lower == "during" || t[i - 1].lower == "at") &&
+      (t[i + 1].lower == "trip" || t[i + 1].lower == "visit" ||
+       t[i + 1].lower == "occasion" || t[i + 1].lower == "tour")) {
+    const DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
+    if (that.known()) {
       out->push_back({i - 1, i + 2, that, DateKind::kRelative});
       return i + 1;
     }

@@ -242,6 +242,15 @@ TEST(FindDates, TheSameWeekOrMonthIsTheMonthOfTheDateBefore) {
             (std::vector<std::string>{"2025-03-03", "2025-03"}));
 }
 
+TEST(FindDates, OnThatTripIsTheDateGivenLast) {
+  std::vector<DateMention> found =
+      FindDates(Tokenize("On that trip they signed a treaty", 0),
+                {kFeb5, {}, DateWithPrecision::Month(2022, 12)});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].date.ToString(), "2022-12");
+  EXPECT_TRUE(Dates("He said that trip was useful", kFeb5).empty());
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());
