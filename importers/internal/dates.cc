@@ -452,7 +452,9 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
       t[i + 1].lower != "when" && t[i + 1].lower != "as" && t[i + 1].lower != "'s" &&
       t[i + 1].lower != "or" && t[i + 1].lower != "after" && t[i + 1].lower != "before" &&
       t[i + 1].lower != "with" && t[i + 1].lower != "for" && t[i + 1].lower != "in" &&
-      t[i + 1].lower != "at" && t[i + 1].lower != "on" && t[i + 1].lower != "under";
+      t[i + 1].lower != "at" && t[i + 1].lower != "on" && t[i + 1].lower != "under" &&
+      t[i + 1].lower != "between" && t[i + 1].lower != "by" && t[i + 1].lower != "from" &&
+      t[i + 1].lower != "against" && t[i + 1].lower != "among";
   bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
   // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
   bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&

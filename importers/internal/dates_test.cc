@@ -251,6 +251,12 @@ TEST(FindDates, OnThatTripIsTheDateGivenLast) {
   EXPECT_TRUE(Dates("He said that trip was useful", kFeb5).empty());
 }
 
+TEST(FindDates, AYearBeforeAPrepositionIsADate) {
+  EXPECT_EQ(Dates("the Quito Protocol of 2016 between Peru and Ecuador", kFeb5),
+            std::vector<std::string>{"2016"});
+  EXPECT_TRUE(Dates("the 2016 elections", kFeb5).empty());
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());

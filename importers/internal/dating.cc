@@ -259,7 +259,12 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   for (const DateMention& d : s.dates) {
     if (OfSomethingElse(ctx, d, state)) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {
-      if (own_phrase == nullptr) own_phrase = &d;
+      // "the Lima Declaration of 2011 and the Quito Protocol of 2016": the first
+      // date after the trigger, else the phrase's first.
+      if (own_phrase == nullptr ||
+          (own_phrase->begin < trigger.begin && d.begin >= trigger.end)) {
+        own_phrase = &d;
+      }
       continue;
     }
     if (!ctx.InClauseScope(d.begin) && s.parse.clause_at[d.begin] != trailing_speech) {

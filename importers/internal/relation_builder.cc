@@ -118,7 +118,7 @@ void RelationBuilder::Add(const FrameMatch& match) {
   for (const TokenRange& document : documents) {
     MatchContext one = ctx;
     one.document = document;
-    AddDated(one, date);
+    AddDated(one, DocumentDate(one, date));
     // "visited Angola in 2014 and 2016": one relation per listed date.
     for (const graph::DateWithPrecision& also : date.also) {
       EventDate listed = date;
@@ -127,6 +127,22 @@ void RelationBuilder::Add(const FrameMatch& match) {
       AddDated(one, listed);
     }
   }
+}
+
+// "the Pyongyang Declaration of 2000 and the Moscow Declaration of 2001": one of
+// several documents that states its own date has it, not the clause's first.
+EventDate RelationBuilder::DocumentDate(const MatchContext& ctx,
+                                        const EventDate& clause) {
+  if (ctx.document.empty()) return clause;
+  for (const DateMention& d : ctx.sentence().dates) {
+    if (!ctx.document.Contains(d.begin) || d.kind != DateKind::kAbsolute) continue;
+    EventDate own = clause;
+    own.date = d.date;
+    own.stated = true;
+    own.also.clear();
+    return own;
+  }
+  return clause;
 }
 
 void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_date) {

@@ -51,6 +51,8 @@ class RelationBuilder {
   bool HistoricalClause(const MatchContext& ctx) const;
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
+  // The date of the one document ctx.document names, when it states its own.
+  static EventDate DocumentDate(const MatchContext& ctx, const EventDate& clause);
   // Records what produced `r`, the relation about to be added.
   void Explain(const MatchContext& ctx, const graph::Relation& r);
   // Files the explanation of relation i under its identity after its date changed.
