@@ -393,7 +393,13 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
            lexicon.ContainsWord(hedge, tokens[k])) {
       --k;
     }
-    if (k >= 0 && tokens[k].lower == "from") return &m;
+    // "up from $5 billion", "against $5 billion", "compared with $5 billion".
+    if (k < 0) continue;
+    const absl::string_view word = tokens[k].lower;
+    if (word == "from" || word == "against" || word == "versus") return &m;
+    if ((word == "with" || word == "to") && k > 0 && tokens[k - 1].lower == "compared") {
+      return &m;
+    }
   }
   return nullptr;
 }

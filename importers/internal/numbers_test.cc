@@ -104,6 +104,10 @@ TEST(BaselineAmount, TheAmountAfterFromWithHedgesBetween) {
   EXPECT_EQ(baseline("trade rose from $3 billion to $4 billion"), 3000000000);
   EXPECT_EQ(baseline("lift trade to $2 billion by 2030"), -1);
   EXPECT_EQ(baseline("a loan from China of $2 billion"), -1);
+  EXPECT_EQ(baseline("rose to $4 billion, compared with $3.5 billion in 2024"),
+            3500000000);
+  EXPECT_EQ(baseline("fell to $1 billion against $1.2 billion a year earlier"),
+            1200000000);
 }
 
 TEST(FindPercents, DigitsWordsAndFractions) {
