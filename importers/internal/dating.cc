@@ -186,10 +186,23 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
 
 // A date the sentence gives for something other than the trigger's event: a target
 // ("by 2030"), an amount's or a baseline's year, the start of a running span.
+// "an increase of 11.4% compared to 2023", "12% more than in 2022", "up 8% over
+// 2023": the period a change is measured against.
+bool ComparedPeriod(const std::vector<Token>& t, const DateMention& d) {
+  int k = d.begin - 1;
+  if (k >= 0 && t[k].lower == "in") --k;  // "than in 2023"
+  if (k < 0) return false;
+  const absl::string_view w = t[k].lower;
+  if (w == "than" || w == "over" || w == "versus") return true;
+  return (w == "to" || w == "with") && k > 0 && t[k - 1].lower == "compared";
+}
+
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
   const Sentence& s = ctx.sentence();
-  if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d))
+  if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d) ||
+      ComparedPeriod(s.tokens, d)) {
     return true;
+  }
   // "placed the 1960 treaty in abeyance on Wednesday": a year written inside the
   // object's own words dates the document a measure acts on, not the measure (a
   // signing or a summit hosted is its object's own date).
@@ -814,6 +827,16 @@ EventDate DateOf(const MatchContext& ctx) {
                    : DateWithPrecision::Month(reported.year, reported.month);
     if (type == RelationType::kTradeVolume) {
       if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
+      // "reached $2.9 billion, 11.4% more than in 2024": the year after the one the
+      // change is measured against.
+      for (const DateMention& d : ctx.sentence().dates) {
+        if (ComparedPeriod(ctx.tokens(), d) && d.date.precision == DatePrecision::kYear &&
+            ctx.InClauseScope(d.begin)) {
+          out.date = DateWithPrecision::Year(d.date.year + 1);
+          out.stated = true;
+          break;
+        }
+      }
     }
   }
   FitToEvent(ctx, chosen, &out);
