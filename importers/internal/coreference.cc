@@ -38,6 +38,15 @@ namespace {
 
 using graph::EntityKind;
 
+// "Qatari companies", "Chinese firms": a plural company noun after a state's
+// adjective, and nothing else in the phrase but an article or quantifier.
+bool CompaniesOfAState(const std::vector<Token>& t, const TokenRange& r) {
+  if (r.end - r.begin < 2) return false;
+  const Token& head = t[r.end - 1];
+  if (head.lower == head.lemma || head.lower.back() != 's') return false;  // Plural.
+  return t[r.end - 2].tag == Tag::kAdjective && t[r.end - 2].capitalized;
+}
+
 // Salience of a mention by where it stands: the headline and lead name the item's
 // parties; the body breaks ties.
 constexpr double kHeadlineWeight = 2.0;
@@ -1713,7 +1722,12 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
     // company, which the names around it do not make a state; nor a team or tourists.
     if (sentence.mention_at[head] < 0 && ActsForNoState(k_, sentence.tokens, conjunct)) {
-      part.clear();
+      // "Qatari companies will invest": the state's investors, nothing else.
+      if (CompaniesOfAState(sentence.tokens, conjunct)) {
+        for (Referent& r : part) r.companies = true;
+      } else {
+        part.clear();
+      }
     }
     out.insert(out.end(), part.begin(), part.end());
   }

@@ -44,6 +44,9 @@ struct Referent {
   int conjunct = -1;         // Which conjunct of its phrase named it ("X and Y": 0, 1).
   bool area = false;         // A member of an area named as a whole ("Central Asia").
   bool human = false;        // Named through a person or an office ("Kenya's president").
+  // Named through companies of a state ("Qatari companies"): its investor, no party
+  // to a state's act.
+  bool companies = false;
 };
 
 struct PersonInfo {

@@ -241,8 +241,13 @@ TEST(Discourse, ACompanyNounIsNoStateWhateverNamesItsCountry) {
                  "and Peru signed a memorandum with Chile."});
   int s = item.SentenceStarting("Ghana");
   EXPECT_TRUE(item.Of(s, "Ghana").empty());
-  EXPECT_TRUE(item.Of(s, "Chilean").empty());
+  // "Chilean firms": the state's companies, marked so that only an investment takes
+  // them as the state.
+  std::vector<Referent> firms = item.Of(s, "Chilean");
+  EXPECT_EQ(Parties(firms), std::vector<std::string>{"country:CHL"});
+  for (const Referent& r : firms) EXPECT_TRUE(r.companies);
   EXPECT_EQ(Parties(item.Of(s, "Chile")), std::vector<std::string>{"country:CHL"});
+  for (const Referent& r : item.Of(s, "Chile")) EXPECT_FALSE(r.companies);
 }
 
 TEST(Discourse, TheTwoCountriesWithNoClearPairAreNoOne) {

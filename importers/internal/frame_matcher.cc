@@ -1773,6 +1773,7 @@ class SentenceMatcher {
     }
     if (r.party.empty()) return r.counterpart;
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
+    if (r.companies && f.type != RelationType::kInvestment) return false;
     // "trade with the five Central Asian states reached $95 billion": an amount
     // for an area as a whole is no member's.
     if (r.area &&
