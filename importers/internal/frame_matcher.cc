@@ -881,6 +881,21 @@ class SentenceMatcher {
     return false;
   }
 
+  // "froze their assets over the drone attack on Israel": for a measure, a phrase
+  // inside the cause or topic of the clause ("over", "about", "amid", ...) is none
+  // of the verb's own (but "after the talks between X and Y" names who signed).
+  static bool MeasureType(RelationType type) {
+    return type == RelationType::kSanction || type == RelationType::kDowngrade;
+  }
+  bool InCauseOrTopic(const PrepPhrase& pp) const {
+    if (pp.attached_np < 0) return false;
+    const int outer = ph_.nps[pp.attached_np].pp;
+    if (outer < 0) return false;
+    const absl::string_view word = Prep(ph_.pps[outer]);
+    return word == "over" || word == "about" || word == "amid" || word == "despite" ||
+           word == "regarding" || word == "concerning";
+  }
+
   // `agents_act` lets officials of no named state act for the item's pair; not for
   // a directed noun's clause ("During the visit, governments signed": who signed
   // is not who visited; "After the talks, delegations signed" still met).
@@ -891,6 +906,7 @@ class SentenceMatcher {
     bool passive = Passive(c);
     auto pps_with = [&](absl::string_view prep, bool as_place) {
       auto add_one = [&](int pp) {
+        if (MeasureType(f.type) && InCauseOrTopic(ph_.pps[pp])) return;
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
           if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
