@@ -873,6 +873,15 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
   for (int i = owner_end + 2; i < conjunct.end; ++i) {
     if (k_.lexicon().ContainsWord(k_.classes().company_suffix, t[i])) return true;
   }
+  // "India's Tata Power": capitalized words that end in a company's word.
+  bool named = conjunct.end - owner_end > 2;
+  for (int i = owner_end + 1; i < conjunct.end && named; ++i) {
+    named = t[i].capitalized && t[i].tag == Tag::kProper && sentence.mention_at[i] < 0;
+  }
+  if (named &&
+      k_.lexicon().ContainsWord(k_.classes().company_word, t[conjunct.end - 1])) {
+    return true;
+  }
   // One word: "Bolivia's Luis Arce" may be a person no list knows.
   if (owner_end + 2 != conjunct.end) return false;
   for (int i = owner_end + 1; i < conjunct.end; ++i) {
@@ -1710,6 +1719,15 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
     if (OwnedUnknownName(s, conjunct)) part.clear();
+    // "Germany's Siemens Energy": a known company, not its state.
+    if (const int at = sentence.mention_at[head];
+        at >= 0 && sentence.mentions[at].kind == EntityKind::kCompany) {
+      part.erase(std::remove_if(part.begin(), part.end(),
+                                [](const Referent& r) {
+                                  return !absl::StartsWith(r.party, "company:");
+                                }),
+                 part.end());
+    }
     KeepAreaMembers(sentence, conjunct, &part);
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 &&

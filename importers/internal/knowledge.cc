@@ -80,6 +80,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
+    {"company_word", &KnownClasses::company_word},
     {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
