@@ -669,6 +669,12 @@ class SentenceMatcher {
     return PrepositionOf(t_, pp);
   }
 
+  // A phrase that names a time: its head a time word or a year ("in March 2024").
+  bool IsTimePhrase(int np) const {
+    const Token& head = t_[ph_.nps[np].head];
+    return IsTimeWord(head) || YearToken(head).has_value();
+  }
+
   bool IsLocationPrep(const PrepPhrase& pp) const {
     if (x_.MatchAt(c_.location_prep, t_, pp.prep, pp.prep + pp.prep_length).length !=
         pp.prep_length)
@@ -1421,7 +1427,9 @@ class SentenceMatcher {
       case Slot::kLocation: {
         bool placed = false;  // The phrase says where, even if not whose.
         for (int pp : TriggerChain(np, trigger)) {
-          if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp])) {
+          // "a visit by X in March": a time, no place.
+          if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp]) &&
+              !IsTimePhrase(ph_.pps[pp].np)) {
             AddPhrase(ph_.pps[pp].np, true, &view);
             placed = true;
           }
