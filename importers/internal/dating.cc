@@ -197,10 +197,19 @@ bool ComparedPeriod(const std::vector<Token>& t, const DateMention& d) {
   return (w == "to" || w == "with") && k > 0 && t[k - 1].lower == "compared";
 }
 
+// "provides for gas supplies from 2027": the start of something still to come.
+bool StartToCome(const MatchContext& ctx, const DateMention& d) {
+  const std::vector<Token>& t = ctx.tokens();
+  if (d.begin <= 0 || !ctx.item.reported.known()) return false;
+  const absl::string_view w = t[d.begin - 1].lower;
+  return (w == "from" || w == "starting" || w == "beginning") &&
+         d.date.FirstDay() > ctx.item.reported.FirstDay();
+}
+
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
   const Sentence& s = ctx.sentence();
   if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d) ||
-      ComparedPeriod(s.tokens, d)) {
+      ComparedPeriod(s.tokens, d) || StartToCome(ctx, d)) {
     return true;
   }
   // "placed the 1960 treaty in abeyance on Wednesday": a year written inside the
