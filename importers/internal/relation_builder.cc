@@ -163,7 +163,9 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
         (BilateralEvent(
              target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
              target.thing) ||
-         UnnamedEventOfTwo(match, target))) {
+         UnnamedEventOfTwo(match, target) ||
+         OwnGathering(target.thing_sentence >= 0 ? target.thing_sentence : match.sentence,
+                      target.thing, source.party))) {
       continue;
     }
     graph::Relation r;
@@ -240,6 +242,23 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
 
 // True when the event's phrase calls it bilateral or names exactly two states and no
 // bloc or region.
+// "the CSTO summit", "the summit of the CIS": an organization does not take part in
+// its own gathering, it is what gathers; an event whose name holds no other party.
+bool RelationBuilder::OwnGathering(int s, int np, absl::string_view party) const {
+  if (!absl::StartsWith(party, "org:")) return false;
+  const Sentence& sentence = text_.sentences[s];
+  const Phrases& ph = sentence.parse.phrases;
+  const TokenRange r{ph.nps[np].range.begin, ChainEnd(ph, np)};
+  bool own = false;
+  for (const Mention& m : sentence.mentions) {
+    if (!r.Contains(m.begin)) continue;
+    // "the EU-Central Asia summit" gathers the EU with others: it takes part.
+    if (m.id != party && m.country != party) return false;
+    own = true;
+  }
+  return own;
+}
+
 bool RelationBuilder::BilateralEvent(int s, int np) const {
   const Sentence& sentence = text_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;

@@ -60,6 +60,7 @@ class RelationBuilder {
   void DropHostsAsParticipants();
   bool BlocAtOwnSummit(const graph::Relation& r) const;
   bool BilateralEvent(int s, int np) const;
+  bool OwnGathering(int s, int np, absl::string_view party) const;
   bool UnnamedEventOfTwo(const FrameMatch& match, const Referent& target) const;
   graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
                          const graph::DateWithPrecision& date);
