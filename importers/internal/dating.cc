@@ -419,8 +419,10 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
     return d.begin == trigger.end && d.end == d.begin + 1 &&
            d.date.precision == graph::DatePrecision::kDay;
   }
-  // "visited", "a visit", "a state visit": the trigger's last word.
-  if (t[trigger.end - 1].lemma != "visit") return false;
+  // "visited", "a visit", "a state visit", "a stop in Windhoek on Wednesday": the
+  // trigger's last word.
+  const absl::string_view last = t[trigger.end - 1].lemma;
+  if (last != "visit" && last != "stop" && last != "stopover") return false;
   if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
   for (int k = trigger.end; k < d.begin; ++k) {
     if (t[k].tag == Tag::kComma || t[k].tag == Tag::kConjunction) return false;
