@@ -47,6 +47,29 @@ bool CompaniesOfAState(const std::vector<Token>& t, const TokenRange& r) {
   return t[r.end - 2].tag == Tag::kAdjective && t[r.end - 2].capitalized;
 }
 
+// A phrase for a body of no state, `r`: "Qatari companies will invest" names the
+// state's investors (marked as such), a team or a firm no state at all.
+void MarkOrDropBody(const std::vector<Token>& t, const TokenRange& r,
+                    std::vector<Referent>* part) {
+  if (!CompaniesOfAState(t, r)) {
+    part->clear();
+    return;
+  }
+  for (Referent& referent : *part) referent.companies = true;
+}
+
+// "Germany's Siemens Energy": a phrase whose head is a known company names the
+// company, not its state.
+void KeepTheCompany(const Sentence& sentence, int head, std::vector<Referent>* part) {
+  const int at = sentence.mention_at[head];
+  if (at < 0 || sentence.mentions[at].kind != EntityKind::kCompany) return;
+  part->erase(std::remove_if(part->begin(), part->end(),
+                             [](const Referent& r) {
+                               return !absl::StartsWith(r.party, "company:");
+                             }),
+              part->end());
+}
+
 // Salience of a mention by where it stands: the headline and lead name the item's
 // parties; the body breaks ties.
 constexpr double kHeadlineWeight = 2.0;
@@ -1719,15 +1742,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
     if (OwnedUnknownName(s, conjunct)) part.clear();
-    // "Germany's Siemens Energy": a known company, not its state.
-    if (const int at = sentence.mention_at[head];
-        at >= 0 && sentence.mentions[at].kind == EntityKind::kCompany) {
-      part.erase(std::remove_if(part.begin(), part.end(),
-                                [](const Referent& r) {
-                                  return !absl::StartsWith(r.party, "company:");
-                                }),
-                 part.end());
-    }
+    KeepTheCompany(sentence, head, &part);
     KeepAreaMembers(sentence, conjunct, &part);
     bool last = k + 1 == phrase.conjuncts.size();
     if (last && phrase.apposition >= 0 &&
@@ -1740,12 +1755,7 @@ std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
     // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
     // company, which the names around it do not make a state; nor a team or tourists.
     if (sentence.mention_at[head] < 0 && ActsForNoState(k_, sentence.tokens, conjunct)) {
-      // "Qatari companies will invest": the state's investors, nothing else.
-      if (CompaniesOfAState(sentence.tokens, conjunct)) {
-        for (Referent& r : part) r.companies = true;
-      } else {
-        part.clear();
-      }
+      MarkOrDropBody(sentence.tokens, conjunct, &part);
     }
     out.insert(out.end(), part.begin(), part.end());
   }

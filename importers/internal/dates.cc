@@ -585,6 +585,45 @@ std::optional<int> MatchWeekday(const std::vector<Token>& t, int i,
   return i;
 }
 
+// "on the same day", "the same week", "on that trip": a period the text gave before,
+// the sentence's last date, else the last one stated before it.
+std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
+                                          const DateContext& ctx,
+                                          std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  if (i == 0 || i + 1 >= n) return std::nullopt;
+  const absl::string_view w = t[i].lower;
+  const absl::string_view before = t[i - 1].lower;
+  const absl::string_view next = t[i + 1].lower;
+  DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
+  // "said on the same day": the day the text gave last, else the item's lead. Keyed
+  // on "same" rather than on the common "the", which would send every article here.
+  if (w == "same" && before == "the" && next == "day") {
+    if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
+    if (!(that.known() && that.precision == DatePrecision::kDay)) return i;
+    out->push_back({i - 1, i + 2, that, DateKind::kRelative});
+    return i + 1;
+  }
+  // "The same week Tokyo scrapped ...", "in the same month": that date's month (a
+  // week is no precision the spec holds).
+  if (w == "same" && before == "the" && (next == "week" || next == "month")) {
+    if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
+    if (!that.known() || that.precision == DatePrecision::kYear) return i;
+    out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),
+                    DateKind::kRelative});
+    return i + 1;
+  }
+  // "On that trip the two presidents signed ...", "during that visit": the date the
+  // text gave last (the trip's), at its own precision.
+  if (w == "that" && (before == "on" || before == "during" || before == "at") &&
+      (next == "trip" || next == "visit" || next == "occasion" || next == "tour")) {
+    if (!that.known()) return i;
+    out->push_back({i - 1, i + 2, that, DateKind::kRelative});
+    return i + 1;
+  }
+  return std::nullopt;
+}
+
 // last/this/next year|month|week.
 std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
                                     const DateContext& ctx,
@@ -592,46 +631,7 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   const DateWithPrecision& ref = ctx.reference;
   const int n = static_cast<int>(t.size());
   const absl::string_view w = t[i].lower;
-  // "said on the same day": the day the text gave last. Keyed on "same" and "year"
-  // rather than on the common "the", which would send every article through here.
-  if (w == "same" && i > 0 && t[i - 1].lower == "the" && i + 1 < n &&
-      t[i + 1].lower == "day") {
-    // The sentence's last date, else the last one stated before it, else the
-    // item's lead.
-    DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
-    if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
-    if (that.known() && that.precision == DatePrecision::kDay) {
-      out->push_back({i - 1, i + 2, that, DateKind::kRelative});
-      return i + 1;
-    }
-    return i;
-  }
-  // "On that trip the two presidents signed ...", "during that visit": the date the
-  // text gave last (the trip's), at its own precision.
-  if (w == "that" && i > 0 && i + 1 < n &&
-      (t[i - 1].lower == "on" || t[i - 1].lower == "during" || t[i - 1].lower == "at") &&
-      (t[i + 1].lower == "trip" || t[i + 1].lower == "visit" ||
-       t[i + 1].lower == "occasion" || t[i + 1].lower == "tour")) {
-    const DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
-    if (that.known()) {
-      out->push_back({i - 1, i + 2, that, DateKind::kRelative});
-      return i + 1;
-    }
-    return i;
-  }
-  // "The same week Tokyo scrapped ...", "in the same month": the month of the date
-  // the text gave last (a week is no precision the spec holds).
-  if (w == "same" && i > 0 && t[i - 1].lower == "the" && i + 1 < n &&
-      (t[i + 1].lower == "week" || t[i + 1].lower == "month")) {
-    DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
-    if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
-    if (that.known() && that.precision != DatePrecision::kYear) {
-      out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),
-                      DateKind::kRelative});
-      return i + 1;
-    }
-    return i;
-  }
+  if (auto last = MatchPeriodGivenBefore(t, i, ctx, out)) return last;
   // "in the first half of the year": the report's year.
   if (w == "year" && i > 1 && t[i - 1].lower == "the" && t[i - 2].lower == "of" &&
       (i + 1 >= n || t[i + 1].kind != TokenKind::kNumber)) {

@@ -778,6 +778,28 @@ int SubordinateShiftDays(const MatchContext& ctx) {
   return (word == "after" ? -1 : 1) * n * days;
 }
 
+// "reached $2.9 billion, 11.4% more than in 2024": the year after the one the change
+// is measured against, when the clause names one.
+std::optional<DateWithPrecision> YearAfterCompared(const MatchContext& ctx) {
+  for (const DateMention& d : ctx.sentence().dates) {
+    if (ComparedPeriod(ctx.tokens(), d) && d.date.precision == DatePrecision::kYear &&
+        ctx.InClauseScope(d.begin)) {
+      return DateWithPrecision::Year(d.date.year + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+// "a day after Caracas expelled ...": the day of the clause this one hangs on,
+// shifted by the span between them, unless the clause gives its own.
+void ShiftBySubordinate(const MatchContext& ctx, const DateMention* chosen,
+                        EventDate* out) {
+  const int shift = SubordinateShiftDays(ctx);
+  if (shift == 0 || out->date.precision != DatePrecision::kDay) return;
+  if (chosen != nullptr && ctx.ClauseRange().Contains(chosen->begin)) return;
+  out->date = DayFromDays(out->date.FirstDay() + shift);
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -838,15 +860,9 @@ EventDate DateOf(const MatchContext& ctx) {
                    : DateWithPrecision::Month(reported.year, reported.month);
     if (type == RelationType::kTradeVolume) {
       if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
-      // "reached $2.9 billion, 11.4% more than in 2024": the year after the one the
-      // change is measured against.
-      for (const DateMention& d : ctx.sentence().dates) {
-        if (ComparedPeriod(ctx.tokens(), d) && d.date.precision == DatePrecision::kYear &&
-            ctx.InClauseScope(d.begin)) {
-          out.date = DateWithPrecision::Year(d.date.year + 1);
-          out.stated = true;
-          break;
-        }
+      if (std::optional<DateWithPrecision> year = YearAfterCompared(ctx)) {
+        out.date = *year;
+        out.stated = true;
       }
     }
   }
@@ -856,13 +872,7 @@ EventDate DateOf(const MatchContext& ctx) {
   if (DuringWhich(ctx) && out.date.precision == DatePrecision::kDay) {
     out.date = DateWithPrecision::Month(out.date.year, out.date.month);
   }
-  // "a day after Caracas expelled ...": the day of the clause this one hangs on,
-  // shifted by the span between them, unless the clause gives its own.
-  if (const int shift = SubordinateShiftDays(ctx);
-      shift != 0 && out.date.precision == DatePrecision::kDay &&
-      (chosen == nullptr || !ctx.ClauseRange().Contains(chosen->begin))) {
-    out.date = DayFromDays(out.date.FirstDay() + shift);
-  }
+  ShiftBySubordinate(ctx, chosen, &out);
   return out;
 }
 

@@ -447,6 +447,16 @@ class SentenceMatcher {
     return false;
   }
 
+  // A meeting, visit or gathering agreed on takes place later: the verb agreed on,
+  // or its object ("agreed to hold the next session"), not the talks in which the
+  // agreeing was done ("agreed, in their first talks, to ...").
+  bool EventForLater(const Frame& f, int c, int np) const {
+    const bool event = f.type == RelationType::kMeeting ||
+                       f.type == RelationType::kVisit || f.type == RelationType::kForum;
+    return event && ArrangedForLater(c) &&
+           (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object)));
+  }
+
   // "agreed to hold the next session in Dakar", "decided to meet again": clause c is
   // the infinitive of a governor that settles it for later.
   bool ArrangedForLater(int c) const {
@@ -2122,15 +2132,8 @@ class SentenceMatcher {
     // nothing but the work).
     if (!ConditionsHold(f, c, np, trigger)) return;
     Mood mood = MemoMoodOf(c, trigger, np);
-    // A meeting, visit or gathering agreed on takes place later: the verb agreed
-    // on, or its object ("agreed to hold the next session"), not the talks in
-    // which the agreeing was done ("agreed, in their first talks, to ...").
-    const bool later =
-        (f.type == RelationType::kMeeting || f.type == RelationType::kVisit ||
-         f.type == RelationType::kForum) &&
-        ArrangedForLater(c) &&
-        (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object)));
-    const bool wished = mood.wished || later || (mood.pledged && !f.pledged_mood);
+    const bool wished =
+        mood.wished || EventForLater(f, c, np) || (mood.pledged && !f.pledged_mood);
     const bool irrealis = mood.irrealis || wished;
     if (mood.blocked || mood.weighed ||
         (irrealis && !f.any_mood && !(f.future_mood && !wished))) {

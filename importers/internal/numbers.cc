@@ -259,6 +259,24 @@ absl::string_view GluedSign(const Lexicon& x, const CurrencyClasses& c, const To
   return x.WordValue(c.glued_sign, s.substr(0, sign));
 }
 
+// GluedSign's amount at token i when it has a scale ("Rs1,150 billion", "RM5bn"):
+// a sign's letters glued to a bare number may be a name ("N95"). Sets *currency and
+// *scale (1 unless glued on); nullopt when there is none.
+std::optional<double> ScaledGluedSign(const Lexicon& x, const CurrencyClasses& c,
+                                      const std::vector<Token>& t, int i,
+                                      std::string* currency, double* scale) {
+  double glued = 0;
+  const absl::string_view sign = GluedSign(x, c, t[i], &glued, scale);
+  const bool scale_after =
+      i + 1 < static_cast<int>(t.size()) && Scale(t[i + 1].lower) > 0;
+  if (sign.empty() || !(*scale > 1 || scale_after)) {
+    *scale = 1;
+    return std::nullopt;
+  }
+  *currency = std::string(sign);
+  return glued;
+}
+
 // A word of a few letters with a digit after them: what GluedSign may read.
 bool MayBeGluedSign(const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -300,17 +318,8 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     if (i >= n) break;
     std::optional<double> value = ParseDecimal(t[i]);
     double scale = 1;
-    if (currency.empty() && !value) {
-      double glued = 0;
-      absl::string_view sign = GluedSign(x, c, t[i], &glued, &scale);
-      // Only with its scale ("Rs1,150 billion", "RM5bn"): a sign's letters glued to
-      // a bare number may be a name ("N95").
-      if (!sign.empty() && (scale > 1 || (i + 1 < n && Scale(t[i + 1].lower) > 0))) {
-        currency = std::string(sign);
-        value = glued;
-      }
-      if (!value) scale = 1;
-    }
+    if (currency.empty() && !value)
+      value = ScaledGluedSign(x, c, t, i, &currency, &scale);
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;

@@ -97,6 +97,25 @@ void AddToken(std::vector<Token>& tokens, absl::string_view text, int64_t begin,
   }
 }
 
+// "Rs1,150", "N1,200": a currency's letters written onto a number keep its
+// thousands separators. Fed a word's bytes one by one, says whether they are a few
+// letters and then only digits.
+struct GluedSignScan {
+  static constexpr size_t kLongestSign = 4;
+  size_t letters = 0;
+  bool sign_then_digits = false;
+  void Add(bool digit) {
+    if (digit) {
+      if (letters > 0 && letters <= kLongestSign) sign_then_digits = true;
+      return;
+    }
+    // A letter after the digits, or too many: no sign.
+    if (sign_then_digits) letters = kLongestSign;
+    sign_then_digits = false;
+    if (letters <= kLongestSign) ++letters;
+  }
+};
+
 }  // namespace
 
 bool IsAbbreviation(absl::string_view lower) {
@@ -139,24 +158,13 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
     if (plen == 0 && (IsLetterByte(c) || absl::ascii_isdigit(c))) {
       size_t j = i;
       bool digits_only = true;
-      // "Rs1,150", "N1,200": a currency's letters written onto a number keep its
-      // thousands separators (a few letters, then only digits).
-      constexpr size_t kLongestGluedSign = 4;
-      size_t letters = 0;
-      bool sign_then_digits = false;
+      GluedSignScan glued;
       while (j < n) {
         unsigned char d = text[j];
         if (d >= 0x80 && PunctUtf8Length(text, j) > 0) break;
         if (IsLetterByte(d) || absl::ascii_isdigit(d)) {
-          if (!absl::ascii_isdigit(d)) {
-            digits_only = false;
-            // A letter after the digits, or too many: no sign.
-            if (sign_then_digits) letters = kLongestGluedSign;
-            sign_then_digits = false;
-            if (letters <= kLongestGluedSign) ++letters;
-          } else if (letters > 0 && letters <= kLongestGluedSign) {
-            sign_then_digits = true;
-          }
+          if (!absl::ascii_isdigit(d)) digits_only = false;
+          glued.Add(absl::ascii_isdigit(d));
           ++j;
           continue;
         }
@@ -168,7 +176,7 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
           ++j;
           continue;
         }
-        if (d == ',' && (digits_only || sign_then_digits) && j + 3 < n &&
+        if (d == ',' && (digits_only || glued.sign_then_digits) && j + 3 < n &&
             absl::ascii_isdigit(text[j + 1]) && absl::ascii_isdigit(text[j + 2]) &&
             absl::ascii_isdigit(text[j + 3])) {
           ++j;
