@@ -748,34 +748,45 @@ const DateMention* AttendedEventDate(const MatchContext& ctx) {
 
 }  // namespace
 
-// "a day after Caracas expelled ...", "two weeks before the talks began": the days
-// between the trigger's subordinate clause and the clause it hangs on (negative
-// for "after": the clause's event came first); 0 when it is no such clause.
-int SubordinateShiftDays(const MatchContext& ctx) {
+namespace {
+
+// "a day after Caracas expelled ...", "34 years after the two established ties": the
+// span between the trigger's subordinate clause and the clause it hangs on, in days
+// or in years (negative for "after": the clause's event came first); zero when it
+// is no such clause.
+struct Shift {
+  int days = 0;
+  int years = 0;
+};
+Shift SubordinateShift(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   const Clause& clause = s.parse.clauses[ctx.match.clause];
   const int sub = clause.subordinator;
-  if (clause.kind != ClauseKind::kSubordinate || sub < 2) return 0;
+  if (clause.kind != ClauseKind::kSubordinate || sub < 2) return {};
   const std::vector<Token>& t = s.tokens;
   const absl::string_view word = t[sub].lower;
-  if (word != "after" && word != "before") return 0;
+  if (word != "after" && word != "before") return {};
   // "two weeks after", read as a date of its own, is counted already.
   for (const DateMention& d : s.dates) {
-    if (d.begin <= sub && sub < d.end) return 0;
+    if (d.begin <= sub && sub < d.end) return {};
   }
   const absl::string_view unit = t[sub - 1].lower;
-  const int days = unit == "day" || unit == "days"     ? 1
-                   : unit == "week" || unit == "weeks" ? 7
-                                                       : 0;
-  if (days == 0) return 0;
+  const int per = unit == "day" || unit == "days"     ? 1
+                  : unit == "week" || unit == "weeks" ? 7
+                  : unit == "year" || unit == "years" ? -1
+                                                      : 0;
+  if (per == 0) return {};
   const Token& count = t[sub - 2];
   int n = count.lower == "a" || count.lower == "one" ? 1 : 0;
   if (n == 0) {
+    constexpr int64_t kLongestSpan = 400;  // Days, weeks or years.
     std::optional<int64_t> parsed = ParseCount(count);
-    if (!parsed || *parsed <= 0 || *parsed > 31) return 0;
+    if (!parsed || *parsed <= 0 || *parsed > kLongestSpan) return {};
     n = static_cast<int>(*parsed);
   }
-  return (word == "after" ? -1 : 1) * n * days;
+  const int sign = word == "after" ? -1 : 1;
+  if (per < 0) return {0, sign * n};
+  return {sign * n * per, 0};
 }
 
 // "reached $2.9 billion, 11.4% more than in 2024": the year after the one the change
@@ -794,11 +805,20 @@ std::optional<DateWithPrecision> YearAfterCompared(const MatchContext& ctx) {
 // shifted by the span between them, unless the clause gives its own.
 void ShiftBySubordinate(const MatchContext& ctx, const DateMention* chosen,
                         EventDate* out) {
-  const int shift = SubordinateShiftDays(ctx);
-  if (shift == 0 || out->date.precision != DatePrecision::kDay) return;
+  const Shift shift = SubordinateShift(ctx);
+  if (shift.days == 0 && shift.years == 0) return;
   if (chosen != nullptr && ctx.ClauseRange().Contains(chosen->begin)) return;
-  out->date = DayFromDays(out->date.FirstDay() + shift);
+  // "34 years after ...": the year, whatever the precision of the clause's date.
+  if (shift.years != 0 && out->date.known()) {
+    out->date = DateWithPrecision::Year(out->date.year + shift.years);
+    out->stated = true;
+    return;
+  }
+  if (shift.days == 0 || out->date.precision != DatePrecision::kDay) return;
+  out->date = DayFromDays(out->date.FirstDay() + shift.days);
 }
+
+}  // namespace
 
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
