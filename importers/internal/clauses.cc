@@ -291,8 +291,11 @@ class ClauseFinder {
     const int shifted = p_.phrases.np_at[next];
     const bool named = t_[next].lower == "the" && shifted >= 0 &&
                        t_[p_.phrases.nps[shifted].head].capitalized;
-    const bool determiner = (t_[after].lower == "with" || quoted || time || named) &&
-                            t_[next].tag == Tag::kDeterminer;
+    // "condemned in the strongest terms the seizure of power": a manner of saying.
+    const bool manner = t_[p_.phrases.nps[with_np].head].lower == "terms";
+    const bool determiner =
+        (t_[after].lower == "with" || quoted || time || named || manner) &&
+        t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     return ObjectStartingAt(next);
   }
