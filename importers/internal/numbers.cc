@@ -277,6 +277,16 @@ std::optional<double> ScaledGluedSign(const Lexicon& x, const CurrencyClasses& c
   return glued;
 }
 
+// A number word right before a scale word: "one billion", "two trillion".
+bool CountBeforeScale(const std::vector<Token>& t, int i) {
+  if (t[i].kind != TokenKind::kWord || i + 1 >= static_cast<int>(t.size()) ||
+      Scale(t[i + 1].lower) <= 1e3) {
+    return false;
+  }
+  const std::optional<int64_t> count = ParseCount(t[i]);
+  return count.has_value() && *count > 0 && *count < 1000;
+}
+
 // A word of a few letters with a digit after them: what GluedSign may read.
 bool MayBeGluedSign(const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -297,7 +307,10 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     // token starts with GluedAmount's digits), at i or right after a currency at i,
     // or a word with a sign written onto its digits ("RM5"): most tokens start no
     // mention, and no currency class need be matched there.
-    if (!number_at(i) && !number_at(i + 1) && !MayBeGluedSign(t[i])) continue;
+    if (!number_at(i) && !number_at(i + 1) && !MayBeGluedSign(t[i]) &&
+        !CountBeforeScale(t, i)) {
+      continue;
+    }
     const int start = i;
     int begin = i;  // The mention's first token: "US" or "A" before "$".
     std::string currency(CurrencyAt(x, c.sign, t, i));
@@ -320,6 +333,8 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     double scale = 1;
     if (currency.empty() && !value)
       value = ScaledGluedSign(x, c, t, i, &currency, &scale);
+    // "one billion dollars", "two trillion won": a number word before its scale.
+    if (!value && CountBeforeScale(t, i)) value = static_cast<double>(*ParseCount(t[i]));
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;

@@ -79,6 +79,14 @@ TEST(FindMoney, SignsWrittenOntoTheAmountWithAScale) {
   EXPECT_TRUE(Money("an ABC5 billion line").empty());
 }
 
+TEST(FindMoney, ANumberWordBeforeItsScale) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("to one billion dollars"), (V{{1000000000, "USD"}}));
+  EXPECT_EQ(Money("two trillion won"), (V{{2000000000000, "KRW"}}));
+  // A count of things is no amount.
+  EXPECT_TRUE(Money("two thousand people and one billion hopes").empty());
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());
