@@ -500,10 +500,29 @@ bool OpensApart(const MatchContext& ctx) {
 
 // The trigger's clause is a relative one opened by "during which", "over which",
 // "throughout which".
+// "During the visit, the two countries signed ...": a clause set in a stay the text
+// told of before, with no date of its own, is some day of the stay.
+bool DuringTheStay(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  const TokenRange clause = ctx.ClauseRange();
+  for (const DateMention& d : ctx.sentence().dates) {
+    if (clause.Contains(d.begin)) return false;  // "During the visit, on Tuesday, ...".
+  }
+  for (int k = clause.begin; k + 2 < clause.end; ++k) {
+    if (t[k].lower != "during" || t[k + 1].lower != "the") continue;
+    const absl::string_view noun = t[k + 2].lower;
+    if (noun == "visit" || noun == "trip" || noun == "stay" || noun == "tour")
+      return true;
+  }
+  return false;
+}
+
 bool DuringWhich(const MatchContext& ctx) {
   const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
-  if (clause.kind != ClauseKind::kRelative || clause.subordinator < 1) return false;
   const std::vector<Token>& t = ctx.tokens();
+  if (clause.kind != ClauseKind::kRelative || clause.subordinator < 1) {
+    return DuringTheStay(ctx);
+  }
   const absl::string_view before = t[clause.subordinator - 1].lower;
   return before == "during" || before == "over" || before == "throughout";
 }
