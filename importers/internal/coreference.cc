@@ -709,6 +709,29 @@ const Mention* Discourse::PreviousSubjectState(int s) const {
   return nullptr;
 }
 
+// "During his stay in Ulaanbaatar, the Indonesian president met ...": a pronoun in
+// the phrase that opens the sentence, before its first comma, names the person or
+// office that is the main clause's subject after it; null when it is no such.
+const Mention* Discourse::FrontedPronounSubject(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  for (int k = 0; k <= i && k < static_cast<int>(sentence.tokens.size()); ++k) {
+    if (sentence.tokens[k].tag == Tag::kComma) return nullptr;
+  }
+  for (size_t c = 0; c < parse.clauses.size(); ++c) {
+    if (parse.clauses[c].parent >= 0) continue;
+    const int np = SubjectOf(parse, static_cast<int>(c));
+    if (np < 0 || parse.phrases.nps[np].range.begin <= i) return nullptr;
+    const NounPhrase& x = parse.phrases.nps[np];
+    for (int k = x.range.begin; k < x.range.end; ++k) {
+      const int m = sentence.mention_at[k];
+      if (m >= 0 && IsPersonOrOffice(sentence.mentions[m])) return &sentence.mentions[m];
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 // The one party a plural subject names ("EU foreign ministers", "Kenyan officials")
 // when the clause around token i has such a subject before it; "" otherwise.
 std::string Discourse::PluralSubjectParty(int s, int i) const {
@@ -1297,6 +1320,11 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       return true;
     }
     if (o.cls == c.person_pronoun) {
+      // "During his stay in Ulaanbaatar, the Indonesian president met ...".
+      if (const Mention* ahead = FrontedPronounSubject(s, i)) {
+        AddAnaphorOf(s, ahead, as_place, out);
+        return true;
+      }
       PhraseAt office;
       const Mention* person = LastPerson(s, i, &office);
       if (office.sentence >= 0) {

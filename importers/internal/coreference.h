@@ -132,6 +132,8 @@ class Discourse {
   // "the President": an office (within [i + 1, office_end)) for its last holder.
   bool OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_place,
                        std::vector<Referent>* out, int* length) const;
+  // "During his stay ..., the Indonesian president met": the subject after the pronoun.
+  const Mention* FrontedPronounSubject(int s, int i) const;
   // "the kingdom": the last state of the kind the area `kind` lists.
   void KindOfStateAnaphor(int s, int i, absl::string_view kind, absl::string_view other,
                           std::vector<Referent>* out) const;
