@@ -498,8 +498,6 @@ bool OpensApart(const MatchContext& ctx) {
          ctx.lexicon().MatchAt(ctx.classes().apart_cue, t, 0, 1).length == 1;
 }
 
-// The trigger's clause is a relative one opened by "during which", "over which",
-// "throughout which".
 // "During the visit, the two countries signed ...": a clause set in a stay the text
 // told of before, with no date of its own, is some day of the stay.
 bool DuringTheStay(const MatchContext& ctx) {
@@ -517,6 +515,8 @@ bool DuringTheStay(const MatchContext& ctx) {
   return false;
 }
 
+// The trigger's clause is a relative one opened by "during which", "over which",
+// "throughout which", or a clause set "during the visit" (DuringTheStay).
 bool DuringWhich(const MatchContext& ctx) {
   const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
   const std::vector<Token>& t = ctx.tokens();

@@ -228,9 +228,6 @@ std::optional<int> ParseRomanOrdinal(const Token& t) {
   return total > 1 ? std::optional<int>(total) : std::nullopt;
 }
 
-// The longest currency sign written onto an amount, in bytes: "KSh", "₦".
-constexpr size_t kLongestGluedSign = 4;
-
 // "Rs1,150", "RM5bn", "₦1.9": a currency's sign written onto the amount. Sets
 // *value and *scale (1, or the scale glued on) and returns the currency; "" when
 // the token is no such amount.

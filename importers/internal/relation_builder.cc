@@ -244,6 +244,8 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
 // bloc or region.
 // "the CSTO summit", "the summit of the CIS": an organization does not take part in
 // its own gathering, it is what gathers; an event whose name holds no other party.
+// Read on the match's own phrase; BlocAtOwnSummit reads the built relation's names
+// for an event the text named elsewhere.
 bool RelationBuilder::OwnGathering(int s, int np, absl::string_view party) const {
   if (!absl::StartsWith(party, "org:")) return false;
   const Sentence& sentence = text_.sentences[s];

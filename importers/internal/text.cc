@@ -101,18 +101,17 @@ void AddToken(std::vector<Token>& tokens, absl::string_view text, int64_t begin,
 // thousands separators. Fed a word's bytes one by one, says whether they are a few
 // letters and then only digits.
 struct GluedSignScan {
-  static constexpr size_t kLongestSign = 4;
   size_t letters = 0;
   bool sign_then_digits = false;
   void Add(bool digit) {
     if (digit) {
-      if (letters > 0 && letters <= kLongestSign) sign_then_digits = true;
+      if (letters > 0 && letters <= kLongestGluedSign) sign_then_digits = true;
       return;
     }
     // A letter after the digits, or too many: no sign.
-    if (sign_then_digits) letters = kLongestSign;
+    if (sign_then_digits) letters = kLongestGluedSign;
     sign_then_digits = false;
-    if (letters <= kLongestSign) ++letters;
+    if (letters <= kLongestGluedSign) ++letters;
   }
 };
 

@@ -97,6 +97,11 @@ inline uint32_t WordHash(absl::string_view w) {
 // "'s" / "’s" is its own token.
 std::vector<Token> Tokenize(absl::string_view text, int64_t base);
 
+// The longest currency sign written onto an amount's digits, in bytes ("KSh", "₦"):
+// the tokenizer keeps such a word's thousands separators ("Rs1,150") and FindMoney
+// reads the sign (numbers.h).
+inline constexpr size_t kLongestGluedSign = 4;
+
 struct SentenceSpan {
   size_t begin = 0;  // Byte range within the paragraph text.
   size_t end = 0;
