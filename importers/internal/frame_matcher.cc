@@ -325,6 +325,19 @@ class SentenceMatcher {
     return false;
   }
 
+  // "A visit by Modi is expected next week", "a summit is being considered": a noun
+  // trigger in the subject of a passive that awaits or plans it. Not "talks are set
+  // to begin on Friday": a date set is a fact of its own.
+  bool ExpectedSubject(const Clause& clause, int np) const {
+    if (np < 0 || clause.subject < 0 || clause.verb < 0 ||
+        !InPhrase(np, clause.subject)) {
+      return false;
+    }
+    const VerbGroup& g = ph_.verbs[clause.verb];
+    return g.passive &&
+           (GovernorLemma(c_.plan_governor, g) || GovernorLemma(c_.awaiting_governor, g));
+  }
+
   // "ruled out joining the SCO": a gerund right after its parent's verb is its object.
   bool GerundObject(int c) const {
     const Clause& k = clauses_[c];
@@ -559,6 +572,7 @@ class SentenceMatcher {
       // "put its talks with Togo on hold": the object is suspended.
       mood.blocked |= RangeHas(c_.abeyance, clause.range);
     }
+    mood.wished |= ExpectedSubject(clause, np);
     // "met without signing a deal": a cue right before a participle negates it.
     if (clause.kind == ClauseKind::kParticipial) {
       constexpr int kCueWords = 3;  // "rather than", "instead of".

@@ -65,6 +65,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"talks_round", &KnownClasses::talks_round},
     {"aside_event", &KnownClasses::aside_event},
     {"plan_governor", &KnownClasses::plan_governor},
+    {"awaiting_governor", &KnownClasses::awaiting_governor},
     {"phase_noun", &KnownClasses::phase_noun},
     {"pledge_governor", &KnownClasses::pledge_governor},
     {"arrangement_governor", &KnownClasses::arrangement_governor},
