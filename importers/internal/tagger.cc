@@ -642,9 +642,11 @@ class ContextPass {
     // 2010", where the clause has its verb already.
     // "weeks before Chile takes over the chair": a subordinator before the names
     // opens a clause of their own.
+    // Not "the EU sanctions against Belarus took effect": a tensed verb still to come
+    // in the clause makes the names and the word the subject's phrase.
     if (i + 1 < n_ && t_[i + 1].tag == Tag::kPreposition &&
         (!VerbBefore(i) || SubordinatorBeforeNames(i))) {
-      return true;
+      return !VerbAfterPhrase(i + 1);
     }
     // "Chile, Peru sign fisheries pact": a headline's names are followed by its verb.
     if (IsHeadline(t_) && StartsPhrase(i + 1) && !VerbBefore(i)) return true;
@@ -654,6 +656,26 @@ class ContextPass {
            (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
            !t_[i + 1].capitalized && !VerbBefore(i);
   }
+  // The preposition at p opens a short phrase that a tensed verb follows at once
+  // ("against Belarus took", "on Chinese steel are").
+  bool VerbAfterPhrase(int p) const {
+    constexpr int kPhraseWindow = 6;  // "on South African citrus and car exports"
+    int k = p + 1;
+    // Words not yet decided are nouns here: a past form ends the phrase.
+    while (k < n_ && k <= p + kPhraseWindow && !(t_[k].verb_forms & kPastTense) &&
+           (IsNominal(t_[k].tag) || t_[k].tag == Tag::kDeterminer ||
+            t_[k].tag == Tag::kNumber || t_[k].tag == Tag::kPossessive)) {
+      ++k;
+    }
+    if (k == p + 1 || k >= n_) return false;
+    const Token& t = t_[k];
+    // Not "on the accord signed in May": a form that may be a participle describes
+    // the phrase.
+    return t.tag == Tag::kAux || t.tag == Tag::kModal ||
+           ((t.verb_forms & kPastTense) && !(t.verb_forms & kPastParticiple) &&
+            !t.capitalized);
+  }
+
   // The names right before i follow a subordinator ("before", "once", "until").
   bool SubordinatorBeforeNames(int i) const {
     int k = i - 1;

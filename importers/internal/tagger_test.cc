@@ -376,5 +376,20 @@ TEST(TagTokens, LateOrEarlyRightBeforeATimeIsAnAdverb) {
   EXPECT_NE(TagOf(u, "late"), Tag::kAdverb);
 }
 
+TEST(TagTokens, APresentFormBeforeAPhraseAndATensedVerbIsTheSubjectsNoun) {
+  std::vector<Token> t =
+      Tagged("The EU sanctions against Belarus took effect on Monday.");
+  EXPECT_EQ(TagOf(t, "sanctions"), Tag::kNoun);
+  EXPECT_EQ(TagOf(t, "took"), Tag::kVerb);
+  // Names and a present form before a phrase, with no other verb: the names' verb.
+  std::vector<Token> u =
+      Tagged("Chile and Peru meet in Lima on Monday and will sign a pact.");
+  EXPECT_EQ(TagOf(u, "meet"), Tag::kVerb);
+  // A participle after the phrase describes it; the present form stays the verb.
+  std::vector<Token> v =
+      Tagged("The Treaty builds on the Security Agreement signed in May.");
+  EXPECT_EQ(TagOf(v, "builds"), Tag::kVerb);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
