@@ -1259,6 +1259,17 @@ class SentenceMatcher {
   // "a Chinese contractor", "Turkish firms", "Security Council resolutions": a demonym or
   // a name on a noun that is no state, no office and no agent of one (not "the Kenyan
   // government").
+  // "a protocol upgrading the free trade agreement": a participle that describes a
+  // document tells what the document does to another; nobody signs that one.
+  bool DocumentActs(int c) const {
+    // Not "an agreement signed in 2017": that participle is done to the document.
+    if (clauses_[c].kind != ClauseKind::kParticipial || Passive(c)) return false;
+    const int subject = SubjectOf(sentence_.parse, c);
+    if (subject < 0) return false;
+    const int head = ph_.nps[subject].head;
+    return head >= 0 && x_.MatchAt(c_.agreement_kind, t_, head, head + 1).length > 0;
+  }
+
   bool DemonymOnThing(int np) const {
     if (np < 0) return false;
     const int head = ph_.nps[np].head;
@@ -1714,7 +1725,7 @@ class SentenceMatcher {
     // "signed contracts with Swedish firms": the partner must act as well.
     if (f.needs_acting_subject && c >= 0 &&
         (DemonymOnThing(Passive(c) ? ByPhrase(c) : SubjectOf(sentence_.parse, c)) ||
-         DemonymOnThing(PrepObject(c, "with")))) {
+         DemonymOnThing(PrepObject(c, "with")) || DocumentActs(c))) {
       return false;
     }
     if (f.needs_person_object) {
