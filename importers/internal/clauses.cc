@@ -596,8 +596,9 @@ class ClauseFinder {
       return;
     }
     // "X chose China for a visit, held talks with Y and raised ties": after a comma, a
-    // tensed verb with an object of its own continues a list of the subject's acts.
-    if (!g.infinitive && !g.nonfinite && i > 0 && t_[i - 1].tag == Tag::kComma &&
+    // tensed verb with an object of its own continues a list of the subject's acts
+    // (", also banned the export of ...": adverbs between change nothing).
+    if (!g.infinitive && !g.nonfinite && before >= 0 && t_[before].tag == Tag::kComma &&
         (TopClause().kind == ClauseKind::kMain ||
          TopClause().kind == ClauseKind::kCoordinate) &&
         SubjectOf(p_, Top()) >= 0 && ObjectRightAfter(g)) {

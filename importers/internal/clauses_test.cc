@@ -382,5 +382,16 @@ TEST(ParseSentence, ANameAfterThePlaceAndTheTimeIsTheVerbsObject) {
   EXPECT_EQ(p.Phrase(p.parse.clauses[received].object), "President Kais Saied");
 }
 
+TEST(ParseSentence, AnAdverbAfterTheCommaOfAListOfActsChangesNothing) {
+  Parsed p = Parse(
+      "Canada froze the assets of six officials on Monday, also banned the sale of "
+      "drones to Iran, and recalled its envoy.");
+  int banned = p.ClauseOf("banned");
+  ASSERT_GE(banned, 0);
+  EXPECT_EQ(p.parse.clauses[banned].kind, ClauseKind::kCoordinate);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, banned)), "Canada");
+  EXPECT_EQ(p.Phrase(p.parse.clauses[banned].object), "the sale");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
