@@ -67,11 +67,18 @@ std::vector<bool> SharedEnds(const std::vector<graph::Relation>& relations) {
 // same day, is that one.
 void FoldGeneralMeasures(std::vector<graph::Relation>& relations,
                          std::vector<bool>& gone) {
-  auto measure = [](const graph::Relation& r) {
-    auto it = r.attributes.find("measure");
+  auto text = [](const graph::Relation& r, const char* key) {
+    auto it = r.attributes.find(key);
     const std::string* value =
         it == r.attributes.end() ? nullptr : std::get_if<std::string>(&it->second);
     return value == nullptr ? std::string() : *value;
+  };
+  auto measure = [&](const graph::Relation& r) { return text(r, "measure"); };
+  // Not "imposed an export ban and prolonged its earlier sanctions": a measure
+  // extended or lifted is another act than one imposed.
+  auto action = [&](const graph::Relation& r) {
+    const std::string a = text(r, "action");
+    return a.empty() ? std::string("imposed") : a;
   };
   auto same_sentence = [](const graph::Relation& a, const graph::Relation& b) {
     for (const graph::Provenance& p : a.provenance) {
@@ -96,6 +103,7 @@ void FoldGeneralMeasures(std::vector<graph::Relation>& relations,
       for (size_t j : members) {
         const std::string named = measure(relations[j]);
         if (j == i || gone[j] || named.empty() || named == "other" ||
+            action(relations[i]) != action(relations[j]) ||
             !same_sentence(relations[i], relations[j])) {
           continue;
         }
