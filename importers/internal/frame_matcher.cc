@@ -1708,6 +1708,11 @@ class SentenceMatcher {
     for (ClassId cls : f.absent) {
       if (RangeHas(cls, scope)) return false;
     }
+    if (c >= 0 && clauses_[c].verb >= 0) {
+      for (ClassId cls : f.verb_not) {
+        if (GovernorLemma(cls, ph_.verbs[clauses_[c].verb])) return false;
+      }
+    }
     if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
     if (f.needs_baseline && BaselineAmount(x_, c_.amount_hedge, t_, sentence_.money,
                                            scope.begin, scope.end) == nullptr) {

@@ -139,10 +139,10 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     }
     return absl::OkStatus();
   }
-  if (key == "near" || key == "not") {
+  if (key == "near" || key == "not" || key == "verb_not") {
     auto id = ParseClass(value, lexicon, file, line);
     if (!id.ok()) return id.status();
-    (key == "near" ? f->near : f->absent).push_back(*id);
+    (key == "near" ? f->near : key == "not" ? f->absent : f->verb_not).push_back(*id);
     return absl::OkStatus();
   }
   if (key == "needs") {

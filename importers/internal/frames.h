@@ -60,6 +60,8 @@
 //   obj=@class, subj=@class      that slot's phrase must hold a phrase of the class;
 //   near=@class                  the trigger's clause must hold one;
 //   not=@class                   the trigger's clause must not hold one;
+//   verb_not=@class              the verb of the trigger's clause (its lemma) must
+//                                not be of the class ("reviewed the partnership");
 //   through=PREP|PREP            a preposition slot's phrase that names no party may
 //                                name it in these phrases after it ("a ban on
 //                                exports to Y", "curbs on cooperation with Y");
@@ -183,6 +185,7 @@ struct Frame {
   };
   std::vector<Condition> requires_in_slot;  // obj=@x, subj=@x, with=@x ...
   std::vector<ClassId> near, absent;
+  std::vector<ClassId> verb_not;   // verb_not=@x: classes the clause's verb is not of.
   std::vector<std::string> under;  // Prepositions a noun trigger's phrase must follow.
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;

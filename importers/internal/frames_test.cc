@@ -72,7 +72,8 @@ TEST(ParseFrame, APhrasalTriggerKeepsItsParticle) {
 TEST(ParseFrame, ConditionsAndConstantsAreKept) {
   absl::StatusOr<Frame> f = Parse(
       "agreement  v:seal  obj=@agreement_kind  near=@trade_noun  not=@remote_talk  "
-      "needs=money  needs=date  mood=any  max_parties=3  confidence=0.55  "
+      "verb_not=@partnership_care  needs=money  needs=date  mood=any  max_parties=3  "
+      "confidence=0.55  "
       "attr.kind=treaty  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();
   ASSERT_EQ(f->requires_in_slot.size(), 1u);
@@ -80,6 +81,7 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
   EXPECT_EQ(f->requires_in_slot[0].cls, Words().Find("agreement_kind"));
   EXPECT_EQ(f->near, (std::vector<ClassId>{Words().Find("trade_noun")}));
   EXPECT_EQ(f->absent, (std::vector<ClassId>{Words().Find("remote_talk")}));
+  EXPECT_EQ(f->verb_not, (std::vector<ClassId>{Words().Find("partnership_care")}));
   EXPECT_TRUE(f->needs_money);
   EXPECT_TRUE(f->needs_date);
   EXPECT_FALSE(f->needs_percent);
