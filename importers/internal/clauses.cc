@@ -522,6 +522,16 @@ class ClauseFinder {
       stack_.pop_back();
       return;
     }
+    // "thanked Peru for chairing the bloc and wished Chile success": a past form after
+    // "and" joins no gerund; the gerund's clause ends, and the verb joins the clause
+    // above it.
+    if (stack_.size() > 1 && TopClause().kind == ClauseKind::kParticipial &&
+        TopClause().verb >= 0 && i + 1 < static_cast<int>(t_.size()) &&
+        absl::EndsWith(t_[p_.phrases.verbs[TopClause().verb].head].lower, "ing") &&
+        (t_[i + 1].verb_forms & kPastTense) && t_[i + 1].tag == Tag::kVerb) {
+      Close(Top(), i);
+      stack_.pop_back();
+    }
     if (TopClause().verb >= 0 && (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
                                   VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
       int parent = TopClause().parent;

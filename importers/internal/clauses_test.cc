@@ -393,5 +393,14 @@ TEST(ParseSentence, AnAdverbAfterTheCommaOfAListOfActsChangesNothing) {
   EXPECT_EQ(p.Phrase(p.parse.clauses[banned].object), "the sale");
 }
 
+TEST(ParseSentence, APastFormAfterAndJoinsTheClauseAboveAGerund) {
+  Parsed p = Parse(
+      "The minister thanked Peru for hosting the talks and praised Chile for its help.");
+  int praised = p.ClauseOf("praised");
+  ASSERT_GE(praised, 0);
+  EXPECT_EQ(p.parse.clauses[praised].kind, ClauseKind::kCoordinate);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, praised)), "The minister");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
