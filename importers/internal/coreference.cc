@@ -1370,6 +1370,13 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     if (t[i].lower == "its") {
       subject = i == 0 ? PreviousSubjectState(s) : SubjectStateBefore(s, i);
     }
+    // "X was admitted to the Forum a week after it joined ASEAN": a country named
+    // as the subject before is whom "it" means; not "Putin wished Turkmenistan
+    // success as it takes over", where the subject is a person.
+    if (t[i].lower == "it" && i > 0) {
+      const Mention* state = SubjectStateBefore(s, i);
+      if (state != nullptr && state->kind == EntityKind::kCountry) subject = state;
+    }
     AddAnaphorOf(s, subject != nullptr ? subject : LastMention(s, i, o.accept), as_place,
                  out);
     return true;
