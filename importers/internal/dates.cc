@@ -364,7 +364,9 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
     return i;
   }
   int year = ref.year;
-  if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
+  if (t[i - 1].lower == "this") {
+    // "this October": the report's own year's, ahead or past.
+  } else if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
   } else if (month > ref.month || (t[i - 1].lower == "last" && month == ref.month)) {

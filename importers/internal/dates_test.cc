@@ -215,6 +215,9 @@ TEST(FindDates, YearsMonthsAndRelativePeriodsKeepTheirPrecision) {
   EXPECT_EQ(Dates("last year", kFeb5), std::vector<std::string>{"2025"});
   EXPECT_EQ(Dates("last week", kFeb5), std::vector<std::string>{"2026-01"});
   EXPECT_EQ(Dates("last October", kFeb5), std::vector<std::string>{"2025-10"});
+  // "this October" is the report's own year's, still ahead or not.
+  EXPECT_EQ(Dates("this October", kFeb5), std::vector<std::string>{"2026-10"});
+  EXPECT_EQ(Dates("this January", kFeb5), std::vector<std::string>{"2026-01"});
   EXPECT_EQ(Dates("two weeks ago", kFeb5), std::vector<std::string>{"2026-01-22"});
 }
 
