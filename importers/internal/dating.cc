@@ -215,12 +215,17 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   // "placed the 1960 treaty in abeyance on Wednesday": a year written inside the
   // object's own words dates the document a measure acts on, not the measure (a
   // signing or a summit hosted is its object's own date).
+  // "condemned Sunday's attack on Tuesday", "condemned the 2021 coup": so for what a
+  // statement is about, and a date with "'s" is its phrase's own.
   const RelationType type = ctx.match.frame->type;
   if (ctx.match.np < 0 && ctx.match.object_np >= 0 &&
-      (type == RelationType::kDowngrade || type == RelationType::kSanction)) {
+      (type == RelationType::kDowngrade || type == RelationType::kSanction ||
+       type == RelationType::kDeclaration)) {
     const NounPhrase& object = s.parse.phrases.nps[ctx.match.object_np];
-    if (object.range.Contains(d.begin) && d.begin > object.range.begin &&
-        d.begin < object.head) {
+    const bool possessor = d.end < static_cast<int>(s.tokens.size()) &&
+                           s.tokens[d.end].tag == Tag::kPossessive;
+    if (object.range.Contains(d.begin) &&
+        ((d.begin > object.range.begin || possessor) && d.begin < object.head)) {
       return true;
     }
   }
