@@ -945,6 +945,10 @@ class PhraseFinder {
       // article or a possessive.
       const bool list = first.conjuncts.size() > 1;
       if (second.conjuncts.size() > 1) continue;
+      if (list && BarePluralSetOff(first, static_cast<int>(a + 1))) {
+        first.apposition = static_cast<int>(a + 1);
+        continue;
+      }
       if (list && TagAt(second.range.begin) != Tag::kDeterminer &&
           TagAt(second.range.begin) != Tag::kPossessive) {
         continue;
@@ -974,6 +978,32 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       }
     }
+  }
+
+  // "Chile and Korea, strategic partners since 2015, signed": a bare plural set off
+  // by commas after a list of names describes the list, with the phrases it takes.
+  bool BarePluralSetOff(const NounPhrase& first, int second_np) const {
+    const NounPhrase& second = out_.nps[second_np];
+    if (first.range.end >= n_ || TagAt(first.range.end) != Tag::kComma ||
+        second.range.begin != first.range.end + 1 || !Named(first)) {
+      return false;
+    }
+    const Tag start = TagAt(second.range.begin);
+    if ((start != Tag::kAdjective && start != Tag::kNoun) ||
+        TagAt(second.head) != Tag::kNoun || t_[second.head].lower.back() != 's') {
+      return false;
+    }
+    int after = second.range.end;
+    for (bool more = true; more;) {
+      more = false;
+      for (int pp : second.pps) {
+        if (out_.pps[pp].prep == after && out_.pps[pp].range.end > after) {
+          after = out_.pps[pp].range.end;
+          more = true;
+        }
+      }
+    }
+    return after < n_ && TagAt(after) == Tag::kComma;
   }
 
   // "the President of Brazil, Lula" read as one name: it describes its own name,

@@ -195,6 +195,20 @@ TEST(FindPhrases, AnAppositiveBetweenCommasDescribesTheNameBeforeIt) {
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "the Kyrgyz president");
 }
 
+TEST(FindPhrases, ABarePluralSetOffAfterAListOfNamesDescribesTheList) {
+  Parsed p =
+      Parse("Ghana and Togo, close allies since 1994, signed a pact.", {{0, 1}, {2, 3}});
+  int names = p.PhraseAt("Ghana");
+  int allies = p.PhraseAt("close");
+  ASSERT_GE(names, 0);
+  ASSERT_GE(allies, 0);
+  EXPECT_EQ(p.phrases.nps[names].apposition, allies);
+  Parsed q = Parse("Ghana and Togo, partners in trade, signed a pact.", {{0, 1}, {2, 3}});
+  EXPECT_EQ(q.phrases.nps[q.PhraseAt("Ghana")].apposition, q.PhraseAt("partners"));
+  Parsed r = Parse("Ghana and Togo signed deals, loans and grants.", {{0, 1}, {2, 3}});
+  EXPECT_EQ(r.phrases.nps[r.PhraseAt("Ghana")].apposition, -1);
+}
+
 TEST(FindPhrases, AnAppositiveWithItsOfPhrasesAndADatedPossessorDescribesTheName) {
   Parsed p = Parse("Norway, last year's host of the council of ministers, spoke.");
   int name = p.PhraseAt("Norway");
