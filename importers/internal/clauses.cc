@@ -810,6 +810,8 @@ class ClauseFinder {
       return;
     }
     int k = i - 1;
+    // "the sanctions, first imposed in 2020,": past adverbs after the comma.
+    while (k > 0 && t_[k].tag == Tag::kAdverb && t_[k - 1].tag == Tag::kComma) --k;
     // "hosted by Peru and attended by the presidents of ...": a participle joined to
     // another describes the same phrase.
     if (k >= 0 && t_[k].tag == Tag::kConjunction && clause.parent >= 0) {

@@ -402,5 +402,13 @@ TEST(ParseSentence, APastFormAfterAndJoinsTheClauseAboveAGerund) {
   EXPECT_EQ(p.Phrase(SubjectOf(p.parse, praised)), "The minister");
 }
 
+TEST(ParseSentence, AParticipleAfterACommaAndAnAdverbDescribesThePhraseBefore) {
+  Parsed p = Parse("Canada prolonged its sanctions, first imposed in 2007, for a year.");
+  int imposed = p.ClauseOf("imposed");
+  ASSERT_GE(imposed, 0);
+  EXPECT_EQ(p.parse.clauses[imposed].kind, ClauseKind::kParticipial);
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, imposed)), "its sanctions");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal

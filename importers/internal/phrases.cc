@@ -198,7 +198,13 @@ class PhraseFinder {
     const int k = g->range.end;
     const Token& head = t_[g->head];
     bool gerund = (head.verb_forms & kGerund) && !(head.verb_forms & kPastTense);
-    bool after_break = g->range.begin == 0 || TagAt(g->range.begin - 1) == Tag::kComma ||
+    // "the sanctions, first imposed in 2020,": adverbs after a comma change nothing.
+    int opened = g->range.begin;
+    while (opened > 0 && TagAt(opened - 1) == Tag::kAdverb && opened - 1 > 0 &&
+           TagAt(opened - 2) == Tag::kComma) {
+      --opened;
+    }
+    bool after_break = g->range.begin == 0 || TagAt(opened - 1) == Tag::kComma ||
                        TagAt(g->range.begin - 1) == Tag::kPreposition ||
                        TagAt(g->range.begin - 1) == Tag::kSubordinator ||
                        TagAt(g->range.begin - 1) == Tag::kConjunction;
