@@ -376,6 +376,12 @@ class PhraseFinder {
       if (tag == Tag::kComma || tag == Tag::kQuote || tag == Tag::kPunct ||
           tag == Tag::kRelative || tag == Tag::kSubordinator)
         return false;
+      // "focused on the treaty signed by X and Y": a participle after a noun, with
+      // its agent, is no tensed verb.
+      if (Tensed(k) && (t_[k].verb_forms & kPastParticiple) &&
+          TagAt(k - 1) == Tag::kNoun && k + 1 < n_ && t_[k + 1].lower == "by") {
+        continue;
+      }
       if (Tensed(k)) return after_and || TagAt(k - 1) != Tag::kConjunction;
     }
     return false;

@@ -195,6 +195,14 @@ TEST(FindPhrases, AnAppositiveBetweenCommasDescribesTheNameBeforeIt) {
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "the Kyrgyz president");
 }
 
+TEST(FindPhrases, APastFormWithItsAgentAfterANounLeavesTheVerbBeforeItTensed) {
+  Parsed p =
+      Parse("Talks focused on the treaty signed by Chad and Niger.", {{6, 7}, {8, 9}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(p.phrases.verbs[0].nonfinite);  // focused
+  EXPECT_TRUE(p.phrases.verbs[1].passive);     // signed by
+}
+
 TEST(FindPhrases, ABarePluralSetOffAfterAListOfNamesDescribesTheList) {
   Parsed p =
       Parse("Ghana and Togo, close allies since 1994, signed a pact.", {{0, 1}, {2, 3}});
