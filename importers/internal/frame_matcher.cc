@@ -1613,6 +1613,22 @@ class SentenceMatcher {
     return true;
   }
 
+  // The first phrase after a preposition that one of the frame's class conditions
+  // names ("on=@agreement_kind"), in clause c; -1 when none.
+  int ConditionPhrase(const Frame& f, int c) const {
+    for (const Frame::Condition& cond : f.requires_in_slot) {
+      if (cond.slot.kind != Slot::kPrep) continue;
+      for (int pp : clauses_[c].pps) {
+        const PrepPhrase& p = ph_.pps[pp];
+        if (p.np >= 0 && Prep(p) == cond.slot.prep &&
+            RangeHas(cond.cls, ChainRange(p.np))) {
+          return p.np;
+        }
+      }
+    }
+    return -1;
+  }
+
   // The ranges SlotOf gives for a slot as a party (not a target). An object's are
   // its phrases' chains, found without resolving who they name: most frames fail
   // their object's condition, and need no referents. Not inlined: GCC 12 takes the
@@ -2194,6 +2210,9 @@ class SentenceMatcher {
     if (const int before = np < 0 ? ObjectItStandsFor(c) : -1; before >= 0) {
       m.object_np = before;  // "extended it": what "it" stands for.
     }
+    // "agreed on a roadmap", "entered into an agreement": with no object, the phrase
+    // the frame's class condition found after its preposition is what was agreed.
+    if (np < 0 && m.object_np < 0) m.object_np = ConditionPhrase(f, c);
     m.pairs = std::move(pairs);
     out_.push_back(std::move(m));
   }
