@@ -258,6 +258,19 @@ bool RelationBuilder::OwnGathering(int s, int np, absl::string_view party) const
     if (m.id != party && m.country != party) return false;
     own = true;
   }
+  if (own || ph.nps[np].possessor_end <= ph.nps[np].range.begin) return own;
+  // "leaders of the AU gathered for their annual summit": a pronoun's summit is that
+  // of the body its clause names when it names no other party (places aside): not
+  // "the EU and the five Central Asian republics ... at their first summit".
+  const absl::string_view owner = sentence.tokens[ph.nps[np].range.begin].lower;
+  if (owner != "their" && owner != "its") return false;
+  const int c = sentence.parse.clause_at[ph.nps[np].head];
+  for (const Mention& m : sentence.mentions) {
+    if (sentence.parse.clause_at[m.begin] != c || m.kind == graph::EntityKind::kCity)
+      continue;
+    if (m.id != party) return false;
+    own = true;
+  }
   return own;
 }
 

@@ -172,6 +172,10 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     std::string joint =
         ClauseOrganizations(sentence, sentence.parse.clause_at[x.head], &named);
     if (owners.size() > 1 && named > 1) name = joint;
+    // "leaders of the CIS gathered for their year-end summit": a pronoun's owner is
+    // the one body its clause names.
+    const absl::string_view owner_word = t[x.range.begin].lower;
+    if (named == 1 && (owner_word == "their" || owner_word == "its")) name = joint;
   }
   int b = part.begin;
   if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
