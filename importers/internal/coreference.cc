@@ -1267,7 +1267,17 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     int clause = i < static_cast<int>(sentence.parse.clause_at.size())
                      ? sentence.parse.clause_at[i]
                      : -1;
-    for (Referent& r : SpeakerOf(s, clause)) {
+    std::vector<Referent> speakers = SpeakerOf(s, clause);
+    // "'We have signed ...,' X said after talks with Y": "we" beside a partner the
+    // report names is the speaker's side and the partner's.
+    const absl::string_view w = t[i].lower;
+    if (!speakers.empty() && (w == "we" || w == "us" || w == "our" || w == "ours")) {
+      if (std::optional<Referent> partner = SpeechPartner(s, clause);
+          partner && partner->party != speakers.front().party) {
+        speakers.push_back(std::move(*partner));
+      }
+    }
+    for (Referent& r : speakers) {
       r.anaphor = true;
       out->push_back(std::move(r));
     }
@@ -1831,6 +1841,27 @@ std::vector<Referent> Discourse::ElaboratingList(int s, int np, bool as_place) c
     ++stop;
   }
   return InRange(s, k + opener, stop, as_place);
+}
+
+std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Clause>& clauses = sentence.parse.clauses;
+  if (clause < 0 || clause >= static_cast<int>(clauses.size()) ||
+      clauses[clause].speech < 0) {
+    return std::nullopt;
+  }
+  const TokenRange r = clauses[clauses[clause].speech].range;
+  const std::vector<Token>& t = sentence.tokens;
+  for (int k = r.begin; k < r.end && k < static_cast<int>(t.size()); ++k) {
+    if (t[k].lower != "with" && t[k].lower != "alongside") continue;
+    for (const Mention& m : sentence.mentions) {
+      if (m.begin <= k || m.begin >= r.end || !IsStateMention(m)) continue;
+      Referent partner = FromMention(s, m, false);
+      if (partner.party.empty()) return std::nullopt;
+      return partner;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {

@@ -155,6 +155,9 @@ class Discourse {
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
   const Mention* SubjectStateBefore(int s, int before) const;
+  // The state or person named after "with" or "alongside" in the clause that reports
+  // quoted clause `clause` of sentence s ("X said after talks with Y").
+  std::optional<Referent> SpeechPartner(int s, int clause) const;
   const Mention* PreviousSubjectState(int s) const;
   // The first organization among the item's leading principal parties; "" if none.
   std::string PrincipalOrganization() const;

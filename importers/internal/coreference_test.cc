@@ -364,5 +364,19 @@ TEST(Discourse, LastPersonOfIsThePersonNamedLastForTheParty) {
   EXPECT_EQ(item.discourse().LastPersonOf(s, 0, "country:CHL"), "");
 }
 
+TEST(Discourse, WeInAQuoteBesideANamedPartnerIsBothSides) {
+  Item item("",
+            {"\"We signed a treaty,\" Chilean President Tomas Quispe said after talks "
+             "with Peruvian President Rosa Huaman."});
+  std::vector<Referent> we = item.Of(0, "We");
+  ASSERT_EQ(we.size(), 2u);
+  EXPECT_EQ(we[0].party, "country:CHL");
+  EXPECT_EQ(we[1].party, "country:PER");
+  Item alone("", {"\"We signed a treaty,\" Chilean President Tomas Quispe said."});
+  std::vector<Referent> just = alone.Of(0, "We");
+  ASSERT_EQ(just.size(), 1u);
+  EXPECT_EQ(just[0].party, "country:CHL");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
