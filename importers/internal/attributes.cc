@@ -850,8 +850,21 @@ void SectorFrom(const MatchContext& ctx, Attributes* a) {
   int at = -1;
   PhraseMatch m;
   if (!FindClass(ctx, ctx.classes().sector, scope, &at, &m)) return;
-  (*a)["sector"] =
-      m.value.empty() ? Text(ctx.tokens(), at, at + m.length) : std::string(m.value);
+  const std::vector<Token>& t = ctx.tokens();
+  std::string sector =
+      m.value.empty() ? Text(t, at, at + m.length) : std::string(m.value);
+  // "in real estate and tourism", "oil and gas": two sectors joined are one field.
+  const int joint = at + m.length;
+  if (joint + 1 < scope.end && t[joint].lower == "and") {
+    const PhraseMatch second =
+        ctx.lexicon().MatchAt(ctx.classes().sector, t, joint + 1, scope.end);
+    if (second.length > 0) {
+      absl::StrAppend(&sector, " and ",
+                      second.value.empty() ? Text(t, joint + 1, joint + 1 + second.length)
+                                           : std::string(second.value));
+    }
+  }
+  (*a)["sector"] = std::move(sector);
 }
 
 void MembershipAttributes(const MatchContext& ctx, Attributes* a) {
