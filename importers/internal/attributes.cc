@@ -273,7 +273,10 @@ int ComplementEnd(const MatchContext& ctx, int e) {
   const int n = static_cast<int>(t.size());
   // "a protocol amending the treaty": a participle opens it as a preposition does.
   // The complement needs words of its own: "agreement on Tuesday" names nothing.
-  if (e + 1 >= n || !(IngForm(t[e]) || InClass(ctx, ctx.classes().title_complement, e)) ||
+  // "in the field of education": a complement may open with several words.
+  if (e + 1 >= n ||
+      !(IngForm(t[e]) ||
+        ctx.lexicon().MatchAt(ctx.classes().title_complement, t, e, n).length > 0) ||
       t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1))
     return e;
   int end = e + 1;
