@@ -1272,7 +1272,15 @@ class SentenceMatcher {
 
   bool DemonymOnThing(int np) const {
     if (np < 0) return false;
-    const int head = ph_.nps[np].head;
+    // "Kenyan and Indian companies": bare demonyms joined share the last one's noun.
+    const NounPhrase& x = ph_.nps[np];
+    bool demonyms = x.conjuncts.size() > 1;
+    for (size_t k = 0; demonyms && k + 1 < x.conjuncts.size(); ++k) {
+      const TokenRange& r = x.conjuncts[k];
+      demonyms = r.end == r.begin + 1 && sentence_.mention_at[r.begin] >= 0 &&
+                 t_[r.begin].tag == Tag::kAdjective;
+    }
+    const int head = demonyms ? x.conjuncts.back().end - 1 : x.head;
     if (head < 0 || sentence_.mention_at[head] >= 0) return false;
     if (x_.MatchAt(c_.agent_noun, t_, head, head + 1).length > 0) return false;
     for (int i = ph_.nps[np].range.begin; i < head; ++i) {
