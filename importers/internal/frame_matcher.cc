@@ -1604,7 +1604,8 @@ class SentenceMatcher {
   // The frame's conditions: the cheap ones on the clause and phrase first, then
   // those on slots (obj=@class), which read the slot's referents too.
   bool ConditionsHold(const Frame& f, int c, int np, const TokenRange& trigger) const {
-    return ClauseConditionsHold(f, c, np) && SlotConditionsHold(f, c, np, trigger);
+    return ClauseConditionsHold(f, c, np, trigger) &&
+           SlotConditionsHold(f, c, np, trigger);
   }
 
   bool SlotConditionsHold(const Frame& f, int c, int np,
@@ -1711,23 +1712,47 @@ class SentenceMatcher {
 
   // The amount, percentage and date the frame needs lie in the clause's `scope`:
   // tests on the sentence's short lists, cheaper than the scans for classes.
-  bool NeedsInScope(const Frame& f, const TokenRange& scope) const {
+  bool NeedsInScope(const Frame& f, const TokenRange& scope, int c) const {
     auto any_in_scope = [&](const auto& list) {
       for (const auto& m : list) {
         if (scope.Contains(m.begin)) return true;
       }
       return false;
     };
-    return (!f.needs_money || any_in_scope(sentence_.money)) &&
+    // "pledged to lift trade to $1 billion": for needs=own_money, an amount in an
+    // infinitive below the clause is the infinitive's.
+    auto own_money = [&]() {
+      for (const MoneyMention& m : sentence_.money) {
+        if (scope.Contains(m.begin) &&
+            !(f.needs_own_money && InComplementBelow(m.begin, c)))
+          return true;
+      }
+      return false;
+    };
+    return (!f.needs_money || own_money()) &&
            (!f.needs_percent || any_in_scope(sentence_.percents)) &&
            (!f.needs_date || any_in_scope(sentence_.dates));
   }
 
-  bool ClauseConditionsHold(const Frame& f, int c, int np) const {
+  // Token k lies in an infinitive (complement) clause under clause c.
+  bool InComplementBelow(int k, int c) const {
+    for (int cc = sentence_.parse.clause_at[k], depth = 0;
+         cc >= 0 && cc != c && depth < 8; cc = clauses_[cc].parent, ++depth) {
+      if (clauses_[cc].kind == ClauseKind::kComplement) return true;
+    }
+    return false;
+  }
+
+  bool ClauseConditionsHold(const Frame& f, int c, int np,
+                            const TokenRange& trigger) const {
     const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
-    if (!NeedsInScope(f, scope)) return false;
+    if (!NeedsInScope(f, scope, c)) return false;
+    // "pledged to lift trade to $1 billion": the trigger is not what it must be near.
     for (ClassId cls : f.near) {
-      if (!RangeHas(cls, scope)) return false;
+      if (!RangeHas(cls, {scope.begin, std::min(scope.end, trigger.begin)}) &&
+          !RangeHas(cls, {std::max(scope.begin, trigger.end), scope.end})) {
+        return false;
+      }
     }
     for (ClassId cls : f.absent) {
       if (RangeHas(cls, scope)) return false;

@@ -148,6 +148,9 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
   if (key == "needs") {
     if (value == "money") {
       f->needs_money = true;
+    } else if (value == "own_money") {
+      f->needs_money = true;
+      f->needs_own_money = true;
     } else if (value == "percent") {
       f->needs_percent = true;
     } else if (value == "baseline") {
@@ -178,7 +181,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
           absl::StrCat("needs=", value,
                        ": want money|percent|baseline|date|own_date|person|person_object|"
                        "thing_object|"
-                       "name|named_subject|named_object|acting_subject|"
+                       "name|named_subject|named_object|acting_subject|own_money|"
                        "unplaced_main_event"));
     }
     return absl::OkStatus();

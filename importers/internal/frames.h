@@ -70,6 +70,9 @@
 //                                summit"; write "on_the_sidelines_of" for a phrase);
 //   needs=money|percent|date     the clause must state an amount, a percentage or a
 //                                date of its own;
+//   needs=own_money              an amount not inside an infinitive under the clause
+//                                ("pledged $5 million", not "pledged to lift trade
+//                                to $1 billion");
 //   trigger=modifier             an n: trigger is a word before its phrase's head,
 //                                not the head ("the visiting Iraqi minister"); the
 //                                slot `self` then names the phrase's own parties;
@@ -190,6 +193,7 @@ struct Frame {
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;
   bool needs_money = false, needs_percent = false, needs_date = false;
+  bool needs_own_money = false;   // needs=own_money: not in an infinitive below
   bool needs_baseline = false;    // needs=baseline
   bool modifier_trigger = false;  // trigger=modifier
   bool needs_person = false;

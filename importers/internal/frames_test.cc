@@ -92,6 +92,14 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
             (std::vector<std::pair<std::string, std::string>>{{"kind", "treaty"}}));
 }
 
+TEST(ParseFrame, AnOwnAmountIsAnAmountNeedToo) {
+  absl::StatusOr<Frame> f =
+      Parse("investment  v:pledge  needs=own_money  source=subj  target=to");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_money);
+  EXPECT_TRUE(f->needs_own_money);
+}
+
 TEST(ParseFrame, ABaselineIsANeedOfItsOwn) {
   absl::StatusOr<Frame> f =
       Parse("trade_volume  v:raise  obj=@trade_noun  needs=baseline  parties=subj");
