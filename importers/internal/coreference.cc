@@ -1888,6 +1888,13 @@ std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
     Referent r = FromMention(s, *m, false);
     if (!r.party.empty()) return {r};
   }
+  // "TASHKENT, March 11 - The head of our state received ...": a state's own press
+  // service speaks from its dateline.
+  if (absl::StartsWith(item_.dateline_country, "country:")) {
+    Referent r;
+    r.party = item_.dateline_country;
+    return {r};
+  }
   return {};
 }
 
