@@ -1547,9 +1547,18 @@ bool Discourse::VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out
   const std::vector<Token>& t = item_.sentences[s].tokens;
   if (PhraseMatch m = x.MatchAt(c.host_anaphor, t, i, end); m.length > 0) {
     *length = m.length;
-    if (!host_.empty()) {
+    std::string host = host_;
+    // "After meeting X in Kampala, the president and his host signed ...": with no
+    // visit or dateline to go by, the state of the last city named.
+    if (host.empty()) {
+      auto is_city = [](const Mention& place) {
+        return place.kind == EntityKind::kCity && !place.country.empty();
+      };
+      if (const Mention* city = LastMention(s, i, is_city)) host = city->country;
+    }
+    if (!host.empty()) {
       Referent r;
-      r.party = host_;
+      r.party = host;
       r.anaphor = true;
       out->push_back(std::move(r));
     }
