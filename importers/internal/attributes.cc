@@ -65,7 +65,7 @@ const MoneyMention* RespectiveMoney(const MatchContext& ctx, const Referent& sou
   const std::vector<Token>& t = ctx.tokens();
   bool respectively = false;
   for (int k = clause.begin; k < clause.end && k < static_cast<int>(t.size()); ++k) {
-    respectively |= t[k].lower == "respectively";
+    respectively |= t[k].LowerIs("respectively");
   }
   if (!respectively) return nullptr;
   std::vector<const MoneyMention*> amounts;
@@ -108,7 +108,7 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
       continue;
     }
     int next = named.end;
-    if (next < clause.end && ctx.tokens()[next].lower == "at") ++next;
+    if (next < clause.end && ctx.tokens()[next].LowerIs("at")) ++next;
     for (const MoneyMention& m : s.money) {
       if (m.begin == next) return &m;
     }
@@ -156,7 +156,7 @@ bool DateAt(const MatchContext& ctx, int k) {
 // "the Treaty on Friendship signed in Lima": "in" before a place says where.
 bool PlaceAfter(const MatchContext& ctx, int k) {
   const std::vector<Token>& t = ctx.tokens();
-  return (t[k].lower == "in" || t[k].lower == "at") &&
+  return (t[k].LowerIs("in") || t[k].LowerIs("at")) &&
          k + 1 < static_cast<int>(t.size()) && ctx.sentence().mention_at[k + 1] >= 0;
 }
 
@@ -175,7 +175,7 @@ int NameStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
   while (b > phrase.begin) {
     if (NameWord(ctx, b - 1)) {
       --b;
-    } else if (t[b - 1].lower == "and" && b - 2 >= phrase.begin && NameWord(ctx, b - 2) &&
+    } else if (t[b - 1].LowerIs("and") && b - 2 >= phrase.begin && NameWord(ctx, b - 2) &&
                ctx.sentence().mention_at[b - 2] < 0) {
       b -= 2;
     } else {
@@ -195,17 +195,17 @@ int NameContinues(const MatchContext& ctx, int e) {
   if (t[e].capitalized && !DateAt(ctx, e)) return 1;
   if (t[e].kind == TokenKind::kNumber && t[e - 1].capitalized) return 1;
   if (PlaceAfter(ctx, e) || DateAt(ctx, e)) return 0;
-  const bool joiner = t[e].lower == "of" || t[e].lower == "on" || t[e].lower == "and" ||
-                      t[e].lower == "for" || t[e].lower == "in" || t[e].lower == "to" ||
-                      t[e].lower == "the";
+  const bool joiner = t[e].LowerIs("of") || t[e].LowerIs("on") || t[e].LowerIs("and") ||
+                      t[e].LowerIs("for") || t[e].LowerIs("in") || t[e].LowerIs("to") ||
+                      t[e].LowerIs("the");
   if (joiner && e + 1 < n && NameWord(ctx, e + 1)) return 1;
   // "in the" opens a place ("in the Kremlin") unless a field or a time follows: "in
   // the Field of Energy", "in the 21st Century".
   const bool in_field =
-      e + 3 < n && (t[e + 3].lower == "of" || t[e + 2].kind == TokenKind::kNumber);
+      e + 3 < n && (t[e + 3].LowerIs("of") || t[e + 2].kind == TokenKind::kNumber);
   const bool article_then_name =
-      e + 2 < n && ((t[e].lower != "in" && t[e].lower != "at") || in_field) &&
-      (t[e + 1].lower == "the" || t[e + 1].lower == "a") &&
+      e + 2 < n && ((!t[e].LowerIs("in") && !t[e].LowerIs("at")) || in_field) &&
+      (t[e + 1].LowerIs("the") || t[e + 1].LowerIs("a")) &&
       (NameWord(ctx, e + 2) ||
        (t[e + 2].kind == TokenKind::kNumber && e + 3 < n && NameWord(ctx, e + 3)));
   if (joiner && article_then_name) return NameWord(ctx, e + 2) ? 2 : 3;
@@ -213,7 +213,7 @@ int NameContinues(const MatchContext& ctx, int e) {
   // The list's members: capitalized, no parties, closed by "and" and a name.
   int k = e + 1;
   while (k < n && k < e + 4 && NameWord(ctx, k) && ctx.sentence().mention_at[k] < 0) ++k;
-  if (k == e + 1 || k + 1 >= n || t[k].lower != "and" || !NameWord(ctx, k + 1)) return 0;
+  if (k == e + 1 || k + 1 >= n || !t[k].LowerIs("and") || !NameWord(ctx, k + 1)) return 0;
   return k + 1 - e;
 }
 
@@ -228,7 +228,7 @@ bool CommaInList(const MatchContext& ctx, int k) {
   };
   int j = k + 1;
   while (j < n && j < k + 4 && plain(j)) ++j;
-  return j > k + 1 && j + 1 < n && t[j].lower == "and" && plain(j + 1);
+  return j > k + 1 && j + 1 < n && t[j].LowerIs("and") && plain(j + 1);
 }
 
 // Whether the token at `k` still belongs to what a document is about.
@@ -243,7 +243,7 @@ bool InComplement(const MatchContext& ctx, int k) {
   return t[k].tag != Tag::kPunct && !verb &&
          !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
-         !(t[k].lower == "and" && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
+         !(t[k].LowerIs("and") && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
          // "the treaty the two sides signed": a new subject after a noun.
          // "regulating the recruitment": a gerund's object is no new subject.
          !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun &&
@@ -261,7 +261,7 @@ int PeriodAfterFor(const MatchContext& ctx, int k) {
   auto year = [&](int j) {
     return j < n && t[j].kind == TokenKind::kNumber && t[j].text.size() == 4;
   };
-  if (k == 0 || t[k - 1].lower != "for" || !year(k)) return 0;
+  if (k == 0 || !t[k - 1].LowerIs("for") || !year(k)) return 0;
   const bool dash = k + 1 < n && (t[k + 1].text == "-" || t[k + 1].text == "\u2013");
   return dash && year(k + 2) ? 3 : 1;
 }
@@ -365,7 +365,7 @@ int NextDocumentAt(const MatchContext& ctx, int k) {
   const int n = static_cast<int>(t.size());
   int next = k;
   if (t[next].tag == Tag::kComma) ++next;
-  if (next < n && t[next].lower == "and") {
+  if (next < n && t[next].LowerIs("and")) {
     ++next;
   } else if (int joined =
                  ctx.lexicon().MatchAt(ctx.classes().list_joiner, t, next, n).length;
@@ -418,7 +418,7 @@ std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
   int begin = k + opener;
   for (k = begin; k < n; ++k) {
     // Another clause ends the list; "a plan to align ..." keeps its infinitive.
-    const bool infinitive = t[k].tag == Tag::kTo || (k > 0 && t[k - 1].lower == "to");
+    const bool infinitive = t[k].tag == Tag::kTo || (k > 0 && t[k - 1].LowerIs("to"));
     if (k > begin && ph.verb_at[k] >= 0 && !IngForm(t[k]) && !infinitive) break;
     if (t[k].tag == Tag::kPunct) break;
     if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
@@ -572,7 +572,7 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
       count = *n;
       break;
     }
-    if (t[k].tag == Tag::kDeterminer && t[k].lower != "more") break;
+    if (t[k].tag == Tag::kDeterminer && !t[k].LowerIs("more")) break;
   }
   const Token& last = t[at + kind.length - 1];
   bool plural = last.lower != last.lemma && last.lower.back() == 's';
@@ -636,7 +636,7 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
   for (int k = phrase.begin; k < level_end;) {
     PhraseMatch m = ctx.lexicon().MatchAt(c.partnership_level, t, k, level_end);
     if (m.length == 0) {
-      joined |= !levels.empty() && t[k].lower == "and";
+      joined |= !levels.empty() && t[k].LowerIs("and");
       ++k;
       continue;
     }
@@ -858,7 +858,7 @@ void SectorFrom(const MatchContext& ctx, Attributes* a) {
       m.value.empty() ? Text(t, at, at + m.length) : std::string(m.value);
   // "in real estate and tourism", "oil and gas": two sectors joined are one field.
   const int joint = at + m.length;
-  if (joint + 1 < scope.end && t[joint].lower == "and") {
+  if (joint + 1 < scope.end && t[joint].LowerIs("and")) {
     const PhraseMatch second =
         ctx.lexicon().MatchAt(ctx.classes().sector, t, joint + 1, scope.end);
     if (second.length > 0) {

@@ -167,7 +167,7 @@ class ClauseFinder {
       // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
       // is the object of the verb before it.
       if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&
-          t_[g.range.begin - 1].lower == "for" && clause.parent >= 0 &&
+          t_[g.range.begin - 1].LowerIs("for") && clause.parent >= 0 &&
           p_.clauses[clause.parent].object >= 0) {
         clause.subject = p_.clauses[clause.parent].object;
         clause.shares_subject = false;
@@ -283,18 +283,18 @@ class ClauseFinder {
     int next = p_.phrases.nps[with_np].range.end;
     if (quoted && next < n_ && t_[next].tag == Tag::kQuote) ++next;
     if (next + 1 >= n_) return -1;
-    const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].lower == "'s";
+    const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].LowerIs("'s");
     // "announced on Tuesday the withdrawal of its ambassador": after a time too.
     const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]);
     // "received at the palace the Minister of Foreign Affairs", "signed in Astana the
     // Treaty on ...": an article and a name or an office after any place.
     const int shifted = p_.phrases.np_at[next];
-    const bool named = t_[next].lower == "the" && shifted >= 0 &&
+    const bool named = t_[next].LowerIs("the") && shifted >= 0 &&
                        t_[p_.phrases.nps[shifted].head].capitalized;
     // "condemned in the strongest terms the seizure of power": a manner of saying.
-    const bool manner = t_[p_.phrases.nps[with_np].head].lower == "terms";
+    const bool manner = t_[p_.phrases.nps[with_np].head].LowerIs("terms");
     const bool determiner =
-        (t_[after].lower == "with" || quoted || time || named || manner) &&
+        (t_[after].LowerIs("with") || quoted || time || named || manner) &&
         t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     return ObjectStartingAt(next);
@@ -327,7 +327,7 @@ class ClauseFinder {
     // "the railways of Kazakhstan and Georgia registered", "officials on both sides
     // are preparing": past its prepositional phrases.
     for (int guard = 0; guard < 4 && k + 1 < n_ && t_[k].tag == Tag::kPreposition &&
-                        t_[k].lower != "by" && p_.phrases.np_at[k + 1] >= 0;
+                        !t_[k].LowerIs("by") && p_.phrases.np_at[k + 1] >= 0;
          ++guard) {
       k = p_.phrases.nps[p_.phrases.np_at[k + 1]].range.end;
     }
@@ -490,14 +490,14 @@ class ClauseFinder {
     }
     // "said on Tuesday that Sudan had recalled ...": no time is described by a
     // "that" clause; it is what the verb before says.
-    if (tok.lower == "that" && antecedent >= 0 &&
+    if (tok.LowerIs("that") && antecedent >= 0 &&
         IsTimeWord(t_[p_.phrases.nps[antecedent].head]) && TopClause().verb >= 0) {
       Open(ClauseKind::kSubordinate, i, Top(), i);
       return;
     }
     // "the summit held in Quito on Monday, which X attended": no day is attended; the
     // phrase the participle describes is.
-    if (tok.lower == "which" && antecedent >= 0 && i > 0 && t_[i - 1].text == "," &&
+    if (tok.LowerIs("which") && antecedent >= 0 && i > 0 && t_[i - 1].text == "," &&
         IsTimeWord(t_[p_.phrases.nps[antecedent].head]) &&
         t_[p_.phrases.nps[antecedent].head].kind == TokenKind::kWord &&
         TopClause().kind == ClauseKind::kParticipial && TopClause().antecedent >= 0) {
@@ -943,7 +943,7 @@ class ClauseFinder {
       if (clause.quoted) {
         clause.speech = outside;
       } else if (clause.kind == ClauseKind::kSubordinate && clause.subordinator >= 0 &&
-                 t_[clause.subordinator].lower == "that") {
+                 t_[clause.subordinator].LowerIs("that")) {
         clause.content = true;
         clause.speech = clause.parent;
       } else if (clause.content) {

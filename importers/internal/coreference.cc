@@ -194,7 +194,7 @@ void Discourse::FindMainEvent() {
       }
       for (int pp : phrase.pps) {
         const PrepPhrase& p = ph.pps[pp];
-        if (p.np >= 0 && sentence.tokens[p.prep].lower == "of") {
+        if (p.np >= 0 && sentence.tokens[p.prep].LowerIs("of")) {
           // "a summit of Nile Basin leaders": a name in it too.
           for (int k = ph.nps[p.np].range.begin; k < ph.nps[p.np].range.end; ++k) {
             named |=
@@ -356,7 +356,7 @@ void Discourse::AddSurnameMentions() {
       m.country = p.country;
       m.role = p.role;
       m.leader = p.leader;
-      m.possessive = i + 1 < n && s.tokens[i + 1].lower == "'s";
+      m.possessive = i + 1 < n && s.tokens[i + 1].LowerIs("'s");
       s.mentions.push_back(std::move(m));
       s.mention_at[i] = 0;  // Claimed; renumbered below.
       added = true;
@@ -508,7 +508,7 @@ std::string Discourse::HostVisitedBy(const std::string& person) const {
           if (at < 0) continue;
           const Mention& place = s.mentions[at];
           const bool after_prep =
-              x.Contains(c.destination_prep, t[d - 1].lower) || t[d - 1].lower == "in";
+              x.Contains(c.destination_prep, t[d - 1].lower) || t[d - 1].LowerIs("in");
           if ((place.kind == EntityKind::kCountry || place.kind == EntityKind::kCity) &&
               (after_prep || d == k + 1)) {
             return place.country;
@@ -853,7 +853,7 @@ const Mention* Discourse::LastPerson(int s, int before, PhraseAt* office) const 
 bool Discourse::IsOfficePhrase(int s, const NounPhrase& x) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Token>& t = sentence.tokens;
-  if (x.range.end - x.range.begin < 2 || t[x.range.begin].lower != "the") return false;
+  if (x.range.end - x.range.begin < 2 || !t[x.range.begin].LowerIs("the")) return false;
   for (int k = x.range.begin; k < x.range.end; ++k) {
     if (sentence.mention_at[k] >= 0) return false;
   }
@@ -907,7 +907,7 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
   const std::vector<Token>& t = sentence.tokens;
   int owner_end = -1;
   for (int i = conjunct.begin; i < conjunct.end; ++i) {
-    if (t[i].tag == Tag::kPossessive && t[i].lower == "'s") {
+    if (t[i].tag == Tag::kPossessive && t[i].LowerIs("'s")) {
       owner_end = i;
       break;
     }
@@ -949,7 +949,7 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
 const Mention* Discourse::RelativeAntecedent(int s, int whose) const {
   const Sentence& sentence = item_.sentences[s];
   int k = whose - 1;
-  if (k >= 0 && sentence.tokens[k].lower == ",") --k;
+  if (k >= 0 && sentence.tokens[k].LowerIs(",")) --k;
   if (k < 0 || sentence.mention_at[k] < 0) return nullptr;
   const Mention& m = sentence.mentions[sentence.mention_at[k]];
   return IsStateMention(m) || IsPersonOrOffice(m) ? &m : nullptr;
@@ -989,7 +989,7 @@ bool Discourse::OfAgent(int s, int i) const {
   if (np < 0 || ph.nps[np].pp < 0) return false;
   const PrepPhrase& of_phrase = ph.pps[ph.nps[np].pp];
   const std::vector<Token>& t = item_.sentences[s].tokens;
-  if (t[of_phrase.prep].lower != "of" || of_phrase.attached_np < 0) return false;
+  if (!t[of_phrase.prep].LowerIs("of") || of_phrase.attached_np < 0) return false;
   // The noun right before "of": a list's last part ("X, Y and the presidents of").
   const int noun = of_phrase.prep - 1;
   return k_.lexicon().MatchAt(k_.classes().agent_noun, t, noun, noun + 1).length > 0;
@@ -1061,7 +1061,7 @@ bool Discourse::AboutTheVisit(int s) const {
   if (guest_.empty() || host_.empty()) return false;
   const std::vector<Token>& t = item_.sentences[s].tokens;
   for (size_t k = 1; k < t.size(); ++k) {
-    if ((t[k - 1].lower == "the" || t[k - 1].lower == "this") &&
+    if ((t[k - 1].LowerIs("the") || t[k - 1].LowerIs("this")) &&
         k_.lexicon()
                 .MatchAt(k_.classes().visit_noun, t, static_cast<int>(k),
                          static_cast<int>(k) + 1)
@@ -1150,11 +1150,11 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
                              int* count) const {
   constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
   // Only "the" or "both" starts one: no number needs looking up elsewhere.
-  if (i >= end || (t[i].lower != "the" && t[i].lower != "both")) return 0;
+  if (i >= end || (!t[i].LowerIs("the") && !t[i].LowerIs("both"))) return 0;
   int k = i;
-  if (t[k].lower == "the") ++k;
+  if (t[k].LowerIs("the")) ++k;
   if (k >= end) return 0;
-  if (t[k].lower == "both") {
+  if (t[k].LowerIs("both")) {
     *count = 2;
   } else if (std::optional<int64_t> n = ParseCount(t[k]); n && *n >= 2 && *n <= 12) {
     *count = static_cast<int>(*n);
@@ -1166,7 +1166,7 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
   for (int last = k; last < end && last <= k + kModifiers; ++last) {
     const Token& w = t[last];
     if (w.capitalized || !IsNominal(w.tag)) return 0;
-    bool plural = w.lower != w.lemma || w.lower == "authorities";
+    bool plural = w.lower != w.lemma || w.LowerIs("authorities");
     if (plural &&
         k_.lexicon().MatchAt(k_.classes().agent_noun, t, last, last + 1).length > 0) {
       return last - i + 1;
@@ -1204,7 +1204,7 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
   if (!k_.lexicon().MayMatchAny(anaphor_starts_, t[i]) && w != "the" && w != "both" &&
       w != "whose" && !headline_word)
     return false;
-  if (t[i].lower == "whose") {
+  if (t[i].LowerIs("whose")) {
     *length = 1;
     AddAnaphorOf(s, RelativeAntecedent(s, i), as_place, out);
     return true;
@@ -1243,7 +1243,7 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     // governments" does not.
     bool counted = false;
     for (int k = i; k < i + m.length; ++k) {
-      counted |= t[k].lower == "two" || t[k].lower == "both";
+      counted |= t[k].LowerIs("two") || t[k].LowerIs("both");
     }
     if (list.empty() && counted) list = LastPeopleParties(s, i, count);
     // With no clear pair, or in a sentence about "the visit", "the two nations" are
@@ -1308,7 +1308,7 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // description with a named "of" phrase is a name, not an anaphor.
     const int after = i + m.length;
     if ((o.cls == c.org_anaphor || o.cls == c.country_anaphor) &&
-        after + 1 < static_cast<int>(t.size()) && t[after].lower == "of" &&
+        after + 1 < static_cast<int>(t.size()) && t[after].LowerIs("of") &&
         t[after + 1].capitalized) {
       return false;
     }
@@ -1377,13 +1377,13 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // opens the sentence, of the last one.
     // "as it takes over" names rather the last state before: only "its" does this.
     const Mention* subject = nullptr;
-    if (t[i].lower == "its") {
+    if (t[i].LowerIs("its")) {
       subject = i == 0 ? PreviousSubjectState(s) : SubjectStateBefore(s, i);
     }
     // "X was admitted to the Forum a week after it joined ASEAN": a country named
     // as the subject before is whom "it" means; not "Putin wished Turkmenistan
     // success as it takes over", where the subject is a person.
-    if (t[i].lower == "it" && i > 0) {
+    if (t[i].LowerIs("it") && i > 0) {
       const Mention* state = SubjectStateBefore(s, i);
       if (state != nullptr && state->kind == EntityKind::kCountry) subject = state;
     }
@@ -1435,7 +1435,7 @@ bool Discourse::OfficeAnaphorAt(int s, int i, int end, int office_end, bool as_p
   // "the President", "the Prime Minister": the item's last holder of the office.
   // A headline drops the article: "as emir visits Islamabad".
   int first = i + 1;
-  if (t[i].lower != "the") {
+  if (!t[i].LowerIs("the")) {
     const bool bare_in_headline =
         item_.sentences[s].headline && !t[i].capitalized &&
         (i == 0 || (t[i - 1].tag != Tag::kDeterminer && t[i - 1].tag != Tag::kAdjective &&
@@ -1862,7 +1862,7 @@ std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
   const TokenRange r = clauses[clauses[clause].speech].range;
   const std::vector<Token>& t = sentence.tokens;
   for (int k = r.begin; k < r.end && k < static_cast<int>(t.size()); ++k) {
-    if (t[k].lower != "with" && t[k].lower != "alongside") continue;
+    if (!t[k].LowerIs("with") && !t[k].LowerIs("alongside")) continue;
     for (const Mention& m : sentence.mentions) {
       if (m.begin <= k || m.begin >= r.end || !IsStateMention(m)) continue;
       Referent partner = FromMention(s, m, false);

@@ -235,7 +235,7 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
 bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
   auto target_before = [&](int i) {
     // "until the end of the year", "by the middle of 2026": a part of the period.
-    if (i >= 3 && t[i - 1].lower == "of" && t[i - 3].lower == "the") i -= 3;
+    if (i >= 3 && t[i - 1].LowerIs("of") && t[i - 3].LowerIs("the")) i -= 3;
     if (i <= 0) return false;
     const absl::string_view w = t[i - 1].lower;
     return w == "by" || w == "until" || w == "till" || w == "through" || w == "for";
@@ -244,16 +244,16 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
   // "for 2024-2026": the range's end is as much a target as its start.
   const int i = d.begin;
   return i >= 2 && t[i - 2].kind == TokenKind::kNumber &&
-         (t[i - 1].text == "-" || t[i - 1].text == "\u2013" || t[i - 1].lower == "to") &&
+         (t[i - 1].text == "-" || t[i - 1].text == "\u2013" || t[i - 1].LowerIs("to")) &&
          target_before(i - 2);
 }
 
 bool DatesAnAmount(const std::vector<Token>& t, const DateMention& d) {
   if (d.kind != DateKind::kNow || d.begin <= 0) return false;
   const Token& before = t[d.begin - 1];
-  return before.kind == TokenKind::kNumber || before.lower == "million" ||
-         before.lower == "billion" || before.lower == "trillion" ||
-         before.lower == "percent" || before.text == "%";
+  return before.kind == TokenKind::kNumber || before.LowerIs("million") ||
+         before.LowerIs("billion") || before.LowerIs("trillion") ||
+         before.LowerIs("percent") || before.text == "%";
 }
 
 namespace {
@@ -357,19 +357,19 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
                           const DateContext& ctx, std::vector<DateMention>* out) {
   const DateWithPrecision& ref = ctx.reference;
   if (!(i > 0 &&
-        (t[i - 1].lower == "last" || t[i - 1].lower == "in" || t[i - 1].lower == "this" ||
-         t[i - 1].lower == "early" || t[i - 1].lower == "late" ||
-         t[i - 1].lower == "mid") &&
+        (t[i - 1].LowerIs("last") || t[i - 1].LowerIs("in") || t[i - 1].LowerIs("this") ||
+         t[i - 1].LowerIs("early") || t[i - 1].LowerIs("late") ||
+         t[i - 1].LowerIs("mid")) &&
         ref.known())) {
     return i;
   }
   int year = ref.year;
-  if (t[i - 1].lower == "this") {
+  if (t[i - 1].LowerIs("this")) {
     // "this October": the report's own year's, ahead or past.
-  } else if (t[i - 1].lower == "in" && FutureBefore(t, i)) {
+  } else if (t[i - 1].LowerIs("in") && FutureBefore(t, i)) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
-  } else if (month > ref.month || (t[i - 1].lower == "last" && month == ref.month)) {
+  } else if (month > ref.month || (t[i - 1].LowerIs("last") && month == ref.month)) {
     --year;
   }
   int end = i + 1;
@@ -395,7 +395,7 @@ std::optional<int> MatchMonthFirst(const std::vector<Token>& t, int i,
     if (auto day = DayToken(t[i + 1])) return MatchMonthDay(t, i, month, *day, ctx, out);
     if (auto year = YearToken(t[i + 1])) {
       DateKind kind =
-          (i > 0 && t[i - 1].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+          (i > 0 && t[i - 1].LowerIs("since")) ? DateKind::kSince : DateKind::kAbsolute;
       out->push_back({i, i + 2, DateWithPrecision::Month(*year, month), kind});
       return i + 1;
     }
@@ -429,10 +429,10 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     // month.
     int begin = i;
     if (i >= 2 &&
-        (t[i - 1].lower == "to" || t[i - 1].lower == "until" ||
-         t[i - 1].lower == "and") &&
+        (t[i - 1].LowerIs("to") || t[i - 1].LowerIs("until") ||
+         t[i - 1].LowerIs("and")) &&
         DayToken(t[i - 2])) {
-      begin = i >= 3 && t[i - 3].lower == "from" ? i - 3 : i - 2;
+      begin = i >= 3 && t[i - 3].LowerIs("from") ? i - 3 : i - 2;
     }
     out->push_back({begin, end,
                     begin < i ? DateWithPrecision::Month(year, month)
@@ -450,14 +450,16 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
   if (!year) return std::nullopt;
   bool unit_after =
       i + 1 < n && t[i + 1].kind == TokenKind::kWord && !t[i + 1].capitalized &&
-      t[i + 1].lower != "and" && t[i + 1].lower != "to" && t[i + 1].lower != "that" &&
-      t[i + 1].lower != "when" && t[i + 1].lower != "as" && t[i + 1].lower != "'s" &&
-      t[i + 1].lower != "or" && t[i + 1].lower != "after" && t[i + 1].lower != "before" &&
-      t[i + 1].lower != "with" && t[i + 1].lower != "for" && t[i + 1].lower != "in" &&
-      t[i + 1].lower != "at" && t[i + 1].lower != "on" && t[i + 1].lower != "under" &&
-      t[i + 1].lower != "between" && t[i + 1].lower != "by" && t[i + 1].lower != "from" &&
-      t[i + 1].lower != "against" && t[i + 1].lower != "among";
-  bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].lower == "\u20ac");
+      !t[i + 1].LowerIs("and") && !t[i + 1].LowerIs("to") && !t[i + 1].LowerIs("that") &&
+      !t[i + 1].LowerIs("when") && !t[i + 1].LowerIs("as") && !t[i + 1].LowerIs("'s") &&
+      !t[i + 1].LowerIs("or") && !t[i + 1].LowerIs("after") &&
+      !t[i + 1].LowerIs("before") && !t[i + 1].LowerIs("with") &&
+      !t[i + 1].LowerIs("for") && !t[i + 1].LowerIs("in") && !t[i + 1].LowerIs("at") &&
+      !t[i + 1].LowerIs("on") && !t[i + 1].LowerIs("under") &&
+      !t[i + 1].LowerIs("between") && !t[i + 1].LowerIs("by") &&
+      !t[i + 1].LowerIs("from") && !t[i + 1].LowerIs("against") &&
+      !t[i + 1].LowerIs("among");
+  bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].LowerIs("\u20ac"));
   // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
   bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&
                  MonthFromWord(t[i - 1].lower) == 0;
@@ -466,19 +468,19 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
   // "in 2024 showed", "since 2019 has", "by 2030 during talks": after a preposition
   // of time it is a year
   // whatever follows.
-  bool time_prep_before = i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "since" ||
-                                    t[i - 1].lower == "during" ||
-                                    t[i - 1].lower == "until" || t[i - 1].lower == "by");
+  bool time_prep_before = i > 0 && (t[i - 1].LowerIs("in") || t[i - 1].LowerIs("since") ||
+                                    t[i - 1].LowerIs("during") ||
+                                    t[i - 1].LowerIs("until") || t[i - 1].LowerIs("by"));
   // "after the 2021 coup", "since the 2022 elections", "during the 2023 summit": a
   // year that dates the event its noun names, after a preposition of time.
-  const bool dated_event = i > 1 && t[i - 1].lower == "the" &&
-                           (t[i - 2].lower == "after" || t[i - 2].lower == "since" ||
-                            t[i - 2].lower == "during" || t[i - 2].lower == "following");
+  const bool dated_event = i > 1 && t[i - 1].LowerIs("the") &&
+                           (t[i - 2].LowerIs("after") || t[i - 2].LowerIs("since") ||
+                            t[i - 2].LowerIs("during") || t[i - 2].LowerIs("following"));
   if (time_prep_before || dated_event) unit_after = false;
   if (unit_after || money_before || in_name || dashed_name) return i;
   const int prep = dated_event ? i - 2 : i - 1;
   DateKind kind =
-      (prep >= 0 && t[prep].lower == "since") ? DateKind::kSince : DateKind::kAbsolute;
+      (prep >= 0 && t[prep].LowerIs("since")) ? DateKind::kSince : DateKind::kAbsolute;
   out->push_back({i, i + 1, DateWithPrecision::Year(*year), kind});
   return i;
 }
@@ -497,7 +499,7 @@ std::optional<int> MatchMonthRange(const std::vector<Token>& t, int i,
     last = MonthFromWord(w.substr(dash + 1));
   } else if (i + 2 < static_cast<int>(t.size()) &&
              (t[i + 1].text == "\u2013" || t[i + 1].text == "-" ||
-              t[i + 1].lower == "to" || t[i + 1].lower == "through")) {
+              t[i + 1].LowerIs("to") || t[i + 1].LowerIs("through"))) {
     // "January–April", "January to April": the dash apart from the words.
     first = MonthFromWord(w);
     last = MonthFromWord(t[i + 2].lower);
@@ -635,16 +637,16 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   const absl::string_view w = t[i].lower;
   if (auto last = MatchPeriodGivenBefore(t, i, ctx, out)) return last;
   // "in the first half of the year": the report's year.
-  if (w == "year" && i > 1 && t[i - 1].lower == "the" && t[i - 2].lower == "of" &&
+  if (w == "year" && i > 1 && t[i - 1].LowerIs("the") && t[i - 2].LowerIs("of") &&
       (i + 1 >= n || t[i + 1].kind != TokenKind::kNumber)) {
     out->push_back(
         {i - 1, i + 1, DateWithPrecision::Year(ref.year), DateKind::kRelative});
     return i;
   }
   if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
-        i + 1 < n && t[i + 1].lower != "day" && t[i + 1].lower != "evening" &&
-        t[i + 1].lower != "night" && t[i + 1].lower != "morning" &&
-        t[i + 1].lower != "afternoon")) {
+        i + 1 < n && !t[i + 1].LowerIs("day") && !t[i + 1].LowerIs("evening") &&
+        !t[i + 1].LowerIs("night") && !t[i + 1].LowerIs("morning") &&
+        !t[i + 1].LowerIs("afternoon"))) {
     return std::nullopt;
   }
   absl::string_view unit = t[i + 1].lower;
@@ -680,7 +682,7 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   const int n = static_cast<int>(t.size());
   auto count = ParseCount(t[i]);
   // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
-  const bool a_decade = t[i].lower == "a" && i + 1 < n && t[i + 1].lower == "decade";
+  const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
   if (!count && a_decade) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
   absl::string_view unit = t[i + 1].lower;
@@ -792,7 +794,7 @@ std::optional<int> MatchOrdinalDay(const std::vector<Token>& t, int i,
   if (i < 2 || !IsOrdinalDay(t[i]) || !Is(t, i - 1, "the") || !Is(t, i - 2, "on")) {
     return std::nullopt;
   }
-  if (i + 1 < n && t[i + 1].kind == TokenKind::kWord && t[i + 1].lower != "of" &&
+  if (i + 1 < n && t[i + 1].kind == TokenKind::kWord && !t[i + 1].LowerIs("of") &&
       !absl::ascii_isupper(static_cast<unsigned char>(t[i + 1].text[0])) &&
       (t[i + 1].tag == Tag::kNoun || t[i + 1].tag == Tag::kAdjective)) {
     return std::nullopt;
@@ -831,8 +833,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
     // "a decade ago": "a" starts a date only there (it is too common to try always).
-    const bool a_decade = t[i].lower == "a" && i + 1 < static_cast<int>(t.size()) &&
-                          t[i + 1].lower == "decade";
+    const bool a_decade = t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
+                          t[i + 1].LowerIs("decade");
     if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);

@@ -41,7 +41,7 @@ bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
 constexpr int kSincePhraseWindow = 8;
 bool InSincePhrase(const std::vector<Token>& t, const DateMention& d) {
   for (int k = d.begin - 1; k >= 0 && k >= d.begin - kSincePhraseWindow; --k) {
-    if (t[k].lower == "since") return true;
+    if (t[k].LowerIs("since")) return true;
     if (t[k].tag == Tag::kVerb || t[k].tag == Tag::kComma || t[k].tag == Tag::kAux)
       return false;
   }
@@ -60,7 +60,7 @@ const DateMention* WhenDate(const Sentence& s, int c) {
   const Clause& clause = s.parse.clauses[c];
   int sub = clause.subordinator;
   if (clause.kind != ClauseKind::kSubordinate || sub <= 0 ||
-      s.tokens[sub].lower != "when") {
+      !s.tokens[sub].LowerIs("when")) {
     return nullptr;
   }
   int end = sub;
@@ -96,7 +96,7 @@ bool Pluperfect(const MatchContext& ctx) {
   if (clause.verb < 0) return false;
   const VerbGroup& g = s.parse.phrases.verbs[clause.verb];
   bool had = false;
-  for (int k = g.range.begin; k < g.range.end; ++k) had |= s.tokens[k].lower == "had";
+  for (int k = g.range.begin; k < g.range.end; ++k) had |= s.tokens[k].LowerIs("had");
   return had && g.perfect;
 }
 
@@ -132,7 +132,7 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
 bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   int end = d.begin;  // "from $16.5bn in 2023", "from $16.5bn last year".
-  if (end > 0 && t[end - 1].lower == "in") --end;
+  if (end > 0 && t[end - 1].LowerIs("in")) --end;
   for (const MoneyMention& m : ctx.sentence().money) {
     if (m.end != end) continue;
     return BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, t,
@@ -190,11 +190,11 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
 // 2023": the period a change is measured against.
 bool ComparedPeriod(const std::vector<Token>& t, const DateMention& d) {
   int k = d.begin - 1;
-  if (k >= 0 && t[k].lower == "in") --k;  // "than in 2023"
+  if (k >= 0 && t[k].LowerIs("in")) --k;  // "than in 2023"
   if (k < 0) return false;
   const absl::string_view w = t[k].lower;
   if (w == "than" || w == "over" || w == "versus") return true;
-  return (w == "to" || w == "with") && k > 0 && t[k - 1].lower == "compared";
+  return (w == "to" || w == "with") && k > 0 && t[k - 1].LowerIs("compared");
 }
 
 // "provides for gas supplies from 2027": the start of something still to come.
@@ -347,7 +347,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
 int AnniversaryCount(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   constexpr int kCountWindow = 2;  // "the 75th anniversary", "some 65 years"
-  const bool years = t[ctx.match.trigger.end - 1].lemma == "year";
+  const bool years = t[ctx.match.trigger.end - 1].LemmaIs("year");
   for (int k = ctx.match.trigger.begin - 1;
        k >= 0 && k >= ctx.match.trigger.begin - kCountWindow; --k) {
     if (std::optional<int> n = ParseOrdinal(t[k])) return *n;
@@ -363,10 +363,10 @@ int AnniversaryCount(const MatchContext& ctx) {
 int YearsSinceIn(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   bool since = false;
-  for (const Token& tok : t) since |= tok.lower == "since";
+  for (const Token& tok : t) since |= tok.LowerIs("since");
   if (!since) return 0;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i + 1].lower != "years") continue;
+    if (!t[i + 1].LowerIs("years")) continue;
     if (std::optional<int64_t> n = ParseCount(t[i]); n && *n > 0 && *n < 400) {
       return static_cast<int>(*n);
     }
@@ -401,13 +401,13 @@ bool PastOrPerfect(const MatchContext& ctx) {
 
 // "three-day", "two-week": a stay of several days.
 bool SeveralDaysWord(const Token& t) {
-  return (absl::EndsWith(t.lower, "-day") && t.lower != "one-day") ||
+  return (absl::EndsWith(t.lower, "-day") && !t.LowerIs("one-day")) ||
          absl::EndsWith(t.lower, "-week");
 }
 
 // "a one-day visit", "a day-long trip": a stay of a single day.
 bool OneDayWord(const Token& t) {
-  return t.lower == "one-day" || t.lower == "day-long" || t.lower == "daylong";
+  return t.LowerIs("one-day") || t.LowerIs("day-long") || t.LowerIs("daylong");
 }
 
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
@@ -420,7 +420,7 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
     if (OneDayWord(t[k])) return d.date.precision == graph::DatePrecision::kDay;
   }
   // "spent Monday in Suva": a stay of that one day.
-  if (t[trigger.end - 1].lemma == "spend") {
+  if (t[trigger.end - 1].LemmaIs("spend")) {
     return d.begin == trigger.end && d.end == d.begin + 1 &&
            d.date.precision == graph::DatePrecision::kDay;
   }
@@ -463,11 +463,11 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
 bool OneDayOf(const std::vector<Token>& t, int k) {
   constexpr int kPhraseWindow = 5;  // "of the 47th annual ASEAN Summit"
   int of = k - 1;
-  while (of > 0 && of >= k - kPhraseWindow && t[of].lower != "of" &&
+  while (of > 0 && of >= k - kPhraseWindow && !t[of].LowerIs("of") &&
          (IsNominal(t[of].tag) || t[of].tag == Tag::kNumber)) {
     --of;
   }
-  if (of < 2 || t[of].lower != "of" || t[of - 1].lemma != "day") return false;
+  if (of < 2 || !t[of].LowerIs("of") || !t[of - 1].LemmaIs("day")) return false;
   const Token& q = t[of - 2];
   return q.tag == Tag::kAdjective || ParseOrdinal(q).has_value() || q.verb_forms != 0;
 }
@@ -512,7 +512,7 @@ bool DuringTheStay(const MatchContext& ctx) {
     if (clause.Contains(d.begin)) return false;  // "During the visit, on Tuesday, ...".
   }
   for (int k = clause.begin; k + 2 < clause.end; ++k) {
-    if (t[k].lower != "during" || t[k + 1].lower != "the") continue;
+    if (!t[k].LowerIs("during") || !t[k + 1].LowerIs("the")) continue;
     const absl::string_view noun = t[k + 2].lower;
     if (noun == "visit" || noun == "trip" || noun == "stay" || noun == "tour")
       return true;
@@ -654,7 +654,7 @@ std::vector<DateWithPrecision> ListedWith(const Sentence& s, const DateMention& 
     if (b.begin <= a.end || a.kind != b.kind || a.date.precision != b.date.precision)
       return false;
     for (int k = a.end; k < b.begin; ++k) {
-      if (s.tokens[k].tag != Tag::kComma && s.tokens[k].lower != "and") return false;
+      if (s.tokens[k].tag != Tag::kComma && !s.tokens[k].LowerIs("and")) return false;
     }
     return true;
   };
@@ -683,7 +683,7 @@ std::optional<DateWithPrecision> LastOneBefore(const MatchContext& ctx) {
   const TokenRange phrase = ctx.TriggerPhrase();
   bool first = false;
   for (int k = phrase.begin; k < ctx.match.trigger.begin; ++k) {
-    first |= s.tokens[k].lower == "first";
+    first |= s.tokens[k].LowerIs("first");
   }
   if (!first) return std::nullopt;
   for (const DateMention& d : s.dates) {
@@ -801,7 +801,7 @@ Shift SubordinateShift(const MatchContext& ctx) {
                                                       : 0;
   if (per == 0) return {};
   const Token& count = t[sub - 2];
-  int n = count.lower == "a" || count.lower == "one" ? 1 : 0;
+  int n = count.LowerIs("a") || count.LowerIs("one") ? 1 : 0;
   if (n == 0) {
     constexpr int64_t kLongestSpan = 400;  // Days, weeks or years.
     std::optional<int64_t> parsed = ParseCount(count);
@@ -937,11 +937,11 @@ std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
     }
     // Only a partner named after "with": "the second with Peru in 2023".
     int before = m.begin - 1;
-    if (before >= 0 && s.tokens[before].lower == "the") --before;
-    if (before < 0 || s.tokens[before].lower != "with") continue;
+    if (before >= 0 && s.tokens[before].LowerIs("the")) --before;
+    if (before < 0 || !s.tokens[before].LowerIs("with")) continue;
     int next = m.end;
     if (next < clause.end &&
-        (s.tokens[next].lower == "in" || s.tokens[next].lower == "on"))
+        (s.tokens[next].LowerIs("in") || s.tokens[next].LowerIs("on")))
       ++next;
     for (const DateMention& d : s.dates) {
       if (d.begin == next) return d.date;
@@ -964,9 +964,9 @@ std::optional<int> TargetYear(const MatchContext& ctx) {
   const std::vector<Token>& t = s.tokens;
   const TokenRange clause = ctx.ClauseRange();
   for (int i = clause.begin; i < clause.end && i < static_cast<int>(t.size()); ++i) {
-    if (t[i].lower != "next" && t[i].lower != "within") continue;
+    if (!t[i].LowerIs("next") && !t[i].LowerIs("within")) continue;
     for (int k = i + 1; k < i + kYearsWindow && k + 1 < static_cast<int>(t.size()); ++k) {
-      if (t[k + 1].lower != "years" && t[k + 1].lower != "year") continue;
+      if (!t[k + 1].LowerIs("years") && !t[k + 1].LowerIs("year")) continue;
       if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 0 && *n < 100) {
         if (ctx.item.reported.known())
           return ctx.item.reported.year + static_cast<int>(*n);

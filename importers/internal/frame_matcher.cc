@@ -369,7 +369,7 @@ class SentenceMatcher {
     const Clause& k = clauses_[c];
     return k.kind == ClauseKind::kRelative && k.subject >= 0 && k.object >= 0 &&
            k.subject != k.antecedent && k.antecedent >= 0 &&
-           t_[k.range.begin].lower == "that";
+           t_[k.range.begin].LowerIs("that");
   }
 
   // "Reports that X and Y had signed a deal were premature": a report's content that
@@ -402,7 +402,7 @@ class SentenceMatcher {
   // "confirmed that X would take over the chair on Jan. 1": "would" in what a past
   // verb of saying reports is that report's future, not a hedge.
   bool ReportedFuture(int c, int i) const {
-    if (t_[i].lower != "would" || !clauses_[c].content || clauses_[c].parent < 0) {
+    if (!t_[i].LowerIs("would") || !clauses_[c].content || clauses_[c].parent < 0) {
       return false;
     }
     const Clause& parent = clauses_[clauses_[c].parent];
@@ -501,7 +501,7 @@ class SentenceMatcher {
         clause.parent >= 0) {
       const int first = ph_.verbs[clause.verb].range.begin;
       const Clause& parent = clauses_[clause.parent];
-      if (first > 0 && t_[first - 1].lower == "before" && parent.verb >= 0 &&
+      if (first > 0 && t_[first - 1].LowerIs("before") && parent.verb >= 0 &&
           PresentGroup(ph_.verbs[parent.verb])) {
         mood.irrealis = true;
       }
@@ -617,7 +617,7 @@ class SentenceMatcher {
       }
     }
     // "No meeting between them is planned".
-    if (np >= 0 && t_[ph_.nps[np].range.begin].lower == "no") mood.blocked = true;
+    if (np >= 0 && t_[ph_.nps[np].range.begin].LowerIs("no")) mood.blocked = true;
     // Hedges right before the trigger or inside its phrase: "a possible visit".
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
@@ -729,7 +729,7 @@ class SentenceMatcher {
     for (int depth = 0; depth < kChainDepth; ++depth) {
       int next = -1;
       for (int pp : ph_.nps[np].pps) {
-        if (ph_.pps[pp].np >= 0 && t_[ph_.pps[pp].prep].lower == "of")
+        if (ph_.pps[pp].np >= 0 && t_[ph_.pps[pp].prep].LowerIs("of"))
           next = ph_.pps[pp].np;
       }
       if (next < 0) break;
@@ -1287,7 +1287,7 @@ class SentenceMatcher {
       const int m = sentence_.mention_at[i];
       // "Security Council resolutions" too; not "China's statement", which China made.
       if (m >= 0 && !sentence_.mentions[m].possessive &&
-          (i + 1 >= head || t_[i + 1].lower != "'s")) {
+          (i + 1 >= head || !t_[i + 1].LowerIs("'s"))) {
         return true;
       }
     }
@@ -1678,7 +1678,7 @@ class SentenceMatcher {
       // "suspended $18 million in aid": an amount's "in" phrase says what it is.
       if (MoneyOfPhrase(object)) {
         const int end = ph_.nps[object].range.end;
-        if (end + 1 < static_cast<int>(t_.size()) && t_[end].lower == "in" &&
+        if (end + 1 < static_cast<int>(t_.size()) && t_[end].LowerIs("in") &&
             ph_.np_at[end + 1] >= 0) {
           ranges.push_back(ph_.nps[ph_.np_at[end + 1]].range);
         }
@@ -1703,7 +1703,7 @@ class SentenceMatcher {
     if (clause.kind != ClauseKind::kCoordinate || clause.parent < 0 || np < 0) return -1;
     const NounPhrase& x = ph_.nps[np];
     if (x.range.end - x.range.begin != 1 || t_[x.head].tag != Tag::kPronoun ||
-        (t_[x.head].lower != "it" && t_[x.head].lower != "them")) {
+        (!t_[x.head].LowerIs("it") && !t_[x.head].LowerIs("them"))) {
       return -1;
     }
     return subject ? SubjectOf(sentence_.parse, clause.parent)
@@ -1811,12 +1811,12 @@ class SentenceMatcher {
       // amount in the preposition right after the phrase.
       // Not "to": "bringing trade to $10 billion" is where it is to go; but "the
       // doubling of trade to $65 billion" is where it went.
-      if (m.begin == r.end + 1 && (t_[r.end].lower == "on" || t_[r.end].lower == "at" ||
-                                   (t_[r.end].lower == "to" && OfAChange(np)))) {
+      if (m.begin == r.end + 1 && (t_[r.end].LowerIs("on") || t_[r.end].LowerIs("at") ||
+                                   (t_[r.end].LowerIs("to") && OfAChange(np)))) {
         return true;
       }
       // "two-way trade of about $5.1 billion": "of" and a hedge before the amount.
-      if (r.end + 2 == m.begin && t_[r.end].lower == "of" &&
+      if (r.end + 2 == m.begin && t_[r.end].LowerIs("of") &&
           x_.ContainsWord(c_.amount_hedge, t_[r.end + 1])) {
         return true;
       }

@@ -33,8 +33,8 @@ bool IsDash(absl::string_view text) {
 bool IsOutletWord(const Token& t) {
   if (t.kind == TokenKind::kPunct) return t.text == "&";
   if (t.capitalized || t.kind == TokenKind::kNumber) return true;
-  return t.lower == "of" || t.lower == "de" || t.lower == "da" || t.lower == "du" ||
-         t.lower == "der" || t.lower == "la" || t.lower == "le" || t.lower == "al" ||
+  return t.LowerIs("of") || t.LowerIs("de") || t.LowerIs("da") || t.LowerIs("du") ||
+         t.LowerIs("der") || t.LowerIs("la") || t.LowerIs("le") || t.LowerIs("al") ||
          (t.lower.find('.') != std::string::npos && t.lower.size() > 2);
 }
 
@@ -42,7 +42,7 @@ bool IsOutletWord(const Token& t) {
 // if t[i..] is no such date.
 int DateAfterOn(const std::vector<Token>& t, int i) {
   int n = static_cast<int>(t.size());
-  if (i >= n || t[i].lower != "on" || i + 2 >= n) return -1;
+  if (i >= n || !t[i].LowerIs("on") || i + 2 >= n) return -1;
   if (MonthFromWord(t[i + 1].lower) > 0 && t[i + 2].kind == TokenKind::kNumber) {
     int end = i + 3;
     if (end + 1 < n && t[end].text == "," && t[end + 1].text.size() == 4 &&
@@ -130,10 +130,10 @@ class ItemReader {
     const std::vector<Token>& t = s.tokens;
     const int n = static_cast<int>(t.size());
     if (r == 0 || t[r - 1].text != ",") return false;
-    int o = r + 2 < n && t[r + 1].lower == "the" && t[r + 2].capitalized ? r + 2 : r + 1;
-    if (o >= n || !IsOutletWord(t[o]) || t[o].lower == "on") return false;
+    int o = r + 2 < n && t[r + 1].LowerIs("the") && t[r + 2].capitalized ? r + 2 : r + 1;
+    if (o >= n || !IsOutletWord(t[o]) || t[o].LowerIs("on")) return false;
     int k = o;
-    while (k < n && t[k].lower != "on" && IsOutletWord(t[k])) ++k;
+    while (k < n && !t[k].LowerIs("on") && IsOutletWord(t[k])) ++k;
     int date_end = DateAfterOn(t, k);
     if (date_end < 0) {
       // ", reported The Times of India." with no date: the outlet alone.
@@ -150,7 +150,7 @@ class ItemReader {
     const std::vector<Token>& t = s.tokens;
     const int n = static_cast<int>(t.size());
     int k = r + 1;
-    while (k < n && k < r + kReportDateWindow && t[k].lower != "on") ++k;
+    while (k < n && k < r + kReportDateWindow && !t[k].LowerIs("on")) ++k;
     if (DateAfterOn(t, k) < 0) return false;
     // The outlet before the verb: "Kazinform", "the Kazakh news agency Kazinform",
     // "Uzbekistan's national news agency UzA".
@@ -160,8 +160,8 @@ class ItemReader {
     while (b > 0 && t[b - 1].text != ",") {
       const Token& w = t[b - 1];
       bool descriptor = !w.capitalized &&
-                        (x_.ContainsWord(c_.outlet_noun, w) || w.lower == "news" ||
-                         w.lower == "the" || w.lower == "state" || w.lower == "national");
+                        (x_.ContainsWord(c_.outlet_noun, w) || w.LowerIs("news") ||
+                         w.LowerIs("the") || w.LowerIs("state") || w.LowerIs("national"));
       if (IsOutletWord(w)) {
         named = true;
       } else if (!descriptor) {
@@ -171,11 +171,11 @@ class ItemReader {
     }
     if (b == e || !named) return false;
     int range_begin = b;
-    if (b >= 2 && t[b - 1].lower == "'s") range_begin = b - 2;  // "Germany's FAZ"
+    if (b >= 2 && t[b - 1].LowerIs("'s")) range_begin = b - 2;  // "Germany's FAZ"
     // Only at a sentence's start or after a comma: "..., the news agency UzA reported".
     if (range_begin > 0 && t[range_begin - 1].text != ",") return false;
     int date_end = DateAfterOn(t, k);
-    if (date_end < n && t[date_end].lower == "that") ++date_end;
+    if (date_end < n && t[date_end].LowerIs("that")) ++date_end;
     SetAttribution(s, range_begin, date_end, b, e, k);
     return true;
   }
@@ -190,7 +190,7 @@ class ItemReader {
           std::string(s.text.substr(t[outlet_begin].begin - s.begin,
                                     t[outlet_end - 1].end - t[outlet_begin].begin));
     }
-    if (date_at < end && t[date_at].lower == "on") {
+    if (date_at < end && t[date_at].LowerIs("on")) {
       std::vector<Token> date_tokens(t.begin() + date_at + 1, t.begin() + end);
       std::vector<DateMention> dates = FindDates(date_tokens, {item_.published, {}});
       if (!dates.empty() && dates[0].date.precision == DatePrecision::kDay) {
@@ -215,7 +215,7 @@ class ItemReader {
       const std::vector<Token>& t = s.tokens;
       const int n = static_cast<int>(t.size());
       for (int r = 0; r + 2 < n; ++r) {
-        if (t[r].lower != "according" || t[r + 1].lower != "to") continue;
+        if (!t[r].LowerIs("according") || !t[r + 1].LowerIs("to")) continue;
         int k = r + 2;
         while (k < n && t[k].text != "," && IsOutletWord(t[k])) ++k;
         if (k == r + 2 || k >= n || t[k].text != ",") continue;

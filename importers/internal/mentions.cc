@@ -74,7 +74,7 @@ class MentionFinder {
     FindNames();
     IndexNames();
     FindTitles();
-    for (Mention& m : out_) m.possessive = m.end < n_ && t_[m.end].lower == "'s";
+    for (Mention& m : out_) m.possessive = m.end < n_ && t_[m.end].LowerIs("'s");
     return std::move(out_);
   }
 
@@ -125,7 +125,7 @@ class MentionFinder {
       int length = 0;
       if (const std::vector<AliasMatch>* found = AliasAt(i, &length)) {
         // "the UN General Assembly": a longer name right after "the" wins over "the UN".
-        if (t_[i].lower == "the" && i + 1 < n_) {
+        if (t_[i].LowerIs("the") && i + 1 < n_) {
           int after = 0;
           const std::vector<AliasMatch>* longer = AliasAt(i + 1, &after);
           if (longer != nullptr && 1 + after > length) {
@@ -319,7 +319,7 @@ class MentionFinder {
                    out_[m].kind == graph::EntityKind::kOrganization)) {
       country = out_[m].country;
       k = out_[m].end;
-      if (k < n_ && t_[k].lower == "'s") ++k;
+      if (k < n_ && t_[k].LowerIs("'s")) ++k;
       prefixed = true;
     }
     // Most words start no office and no honorific: nothing to read here.
@@ -347,16 +347,16 @@ class MentionFinder {
     // "his counterpart" is someone without one: the other side's holder.
     const bool bare_counterpart =
         cls == c_.counterpart && title_begin > 0 &&
-        (t_[title_begin - 1].lower == "his" || t_[title_begin - 1].lower == "her" ||
-         t_[title_begin - 1].lower == "their");
+        (t_[title_begin - 1].LowerIs("his") || t_[title_begin - 1].LowerIs("her") ||
+         t_[title_begin - 1].LowerIs("their"));
     if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart) return false;
     PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
     length = WithModifiedTitle(title_begin, length, &cls, &title);
     k = title_begin + length;
     // "President of Kazakhstan", "the Emir of Qatar".
-    if (k + 1 < n_ && t_[k].lower == "of") {
+    if (k + 1 < n_ && t_[k].LowerIs("of")) {
       int of = MentionAt(k + 1);
-      if (of < 0 && t_[k + 1].lower == "the" && k + 2 < n_) of = MentionAt(k + 2);
+      if (of < 0 && t_[k + 1].LowerIs("the") && k + 2 < n_) of = MentionAt(k + 2);
       if (of >= 0 && (out_[of].kind == graph::EntityKind::kCountry ||
                       out_[of].kind == graph::EntityKind::kOrganization)) {
         country = out_[of].country;
@@ -368,7 +368,7 @@ class MentionFinder {
     // office without its article follows a name and its comma ("De Croo, Prime
     // Minister of Belgium, Giorgia Meloni, ..."): then it describes the name before.
     const bool after_name =
-        i >= 2 && t_[i - 1].text == "," && t_[i - 2].capitalized && t_[i].lower != "the";
+        i >= 2 && t_[i - 1].text == "," && t_[i - 2].capitalized && !t_[i].LowerIs("the");
     if (name_begin < n_ && t_[name_begin].text == "," && country.size() > 0 &&
         !after_name) {
       ++name_begin;

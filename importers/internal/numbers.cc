@@ -164,10 +164,12 @@ std::optional<double> ParseDecimal(const Token& t) {
 int PercentWordsAt(const std::vector<Token>& t, int at, bool sign) {
   const int n = static_cast<int>(t.size());
   if (at >= n) return 0;
-  if ((sign && t[at].text == "%") || t[at].lower == "percent" || t[at].lower == "pct") {
-    return 1;
-  }
-  return at + 1 < n && t[at].lower == "per" && t[at + 1].lower == "cent" ? 2 : 0;
+  // Asked after every number and word: views compare lengths before bytes (a
+  // std::string against a literal calls memcmp whatever the lengths).
+  const absl::string_view word = t[at].lower;
+  if ((sign && t[at].text == "%") || word == "percent" || word == "pct") return 1;
+  return at + 1 < n && word == "per" && absl::string_view(t[at + 1].lower) == "cent" ? 2
+                                                                                     : 0;
 }
 
 }  // namespace
@@ -391,11 +393,11 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
     // tokens are ruled out without reading their bytes.
     const absl::string_view word = t[i].lower;
     if (i + 1 < n && word == "a") {
-      double v = t[i + 1].lower == "quarter" ? 25
-                 : t[i + 1].lower == "third" ? 100.0 / 3
+      double v = t[i + 1].LowerIs("quarter") ? 25
+                 : t[i + 1].LowerIs("third") ? 100.0 / 3
                                              : 0;
-      if (v > 0 && i > 0 && t[i - 1].lower == "by") out.push_back({i, i + 2, v});
-    } else if (word == "half" && i > 0 && t[i - 1].lower == "by") {
+      if (v > 0 && i > 0 && t[i - 1].LowerIs("by")) out.push_back({i, i + 2, v});
+    } else if (word == "half" && i > 0 && t[i - 1].LowerIs("by")) {
       out.push_back({i, i + 1, 50});
     }
   }
@@ -418,7 +420,7 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
     if (k < 0) continue;
     const absl::string_view word = tokens[k].lower;
     if (word == "from" || word == "against" || word == "versus") return &m;
-    if ((word == "with" || word == "to") && k > 0 && tokens[k - 1].lower == "compared") {
+    if ((word == "with" || word == "to") && k > 0 && tokens[k - 1].LowerIs("compared")) {
       return &m;
     }
   }

@@ -83,7 +83,7 @@ class PhraseFinder {
   bool TwoPhrasesBefore(int i) const {
     int k = i - 1;
     while (k >= 0 && IsNominal(TagAt(k)) && TagAt(k) != Tag::kDeterminer &&
-           !(TagAt(k) == Tag::kPossessive && t_[k].lower != "'s"))
+           !(TagAt(k) == Tag::kPossessive && !t_[k].LowerIs("'s")))
       --k;
     if (k < 0 || !(TagAt(k) == Tag::kDeterminer || TagAt(k) == Tag::kPossessive))
       return false;
@@ -107,7 +107,7 @@ class PhraseFinder {
           continue;
         }
         g.head = last_aux;
-        g.copula = t_[last_aux].lemma == "be";
+        g.copula = t_[last_aux].LemmaIs("be");
         be_aux = false;
       }
       g.range.end = k;
@@ -153,13 +153,13 @@ class PhraseFinder {
       if (tag == Tag::kAux || tag == Tag::kModal || tag == Tag::kNegation) {
         if (tag == Tag::kAux) {
           *last_aux = k;
-          *be_aux |= t_[k].lemma == "be" || t_[k].lemma == "get";
-          g->perfect |= t_[k].lemma == "have";
+          *be_aux |= t_[k].LemmaIs("be") || t_[k].LemmaIs("get");
+          g->perfect |= t_[k].LemmaIs("have");
         }
         if (tag == Tag::kModal) {
           g->modal = true;
           g->future |=
-              t_[k].lower == "will" || t_[k].lower == "shall" || t_[k].lower == "'ll";
+              t_[k].LowerIs("will") || t_[k].LowerIs("shall") || t_[k].LowerIs("'ll");
         }
         g->negated |= tag == Tag::kNegation;
         ++k;
@@ -175,7 +175,7 @@ class PhraseFinder {
         continue;
       }
       // "is to visit": a scheduled event.
-      if (tag == Tag::kTo && *last_aux == k - 1 && t_[*last_aux].lemma == "be" &&
+      if (tag == Tag::kTo && *last_aux == k - 1 && t_[*last_aux].LemmaIs("be") &&
           TagAt(k + 1) == Tag::kVerb) {
         g->future = true;
         ++k;
@@ -224,7 +224,7 @@ class PhraseFinder {
     // "At the summit hosted by Senegal, the leaders ...": the same inside the
     // phrase that opens the sentence.
     bool agent_before_verb =
-        k < n_ && t_[k].lower == "by" && before == Tag::kNoun && TensedVerbAfter(k);
+        k < n_ && t_[k].LowerIs("by") && before == Tag::kNoun && TensedVerbAfter(k);
     // "In a communique issued at the end of the meeting, the bloc ...": with any
     // preposition.
     // Not "In July X travelled to Baku and signed": the phrase must close with a
@@ -243,11 +243,11 @@ class PhraseFinder {
         !SubjectOfSubordinateBefore(g->range.begin);
     // "Brussels responded by expelling ...": "by" before a gerund says how, it
     // names no agent.
-    const bool by_gerund = k + 1 < n_ && t_[k].lower == "by" &&
+    const bool by_gerund = k + 1 < n_ && t_[k].LowerIs("by") &&
                            (t_[k + 1].verb_forms & kGerund) &&
                            absl::EndsWith(t_[k + 1].lower, "ing");
     // "trade increased by 17 percent": "by" before an amount measures a change.
-    const bool by_amount = k + 1 < n_ && t_[k].lower == "by" &&
+    const bool by_amount = k + 1 < n_ && t_[k].LowerIs("by") &&
                            (t_[k + 1].kind == TokenKind::kNumber ||
                             TagAt(k + 1) == Tag::kNumber || t_[k + 1].text == "$");
     // "Prince X, Crown Prince and Prime Minister, received at the palace today Y, who
@@ -281,8 +281,8 @@ class PhraseFinder {
       --k;
     }
     if (k > 0 && k < i - 1 &&
-        (t_[k].lower == "of" || t_[k].lower == "from" || t_[k].lower == "with" ||
-         t_[k].lower == "between") &&
+        (t_[k].LowerIs("of") || t_[k].LowerIs("from") || t_[k].LowerIs("with") ||
+         t_[k].LowerIs("between")) &&
         nominal(k - 1)) {
       for (--k; k >= 0 && nominal(k);) --k;
     }
@@ -379,7 +379,7 @@ class PhraseFinder {
       // "focused on the treaty signed by X and Y": a participle after a noun, with
       // its agent, is no tensed verb.
       if (Tensed(k) && (t_[k].verb_forms & kPastParticiple) &&
-          TagAt(k - 1) == Tag::kNoun && k + 1 < n_ && t_[k + 1].lower == "by") {
+          TagAt(k - 1) == Tag::kNoun && k + 1 < n_ && t_[k + 1].LowerIs("by")) {
         continue;
       }
       if (Tensed(k)) return after_and || TagAt(k - 1) != Tag::kConjunction;
@@ -508,7 +508,7 @@ class PhraseFinder {
       // "their agreement": a possessive pronoun is the phrase's possessor.
       int head = -1;
       int possessor_end =
-          TagAt(i) == Tag::kPossessive && t_[i].lower != "'s" ? i + 1 : -1;
+          TagAt(i) == Tag::kPossessive && !t_[i].LowerIs("'s") ? i + 1 : -1;
       const int k = ScanNounPhrase(i, &head, &possessor_end);
       if (k == i) {  // Nothing nominal after all: never loop in place.
         ++i;
@@ -531,7 +531,7 @@ class PhraseFinder {
   ABSL_ATTRIBUTE_NOINLINE bool NamedPossessorAt(int k) const {
     if (!t_[k].capitalized || TagAt(k) != Tag::kProper) return false;
     const int end = AtomEnd(k);
-    return end < n_ && t_[end].lower == "'s";
+    return end < n_ && t_[end].LowerIs("'s");
   }
 
   // Reads the noun phrase starting at i, setting *head to its head and
@@ -571,15 +571,15 @@ class PhraseFinder {
       }
       // "more than 20 documents", "fewer than ten": a comparative before a number is
       // part of the phrase it counts.
-      if (k + 2 < n_ && t_[k + 1].lower == "than" && TagAt(k + 2) == Tag::kNumber &&
-          (t_[k].lower == "more" || t_[k].lower == "fewer" || t_[k].lower == "less")) {
+      if (k + 2 < n_ && t_[k + 1].LowerIs("than") && TagAt(k + 2) == Tag::kNumber &&
+          (t_[k].LowerIs("more") || t_[k].LowerIs("fewer") || t_[k].LowerIs("less"))) {
         k += 2;
         continue;
       }
       if (Material(k)) {
         Tag tag = TagAt(k);
         if (k > i && ArticleAfterNoun(k)) break;
-        if (tag == Tag::kPossessive && t_[k].lower == "'s") {
+        if (tag == Tag::kPossessive && t_[k].LowerIs("'s")) {
           *possessor_end = k + 1;
         } else if (tag == Tag::kPronoun && k > i) {
           break;  // "the talks they held": a new subject.
@@ -615,7 +615,7 @@ class PhraseFinder {
   bool ArticleAfterNoun(int k) const {
     Tag tag = TagAt(k);
     return (tag == Tag::kDeterminer ||
-            (tag == Tag::kPossessive && t_[k].lower != "'s")) &&
+            (tag == Tag::kPossessive && !t_[k].LowerIs("'s"))) &&
            (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper ||
             TagAt(k - 1) == Tag::kNumber) &&
            !in_atom_[k];
@@ -653,7 +653,7 @@ class PhraseFinder {
         // Cooperation").
         bool in_list = last.range.begin > 0 && TagAt(last.range.begin - 1) == Tag::kComma;
         if (!in_list && next.range.begin == gap + 1 && TagAt(gap) == Tag::kConjunction &&
-            (t_[gap].lower == "and" || t_[gap].text == "&") && t_[gap - 1].capitalized &&
+            (t_[gap].LowerIs("and") || t_[gap].text == "&") && t_[gap - 1].capitalized &&
             t_[gap + 1].capitalized && !in_name_[gap - 1] && !in_name_[gap + 1] &&
             TagAt(gap + 1) != Tag::kDeterminer) {
           last.range.end = next.range.end;
@@ -757,7 +757,7 @@ class PhraseFinder {
         if (TagAt(k) == Tag::kComma) {
           comma = true;
         } else if (TagAt(k) == Tag::kConjunction &&
-                   (t_[k].lower == "and" || t_[k].lower == "or")) {
+                   (t_[k].LowerIs("and") || t_[k].LowerIs("or"))) {
           conj = true;
         } else {
           other = true;
@@ -802,7 +802,7 @@ class PhraseFinder {
     // "..., and Hungary and Turkmenistan were represented".
     if (after < 0 && last + 1 < out_.nps.size() &&
         out_.nps[last + 1].range.begin == out_.nps[last].range.end + 1 &&
-        t_[out_.nps[last].range.end].lower == "and") {
+        t_[out_.nps[last].range.end].LowerIs("and")) {
       after = VerbAfter(out_.nps[last + 1].range.end);
     }
     // "..., and Hungary, which holds observer status, was represented": after a
@@ -825,7 +825,7 @@ class PhraseFinder {
     // "..., and officials on both sides are preparing": past the phrase's own
     // prepositional phrases.
     for (int k = i, guard = 0; guard < 3 && k + 1 < n_ && TagAt(k) == Tag::kPreposition &&
-                               t_[k].lower != "by" && out_.np_at[k + 1] >= 0;
+                               !t_[k].LowerIs("by") && out_.np_at[k + 1] >= 0;
          ++guard) {
       k = out_.nps[out_.np_at[k + 1]].range.end;
       if (int v = verb_at(k); v >= 0) return v;
@@ -882,7 +882,7 @@ class PhraseFinder {
   bool NameOfName(size_t b) const {
     const NounPhrase& x = out_.nps[b];
     const NounPhrase& y = out_.nps[b + 1];
-    if (y.range.begin != x.range.end + 1 || t_[x.range.end].lower != "of") return false;
+    if (y.range.begin != x.range.end + 1 || !t_[x.range.end].LowerIs("of")) return false;
     return t_[x.head].capitalized && t_[y.head].capitalized && y.conjuncts.size() == 1;
   }
 
@@ -890,7 +890,7 @@ class PhraseFinder {
   bool OfName(size_t b) const {
     const NounPhrase& x = out_.nps[b];
     const NounPhrase& y = out_.nps[b + 1];
-    if (y.range.begin != x.range.end + 1 || t_[x.range.end].lower != "of") return false;
+    if (y.range.begin != x.range.end + 1 || !t_[x.range.end].LowerIs("of")) return false;
     return t_[y.head].capitalized && y.conjuncts.size() == 1;
   }
 
@@ -1032,7 +1032,7 @@ class PhraseFinder {
   // "of" name is an office without its article.
   bool BareOffice(const NounPhrase& x, int of_chain_end) const {
     if (of_chain_end <= x.range.end || TagAt(x.range.begin) != Tag::kNoun ||
-        t_[x.range.begin].capitalized || t_[x.range.end].lower != "of") {
+        t_[x.range.begin].capitalized || !t_[x.range.end].LowerIs("of")) {
       return false;
     }
     const int named = out_.np_at[x.range.end + 1];
@@ -1047,7 +1047,7 @@ class PhraseFinder {
         t_[first.head].capitalized) {
       return false;
     }
-    if (t_[second.range.begin].lower != "the" ||
+    if (!t_[second.range.begin].LowerIs("the") ||
         second.range.end - second.range.begin < 2)
       return false;
     for (int k = second.range.begin + 1; k < second.range.end; ++k) {
@@ -1095,7 +1095,7 @@ class PhraseFinder {
       more = false;
       for (int pp : out_.nps[np].pps) {
         const PrepPhrase& p = out_.pps[pp];
-        if (p.prep == end && p.np >= 0 && t_[p.prep].lower == "of" &&
+        if (p.prep == end && p.np >= 0 && t_[p.prep].LowerIs("of") &&
             p.prep_length == 1) {
           end = p.range.end;
           np = p.np;

@@ -279,7 +279,7 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   const Phrases& ph = sentence.parse.phrases;
   TokenRange r = ph.nps[np].range;
   for (int pp : ph.nps[np].pps) {
-    if (sentence.tokens[ph.pps[pp].prep].lower == "of" && ph.pps[pp].np >= 0) {
+    if (sentence.tokens[ph.pps[pp].prep].LowerIs("of") && ph.pps[pp].np >= 0) {
       r.end = std::max(r.end, ph.nps[ph.pps[pp].np].range.end);
     }
   }
@@ -292,7 +292,7 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   }
   std::vector<std::string> states;
   for (int k = r.begin; k < r.end; ++k) {
-    if (sentence.tokens[k].lower == "bilateral") return true;
+    if (sentence.tokens[k].LowerIs("bilateral")) return true;
   }
   for (const Mention& m : sentence.mentions) {
     if (m.begin < r.begin || m.end > r.end) continue;
@@ -323,7 +323,7 @@ bool RelationBuilder::UnnamedEventOfTwo(const FrameMatch& match,
   const Phrases& ph = sentence.parse.phrases;
   int end = event.range.end;
   for (int pp : event.pps) {
-    if (ph.pps[pp].prep == end && sentence.tokens[end].lower == "of" &&
+    if (ph.pps[pp].prep == end && sentence.tokens[end].LowerIs("of") &&
         ph.pps[pp].np >= 0)
       end = ph.nps[ph.pps[pp].np].range.end;
   }

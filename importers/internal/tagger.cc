@@ -234,7 +234,7 @@ class ContextPass {
         if (!verb_next) t.tag = Tag::kPreposition;
         continue;
       }
-      if (t.tag == Tag::kDeterminer && t.lower == "that") {
+      if (t.tag == Tag::kDeterminer && t.LowerIs("that")) {
         ResolveThat(i);
         continue;
       }
@@ -312,7 +312,7 @@ class ContextPass {
     Tag tag = t_[i].tag;
     // "a memorandum of understanding that Peru and Chile signed": a "that" before a
     // name, a pronoun or an article opens a clause; it determines no object.
-    if (t_[i].lower == "that" && i + 1 < n_ &&
+    if (t_[i].LowerIs("that") && i + 1 < n_ &&
         (t_[i + 1].tag == Tag::kProper || t_[i + 1].tag == Tag::kPronoun ||
          t_[i + 1].tag == Tag::kDeterminer)) {
       return false;
@@ -361,7 +361,7 @@ class ContextPass {
   // for the parties, and a past form after them is their verb when what follows
   // opens an object or a phrase (not "the two signed agreements").
   bool CountAsSubject(int count, int next) const {
-    if (count < 1 || t_[count - 1].lower != "the" || !ParseCount(t_[count]) ||
+    if (count < 1 || !t_[count - 1].LowerIs("the") || !ParseCount(t_[count]) ||
         next >= static_cast<int>(t_.size())) {
       return false;
     }
@@ -400,7 +400,7 @@ class ContextPass {
     if (pt == Tag::kPreposition) {
       // "by signing the accord" acts; "a memorandum of understanding in Brussels" names.
       if (!(f & kGerund)) return Tag::kNoun;
-      if (t_[p].lower != "of" || StartsObject(i + 1)) return Tag::kVerb;
+      if (!t_[p].LowerIs("of") || StartsObject(i + 1)) return Tag::kVerb;
       return NominalNext(i + 1) && !t_[i + 1].capitalized ? Tag::kVerb : Tag::kNoun;
     }
     if (pt == Tag::kComma || start) {
@@ -545,7 +545,7 @@ class ContextPass {
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     // "a Gulf state", "an EU report": after "a" and a name, a noun the name modifies.
     if (pt == Tag::kProper && p > 0 &&
-        (t_[p - 1].lower == "a" || t_[p - 1].lower == "an")) {
+        (t_[p - 1].LowerIs("a") || t_[p - 1].LowerIs("an"))) {
       return Tag::kNoun;
     }
     // "according to government figures", "on behalf of member states": the object
@@ -570,10 +570,10 @@ class ContextPass {
     // right after an article, so it is that noun's head.
     if ((f & kBaseForm) && !(f & (kThirdPerson | kPastTense)) && pt == Tag::kNoun &&
         t_[p].lower.back() != 's' && p > 0 && t_[p - 1].tag == Tag::kDeterminer &&
-        (t_[p - 1].lower == "the" || t_[p - 1].lower == "a" || t_[p - 1].lower == "an")) {
+        (t_[p - 1].LowerIs("the") || t_[p - 1].LowerIs("a") || t_[p - 1].LowerIs("an"))) {
       return Tag::kNoun;
     }
-    if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].lower == "to" &&
+    if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].LowerIs("to") &&
         (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
       return Tag::kVerb;
     }
@@ -680,7 +680,7 @@ class ContextPass {
   bool SubordinatorBeforeNames(int i) const {
     int k = i - 1;
     while (k >= 0 && (t_[k].tag == Tag::kProper || t_[k].tag == Tag::kConjunction ||
-                      t_[k].lower == "the")) {
+                      t_[k].LowerIs("the"))) {
       --k;
     }
     return k >= 0 && k < i - 1 && t_[k].span == 1 &&
@@ -794,7 +794,7 @@ class ContextPass {
     // "noted that X ... and that Y ...": a second content clause of the same verb.
     if (pt == Tag::kConjunction) {
       for (int k = p - 1; k >= 0; --k) {
-        if (t_[k].lower == "that" && t_[k].tag == Tag::kSubordinator) {
+        if (t_[k].LowerIs("that") && t_[k].tag == Tag::kSubordinator) {
           t_[i].tag = Tag::kSubordinator;
           return;
         }
@@ -848,7 +848,7 @@ class ContextPass {
   // "this year's chair", "last week's talks": a time adverb before "'s" is a
   // determiner and a noun, the possessor of the phrase that follows.
   void DatedPossessorAt(int i) {
-    if (i < 2 || t_[i].tag != Tag::kPossessive || t_[i].lower != "'s") return;
+    if (i < 2 || t_[i].tag != Tag::kPossessive || !t_[i].LowerIs("'s")) return;
     Token& time = t_[i - 1];
     Token& deictic = t_[i - 2];
     if (deictic.tag != Tag::kAdverb || !IsTimeWord(time)) {
@@ -863,7 +863,7 @@ class ContextPass {
     if (w != "late" && w != "early") return false;
     int k = i + 1;
     if (k < n_ && (t_[k].tag == Tag::kPreposition || t_[k].tag == Tag::kDeterminer ||
-                   t_[k].lower == "last" || t_[k].lower == "next")) {
+                   t_[k].LowerIs("last") || t_[k].LowerIs("next"))) {
       ++k;
     }
     // "late Tuesday", "late on Tuesday", "early last year".
@@ -899,7 +899,7 @@ class ContextPass {
       Tag tag = t_[k].tag;
       if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
       if (tag == Tag::kPreposition && !of_phrase && k > i + 1 &&
-          (t_[k].lower == "of" || t_[k].lower == "from") && t_[k - 1].tag == Tag::kNoun) {
+          (t_[k].LowerIs("of") || t_[k].LowerIs("from")) && t_[k - 1].tag == Tag::kNoun) {
         of_phrase = true;
         continue;
       }

@@ -79,6 +79,12 @@ struct Token {
   uint32_t starts_of = 0;
   uint32_t lemma_starts = 0;
   uint32_t lemma_starts_of = 0;
+
+  // lower == word and lemma == word, lengths compared first: a std::string against a
+  // literal calls memcmp whatever the lengths (libstdc++ 12), and the scanners ask
+  // this of most tokens.
+  bool LowerIs(absl::string_view word) const { return absl::string_view(lower) == word; }
+  bool LemmaIs(absl::string_view word) const { return absl::string_view(lemma) == word; }
 };
 
 // FNV-1a of a lower-case word: lets scanners compare integers first.

@@ -37,6 +37,18 @@ TEST(Tokenize, ASignWrittenOntoANumberKeepsItsThousands) {
   EXPECT_EQ(words, want);
 }
 
+TEST(Token, LowerIsComparesTheLowerCaseForm) {
+  std::vector<Token> t = Tokenize("The Treaty", 0);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_TRUE(t[0].LowerIs("the"));
+  EXPECT_FALSE(t[0].LowerIs("The"));
+  EXPECT_FALSE(t[1].LowerIs("treat"));
+  EXPECT_FALSE(t[1].LowerIs("treaty "));
+  t[1].lemma = "treaty";
+  EXPECT_TRUE(t[1].LemmaIs("treaty"));
+  EXPECT_FALSE(t[1].LemmaIs(""));
+}
+
 TEST(Tokenize, LatinCapitalsAreLoweredToo) {
   std::vector<Token> t = Tokenize("S\u00c3O PAULO \u00c9VIAN 2\u00d73", 0);
   ASSERT_GE(t.size(), 3u);
