@@ -115,6 +115,17 @@ struct GluedSignScan {
   }
 };
 
+// Whether the letters and digits of a word read so far are a currency sign and then
+// digits ("Rs1", "N1"). Asked only at a comma inside a word, which few words hold:
+// the scan is not run on every byte of every word.
+bool SignThenDigits(absl::string_view so_far) {
+  GluedSignScan glued;
+  for (unsigned char d : so_far) {
+    if (IsLetterByte(d) || absl::ascii_isdigit(d)) glued.Add(absl::ascii_isdigit(d));
+  }
+  return glued.sign_then_digits;
+}
+
 }  // namespace
 
 bool IsAbbreviation(absl::string_view lower) {
@@ -157,13 +168,11 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
     if (plen == 0 && (IsLetterByte(c) || absl::ascii_isdigit(c))) {
       size_t j = i;
       bool digits_only = true;
-      GluedSignScan glued;
       while (j < n) {
         unsigned char d = text[j];
         if (d >= 0x80 && PunctUtf8Length(text, j) > 0) break;
         if (IsLetterByte(d) || absl::ascii_isdigit(d)) {
           if (!absl::ascii_isdigit(d)) digits_only = false;
-          glued.Add(absl::ascii_isdigit(d));
           ++j;
           continue;
         }
@@ -175,9 +184,9 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
           ++j;
           continue;
         }
-        if (d == ',' && (digits_only || glued.sign_then_digits) && j + 3 < n &&
-            absl::ascii_isdigit(text[j + 1]) && absl::ascii_isdigit(text[j + 2]) &&
-            absl::ascii_isdigit(text[j + 3])) {
+        if (d == ',' && (digits_only || SignThenDigits(text.substr(i, j - i))) &&
+            j + 3 < n && absl::ascii_isdigit(text[j + 1]) &&
+            absl::ascii_isdigit(text[j + 2]) && absl::ascii_isdigit(text[j + 3])) {
           ++j;
           continue;
         }

@@ -37,6 +37,15 @@ TEST(Tokenize, ASignWrittenOntoANumberKeepsItsThousands) {
   EXPECT_EQ(words, want);
 }
 
+TEST(Tokenize, ACommaAfterLettersAndDigitsMixedSplitsTheWord) {
+  // Letters after the digits: no sign written onto a number.
+  std::vector<Token> t = Tokenize("Rs1a,150 and N1,200,000", 0);
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0].text, "Rs1a");
+  EXPECT_EQ(t[1].text, ",");
+  EXPECT_EQ(t[4].text, "N1,200,000");
+}
+
 TEST(Token, LowerIsComparesTheLowerCaseForm) {
   std::vector<Token> t = Tokenize("The Treaty", 0);
   ASSERT_EQ(t.size(), 2u);
