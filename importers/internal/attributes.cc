@@ -144,7 +144,7 @@ bool IngForm(const Token& t) {
 }
 
 bool InClass(const MatchContext& ctx, ClassId cls, int k) {
-  return cls >= 0 && ctx.lexicon().MatchAt(cls, ctx.tokens(), k, k + 1).length == 1;
+  return cls >= 0 && ctx.lexicon().OneWordAt(cls, ctx.tokens(), k);
 }
 
 bool DateAt(const MatchContext& ctx, int k) {

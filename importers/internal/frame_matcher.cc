@@ -391,7 +391,7 @@ class SentenceMatcher {
   bool RecordBefore(int noun) const {
     constexpr int kRecordWindow = 5;
     for (int k = noun; k >= 0 && k > noun - kRecordWindow; --k) {
-      if (x_.MatchAt(c_.record_ordinal, t_, k, k + 1).length > 0) return true;
+      if (x_.OneWordAt(c_.record_ordinal, t_, k)) return true;
       if (t_[k].tag == Tag::kDeterminer || t_[k].tag == Tag::kVerb ||
           t_[k].tag == Tag::kComma)
         return false;
@@ -706,7 +706,7 @@ class SentenceMatcher {
     // "in the C5+1 format" is no place.
     if (pp.np >= 0) {
       int head = ph_.nps[pp.np].head;
-      if (x_.MatchAt(c_.event_format, t_, head, head + 1).length > 0) return false;
+      if (x_.OneWordAt(c_.event_format, t_, head)) return false;
     }
     return true;
   }
@@ -1282,7 +1282,7 @@ class SentenceMatcher {
     }
     const int head = demonyms ? x.conjuncts.back().end - 1 : x.head;
     if (head < 0 || sentence_.mention_at[head] >= 0) return false;
-    if (x_.MatchAt(c_.agent_noun, t_, head, head + 1).length > 0) return false;
+    if (x_.OneWordAt(c_.agent_noun, t_, head)) return false;
     for (int i = ph_.nps[np].range.begin; i < head; ++i) {
       const int m = sentence_.mention_at[i];
       // "Security Council resolutions" too; not "China's statement", which China made.
@@ -1335,9 +1335,8 @@ class SentenceMatcher {
     }
     // "hosted them", "received him": pronouns here stand for people.
     int head = ph_.nps[np].head;
-    if (t_[head].tag == Tag::kPronoun &&
-        (x_.MatchAt(c_.person_pronoun, t_, head, head + 1).length > 0 ||
-         x_.MatchAt(c_.plural_pronoun, t_, head, head + 1).length > 0)) {
+    if (t_[head].tag == Tag::kPronoun && (x_.OneWordAt(c_.person_pronoun, t_, head) ||
+                                          x_.OneWordAt(c_.plural_pronoun, t_, head))) {
       return true;
     }
     return x_.MatchAt(c_.guest_anaphor, t_, ph_.nps[np].range.begin,

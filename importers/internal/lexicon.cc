@@ -112,6 +112,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
   }
   x.start_words_ = (x.classes_.size() + 63) / 64 + (x.classes_.empty() ? 1 : 0);
   x.start_bits_.assign(x.start_words_, 0);  // Set 0: no class.
+  x.word_bits_.assign(x.start_words_, 0);
   x.start_lists_.assign(1, {});
   for (size_t id = 0; id < x.classes_.size(); ++id) {
     for (const auto& [hash, list] : x.classes_[id].by_first) {
@@ -119,6 +120,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
           hash, static_cast<uint32_t>(x.start_bits_.size() / x.start_words_));
       if (added) x.start_bits_.resize(x.start_bits_.size() + x.start_words_, 0);
       x.start_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
+      x.word_bits_.resize(x.start_bits_.size(), 0);
+      if (std::any_of(list.begin(), list.end(),
+                      [](const Candidate& p) { return p.length == 1; })) {
+        x.word_bits_[it->second * x.start_words_ + id / 64] |= uint64_t{1} << (id % 64);
+      }
       x.start_lists_.resize(x.start_bits_.size() / x.start_words_);
       // by_first is complete: the list stays where it is.
       x.start_lists_[it->second].emplace_back(static_cast<ClassId>(id), &list);
@@ -387,6 +393,16 @@ PhraseMatch Lexicon::MatchPhrases(ClassId id, const std::vector<Token>& tokens, 
   if (t.lemma_hash != t.hash) scan(LemmaStarts(t));
   for (int index : c.wildcard) consider(index);
   return best;
+}
+
+bool Lexicon::OneWordMatches(ClassId id, const std::vector<Token>& tokens, int i) const {
+  // A "word*" item is matched as MatchAt does.
+  if (!classes_[id].wildcard.empty()) return MatchAt(id, tokens, i, i + 1).length == 1;
+  auto in = [&](uint32_t set) {
+    return (word_bits_[set * start_words_ + id / 64] >> (id % 64)) & 1;
+  };
+  const Token& t = tokens[i];
+  return in(WordStarts(t)) || (t.lemma_hash != t.hash && in(LemmaStarts(t)));
 }
 
 bool Lexicon::FindIn(ClassId id, const std::vector<Token>& tokens, int from, int to,

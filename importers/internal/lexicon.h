@@ -87,6 +87,17 @@ class Lexicon {
     if (id < 0 || i < 0 || i >= end || !MayMatchAt(id, tokens[i])) return PhraseMatch();
     return MatchPhrases(id, tokens, i, end);
   }
+  // MatchAt(id, tokens, i, i + 1).length == 1: tokens[i] alone, by its form or its
+  // lemma, is an item of class `id`. One bit per form, where MatchAt scans the
+  // phrases starting with the word (the tagger asks this of most words, class by
+  // class).
+  bool OneWordAt(ClassId id, const std::vector<Token>& tokens, int i) const {
+    if (id < 0 || i < 0 || i >= static_cast<int>(tokens.size()) ||
+        !MayMatchAt(id, tokens[i])) {
+      return false;
+    }
+    return OneWordMatches(id, tokens, i);
+  }
   // True when a phrase of class `id` matches somewhere in tokens [from, to); sets
   // *at to its first token.
   bool FindIn(ClassId id, const std::vector<Token>& tokens, int from, int to, int* at,
@@ -169,6 +180,7 @@ class Lexicon {
   }
   PhraseMatch MatchPhrases(ClassId id, const std::vector<Token>& tokens, int i,
                            int end) const;
+  bool OneWordMatches(ClassId id, const std::vector<Token>& tokens, int i) const;
   // The phrases of class `id` whose first word has start set `set`; nullptr for none.
   const std::vector<Candidate>* StartingIn(ClassId id, uint32_t set) const;
   // The start sets of a token's word and lemma, from its annotation when current.
@@ -184,6 +196,9 @@ class Lexicon {
   std::vector<uint64_t> start_bits_;
   absl::flat_hash_map<uint32_t, uint32_t> start_index_;
   std::vector<uint64_t> start_hashes_;  // HashBit of each key of start_index_.
+  // Laid out as start_bits_: bit `id` of set k says class `id` has a one-word item
+  // whose hash maps to k ("word*" items aside).
+  std::vector<uint64_t> word_bits_;
   // Per start set: each class's phrases starting with its word (a by_first list), so
   // MatchPhrases finds them from the token's annotation without hashing.
   std::vector<std::vector<std::pair<ClassId, const std::vector<Candidate>*>>>

@@ -144,6 +144,31 @@ TEST(Lexicon, AWildcardWordMatchesLongerWordsWithItsPrefix) {
       x.FindIn(x.Find("prefix"), t, 1, static_cast<int>(t.size()), nullptr, nullptr));
 }
 
+// OneWordAt answers from a bit per form what a one-token MatchAt finds: the two
+// agree at every token, for word and lemma items, multi-word items, a "word*" item,
+// closed classes and no class at all.
+TEST(Lexicon, OneWordAtAgreesWithAOneTokenMatch) {
+  const Lexicon& x = TestLexicon();
+  std::vector<Token> t = Tagged(
+      "Both sides signed two treaties and memoranda of understanding, according to "
+      "the agro-industrial plan, and no longer as planned by the memo's authors.");
+  std::vector<ClassId> classes = {-1};
+  for (absl::string_view name : {"pact", "prefix", "det", "poss", "pron", "rel", "prep",
+                                 "conj", "sub", "aux", "modal", "neg", "to", "adverb"}) {
+    classes.push_back(x.Find(name));
+  }
+  int found = 0;
+  for (ClassId id : classes) {
+    for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+      const bool one_word = x.MatchAt(id, t, i, i + 1).length == 1;
+      EXPECT_EQ(x.OneWordAt(id, t, i), one_word)
+          << (id < 0 ? "no class" : x.ClassName(id)) << " at " << t[i].text;
+      found += one_word ? 1 : 0;
+    }
+  }
+  EXPECT_GT(found, 10);  // The sentence holds items of most of the classes.
+}
+
 TEST(Lexicon, ContainsOnlyWholeItems) {
   const Lexicon& x = TestLexicon();
   EXPECT_TRUE(x.Contains(x.Find("pact"), "memorandum of understanding"));

@@ -115,7 +115,7 @@ class LexicalPass {
     return true;
   }
 
-  bool In(ClassId id, int i) const { return x_.MatchAt(id, t_, i, i + 1).length == 1; }
+  bool In(ClassId id, int i) const { return x_.OneWordAt(id, t_, i); }
 
   bool TakesContent(int i) const {
     for (ClassId id : {c_.speech_verb, c_.irrealis_governor, c_.content_verb}) {
@@ -241,8 +241,7 @@ class ContextPass {
       // "Jakarta has long prided itself": inside a verb group.
       if (i > 0 && i + 1 < n_ &&
           (t_[i - 1].tag == Tag::kAux || t_[i - 1].tag == Tag::kModal) &&
-          t_[i + 1].verb_forms != 0 &&
-          x_.MatchAt(c_.group_adverb, t_, i, i + 1).length == 1) {
+          t_[i + 1].verb_forms != 0 && x_.OneWordAt(c_.group_adverb, t_, i)) {
         t.tag = Tag::kAdverb;
         continue;
       }
@@ -265,9 +264,8 @@ class ContextPass {
     }
     for (int i = 0; i < n_; ++i) {
       if (ListSemicolon(i)) t_[i].tag = Tag::kComma;
-      if (t_[i].tag == Tag::kPreposition &&
-          x_.MatchAt(c_.sub, t_, i, i + 1).length == 1 && t_[i].span == 1 &&
-          ClauseFollows(i)) {
+      if (t_[i].tag == Tag::kPreposition && x_.OneWordAt(c_.sub, t_, i) &&
+          t_[i].span == 1 && ClauseFollows(i)) {
         t_[i].tag = Tag::kSubordinator;
       }
       if (TimeDegreeAt(i)) t_[i].tag = Tag::kAdverb;
@@ -557,7 +555,7 @@ class ContextPass {
     // "denied media reports that ...": a word for hearsay after a verb's object noun
     // continues that object.
     if ((f & kThirdPerson) && pt == Tag::kNoun && p > 0 && t_[p - 1].tag == Tag::kVerb &&
-        x_.MatchAt(c_.hearsay_noun, t_, i, i + 1).length == 1) {
+        x_.OneWordAt(c_.hearsay_noun, t_, i)) {
       return Tag::kNoun;
     }
     // After a noun or a name: a verb when it is tensed, or when an object or an
@@ -593,7 +591,7 @@ class ContextPass {
     // "a resolution condemning human rights violations": a gerund of stance after
     // any noun says what the noun does.
     if ((f & kGerund) && pt == Tag::kNoun && StartsPhrase(i + 1) &&
-        x_.MatchAt(c_.stance_gerund, t_, i, i + 1).length > 0) {
+        x_.OneWordAt(c_.stance_gerund, t_, i)) {
       return Tag::kVerb;
     }
     // "with Mongolia's premier taking part".
@@ -629,7 +627,7 @@ class ContextPass {
     // "in criminal matters": with no article, a preposition that cannot open a
     // clause ("after trade rises") right before the modifiers.
     if (t_[k].tag == Tag::kPreposition) {
-      return x_.MatchAt(c_.sub, t_, k, k + 1).length == 0;
+      return !x_.OneWordAt(c_.sub, t_, k);
     }
     if (k < 1 || t_[k].tag != Tag::kDeterminer) return false;
     while (k >= 1 && t_[k - 1].tag == Tag::kDeterminer) --k;  // "the most"
@@ -683,8 +681,7 @@ class ContextPass {
                       t_[k].LowerIs("the"))) {
       --k;
     }
-    return k >= 0 && k < i - 1 && t_[k].span == 1 &&
-           x_.MatchAt(c_.sub, t_, k, k + 1).length == 1;
+    return k >= 0 && k < i - 1 && t_[k].span == 1 && x_.OneWordAt(c_.sub, t_, k);
   }
 
   // The words before i, back to a multi-word preposition, are all of one noun
@@ -746,8 +743,7 @@ class ContextPass {
   // not the outer clause's.
   bool SubordinateClauseAt(int k) const {
     constexpr int kLookahead = 6;
-    if (t_[k].tag != Tag::kPreposition || x_.MatchAt(c_.sub, t_, k, k + 1).length != 1)
-      return false;
+    if (t_[k].tag != Tag::kPreposition || !x_.OneWordAt(c_.sub, t_, k)) return false;
     for (int j = k + 2; j < n_ && j <= k + kLookahead; ++j) {
       const Tag before = t_[j - 1].tag;
       if (t_[j].tag == Tag::kComma || t_[j].tag == Tag::kPunct) return false;
@@ -835,7 +831,7 @@ class ContextPass {
     constexpr int kObjectWindow = 4;
     for (int k = p; k >= 0 && k >= p - kObjectWindow; --k) {
       if (t_[k].tag == Tag::kVerb) {
-        return x_.MatchAt(c_.tell, t_, k, k + 1).length > 0 ||
+        return x_.OneWordAt(c_.tell, t_, k) ||
                (t_[k].lemma != t_[k].lower && x_.Contains(c_.tell, t_[k].lemma));
       }
       if (!IsNominal(t_[k].tag)) return false;
