@@ -494,12 +494,11 @@ int ElaboratingList(const SentenceParse& parse, int object) {
   return -1;
 }
 
-}  // namespace
-
-std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
+// The measures of the conjuncts of phrase `object` or of a list that elaborates it
+// ("which consist of an asset freeze and a travel ban"); none unless two differ.
+std::vector<TokenRange> MeasuresInList(const MatchContext& ctx, ClassId cls, int object) {
   const Phrases& ph = ctx.sentence().parse.phrases;
-  int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
-  if (object >= 0 && ph.nps[object].conjuncts.size() < 2) {
+  if (ph.nps[object].conjuncts.size() < 2) {
     object = ElaboratingList(ctx.sentence().parse, object);
   }
   if (object < 0 || ph.nps[object].conjuncts.size() < 2) return {};
@@ -514,6 +513,61 @@ std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
     out.push_back(conjunct);
   }
   if (out.size() < 2) out.clear();
+  return out;
+}
+
+// "a package of sanctions, including an asset freeze on 25 officials and a ban on
+// exports": the measures named after an opener of a list ("including", "which
+// includes") that follows phrase `object`, each up to the next "and" or comma.
+std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
+                                           int object) {
+  constexpr int kOpenerWindow = 5;  // "on Tuesday, which includes"
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  int k = ChainEnd(ctx.sentence().parse.phrases, object);
+  int from = -1;
+  for (int j = k; j < n && j <= k + kOpenerWindow && from < 0; ++j) {
+    if (int opener =
+            ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, j, n).length;
+        opener > 0) {
+      from = j + opener;
+    } else if (j > 0 && t[j - 1].lower == "which" &&
+               (t[j].lemma == "include" || t[j].lemma == "comprise")) {
+      from = j + 1;
+    }
+  }
+  std::vector<TokenRange> out;
+  std::vector<absl::string_view> measures;
+  for (int j = std::max(from, 0); from >= 0 && j < n && t[j].tag != Tag::kPunct; ++j) {
+    const PhraseMatch m = ctx.lexicon().MatchAt(cls, t, j, n);
+    if (m.length == 0 || m.value.empty()) continue;
+    int end = j + m.length;
+    while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
+           t[end].lower != "and") {
+      ++end;
+    }
+    if (std::find(measures.begin(), measures.end(), m.value) == measures.end()) {
+      measures.push_back(m.value);
+      out.push_back({j, end});
+    }
+    j = end - 1;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+}  // namespace
+
+std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
+  if (object < 0) return {};
+  std::vector<TokenRange> out = MeasuresInList(ctx, cls, object);
+  // "adopted a package, including an asset freeze on 25 officials and a ban on
+  // exports": a list the phrases parse hides under the first measure's phrase.
+  if (out.empty() && ph.nps[object].conjuncts.size() < 2) {
+    out = MeasuresElaborated(ctx, cls, object);
+  }
   return out;
 }
 
