@@ -398,6 +398,27 @@ bool ElidedDocument(const MatchContext& ctx, const TokenRange& r) {
 
 }  // namespace
 
+// "The documents signed by X and Y include A and B", "Among the documents signed
+// were A and B": the verb after the bundle and its participle that opens the list
+// of what it holds; -1 when none.
+int IncludingVerbAfter(const MatchContext& ctx, const TokenRange& thing) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  const bool among = thing.begin > 0 && t[thing.begin - 1].LowerIs("among");
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  for (int k = thing.end; k < n && t[k].tag != Tag::kPunct; ++k) {
+    if (ph.verb_at[k] < 0) continue;
+    const VerbGroup& g = ph.verbs[ph.verb_at[k]];
+    if (g.nonfinite) continue;  // The bundle's participle: "signed by X and Y".
+    const std::string& lemma = t[g.head].lemma;
+    if (lemma == "include" || lemma == "comprise" || (among && lemma == "be")) {
+      return g.range.end - 1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
@@ -412,6 +433,10 @@ std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
   for (; k < clause_end; ++k) {
     opener = ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, k, n).length;
     if (opener > 0) break;
+  }
+  if (opener == 0) {
+    k = IncludingVerbAfter(ctx, thing);
+    opener = k < 0 ? 0 : 1;
   }
   if (opener == 0 || !PluralKindIn(ctx, {thing.begin, k})) return {};
   std::vector<TokenRange> out;

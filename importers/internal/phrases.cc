@@ -383,6 +383,12 @@ class PhraseFinder {
         continue;
       }
       if (Tensed(k)) return after_and || TagAt(k - 1) != Tag::kConjunction;
+      // "The documents signed by X and Y on Monday include ...": a plural present
+      // after a name or a noun.
+      if (TagAt(k) == Tag::kVerb && (t_[k].verb_forms & kBaseForm) &&
+          (TagAt(k - 1) == Tag::kProper || TagAt(k - 1) == Tag::kNoun)) {
+        return after_and;
+      }
     }
     return false;
   }

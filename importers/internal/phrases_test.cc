@@ -203,6 +203,14 @@ TEST(FindPhrases, APastFormWithItsAgentAfterANounLeavesTheVerbBeforeItTensed) {
   EXPECT_TRUE(p.phrases.verbs[1].passive);     // signed by
 }
 
+TEST(FindPhrases, AParticipleWithItsAgentBeforeAPluralPresentDescribesTheSubject) {
+  Parsed p =
+      Parse("The documents signed by Chad and Niger include a treaty.", {{4, 5}, {6, 7}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(p.phrases.verbs[0].passive);     // signed by
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);  // include
+}
+
 TEST(FindPhrases, ABarePluralSetOffAfterAListOfNamesDescribesTheList) {
   Parsed p =
       Parse("Ghana and Togo, close allies since 1994, signed a pact.", {{0, 1}, {2, 3}});
