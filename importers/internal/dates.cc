@@ -698,6 +698,23 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
             : (unit == "week" || unit == "weeks") ? 7
                                                   : 0;
   const int back_count = static_cast<int>(*count);
+  // "Two days later, X and Y signed", "three days earlier": from the last day this
+  // sentence named, else from the item's last event.
+  if (per > 0 && (dir == "later" || dir == "earlier")) {
+    DateWithPrecision from = ctx.previous;
+    for (auto it = out->rbegin(); it != out->rend(); ++it) {
+      if (it->date.precision == graph::DatePrecision::kDay) {
+        from = it->date;
+        break;
+      }
+    }
+    if (from.precision == graph::DatePrecision::kDay) {
+      const int sign = dir == "later" ? 1 : -1;
+      out->push_back({i, i + 3, DayFromDays(Days(from) + sign * per * back_count),
+                      DateKind::kSequel});
+      return i + 2;
+    }
+  }
   if (per > 0 && (back || dir == "after")) {
     // "on Thursday, two days after Managua expelled ...": from the day the sentence
     // named before, when it named one; else from the report.

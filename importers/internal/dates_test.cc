@@ -272,6 +272,15 @@ TEST(FindDates, FollowingDayCountsFromThePreviousEvent) {
             std::vector<std::string>{"2025-12-22"});
 }
 
+TEST(FindDates, DaysLaterOrEarlierCountFromThePreviousEvent) {
+  EXPECT_EQ(Dates("Two days later, leaders gathered", kFeb5,
+                  DateWithPrecision::Day(2025, 12, 21)),
+            std::vector<std::string>{"2025-12-23"});
+  EXPECT_EQ(Dates("Three days earlier, leaders had met", kFeb5,
+                  DateWithPrecision::Day(2025, 12, 21)),
+            std::vector<std::string>{"2025-12-18"});
+}
+
 TEST(YearForMonthDay, PicksTheLatestOnOrBeforeTheReport) {
   EXPECT_EQ(YearForMonthDay(12, 18, DateWithPrecision::Day(2026, 1, 2)), 2025);
   EXPECT_EQ(YearForMonthDay(6, 1, DateWithPrecision::Day(2026, 1, 2)), 2025);

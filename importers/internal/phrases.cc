@@ -716,6 +716,11 @@ class PhraseFinder {
     IndexPhrases();
   }
 
+  // A phrase that names a time: "Monday", "last week", "the following day".
+  bool TimeHead(const NounPhrase& x) const {
+    return IsTimeWord(t_[x.head]) || t_[x.head].LowerIs("day");
+  }
+
   // True when phrase a starts a list; sets *members to the list's members (when it
   // does not, *members holds what was read).
   bool ListFrom(size_t a, Members* members) const {
@@ -772,7 +777,7 @@ class PhraseFinder {
       if (other || gap_end == gap_begin || (!comma && !conj)) break;
       // "on Monday, Rahmon, Japarov and Mirziyoyev signed": a time is no member of a
       // list of names.
-      if (IsTimeWord(t_[out_.nps[b].head]) != IsTimeWord(t_[out_.nps[b + 1].head])) break;
+      if (TimeHead(out_.nps[b]) != TimeHead(out_.nps[b + 1])) break;
       if (conj) closed = true;
       members->push_back({b + 1, b + 1});
       ++b;

@@ -263,6 +263,11 @@ class ContextPass {
       }
     }
     for (int i = 0; i < n_; ++i) {
+      // "the following day", "the past week": after an article, no preposition.
+      if (i > 0 && t_[i].tag == Tag::kPreposition && t_[i - 1].tag == Tag::kDeterminer &&
+          (t_[i].LowerIs("following") || t_[i].LowerIs("past"))) {
+        t_[i].tag = Tag::kAdjective;
+      }
       if (ListSemicolon(i)) t_[i].tag = Tag::kComma;
       if (t_[i].tag == Tag::kPreposition && x_.OneWordAt(c_.sub, t_, i) &&
           t_[i].span == 1 && ClauseFollows(i)) {

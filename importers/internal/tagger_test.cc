@@ -391,5 +391,12 @@ TEST(TagTokens, APresentFormBeforeAPhraseAndATensedVerbIsTheSubjectsNoun) {
   EXPECT_EQ(TagOf(v, "builds"), Tag::kVerb);
 }
 
+TEST(TagTokens, FollowingOrPastAfterAnArticleIsNoPreposition) {
+  std::vector<Token> t = Tagged("The following day, Chile and Peru signed a pact.");
+  EXPECT_EQ(TagOf(t, "following"), Tag::kAdjective);
+  std::vector<Token> u = Tagged("Following the talks, Chile and Peru signed a pact.");
+  EXPECT_EQ(TagOf(u, "Following"), Tag::kPreposition);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
