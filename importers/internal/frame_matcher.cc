@@ -1348,6 +1348,20 @@ class SentenceMatcher {
   // is on a visit", "X arrived for talks")? A verb that takes the noun as its object
   // must be a light verb (@light_verb: pay, hold, sign ...), not "presented the visit
   // as proof".
+  // "signed 11 documents covering farming during talks in Hanoi": a scene phrase
+  // ("during", "at", "after") closing a participle that describes the object is
+  // the scene of the clause above, whose subject acts in it.
+  int SceneClause(int c, int np) const {
+    const Clause& clause = clauses_[c];
+    if (clause.kind != ClauseKind::kParticipial || clause.parent < 0 ||
+        ph_.nps[np].pp < 0 ||
+        SubjectOf(sentence_.parse, c) != ClauseObject(clause.parent)) {
+      return c;
+    }
+    const absl::string_view prep = Prep(ph_.pps[ph_.nps[np].pp]);
+    return prep == "during" || prep == "at" || prep == "after" ? clause.parent : c;
+  }
+
   bool SubjectActs(int c, int np) const {
     const Clause& clause = clauses_[c];
     if (ClauseObject(c) == np) {
@@ -1456,7 +1470,8 @@ class SentenceMatcher {
         break;
       case Slot::kSubject:
         if (c >= 0 && SubjectOf(sentence_.parse, c) != np && SubjectActs(c, np)) {
-          return VerbSlot(f, slot, c, target, graph::IsSymmetric(f.type));
+          return VerbSlot(f, slot, SceneClause(c, np), target,
+                          graph::IsSymmetric(f.type));
         }
         break;
       case Slot::kGroup: {
