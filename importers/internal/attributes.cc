@@ -396,8 +396,6 @@ bool ElidedDocument(const MatchContext& ctx, const TokenRange& r) {
                                                         ctx.tokens()[r.begin].lower);
 }
 
-}  // namespace
-
 // "The documents signed by X and Y include A and B", "Among the documents signed
 // were A and B": the verb after the bundle and its participle that opens the list
 // of what it holds; -1 when none.
@@ -418,6 +416,8 @@ int IncludingVerbAfter(const MatchContext& ctx, const TokenRange& thing) {
   }
   return -1;
 }
+
+}  // namespace
 
 std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
