@@ -356,17 +356,19 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
 int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
                           const DateContext& ctx, std::vector<DateMention>* out) {
   const DateWithPrecision& ref = ctx.reference;
+  // "talks are scheduled for March": "for" a month, only of what is still to come.
+  const bool for_later = i > 0 && t[i - 1].LowerIs("for") && FutureBefore(t, i);
   if (!(i > 0 &&
         (t[i - 1].LowerIs("last") || t[i - 1].LowerIs("in") || t[i - 1].LowerIs("this") ||
          t[i - 1].LowerIs("early") || t[i - 1].LowerIs("late") ||
-         t[i - 1].LowerIs("mid")) &&
+         t[i - 1].LowerIs("mid") || for_later) &&
         ref.known())) {
     return i;
   }
   int year = ref.year;
   if (t[i - 1].LowerIs("this")) {
     // "this October": the report's own year's, ahead or past.
-  } else if (t[i - 1].LowerIs("in") && FutureBefore(t, i)) {
+  } else if (for_later || (t[i - 1].LowerIs("in") && FutureBefore(t, i))) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
   } else if (month > ref.month || (t[i - 1].LowerIs("last") && month == ref.month)) {

@@ -218,6 +218,10 @@ TEST(FindDates, YearsMonthsAndRelativePeriodsKeepTheirPrecision) {
   // "this October" is the report's own year's, still ahead or not.
   EXPECT_EQ(Dates("this October", kFeb5), std::vector<std::string>{"2026-10"});
   EXPECT_EQ(Dates("this January", kFeb5), std::vector<std::string>{"2026-01"});
+  // "for" a month names one only for what is still to come.
+  EXPECT_EQ(Dates("talks are scheduled for January", kFeb5),
+            std::vector<std::string>{"2027-01"});
+  EXPECT_TRUE(Dates("trade for January rose", kFeb5).empty());
   EXPECT_EQ(Dates("two weeks ago", kFeb5), std::vector<std::string>{"2026-01-22"});
 }
 
