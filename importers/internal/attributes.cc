@@ -556,7 +556,7 @@ std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
             ctx.lexicon().MatchAt(ctx.classes().list_elaboration, t, j, n).length;
         opener > 0) {
       from = j + opener;
-    } else if (j > 0 && t[j - 1].lower == "which" &&
+    } else if (j > 0 && t[j - 1].LowerIs("which") &&
                (t[j].lemma == "include" || t[j].lemma == "comprise")) {
       from = j + 1;
     }
@@ -568,7 +568,7 @@ std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
     if (m.length == 0 || m.value.empty()) continue;
     int end = j + m.length;
     while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-           t[end].lower != "and") {
+           !t[end].LowerIs("and")) {
       ++end;
     }
     if (std::find(measures.begin(), measures.end(), m.value) == measures.end()) {

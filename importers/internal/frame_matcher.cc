@@ -1267,7 +1267,7 @@ class SentenceMatcher {
     const int subject = SubjectOf(sentence_.parse, c);
     if (subject < 0) return false;
     const int head = ph_.nps[subject].head;
-    return head >= 0 && x_.MatchAt(c_.agreement_kind, t_, head, head + 1).length > 0;
+    return head >= 0 && x_.OneWordAt(c_.agreement_kind, t_, head);
   }
 
   bool DemonymOnThing(int np) const {
@@ -1762,7 +1762,10 @@ class SentenceMatcher {
     const TokenRange scope = c >= 0 ? clauses_[c].range : TokenRange{0, 0};
     if (!NeedsInScope(f, scope, c)) return false;
     // "pledged to lift trade to $1 billion": the trigger is not what it must be near.
+    // The whole clause first: its answer is shared by every frame of the clause, and
+    // most clauses hold none.
     for (ClassId cls : f.near) {
+      if (!RangeHas(cls, scope)) return false;
       if (!RangeHas(cls, {scope.begin, std::min(scope.end, trigger.begin)}) &&
           !RangeHas(cls, {std::max(scope.begin, trigger.end), scope.end})) {
         return false;
