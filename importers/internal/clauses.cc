@@ -655,8 +655,22 @@ class ClauseFinder {
     if (kind == ClauseKind::kRelative && (t_[i].verb_forms & kPastParticiple) &&
         g.range.end - g.range.begin == 1 && p_.phrases.np_at[i - 1] >= 0 &&
         p_.phrases.nps[p_.phrases.np_at[i - 1]].pp >= 0 &&
-        p_.phrases.nps[p_.phrases.np_at[i - 1]].range.end == i && !ObjectRightAfter(g)) {
+        p_.phrases.nps[p_.phrases.np_at[i - 1]].range.end == i && !ObjectRightAfter(g) &&
+        !(IsTimeWord(t_[i - 1]) && !(i + 1 < n_ && t_[i + 1].LowerIs("by")))) {
       const int described = p_.phrases.np_at[i - 1];
+      // ", the Turkish ambassador in Cairo said": a plain verb of saying after a
+      // phrase that a comma opens is that speaker's verb.
+      if (t_[i].LemmaIs("say") || t_[i].LemmaIs("tell")) {
+        const int speaker = ChainTop(described);
+        const int start = p_.phrases.nps[speaker].range.begin;
+        if (speaker != described && start > 0 && t_[start - 1].tag == Tag::kComma) {
+          int c = Open(ClauseKind::kRelative, start, Top(), -1);
+          AttachVerb(c, v);
+          p_.clauses[c].subject = speaker;
+          p_.clauses[c].shares_subject = false;
+          return;
+        }
+      }
       int c = Open(ClauseKind::kParticipial, i, Top(), -1);
       p_.clauses[c].antecedent = described;
       p_.clauses[c].antecedent_top = ChainTop(described);

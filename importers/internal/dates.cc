@@ -743,6 +743,40 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   return i;
 }
 
+// "in May 2016 ... and the following year", "up from $4 billion the previous
+// year": from the last date this sentence named, to that precision. "The following
+// year" opening a sentence counts from the last date the text stated (else the
+// item's last event); "the previous year" there is the report's.
+std::optional<int> MatchSequelPeriod(const std::vector<Token>& t, int i,
+                                     const DateContext& ctx,
+                                     std::vector<DateMention>* out) {
+  const absl::string_view w = t[i].lower;
+  const bool whole_period = Is(t, i + 1, "year") || Is(t, i + 1, "month");
+  if (!(w == "following" || w == "next" || w == "previous") || !whole_period || i == 0 ||
+      !Is(t, i - 1, "the")) {
+    return std::nullopt;
+  }
+  DateWithPrecision from;
+  if (!out->empty()) {
+    from = out->back().date;
+  } else if (w != "previous") {
+    from = ctx.last_stated.known() ? ctx.last_stated : ctx.previous;
+  }
+  const int delta = w == "previous" ? -1 : 1;
+  if (Is(t, i + 1, "year") && from.known()) {
+    out->push_back(
+        {i - 1, i + 2, DateWithPrecision::Year(from.year + delta), DateKind::kSequel});
+    return i + 1;
+  }
+  if (Is(t, i + 1, "month") && from.precision >= DatePrecision::kMonth) {
+    const int months = from.year * 12 + (from.month - 1) + delta;
+    out->push_back({i - 1, i + 2, DateWithPrecision::Month(months / 12, months % 12 + 1),
+                    DateKind::kSequel});
+    return i + 1;
+  }
+  return std::nullopt;
+}
+
 // "the following day", "the next morning": from the last day this sentence named,
 // else from the item's last event.
 std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
@@ -839,6 +873,7 @@ std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
   if (auto last = MatchOrdinalDay(t, i, ctx, out)) return last;
   if (auto last = MatchPartOfMonth(t, i, ctx, out)) return last;
   if (auto last = MatchWeekday(t, i, ctx, out)) return last;
+  if (auto last = MatchSequelPeriod(t, i, ctx, out)) return last;
   if (auto last = MatchNamedPeriod(t, i, ctx, out)) return last;
   if (auto last = MatchCountedPeriod(t, i, ctx, out)) return last;
   if (auto last = MatchSequelDay(t, i, ctx, out)) return last;

@@ -148,6 +148,22 @@ TEST(FindDates, TheDayBeforeOrAfterCountsFromTheLastDayNamed) {
   EXPECT_TRUE(Dates("The day before, the ministers met.", kFeb5).empty());
 }
 
+TEST(FindDates, TheFollowingYearCountsFromTheLastDateNamed) {
+  EXPECT_EQ(Dates("a pact in June 2011, and a loan the following year", kFeb5),
+            (std::vector<std::string>{"2011-06", "2012"}));
+  EXPECT_EQ(Dates("talks in August 2019 and a deal the following month", kFeb5),
+            (std::vector<std::string>{"2019-08", "2019-09"}));
+  EXPECT_EQ(Dates("a treaty in 2008; the previous year, a visit", kFeb5),
+            (std::vector<std::string>{"2008", "2007"}));
+  // Opening a sentence, from the item's last event.
+  const DateWithPrecision previous = DateWithPrecision::Day(2017, 3, 2);
+  EXPECT_EQ(Dates("The following year they met again.", kFeb5, previous),
+            std::vector<std::string>{"2018"});
+  // A month after a date known only to its year is not known.
+  EXPECT_EQ(Dates("a treaty in 2008 and a protocol the following month", kFeb5),
+            std::vector<std::string>{"2008"});
+}
+
 TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
   const DateWithPrecision previous = DateWithPrecision::Day(2026, 1, 20);
   EXPECT_EQ(Dates("On the eve of the forum, the two met.", kFeb5, previous),

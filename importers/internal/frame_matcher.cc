@@ -1748,6 +1748,38 @@ class SentenceMatcher {
            (!f.needs_date || any_in_scope(sentence_.dates));
   }
 
+  // A word of class cls in the scope of clause c that is not told by a speech tag
+  // below c: in "trade rose to $8 billion, the envoy said, adding that they aim for
+  // $15 billion", the aim is the speaker's addition, not part of the rise.
+  bool HasOutsideSpeechTag(ClassId cls, const TokenRange& scope, int c,
+                           const TokenRange& trigger) const {
+    const int end = std::min<int>(scope.end, t_.size());
+    for (int from = std::max(scope.begin, 0); from < end;) {
+      int at = -1;
+      PhraseMatch match;
+      if (!x_.FindIn(cls, t_, from, end, &at, &match)) return false;
+      if (!InSpeechTagBelow(at, c, trigger)) return true;
+      from = at + 1;
+    }
+    return false;
+  }
+
+  // Token k lies in a clause under c whose verb is one of saying and which does not
+  // hold the trigger, or in a clause below that one.
+  bool InSpeechTagBelow(int k, int c, const TokenRange& trigger) const {
+    if (c < 0) return false;
+    for (int cc = sentence_.parse.clause_at[k], depth = 0;
+         cc >= 0 && cc != c && depth < 8; cc = clauses_[cc].parent, ++depth) {
+      const Clause& clause = clauses_[cc];
+      if (clause.verb >= 0 && !clause.range.Contains(trigger.begin) &&
+          (t_[ph_.verbs[clause.verb].head].verb_forms & kSpeech) &&
+          clause.kind == ClauseKind::kRelative) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Token k lies in an infinitive (complement) clause under clause c.
   bool InComplementBelow(int k, int c) const {
     for (int cc = sentence_.parse.clause_at[k], depth = 0;
@@ -1765,6 +1797,13 @@ class SentenceMatcher {
     // The whole clause first: its answer is shared by every frame of the clause, and
     // most clauses hold none.
     for (ClassId cls : f.near) {
+      // "trade climbed to $3 billion, and the two governments set a target of $10
+      // billion": a clause joined by "and" shares the topic of the one before it.
+      if (c >= 0 && clauses_[c].kind == ClauseKind::kCoordinate &&
+          clauses_[c].parent >= 0 && !RangeHas(cls, scope) &&
+          RangeHas(cls, {clauses_[clauses_[c].parent].range.begin, scope.begin})) {
+        continue;
+      }
       if (!RangeHas(cls, scope)) return false;
       if (!RangeHas(cls, {scope.begin, std::min(scope.end, trigger.begin)}) &&
           !RangeHas(cls, {std::max(scope.begin, trigger.end), scope.end})) {
@@ -1772,7 +1811,8 @@ class SentenceMatcher {
       }
     }
     for (ClassId cls : f.absent) {
-      if (RangeHas(cls, scope)) return false;
+      if (RangeHas(cls, scope) && HasOutsideSpeechTag(cls, scope, c, trigger))
+        return false;
     }
     if (c >= 0 && clauses_[c].verb >= 0) {
       for (ClassId cls : f.verb_not) {

@@ -138,8 +138,23 @@ class PhraseFinder {
   bool SpeakerBefore(int i, const Token& verb) const {
     if (!(verb.verb_forms & kSpeech) || !(verb.verb_forms & kPastTense)) return false;
     constexpr int kSpeakerWindow = 8;  // "Malaysian Prime Minister Anwar Ibrahim"
+    // "the Turkish ambassador in Cairo said": a plain verb of saying lets one
+    // preposition into the speaker's phrase ("a deal with Iran announced" stays a
+    // participle).
+    const bool plain_saying = verb.LemmaIs("say") || verb.LemmaIs("tell");
     int k = i - 1;
-    while (k >= 0 && k >= i - kSpeakerWindow && IsNominal(TagAt(k))) --k;
+    bool crossed = false;
+    while (k >= 0 && k >= i - kSpeakerWindow - (crossed ? 2 : 0)) {
+      if (IsNominal(TagAt(k))) {
+        --k;
+      } else if (plain_saying && !crossed && TagAt(k) == Tag::kPreposition && k < i - 1 &&
+                 k > 0 && IsNominal(TagAt(k - 1))) {
+        crossed = true;
+        --k;
+      } else {
+        break;
+      }
+    }
     return k >= 0 && k < i - 1 && (TagAt(k) == Tag::kComma || TagAt(k) == Tag::kQuote);
   }
 
@@ -214,8 +229,12 @@ class PhraseFinder {
     // Only after the sentence has had its verb ("X arrived in Astana" is X's
     // verb), and after one phrase, not two ("the partnership their countries
     // concluded" is an active clause with its own subject).
+    // Not "the two ministers on Thursday agreed": a day or month describes nothing
+    // with a participle, unless its agent follows ("the talks on Friday attended by").
+    const bool after_time = g->range.begin > 0 && IsTimeWord(t_[g->range.begin - 1]) &&
+                            !(k < n_ && t_[k].LowerIs("by"));
     bool after_noun =
-        (before == Tag::kNoun || before == Tag::kProper) &&
+        (before == Tag::kNoun || before == Tag::kProper) && !after_time &&
         VerbSinceQuote(g->range.begin) && !TwoPhrasesBefore(g->range.begin) &&
         !RelativeSubjectBefore(g->range.begin) && !SpeakerBefore(g->range.begin, head) &&
         !SubjectOfSubordinateBefore(g->range.begin);
