@@ -980,6 +980,18 @@ class PhraseFinder {
         }
       }
     }
+    // "the Department of International Relations and Cooperation (DIRCO)": a phrase
+    // alone in brackets right after another names it again.
+    for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
+      NounPhrase& first = out_.nps[a];
+      const NounPhrase& second = out_.nps[a + 1];
+      const int open = first.range.end;
+      if (first.apposition < 0 && open < n_ && t_[open].text == "(" &&
+          second.range.begin == open + 1 && second.range.end < n_ &&
+          t_[second.range.end].text == ")") {
+        first.apposition = static_cast<int>(a + 1);
+      }
+    }
     for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
       NounPhrase& first = out_.nps[a];
       const NounPhrase& second = out_.nps[a + 1];
