@@ -426,6 +426,17 @@ class ItemReader {
           !mention.titled) {
         s.tokens[mention.begin].tag = Tag::kAdjective;
       }
+      // "Ghana condemns ...": a name opening the sentence (or its quote) is a name, as it
+      // is anywhere else in it (the tagger takes a first word for a common one).
+      const bool opens =
+          mention.begin == 0 || (mention.begin == 1 && IsQuoteMark(s.tokens[0].text));
+      if (opens && !mention.titled && s.tokens[mention.begin].capitalized &&
+          (mention.form == AliasForm::kName || mention.form == AliasForm::kCapital ||
+           mention.form == AliasForm::kPerson)) {
+        for (int k = mention.begin; k < mention.end; ++k) {
+          if (s.tokens[k].capitalized) s.tokens[k].tag = Tag::kProper;
+        }
+      }
     }
     TagTokens(x_, s.tokens);
     // The attribution and the dateline are provenance: no part of the sentence's

@@ -7,12 +7,12 @@
 #include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
-namespace {
-
 bool IsQuoteMark(absl::string_view text) {
   return text == "\"" || text == "\u201c" || text == "\u201d" || text == "'" ||
          text == "\u2018" || text == "\u2019" || text == "\u00ab" || text == "\u00bb";
 }
+
+namespace {
 
 bool IsNumberLike(absl::string_view text) {
   return text == "$" || text == "\u20ac" || text == "\u00a3" || text == "\u00a5" ||
@@ -58,7 +58,8 @@ class LexicalPass {
         t.tag = Tag::kNumber;
         continue;
       }
-      if (t.tag == Tag::kAdjective) continue;  // Pre-tagged: a demonym.
+      // Pre-tagged: a demonym, or a name opening the sentence.
+      if (t.tag == Tag::kAdjective || t.tag == Tag::kProper) continue;
       // Most words start no closed item: one test rules out every class at once.
       const bool may_be_closed = x_.MayMatchAny(c_.word_classes, t);
       if (int span = may_be_closed ? MultiWord(i) : 1; span > 1) {

@@ -36,6 +36,9 @@ bool IsHeadline(const std::vector<Token>& tokens);
 // Words that name a time: "Thursday", "May", "week", "2024".
 bool IsTimeWord(const Token& t);
 
+// A quotation mark, straight or typographic (single, double or guillemet).
+bool IsQuoteMark(absl::string_view text);
+
 // "Separately, ...", "Meanwhile, ...": the sentence opens with an adverb set off by a
 // comma, a connective to what came before.
 bool OpensWithConnective(const std::vector<Token>& tokens);

@@ -32,6 +32,19 @@ const Token& Find(const std::vector<Token>& tokens, absl::string_view word) {
   return kNone;
 }
 
+TEST(TagTokens, APresentFormAfterAPreTaggedOpeningNameIsItsVerb) {
+  // The item reader tags a name it knows that opens a sentence as a name.
+  std::vector<Token> t = Tokenize("Norway condemns in the clearest terms the attack.", 0);
+  t[0].tag = Tag::kProper;
+  TagTokens(testing::SharedKnowledge().lexicon(), t);
+  EXPECT_EQ(TagOf(t, "Norway"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "condemns"), Tag::kVerb);
+  // Left to the tagger, an opening capital is a common word, and the form its noun.
+  EXPECT_EQ(
+      TagOf(Tagged("Norway condemns in the clearest terms the attack."), "condemns"),
+      Tag::kNoun);
+}
+
 TEST(TagTokens, ATimeAdverbBeforeAPossessiveIsADeterminerAndANoun) {
   std::vector<Token> t = Tagged("They praised last year's talks this year.");
   EXPECT_EQ(TagOf(t, "last"), Tag::kDeterminer);
