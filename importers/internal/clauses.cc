@@ -532,6 +532,15 @@ class ClauseFinder {
       Close(Top(), i);
       stack_.pop_back();
     }
+    // "pledged to strengthen their ties and welcomed the treaty": a past form (that is
+    // no bare form too) after "and" continues no infinitive; it joins the clause above.
+    if (stack_.size() > 1 && TopClause().kind == ClauseKind::kComplement &&
+        TopClause().verb >= 0 && i + 1 < static_cast<int>(t_.size()) &&
+        (t_[i + 1].verb_forms & kPastTense) && !(t_[i + 1].verb_forms & kBaseForm) &&
+        t_[i + 1].tag == Tag::kVerb) {
+      Close(Top(), i);
+      stack_.pop_back();
+    }
     if (TopClause().verb >= 0 && (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
                                   VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
       int parent = TopClause().parent;
