@@ -404,6 +404,7 @@ class ItemReader {
   void Analyse(Sentence& s) {
     s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
     s.money = FindMoney(s.tokens, x_, c_.currencies);
+    LocalizeSharedSigns(s.tokens, x_, c_.currencies, out_.dateline_country, &s.money);
     // "3 billion U.S. dollars": the currency's country is no party.
     s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
                                     [&](const Mention& m) {

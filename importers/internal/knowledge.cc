@@ -114,6 +114,8 @@ constexpr Required<CurrencyClasses> kRequiredCurrencies[] = {
     {"currency_word", &CurrencyClasses::word},
     {"dollar_country", &CurrencyClasses::dollar_country},
     {"glued_sign", &CurrencyClasses::glued_sign},
+    {"shared_sign", &CurrencyClasses::shared_sign},
+    {"local_currency", &CurrencyClasses::local_currency},
 };
 
 constexpr Required<TitleClasses> kRequiredTitles[] = {

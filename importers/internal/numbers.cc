@@ -7,7 +7,9 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "importers/internal/word_filter.h"
 
 namespace entente::importers::internal {
@@ -425,6 +427,30 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
     }
   }
   return nullptr;
+}
+
+void LocalizeSharedSigns(const std::vector<Token>& tokens, const Lexicon& lexicon,
+                         const CurrencyClasses& currencies,
+                         absl::string_view dateline_country,
+                         std::vector<MoneyMention>* money) {
+  // "country:NPL" -> "npl".
+  absl::string_view country = dateline_country;
+  if (!absl::ConsumePrefix(&country, "country:") || country.empty()) return;
+  for (MoneyMention& m : *money) {
+    bool shared = false;
+    for (int k = m.begin; k < m.end && !shared; ++k) {
+      // The letters a sign is written with, before any digit ("rs1,150" -> "rs").
+      absl::string_view word = tokens[k].lower;
+      const size_t digit = word.find_first_of("0123456789");
+      if (digit != absl::string_view::npos) word = word.substr(0, digit);
+      absl::ConsumeSuffix(&word, ".");
+      shared = !word.empty() && lexicon.Contains(currencies.shared_sign, word);
+    }
+    if (!shared) continue;
+    const std::string key = absl::AsciiStrToLower(absl::StrCat(country, "-", m.currency));
+    const absl::string_view local = lexicon.WordValue(currencies.local_currency, key);
+    if (!local.empty()) m.currency = std::string(local);
+  }
 }
 
 }  // namespace entente::importers::internal

@@ -38,7 +38,17 @@ struct CurrencyClasses {
   ClassId word = -1;            // "yen", "CFA francs" after it.
   ClassId dollar_country = -1;  // "Namibian" in "Namibian dollars".
   ClassId glued_sign = -1;      // "Rs" in "Rs1,150 billion", "RM" in "RM5 billion".
+  ClassId shared_sign = -1;     // "Rs", "rupees", "Sh": written for several currencies.
+  ClassId local_currency = -1;  // "npl-inr" = NPR: a shared sign under a dateline.
 };
+
+// "Rs1,150 billion" under a Kathmandu dateline is in Nepalese rupees: amounts
+// written with a sign several currencies share (@shared_sign) take the currency of
+// the dateline's country (@local_currency, keyed "country-default" in lower case).
+void LocalizeSharedSigns(const std::vector<Token>& tokens, const Lexicon& lexicon,
+                         const CurrencyClasses& currencies,
+                         absl::string_view dateline_country,
+                         std::vector<MoneyMention>* money);
 
 // "$1 billion", "5 billion U.S. dollars", "€700 million", "$500 mln",
 // "3 trillion yen", "1.5 billion yuan", "N$10 billion"; the currencies as

@@ -15,6 +15,34 @@ std::vector<std::pair<int64_t, std::string>> Money(absl::string_view text) {
   return out;
 }
 
+// The currencies of the amounts in `text` written under a dateline of `country`.
+std::vector<std::string> LocalCurrencies(absl::string_view text,
+                                         absl::string_view country) {
+  const Knowledge& k = testing::SharedKnowledge();
+  std::vector<Token> tokens = Tokenize(text, 0);
+  std::vector<MoneyMention> money =
+      FindMoney(tokens, k.lexicon(), k.classes().currencies);
+  LocalizeSharedSigns(tokens, k.lexicon(), k.classes().currencies, country, &money);
+  std::vector<std::string> out;
+  for (const MoneyMention& m : money) out.push_back(m.currency);
+  return out;
+}
+
+TEST(LocalizeSharedSigns, ASharedSignTakesTheDatelinesCurrency) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(LocalCurrencies("trade of Rs1,150 billion", "country:NPL"), V{"NPR"});
+  EXPECT_EQ(LocalCurrencies("Rs 40 billion in aid", "country:PAK"), V{"PKR"});
+  EXPECT_EQ(LocalCurrencies("12 billion rupees", "country:LKA"), V{"LKR"});
+  EXPECT_EQ(LocalCurrencies("Sh98.4 billion", "country:TZA"), V{"TZS"});
+  // The press that writes the sign most keeps its default; so does every other
+  // country, and a sign no other currency shares.
+  EXPECT_EQ(LocalCurrencies("Rs 5,000 crore", "country:IND"), V{"INR"});
+  EXPECT_EQ(LocalCurrencies("Rs 5,000 crore", "country:FRA"), V{"INR"});
+  EXPECT_EQ(LocalCurrencies("Rs 5,000 crore", ""), V{"INR"});
+  EXPECT_EQ(LocalCurrencies("$2 billion and INR 30 billion", "country:NPL"),
+            (V{"USD", "INR"}));
+}
+
 TEST(FindMoney, DollarsEurosYenYuanAndAbbreviatedScales) {
   using V = std::vector<std::pair<int64_t, std::string>>;
   EXPECT_EQ(Money("trade to $1 billion"), (V{{1000000000, "USD"}}));
