@@ -312,6 +312,20 @@ class ClauseFinder {
   }
 
   // True when a verb group opens at `i` with a finite verb.
+  // The open clause has a subject before i whose head is a common noun, and a
+  // tensed verb group starts at or after `from`.
+  bool NounSubjectAwaitingVerb(int i, int from) const {
+    const int subject = SubjectBefore(i, p_.clauses[stack_.back()].range.begin);
+    // The phrase's last word: "Jordan and Iraq's decision" ends in its noun.
+    if (subject < 0 || t_[p_.phrases.nps[subject].range.end - 1].tag != Tag::kNoun) {
+      return false;
+    }
+    for (int k = from; k < n_; ++k) {
+      if (FiniteVerbAt(k)) return true;
+    }
+    return false;
+  }
+
   bool FiniteVerbAt(int i) const {
     int v = i < n_ ? p_.phrases.verb_at[i] : -1;
     if (v < 0 || p_.phrases.verbs[v].range.begin != i) return false;
@@ -597,6 +611,15 @@ class ClauseFinder {
       }
     }
     if (TopClause().verb < 0 && !g.infinitive && !g.nonfinite && OpenZeroRelative(i, v)) {
+      return;
+    }
+    // "Jordan and Iraq's decision earlier this month to raise their ties ... has been
+    // welcomed": an infinitive after the subject's noun, with the tensed verb still to
+    // come, completes that noun; it is not the sentence's verb.
+    if (TopClause().verb < 0 && g.infinitive && stack_.size() == 1 &&
+        NounSubjectAwaitingVerb(i, g.range.end)) {
+      int c = Open(ClauseKind::kComplement, i, Top(), -1);
+      AttachVerb(c, v);
       return;
     }
     if (TopClause().verb < 0) {

@@ -527,7 +527,7 @@ class SentenceMatcher {
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
             !In(c_.visit_noun, k.range.begin - 1) &&
-            !In(c_.occasion_noun, k.range.begin - 1)) {
+            !In(c_.occasion_noun, k.range.begin - 1) && !DecisionBefore(k.range.begin)) {
           mood.wished = true;
         }
       }
@@ -1778,6 +1778,17 @@ class SentenceMatcher {
       }
     }
     return false;
+  }
+
+  // "Jordan and Iraq's decision (earlier this month) to raise": a noun of a choice
+  // made stands before the infinitive at i, time words between.
+  bool DecisionBefore(int i) const {
+    constexpr int kTimeWords = 3;  // "earlier this month"
+    int k = i - 1;
+    while (k > 0 && k >= i - kTimeWords &&
+           (IsTimeWord(t_[k]) || t_[k].tag == Tag::kAdverb))
+      --k;
+    return k >= 0 && In(c_.decision_noun, k);
   }
 
   // Token k lies in an infinitive (complement) clause under clause c.

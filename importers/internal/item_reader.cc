@@ -429,8 +429,9 @@ class ItemReader {
       }
       // "Ghana condemns ...": a name opening the sentence (or its quote) is a name, as it
       // is anywhere else in it (the tagger takes a first word for a common one).
-      const bool opens =
-          mention.begin == 0 || (mention.begin == 1 && IsQuoteMark(s.tokens[0].text));
+      const bool opens = mention.begin == 0 ||
+                         (mention.begin == 1 && IsQuoteMark(s.tokens[0].text)) ||
+                         (!s.dateline.empty() && mention.begin == s.dateline.end);
       if (opens && !mention.titled && s.tokens[mention.begin].capitalized &&
           (mention.form == AliasForm::kName || mention.form == AliasForm::kCapital ||
            mention.form == AliasForm::kPerson)) {

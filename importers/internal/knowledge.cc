@@ -89,6 +89,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"resolution_noun", &KnownClasses::resolution_noun},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
+    {"decision_noun", &KnownClasses::decision_noun},
     {"sector_scope", &KnownClasses::sector_scope},
     {"elided_document", &KnownClasses::elided_document},
     {"record_ordinal", &KnownClasses::record_ordinal},

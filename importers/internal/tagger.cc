@@ -577,8 +577,11 @@ class ContextPass {
         (t_[p - 1].LowerIs("the") || t_[p - 1].LowerIs("a") || t_[p - 1].LowerIs("an"))) {
       return Tag::kNoun;
     }
-    if ((f & (kThirdPerson | kBaseForm)) && i + 2 < n_ && t_[i + 1].LowerIs("to") &&
-        (t_[i + 2].verb_forms & kBaseForm) && !t_[i + 2].capitalized) {
+    // "want to (roughly) double": adverbs may stand between "to" and its verb.
+    int inf = i + 2;
+    while (inf + 1 < n_ && inf <= i + 3 && t_[inf].tag == Tag::kAdverb) ++inf;
+    if ((f & (kThirdPerson | kBaseForm)) && inf < n_ && t_[i + 1].LowerIs("to") &&
+        (t_[inf].verb_forms & kBaseForm) && !t_[inf].capitalized) {
       return Tag::kVerb;
     }
     if ((f & (kThirdPerson | kBaseForm)) && StartsObject(i + 1) &&
