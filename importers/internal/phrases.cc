@@ -676,7 +676,11 @@ class PhraseFinder {
         int gap = last.range.end;
         // Not the closing "and" of a list ("Friendship, Good-Neighbourliness and
         // Cooperation").
-        bool in_list = last.range.begin > 0 && TagAt(last.range.begin - 1) == Tag::kComma;
+        // A phrase opened by an article after a comma starts anew ("On Sunday, the
+        // African Union Peace and Security Council").
+        bool in_list = last.range.begin > 0 &&
+                       TagAt(last.range.begin - 1) == Tag::kComma &&
+                       TagAt(last.range.begin) != Tag::kDeterminer;
         if (!in_list && next.range.begin == gap + 1 && TagAt(gap) == Tag::kConjunction &&
             (t_[gap].LowerIs("and") || t_[gap].text == "&") && t_[gap - 1].capitalized &&
             t_[gap + 1].capitalized && !in_name_[gap - 1] && !in_name_[gap + 1] &&
