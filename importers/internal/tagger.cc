@@ -206,9 +206,10 @@ class LexicalPass {
   bool SentenceStart(int i) const {
     if (i == 0) return true;
     const Token& p = t_[i - 1];
+    // "ANKARA (AA) - Bilateral trade ...": a hyphen standing alone is a dash.
     return p.kind == TokenKind::kPunct &&
            (IsQuoteMark(p.text) || p.text == ":" || p.text == "\u2013" ||
-            p.text == "\u2014" || p.text == "(");
+            p.text == "\u2014" || p.text == "(" || p.text == "-" || p.text == "--");
   }
 
   const Lexicon& x_;
