@@ -1469,7 +1469,10 @@ class SentenceMatcher {
         }
         break;
       case Slot::kSubject:
-        if (c >= 0 && SubjectOf(sentence_.parse, c) != np && SubjectActs(c, np)) {
+        // "An investment of $1 billion was announced by Saudi Arabia": a passive's
+        // "by" phrase is the doer of the noun it announces.
+        if (c >= 0 && (SubjectOf(sentence_.parse, c) != np || Passive(c)) &&
+            SubjectActs(c, np)) {
           return VerbSlot(f, slot, SceneClause(c, np), target,
                           graph::IsSymmetric(f.type));
         }
