@@ -448,6 +448,11 @@ class ClauseFinder {
       case Tag::kRelative:
         StepRelative(i);
         return true;
+      case Tag::kPossessive:
+        // "Malaysia and Brazil, whose leaders elevated ...": "whose" opens a relative
+        // clause; it stays the possessor of its phrase.
+        if (tok.LowerIs("whose") && i > 0) StepRelative(i);
+        return false;
       case Tag::kConjunction:
         StepConjunction(i);
         return true;

@@ -1206,7 +1206,19 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     return false;
   if (t[i].LowerIs("whose")) {
     *length = 1;
-    AddAnaphorOf(s, RelativeAntecedent(s, i), as_place, out);
+    const Mention* last = RelativeAntecedent(s, i);
+    // "Malaysia and Brazil, whose leaders ...": every state of a list before it.
+    const Phrases& ph = sentence.parse.phrases;
+    const int np = last == nullptr ? -1 : ph.np_at[last->begin];
+    if (np >= 0 && ph.nps[np].conjuncts.size() > 1 && ph.nps[np].range.end == last->end) {
+      const TokenRange list = ph.nps[np].range;
+      for (const Mention& m : sentence.mentions) {
+        if (list.Contains(m.begin) && IsStateMention(m))
+          AddAnaphorOf(s, &m, as_place, out);
+      }
+      return true;
+    }
+    AddAnaphorOf(s, last, as_place, out);
     return true;
   }
   // "his host" is the visit's host before "his" is anyone's.
