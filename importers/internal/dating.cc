@@ -428,6 +428,19 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   // trigger's last word.
   const absl::string_view last = t[trigger.end - 1].lemma;
   if (last != "visit" && last != "stop" && last != "stopover") return false;
+  // "The visit to Ottawa by X, postponed twice, finally took place on Thursday": the
+  // day the visit took place on, however far the verb stands from it.
+  if (const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
+      clause.verb >= 0 && clause.object >= 0 && d.date.precision == DatePrecision::kDay) {
+    const VerbGroup& g = ctx.sentence().parse.phrases.verbs[clause.verb];
+    const NounPhrase& object = ctx.sentence().parse.phrases.nps[clause.object];
+    if (t[g.head].LemmaIs("take") && t[object.head].LowerIs("place") &&
+        d.begin >= g.range.end && d.begin <= object.range.end + 2 &&
+        ctx.sentence().parse.phrases.np_at[trigger.begin] ==
+            SubjectOf(ctx.sentence().parse, ctx.match.clause)) {
+      return true;
+    }
+  }
   if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
   for (int k = trigger.end; k < d.begin; ++k) {
     if (t[k].tag == Tag::kComma || t[k].tag == Tag::kConjunction) return false;

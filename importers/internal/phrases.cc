@@ -276,9 +276,13 @@ class PhraseFinder {
                            TagAt(g->range.begin - 1) == Tag::kComma &&
                            (head.verb_forms & kPastTense) &&
                            !VerbSinceQuote(g->range.begin) && !MainVerbLater(k);
+    // "The visit, postponed twice since the spring, took place": adverbs may stand
+    // between the participle and its preposition.
+    int prep = k;
+    while (prep < n_ && prep < k + 2 && TagAt(prep) == Tag::kAdverb) ++prep;
     bool reduced = (head.verb_forms & kPastParticiple) && !sole_verb &&
                    (after_break || after_noun || agent_before_verb) &&
-                   TagAt(k) == Tag::kPreposition && !by_gerund && !by_amount &&
+                   TagAt(prep) == Tag::kPreposition && !by_gerund && !by_amount &&
                    !ActiveAfterAnd(g->range.begin, head);
     g->nonfinite = gerund || reduced;
     g->passive = reduced;
