@@ -954,6 +954,11 @@ class PhraseFinder {
       int after = i + pp.prep_length;
       pp.range.begin = i;
       pp.range.end = after;
+      // "duties of up to 30% on imports": an adverb of degree outside the phrase.
+      while (after < n_ && after < i + pp.prep_length + 2 &&
+             TagAt(after) == Tag::kAdverb && out_.np_at[after] < 0) {
+        ++after;
+      }
       if (after < n_ && out_.np_at[after] >= 0 &&
           out_.nps[out_.np_at[after]].range.begin == after) {
         pp.np = out_.np_at[after];

@@ -276,6 +276,7 @@ class ContextPass {
         t_[i].tag = Tag::kSubordinator;
       }
       if (TimeDegreeAt(i)) t_[i].tag = Tag::kAdverb;
+      ApproximationAt(i);
       DatedPossessorAt(i);
     }
   }
@@ -862,6 +863,23 @@ class ContextPass {
     }
     deictic.tag = Tag::kDeterminer;
     time.tag = Tag::kNoun;
+  }
+
+  // "duties of up to 30%", "trade to about $80 billion": a preposition of degree
+  // between a preposition and an amount qualifies the amount; it opens no phrase.
+  void ApproximationAt(int i) {
+    if (i == 0 || t_[i - 1].tag != Tag::kPreposition || t_[i].tag != Tag::kPreposition)
+      return;
+    const absl::string_view w = t_[i].lower;
+    const int words = w == "up" && i + 1 < n_ && t_[i + 1].LowerIs("to") ? 2 : 1;
+    if (words == 1 && w != "about" && w != "around" && w != "over" && w != "under" &&
+        w != "nearly" && w != "almost")
+      return;
+    const int next = i + words;
+    if (next >= n_ ||
+        !(t_[next].tag == Tag::kNumber || t_[next].kind == TokenKind::kNumber))
+      return;
+    for (int k = i; k < next; ++k) t_[k].tag = Tag::kAdverb;
   }
 
   bool TimeDegreeAt(int i) const {
