@@ -675,6 +675,16 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
   return i;
 }
 
+// "14% more than a year earlier", "up 7.5 per cent on the previous year": a period
+// counted back after a word of comparison is the baseline a change is measured
+// from, not a date of the event; the phrase starts at `first`.
+bool ComparisonBefore(const std::vector<Token>& t, int first) {
+  if (first == 0) return false;
+  const absl::string_view w = t[first - 1].lower;
+  return w == "than" || w == "with" || w == "from" || w == "on" || w == "over" ||
+         w == "versus" || w == "vs" || w == "vs.";
+}
+
 // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
 // "three years ago" (the year), "two months earlier" (the month).
 std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
@@ -686,6 +696,11 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
   const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
   if (!count && a_decade) count = 1;
+  // "a year earlier", "a month later": one, from the last date named.
+  const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
+                        (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month")) &&
+                        (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
+  if (!count && a_period) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
   absl::string_view unit = t[i + 1].lower;
   absl::string_view dir = t[i + 2].lower;
@@ -729,6 +744,28 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
         {i, i + 3, DayFromDays(Days(from) - per * back_count), DateKind::kRelative});
     return i + 2;
   }
+  // "had joined a year earlier", "two years later": from the last date this
+  // sentence named, else the last the text stated, to that precision.
+  const bool in_years = unit == "year" || unit == "years";
+  const bool in_months = unit == "month" || unit == "months";
+  if ((in_years || in_months) && (dir == "later" || dir == "earlier")) {
+    if (ComparisonBefore(t, i)) return i + 2;
+    DateWithPrecision from = ctx.last_stated.known() ? ctx.last_stated : ctx.previous;
+    if (!out->empty()) from = out->back().date;
+    const int sign = dir == "later" ? 1 : -1;
+    if (in_years && from.known()) {
+      out->push_back({i, i + 3, DateWithPrecision::Year(from.year + sign * back_count),
+                      DateKind::kSequel});
+      return i + 2;
+    }
+    if (in_months && from.precision >= DatePrecision::kMonth) {
+      const int m = from.year * 12 + (from.month - 1) + sign * back_count;
+      out->push_back(
+          {i, i + 3, DateWithPrecision::Month(m / 12, m % 12 + 1), DateKind::kSequel});
+      return i + 2;
+    }
+    // With no date before it, "two months earlier" counts back from the report.
+  }
   if ((unit == "year" || unit == "years") && dir == "ago") {
     out->push_back(
         {i, i + 3, DateWithPrecision::Year(ref.year - back_count), DateKind::kRelative});
@@ -756,6 +793,7 @@ std::optional<int> MatchSequelPeriod(const std::vector<Token>& t, int i,
       !Is(t, i - 1, "the")) {
     return std::nullopt;
   }
+  if (ComparisonBefore(t, i - 1)) return i + 1;
   DateWithPrecision from;
   if (!out->empty()) {
     from = out->back().date;
@@ -886,9 +924,11 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   std::vector<DateMention> out;
   const int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
-    // "a decade ago": "a" starts a date only there (it is too common to try always).
+    // "a decade ago", "a year earlier": "a" starts a date only before these (it is
+    // too common to try always).
     const bool a_decade = t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
-                          t[i + 1].LowerIs("decade");
+                          (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
+                           t[i + 1].LowerIs("month"));
     if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);

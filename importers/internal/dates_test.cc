@@ -164,6 +164,18 @@ TEST(FindDates, TheFollowingYearCountsFromTheLastDateNamed) {
             std::vector<std::string>{"2008"});
 }
 
+TEST(FindDates, YearsOrMonthsEarlierOrLaterCountFromTheLastDateNamed) {
+  EXPECT_EQ(Dates("joined in May 2019, and Peru a year later", kFeb5),
+            (std::vector<std::string>{"2019-05", "2020"}));
+  EXPECT_EQ(Dates("signed in March 2021; talks had begun two months earlier", kFeb5),
+            (std::vector<std::string>{"2021-03", "2021-01"}));
+  // After a word of comparison, the period is a change's baseline: no date.
+  EXPECT_EQ(Dates("trade rose in 2024, 14% more than a year earlier", kFeb5),
+            std::vector<std::string>{"2024"});
+  EXPECT_EQ(Dates("up 7.5 per cent on the previous year", kFeb5),
+            std::vector<std::string>{});
+}
+
 TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
   const DateWithPrecision previous = DateWithPrecision::Day(2026, 1, 20);
   EXPECT_EQ(Dates("On the eve of the forum, the two met.", kFeb5, previous),

@@ -919,8 +919,16 @@ class ContextPass {
   bool ClauseFollows(int i) const {
     constexpr int kLookahead = 8;
     bool of_phrase = false;
-    for (int k = i + 1; k < n_ && k <= i + kLookahead; ++k) {
+    int reach = i + kLookahead;
+    for (int k = i + 1; k < n_ && k <= reach; ++k) {
       Tag tag = t_[k].tag;
+      // "after Egypt, Ethiopia, Iran and the UAE had joined": a comma between names
+      // of a list subject.
+      if (tag == Tag::kComma && k > i + 1 && t_[k - 1].tag == Tag::kProper &&
+          k + 1 < n_ && t_[k + 1].tag == Tag::kProper) {
+        reach += 2;
+        continue;
+      }
       if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
       if (tag == Tag::kPreposition && !of_phrase && k > i + 1 &&
           (t_[k].LowerIs("of") || t_[k].LowerIs("from")) && t_[k - 1].tag == Tag::kNoun) {
