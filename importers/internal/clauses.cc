@@ -437,6 +437,9 @@ class ClauseFinder {
     const Token& tok = t_[i];
     switch (tok.tag) {
       case Tag::kPunct:
+        // "visited three countries: Ghana, Senegal and Nigeria": a colon before the
+        // list that names a phrase opens no clause.
+        if (tok.text == ":" && ColonList(i)) return true;
         if (tok.text == ";" || tok.text == ":") StepSemicolon(i);
         return true;
       case Tag::kComma:
@@ -459,6 +462,17 @@ class ClauseFinder {
       default:
         return false;
     }
+  }
+
+  // The colon at i stands between a phrase and the list in apposition to it.
+  bool ColonList(int i) const {
+    if (i + 1 >= n_) return false;
+    const int list = p_.phrases.np_at[i + 1];
+    if (list < 0) return false;
+    for (const NounPhrase& np : p_.phrases.nps) {
+      if (np.apposition == list && np.range.end <= i) return true;
+    }
+    return false;
   }
 
   // ";" or ":" at i ends every open clause and starts a new main one.

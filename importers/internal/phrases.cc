@@ -993,6 +993,25 @@ class PhraseFinder {
         }
       }
     }
+    // "visited three West African countries this month: Ghana, Senegal and Nigeria":
+    // a list after a colon that ends the sentence names the plural phrase before it.
+    for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
+      NounPhrase& first = out_.nps[a];
+      size_t b = a + 1;  // "... nations last week: Fiji and ...": past a time.
+      if (b + 1 < out_.nps.size() && TimeHead(out_.nps[b])) ++b;
+      const NounPhrase& second = out_.nps[b];
+      int colon = b == a + 1 ? first.range.end : out_.nps[a + 1].range.end;
+      while (colon < n_ && TagAt(colon) == Tag::kAdverb) ++colon;
+      if (first.apposition >= 0 || colon >= n_ || t_[colon].text != ":" ||
+          second.range.begin != colon + 1 || second.conjuncts.size() < 2 ||
+          t_[first.head].lower == t_[first.head].lemma) {
+        continue;
+      }
+      const int after = second.range.end;
+      if (after >= n_ || (TagAt(after) == Tag::kPunct && after + 1 >= n_)) {
+        first.apposition = static_cast<int>(b);
+      }
+    }
     // "the Department of International Relations and Cooperation (DIRCO)": a phrase
     // alone in brackets right after another names it again.
     for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
