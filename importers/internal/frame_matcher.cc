@@ -360,16 +360,26 @@ class SentenceMatcher {
         absl::EndsWith(t_[ph_.verbs[k.verb].head].lower, "ing")) {
       return true;
     }
-    return ph_.verbs[k.verb].range.begin == after;
+    // "were discussing the possibility of elevating their ties": the gerund after
+    // the verb's object and "of" says what the object is of.
+    const int gerund = ph_.verbs[k.verb].range.begin;
+    if (parent.object >= 0 && gerund > 0 && t_[gerund - 1].LowerIs("of") &&
+        ph_.nps[parent.object].range.end == gerund - 1) {
+      return true;
+    }
+    return gerund == after;
   }
 
   // "denied reports that it had signed a pact": a "that" clause with a subject and
   // an object of its own fills no gap; it says what the noun before it holds.
   bool NounContent(int c) const {
     const Clause& k = clauses_[c];
-    return k.kind == ClauseKind::kRelative && k.subject >= 0 && k.object >= 0 &&
+    // "reports that Jakarta was about to establish ties": after a word for hearsay,
+    // a "that" clause with no object of its own is content too.
+    return k.kind == ClauseKind::kRelative && k.subject >= 0 &&
            k.subject != k.antecedent && k.antecedent >= 0 &&
-           t_[k.range.begin].LowerIs("that");
+           t_[k.range.begin].LowerIs("that") &&
+           (k.object >= 0 || In(c_.hearsay_noun, ph_.nps[k.antecedent].head));
   }
 
   // "Reports that X and Y had signed a deal were premature": a report's content that
