@@ -2008,6 +2008,36 @@ class SentenceMatcher {
     return a.party == b.party;
   }
 
+  static int DistinctParties(const std::vector<Referent>& refs) {
+    std::vector<absl::string_view> seen;
+    for (const Referent& r : refs) {
+      if (!r.party.empty() && std::find(seen.begin(), seen.end(), r.party) == seen.end())
+        seen.push_back(r.party);
+    }
+    return static_cast<int>(seen.size());
+  }
+
+  // Every "with" phrase of clause c hangs on a noun inside another phrase of the
+  // verb's object ("discussed the next steps in the peace process with X"), none
+  // on the verb ("met with X") or on its object ("held talks with X").
+  bool WithOnlyDeepInObject(int c) const {
+    if (c < 0 || clauses_[c].verb < 0) return false;
+    const Clause& clause = clauses_[c];
+    bool any = false;
+    for (int pp : clause.pps) {
+      const PrepPhrase& with = ph_.pps[pp];
+      if (Prep(with) != "with") continue;
+      any = true;
+      // Not after a time or a place ("signed on Thursday with X", "held talks in
+      // Beijing with X"): those phrases are the verb's, and so is the "with".
+      const int on = with.attached_np;
+      if (on < 0 || on == clause.object || ph_.nps[on].pp < 0) return false;
+      const Token& head = t_[ph_.nps[on].head];
+      if (head.tag != Tag::kNoun || IsTimeWord(head)) return false;
+    }
+    return any;
+  }
+
   void Cross(std::vector<Referent> a, std::vector<Referent> b,
              std::vector<std::pair<Referent, Referent>>* pairs) const {
     FillCounterparts(a, b);
@@ -2156,6 +2186,15 @@ class SentenceMatcher {
           if (!r.party.empty()) said.insert(r.party);
         }
         named_any_ |= !a.empty();
+        // "The two discussed the next steps in the peace process with Azerbaijan": when
+        // the subject already names both sides, a "with" phrase past the verb's object
+        // is about the topic, not a third side at the table.
+        if (choice.crossed && np < 0 && graph::IsSymmetric(f.type) &&
+            choice.first.kind == Slot::kSubject && choice.second.kind == Slot::kPrep &&
+            choice.second.prep == "with" && DistinctParties(a) >= 2 &&
+            WithOnlyDeepInObject(c)) {
+          continue;
+        }
         if (choice.crossed) {
           std::vector<Referent> b =
               Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
