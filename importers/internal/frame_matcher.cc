@@ -1762,8 +1762,9 @@ class SentenceMatcher {
   }
 
   // A word of class cls in the scope of clause c that is not told by a speech tag
-  // below c: in "trade rose to $8 billion, the envoy said, adding that they aim for
-  // $15 billion", the aim is the speaker's addition, not part of the rise.
+  // below c (in "trade rose to $8 billion, the envoy said, adding that they aim for
+  // $15 billion", the aim is the speaker's addition, not part of the rise) nor part
+  // of a name.
   bool HasOutsideSpeechTag(ClassId cls, const TokenRange& scope, int c,
                            const TokenRange& trigger) const {
     const int end = std::min<int>(scope.end, t_.size());
@@ -1771,10 +1772,34 @@ class SentenceMatcher {
       int at = -1;
       PhraseMatch match;
       if (!x_.FindIn(cls, t_, from, end, &at, &match)) return false;
-      if (!InSpeechTagBelow(at, c, trigger)) return true;
+      if (!InSpeechTagBelow(at, c, trigger) && !InsideName(at, at + match.length)) {
+        return true;
+      }
       from = at + 1;
     }
     return false;
+  }
+
+  // Tokens [begin, end) are words inside a name, with words of it on both sides:
+  // "the Korea International Trade Association" holds no cue of world trade (a title
+  // before a name, "Ambassador Kazuhiro Hayashi", still counts).
+  bool InsideName(int begin, int end) const {
+    const int n = static_cast<int>(t_.size());
+    if (end <= begin || begin == 0 || end >= n) return false;
+    for (int k = begin; k < end; ++k) {
+      if (t_[k].tag != Tag::kProper) return false;
+    }
+    // "Chamber of International Trade and Commerce": a connective inside the name.
+    auto connective = [&](int k) {
+      return t_[k].LowerIs("of") || t_[k].LowerIs("for") || t_[k].LowerIs("and") ||
+             t_[k].text == "&";
+    };
+    const bool left =
+        t_[begin - 1].tag == Tag::kProper ||
+        (begin >= 2 && connective(begin - 1) && t_[begin - 2].tag == Tag::kProper);
+    const bool right = t_[end].tag == Tag::kProper || (end + 1 < n && connective(end) &&
+                                                       t_[end + 1].tag == Tag::kProper);
+    return left && right;
   }
 
   // Token k lies in a clause under c whose verb is one of saying and which does not
