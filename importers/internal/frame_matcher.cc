@@ -1424,6 +1424,9 @@ class SentenceMatcher {
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
            prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
            prep == "from" ||
+           // "presided over the signing of nine agreements": what the doer oversaw.
+           (prep == "over" && pp.prep == ph_.verbs[clause.verb].range.end &&
+            GovernorLemma(c_.light_verb, ph_.verbs[clause.verb])) ||
            // "hosts as chair", not "X's role as a partner": the role of the doer.
            (prep == "as" && pp.attached_np < 0);
   }
