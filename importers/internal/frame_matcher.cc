@@ -927,13 +927,21 @@ class SentenceMatcher {
   static bool MeasureType(RelationType type) {
     return type == RelationType::kSanction || type == RelationType::kDowngrade;
   }
+  // "over its support for Russia's war against Ukraine": any phrase up the chain.
   bool InCauseOrTopic(const PrepPhrase& pp) const {
-    if (pp.attached_np < 0) return false;
-    const int outer = ph_.nps[pp.attached_np].pp;
-    if (outer < 0) return false;
-    const absl::string_view word = Prep(ph_.pps[outer]);
-    return word == "over" || word == "about" || word == "amid" || word == "despite" ||
-           word == "regarding" || word == "concerning";
+    constexpr int kChainDepth = 4;
+    const PrepPhrase* at = &pp;
+    for (int depth = 0; depth < kChainDepth && at->attached_np >= 0; ++depth) {
+      const int outer = ph_.nps[at->attached_np].pp;
+      if (outer < 0) return false;
+      const absl::string_view word = Prep(ph_.pps[outer]);
+      if (word == "over" || word == "about" || word == "amid" || word == "despite" ||
+          word == "regarding" || word == "concerning") {
+        return true;
+      }
+      at = &ph_.pps[outer];
+    }
+    return false;
   }
 
   // `agents_act` lets officials of no named state act for the item's pair; not for
