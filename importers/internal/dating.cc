@@ -857,6 +857,27 @@ void ShiftBySubordinate(const MatchContext& ctx, const DateMention* chosen,
 
 }  // namespace
 
+// The match's own clause tells of the past: its verb is past or perfect ("marked",
+// "have marked"), whatever the clauses above it say.
+bool OwnVerbPast(const MatchContext& ctx) {
+  const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
+  if (clause.verb < 0) return false;
+  const VerbGroup& g = ctx.sentence().parse.phrases.verbs[clause.verb];
+  if (g.perfect) return true;
+  if (g.future || g.modal) return false;
+  return (ctx.tokens()[g.head].verb_forms & kPastTense) != 0 &&
+         !(g.infinitive || (g.nonfinite && !g.passive));
+}
+
+// The date mention writes its year ("March 2025", "in 2019"), not only a month,
+// a day or a weekday.
+bool YearWritten(const std::vector<Token>& t, const DateMention& d) {
+  for (int k = d.begin; k < d.end && k < static_cast<int>(t.size()); ++k) {
+    if (t[k].kind == TokenKind::kNumber && t[k].text.size() == 4) return true;
+  }
+  return false;
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -889,6 +910,14 @@ EventDate DateOf(const MatchContext& ctx) {
     // "marked the 50th anniversary this year": counted back from the year the text
     // gives, else from the report's.
     int base = out.stated ? out.date.year : reported.year;
+    // "mark 107 years of relations in March": a month or weekday with no year of
+    // its own, in a clause not told in the past, names the anniversary of the
+    // report's year, not a past one ("marked ... in November" keeps last year's).
+    if (out.stated && chosen != nullptr && reported.known() && !OwnVerbPast(ctx) &&
+        chosen->date.precision != DatePrecision::kYear && !named_elsewhere &&
+        !YearWritten(ctx.tokens(), *chosen)) {
+      base = reported.year;
+    }
     int n = AnniversaryCount(ctx);
     if (n <= 0 || base <= n) return EventDate();  // No count: no date to give.
     out.anniversary = n;
