@@ -89,7 +89,10 @@ class MentionFinder {
     bool starts_ok = t_[i].capitalized;
     // "the" starts aliases only before a capitalized word ("the European Union").
     // A view compares lengths before bytes: this runs for every token.
-    if (absl::string_view(t_[i].lower) == "the") {
+    // So does a compass word: "eastern Congo" is an alias of its own (the DRC).
+    const absl::string_view lower = t_[i].lower;
+    if (lower == "the" || lower == "eastern" || lower == "western" ||
+        lower == "northern" || lower == "southern") {
       starts_ok = i + 1 < n_ && t_[i + 1].capitalized;
     }
     if (starts_ok) {
