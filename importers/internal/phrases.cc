@@ -993,6 +993,31 @@ class PhraseFinder {
         }
       }
     }
+    // "The trade ministers of Chile and Korea, Ana Lopez and Kim Jun, met": a list of
+    // names set off by commas after a plural phrase and its "of" list names its
+    // people.
+    for (size_t a = 0; a < out_.nps.size(); ++a) {
+      NounPhrase& first = out_.nps[a];
+      if (first.apposition >= 0 || t_[first.head].lower == t_[first.head].lemma ||
+          TagAt(first.head) != Tag::kNoun) {
+        continue;
+      }
+      const int comma = OfChainEnd(static_cast<int>(a));
+      if (comma + 1 >= n_ || TagAt(comma) != Tag::kComma || out_.np_at[comma + 1] < 0)
+        continue;
+      const int b = out_.np_at[comma + 1];
+      const NounPhrase& names = out_.nps[b];
+      if (names.range.begin != comma + 1 || names.conjuncts.size() < 2 ||
+          names.range.end >= n_ || TagAt(names.range.end) != Tag::kComma) {
+        continue;
+      }
+      bool all_names = true;
+      for (int k = names.range.begin; k < names.range.end; ++k) {
+        all_names &= TagAt(k) == Tag::kProper || TagAt(k) == Tag::kConjunction ||
+                     TagAt(k) == Tag::kComma;
+      }
+      if (all_names) first.apposition = b;
+    }
     // "visited three West African countries this month: Ghana, Senegal and Nigeria":
     // a list after a colon that ends the sentence names the plural phrase before it.
     for (size_t a = 0; a + 1 < out_.nps.size(); ++a) {
