@@ -267,6 +267,15 @@ TEST(ParseSentence, AFewQuotedWordsWithoutAVerbInsideAClauseAreNoSpeech) {
   EXPECT_TRUE(q.parse.clauses[sign].quoted);
 }
 
+TEST(ParseSentence, AVerbInScareQuotesKeepsItsObject) {
+  Parsed p = Parse("Peru \"strongly condemned\" the attack on Chile.");
+  int c = p.ClauseOf("condemned");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses.size(), 1u);
+  EXPECT_FALSE(p.parse.clauses[c].quoted);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "the attack");
+}
+
 TEST(ParseSentence, AnObjectAfterATimePhraseIsTheVerbsObject) {
   Parsed p = Parse("Peru announced on Tuesday the recall of its envoy.");
   int c = p.ClauseOf("announced");

@@ -1407,10 +1407,17 @@ class SentenceMatcher {
     if (Prep(*in) == "of" && in->attached_np >= 0) {
       const NounPhrase& phase = ph_.nps[in->attached_np];
       // "the end", "the first day": one word, or words that end at the head.
-      if (phase.pp >= 0 && (x_.Contains(c_.phase_noun, t_[phase.head].lemma) ||
-                            EndsAt(c_.phase_noun, phase.head))) {
-        in = &ph_.pps[phase.pp];
+      const bool of_phase = x_.Contains(c_.phase_noun, t_[phase.head].lemma) ||
+                            EndsAt(c_.phase_noun, phase.head);
+      // "concluded two days of talks": the phase as the object of a verb that only
+      // carries it (not "hosting the rounds of dialogue": a host holds no talks).
+      if (of_phase && in->attached_np == ClauseObject(c)) {
+        const VerbGroup& g = ph_.verbs[clause.verb];
+        if (t_[g.head].LemmaIs("host") || t_[g.head].LemmaIs("co-host")) return false;
+        return x_.Contains(c_.light_verb, g.lemma) ||
+               x_.Contains(c_.light_verb, t_[g.head].lemma);
       }
+      if (phase.pp >= 0 && of_phase) in = &ph_.pps[phase.pp];
     }
     const PrepPhrase& pp = *in;
     const absl::string_view early = Prep(pp);

@@ -528,8 +528,10 @@ class PhraseFinder {
 
   void FindNounPhrases() {
     for (int i = 0; i < n_;) {
-      bool starts = Material(i) || AtomEnd(i) > i + 1 ||
-                    (TagAt(i) == Tag::kAdverb && Material(i + 1));
+      // Not a quotation mark set aside as an adverb ('"condemned" the attack').
+      bool starts =
+          Material(i) || AtomEnd(i) > i + 1 ||
+          (TagAt(i) == Tag::kAdverb && !IsQuoteMark(t_[i].text) && Material(i + 1));
       if (!starts) {
         ++i;
         continue;

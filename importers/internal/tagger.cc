@@ -277,6 +277,7 @@ class ContextPass {
       }
       if (TimeDegreeAt(i)) t_[i].tag = Tag::kAdverb;
       ApproximationAt(i);
+      ScareQuotesAt(i);
       DatedPossessorAt(i);
     }
   }
@@ -863,6 +864,28 @@ class ContextPass {
     }
     deictic.tag = Tag::kDeterminer;
     time.tag = Tag::kNoun;
+  }
+
+  // "Norway 'strongly condemned' the strike": quotation marks around a verb and its
+  // adverbs mark the words, not a quotation ("said 'we will sign'" is one); they
+  // stand aside like adverbs so the verb keeps its subject and object.
+  void ScareQuotesAt(int i) {
+    constexpr int kMaxWords = 3;
+    if (t_[i].tag != Tag::kQuote || i == 0 || t_[i - 1].kind != TokenKind::kWord) return;
+    int close = -1;
+    bool verb = false;
+    for (int k = i + 1; k < n_ && k <= i + kMaxWords + 1; ++k) {
+      if (t_[k].tag == Tag::kQuote) {
+        close = k;
+        break;
+      }
+      if (t_[k].tag != Tag::kVerb && t_[k].tag != Tag::kAdverb) return;
+      verb |= t_[k].tag == Tag::kVerb;
+    }
+    if (close < 0 || close == i + 1 || !verb) return;
+    if (close + 1 >= n_ || t_[close + 1].kind != TokenKind::kWord) return;
+    t_[i].tag = Tag::kAdverb;
+    t_[close].tag = Tag::kAdverb;
   }
 
   // "duties of up to 30%", "trade to about $80 billion": a preposition of degree
