@@ -199,6 +199,92 @@ class ItemReader {
     }
   }
 
+  // The day a few tokens [begin, end) give ("Jan. 9", "9 January 2026"), or an
+  // unknown date.
+  DateWithPrecision DayIn(const std::vector<Token>& t, int begin, int end) const {
+    std::vector<Token> date_tokens(t.begin() + begin, t.begin() + end);
+    std::vector<DateMention> dates = FindDates(date_tokens, {item_.published, {}});
+    if (dates.size() == 1 && dates[0].date.precision == DatePrecision::kDay) {
+      return dates[0].date;
+    }
+    return DateWithPrecision();
+  }
+
+  // "(Anadolu, Jan. 9) Egypt and Turkey ...", "The Globe and Mail (Jan. 9) said
+  // ...": an outlet and a day in brackets opening the item's first sentence.
+  bool BracketedAttribution(Sentence& s) {
+    constexpr int kOpenWindow = 6;
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    // "The Globe and Mail (Jan. 9)": "the" and "and" inside a name of capitals.
+    auto in_name = [&](int k) {
+      return IsOutletWord(t[k]) || (k == 0 && t[k].LowerIs("the")) ||
+             (t[k].LowerIs("and") && k > 0 && k + 1 < n && t[k - 1].capitalized &&
+              t[k + 1].capitalized);
+    };
+    int open = 0;
+    while (open < n && open < kOpenWindow && t[open].text != "(" && in_name(open)) ++open;
+    if (open >= n || t[open].text != "(") return false;
+    int close = open + 1;
+    while (close < n && close < open + kOpenWindow && t[close].text != ")") ++close;
+    if (close >= n || t[close].text != ")") return false;
+    // The outlet before the bracket or first inside it ("Anadolu, Jan. 9").
+    int outlet_begin = 0, outlet_end = open;
+    int date_begin = open + 1;
+    if (open == 0) {
+      outlet_begin = open + 1;
+      outlet_end = outlet_begin;
+      while (outlet_end < close && t[outlet_end].text != "," &&
+             IsOutletWord(t[outlet_end]))
+        ++outlet_end;
+      if (outlet_end >= close || t[outlet_end].text != ",") return false;
+      date_begin = outlet_end + 1;
+    }
+    if (outlet_end == outlet_begin) return false;
+    const DateWithPrecision day = DayIn(t, date_begin, close);
+    if (!day.known()) return false;
+    int end = close + 1;
+    // "... (Jan. 9) said that": the verb of reporting belongs to the attribution.
+    if (open > 0) {
+      if (end >= n || !ReportVerb(t[end])) return false;
+      ++end;
+      if (end < n && t[end].LowerIs("that")) ++end;
+    }
+    SetAttribution(s, 0, end, outlet_begin, outlet_end, end);
+    out_.reported = day;
+    return true;
+  }
+
+  // "In a Jan. 9 report, Nikkei wrote that ...": a dated piece, then its outlet.
+  bool DatedPieceAttribution(Sentence& s) {
+    constexpr int kDateWindow = 5;
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    if (n < 6 || !t[0].LowerIs("in") || !(t[1].LowerIs("a") || t[1].LowerIs("an")))
+      return false;
+    int piece = 2;
+    while (piece < n && piece < 2 + kDateWindow && t[piece].text != "," &&
+           !x_.ContainsWord(c_.piece_noun, t[piece])) {
+      ++piece;
+    }
+    if (piece >= n || !x_.ContainsWord(c_.piece_noun, t[piece]) || piece + 1 >= n ||
+        t[piece + 1].text != ",") {
+      return false;
+    }
+    const DateWithPrecision day = DayIn(t, 2, piece);
+    if (!day.known()) return false;
+    const int outlet_begin = piece + 2;
+    int k = outlet_begin;
+    if (k < n && t[k].LowerIs("the")) ++k;
+    while (k < n && IsOutletWord(t[k]) && !ReportVerb(t[k])) ++k;
+    if (k == outlet_begin || k >= n || !ReportVerb(t[k])) return false;
+    int end = k + 1;
+    if (end < n && t[end].LowerIs("that")) ++end;
+    SetAttribution(s, 0, end, outlet_begin, k, end);
+    out_.reported = day;
+    return true;
+  }
+
   void FindAttribution() {
     for (Sentence& s : out_.sentences) {
       if (s.headline || s.paragraph != 0) continue;
@@ -207,6 +293,7 @@ class ItemReader {
         if (!ReportVerb(s.tokens[r])) continue;
         if (TrailingAttribution(s, r) || LeadingAttribution(s, r)) return;
       }
+      if (BracketedAttribution(s) || DatedPieceAttribution(s)) return;
     }
     if (!out_.outlet.empty()) return;
     // "According to Kazinform, ...": the outlet without a date.

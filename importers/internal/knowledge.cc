@@ -26,6 +26,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"historical_cue", &KnownClasses::historical_cue},
     {"projection_cue", &KnownClasses::projection_cue},
     {"report_verb", &KnownClasses::report_verb},
+    {"piece_noun", &KnownClasses::piece_noun},
     {"outlet_noun", &KnownClasses::outlet_noun},
     {"group_anaphor", &KnownClasses::group_anaphor},
     {"org_anaphor", &KnownClasses::org_anaphor},

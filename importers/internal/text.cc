@@ -246,6 +246,8 @@ std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
       // The word before the dot: an abbreviation does not end the sentence.
       size_t w = i;
       while (w > start && p[w - 1] != ' ') --w;
+      // "(Jan. 9)": an opening bracket or quote is no letter of the word.
+      while (w < i && (p[w] == '(' || p[w] == '"' || p[w] == '\'')) ++w;
       if (IsAbbreviationWithDot(p.substr(w, i + 1 - w))) continue;
     }
     out.push_back({start, end});

@@ -76,6 +76,13 @@ TEST(Tokenize, TypographicQuotesAndDashesArePunctuation) {
   EXPECT_EQ(t.back().text, "Germany");
 }
 
+TEST(SplitSentences, AnAbbreviationAfterABracketEndsNoSentence) {
+  std::vector<SentenceSpan> spans =
+      SplitSentences("The Globe and Mail (Jan. 9) said talks went well. They did.");
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].end, 49u);
+}
+
 TEST(SplitSentences, IgnoresAbbreviationsAndKeepsClosingQuotes) {
   absl::string_view p = "He came on Nov. 1. Talks ended.\u201d Then more! Last one";
   std::vector<SentenceSpan> spans = SplitSentences(p);
