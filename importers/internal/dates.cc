@@ -358,10 +358,12 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   const DateWithPrecision& ref = ctx.reference;
   // "talks are scheduled for March": "for" a month, only of what is still to come.
   const bool for_later = i > 0 && t[i - 1].LowerIs("for") && FutureBefore(t, i);
+  // "has held the chair since February": the latest such month, where a state began.
+  const bool since = i > 0 && t[i - 1].LowerIs("since");
   if (!(i > 0 &&
         (t[i - 1].LowerIs("last") || t[i - 1].LowerIs("in") || t[i - 1].LowerIs("this") ||
          t[i - 1].LowerIs("early") || t[i - 1].LowerIs("late") ||
-         t[i - 1].LowerIs("mid") || for_later) &&
+         t[i - 1].LowerIs("mid") || for_later || since) &&
         ref.known())) {
     return i;
   }
@@ -376,8 +378,8 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   }
   int end = i + 1;
   if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) year = told;
-  out->push_back(
-      {i - 1, end, DateWithPrecision::Month(year, month), DateKind::kRelative});
+  out->push_back({i - 1, end, DateWithPrecision::Month(year, month),
+                  since ? DateKind::kSince : DateKind::kRelative});
   return end - 1;
 }
 

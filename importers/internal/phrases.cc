@@ -1073,6 +1073,14 @@ class PhraseFinder {
                                    second.possessor_end > second.range.begin;
       if (second.range.begin != first.range.end + 1 && !dated_possessor) continue;
       int after = OfChainEnd(static_cast<int>(a + 1));
+      // "Indonesia, a full member of BRICS since January 2025,": a time of the role.
+      if (after + 1 < n_ && (t_[after].LowerIs("since") || t_[after].LowerIs("in")) &&
+          out_.np_at[after + 1] >= 0 &&
+          out_.nps[out_.np_at[after + 1]].range.begin == after + 1 &&
+          (TimeHead(out_.nps[out_.np_at[after + 1]]) ||
+           t_[after + 1].kind == TokenKind::kNumber)) {
+        after = out_.nps[out_.np_at[after + 1]].range.end;
+      }
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (!closes) continue;
