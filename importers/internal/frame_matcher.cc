@@ -2228,7 +2228,9 @@ class SentenceMatcher {
           if (!r.party.empty() && !r.anaphor) named.insert(r.party);
           if (!r.party.empty()) said.insert(r.party);
         }
-        named_any_ |= !a.empty();
+        // The dateline's country names no party by itself ("host+with" without a
+        // "with" phrase leaves the item's pair to stand in).
+        if (choice.first.kind != Slot::kHost) named_any_ |= !a.empty();
         // "The two discussed the next steps in the peace process with Azerbaijan": when
         // the subject already names both sides, a "with" phrase past the verb's object
         // is about the topic, not a third side at the table.
@@ -2242,6 +2244,7 @@ class SentenceMatcher {
           std::vector<Referent> b =
               Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
           if (choice.second.kind != Slot::kItem) named_any_ |= !b.empty();
+          if (choice.first.kind == Slot::kHost && !b.empty()) named_any_ = true;
           if (a.empty() || b.empty()) continue;
           if (choice.second.kind == Slot::kItem && b.size() > 1) {
             // "an agreement with China" in an item about two others: with the one of
