@@ -560,6 +560,12 @@ class SentenceMatcher {
       if (parent.verb < 0) continue;
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
+      // "had no intention of breaking off relations", "has no plans to join": an
+      // object that "no" opens negates what completes it.
+      if (parent.object >= 0 && (k.kind == ClauseKind::kComplement || GerundObject(cc)) &&
+          t_[ph_.nps[parent.object].range.begin].LowerIs("no")) {
+        mood.blocked = true;
+      }
       mood.irrealis |= pg.future || pg.modal;
       if (GovernorLemma(c_.pledge_governor, pg)) {
         mood.pledged = true;
