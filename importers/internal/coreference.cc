@@ -1125,12 +1125,21 @@ int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
   ClassId members = x.Find(absl::StrCat("in_", region.value));
   if (members < 0) return 0;
   const std::string own = SubjectPartyAround(s, i);
+  // "Two days later, the Sahelian country expelled two Beninese diplomats": a state
+  // the rest of the sentence names is the other side, not the one described.
+  std::vector<absl::string_view> later;
+  for (const Mention& m : item_.sentences[s].mentions) {
+    if (m.begin >= k + noun.length && absl::StartsWith(m.country, "country:")) {
+      later.push_back(m.country);
+    }
+  }
   for (int at = s, step = 0; at >= 0 && step <= kPronounWindow; --at, ++step) {
     const Sentence& sentence = item_.sentences[at];
     if (sentence.headline && at != s) continue;
     for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
       if (at == s && it->begin >= i) continue;
       if (!absl::StartsWith(it->country, "country:") || it->country == own) continue;
+      if (std::find(later.begin(), later.end(), it->country) != later.end()) continue;
       std::string code = absl::AsciiStrToLower(it->country.substr(8));
       if (!x.Contains(members, code)) continue;
       Referent r = FromMention(at, *it, as_place);
