@@ -1133,15 +1133,34 @@ int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
       later.push_back(m.country);
     }
   }
+  auto fits = [&](const Mention& m) {
+    if (!absl::StartsWith(m.country, "country:") || m.country == own) return false;
+    if (std::find(later.begin(), later.end(), m.country) != later.end()) return false;
+    return x.Contains(members, absl::AsciiStrToLower(m.country.substr(8)));
+  };
   for (int at = s, step = 0; at >= 0 && step <= kPronounWindow; --at, ++step) {
     const Sentence& sentence = item_.sentences[at];
     if (sentence.headline && at != s) continue;
+    // "Liberia's president returned from Abuja ... The West African nation took over":
+    // the earlier sentence's subject, its topic, before the last state it named.
+    if (at < s && !sentence.parse.clauses.empty()) {
+      const int subject = sentence.parse.clauses[0].subject;
+      if (subject >= 0) {
+        const TokenRange r = sentence.parse.phrases.nps[subject].range;
+        for (const Mention& m : sentence.mentions) {
+          if (!r.Contains(m.begin) || !fits(m)) continue;
+          Referent ref = FromMention(at, m, as_place);
+          ref.party = m.country;
+          ref.city.clear();
+          ref.anaphor = true;
+          out->push_back(std::move(ref));
+          return k + noun.length - i;
+        }
+      }
+    }
     for (auto it = sentence.mentions.rbegin(); it != sentence.mentions.rend(); ++it) {
       if (at == s && it->begin >= i) continue;
-      if (!absl::StartsWith(it->country, "country:") || it->country == own) continue;
-      if (std::find(later.begin(), later.end(), it->country) != later.end()) continue;
-      std::string code = absl::AsciiStrToLower(it->country.substr(8));
-      if (!x.Contains(members, code)) continue;
+      if (!fits(*it)) continue;
       Referent r = FromMention(at, *it, as_place);
       r.party = it->country;
       r.city.clear();
