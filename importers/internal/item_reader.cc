@@ -347,6 +347,9 @@ class ItemReader {
           ++region;
         }
         if (region > k + 1 && region + 1 < n && t[region].text == ",") k = region;
+        // "LOBITO, Angola - Ground was broken ...": the city's country, then a dash.
+        const bool country_dash = region > k + 1 && region < n &&
+                                  (IsDash(t[region].text) || t[region].text == "-");
         std::vector<DateMention> dates = FindDates(
             std::vector<Token>(t.begin() + k + 1, t.begin() + n), {item_.published, {}});
         if (!dates.empty() && dates[0].begin == 0) {
@@ -356,6 +359,8 @@ class ItemReader {
             out_.reported = dates[0].date;
           }
           k = date_end;
+        } else if (country_dash) {
+          k = region;
         } else if (int region_end = RegionBeforeAgency(t, k + 1, n); region_end > 0) {
           k = region_end;  // "SUVA, Fiji (AP) —": the city's country.
         } else {

@@ -290,6 +290,8 @@ class ContextPass {
     // "in May last year": after a preposition it is the month.
     if (i > 0 && t_[i - 1].tag == Tag::kPreposition && t_[i].capitalized) return false;
     const Tag next = t_[i + 1].tag;
+    // "could one day be built": a time phrase between the modal and its verb.
+    if (t_[i + 1].LowerIs("one") && i + 2 < n_ && t_[i + 2].LowerIs("day")) return true;
     // "Theresa May met": no past form follows a modal.
     const uint8_t forms = t_[i + 1].verb_forms;
     if (next == Tag::kNoun && forms != 0 && !(forms & kBaseForm)) return false;
