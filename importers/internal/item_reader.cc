@@ -475,6 +475,28 @@ class ItemReader {
       }
       out_.dateline_city = absl::StrCat("city:", Slugify(name));
     }
+    // "NACALA, Mozambique -": a city the gazetteer lacks, with its country after it.
+    const int n = static_cast<int>(t.size());
+    if (city_end + 1 < n && t[city_end].text == ",") {
+      std::string country;
+      for (int j = city_end + 1;
+           j < n && t[j].kind == TokenKind::kWord && t[j].capitalized; ++j) {
+        if (!country.empty()) country.push_back(' ');
+        country.append(t[j].lower);
+      }
+      if (const std::vector<AliasMatch>* m = g_.FindPhrase(country)) {
+        for (const AliasMatch& a : *m) {
+          if (a.entity->kind == graph::EntityKind::kCountry) {
+            out_.dateline_country = a.entity->id;
+            if (out_.dateline_city.empty()) {
+              std::string name(t[0].text);
+              out_.dateline_city = absl::StrCat("city:", Slugify(name));
+            }
+            return;
+          }
+        }
+      }
+    }
   }
 
   std::vector<std::pair<int64_t, int64_t>> Masked(const Sentence& s) const {
