@@ -1493,12 +1493,24 @@ class SentenceMatcher {
         break;
       case Slot::kObject:
         for (int pp : x.pps) {
-          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "of") {
-            if (target && TargetIsThing(f.type)) {
-              AddThing(ph_.pps[pp].np, &view);
-            } else {
-              AddPhrase(ph_.pps[pp].np, false, &view);
+          if (ph_.pps[pp].np < 0) continue;
+          // "the imposition by the United States of 50% tariffs": the "of" phrase
+          // after an interposed "by" phrase is still the noun's.
+          int of = -1;
+          if (Prep(ph_.pps[pp]) == "of") {
+            of = ph_.pps[pp].np;
+          } else if (Prep(ph_.pps[pp]) == "by") {
+            for (int inner : ph_.nps[ph_.pps[pp].np].pps) {
+              if (ph_.pps[inner].np >= 0 && Prep(ph_.pps[inner]) == "of") {
+                of = ph_.pps[inner].np;
+              }
             }
+          }
+          if (of < 0) continue;
+          if (target && TargetIsThing(f.type)) {
+            AddThing(of, &view);
+          } else {
+            AddPhrase(of, false, &view);
           }
         }
         break;
@@ -1720,6 +1732,14 @@ class SentenceMatcher {
       for (int pp : ph_.nps[np].pps) {
         const int of = ph_.pps[pp].np;
         if (of >= 0 && Prep(ph_.pps[pp]) == "of") ranges.push_back(ChainRange(of));
+        // After an interposed "by" phrase ("the imposition by X of tariffs").
+        if (of >= 0 && Prep(ph_.pps[pp]) == "by") {
+          for (int inner : ph_.nps[of].pps) {
+            if (ph_.pps[inner].np >= 0 && Prep(ph_.pps[inner]) == "of") {
+              ranges.push_back(ChainRange(ph_.pps[inner].np));
+            }
+          }
+        }
       }
       return ranges;
     }
