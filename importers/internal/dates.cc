@@ -654,6 +654,12 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
     return std::nullopt;
   }
   absl::string_view unit = t[i + 1].lower;
+  // "+18.4% compared to the same period last year": the baseline of a change.
+  if (w == "last" && i >= 2 && t[i - 2].LowerIs("same") &&
+      (t[i - 1].LowerIs("period") || t[i - 1].LowerIs("month") ||
+       t[i - 1].LowerIs("quarter") || t[i - 1].LowerIs("time"))) {
+    return i + 1;
+  }
   int delta =
       (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
   if (unit == "year") {

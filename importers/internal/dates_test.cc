@@ -174,6 +174,8 @@ TEST(FindDates, YearsOrMonthsEarlierOrLaterCountFromTheLastDateNamed) {
             std::vector<std::string>{"2024"});
   EXPECT_EQ(Dates("up 7.5 per cent on the previous year", kFeb5),
             std::vector<std::string>{});
+  EXPECT_EQ(Dates("in 2025, up 18% on the same period last year", kFeb5),
+            std::vector<std::string>{"2025"});
 }
 
 TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
