@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -285,6 +286,9 @@ bool MayStartDate(const Token& token) {
   if (token.kind == TokenKind::kPunct) return false;
   if (token.kind != TokenKind::kWord) return true;
   if (kStarterFilter->MayContain(token.hash) && kStarters->contains(w)) return true;
+  // "FY25": a fiscal year.
+  if (w.size() >= 4 && w[0] == 'f' && w[1] == 'y' && absl::ascii_isdigit(w[2]))
+    return true;
   // "mid-May", "May-June": a month on either side of a hyphen. Words are short, and
   // most have none: a plain loop finds that without a library call.
   const size_t dash = static_cast<size_t>(std::find(w.begin(), w.end(), '-') - w.begin());
@@ -535,6 +539,18 @@ std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
   if (auto dotted = DottedDate(t[i])) {
     out->push_back({i, i + 1, *dotted, DateKind::kAbsolute});
     return i;
+  }
+  // "in FY25", "FY2024": a fiscal year, known by the year it ends in.
+  if (const absl::string_view w = t[i].lower; w.size() >= 4 && w.substr(0, 2) == "fy") {
+    const absl::string_view digits = w.substr(2);
+    int year = 0;
+    if ((digits.size() == 2 || digits.size() == 4) && absl::SimpleAtoi(digits, &year)) {
+      if (digits.size() == 2) year += 2000;
+      if (year >= 1950 && year <= 2100) {
+        out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
+        return i;
+      }
+    }
   }
   return MatchBareYear(t, i, out);
 }

@@ -186,6 +186,14 @@ TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
   EXPECT_TRUE(Dates("On the eve of the forum, the two met.", kFeb5).empty());
 }
 
+TEST(FindDates, AFiscalYearWrittenFYIsTheYearItEndsIn) {
+  EXPECT_EQ(Dates("trade stood at Rs 96,500 crore in FY25", kFeb5),
+            std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("exports in FY2024 rose", kFeb5), std::vector<std::string>{"2024"});
+  // Not a word that only starts so.
+  EXPECT_TRUE(Dates("the FYI note", kFeb5).empty());
+}
+
 TEST(FindDates, AFiscalYearSpanIsTheYearItEndsIn) {
   EXPECT_EQ(Dates("trade reached $4 billion in 2022-23", kFeb5),
             std::vector<std::string>{"2023"});
