@@ -130,7 +130,24 @@ void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& t
   }
   const MoneyMention* respective = RespectiveMoney(ctx, source, target);
   if (respective == nullptr) respective = NamedPartyMoney(ctx, source, target);
-  if (const MoneyMention* m = respective != nullptr ? respective : MoneyNear(ctx)) {
+  const MoneyMention* near = MoneyNear(ctx);
+  // "double trade from last year's $4bn to $8bn": the amount a change starts from
+  // is no goal; the next amount of the clause is.
+  if (respective == nullptr && near != nullptr) {
+    const TokenRange clause = ctx.ClauseRange();
+    const MoneyMention* baseline =
+        BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, ctx.tokens(),
+                       ctx.sentence().money, clause.begin, clause.end);
+    if (baseline == near) {
+      for (const MoneyMention& m : ctx.sentence().money) {
+        if (m.begin > near->begin && clause.Contains(m.begin)) {
+          near = &m;
+          break;
+        }
+      }
+    }
+  }
+  if (const MoneyMention* m = respective != nullptr ? respective : near) {
     (*a)["amount"] = m->amount;
     (*a)["currency"] = m->currency;
   }

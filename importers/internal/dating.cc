@@ -133,8 +133,10 @@ bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   int end = d.begin;  // "from $16.5bn in 2023", "from $16.5bn last year".
   if (end > 0 && t[end - 1].LowerIs("in")) --end;
+  // "from last year's $4bn": the date as the amount's possessive.
+  const bool possessive = d.end < static_cast<int>(t.size()) && t[d.end].LowerIs("'s");
   for (const MoneyMention& m : ctx.sentence().money) {
-    if (m.end != end) continue;
+    if (m.end != end && !(possessive && m.begin == d.end + 1)) continue;
     return BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, t,
                           ctx.sentence().money, m.begin, m.begin + 1) == &m;
   }

@@ -418,6 +418,11 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
            lexicon.ContainsWord(hedge, tokens[k])) {
       --k;
     }
+    // "from last year's $4bn", "from 2024's $4bn": a time's possessive between.
+    if (k >= 2 && tokens[k].LowerIs("'s") &&
+        (tokens[k - 1].LowerIs("year") || tokens[k - 1].kind == TokenKind::kNumber)) {
+      k -= tokens[k - 1].LowerIs("year") && k >= 3 ? 3 : 2;
+    }
     // "up from $5 billion", "against $5 billion", "compared with $5 billion".
     if (k < 0) continue;
     const absl::string_view word = tokens[k].lower;
