@@ -778,7 +778,16 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     if (!out->empty()) from = out->back().date;
     const int sign = dir == "later" ? 1 : -1;
     if (in_years && from.known()) {
-      out->push_back({i, i + 3, DateWithPrecision::Year(from.year + sign * back_count),
+      // "in March ... from R6.1 billion a year earlier": an amount of the same month
+      // a year back (an event "a year later" is known to its year).
+      const int year = from.year + sign * back_count;
+      const bool of_amount =
+          i > 0 && (t[i - 1].kind == TokenKind::kNumber || t[i - 1].LowerIs("million") ||
+                    t[i - 1].LowerIs("billion") || t[i - 1].LowerIs("trillion"));
+      out->push_back({i, i + 3,
+                      of_amount && from.precision >= DatePrecision::kMonth
+                          ? DateWithPrecision::Month(year, from.month)
+                          : DateWithPrecision::Year(year),
                       DateKind::kSequel});
       return i + 2;
     }

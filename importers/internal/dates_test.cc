@@ -169,6 +169,10 @@ TEST(FindDates, YearsOrMonthsEarlierOrLaterCountFromTheLastDateNamed) {
             (std::vector<std::string>{"2019-05", "2020"}));
   EXPECT_EQ(Dates("signed in March 2021; talks had begun two months earlier", kFeb5),
             (std::vector<std::string>{"2021-03", "2021-01"}));
+  // An amount "a year earlier" than a month is that month's a year back.
+  EXPECT_EQ(
+      Dates("fell to $5 billion in March 2025 from $6 billion a year earlier", kFeb5),
+      (std::vector<std::string>{"2025-03", "2024-03"}));
   // After a word of comparison, the period is a change's baseline: no date.
   EXPECT_EQ(Dates("trade rose in 2024, 14% more than a year earlier", kFeb5),
             std::vector<std::string>{"2024"});
