@@ -89,6 +89,28 @@ const DateMention* SpeechDate(const Sentence& s, int c) {
   return nullptr;
 }
 
+// "Japan said on Monday it would invest $1bn in Kenya": what a state says it will do
+// is announced on the day of the saying. The date of the clause of saying (not of
+// the content) when clause c is future or modal content of a verb of saying; null
+// otherwise.
+const DateMention* AnnouncementDate(const Sentence& s, int c) {
+  const Clause& clause = s.parse.clauses[c];
+  if (clause.verb < 0 || clause.parent < 0) return nullptr;
+  const VerbGroup& g = s.parse.phrases.verbs[clause.verb];
+  if (!g.future && !g.modal) return nullptr;
+  const Clause& parent = s.parse.clauses[clause.parent];
+  if (parent.verb < 0 || clause.kind != ClauseKind::kSubordinate) return nullptr;
+  const VerbGroup& said = s.parse.phrases.verbs[parent.verb];
+  if (!(s.tokens[said.head].verb_forms & kSpeech)) return nullptr;
+  for (const DateMention& d : s.dates) {
+    if (s.parse.clause_at[d.begin] == clause.parent && d.kind != DateKind::kSince &&
+        d.date.precision == DatePrecision::kDay && !IsTargetDate(s.tokens, d)) {
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 // The trigger's clause is in the past perfect ("had signed").
 bool Pluperfect(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
@@ -338,6 +360,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
   }
   if (speech != nullptr) return speech;
+  if (const DateMention* d = AnnouncementDate(s, ctx.match.clause)) return d;
   if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
   if (after[1] != nullptr) return after[1];
   if (before[1] != nullptr) return before[1];
