@@ -896,6 +896,10 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
   if (target.thing >= 0) phrase = ctx.sentence().parse.phrases.nps[target.thing].range;
   int at = -1;
   PhraseMatch m;
+  // "Unit 2 of the Rooppur nuclear power plant": the facility its "of" chain names.
+  if (target.thing >= 0 && !FindClass(ctx, c.facility, phrase, nullptr, nullptr)) {
+    phrase.end = ChainEnd(ctx.sentence().parse.phrases, target.thing);
+  }
   if (FindClass(ctx, c.facility, phrase, &at, &m)) {
     (*a)["facility"] =
         m.value.empty() ? Text(ctx.tokens(), at, at + m.length) : std::string(m.value);
