@@ -2077,6 +2077,19 @@ class SentenceMatcher {
     return a.party == b.party;
   }
 
+  // Clause c is a past participle describing a phrase ("built by Rosatom"), not
+  // one after "being".
+  bool BuiltDescription(int c) const {
+    const Clause& clause = clauses_[c];
+    if (clause.kind != ClauseKind::kParticipial || clause.verb < 0) return false;
+    const VerbGroup& g = ph_.verbs[clause.verb];
+    if (!g.passive || !(t_[g.head].verb_forms & kPastParticiple)) return false;
+    for (int k = g.range.begin; k < g.head; ++k) {
+      if (t_[k].LowerIs("being")) return false;
+    }
+    return g.range.begin == g.head || !t_[g.range.begin].LowerIs("being");
+  }
+
   static int DistinctParties(const std::vector<Referent>& refs) {
     std::vector<absl::string_view> seen;
     for (const Referent& r : refs) {
@@ -2398,6 +2411,9 @@ class SentenceMatcher {
     // "India is also negotiating with the EU": talks under way are a process, not a
     // meeting on a day.
     if (f.type == RelationType::kMeeting && np < 0 && OngoingTalk(c)) return;
+    // "the Rooppur plant, built by Rosatom, was commissioned": a facility described
+    // as built is no construction under way ("being built by" is).
+    if (f.type == RelationType::kSite && np < 0 && BuiltDescription(c)) return;
     // Most frames tried fail a condition: the clause's mood, which costs more, is
     // read only for those that hold (both are pure tests, so the order changes
     // nothing but the work).
