@@ -2077,11 +2077,16 @@ class SentenceMatcher {
     return a.party == b.party;
   }
 
-  // Clause c is a past participle describing a phrase ("built by Rosatom"), not
-  // one after "being".
+  // Clause c is a past participle describing a phrase ("built by Rosatom", "which
+  // was built by"), not one after "being".
   bool BuiltDescription(int c) const {
     const Clause& clause = clauses_[c];
-    if (clause.kind != ClauseKind::kParticipial || clause.verb < 0) return false;
+    // "a wind farm, which was built by a consortium, began operation" too.
+    if ((clause.kind != ClauseKind::kParticipial &&
+         clause.kind != ClauseKind::kRelative) ||
+        clause.verb < 0) {
+      return false;
+    }
     const VerbGroup& g = ph_.verbs[clause.verb];
     if (!g.passive || !(t_[g.head].verb_forms & kPastParticiple)) return false;
     for (int k = g.range.begin; k < g.head; ++k) {
