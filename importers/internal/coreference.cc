@@ -943,6 +943,44 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
   return true;
 }
 
+// "Germany and Italy ... The latter announced": "the latter" (or "the former") at i
+// stands for the last (or first) state of the nearest list of states named before.
+bool Discourse::LatterOrFormer(int s, int i, int end, bool as_place,
+                               std::vector<Referent>* out) const {
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  if (i + 1 >= end || !t[i].LowerIs("the") ||
+      !(t[i + 1].LowerIs("latter") || t[i + 1].LowerIs("former"))) {
+    return false;
+  }
+  const bool latter = t[i + 1].LowerIs("latter");
+  for (int at = s, step = 0; at >= 0 && step <= kPronounWindow; --at, ++step) {
+    const Sentence& sentence = item_.sentences[at];
+    if (sentence.headline && at != s) continue;
+    const Phrases& ph = sentence.parse.phrases;
+    for (auto np = ph.nps.rbegin(); np != ph.nps.rend(); ++np) {
+      if (np->conjuncts.size() < 2 || (at == s && np->range.end > i)) continue;
+      std::vector<const Mention*> states;
+      for (const TokenRange& conjunct : np->conjuncts) {
+        const Mention* found = nullptr;
+        for (const Mention& m : sentence.mentions) {
+          if (conjunct.Contains(m.begin) && absl::StartsWith(m.country, "country:")) {
+            found = &m;
+            break;
+          }
+        }
+        if (found != nullptr) states.push_back(found);
+      }
+      if (states.size() < 2) continue;
+      Referent r = FromMention(at, latter ? *states.back() : *states.front(), as_place);
+      r.anaphor = true;
+      if (r.party.empty()) return false;
+      out->push_back(std::move(r));
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Chile's President Boric, whose country chairs the bloc": the name the relative
 // clause follows, across a comma or an apposition's closing words; null when none
 // stands right before.
@@ -1210,6 +1248,10 @@ bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
     *length = length_of;
     return true;
   }
+  if (LatterOrFormer(s, i, end, as_place, out)) {
+    *length = 2;
+    return true;
+  }
   // An anaphor never reaches into a name: "the Kingdom of Saudi Arabia" is the name.
   // An office may run past the phrase: "the Head | of State" parses as two.
   constexpr int kOfficeWindow = 6;  // Tokens an office anaphor may span.
@@ -1426,6 +1468,12 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     if (t[i].LowerIs("it") && i > 0) {
       const Mention* state = SubjectStateBefore(s, i);
       if (state != nullptr && state->kind == EntityKind::kCountry) subject = state;
+      // "The latter announced it would invest": whom "the latter" named.
+      if (subject == nullptr) {
+        for (int k = 0; k + 1 < i; ++k) {
+          if (LatterOrFormer(s, k, k + 2, as_place, out)) return true;
+        }
+      }
     }
     AddAnaphorOf(s, subject != nullptr ? subject : LastMention(s, i, o.accept), as_place,
                  out);

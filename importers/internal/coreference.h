@@ -187,6 +187,8 @@ class Discourse {
   std::vector<Referent> LeadersNamed(int s, int before) const;
   bool OfAgent(int s, int i) const;
   const Mention* RelativeAntecedent(int s, int whose) const;
+  bool LatterOrFormer(int s, int i, int end, bool as_place,
+                      std::vector<Referent>* out) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
   void AddOfPhrase(int s, int np, int k, bool as_place,
                    std::vector<Referent>* part) const;

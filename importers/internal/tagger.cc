@@ -396,6 +396,12 @@ class ContextPass {
     if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
       return Tag::kVerb;
     }
+    // "The former signed ...": "the former" and "the latter" stand for a noun.
+    if (p > 0 && (t_[p].LowerIs("former") || t_[p].LowerIs("latter")) &&
+        t_[p - 1].LowerIs("the")) {
+      t_[p].tag = Tag::kNoun;
+      return DecideAfterNominal(i, p);
+    }
     if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
         (pt == Tag::kNumber && !t_[p].capitalized && !after_year) ||
         pt == Tag::kAdjective) {
