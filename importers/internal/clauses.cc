@@ -514,8 +514,12 @@ class ClauseFinder {
     const Token& tok = t_[i];
     // The antecedent stands at most this many tokens before the pronoun.
     constexpr int kAntecedentWindow = 2;
+    // "Lourenco, with whom": a preposition may stand before "whom" too.
+    const int window =
+        kAntecedentWindow +
+        (tok.LowerIs("whom") && i > 0 && t_[i - 1].tag == Tag::kPreposition ? 1 : 0);
     int antecedent = -1;
-    for (int k = i - 1; k >= 0 && k >= i - kAntecedentWindow; --k) {
+    for (int k = i - 1; k >= 0 && k >= i - window; --k) {
       if (p_.phrases.np_at[k] >= 0) {
         antecedent = p_.phrases.np_at[k];
         break;

@@ -970,6 +970,13 @@ class SentenceMatcher {
         for (int pp : from) add_one(pp);
       };
       add(clause.pps);
+      // "Lourenco, with whom he signed a memorandum": the preposition before the
+      // relative pronoun opens a phrase of the antecedent.
+      if (clause.kind == ClauseKind::kRelative && clause.antecedent >= 0 &&
+          clause.range.begin > 0 && t_[clause.range.begin - 1].LowerIs(prep) &&
+          t_[clause.range.begin].LowerIs("whom")) {
+        AddPhrase(clause.antecedent, as_place, &view);
+      }
       // "a free trade agreement with China, signed in 2017": the phrases of the
       // participle's object count too, after the clause's and once each.
       if (const int object = ClauseObject(c); object >= 0 &&
