@@ -195,6 +195,62 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     Explain(ctx, r);
     stated_.push_back(date.stated);
     relations_.push_back(std::move(r));
+    if (type == RelationType::kTradeVolume) AddRankedPartners(ctx, relations_.size() - 1);
+  }
+}
+
+// "China remained Chile's largest trading partner with trade of $58bn, followed by
+// the United States ($28bn) and Brazil ($11bn)": each state after "followed by" with
+// its amount in brackets trades that much with the same home state, the one named
+// with "'s" (else the dateline's).
+void RelationBuilder::AddRankedPartners(const MatchContext& ctx, size_t first) {
+  const Sentence& s = ctx.sentence();
+  const std::vector<Token>& t = s.tokens;
+  const int n = static_cast<int>(t.size());
+  int followed = -1;
+  for (int k = ctx.match.trigger.end; k + 1 < n; ++k) {
+    if (t[k].LowerIs("followed") && t[k + 1].LowerIs("by")) {
+      followed = k + 2;
+      break;
+    }
+  }
+  if (followed < 0) return;
+  const graph::Relation& base = relations_[first];
+  std::string home;
+  for (const Mention& m : s.mentions) {
+    if (m.begin >= followed) break;
+    if (m.possessive && (m.country == base.source.id || m.country == base.target.id)) {
+      home = m.country;
+    }
+  }
+  if (home.empty() && (text_.dateline_country == base.source.id ||
+                       text_.dateline_country == base.target.id)) {
+    home = text_.dateline_country;
+  }
+  if (home.empty()) return;
+  for (const Mention& m : s.mentions) {
+    if (m.begin < followed || m.kind != graph::EntityKind::kCountry ||
+        m.country == home || m.end + 1 >= n || t[m.end].text != "(") {
+      continue;
+    }
+    const MoneyMention* amount = nullptr;
+    for (const MoneyMention& money : s.money) {
+      if (money.begin == m.end + 1) amount = &money;
+    }
+    if (amount == nullptr) continue;
+    graph::Relation r = relations_[first];
+    Referent home_ref, partner;
+    home_ref.party = home;
+    partner.party = m.country;
+    r.source = RefOf(ctx.match, home_ref, false, r.date);
+    r.target = RefOf(ctx.match, partner, true, r.date);
+    if (r.target.id < r.source.id) std::swap(r.source, r.target);
+    r.attributes.erase("change_pct");
+    r.attributes["amount"] = amount->amount;
+    r.attributes["currency"] = amount->currency;
+    Explain(ctx, r);
+    stated_.push_back(stated_[first]);
+    relations_.push_back(std::move(r));
   }
 }
 

@@ -51,6 +51,9 @@ class RelationBuilder {
   bool HistoricalClause(const MatchContext& ctx) const;
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
+  // Trade volumes of the states ranked after "followed by" in the match's sentence,
+  // each with its amount in brackets, with the home state of relations_[first].
+  void AddRankedPartners(const MatchContext& ctx, size_t first);
   // The date of the one document ctx.document names, when it states its own.
   static EventDate DocumentDate(const MatchContext& ctx, const EventDate& clause);
   // Records what produced `r`, the relation about to be added.
