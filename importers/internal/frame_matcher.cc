@@ -1767,7 +1767,32 @@ class SentenceMatcher {
     if (const int before = ObjectItStandsFor(c); before >= 0) {
       ranges.push_back(ChainRange(before));
     }
+    // "Trade amounted to $320 million, and both sides agreed to raise it to $1
+    // billion": "it", deeper in a clause joined by "and", is the subject of the
+    // clause before.
+    if (const int before = DeepObjectItStandsFor(c); before >= 0) {
+      ranges.push_back(ChainRange(before));
+    }
     return ranges;
+  }
+
+  // Clause c's object is "it" and c lies (through infinitives) under a clause joined
+  // by "and" to the sentence's first: that first clause's subject; -1 otherwise.
+  int DeepObjectItStandsFor(int c) const {
+    const int object = ClauseObject(c);
+    if (object < 0) return -1;
+    const NounPhrase& x = ph_.nps[object];
+    if (x.range.end - x.range.begin != 1 || !t_[x.head].LowerIs("it")) return -1;
+    int k = c;
+    for (int guard = 0; guard < 4 && k >= 0; ++guard) {
+      const Clause& clause = clauses_[k];
+      if (clause.kind == ClauseKind::kCoordinate && clause.parent >= 0) {
+        return SubjectOf(sentence_.parse, clause.parent);
+      }
+      if (clause.kind != ClauseKind::kComplement) return -1;
+      k = clause.parent;
+    }
+    return -1;
   }
 
   int ObjectItStandsFor(int c) const {
