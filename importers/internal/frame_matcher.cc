@@ -1972,6 +1972,7 @@ class SentenceMatcher {
       const int object = np < 0 ? ClauseObject(c) : -1;
       if (object >= 0 && (HeadIsPerson(object) || HeadIsOffice(object))) return false;
     }
+    if (f.needs_no_object && np < 0 && ClauseObject(c) >= 0) return false;
     if (!f.under.empty()) {
       int pp = np >= 0 ? ph_.nps[np].pp : -1;
       if (pp < 0) return false;

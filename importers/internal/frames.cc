@@ -163,6 +163,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_person_object = true;
     } else if (value == "thing_object") {
       f->needs_thing_object = true;
+    } else if (value == "no_object") {
+      f->needs_no_object = true;
     } else if (value == "named_subject") {
       f->needs_named_subject = true;
     } else if (value == "acting_subject") {
@@ -180,7 +182,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
           file, line,
           absl::StrCat("needs=", value,
                        ": want money|percent|baseline|date|own_date|person|person_object|"
-                       "thing_object|"
+                       "thing_object|no_object|"
                        "name|named_subject|named_object|acting_subject|own_money|"
                        "unplaced_main_event"));
     }

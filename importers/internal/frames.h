@@ -105,6 +105,7 @@
 //                                ("received the minister", not "received support");
 //   needs=person_object          the verb's object (a passive's subject) is a person:
 //                                "the host was joined by X", not "the bloc was";
+//   needs=no_object              the verb has no object ("X, Y and Z attended.");
 //   needs=thing_object           the verb's object, if any, is no person nor office:
 //                                "joined the bloc", not "leaders ... joined by X";
 //   date=since                   the frame tells a state that still holds ("has
@@ -199,6 +200,7 @@ struct Frame {
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_thing_object = false;   // needs=thing_object
+  bool needs_no_object = false;      // needs=no_object
   bool needs_name = false;
   bool needs_own_date = false;             // needs=own_date
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event

@@ -134,6 +134,14 @@ TEST(ParseFrame, ActingSubjectIsACondition) {
   EXPECT_FALSE(f->needs_named_subject);
 }
 
+TEST(ParseFrame, NoObjectIsACondition) {
+  absl::StatusOr<Frame> f =
+      Parse("forum  v:attend  needs=no_object  source=subj  target=event");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_no_object);
+  EXPECT_FALSE(f->needs_thing_object);
+}
+
 TEST(ParseFrame, OwnDateAndApposedSlotAreRead) {
   absl::StatusOr<Frame> f =
       Parse("membership  n:chair  needs=own_date  source=appos  target=of");
