@@ -335,8 +335,19 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   const Phrases& ph = sentence.parse.phrases;
   TokenRange r = ph.nps[np].range;
   for (int pp : ph.nps[np].pps) {
-    if (sentence.tokens[ph.pps[pp].prep].LowerIs("of") && ph.pps[pp].np >= 0) {
-      r.end = std::max(r.end, ph.nps[ph.pps[pp].np].range.end);
+    // "the summit between Prime Ministers Modi and Ishiba", "... of India and Japan".
+    const bool between = sentence.tokens[ph.pps[pp].prep].LowerIs("between");
+    if ((sentence.tokens[ph.pps[pp].prep].LowerIs("of") || between) &&
+        ph.pps[pp].np >= 0) {
+      const NounPhrase& object = ph.nps[ph.pps[pp].np];
+      r.end = std::max(r.end, object.range.end);
+      // "between the leaders of India and Japan": the object's own "of" phrase.
+      for (int inner : object.pps) {
+        if (between && sentence.tokens[ph.pps[inner].prep].LowerIs("of") &&
+            ph.pps[inner].np >= 0) {
+          r.end = std::max(r.end, ph.nps[ph.pps[inner].np].range.end);
+        }
+      }
     }
   }
   // Business forums, expos and conferences are forums whoever holds them.
@@ -352,7 +363,9 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   }
   for (const Mention& m : sentence.mentions) {
     if (m.begin < r.begin || m.end > r.end) continue;
-    if (m.kind != graph::EntityKind::kCountry) return false;  // A bloc or a region.
+    // A bloc or a region makes it no meeting of two; a leader stands for a state.
+    const bool person = m.kind == graph::EntityKind::kPerson && !m.country.empty();
+    if (m.kind != graph::EntityKind::kCountry && !person) return false;
     if (std::find(states.begin(), states.end(), m.country) == states.end()) {
       states.push_back(m.country);
     }
