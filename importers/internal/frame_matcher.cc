@@ -1659,11 +1659,15 @@ class SentenceMatcher {
       // after it makes it a modifier of the document, in lower case too.
       const bool document = cls != c_.agreement_kind && after < end &&
                             x_.MatchAt(c_.agreement_kind, t_, after, end).length > 0;
+      // "the Bharat Mandapam convention centre": a building's noun after an event's
+      // makes the event word a modifier of a place.
+      const bool building = cls == c_.event_noun && after < end &&
+                            x_.MatchAt(c_.building_noun, t_, after, end).length > 0;
       const bool modifies = after < end && ph_.np_at[after] >= 0 &&
                             ph_.np_at[after] == ph_.np_at[at] &&
                             ((t_[after - 1].capitalized && t_[after].capitalized &&
                               t_[after].kind == TokenKind::kWord) ||
-                             document);
+                             document || building);
       const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
       if (!modifies && !sectoral) return true;
       from = at + 1;
@@ -1682,8 +1686,9 @@ class SentenceMatcher {
                           const TokenRange& trigger) const {
     for (const Frame::Condition& cond : f.requires_in_slot) {
       bool found = false;
-      // What a verb acts on is a name's head, not a word inside it.
-      const bool object = cond.slot.kind == Slot::kObject;
+      // What a verb acts on is a name's head, not a word inside it; so is the event
+      // a preposition names ("at the convention centre" is at no convention).
+      const bool object = cond.slot.kind == Slot::kObject || cond.cls == c_.event_noun;
       for (const TokenRange& r : SlotRanges(f, cond.slot, c, np, trigger)) {
         found |= object ? RangeHasHead(cond.cls, r) : RangeHas(cond.cls, r);
       }
