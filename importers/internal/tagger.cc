@@ -418,6 +418,14 @@ class ContextPass {
       if (!t_[p].LowerIs("of") || StartsObject(i + 1)) return Tag::kVerb;
       return NominalNext(i + 1) && !t_[i + 1].capitalized ? Tag::kVerb : Tag::kNoun;
     }
+    // "agreed to: - raise bilateral trade to $5 billion": a bullet's bare verb
+    // before its object, completing the sentence the list follows.
+    if (start && p >= 0 && (f & kBaseForm) && !(f & kPastTense) &&
+        (t_[p].text == "-" || t_[p].text == "\u2013" || t_[p].text == "\u2022" ||
+         t_[p].text == "*") &&
+        (StartsObject(i + 1) || NominalNext(i + 1))) {
+      return Tag::kVerb;
+    }
     if (pt == Tag::kComma || start) {
       if (f & (kGerund | kPastParticiple)) return Tag::kVerb;  // ", marking ..."
       // "the summit, chaired by Peru, took place": a past tense resumes the clause.
