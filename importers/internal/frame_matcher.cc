@@ -589,6 +589,9 @@ class SentenceMatcher {
       mood.blocked |= RangeHas(c_.abeyance, clause.range);
     }
     mood.wished |= ExpectedSubject(clause, np);
+    // "to begin consultations on a possible upgrade of their relations to a strategic
+    // partnership": what talks are about, or what is called possible, is not done.
+    if (np >= 0) mood.wished |= TopicOfTalksOrPossible(np);
     // "met without signing a deal": a cue right before a participle negates it.
     if (clause.kind == ClauseKind::kParticipial) {
       constexpr int kCueWords = 3;  // "rather than", "instead of".
@@ -1895,6 +1898,32 @@ class SentenceMatcher {
           clause.kind == ClauseKind::kRelative) {
         return true;
       }
+    }
+    return false;
+  }
+
+  // Noun phrase np, or a phrase its chain hangs on, is the "on"/"about"/"over" topic
+  // of a noun of talks, or is called possible or potential.
+  bool TopicOfTalksOrPossible(int np) const {
+    constexpr int kChainDepth = 5;
+    for (int x = np, depth = 0; x >= 0 && depth < kChainDepth; ++depth) {
+      const NounPhrase& phrase = ph_.nps[x];
+      for (int k = phrase.range.begin; k < phrase.head && k < static_cast<int>(t_.size());
+           ++k) {
+        if (t_[k].LowerIs("possible") || t_[k].LowerIs("potential") ||
+            t_[k].LowerIs("eventual")) {
+          return true;
+        }
+      }
+      if (phrase.pp < 0) return false;
+      const PrepPhrase& pp = ph_.pps[phrase.pp];
+      if (pp.attached_np < 0) return false;
+      const absl::string_view prep = Prep(pp);
+      if ((prep == "on" || prep == "about" || prep == "over") &&
+          In(c_.talks_noun, ph_.nps[pp.attached_np].head)) {
+        return true;
+      }
+      x = pp.attached_np;
     }
     return false;
   }
