@@ -799,6 +799,21 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     }
     // With no date before it, "two months earlier" counts back from the report.
   }
+  // "opened its embassy on Thursday, nearly five decades after the two countries
+  // established relations": the clause after it lies that long before the day named.
+  // Not "six decades after independence": only "after" that opens a clause.
+  if (dir == "after" && t[i + 2].tag == Tag::kSubordinator &&
+      (in_years || unit == "decade" || unit == "decades")) {
+    DateWithPrecision from = ref;
+    if (!out->empty()) from = out->back().date;
+    const int years = back_count * (in_years ? 1 : 10);
+    if (from.known() && from.year > years) {
+      // The date is the clause's that "after" opens: it stands on that word.
+      out->push_back({i + 2, i + 3, DateWithPrecision::Year(from.year - years),
+                      DateKind::kRelative});
+      return i + 2;
+    }
+  }
   if ((unit == "year" || unit == "years") && dir == "ago") {
     out->push_back(
         {i, i + 3, DateWithPrecision::Year(ref.year - back_count), DateKind::kRelative});

@@ -1,6 +1,8 @@
 #include "importers/internal/dates.h"
 
 #include "gtest/gtest.h"
+#include "importers/internal/tagger.h"
+#include "importers/internal/test_support.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -180,6 +182,19 @@ TEST(FindDates, YearsOrMonthsEarlierOrLaterCountFromTheLastDateNamed) {
             std::vector<std::string>{});
   EXPECT_EQ(Dates("in 2025, up 18% on the same period last year", kFeb5),
             std::vector<std::string>{"2025"});
+}
+
+TEST(FindDates, DecadesAfterCountBackFromTheDayNamedForTheClauseAfter) {
+  std::vector<Token> tokens = Tokenize(
+      "Kenya opened its embassy on Thursday, five decades after the two "
+      "countries established relations.",
+      0);
+  TagTokens(testing::SharedKnowledge().lexicon(), tokens);
+  std::vector<std::string> out;
+  for (const DateMention& d : FindDates(tokens, {kFeb5, {}})) {
+    out.push_back(d.date.ToString());
+  }
+  EXPECT_EQ(out, (std::vector<std::string>{"2026-02-05", "1976"}));
 }
 
 TEST(FindDates, TheEveOfAnEventIsTheDayBeforeTheLastDayNamed) {
