@@ -1903,7 +1903,8 @@ class SentenceMatcher {
   }
 
   // Noun phrase np, or a phrase its chain hangs on, is the "on"/"about"/"over" topic
-  // of a noun of talks, or is called possible or potential.
+  // of a noun of talks or what an application "for" asks, or is called possible or
+  // potential.
   bool TopicOfTalksOrPossible(int np) const {
     constexpr int kChainDepth = 5;
     for (int x = np, depth = 0; x >= 0 && depth < kChainDepth; ++depth) {
@@ -1921,6 +1922,13 @@ class SentenceMatcher {
       const absl::string_view prep = Prep(pp);
       if ((prep == "on" || prep == "about" || prep == "over") &&
           In(c_.talks_noun, ph_.nps[pp.attached_np].head)) {
+        return true;
+      }
+      // "submitted an application for observer status": what is applied for.
+      const Token& asked = t_[ph_.nps[pp.attached_np].head];
+      if (prep == "for" && (asked.LemmaIs("application") || asked.LemmaIs("request") ||
+                            asked.LemmaIs("bid") || asked.LemmaIs("candidacy") ||
+                            asked.LemmaIs("petition"))) {
         return true;
       }
       x = pp.attached_np;
