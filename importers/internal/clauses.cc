@@ -282,10 +282,18 @@ class ClauseFinder {
     if (with_np < 0) return -1;
     int next = p_.phrases.nps[with_np].range.end;
     if (quoted && next < n_ && t_[next].tag == Tag::kQuote) ++next;
+    // "condemned in the strongest terms on Sunday the vote": a time after the first.
+    bool then_time = false;
+    if (next + 1 < n_ && t_[next].tag == Tag::kPreposition &&
+        p_.phrases.np_at[next + 1] >= 0 &&
+        IsTimeWord(t_[p_.phrases.nps[p_.phrases.np_at[next + 1]].head])) {
+      next = p_.phrases.nps[p_.phrases.np_at[next + 1]].range.end;
+      then_time = true;
+    }
     if (next + 1 >= n_) return -1;
     const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].LowerIs("'s");
     // "announced on Tuesday the withdrawal of its ambassador": after a time too.
-    const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]);
+    const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]) || then_time;
     // "received at the palace the Minister of Foreign Affairs", "signed in Astana the
     // Treaty on ...": an article and a name or an office after any place.
     const int shifted = p_.phrases.np_at[next];

@@ -1,6 +1,7 @@
 #include "importers/internal/tagger.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "importers/internal/dates.h"
 #include "importers/internal/numbers.h"
@@ -189,6 +190,14 @@ class LexicalPass {
     // The word as written: "officials" is no adjective though "official" is.
     if (t.tag == Tag::kNoun && (t.verb_forms == 0 || in_phrase) &&
         x_.ContainsWord(c_.adjective, t)) {
+      t.tag = Tag::kAdjective;
+    }
+    // "the six-month rotating presidency", "a two-day visit": a span before a noun.
+    if (t.tag == Tag::kNoun && in_phrase && i + 1 < n_ &&
+        t_[i + 1].kind == TokenKind::kWord &&
+        (absl::EndsWith(word, "-month") || absl::EndsWith(word, "-year") ||
+         absl::EndsWith(word, "-week") || absl::EndsWith(word, "-day") ||
+         absl::EndsWith(word, "-long"))) {
       t.tag = Tag::kAdjective;
     }
   }
