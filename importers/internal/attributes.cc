@@ -861,6 +861,19 @@ void ForumAttributes(const MatchContext& ctx, const Referent& source,
         PrepositionOf(s.tokens, ph.pps[np.pp]) == "of") {
       edition = EditionIn(s, ph.nps[ph.pps[np.pp].attached_np]);
     }
+    // "The Astana International Forum, held for the third time, opened": the
+    // ordinal of a "for the Nth time" right after the event's phrase.
+    if (edition == 0) {
+      const std::vector<Token>& t = s.tokens;
+      const int n = static_cast<int>(t.size());
+      for (int k = np.range.end; k + 3 < n && k < np.range.end + 6; ++k) {
+        if (t[k].LowerIs("for") && t[k + 1].LowerIs("the") && t[k + 3].LowerIs("time")) {
+          if (std::optional<int> nth = ParseOrdinal(t[k + 2])) edition = *nth;
+          if (t[k + 2].LowerIs("first")) edition = 1;
+          break;
+        }
+      }
+    }
     if (edition > 0) (*a)["edition"] = edition;
   }
   std::string city = MeetingCity(ctx, {source.party}, date);
