@@ -452,7 +452,7 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
 
 // A bare year: "in 2019", "since 2005", "2024's".
 std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
-                                 std::vector<DateMention>* out) {
+                                 const DateContext& ctx, std::vector<DateMention>* out) {
   const int n = static_cast<int>(t.size());
   auto year = YearToken(t[i]);
   if (!year) return std::nullopt;
@@ -484,7 +484,16 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
   const bool dated_event = i > 1 && t[i - 1].LowerIs("the") &&
                            (t[i - 2].LowerIs("after") || t[i - 2].LowerIs("since") ||
                             t[i - 2].LowerIs("during") || t[i - 2].LowerIs("following"));
-  if (time_prep_before || dated_event) unit_after = false;
+  // "Turkey's 2025 trade", "its 2024 exports": after a possessive, a year before its
+  // noun is the year that noun's figure is of, not a count of it ("the 2016 elections"
+  // names an event and dates nothing else). A later year than the report's is a goal's
+  // ("its 2030 target").
+  const bool past = !ctx.reference.known() || *year <= ctx.reference.year;
+  const bool owned =
+      past && i > 0 &&
+      (t[i - 1].LowerIs("'s") || t[i - 1].LowerIs("its") || t[i - 1].LowerIs("their") ||
+       t[i - 1].LowerIs("his") || t[i - 1].LowerIs("her") || t[i - 1].LowerIs("our"));
+  if (time_prep_before || dated_event || owned) unit_after = false;
   if (unit_after || money_before || in_name || dashed_name) return i;
   const int prep = dated_event ? i - 2 : i - 1;
   DateKind kind =
@@ -552,7 +561,7 @@ std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
       }
     }
   }
-  return MatchBareYear(t, i, out);
+  return MatchBareYear(t, i, ctx, out);
 }
 
 // "mid-June", "early-March": the latest such month, unless a year follows.

@@ -321,6 +321,14 @@ TEST(FindDates, AYearBeforeAPrepositionIsADate) {
   EXPECT_TRUE(Dates("the 2016 elections", kFeb5).empty());
 }
 
+TEST(FindDates, AYearAfterAPossessiveIsTheYearOfItsNoun) {
+  EXPECT_EQ(Dates("Chile's 2025 exports rose", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("their 2024 trade", kFeb5), std::vector<std::string>{"2024"});
+  // A year after the report's is a goal's, and a count is no year.
+  EXPECT_TRUE(Dates("its 2030 target", kFeb5).empty());
+  EXPECT_TRUE(Dates("sent 2000 troops", kFeb5).empty());
+}
+
 TEST(FindDates, DecadesNumbersAndAmountsAreNotDates) {
   EXPECT_TRUE(Dates("in the early 1990s", kFeb5).empty());
   EXPECT_TRUE(Dates("1,860 megawatts and 2030 tonnes", kFeb5).empty());

@@ -467,6 +467,15 @@ class PhraseFinder {
     return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0;
   }
 
+  // [begin, end) is a lone year after a preposition of time: "in 2025 trade rose" is
+  // trade in 2025, where "for 2025 trade" is the year's trade.
+  bool YearOfTimePreposition(int begin, int end) const {
+    if (end != begin + 1 || begin < 1) return false;
+    const Token& prep = t_[begin - 1];
+    return prep.LowerIs("in") || prep.LowerIs("since") || prep.LowerIs("during") ||
+           prep.LowerIs("until") || prep.LowerIs("by");
+  }
+
   // [begin, end) is a month's name with numbers ("January 2026", "4 May"); not a
   // bare year, which may modify a noun ("for 2022 trade").
   bool OnlyDateWords(int begin, int end) const {
@@ -576,8 +585,8 @@ class PhraseFinder {
       // "in January 2026 trade turnover ...": so does any word after a date that is
       // all of the phrase so far.
       if (k > i && DateEndsAt(k) &&
-          (t_[k].capitalized ||
-           (t_[k].kind != TokenKind::kNumber && OnlyDateWords(i, k)))) {
+          (t_[k].capitalized || (t_[k].kind != TokenKind::kNumber &&
+                                 (OnlyDateWords(i, k) || YearOfTimePreposition(i, k))))) {
         break;
       }
       // "the ban Chile imposed on Peru": a name between a noun and a verb is the
