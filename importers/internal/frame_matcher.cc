@@ -503,6 +503,8 @@ class SentenceMatcher {
       mood.blocked |= g.negated;
       mood.irrealis |= g.future || g.modal;
       mood.irrealis |= HeadlineFuture(clause);
+      // "Ghana may build its first nuclear plant": a guess, not a plan.
+      mood.weighed |= g.modal && RangeHas(c_.speculative_modal, g.range);
     }
     if (YesNoQuestion()) mood.wished = true;
     // "is on a visit to Britain before travelling to the Maldives": what comes after

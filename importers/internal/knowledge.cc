@@ -79,6 +79,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"amount_hedge", &KnownClasses::amount_hedge},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
+    {"speculative_modal", &KnownClasses::speculative_modal},
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
