@@ -249,6 +249,13 @@ bool CommaInList(const MatchContext& ctx, int k) {
 }
 
 // Whether the token at `k` still belongs to what a document is about.
+// "amending their 2009 convention": a number after a possessive names which of the
+// owner's documents, a word of the title and not when it was signed.
+bool OwnedYear(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  return k > 0 && t[k].kind == TokenKind::kNumber && t[k - 1].tag == Tag::kPossessive;
+}
+
 bool InComplement(const MatchContext& ctx, int k) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
@@ -267,7 +274,7 @@ bool InComplement(const MatchContext& ctx, int k) {
            !IngForm(t[k - 1])) &&
          // "a treaty on allied relations in Tashkent": where it was signed.
          !PlaceAfter(ctx, k) && !InClass(ctx, ctx.classes().title_end, k) &&
-         !DateAt(ctx, k);
+         !(DateAt(ctx, k) && !OwnedYear(ctx, k));
 }
 
 // The years a plan covers, after "for": "for 2030", "for 2024-2026". Its length in

@@ -230,6 +230,32 @@ bool StartToCome(const MatchContext& ctx, const DateMention& d) {
          d.date.FirstDay() > ctx.item.reported.FirstDay();
 }
 
+// "Turkey's 2025 trade", "amending their 2009 convention": a year after a possessive
+// is the year of its own noun. Not "India's 2023-24 financial year", a period that
+// dates what the clause measures.
+bool OwnedYear(const Sentence& s, const DateMention& d) {
+  const std::vector<Token>& t = s.tokens;
+  const int n = static_cast<int>(t.size());
+  if (d.end != d.begin + 1 || d.begin == 0 || t[d.begin].kind != TokenKind::kNumber ||
+      t[d.begin].text.size() != 4 || t[d.begin - 1].tag != Tag::kPossessive) {
+    return false;
+  }
+  constexpr int kPeriodWindow = 2;  // "2024 fiscal year".
+  for (int k = d.end; k < n && k < d.end + kPeriodWindow; ++k) {
+    if (IsTimeWord(t[k])) return false;
+  }
+  return true;
+}
+
+// Whether d lies in the trigger's own phrase, or for a verb in its subject ("Turkey's
+// 2025 trade with Egypt reached").
+bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
+  if (ctx.match.np >= 0) return ctx.TriggerPhrase().Contains(d.begin);
+  const Sentence& s = ctx.sentence();
+  const int subject = s.parse.clauses[ctx.match.clause].subject;
+  return subject >= 0 && s.parse.phrases.nps[subject].range.Contains(d.begin);
+}
+
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
   const Sentence& s = ctx.sentence();
   if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d) ||
@@ -253,6 +279,7 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
       return true;
     }
   }
+  if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
   // "since 2017" dates a state; for an event it is a running total's start.
   if (state) return false;
   if (d.kind == DateKind::kSince) return true;
