@@ -286,8 +286,12 @@ bool MayStartDate(const Token& token) {
   if (token.kind == TokenKind::kPunct) return false;
   if (token.kind != TokenKind::kWord) return true;
   if (kStarterFilter->MayContain(token.hash) && kStarters->contains(w)) return true;
-  // "FY25": a fiscal year.
-  if (w.size() >= 4 && w[0] == 'f' && w[1] == 'y' && absl::ascii_isdigit(w[2]))
+  // "FY25", "FY 2024-25": a fiscal year.
+  if (w.size() >= 2 && w[0] == 'f' && w[1] == 'y' &&
+      (w.size() == 2 || absl::ascii_isdigit(w[2])))
+    return true;
+  // "Q3", "H1": a quarter or half.
+  if (w.size() == 2 && (w[0] == 'q' || w[0] == 'h') && absl::ascii_isdigit(w[1]))
     return true;
   // "mid-May", "May-June": a month on either side of a hyphen. Words are short, and
   // most have none: a plain loop finds that without a library call.
@@ -534,6 +538,64 @@ std::optional<int> MatchMonthRange(const std::vector<Token>& t, int i,
   return end - 1;
 }
 
+// "in FY25", "FY2024", "FY2024-25", "FY 2024-25": a fiscal year, known by the
+// calendar year it ends in.
+std::optional<int> MatchFiscalYear(const std::vector<Token>& t, int i,
+                                   std::vector<DateMention>* out) {
+  const absl::string_view w = t[i].lower;
+  if (w.size() < 2 || w.substr(0, 2) != "fy") return std::nullopt;
+  if (w.size() == 2) {
+    // "FY 2024-25", "FY 2025": the year after the word.
+    if (i + 1 >= static_cast<int>(t.size())) return std::nullopt;
+    if (auto last = MatchSpanYear(t, i + 1, out)) {
+      out->back().begin = i;
+      return last;
+    }
+    if (auto year = YearToken(t[i + 1])) {
+      out->push_back({i, i + 2, DateWithPrecision::Year(*year), DateKind::kAbsolute});
+      return i + 1;
+    }
+    return std::nullopt;
+  }
+  absl::string_view digits = w.substr(2);
+  // "fy2024-25", "fy24-25": the year after the dash ends it.
+  if (size_t dash = digits.find('-'); dash != absl::string_view::npos) {
+    digits = digits.substr(dash + 1);
+  }
+  int year = 0;
+  if (!((digits.size() == 2 || digits.size() == 4) && absl::SimpleAtoi(digits, &year))) {
+    return std::nullopt;
+  }
+  if (digits.size() == 2) year += 2000;
+  if (year < 1950 || year > 2100) return std::nullopt;
+  out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
+  return i;
+}
+
+// "in Q3 2025", "H1 2024", "in Q1": a quarter or half of a year, known to the year;
+// without one, the latest such period begun before the report's month (a figure for
+// it is out only once it has run a while).
+std::optional<int> MatchQuarter(const std::vector<Token>& t, int i,
+                                const DateContext& ctx, std::vector<DateMention>* out) {
+  const absl::string_view w = t[i].lower;
+  if (w.size() != 2 || (w[0] != 'q' && w[0] != 'h')) return std::nullopt;
+  const int part = w[1] - '0';
+  const int months = w[0] == 'q' ? 3 : 6;
+  if (part < 1 || part > 12 / months) return std::nullopt;
+  if (i + 1 < static_cast<int>(t.size())) {
+    if (auto year = YearToken(t[i + 1])) {
+      out->push_back({i, i + 2, DateWithPrecision::Year(*year), DateKind::kAbsolute});
+      return i + 1;
+    }
+  }
+  const DateWithPrecision& ref = ctx.reference;
+  if (!ref.known()) return std::nullopt;
+  const int first_month = (part - 1) * months + 1;
+  const int year = first_month < ref.month ? ref.year : ref.year - 1;
+  out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kRelative});
+  return i;
+}
+
 std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
                                    const DateContext& ctx,
                                    std::vector<DateMention>* out) {
@@ -549,22 +611,13 @@ std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
     out->push_back({i, i + 1, *dotted, DateKind::kAbsolute});
     return i;
   }
-  // "in FY25", "FY2024": a fiscal year, known by the year it ends in.
-  if (const absl::string_view w = t[i].lower; w.size() >= 4 && w.substr(0, 2) == "fy") {
-    const absl::string_view digits = w.substr(2);
-    int year = 0;
-    if ((digits.size() == 2 || digits.size() == 4) && absl::SimpleAtoi(digits, &year)) {
-      if (digits.size() == 2) year += 2000;
-      if (year >= 1950 && year <= 2100) {
-        out->push_back({i, i + 1, DateWithPrecision::Year(year), DateKind::kAbsolute});
-        return i;
-      }
-    }
-  }
+  if (auto last = MatchFiscalYear(t, i, out)) return last;
+  if (auto last = MatchQuarter(t, i, ctx, out)) return last;
   return MatchBareYear(t, i, ctx, out);
 }
 
-// "mid-June", "early-March": the latest such month, unless a year follows.
+// "mid-June", "early-March", "end-September": the latest such month, unless a year
+// follows.
 std::optional<int> MatchPartOfMonth(const std::vector<Token>& t, int i,
                                     const DateContext& ctx,
                                     std::vector<DateMention>* out) {
@@ -574,7 +627,8 @@ std::optional<int> MatchPartOfMonth(const std::vector<Token>& t, int i,
   if (size_t dash = w.find('-'); dash != absl::string_view::npos) {
     const absl::string_view part = w.substr(0, dash);
     const int month = MonthFromWord(w.substr(dash + 1));
-    if (month > 0 && (part == "mid" || part == "early" || part == "late")) {
+    if (month > 0 &&
+        (part == "mid" || part == "early" || part == "late" || part == "end")) {
       int year = month > ref.month ? ref.year - 1 : ref.year;
       int end = i + 1;
       if (end < n && YearToken(t[end])) {
@@ -697,6 +751,14 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
     if (m < 1) m = 12, --y;
     if (m > 12) m = 1, ++y;
     out->push_back({i, i + 2, DateWithPrecision::Month(y, m), DateKind::kRelative});
+    return i + 1;
+  }
+  // "over the next quarter century" is no quarter of a year.
+  if (unit == "quarter" && !(i + 2 < n && t[i + 2].LowerIs("century"))) {
+    // "last quarter" in January is the previous year's fourth.
+    const int quarter = (ref.month - 1) / 3 + delta;
+    const int year = ref.year + (quarter < 0 ? -1 : (quarter > 3 ? 1 : 0));
+    out->push_back({i, i + 2, DateWithPrecision::Year(year), DateKind::kRelative});
     return i + 1;
   }
   if (unit == "week") {

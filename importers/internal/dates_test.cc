@@ -321,6 +321,29 @@ TEST(FindDates, AYearBeforeAPrepositionIsADate) {
   EXPECT_TRUE(Dates("the 2016 elections", kFeb5).empty());
 }
 
+TEST(FindDates, QuartersHalvesAndFiscalYearsAreTheirYear) {
+  EXPECT_EQ(Dates("rose in Q3 2025", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("fell in H1 2024", kFeb5), std::vector<std::string>{"2024"});
+  // Without a year, the latest such period begun before the report's month.
+  EXPECT_EQ(Dates("rose in Q4", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("rose in Q1", kFeb5), std::vector<std::string>{"2026"});
+  EXPECT_EQ(Dates("in FY2024-25", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("in FY 2023-24", kFeb5), std::vector<std::string>{"2024"});
+  EXPECT_EQ(Dates("in FY25", kFeb5), std::vector<std::string>{"2025"});
+  // "last quarter" early in a year is the previous year's last.
+  EXPECT_EQ(Dates("grew last quarter", DateWithPrecision::Day(2026, 1, 20)),
+            std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("grew last quarter", DateWithPrecision::Day(2026, 8, 20)),
+            std::vector<std::string>{"2026"});
+  EXPECT_TRUE(Dates("over the next quarter century", kFeb5).empty());
+  EXPECT_TRUE(Dates("a Q7 result and an H3 filter", kFeb5).empty());
+}
+
+TEST(FindDates, EndOfAMonthIsThatMonth) {
+  EXPECT_EQ(Dates("as of end-September", kFeb5), std::vector<std::string>{"2025-09"});
+  EXPECT_EQ(Dates("by end-January 2026", kFeb5), std::vector<std::string>{"2026-01"});
+}
+
 TEST(FindDates, AYearAfterAPossessiveIsTheYearOfItsNoun) {
   EXPECT_EQ(Dates("Chile's 2025 exports rose", kFeb5), std::vector<std::string>{"2025"});
   EXPECT_EQ(Dates("their 2024 trade", kFeb5), std::vector<std::string>{"2024"});
