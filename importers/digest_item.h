@@ -43,6 +43,9 @@ struct DigestItem {
   std::string outlet;                  // Filled by the reader when known (JSON).
   graph::DateWithPrecision reported;   // Filled by the reader when known (JSON).
   TextSpan headline;
+  // "El Comercio (Peru, 30 September)": a line of its own naming the item's outlet
+  // and day, when the digest gives one; empty otherwise.
+  TextSpan source;
   std::vector<TextSpan> paragraphs;  // Attribution/lead first, then the body.
 };
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "importers/internal/dates.h"
 #include "importers/internal/text.h"
 #include "simdjson.h"
 
@@ -99,6 +100,63 @@ bool IsDatelineShape(absl::string_view line) {
   return year;
 }
 
+// A word of an outlet's name before its bracket: capitalized ("Le Monde", "The
+// Jakarta Post") or a short joining word ("Corriere della Sera", "El Pais de Madrid").
+bool IsNameWord(absl::string_view w) {
+  static constexpr absl::string_view kJoiners[] = {
+      "of",  "and", "de", "del", "della", "la",  "le",  "el", "al", "du",
+      "des", "di",  "da", "do",  "der",   "die", "das", "y",  "e",  "&"};
+  if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return true;
+  return std::find(std::begin(kJoiners), std::end(kJoiners), w) != std::end(kJoiners);
+}
+
+enum class SourceShape { kNone, kOutletLine, kHeadlineWithSource, kBodyWithSource };
+
+// "El Comercio (Peru, 30 September)", "Daily Sabah (Sept. 30)", "(Tass, 2 January)":
+// an item's outlet and day on a line of their own, a short line closed by a bracket
+// that holds a month's name and a number, after a name or nothing (the outlet then
+// opens the bracket). "Ankara and Kyiv talk grain (Anadolu, Turkey, 29 December)": a
+// headline closed by such a bracket, the outlet first inside it; after a sentence's
+// end, a body line.
+SourceShape SourceLineShape(absl::string_view line) {
+  constexpr size_t kLongestSourceLine = 100;
+  constexpr size_t kLongestHeadline = 200;
+  constexpr int kMostNameWords = 5;
+  constexpr int kMostBracketWords = 7;
+  const size_t open = line.rfind('(');
+  if (line.size() > kLongestHeadline || !absl::EndsWith(line, ")") ||
+      open == absl::string_view::npos) {
+    return SourceShape::kNone;
+  }
+  const absl::string_view inside = line.substr(open + 1, line.size() - open - 2);
+  std::vector<absl::string_view> words =
+      absl::StrSplit(inside, absl::ByAnyChar(" ,"), absl::SkipEmpty());
+  if (words.empty() || static_cast<int>(words.size()) > kMostBracketWords) {
+    return SourceShape::kNone;
+  }
+  bool month = false, number = false;
+  for (absl::string_view w : words) {
+    absl::ConsumeSuffix(&w, ".");
+    month |= internal::MonthFromWord(absl::AsciiStrToLower(w)) > 0;
+    number |= !w.empty() && std::all_of(w.begin(), w.end(), absl::ascii_isdigit);
+  }
+  if (!month || !number) return SourceShape::kNone;
+  const bool outlet_inside = inside.find(',') != absl::string_view::npos;
+  // "... signed on Friday. (Trend, 27 December)": a body line closed by its source.
+  if (EndsSentence(absl::StripTrailingAsciiWhitespace(line.substr(0, open)))) {
+    return SourceShape::kBodyWithSource;
+  }
+  std::vector<absl::string_view> before =
+      absl::StrSplit(line.substr(0, open), ' ', absl::SkipEmpty());
+  if (before.empty())
+    return outlet_inside ? SourceShape::kOutletLine : SourceShape::kNone;
+  const bool name = static_cast<int>(before.size()) <= kMostNameWords &&
+                    absl::ascii_isupper(static_cast<unsigned char>(before[0][0])) &&
+                    std::all_of(before.begin(), before.end(), IsNameWord);
+  if (name && line.size() <= kLongestSourceLine) return SourceShape::kOutletLine;
+  return outlet_inside ? SourceShape::kHeadlineWithSource : SourceShape::kNone;
+}
+
 // Net change of open typographic quotes on a line.
 int QuoteBalance(absl::string_view line) {
   int balance = 0;
@@ -114,6 +172,128 @@ int QuoteBalance(absl::string_view line) {
 absl::Status LineError(absl::string_view document, int line, absl::string_view why) {
   return absl::InvalidArgumentError(absl::StrCat(document, ":", line, ": ", why));
 }
+
+// Splits a text digest's lines into items: a headline line starts one; lines ending
+// a sentence (or inside an open quote) are body paragraphs of the current item; an
+// outlet's line ("El Comercio (Peru, 30 September)") gives an item its source.
+class ItemSplitter {
+ public:
+  ItemSplitter(absl::string_view document, const std::vector<Line>& lines,
+               TextDigest* digest)
+      : document_(document), lines_(lines), digest_(*digest) {}
+
+  void Run(size_t first) {
+    for (size_t i = first; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if (l.text.empty() || IsBoilerplate(l.text)) continue;
+      // A dateline line right after an item's headline opens its body.
+      const bool dateline =
+          current_ != nullptr && current_->paragraphs.empty() && IsDatelineShape(l.text);
+      const bool body = open_quotes_ > 0 || dateline || !IsHeadlineShape(l.text);
+      const SourceShape shape = body ? SourceShape::kNone : SourceLineShape(l.text);
+      if (body || shape == SourceShape::kBodyWithSource) {
+        AddParagraph(l);
+        continue;
+      }
+      switch (shape) {
+        case SourceShape::kHeadlineWithSource:
+          AddHeadlineWithSource(l);
+          break;
+        case SourceShape::kOutletLine:
+          AddSourceLine(l, HeadlineNext(i));
+          break;
+        case SourceShape::kNone:
+        case SourceShape::kBodyWithSource:
+          AddHeadline(l);
+          break;
+      }
+    }
+    // Text before the first headline is a digest's summary of the items that follow;
+    // with no headline at all it is an untitled article, one item.
+    if (digest_.items.empty() && !lead_.empty()) {
+      NewItem().paragraphs = std::move(lead_);
+    }
+  }
+
+ private:
+  DigestItem& NewItem() {
+    DigestItem& item = digest_.items.emplace_back();
+    item.document = std::string(document_);
+    item.number = static_cast<int>(digest_.items.size());
+    current_ = &item;
+    open_quotes_ = 0;
+    return item;
+  }
+
+  bool HeadlineNext(size_t i) const {
+    size_t next = i + 1;
+    while (next < lines_.size() && lines_[next].text.empty()) ++next;
+    return next < lines_.size() && IsHeadlineShape(lines_[next].text);
+  }
+
+  void AddParagraph(const Line& l) {
+    open_quotes_ = std::max(0, open_quotes_ + QuoteBalance(l.text));
+    if (current_ == nullptr) {
+      lead_.push_back({std::string(l.text), l.offset, {}});
+    } else {
+      current_->paragraphs.push_back({std::string(l.text), l.offset, {}});
+    }
+  }
+
+  void AddHeadline(const Line& l) {
+    // The headline after an outlet's line is its item's.
+    if (current_ != nullptr && current_->headline.text.empty() &&
+        current_->paragraphs.empty()) {
+      current_->headline = {std::string(l.text), l.offset, {}};
+      last_headline_ = std::string(l.text);
+      return;
+    }
+    if (l.text == last_headline_) return;  // A repeated title.
+    NewItem().headline = {std::string(l.text), l.offset, {}};
+    last_headline_ = std::string(l.text);
+  }
+
+  // "Ankara and Kyiv talk grain (Anadolu, Turkey, 29 December)".
+  void AddHeadlineWithSource(const Line& l) {
+    const size_t open = l.text.rfind('(');
+    DigestItem& item = NewItem();
+    item.headline = {
+        std::string(absl::StripTrailingAsciiWhitespace(l.text.substr(0, open))),
+        l.offset,
+        {}};
+    item.source = {
+        std::string(l.text.substr(open)), l.offset + static_cast<int64_t>(open), {}};
+    last_headline_ = std::string(l.text);
+  }
+
+  // An outlet's line stands before its item's headline, after it, or after the body;
+  // the digest's first such line tells which, as one digest keeps one layout.
+  void AddSourceLine(const Line& l, bool headline_next) {
+    const bool open_item = current_ != nullptr && current_->source.text.empty();
+    if (!layout_known_) {
+      trailing_ = open_item && !current_->paragraphs.empty();
+      layout_known_ = true;
+    }
+    const bool after_headline =
+        open_item && current_->paragraphs.empty() && !headline_next;
+    const bool after_body = trailing_ && open_item;
+    if (!after_headline && !after_body) {
+      NewItem();
+      last_headline_.clear();
+    }
+    current_->source = {std::string(l.text), l.offset, {}};
+  }
+
+  absl::string_view document_;
+  const std::vector<Line>& lines_;
+  TextDigest& digest_;
+  DigestItem* current_ = nullptr;
+  int open_quotes_ = 0;
+  std::string last_headline_;
+  std::vector<TextSpan> lead_;
+  bool layout_known_ = false;
+  bool trailing_ = false;  // Outlets' lines close their items' bodies.
+};
 
 // Where the decoded bytes of the JSON string value of `key` sit in the raw
 // line: *start is the raw index of the value's first byte, and `breaks` gets a
@@ -239,45 +419,7 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
     }
     i = j + 1;
   }
-  // Items: a headline line starts one; lines ending a sentence (or inside an
-  // open quote) are body paragraphs of the current item.
-  DigestItem* current = nullptr;
-  int open_quotes = 0;
-  std::string last_headline;
-  std::vector<TextSpan> lead;
-  for (; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    if (l.text.empty() || IsBoilerplate(l.text)) continue;
-    // A dateline line right after an item's headline opens its body.
-    const bool dateline =
-        current != nullptr && current->paragraphs.empty() && IsDatelineShape(l.text);
-    bool body = open_quotes > 0 || dateline || !IsHeadlineShape(l.text);
-    if (!body) {
-      if (l.text == last_headline) continue;  // A repeated title.
-      digest.items.emplace_back();
-      current = &digest.items.back();
-      current->document = std::string(document);
-      current->number = static_cast<int>(digest.items.size());
-      current->headline = {std::string(l.text), l.offset, {}};
-      last_headline = std::string(l.text);
-      open_quotes = 0;
-      continue;
-    }
-    open_quotes = std::max(0, open_quotes + QuoteBalance(l.text));
-    if (current == nullptr) {
-      lead.push_back({std::string(l.text), l.offset, {}});
-      continue;
-    }
-    current->paragraphs.push_back({std::string(l.text), l.offset, {}});
-  }
-  // Text before the first headline is a digest's summary of the items that follow;
-  // with no headline at all it is an untitled article, one item.
-  if (digest.items.empty() && !lead.empty()) {
-    DigestItem& item = digest.items.emplace_back();
-    item.document = std::string(document);
-    item.number = 1;
-    item.paragraphs = std::move(lead);
-  }
+  ItemSplitter(document, lines, &digest).Run(i);
   return digest;
 }
 

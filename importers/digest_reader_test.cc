@@ -40,6 +40,71 @@ TEST(ParseTextDigest, FrontMatterItemsAndBoilerplate) {
   EXPECT_EQ(digest->items[1].headline.text, "Second headline: with a colon");
 }
 
+TEST(ParseTextDigest, AnOutletLineBeforeTheHeadlineOpensItsItem) {
+  auto digest = ParseTextDigest("d.txt",
+                                "WEEKLY REVIEW\n"
+                                "Diario Sur (Chile, 30 September)\n"
+                                "Chile and Peru sign a pact\n"
+                                "The two signed a pact on Monday.\n"
+                                "Folha (October 2)\n"
+                                "Brazil hosts talks\n"
+                                "Brazil held talks on Wednesday.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 3u);
+  EXPECT_EQ(digest->items[1].source.text, "Diario Sur (Chile, 30 September)");
+  EXPECT_EQ(digest->items[1].headline.text, "Chile and Peru sign a pact");
+  ASSERT_EQ(digest->items[1].paragraphs.size(), 1u);
+  EXPECT_EQ(digest->items[2].source.text, "Folha (October 2)");
+  EXPECT_EQ(digest->items[2].headline.text, "Brazil hosts talks");
+}
+
+TEST(ParseTextDigest, AnOutletLineAfterTheHeadlineOrTheBodyIsItsItems) {
+  auto after_headline = ParseTextDigest("d.txt",
+                                        "Chile and Peru sign a pact\n"
+                                        "Diario Sur (Chile, 30 September)\n"
+                                        "The two signed a pact on Monday.\n");
+  ASSERT_TRUE(after_headline.ok());
+  ASSERT_EQ(after_headline->items.size(), 1u);
+  EXPECT_EQ(after_headline->items[0].source.text, "Diario Sur (Chile, 30 September)");
+  auto after_body = ParseTextDigest("d.txt",
+                                    "Chile and Peru sign a pact\n"
+                                    "The two signed a pact on Monday.\n"
+                                    "(Diario Sur, 30 September)\n"
+                                    "Brazil hosts talks\n"
+                                    "Brazil held talks on Wednesday.\n"
+                                    "(Folha, 2 October)\n");
+  ASSERT_TRUE(after_body.ok());
+  ASSERT_EQ(after_body->items.size(), 2u);
+  EXPECT_EQ(after_body->items[0].source.text, "(Diario Sur, 30 September)");
+  EXPECT_EQ(after_body->items[1].headline.text, "Brazil hosts talks");
+  EXPECT_EQ(after_body->items[1].source.text, "(Folha, 2 October)");
+}
+
+TEST(ParseTextDigest, AHeadlineClosedByItsSourceIsSplit) {
+  const std::string text =
+      "Ankara and Kyiv talk grain (Anadolu, Turkey, 29 December)\n"
+      "Turkey and Ukraine held talks on Sunday.\n"
+      "Ties grow. (Daily News, 28 December)\n";
+  auto digest = ParseTextDigest("d.txt", text);
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  const DigestItem& item = digest->items[0];
+  EXPECT_EQ(item.headline.text, "Ankara and Kyiv talk grain");
+  EXPECT_EQ(item.source.text, "(Anadolu, Turkey, 29 December)");
+  EXPECT_EQ(text.substr(item.source.offset, 8), "(Anadolu");
+  // A sentence closed by a bracket is body, not a headline.
+  ASSERT_EQ(item.paragraphs.size(), 2u);
+  EXPECT_EQ(item.paragraphs[1].text, "Ties grow. (Daily News, 28 December)");
+}
+
+TEST(ParseTextDigest, ABracketWithoutADayIsNoSource) {
+  auto digest = ParseTextDigest("d.txt", "Talks in Lima (updated)\nThey met.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "Talks in Lima (updated)");
+  EXPECT_TRUE(digest->items[0].source.text.empty());
+}
+
 TEST(ParseTextDigest, WithoutFrontMatterThePublishedDateIsUnknown) {
   auto digest = ParseTextDigest("d.txt", "Lead.\nHeadline\nBody.\n");
   ASSERT_TRUE(digest.ok());

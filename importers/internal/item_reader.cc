@@ -67,6 +67,7 @@ class ItemReader {
     out_.reported = item_.reported.known() ? item_.reported : item_.published;
     out_.outlet = item_.outlet;
     BuildSentences();
+    ReadSourceLine();
     FindAttribution();
     if (!attributed_) FindDateline();
     for (Sentence& s : out_.sentences) Analyse(s);
@@ -214,6 +215,8 @@ class ItemReader {
   // ...": an outlet and a day in brackets opening the item's first sentence.
   bool BracketedAttribution(Sentence& s) {
     constexpr int kOpenWindow = 6;
+    // "(Tass, Russia, reported on 2 January)": the outlet, its country, the day.
+    constexpr int kBracketWindow = 10;
     const std::vector<Token>& t = s.tokens;
     const int n = static_cast<int>(t.size());
     // "The Globe and Mail (Jan. 9)": "the" and "and" inside a name of capitals.
@@ -226,7 +229,7 @@ class ItemReader {
     while (open < n && open < kOpenWindow && t[open].text != "(" && in_name(open)) ++open;
     if (open >= n || t[open].text != "(") return false;
     int close = open + 1;
-    while (close < n && close < open + kOpenWindow && t[close].text != ")") ++close;
+    while (close < n && close < open + kBracketWindow && t[close].text != ")") ++close;
     if (close >= n || t[close].text != ")") return false;
     // The outlet before the bracket or first inside it ("Anadolu, Jan. 9").
     int outlet_begin = 0, outlet_end = open;
@@ -244,13 +247,68 @@ class ItemReader {
     const DateWithPrecision day = DayIn(t, date_begin, close);
     if (!day.known()) return false;
     int end = close + 1;
-    // "... (Jan. 9) said that": the verb of reporting belongs to the attribution.
+    // "... (Jan. 9) said that": the verb of reporting belongs to the attribution, as
+    // does a colon ("Yonhap (30 December): ...").
     if (open > 0) {
-      if (end >= n || !ReportVerb(t[end])) return false;
-      ++end;
-      if (end < n && t[end].LowerIs("that")) ++end;
+      if (end < n && t[end].text == ":") {
+        ++end;
+      } else {
+        if (end >= n || !ReportVerb(t[end])) return false;
+        ++end;
+        if (end < n && t[end].LowerIs("that")) ++end;
+      }
     }
     SetAttribution(s, 0, end, outlet_begin, outlet_end, end);
+    out_.reported = day;
+    return true;
+  }
+
+  // "El Comercio (Peru, 30 September)", "(Tass, 2 January)": the item's source line
+  // gives its outlet (before the bracket, else first inside it) and the day reported.
+  void ReadSourceLine() {
+    const TextSpan& line = item_.source;
+    if (line.text.empty()) return;
+    const std::vector<Token> t = Tokenize(line.text, line.offset);
+    const int n = static_cast<int>(t.size());
+    int open = n - 1;
+    while (open >= 0 && t[open].text != "(") --open;
+    if (open < 0 || t[n - 1].text != ")") return;
+    int outlet_begin = 0, outlet_end = open, date_begin = open + 1;
+    if (open == 0) {
+      outlet_begin = 1;
+      outlet_end = 1;
+      while (outlet_end < n - 1 && t[outlet_end].text != ",") ++outlet_end;
+      date_begin = outlet_end + 1;
+    }
+    const DateWithPrecision day = DayIn(t, date_begin, n - 1);
+    if (!day.known()) return;
+    out_.reported = day;
+    if (item_.outlet.empty() && outlet_end > outlet_begin) {
+      out_.outlet = std::string(absl::string_view(line.text).substr(
+          t[outlet_begin].begin - line.offset,
+          t[outlet_end - 1].end - t[outlet_begin].begin));
+    }
+  }
+
+  // "... held talks on Sunday (Anadolu, Turkey, reported on 29 December).": an outlet
+  // and a day in brackets closing the item's first sentence.
+  bool ClosingBracketAttribution(Sentence& s) {
+    constexpr int kBracketWindow = 10;
+    const std::vector<Token>& t = s.tokens;
+    int close = static_cast<int>(t.size()) - 1;
+    if (close > 0 && t[close].kind == TokenKind::kPunct && t[close].text != ")") --close;
+    if (close < 3 || t[close].text != ")") return false;
+    int open = close - 1;
+    while (open > 0 && open > close - kBracketWindow && t[open].text != "(") --open;
+    if (t[open].text != "(") return false;
+    int outlet_end = open + 1;
+    while (outlet_end < close && t[outlet_end].text != "," && IsOutletWord(t[outlet_end]))
+      ++outlet_end;
+    if (outlet_end == open + 1 || outlet_end >= close || t[outlet_end].text != ",")
+      return false;
+    const DateWithPrecision day = DayIn(t, outlet_end + 1, close);
+    if (!day.known()) return false;
+    SetAttribution(s, open, close + 1, open + 1, outlet_end, close + 1);
     out_.reported = day;
     return true;
   }
@@ -293,7 +351,10 @@ class ItemReader {
         if (!ReportVerb(s.tokens[r])) continue;
         if (TrailingAttribution(s, r) || LeadingAttribution(s, r)) return;
       }
-      if (BracketedAttribution(s) || DatedPieceAttribution(s)) return;
+      if (BracketedAttribution(s) || DatedPieceAttribution(s) ||
+          ClosingBracketAttribution(s)) {
+        return;
+      }
     }
     if (!out_.outlet.empty()) return;
     // "According to Kazinform, ...": the outlet without a date.

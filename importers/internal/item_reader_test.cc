@@ -54,6 +54,31 @@ TEST(ReadItem, ATrailingAttributionGivesTheOutletAndTheReportDate) {
   EXPECT_TRUE(item->sentences[0].dates.empty());  // The report's date is no event's.
 }
 
+TEST(ReadItem, ASourceLineGivesTheOutletAndTheReportDate) {
+  DigestItem digest =
+      testing::MakeItem("Chile and Peru sign a pact",
+                        {"Chile and Peru signed a pact on Monday."}, kMarch10);
+  digest.source = {"Diario Sur (Chile, 6 March)", 0, {}};
+  ItemText item =
+      ReadItem(testing::SharedKnowledge(), *testing::SharedGazetteer(), digest);
+  EXPECT_EQ(item.outlet, "Diario Sur");
+  EXPECT_EQ(item.reported, DateWithPrecision::Day(2025, 3, 6));
+  digest.source = {"(Andes Herald, Peru, reported on 4 March)", 0, {}};
+  item = ReadItem(testing::SharedKnowledge(), *testing::SharedGazetteer(), digest);
+  EXPECT_EQ(item.outlet, "Andes Herald");
+  EXPECT_EQ(item.reported, DateWithPrecision::Day(2025, 3, 4));
+}
+
+TEST(ReadItem, ABracketClosingTheFirstSentenceIsItsAttribution) {
+  ReadResult item =
+      Read({"Chile and Peru held talks on Monday (Andes Herald, Peru, 4 March). More "
+            "followed."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 4));
+  const Sentence& first = item->sentences[0];
+  EXPECT_EQ(Text(first, first.attribution), "( Andes Herald , Peru , 4 March )");
+}
+
 TEST(ReadItem, ALeadingAttributionGivesTheOutletAndTheReportDate) {
   ReadResult item =
       Read({"Andes Herald reported on March 7 that Chile and Peru signed a fisheries "
