@@ -73,9 +73,9 @@ bool IsHeadlineShape(absl::string_view line) {
   return !EndsSentence(line);
 }
 
-// "Brussels, 27 January 2025", "Geneva, March 3, 2024": a release's dateline on a
-// line of its own. One to four capitalized words, a comma, then a date of numbers
-// and capitalized words with a four-digit year.
+// "Brussels, 27 January 2025", "Geneva, March 3, 2024", "Bern, 03.02.2026": a
+// release's dateline on a line of its own. One to four capitalized words, a comma, then a
+// date of numbers and capitalized words with a four-digit year.
 bool IsDatelineShape(absl::string_view line) {
   constexpr size_t kLongestDateline = 60;
   constexpr int kMostPlaceWords = 4;
@@ -95,6 +95,15 @@ bool IsDatelineShape(absl::string_view line) {
     if (w.empty()) return false;
     const bool digits = std::all_of(w.begin(), w.end(), absl::ascii_isdigit);
     year |= digits && w.size() == 4;
+    // "Bern, 03.02.2026", "Bern, 2026-02-03": a date of numbers alone.
+    const bool numeric_date =
+        w.size() == 10 && std::all_of(w.begin(), w.end(), [](char c) {
+          return absl::ascii_isdigit(c) || c == '.' || c == '-' || c == '/';
+        });
+    if (numeric_date) {
+      year = true;
+      continue;
+    }
     if (!digits && !absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
   }
   return year;

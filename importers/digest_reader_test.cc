@@ -97,6 +97,17 @@ TEST(ParseTextDigest, AHeadlineClosedByItsSourceIsSplit) {
   EXPECT_EQ(item.paragraphs[1].text, "Ties grow. (Daily News, 28 December)");
 }
 
+TEST(ParseTextDigest, ANumericDatelineLineOpensTheBody) {
+  auto digest = ParseTextDigest("d.txt",
+                                "Austria and Slovenia sign an accord\n"
+                                "Vienna, 03.02.2026\n"
+                                "Today, the two signed an accord.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[0].text, "Vienna, 03.02.2026");
+}
+
 TEST(ParseTextDigest, ABracketWithoutADayIsNoSource) {
   auto digest = ParseTextDigest("d.txt", "Talks in Lima (updated)\nThey met.\n");
   ASSERT_TRUE(digest.ok());

@@ -655,8 +655,18 @@ class ItemReader {
     out_.anchor = out_.reported.known()
                       ? DateWithPrecision::Month(out_.reported.year, out_.reported.month)
                       : DateWithPrecision();
+    // A dateline on a line of its own ("Bern, 03.02.2026") leads nothing: the lead is
+    // the paragraph after it.
+    int lead = 0;
+    for (const Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph != lead) continue;
+      if (s.dateline.begin == 0 &&
+          s.dateline.end >= static_cast<int>(s.tokens.size()) - 1) {
+        lead = s.paragraph + 1;
+      }
+    }
     for (Sentence& s : out_.sentences) {
-      if (s.headline || s.paragraph != 0) continue;
+      if (s.headline || s.paragraph != lead) continue;
       FindSentenceDates(s, {});
       for (const DateMention& d : s.dates) {
         if (d.date.precision == DatePrecision::kDay && !DatesAnAmount(s.tokens, d) &&
