@@ -1,6 +1,7 @@
 #include "importers/internal/dating.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -930,6 +931,61 @@ bool YearWritten(const std::vector<Token>& t, const DateMention& d) {
   return false;
 }
 
+// "the 20th anniversary, which falls on 3 May 2027": a date with its year in a
+// relative clause describing the anniversary is the anniversary's.
+const DateMention* AnniversaryFallsOn(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  const Phrases& phrases = s.parse.phrases;
+  for (const Clause& clause : s.parse.clauses) {
+    if (clause.kind != ClauseKind::kRelative || clause.antecedent < 0) continue;
+    // "the 20th anniversary of relations, which ...": the phrase heading the
+    // antecedent may hold the trigger.
+    const int top =
+        clause.antecedent_top >= 0 ? clause.antecedent_top : clause.antecedent;
+    const TokenRange described = {phrases.nps[top].range.begin,
+                                  phrases.nps[clause.antecedent].range.end};
+    if (!described.Contains(ctx.match.trigger.begin)) continue;
+    for (const DateMention& d : s.dates) {
+      if (clause.range.Contains(d.begin) && YearWritten(s.tokens, d)) return &d;
+    }
+  }
+  return nullptr;
+}
+
+// The relations an "Nth anniversary" dates: counted back from the year the text
+// gives, else from the report's. False when there is no count to go by.
+bool AnniversaryDate(const MatchContext& ctx, const DateMention* chosen,
+                     bool named_elsewhere, EventDate* out) {
+  const DateWithPrecision& reported = ctx.item.reported;
+  if (!out->stated) {
+    if (const DateMention* falls_on = AnniversaryFallsOn(ctx)) {
+      chosen = falls_on;
+      out->date = falls_on->date;
+      out->stated = true;
+    }
+  }
+  int base = out->stated ? out->date.year : reported.year;
+  // "mark 107 years of relations in March": a month or weekday with no year of
+  // its own, in a clause not told in the past, names the anniversary of the
+  // report's year, not a past one ("marked ... in November" keeps last year's).
+  if (out->stated && chosen != nullptr && reported.known() && !OwnVerbPast(ctx) &&
+      chosen->date.precision != DatePrecision::kYear && !named_elsewhere &&
+      !YearWritten(ctx.tokens(), *chosen)) {
+    base = reported.year;
+  }
+  const int n = AnniversaryCount(ctx);
+  if (n <= 0 || base <= n) return false;
+  out->anniversary = n;
+  // "the 55th anniversary of relations, established on 15 December 1970": a date
+  // N years before the report is the founding itself.
+  if (out->stated && reported.known() && std::abs(reported.year - n - base) <= 1) {
+    return true;
+  }
+  out->date = DateWithPrecision::Year(base - n);
+  out->stated = true;
+  return true;
+}
+
 EventDate DateOf(const MatchContext& ctx) {
   EventDate out;
   const RelationType type = ctx.match.frame->type;
@@ -959,27 +1015,17 @@ EventDate DateOf(const MatchContext& ctx) {
     if (chosen->kind == DateKind::kNow) out.stated = false;
   }
   if (ctx.match.frame->anniversary) {
-    // "marked the 50th anniversary this year": counted back from the year the text
-    // gives, else from the report's.
-    int base = out.stated ? out.date.year : reported.year;
-    // "mark 107 years of relations in March": a month or weekday with no year of
-    // its own, in a clause not told in the past, names the anniversary of the
-    // report's year, not a past one ("marked ... in November" keeps last year's).
-    if (out.stated && chosen != nullptr && reported.known() && !OwnVerbPast(ctx) &&
-        chosen->date.precision != DatePrecision::kYear && !named_elsewhere &&
-        !YearWritten(ctx.tokens(), *chosen)) {
-      base = reported.year;
-    }
-    int n = AnniversaryCount(ctx);
-    if (n <= 0 || base <= n) return EventDate();  // No count: no date to give.
-    out.anniversary = n;
-    out.date = DateWithPrecision::Year(base - n);
-    out.stated = true;
+    if (!AnniversaryDate(ctx, chosen, named_elsewhere, &out)) return EventDate();
   } else if (type == RelationType::kDiplomaticRelations) {
     // "32 years of cooperation since ties were established": the report's year is
     // the 32nd anniversary.
-    if (int years = YearsSinceIn(ctx); years > 0 && !out.stated && reported.known()) {
-      out.date = DateWithPrecision::Year(reported.year - years);
+    // "This year marks 65 years since ...": a present date is the anniversary's.
+    const bool present =
+        out.stated && reported.known() && std::abs(out.date.year - reported.year) <= 1;
+    if (int years = YearsSinceIn(ctx);
+        years > 0 && (!out.stated || present) && reported.known()) {
+      const int base = out.stated ? out.date.year : reported.year;
+      out.date = DateWithPrecision::Year(base - years);
       out.stated = true;
       out.anniversary = years;
     }
