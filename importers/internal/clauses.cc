@@ -315,6 +315,14 @@ class ClauseFinder {
     int np = p_.phrases.np_at[i + 1];
     if (np < 0) return i;
     int k = p_.phrases.nps[np].range.end;
+    // "in March last year it suspended": a time phrase may follow the object.
+    if (const int time = k < n_ ? p_.phrases.np_at[k] : -1;
+        time >= 0 && p_.phrases.nps[time].range.begin == k &&
+        IsTimeWord(t_[p_.phrases.nps[time].head])) {
+      k = p_.phrases.nps[time].range.end;
+    } else if (k + 1 < n_ && t_[k].tag == Tag::kAdverb && IsTimeWord(t_[k + 1])) {
+      k += 2;
+    }
     if (k < n_ && t_[k].tag == Tag::kComma) ++k;
     return k;
   }

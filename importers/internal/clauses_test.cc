@@ -61,6 +61,19 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AClauseAfterAndKeepsItsOpeningTimePhrase) {
+  Parsed p = Parse(
+      "In May, Latvia recalled its envoy, and in June last year it froze a treaty.");
+  const int first = p.ClauseOf("recalled");
+  const int second = p.ClauseOf("froze");
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+  EXPECT_EQ(p.parse.clauses[second].kind, ClauseKind::kCoordinate);
+  // "in June last year" opens the second clause, not the end of the first.
+  EXPECT_EQ(p.parse.clauses[second].range.begin, p.TokenIndex("June") - 1);
+  EXPECT_LT(p.parse.clauses[first].range.end, p.TokenIndex("June"));
+}
+
 TEST(ParseSentence, AfterAnOpeningPhraseOfAppositionsTheSubjectStandsBeforeTheVerb) {
   Parsed p = Parse(
       "At the invitation of the President of Ghana, John Mahama, the Prime Minister "
