@@ -33,6 +33,8 @@ bool TargetIsThing(RelationType type) {
 
 // How many tokens before the head it covers a noun trigger's phrase may start.
 constexpr int kLongestNounTrigger = 4;
+// The tokens a noun trigger's phrase may start from, before and at its head.
+using TriggerStarts = absl::InlinedVector<int, kLongestNounTrigger + 1>;
 
 // A few party ids, each once: the sets a frame's party alternatives build hold one
 // to a handful, so a flat list beats a tree of nodes. Iteration follows insertion.
@@ -146,7 +148,10 @@ class SentenceMatcher {
         frames.insert(frames.end(), f->begin(), f->end());
       }
     }
-    for (int index : book.VerbClassFrames()) {
+    // Most verbs start no trigger class: one test rules all those frames out.
+    const bool class_frames = x_.MayMatchAny(book.VerbTriggerClasses(), t_[g.head]);
+    for (size_t k = 0; class_frames && k < book.VerbClassFrames().size(); ++k) {
+      const int index = book.VerbClassFrames()[k];
       for (ClassId cls : book.frames()[index].trigger_classes) {
         if (x_.MatchAt(cls, t_, g.head, std::min<int>(g.range.end, t_.size())).length >
             0) {
@@ -186,22 +191,24 @@ class SentenceMatcher {
     return std::max(conjunct.begin, head - kLongestNounTrigger);
   }
 
-  // False when no noun frame's trigger class can start at a token from which Covers
-  // looks for one: then only their lemmas may cover the head.
-  bool MayStartNounTrigger(int head, const TokenRange& conjunct) const {
+  // The tokens from which Covers looks for a noun frame's trigger class where one of
+  // those classes may start (Lexicon::MayMatchAny), in order: at the others every
+  // class's MatchAt finds nothing. Empty when only their lemmas may cover the head.
+  TriggerStarts NounTriggerStarts(int head, const TokenRange& conjunct) const {
     const ClassSet& classes = k_.frames().NounTriggerClasses();
+    TriggerStarts starts;
     for (int start = FirstTriggerStart(head, conjunct); start <= head; ++start) {
-      if (x_.MayMatchAny(classes, t_[start])) return true;
+      if (x_.MayMatchAny(classes, t_[start])) starts.push_back(start);
     }
-    return false;
+    return starts;
   }
 
   // True when the frame's noun trigger covers the head: its lemma, or a phrase of its
   // class that starts before the head and reaches it ("joint statement").
   // `lemmas` false skips the lemmas, when no noun frame's lemma can end at the head;
-  // `classes` false skips the classes, when none can start near it.
+  // the classes are tried at `starts` alone (NounTriggerStarts).
   bool Covers(const Frame& f, int head, const TokenRange& conjunct, bool lemmas,
-              bool classes, TokenRange* r) const {
+              const TriggerStarts& starts, TokenRange* r) const {
     for (size_t k = 0; lemmas && k < f.lemmas.size(); ++k) {
       // Whether it is one word or several, the lemma's last word is the head's.
       if (f.lemma_ends[k] != t_[head].lemma_hash && f.lemma_ends[k] != t_[head].hash) {
@@ -221,9 +228,9 @@ class SentenceMatcher {
         return true;
       }
     }
-    for (size_t k = 0; classes && k < f.trigger_classes.size(); ++k) {
+    for (size_t k = 0; !starts.empty() && k < f.trigger_classes.size(); ++k) {
       const ClassId cls = f.trigger_classes[k];
-      for (int start = FirstTriggerStart(head, conjunct); start <= head; ++start) {
+      for (int start : starts) {
         PhraseMatch m = x_.MatchAt(cls, t_, start, static_cast<int>(t_.size()));
         if (m.length > 0 && start + m.length > head) {
           *r = {start, start + m.length};
@@ -272,13 +279,13 @@ class SentenceMatcher {
       if (head < 0 || sentence_.mention_at[head] >= 0) continue;
       const bool lemmas = book.MayEndNounLemma(t_[head].hash) ||
                           book.MayEndNounLemma(t_[head].lemma_hash);
-      const bool classes = MayStartNounTrigger(head, conjunct);
-      if (!lemmas && !classes) continue;  // No noun frame's trigger can cover it.
+      const TriggerStarts starts = NounTriggerStarts(head, conjunct);
+      if (!lemmas && starts.empty()) continue;  // No noun frame's trigger can cover it.
       for (int index : book.NounFrames()) {
         const Frame& f = book.frames()[index];
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
-        if (!Covers(f, head, conjunct, lemmas, classes, &trigger)) continue;
+        if (!Covers(f, head, conjunct, lemmas, starts, &trigger)) continue;
         if (f.type == RelationType::kPartnership && OfOneSector(trigger.end)) continue;
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);

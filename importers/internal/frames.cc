@@ -279,6 +279,7 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
     const Lexicon& lexicon) {
   auto book = std::unique_ptr<FrameBook>(new FrameBook());
   std::vector<ClassId> noun_classes;
+  std::vector<ClassId> verb_classes;
   for (const auto& [name, content] : files) {
     int number = 0;
     for (absl::string_view line : absl::StrSplit(content, '\n')) {
@@ -295,6 +296,8 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
         for (const std::string& lemma : frame->lemmas)
           book->by_verb_[lemma].push_back(index);
         if (!frame->trigger_classes.empty()) book->verb_class_frames_.push_back(index);
+        verb_classes.insert(verb_classes.end(), frame->trigger_classes.begin(),
+                            frame->trigger_classes.end());
       } else if (frame->modifier_trigger) {
         book->modifier_frames_.push_back(index);
       } else {
@@ -310,6 +313,7 @@ absl::StatusOr<std::unique_ptr<FrameBook>> FrameBook::Compile(
     return absl::InvalidArgumentError("frames: no frame in any file");
   }
   book->noun_trigger_classes_ = lexicon.MakeSet(noun_classes);
+  book->verb_trigger_classes_ = lexicon.MakeSet(verb_classes);
   return book;
 }
 

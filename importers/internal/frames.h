@@ -239,6 +239,9 @@ class FrameBook {
   bool MayEndNounLemma(uint32_t hash) const { return noun_lemma_ends_.contains(hash); }
   // Frames whose verb trigger is a class (checked by class match).
   const std::vector<int>& VerbClassFrames() const { return verb_class_frames_; }
+  // The trigger classes of VerbClassFrames: where Lexicon::MayMatchAny rules them out,
+  // none of those frames is triggered.
+  const ClassSet& VerbTriggerClasses() const { return verb_trigger_classes_; }
   // Noun frames triggered by a word before a phrase's head (trigger=modifier).
   const std::vector<int>& ModifierFrames() const { return modifier_frames_; }
   // The trigger classes of all noun frames: where Lexicon::MayMatchAny rules them
@@ -253,6 +256,7 @@ class FrameBook {
   std::vector<int> modifier_frames_;
   absl::flat_hash_set<uint32_t> noun_lemma_ends_;
   ClassSet noun_trigger_classes_;
+  ClassSet verb_trigger_classes_;
 };
 
 // Parses one frame line (for tests and the compiler). `file`/`line` go into errors.
