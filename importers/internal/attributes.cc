@@ -225,7 +225,12 @@ int NameContinues(const MatchContext& ctx, int e) {
       (t[e + 1].LowerIs("the") || t[e + 1].LowerIs("a")) &&
       (NameWord(ctx, e + 2) ||
        (t[e + 2].kind == TokenKind::kNumber && e + 3 < n && NameWord(ctx, e + 3)));
-  if (joiner && article_then_name) return NameWord(ctx, e + 2) ? 2 : 3;
+  // "a Memorandum on Health and a Protocol on ...": "and" before an article and a
+  // kind word opens the next document.
+  const bool next_document =
+      t[e].LowerIs("and") && e + 2 < n &&
+      ctx.lexicon().MatchAt(ctx.classes().agreement_kind, t, e + 2, n).length > 0;
+  if (joiner && article_then_name && !next_document) return NameWord(ctx, e + 2) ? 2 : 3;
   if (t[e].tag != Tag::kComma) return 0;
   // The list's members: capitalized, no parties, closed by "and" and a name.
   int k = e + 1;
@@ -388,7 +393,9 @@ int NextDocumentAt(const MatchContext& ctx, int k) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
   int next = k;
-  if (t[next].tag == Tag::kComma) ++next;
+  // "an agreement on visas; a memorandum on trade; and a protocol": a semicolon
+  // parts a list as a comma does.
+  if (t[next].tag == Tag::kComma || t[next].text == ";") ++next;
   if (next < n && t[next].LowerIs("and")) {
     ++next;
   } else if (int joined =
@@ -469,7 +476,7 @@ std::vector<TokenRange> ElaboratedDocuments(const MatchContext& ctx) {
     // Another clause ends the list; "a plan to align ..." keeps its infinitive.
     const bool infinitive = t[k].tag == Tag::kTo || (k > 0 && t[k - 1].LowerIs("to"));
     if (k > begin && ph.verb_at[k] >= 0 && !IngForm(t[k]) && !infinitive) break;
-    if (t[k].tag == Tag::kPunct) break;
+    if (t[k].tag == Tag::kPunct && t[k].text != ";") break;
     if (int next = NextDocumentAt(ctx, k); next > 0 && k > begin) {
       out.push_back({begin, k});
       begin = next;
