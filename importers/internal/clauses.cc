@@ -456,6 +456,9 @@ class ClauseFinder {
         // "visited three countries: Ghana, Senegal and Nigeria": a colon before the
         // list that names a phrase opens no clause.
         if (tok.text == ":" && ColonList(i)) return true;
+        // "was attended by: President X of Ghana, ...": a colon after a preposition
+        // opens its object.
+        if (tok.text == ":" && i > 0 && t_[i - 1].tag == Tag::kPreposition) return true;
         if (tok.text == ";" || tok.text == ":") StepSemicolon(i);
         return true;
       case Tag::kComma:

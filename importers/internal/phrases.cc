@@ -965,6 +965,12 @@ class PhraseFinder {
       int after = i + pp.prep_length;
       pp.range.begin = i;
       pp.range.end = after;
+      // "attended by: President X of Ghana": a colon (and a list's dash) before the
+      // object.
+      if (after < n_ && t_[after].text == ":") {
+        ++after;
+        if (after < n_ && IsDash(t_[after])) ++after;
+      }
       // "duties of up to 30% on imports": an adverb of degree outside the phrase.
       while (after < n_ && after < i + pp.prep_length + 2 &&
              TagAt(after) == Tag::kAdverb && out_.np_at[after] < 0) {
