@@ -383,10 +383,11 @@ class ContextPass {
         next >= static_cast<int>(t_.size())) {
       return false;
     }
+    // "between the two reached $1.1 billion": an amount after it too.
     const Tag after = t_[next].tag;
     return after == Tag::kDeterminer || after == Tag::kPossessive ||
            after == Tag::kPreposition || after == Tag::kTo || after == Tag::kPunct ||
-           after == Tag::kComma;
+           after == Tag::kComma || after == Tag::kNumber;
   }
 
   // Verb, noun or adjective for word i, which can be a verb or a noun, chiefly by
