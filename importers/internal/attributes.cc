@@ -917,6 +917,30 @@ void TradeVolumeAttributes(const MatchContext& ctx, const Referent& source,
 
 // ---- site --------------------------------------------------------------------------
 
+// Whether clause c lies inside clause `outer` (and is not it).
+bool NestedIn(const SentenceParse& parse, int c, int outer) {
+  for (int k = c >= 0 ? parse.clauses[c].parent : -1, guard = 0; k >= 0 && guard < 8;
+       k = parse.clauses[k].parent, ++guard) {
+    if (k == outer) return true;
+  }
+  return false;
+}
+
+// The status the trigger's clause states ("is building", "plans to build"), not one
+// a clause inside it tells of something else ("broke ground on a plant, to be built
+// by a consortium": the plant's builder, not a plan).
+bool StatusCueOfClause(const MatchContext& ctx, PhraseMatch* m) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  const TokenRange clause = ctx.ClauseRange();
+  for (int from = clause.begin, at = -1; from < clause.end; from = at + 1) {
+    if (!FindClass(ctx, ctx.classes().status_cue, {from, clause.end}, &at, m))
+      return false;
+    if (m->value.empty()) continue;
+    if (!NestedIn(parse, parse.clause_at[at], ctx.match.clause)) return true;
+  }
+  return false;
+}
+
 void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
@@ -931,9 +955,7 @@ void SiteAttributes(const MatchContext& ctx, const Referent& target, Attributes*
     (*a)["facility"] =
         m.value.empty() ? Text(ctx.tokens(), at, at + m.length) : std::string(m.value);
   }
-  if (FindClass(ctx, c.status_cue, ctx.ClauseRange(), &at, &m) && !m.value.empty()) {
-    (*a)["status"] = std::string(m.value);
-  }
+  if (StatusCueOfClause(ctx, &m)) (*a)["status"] = std::string(m.value);
   // Where: regions and cities named as places in the clause.
   const Sentence& s = ctx.sentence();
   std::vector<std::string> places;
