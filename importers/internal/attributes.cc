@@ -318,8 +318,11 @@ int ComplementEnd(const MatchContext& ctx, int e) {
       break;
     }
   }
-  // Drop a trailing "in CITY" / "on DATE" the phrase picked up.
-  while (end > e + 1 && (t[end - 1].tag == Tag::kPreposition)) --end;
+  // Drop a trailing "in CITY" / "on (the) DATE" the phrase picked up.
+  while (end > e &&
+         (t[end - 1].tag == Tag::kPreposition || t[end - 1].tag == Tag::kDeterminer)) {
+    --end;
+  }
   return end;
 }
 

@@ -420,8 +420,12 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
                                  const DateContext& ctx, std::vector<DateMention>* out) {
   const int n = static_cast<int>(t.size());
   auto day = DayToken(t[i]);
-  // "the 3rd of June": an ordinal day may take "of" before its month.
-  const int m = i + 2 < n && IsOrdinalDay(t[i]) && Is(t, i + 1, "of") ? i + 2 : i + 1;
+  // "the 3rd of June": an ordinal day may take "of" before its month, and "day of"
+  // in a treaty's closing formula ("done on this 17th day of August 2026").
+  int m = i + 2 < n && IsOrdinalDay(t[i]) && Is(t, i + 1, "of") ? i + 2 : i + 1;
+  if (i + 3 < n && IsOrdinalDay(t[i]) && Is(t, i + 1, "day") && Is(t, i + 2, "of")) {
+    m = i + 3;
+  }
   if (!(day && m < n && MonthFromWord(t[m].lower) > 0 && t[m].capitalized)) {
     return std::nullopt;
   }

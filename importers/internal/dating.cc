@@ -452,6 +452,20 @@ bool PastOrPerfect(const MatchContext& ctx) {
   return true;  // A verbless headline-like clause: news of the item's event.
 }
 
+// "Indonesia strongly condemns the attack": a statement in the simple present of
+// the trigger's own clause, made as the report is.
+bool PresentStatement(const MatchContext& ctx) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  const Clause& clause = parse.clauses[ctx.match.clause];
+  if (clause.verb < 0 || clause.kind != ClauseKind::kMain) return false;
+  const VerbGroup& g = parse.phrases.verbs[clause.verb];
+  if (g.perfect || g.future || g.modal || g.infinitive || g.nonfinite || g.negated ||
+      g.passive || g.head != g.range.begin) {
+    return false;
+  }
+  return (ctx.tokens()[g.head].verb_forms & kThirdPerson) != 0;
+}
+
 // "three-day", "two-week": a stay of several days.
 bool SeveralDaysWord(const Token& t) {
   return (absl::EndsWith(t.lower, "-day") && !t.LowerIs("one-day")) ||
@@ -1042,6 +1056,7 @@ EventDate DateOf(const MatchContext& ctx) {
     out.date = PastOrPerfect(ctx) && !told_before && !OpensApart(ctx)
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
+    if (type == RelationType::kDeclaration && PresentStatement(ctx)) out.date = reported;
     if (type == RelationType::kTradeVolume) {
       if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;
       if (std::optional<DateWithPrecision> year = YearAfterCompared(ctx)) {
