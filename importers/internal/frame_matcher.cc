@@ -870,6 +870,26 @@ class SentenceMatcher {
     return true;
   }
 
+  // The object of a noun's "of" phrase starting at pp, or after interposed phrases:
+  // "the imposition by the United States of 50% tariffs", "the signing on Monday in
+  // Athens of an agreement". -1 when there is none.
+  int InterposedOf(int pp) const {
+    constexpr int kMostInterposed = 3;
+    for (int depth = 0; depth <= kMostInterposed && pp >= 0; ++depth) {
+      const PrepPhrase& p = ph_.pps[pp];
+      if (p.np < 0) return -1;
+      const absl::string_view prep = Prep(p);
+      if (prep == "of") return p.np;
+      if (prep != "by" && prep != "on" && prep != "in" && prep != "at") return -1;
+      int inner_of = -1;
+      for (int inner : ph_.nps[p.np].pps) {
+        if (ph_.pps[inner].np >= 0 && inner_of < 0) inner_of = inner;
+      }
+      pp = inner_of;
+    }
+    return -1;
+  }
+
   // The prepositional phrases after a noun trigger's phrase: none when the trigger
   // is not its last conjunct ("a visit and the summit of the SCO").
   const std::vector<int>& TriggerChain(int np, const TokenRange& trigger) const {
@@ -1515,16 +1535,7 @@ class SentenceMatcher {
           if (ph_.pps[pp].np < 0) continue;
           // "the imposition by the United States of 50% tariffs": the "of" phrase
           // after an interposed "by" phrase is still the noun's.
-          int of = -1;
-          if (Prep(ph_.pps[pp]) == "of") {
-            of = ph_.pps[pp].np;
-          } else if (Prep(ph_.pps[pp]) == "by") {
-            for (int inner : ph_.nps[ph_.pps[pp].np].pps) {
-              if (ph_.pps[inner].np >= 0 && Prep(ph_.pps[inner]) == "of") {
-                of = ph_.pps[inner].np;
-              }
-            }
-          }
+          const int of = InterposedOf(pp);
           if (of < 0) continue;
           if (target && TargetIsThing(f.type)) {
             AddThing(of, &view);
@@ -1753,17 +1764,9 @@ class SentenceMatcher {
     }
     Ranges ranges;
     if (np >= 0) {  // A noun's object: its "of" phrases (NounSlot).
+      // Also after interposed phrases ("the imposition by X of tariffs").
       for (int pp : ph_.nps[np].pps) {
-        const int of = ph_.pps[pp].np;
-        if (of >= 0 && Prep(ph_.pps[pp]) == "of") ranges.push_back(ChainRange(of));
-        // After an interposed "by" phrase ("the imposition by X of tariffs").
-        if (of >= 0 && Prep(ph_.pps[pp]) == "by") {
-          for (int inner : ph_.nps[of].pps) {
-            if (ph_.pps[inner].np >= 0 && Prep(ph_.pps[inner]) == "of") {
-              ranges.push_back(ChainRange(ph_.pps[inner].np));
-            }
-          }
-        }
+        if (const int of = InterposedOf(pp); of >= 0) ranges.push_back(ChainRange(of));
       }
       return ranges;
     }
