@@ -748,6 +748,27 @@ class SentenceMatcher {
     view->ranges.push_back(ChainRange(np));
     const std::vector<Referent>& r = OfPhrase(np, as_place);
     view->referents.insert(view->referents.end(), r.begin(), r.end());
+    // "held in Koror, Palau": a town the gazetteer lacks is placed by the country
+    // named right after its comma.
+    if (as_place && r.empty()) AddCountryOfTown(np, view);
+  }
+
+  void AddCountryOfTown(int np, SlotView* view) const {
+    const NounPhrase& town = ph_.nps[np];
+    const int end = town.range.end;
+    if (end + 1 >= static_cast<int>(t_.size()) || t_[end].tag != Tag::kComma ||
+        !t_[town.head].capitalized || IsTimeWord(t_[town.head]) ||
+        t_[town.head].tag != Tag::kProper) {
+      return;
+    }
+    const int m = sentence_.mention_at[end + 1];
+    const int country = ph_.np_at[end + 1];
+    if (m < 0 || country < 0 || ph_.nps[country].range.begin != end + 1 ||
+        sentence_.mentions[m].kind != graph::EntityKind::kCountry) {
+      return;
+    }
+    const std::vector<Referent>& c = OfPhrase(country, true);
+    view->referents.insert(view->referents.end(), c.begin(), c.end());
   }
 
   // A phrase with the prepositional phrases that follow it: what a condition on a

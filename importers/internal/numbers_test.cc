@@ -181,5 +181,14 @@ TEST(ParseOrdinal, WordsAndSuffixes) {
   EXPECT_FALSE(ParseOrdinal(Tokenize("with", 0)[0]).has_value());
 }
 
+TEST(ParseOrdinal, CompoundWords) {
+  EXPECT_EQ(ParseOrdinal(Tokenize("Forty-Ninth", 0)[0]), 49);
+  EXPECT_EQ(ParseOrdinal(Tokenize("twenty-first", 0)[0]), 21);
+  // Not a tens word, or not a unit after it.
+  EXPECT_FALSE(ParseOrdinal(Tokenize("eleven-first", 0)[0]).has_value());
+  EXPECT_FALSE(ParseOrdinal(Tokenize("forty-tenth", 0)[0]).has_value());
+  EXPECT_FALSE(ParseOrdinal(Tokenize("twenty-inaugural", 0)[0]).has_value());
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
