@@ -71,6 +71,7 @@ class SentenceMatcher {
         x_(k.lexicon()),
         c_(k.classes()),
         d_(d),
+        item_(item),
         s_(s),
         sentence_(item.sentences[s]),
         t_(sentence_.tokens),
@@ -1736,6 +1737,10 @@ class SentenceMatcher {
       for (const TokenRange& r : SlotRanges(f, cond.slot, c, np, trigger)) {
         found |= object ? RangeHasHead(cond.cls, r) : RangeHas(cond.cls, r);
       }
+      // "Trade reached $500 million last year. The two sides agreed to double it":
+      // a lone "it" as the object stands for the sentence before's subject.
+      found |= cond.slot.kind == Slot::kObject && np < 0 && LoneIt(ClauseObject(c)) &&
+               PreviousSubjectHas(cond.cls);
       if (!found) return false;
     }
     return true;
@@ -1815,6 +1820,26 @@ class SentenceMatcher {
       ranges.push_back(ChainRange(before));
     }
     return ranges;
+  }
+
+  bool LoneIt(int np) const {
+    return np >= 0 && ph_.nps[np].range.end - ph_.nps[np].range.begin == 1 &&
+           t_[ph_.nps[np].head].LowerIs("it");
+  }
+
+  // Whether the subject of the sentence before this one (its first clause's) has a
+  // word of class cls.
+  bool PreviousSubjectHas(ClassId cls) const {
+    if (s_ == 0) return false;
+    const Sentence& before = item_.sentences[s_ - 1];
+    if (before.parse.clauses.empty()) return false;
+    const int subject = SubjectOf(before.parse, 0);
+    if (subject < 0) return false;
+    const TokenRange r = before.parse.phrases.nps[subject].range;
+    for (int k = r.begin; k < r.end; ++k) {
+      if (x_.MatchAt(cls, before.tokens, k, r.end).length > 0) return true;
+    }
+    return false;
   }
 
   // Clause c's object is "it" and c lies (through infinitives) under a clause joined
@@ -2575,6 +2600,7 @@ class SentenceMatcher {
   const Lexicon& x_;
   const KnownClasses& c_;
   const Discourse& d_;
+  const ItemText& item_;
   const int s_;
   const Sentence& sentence_;
   const std::vector<Token>& t_;
