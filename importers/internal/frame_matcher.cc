@@ -1592,6 +1592,9 @@ class SentenceMatcher {
             placed = true;
           }
         }
+        // "The Brazil-Africa Forum, held in Sao Paulo on Friday, drew ...": the
+        // place of a clause that describes the event.
+        if (!placed && np >= 0) placed = AddDescribedPlace(np, &view);
         // "At the Mercosur summit, ...": the clause's place, not the event itself.
         if (!placed && c >= 0) {
           for (int pp : clauses_[c].pps) {
@@ -1820,6 +1823,23 @@ class SentenceMatcher {
       ranges.push_back(ChainRange(before));
     }
     return ranges;
+  }
+
+  // Adds the places a participle describing phrase np gives ("the forum, held in
+  // Lima"); true when there is one.
+  bool AddDescribedPlace(int np, SlotView* view) const {
+    bool placed = false;
+    for (const Clause& k : clauses_) {
+      if (k.antecedent != np || k.kind != ClauseKind::kParticipial) continue;
+      for (int pp : k.pps) {
+        if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp]) &&
+            !IsTimePhrase(ph_.pps[pp].np)) {
+          AddPhrase(ph_.pps[pp].np, true, view);
+          placed = true;
+        }
+      }
+    }
+    return placed;
   }
 
   bool LoneIt(int np) const {
