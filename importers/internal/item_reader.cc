@@ -651,10 +651,33 @@ class ItemReader {
   }
 
   // The lead's first day-precise event date, else the report's month.
+  // "Done at Gaborone on this 17th day of August 2026": a communique's closing line
+  // dates what it records. Unknown when the item has none.
+  DateWithPrecision ClosingDate() {
+    constexpr int kPlaceWindow = 12;  // "Done at Gaborone, Republic of Botswana, on"
+    for (Sentence& s : out_.sentences) {
+      const std::vector<Token>& t = s.tokens;
+      const int n = static_cast<int>(t.size());
+      if (s.headline || n < 4 || !(t[0].LowerIs("done") || t[0].LowerIs("signed")) ||
+          !(t[1].LowerIs("at") || t[1].LowerIs("in"))) {
+        continue;
+      }
+      for (int k = 2; k < n && k < kPlaceWindow; ++k) {
+        if (!t[k].LowerIs("on")) continue;
+        const DateWithPrecision day = DayIn(t, k + 1, n);
+        if (day.known()) return day;
+      }
+    }
+    return DateWithPrecision();
+  }
+
   void FindAnchor() {
     out_.anchor = out_.reported.known()
                       ? DateWithPrecision::Month(out_.reported.year, out_.reported.month)
                       : DateWithPrecision();
+    if (const DateWithPrecision closing = ClosingDate(); closing.known()) {
+      out_.anchor = closing;
+    }
     // A dateline on a line of its own ("Bern, 03.02.2026") leads nothing: the lead is
     // the paragraph after it.
     int lead = 0;

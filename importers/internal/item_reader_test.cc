@@ -79,6 +79,15 @@ TEST(ReadItem, ABracketClosingTheFirstSentenceIsItsAttribution) {
   EXPECT_EQ(Text(first, first.attribution), "( Andes Herald , Peru , 4 March )");
 }
 
+TEST(ReadItem, ACommuniquesClosingLineIsItsAnchor) {
+  ReadResult item = Read({"The Council admitted Fiji as an observer.",
+                          "Done at Apia, Samoa, on this 4th day of March 2025."});
+  EXPECT_EQ(item->anchor, DateWithPrecision::Day(2025, 3, 4));
+  // Without one, the report's month.
+  ReadResult plain = Read({"The Council admitted Fiji as an observer."});
+  EXPECT_EQ(plain->anchor, DateWithPrecision::Month(2025, 3));
+}
+
 TEST(ReadItem, ALeadingAttributionGivesTheOutletAndTheReportDate) {
   ReadResult item =
       Read({"Andes Herald reported on March 7 that Chile and Peru signed a fisheries "
