@@ -252,6 +252,11 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
 bool DatesAnAmount(const std::vector<Token>& t, const DateMention& d) {
   if (d.kind != DateKind::kNow || d.begin <= 0) return false;
   const Token& before = t[d.begin - 1];
+  // Not "a roadmap for 2026-2030 today": a year is no amount.
+  const bool year = YearToken(before).has_value() && d.begin >= 2 &&
+                    (SpanDash(t[d.begin - 2].text) || t[d.begin - 2].LowerIs("to") ||
+                     t[d.begin - 2].LowerIs("for") || t[d.begin - 2].LowerIs("in"));
+  if (year) return false;
   return before.kind == TokenKind::kNumber || before.LowerIs("million") ||
          before.LowerIs("billion") || before.LowerIs("trillion") ||
          before.LowerIs("percent") || before.text == "%";

@@ -237,6 +237,11 @@ TEST(DatesAnAmount, TodayAfterAnAmountDatesTheAmount) {
   dates = FindDates(tokens, {kFeb5, {}});
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_FALSE(DatesAnAmount(tokens, dates[0]));
+  // A period's last year is no amount: "today" dates the adoption.
+  tokens = Tokenize("adopted a plan for 2026\u20132030 today", 0);
+  dates = FindDates(tokens, {kFeb5, {}});
+  ASSERT_FALSE(dates.empty());
+  EXPECT_FALSE(DatesAnAmount(tokens, dates.back()));
 }
 
 TEST(FindDates, MonthDayTakesTheReportedYear) {
