@@ -10,6 +10,25 @@
 namespace entente::importers::internal {
 namespace {
 
+// An item's words as the tokenizer and tagger cut text: "Africa's" is "africa",
+// "'s"; so is a plural's possessive mark ("leaders' summit" is "leaders", "'s",
+// "summit").
+std::vector<absl::string_view> SplitAsTokens(absl::string_view item) {
+  std::vector<absl::string_view> out;
+  for (absl::string_view word : absl::StrSplit(item, ' ')) {
+    if (word.size() > 2 && absl::EndsWith(word, "'s")) {
+      out.push_back(word.substr(0, word.size() - 2));
+      out.push_back("'s");
+    } else if (word.size() > 1 && word.back() == '\'') {
+      out.push_back(word.substr(0, word.size() - 1));
+      out.push_back("'s");
+    } else {
+      out.push_back(word);
+    }
+  }
+  return out;
+}
+
 // The classes the tagger reads (tagger.cc); a lexicon without them cannot tag.
 constexpr absl::string_view kClosedClasses[] = {
     "det",   "poss", "pron",     "rel",    "prep", "conj", "sub", "aux",
@@ -70,7 +89,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Build(
       x.class_names_.push_back(e.class_name);
     }
     Phrase p;
-    for (absl::string_view word : absl::StrSplit(e.item, ' ')) {
+    for (absl::string_view word : SplitAsTokens(e.item)) {
       if (word.size() > 1 && word.back() == '*') {
         p.prefixes.emplace_back(word.substr(0, word.size() - 1));
         p.words.push_back(0);

@@ -16,7 +16,8 @@ constexpr absl::string_view kWords =
     "@plural: memoranda = memorandum\n"
     "@pact: treaty, memorandum = memo,\n"
     "@pact: memorandum of understanding = mou\n"
-    "@prefix: agro-*\n";
+    "@prefix: agro-*\n"
+    "@pact: leaders' statement, people's treaty\n";
 constexpr int kMouLine = 4;
 
 // The embedded lexicon's closed classes (the tagger needs them all), without its
@@ -123,6 +124,14 @@ TEST(Lexicon, MatchAtStopsAtTheGivenEnd) {
   EXPECT_EQ(m.length, 1);
   EXPECT_EQ(m.value, "memo");  // The continued group's shared value.
   EXPECT_EQ(x.MatchAt(x.Find("pact"), t, 0, 6).length, 0);
+}
+
+TEST(Lexicon, APossessiveInAnItemMatchesAsTheTaggerReadsIt) {
+  const Lexicon& x = TestLexicon();
+  // A plural's possessive mark and "'s" are one token each, as in text.
+  std::vector<Token> t = Tagged("the leaders' statement and the people's treaty");
+  EXPECT_EQ(x.MatchAt(x.Find("pact"), t, 1, static_cast<int>(t.size())).length, 3);
+  EXPECT_EQ(x.MatchAt(x.Find("pact"), t, 6, static_cast<int>(t.size())).length, 3);
 }
 
 TEST(Lexicon, MatchAtMatchesANounByItsLemma) {
