@@ -122,6 +122,16 @@ class ClauseFinder {
     return false;
   }
 
+  // Whether clause c is a report inserted after what it reports (", officials said,"):
+  // a verb of speech with no object, under another clause.
+  bool InsertedReport(int c) const {
+    if (c < 0) return false;
+    const Clause& k = p_.clauses[c];
+    return k.parent >= 0 && k.verb >= 0 && k.object < 0 &&
+           (t_[p_.phrases.verbs[k.verb].head].verb_forms & kSpeech) &&
+           k.kind == ClauseKind::kRelative;
+  }
+
   // The last free noun phrase (not a preposition's object) ending before `i` inside
   // the current clause; skips appositions.
   int SubjectBefore(int i, int clause_begin, int c = -1) const {
@@ -164,6 +174,12 @@ class ClauseFinder {
     } else if (clause.kind == ClauseKind::kComplement ||
                clause.kind == ClauseKind::kParticipial) {
       clause.shares_subject = true;
+      // "The EU extended its sanctions, officials said, keeping curbs in place": a
+      // participle after an inserted report describes what the clause reported did.
+      if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&
+          t_[g.range.begin - 1].tag == Tag::kComma && InsertedReport(clause.parent)) {
+        clause.parent = p_.clauses[clause.parent].parent;
+      }
       // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
       // is the object of the verb before it.
       if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&

@@ -74,6 +74,19 @@ TEST(ParseSentence, AClauseAfterAndKeepsItsOpeningTimePhrase) {
   EXPECT_LT(p.parse.clauses[first].range.end, p.TokenIndex("June"));
 }
 
+TEST(ParseSentence, AParticipleAfterAnInsertedReportDescribesTheReportedClause) {
+  Parsed p = Parse(
+      "Canada extended its tariffs on Friday, officials said, keeping duties in place.");
+  const int keeping = p.ClauseOf("keeping");
+  ASSERT_GE(keeping, 0);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, keeping)), "Canada");
+  // Not "said after hosting X": the speaker did that.
+  Parsed q = Parse("Trade grew, the president said after hosting the premier.");
+  const int hosting = q.ClauseOf("hosting");
+  ASSERT_GE(hosting, 0);
+  EXPECT_NE(q.Phrase(SubjectOf(q.parse, hosting)), "Trade");
+}
+
 TEST(ParseSentence, AfterAnOpeningPhraseOfAppositionsTheSubjectStandsBeforeTheVerb) {
   Parsed p = Parse(
       "At the invitation of the President of Ghana, John Mahama, the Prime Minister "
