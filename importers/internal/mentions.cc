@@ -318,8 +318,12 @@ class MentionFinder {
     // A view compares lengths before bytes: this runs for every token.
     if (m < 0 && absl::string_view(t_[k].lower) == "the" && k + 1 < n_)
       m = MentionAt(++k);
+    // "Seoul's top diplomat": a capital's possessive stands for its government.
+    const bool capital_owner = m >= 0 && out_[m].form == AliasForm::kCapital &&
+                               !out_[m].country.empty() && out_[m].end < n_ &&
+                               t_[out_[m].end].LowerIs("'s");
     if (m >= 0 && (out_[m].kind == graph::EntityKind::kCountry ||
-                   out_[m].kind == graph::EntityKind::kOrganization)) {
+                   out_[m].kind == graph::EntityKind::kOrganization || capital_owner)) {
       country = out_[m].country;
       k = out_[m].end;
       if (k < n_ && t_[k].LowerIs("'s")) ++k;
