@@ -1167,8 +1167,23 @@ class SentenceMatcher {
       case Slot::kParticipleObject:
         ParticipleObjectSlot(c, &view);
         break;
+      case Slot::kHelped:
+        HelpedSlot(c, &view);
+        break;
     }
     return view;
+  }
+
+  // "pledged $400 million in loans to help Manila build a subway": the object of an
+  // infinitive of helping (@help_verb) under clause c.
+  void HelpedSlot(int c, SlotView* view) const {
+    for (const Clause& k : clauses_) {
+      if (k.kind != ClauseKind::kComplement || k.parent != c || k.verb < 0 ||
+          k.object < 0 || !x_.OneWordAt(c_.help_verb, t_, ph_.verbs[k.verb].head)) {
+        continue;
+      }
+      AddPhrase(k.object, false, view);
+    }
   }
 
   // "prolonged the measures targeting specific sectors of the economy of Russia":
@@ -1642,6 +1657,7 @@ class SentenceMatcher {
         }
         break;
       case Slot::kParticipleObject:
+      case Slot::kHelped:
         break;
       case Slot::kOrganization:
         OrganizationSlot(trigger.begin, &view);

@@ -39,6 +39,8 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kOrganization;
   } else if (name == "part") {
     slot.kind = Slot::kParticipleObject;
+  } else if (name == "helped") {
+    slot.kind = Slot::kHelped;
   } else if (name == "host") {
     slot.kind = Slot::kHost;
   } else if (name == "item") {

@@ -47,6 +47,8 @@
 //                ("Chile, the chair of the forum in 2025,": Chile);
 //         part   the object of a participle that describes a verb's object
 //                ("prolonged the measures [targeting the Russian economy]");
+//         helped the object of a purpose infinitive of helping under the clause
+//                ("pledged $400 million in loans to help [Manila] build a subway");
 //         org    the organization among the item's parties named last before
 //                the trigger ("assumes the chairmanship next year" in an
 //                item on a bloc's summit);
@@ -163,6 +165,7 @@ struct Slot {
     kApposed,
     kOrganization,
     kParticipleObject,
+    kHelped,
     kPrep
   };
   Kind kind = kSubject;

@@ -80,6 +80,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
+    {"help_verb", &KnownClasses::help_verb},
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
