@@ -543,6 +543,8 @@ class SentenceMatcher {
           mood.weighed |= In(c_.deliberation_cue, j);
         }
         const Token& before = t_[k.range.begin - 1];
+        // "is due to fly to Hanoi", "is slated to visit": a plan by its adjective.
+        if (In(c_.plan_adjective, k.range.begin - 1)) mood.wished = true;
         // Nor "used the occasion to sign": an occasion is taken for what was done.
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&

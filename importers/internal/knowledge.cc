@@ -81,6 +81,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
     {"help_verb", &KnownClasses::help_verb},
+    {"plan_adjective", &KnownClasses::plan_adjective},
     {"talks_noun", &KnownClasses::talks_noun},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
