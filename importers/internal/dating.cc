@@ -251,8 +251,9 @@ bool OwnedYear(const Sentence& s, const DateMention& d) {
 // Whether d lies in the trigger's own phrase, or for a verb in its subject ("Turkey's
 // 2025 trade with Egypt reached").
 bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
-  if (ctx.match.np >= 0) return ctx.TriggerPhrase().Contains(d.begin);
   const Sentence& s = ctx.sentence();
+  // Its own words, not its "of" phrase ("the suspension of its 2002 treaty").
+  if (ctx.match.np >= 0) return s.parse.phrases.nps[ctx.match.np].range.Contains(d.begin);
   const int subject = s.parse.clauses[ctx.match.clause].subject;
   return subject >= 0 && s.parse.phrases.nps[subject].range.Contains(d.begin);
 }

@@ -1523,6 +1523,8 @@ class SentenceMatcher {
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
            prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
            prep == "from" ||
+           // "hit back with the suspension of the accord": the doer's own means.
+           (prep == "with" && (pp.attached_np < 0 || IsTimePhrase(pp.attached_np))) ||
            // "presided over the signing of nine agreements": what the doer oversaw.
            (prep == "over" && pp.prep == ph_.verbs[clause.verb].range.end &&
             GovernorLemma(c_.light_verb, ph_.verbs[clause.verb])) ||
