@@ -1762,7 +1762,12 @@ class SentenceMatcher {
       }
       // "Trade reached $500 million last year. The two sides agreed to double it":
       // a lone "it" as the object stands for the sentence before's subject.
-      found |= cond.slot.kind == Slot::kObject && np < 0 && LoneIt(ClauseObject(c)) &&
+      // So does a lone "it" as the subject ("Trade peaked in 2008. Last year it came
+      // to $1 billion").
+      found |= np < 0 &&
+               ((cond.slot.kind == Slot::kObject && LoneIt(ClauseObject(c))) ||
+                (cond.slot.kind == Slot::kSubject && clauses_[c].subject >= 0 &&
+                 LoneIt(clauses_[c].subject))) &&
                PreviousSubjectHas(cond.cls);
       if (!found) return false;
     }
