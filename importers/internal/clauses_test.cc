@@ -87,6 +87,13 @@ TEST(ParseSentence, AParticipleAfterAnInsertedReportDescribesTheReportedClause) 
   EXPECT_NE(q.Phrase(SubjectOf(q.parse, hosting)), "Trade");
 }
 
+TEST(ParseSentence, AnAdverbLedNounBetweenCommasIsNoSubject) {
+  Parsed p = Parse("Trade with Japan, mostly copper, came to $11 billion.");
+  const int came = p.ClauseOf("came");
+  ASSERT_GE(came, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[came].subject), "Trade");
+}
+
 TEST(ParseSentence, AfterAnOpeningPhraseOfAppositionsTheSubjectStandsBeforeTheVerb) {
   Parsed p = Parse(
       "At the invitation of the President of Ghana, John Mahama, the Prime Minister "

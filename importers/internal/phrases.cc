@@ -1086,7 +1086,14 @@ class PhraseFinder {
       const bool dated_possessor = second.range.begin == first.range.end + 2 &&
                                    TagAt(first.range.end + 1) == Tag::kAdverb &&
                                    second.possessor_end > second.range.begin;
-      if (second.range.begin != first.range.end + 1 && !dated_possessor) continue;
+      // "Mexico's trade with Canada, mostly imports, came to": an adverb and a bare
+      // noun set off by commas say what the phrase before is made of.
+      const bool qualified = second.range.begin == first.range.end + 1 &&
+                             TagAt(second.range.begin) == Tag::kAdverb &&
+                             TagAt(second.head) == Tag::kNoun;
+      if (second.range.begin != first.range.end + 1 && !dated_possessor && !qualified) {
+        continue;
+      }
       int after = OfChainEnd(static_cast<int>(a + 1));
       // "Indonesia, a full member of BRICS since January 2025,": a time of the role.
       if (after + 1 < n_ && (t_[after].LowerIs("since") || t_[after].LowerIs("in")) &&
@@ -1101,8 +1108,11 @@ class PhraseFinder {
       if (!closes) continue;
       Tag start = TagAt(second.range.begin);
       if (CarriesOwnName(second)) continue;
-      if ((start == Tag::kDeterminer || start == Tag::kPossessive || dated_possessor) &&
-          Named(first)) {
+      if (qualified) {
+        first.apposition = static_cast<int>(a + 1);
+      } else if ((start == Tag::kDeterminer || start == Tag::kPossessive ||
+                  dated_possessor) &&
+                 Named(first)) {
         first.apposition = static_cast<int>(a + 1);
       } else if (DescribedName(first, second)) {
         first.apposition = static_cast<int>(a + 1);
