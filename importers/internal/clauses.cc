@@ -291,6 +291,14 @@ class ClauseFinder {
   // then an object opened by a determiner follows any preposition, unless it tells
   // a time ("arrived in Lima the day before").
   int ShiftedObject(int after) const {
+    // "renewed, last March, its asset freezes": a time set off by commas before it.
+    if (const int set_off = AfterSetOffTime(after); set_off > after) {
+      const int np = set_off < n_ ? p_.phrases.np_at[set_off] : -1;
+      if (np >= 0 && p_.phrases.nps[np].range.begin == set_off &&
+          (t_[set_off].tag == Tag::kDeterminer || t_[set_off].tag == Tag::kPossessive)) {
+        return np;
+      }
+    }
     const bool quoted = after < n_ && t_[after].tag == Tag::kQuote;
     if (quoted) ++after;
     if (after + 1 >= n_ || t_[after].tag != Tag::kPreposition) return -1;
@@ -322,6 +330,19 @@ class ClauseFinder {
         t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     return ObjectStartingAt(next);
+  }
+
+  // ", last March," or ", on Tuesday," at i: the token after its closing comma; i when
+  // there is none.
+  int AfterSetOffTime(int i) const {
+    if (i + 2 >= n_ || t_[i].tag != Tag::kComma) return i;
+    int k = i + 1;
+    if (t_[k].tag == Tag::kPreposition) ++k;
+    if (k < n_ && t_[k].tag == Tag::kAdverb && k + 1 < n_ && IsTimeWord(t_[k + 1])) ++k;
+    const int np = k < n_ ? p_.phrases.np_at[k] : -1;
+    if (np < 0 || !IsTimeWord(t_[p_.phrases.nps[np].head])) return i;
+    const int end = p_.phrases.nps[np].range.end;
+    return end < n_ && t_[end].tag == Tag::kComma ? end + 1 : i;
   }
 
   // "and in 2024 the railways registered": past a clause's opening prepositional
