@@ -6,6 +6,14 @@ function(entente_compile_options target)
   endif()
 endfunction()
 
+# entente_allocator(target): links an executable with the faster allocator when the
+# build has one (ENTENTE_TCMALLOC); it then replaces malloc and operator new process-wide.
+function(entente_allocator target)
+  if(TARGET PkgConfig::TCMALLOC)
+    target_link_libraries(${target} PRIVATE PkgConfig::TCMALLOC)
+  endif()
+endfunction()
+
 if(ENTENTE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)

@@ -5,5 +5,6 @@
 add_executable(extract_bench ${CMAKE_CURRENT_LIST_DIR}/extract_bench.cc)
 entente_compile_options(extract_bench)
 target_link_libraries(extract_bench PRIVATE entente_importers benchmark::benchmark)
+entente_allocator(extract_bench)  # Measures the allocator that `entente` ships with.
 target_compile_definitions(extract_bench PRIVATE
   ENTENTE_DEFAULT_SHARED_DIR="${ENTENTE_SHARED_DIR}")
