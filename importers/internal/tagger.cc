@@ -596,6 +596,13 @@ class ContextPass {
     // After a noun or a name: a verb when it is tensed, or when an object or an
     // infinitive follows ("the two countries intend to sign").
     if (f & kPastTense) return Tag::kVerb;
+    // "renewed its export controls on Russia", "lifted Canada's travel bans on": a
+    // plural after a possessive and a noun closes that compound noun.
+    if ((f & kThirdPerson) && pt == Tag::kNoun && p > 0 &&
+        t_[p - 1].tag == Tag::kPossessive && t_[i].lower.back() == 's' && i + 1 < n_ &&
+        t_[i + 1].tag == Tag::kPreposition) {
+      return Tag::kNoun;
+    }
     // "condemned in the strongest possible terms X's attack": a present form that
     // closes a preposition's article and modifiers is that phrase's noun.
     if (ClosesPrepositionalPhrase(i)) return Tag::kNoun;

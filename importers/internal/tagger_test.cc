@@ -32,6 +32,13 @@ const Token& Find(const std::vector<Token>& tokens, absl::string_view word) {
   return kNone;
 }
 
+TEST(TagTokens, APluralAfterAPossessiveAndANounClosesTheCompound) {
+  EXPECT_EQ(TagOf(Tagged("Canada renewed its export controls on Russia."), "controls"),
+            Tag::kNoun);
+  EXPECT_EQ(TagOf(Tagged("Peru lifted Chile's travel bans on officials."), "bans"),
+            Tag::kNoun);
+}
+
 TEST(TagTokens, APresentFormAfterAPreTaggedOpeningNameIsItsVerb) {
   // The item reader tags a name it knows that opens a sentence as a name.
   std::vector<Token> t = Tokenize("Norway condemns in the clearest terms the attack.", 0);
