@@ -189,6 +189,8 @@ void Lexicon::FindClosedClasses() {
   c.linking_verb = Find("linking_verb");
   c.stance_gerund = Find("stance_gerund");
   c.group_adverb = Find("group_adverb");
+  c.guest_gerund = Find("guest_gerund");
+  c.guest_preposition = Find("guest_preposition");
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");

@@ -422,6 +422,7 @@ class ContextPass {
       return Tag::kVerb;
     }
     if (pt == Tag::kTo) return (f & kBaseForm) ? Tag::kVerb : Tag::kNoun;
+    if (GuestModifier(i, p)) return Tag::kAdjective;
     if (pt == Tag::kPreposition) {
       // "by signing the accord" acts; "a memorandum of understanding in Brussels" names.
       if (!(f & kGerund)) return Tag::kNoun;
@@ -544,6 +545,18 @@ class ContextPass {
     }
     if (open < 1 || open + 1 >= p || t_[open + 1].tag != Tag::kPreposition) return false;
     return SubjectWithoutVerbBefore(open - 1, /*names_only=*/true);
+  }
+
+  // "received visiting Chilean Foreign Minister Rojas", "talks with visiting King X":
+  // a @guest_gerund before a capitalized word, right after a verb or a
+  // @guest_preposition, describes the guest who follows.
+  bool GuestModifier(int i, int p) const {
+    if (p < 0 || i + 1 >= static_cast<int>(t_.size()) || !t_[i + 1].capitalized ||
+        !x_.OneWordAt(c_.guest_gerund, t_, i)) {
+      return false;
+    }
+    return t_[p].tag == Tag::kVerb ||
+           (t_[p].tag == Tag::kPreposition && x_.OneWordAt(c_.guest_preposition, t_, p));
   }
 
   // Decide for word i after a conjunction at p.

@@ -98,6 +98,21 @@ TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, AGuestGerundAfterAVerbOrWithDescribesTheNameThatFollows) {
+  EXPECT_EQ(TagOf(Tagged("Orban received visiting Mongolian President Khurelsukh."),
+                  "visiting"),
+            Tag::kAdjective);
+  EXPECT_EQ(
+      TagOf(Tagged("Petro held talks with visiting Emir Tamim on Sunday."), "visiting"),
+      Tag::kAdjective);
+  // A place after another preposition is what is visited.
+  EXPECT_NE(TagOf(Tagged("After visiting Mongolia, Orban flew home."), "visiting"),
+            Tag::kAdjective);
+  // Nor a common noun after the verb.
+  EXPECT_NE(TagOf(Tagged("Orban began visiting factories."), "visiting"),
+            Tag::kAdjective);
+}
+
 TEST(TagTokens, AHearsayNounAfterAVerbsObjectNounContinuesIt) {
   EXPECT_EQ(
       TagOf(Tagged("Lima dismissed press reports that talks had begun."), "reports"),
