@@ -180,7 +180,8 @@ bool PlaceAfter(const MatchContext& ctx, int k) {
 // A capitalized word that may stand in a document's name (not "The", not a date).
 bool NameWord(const MatchContext& ctx, int k) {
   const Token& t = ctx.tokens()[k];
-  return t.capitalized && t.tag != Tag::kDeterminer && !DateAt(ctx, k);
+  return t.capitalized && t.tag != Tag::kDeterminer && t.tag != Tag::kPossessive &&
+         !DateAt(ctx, k);
 }
 
 // The first token of a capitalized name ending at the kind word: capitalized words,
@@ -261,6 +262,15 @@ bool OwnedYear(const MatchContext& ctx, int k) {
   return k > 0 && t[k].kind == TokenKind::kNumber && t[k - 1].tag == Tag::kPossessive;
 }
 
+// "the China–Kyrgyzstan–Uzbekistan railway": a dash between two capitalized words
+// joins them into one name.
+bool DashInName(const MatchContext& ctx, int k) {
+  const std::vector<Token>& t = ctx.tokens();
+  const bool dash = t[k].text == "-" || t[k].text == "\u2013" || t[k].text == "\u2014";
+  return dash && k > 0 && k + 1 < static_cast<int>(t.size()) && t[k - 1].capitalized &&
+         t[k + 1].capitalized && t[k - 1].end == t[k].begin && t[k].end == t[k + 1].begin;
+}
+
 bool InComplement(const MatchContext& ctx, int k) {
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
@@ -269,7 +279,7 @@ bool InComplement(const MatchContext& ctx, int k) {
   // "a memorandum on drawing up a joint plan": the gerund's particle.
   const bool particle = t[k].tag == Tag::kParticle && k > 0 && IngForm(t[k - 1]);
   const bool verb = phrases.verb_at[k] >= 0 && !IngForm(t[k]) && !particle;
-  return t[k].tag != Tag::kPunct && !verb &&
+  return (t[k].tag != Tag::kPunct || DashInName(ctx, k)) && !verb &&
          !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
          !(t[k].LowerIs("and") && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
