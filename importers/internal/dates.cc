@@ -33,6 +33,20 @@ std::optional<int> YearToken(const Token& t) {
   return y;
 }
 
+std::optional<int> YearEndingToken(const Token& t) {
+  if (t.kind != TokenKind::kNumber) return std::nullopt;
+  if (t.text.size() == 4) return YearToken(t);
+  // "d.m.yyyy" up to "dd.mm.yyyy" (the tokenizer parts a date written with slashes).
+  if (t.text.size() < 8 || t.text.size() > 10 || t.text[t.text.size() - 5] != '.') {
+    return std::nullopt;
+  }
+  int y = 0;
+  if (!absl::SimpleAtoi(t.text.substr(t.text.size() - 4), &y) || y < 1000 || y > 2199) {
+    return std::nullopt;
+  }
+  return y;
+}
+
 namespace {
 
 // A fiscal or season year written as a span, "2022-23" or "2024 \u2013 25" (the

@@ -56,6 +56,10 @@ std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
 // The year a four-digit number token names (1000-2199); none otherwise.
 std::optional<int> YearToken(const Token& t);
 
+// The year a number token ends in when it is a year or a whole numeric date
+// ("2025", "08.07.2025"); none otherwise.
+std::optional<int> YearEndingToken(const Token& t);
+
 // Month number for "Jan.", "January", "Sept." (lower case); 0 if none.
 int MonthFromWord(absl::string_view lower);
 // Weekday 0=Monday..6=Sunday for "monday" (lower case); -1 if none.

@@ -408,4 +408,14 @@ TEST(IsTargetDate, APartOfAPeriodAfterUntilOrByIsATarget) {
 }
 
 }  // namespace
+TEST(YearEndingToken, AYearOrAWholeNumericDate) {
+  auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
+  EXPECT_EQ(year("2025"), 2025);
+  EXPECT_EQ(year("08.07.2025"), 2025);
+  EXPECT_EQ(year("8.7.2025"), 2025);
+  EXPECT_EQ(year("1.2"), std::nullopt);
+  EXPECT_EQ(year("12.5"), std::nullopt);
+  EXPECT_EQ(year("250"), std::nullopt);
+}
+
 }  // namespace entente::importers::internal

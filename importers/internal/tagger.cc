@@ -400,9 +400,10 @@ class ContextPass {
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
     const bool start = p < 0 || pt == Tag::kQuote || pt == Tag::kPunct;
     // "the Group of Twenty concluded": a capitalized number is part of a name.
-    // "in October 2022 opened": a past tense after a date's year is its verb.
+    // "in October 2022 opened", "on 08.07.2025 signed": a past tense after a date's
+    // year is its verb.
     const bool after_year =
-        pt == Tag::kNumber && (f & kPastTense) && YearToken(t_[p]).has_value();
+        pt == Tag::kNumber && (f & kPastTense) && YearEndingToken(t_[p]).has_value();
     if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
       return Tag::kVerb;
     }
