@@ -909,11 +909,24 @@ void ForumAttributes(const MatchContext& ctx, const Referent& source,
 
 // ---- trade, investment ---------------------------------------------------------------
 
+// "reached $1.1 billion, which represented a growth of 11 per cent": a relative
+// clause on the trigger's clause that names a change of the figure.
+bool ChangeInRelative(const MatchContext& ctx, int at) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  const int c = parse.clause_at[at];
+  if (c < 0 || parse.clauses[c].kind != ClauseKind::kRelative ||
+      parse.clauses[c].parent != ctx.match.clause) {
+    return false;
+  }
+  return FindClass(ctx, ctx.classes().change_noun, {parse.clauses[c].range.begin, at},
+                   nullptr, nullptr);
+}
+
 void TradeVolumeAttributes(const MatchContext& ctx, const Referent& source,
                            const Referent& target, Attributes* a) {
   AddMoney(ctx, source, target, a);
   for (const PercentMention& p : ctx.sentence().percents) {
-    if (!ctx.InClauseScope(p.begin)) continue;
+    if (!ctx.InClauseScope(p.begin) && !ChangeInRelative(ctx, p.begin)) continue;
     double value = p.value;
     if (FindClass(ctx, ctx.classes().decrease_verb, ctx.ClauseRange(), nullptr,
                   nullptr)) {

@@ -375,6 +375,9 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     if (end < n && Scale(t[end].lower) > 0) {
       scale = Scale(t[end].lower);
       ++end;
+      // "Rs 1.1 lakh crore", "20 thousand crore": a smaller scale before a larger
+      // multiplies it.
+      if (end < n && Scale(t[end].lower) > scale) scale *= Scale(t[end++].lower);
     }
     if (currency.empty()) currency = WordCurrency(x, c, t, &end);
     if (currency.empty()) continue;

@@ -93,6 +93,10 @@ TEST(FindMoney, RupeesInCroreAndLakh) {
   using V = std::vector<std::pair<int64_t, std::string>>;
   EXPECT_EQ(Money("invest Rs 5,000 crore in"), (V{{50000000000, "INR"}}));
   EXPECT_EQ(Money("a grant of Rs 20 lakh"), (V{{2000000, "INR"}}));
+  // A smaller scale before a larger multiplies it; a larger before a smaller does not.
+  EXPECT_EQ(Money("reached Rs 1.2 lakh crore"), (V{{1200000000000, "INR"}}));
+  EXPECT_EQ(Money("Rs 45 thousand crore"), (V{{450000000000, "INR"}}));
+  EXPECT_EQ(Money("Rs 3 crore lakh"), (V{{30000000, "INR"}}));
 }
 
 TEST(FindMoney, SignsWrittenOntoTheAmountWithAScale) {
