@@ -248,6 +248,25 @@ bool OwnedYear(const Sentence& s, const DateMention& d) {
   return true;
 }
 
+// "a protocol amending the Transit Agreement of 2001": a year after "of" and a
+// capitalized document's kind names that document; the first token of the kind, or
+// -1 when d is no such year.
+int DocumentOfYear(const MatchContext& ctx, const DateMention& d) {
+  const std::vector<Token>& t = ctx.tokens();
+  if (d.end != d.begin + 1 || d.begin < 2 || !YearToken(t[d.begin]) ||
+      !t[d.begin - 1].LowerIs("of") || !t[d.begin - 2].capitalized) {
+    return -1;
+  }
+  constexpr int kKindWords = 3;  // "Memorandum of Understanding of 2019".
+  for (int k = d.begin - 2; k >= 0 && k >= d.begin - 1 - kKindWords; --k) {
+    if (ctx.lexicon().MatchAt(ctx.classes().agreement_kind, t, k, d.begin - 1).length ==
+        d.begin - 1 - k) {
+      return k;
+    }
+  }
+  return -1;
+}
+
 // Whether d lies in the trigger's own phrase, or for a verb in its subject ("Turkey's
 // 2025 trade with Egypt reached").
 bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
@@ -281,6 +300,7 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
       return true;
     }
   }
+  if (OtherDocumentYear(ctx, d)) return true;
   if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
   // "since 2017" dates a state; for an event it is a running total's start.
   if (state) return false;
@@ -1130,6 +1150,17 @@ std::optional<int> TargetYear(const MatchContext& ctx) {
     }
   }
   return std::nullopt;
+}
+
+bool OtherDocumentYear(const MatchContext& ctx, const DateMention& d) {
+  const int kind = DocumentOfYear(ctx, d);
+  if (kind < 0) return false;
+  const TokenRange own = ctx.document.empty() ? ctx.ThingPhrase() : ctx.document;
+  int first = -1;
+  PhraseMatch m;
+  ctx.lexicon().FindIn(ctx.classes().agreement_kind, ctx.tokens(), own.begin,
+                       std::min<int>(own.end, ctx.tokens().size()), &first, &m);
+  return first >= 0 && first != kind;
 }
 
 }  // namespace entente::importers::internal

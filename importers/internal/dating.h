@@ -45,6 +45,10 @@ EventDate DateOf(const MatchContext& ctx);
 std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
                                                   const Referent& a, const Referent& b);
 
+// Whether d is the year of another document than the one the match is about: "signed
+// a protocol amending the Transit Agreement of 2001" (not "signed the Treaty of 1997").
+bool OtherDocumentYear(const MatchContext& ctx, const DateMention& d);
+
 // "by 2030", "over the next five years" (counted from the report): the target year
 // in the trigger's clause, if any.
 std::optional<int> TargetYear(const MatchContext& ctx);

@@ -135,7 +135,10 @@ EventDate RelationBuilder::DocumentDate(const MatchContext& ctx,
                                         const EventDate& clause) {
   if (ctx.document.empty()) return clause;
   for (const DateMention& d : ctx.sentence().dates) {
-    if (!ctx.document.Contains(d.begin) || d.kind != DateKind::kAbsolute) continue;
+    if (!ctx.document.Contains(d.begin) || d.kind != DateKind::kAbsolute ||
+        OtherDocumentYear(ctx, d)) {
+      continue;
+    }
     EventDate own = clause;
     own.date = d.date;
     own.stated = true;

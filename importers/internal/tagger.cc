@@ -590,9 +590,11 @@ class ContextPass {
   Tag DecideAfterNominal(int i, int p) const {
     const uint8_t f = t_[i].verb_forms;
     const Tag pt = p >= 0 ? t_[p].tag : Tag::kPunct;
-    // "a Gulf state", "an EU report": after "a" and a name, a noun the name modifies.
+    // "a Gulf state", "an EU report": after "a" and a name, a noun the name modifies;
+    // not a gerund with an object of its own ("a Protocol amending the Treaty").
     if (pt == Tag::kProper && p > 0 &&
-        (t_[p - 1].LowerIs("a") || t_[p - 1].LowerIs("an"))) {
+        (t_[p - 1].LowerIs("a") || t_[p - 1].LowerIs("an")) &&
+        !((f & kGerund) && StartsObject(i + 1))) {
       return Tag::kNoun;
     }
     // "according to government figures", "on behalf of member states": the object

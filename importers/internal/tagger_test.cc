@@ -98,6 +98,13 @@ TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, AGerundWithAnObjectAfterANameAndAnArticleActs) {
+  EXPECT_EQ(TagOf(Tagged("They signed a Protocol amending the Treaty."), "amending"),
+            Tag::kVerb);
+  // Not a noun the name modifies: "an EU funding programme".
+  EXPECT_NE(TagOf(Tagged("They backed an EU funding programme."), "funding"), Tag::kVerb);
+}
+
 TEST(TagTokens, AGuestGerundAfterAVerbOrWithDescribesTheNameThatFollows) {
   EXPECT_EQ(TagOf(Tagged("Orban received visiting Mongolian President Khurelsukh."),
                   "visiting"),
