@@ -1731,11 +1731,14 @@ class SentenceMatcher {
       // makes the event word a modifier of a place.
       const bool building = cls == c_.event_noun && after < end &&
                             x_.MatchAt(c_.building_noun, t_, after, end).length > 0;
+      // "suspended trade talks": a word for talks after it makes it what they are on.
+      const bool talks = cls != c_.talks_noun && after < end &&
+                         x_.MatchAt(c_.talks_noun, t_, after, end).length > 0;
       const bool modifies = after < end && ph_.np_at[after] >= 0 &&
                             ph_.np_at[after] == ph_.np_at[at] &&
                             ((t_[after - 1].capitalized && t_[after].capitalized &&
                               t_[after].kind == TokenKind::kWord) ||
-                             document || building);
+                             document || building || talks);
       const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
       if (!modifies && !sectoral) return true;
       from = at + 1;
