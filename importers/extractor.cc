@@ -194,6 +194,25 @@ ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item, WordCounts* co
     return out;
   }
   internal::ItemText text = internal::ReadItem(*knowledge_, *gazetteer_, item);
+  // A list of reports, each with its outlet and day: each report is an item.
+  if (!text.report_paragraphs.empty()) {
+    WordCounts total;
+    for (const DigestItem& part :
+         internal::SplitAtParagraphs(item, text.report_paragraphs)) {
+      WordCounts part_counts;
+      ItemExtraction one = ExtractUnmerged(part, &part_counts, explain);
+      total.words += part_counts.words;
+      total.function_words += part_counts.function_words;
+      for (auto& e : one.entities) out.entities.push_back(std::move(e));
+      for (auto& r : one.relations) out.relations.push_back(std::move(r));
+      for (auto& [identity, lines] : one.explanations) {
+        std::vector<std::string>& all = out.explanations[identity];
+        all.insert(all.end(), lines.begin(), lines.end());
+      }
+    }
+    if (counts != nullptr) *counts = total;
+    return out;
+  }
   if (counts != nullptr) *counts = {text.words, text.function_words};
   internal::Discourse discourse(*knowledge_, *gazetteer_, text);
   internal::RelationBuilder builder(*knowledge_, *gazetteer_, discourse, text, item,

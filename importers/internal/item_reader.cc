@@ -68,6 +68,7 @@ class ItemReader {
     out_.outlet = item_.outlet;
     BuildSentences();
     ReadSourceLine();
+    FindReportParagraphs();
     FindAttribution();
     if (!attributed_) FindDateline();
     for (Sentence& s : out_.sentences) Analyse(s);
@@ -158,8 +159,20 @@ class ItemReader {
     int e = r;
     int b = r;
     bool named = false;
+    constexpr int kOutletCountryWords = 4;  // "Kyodo (Japan)", "Trend (Azerbaijan)"
     while (b > 0 && t[b - 1].text != ",") {
       const Token& w = t[b - 1];
+      // "Kyodo (Japan) reported": the outlet's country in brackets after its name.
+      if (w.text == ")" && b == e) {
+        int open = b - 2;
+        while (open > 0 && open >= b - 1 - kOutletCountryWords && t[open].text != "(")
+          --open;
+        if (open > 0 && t[open].text == "(" && IsOutletWord(t[open - 1])) {
+          b = open;
+          e = open;
+          continue;
+        }
+      }
       bool descriptor = !w.capitalized &&
                         (x_.ContainsWord(c_.outlet_noun, w) || w.LowerIs("news") ||
                          w.LowerIs("the") || w.LowerIs("state") || w.LowerIs("national"));
@@ -343,18 +356,55 @@ class ItemReader {
     return true;
   }
 
+  // Whether sentence s holds an attribution (and records it).
+  bool Attribute(Sentence& s) {
+    const int n = static_cast<int>(s.tokens.size());
+    for (int r = 0; r < n; ++r) {
+      if (!ReportVerb(s.tokens[r])) continue;
+      if (TrailingAttribution(s, r) || LeadingAttribution(s, r)) return true;
+    }
+    return BracketedAttribution(s) || DatedPieceAttribution(s) ||
+           ClosingBracketAttribution(s);
+  }
+
+  // Whether sentence s holds an attribution with the day of the report, leaving the
+  // item's outlet and report date as they were.
+  bool DatedAttribution(Sentence& s) {
+    const std::string outlet = out_.outlet;
+    const DateWithPrecision reported = out_.reported;
+    const bool attributed = attributed_;
+    out_.outlet.clear();
+    out_.reported = {};
+    attributed_ = false;
+    const bool dated = Attribute(s) && out_.reported.known();
+    out_.outlet = outlet;
+    out_.reported = reported;
+    attributed_ = attributed;
+    s.attribution = {};
+    return dated;
+  }
+
+  // "Kyodo (Japan) reported on March 6 that ... / Anadolu wrote on March 7 that
+  // ...": when the first paragraph opens with a dated report and later ones do too,
+  // the paragraphs that open so (the first included).
+  void FindReportParagraphs() {
+    if (item_.paragraphs.size() < 2 || !item_.outlet.empty() || item_.reported.known())
+      return;
+    int last = -1;
+    for (Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph == last) continue;
+      last = s.paragraph;
+      const bool dated = DatedAttribution(s);
+      if (s.paragraph == 0 && !dated) return;
+      if (dated) out_.report_paragraphs.push_back(s.paragraph);
+    }
+    if (out_.report_paragraphs.size() < 2) out_.report_paragraphs.clear();
+  }
+
   void FindAttribution() {
     for (Sentence& s : out_.sentences) {
       if (s.headline || s.paragraph != 0) continue;
-      const int n = static_cast<int>(s.tokens.size());
-      for (int r = 0; r < n; ++r) {
-        if (!ReportVerb(s.tokens[r])) continue;
-        if (TrailingAttribution(s, r) || LeadingAttribution(s, r)) return;
-      }
-      if (BracketedAttribution(s) || DatedPieceAttribution(s) ||
-          ClosingBracketAttribution(s)) {
-        return;
-      }
+      if (Attribute(s)) return;
     }
     if (!out_.outlet.empty()) return;
     // "According to Kazinform, ...": the outlet without a date.
@@ -464,6 +514,12 @@ class ItemReader {
       }
       if (dash) ++k;
       if (!dash && !agency) return;
+      // "Kyodo (Japan) reported on ...": an outlet with its country, then its verb;
+      // a dateline's sentence opens after it with a capital.
+      if (!dash && date_begin < 0 && k < n && t[k].kind == TokenKind::kWord &&
+          !t[k].capitalized) {
+        return;
+      }
       if (!upper && date_begin < 0 && !agency) {
         // "Rabat – ..." is a dateline only when the name is a known place.
       }
@@ -726,6 +782,19 @@ void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_
 ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
                   const DigestItem& item) {
   return ItemReader(knowledge, gazetteer, item).Run();
+}
+
+std::vector<DigestItem> SplitAtParagraphs(const DigestItem& item,
+                                          const std::vector<int>& firsts) {
+  std::vector<DigestItem> out;
+  for (size_t k = 0; k < firsts.size(); ++k) {
+    const size_t end = k + 1 < firsts.size() ? firsts[k + 1] : item.paragraphs.size();
+    DigestItem& part = out.emplace_back(item);
+    if (k > 0) part.headline = {};
+    part.paragraphs.assign(item.paragraphs.begin() + (k == 0 ? 0 : firsts[k]),
+                           item.paragraphs.begin() + end);
+  }
+  return out;
 }
 
 }  // namespace entente::importers::internal

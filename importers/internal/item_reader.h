@@ -63,8 +63,13 @@ struct ItemText {
   std::string dateline_city;          // "city:astana", "" when none.
   std::string dateline_country;       // The dateline's country, "" when none.
   graph::DateWithPrecision anchor;    // The lead's event date, else the report month.
-  int64_t words = 0;                  // Word tokens of the headline and paragraphs,
-  int64_t function_words = 0;         // and those of a closed word class.
+  // "Kyodo (Japan) reported on March 6 that ... / Anadolu wrote on March 7 that
+  // ...": the paragraphs that open with a dated report of their own, when the first
+  // and at least one other do and the item has no outlet or report date of its own;
+  // such an item is a list of reports (SplitAtParagraphs). Empty otherwise.
+  std::vector<int> report_paragraphs;
+  int64_t words = 0;           // Word tokens of the headline and paragraphs,
+  int64_t function_words = 0;  // and those of a closed word class.
 };
 
 // Annotates each of `tokens` (as Tokenize made them) for its form
@@ -78,6 +83,11 @@ void AnnotateAndCount(const Lexicon& lexicon, std::vector<Token>& tokens, int64_
 // resolve; without them sentences still come back, with no dates.
 ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
                   const DigestItem& item);
+
+// `item` parted at the paragraphs `firsts` (ItemText::report_paragraphs): one item
+// per report, with the paragraphs up to the next; the first keeps the headline.
+std::vector<DigestItem> SplitAtParagraphs(const DigestItem& item,
+                                          const std::vector<int>& firsts);
 
 }  // namespace entente::importers::internal
 

@@ -239,5 +239,43 @@ TEST(ReadItem, TheHeadlineIsASentenceBeforeTheParagraphs) {
   EXPECT_EQ(item->sentences[2].paragraph, 0);
 }
 
+TEST(ReadItem, AnOutletWithItsCountryInBracketsIsNoDateline) {
+  ReadResult item = Read(
+      {"Andes Herald (Peru) reported on March 8 that Chile and Peru signed a pact."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 8));
+  EXPECT_TRUE(item->dateline_city.empty());
+}
+
+TEST(ReadItem, AListOfDatedReportsIsPartedIntoItsReports) {
+  ReadResult item =
+      Read({"Andes Herald (Peru) reported on March 6 that Chile and Peru signed a pact.",
+            "The two met again the next day.",
+            "Pampa Daily wrote on March 7 that Bolivia and Chile held talks.",
+            "Sahara Post reported on March 8 that Mali and Niger signed a memorandum."},
+           "Foreign press review");
+  EXPECT_EQ(item->report_paragraphs, (std::vector<int>{0, 2, 3}));
+  std::vector<DigestItem> parts =
+      SplitAtParagraphs(*item.digest, item->report_paragraphs);
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[0].headline.text, "Foreign press review");
+  EXPECT_EQ(parts[0].paragraphs.size(), 2u);  // The follow-up stays with its report.
+  EXPECT_TRUE(parts[1].headline.text.empty());
+  EXPECT_EQ(parts[2].paragraphs.size(), 1u);
+  // The item's own attribution is still the first paragraph's.
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 6));
+}
+
+TEST(ReadItem, AnArticleQuotingADatedReportLaterIsOneItem) {
+  ReadResult item = Read({"Chile and Peru signed a pact on Monday.",
+                          "Andes Herald reported on March 8 that talks would continue."});
+  EXPECT_TRUE(item->report_paragraphs.empty());
+  // Nor does one report followed by plain paragraphs part anything.
+  ReadResult one = Read({"Andes Herald reported on March 8 that Chile and Peru met.",
+                         "They signed a pact."});
+  EXPECT_TRUE(one->report_paragraphs.empty());
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
