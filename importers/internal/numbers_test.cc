@@ -99,6 +99,13 @@ TEST(FindMoney, RupeesInCroreAndLakh) {
   EXPECT_EQ(Money("Rs 3 crore lakh"), (V{{30000000, "INR"}}));
 }
 
+TEST(FindMoney, AbbreviationsWrittenApartFromTheAmount) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("to Rp 800 trillion"), (V{{800000000000000, "IDR"}}));
+  EXPECT_EQ(Money("worth RM 2 billion"), (V{{2000000000, "MYR"}}));
+  EXPECT_EQ(Money("KSh 15 billion"), (V{{15000000000, "KES"}}));
+}
+
 TEST(FindMoney, SignsWrittenOntoTheAmountWithAScale) {
   using V = std::vector<std::pair<int64_t, std::string>>;
   EXPECT_EQ(Money("stood at Rs2,340 billion"), (V{{2340000000000, "INR"}}));
