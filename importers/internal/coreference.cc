@@ -1760,6 +1760,28 @@ std::vector<Referent> Discourse::OwnReferents(int s, int np, bool as_place) cons
 }
 
 // "the heads of state of Chile and Peru": down the "of" phrases to the names.
+// "received a delegation led by the Foreign Minister of Kazakhstan": whom a passive
+// @leader_verb ("led", "headed") after an agent's phrase names with "by".
+std::vector<Referent> Discourse::LedBy(int s, int np, bool as_place) const {
+  const Sentence& sentence = item_.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  for (const Clause& c : parse.clauses) {
+    if (c.kind != ClauseKind::kParticipial || c.antecedent != np || c.verb < 0) continue;
+    const VerbGroup& verb = parse.phrases.verbs[c.verb];
+    if (!verb.passive || !k_.lexicon().Contains(k_.classes().leader_verb,
+                                                sentence.tokens[verb.head].lemma)) {
+      continue;
+    }
+    for (int pp : c.pps) {
+      const PrepPhrase& p = parse.phrases.pps[pp];
+      if (p.np >= 0 && sentence.tokens[p.prep].LowerIs("by")) {
+        return OwnReferents(s, p.np, as_place);
+      }
+    }
+  }
+  return {};
+}
+
 std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -1850,6 +1872,7 @@ void Discourse::AddOfPhrase(int s, int np, int k, bool as_place,
           .length > 0;
   if (!agent && !part->empty()) return;
   std::vector<Referent> of = OfChain(s, np, as_place);
+  if (of.empty() && agent) of = LedBy(s, np, as_place);
   for (Referent& r : of) r.conjunct = k;
   // "the leaders of India and France", "the foreign ministers of the five states":
   // the "of" phrase says which, not the office's last holder.

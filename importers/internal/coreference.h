@@ -203,6 +203,7 @@ class Discourse {
   std::vector<Referent> OwnReferents(int s, int np, bool as_place) const;
   std::vector<Referent> ElaboratingList(int s, int np, bool as_place) const;
   std::vector<Referent> OfChain(int s, int np, bool as_place) const;
+  std::vector<Referent> LedBy(int s, int np, bool as_place) const;
 
   const Knowledge& k_;
   const Gazetteer& g_;

@@ -79,6 +79,15 @@ TEST(Discourse, APairIsClearOnlyWhenNoThirdPartyWeighsNearlyAsMuch) {
   EXPECT_FALSE(three.discourse().clear_pair());
 }
 
+TEST(Discourse, ADelegationLedBySomeoneStandsForTheLeadersState) {
+  Item item("", {"Lima received a delegation led by Bolivian Foreign Minister Celinda "
+                 "Sosa."});
+  std::vector<Referent> delegation = item.Of(0, "a");
+  EXPECT_EQ(Parties(delegation), std::vector<std::string>{"country:BOL"});
+  ASSERT_EQ(delegation.size(), 1u);
+  EXPECT_TRUE(delegation[0].human);  // The minister, whom a visit needs.
+}
+
 TEST(Discourse, HeAndHisAreTheLastPersonNamedAsSubject) {
   Item item(
       "",

@@ -1429,8 +1429,9 @@ class SentenceMatcher {
       // "the visiting president, Lula": the apposition is the person.
     }
     if (ph_.nps[np].apposition >= 0) return HeadIsPerson(ph_.nps[np].apposition);
-    // "received the emir": an office that stands for its holder.
-    if (HeadIsOffice(np)) {
+    // "received the emir": an office that stands for its holder; "received a
+    // delegation led by the emir": an agent that stands for its leader.
+    if (HeadIsOffice(np) || In(c_.agent_noun, ph_.nps[np].head)) {
       for (const Referent& r : OfPhrase(np, false)) {
         if (r.human) return true;
       }

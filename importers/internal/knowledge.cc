@@ -83,6 +83,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"help_verb", &KnownClasses::help_verb},
     {"plan_adjective", &KnownClasses::plan_adjective},
     {"talks_noun", &KnownClasses::talks_noun},
+    {"leader_verb", &KnownClasses::leader_verb},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
     {"company_word", &KnownClasses::company_word},
