@@ -179,12 +179,26 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   }
   int b = part.begin;
   if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
-  // "the four-day St Petersburg Forum": how long it runs is no part of its name.
-  while (b < part.end && (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
-                          ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
-                          absl::EndsWith(t[b].lower, "-day") ||
-                          (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)))
-    ++b;
+  // "the four-day St Petersburg Forum": how long it runs is no part of its name, nor
+  // what it costs ("a $300 million cement plant").
+  auto money_end = [&](int k) {
+    for (const MoneyMention& m : sentence.money) {
+      if (m.begin == k) return m.end;
+    }
+    return k;
+  };
+  while (b < part.end) {
+    if (const int after = money_end(b); after > b) {
+      b = after;
+    } else if (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
+               ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
+               absl::EndsWith(t[b].lower, "-day") ||
+               (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)) {
+      ++b;
+    } else {
+      break;
+    }
+  }
   if (b < part.end) absl::StrAppend(&name, name.empty() ? "" : " ", Text(t, b, part.end));
   if (part.end == x.range.end) AppendNamingPhrases(sentence, x, event, &name);
   if (event && Weight(name) == 0) {
