@@ -205,6 +205,16 @@ DateWithPrecision DayFromDays(int32_t days) {
   return DateWithPrecision::Day(y, m, d);
 }
 
+// "In May 1998 ... on 12 May", "That same month, on 12 May": a day without a year
+// after a date of the same month in the sentence is in that month's year; 0 when none.
+int YearOfSameMonthBefore(const std::vector<DateMention>& found, int month) {
+  if (found.empty()) return 0;
+  const DateWithPrecision& last = found.back().date;
+  return last.known() && last.precision != DatePrecision::kYear && last.month == month
+             ? last.year
+             : 0;
+}
+
 int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
   if (!ref.known()) return 0;
   // News tells what has happened: the latest such day on or before the report, with
@@ -354,6 +364,8 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     ++end;
   } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
     year = told;  // "on November 30 last year"
+  } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
+    year = same;
   } else {
     year = YearForMonthDay(month, day, ref);
     // "will take over on Jan. 1": the next such day. "said it would take over on
@@ -387,17 +399,23 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   const bool for_later = i > 0 && t[i - 1].LowerIs("for") && FutureBefore(t, i);
   // "has held the chair since February": the latest such month, where a state began.
   const bool since = i > 0 && t[i - 1].LowerIs("since");
+  // "at the end of June", "by the middle of March": a part of the month, read as "in".
+  const bool part = i >= 3 && t[i - 1].LowerIs("of") && t[i - 3].LowerIs("the") &&
+                    (t[i - 2].LowerIs("end") || t[i - 2].LowerIs("beginning") ||
+                     t[i - 2].LowerIs("start") || t[i - 2].LowerIs("middle") ||
+                     t[i - 2].LowerIs("close"));
   if (!(i > 0 &&
         (t[i - 1].LowerIs("last") || t[i - 1].LowerIs("in") || t[i - 1].LowerIs("this") ||
          t[i - 1].LowerIs("early") || t[i - 1].LowerIs("late") ||
-         t[i - 1].LowerIs("mid") || for_later || since) &&
+         t[i - 1].LowerIs("mid") || for_later || since || part) &&
         ref.known())) {
     return i;
   }
   int year = ref.year;
+  const int begin = part ? i - 3 : i - 1;
   if (t[i - 1].LowerIs("this")) {
     // "this October": the report's own year's, ahead or past.
-  } else if (for_later || (t[i - 1].LowerIs("in") && FutureBefore(t, i))) {
+  } else if (for_later || ((t[i - 1].LowerIs("in") || part) && FutureBefore(t, begin))) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
   } else if (month > ref.month || (t[i - 1].LowerIs("last") && month == ref.month)) {
@@ -405,7 +423,7 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   }
   int end = i + 1;
   if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) year = told;
-  out->push_back({i - 1, end, DateWithPrecision::Month(year, month),
+  out->push_back({begin, end, DateWithPrecision::Month(year, month),
                   since ? DateKind::kSince : DateKind::kRelative});
   return end - 1;
 }
@@ -456,6 +474,8 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     ++end;
   } else if (int told = YearAfterMonth(t, end, ctx, *out, &end); told > 0) {
     year = told;  // "on 30 November last year"
+  } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
+    year = same;
   } else {
     year = YearForMonthDay(month, *day, ctx.reference);
   }
@@ -714,9 +734,10 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
     out->push_back({i - 1, i + 2, that, DateKind::kRelative});
     return i + 1;
   }
-  // "The same week Tokyo scrapped ...", "in the same month": that date's month (a
-  // week is no precision the spec holds).
-  if (w == "same" && before == "the" && (next == "week" || next == "month")) {
+  // "The same week Tokyo scrapped ...", "in the same month", "that same month": that
+  // date's month (a week is no precision the spec holds).
+  if (w == "same" && (before == "the" || before == "that") &&
+      (next == "week" || next == "month")) {
     if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
     if (!that.known() || that.precision == DatePrecision::kYear) return i;
     out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),

@@ -408,6 +408,23 @@ TEST(IsTargetDate, APartOfAPeriodAfterUntilOrByIsATarget) {
 }
 
 }  // namespace
+TEST(FindDates, TheEndOrStartOfAMonthIsThatMonth) {
+  EXPECT_EQ(Dates("extended at the end of January", kFeb5),
+            std::vector<std::string>{"2026-01"});
+  EXPECT_EQ(Dates("signed at the beginning of December", kFeb5),
+            std::vector<std::string>{"2025-12"});
+  // Not any noun before "of": "the rest of March" is no date this rule gives.
+  EXPECT_TRUE(Dates("the rest of March", kFeb5).empty());
+}
+
+TEST(FindDates, ADayWithoutAYearAfterADateOfItsMonthIsInThatYear) {
+  EXPECT_EQ(Dates("In May 1998, on 12 May, they signed", kFeb5),
+            (std::vector<std::string>{"1998-05", "1998-05-12"}));
+  // Another month keeps the report's year.
+  EXPECT_EQ(Dates("In May 1998, on 12 January, they signed", kFeb5),
+            (std::vector<std::string>{"1998-05", "2026-01-12"}));
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
