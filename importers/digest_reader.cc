@@ -1,6 +1,7 @@
 #include "importers/digest_reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -427,6 +428,16 @@ absl::StatusOr<TextDigest> ParseTextDigest(absl::string_view document,
       return LineError(document, lines[i].number, "front matter '---' is never closed");
     }
     i = j + 1;
+  } else if (i < lines.size() && absl::StartsWith(lines[i].text, "published:")) {
+    // "published: 2025-05-10" on the first line, without the '---' around it: the
+    // date the golden sets' files open with.
+    absl::string_view value =
+        absl::StripAsciiWhitespace(lines[i].text.substr(std::strlen("published:")));
+    auto date = graph::DateWithPrecision::Parse(value);
+    if (date.ok() && date->precision == graph::DatePrecision::kDay) {
+      digest.published = *date;
+      ++i;
+    }
   }
   ItemSplitter(document, lines, &digest).Run(i);
   return digest;

@@ -9,6 +9,7 @@
 //   source: The Astana Times
 //   url: https://...
 //   ---
+// or a first line "published: 2026-02-06" alone,
 // then a lead paragraph ("ASTANA – Each week ..."), then items: a headline
 // line, an attribution line naming outlet and date ("..., reported Trend on
 // Feb. 5."), body lines and quotes. "Photo credit" lines, repeated titles,

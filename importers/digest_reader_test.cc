@@ -123,6 +123,19 @@ TEST(ParseTextDigest, WithoutFrontMatterThePublishedDateIsUnknown) {
   EXPECT_EQ(digest->items.size(), 1u);
 }
 
+TEST(ParseTextDigest, ABarePublishedLineFirstIsTheDateNotAnItem) {
+  auto digest = ParseTextDigest("d.txt", "published: 2025-05-10\n\nHeadline\nBody.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_TRUE(digest->published.has_value());
+  EXPECT_EQ(digest->published->ToString(), "2025-05-10");
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "Headline");
+  // A line that only starts so, with no date, is text.
+  auto text = ParseTextDigest("d.txt", "published: soon\nHeadline\nBody.\n");
+  ASSERT_TRUE(text.ok());
+  EXPECT_FALSE(text->published.has_value());
+}
+
 TEST(ParseTextDigest, RejectsInvalidUtf8NamingTheLine) {
   auto digest = ParseTextDigest("bad.txt", "Lead.\nHeadline\nBody \xff\xfe here.\n");
   ASSERT_FALSE(digest.ok());
