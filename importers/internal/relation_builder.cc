@@ -46,7 +46,11 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
         sentence, r.thing, event ? ThingKind::kEvent : ThingKind::kSite, date.year);
     if (event) {
       ref.kind = graph::EntityKind::kEvent;
-      ref.id = absl::StrCat("event:", Slugify(absl::StrCat(name, " ", date.year)));
+      // "the Astana Connectivity Summit 2025" names its year already.
+      const std::string year = absl::StrCat(date.year);
+      ref.id = absl::StrCat(
+          "event:",
+          Slugify(absl::EndsWith(name, year) ? name : absl::StrCat(name, " ", year)));
     } else {
       ref.kind = graph::EntityKind::kSite;
       ref.id = absl::StrCat("site:", Slugify(name));
