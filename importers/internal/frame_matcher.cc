@@ -1154,6 +1154,12 @@ class SentenceMatcher {
       case Slot::kAfter:
         AddPhrase(clause.object, false, &view);
         break;
+      case Slot::kSpeaker:
+        // "Kenya's minister said that trade with Uganda had reached ...".
+        if (clause.speech >= 0 && clause.speech != c) {
+          AddPhrase(SubjectOf(sentence_.parse, clause.speech), false, &view);
+        }
+        break;
       case Slot::kEvent:
         EventSlot(&view);
         if (view.referents.empty()) ClauseEvent(c, clause.range, &view);
@@ -1648,6 +1654,7 @@ class SentenceMatcher {
         ItemSlot(slot, &view);
         break;
       case Slot::kAfter:
+      case Slot::kSpeaker:
         break;
       case Slot::kEvent:
         EventSlot(&view);

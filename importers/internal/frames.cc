@@ -41,6 +41,8 @@ absl::StatusOr<Slot> ParseSlot(absl::string_view name, const Lexicon& lexicon,
     slot.kind = Slot::kParticipleObject;
   } else if (name == "helped") {
     slot.kind = Slot::kHelped;
+  } else if (name == "speaker") {
+    slot.kind = Slot::kSpeaker;
   } else if (name == "host") {
     slot.kind = Slot::kHost;
   } else if (name == "item") {

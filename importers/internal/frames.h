@@ -47,6 +47,9 @@
 //                ("Chile, the chair of the forum in 2025,": Chile);
 //         part   the object of a participle that describes a verb's object
 //                ("prolonged the measures [targeting the Russian economy]");
+//         speaker  who says the clause: the subject of the clause that reports it
+//                ("Kenya's minister said trade with Uganda had reached ...": Kenya),
+//                for a verb;
 //         helped the object of a purpose infinitive of helping under the clause
 //                ("pledged $400 million in loans to help [Manila] build a subway");
 //         org    the organization among the item's parties named last before
@@ -166,6 +169,7 @@ struct Slot {
     kOrganization,
     kParticipleObject,
     kHelped,
+    kSpeaker,
     kPrep
   };
   Kind kind = kSubject;

@@ -63,6 +63,15 @@ TEST(ParseFrame, CrossedAndMultiWordSlotsOfASymmetricFrame) {
   EXPECT_TRUE(f->source.empty());
 }
 
+TEST(ParseFrame, TheSpeakerIsASlot) {
+  absl::StatusOr<Frame> f =
+      Parse("trade_volume  v:reach  subj=@trade_noun  parties=subj+with|speaker+with");
+  ASSERT_TRUE(f.ok()) << f.status();
+  ASSERT_EQ(f->parties.size(), 2u);
+  EXPECT_EQ(f->parties[1].first.kind, Slot::kSpeaker);
+  EXPECT_EQ(f->parties[1].second.prep, "with");
+}
+
 TEST(ParseFrame, APhrasalTriggerKeepsItsParticle) {
   absl::StatusOr<Frame> f = Parse("meeting  v:sit_down  parties=subj+with");
   ASSERT_TRUE(f.ok()) << f.status();
