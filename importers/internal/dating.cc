@@ -1074,7 +1074,11 @@ EventDate DateOf(const MatchContext& ctx) {
     // the news, so the report's month.
     const bool told_before =
         Pluperfect(ctx) && ctx.sentence().parse.clauses[ctx.match.clause].content;
-    out.date = PastOrPerfect(ctx) && !told_before && !OpensApart(ctx)
+    // "Under the pact, Jordan will invest $80 million": a pledge is announced at the
+    // item's event, as a past act is (a goal to reach is set as the report tells it:
+    // DateOf.AFutureStatementTakesTheReportsMonthNotTheLeadsDate).
+    const bool announced = type == RelationType::kInvestment;
+    out.date = (PastOrPerfect(ctx) || announced) && !told_before && !OpensApart(ctx)
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
     if (type == RelationType::kDeclaration && PresentStatement(ctx)) out.date = reported;
