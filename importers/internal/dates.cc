@@ -744,6 +744,17 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
                     DateKind::kRelative});
     return i + 1;
   }
+  // "Later that week the sides signed ...", "earlier that month": the month of the
+  // date the text gave last.
+  if (w == "that" && (next == "week" || next == "month") &&
+      (before == "later" || before == "earlier" || before == "during" ||
+       before == "in")) {
+    if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
+    if (!that.known() || that.precision == DatePrecision::kYear) return i;
+    out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),
+                    DateKind::kRelative});
+    return i + 1;
+  }
   // "On that trip the two presidents signed ...", "during that visit": the date the
   // text gave last (the trip's), at its own precision.
   if (w == "that" && (before == "on" || before == "during" || before == "at") &&

@@ -425,6 +425,14 @@ TEST(FindDates, ADayWithoutAYearAfterADateOfItsMonthIsInThatYear) {
             (std::vector<std::string>{"1998-05", "2026-01-12"}));
 }
 
+TEST(FindDates, LaterThatWeekIsTheMonthOfTheDateBefore) {
+  const DateWithPrecision june5 = DateWithPrecision::Day(2025, 6, 5);
+  EXPECT_EQ(Dates("Later that week, they signed", kFeb5, june5),
+            std::vector<std::string>{"2025-06"});
+  EXPECT_EQ(Dates("Earlier that month, they met", kFeb5, june5),
+            std::vector<std::string>{"2025-06"});
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
