@@ -41,6 +41,11 @@ std::vector<Line> SplitLines(absl::string_view bytes) {
 }
 
 bool IsBoilerplate(absl::string_view line) {
+  // A wire story's credits: "(Reporting by ...; Editing by ...)", "(END)".
+  for (absl::string_view credit : {"(reporting by", "(writing by", "(editing by",
+                                   "(additional reporting", "(compiled by", "(end)"}) {
+    if (absl::StartsWithIgnoreCase(line, credit)) return true;
+  }
   return absl::StartsWithIgnoreCase(line, "photo credit") ||
          absl::StartsWithIgnoreCase(line, "photo:") ||
          absl::EqualsIgnoreCase(line, "latest news") ||
@@ -219,9 +224,19 @@ class ItemSplitter {
       }
     }
     // Text before the first headline is a digest's summary of the items that follow;
-    // with no headline at all it is an untitled article, one item.
-    if (digest_.items.empty() && !lead_.empty()) {
-      NewItem().paragraphs = std::move(lead_);
+    // with no headline at all, or only headline-like lines with no text under them,
+    // it is an untitled article, one item.
+    const bool bodiless =
+        std::all_of(digest_.items.begin(), digest_.items.end(),
+                    [](const DigestItem& item) { return item.paragraphs.empty(); });
+    if (bodiless && !lead_.empty()) {
+      DigestItem article;
+      article.document = std::string(document_);
+      article.paragraphs = std::move(lead_);
+      digest_.items.insert(digest_.items.begin(), std::move(article));
+      for (size_t k = 0; k < digest_.items.size(); ++k) {
+        digest_.items[k].number = static_cast<int>(k + 1);
+      }
     }
   }
 

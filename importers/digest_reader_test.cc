@@ -1,5 +1,6 @@
 #include "importers/digest_reader.h"
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 
 namespace entente::importers {
@@ -134,6 +135,24 @@ TEST(ParseTextDigest, ABarePublishedLineFirstIsTheDateNotAnItem) {
   auto text = ParseTextDigest("d.txt", "published: soon\nHeadline\nBody.\n");
   ASSERT_TRUE(text.ok());
   EXPECT_FALSE(text->published.has_value());
+}
+
+TEST(ParseTextDigest, AnUntitledWireStoryKeepsItsTextBeforeItsCredits) {
+  auto digest = ParseTextDigest(
+      "d.txt",
+      "published: 2025-05-10\n\nLIMA, May 9 (Agency) - Peru and Chile signed a pact.\n\n"
+      "(Reporting by A. Writer; Editing by B. Editor)\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 1u);
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 1u);
+  EXPECT_TRUE(absl::StartsWith(digest->items[0].paragraphs[0].text, "LIMA, May 9"));
+  // A line shaped like a headline with no text under it leaves the text before it
+  // an article, not a summary.
+  auto trailing = ParseTextDigest("d.txt", "Peru and Chile signed a pact.\nSee also\n");
+  ASSERT_TRUE(trailing.ok());
+  ASSERT_FALSE(trailing->items.empty());
+  ASSERT_EQ(trailing->items[0].paragraphs.size(), 1u);
+  EXPECT_EQ(trailing->items[0].number, 1);
 }
 
 TEST(ParseTextDigest, RejectsInvalidUtf8NamingTheLine) {
