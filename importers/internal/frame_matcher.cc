@@ -2330,6 +2330,39 @@ class SentenceMatcher {
   // The parties of one slot with each other: "Chile, Peru and Ghana signed" is three
   // pairs; "Germany and the five Central Asian states" is Germany with each of the
   // five, not the five among themselves.
+  // "talks were held between Oman and Jordan, and between Iraq and Egypt": with two
+  // or more "between" phrases, each pairs its own parties, not all with all. False
+  // (and nothing added) when the slot is no "between", there is one phrase, or one of
+  // them pairs nothing by itself.
+  bool PairEachBetween(const Frame& f, const SlotChoice& choice, int c, int np,
+                       std::vector<std::pair<Referent, Referent>>* pairs) const {
+    if (choice.crossed || choice.first.kind != Slot::kPrep ||
+        choice.first.prep != "between")
+      return false;
+    std::vector<int> between;
+    auto collect = [&](const auto& pps) {
+      for (int pp : pps) {
+        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == "between" &&
+            std::find(between.begin(), between.end(), pp) == between.end()) {
+          between.push_back(pp);
+        }
+      }
+    };
+    if (c >= 0) collect(clauses_[c].pps);
+    if (np >= 0) collect(ph_.nps[np].pps);
+    if (between.size() < 2) return false;
+    std::vector<std::pair<Referent, Referent>> own;
+    for (int pp : between) {
+      std::vector<std::pair<Referent, Referent>> one;
+      PairWithin(Filter(f, OfPhrase(ph_.pps[pp].np, false)), &one);
+      if (one.empty()) return false;  // A phrase of one party: no pairs of its own.
+      own.insert(own.end(), one.begin(), one.end());
+    }
+    pairs->insert(pairs->end(), own.begin(), own.end());
+    apart_pairs_ = true;
+    return true;
+  }
+
   void PairWithin(const std::vector<Referent>& a,
                   std::vector<std::pair<Referent, Referent>>* pairs) const {
     std::map<int, int> per_conjunct;
@@ -2428,6 +2461,7 @@ class SentenceMatcher {
     std::vector<std::pair<Referent, Referent>> pairs;
     const bool private_subject = PrivateSubject(c);
     named_any_ = private_subject;
+    apart_pairs_ = false;
     if (!f.parties.empty()) {
       PartySet named;  // Parties the alternatives tried so far named.
       PartySet said;   // The same, with those named through anaphora.
@@ -2503,6 +2537,8 @@ class SentenceMatcher {
             }
           }
           Cross(std::move(a), std::move(b), &pairs);
+        } else if (PairEachBetween(f, choice, c, np, &pairs)) {
+          // Each "between" phrase paired its own parties.
         } else if (!RangeHas(c_.apart_cue, ApartScope(clauses_[c].range))) {
           PairWithin(a, &pairs);
         }
@@ -2625,8 +2661,8 @@ class SentenceMatcher {
     if (wished && f.any_mood) DropOthersWishes(f, mood.wisher, &pairs);
     if (pairs.empty()) return;
     // "held separate talks with X, Y and Z" is three meetings after all.
-    if (f.max_parties > 0 && !RangeHas(c_.separate_cue, clauses_[c].range) &&
-        !OneHub(pairs)) {
+    if (f.max_parties > 0 && !apart_pairs_ &&
+        !RangeHas(c_.separate_cue, clauses_[c].range) && !OneHub(pairs)) {
       PartySet parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);
@@ -2667,6 +2703,9 @@ class SentenceMatcher {
   mutable bool thing_target_ = false;
   // While a frame's alternatives are tried: some slot named a party.
   mutable bool named_any_ = false;
+  // The pairs Parties gave are each a phrase's own ("between A and B, and between C
+  // and D"): so many meetings of two, whatever the parties in all.
+  mutable bool apart_pairs_ = false;
   // The class an event or site target's phrase must hold.
   mutable ClassId thing_class_ = -1;
   // The class the frame wants its object to hold (obj=@class), or -1.
