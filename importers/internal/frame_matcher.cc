@@ -252,8 +252,17 @@ class SentenceMatcher {
                      nullptr);
   }
 
-  // "the visiting Iraqi minister": frames triggered by a word before the head.
+  // "the visiting Iraqi minister": frames triggered by a word before the head, when
+  // the head names someone (a name, a title, an agent: "the visiting delegation"),
+  // not a thing ("visiting forces agreements").
   void MatchModifiers(int x, const TokenRange& conjunct, int head) {
+    auto names_someone = [&](int k) {
+      for (int j = k + 1; j <= head; ++j) {
+        if (t_[j].capitalized || sentence_.mention_at[j] >= 0) return true;
+      }
+      return In(c_.titles.leader_title, head) || In(c_.titles.title, head) ||
+             In(c_.agent_noun, head);
+    };
     for (int index : k_.frames().ModifierFrames()) {
       const Frame& f = k_.frames().frames()[index];
       auto trigger_at = [&](int k) {
@@ -264,7 +273,9 @@ class SentenceMatcher {
       };
       for (int k = conjunct.begin; k < head; ++k) {
         if (!trigger_at(k)) continue;
-        TryFrame(f, sentence_.parse.clause_at[head], TokenRange{k, k + 1}, x);
+        if (names_someone(k)) {
+          TryFrame(f, sentence_.parse.clause_at[head], TokenRange{k, k + 1}, x);
+        }
         break;
       }
     }

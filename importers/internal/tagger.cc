@@ -418,6 +418,12 @@ class ContextPass {
         pt == Tag::kAdjective) {
       return participle && NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
     }
+    // "already has visiting forces agreements": a gerund right after a form of
+    // "have" is no verb of it (that takes a participle: "has visited").
+    if (pt == Tag::kAux && (f & kGerund) && !(f & kPastParticiple) &&
+        t_[p].LemmaIs("have")) {
+      return NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
+    }
     if (pt == Tag::kModal || pt == Tag::kAux || pt == Tag::kNegation ||
         pt == Tag::kPronoun || pt == Tag::kRelative) {
       return Tag::kVerb;

@@ -98,6 +98,12 @@ TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, AGerundRightAfterHaveIsNoVerbOfIt) {
+  EXPECT_EQ(TagOf(Tagged("Japan has visiting forces agreements."), "visiting"),
+            Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("Japan has been visiting Peru."), "visiting"), Tag::kVerb);
+}
+
 TEST(TagTokens, AGerundWithAnObjectAfterANameAndAnArticleActs) {
   EXPECT_EQ(TagOf(Tagged("They signed a Protocol amending the Treaty."), "amending"),
             Tag::kVerb);
