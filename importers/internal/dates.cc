@@ -941,6 +941,14 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     }
   }
   if ((unit == "year" || unit == "years") && dir == "ago") {
+    // "forty years ago today": that very day, so many years back.
+    if (i + 3 < n && t[i + 3].LowerIs("today") && ref.precision == DatePrecision::kDay) {
+      const int year = ref.year - back_count;
+      const int day = std::min(ref.day, graph::DaysInMonth(year, ref.month));
+      out->push_back(
+          {i, i + 4, DateWithPrecision::Day(year, ref.month, day), DateKind::kRelative});
+      return i + 3;
+    }
     out->push_back(
         {i, i + 3, DateWithPrecision::Year(ref.year - back_count), DateKind::kRelative});
     return i + 2;

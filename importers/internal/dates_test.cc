@@ -433,6 +433,12 @@ TEST(FindDates, LaterThatWeekIsTheMonthOfTheDateBefore) {
             std::vector<std::string>{"2025-06"});
 }
 
+TEST(FindDates, YearsAgoTodayIsThatDay) {
+  EXPECT_EQ(Dates("Forty years ago today, they met", kFeb5),
+            std::vector<std::string>{"1986-02-05"});
+  EXPECT_EQ(Dates("Forty years ago, they met", kFeb5), std::vector<std::string>{"1986"});
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
