@@ -104,6 +104,9 @@ TEST(FindMoney, AbbreviationsWrittenApartFromTheAmount) {
   EXPECT_EQ(Money("to Rp 800 trillion"), (V{{800000000000000, "IDR"}}));
   EXPECT_EQ(Money("worth RM 2 billion"), (V{{2000000000, "MYR"}}));
   EXPECT_EQ(Money("KSh 15 billion"), (V{{15000000000, "KES"}}));
+  EXPECT_EQ(Money("QR 4 billion"), (V{{4000000000, "QAR"}}));
+  EXPECT_EQ(Money("Dh5 billion"), (V{{5000000000, "AED"}}));
+  EXPECT_EQ(Money("PEN 1.2 billion"), (V{{1200000000, "PEN"}}));
 }
 
 TEST(FindMoney, SignsWrittenOntoTheAmountWithAScale) {
