@@ -527,10 +527,18 @@ const PersonInfo* Discourse::Person(const std::string& id) const {
   return it == people_.end() ? nullptr : &it->second;
 }
 
-void Discourse::NoteVisit(const std::string& visitor, const std::string& host) {
-  // The item's main visit is its first; later ones ("a tour that had taken him to
-  // France") do not move the host.
-  if (host_.empty() && !host.empty()) host_ = host;
+void Discourse::NoteVisit(const std::string& visitor, const std::string& host,
+                          const graph::DateWithPrecision& date) {
+  // The item's main visit is its first; earlier ones told later ("a tour that had
+  // taken him to France") do not move the host, but the next stops of the guest's
+  // tour do ("On Wednesday he travelled on to Zambia. In Lusaka, he and his host").
+  if (host_.empty() && !host.empty()) {
+    host_ = host;
+    first_visit_ = date;
+  } else if (!host.empty() && host != host_ && visitor == guest_ && date.known() &&
+             first_visit_.known() && date.EndDay() > first_visit_.FirstDay()) {
+    tour_host_ = host;
+  }
   if (guest_.empty() && !visitor.empty()) guest_ = visitor;
 }
 
@@ -1635,7 +1643,7 @@ bool Discourse::VisitAnaphorAt(int s, int i, int end, std::vector<Referent>* out
   const std::vector<Token>& t = item_.sentences[s].tokens;
   if (PhraseMatch m = x.MatchAt(c.host_anaphor, t, i, end); m.length > 0) {
     *length = m.length;
-    std::string host = host_;
+    std::string host = tour_host_.empty() ? host_ : tour_host_;
     // "After meeting X in Kampala, the president and his host signed ...": with no
     // visit or dateline to go by, the state of the last city named.
     if (host.empty()) {

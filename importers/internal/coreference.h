@@ -98,8 +98,11 @@ class Discourse {
   // The person named last before token `before` of sentence s (in that sentence,
   // else in the ones before it) who acts for `party`; "" when the item names none.
   std::string LastPersonOf(int s, int before, const std::string& party) const;
-  // The host and guest of the item's main visit, once known (NoteVisit).
-  void NoteVisit(const std::string& visitor, const std::string& host);
+  // The host and guest of the item's main visit, once known, and the next stops of
+  // the guest's tour: a later visit of the guest's, dated no earlier than the first,
+  // makes its host the one "his host" means from then on.
+  void NoteVisit(const std::string& visitor, const std::string& host,
+                 const graph::DateWithPrecision& date);
   // The country of the item's dateline ("ASTANA, June 22 –"); "" when none.
   const std::string& dateline_host() const { return item_.dateline_country; }
   // When the item was reported.
@@ -213,6 +216,8 @@ class Discourse {
   std::vector<std::string> principal_;
   bool clear_pair_ = false;
   std::string host_, guest_;
+  std::string tour_host_;                 // The host of the guest's latest stop.
+  graph::DateWithPrecision first_visit_;  // The date of the item's main visit.
   std::pair<int, int> main_event_ = {-1, -1};
   void FindMainEvent();
 };

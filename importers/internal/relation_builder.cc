@@ -198,7 +198,7 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     p.document = item_.document;
     p.extractor = std::string(kExtractorVersion);
     r.provenance.push_back(std::move(p));
-    if (type == RelationType::kVisit) d_.NoteVisit(r.source.id, r.target.id);
+    if (type == RelationType::kVisit) d_.NoteVisit(r.source.id, r.target.id, r.date);
     Explain(ctx, r);
     stated_.push_back(date.stated);
     relations_.push_back(std::move(r));
