@@ -1108,6 +1108,21 @@ int LogicalObject(const SentenceParse& parse, int c) {
   return -1;
 }
 
+int TrailingSpeech(const SentenceParse& parse, const std::vector<Token>& tokens, int c) {
+  for (int k = static_cast<int>(parse.clauses.size()) - 1; k > c; --k) {
+    const Clause& clause = parse.clauses[k];
+    if (clause.verb < 0 || clause.subject < 0 || clause.range.begin == 0) continue;
+    const VerbGroup& g = parse.phrases.verbs[clause.verb];
+    if (!(tokens[g.head].verb_forms & kSpeech) ||
+        tokens[clause.range.begin - 1].tag != Tag::kComma ||
+        parse.clauses[c].range.begin >= clause.range.begin) {
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
 int SubjectOf(const SentenceParse& parse, int c) {
   for (int guard = 0; c >= 0 && guard < 8; ++guard) {
     const Clause& clause = parse.clauses[c];

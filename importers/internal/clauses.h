@@ -73,6 +73,11 @@ SentenceParse ParseSentence(const std::vector<Token>& tokens,
 // infinitive and relative clauses) the one it shares; -1 when none.
 int SubjectOf(const SentenceParse& parse, int c);
 
+// "X and Y will ..., the cabinet said on Thursday": the clause of saying that ends
+// the sentence after a comma frames what comes before it, as quotation marks would;
+// -1 when there is none after clause c.
+int TrailingSpeech(const SentenceParse& parse, const std::vector<Token>& tokens, int c);
+
 // What clause c's verb acts on: its object; for a passive its subject ("the treaty
 // was signed"), or the phrase a participle describes ("the treaty, signed in 2009");
 // for a relative clause with a subject of its own, the phrase it describes ("the

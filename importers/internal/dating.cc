@@ -166,23 +166,8 @@ bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   return false;
 }
 
-// "X and Y will ..., the cabinet said on Thursday": the clause of saying that ends
-// the sentence after a comma frames what comes before it, as quotation marks would;
-// -1 when there is none after clause c.
 int TrailingSpeech(const Sentence& s, int c) {
-  const SentenceParse& parse = s.parse;
-  for (int k = static_cast<int>(parse.clauses.size()) - 1; k > c; --k) {
-    const Clause& clause = parse.clauses[k];
-    if (clause.verb < 0 || clause.subject < 0 || clause.range.begin == 0) continue;
-    const VerbGroup& g = parse.phrases.verbs[clause.verb];
-    if (!(s.tokens[g.head].verb_forms & kSpeech) ||
-        s.tokens[clause.range.begin - 1].tag != Tag::kComma ||
-        parse.clauses[c].range.begin >= clause.range.begin) {
-      continue;
-    }
-    return k;
-  }
-  return -1;
+  return internal::TrailingSpeech(s.parse, s.tokens, c);
 }
 
 // Clause c is a participle describing a thing named in another participle's

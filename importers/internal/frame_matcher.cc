@@ -1165,12 +1165,14 @@ class SentenceMatcher {
       case Slot::kAfter:
         AddPhrase(clause.object, false, &view);
         break;
-      case Slot::kSpeaker:
-        // "Kenya's minister said that trade with Uganda had reached ...".
-        if (clause.speech >= 0 && clause.speech != c) {
-          AddPhrase(SubjectOf(sentence_.parse, clause.speech), false, &view);
-        }
+      case Slot::kSpeaker: {
+        // "Kenya's minister said that trade with Uganda had reached ...", "Trade with
+        // Uganda reached ..., Kenya's minister said".
+        int speech = clause.speech != c ? clause.speech : -1;
+        if (speech < 0) speech = TrailingSpeech(sentence_.parse, t_, c);
+        if (speech >= 0) AddPhrase(SubjectOf(sentence_.parse, speech), false, &view);
         break;
+      }
       case Slot::kEvent:
         EventSlot(&view);
         if (view.referents.empty()) ClauseEvent(c, clause.range, &view);
