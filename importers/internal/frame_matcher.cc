@@ -298,11 +298,24 @@ class SentenceMatcher {
         if (of_an_event && f.type == RelationType::kForum) continue;
         TokenRange trigger;
         if (!Covers(f, head, conjunct, lemmas, starts, &trigger)) continue;
-        if (f.type == RelationType::kPartnership && OfOneSector(trigger.end)) continue;
+        if (f.type == RelationType::kPartnership &&
+            (OfOneSector(trigger.end) || PartnersActing(x, head))) {
+          continue;
+        }
         int c = sentence_.parse.clause_at[head];
         TryFrame(f, c, trigger, x);
       }
     }
+  }
+
+  // "The two CARICOM partners signed a memorandum": a @partner_word heading the
+  // subject of a clause with a verb of its own (no copula) names who acts.
+  bool PartnersActing(int x, int head) const {
+    if (!In(c_.partner_word, head)) return false;
+    const int c = sentence_.parse.clause_at[head];
+    if (c < 0 || SubjectOf(sentence_.parse, c) != x) return false;
+    const Clause& clause = clauses_[c];
+    return clause.verb >= 0 && !ph_.verbs[clause.verb].copula;
   }
 
   // ---- Mood ----------------------------------------------------------------------

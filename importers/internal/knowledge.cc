@@ -84,6 +84,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"plan_adjective", &KnownClasses::plan_adjective},
     {"talks_noun", &KnownClasses::talks_noun},
     {"leader_verb", &KnownClasses::leader_verb},
+    {"partner_word", &KnownClasses::partner_word},
     {"change_noun", &KnownClasses::change_noun},
     {"company_suffix", &KnownClasses::company_suffix},
     {"company_word", &KnownClasses::company_word},
