@@ -628,6 +628,13 @@ class ContextPass {
     // "condemned in the strongest possible terms X's attack": a present form that
     // closes a preposition's article and modifiers is that phrase's noun.
     if (ClosesPrepositionalPhrase(i)) return Tag::kNoun;
+    // "Analysts expect trade to ...", "Officials say": a plural noun, then the bare
+    // form of a verb of saying or thinking, which no noun compound holds.
+    if ((f & kBaseForm) && !(f & (kThirdPerson | kPastTense)) && pt == Tag::kNoun &&
+        t_[p].lower != t_[p].lemma && t_[p].lower.back() == 's' &&
+        (x_.OneWordAt(c_.speech_verb, t_, i) || x_.OneWordAt(c_.content_verb, t_, i))) {
+      return Tag::kVerb;
+    }
     // "The peace accord that ...": a bare form cannot agree with a singular noun
     // right after an article, so it is that noun's head.
     if ((f & kBaseForm) && !(f & (kThirdPerson | kPastTense)) && pt == Tag::kNoun &&

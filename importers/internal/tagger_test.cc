@@ -104,6 +104,13 @@ TEST(TagTokens, AGerundRightAfterHaveIsNoVerbOfIt) {
   EXPECT_EQ(TagOf(Tagged("Japan has been visiting Peru."), "visiting"), Tag::kVerb);
 }
 
+TEST(TagTokens, AVerbOfSayingAfterAPluralNounActs) {
+  EXPECT_EQ(TagOf(Tagged("Analysts expect trade to grow."), "expect"), Tag::kVerb);
+  EXPECT_EQ(TagOf(Tagged("Officials say talks went well."), "say"), Tag::kVerb);
+  // Not any bare form: "goods trade" is a compound.
+  EXPECT_NE(TagOf(Tagged("Goods trade rose."), "trade"), Tag::kVerb);
+}
+
 TEST(TagTokens, AGerundWithAnObjectAfterANameAndAnArticleActs) {
   EXPECT_EQ(TagOf(Tagged("They signed a Protocol amending the Treaty."), "amending"),
             Tag::kVerb);
