@@ -287,6 +287,16 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   }
   if (OtherDocumentYear(ctx, d)) return true;
   if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
+  // "upgraded ties to a partnership, building on relations since 1989": a span's
+  // start told in a participle is that participle's phrase's, not the trigger's.
+  if (d.kind == DateKind::kSince &&
+      d.begin < static_cast<int>(s.parse.clause_at.size())) {
+    const int c = s.parse.clause_at[d.begin];
+    if (c >= 0 && c != ctx.match.clause &&
+        s.parse.clauses[c].kind == ClauseKind::kParticipial) {
+      return true;
+    }
+  }
   // "since 2017" dates a state; for an event it is a running total's start.
   if (state) return false;
   if (d.kind == DateKind::kSince) return true;
