@@ -109,8 +109,13 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
     }
     int next = named.end;
     if (next < clause.end && ctx.tokens()[next].LowerIs("at")) ++next;
+    // "$20 billion with the US, against $9 billion with Canada": the amount right
+    // before "with" and the partner.
+    int with = named.begin - 1;
+    if (with > clause.begin && ctx.tokens()[with].LowerIs("the")) --with;
+    if (with <= clause.begin || !ctx.tokens()[with].LowerIs("with")) with = -1;
     for (const MoneyMention& m : s.money) {
-      if (m.begin == next) return &m;
+      if (m.begin == next || (with >= 0 && m.end == with)) return &m;
     }
   }
   return nullptr;
