@@ -368,6 +368,23 @@ bool RelationBuilder::BilateralEvent(int s, int np) const {
   for (int k = r.begin; k < r.end; ++k) {
     if (sentence.tokens[k].LowerIs("bilateral")) return true;
   }
+  // "the ministers of Japan and Korea held their third strategic dialogue": an event
+  // that is "their" own, when the clause's subject names two states and nothing else.
+  const NounPhrase& event = ph.nps[np];
+  if (event.possessor_end > event.range.begin &&
+      sentence.tokens[event.range.begin].LowerIs("their")) {
+    const int subject = SubjectOf(sentence.parse, sentence.parse.clause_at[event.head]);
+    if (subject >= 0 && subject != np) {
+      std::vector<std::string> owners;
+      for (const Referent& ref : d_.OfPhrase(s, subject, false)) {
+        if (!absl::StartsWith(ref.party, "country:")) return false;
+        if (std::find(owners.begin(), owners.end(), ref.party) == owners.end()) {
+          owners.push_back(ref.party);
+        }
+      }
+      if (owners.size() == 2) return true;
+    }
+  }
   for (const Mention& m : sentence.mentions) {
     if (m.begin < r.begin || m.end > r.end) continue;
     // A bloc or a region makes it no meeting of two; a leader stands for a state.
