@@ -128,10 +128,10 @@ Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
       item_(item),
       anaphor_starts_(knowledge.lexicon().MakeSet(
           {knowledge.classes().group_anaphor, knowledge.classes().speaker_pronoun,
-           knowledge.classes().org_anaphor, knowledge.classes().country_anaphor,
-           knowledge.classes().person_pronoun, knowledge.classes().plural_pronoun,
-           knowledge.classes().it_pronoun, knowledge.classes().host_anaphor,
-           knowledge.classes().guest_anaphor})) {
+           knowledge.classes().addressee_pronoun, knowledge.classes().org_anaphor,
+           knowledge.classes().country_anaphor, knowledge.classes().person_pronoun,
+           knowledge.classes().plural_pronoun, knowledge.classes().it_pronoun,
+           knowledge.classes().host_anaphor, knowledge.classes().guest_anaphor})) {
   RegisterPeople();
   LearnCountriesFromContext();
   AddSurnameMentions();
@@ -1374,6 +1374,18 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     *length = m.length;
     return true;
   }
+  if (PhraseMatch m = x.MatchAt(c.addressee_pronoun, t, i, end); m.length > 0) {
+    const int clause = i < static_cast<int>(sentence.parse.clause_at.size())
+                           ? sentence.parse.clause_at[i]
+                           : -1;
+    if (clause < 0 || !sentence.parse.clauses[clause].quoted) return false;
+    if (std::optional<Referent> addressee = Addressee(s, clause)) {
+      addressee->anaphor = true;
+      out->push_back(std::move(*addressee));
+    }
+    *length = m.length;
+    return true;
+  }
   return false;
 }
 
@@ -1990,6 +2002,25 @@ std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
     }
   }
   return std::nullopt;
+}
+
+std::optional<Referent> Discourse::Addressee(int s, int clause) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Clause>& clauses = sentence.parse.clauses;
+  if (clause < 0 || clause >= static_cast<int>(clauses.size()) ||
+      clauses[clause].speech < 0) {
+    return std::nullopt;
+  }
+  const int object = clauses[clauses[clause].speech].object;
+  if (object >= 0) {
+    const TokenRange r = sentence.parse.phrases.nps[object].range;
+    for (const Mention& m : sentence.mentions) {
+      if (m.begin < r.begin || m.begin >= r.end || !IsStateMention(m)) continue;
+      Referent addressee = FromMention(s, m, false);
+      if (!addressee.party.empty()) return addressee;
+    }
+  }
+  return SpeechPartner(s, clause);
 }
 
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {

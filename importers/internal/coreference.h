@@ -161,6 +161,9 @@ class Discourse {
   // The state or person named after "with" or "alongside" in the clause that reports
   // quoted clause `clause` of sentence s ("X said after talks with Y").
   std::optional<Referent> SpeechPartner(int s, int clause) const;
+  // Whom the speech of quoted clause `clause` is told to: the state of the speech
+  // verb's object ("told his Portuguese host"), else its "with" partner.
+  std::optional<Referent> Addressee(int s, int clause) const;
   const Mention* PreviousSubjectState(int s) const;
   // The first organization among the item's leading principal parties; "" if none.
   std::string PrincipalOrganization() const;

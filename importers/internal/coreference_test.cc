@@ -88,6 +88,12 @@ TEST(Discourse, ADelegationLedBySomeoneStandsForTheLeadersState) {
   EXPECT_TRUE(delegation[0].human);  // The minister, whom a visit needs.
 }
 
+TEST(Discourse, InAQuoteYourIsTheStateOfWhomItIsToldTo) {
+  Item item("",
+            {"\"Your ports will grow,\" the Emirati president told his Kenyan host."});
+  EXPECT_EQ(Parties(item.Of(0, "Your")), std::vector<std::string>{"country:KEN"});
+}
+
 TEST(Discourse, HeAndHisAreTheLastPersonNamedAsSubject) {
   Item item(
       "",
