@@ -643,11 +643,12 @@ std::string Discourse::LastNamedOf(int s, int before,
 namespace {
 
 // The first state named in a subject `r`; a capital as a subject speaks for its state
-// ("Rabat insists that its ties ...").
-const Mention* FirstStateIn(const Sentence& sentence, const TokenRange& r) {
+// ("Rabat insists that its ties ..."). `fits` narrows what counts.
+const Mention* FirstStateIn(const Sentence& sentence, const TokenRange& r,
+                            bool (*fits)(const Mention&) = IsStateOrCapital) {
   for (int k = r.begin; k < r.end; ++k) {
     const int m = sentence.mention_at[k];
-    if (m >= 0 && IsStateOrCapital(sentence.mentions[m])) return &sentence.mentions[m];
+    if (m >= 0 && fits(sentence.mentions[m])) return &sentence.mentions[m];
   }
   return nullptr;
 }
@@ -1779,7 +1780,6 @@ std::vector<Referent> Discourse::OwnReferents(int s, int np, bool as_place) cons
   return InRange(s, phrase.range.begin, phrase.range.end, as_place);
 }
 
-// "the heads of state of Chile and Peru": down the "of" phrases to the names.
 // "received a delegation led by the Foreign Minister of Kazakhstan": whom a passive
 // @leader_verb ("led", "headed") after an agent's phrase names with "by".
 std::vector<Referent> Discourse::LedBy(int s, int np, bool as_place) const {
@@ -1802,6 +1802,7 @@ std::vector<Referent> Discourse::LedBy(int s, int np, bool as_place) const {
   return {};
 }
 
+// "the heads of state of Chile and Peru": down the "of" phrases to the names.
 std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
@@ -1983,6 +1984,14 @@ std::vector<Referent> Discourse::ElaboratingList(int s, int np, bool as_place) c
   return InRange(s, k + opener, stop, as_place);
 }
 
+std::optional<Referent> Discourse::StateNamedIn(int s, const TokenRange& r) const {
+  const Mention* m = FirstStateIn(item_.sentences[s], r, IsStateMention);
+  if (m == nullptr) return std::nullopt;
+  Referent state = FromMention(s, *m, false);
+  if (state.party.empty()) return std::nullopt;
+  return state;
+}
+
 std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Clause>& clauses = sentence.parse.clauses;
@@ -1993,12 +2002,8 @@ std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
   const TokenRange r = clauses[clauses[clause].speech].range;
   const std::vector<Token>& t = sentence.tokens;
   for (int k = r.begin; k < r.end && k < static_cast<int>(t.size()); ++k) {
-    if (!t[k].LowerIs("with") && !t[k].LowerIs("alongside")) continue;
-    for (const Mention& m : sentence.mentions) {
-      if (m.begin <= k || m.begin >= r.end || !IsStateMention(m)) continue;
-      Referent partner = FromMention(s, m, false);
-      if (partner.party.empty()) return std::nullopt;
-      return partner;
+    if (t[k].LowerIs("with") || t[k].LowerIs("alongside")) {
+      return StateNamedIn(s, {k + 1, r.end});
     }
   }
   return std::nullopt;
@@ -2011,14 +2016,9 @@ std::optional<Referent> Discourse::Addressee(int s, int clause) const {
       clauses[clause].speech < 0) {
     return std::nullopt;
   }
-  const int object = clauses[clauses[clause].speech].object;
-  if (object >= 0) {
+  if (const int object = clauses[clauses[clause].speech].object; object >= 0) {
     const TokenRange r = sentence.parse.phrases.nps[object].range;
-    for (const Mention& m : sentence.mentions) {
-      if (m.begin < r.begin || m.begin >= r.end || !IsStateMention(m)) continue;
-      Referent addressee = FromMention(s, m, false);
-      if (!addressee.party.empty()) return addressee;
-    }
+    if (std::optional<Referent> told = StateNamedIn(s, r)) return told;
   }
   return SpeechPartner(s, clause);
 }

@@ -166,10 +166,6 @@ bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   return false;
 }
 
-int TrailingSpeech(const Sentence& s, int c) {
-  return internal::TrailingSpeech(s.parse, s.tokens, c);
-}
-
 // Clause c is a participle describing a thing named in another participle's
 // clause ("the partnership, building on the committee established in 2021"): its
 // date is that thing's. (A participle right under the trigger's clause may be its speech:
@@ -350,7 +346,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
   const DateMention* own_phrase = nullptr;
-  const int trailing_speech = TrailingSpeech(s, ctx.match.clause);
+  const int trailing_speech = TrailingSpeech(s.parse, s.tokens, ctx.match.clause);
   for (const DateMention& d : s.dates) {
     if (OfSomethingElse(ctx, d, state)) continue;
     if (ctx.match.np >= 0 && phrase.Contains(d.begin)) {

@@ -2353,9 +2353,6 @@ class SentenceMatcher {
     }
   }
 
-  // The parties of one slot with each other: "Chile, Peru and Ghana signed" is three
-  // pairs; "Germany and the five Central Asian states" is Germany with each of the
-  // five, not the five among themselves.
   // "talks were held between Oman and Jordan, and between Iraq and Egypt": with two
   // or more "between" phrases, each pairs its own parties, not all with all. False
   // (and nothing added) when the slot is no "between", there is one phrase, or one of
@@ -2389,6 +2386,9 @@ class SentenceMatcher {
     return true;
   }
 
+  // The parties of one slot with each other: "Chile, Peru and Ghana signed" is three
+  // pairs; "Germany and the five Central Asian states" is Germany with each of the
+  // five, not the five among themselves.
   void PairWithin(const std::vector<Referent>& a,
                   std::vector<std::pair<Referent, Referent>>* pairs) const {
     std::map<int, int> per_conjunct;
