@@ -258,6 +258,38 @@ bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
   return subject >= 0 && s.parse.phrases.nps[subject].range.Contains(d.begin);
 }
 
+// "discussed their 2019 fisheries accord", "reviewed the treaty of 1998", "discussed
+// the agreements signed in 2019": a date in a document's own phrase, in its "of"
+// phrase, or in a clause describing it, is the document's. A verb's relation other
+// than the signing itself (talks about the document, a partnership under it) is not
+// dated by it.
+bool DateOfDocumentTalkedOf(const MatchContext& ctx, const DateMention& d) {
+  if (ctx.match.np >= 0 || ctx.match.frame->type == RelationType::kAgreement)
+    return false;
+  const Sentence& s = ctx.sentence();
+  const Phrases& ph = s.parse.phrases;
+  if (d.begin >= static_cast<int>(ph.np_at.size())) return false;
+  auto document = [&](int np) {
+    if (np < 0 || ph.nps[np].head < 0) return false;
+    const Token& head = s.tokens[ph.nps[np].head];
+    const ClassId kind = ctx.classes().agreement_kind;
+    return ctx.lexicon().ContainsWord(kind, head) ||
+           ctx.lexicon().Contains(kind, head.lemma);
+  };
+  int np = ph.np_at[d.begin];
+  if (document(np)) return true;
+  if (np >= 0 && ph.nps[np].pp >= 0) {
+    const PrepPhrase& of = ph.pps[ph.nps[np].pp];
+    if (s.tokens[of.prep].LowerIs("of") && document(of.attached_np)) return true;
+  }
+  const int c = s.parse.clause_at[d.begin];
+  if (c < 0 || c == ctx.match.clause) return false;
+  const Clause& clause = s.parse.clauses[c];
+  return (clause.kind == ClauseKind::kParticipial ||
+          clause.kind == ClauseKind::kRelative) &&
+         document(clause.antecedent);
+}
+
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
   const Sentence& s = ctx.sentence();
   if (IsTargetDate(s.tokens, d) || DatesAnAmount(s.tokens, d) || DatesABaseline(ctx, d) ||
@@ -281,7 +313,7 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
       return true;
     }
   }
-  if (OtherDocumentYear(ctx, d)) return true;
+  if (OtherDocumentYear(ctx, d) || DateOfDocumentTalkedOf(ctx, d)) return true;
   if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
   // "upgraded ties to a partnership, building on relations since 1989": a span's
   // start told in a participle is that participle's phrase's, not the trigger's.
