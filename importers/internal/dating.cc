@@ -249,11 +249,16 @@ int DocumentOfYear(const MatchContext& ctx, const DateMention& d) {
 }
 
 // Whether d lies in the trigger's own phrase, or for a verb in its subject ("Turkey's
-// 2025 trade with Egypt reached").
+// 2025 trade with Egypt reached") or in the object it must find dated.
 bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
   const Sentence& s = ctx.sentence();
   // Its own words, not its "of" phrase ("the suspension of its 2002 treaty").
   if (ctx.match.np >= 0) return s.parse.phrases.nps[ctx.match.np].range.Contains(d.begin);
+  // "reaffirmed their 2019 accord": a frame that wants its object dated is dated there.
+  if (ctx.match.frame->needs_own_date && ctx.match.object_np >= 0 &&
+      s.parse.phrases.nps[ctx.match.object_np].range.Contains(d.begin)) {
+    return true;
+  }
   const int subject = s.parse.clauses[ctx.match.clause].subject;
   return subject >= 0 && s.parse.phrases.nps[subject].range.Contains(d.begin);
 }
