@@ -191,6 +191,7 @@ void Lexicon::FindClosedClasses() {
   c.group_adverb = Find("group_adverb");
   c.guest_gerund = Find("guest_gerund");
   c.guest_preposition = Find("guest_preposition");
+  c.guest_noun = Find("guest_noun");
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");

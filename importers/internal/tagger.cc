@@ -429,7 +429,7 @@ class ContextPass {
       return Tag::kVerb;
     }
     if (pt == Tag::kTo) return (f & kBaseForm) ? Tag::kVerb : Tag::kNoun;
-    if (GuestModifier(i, p)) return Tag::kAdjective;
+    if (GuestModifier(i, p) || GuestBeforePeople(i, pt)) return Tag::kAdjective;
     if (pt == Tag::kPreposition) {
       // "by signing the accord" acts; "a memorandum of understanding in Brussels" names.
       if (!(f & kGerund)) return Tag::kNoun;
@@ -564,6 +564,14 @@ class ContextPass {
     }
     return t_[p].tag == Tag::kVerb ||
            (t_[p].tag == Tag::kPreposition && x_.OneWordAt(c_.guest_preposition, t_, p));
+  }
+
+  // "a status of visiting forces agreement", "met visiting officials": after a
+  // preposition or a verb, a @guest_gerund before a @guest_noun describes them.
+  bool GuestBeforePeople(int i, Tag pt) const {
+    return (pt == Tag::kPreposition || pt == Tag::kVerb) &&
+           i + 1 < static_cast<int>(t_.size()) && !t_[i + 1].capitalized &&
+           x_.OneWordAt(c_.guest_gerund, t_, i) && x_.OneWordAt(c_.guest_noun, t_, i + 1);
   }
 
   // Decide for word i after a conjunction at p.

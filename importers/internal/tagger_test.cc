@@ -98,6 +98,16 @@ TEST(TagTokens, AGerundAfterANameAndAndBeforeATitleDescribesTheNextName) {
             Tag::kAdjective);
 }
 
+TEST(TagTokens, AGuestGerundBeforePeopleDescribesThem) {
+  EXPECT_EQ(
+      TagOf(Tagged("Chile signed a status of visiting forces agreement."), "visiting"),
+      Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("The king received visiting envoys."), "visiting"),
+            Tag::kAdjective);
+  // Before a place it acts.
+  EXPECT_EQ(TagOf(Tagged("The aim of visiting ports is trade."), "visiting"), Tag::kVerb);
+}
+
 TEST(TagTokens, AGerundRightAfterHaveIsNoVerbOfIt) {
   EXPECT_EQ(TagOf(Tagged("Japan has visiting forces agreements."), "visiting"),
             Tag::kAdjective);
