@@ -480,12 +480,12 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     year = YearForMonthDay(month, *day, ctx.reference);
   }
   if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
-    // "from 11 to 22 November", "on 2 and 3 October": a stay of days, known to the
-    // month.
+    // "from 11 to 22 November", "on 2 and 3 October", "on 9–10 June" (the
+    // tokenizer splits at an en dash): a stay of days, known to the month.
     int begin = i;
     if (i >= 2 &&
-        (t[i - 1].LowerIs("to") || t[i - 1].LowerIs("until") ||
-         t[i - 1].LowerIs("and")) &&
+        (t[i - 1].LowerIs("to") || t[i - 1].LowerIs("until") || t[i - 1].LowerIs("and") ||
+         t[i - 1].text == "\u2013") &&
         DayToken(t[i - 2])) {
       begin = i >= 3 && t[i - 3].LowerIs("from") ? i - 3 : i - 2;
     }
