@@ -280,6 +280,11 @@ class ContextPass {
         t_[i].tag = Tag::kAdjective;
       }
       if (ListSemicolon(i)) t_[i].tag = Tag::kComma;
+      // "barred 20 more Serbian officials": one phrase, the number's.
+      if (i > 0 && t_[i].tag == Tag::kDeterminer && t_[i - 1].tag == Tag::kNumber &&
+          x_.OneWordAt(c_.count_quantifier, t_, i)) {
+        t_[i].tag = Tag::kAdjective;
+      }
       if (t_[i].tag == Tag::kPreposition && x_.OneWordAt(c_.sub, t_, i) &&
           t_[i].span == 1 && ClauseFollows(i)) {
         t_[i].tag = Tag::kSubordinator;

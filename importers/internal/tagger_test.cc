@@ -108,6 +108,12 @@ TEST(TagTokens, AGuestGerundBeforePeopleDescribesThem) {
   EXPECT_EQ(TagOf(Tagged("The aim of visiting ports is trade."), "visiting"), Tag::kVerb);
 }
 
+TEST(TagTokens, AQuantifierAfterANumberQualifiesTheCountedNoun) {
+  EXPECT_EQ(TagOf(Tagged("Peru barred 20 more Chilean officials."), "more"),
+            Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("Peru wants more trade."), "more"), Tag::kDeterminer);
+}
+
 TEST(TagTokens, AGerundRightAfterHaveIsNoVerbOfIt) {
   EXPECT_EQ(TagOf(Tagged("Japan has visiting forces agreements."), "visiting"),
             Tag::kAdjective);
