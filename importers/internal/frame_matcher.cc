@@ -357,6 +357,14 @@ class SentenceMatcher {
     return false;
   }
 
+  // "floated a draft pact during talks": np is the object of an @occasion_prep.
+  bool OccasionOf(int np) const {
+    const int pp = ph_.nps[np].pp;
+    return pp >= 0 && x_.MatchAt(c_.occasion_prep, t_, ph_.pps[pp].prep,
+                                 ph_.pps[pp].prep + ph_.pps[pp].prep_length)
+                              .length == ph_.pps[pp].prep_length;
+  }
+
   // "A visit by Modi is expected next week", "a summit is being considered": a noun
   // trigger in the subject of a passive that awaits or plans it. Not "talks are set
   // to begin on Friday": a date set is a fact of its own.
@@ -617,7 +625,7 @@ class SentenceMatcher {
     // "are considering an upgrade of ties to a partnership", "denied the visit": a
     // noun trigger in the object of a governor.
     if (np >= 0 && clause.verb >= 0 && clause.object >= 0 &&
-        InPhrase(np, clause.object)) {
+        InPhrase(np, clause.object) && !OccasionOf(np)) {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= GovernorLemma(c_.denial_governor, g);
       mood.wished |= GovernorLemma(c_.plan_governor, g);

@@ -67,6 +67,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"talks_round", &KnownClasses::talks_round},
     {"aside_event", &KnownClasses::aside_event},
     {"plan_governor", &KnownClasses::plan_governor},
+    {"occasion_prep", &KnownClasses::occasion_prep},
     {"awaiting_governor", &KnownClasses::awaiting_governor},
     {"phase_noun", &KnownClasses::phase_noun},
     {"pledge_governor", &KnownClasses::pledge_governor},
