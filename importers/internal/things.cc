@@ -191,6 +191,7 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     if (const int after = money_end(b); after > b) {
       b = after;
     } else if (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
+               t[b].LowerIs("the") ||  // "The Sahel Security Forum": a name's article.
                ParseOrdinal(t[b]) || absl::StartsWith(t[b].lower, "first-") ||
                absl::EndsWith(t[b].lower, "-day") ||
                (t[b].kind == TokenKind::kNumber && t[b].text.size() == 4)) {
