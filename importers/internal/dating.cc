@@ -72,6 +72,23 @@ const DateMention* WhenDate(const Sentence& s, int c) {
   return nullptr;
 }
 
+// "set a goal of $4 billion when their presidents met in Lusaka last March": a clause
+// with no time of its own happened when its "when" clause says.
+const DateMention* DateOfWhenClause(const Sentence& s, int c) {
+  for (size_t k = 0; k < s.parse.clauses.size(); ++k) {
+    const Clause& clause = s.parse.clauses[k];
+    if (clause.parent != c || clause.kind != ClauseKind::kSubordinate ||
+        clause.subordinator < 0 || !s.tokens[clause.subordinator].LowerIs("when")) {
+      continue;
+    }
+    for (const DateMention& d : s.dates) {
+      if (s.parse.clause_at[d.begin] == static_cast<int>(k) && !IsTargetDate(s.tokens, d))
+        return &d;
+    }
+  }
+  return nullptr;
+}
+
 // The first date of the clause that reports quoted clause c, if any.
 const DateMention* SpeechDate(const Sentence& s, int c) {
   for (int guard = 0; guard < 4 && c >= 0 && !s.parse.clauses[c].quoted; ++guard) {
@@ -439,6 +456,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   if (speech != nullptr) return speech;
   if (const DateMention* d = AnnouncementDate(s, ctx.match.clause)) return d;
   if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
+  if (const DateMention* d = DateOfWhenClause(s, ctx.match.clause)) return d;
   if (after[1] != nullptr) return after[1];
   if (before[1] != nullptr) return before[1];
   return AntecedentDate(ctx);
