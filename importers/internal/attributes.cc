@@ -195,8 +195,16 @@ bool NameWord(const MatchContext& ctx, int k) {
 int NameStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
   const std::vector<Token>& t = ctx.tokens();
   int b = kind_at;
-  while (b > phrase.begin) {
-    if (NameWord(ctx, b - 1)) {
+  // "the EU–Kenya Economic Partnership Agreement": the tokenizer splits at an en
+  // dash, which joins the two names of a pair with no space around it.
+  auto glued_pair = [&](int k) {
+    return k >= 2 && t[k - 1].text == "\u2013" && t[k - 2].end == t[k - 1].begin &&
+           t[k - 1].end == t[k].begin && NameWord(ctx, k - 2);
+  };
+  while (b > phrase.begin || (b < kind_at && glued_pair(b))) {
+    if (glued_pair(b)) {
+      b -= 2;
+    } else if (b > phrase.begin && NameWord(ctx, b - 1)) {
       --b;
     } else if (t[b - 1].LowerIs("and") && b - 2 >= phrase.begin && NameWord(ctx, b - 2) &&
                ctx.sentence().mention_at[b - 2] < 0) {
