@@ -1,5 +1,6 @@
 #include "importers/internal/numbers.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -313,6 +314,47 @@ bool CountBeforeScale(const std::vector<Token>& t, int i) {
   return count.has_value() && *count > 0 && *count < 1000;
 }
 
+// "half a billion dollars", "a quarter of a billion", "one and a half billion": words
+// for an amount of a scale word that follows them. Returns how many tokens they take
+// from i (0 for none) and sets *value.
+int FractionBeforeScale(const std::vector<Token>& t, int i, double* value) {
+  const int n = static_cast<int>(t.size());
+  if (t[i].kind == TokenKind::kPunct) return 0;
+  struct Form {
+    std::array<absl::string_view, 4> words;  // Unused places are empty.
+    double value;
+  };
+  static constexpr Form kForms[] = {{{"a", "quarter", "of", "a"}, 0.25},
+                                    {{"three", "quarters", "of", "a"}, 0.75},
+                                    {{"quarter", "of", "a"}, 0.25},
+                                    {{"half", "a"}, 0.5},
+                                    {{"a"}, 1}};
+  for (const Form& f : kForms) {
+    int k = i;
+    for (absl::string_view w : f.words) {
+      if (w.empty() || k >= n || !t[k].LowerIs(w)) break;
+      ++k;
+    }
+    const int taken = k - i;
+    const bool whole = taken == static_cast<int>(std::count_if(
+                                    f.words.begin(), f.words.end(),
+                                    [](absl::string_view w) { return !w.empty(); }));
+    if (whole && k < n && Scale(t[k].lower) > 1e3) {
+      *value = f.value;
+      return taken;
+    }
+  }
+  // "one and a half billion", "2 and a half million".
+  if (i + 4 < n && t[i + 1].LowerIs("and") && t[i + 2].LowerIs("a") &&
+      t[i + 3].LowerIs("half") && Scale(t[i + 4].lower) > 1e3) {
+    if (const std::optional<int64_t> count = ParseCount(t[i]); count && *count < 1000) {
+      *value = static_cast<double>(*count) + 0.5;
+      return 4;
+    }
+  }
+  return 0;
+}
+
 // A word of a few letters with a digit after them: what GluedSign may read.
 bool MayBeGluedSign(const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -333,8 +375,10 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     // token starts with GluedAmount's digits), at i or right after a currency at i,
     // or a word with a sign written onto its digits ("RM5"): most tokens start no
     // mention, and no currency class need be matched there.
+    double fraction = 0;
+    const int fraction_words = FractionBeforeScale(t, i, &fraction);
     if (!number_at(i) && !number_at(i + 1) && !MayBeGluedSign(t[i]) &&
-        !CountBeforeScale(t, i)) {
+        !CountBeforeScale(t, i) && fraction_words == 0) {
       continue;
     }
     const int start = i;
@@ -355,12 +399,19 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
       if (!currency.empty()) ++i;
     }
     if (i >= n) break;
-    std::optional<double> value = ParseDecimal(t[i]);
+    std::optional<double> value;
+    if (fraction_words > 0 && i == start) {
+      value = fraction;
+      i += fraction_words - 1;  // To the last word before the scale.
+    } else {
+      value = ParseDecimal(t[i]);
+    }
     double scale = 1;
     if (currency.empty() && !value)
       value = ScaledGluedSign(x, c, t, i, &currency, &scale);
     // "one billion dollars", "two trillion won": a number word before its scale.
     if (!value && CountBeforeScale(t, i)) value = static_cast<double>(*ParseCount(t[i]));
+
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;

@@ -129,6 +129,17 @@ TEST(FindMoney, ANumberWordBeforeItsScale) {
   EXPECT_TRUE(Money("two thousand people and one billion hopes").empty());
 }
 
+TEST(FindMoney, FractionWordsBeforeAScale) {
+  using V = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(Money("topped a quarter of a billion dollars"), (V{{250000000, "USD"}}));
+  EXPECT_EQ(Money("half a trillion yen"), (V{{500000000000, "JPY"}}));
+  EXPECT_EQ(Money("one and a half billion euros"), (V{{1500000000, "EUR"}}));
+  EXPECT_EQ(Money("2 and a half million dollars"), (V{{2500000, "USD"}}));
+  EXPECT_EQ(Money("a billion dollars"), (V{{1000000000, "USD"}}));
+  // Without a currency, a fraction of a scale is a count.
+  EXPECT_TRUE(Money("half a million visitors").empty());
+}
+
 TEST(FindMoney, PlainNumbersAreNotMoney) {
   EXPECT_TRUE(Money("more than 100,000 people and 40 gigawatts").empty());
   EXPECT_TRUE(Money("$ alone").empty());
