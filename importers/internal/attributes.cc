@@ -301,7 +301,8 @@ bool InComplement(const MatchContext& ctx, int k) {
          !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun &&
            !IngForm(t[k - 1])) &&
          // "a treaty on allied relations in Tashkent": where it was signed.
-         !PlaceAfter(ctx, k) && !InClass(ctx, ctx.classes().title_end, k) &&
+         !PlaceAfter(ctx, k) &&
+         ctx.lexicon().MatchAt(ctx.classes().title_end, t, k, n).length == 0 &&
          !(DateAt(ctx, k) && !OwnedYear(ctx, k));
 }
 
@@ -326,10 +327,12 @@ int ComplementEnd(const MatchContext& ctx, int e) {
   // "a protocol amending the treaty": a participle opens it as a preposition does.
   // The complement needs words of its own: "agreement on Tuesday" names nothing.
   // "in the field of education": a complement may open with several words.
+  // "a pact on the sidelines of the summit": an occasion, though it opens with "on".
   if (e + 1 >= n ||
       !(IngForm(t[e]) ||
         ctx.lexicon().MatchAt(ctx.classes().title_complement, t, e, n).length > 0) ||
-      t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1))
+      t[e + 1].tag == Tag::kComma || DateAt(ctx, e + 1) ||
+      ctx.lexicon().MatchAt(ctx.classes().title_end, t, e, n).length > 1)
     return e;
   int end = e + 1;
   while (end < n) {
