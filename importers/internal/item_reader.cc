@@ -16,15 +16,6 @@ using graph::DateWithPrecision;
 // A report verb's date sits at most this far after it ("reported on Feb. 5").
 constexpr int kReportDateWindow = 6;
 
-bool AllUpper(absl::string_view s) {
-  bool letter = false;
-  for (char c : s) {
-    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
-    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
-  }
-  return letter;
-}
-
 bool IsDash(absl::string_view text) {
   return text == "-" || text == "\u2013" || text == "\u2014" || text == "--";
 }

@@ -12,15 +12,6 @@ namespace {
 // The longest name a title phrase may carry ("Sheikh Tamim bin Hamad Al Thani").
 constexpr int kMaxNameTokens = 7;
 
-bool AllUpper(absl::string_view s) {
-  bool letter = false;
-  for (char c : s) {
-    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
-    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
-  }
-  return letter;
-}
-
 bool Masked(const Token& t, const std::vector<std::pair<int64_t, int64_t>>& masked) {
   for (const auto& [b, e] : masked) {
     if (t.begin >= b && t.end <= e) return true;

@@ -20,15 +20,6 @@ bool IsNumberLike(absl::string_view text) {
          text == "%" || text == "\u20b9";
 }
 
-bool AllUpper(absl::string_view s) {
-  bool letter = false;
-  for (char c : s) {
-    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
-    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
-  }
-  return letter;
-}
-
 // Pass 1: what each word is out of context.
 class LexicalPass {
  public:

@@ -349,4 +349,13 @@ bool IsValidUtf8(absl::string_view s) {
   return true;
 }
 
+bool AllUpper(absl::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
+  }
+  return letter;
+}
+
 }  // namespace entente::importers::internal

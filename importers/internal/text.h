@@ -124,6 +124,9 @@ bool IsAbbreviation(absl::string_view lower);
 // lower-case ASCII letters and digits joined by '-', Latin-1 letters folded.
 std::string Slugify(absl::string_view text);
 
+// Whether `s` has letters and all of them are capitals ("BYD", "U.S.").
+bool AllUpper(absl::string_view s);
+
 // True for valid UTF-8.
 bool IsValidUtf8(absl::string_view bytes);
 
