@@ -1,5 +1,6 @@
 #include "importers/gazetteer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -170,15 +171,25 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view 
           facts.city = std::string(p.second);
         else if (p.first == "members")
           facts.members = absl::StrSplit(p.second, ',', absl::SkipEmpty());
-        else
+        else if (p.first == "from") {
+          absl::StatusOr<graph::DateWithPrecision> from =
+              graph::DateWithPrecision::Parse(p.second);
+          if (!from.ok())
+            return absl::InvalidArgumentError(
+                absl::StrCat(file, ":", line_number, ": bad date in '", kv, "'"));
+          facts.from = *from;
+        } else
           return absl::InvalidArgumentError(
               absl::StrCat(file, ":", line_number, ": unknown fact '", kv, "'"));
       }
     }
     if (e->kind == graph::EntityKind::kPerson && !facts.country.empty() &&
         !facts.role.empty()) {
-      // The first listed holder of a role is the one a bare title refers to.
-      leaders_.try_emplace(absl::StrCat(facts.country, "|", facts.role), e->id);
+      // The holders of a role in the order listed, the latest first.
+      std::vector<std::string>& holders =
+          leaders_[absl::StrCat(facts.country, "|", facts.role)];
+      if (std::find(holders.begin(), holders.end(), e->id) == holders.end())
+        holders.push_back(e->id);
       // "King Philippe", "Emir Tamim": a word of the name after the office.
       constexpr size_t kShortestNameWord = 3;  // Not "al", "bin", "of".
       for (absl::string_view word :
@@ -292,10 +303,18 @@ absl::string_view Gazetteer::HolderNamed(absl::string_view role,
   return it == holders_by_word_.end() ? absl::string_view() : it->second;
 }
 
-absl::string_view Gazetteer::LeaderOf(absl::string_view country,
-                                      absl::string_view role) const {
+absl::string_view Gazetteer::LeaderOf(absl::string_view country, absl::string_view role,
+                                      const graph::DateWithPrecision& when) const {
   auto it = leaders_.find(absl::StrCat(country, "|", role));
-  return it == leaders_.end() ? absl::string_view() : absl::string_view(it->second);
+  if (it == leaders_.end()) return absl::string_view();
+  for (const std::string& id : it->second) {
+    const EntityFacts* facts = FactsOf(id);
+    if (!when.known() || facts == nullptr || !facts->from.known() ||
+        facts->from.FirstDay() <= when.FirstDay()) {
+      return id;
+    }
+  }
+  return absl::string_view();
 }
 
 absl::string_view Gazetteer::CountryOf(absl::string_view id) const {

@@ -9,7 +9,7 @@
 // importers/data/gazetteer/*.tsv (one format; a later line for an id already
 // known adds aliases and fills empty facts), embedded into the binary at build time.
 //
-// FACTS are "country=ID role=ROLE city=ID members=ID,ID,...".
+// FACTS are "country=ID role=ROLE city=ID members=ID,ID,... from=DATE".
 //
 // Thread-safety: immutable after Load; all const methods are safe to call from
 // several threads at once.
@@ -52,6 +52,8 @@ struct EntityFacts {
   // For an area of the world ("area:central-asia"): the states it stands for when
   // it acts ("Italy and Central Asia signed"); empty when too many or too vague.
   std::vector<std::string> members;
+  // For persons: when they took the office `role` names (unknown when not given).
+  graph::DateWithPrecision from;
 };
 
 // The iso-codes JSON directory the build was configured with: CMake's
@@ -80,9 +82,11 @@ class Gazetteer {
   // The country an entity belongs to: itself for a country, the `country`
   // fact otherwise; "" when none.
   absl::string_view CountryOf(absl::string_view id) const;
-  // The person holding `role` ("president", "prime_minister") for a country,
-  // as the alias table lists them; "" when none is listed.
-  absl::string_view LeaderOf(absl::string_view country, absl::string_view role) const;
+  // The person holding `role` ("president", "prime_minister") for a country on
+  // `when`: the first the alias table lists whose `from` is unknown or not after
+  // it (the latest holder first, with `when` unknown); "" when none.
+  absl::string_view LeaderOf(absl::string_view country, absl::string_view role,
+                             const graph::DateWithPrecision& when = {}) const;
   // The one person of `role` with `word` (normalized) in their name: "philippe" for
   // a king is Philippe of Belgium; "" when none or several.
   absl::string_view HolderNamed(absl::string_view role, absl::string_view word) const;
@@ -117,8 +121,9 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> phrases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> codes_;
   absl::flat_hash_map<std::string, int> max_words_;
-  absl::flat_hash_set<std::string> phrase_prefixes_;       // IsPhrasePrefix's.
-  absl::flat_hash_map<std::string, std::string> leaders_;  // "country:TUR|president".
+  absl::flat_hash_set<std::string> phrase_prefixes_;  // IsPhrasePrefix's.
+  // "country:TUR|president": the holders, as listed.
+  absl::flat_hash_map<std::string, std::vector<std::string>> leaders_;
   // "king|philippe" -> its one holder ("" when two share it): HolderNamed's.
   absl::flat_hash_map<std::string, std::string> holders_by_word_;
 };

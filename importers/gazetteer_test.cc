@@ -51,6 +51,32 @@ TEST(Gazetteer, TheOneHolderOfAnOfficeIsFoundByAWordOfTheName) {
   EXPECT_EQ((*g)->HolderNamed("emir", "ruiz"), "");
 }
 
+TEST(Gazetteer, AnOfficeOnADateIsHeldByTheLatestWhoHadTakenIt) {
+  auto g = Gazetteer::LoadFromText(
+      R"({"3166-1": []})",
+      "person:ana-ruiz\tAna Ruiz\tcountry=country:PER role=president from=2024-03-11\t-\n"
+      "person:luis-paz\tLuis Paz\tcountry=country:PER role=president from=2020-03\t-\n"
+      "person:eva-rios\tEva Rios\tcountry=country:PER role=king\t-\n");
+  ASSERT_TRUE(g.ok()) << g.status();
+  auto day = [](absl::string_view d) { return *graph::DateWithPrecision::Parse(d); };
+  EXPECT_EQ((*g)->LeaderOf("country:PER", "president"), "person:ana-ruiz");
+  EXPECT_EQ((*g)->LeaderOf("country:PER", "president", day("2025-01-02")),
+            "person:ana-ruiz");
+  EXPECT_EQ((*g)->LeaderOf("country:PER", "president", day("2024-03-10")),
+            "person:luis-paz");
+  EXPECT_EQ((*g)->LeaderOf("country:PER", "president", day("2019-05-01")), "");
+  // A holder listed with no date holds the office on every date.
+  EXPECT_EQ((*g)->LeaderOf("country:PER", "king", day("1990-01-01")), "person:eva-rios");
+}
+
+TEST(Gazetteer, ABadDateOfOfficeNamesFileAndLine) {
+  auto g = Gazetteer::LoadFromText(
+      R"({"3166-1": []})",
+      "person:ana-ruiz\tAna Ruiz\tcountry=country:PER role=president from=March\t-\n");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find(":1: bad date"), std::string::npos) << g.status();
+}
+
 TEST(Gazetteer, ADashForAliasesAddsNoneAndAnAreaKeepsItsMembers) {
   auto g = Gazetteer::LoadFromText(
       R"({"3166-1": []})",

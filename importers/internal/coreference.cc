@@ -587,7 +587,8 @@ Referent Discourse::FromMention(int s, const Mention& m, bool as_place) const {
         // The office holder the item names (the nearest before, else the first
         // after), else the gazetteer's.
         r.person = NamedHolder(s, m);
-        if (r.person.empty()) r.person = std::string(g_.LeaderOf(m.country, m.role));
+        if (r.person.empty())
+          r.person = std::string(g_.LeaderOf(m.country, m.role, reported()));
       } else {
         r.person = m.id;
         const PersonInfo* p = Person(m.id);
