@@ -46,12 +46,40 @@ bool IsBoilerplate(absl::string_view line) {
                                    "(additional reporting", "(compiled by", "(end)"}) {
     if (absl::StartsWithIgnoreCase(line, credit)) return true;
   }
-  return absl::StartsWithIgnoreCase(line, "photo credit") ||
-         absl::StartsWithIgnoreCase(line, "photo:") ||
-         absl::EqualsIgnoreCase(line, "latest news") ||
-         absl::StartsWithIgnoreCase(line, "read more") ||
-         absl::EqualsIgnoreCase(line, "share") ||
-         absl::StartsWithIgnoreCase(line, "related:");
+  // A web page's furniture: captions, tags, sharing, copyright.
+  for (absl::string_view start :
+       {"photo credit", "photo:", "photos:", "tags:", "tag:", "share this", "share on",
+        "copyright", "\u00a9", "all rights reserved", "subscribe to", "follow us"}) {
+    if (absl::StartsWithIgnoreCase(line, start)) return true;
+  }
+  return absl::EqualsIgnoreCase(line, "share") || absl::EqualsIgnoreCase(line, "print") ||
+         absl::EqualsIgnoreCase(line, "latest news");
+}
+
+// A page's links to other stories: "Read also: Chile and Peru sign ...", or a
+// heading ("Related articles", "More news") over a list of their headlines.
+// Returns whether the line is one; *list when it heads a list.
+bool IsLinkLine(absl::string_view line, bool* list) {
+  constexpr size_t kLongestHeading = 40;
+  for (absl::string_view start :
+       {"read also", "also read", "read more", "see also", "related", "more news",
+        "more stories", "more on this", "more from", "you may also like",
+        "you might also like", "recommended", "most read", "most popular"}) {
+    if (!absl::StartsWithIgnoreCase(line, start)) continue;
+    absl::string_view rest = line.substr(start.size());
+    // "Related:" or "Related articles" alone heads a list; "Read also: X" is a link.
+    rest = absl::StripLeadingAsciiWhitespace(rest);
+    *list = line.size() <= kLongestHeading &&
+            (rest.empty() || rest == ":" || !absl::StrContains(rest, " "));
+    // "Related talks were held ...": a sentence, not a link.
+    if (!*list && !absl::StartsWith(rest, ":") && !absl::StartsWith(rest, "\u2013") &&
+        !absl::StartsWith(rest, "-") && !absl::StartsWith(rest, "|")) {
+      continue;
+    }
+    return true;
+  }
+  *list = false;
+  return false;
 }
 
 bool EndsSentence(absl::string_view line) {
@@ -201,6 +229,14 @@ class ItemSplitter {
     for (size_t i = first; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
       if (l.text.empty() || IsBoilerplate(l.text)) continue;
+      // The headlines under a page's "Related" heading, up to one with text under it.
+      bool list = false;
+      if (IsLinkLine(l.text, &list)) {
+        in_links_ = list;
+        continue;
+      }
+      if (in_links_ && IsHeadlineShape(l.text) && !BodyNext(i)) continue;
+      in_links_ = false;
       // A dateline line right after an item's headline opens its body.
       const bool dateline =
           current_ != nullptr && current_->paragraphs.empty() && IsDatelineShape(l.text);
@@ -248,6 +284,13 @@ class ItemSplitter {
     current_ = &item;
     open_quotes_ = 0;
     return item;
+  }
+
+  bool BodyNext(size_t i) const {
+    size_t next = i + 1;
+    while (next < lines_.size() && lines_[next].text.empty()) ++next;
+    return next < lines_.size() && !IsHeadlineShape(lines_[next].text) &&
+           !IsBoilerplate(lines_[next].text);
   }
 
   bool HeadlineNext(size_t i) const {
@@ -314,6 +357,7 @@ class ItemSplitter {
   TextDigest& digest_;
   DigestItem* current_ = nullptr;
   int open_quotes_ = 0;
+  bool in_links_ = false;  // Inside a list of links to other stories.
   std::string last_headline_;
   std::vector<TextSpan> lead_;
   bool layout_known_ = false;

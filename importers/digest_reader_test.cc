@@ -155,6 +155,27 @@ TEST(ParseTextDigest, AnUntitledWireStoryKeepsItsTextBeforeItsCredits) {
   EXPECT_EQ(trailing->items[0].number, 1);
 }
 
+TEST(ParseTextDigest, APagesLinksToOtherStoriesAreNoItems) {
+  auto digest = ParseTextDigest(
+      "d.txt",
+      "published: 2025-05-10\n\nPeru and Chile sign a fisheries pact\n\n"
+      "LIMA, May 9 (Agency) - Peru and Chile signed a pact on Friday.\n"
+      "Read also: Bolivia and Paraguay agree on a gas pipeline\n"
+      "The pact covers anchovy.\n\nRelated articles\n"
+      "Ecuador and Colombia open a border crossing\n\n"
+      "Argentina and Uruguay sign a port deal\n\nTags: fisheries, Peru\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 1u);
+  EXPECT_EQ(digest->items[0].headline.text, "Peru and Chile sign a fisheries pact");
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[1].text, "The pact covers anchovy.");
+  // A sentence that only opens with such a word is text.
+  auto text = ParseTextDigest("d.txt", "Headline\nRelated talks were held in Lima.\n");
+  ASSERT_TRUE(text.ok());
+  ASSERT_EQ(text->items.size(), 1u);
+  EXPECT_EQ(text->items[0].paragraphs.size(), 1u);
+}
+
 TEST(ParseTextDigest, RejectsInvalidUtf8NamingTheLine) {
   auto digest = ParseTextDigest("bad.txt", "Lead.\nHeadline\nBody \xff\xfe here.\n");
   ASSERT_FALSE(digest.ok());
