@@ -43,6 +43,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"partnership_level", &KnownClasses::partnership_level},
     {"visit_level", &KnownClasses::visit_level},
     {"facility", &KnownClasses::facility},
+    {"capacity_unit", &KnownClasses::capacity_unit},
     {"sanction_measure", &KnownClasses::sanction_measure},
     {"decrease_verb", &KnownClasses::decrease_verb},
     {"trade_noun", &KnownClasses::trade_noun},

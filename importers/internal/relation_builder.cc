@@ -36,7 +36,7 @@ RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& ga
       things_(knowledge, gazetteer, discourse, text) {}
 
 graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent& r,
-                                        bool target,
+                                        const graph::EntityRef* host,
                                         const graph::DateWithPrecision& date) {
   graph::EntityRef ref;
   if (r.thing >= 0) {
@@ -53,6 +53,11 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
           Slugify(absl::EndsWith(name, year) ? name : absl::StrCat(name, " ", year)));
     } else {
       ref.kind = graph::EntityKind::kSite;
+      // "a wind farm" names no site of its own: the host's ("egypt-wind-farm"), so
+      // that two countries' unnamed plants stay apart.
+      const bool generic = std::none_of(name.begin(), name.end(), absl::ascii_isupper);
+      if (generic && host != nullptr && host->kind == graph::EntityKind::kCountry)
+        name = absl::StrCat(host->name, " ", name);
       ref.id = absl::StrCat("site:", Slugify(name));
     }
     ref.name = name;
@@ -64,7 +69,6 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
       e.kind = ref.kind;
       adhoc_.push_back(std::move(e));
     }
-    (void)target;
     return ref;
   }
   ref.id = r.party;
@@ -177,8 +181,8 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     }
     graph::Relation r;
     r.type = type;
-    r.source = RefOf(match, source, false, date.date);
-    r.target = RefOf(match, target, true, date.date);
+    r.source = RefOf(match, source, nullptr, date.date);
+    r.target = RefOf(match, target, &r.source, date.date);
     if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id)
       continue;
     if (graph::IsSymmetric(type) && r.target.id < r.source.id)
@@ -249,8 +253,8 @@ void RelationBuilder::AddRankedPartners(const MatchContext& ctx, size_t first) {
     Referent home_ref, partner;
     home_ref.party = home;
     partner.party = m.country;
-    r.source = RefOf(ctx.match, home_ref, false, r.date);
-    r.target = RefOf(ctx.match, partner, true, r.date);
+    r.source = RefOf(ctx.match, home_ref, nullptr, r.date);
+    r.target = RefOf(ctx.match, partner, &r.source, r.date);
     if (r.target.id < r.source.id) std::swap(r.source, r.target);
     r.attributes.erase("change_pct");
     r.attributes["amount"] = amount->amount;

@@ -65,7 +65,9 @@ class RelationBuilder {
   bool BilateralEvent(int s, int np) const;
   bool OwnGathering(int s, int np, absl::string_view party) const;
   bool UnnamedEventOfTwo(const FrameMatch& match, const Referent& target) const;
-  graph::EntityRef RefOf(const FrameMatch& match, const Referent& r, bool target,
+  // The entity `r` names; `host`, the source already made when r is a target.
+  graph::EntityRef RefOf(const FrameMatch& match, const Referent& r,
+                         const graph::EntityRef* host,
                          const graph::DateWithPrecision& date);
 
   const Knowledge& k_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/numbers.h"
@@ -98,8 +99,9 @@ void ThingRegistry::AppendNamingPhrases(const Sentence& sentence, const NounPhra
     const Token& first = t[ph.nps[p.np].range.begin];
     const bool capital_name =
         t[p.prep].capitalized || (first.capitalized && !IsTimeWord(first));
+    // "a summit with Japan" names it; "a plant with a World Bank loan" does not.
     bool names =
-        prep == "of" || prep == "between" || prep == "with" ||
+        prep == "of" || (event && (prep == "between" || prep == "with")) ||
         (!event && (prep == "in" || prep == "at" || prep == "near" || prep == "on")) ||
         (event && (prep == "on" || prep == "for") && capital_name) ||
         (event && prep == "on" && Weight(name) == 0 && Topic(t, ph.nps[p.np]));
@@ -187,8 +189,22 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     }
     return k;
   };
+  // "a 500-megawatt solar park", "a 1.2 GW plant": its size.
+  auto capacity_end = [&](int k) {
+    const ClassId unit = k_.classes().capacity_unit;
+    if (const size_t dash = t[k].lower.find('-');
+        dash != std::string::npos && absl::ascii_isdigit(t[k].lower[0]) &&
+        k_.lexicon().Contains(unit, absl::string_view(t[k].lower).substr(dash + 1))) {
+      return k + 1;
+    }
+    if (t[k].kind == TokenKind::kNumber && k + 1 < part.end &&
+        k_.lexicon().ContainsWord(unit, t[k + 1])) {
+      return k + 2;
+    }
+    return k;
+  };
   while (b < part.end) {
-    if (const int after = money_end(b); after > b) {
+    if (const int after = std::max(money_end(b), capacity_end(b)); after > b) {
       b = after;
     } else if (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
                t[b].LowerIs("the") ||  // "The Sahel Security Forum": a name's article.
