@@ -307,14 +307,25 @@ absl::string_view Gazetteer::LeaderOf(absl::string_view country, absl::string_vi
                                       const graph::DateWithPrecision& when) const {
   auto it = leaders_.find(absl::StrCat(country, "|", role));
   if (it == leaders_.end()) return absl::string_view();
+  // The one who took the office last by `when`; else the first listed with no date.
+  const std::string* latest = nullptr;
+  int32_t latest_from = 0;
+  const std::string* undated = nullptr;
   for (const std::string& id : it->second) {
     const EntityFacts* facts = FactsOf(id);
-    if (!when.known() || facts == nullptr || !facts->from.known() ||
-        facts->from.FirstDay() <= when.FirstDay()) {
-      return id;
+    if (facts == nullptr || !facts->from.known()) {
+      if (undated == nullptr) undated = &id;
+      continue;
+    }
+    const int32_t from = facts->from.FirstDay();
+    if ((!when.known() || from <= when.FirstDay()) &&
+        (latest == nullptr || from > latest_from)) {
+      latest = &id;
+      latest_from = from;
     }
   }
-  return absl::string_view();
+  if (latest != nullptr) return *latest;
+  return undated != nullptr ? absl::string_view(*undated) : absl::string_view();
 }
 
 absl::string_view Gazetteer::CountryOf(absl::string_view id) const {

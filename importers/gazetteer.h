@@ -83,8 +83,8 @@ class Gazetteer {
   // fact otherwise; "" when none.
   absl::string_view CountryOf(absl::string_view id) const;
   // The person holding `role` ("president", "prime_minister") for a country on
-  // `when`: the first the alias table lists whose `from` is unknown or not after
-  // it (the latest holder first, with `when` unknown); "" when none.
+  // `when` (any date when unknown): of those listed with a `from`, the one who took
+  // the office last by then; else the first listed with none; "" when none.
   absl::string_view LeaderOf(absl::string_view country, absl::string_view role,
                              const graph::DateWithPrecision& when = {}) const;
   // The one person of `role` with `word` (normalized) in their name: "philippe" for
