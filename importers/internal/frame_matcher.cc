@@ -358,12 +358,13 @@ class SentenceMatcher {
   }
 
   // "floated a draft pact during talks": np is the object of an @occasion_prep.
-  bool OccasionOf(int np) const {
+  bool OccasionOf(int np, ClassId cls = -1) const {
     const int pp = ph_.nps[np].pp;
-    return pp >= 0 && x_.MatchAt(c_.occasion_prep, t_, ph_.pps[pp].prep,
+    return pp >= 0 && x_.MatchAt(cls >= 0 ? cls : c_.occasion_prep, t_, ph_.pps[pp].prep,
                                  ph_.pps[pp].prep + ph_.pps[pp].prep_length)
                               .length == ph_.pps[pp].prep_length;
   }
+  bool PriorOccasion(int np) const { return OccasionOf(np, c_.prior_occasion_prep); }
 
   // "A visit by Modi is expected next week", "a summit is being considered": a noun
   // trigger in the subject of a passive that awaits or plans it. Not "talks are set
@@ -512,12 +513,14 @@ class SentenceMatcher {
 
   // A meeting, visit or gathering agreed on takes place later: the verb agreed on,
   // or its object ("agreed to hold the next session"), not the talks in which the
-  // agreeing was done ("agreed, in their first talks, to ...").
+  // agreeing was done ("agreed, in their first talks, to ...", "agreed to reopen the
+  // crossing after talks in Vientiane").
   bool EventForLater(const Frame& f, int c, int np) const {
     const bool event = f.type == RelationType::kMeeting ||
                        f.type == RelationType::kVisit || f.type == RelationType::kForum;
     return event && ArrangedForLater(c) &&
-           (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object)));
+           (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object) &&
+                       !PriorOccasion(np)));
   }
 
   // "agreed to hold the next session in Dakar", "decided to meet again": clause c is

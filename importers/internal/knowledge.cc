@@ -69,6 +69,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"aside_event", &KnownClasses::aside_event},
     {"plan_governor", &KnownClasses::plan_governor},
     {"occasion_prep", &KnownClasses::occasion_prep},
+    {"prior_occasion_prep", &KnownClasses::prior_occasion_prep},
     {"awaiting_governor", &KnownClasses::awaiting_governor},
     {"phase_noun", &KnownClasses::phase_noun},
     {"pledge_governor", &KnownClasses::pledge_governor},
