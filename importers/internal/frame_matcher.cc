@@ -539,6 +539,14 @@ class SentenceMatcher {
   }
 
   Mood MoodOf(int c, const TokenRange& trigger, int np) const {
+    // "pledged to deepen ties during a meeting in Rabat on Monday": the meeting is
+    // the occasion of the past pledge, as real as the pledging.
+    if (np >= 0 && OccasionOf(np) && clauses_[c].kind == ClauseKind::kComplement &&
+        clauses_[c].parent >= 0 && clauses_[clauses_[c].parent].verb >= 0) {
+      const VerbGroup& g = ph_.verbs[clauses_[clauses_[c].parent].verb];
+      if ((t_[g.head].verb_forms & kPastTense) && !g.modal && !g.future && !g.negated)
+        return MoodOf(clauses_[c].parent, trigger, -1);
+    }
     Mood mood;
     const Clause& clause = clauses_[c];
     if (clause.verb >= 0) {
