@@ -809,6 +809,17 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
                          t[next].capitalized && t[next].tag == Tag::kProper &&
                          !ctx.lexicon().Contains(c.visit_noun, t[next].lemma);
     if (in_name) continue;
+    // "an official and working visit": the level words before a visit's noun; not
+    // "the minister of state", "a state secretary".
+    int k = next;
+    while (k + 1 < static_cast<int>(t.size()) &&
+           (t[k].LowerIs("and") || t[k].tag == Tag::kComma || t[k].text == "-") &&
+           ctx.lexicon().MatchAt(c.visit_level, t, k + 1, t.size()).length > 0) {
+      k += 1 + ctx.lexicon().MatchAt(c.visit_level, t, k + 1, t.size()).length;
+    }
+    if (k >= static_cast<int>(t.size()) ||
+        !ctx.lexicon().Contains(c.visit_noun, t[k].lemma))
+      continue;
     (*a)["level"] = m.value.empty() ? t[at].lower : std::string(m.value);
     break;
   }
