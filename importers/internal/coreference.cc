@@ -1361,9 +1361,11 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
                      : -1;
     std::vector<Referent> speakers = SpeakerOf(s, clause);
     // "'We have signed ...,' X said after talks with Y": "we" beside a partner the
-    // report names is the speaker's side and the partner's.
+    // report names is the speaker's side and the partner's; not when the quote
+    // names a partner of its own ("'We signed a pact with Austria,' X said ...").
     const absl::string_view w = t[i].lower;
-    if (!speakers.empty() && (w == "we" || w == "us" || w == "our" || w == "ours")) {
+    if (!speakers.empty() && (w == "we" || w == "us" || w == "our" || w == "ours") &&
+        !QuoteNamesPartner(s, clause)) {
       if (std::optional<Referent> partner = SpeechPartner(s, clause);
           partner && partner->party != speakers.front().party) {
         speakers.push_back(std::move(*partner));
@@ -2000,14 +2002,41 @@ std::optional<Referent> Discourse::SpeechPartner(int s, int clause) const {
       clauses[clause].speech < 0) {
     return std::nullopt;
   }
-  const TokenRange r = clauses[clauses[clause].speech].range;
+  const int speech = clauses[clause].speech;
+  const TokenRange r = clauses[speech].range;
   const std::vector<Token>& t = sentence.tokens;
   for (int k = r.begin; k < r.end && k < static_cast<int>(t.size()); ++k) {
     if (t[k].LowerIs("with") || t[k].LowerIs("alongside")) {
       return StateNamedIn(s, {k + 1, r.end});
     }
   }
+  // "X said after meeting Y", "X said while hosting Y": a participle under the
+  // report whose verb is a @partner_verb names the partner in its object.
+  for (const Clause& child : clauses) {
+    if (child.parent != speech || child.kind != ClauseKind::kParticipial ||
+        child.verb < 0 || child.object < 0) {
+      continue;
+    }
+    const VerbGroup& g = sentence.parse.phrases.verbs[child.verb];
+    if (!k_.lexicon().Contains(k_.classes().partner_verb, t[g.head].lemma)) continue;
+    return StateNamedIn(s, sentence.parse.phrases.nps[child.object].range);
+  }
   return std::nullopt;
+}
+
+bool Discourse::QuoteNamesPartner(int s, int clause) const {
+  const Sentence& sentence = item_.sentences[s];
+  if (clause < 0 || clause >= static_cast<int>(sentence.parse.clauses.size()))
+    return false;
+  const TokenRange r = sentence.parse.clauses[clause].range;
+  const std::vector<Token>& t = sentence.tokens;
+  for (int k = r.begin; k + 1 < r.end && k + 1 < static_cast<int>(t.size()); ++k) {
+    if ((t[k].LowerIs("with") || t[k].LowerIs("between")) &&
+        StateNamedIn(s, {k + 1, r.end})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<Referent> Discourse::Addressee(int s, int clause) const {

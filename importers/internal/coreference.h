@@ -161,6 +161,8 @@ class Discourse {
   // The state or person named after "with" or "alongside" in the clause that reports
   // quoted clause `clause` of sentence s ("X said after talks with Y").
   std::optional<Referent> SpeechPartner(int s, int clause) const;
+  // Whether quoted clause `clause` names a state after "with" or "between".
+  bool QuoteNamesPartner(int s, int clause) const;
   // The first state named in tokens `r` of sentence s; none when there is none or its
   // party is unknown.
   std::optional<Referent> StateNamedIn(int s, const TokenRange& r) const;

@@ -36,6 +36,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"person_pronoun", &KnownClasses::person_pronoun},
     {"plural_pronoun", &KnownClasses::plural_pronoun},
     {"speaker_pronoun", &KnownClasses::speaker_pronoun},
+    {"partner_verb", &KnownClasses::partner_verb},
     {"addressee_pronoun", &KnownClasses::addressee_pronoun},
     {"it_pronoun", &KnownClasses::it_pronoun},
     {"agent_noun", &KnownClasses::agent_noun},
