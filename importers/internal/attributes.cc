@@ -169,6 +169,13 @@ bool InClass(const MatchContext& ctx, ClassId cls, int k) {
   return cls >= 0 && ctx.lexicon().OneWordAt(cls, ctx.tokens(), k);
 }
 
+// Whether token k is part of an amount of money ("a $500 million loan agreement").
+bool InMoney(const MatchContext& ctx, int k) {
+  const std::vector<MoneyMention>& money = ctx.sentence().money;
+  return std::any_of(money.begin(), money.end(),
+                     [&](const MoneyMention& m) { return m.begin <= k && k < m.end; });
+}
+
 bool DateAt(const MatchContext& ctx, int k) {
   const std::vector<DateMention>& dates = ctx.sentence().dates;
   return std::any_of(dates.begin(), dates.end(),
@@ -360,7 +367,7 @@ int ModifiersStart(const MatchContext& ctx, int kind_at, const TokenRange& phras
   int b = kind_at;
   while (b > phrase.begin &&
          (t[b - 1].tag == Tag::kNoun || t[b - 1].tag == Tag::kAdjective) &&
-         t[b - 1].kind == TokenKind::kWord &&
+         t[b - 1].kind == TokenKind::kWord && !InMoney(ctx, b - 1) &&
          !InClass(ctx, ctx.classes().title_free_modifier, b - 1)) {
     const bool pair = t[b - 1].text.find('-') != absl::string_view::npos;
     if (ctx.sentence().mention_at[b - 1] >= 0 && !pair) break;
@@ -707,6 +714,7 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   // "six agreements", "more than 30 documents".
   int64_t count = 0;
   for (int k = at - 1; k >= std::max(phrase.begin, at - kCountWindow); --k) {
+    if (InMoney(ctx, k)) break;  // "a $500 million loan agreement": no count.
     if (std::optional<int64_t> n = ParseCount(t[k]); n && *n > 1 && *n < 1000) {
       count = *n;
       break;
