@@ -496,6 +496,9 @@ int YearsSinceIn(const MatchContext& ctx) {
 
 bool PastOrPerfect(const MatchContext& ctx) {
   const SentenceParse& parse = ctx.sentence().parse;
+  // "Australia imposes travel bans on Iran": a headline tells past news in the
+  // present (its future is an infinitive: "Chile, Peru to sign pact").
+  const bool headline = ctx.sentence().headline;
   for (int c = ctx.match.clause, guard = 0; c >= 0 && guard < 4;
        c = parse.clauses[c].parent, ++guard) {
     const Clause& clause = parse.clauses[c];
@@ -504,8 +507,9 @@ bool PastOrPerfect(const MatchContext& ctx) {
     if (g.perfect) return true;
     const Token& head = ctx.tokens()[g.head];
     if (g.future || g.modal) return false;
+    if (headline && g.infinitive) return false;
     if (g.copula || g.infinitive || g.nonfinite) {
-      if (g.copula) return (head.verb_forms & kPastTense) != 0;
+      if (g.copula) return headline || (head.verb_forms & kPastTense) != 0;
       continue;
     }
     // "watched their ministers exchange ...": a bare verb takes its parent's time.
@@ -514,7 +518,7 @@ bool PastOrPerfect(const MatchContext& ctx) {
         clause.kind != ClauseKind::kMain) {
       continue;
     }
-    return (head.verb_forms & kPastTense) != 0;
+    return headline || (head.verb_forms & kPastTense) != 0;
   }
   return true;  // A verbless headline-like clause: news of the item's event.
 }
