@@ -153,16 +153,16 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   ClassId cls = event ? k_.classes().event_noun : k_.classes().facility;
   // The conjunct that names the event or site ("a state visit and the summit").
   TokenRange part = x.conjuncts.front();
-  bool named = false;
+  bool own_noun = false;
   for (const TokenRange& conjunct : x.conjuncts) {
     if (k_.lexicon().FindIn(cls, t, conjunct.begin, conjunct.end, nullptr, nullptr)) {
       part = conjunct;
-      named = true;
+      own_noun = true;
       break;
     }
   }
   // "the opening of the Baltic Energy Summit": a part of the event its "of" names.
-  if (!named && x.conjuncts.size() == 1 && !x.pps.empty()) {
+  if (!own_noun && x.conjuncts.size() == 1 && !x.pps.empty()) {
     const PrepPhrase& of = ph.pps[x.pps.front()];
     if (of.np >= 0 && t[of.prep].LowerIs("of") &&
         k_.lexicon().FindIn(cls, t, ph.nps[of.np].range.begin, ph.nps[of.np].range.end,
