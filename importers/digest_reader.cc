@@ -286,16 +286,21 @@ class ItemSplitter {
     return item;
   }
 
-  bool BodyNext(size_t i) const {
+  // The first line after i with text, or lines_.size().
+  size_t NextLine(size_t i) const {
     size_t next = i + 1;
     while (next < lines_.size() && lines_[next].text.empty()) ++next;
+    return next;
+  }
+
+  bool BodyNext(size_t i) const {
+    const size_t next = NextLine(i);
     return next < lines_.size() && !IsHeadlineShape(lines_[next].text) &&
            !IsBoilerplate(lines_[next].text);
   }
 
   bool HeadlineNext(size_t i) const {
-    size_t next = i + 1;
-    while (next < lines_.size() && lines_[next].text.empty()) ++next;
+    const size_t next = NextLine(i);
     return next < lines_.size() && IsHeadlineShape(lines_[next].text);
   }
 

@@ -208,10 +208,12 @@ int NameStart(const MatchContext& ctx, int kind_at, const TokenRange& phrase) {
     return k >= 2 && t[k - 1].text == "\u2013" && t[k - 2].end == t[k - 1].begin &&
            t[k - 1].end == t[k].begin && NameWord(ctx, k - 2);
   };
-  while (b > phrase.begin || (b < kind_at && glued_pair(b))) {
-    if (glued_pair(b)) {
+  for (;;) {
+    if ((b > phrase.begin || b < kind_at) && glued_pair(b)) {
       b -= 2;
-    } else if (b > phrase.begin && NameWord(ctx, b - 1)) {
+    } else if (b <= phrase.begin) {
+      break;
+    } else if (NameWord(ctx, b - 1)) {
       --b;
     } else if (t[b - 1].LowerIs("and") && b - 2 >= phrase.begin && NameWord(ctx, b - 2) &&
                ctx.sentence().mention_at[b - 2] < 0) {
@@ -810,20 +812,15 @@ void VisitAttributes(const MatchContext& ctx, const Referent& source, Attributes
   const std::vector<Token>& t = ctx.tokens();
   for (int from = phrase.begin; FindClass(ctx, c.visit_level, {from, end}, &at, &m);
        from = at + 1) {
-    // "received him at State House": a level word inside a name is none, unless the
-    // name is the visit's own ("a State Visit").
-    const int next = at + m.length;
-    const bool in_name = t[at].capitalized && next < static_cast<int>(t.size()) &&
-                         t[next].capitalized && t[next].tag == Tag::kProper &&
-                         !ctx.lexicon().Contains(c.visit_noun, t[next].lemma);
-    if (in_name) continue;
-    // "an official and working visit": the level words before a visit's noun; not
-    // "the minister of state", "a state secretary".
-    int k = next;
+    // "an official and working visit", "a State Visit": the level words before a
+    // visit's noun; not "the minister of state", "a state secretary", "received him
+    // at State House".
+    int k = at + m.length;
     while (k + 1 < static_cast<int>(t.size()) &&
-           (t[k].LowerIs("and") || t[k].tag == Tag::kComma || t[k].text == "-") &&
-           ctx.lexicon().MatchAt(c.visit_level, t, k + 1, t.size()).length > 0) {
-      k += 1 + ctx.lexicon().MatchAt(c.visit_level, t, k + 1, t.size()).length;
+           (t[k].LowerIs("and") || t[k].tag == Tag::kComma || t[k].text == "-")) {
+      const int level = ctx.lexicon().MatchAt(c.visit_level, t, k + 1, t.size()).length;
+      if (level == 0) break;
+      k += 1 + level;
     }
     if (k >= static_cast<int>(t.size()) ||
         !ctx.lexicon().Contains(c.visit_noun, t[k].lemma))

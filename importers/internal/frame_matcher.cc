@@ -357,14 +357,17 @@ class SentenceMatcher {
     return false;
   }
 
-  // "floated a draft pact during talks": np is the object of an @occasion_prep.
-  bool OccasionOf(int np, ClassId cls = -1) const {
+  // Whether np is the object of a preposition of class `cls`.
+  bool ObjectOfPrep(int np, ClassId cls) const {
     const int pp = ph_.nps[np].pp;
-    return pp >= 0 && x_.MatchAt(cls >= 0 ? cls : c_.occasion_prep, t_, ph_.pps[pp].prep,
-                                 ph_.pps[pp].prep + ph_.pps[pp].prep_length)
-                              .length == ph_.pps[pp].prep_length;
+    if (pp < 0) return false;
+    const PrepPhrase& p = ph_.pps[pp];
+    return x_.MatchAt(cls, t_, p.prep, p.prep + p.prep_length).length == p.prep_length;
   }
-  bool PriorOccasion(int np) const { return OccasionOf(np, c_.prior_occasion_prep); }
+  // "floated a draft pact during talks": np is the occasion of the clause's act;
+  // "agreed to reopen the crossing after talks": one held before it.
+  bool OccasionOf(int np) const { return ObjectOfPrep(np, c_.occasion_prep); }
+  bool PriorOccasion(int np) const { return ObjectOfPrep(np, c_.prior_occasion_prep); }
 
   // "A visit by Modi is expected next week", "a summit is being considered": a noun
   // trigger in the subject of a passive that awaits or plans it. Not "talks are set

@@ -1,6 +1,5 @@
 #include "importers/internal/numbers.h"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -321,27 +320,22 @@ int FractionBeforeScale(const std::vector<Token>& t, int i, double* value) {
   const int n = static_cast<int>(t.size());
   if (t[i].kind == TokenKind::kPunct) return 0;
   struct Form {
-    std::array<absl::string_view, 4> words;  // Unused places are empty.
+    std::array<absl::string_view, 4> words;
+    int length;  // Of `words` used.
     double value;
   };
-  static constexpr Form kForms[] = {{{"a", "quarter", "of", "a"}, 0.25},
-                                    {{"three", "quarters", "of", "a"}, 0.75},
-                                    {{"quarter", "of", "a"}, 0.25},
-                                    {{"half", "a"}, 0.5},
-                                    {{"a"}, 1}};
+  static constexpr Form kForms[] = {{{"a", "quarter", "of", "a"}, 4, 0.25},
+                                    {{"three", "quarters", "of", "a"}, 4, 0.75},
+                                    {{"quarter", "of", "a"}, 3, 0.25},
+                                    {{"half", "a"}, 2, 0.5},
+                                    {{"a"}, 1, 1}};
   for (const Form& f : kForms) {
-    int k = i;
-    for (absl::string_view w : f.words) {
-      if (w.empty() || k >= n || !t[k].LowerIs(w)) break;
-      ++k;
-    }
-    const int taken = k - i;
-    const bool whole = taken == static_cast<int>(std::count_if(
-                                    f.words.begin(), f.words.end(),
-                                    [](absl::string_view w) { return !w.empty(); }));
-    if (whole && k < n && Scale(t[k].lower) > 1e3) {
+    if (i + f.length >= n) continue;
+    int k = 0;
+    while (k < f.length && t[i + k].LowerIs(f.words[k])) ++k;
+    if (k == f.length && Scale(t[i + k].lower) > 1e3) {
       *value = f.value;
-      return taken;
+      return f.length;
     }
   }
   // "one and a half billion", "2 and a half million".
@@ -411,7 +405,6 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
       value = ScaledGluedSign(x, c, t, i, &currency, &scale);
     // "one billion dollars", "two trillion won": a number word before its scale.
     if (!value && CountBeforeScale(t, i)) value = static_cast<double>(*ParseCount(t[i]));
-
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;

@@ -230,9 +230,10 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
   if (b < part.end) absl::StrAppend(&name, name.empty() ? "" : " ", Text(t, b, part.end));
   // "the Lobito Green Hydrogen Plant in Benguela province": a site whose capitalized
   // noun makes its name is not named by where it stands ("the plant in Szeged" is).
-  const bool proper_site = !event && b < part.end && part.end - 1 > 0 &&
-                           t[part.end - 1].capitalized &&
-                           t[part.end - 1].tag == Tag::kProper;
+  // A sentence's first word is capitalized whatever it is.
+  const int head = part.end - 1;
+  const bool proper_site = !event && b <= head && head > 0 && t[head].capitalized &&
+                           t[head].tag == Tag::kProper;
   if (part.end == x.range.end && !proper_site)
     AppendNamingPhrases(sentence, x, event, &name);
   if (event && Weight(name) == 0) {
