@@ -193,6 +193,7 @@ void Lexicon::FindClosedClasses() {
   c.guest_preposition = Find("guest_preposition");
   c.guest_noun = Find("guest_noun");
   c.count_quantifier = Find("count_quantifier");
+  c.compound_end = Find("compound_end");
   c.speech_verb = Find("speech_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");

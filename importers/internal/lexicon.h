@@ -61,14 +61,14 @@ struct ClosedClasses {
           aux = -1, modal = -1, neg = -1, to = -1, adverb = -1, phrasal = -1, tell = -1,
           adjective = -1, linking_verb = -1, stance_gerund = -1, group_adverb = -1,
           guest_gerund = -1, guest_preposition = -1, guest_noun = -1,
-          count_quantifier = -1;
+          count_quantifier = -1, compound_end = -1;
   // Verbs that take a content clause: @speech_verb, @irrealis_governor, @content_verb.
   ClassId speech_verb = -1, irrealis_governor = -1, content_verb = -1;
   // Nouns for hearsay that a verb's object noun may run on into: @hearsay_noun.
   ClassId hearsay_noun = -1;
   // Those a word may belong to out of context: all but @phrasal, @tell, @adjective,
-  // @linking_verb, @stance_gerund, @group_adverb, the @guest_ classes and
-  // @count_quantifier.
+  // @linking_verb, @stance_gerund, @group_adverb, the @guest_ classes,
+  // @count_quantifier and @compound_end.
   ClassSet word_classes;
 };
 

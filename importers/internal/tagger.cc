@@ -183,12 +183,10 @@ class LexicalPass {
         x_.ContainsWord(c_.adjective, t)) {
       t.tag = Tag::kAdjective;
     }
-    // "the six-month rotating presidency", "a two-day visit": a span before a noun.
+    // "the six-month rotating presidency", "a treaty-level pact": a hyphenated word
+    // that describes the noun after it.
     if (t.tag == Tag::kNoun && in_phrase && i + 1 < n_ &&
-        t_[i + 1].kind == TokenKind::kWord &&
-        (absl::EndsWith(word, "-month") || absl::EndsWith(word, "-year") ||
-         absl::EndsWith(word, "-week") || absl::EndsWith(word, "-day") ||
-         absl::EndsWith(word, "-long"))) {
+        t_[i + 1].kind == TokenKind::kWord && CompoundAdjective(word)) {
       t.tag = Tag::kAdjective;
     }
   }
@@ -201,6 +199,13 @@ class LexicalPass {
       t.lemma_hash = v->lemma_hash;
       t.verb_forms = v->forms;
     }
+  }
+
+  // "two-day", "treaty-level": the part after the last hyphen is of @compound_end.
+  bool CompoundAdjective(absl::string_view word) const {
+    const size_t hyphen = word.rfind('-');
+    if (hyphen == absl::string_view::npos || hyphen == 0) return false;
+    return x_.Contains(c_.compound_end, word.substr(hyphen + 1));
   }
 
   bool SentenceStart(int i) const {

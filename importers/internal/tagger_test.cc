@@ -294,6 +294,17 @@ TEST(TagTokens, AParticipleBetweenDeterminerAndNounIsAnAdjective) {
   EXPECT_EQ(TagOf(t, "treaty"), Tag::kNoun);
 }
 
+TEST(TagTokens, AHyphenatedSpanOrLevelBeforeANounIsAnAdjective) {
+  EXPECT_EQ(TagOf(Tagged("Chile began a three-day visit."), "three-day"),
+            Tag::kAdjective);
+  EXPECT_EQ(TagOf(Tagged("They signed the minister-level pact."), "minister-level"),
+            Tag::kAdjective);
+  // Another last part, or no noun after it, keeps a noun.
+  EXPECT_EQ(TagOf(Tagged("They signed the cost-sharing pact."), "cost-sharing"),
+            Tag::kNoun);
+  EXPECT_EQ(TagOf(Tagged("It was the three-day."), "three-day"), Tag::kNoun);
+}
+
 TEST(TagTokens, ToBeforeABaseFormMarksAnInfinitive) {
   std::vector<Token> t = Tagged("Ghana agreed to raise tariffs.");
   EXPECT_EQ(TagOf(t, "to"), Tag::kTo);
