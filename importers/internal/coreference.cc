@@ -1914,9 +1914,23 @@ void Discourse::AddOfPhrase(int s, int np, int k, bool as_place,
 }
 
 std::vector<Referent> Discourse::OfPhrase(int s, int np, bool as_place) const {
+  const Phrases& ph = item_.sentences[s].parse.phrases;
+  if (np < 0 || np >= static_cast<int>(ph.nps.size())) return {};
+  std::vector<Referent> out = OwnOfPhrase(s, np, as_place);
+  const int across = ph.nps[np].across;
+  if (across < 0) return out;
+  // The other side's conjuncts count on after this phrase's.
+  const int first = static_cast<int>(ph.nps[np].conjuncts.size());
+  for (Referent& r : OwnOfPhrase(s, across, as_place)) {
+    r.conjunct += first;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const {
   const Sentence& sentence = item_.sentences[s];
   const Phrases& ph = sentence.parse.phrases;
-  if (np < 0 || np >= static_cast<int>(ph.nps.size())) return {};
   const NounPhrase& phrase = ph.nps[np];
   std::vector<Referent> out;
   for (size_t k = 0; k < phrase.conjuncts.size(); ++k) {

@@ -71,7 +71,8 @@ class Discourse {
 
   // The parties phrase `np` of sentence `s` stands for: its conjuncts' names and
   // anaphors, and for "the presidents of Chile and Peru" the "of" phrase. As a place
-  // (`as_place`), capitals and cities are places, not governments.
+  // (`as_place`), capitals and cities are places, not governments. A phrase
+  // coordinated across a relative clause ("X, who ..., and Y") stands for both.
   std::vector<Referent> OfPhrase(int s, int np, bool as_place = false) const;
   // The same for tokens [begin, end) of sentence s.
   std::vector<Referent> InRange(int s, int begin, int end, bool as_place = false) const;
@@ -201,6 +202,7 @@ class Discourse {
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  std::vector<Referent> OwnOfPhrase(int s, int np, bool as_place) const;
   void AddOfPhrase(int s, int np, int k, bool as_place,
                    std::vector<Referent>* part) const;
   void KeepAreaMembers(const Sentence& sentence, const TokenRange& conjunct,

@@ -53,6 +53,7 @@ class PhraseFinder {
     Coordinate();
     FindPrepPhrases();
     FindAppositions();
+    LinkAcrossRelatives();
     return std::move(out_);
   }
 
@@ -754,9 +755,69 @@ class PhraseFinder {
     IndexPhrases();
   }
 
+  // "X, who arrived on Monday, and Y signed", "signed by X, whose country chairs the
+  // bloc, Y and Z.": a relative clause set off by commas stands inside a list of two
+  // parties; links the phrases on its two sides (NounPhrase::across).
+  void LinkAcrossRelatives() {
+    for (size_t a = 0; a < out_.nps.size(); ++a) {
+      const int second = PhraseAfterRelative(static_cast<int>(a));
+      if (second < 0) continue;
+      out_.nps[a].across = second;
+      out_.nps[second].across = static_cast<int>(a);
+    }
+  }
+
+  // The phrase that continues phrase a's list after the relative clause that follows
+  // a; -1 when there is none.
+  int PhraseAfterRelative(int a) const {
+    // The longest relative clause between the two commas, in tokens.
+    constexpr int kRelativeClause = 30;
+    const NounPhrase& first = out_.nps[a];
+    const int comma = first.range.end;
+    if (comma + 2 >= n_ || TagAt(comma) != Tag::kComma || IsTimeWord(t_[first.head]) ||
+        !(t_[comma + 1].LowerIs("who") || t_[comma + 1].LowerIs("whose") ||
+          t_[comma + 1].LowerIs("which"))) {
+      return -1;
+    }
+    int close = -1;
+    bool verb = false;
+    for (int k = comma + 2; k < n_ && k < comma + kRelativeClause; ++k) {
+      if (TagAt(k) == Tag::kPunct || TagAt(k) == Tag::kQuote) return -1;
+      if (TagAt(k) == Tag::kComma) {
+        close = k;
+        break;
+      }
+      verb |= out_.verb_at[k] >= 0;
+    }
+    if (close < 0 || !verb) return -1;
+    int begin = close + 1;
+    const bool joined = begin < n_ && t_[begin].LowerIs("and");
+    if (joined) ++begin;
+    const int second = begin < n_ ? out_.np_at[begin] : -1;
+    if (second < 0 || out_.nps[second].range.begin != begin ||
+        IsTimeWord(t_[out_.nps[second].head])) {
+      return -1;
+    }
+    // Without its "and" the rest must be a list of its own: "..., Y and Z".
+    if (!joined && out_.nps[second].conjuncts.size() < 2) return -1;
+    int after = ChainEnd(out_, second);
+    while (after < n_ && TagAt(after) == Tag::kAdverb) ++after;
+    // Either the sentence ends with the list ("signed by X, ..., and Y."), or the
+    // list is the subject of the verb after it, which then cannot follow a verb.
+    if (after >= n_ || (TagAt(after) == Tag::kPunct && t_[after].text != ":")) {
+      return second;
+    }
+    const bool subject =
+        first.range.begin == 0 || out_.verb_at[first.range.begin - 1] < 0;
+    return subject && out_.verb_at[after] >= 0 ? second : -1;
+  }
+
   // A phrase that names a time: "Monday", "last week", "the following day".
   bool TimeHead(const NounPhrase& x) const {
-    return IsTimeWord(t_[x.head]) || t_[x.head].LowerIs("day");
+    // "January 1": a day's number after its month.
+    const bool day_of_month = x.head > x.range.begin && t_[x.head].tag == Tag::kNumber &&
+                              IsTimeWord(t_[x.head - 1]);
+    return IsTimeWord(t_[x.head]) || t_[x.head].LowerIs("day") || day_of_month;
   }
 
   // True when phrase a starts a list; sets *members to the list's members (when it
@@ -772,6 +833,16 @@ class PhraseFinder {
     // are two clauses ("X met Y, and the leaders signed").
     bool list = closed && members->size() >= 2;
     if (list && CommaAndOpensClause(a, *members)) list = false;
+    // "signed by Chile, which holds the presidency, and Peru", "by Chile, which
+    // hosted the talks, Peru and Bolivia": the comma closes the relative clause
+    // around the first phrase, which is not listed with the names after it.
+    if (list && InRelativeSetOff(out_.nps[a].range.begin) &&
+        ((members->size() == 2 && CommaAnd(out_.nps[a].range.end)) ||
+         (TagAt(out_.nps[a].range.end) == Tag::kComma &&
+          !t_[out_.nps[a].head].capitalized &&
+          AllNamed(Members(members->begin() + 1, members->end()))))) {
+      list = false;
+    }
     // "According to the ministry, Chile and Peru signed", "Alongside the memorandum,
     // Ankara and Baghdad signed": the object of an opening preposition is no member
     // of the list after its comma.
@@ -838,6 +909,25 @@ class PhraseFinder {
       ++b;
     }
     return closed;
+  }
+
+  // Tokens i and i + 1 are ", and".
+  bool CommaAnd(int i) const {
+    return TagAt(i) == Tag::kComma && TagAt(i + 1) == Tag::kConjunction &&
+           t_[i + 1].LowerIs("and");
+  }
+
+  // Token i lies in a relative clause opened by ", who", ", whose" or ", which"
+  // with no comma between.
+  bool InRelativeSetOff(int i) const {
+    for (int k = i - 1; k > 0; --k) {
+      if (TagAt(k) == Tag::kComma || TagAt(k) == Tag::kPunct) return false;
+      if ((t_[k].LowerIs("who") || t_[k].LowerIs("whose") || t_[k].LowerIs("which")) &&
+          TagAt(k - 1) == Tag::kComma) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The closing ", and" of the members starting at phrase a opens a clause: a verb

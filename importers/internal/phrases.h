@@ -52,6 +52,10 @@ struct NounPhrase {
   absl::InlinedVector<int, 4> pps;
   int apposition = -1;  // Index of an appositive noun phrase.
   int pp = -1;          // The prepositional phrase it is the object of.
+  // "Chile's minister, who arrived on Monday, and her Peruvian counterpart signed":
+  // the phrase this one is coordinated with across a relative clause set off by
+  // commas (each of the two names the other); -1 when none.
+  int across = -1;
 };
 
 struct PrepPhrase {

@@ -501,5 +501,48 @@ TEST(FindPhrases, AVerbAfterASubordinatorAndAListOfNamesIsTensed) {
       Parse("Ties grew after 2019, when Ruto and Lula met on the sidelines.")));
 }
 
+TEST(FindPhrases, PhrasesOnBothSidesOfARelativeClauseInAListNameEachOther) {
+  Parsed p = Parse(
+      "The Fijian minister, who arrived on Monday, and her Samoan counterpart signed "
+      "a pact.");
+  const int first = p.PhraseAt("The");
+  const int second = p.PhraseAt("her");
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+  EXPECT_EQ(p.phrases.nps[first].across, second);
+  EXPECT_EQ(p.phrases.nps[second].across, first);
+  // The relative clause keeps its own phrases.
+  EXPECT_GE(p.PhraseAt("Monday"), 0);
+  // At the sentence's end, after "by": the list of the rest joins it.
+  Parsed q =
+      Parse("The pact was signed by Fiji, which chairs the forum, Samoa and Tonga.",
+            {{5, 6}, {12, 13}, {14, 15}});
+  ASSERT_GE(q.PhraseAt("Fiji"), 0);
+  ASSERT_GE(q.PhraseAt("Samoa"), 0);
+  EXPECT_EQ(q.phrases.nps[q.PhraseAt("Fiji")].across, q.PhraseAt("Samoa"));
+  // Not after an object: "met X, who ..., and Y signed" is two clauses.
+  Parsed r =
+      Parse("Ruto met the envoy, who arrived on Monday, and officials signed a deal.");
+  ASSERT_GE(r.PhraseAt("the"), 0);
+  EXPECT_EQ(r.phrases.nps[r.PhraseAt("the")].across, -1);
+  // Not a time: "in May, which ..., and".
+  Parsed t = Parse("They met in May, which was early, and Peru signed a deal.");
+  ASSERT_GE(t.PhraseAt("May"), 0);
+  EXPECT_EQ(t.phrases.nps[t.PhraseAt("May")].across, -1);
+}
+
+TEST(FindPhrases, TheCommaClosingARelativeClauseEndsNoTwoItemList) {
+  Parsed p = Parse("The pact was signed by Fiji, which chairs the forum, and Samoa.");
+  const int forum = p.PhraseAt("the");
+  ASSERT_GE(forum, 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[forum].range), "the forum");
+}
+
+TEST(FindPhrases, ADayOfAMonthIsNoMemberOfAListOfNames) {
+  Parsed p = Parse("Fiji has chaired the forum since January 1, Samoa and Tonga agreed.");
+  ASSERT_GE(p.PhraseAt("Samoa"), 0);
+  EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("Samoa")].range), "Samoa and Tonga");
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
