@@ -706,8 +706,10 @@ class SentenceMatcher {
           !ph_.nps[phrase].range.Contains(trigger.begin)) {
         continue;
       }
-      // Not "in May": a cue the tagger took for a name is none.
-      if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper && !ReportedFuture(c, i)) {
+      // Not "in May": a cue the tagger took for a name is none, nor one in the
+      // provenance ("reported on 7 May that ...").
+      if (In(c_.hedge_cue, i) && t_[i].tag != Tag::kProper && t_[i].tag != Tag::kPunct &&
+          !ReportedFuture(c, i)) {
         mood.wished = true;
       }
       mood.weighed |= In(c_.deliberation_cue, i);

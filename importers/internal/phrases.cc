@@ -459,8 +459,9 @@ class PhraseFinder {
         TagAt(k - 2) == Tag::kPreposition) {
       return true;
     }
+    // "On 7 May Chile", "In May Chile and Peru signed".
     if (last.capitalized && MonthFromWord(last.lower) > 0)
-      return before.kind == TokenKind::kNumber;
+      return before.kind == TokenKind::kNumber || TagAt(k - 2) == Tag::kPreposition;
     int year = 0;
     if (last.kind != TokenKind::kNumber || !absl::SimpleAtoi(last.text, &year) ||
         year < 1000 || year > 2199)

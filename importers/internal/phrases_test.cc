@@ -456,6 +456,9 @@ TEST(FindPhrases, ANameAfterADateStartsAnotherPhrase) {
   Parsed p = Parse("On 2 May Peru joined the bloc.");
   ASSERT_GE(p.PhraseAt("Peru"), 0);
   EXPECT_EQ(p.Text(p.phrases.nps[p.PhraseAt("Peru")].range), "Peru");
+  Parsed m = Parse("In May Chile and Ghana met.");
+  ASSERT_GE(m.PhraseAt("Chile"), 0);
+  EXPECT_EQ(m.Text(m.phrases.nps[m.PhraseAt("Chile")].range), "Chile and Ghana");
   Parsed q = Parse("In March 2021 Chile and Ghana met.");
   ASSERT_GE(q.PhraseAt("Chile"), 0);
   EXPECT_EQ(q.Text(q.phrases.nps[q.PhraseAt("Chile")].range), "Chile and Ghana");

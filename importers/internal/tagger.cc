@@ -299,6 +299,8 @@ class ContextPass {
     if (i + 1 >= n_) return false;
     // "in May last year": after a preposition it is the month.
     if (i > 0 && t_[i - 1].tag == Tag::kPreposition && t_[i].capitalized) return false;
+    // "on 7 May Chile signed": after a day's number too.
+    if (i > 0 && t_[i - 1].tag == Tag::kNumber && t_[i].capitalized) return false;
     const Tag next = t_[i + 1].tag;
     // "could one day be built": a time phrase between the modal and its verb.
     if (t_[i + 1].LowerIs("one") && i + 2 < n_ && t_[i + 2].LowerIs("day")) return true;

@@ -285,6 +285,8 @@ TEST(TagTokens, AModalThatGovernsNoVerbIsANameOrANoun) {
   EXPECT_EQ(TagOf(Tagged("Chile may join the bloc."), "may"), Tag::kModal);
   EXPECT_EQ(TagOf(Tagged("Peru will soon sign."), "will"), Tag::kModal);
   EXPECT_EQ(TagOf(Tagged("Peru will not sign."), "will"), Tag::kModal);
+  // The month after a day's number, before a name.
+  EXPECT_NE(TagOf(Tagged("On 7 May Chile signed."), "May"), Tag::kModal);
 }
 
 TEST(TagTokens, AParticipleBetweenDeterminerAndNounIsAnAdjective) {
