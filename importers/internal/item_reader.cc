@@ -144,7 +144,7 @@ class ItemReader {
     const int n = static_cast<int>(t.size());
     int k = r + 1;
     while (k < n && k < r + kReportDateWindow && !t[k].LowerIs("on")) ++k;
-    if (DateAfterOn(t, k) < 0) return false;
+    if (DateAfterOn(t, k) < 0) return FrontedAttribution(s, r);
     // The outlet before the verb: "Kazinform", "the Kazakh news agency Kazinform",
     // "Uzbekistan's national news agency UzA".
     int e = r;
@@ -344,6 +344,25 @@ class ItemReader {
     if (end < n && t[end].LowerIs("that")) ++end;
     SetAttribution(s, 0, end, outlet_begin, k, end);
     out_.reported = day;
+    return true;
+  }
+
+  // "On 8 May, La Razon reported that": the report's day opens the sentence, before
+  // the outlet and its verb at r.
+  bool FrontedAttribution(Sentence& s, int r) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    const int date_end = DateAfterOn(t, 0);
+    if (date_end < 0 || date_end + 1 >= r || t[date_end].text != ",") return false;
+    int b = date_end + 1;
+    if (t[b].LowerIs("the")) ++b;
+    if (b >= r) return false;
+    for (int j = b; j < r; ++j) {
+      if (!IsOutletWord(t[j])) return false;
+    }
+    int end = r + 1;
+    if (end < n && t[end].LowerIs("that")) ++end;
+    SetAttribution(s, 0, end, b, r, 0);
     return true;
   }
 
