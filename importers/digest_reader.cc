@@ -107,23 +107,13 @@ bool IsHeadlineShape(absl::string_view line) {
   return !EndsSentence(line);
 }
 
-// "Brussels, 27 January 2025", "Geneva, March 3, 2024", "Bern, 03.02.2026": a
-// release's dateline on a line of its own. One to four capitalized words, a comma, then a
-// date of numbers and capitalized words with a four-digit year.
-bool IsDatelineShape(absl::string_view line) {
-  constexpr size_t kLongestDateline = 60;
-  constexpr int kMostPlaceWords = 4;
-  const size_t comma = line.find(", ");
-  if (line.size() > kLongestDateline || comma == absl::string_view::npos) return false;
-  std::vector<absl::string_view> place =
-      absl::StrSplit(line.substr(0, comma), ' ', absl::SkipEmpty());
-  if (place.empty() || static_cast<int>(place.size()) > kMostPlaceWords) return false;
-  for (absl::string_view w : place) {
-    if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
-  }
+// "27 January 2025", "March 3, 2024", "03.02.2026": a date of numbers and
+// capitalized words with a four-digit year. `month` says a month's name (or a date
+// all of numbers) must be among them.
+bool IsDateShape(absl::string_view text, bool month) {
   bool year = false;
-  for (absl::string_view w :
-       absl::StrSplit(line.substr(comma + 2), ' ', absl::SkipEmpty())) {
+  bool named_month = false;
+  for (absl::string_view w : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
     absl::ConsumeSuffix(&w, ",");
     absl::ConsumeSuffix(&w, ".");
     if (w.empty()) return false;
@@ -136,11 +126,32 @@ bool IsDatelineShape(absl::string_view line) {
         });
     if (numeric_date) {
       year = true;
+      named_month = true;
       continue;
     }
     if (!digits && !absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+    named_month |= internal::MonthFromWord(absl::AsciiStrToLower(w)) > 0;
   }
-  return year;
+  return year && (named_month || !month);
+}
+
+// "Brussels, 27 January 2025", "Geneva, March 3, 2024", "Bern, 03.02.2026": a
+// release's dateline on a line of its own. One to four capitalized words, a comma,
+// then a date (IsDateShape); or a date alone ("2 June 2026").
+bool IsDatelineShape(absl::string_view line) {
+  constexpr size_t kLongestDateline = 60;
+  constexpr int kMostPlaceWords = 4;
+  if (line.size() > kLongestDateline) return false;
+  if (IsDateShape(line, true)) return true;
+  const size_t comma = line.find(", ");
+  if (comma == absl::string_view::npos) return false;
+  std::vector<absl::string_view> place =
+      absl::StrSplit(line.substr(0, comma), ' ', absl::SkipEmpty());
+  if (place.empty() || static_cast<int>(place.size()) > kMostPlaceWords) return false;
+  for (absl::string_view w : place) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+  }
+  return IsDateShape(line.substr(comma + 2), false);
 }
 
 // A word of an outlet's name before its bracket: capitalized ("Le Monde", "The

@@ -219,6 +219,23 @@ TEST(ParseTextDigest, AReleasesDatelineOnALineOfItsOwnOpensItsBody) {
   EXPECT_EQ(two->items.size(), 2u);
 }
 
+TEST(ParseTextDigest, ADateAloneUnderAHeadlineOpensItsBody) {
+  auto digest = ParseTextDigest("r.txt",
+                                "Fiji and Tonga sign pact\n2 June 2026\n"
+                                "Fiji and Tonga today signed a pact.\n"
+                                "Samoa joins forum\nJune 3, 2026\nSamoa today joined.\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 2u);
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[0].text, "2 June 2026");
+  EXPECT_EQ(digest->items[1].headline.text, "Samoa joins forum");
+  // A year with no month is a headline still.
+  auto title = ParseTextDigest("r.txt", "Vision 2030\nIts body.\n");
+  ASSERT_TRUE(title.ok());
+  ASSERT_EQ(title->items.size(), 1u);
+  EXPECT_EQ(title->items[0].headline.text, "Vision 2030");
+}
+
 TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
   auto digest = ParseTextDigest(
       "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");

@@ -540,7 +540,8 @@ class ItemReader {
   }
 
   // "05.03.2026 – Today, the ambassador met ...": a post that opens with its own
-  // day and a dash is reported that day. True when sentence s does.
+  // day and a dash, or a day alone on the item's first line, is reported that day.
+  // True when sentence s does.
   bool DatedPost(Sentence& s) {
     const std::vector<Token>& t = s.tokens;
     const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
@@ -551,7 +552,12 @@ class ItemReader {
       return false;
     }
     const int end = dates[0].end;
-    if (end >= n || !(IsDash(t[end].text) || t[end].text == ":")) return false;
+    // "2 June 2026" on a line of its own above a release's text, or "2 June 2026 –".
+    const int size = static_cast<int>(t.size());
+    const bool alone = end == size || (end + 1 == size && t[end].text == ".");
+    if (!alone && (end >= n || !(IsDash(t[end].text) || t[end].text == ":"))) {
+      return false;
+    }
     // With its year written out: a brief's "Dec. 2 –" dates its event, not the post.
     const std::string year = absl::StrCat(dates[0].date.year);
     bool with_year = false;
@@ -561,7 +567,7 @@ class ItemReader {
         item_.published.FirstDay() < dates[0].date.FirstDay()) {
       return false;  // No post is dated after its publication.
     }
-    s.dateline = {0, end + 1};
+    s.dateline = {0, alone ? size : end + 1};
     out_.reported = dates[0].date;
     return true;
   }

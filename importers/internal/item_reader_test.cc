@@ -101,6 +101,22 @@ TEST(ReadItem, ALeadingAttributionGivesTheOutletAndTheReportDate) {
             (std::vector<std::string>{"country:CHL", "country:PER"}));
 }
 
+TEST(ReadItem, ALeadingDateAloneIsTheReportDate) {
+  ReadResult item =
+      Read({"7 March 2025", "Chile and Peru today signed a fisheries accord."});
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 7));
+  // After the publication it is no report date.
+  ReadResult later = Read({"17 March 2025", "Chile and Peru today signed an accord."});
+  EXPECT_EQ(later->reported, DateWithPrecision::Day(2025, 3, 10));
+}
+
+TEST(ReadItem, AReportDayBeforeTheOutletIsAnAttribution) {
+  ReadResult item = Read(
+      {"On 7 March, the Andes Herald reported that Chile and Peru signed an accord."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 7));
+}
+
 TEST(ReadItem, AnOutletNamedAfterACountryIsNoParty) {
   ReadResult item = Read({"Cocoa exports rose, reported Ghana Today on March 8.",
                           "Ghana Today also said prices fell."});
