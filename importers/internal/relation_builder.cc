@@ -45,6 +45,14 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
     std::string name = things_.Name(
         sentence, r.thing, event ? ThingKind::kEvent : ThingKind::kSite, date.year);
     if (event) {
+      // "flew in for the forum": an event named by its noun alone is no entity one
+      // could find again ("the trilateral summit", "the Lima forum" are).
+      if (name.find(' ') == std::string::npos &&
+          std::none_of(name.begin(), name.end(), [](char c) {
+            return absl::ascii_isupper(c) || absl::ascii_isdigit(c);
+          })) {
+        return ref;
+      }
       ref.kind = graph::EntityKind::kEvent;
       // "the Astana Connectivity Summit 2025" names its year already.
       const std::string year = absl::StrCat(date.year);
