@@ -94,6 +94,8 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"company_suffix", &KnownClasses::company_suffix},
     {"company_word", &KnownClasses::company_word},
     {"hearsay_noun", &KnownClasses::hearsay_noun},
+    {"report_denial_verb", &KnownClasses::report_denial_verb},
+    {"denied_report", &KnownClasses::denied_report},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},

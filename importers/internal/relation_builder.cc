@@ -106,9 +106,51 @@ bool RelationBuilder::HistoricalClause(const MatchContext& ctx) const {
   return false;
 }
 
+bool RelationBuilder::Reported(const FrameMatch& match) const {
+  const SentenceParse& parse = text_.sentences[match.sentence].parse;
+  for (int c = match.clause; c >= 0; c = parse.clauses[c].parent) {
+    if (parse.clauses[c].content || parse.clauses[c].speech >= 0) return true;
+  }
+  return match.clause >= 0 &&
+         TrailingSpeech(parse, text_.sentences[match.sentence].tokens, match.clause) >= 0;
+}
+
+// "Papers said Oman had expelled two Iranian envoys. Muscat denied the report.": a
+// main clause that denies the report (or "it"; not "the accusations") takes back what
+// was reported just before.
+bool RelationBuilder::DeniedLater(int s) const {
+  constexpr int kDenialWindow = 2;  // Sentences after the report.
+  const Lexicon& x = k_.lexicon();
+  const int last =
+      std::min<int>(static_cast<int>(text_.sentences.size()) - 1, s + kDenialWindow);
+  for (int k = s + 1; k <= last; ++k) {
+    const Sentence& next = text_.sentences[k];
+    const std::vector<Token>& t = next.tokens;
+    const Phrases& ph = next.parse.phrases;
+    for (const Clause& c : next.parse.clauses) {
+      if (c.kind != ClauseKind::kMain || c.verb < 0 || c.object < 0) continue;
+      const VerbGroup& g = ph.verbs[c.verb];
+      if (g.negated || !x.Contains(k_.classes().report_denial_verb, g.lemma)) continue;
+      const NounPhrase& object = ph.nps[c.object];
+      const int head = object.head;
+      const bool hearsay =
+          x.MatchAt(k_.classes().denied_report, t, head, head + 1).length > 0;
+      const int after = object.range.end;
+      // "denied reports that ...", "denied it had ...": what it names is denied.
+      const bool own_content = after < static_cast<int>(t.size()) &&
+                               (t[after].LowerIs("that") || t[after].LowerIs("of") ||
+                                t[after].LowerIs("about") || ph.verb_at[after] >= 0 ||
+                                t[after].tag == Tag::kAux || t[after].tag == Tag::kModal);
+      if (hearsay && !own_content) return true;
+    }
+  }
+  return false;
+}
+
 void RelationBuilder::Add(const FrameMatch& match) {
   MatchContext ctx{k_, g_, d_, text_, match};
   const RelationType type = match.frame->type;
+  if (Reported(match) && DeniedLater(match.sentence)) return;
   EventDate date = DateOf(ctx);
   if (!date.date.known()) return;
   // A frame that needs a date of its clause is dated by it: when the date it found

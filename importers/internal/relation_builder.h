@@ -49,6 +49,10 @@ class RelationBuilder {
  private:
   // A running total: a historical cue among the match clause's own words.
   bool HistoricalClause(const MatchContext& ctx) const;
+  // The match tells what someone said or reported ("Papers said X had ...").
+  bool Reported(const FrameMatch& match) const;
+  // A sentence soon after sentence s denies the report ("Muscat denied the report").
+  bool DeniedLater(int s) const;
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
   // Trade volumes of the states ranked after "followed by" in the match's sentence,
