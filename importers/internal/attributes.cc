@@ -696,6 +696,44 @@ void ElidedAttributes(const MatchContext& ctx, Attributes* a) {
   if (end > begin + 1) (*a)["title"] = absl::StrCat(word, " ", Text(t, begin + 1, end));
 }
 
+// "it" or "the document" alone ("put their names to the document"; @referring_document):
+// a reference to a document named before.
+bool DocumentReference(const MatchContext& ctx, const TokenRange& phrase) {
+  const std::vector<Token>& t = ctx.tokens();
+  if (phrase.empty() || phrase.end > static_cast<int>(t.size())) return false;
+  if (phrase.end - phrase.begin == 1) return t[phrase.begin].tag == Tag::kPronoun;
+  const Token& first = t[phrase.begin];
+  if (!(first.LowerIs("the") || first.LowerIs("this") || first.LowerIs("that")))
+    return false;
+  return phrase.end == phrase.begin + 2 &&
+         ctx.lexicon().ContainsWord(ctx.classes().referring_document,
+                                    t[phrase.begin + 1]);
+}
+
+// The kind of the last document named before `before` in the match's sentence or
+// the few sentences before it, when it has one of its own (a treaty, a memorandum;
+// not a generic "agreement", nor a bundle); empty when none.
+std::string AntecedentKind(const MatchContext& ctx, int before) {
+  constexpr int kDocumentAnaphoraWindow = 3;  // Sentences back.
+  const int from = ctx.match.sentence;
+  for (int s = from; s >= 0 && s >= from - kDocumentAnaphoraWindow; --s) {
+    const std::vector<Token>& t = ctx.item.sentences[s].tokens;
+    const int end = s == from ? before : static_cast<int>(t.size());
+    for (int k = end - 1; k >= 0; --k) {
+      const PhraseMatch m =
+          ctx.lexicon().MatchAt(ctx.classes().agreement_kind, t, k, end);
+      if (m.length == 0 || m.value.empty() || m.value == "agreement" ||
+          m.value == "documents") {
+        continue;
+      }
+      const Token& last = t[k + m.length - 1];
+      if (last.lower != last.lemma && last.lower.back() == 's') continue;  // Plural.
+      return std::string(m.value);
+    }
+  }
+  return "";
+}
+
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
@@ -708,6 +746,22 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   int at = -1;
   PhraseMatch kind;
   if (!FindClass(ctx, c.agreement_kind, phrase, &at, &kind)) {
+    // "put their names to a memorandum": the document is elsewhere in the clause.
+    const TokenRange clause = ctx.ClauseRange();
+    const Phrases& ph = ctx.sentence().parse.phrases;
+    const int from = std::max(clause.begin, ctx.match.trigger.end);
+    if (FindClass(ctx, c.agreement_kind, {from, clause.end}, &at, &kind) &&
+        ph.np_at[at] >= 0) {
+      const TokenRange document = ph.nps[ph.np_at[at]].range;
+      std::string referred =
+          DocumentReference(ctx, document) ? AntecedentKind(ctx, document.begin) : "";
+      if (referred.empty() && !kind.value.empty() && kind.value != "documents")
+        referred = std::string(kind.value);
+      if (!referred.empty()) {
+        (*a)["kind"] = referred;
+        return;
+      }
+    }
     (*a)["kind"] = std::string("agreement");
     return;
   }
@@ -738,6 +792,14 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   if (!plural) {
     std::string title = AgreementTitle(ctx, at, kind.length, phrase);
     if (!title.empty()) (*a)["title"] = title;
+  }
+  const int np = ctx.sentence().parse.phrases.np_at[at];
+  if (value == "agreement" && count == 0 && !plural && !a->contains("title") && np >= 0) {
+    const TokenRange document = ctx.sentence().parse.phrases.nps[np].range;
+    if (DocumentReference(ctx, document)) {
+      std::string referred = AntecedentKind(ctx, document.begin);
+      if (!referred.empty()) (*a)["kind"] = referred;
+    }
   }
 }
 

@@ -634,8 +634,21 @@ class ClauseFinder {
       Close(Top(), i);
       stack_.pop_back();
     }
-    if (TopClause().verb >= 0 && (FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
-                                  VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0)) {
+    const bool clause_follows = FiniteVerbAt(i + 1) || VerbAfterPhrase(i + 1) >= 0 ||
+                                VerbAfterPhrase(AfterOpeningPhrase(i + 1)) >= 0;
+    // "The pact was signed after talks held in Lima, and ten deals were exchanged":
+    // after a comma, a new subject and its verb go with the clause the adverbial
+    // clause hangs from (not a "that" clause: "said that X ..., and Y ...").
+    if (clause_follows && i > 0 && t_[i - 1].tag == Tag::kComma && stack_.size() > 1 &&
+        TopClause().kind == ClauseKind::kSubordinate && !TopClause().content &&
+        TopClause().verb >= 0 && TopClause().subordinator >= 0 &&
+        !t_[TopClause().subordinator].LowerIs("that") && TopClause().parent >= 0 &&
+        TopClause().parent == stack_[stack_.size() - 2] &&
+        p_.clauses[TopClause().parent].verb >= 0) {
+      Close(Top(), i);
+      stack_.pop_back();
+    }
+    if (TopClause().verb >= 0 && clause_follows) {
       int parent = TopClause().parent;
       ClauseKind kind = TopClause().kind == ClauseKind::kMain ? ClauseKind::kCoordinate
                                                               : TopClause().kind;

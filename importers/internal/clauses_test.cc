@@ -444,6 +444,19 @@ TEST(ParseSentence, APastFormAfterAndJoinsTheClauseAboveAGerund) {
   EXPECT_EQ(p.Phrase(SubjectOf(p.parse, praised)), "The minister");
 }
 
+TEST(ParseSentence, CommaAndANewSubjectAfterAnAdverbialClauseJoinTheMainClause) {
+  Parsed p = Parse(
+      "The treaty was signed after talks ended in Lima, and six deals were exchanged.");
+  int exchanged = p.ClauseOf("exchanged");
+  ASSERT_GE(exchanged, 0);
+  EXPECT_EQ(p.parse.clauses[exchanged].kind, ClauseKind::kCoordinate);
+  // A content clause keeps its second half: "said that X ..., and Y ...".
+  Parsed q = Parse("Officials said that talks ended in Lima, and six deals were signed.");
+  int signed_clause = q.ClauseOf("signed");
+  ASSERT_GE(signed_clause, 0);
+  EXPECT_NE(q.parse.clauses[signed_clause].kind, ClauseKind::kCoordinate);
+}
+
 TEST(ParseSentence, AParticipleAfterACommaAndAnAdverbDescribesThePhraseBefore) {
   Parsed p = Parse("Canada prolonged its sanctions, first imposed in 2007, for a year.");
   int imposed = p.ClauseOf("imposed");

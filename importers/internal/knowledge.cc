@@ -96,6 +96,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"hearsay_noun", &KnownClasses::hearsay_noun},
     {"report_denial_verb", &KnownClasses::report_denial_verb},
     {"denied_report", &KnownClasses::denied_report},
+    {"referring_document", &KnownClasses::referring_document},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
