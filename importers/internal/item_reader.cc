@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
@@ -62,8 +63,14 @@ class ItemReader {
     FindReportParagraphs();
     FindAttribution();
     if (!attributed_) FindDateline();
+    const bool days = DayHeadline() || TimedEntries();
     for (Sentence& s : out_.sentences) Analyse(s);
     FindAnchor();
+    // A round-up's day ("TUESDAY, DEC. 30" over its news) or a live page's timed
+    // entries ("16:45 - Chile and Peru signed ..."): what they tell without a date
+    // happened on the report's day.
+    if (days && out_.reported.precision == DatePrecision::kDay)
+      out_.anchor = out_.reported;
     DateWithPrecision last_stated;
     for (Sentence& s : out_.sentences) {
       FindSentenceDates(s, out_.anchor, last_stated);
@@ -741,6 +748,54 @@ class ItemReader {
       }
     }
     return DateWithPrecision();
+  }
+
+  // The headline is a day alone ("TUESDAY, DEC. 30", "Friday, 13 February 2026"):
+  // the day of its item's report. True when it is.
+  bool DayHeadline() {
+    for (const Sentence& s : out_.sentences) {
+      if (!s.headline) continue;
+      std::vector<DateMention> dates = FindDates(s.tokens, {item_.published, {}});
+      // The last date is the day; nothing but it and its weekday.
+      if (dates.empty() || dates.back().date.precision != DatePrecision::kDay)
+        return false;
+      const DateMention& day = dates.back();
+      const int n = static_cast<int>(s.tokens.size());
+      for (int k = 0; k < n; ++k) {
+        const Token& t = s.tokens[k];
+        const bool in_date = k >= day.begin && k < day.end;
+        if (!in_date && t.kind == TokenKind::kWord && WeekdayFromWord(t.lower) < 0)
+          return false;
+        if (!in_date && t.kind == TokenKind::kNumber) return false;
+      }
+      if (item_.published.known() && item_.published.FirstDay() < day.date.FirstDay()) {
+        return false;
+      }
+      out_.reported = day.date;
+      return true;
+    }
+    return false;
+  }
+
+  // A paragraph of the body opens with a clock time and a dash ("16:45 - ", "09.05 –"):
+  // a live page's entries.
+  bool TimedEntries() const {
+    for (const Sentence& s : out_.sentences) {
+      if (s.headline) continue;
+      absl::string_view text = s.text;
+      size_t k = 0;
+      while (k < text.size() && k < 2 && absl::ascii_isdigit(text[k])) ++k;
+      if (k == 0 || k + 3 > text.size() || (text[k] != ':' && text[k] != '.') ||
+          !absl::ascii_isdigit(text[k + 1]) || !absl::ascii_isdigit(text[k + 2])) {
+        continue;
+      }
+      absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(k + 3));
+      if (absl::StartsWith(rest, "-") || absl::StartsWith(rest, "\xE2\x80\x93") ||
+          absl::StartsWith(rest, "\xE2\x80\x94")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void FindAnchor() {

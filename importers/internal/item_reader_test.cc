@@ -110,6 +110,26 @@ TEST(ReadItem, ALeadingDateAloneIsTheReportDate) {
   EXPECT_EQ(later->reported, DateWithPrecision::Day(2025, 3, 10));
 }
 
+TEST(ReadItem, ADayAloneAsHeadlineIsTheReportDayAndDatesItsNews) {
+  ReadResult item =
+      Read({"Chile and Peru signed a fisheries accord."}, "FRIDAY, MARCH 7");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 7));
+  EXPECT_EQ(item->anchor, DateWithPrecision::Day(2025, 3, 7));
+  // A headline with words of its own is news, not a day.
+  ReadResult news =
+      Read({"Chile and Peru signed an accord."}, "Accord signed on March 7");
+  EXPECT_EQ(news->reported, DateWithPrecision::Day(2025, 3, 10));
+}
+
+TEST(ReadItem, TimedEntriesHappenOnTheReportDay) {
+  ReadResult item = Read({"7 March 2025", "16:45 - Chile and Peru signed an accord.",
+                          "09:10 - Delegates arrived."});
+  EXPECT_EQ(item->anchor, DateWithPrecision::Day(2025, 3, 7));
+  // Without timed entries, undated news takes the report's month.
+  ReadResult plain = Read({"7 March 2025", "Chile and Peru signed an accord."});
+  EXPECT_EQ(plain->anchor, DateWithPrecision::Month(2025, 3));
+}
+
 TEST(ReadItem, AReportDayBeforeTheOutletIsAnAttribution) {
   ReadResult item = Read(
       {"On 7 March, the Andes Herald reported that Chile and Peru signed an accord."});
