@@ -2364,6 +2364,43 @@ class SentenceMatcher {
     return any;
   }
 
+  // The distinct parties of a list in the order written; empty when a thing or a
+  // nameless referent is among them.
+  static std::vector<Referent> InListOrder(const std::vector<Referent>& list) {
+    std::vector<Referent> out;
+    for (const Referent& r : list) {
+      if (r.party.empty()) return {};
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const Referent& x) { return x.party == r.party; })) {
+        out.push_back(r);
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Referent& x, const Referent& y) {
+      return x.conjunct < y.conjunct;
+    });
+    return out;
+  }
+
+  // "Chad, Niger and Mali signed pacts with Togo, Benin and Ghana respectively": two
+  // lists of as many parties, each paired with the one in its place. False when the
+  // clause says no "respectively" or the lists differ in length.
+  bool PairRespectively(int c, const std::vector<Referent>& a,
+                        const std::vector<Referent>& b,
+                        std::vector<std::pair<Referent, Referent>>* pairs) const {
+    const TokenRange r = clauses_[c].range;
+    bool respectively = false;
+    for (int k = r.begin; k < r.end && k < static_cast<int>(t_.size()); ++k) {
+      respectively |= t_[k].LowerIs("respectively");
+    }
+    if (!respectively) return false;
+    std::vector<Referent> first = InListOrder(a), second = InListOrder(b);
+    if (first.size() < 2 || first.size() != second.size()) return false;
+    for (size_t k = 0; k < first.size(); ++k) {
+      if (!Same(first[k], second[k])) pairs->emplace_back(first[k], second[k]);
+    }
+    return true;
+  }
+
   void Cross(std::vector<Referent> a, std::vector<Referent> b,
              std::vector<std::pair<Referent, Referent>>* pairs) const {
     FillCounterparts(a, b);
@@ -2586,7 +2623,8 @@ class SentenceMatcher {
               }
             }
           }
-          Cross(std::move(a), std::move(b), &pairs);
+          if (!PairRespectively(c, a, b, &pairs))
+            Cross(std::move(a), std::move(b), &pairs);
         } else if (PairEachBetween(f, choice, c, np, &pairs)) {
           // Each "between" phrase paired its own parties.
         } else if (!RangeHas(c_.apart_cue, ApartScope(clauses_[c].range))) {

@@ -79,6 +79,15 @@ TEST(MatchFrames, ANounFrameFillsItsPartiesFromItsPhrase) {
 
 // Each test of what blocks a frame first shows the same sentence without the block.
 
+TEST(MatchFrames, RespectivelyPairsTwoListsPlaceByPlace) {
+  Matches m("Chile and Peru signed pacts with Fiji and Samoa respectively.");
+  EXPECT_EQ(m.Pairs(), (Lines{"agreement country:CHL country:FJI",
+                              "agreement country:PER country:WSM"}));
+  // Without "respectively", every party of one list with every one of the other.
+  EXPECT_EQ(Matches("Chile and Peru signed pacts with Fiji and Samoa.").Pairs().size(),
+            4u);
+}
+
 TEST(MatchFrames, ANegatedVerbGivesNothing) {
   EXPECT_EQ(Matches("Chile signed an agreement with Peru.").Pairs(),
             (Lines{"agreement country:CHL country:PER"}));
