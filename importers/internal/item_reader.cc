@@ -655,8 +655,26 @@ class ItemReader {
     return masked;
   }
 
+  // "the Paris Agreement", "a breach of the Vienna Convention", "the Astana Process":
+  // a city's name before a word of @place_named_document names the document, not the
+  // government there.
+  void DropPlacesInDocumentNames(Sentence& s) const {
+    const int n = static_cast<int>(s.tokens.size());
+    s.mentions.erase(
+        std::remove_if(
+            s.mentions.begin(), s.mentions.end(),
+            [&](const Mention& m) {
+              const bool city =
+                  m.kind == graph::EntityKind::kCity || m.form == AliasForm::kCapital;
+              return city && m.end < n &&
+                     x_.MatchAt(c_.place_named_document, s.tokens, m.end, n).length > 0;
+            }),
+        s.mentions.end());
+  }
+
   void Analyse(Sentence& s) {
     s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
+    DropPlacesInDocumentNames(s);
     s.money = FindMoney(s.tokens, x_, c_.currencies);
     LocalizeSharedSigns(s.tokens, x_, c_.currencies, out_.dateline_country, &s.money);
     // "3 billion U.S. dollars": the currency's country is no party.

@@ -97,6 +97,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"report_denial_verb", &KnownClasses::report_denial_verb},
     {"denied_report", &KnownClasses::denied_report},
     {"referring_document", &KnownClasses::referring_document},
+    {"place_named_document", &KnownClasses::place_named_document},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
