@@ -506,13 +506,26 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
   return nullptr;
 }
 
+namespace {
+
+// The currency a country uses for a shared sign whose default is `currency`
+// ("country:NPL", "INR" -> "NPR"); empty when it has none of its own.
+absl::string_view LocalCurrency(const Lexicon& lexicon, const CurrencyClasses& currencies,
+                                absl::string_view country, absl::string_view currency) {
+  // "country:NPL" -> "npl".
+  if (!absl::ConsumePrefix(&country, "country:") || country.empty()) return {};
+  const std::string key = absl::AsciiStrToLower(absl::StrCat(country, "-", currency));
+  return lexicon.WordValue(currencies.local_currency, key);
+}
+
+}  // namespace
+
 void LocalizeSharedSigns(const std::vector<Token>& tokens, const Lexicon& lexicon,
                          const CurrencyClasses& currencies,
                          absl::string_view dateline_country,
-                         std::vector<MoneyMention>* money) {
-  // "country:NPL" -> "npl".
-  absl::string_view country = dateline_country;
-  if (!absl::ConsumePrefix(&country, "country:") || country.empty()) return;
+                         std::vector<MoneyMention>* money,
+                         const std::vector<std::string>& named) {
+  if (dateline_country.empty() && named.empty()) return;
   for (MoneyMention& m : *money) {
     bool shared = false;
     for (int k = m.begin; k < m.end && !shared; ++k) {
@@ -524,8 +537,20 @@ void LocalizeSharedSigns(const std::vector<Token>& tokens, const Lexicon& lexico
       shared = !word.empty() && lexicon.Contains(currencies.shared_sign, word);
     }
     if (!shared) continue;
-    const std::string key = absl::AsciiStrToLower(absl::StrCat(country, "-", m.currency));
-    const absl::string_view local = lexicon.WordValue(currencies.local_currency, key);
+    absl::string_view local;
+    if (!dateline_country.empty()) {
+      local = LocalCurrency(lexicon, currencies, dateline_country, m.currency);
+    } else {
+      for (const std::string& country : named) {
+        const absl::string_view own =
+            LocalCurrency(lexicon, currencies, country, m.currency);
+        if (own == m.currency) {
+          local = {};  // The default's own country is named: the default it is.
+          break;
+        }
+        if (local.empty()) local = own;
+      }
+    }
     if (!local.empty()) m.currency = std::string(local);
   }
 }

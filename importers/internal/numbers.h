@@ -45,10 +45,14 @@ struct CurrencyClasses {
 // "Rs1,150 billion" under a Kathmandu dateline is in Nepalese rupees: amounts
 // written with a sign several currencies share (@shared_sign) take the currency of
 // the dateline's country (@local_currency, keyed "country-default" in lower case).
+// Without a dateline (`dateline_country` empty), `named` (the sentence's countries,
+// in order) decide: unless one of them uses the default, the first with a currency
+// of its own for the sign.
 void LocalizeSharedSigns(const std::vector<Token>& tokens, const Lexicon& lexicon,
                          const CurrencyClasses& currencies,
                          absl::string_view dateline_country,
-                         std::vector<MoneyMention>* money);
+                         std::vector<MoneyMention>* money,
+                         const std::vector<std::string>& named = {});
 
 // "$1 billion", "5 billion U.S. dollars", "€700 million", "$500 mln",
 // "3 trillion yen", "1.5 billion yuan", "N$10 billion"; the currencies as

@@ -28,6 +28,32 @@ std::vector<std::string> LocalCurrencies(absl::string_view text,
   return out;
 }
 
+// The currencies of the amounts in `text`, with no dateline, in a sentence naming
+// `countries`.
+std::vector<std::string> NamedCurrencies(absl::string_view text,
+                                         const std::vector<std::string>& countries) {
+  const Knowledge& k = testing::SharedKnowledge();
+  std::vector<Token> tokens = Tokenize(text, 0);
+  std::vector<MoneyMention> money =
+      FindMoney(tokens, k.lexicon(), k.classes().currencies);
+  LocalizeSharedSigns(tokens, k.lexicon(), k.classes().currencies, "", &money, countries);
+  std::vector<std::string> out;
+  for (const MoneyMention& m : money) out.push_back(m.currency);
+  return out;
+}
+
+TEST(LocalizeSharedSigns, WithoutADatelineTheNamedCountriesDecide) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(NamedCurrencies("5 billion dirhams", {"country:MAR", "country:SEN"}),
+            V{"MAD"});
+  // One of them uses the default: the default it is.
+  EXPECT_EQ(NamedCurrencies("5 billion dirhams", {"country:MAR", "country:ARE"}),
+            V{"AED"});
+  EXPECT_EQ(NamedCurrencies("Rs 500 crore", {"country:NPL", "country:IND"}), V{"INR"});
+  EXPECT_EQ(NamedCurrencies("Rs 500 crore", {"country:BTN", "country:NPL"}), V{"NPR"});
+  EXPECT_EQ(NamedCurrencies("Rs 500 crore", {}), V{"INR"});
+}
+
 TEST(LocalizeSharedSigns, ASharedSignTakesTheDatelinesCurrency) {
   using V = std::vector<std::string>;
   EXPECT_EQ(LocalCurrencies("trade of Rs1,150 billion", "country:NPL"), V{"NPR"});
