@@ -290,6 +290,54 @@ class ContextPass {
       ScareQuotesAt(i);
       DatedPossessorAt(i);
     }
+    VerbOfVerblessSentence();
+  }
+
+  // "The two established diplomatic relations in 1990", "..., and both signed a
+  // pact": when nothing in a sentence, or in its part after ", and" or ";", is a
+  // verb, a past form read as a noun or an adjective after a number or "both" ("the
+  // two", "both") or a pronoun is its verb.
+  void VerbOfVerblessSentence() {
+    int begin = 0;
+    for (int i = 0; i <= n_; ++i) {
+      const bool part_ends =
+          i == n_ || t_[i].text == ";" ||
+          (t_[i].tag == Tag::kComma && i + 1 < n_ && t_[i + 1].tag == Tag::kConjunction);
+      if (!part_ends) continue;
+      VerbOfVerblessPart(begin, i);
+      begin = i + 1;
+    }
+  }
+
+  void VerbOfVerblessPart(int begin, int end) {
+    for (int i = begin; i < end; ++i) {
+      const Tag tag = t_[i].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return;
+    }
+    for (int i = std::max(begin, 1); i + 1 < end; ++i) {
+      const Token& t = t_[i];
+      if ((t.tag != Tag::kAdjective && t.tag != Tag::kNoun) ||
+          !(t.verb_forms & kPastTense))
+        continue;
+      const Token& before = t_[i - 1];
+      // "the two", not a bare count ("About 40 signed the letter").
+      const bool counted =
+          before.tag == Tag::kNumber && i >= 2 && t_[i - 2].LowerIs("the");
+      const bool subject_end = counted || before.tag == Tag::kPronoun ||
+                               (before.tag == Tag::kDeterminer && before.LowerIs("both"));
+      if (!subject_end) continue;
+      // The only word of the part that may be a verb ("The two signed treaties remain
+      // in force" has another).
+      bool other = false;
+      for (int k = i + 1; k < end && !other; ++k) other = t_[k].verb_forms != 0;
+      if (other) return;
+      t_[i].tag = Tag::kVerb;
+      if (const VerbEntry* v = x_.Verb(t_[i])) {  // Not the noun's lemma.
+        t_[i].lemma = v->lemma;
+        t_[i].lemma_hash = v->lemma_hash;
+      }
+      return;
+    }
   }
 
  private:

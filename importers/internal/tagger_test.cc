@@ -307,6 +307,17 @@ TEST(TagTokens, AHyphenatedSpanOrLevelBeforeANounIsAnAdjective) {
   EXPECT_EQ(TagOf(Tagged("It was the three-day."), "three-day"), Tag::kNoun);
 }
 
+TEST(TagTokens, APastFormAfterTheTwoInAVerblessSentenceIsItsVerb) {
+  std::vector<Token> t = Tagged("The two established diplomatic relations in 1990.");
+  EXPECT_EQ(TagOf(t, "established"), Tag::kVerb);
+  EXPECT_EQ(Find(t, "established").lemma, "establish");
+  std::vector<Token> both = Tagged("Peru won, and both signed a pact.");
+  EXPECT_EQ(TagOf(both, "signed"), Tag::kVerb);
+  // With a verb of its own, the sentence keeps the adjective.
+  EXPECT_EQ(TagOf(Tagged("The two signed treaties remain in force."), "signed"),
+            Tag::kAdjective);
+}
+
 TEST(TagTokens, ToBeforeABaseFormMarksAnInfinitive) {
   std::vector<Token> t = Tagged("Ghana agreed to raise tariffs.");
   EXPECT_EQ(TagOf(t, "to"), Tag::kTo);
