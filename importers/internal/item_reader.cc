@@ -409,7 +409,7 @@ class ItemReader {
       return;
     int last = -1;
     for (Sentence& s : out_.sentences) {
-      if (s.headline || s.paragraph == last) continue;
+      if (s.headline || s.paragraph == last || ListNumber(s)) continue;
       last = s.paragraph;
       const bool dated = DatedAttribution(s);
       if (s.paragraph == 0 && !dated) return;
@@ -418,15 +418,32 @@ class ItemReader {
     if (out_.report_paragraphs.size() < 2) out_.report_paragraphs.clear();
   }
 
+  // "1.", "2)": a list's number alone, before its paragraph's text.
+  static bool ListNumber(const Sentence& s) {
+    const std::vector<Token>& t = s.tokens;
+    return (t.size() == 1 && t[0].kind == TokenKind::kNumber) ||
+           (t.size() == 2 && t[0].kind == TokenKind::kNumber &&
+            (t[1].text == "." || t[1].text == ")"));
+  }
+
+  // The first paragraph with text: not a list's number ("1.") standing before it.
+  int FirstParagraph() const {
+    for (const Sentence& s : out_.sentences) {
+      if (!s.headline && !ListNumber(s)) return s.paragraph;
+    }
+    return 0;
+  }
+
   void FindAttribution() {
+    const int first = FirstParagraph();
     for (Sentence& s : out_.sentences) {
-      if (s.headline || s.paragraph != 0) continue;
+      if (s.headline || s.paragraph != first) continue;
       if (Attribute(s)) return;
     }
     if (!out_.outlet.empty()) return;
     // "According to Kazinform, ...": the outlet without a date.
     for (Sentence& s : out_.sentences) {
-      if (s.headline || s.paragraph != 0) continue;
+      if (s.headline || s.paragraph != first) continue;
       const std::vector<Token>& t = s.tokens;
       const int n = static_cast<int>(t.size());
       for (int r = 0; r + 2 < n; ++r) {

@@ -101,6 +101,13 @@ TEST(ReadItem, ALeadingAttributionGivesTheOutletAndTheReportDate) {
             (std::vector<std::string>{"country:CHL", "country:PER"}));
 }
 
+TEST(ReadItem, NumberedParagraphsOfDatedReportsAreReportsEach) {
+  ReadResult item =
+      Read({"1.", "Andes Herald reported on March 3 that Chile and Peru met.", "2.",
+            "Lima Post reported on March 6 that Peru and Bolivia met."});
+  EXPECT_EQ(item->report_paragraphs, (std::vector<int>{1, 3}));
+}
+
 TEST(ReadItem, ALeadingDateAloneIsTheReportDate) {
   ReadResult item =
       Read({"7 March 2025", "Chile and Peru today signed a fisheries accord."});
