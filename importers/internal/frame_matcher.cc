@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/types/span.h"
 #include "importers/internal/numbers.h"
@@ -645,6 +646,31 @@ class SentenceMatcher {
       mood.wished |= GovernorLemma(c_.plan_governor, g);
       // "put its talks with Togo on hold": the object is suspended.
       mood.blocked |= RangeHas(c_.abeyance, clause.range);
+    }
+    // "pushed for talks with Chile", "called for a summit": a noun trigger right after
+    // a verb and the preposition a governor of plans takes (@plan_governor "push for").
+    if (np >= 0 && clause.verb >= 0 && ph_.nps[np].pp >= 0) {
+      const PrepPhrase& pp = ph_.pps[ph_.nps[np].pp];
+      const VerbGroup& g = ph_.verbs[clause.verb];
+      // Past adverbs and a time ("pushed on Tuesday for talks").
+      int after = g.range.end;
+      while (after < pp.prep) {
+        if (t_[after].tag == Tag::kAdverb) {
+          ++after;
+          continue;
+        }
+        const int time = after + 1 < pp.prep ? ph_.np_at[after + 1] : -1;
+        if (t_[after].tag != Tag::kPreposition || time < 0 ||
+            !IsTimeWord(t_[ph_.nps[time].head])) {
+          break;
+        }
+        after = ph_.nps[time].range.end;
+      }
+      if (pp.prep == after && pp.prep_length == 1) {
+        const std::string phrase = absl::StrCat(t_[g.head].lemma, " ", t_[pp.prep].lower);
+        mood.wished |= x_.Contains(c_.plan_governor, phrase);
+        mood.blocked |= x_.Contains(c_.denial_governor, phrase);
+      }
     }
     mood.wished |= ExpectedSubject(clause, np);
     // "to begin consultations on a possible upgrade of their relations to a strategic
