@@ -719,6 +719,17 @@ class SentenceMatcher {
         break;
       }
     }
+    // "The Emir is in Nairobi next week": a time to come anywhere in the clause's own
+    // words makes a present or past tense tell a plan.
+    for (int i = clause.range.begin;
+         i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
+      // Not a time a phrase is for ("quotas for next year", "a plan until next year").
+      if (sentence_.parse.clause_at[i] == c && In(c_.future_time, i) &&
+          (i == 0 || t_[i - 1].tag != Tag::kPreposition)) {
+        mood.irrealis = true;
+        break;
+      }
+    }
     // "No meeting between them is planned".
     if (np >= 0 && t_[ph_.nps[np].range.begin].LowerIs("no")) mood.blocked = true;
     // Hedges right before the trigger or inside its phrase: "a possible visit".
