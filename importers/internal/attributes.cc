@@ -94,7 +94,7 @@ const MoneyMention* RespectiveMoney(const MatchContext& ctx, const Referent& sou
 
 // "China's trade with X reached $5 billion, with Y $3 billion and with Z $2
 // billion": in a clause of several amounts, the one written right after a party's
-// own name (or after "at" there) is that party's; null when none is.
+// own name (or after "at", "to" or "of" there) is that party's; null when none is.
 const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& source,
                                     const Referent& target) {
   const Sentence& s = ctx.sentence();
@@ -108,7 +108,12 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
       continue;
     }
     int next = named.end;
-    if (next < clause.end && ctx.tokens()[next].LowerIs("at")) ++next;
+    // "... at $3 billion", "and with Serbia to EUR 120 million", "of $2 billion".
+    if (next < clause.end &&
+        (ctx.tokens()[next].LowerIs("at") || ctx.tokens()[next].LowerIs("to") ||
+         ctx.tokens()[next].LowerIs("of"))) {
+      ++next;
+    }
     // "$20 billion with the US, against $9 billion with Canada": the amount right
     // before "with" and the partner.
     int with = named.begin - 1;
