@@ -259,6 +259,13 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
 // for 2025": what it is for.
 bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
   auto target_before = [&](int i) {
+    // "For 2024 as a whole, trade grew", "for the whole of 2024": the period told.
+    const int end = d.end;
+    if (end + 2 < static_cast<int>(t.size()) && t[end].LowerIs("as") &&
+        t[end + 1].LowerIs("a") && t[end + 2].LowerIs("whole")) {
+      return false;
+    }
+    if (i >= 3 && t[i - 1].LowerIs("of") && t[i - 2].LowerIs("whole")) return false;
     // "until the end of the year", "by the middle of 2026": a part of the period.
     if (i >= 3 && t[i - 1].LowerIs("of") && t[i - 3].LowerIs("the")) i -= 3;
     if (i <= 0) return false;

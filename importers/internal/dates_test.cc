@@ -405,6 +405,10 @@ TEST(IsTargetDate, APartOfAPeriodAfterUntilOrByIsATarget) {
   EXPECT_TRUE(target("lift trade by the middle of 2027"));
   EXPECT_TRUE(target("extended it until 2027"));
   EXPECT_FALSE(target("signed at the end of the year"));
+  // A year told as a whole is the period, not a goal.
+  EXPECT_FALSE(target("For 2024 as a whole, trade grew"));
+  EXPECT_FALSE(target("trade for the whole of 2024 grew"));
+  EXPECT_TRUE(target("a target for 2030"));
 }
 
 }  // namespace
