@@ -2751,6 +2751,41 @@ class SentenceMatcher {
                  pairs->end());
   }
 
+  // The capitalized trigger at `trigger` of phrase np is in the name of a programme
+  // of many parties ("the Regional Comprehensive Economic Partnership", @programme_word)
+  // or a name going on after it with words of its own ("a Partnership for Growth"; not
+  // "the China-Peru Comprehensive Strategic Partnership").
+  bool NamedProgramme(int np, const TokenRange& trigger) const {
+    if (!t_[trigger.begin].capitalized) return false;
+    const TokenRange r = ChainRange(np);
+    int end = r.end;
+    // "for Growth": a capitalized phrase right after the name goes with it.
+    for (int pp : ph_.nps[np].pps) {
+      const PrepPhrase& p = ph_.pps[pp];
+      if (p.np >= 0 && t_[ph_.nps[p.np].head].capitalized)
+        end = std::max(end, ph_.nps[p.np].range.end);
+    }
+    for (int k = ph_.nps[np].range.begin; k < end; ++k) {
+      const Token& w = t_[k];
+      if (trigger.Contains(k) || !w.capitalized || w.tag == Tag::kDeterminer) continue;
+      // Before the trigger, only words of many parties' programmes ("Regional",
+      // "Trans-Pacific") name one: "a Comprehensive Economic and Maritime Security
+      // Partnership" is the parties' own.
+      if (k < trigger.begin) {
+        if (In(c_.programme_word, k)) return true;
+        continue;
+      }
+      if (sentence_.mention_at[k] >= 0 || IsTimeWord(w)) continue;
+      const int level = x_.MatchAt(c_.partnership_level, t_, k, end).length;
+      if (level > 0) {
+        k += level - 1;
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
   void TryFrame(const Frame& f, int c, const TokenRange& trigger, int np) {
     if (c < 0) return;
     object_class_ = -1;
@@ -2769,6 +2804,10 @@ class SentenceMatcher {
     // "the Rooppur plant, built by Rosatom, was commissioned": a facility described
     // as built is no construction under way ("being built by" is).
     if (f.type == RelationType::kSite && np < 0 && BuiltDescription(c)) return;
+    // "the Regional Comprehensive Economic Partnership", "a Partnership for Growth":
+    // a programme's or a bloc's name, no partnership of the parties.
+    if (f.type == RelationType::kPartnership && np >= 0 && NamedProgramme(np, trigger))
+      return;
     // Most frames tried fail a condition: the clause's mood, which costs more, is
     // read only for those that hold (both are pure tests, so the order changes
     // nothing but the work).

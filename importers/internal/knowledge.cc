@@ -98,6 +98,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"denied_report", &KnownClasses::denied_report},
     {"referring_document", &KnownClasses::referring_document},
     {"place_named_document", &KnownClasses::place_named_document},
+    {"programme_word", &KnownClasses::programme_word},
     {"future_time", &KnownClasses::future_time},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
