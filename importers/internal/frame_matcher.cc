@@ -1271,13 +1271,21 @@ class SentenceMatcher {
 
   // "pledged $400 million in loans to help Manila build a subway": the object of an
   // infinitive of helping (@help_verb) under clause c.
+  // "pledged $800 million to build two grain terminals in Tanzania": where an
+  // infinitive of building (@purpose_build_verb) puts its object.
   void HelpedSlot(int c, SlotView* view) const {
+    static const std::vector<std::string> kPlaces = {"in", "at", "near"};
     for (const Clause& k : clauses_) {
       if (k.kind != ClauseKind::kComplement || k.parent != c || k.verb < 0 ||
-          k.object < 0 || !x_.OneWordAt(c_.help_verb, t_, ph_.verbs[k.verb].head)) {
+          k.object < 0) {
         continue;
       }
-      AddPhrase(k.object, false, view);
+      const int head = ph_.verbs[k.verb].head;
+      if (x_.OneWordAt(c_.help_verb, t_, head)) {
+        AddPhrase(k.object, false, view);
+      } else if (x_.OneWordAt(c_.purpose_build_verb, t_, head)) {
+        AddFromChain(k.object, &kPlaces, view);
+      }
     }
   }
 

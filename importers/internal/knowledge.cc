@@ -99,6 +99,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"referring_document", &KnownClasses::referring_document},
     {"place_named_document", &KnownClasses::place_named_document},
     {"programme_word", &KnownClasses::programme_word},
+    {"purpose_build_verb", &KnownClasses::purpose_build_verb},
     {"future_time", &KnownClasses::future_time},
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
