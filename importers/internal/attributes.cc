@@ -835,21 +835,38 @@ void PartnershipAttributes(const MatchContext& ctx, Attributes* a) {
       phrase = ctx.sentence().parse.phrases.nps[np].range;
       level_end = at + noun.length;
     }
-  } else if (ctx.match.np < 0 && FindClass(ctx, c.partnership_noun, phrase, &at, &noun)) {
-    level_end = at + noun.length;  // "allied relations" holds its own level.
   } else if (ctx.match.np < 0 &&
-             FindClass(ctx, c.partnership_noun, ctx.ClauseRange(), &at, &noun)) {
-    // "ties were raised to a special strategic partnership": the levels are in the
-    // phrase of the partnership noun, not in the ties.
-    const int np = ctx.sentence().parse.phrases.np_at[at];
-    if (np >= 0) {
-      phrase = ctx.sentence().parse.phrases.nps[np].range;
-      level_end = at + noun.length;
+             (FindClass(ctx, c.partnership_noun, phrase, &at, &noun) ||
+              FindClass(ctx, c.partnership_noun, ctx.ClauseRange(), &at, &noun))) {
+    // "upgraded ties from a strategic partnership to a comprehensive strategic one":
+    // the partnership it became, not the one it was.
+    const Phrases& ph = ctx.sentence().parse.phrases;
+    auto from_phrase = [&](int k) {
+      const int x = ph.np_at[k];
+      return x >= 0 && ph.nps[x].pp >= 0 && t[ph.pps[ph.nps[x].pp].prep].LowerIs("from");
+    };
+    bool moved = false;
+    int next = at;
+    PhraseMatch later;
+    while (from_phrase(next) &&
+           FindClass(ctx, c.partnership_noun, {next + 1, ctx.ClauseRange().end}, &next,
+                     &later)) {
+      at = next;
+      noun = later;
+      moved = true;
     }
+    // "allied relations" holds its own level; "ties were raised to a special strategic
+    // partnership": the levels are in the phrase of the partnership noun, not in the
+    // ties.
+    const int np = ph.np_at[at];
+    if ((moved || !phrase.Contains(at)) && np >= 0) phrase = ph.nps[np].range;
+    level_end = at + noun.length;
   }
   std::vector<std::string> levels;
   bool joined = false;  // "strategic and comprehensive"
   for (int k = phrase.begin; k < level_end;) {
+    // "from strategic to comprehensive strategic": the levels after "to" are its own.
+    if (t[k].LowerIs("to") || t[k].LowerIs("into")) levels.clear();
     PhraseMatch m = ctx.lexicon().MatchAt(c.partnership_level, t, k, level_end);
     if (m.length == 0) {
       joined |= !levels.empty() && t[k].LowerIs("and");

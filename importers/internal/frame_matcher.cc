@@ -2816,6 +2816,11 @@ class SentenceMatcher {
     // a programme's or a bloc's name, no partnership of the parties.
     if (f.type == RelationType::kPartnership && np >= 0 && NamedProgramme(np, trigger))
       return;
+    // "upgraded ties from a strategic partnership to ...": the level they leave.
+    if (f.type == RelationType::kPartnership && np >= 0 && ph_.nps[np].pp >= 0 &&
+        t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")) {
+      return;
+    }
     // Most frames tried fail a condition: the clause's mood, which costs more, is
     // read only for those that hold (both are pure tests, so the order changes
     // nothing but the work).
