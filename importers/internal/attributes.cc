@@ -739,6 +739,12 @@ std::string AntecedentKind(const MatchContext& ctx, int before) {
   return "";
 }
 
+// For a document phrase that refers back ("the document"), the kind of the one it
+// refers to; empty otherwise.
+std::string ReferredKind(const MatchContext& ctx, const TokenRange& document) {
+  return DocumentReference(ctx, document) ? AntecedentKind(ctx, document.begin) : "";
+}
+
 void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   const KnownClasses& c = ctx.classes();
   TokenRange phrase = ctx.ThingPhrase();
@@ -757,9 +763,7 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
     const int from = std::max(clause.begin, ctx.match.trigger.end);
     if (FindClass(ctx, c.agreement_kind, {from, clause.end}, &at, &kind) &&
         ph.np_at[at] >= 0) {
-      const TokenRange document = ph.nps[ph.np_at[at]].range;
-      std::string referred =
-          DocumentReference(ctx, document) ? AntecedentKind(ctx, document.begin) : "";
+      std::string referred = ReferredKind(ctx, ph.nps[ph.np_at[at]].range);
       if (referred.empty() && !kind.value.empty() && kind.value != "documents")
         referred = std::string(kind.value);
       if (!referred.empty()) {
@@ -800,11 +804,8 @@ void AgreementAttributes(const MatchContext& ctx, Attributes* a) {
   }
   const int np = ctx.sentence().parse.phrases.np_at[at];
   if (value == "agreement" && count == 0 && !plural && !a->contains("title") && np >= 0) {
-    const TokenRange document = ctx.sentence().parse.phrases.nps[np].range;
-    if (DocumentReference(ctx, document)) {
-      std::string referred = AntecedentKind(ctx, document.begin);
-      if (!referred.empty()) (*a)["kind"] = referred;
-    }
+    std::string referred = ReferredKind(ctx, ctx.sentence().parse.phrases.nps[np].range);
+    if (!referred.empty()) (*a)["kind"] = referred;
   }
 }
 

@@ -691,6 +691,11 @@ class SentenceMatcher {
     for (int i = clause.range.begin;
          i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
       if (sentence_.parse.clause_at[i] != c) continue;
+      // "The Emir is in Nairobi next week": a time to come makes a present or past
+      // tense tell a plan; not a time a phrase is for ("quotas for next year").
+      if (In(c_.future_time, i) && (i == 0 || t_[i - 1].tag != Tag::kPreposition)) {
+        mood.irrealis = true;
+      }
       // "scrapped the restrictions": a cue that is the trigger itself is the act.
       if (i == trigger.begin) continue;
       // "after a delayed flight": a cue describing another thing than the trigger's.
@@ -716,17 +721,6 @@ class SentenceMatcher {
           continue;
         }
         mood.blocked = true;
-        break;
-      }
-    }
-    // "The Emir is in Nairobi next week": a time to come anywhere in the clause's own
-    // words makes a present or past tense tell a plan.
-    for (int i = clause.range.begin;
-         i < clause.range.end && i < static_cast<int>(t_.size()); ++i) {
-      // Not a time a phrase is for ("quotas for next year", "a plan until next year").
-      if (sentence_.parse.clause_at[i] == c && In(c_.future_time, i) &&
-          (i == 0 || t_[i - 1].tag != Tag::kPreposition)) {
-        mood.irrealis = true;
         break;
       }
     }
@@ -2813,12 +2807,11 @@ class SentenceMatcher {
     // as built is no construction under way ("being built by" is).
     if (f.type == RelationType::kSite && np < 0 && BuiltDescription(c)) return;
     // "the Regional Comprehensive Economic Partnership", "a Partnership for Growth":
-    // a programme's or a bloc's name, no partnership of the parties.
-    if (f.type == RelationType::kPartnership && np >= 0 && NamedProgramme(np, trigger))
-      return;
-    // "upgraded ties from a strategic partnership to ...": the level they leave.
-    if (f.type == RelationType::kPartnership && np >= 0 && ph_.nps[np].pp >= 0 &&
-        t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")) {
+    // a programme's or a bloc's name, no partnership of the parties; "upgraded ties
+    // from a strategic partnership to ...": the level they leave.
+    if (f.type == RelationType::kPartnership && np >= 0 &&
+        (NamedProgramme(np, trigger) ||
+         (ph_.nps[np].pp >= 0 && t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")))) {
       return;
     }
     // Most frames tried fail a condition: the clause's mood, which costs more, is

@@ -693,12 +693,14 @@ class ItemReader {
     s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
     DropPlacesInDocumentNames(s);
     s.money = FindMoney(s.tokens, x_, c_.currencies);
-    std::vector<std::string> named;
-    for (const Mention& m : s.mentions) {
-      if (m.kind == graph::EntityKind::kCountry) named.push_back(m.id);
+    if (!s.money.empty()) {
+      std::vector<std::string> named;  // The countries the sentence names, in order.
+      for (const Mention& m : s.mentions) {
+        if (m.kind == graph::EntityKind::kCountry) named.push_back(m.id);
+      }
+      LocalizeSharedSigns(s.tokens, x_, c_.currencies, out_.dateline_country, &s.money,
+                          named);
     }
-    LocalizeSharedSigns(s.tokens, x_, c_.currencies, out_.dateline_country, &s.money,
-                        named);
     // "3 billion U.S. dollars": the currency's country is no party.
     s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
                                     [&](const Mention& m) {
