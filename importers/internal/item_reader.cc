@@ -531,6 +531,21 @@ class ItemReader {
         SetDatelineCity(t, city_end, true);
         return;
       }
+      // "Baku, March 12, AZERTAC.": an agency after the date, set off by a comma.
+      if (date_begin >= 0 && k < n && t[k].text == ",") {
+        int agency_end = k + 1;
+        while (agency_end < n && agency_end <= k + kDatelineRegionWords &&
+               t[agency_end].kind == TokenKind::kWord && t[agency_end].capitalized) {
+          ++agency_end;
+        }
+        if (agency_end > k + 1 && agency_end < n &&
+            (t[agency_end].text == "." || t[agency_end].text == ":" ||
+             IsDash(t[agency_end].text))) {
+          s.dateline = {0, agency_end + 1};
+          SetDatelineCity(t, city_end, true);
+          return;
+        }
+      }
       if (k < n && t[k].text == "(") {
         int close = k + 1;
         while (close < n && t[close].text != ")") ++close;

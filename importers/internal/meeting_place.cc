@@ -111,10 +111,20 @@ std::string ClauseCity(const MatchContext& ctx, const Sentence& s, int c,
   return "";
 }
 
-// The city of any clause of sentence s that is at home with one of `parties`.
+// A clause about what is yet to come: "the next round will be held in Lima".
+bool Unrealised(const Sentence& s, int c) {
+  const int verb = s.parse.clauses[c].verb;
+  if (verb < 0) return false;
+  const VerbGroup& g = s.parse.phrases.verbs[verb];
+  return g.future || g.modal;
+}
+
+// The city of any clause of sentence s that is at home with one of `parties`,
+// leaving out a clause about what is yet to come.
 std::string SentenceCity(const MatchContext& ctx, const Sentence& s,
                          const std::vector<std::string>& parties) {
   for (int c = 0; c < static_cast<int>(s.parse.clauses.size()); ++c) {
+    if (Unrealised(s, c)) continue;
     std::string city = ClauseCity(ctx, s, c, &parties);
     if (!city.empty()) return city;
   }
@@ -149,13 +159,16 @@ std::string MeetingCity(const MatchContext& ctx, const std::vector<std::string>&
   std::string city = ClauseCity(ctx, s, ctx.match.clause, nullptr);
   if (city.empty()) city = RelativePlace(ctx);
   if (city.empty()) city = SentenceCity(ctx, s, parties);
-  if (city.empty() &&
-      (!date.stated || date.date == ctx.item.anchor ||
-       (Recent(ctx, date) && AtHome(ctx, ctx.item.dateline_city, parties)))) {
-    city = ctx.item.dateline_city;
-  }
+  // The item's own day is where its dateline is; a meeting dated otherwise is first
+  // placed by the sentences before it ("during a visit to Lima on 3 May, ... Later
+  // that day the two held talks").
+  const bool today = !date.stated || date.date == ctx.item.anchor;
+  if (city.empty() && today) city = ctx.item.dateline_city;
   for (int k = ctx.match.sentence - 1; city.empty() && Recent(ctx, date) && k >= 0; --k) {
     city = SentenceCity(ctx, ctx.item.sentences[k], parties);
+  }
+  if (city.empty() && Recent(ctx, date) && AtHome(ctx, ctx.item.dateline_city, parties)) {
+    city = ctx.item.dateline_city;
   }
   return city;
 }
