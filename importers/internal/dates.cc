@@ -157,24 +157,59 @@ bool FutureBefore(const std::vector<Token>& t, int i, bool* only_would = nullptr
 
 int32_t Days(const DateWithPrecision& d) { return d.FirstDay(); }
 
-// "05.03.2021" or "5.3.2021": day first, as written outside North America.
-std::optional<DateWithPrecision> DottedDate(const Token& t) {
+DateWithPrecision ValidDay(int y, int m, int d, bool* ok) {
+  *ok = y >= 1000 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= graph::DaysInMonth(y, m);
+  return *ok ? DateWithPrecision::Day(y, m, d) : DateWithPrecision{};
+}
+
+// A date written as one token: "05.03.2021" or "5.3.2021" (day first, as written
+// outside North America) and "2021-03-05" (ISO 8601).
+std::optional<DateWithPrecision> NumericDate(const Token& t) {
   if (t.kind != TokenKind::kNumber || t.text.size() < 8 || t.text.size() > 10) {
     return std::nullopt;
   }
-  std::vector<absl::string_view> parts = absl::StrSplit(t.text, '.');
+  const bool iso = t.text[4] == '-';
+  std::vector<absl::string_view> parts = absl::StrSplit(t.text, iso ? '-' : '.');
   int d = 0, m = 0, y = 0;
-  if (parts.size() != 3 || parts[2].size() != 4 || !absl::SimpleAtoi(parts[0], &d) ||
-      !absl::SimpleAtoi(parts[1], &m) || !absl::SimpleAtoi(parts[2], &y)) {
+  if (parts.size() != 3 || parts[iso ? 0 : 2].size() != 4 ||
+      !absl::SimpleAtoi(parts[iso ? 2 : 0], &d) || !absl::SimpleAtoi(parts[1], &m) ||
+      !absl::SimpleAtoi(parts[iso ? 0 : 2], &y)) {
     return std::nullopt;
   }
-  if (y < 1000 || y > 2199 || m < 1 || m > 12 || d < 1 || d > graph::DaysInMonth(y, m)) {
+  bool ok = false;
+  DateWithPrecision date = ValidDay(y, m, d, &ok);
+  if (!ok) return std::nullopt;
+  return date;
+}
+
+// "21/4/2026" or "4/21/2026": five tokens written together. Day first, as most of
+// the world writes it, unless only the month-first reading is a date.
+std::optional<int> MatchSlashDate(const std::vector<Token>& t, int i,
+                                  std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  if (i + 4 >= n || t[i + 1].text != "/" || t[i + 3].text != "/") return std::nullopt;
+  for (int k = i; k < i + 4; ++k) {
+    if (t[k].end != t[k + 1].begin) return std::nullopt;
+  }
+  int a = 0, b = 0, y = 0;
+  if (t[i].kind != TokenKind::kNumber || t[i + 2].kind != TokenKind::kNumber ||
+      t[i + 4].text.size() != 4 || t[i].text.size() > 2 || t[i + 2].text.size() > 2 ||
+      !absl::SimpleAtoi(t[i].text, &a) || !absl::SimpleAtoi(t[i + 2].text, &b) ||
+      !absl::SimpleAtoi(t[i + 4].text, &y)) {
     return std::nullopt;
   }
-  return DateWithPrecision::Day(y, m, d);
+  bool ok = false;
+  DateWithPrecision date = ValidDay(y, b, a, &ok);
+  if (!ok) date = ValidDay(y, a, b, &ok);
+  if (!ok) return std::nullopt;
+  out->push_back({i, i + 5, date, DateKind::kAbsolute});
+  return i + 4;
 }
 
 }  // namespace
+
+bool IsNumericDate(const Token& t) { return NumericDate(t).has_value(); }
 
 int MonthFromWord(absl::string_view w) {
   static const auto* kMonths = new absl::flat_hash_map<absl::string_view, int>{
@@ -649,6 +684,12 @@ std::optional<int> MatchQuarter(const std::vector<Token>& t, int i,
 std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
                                    const DateContext& ctx,
                                    std::vector<DateMention>* out) {
+  // "05.03.2021", "2021-03-05": day, month and year in one token.
+  if (auto numeric = NumericDate(t[i])) {
+    out->push_back({i, i + 1, *numeric, DateKind::kAbsolute});
+    return i;
+  }
+  if (auto last = MatchSlashDate(t, i, out)) return last;
   if (auto last = MatchSpanYear(t, i, out)) return last;
   // "January–April", before the months alone read as one date.
   if (ctx.reference.known()) {
@@ -656,11 +697,6 @@ std::optional<int> MatchStatedDate(const std::vector<Token>& t, int i,
   }
   if (auto last = MatchMonthFirst(t, i, ctx, out)) return last;
   if (auto last = MatchDayFirst(t, i, ctx, out)) return last;
-  // "05.03.2021": day, month, year.
-  if (auto dotted = DottedDate(t[i])) {
-    out->push_back({i, i + 1, *dotted, DateKind::kAbsolute});
-    return i;
-  }
   if (auto last = MatchFiscalYear(t, i, out)) return last;
   if (auto last = MatchQuarter(t, i, ctx, out)) return last;
   return MatchBareYear(t, i, ctx, out);

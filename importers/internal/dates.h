@@ -60,6 +60,9 @@ std::optional<int> YearToken(const Token& t);
 // ("2025", "08.07.2025"); none otherwise.
 std::optional<int> YearEndingToken(const Token& t);
 
+// A whole date in one token: "05.03.2021", "5.3.2021" (day first) or "2021-03-05".
+bool IsNumericDate(const Token& t);
+
 // Month number for "Jan.", "January", "Sept." (lower case); 0 if none.
 int MonthFromWord(absl::string_view lower);
 // Weekday 0=Monday..6=Sunday for "monday" (lower case); -1 if none.

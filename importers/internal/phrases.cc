@@ -462,11 +462,20 @@ class PhraseFinder {
     // "On 7 May Chile", "In May Chile and Peru signed".
     if (last.capitalized && MonthFromWord(last.lower) > 0)
       return before.kind == TokenKind::kNumber || TagAt(k - 2) == Tag::kPreposition;
-    int year = 0;
-    if (last.kind != TokenKind::kNumber || !absl::SimpleAtoi(last.text, &year) ||
-        year < 1000 || year > 2199)
-      return false;
-    return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0;
+    if (last.kind != TokenKind::kNumber) return false;
+    // "On 05.03.2026 Chile", "On 2026-03-05 Chile".
+    if (IsNumericDate(last)) return true;
+    // "On December 29 Chile": a month's day before a name (not "June 5-6").
+    int number = 0;
+    if (!absl::SimpleAtoi(last.text, &number)) return false;
+    if (number >= 1 && number <= 31 && last.text.size() <= 2) {
+      return MonthFromWord(before.lower) > 0 && before.capitalized && k < n_ &&
+             t_[k].kind == TokenKind::kWord && t_[k].capitalized;
+    }
+    if (number < 1000 || number > 2199) return false;
+    // "in 2025 Chile", "in May 2025 Chile", "on 5/3/2026 Chile".
+    return TagAt(k - 2) == Tag::kPreposition || MonthFromWord(before.lower) > 0 ||
+           (before.text == "/" && before.end == last.begin);
   }
 
   // [begin, end) is a lone year after a preposition of time: "in 2025 trade rose" is
