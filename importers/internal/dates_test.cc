@@ -33,6 +33,18 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, NumericDatesDottedSlashedOrIso) {
+  EXPECT_EQ(Dates("signed on 17.04.2025", kFeb5), std::vector<std::string>{"2025-04-17"});
+  EXPECT_EQ(Dates("signed on 2025-04-17", kFeb5), std::vector<std::string>{"2025-04-17"});
+  // Day first, unless only the month-first reading is a date.
+  EXPECT_EQ(Dates("signed on 5/4/2025", kFeb5), std::vector<std::string>{"2025-04-05"});
+  EXPECT_EQ(Dates("signed on 4/21/2025", kFeb5), std::vector<std::string>{"2025-04-21"});
+  // Spaced slashes and impossible days are no date.
+  EXPECT_EQ(Dates("a score of 4 / 21 / 2025", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("code 31/31/2025", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_TRUE(Dates("page 2025-13-40", kFeb5).empty());
+}
+
 TEST(FindDates, OrdinalDaysAreDays) {
   EXPECT_EQ(Dates("signed on March 14th", kFeb5), std::vector<std::string>{"2025-03-14"});
   EXPECT_EQ(Dates("signed on the 3rd of February", kFeb5),
