@@ -463,15 +463,24 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
         }
       }
     }
-    // "by a quarter", "by a third", "by half". A view compares lengths first: most
-    // tokens are ruled out without reading their bytes.
+    // "by a quarter", "by a third", "by half", and after a noun of change, "a drop
+    // of a quarter"; not a fraction that counts a noun ("by a third country"). A
+    // view compares lengths first: most tokens are ruled out without reading their
+    // bytes.
     const absl::string_view word = t[i].lower;
-    if (i + 1 < n && word == "a") {
+    const bool a_fraction = i + 1 < n && word == "a";
+    if (!a_fraction && word != "half") continue;
+    const int end = a_fraction ? i + 2 : i + 1;
+    if (end < n && (t[end].tag == Tag::kNoun || t[end].tag == Tag::kProper)) continue;
+    const bool after_change =
+        a_fraction && i > 1 && t[i - 1].LowerIs("of") && t[i - 2].tag == Tag::kNoun;
+    if (i == 0 || !(t[i - 1].LowerIs("by") || after_change)) continue;
+    if (a_fraction) {
       double v = t[i + 1].LowerIs("quarter") ? 25
                  : t[i + 1].LowerIs("third") ? 100.0 / 3
                                              : 0;
-      if (v > 0 && i > 0 && t[i - 1].LowerIs("by")) out.push_back({i, i + 2, v});
-    } else if (word == "half" && i > 0 && t[i - 1].LowerIs("by")) {
+      if (v > 0) out.push_back({i, i + 2, v});
+    } else {
       out.push_back({i, i + 1, 50});
     }
   }
