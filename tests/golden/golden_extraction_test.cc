@@ -1,5 +1,5 @@
 // Golden extraction: runs the extractor over every document with a gold file in
-// twenty-three sets and scores each set with the rules of
+// twenty-four sets and scores each set with the rules of
 // ../shared/tools/score-extraction:
 //   digests, news         $ENTENTE_SHARED_DIR/data/{digests,news} (the shown sets);
 //   invented-dev          tests/golden/invented/dev (invented, read while developing);
@@ -70,6 +70,7 @@ std::vector<GoldSet> Sets() {
           {"invented-fresh16", source / "tests" / "golden" / "invented" / "fresh16"},
           {"invented-fresh17", source / "tests" / "golden" / "invented" / "fresh17"},
           {"invented-fresh18", source / "tests" / "golden" / "invented" / "fresh18"},
+          {"invented-fresh19", source / "tests" / "golden" / "invented" / "fresh19"},
           {"invented-fresh20", source / "tests" / "golden" / "invented" / "fresh20"}};
 }
 
