@@ -176,6 +176,26 @@ int PercentWordsAt(const std::vector<Token>& t, int at, bool sign) {
 
 }  // namespace
 
+namespace {
+
+// "forty-five": a tens word and a unit word; 0 when not.
+int CompoundCount(absl::string_view s) {
+  const size_t dash = s.find('-');
+  if (dash == absl::string_view::npos) return 0;
+  const absl::string_view tens = s.substr(0, dash);
+  const absl::string_view unit = s.substr(dash + 1);
+  int tens_value = 0, unit_value = 0;
+  for (const Word& w : kNumberWords) {
+    if (w.word == tens && w.value >= 20 && w.value <= 90 && w.value % 10 == 0) {
+      tens_value = w.value;
+    }
+    if (w.word == unit && w.value >= 1 && w.value <= 9) unit_value = w.value;
+  }
+  return tens_value > 0 && unit_value > 0 ? tens_value + unit_value : 0;
+}
+
+}  // namespace
+
 std::optional<int64_t> ParseCount(const Token& t) {
   if (t.kind == TokenKind::kNumber) {
     std::string storage;
@@ -185,6 +205,7 @@ std::optional<int64_t> ParseCount(const Token& t) {
   }
   static const auto* kWords = new WordValues(kNumberWords);
   if (const Word* w = kWords->Find(t)) return w->value;
+  if (const int compound = CompoundCount(t.lower); compound > 0) return compound;
   return std::nullopt;
 }
 
@@ -303,14 +324,37 @@ std::optional<double> ScaledGluedSign(const Lexicon& x, const CurrencyClasses& c
   return glued;
 }
 
-// A number word right before a scale word: "one billion", "two trillion".
-bool CountBeforeScale(const std::vector<Token>& t, int i) {
-  if (t[i].kind != TokenKind::kWord || i + 1 >= static_cast<int>(t.size()) ||
-      Scale(t[i + 1].lower) <= 1e3) {
-    return false;
+// Number words for a count below a thousand right before a scale word: "one
+// billion", "three hundred million", "two hundred and fifty million". Returns how
+// many tokens the count takes from i (0 for none) and sets *count.
+int CountWordsBeforeScale(const std::vector<Token>& t, int i, int64_t* count) {
+  const int n = static_cast<int>(t.size());
+  if (t[i].kind != TokenKind::kWord || i + 1 >= n) return 0;
+  const bool hundreds = t[i + 1].LowerIs("hundred");
+  if (!hundreds && Scale(t[i + 1].lower) <= 1e3) return 0;
+  const std::optional<int64_t> first = ParseCount(t[i]);
+  if (!first || *first <= 0 || *first >= 1000) return 0;
+  if (!hundreds) {
+    *count = *first;
+    return 1;
   }
-  const std::optional<int64_t> count = ParseCount(t[i]);
-  return count.has_value() && *count > 0 && *count < 1000;
+  if (*first >= 10) return 0;
+  const int64_t value = *first * 100;
+  const int after = i + 2;
+  // "and fifty", "fifty": tens and units after the hundreds.
+  const int rest_at = after < n && t[after].LowerIs("and") ? after + 1 : after;
+  if (rest_at + 1 < n && Scale(t[rest_at + 1].lower) > 1e3) {
+    if (std::optional<int64_t> rest = ParseCount(t[rest_at]);
+        rest && *rest > 0 && *rest < 100) {
+      *count = value + *rest;
+      return rest_at + 1 - i;
+    }
+  }
+  if (after < n && Scale(t[after].lower) > 1e3) {
+    *count = value;
+    return 2;
+  }
+  return 0;
 }
 
 // "half a billion dollars", "a quarter of a billion", "one and a half billion": words
@@ -371,8 +415,9 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     // mention, and no currency class need be matched there.
     double fraction = 0;
     const int fraction_words = FractionBeforeScale(t, i, &fraction);
+    int64_t count = 0;
     if (!number_at(i) && !number_at(i + 1) && !MayBeGluedSign(t[i]) &&
-        !CountBeforeScale(t, i) && fraction_words == 0) {
+        CountWordsBeforeScale(t, i, &count) == 0 && fraction_words == 0) {
       continue;
     }
     const int start = i;
@@ -403,8 +448,14 @@ std::vector<MoneyMention> FindMoney(const std::vector<Token>& t, const Lexicon& 
     double scale = 1;
     if (currency.empty() && !value)
       value = ScaledGluedSign(x, c, t, i, &currency, &scale);
-    // "one billion dollars", "two trillion won": a number word before its scale.
-    if (!value && CountBeforeScale(t, i)) value = static_cast<double>(*ParseCount(t[i]));
+    // "one billion dollars", "three hundred million dollars": number words before
+    // their scale.
+    if (!value) {
+      if (const int words = CountWordsBeforeScale(t, i, &count); words > 0) {
+        value = static_cast<double>(count);
+        i += words - 1;  // To the last word before the scale.
+      }
+    }
     if (!value) {
       if (double glued = GluedAmount(t[i]); glued > 0) {
         value = glued;
