@@ -1827,7 +1827,8 @@ class SentenceMatcher {
       // "the Bharat Mandapam convention centre": a building's noun after an event's
       // makes the event word a modifier of a place.
       const bool building = cls == c_.event_noun && after < end &&
-                            x_.MatchAt(c_.building_noun, t_, after, end).length > 0;
+                            (x_.MatchAt(c_.building_noun, t_, after, end).length > 0 ||
+                             BuildingNameGoesOn(at, after, end));
       // "suspended trade talks": a word for talks after it makes it what they are on.
       const bool talks = cls != c_.talks_noun && after < end &&
                          x_.MatchAt(c_.talks_noun, t_, after, end).length > 0;
@@ -1841,6 +1842,18 @@ class SentenceMatcher {
       from = at + 1;
     }
     return false;
+  }
+
+  // "the Oman Convention and Exhibition Centre": a capitalized name that goes on
+  // through "and" to a building's noun.
+  bool BuildingNameGoesOn(int at, int after, int end) const {
+    if (!t_[at].capitalized || !t_[after].LowerIs("and")) return false;
+    int last = -1;
+    for (int k = after + 1;
+         k < end && t_[k].kind == TokenKind::kWord && t_[k].capitalized; ++k) {
+      last = k;
+    }
+    return last >= 0 && x_.MatchAt(c_.building_noun, t_, last, last + 1).length > 0;
   }
 
   // The frame's conditions: the cheap ones on the clause and phrase first, then
