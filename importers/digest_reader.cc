@@ -248,6 +248,14 @@ class ItemSplitter {
       }
       if (in_links_ && IsHeadlineShape(l.text) && !BodyNext(i)) continue;
       in_links_ = false;
+      // "4 May 2026" above a release's headline with its text, as a page of
+      // releases dates each: the day of the item that the headline opens, read as
+      // its first line.
+      if (open_quotes_ == 0 && IsDateShape(l.text, true) && HeadlineNext(i) &&
+          BodyNext(NextLine(i))) {
+        pending_date_ = &l;
+        continue;
+      }
       // A dateline line right after an item's headline opens its body.
       const bool dateline =
           current_ != nullptr && current_->paragraphs.empty() && IsDatelineShape(l.text);
@@ -257,6 +265,7 @@ class ItemSplitter {
         AddParagraph(l);
         continue;
       }
+
       switch (shape) {
         case SourceShape::kHeadlineWithSource:
           AddHeadlineWithSource(l);
@@ -294,7 +303,16 @@ class ItemSplitter {
     item.number = static_cast<int>(digest_.items.size());
     current_ = &item;
     open_quotes_ = 0;
+    AttachPendingDate(item);
     return item;
+  }
+
+  // The date line held for the item a headline opens becomes its first paragraph.
+  void AttachPendingDate(DigestItem& item) {
+    if (pending_date_ == nullptr) return;
+    item.paragraphs.insert(item.paragraphs.begin(),
+                           {std::string(pending_date_->text), pending_date_->offset, {}});
+    pending_date_ = nullptr;
   }
 
   // The first line after i with text, or lines_.size().
@@ -330,6 +348,7 @@ class ItemSplitter {
         current_->paragraphs.empty()) {
       current_->headline = {std::string(l.text), l.offset, {}};
       last_headline_ = std::string(l.text);
+      AttachPendingDate(*current_);
       return;
     }
     if (l.text == last_headline_) return;  // A repeated title.
@@ -376,6 +395,7 @@ class ItemSplitter {
   bool in_links_ = false;  // Inside a list of links to other stories.
   std::string last_headline_;
   std::vector<TextSpan> lead_;
+  const Line* pending_date_ = nullptr;  // A date line above the next item's headline.
   bool layout_known_ = false;
   bool trailing_ = false;  // Outlets' lines close their items' bodies.
 };

@@ -236,6 +236,27 @@ TEST(ParseTextDigest, ADateAloneUnderAHeadlineOpensItsBody) {
   EXPECT_EQ(title->items[0].headline.text, "Vision 2030");
 }
 
+TEST(ParseTextDigest, ADateAboveAHeadlineIsTheFirstLineOfTheItemItOpens) {
+  constexpr absl::string_view kPage =
+      "Media releases\n"
+      "2 June 2026\nFiji and Tonga sign pact\nFiji and Tonga today signed a pact.\n"
+      "4 June 2026\nSamoa joins forum\nSamoa yesterday joined.\n";
+  auto digest = ParseTextDigest("r.txt", kPage);
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 3u);
+  EXPECT_TRUE(digest->items[0].paragraphs.empty());
+  for (int k : {1, 2}) {
+    const DigestItem& item = digest->items[k];
+    ASSERT_EQ(item.paragraphs.size(), 2u);
+    EXPECT_EQ(kPage.substr(item.paragraphs[0].offset, item.paragraphs[0].text.size()),
+              item.paragraphs[0].text);
+  }
+  EXPECT_EQ(digest->items[1].paragraphs[0].text, "2 June 2026");
+  EXPECT_EQ(digest->items[1].headline.text, "Fiji and Tonga sign pact");
+  EXPECT_EQ(digest->items[2].paragraphs[0].text, "4 June 2026");
+  EXPECT_EQ(digest->items[2].headline.text, "Samoa joins forum");
+}
+
 TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
   auto digest = ParseTextDigest(
       "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");

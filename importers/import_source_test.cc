@@ -118,6 +118,28 @@ TEST(ReadImportBytes, TheDocumentsOwnDateWinsOverTheOptionAndIsNoted) {
   EXPECT_NE(notes[0].find("--published 2026-02-06"), std::string::npos) << notes[0];
 }
 
+TEST(ReadImportBytes, APageOfReleasesDatesEachByTheLineAboveItsHeadline) {
+  constexpr absl::string_view kPage =
+      "Ministry of Foreign Affairs - Media releases\n\n"
+      "2 February 2026\n\nMinister signs fisheries arrangement with Samoa\n\n"
+      "New Zealand's Minister of Foreign Affairs today signed a fisheries agreement "
+      "with Samoa in Apia.\n\n"
+      "5 February 2026\n\nNew Zealand restricts exports to Belarus\n\n"
+      "New Zealand yesterday imposed export controls on dual-use goods bound for "
+      "Belarus.\n";
+  Collected c;
+  ASSERT_TRUE(Read(kPage, &c).ok());
+  std::vector<std::string> dates;
+  for (const ImportUnit& unit : c.units) {
+    for (const graph::Relation& r : unit.relations) {
+      dates.push_back(absl::StrCat(graph::RelationTypeName(r.type), " ",
+                                   r.date.ToString(), " ", r.reported.ToString()));
+    }
+  }
+  EXPECT_THAT(dates, ::testing::UnorderedElementsAre("agreement 2026-02-02 2026-02-02",
+                                                     "sanction 2026-02-04 2026-02-05"));
+}
+
 TEST(ReadImportBytes, ADateStartingTheFileNameDatesAnUndatedDigest) {
   Collected named;
   ASSERT_TRUE(ReadImportBytes(testing::SharedExtractor(), "dir/2024-11-20-weekly.txt",

@@ -468,12 +468,19 @@ class ItemReader {
 
   // "BRASILIA, Jul 9 (PTI)", "BEIJING, Jan 13 –", "RABAT –", "TOKYO/WASHINGTON –".
   void FindDateline() {
+    int first = 0;  // The paragraph a dateline may open.
     for (Sentence& s : out_.sentences) {
       if (s.headline) continue;
-      if (s.paragraph != 0) return;
+      if (s.paragraph != first) return;
       const std::vector<Token>& t = s.tokens;
       const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
-      if (DatedPost(s)) return;
+      if (DatedPost(s)) {
+        // A day alone on the item's first line: the lead after it may still open
+        // with the place it was written in ("TASHKENT -").
+        if (s.dateline.end < static_cast<int>(t.size())) return;
+        first = s.paragraph + 1;
+        continue;
+      }
       int k = 0;
       while (k < n && t[k].kind == TokenKind::kWord && t[k].capitalized) ++k;
       while (k + 1 < n && t[k].text == "/" && t[k + 1].capitalized) {
