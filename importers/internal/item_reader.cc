@@ -771,6 +771,7 @@ class ItemReader {
         if (t.tag == Tag::kVerb || t.tag == Tag::kNoun) t.tag = Tag::kProper;
       }
     }
+    JoinSpacedHyphenNames(s.tokens);
     // So are amounts: "2 trillion won in Uzbekistan" holds no verb "won".
     for (const MoneyMention& m : s.money) {
       for (int k = m.begin; k < m.end; ++k) {
@@ -780,6 +781,29 @@ class ItemReader {
     s.percents = FindPercents(s.tokens);
     std::vector<bool> quoted(1, s.quoted_start);
     s.parse = ParseSentence(s.tokens, atom_end, quoted);
+  }
+
+  // "the Kyrgyzstan - Oman Investment Protection Agreement": a hyphen written with
+  // spaces inside a name that "the" opens joins its parts, as "Kyrgyzstan-Oman" does;
+  // elsewhere it is a dash.
+  static void JoinSpacedHyphenNames(std::vector<Token>& t) {
+    const int n = static_cast<int>(t.size());
+    for (int k = 2; k + 1 < n; ++k) {
+      if (t[k].text != "-" || t[k - 1].end == t[k].begin || t[k].end == t[k + 1].begin ||
+          !t[k - 1].capitalized || !t[k + 1].capitalized ||
+          t[k + 1].kind != TokenKind::kWord) {
+        continue;
+      }
+      int first = k - 1;
+      while (first > 0 && t[first - 1].capitalized &&
+             t[first - 1].kind == TokenKind::kWord && !t[first - 1].LowerIs("the")) {
+        --first;
+      }
+      if (first > 0 && t[first - 1].LowerIs("the")) {
+        t[k].tag = Tag::kProper;
+        t[k].capitalized = true;  // Inside the name, as its words are.
+      }
+    }
   }
 
   void FindSentenceDates(Sentence& s, const DateWithPrecision& previous,
