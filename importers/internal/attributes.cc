@@ -128,6 +128,17 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
 
 void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& target,
               Attributes* a) {
+  if (ctx.match.frame->needs_later_figure) {
+    const TokenRange clause = ctx.ClauseRange();
+    const Sentence& s = ctx.sentence();
+    const DateMention* date = nullptr;
+    if (const MoneyMention* m =
+            LaterFigure(s.tokens, s.money, s.dates, clause.begin, clause.end, &date)) {
+      (*a)["amount"] = m->amount;
+      (*a)["currency"] = m->currency;
+    }
+    return;
+  }
   if (ctx.match.frame->needs_baseline) {
     const TokenRange clause = ctx.ClauseRange();
     if (const MoneyMention* m =

@@ -391,6 +391,13 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     }
     return nullptr;
   }
+  // "... and $1.9 billion in January-August 2025": a later figure, by its own date.
+  if (ctx.match.frame->needs_later_figure) {
+    const TokenRange clause = ctx.ClauseRange();
+    const DateMention* date = nullptr;
+    LaterFigure(s.tokens, s.money, s.dates, clause.begin, clause.end, &date);
+    return date;
+  }
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
   const bool state = TellsState(ctx);

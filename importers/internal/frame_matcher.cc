@@ -2207,6 +2207,13 @@ class SentenceMatcher {
                                            scope.begin, scope.end) == nullptr) {
       return false;
     }
+    if (f.needs_later_figure) {
+      const DateMention* date = nullptr;
+      if (LaterFigure(t_, sentence_.money, sentence_.dates, scope.begin, scope.end,
+                      &date) == nullptr) {
+        return false;
+      }
+    }
     if (f.needs_name) {
       const int named = np >= 0 ? np : ClauseObject(c);
       if (named < 0 || !Named(named)) return false;

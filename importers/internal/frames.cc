@@ -159,6 +159,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_percent = true;
     } else if (value == "baseline") {
       f->needs_baseline = true;
+    } else if (value == "later_figure") {
+      f->needs_later_figure = true;
     } else if (value == "date") {
       f->needs_date = true;
     } else if (value == "person") {
@@ -184,11 +186,13 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     } else {
       return DataError(
           file, line,
-          absl::StrCat("needs=", value,
-                       ": want money|percent|baseline|date|own_date|person|person_object|"
-                       "thing_object|no_object|"
-                       "name|named_subject|named_object|acting_subject|own_money|"
-                       "unplaced_main_event"));
+          absl::StrCat(
+              "needs=", value,
+              ": want "
+              "money|percent|baseline|later_figure|date|own_date|person|person_object|"
+              "thing_object|no_object|"
+              "name|named_subject|named_object|acting_subject|own_money|"
+              "unplaced_main_event"));
     }
     return absl::OkStatus();
   }

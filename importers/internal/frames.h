@@ -85,6 +85,10 @@
 //                                from ("to $1 billion, up from $600 million last
 //                                year"): the relation is that amount, dated by its
 //                                own date;
+//   needs=later_figure           the clause must state a second figure joined by
+//                                "and", each with its date ("$2 billion in 2024 and
+//                                $1.9 billion in 2025"): the relation is the later
+//                                one, dated by its own date;
 //   needs=name                   a noun trigger's phrase (a verb's object) must have
 //                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
@@ -201,9 +205,10 @@ struct Frame {
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;
   bool needs_money = false, needs_percent = false, needs_date = false;
-  bool needs_own_money = false;   // needs=own_money: not in an infinitive below
-  bool needs_baseline = false;    // needs=baseline
-  bool modifier_trigger = false;  // trigger=modifier
+  bool needs_own_money = false;     // needs=own_money: not in an infinitive below
+  bool needs_baseline = false;      // needs=baseline
+  bool needs_later_figure = false;  // needs=later_figure
+  bool modifier_trigger = false;    // trigger=modifier
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object
   bool needs_thing_object = false;   // needs=thing_object

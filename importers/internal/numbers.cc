@@ -538,6 +538,48 @@ std::vector<PercentMention> FindPercents(const std::vector<Token>& t) {
   return out;
 }
 
+namespace {
+
+// The date right after an amount ("$2 billion in 2024", "$2 billion last year").
+const DateMention* DateAfter(const std::vector<Token>& t, const MoneyMention& m,
+                             const std::vector<DateMention>& dates) {
+  int at = m.end;
+  if (at < static_cast<int>(t.size()) &&
+      (t[at].LowerIs("in") || t[at].LowerIs("for") || t[at].LowerIs("during"))) {
+    ++at;
+  }
+  for (const DateMention& d : dates) {
+    if (d.begin == at) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const MoneyMention* LaterFigure(const std::vector<Token>& t,
+                                const std::vector<MoneyMention>& money,
+                                const std::vector<DateMention>& dates, int begin, int end,
+                                const DateMention** date) {
+  for (size_t k = 1; k < money.size(); ++k) {
+    const MoneyMention& first = money[k - 1];
+    const MoneyMention& later = money[k];
+    if (first.begin < begin || later.begin >= end) continue;
+    const DateMention* first_date = DateAfter(t, first, dates);
+    const DateMention* later_date = DateAfter(t, later, dates);
+    if (first_date == nullptr || later_date == nullptr ||
+        first_date->date == later_date->date) {
+      continue;
+    }
+    int j = first_date->end;
+    if (j < later.begin && t[j].tag == Tag::kComma) ++j;
+    if (j + 1 == later.begin && t[j].LowerIs("and")) {
+      *date = later_date;
+      return &later;
+    }
+  }
+  return nullptr;
+}
+
 const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
                                    const std::vector<Token>& tokens,
                                    const std::vector<MoneyMention>& money, int begin,

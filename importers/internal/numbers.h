@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/internal/dates.h"
 #include "importers/internal/lexicon.h"
 #include "importers/internal/text.h"
 
@@ -69,6 +70,15 @@ struct PercentMention {
 
 // "26.3 percent", "12%", "11 per cent", "a quarter" (25), "a third", "half" (50).
 std::vector<PercentMention> FindPercents(const std::vector<Token>& tokens);
+
+// "reached $2.1 billion in 2024 and $1.9 billion in January-August 2025": a later
+// figure of the same thing in [begin, end), joined to the one before it by "and",
+// each with its own date right after it. Sets *date to the later figure's date;
+// null when there is none.
+const MoneyMention* LaterFigure(const std::vector<Token>& tokens,
+                                const std::vector<MoneyMention>& money,
+                                const std::vector<DateMention>& dates, int begin, int end,
+                                const DateMention** date);
 
 // The amount in [begin, end) that a change starts from: the one right after "from",
 // with words of class `hedge` between ("to $1 billion, up from about $600 million");

@@ -1,6 +1,8 @@
 #include "importers/internal/numbers.h"
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "importers/internal/tagger.h"
 #include "importers/internal/test_support.h"
 
 namespace entente::importers::internal {
@@ -40,6 +42,34 @@ std::vector<std::string> NamedCurrencies(absl::string_view text,
   std::vector<std::string> out;
   for (const MoneyMention& m : money) out.push_back(m.currency);
   return out;
+}
+
+// The later figure's amount and date in `text`, or "none".
+std::string Later(absl::string_view text) {
+  const Knowledge& k = testing::SharedKnowledge();
+  std::vector<Token> tokens = Tokenize(text, 0);
+  TagTokens(k.lexicon(), tokens);
+  std::vector<MoneyMention> money =
+      FindMoney(tokens, k.lexicon(), k.classes().currencies);
+  std::vector<DateMention> dates =
+      FindDates(tokens, {graph::DateWithPrecision::Day(2025, 10, 17), {}});
+  const DateMention* date = nullptr;
+  const MoneyMention* m =
+      LaterFigure(tokens, money, dates, 0, static_cast<int>(tokens.size()), &date);
+  if (m == nullptr) return "none";
+  return absl::StrCat(m->amount, " ", date->date.ToString());
+}
+
+TEST(LaterFigure, ASecondFigureJoinedByAndWithItsOwnDate) {
+  EXPECT_EQ(Later("trade reached $2 billion in 2023 and $3 billion in 2024"),
+            "3000000000 2024");
+  EXPECT_EQ(Later("trade reached $2 billion in 2023, and $3 billion last year"),
+            "3000000000 2024");
+  // One figure, a change from a baseline, or a second figure with no date of its own.
+  EXPECT_EQ(Later("trade reached $2 billion in 2023"), "none");
+  EXPECT_EQ(Later("trade rose from $2 billion in 2023 to $3 billion in 2024"), "none");
+  EXPECT_EQ(Later("trade reached $2 billion in 2023 and $3 billion of it was oil"),
+            "none");
 }
 
 TEST(LocalizeSharedSigns, WithoutADatelineTheNamedCountriesDecide) {
