@@ -453,8 +453,11 @@ class ContextPass {
     // "the Group of Twenty concluded": a capitalized number is part of a name.
     // "in October 2022 opened", "on 08.07.2025 signed": a past tense after a date's
     // year is its verb.
+    // "signed in 2001 remains in force": so is a linking verb's present form (not
+    // "the 2030 targets").
     const bool after_year =
-        pt == Tag::kNumber && (f & kPastTense) && YearEndingToken(t_[p]).has_value();
+        pt == Tag::kNumber && YearEndingToken(t_[p]).has_value() &&
+        ((f & kPastTense) || ((f & kThirdPerson) && LinkingVerbAt(i)));
     if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
       return Tag::kVerb;
     }
@@ -518,6 +521,29 @@ class ContextPass {
   // "The ban China imposed on Peru remains": the verb before i is the only one, and
   // it follows a name right after the sentence's first noun, a relative clause
   // without pronoun; i may be the main verb the noun waits for.
+  bool LinkingVerbAt(int i) const {
+    const VerbEntry* verb = x_.Verb(t_[i]);
+    return verb != nullptr && x_.Contains(c_.linking_verb, verb->lemma);
+  }
+
+  // "The treaty signed by X and Y in 2001 remains in force": the clause's only verb
+  // before i is a past participle right after a common noun and before a
+  // preposition, which describes the noun.
+  bool ParticipleOfNounBefore(int i) const {
+    int verb = -1;
+    for (int k = i - 1; k >= 0; --k) {
+      if (ClauseBreak(t_[k])) break;
+      const Tag tag = t_[k].tag;
+      if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) {
+        if (verb >= 0) return false;
+        verb = k;
+      }
+    }
+    return verb >= 1 && verb + 1 < i && (t_[verb].verb_forms & kPastParticiple) &&
+           t_[verb - 1].tag == Tag::kNoun && !t_[verb - 1].capitalized &&
+           t_[verb + 1].tag == Tag::kPreposition;
+  }
+
   bool ZeroRelativeVerbBefore(int i) const {
     int verb = -1;
     for (int k = i - 1; k >= 0; --k) {
@@ -732,7 +758,7 @@ class ContextPass {
       return Tag::kVerb;
     // "Trade between Armenia and Qatar remains small": a linking verb after a name or
     // a noun, when the clause has no verb yet.
-    if ((f & kThirdPerson) && !VerbBefore(i)) {
+    if ((f & kThirdPerson) && (!VerbBefore(i) || ParticipleOfNounBefore(i))) {
       const VerbEntry* verb = x_.Verb(t_[i]);
       if (verb != nullptr && x_.Contains(c_.linking_verb, verb->lemma)) return Tag::kVerb;
     }

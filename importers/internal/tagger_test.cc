@@ -32,6 +32,17 @@ const Token& Find(const std::vector<Token>& tokens, absl::string_view word) {
   return kNone;
 }
 
+TEST(TagTokens, ALinkingVerbAfterAParticiplesPhraseIsTheVerb) {
+  // After a participle that describes the subject, and after a year.
+  EXPECT_EQ(
+      TagOf(Tagged("The treaty signed by Chile and Peru remains in force."), "remains"),
+      Tag::kVerb);
+  EXPECT_EQ(TagOf(Tagged("The treaty signed in 2001 remains in force."), "remains"),
+            Tag::kVerb);
+  // A plural after a year is a noun still.
+  EXPECT_EQ(TagOf(Tagged("Chile set its 2030 targets."), "targets"), Tag::kNoun);
+}
+
 TEST(TagTokens, APluralAfterAPossessiveAndANounClosesTheCompound) {
   EXPECT_EQ(TagOf(Tagged("Canada renewed its export controls on Russia."), "controls"),
             Tag::kNoun);
