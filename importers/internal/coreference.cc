@@ -38,13 +38,20 @@ namespace {
 
 using graph::EntityKind;
 
-// "Qatari companies", "Chinese firms": a plural company noun after a state's
-// adjective, and nothing else in the phrase but an article or quantifier.
+// "Qatari companies", "Chinese firms", "Russian shipping firms": a plural company
+// noun after a state's adjective and at most two lower-case words of trade, and
+// nothing else in the phrase but an article or quantifier.
 bool CompaniesOfAState(const std::vector<Token>& t, const TokenRange& r) {
+  constexpr int kMostTradeWords = 2;
   if (r.end - r.begin < 2) return false;
   const Token& head = t[r.end - 1];
   if (head.lower == head.lemma || head.lower.back() != 's') return false;  // Plural.
-  return t[r.end - 2].tag == Tag::kAdjective && t[r.end - 2].capitalized;
+  int k = r.end - 2;
+  while (k > r.begin && r.end - 2 - k < kMostTradeWords && !t[k].capitalized &&
+         (t[k].tag == Tag::kNoun || t[k].tag == Tag::kAdjective)) {
+    --k;
+  }
+  return t[k].tag == Tag::kAdjective && t[k].capitalized;
 }
 
 // A phrase for a body of no state, `r`: "Qatari companies will invest" names the

@@ -2334,7 +2334,12 @@ class SentenceMatcher {
     }
     if (r.party.empty()) return r.counterpart;
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
-    if (r.companies && f.type != RelationType::kInvestment) return false;
+    // "Qatari companies will invest", "sanctions on Russian shipping firms": a state's
+    // companies stand for it as an investor and as a measure's target, in no other act.
+    if (r.companies && f.type != RelationType::kInvestment &&
+        !(target && f.type == RelationType::kSanction)) {
+      return false;
+    }
     // "trade with the five Central Asian states reached $95 billion": an amount
     // for an area as a whole is no member's.
     if (r.area &&
