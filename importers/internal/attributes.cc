@@ -119,8 +119,19 @@ const MoneyMention* NamedPartyMoney(const MatchContext& ctx, const Referent& sou
     int with = named.begin - 1;
     if (with > clause.begin && ctx.tokens()[with].LowerIs("the")) --with;
     if (with <= clause.begin || !ctx.tokens()[with].LowerIs("with")) with = -1;
+    // "$4 billion for Morocco and $2 billion for Tunisia": money given, the amount
+    // right before the preposition that names its recipient.
+    int prep = named.begin - 1;
+    if (prep > clause.begin && ctx.tokens()[prep].LowerIs("the")) --prep;
+    const bool given_to =
+        ctx.match.frame->type == RelationType::kInvestment && prep > clause.begin &&
+        (ctx.tokens()[prep].LowerIs("for") || ctx.tokens()[prep].LowerIs("to") ||
+         ctx.tokens()[prep].LowerIs("into") || ctx.tokens()[prep].LowerIs("in"));
     for (const MoneyMention& m : s.money) {
-      if (m.begin == next || (with >= 0 && m.end == with)) return &m;
+      if (m.begin == next || (with >= 0 && m.end == with) ||
+          (given_to && m.end == prep)) {
+        return &m;
+      }
     }
   }
   return nullptr;

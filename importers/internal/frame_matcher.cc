@@ -1183,9 +1183,11 @@ class SentenceMatcher {
           break;  // "welcomed Trump's suggestion" received no one.
         } else {
           AddPhrase(np, false, &view);
-          // "condemned the takeover in Niger": whom the object is about.
+          // "condemned the takeover in Niger": whom the object is about. For an
+          // amount, every phrase of the first one's preposition: "pledged $4bn for
+          // Morocco and $2bn for Tunisia".
           if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
-            AddFromChain(np, nullptr, &view);
+            AddFromChain(np, nullptr, &view, /*alike=*/AmountPhrase(np));
           }
           if (passive && !view.referents.empty()) AddGappedSubjects(c, &view);
         }
@@ -1310,15 +1312,22 @@ class SentenceMatcher {
 
   // The parties of the first phrase after `np` that names any, among those opened by
   // one of `preps` (any preposition when null).
-  void AddFromChain(int np, const std::vector<std::string>* preps, SlotView* view) const {
+  // With `alike`, the phrases after the first that names a party and open with its
+  // preposition add theirs too.
+  void AddFromChain(int np, const std::vector<std::string>* preps, SlotView* view,
+                    bool alike = false) const {
+    absl::string_view found;
     for (int pp : Chain(np)) {
       if (ph_.pps[pp].np < 0) continue;
       if (preps != nullptr &&
           std::find(preps->begin(), preps->end(), Prep(ph_.pps[pp])) == preps->end())
         continue;
+      if (!found.empty() && Prep(ph_.pps[pp]) != found) continue;
       const std::vector<Referent>& r = OfPhrase(ph_.pps[pp].np, false);
       view->referents.insert(view->referents.end(), r.begin(), r.end());
-      if (!view->referents.empty()) return;
+      if (view->referents.empty()) continue;
+      if (!alike) return;
+      found = Prep(ph_.pps[pp]);
     }
   }
 
@@ -2249,6 +2258,15 @@ class SentenceMatcher {
 
   // An amount that belongs to a noun phrase: inside it or its prepositional phrases
   // ("trade of $36 billion"), or right before it ("$5 billion in trade").
+  // Phrase np is an amount of money ("$4 billion", "EUR 2 billion in loans").
+  bool AmountPhrase(int np) const {
+    const int head = ph_.nps[np].head;
+    for (const MoneyMention& m : sentence_.money) {
+      if (m.begin <= head && head < m.end) return true;
+    }
+    return false;
+  }
+
   bool MoneyOfPhrase(int np) const {
     TokenRange r = ChainRange(np);
     for (const MoneyMention& m : sentence_.money) {
