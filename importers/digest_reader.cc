@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -154,6 +155,46 @@ bool IsDatelineShape(absl::string_view line) {
   return IsDateShape(line.substr(comma + 2), false);
 }
 
+// "12.09.2026 14:30", "Posted on 10 September 2026", "Sep 8, 2026 | Politics": a
+// page's date line, with the words, time or section a page writes around the date.
+// Returns the date's part of `line` (a view into it); empty when the line is none.
+absl::string_view DateOfDateLine(absl::string_view line) {
+  constexpr size_t kLongestDateLine = 60;
+  if (line.size() > kLongestDateLine) return {};
+  absl::string_view rest = absl::StripAsciiWhitespace(line);
+  for (absl::string_view lead : {"posted on ", "posted ", "published on ", "published: ",
+                                 "published ", "updated on ", "updated: ", "date: "}) {
+    if (rest.size() > lead.size() &&
+        absl::EqualsIgnoreCase(rest.substr(0, lead.size()), lead)) {
+      rest.remove_prefix(lead.size());
+      break;
+    }
+  }
+  if (const size_t bar = rest.find(" | "); bar != absl::string_view::npos) {
+    rest = rest.substr(0, bar);
+  }
+  // A time after the date: "14:30", "2:05 pm", "09:00 GMT".
+  if (const size_t colon = rest.rfind(':'); colon != absl::string_view::npos) {
+    size_t start = rest.rfind(' ', colon);
+    if (start != absl::string_view::npos && colon > start + 1 &&
+        absl::ascii_isdigit(static_cast<unsigned char>(rest[start + 1])) &&
+        colon + 1 < rest.size() &&
+        absl::ascii_isdigit(static_cast<unsigned char>(rest[colon + 1]))) {
+      rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, start));
+      absl::ConsumeSuffix(&rest, ",");
+    }
+  }
+  if (rest.empty() || !IsDateShape(rest, true)) return {};
+  // A day: some number of one or two digits, or a date all of numbers.
+  bool day = false;
+  for (absl::string_view w :
+       absl::StrSplit(rest, absl::ByAnyChar(" ,."), absl::SkipEmpty())) {
+    day |= w.size() <= 2 && std::all_of(w.begin(), w.end(), absl::ascii_isdigit);
+    day |= w.size() == 10 && absl::ascii_isdigit(static_cast<unsigned char>(w[0]));
+  }
+  return day ? rest : absl::string_view();
+}
+
 // A word of an outlet's name before its bracket: capitalized ("Le Monde", "The
 // Jakarta Post") or a short joining word ("Corriere della Sera", "El Pais de Madrid").
 bool IsNameWord(absl::string_view w) {
@@ -251,12 +292,30 @@ class ItemSplitter {
       // "4 May 2026" above a release's headline with its text, as a page of
       // releases dates each: the day of the item that the headline opens, read as
       // its first line.
-      if (open_quotes_ == 0 && IsDateShape(l.text, true) && HeadlineNext(i) &&
-          BodyNext(NextLine(i))) {
-        pending_date_ = &l;
+      const absl::string_view date =
+          open_quotes_ == 0 ? DateOfDateLine(l.text) : absl::string_view();
+      if (!date.empty() && HeadlineNext(i) && BodyNext(NextLine(i))) {
+        pending_date_ = SpanOf(l, date);
         continue;
       }
-      // A dateline line right after an item's headline opens its body.
+      // "Sep 8, 2026 | Lithuania and Ecuador sign ...": a teaser's date and headline.
+      if (const size_t bar = l.text.find(" | ");
+          open_quotes_ == 0 && bar != absl::string_view::npos && BodyNext(i)) {
+        const absl::string_view teaser_date = DateOfDateLine(l.text.substr(0, bar));
+        const absl::string_view headline = l.text.substr(bar + 3);
+        if (!teaser_date.empty() && IsHeadlineShape(headline)) {
+          pending_date_ = SpanOf(l, teaser_date);
+          AddHeadline({headline, l.offset + static_cast<int64_t>(bar + 3), l.number});
+          continue;
+        }
+      }
+      // A dateline line right after an item's headline opens its body; a page's
+      // date line there keeps the date alone ("12.09.2026 14:30").
+      if (!date.empty() && date.size() < l.text.size() && current_ != nullptr &&
+          current_->paragraphs.empty() && !current_->headline.text.empty()) {
+        current_->paragraphs.push_back(SpanOf(l, date));
+        continue;
+      }
       const bool dateline =
           current_ != nullptr && current_->paragraphs.empty() && IsDatelineShape(l.text);
       const bool body = open_quotes_ > 0 || dateline || !IsHeadlineShape(l.text);
@@ -309,10 +368,16 @@ class ItemSplitter {
 
   // The date line held for the item a headline opens becomes its first paragraph.
   void AttachPendingDate(DigestItem& item) {
-    if (pending_date_ == nullptr) return;
-    item.paragraphs.insert(item.paragraphs.begin(),
-                           {std::string(pending_date_->text), pending_date_->offset, {}});
-    pending_date_ = nullptr;
+    if (!pending_date_.has_value()) return;
+    item.paragraphs.insert(item.paragraphs.begin(), std::move(*pending_date_));
+    pending_date_.reset();
+  }
+
+  // `part` of line l (a view into its text) as a paragraph.
+  static TextSpan SpanOf(const Line& l, absl::string_view part) {
+    return {std::string(part),
+            l.offset + static_cast<int64_t>(part.data() - l.text.data()),
+            {}};
   }
 
   // The first line after i with text, or lines_.size().
@@ -395,7 +460,7 @@ class ItemSplitter {
   bool in_links_ = false;  // Inside a list of links to other stories.
   std::string last_headline_;
   std::vector<TextSpan> lead_;
-  const Line* pending_date_ = nullptr;  // A date line above the next item's headline.
+  std::optional<TextSpan> pending_date_;  // A date above the next item's headline.
   bool layout_known_ = false;
   bool trailing_ = false;  // Outlets' lines close their items' bodies.
 };

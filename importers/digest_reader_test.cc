@@ -257,6 +257,35 @@ TEST(ParseTextDigest, ADateAboveAHeadlineIsTheFirstLineOfTheItemItOpens) {
   EXPECT_EQ(digest->items[2].headline.text, "Samoa joins forum");
 }
 
+TEST(ParseTextDigest, APagesDateLinesKeepTheDateAlone) {
+  constexpr absl::string_view kPage =
+      "Fiji and Tonga sign pact\n12.09.2026 14:30\nFiji and Tonga today signed a pact.\n"
+      "Posted on 10 September 2026\nSamoa joins forum\nSamoa yesterday joined.\n"
+      "Sep 8, 2026 | Palau opens embassy\nPalau today opened an embassy.\n";
+  auto digest = ParseTextDigest("r.txt", kPage);
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 3u);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Fiji and Tonga sign pact", "12.09.2026"},
+      {"Samoa joins forum", "10 September 2026"},
+      {"Palau opens embassy", "Sep 8, 2026"}};
+  for (size_t k = 0; k < want.size(); ++k) {
+    const DigestItem& item = digest->items[k];
+    EXPECT_EQ(item.headline.text, want[k].first);
+    ASSERT_EQ(item.paragraphs.size(), 2u);
+    EXPECT_EQ(item.paragraphs[0].text, want[k].second);
+    EXPECT_EQ(kPage.substr(item.paragraphs[0].offset, item.paragraphs[0].text.size()),
+              item.paragraphs[0].text);
+    EXPECT_EQ(kPage.substr(item.headline.offset, item.headline.text.size()),
+              item.headline.text);
+  }
+  // A section and a headline with no date is one headline.
+  auto plain = ParseTextDigest("r.txt", "World | Palau opens embassy\nIts text.\n");
+  ASSERT_TRUE(plain.ok());
+  ASSERT_EQ(plain->items.size(), 1u);
+  EXPECT_EQ(plain->items[0].headline.text, "World | Palau opens embassy");
+}
+
 TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
   auto digest = ParseTextDigest(
       "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");
