@@ -219,6 +219,7 @@ ItemExtraction Extractor::ExtractUnmerged(const DigestItem& item, WordCounts* co
                                     explain);
   internal::MatchItem(*knowledge_, discourse, text,
                       [&](const internal::FrameMatch& m) { builder.Add(m); });
+  builder.AddRankedLists();
   out.entities = builder.Entities();
   out.relations = builder.TakeRelations();
   out.explanations = builder.TakeExplanations();

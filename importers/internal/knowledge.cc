@@ -24,6 +24,8 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"hedge_cue", &KnownClasses::hedge_cue},
     {"cancel_cue", &KnownClasses::cancel_cue},
     {"historical_cue", &KnownClasses::historical_cue},
+    {"ranking_cue", &KnownClasses::ranking_cue},
+    {"investment_noun", &KnownClasses::investment_noun},
     {"projection_cue", &KnownClasses::projection_cue},
     {"report_verb", &KnownClasses::report_verb},
     {"piece_noun", &KnownClasses::piece_noun},

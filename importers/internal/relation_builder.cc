@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -312,6 +313,219 @@ void RelationBuilder::AddRankedPartners(const MatchContext& ctx, size_t first) {
     Explain(ctx, r);
     stated_.push_back(stated_[first]);
     relations_.push_back(std::move(r));
+  }
+}
+
+namespace {
+
+// A relation read from a ranking with no frame of its own.
+constexpr double kRankedConfidence = 0.6;
+
+// The states of sentence s ranked with an amount right after them: "Chile
+// ($900m)", "Chile at $900m", "Chile, with $900m", "Norway led with $2.2bn",
+// "Kyrgyzstan ranked second at $22.7bn".
+std::vector<std::pair<const Mention*, const MoneyMention*>> RankedStates(
+    const Sentence& s) {
+  constexpr int kVerbWindow = 3;  // "ranked second at", "came next with"
+  const std::vector<Token>& t = s.tokens;
+  std::vector<std::pair<const Mention*, const MoneyMention*>> out;
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.kind != graph::EntityKind::kCountry || m.possessive) continue;
+    const int next_mention =
+        k + 1 < s.mentions.size() ? s.mentions[k + 1].begin : static_cast<int>(t.size());
+    for (const MoneyMention& money : s.money) {
+      if (money.begin <= m.end || money.begin > m.end + kVerbWindow + 1 ||
+          money.begin > next_mention) {
+        continue;
+      }
+      const Token& before = t[money.begin - 1];
+      const bool bracket = before.text == "(" && money.begin == m.end + 1;
+      const bool linked = before.LowerIs("at") || before.LowerIs("with");
+      bool plain_gap = true;  // No comma or clause word between, but for ", with".
+      for (int j = m.end; j < money.begin - 1; ++j) {
+        if (t[j].tag == Tag::kComma && j == m.end && money.begin == m.end + 2) continue;
+        if (t[j].kind != TokenKind::kWord) plain_gap = false;
+      }
+      if (bracket || (linked && plain_gap)) out.emplace_back(&m, &money);
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RelationBuilder::HomeByNoun(const Sentence& x, RelationType type) const {
+  constexpr int kWordsBetween = 2;  // "FDI inflows to", "Vietnam's total FDI"
+  const std::vector<Token>& t = x.tokens;
+  const int n = static_cast<int>(t.size());
+  const bool invests = type == RelationType::kInvestment;
+  const ClassId cls = invests ? k_.classes().investment_noun : k_.classes().trade_noun;
+  auto country_at = [&](int at) -> const Mention* {
+    if (at < 0 || at >= n || x.mention_at[at] < 0) return nullptr;
+    const Mention& m = x.mentions[x.mention_at[at]];
+    return m.kind == graph::EntityKind::kCountry ? &m : nullptr;
+  };
+  for (int k = 0; k < n; ++k) {
+    const int length = k_.lexicon().MatchAt(cls, t, k, n).length;
+    if (length == 0) continue;
+    // "Vietnam's foreign direct investment", "Peru's trade": the possessor.
+    for (int back = k - 1; back >= 0 && back >= k - 1 - kWordsBetween; --back) {
+      if (!t[back].LowerIs("'s")) continue;
+      if (const Mention* m = country_at(back - 1)) return m->country;
+    }
+    // "investment in Thailand", "FDI inflows into the Philippines".
+    for (int at = k + length; invests && at < n && at <= k + length + kWordsBetween;
+         ++at) {
+      if (!(t[at].LowerIs("in") || t[at].LowerIs("into") || t[at].LowerIs("to")))
+        continue;
+      int name = at + 1;
+      if (name < n && t[name].LowerIs("the")) ++name;
+      if (const Mention* m = country_at(name)) return m->country;
+      break;
+    }
+  }
+  return "";
+}
+
+graph::Relation RelationBuilder::NounRelation(RelationType type, const Sentence& told,
+                                              const Sentence& ranked,
+                                              const std::string& state) {
+  graph::Relation r;
+  r.type = type;
+  Referent home;
+  home.party = state;
+  r.target = RefOf(FrameMatch(), home, nullptr, text_.reported);
+  for (const Sentence* x : {&ranked, &told}) {
+    if (!x->dates.empty()) {
+      r.date = x->dates.front().date;
+      break;
+    }
+  }
+  r.reported = text_.reported;
+  r.confidence = kRankedConfidence;
+  graph::Provenance p;
+  p.item = item_.number;
+  p.outlet = text_.outlet;
+  p.headline = item_.headline.text;
+  p.reported = text_.reported;
+  p.document = item_.document;
+  p.extractor = std::string(kExtractorVersion);
+  r.provenance.push_back(std::move(p));
+  return r;
+}
+
+void RelationBuilder::AddRankedLists() {
+  const std::vector<Sentence>& sentences = text_.sentences;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& here = sentences[s];
+    const Sentence* before =
+        s > 0 && !sentences[s - 1].headline ? &sentences[s - 1] : nullptr;
+    if (here.money.empty() || here.headline) continue;
+    bool cue = false;
+    for (size_t k = 0; k < here.tokens.size() && !cue; ++k) {
+      cue = k_.lexicon()
+                .MatchAt(k_.classes().ranking_cue, here.tokens, k, here.tokens.size())
+                .length > 0;
+    }
+    if (!cue) continue;
+    auto of_sentence = [&](const graph::Relation& r, const Sentence& x) {
+      return (r.type == RelationType::kTradeVolume ||
+              r.type == RelationType::kInvestment) &&
+             !r.provenance.empty() && r.provenance.back().start == x.file_begin;
+    };
+    // The sentence's own investment ("Singapore invested $4bn in Indonesia,
+    // followed by China ($3bn)"), else the relation of the sentence before it; a
+    // sentence's own trade volume ranks its partners itself (AddRankedPartners).
+    const graph::Relation* base = nullptr;
+    const graph::Relation* own = nullptr;
+    for (const graph::Relation& r : relations_) {
+      if (of_sentence(r, here)) own = &r;
+      if (before != nullptr && of_sentence(r, *before) && r.attributes.contains("amount"))
+        base = &r;
+    }
+    if (own != nullptr) {
+      base = own->type == RelationType::kInvestment && own->attributes.contains("amount")
+                 ? own
+                 : nullptr;
+    }
+    // "Foreign investment in Thailand reached ... Japan led with ...", "Vietnam's
+    // trade grew ... China topped the list at ...": no partner yet, the home state
+    // of the noun.
+    graph::Relation from_noun;
+    for (const Sentence* x : {before, &here}) {
+      for (RelationType type : {RelationType::kInvestment, RelationType::kTradeVolume}) {
+        if (base != nullptr || own != nullptr || x == nullptr) break;
+        const std::string state = HomeByNoun(*x, type);
+        // A figure with no period of its own is no ranking's to date.
+        if (state.empty() || (x->dates.empty() && here.dates.empty())) continue;
+        from_noun = NounRelation(type, *x, here, state);
+        base = &from_noun;
+      }
+    }
+    if (base == nullptr) continue;
+    std::vector<std::string> done;  // States the sentence's own relations name.
+    for (const graph::Relation& r : relations_) {
+      if (!of_sentence(r, here)) continue;
+      done.push_back(r.source.id);
+      done.push_back(r.target.id);
+    }
+    std::string home;
+    if (base->type == RelationType::kInvestment || base == &from_noun) {
+      home = base->target.id;
+    } else {
+      for (const Sentence* x : {before, &here}) {
+        if (x == nullptr) continue;
+        for (const Mention& m : x->mentions) {
+          if (m.possessive &&
+              (m.country == base->source.id || m.country == base->target.id))
+            home = m.country;
+        }
+        if (!home.empty()) break;
+      }
+      if (home.empty() && (text_.dateline_country == base->source.id ||
+                           text_.dateline_country == base->target.id)) {
+        home = text_.dateline_country;
+      }
+    }
+    if (home.empty()) continue;
+    const std::string other = base->source.id == home ? base->target.id : base->source.id;
+    const graph::Relation model = *base;  // relations_ grows below.
+    const bool stated =
+        base == &from_noun || stated_[static_cast<size_t>(base - relations_.data())];
+    for (const auto& [state, amount] : RankedStates(here)) {
+      if (state->country == home || state->country == other ||
+          absl::c_linear_search(done, state->country)) {
+        continue;
+      }
+      graph::Relation r = model;
+      Referent home_ref, member;
+      home_ref.party = home;
+      member.party = state->country;
+      FrameMatch none;
+      const bool invests = model.type == RelationType::kInvestment;
+      r.source = RefOf(none, invests ? member : home_ref, nullptr, r.date);
+      r.target = RefOf(none, invests ? home_ref : member, &r.source, r.date);
+      if (!invests && r.target.id < r.source.id) std::swap(r.source, r.target);
+      r.attributes.erase("change_pct");
+      r.attributes.erase("sector");
+      r.attributes["amount"] = amount->amount;
+      r.attributes["currency"] = amount->currency;
+      graph::Provenance& p = r.provenance.back();
+      p.quote = std::string(here.text);
+      p.start = here.file_begin;
+      p.end = here.file_end;
+      if (explain_) {
+        explained_as_.push_back(graph::RelationIdentity(r));
+        explanations_[explained_as_.back()].push_back(
+            absl::StrCat("rankings (relation_builder.h) \"", here.text, "\""));
+      } else {
+        explained_as_.emplace_back();
+      }
+      stated_.push_back(stated);
+      relations_.push_back(std::move(r));
+    }
   }
 }
 

@@ -35,6 +35,13 @@ class RelationBuilder {
 
   void Add(const FrameMatch& match);
 
+  // "Norway led with $2.2bn, followed by Chile ($900m) and Peru ($410m)": after a
+  // sentence that gave a trade volume or an investment with its amount, a sentence
+  // that ranks states (@ranking_cue), each with an amount of its own right after
+  // it, gives each the same relation with the same home state (the investment's
+  // recipient; the trade's state named with "'s", else the dateline's) and date.
+  // Call after the item's matches, before TakeRelations.
+  void AddRankedLists();
   // The relations built. Those of one event whose own sentence gave no date take
   // the date another report of the event states ("X was also represented").
   std::vector<graph::Relation> TakeRelations();
@@ -55,6 +62,14 @@ class RelationBuilder {
   bool DeniedLater(int s) const;
   // The relations of ctx's match on one date.
   void AddDated(const MatchContext& ctx, const EventDate& date);
+  // The home state sentence x names by a noun of `type` (investment or trade):
+  // "investment in Chile", "Chile's FDI", "Chile's trade"; "" when none.
+  std::string HomeByNoun(const Sentence& x, graph::RelationType type) const;
+  // A relation of `type` with `state` told in sentence `told` with no partner yet,
+  // as the model of the states `ranked` names; dated by ranked's or told's first
+  // date (one of them has one).
+  graph::Relation NounRelation(graph::RelationType type, const Sentence& told,
+                               const Sentence& ranked, const std::string& state);
   // Trade volumes of the states ranked after "followed by" in the match's sentence,
   // each with its amount in brackets, with the home state of relations_[first].
   void AddRankedPartners(const MatchContext& ctx, size_t first);
