@@ -108,6 +108,14 @@ bool IsHeadlineShape(absl::string_view line) {
   return !EndsSentence(line);
 }
 
+// "- Protocol between X and Y", "• Memorandum on ...": a line a bullet opens.
+bool IsBullet(absl::string_view line) {
+  for (absl::string_view mark : {"- ", "\u2013 ", "\u2022 ", "* ", "\u00b7 "}) {
+    if (absl::StartsWith(line, mark)) return true;
+  }
+  return false;
+}
+
 // "27 January 2025", "March 3, 2024", "03.02.2026": a date of numbers and
 // capitalized words with a four-digit year. `month` says a month's name (or a date
 // all of numbers) must be among them.
@@ -309,6 +317,14 @@ class ItemSplitter {
           continue;
         }
       }
+      // A bulleted list under an item's text or heading is its body, line by line,
+      // not a headline each.
+      if (current_ != nullptr && open_quotes_ == 0 && IsBullet(l.text) &&
+          (BulletNext(i) || (i > 0 && last_bullet_ == PreviousLine(i)))) {
+        AddParagraph(l);
+        last_bullet_ = i;
+        continue;
+      }
       // A dateline line right after an item's headline opens its body; a page's
       // date line there keeps the date alone ("12.09.2026 14:30").
       if (!date.empty() && date.size() < l.text.size() && current_ != nullptr &&
@@ -387,6 +403,21 @@ class ItemSplitter {
     return next;
   }
 
+  // The last line with text before i, or i when none.
+  size_t PreviousLine(size_t i) const {
+    size_t before = i;
+    while (before > 0) {
+      --before;
+      if (!lines_[before].text.empty()) return before;
+    }
+    return i;
+  }
+
+  bool BulletNext(size_t i) const {
+    const size_t next = NextLine(i);
+    return next < lines_.size() && IsBullet(lines_[next].text);
+  }
+
   bool BodyNext(size_t i) const {
     const size_t next = NextLine(i);
     return next < lines_.size() && !IsHeadlineShape(lines_[next].text) &&
@@ -461,6 +492,7 @@ class ItemSplitter {
   std::string last_headline_;
   std::vector<TextSpan> lead_;
   std::optional<TextSpan> pending_date_;  // A date above the next item's headline.
+  size_t last_bullet_ = static_cast<size_t>(-1);  // The last bulleted list line.
   bool layout_known_ = false;
   bool trailing_ = false;  // Outlets' lines close their items' bodies.
 };

@@ -286,6 +286,19 @@ TEST(ParseTextDigest, APagesDateLinesKeepTheDateAlone) {
   EXPECT_EQ(plain->items[0].headline.text, "World | Palau opens embassy");
 }
 
+TEST(ParseTextDigest, ABulletedListIsTheBodyOfItsItem) {
+  auto digest = ParseTextDigest("r.txt",
+                                "Outcomes of the visit\nDocuments signed:\n"
+                                "- Protocol between Laos and Vietnam on railways\n"
+                                "\n- Memorandum between Laos and Cambodia on tourism\n");
+  ASSERT_TRUE(digest.ok());
+  ASSERT_EQ(digest->items.size(), 1u);
+  const DigestItem& item = digest->items[0];
+  EXPECT_EQ(item.headline.text, "Outcomes of the visit");
+  ASSERT_EQ(item.paragraphs.size(), 3u);
+  EXPECT_EQ(item.paragraphs[2].text, "- Memorandum between Laos and Cambodia on tourism");
+}
+
 TEST(ParseTextDigest, ADigestsLeadBeforeItsFirstHeadlineIsNotAnItem) {
   auto digest = ParseTextDigest(
       "f.txt", "This week the digest covers two stories.\nFirst story here\nIts body.\n");

@@ -2228,6 +2228,7 @@ class SentenceMatcher {
       if (named < 0 || !Named(named)) return false;
     }
     if (f.needs_unplaced_main_event && !UnplacedMainEvent(c, np)) return false;
+    if (f.needs_signed_list && !InSignedList()) return false;
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;
@@ -2258,6 +2259,26 @@ class SentenceMatcher {
 
   // An amount that belongs to a noun phrase: inside it or its prepositional phrases
   // ("trade of $36 billion"), or right before it ("$5 billion in trade").
+  // The sentence has no verb and follows, across other verbless lines, one with a
+  // @signed_list_cue ("Documents signed:"): a line of a list of documents signed.
+  bool InSignedList() const {
+    constexpr int kListWindow = 12;  // Lines of one list.
+    auto verbless = [](const Sentence& x) {
+      return std::all_of(x.parse.clauses.begin(), x.parse.clauses.end(),
+                         [](const Clause& c) { return c.verb < 0; });
+    };
+    if (!verbless(sentence_)) return false;
+    for (int s = s_ - 1; s >= 0 && s >= s_ - kListWindow; --s) {
+      const Sentence& x = item_.sentences[s];
+      const int n = static_cast<int>(x.tokens.size());
+      for (int k = 0; k < n; ++k) {
+        if (x_.MatchAt(c_.signed_list_cue, x.tokens, k, n).length > 0) return true;
+      }
+      if (!verbless(x)) return false;
+    }
+    return false;
+  }
+
   // Phrase np is an amount of money ("$4 billion", "EUR 2 billion in loans").
   bool AmountPhrase(int np) const {
     const int head = ph_.nps[np].head;

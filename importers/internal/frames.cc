@@ -161,6 +161,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_baseline = true;
     } else if (value == "later_figure") {
       f->needs_later_figure = true;
+    } else if (value == "signed_list") {
+      f->needs_signed_list = true;
     } else if (value == "date") {
       f->needs_date = true;
     } else if (value == "person") {

@@ -89,6 +89,11 @@
 //                                "and", each with its date ("$2 billion in 2024 and
 //                                $1.9 billion in 2025"): the relation is the later
 //                                one, dated by its own date;
+//   needs=signed_list            the trigger's sentence has no verb and follows,
+//                                across other such lines, one that tells of a
+//                                signing (@signed_list_cue): "Documents signed: /
+//                                1. Memorandum between X and Y on ..."; dated as
+//                                the story runs (the intro's day);
 //   needs=name                   a noun trigger's phrase (a verb's object) must have
 //                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
@@ -208,6 +213,7 @@ struct Frame {
   bool needs_own_money = false;     // needs=own_money: not in an infinitive below
   bool needs_baseline = false;      // needs=baseline
   bool needs_later_figure = false;  // needs=later_figure
+  bool needs_signed_list = false;   // needs=signed_list
   bool modifier_trigger = false;    // trigger=modifier
   bool needs_person = false;
   bool needs_person_object = false;  // needs=person_object

@@ -26,6 +26,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"historical_cue", &KnownClasses::historical_cue},
     {"ranking_cue", &KnownClasses::ranking_cue},
     {"investment_noun", &KnownClasses::investment_noun},
+    {"signed_list_cue", &KnownClasses::signed_list_cue},
     {"projection_cue", &KnownClasses::projection_cue},
     {"report_verb", &KnownClasses::report_verb},
     {"piece_noun", &KnownClasses::piece_noun},
