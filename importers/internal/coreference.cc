@@ -1227,10 +1227,11 @@ int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
   return 0;
 }
 
-// "the two central banks", "both foreign ministries", "the three leaders": a count
-// and a plural noun for those who act for states. Returns the tokens it covers.
-int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
-                             int* count) const {
+// "the two central banks", "both foreign ministries", "the three leaders", "the two
+// Mercosur partners": a count and a plural noun for those who act for states.
+// Returns the tokens it covers.
+int Discourse::CountedAgents(const Sentence& sentence, int i, int end, int* count) const {
+  const std::vector<Token>& t = sentence.tokens;
   constexpr int kModifiers = 3;  // "the two deputy foreign ministers"
   // Only "the" or "both" starts one: no number needs looking up elsewhere.
   if (i >= end || (!t[i].LowerIs("the") && !t[i].LowerIs("both"))) return 0;
@@ -1248,6 +1249,10 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
   ++k;
   for (int last = k; last < end && last <= k + kModifiers; ++last) {
     const Token& w = t[last];
+    // "the two Mercosur partners": a bloc's name describes them, names no party.
+    const int at = sentence.mention_at[last];
+    const bool bloc = at >= 0 && sentence.mentions[at].kind == EntityKind::kOrganization;
+    if (bloc) continue;
     if (w.capitalized || !IsNominal(w.tag)) return 0;
     bool plural = w.lower != w.lemma || w.LowerIs("authorities");
     if (plural &&
@@ -1256,6 +1261,18 @@ int Discourse::CountedAgents(const std::vector<Token>& t, int i, int end,
     }
   }
   return 0;
+}
+
+bool Discourse::BlocOfCounted(const Sentence& sentence, const Mention& bloc) const {
+  const std::vector<Token>& t = sentence.tokens;
+  if (bloc.begin < 1 || bloc.end >= static_cast<int>(t.size())) return false;
+  const Token& count = t[bloc.begin - 1];
+  const std::optional<int64_t> n = ParseCount(count);
+  if (!count.LowerIs("both") && !(n && *n >= 2 && *n <= 12)) return false;
+  const Token& counted = t[bloc.end];
+  return counted.lower != counted.lemma &&
+         k_.lexicon().MatchAt(k_.classes().agent_noun, t, bloc.end, bloc.end + 1).length >
+             0;
 }
 
 bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
@@ -1354,7 +1371,7 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     *length = m.length;
     return true;
   }
-  if (int count = 0, length_of = CountedAgents(t, i, end, &count); length_of > 0) {
+  if (int count = 0, length_of = CountedAgents(sentence, i, end, &count); length_of > 0) {
     std::vector<Referent> list = LastList(s, i, count);
     if (list.empty()) list = LastPeopleParties(s, i, count);
     if (list.empty()) list = Group(count);
@@ -1730,6 +1747,12 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
             out.push_back(std::move(r));
           }
         }
+        i = std::max(mention.end, i + 1);
+        continue;
+      }
+      // "the two Mercosur partners", "both EU members": a bloc's name between a
+      // count and the states it counts describes them; the count names them.
+      if (mention.kind == EntityKind::kOrganization && BlocOfCounted(sentence, mention)) {
         i = std::max(mention.end, i + 1);
         continue;
       }

@@ -187,7 +187,10 @@ class Discourse {
   bool IsOfficePhrase(int s, const NounPhrase& x) const;
   int RegionalDescription(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out) const;
-  int CountedAgents(const std::vector<Token>& t, int i, int end, int* count) const;
+  int CountedAgents(const Sentence& sentence, int i, int end, int* count) const;
+  // "the two Mercosur partners": the bloc's mention stands between a count and the
+  // plural agent noun it counts.
+  bool BlocOfCounted(const Sentence& sentence, const Mention& bloc) const;
   std::vector<Referent> Group(int count) const;
   // The item's noted visitor and host as a group; none before a visit is noted.
   std::vector<Referent> VisitPair() const;
