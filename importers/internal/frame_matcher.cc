@@ -504,13 +504,31 @@ class SentenceMatcher {
   }
 
   // "Is a visit by Ruto to Moscow being planned?", "Will Chile join the bloc?": a
-  // yes-no question (an auxiliary first, a question mark last) asserts nothing.
-  // A wh-question may take its event for granted ("Why did Chile sign?").
+  // yes-no question (an auxiliary first, a question mark last) asserts nothing, nor
+  // does a statement asked as one ("Q: Reports say Laos recalled its envoy?"). A
+  // wh-question may take its event for granted ("Why did Chile sign?"). A label
+  // before a colon ("Q:", "Question:") is not the question's first word.
   ABSL_ATTRIBUTE_NOINLINE bool YesNoQuestion() const {
-    if (t_.empty() || t_.back().text != "?") return false;
-    for (const Token& t : t_) {
+    const int n = static_cast<int>(t_.size());
+    if (n == 0 || t_.back().text != "?") return false;
+    int first = 0;
+    for (int k = 0; k + 1 < n && k < 3; ++k) {
+      if (t_[k + 1].text == ":") first = k + 2;
+    }
+    for (int k = first; k < n; ++k) {
+      const Token& t = t_[k];
       if (t.tag == Tag::kPunct || t.tag == Tag::kQuote || t.text == "Q") continue;
-      return t.tag == Tag::kAux || t.tag == Tag::kModal;
+      if (t.tag == Tag::kAux || t.tag == Tag::kModal) return true;
+      // A headline may pose a question after its news ("X and Y sign deal: what
+      // next?"); a body sentence, or a line labelled as a question, asks one whole.
+      return (first > 0 || !sentence_.headline) && !IsWhWord(t);
+    }
+    return false;
+  }
+
+  static bool IsWhWord(const Token& t) {
+    for (absl::string_view w : {"why", "what", "when", "where", "who", "how", "which"}) {
+      if (t.LowerIs(w)) return true;
     }
     return false;
   }
