@@ -61,6 +61,7 @@ class ItemReader {
     BuildSentences();
     ReadSourceLine();
     FindReportParagraphs();
+    if (out_.report_paragraphs.empty()) FindTaggedParagraphs();
     FindAttribution();
     if (!attributed_) FindDateline();
     const bool days = DayHeadline() || TimedEntries();
@@ -418,6 +419,52 @@ class ItemReader {
     if (out_.report_paragraphs.size() < 2) out_.report_paragraphs.clear();
   }
 
+  // "ZAMBIA — Trade with China rose ...", "SPAIN/GHANA: The two countries signed
+  // ...": a round-up whose paragraphs each open with the states they are about, in
+  // capitals, then a dash or a colon. Each such paragraph opens a report of its own
+  // (the text before the first is one too), whose tag reads as its dateline.
+  void FindTaggedParagraphs() {
+    std::vector<int> tagged;
+    int last = -1;
+    for (const Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph == last) continue;
+      last = s.paragraph;
+      if (StatesTag(s.tokens)) tagged.push_back(s.paragraph);
+    }
+    if (tagged.size() < 2) return;
+    if (tagged.front() != 0) tagged.insert(tagged.begin(), 0);
+    out_.report_paragraphs = std::move(tagged);
+  }
+
+  // Tokens open with one or two states' names in capitals ("SPAIN/GHANA") and a
+  // dash or a colon.
+  bool StatesTag(const std::vector<Token>& t) const {
+    constexpr int kLongestTag = 6;
+    const int n = std::min<int>(static_cast<int>(t.size()), kLongestTag + 1);
+    std::string name;
+    bool any = false;
+    for (int k = 0; k < n; ++k) {
+      const bool end = IsDash(t[k].text) || t[k].text == "-" || t[k].text == ":";
+      if (end || t[k].text == "/") {
+        const std::vector<AliasMatch>* m = name.empty() ? nullptr : g_.FindPhrase(name);
+        if (m == nullptr || std::none_of(m->begin(), m->end(), [](const AliasMatch& a) {
+              return a.entity->kind == graph::EntityKind::kCountry;
+            })) {
+          return false;
+        }
+        any = true;
+        name.clear();
+        if (end) return any;
+        continue;
+      }
+      if (t[k].kind != TokenKind::kWord || !AllUpper(t[k].text) || t[k].text.size() < 2)
+        return false;
+      if (!name.empty()) name.push_back(' ');
+      name.append(t[k].lower);
+    }
+    return false;
+  }
+
   // "1.", "2)": a list's number alone, before its paragraph's text.
   static bool ListNumber(const Sentence& s) {
     const std::vector<Token>& t = s.tokens;
@@ -581,6 +628,9 @@ class ItemReader {
       }
       s.dateline = {0, k};
       SetDatelineCity(t, city_end, upper || date_begin >= 0 || agency);
+      // "SPAIN/GHANA — The two countries ...": a round-up's tag of states places the
+      // report and stays part of its text, the states it is about.
+      if (date_begin < 0 && !agency && StatesTag(t)) s.dateline = {};
       return;
     }
   }
@@ -642,6 +692,13 @@ class ItemReader {
         if (a.entity->kind == graph::EntityKind::kCity) {
           out_.dateline_city = a.entity->id;
           out_.dateline_country = std::string(g_.CountryOf(a.entity->id));
+          return;
+        }
+      }
+      // "ZAMBIA —": a round-up's tag names the state, and no city.
+      for (const AliasMatch& a : *m) {
+        if (a.entity->kind == graph::EntityKind::kCountry && AllUpper(t[0].text)) {
+          out_.dateline_country = a.entity->id;
           return;
         }
       }
