@@ -1061,16 +1061,33 @@ bool ChangeInRelative(const MatchContext& ctx, int at) {
                    nullptr, nullptr);
 }
 
+// Whether the change at token `at` is a fall: the verb or word of change nearest
+// before it says so ("fell 5%", "down 5%", "a drop of 5%"); "grew 12% ..., even as
+// prices fell" is a rise. With no such word before it in its clause, any word of
+// decrease in the clause.
+bool Decrease(const MatchContext& ctx, int at) {
+  const std::vector<Token>& t = ctx.tokens();
+  const SentenceParse& parse = ctx.sentence().parse;
+  const TokenRange clause = ctx.ClauseRange();
+  const ClassId decrease = ctx.classes().decrease_verb;
+  for (int k = at - 1; k >= clause.begin && k >= 0; --k) {
+    if (parse.clause_at[k] != parse.clause_at[at]) continue;
+    if (ctx.lexicon().OneWordAt(decrease, t, k)) return true;
+    if (t[k].tag == Tag::kVerb ||
+        ctx.lexicon().OneWordAt(ctx.classes().change_noun, t, k)) {
+      return false;
+    }
+  }
+  return FindClass(ctx, decrease, clause, nullptr, nullptr);
+}
+
 void TradeVolumeAttributes(const MatchContext& ctx, const Referent& source,
                            const Referent& target, Attributes* a) {
   AddMoney(ctx, source, target, a);
   for (const PercentMention& p : ctx.sentence().percents) {
     if (!ctx.InClauseScope(p.begin) && !ChangeInRelative(ctx, p.begin)) continue;
     double value = p.value;
-    if (FindClass(ctx, ctx.classes().decrease_verb, ctx.ClauseRange(), nullptr,
-                  nullptr)) {
-      value = -value;
-    }
+    if (Decrease(ctx, p.begin)) value = -value;
     if (value == std::floor(value)) {
       (*a)["change_pct"] = static_cast<int64_t>(value);
     } else {
