@@ -1633,9 +1633,12 @@ class SentenceMatcher {
     // "In a joint statement, X and Y said": a fronted "in" too.
     // "Boric, on a three-day state visit, travels on": set off after the subject.
     const bool set_off = pp.prep > 0 && t_[pp.prep - 1].tag == Tag::kComma;
+    // "On the second day of a state visit to Ghana, X met Y": "on" opening the
+    // sentence with the phase of an event.
+    const bool opens_with_phase = pp.prep == 0 && in != &ph_.pps[x.pp];
     bool fronted = early == "after" || early == "following" || early == "during" ||
                    ((early == "at" || early == "in") && pp.attached_np < 0) ||
-                   (early == "on" && set_off);
+                   (early == "on" && (set_off || opens_with_phase));
     // "Ecuador's foreign minister at the summit said": the subject's own phrase.
     if (early == "at" && pp.attached_np >= 0 &&
         pp.attached_np == SubjectOf(sentence_.parse, c)) {
