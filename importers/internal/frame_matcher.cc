@@ -1750,6 +1750,12 @@ class SentenceMatcher {
           }
           if (view.referents.empty()) AddDatelinePlace(clauses_[c].range, &view);
         }
+        // "The 12th Tashkent Investment Forum was held on 9-11 June": nowhere else,
+        // the city its own name opens with.
+        if (!placed && view.referents.empty() && np >= 0 &&
+            f.type == RelationType::kForum && EventTakesPlace(c, np)) {
+          AddNamingCity(np, trigger, &view);
+        }
         break;
       }
       case Slot::kSelf:
@@ -2298,6 +2304,42 @@ class SentenceMatcher {
       if (!verbless(x)) return false;
     }
     return false;
+  }
+
+  // The clause tells that event np takes place: np is the subject of a verb of
+  // happening ("was held", "opened", @event_happening), or of the participle that
+  // describes it ("the forum, held on 9-11 June, ...").
+  bool EventTakesPlace(int c, int np) const {
+    auto happens = [&](int clause) {
+      const int verb = clauses_[clause].verb;
+      return verb >= 0 && GovernorLemma(c_.event_happening, ph_.verbs[verb]);
+    };
+    if (c >= 0 && SubjectOf(sentence_.parse, c) == np && happens(c)) return true;
+    for (size_t k = 0; k < clauses_.size(); ++k) {
+      if (clauses_[k].kind == ClauseKind::kParticipial && clauses_[k].antecedent == np &&
+          happens(static_cast<int>(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A city mention among the capitalized words before the trigger in phrase np
+  // ("the Tashkent Investment Forum"), as a place.
+  void AddNamingCity(int np, const TokenRange& trigger, SlotView* view) const {
+    const NounPhrase& x = ph_.nps[np];
+    for (int k = std::max(x.range.begin, x.possessor_end); k < trigger.begin; ++k) {
+      const int at = sentence_.mention_at[k];
+      if (at < 0 || sentence_.mentions[at].kind != graph::EntityKind::kCity) continue;
+      const Mention& m = sentence_.mentions[at];
+      for (int j = m.end; j < trigger.begin; ++j) {
+        if (!t_[j].capitalized) return;  // "Tashkent's new forum" names no forum.
+      }
+      for (Referent r : d_.InRange(s_, m.begin, m.end, /*as_place=*/true)) {
+        view->referents.push_back(std::move(r));
+      }
+      return;
+    }
   }
 
   // Phrase np is an amount of money ("$4 billion", "EUR 2 billion in loans").

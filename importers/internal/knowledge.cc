@@ -27,6 +27,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"ranking_cue", &KnownClasses::ranking_cue},
     {"investment_noun", &KnownClasses::investment_noun},
     {"signed_list_cue", &KnownClasses::signed_list_cue},
+    {"event_happening", &KnownClasses::event_happening},
     {"projection_cue", &KnownClasses::projection_cue},
     {"report_verb", &KnownClasses::report_verb},
     {"piece_noun", &KnownClasses::piece_noun},

@@ -28,8 +28,8 @@ struct KnownClasses {
   // cues.txt
   ClassId speech_verb = -1, irrealis_governor = -1, denial_governor = -1, hedge_cue = -1,
           cancel_cue = -1, historical_cue = -1, ranking_cue = -1, investment_noun = -1,
-          signed_list_cue = -1, projection_cue = -1, report_verb = -1, piece_noun = -1,
-          outlet_noun = -1;
+          signed_list_cue = -1, event_happening = -1, projection_cue = -1,
+          report_verb = -1, piece_noun = -1, outlet_noun = -1;
   // anaphora.txt
   ClassId group_anaphor = -1, org_anaphor = -1, country_anaphor = -1, host_anaphor = -1,
           guest_anaphor = -1, person_pronoun = -1, plural_pronoun = -1,
