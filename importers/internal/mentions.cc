@@ -207,9 +207,22 @@ class MentionFinder {
         ++k;
         continue;
       }
+      // "President Ricardo Lagos": a city's name after a given name is a surname.
+      if (k > i && CitySurname(k)) {
+        k = out_[MentionAt(k)].end;
+        continue;
+      }
       break;
     }
     return k;
+  }
+
+  // A city mention of one word at k, not followed by "'s" or another name word.
+  bool CitySurname(int k) const {
+    const int m = MentionAt(k);
+    if (m < 0 || out_[m].kind != graph::EntityKind::kCity || out_[m].end != k + 1)
+      return false;
+    return k + 1 >= n_ || (!t_[k + 1].LowerIs("'s") && !t_[k + 1].capitalized);
   }
 
   std::string TextOf(int b, int e) const {
