@@ -75,8 +75,14 @@ class ItemReader {
     DateWithPrecision last_stated;
     for (Sentence& s : out_.sentences) {
       FindSentenceDates(s, out_.anchor, last_stated);
+      // "on Tuesday he was received ... The same day, ...": a weekday or
+      // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
-        if (d.kind == DateKind::kAbsolute) last_stated = d.date;
+        if (d.kind == DateKind::kAbsolute ||
+            ((d.kind == DateKind::kWeekday || d.kind == DateKind::kRelative) &&
+             d.date.precision == DatePrecision::kDay)) {
+          last_stated = d.date;
+        }
       }
     }
     return std::move(out_);

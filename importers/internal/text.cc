@@ -129,8 +129,14 @@ bool SignThenDigits(absl::string_view so_far) {
 }  // namespace
 
 bool IsAbbreviation(absl::string_view lower) {
-  // "Joseph R. Biden": an initial.
-  if (lower.size() == 2 && lower[1] == '.' && absl::ascii_isalpha(lower[0])) return true;
+  // "Joseph R. Biden": an initial; "H.B. Todd", "U.S.": initials written together.
+  if (lower.size() >= 2 && lower.size() % 2 == 0) {
+    bool initials = true;
+    for (size_t k = 0; k < lower.size() && initials; k += 2) {
+      initials = absl::ascii_isalpha(lower[k]) && lower[k + 1] == '.';
+    }
+    if (initials) return true;
+  }
   static constexpr std::array<absl::string_view, 28> kAbbrev = {
       "jan.", "feb.", "mar.", "apr.",  "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
       "nov.", "dec.", "st.",  "mr.",   "mrs.", "ms.",  "dr.",  "u.s.", "u.k.",  "u.n.",

@@ -83,6 +83,15 @@ TEST(SplitSentences, AnAbbreviationAfterABracketEndsNoSentence) {
   EXPECT_EQ(spans[0].end, 49u);
 }
 
+TEST(SplitSentences, InitialsWrittenTogetherEndNoSentence) {
+  absl::string_view p =
+      "Minister H.B. Todd signed it. Envoy J. K. Mensah left. It ended.";
+  std::vector<SentenceSpan> spans = SplitSentences(p);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(p.substr(spans[0].begin, spans[0].end - spans[0].begin),
+            "Minister H.B. Todd signed it.");
+}
+
 TEST(SplitSentences, IgnoresAbbreviationsAndKeepsClosingQuotes) {
   absl::string_view p = "He came on Nov. 1. Talks ended.\u201d Then more! Last one";
   std::vector<SentenceSpan> spans = SplitSentences(p);
