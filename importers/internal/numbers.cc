@@ -174,12 +174,10 @@ int PercentWordsAt(const std::vector<Token>& t, int at, bool sign) {
                                                                                      : 0;
 }
 
-}  // namespace
-
-namespace {
-
-// "forty-five": a tens word and a unit word; 0 when not.
-int CompoundCount(absl::string_view s) {
+// "forty-five", "forty-ninth": a tens word, a hyphen and a unit word of `units`
+// (counts or ordinals); 0 when not.
+template <size_t N>
+int Compound(absl::string_view s, const std::array<Word, N>& units) {
   const size_t dash = s.find('-');
   if (dash == absl::string_view::npos) return 0;
   const absl::string_view tens = s.substr(0, dash);
@@ -189,7 +187,11 @@ int CompoundCount(absl::string_view s) {
     if (w.word == tens && w.value >= 20 && w.value <= 90 && w.value % 10 == 0) {
       tens_value = w.value;
     }
-    if (w.word == unit && w.value >= 1 && w.value <= 9) unit_value = w.value;
+  }
+  for (const Word& w : units) {
+    if (w.word == unit && w.value >= 1 && w.value <= 9 && w.word != "inaugural") {
+      unit_value = w.value;
+    }
   }
   return tens_value > 0 && unit_value > 0 ? tens_value + unit_value : 0;
 }
@@ -205,39 +207,15 @@ std::optional<int64_t> ParseCount(const Token& t) {
   }
   static const auto* kWords = new WordValues(kNumberWords);
   if (const Word* w = kWords->Find(t)) return w->value;
-  if (const int compound = CompoundCount(t.lower); compound > 0) return compound;
+  if (const int compound = Compound(t.lower, kNumberWords); compound > 0) return compound;
   return std::nullopt;
 }
-
-namespace {
-
-// "forty-ninth", "twenty-first": a tens word and an ordinal unit; 0 when not.
-int CompoundOrdinal(absl::string_view s) {
-  const size_t dash = s.find('-');
-  if (dash == absl::string_view::npos) return 0;
-  const absl::string_view tens = s.substr(0, dash);
-  const absl::string_view unit = s.substr(dash + 1);
-  int tens_value = 0, unit_value = 0;
-  for (const Word& w : kNumberWords) {
-    if (w.word == tens && w.value >= 20 && w.value <= 90 && w.value % 10 == 0) {
-      tens_value = static_cast<int>(w.value);
-    }
-  }
-  for (const Word& w : kOrdinalWords) {
-    if (w.word == unit && w.value >= 1 && w.value <= 9 && w.word != "inaugural") {
-      unit_value = static_cast<int>(w.value);
-    }
-  }
-  return tens_value > 0 && unit_value > 0 ? tens_value + unit_value : 0;
-}
-
-}  // namespace
 
 std::optional<int> ParseOrdinal(const Token& t) {
   static const auto* kWords = new WordValues(kOrdinalWords);
   if (const Word* w = kWords->Find(t)) return w->value;
   absl::string_view s = t.lower;
-  if (const int compound = CompoundOrdinal(s); compound > 0) return compound;
+  if (const int compound = Compound(s, kOrdinalWords); compound > 0) return compound;
   if (s.size() >= 3 && s.size() <= 5) {
     absl::string_view suffix = s.substr(s.size() - 2);
     if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
