@@ -180,6 +180,14 @@ class ClauseFinder {
           t_[g.range.begin - 1].tag == Tag::kComma && InsertedReport(clause.parent)) {
         clause.parent = p_.clauses[clause.parent].parent;
       }
+      // "welcomed Peru's decision to join the alliance": after a noun that has an
+      // owner, the owner does what the infinitive says.
+      if (clause.kind == ClauseKind::kComplement) {
+        if (const int owner = OwnedNounBefore(g.range.begin); owner >= 0) {
+          clause.subject = owner;
+          clause.shares_subject = false;
+        }
+      }
       // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
       // is the object of the verb before it.
       if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&
@@ -227,6 +235,21 @@ class ClauseFinder {
       clause.object = ObjectAfterSetOffPhrases(after);
       if (clause.object < 0) clause.object = NameAfterPlaceAndTime(after);
     }
+  }
+
+  // The phrase ending right before the infinitive at `verb` ("to" between) whose
+  // head has an owner before it ("Peru's decision"); -1 when none.
+  int OwnedNounBefore(int verb) const {
+    int k = verb - 1;
+    if (k >= 0 && t_[k].LowerIs("to")) --k;
+    if (k < 1 || p_.phrases.np_at[k] < 0) return -1;
+    const int np = p_.phrases.np_at[k];
+    const NounPhrase& phrase = p_.phrases.nps[np];
+    if (phrase.head != k || phrase.range.end != k + 1) return -1;
+    for (int i = phrase.range.begin; i < k; ++i) {
+      if (t_[i].tag == Tag::kPossessive) return np;
+    }
+    return -1;
   }
 
   // The phrase that starts at token `at` and may be a shifted object: no

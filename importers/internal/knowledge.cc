@@ -151,6 +151,8 @@ constexpr Required<TitleClasses> kRequiredTitles[] = {
     {"institution_noun", &TitleClasses::institution},
     {"generic_office", &TitleClasses::generic_office},
     {"agent_participle", &TitleClasses::agent_participle},
+    {"org_scope", &TitleClasses::org_scope},
+    {"org_head", &TitleClasses::org_head},
 };
 
 // Sets each required class's id in *group; InvalidArgument naming the first class no

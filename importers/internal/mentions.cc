@@ -3,14 +3,18 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "importers/internal/dates.h"
 
 namespace entente::importers::internal {
 namespace {
 
 // The longest name a title phrase may carry ("Sheikh Tamim bin Hamad Al Thani").
 constexpr int kMaxNameTokens = 7;
+// The longest name of an organization no list knows (FindUnlistedBodies).
+constexpr int kMaxBodyTokens = 9;
 
 bool Masked(const Token& t, const std::vector<std::pair<int64_t, int64_t>>& masked) {
   for (const auto& [b, e] : masked) {
@@ -63,6 +67,7 @@ class MentionFinder {
 
   std::vector<Mention> Run() {
     FindNames();
+    FindUnlistedBodies();
     IndexNames();
     FindTitles();
     for (Mention& m : out_) m.possessive = m.end < n_ && t_[m.end].LowerIs("'s");
@@ -154,6 +159,102 @@ class MentionFinder {
         }
       }
     }
+  }
+
+  // "the International Solar Alliance", "the Global Methane Pledge": an organization
+  // no list knows. "the" and capitalized words (joined by "of", "for", "and", "on")
+  // that hold a word of reach (@org_scope) and one of their own, and end in a body's
+  // noun (@org_head). A known area inside it is part of the name ("the African Risk
+  // Pool Agency"); a state's name is not, since "the Kenya Revenue Authority" is the
+  // state's own.
+  void FindUnlistedBodies() {
+    if (c_.org_scope < 0 || c_.org_head < 0) return;
+    std::vector<int> owner(n_, -1);
+    for (size_t k = 0; k < out_.size(); ++k) {
+      for (int i = out_[k].begin; i < out_[k].end; ++i) owner[i] = static_cast<int>(k);
+    }
+    std::vector<Mention> found;
+    for (int i = 0; i + 2 < n_; ++i) {
+      if (!t_[i].LowerIs("the") || !t_[i + 1].capitalized) continue;
+      const int end = UnlistedBodyEnd(i + 1, owner);
+      if (end < 0) continue;
+      Mention m;
+      m.begin = i + 1;
+      m.end = end;
+      m.kind = graph::EntityKind::kOrganization;
+      std::string slug;
+      for (int k = m.begin; k < m.end; ++k) {
+        if (k > m.begin) absl::StrAppend(&m.name, " ");
+        absl::StrAppend(&m.name, t_[k].text);
+        for (char ch : t_[k].lower) {
+          if (absl::ascii_isalnum(static_cast<unsigned char>(ch))) {
+            slug.push_back(ch);
+          } else if (!slug.empty() && slug.back() != '-') {
+            slug.push_back('-');
+          }
+        }
+        if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+      }
+      while (!slug.empty() && slug.back() == '-') slug.pop_back();
+      m.id = absl::StrCat("org:", slug);
+      m.country = m.id;
+      found.push_back(std::move(m));
+      i = end - 1;
+    }
+    if (found.empty()) return;
+    std::vector<Mention> kept;
+    for (Mention& m : out_) {
+      bool inside = false;
+      for (const Mention& f : found) inside |= m.begin >= f.begin && m.end <= f.end;
+      if (!inside) kept.push_back(std::move(m));
+    }
+    for (Mention& f : found) kept.push_back(std::move(f));
+    std::sort(kept.begin(), kept.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    out_ = std::move(kept);
+  }
+
+  // "Monday", "June": no word of a body's name.
+  static bool DateWord(const Token& w) {
+    return MonthFromWord(w.lower) > 0 || WeekdayFromWord(w.lower) >= 0;
+  }
+
+  // The end of an unlisted body's name starting at `first` (FindUnlistedBodies); -1
+  // when the words there make none.
+  int UnlistedBodyEnd(int first, const std::vector<int>& owner) const {
+    int head_end = -1;
+    int run_end = first;
+    bool scope = false;
+    bool complement = false;  // The head is followed by "of", "for", ... and a name.
+    // A word of its own: "the Intergovernmental Council" is some body's council.
+    bool own_word = false;
+    for (int k = first; k < n_ && k - first < kMaxBodyTokens; ++k) {
+      const Token& w = t_[k];
+      if (Skip(k) || w.kind != TokenKind::kWord) break;
+      // "of", "for", ... join capitalized words, written either way ("Alliance
+      // Against Hunger").
+      const bool joiner = w.LowerIs("of") || w.LowerIs("for") || w.LowerIs("and") ||
+                          w.LowerIs("on") || w.LowerIs("against");
+      if (joiner && k > first && k + 1 < n_ && t_[k + 1].capitalized &&
+          !DateWord(t_[k + 1])) {
+        complement |= k == head_end && !w.LowerIs("and");
+        continue;
+      }
+      if (!w.capitalized || DateWord(w)) break;
+      if (owner[k] >= 0 && !absl::StartsWith(out_[owner[k]].id, "area:")) break;
+      const bool reach = owner[k] >= 0 || x_.Contains(c_.org_scope, w.lower);
+      scope |= reach;
+      if (x_.Contains(c_.org_head, w.lower)) {
+        head_end = k + 1;
+        complement = false;
+      } else if (!reach) {
+        own_word = true;
+      }
+      run_end = k + 1;
+    }
+    if (!scope || !own_word || head_end - first < 2) return -1;
+    // "the International Fund for Agricultural Development": the name goes on.
+    return complement ? run_end : head_end;
   }
 
   // "Russia-led", "US-backed": a name joined to a participle of @agent_participle.

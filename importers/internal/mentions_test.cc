@@ -67,6 +67,24 @@ TEST(FindMentions, APersonTheGazetteerLacksGetsAnIdFromTheName) {
   EXPECT_EQ(m[0].country, "");  // The text does not say whose minister.
 }
 
+TEST(FindMentions, ABodyNoListKnowsIsAnOrganizationNamedByItsWords) {
+  std::vector<Mention> m =
+      Find("Laos joined the Global Coalition for Clean Rivers on Monday.");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].id, "org:global-coalition-for-clean-rivers");
+  EXPECT_EQ(m[1].kind, graph::EntityKind::kOrganization);
+  EXPECT_EQ(m[1].country, m[1].id);  // It acts for itself.
+  // A known area is part of the name; a weekday after "on" is not.
+  std::vector<Mention> a = Find("Peru met the Central Asian Water Council on Friday.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].id, "org:central-asian-water-council");
+  // A state's own body, and a name with no word of reach, are no such body.
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Parties("the Kenya Revenue Authority and the Development Fund"),
+            (V{"country:KEN"}));
+  EXPECT_EQ(Parties("the World Cup in Qatar"), (V{"country:QAT"}));
+}
+
 TEST(FindMentions, AKnownNameWithMoreOfTheFamilysIsThatPerson) {
   std::vector<Mention> m =
       Find("They were received by King Salman bin Abdulaziz Al Saud.");

@@ -87,6 +87,10 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
     ref.kind = e->kind;
   } else {
     ref.name = r.party.substr(r.party.find(':') + 1);
+    // A body no list knows ("org:international-solar-alliance", mentions.cc) is
+    // called by the words of its name.
+    if (ref.kind == graph::EntityKind::kOrganization)
+      std::replace(ref.name.begin(), ref.name.end(), '-', ' ');
   }
   return ref;
 }
