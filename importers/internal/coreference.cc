@@ -1513,6 +1513,15 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // "X was admitted to the Forum a week after it joined ASEAN": a country named
     // as the subject before is whom "it" means; not "Putin wished Turkmenistan
     // success as it takes over", where the subject is a person.
+    // "The EU extended its sanctions on Belarus. It also lifted ...": "it" opening a
+    // sentence goes on with the last one's subject, a state or a body.
+    if (t[i].LowerIs("it") && i == 0) {
+      const Mention* before = PreviousSubjectState(s);
+      if (before != nullptr &&
+          (before->kind == EntityKind::kCountry || IsOrgMention(*before))) {
+        subject = before;
+      }
+    }
     if (t[i].LowerIs("it") && i > 0) {
       const Mention* state = SubjectStateBefore(s, i);
       if (state != nullptr && state->kind == EntityKind::kCountry) subject = state;
