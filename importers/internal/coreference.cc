@@ -767,6 +767,12 @@ std::string Discourse::PluralSubjectParty(int s, int i) const {
     if (!party.empty() && party != sentence.mentions[m].country) return "";
     party = sentence.mentions[m].country;
   }
+  // "Authorities in Asuncion recalled their envoy", "the ministers of Peru ...
+  // their": the one party the subject's "of" or seat phrase names.
+  if (party.empty()) {
+    const std::vector<Referent> of = OfChain(s, np, false);
+    if (of.size() == 1) party = of.front().party;
+  }
   return party;
 }
 
@@ -1857,6 +1863,18 @@ std::vector<Referent> Discourse::OfChain(int s, int np, bool as_place) const {
       if (p.np >= 0 && (prep == "of" || (prep == "from" && depth == 0))) {
         next = p.np;
         break;
+      }
+      // "the government in Asuncion", "authorities in Kabul": the capital's state.
+      if (p.np >= 0 && prep == "in" && depth == 0 &&
+          k_.lexicon().OneWordAt(k_.classes().seat_agent, sentence.tokens,
+                                 ph.nps[np].head)) {
+        std::vector<Referent> seat = OwnReferents(s, p.np, false);
+        seat.erase(std::remove_if(seat.begin(), seat.end(),
+                                  [](const Referent& r) {
+                                    return r.city.empty() || r.place || r.party.empty();
+                                  }),
+                   seat.end());
+        return seat;
       }
     }
     if (next < 0) return {};

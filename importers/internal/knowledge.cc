@@ -44,6 +44,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"addressee_pronoun", &KnownClasses::addressee_pronoun},
     {"it_pronoun", &KnownClasses::it_pronoun},
     {"agent_noun", &KnownClasses::agent_noun},
+    {"seat_agent", &KnownClasses::seat_agent},
     {"agreement_kind", &KnownClasses::agreement_kind},
     {"partnership_level", &KnownClasses::partnership_level},
     {"visit_level", &KnownClasses::visit_level},

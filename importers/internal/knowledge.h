@@ -33,8 +33,8 @@ struct KnownClasses {
   // anaphora.txt
   ClassId group_anaphor = -1, org_anaphor = -1, country_anaphor = -1, host_anaphor = -1,
           guest_anaphor = -1, person_pronoun = -1, plural_pronoun = -1,
-          speaker_pronoun = -1, it_pronoun = -1, agent_noun = -1, addressee_pronoun = -1,
-          partner_verb = -1;
+          speaker_pronoun = -1, it_pronoun = -1, agent_noun = -1, seat_agent = -1,
+          addressee_pronoun = -1, partner_verb = -1;
   // Attribute words (the relation vocabulary's files).
   ClassId agreement_kind = -1, partnership_level = -1, visit_level = -1, facility = -1,
           capacity_unit = -1, sanction_measure = -1, decrease_verb = -1, trade_noun = -1,
