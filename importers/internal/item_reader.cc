@@ -774,6 +774,34 @@ class ItemReader {
         s.mentions.end());
   }
 
+  // "GHANA AND TOGO ELEVATE TIES TO STRATEGIC PARTNERSHIP": in a sentence written in
+  // capitals, the words that name nothing are read as common words, so that the
+  // tagger finds its verbs and nouns. Names were found before (mentions).
+  static void LowerShoutedWords(Sentence& s) {
+    int words = 0, shouted = 0;
+    for (const Token& t : s.tokens) {
+      if (t.kind != TokenKind::kWord || t.text.size() < 2) continue;
+      ++words;
+      shouted += AllCaps(t.text);
+    }
+    constexpr int kMinWords = 3;
+    if (words < kMinWords || shouted * 10 < words * 9) return;
+    for (size_t k = 0; k < s.tokens.size(); ++k) {
+      Token& t = s.tokens[k];
+      if (s.mention_at[k] < 0 && t.kind == TokenKind::kWord && AllCaps(t.text))
+        t.capitalized = false;
+    }
+  }
+
+  static bool AllCaps(absl::string_view text) {
+    bool letter = false;
+    for (char ch : text) {
+      if (absl::ascii_islower(static_cast<unsigned char>(ch))) return false;
+      letter |= absl::ascii_isupper(static_cast<unsigned char>(ch));
+    }
+    return letter;
+  }
+
   void Analyse(Sentence& s) {
     s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
     DropPlacesInDocumentNames(s);
@@ -821,6 +849,7 @@ class ItemReader {
         }
       }
     }
+    LowerShoutedWords(s);
     TagTokens(x_, s.tokens);
     // The attribution and the dateline are provenance: no part of the sentence's
     // grammar ("..., reported France 24 on Nov. 1").

@@ -109,13 +109,24 @@ class MentionFinder {
       }
       if (longest != nullptr) return longest;
     }
-    if (t_[i].text.size() >= 2 && AllUpper(t_[i].text)) {
+    if (t_[i].text.size() >= 2 && AllUpper(t_[i].text) && !CapsFunctionWord(i)) {
       if (const std::vector<AliasMatch>* m = g_.FindCode(t_[i].text)) {
         *length = 1;
         return m;
       }
     }
     return nullptr;
+  }
+
+  // "GHANA AND TOGO SIGN PACT": in words written all in capitals, an English
+  // function word is that word, not a code ("AND" is no Andorra, "ARE" no UAE).
+  bool CapsFunctionWord(int i) const {
+    if (!x_.IsFunctionWord(t_[i])) return false;
+    auto caps = [&](int k) {
+      return k >= 0 && k < n_ && t_[k].kind == TokenKind::kWord &&
+             t_[k].text.size() >= 2 && AllUpper(t_[k].text);
+    };
+    return caps(i - 1) || caps(i + 1);
   }
 
   void FindNames() {

@@ -85,6 +85,14 @@ TEST(FindMentions, ABodyNoListKnowsIsAnOrganizationNamedByItsWords) {
   EXPECT_EQ(Parties("the World Cup in Qatar"), (V{"country:QAT"}));
 }
 
+TEST(FindMentions, AFunctionWordInCapitalsIsNoCode) {
+  using V = std::vector<std::string>;
+  // "AND" is Andorra's code and "ARE" the Emirates', but not among capitals.
+  EXPECT_EQ(Parties("PERU AND CHILE ARE PARTNERS"), (V{"country:PER", "country:CHL"}));
+  // A code standing alone in running text is still the state.
+  EXPECT_EQ(Parties("Qatar and the UAE signed"), (V{"country:QAT", "country:ARE"}));
+}
+
 TEST(FindMentions, AKnownNameWithMoreOfTheFamilysIsThatPerson) {
   std::vector<Mention> m =
       Find("They were received by King Salman bin Abdulaziz Al Saud.");

@@ -126,8 +126,10 @@ class LexicalPass {
       t.tag = Tag::kPossessive;
       return;
     }
-    // "US", "IT": upper-case words are names, not pronouns.
-    bool closed = may_be_closed && !(t.text.size() >= 2 && AllUpper(t.text));
+    // "US", "IT": upper-case words are names, not pronouns (not in a sentence all in
+    // capitals, whose common words are no longer capitalized: item_reader.cc).
+    bool closed =
+        may_be_closed && !(t.capitalized && t.text.size() >= 2 && AllUpper(t.text));
     // "the seventh such meeting", "two such summits": after a count, "such" only
     // modifies the noun, in the same phrase.
     if (word == "such" && i > 0 &&
