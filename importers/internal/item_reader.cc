@@ -62,8 +62,10 @@ class ItemReader {
     ReadSourceLine();
     FindReportParagraphs();
     if (out_.report_paragraphs.empty()) FindTaggedParagraphs();
+    if (out_.report_paragraphs.empty()) FindDatelineParagraphs();
     FindAttribution();
-    if (!attributed_) FindDateline();
+    if (!attributed_) FindHeadlineDateline();
+    if (!attributed_ && !dated_headline_) FindDateline();
     const bool days = DayHeadline() || TimedEntries();
     for (Sentence& s : out_.sentences) Analyse(s);
     FindAnchor();
@@ -440,6 +442,83 @@ class ItemReader {
     if (tagged.size() < 2) return;
     if (tagged.front() != 0) tagged.insert(tagged.begin(), 0);
     out_.report_paragraphs = std::move(tagged);
+  }
+
+  // "Manama, 9 March - Bahrain and Oman signed ... / Doha, 12 March - ...": a
+  // round-up whose paragraphs open with a place and a day (the line may stand alone
+  // above its paragraph) is parted at them: each is a report of that day, read with
+  // its own dateline (the text before the first is one too).
+  void FindDatelineParagraphs() {
+    std::vector<int> dated;
+    int last = -1;
+    for (const Sentence& s : out_.sentences) {
+      if (s.headline || s.paragraph == last) continue;
+      last = s.paragraph;
+      if (OpensWithPlaceAndDay(s.tokens)) dated.push_back(s.paragraph);
+    }
+    if (dated.size() < 2) return;
+    if (dated.front() != 0) dated.insert(dated.begin(), 0);
+    out_.report_paragraphs = std::move(dated);
+  }
+
+  // Tokens open with a known place of one to four capitalized words, a comma and a
+  // day ("Doha, 12 March", "KIGALI, March 12, 2026").
+  bool OpensWithPlaceAndDay(const std::vector<Token>& t) const {
+    return PlaceAndDay(t, nullptr, nullptr, nullptr) > 0;
+  }
+
+  // The end of the place and day that open `t` (OpensWithPlaceAndDay), with the
+  // place's end and the day; -1 when they do not.
+  int PlaceAndDay(const std::vector<Token>& t, int* place_end, DateWithPrecision* day,
+                  int* date_end) const {
+    constexpr int kLongestPlace = 4;
+    const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+    int k = 0;
+    while (k < n && t[k].kind == TokenKind::kWord && t[k].capitalized) ++k;
+    if (k == 0 || k > kLongestPlace || k + 1 >= n || t[k].text != ",") return -1;
+    // A place the gazetteer knows: not "EVENING NEWS, 12 October".
+    std::string place;
+    for (int j = 0; j < k; ++j) {
+      if (j > 0) place.push_back(' ');
+      place.append(t[j].lower);
+    }
+    const std::vector<AliasMatch>* named = g_.FindPhrase(place);
+    if (named == nullptr ||
+        std::none_of(named->begin(), named->end(), [](const AliasMatch& a) {
+          return a.entity->kind == graph::EntityKind::kCity ||
+                 a.entity->kind == graph::EntityKind::kCountry;
+        })) {
+      return -1;
+    }
+    const std::vector<DateMention> dates = FindDates(
+        std::vector<Token>(t.begin() + k + 1, t.begin() + n), {item_.published, {}});
+    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute ||
+        dates[0].date.precision != DatePrecision::kDay) {
+      return -1;
+    }
+    if (place_end != nullptr) *place_end = k;
+    if (day != nullptr) *day = dates[0].date;
+    if (date_end != nullptr) *date_end = k + 1 + dates[0].end;
+    return k + 1 + dates[0].end;
+  }
+
+  // "Manama, 9 March" on the line over a round-up's paragraph, which the digest
+  // reader takes for its headline: the item's dateline, not a headline.
+  void FindHeadlineDateline() {
+    for (Sentence& s : out_.sentences) {
+      if (!s.headline) continue;
+      const std::vector<Token>& t = s.tokens;
+      int place_end = 0, end = 0;
+      DateWithPrecision day;
+      if (PlaceAndDay(t, &place_end, &day, &end) < 0) return;
+      const int size = static_cast<int>(t.size());
+      if (end != size && !(end + 1 == size && t[end].text == ".")) return;
+      s.dateline = {0, size};
+      out_.reported = day;
+      SetDatelineCity(t, place_end, true);
+      dated_headline_ = true;
+      return;
+    }
   }
 
   // Tokens open with one or two states' names in capitals ("SPAIN/GHANA") and a
@@ -1015,6 +1094,7 @@ class ItemReader {
   const DigestItem& item_;
   ItemText out_;
   bool attributed_ = false;
+  bool dated_headline_ = false;  // The headline is a place and a day (a dateline).
 };
 
 }  // namespace

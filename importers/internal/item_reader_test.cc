@@ -310,6 +310,30 @@ TEST(ReadItem, AListOfDatedReportsIsPartedIntoItsReports) {
   EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 6));
 }
 
+TEST(ReadItem, ParagraphsOpenedByAPlaceAndADayAreReportsEach) {
+  ReadResult item = Read({"Manama, 9 March - Bahrain and Oman signed a pact on Monday.",
+                          "Doha, 12 March - Qatar and Kuwait held talks.",
+                          "Riyadh, 13 March (SPA) - Saudi Arabia and Iraq met."},
+                         "Gulf week");
+  EXPECT_EQ(item->report_paragraphs, (std::vector<int>{0, 1, 2}));
+  // A place the gazetteer does not know, or one such paragraph alone, parts nothing.
+  ReadResult unknown = Read({"Evening News, 9 March - Chile and Peru met.",
+                             "Morning Desk, 10 March - Bolivia and Peru met."});
+  EXPECT_TRUE(unknown->report_paragraphs.empty());
+  ReadResult one = Read(
+      {"Doha, 12 March - Qatar and Kuwait held talks.", "They agreed to meet again."});
+  EXPECT_TRUE(one->report_paragraphs.empty());
+}
+
+TEST(ReadItem, AHeadlineThatIsAPlaceAndADayIsTheDateline) {
+  ReadResult item =
+      Read({"Bahrain and Oman signed a pact on Monday."}, "Manama, 9 March");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 9));
+  EXPECT_EQ(item->dateline_city, "city:manama");
+  ReadResult show = Read({"Kenya and Uganda met."}, "EVENING NEWS, 12 October 2024");
+  EXPECT_TRUE(show->dateline_city.empty());
+}
+
 TEST(ReadItem, AnArticleQuotingADatedReportLaterIsOneItem) {
   ReadResult item = Read({"Chile and Peru signed a pact on Monday.",
                           "Andes Herald reported on March 8 that talks would continue."});
