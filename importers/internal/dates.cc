@@ -119,6 +119,26 @@ DateWithPrecision DayOrMonth(const Token& day_token, int year, int month, int da
 }
 
 // Words that put a weekday in the future: "talks set to begin on Thursday".
+// "effective June 1", "starting from 1 July": a day something begins to apply, told
+// ahead of it.
+bool StartCueBefore(const std::vector<Token>& t, int i) {
+  int k = i - 1;
+  if (k >= 0 && (t[k].LowerIs("from") || t[k].LowerIs("on"))) --k;
+  return k >= 0 && (t[k].LowerIs("effective") || t[k].LowerIs("starting") ||
+                    t[k].LowerIs("beginning") || t[k].LowerIs("commencing"));
+}
+
+// Whether month/day in the reference's year falls in the half year after it: how far
+// ahead a measure is announced.
+bool StartsSoonAfter(const DateWithPrecision& ref, int month, int day) {
+  constexpr int kAnnouncedAheadDays = 183;
+  const int32_t ref_days =
+      graph::DaysFromCivil(ref.year, std::max(ref.month, 1), std::max(ref.day, 1));
+  const int32_t days = graph::DaysFromCivil(
+      ref.year, month, std::min(day, graph::DaysInMonth(ref.year, month)));
+  return days > ref_days && days - ref_days <= kAnnouncedAheadDays;
+}
+
 bool FutureBefore(const std::vector<Token>& t, int i, bool* only_would = nullptr) {
   // Only the date's own clause: back to a comma or a word that opens another clause.
   constexpr int kFutureWindow = 24;
@@ -415,6 +435,11 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     // week behind it stays.
     constexpr int kReportedFutureLag = 7;
     bool only_would = false;
+    // "effective June 1" in a report of May: this year's, not last year's.
+    if (StartCueBefore(t, i) && ref.known() && year < ref.year &&
+        StartsSoonAfter(ref, month, day)) {
+      ++year;
+    }
     if (FutureBefore(t, i, &only_would) && ref.known()) {
       const int32_t days = graph::DaysFromCivil(
           year, month, std::min(day, graph::DaysInMonth(year, month)));
@@ -520,6 +545,11 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     year = same;
   } else {
     year = YearForMonthDay(month, *day, ctx.reference);
+    // "effective 1 June" in a report of May: this year's, not last year's.
+    if (StartCueBefore(t, i) && ctx.reference.known() && year < ctx.reference.year &&
+        StartsSoonAfter(ctx.reference, month, *day)) {
+      ++year;
+    }
   }
   if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
     // "from 11 to 22 November", "on 2 and 3 October", "on 9–10 June" (the

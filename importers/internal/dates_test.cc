@@ -33,6 +33,17 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, ADayAMeasureTakesEffectOnIsTheNextSuchDaySoonAfter) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Dates("tariffs effective March 1", kFeb5), V{"2026-03-01"});
+  EXPECT_EQ(Dates("a ban starting from 20 April", kFeb5), V{"2026-04-20"});
+  // A day already past stays in the report's year; one far ahead is last year's.
+  EXPECT_EQ(Dates("tariffs effective January 20", kFeb5), V{"2026-01-20"});
+  EXPECT_EQ(Dates("tariffs effective December 30", kFeb5), V{"2025-12-30"});
+  // With no such word, a later day is last year's, as news tells the past.
+  EXPECT_EQ(Dates("tariffs imposed on March 1", kFeb5), V{"2025-03-01"});
+}
+
 TEST(FindDates, NumericDatesDottedSlashedOrIso) {
   EXPECT_EQ(Dates("signed on 17.04.2025", kFeb5), std::vector<std::string>{"2025-04-17"});
   EXPECT_EQ(Dates("signed on 2025-04-17", kFeb5), std::vector<std::string>{"2025-04-17"});
