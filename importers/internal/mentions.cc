@@ -472,11 +472,16 @@ class MentionFinder {
         cls == c_.counterpart && title_begin > 0 &&
         (t_[title_begin - 1].LowerIs("his") || t_[title_begin - 1].LowerIs("her") ||
          t_[title_begin - 1].LowerIs("their"));
-    if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart) return false;
+    // "the president of Azerbaijan": a lower-case office after "the" with its state
+    // in an "of" phrase right after it.
+    const bool the_before = title_begin > 0 && t_[title_begin - 1].LowerIs("the");
+    if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart && !the_before)
+      return false;
     PhraseMatch title = x_.MatchAt(cls, t_, title_begin, n_);
     length = WithModifiedTitle(title_begin, length, &cls, &title);
     k = title_begin + length;
     // "President of Kazakhstan", "the Emir of Qatar".
+    bool of_state = false;
     if (k + 1 < n_ && t_[k].LowerIs("of")) {
       int of = MentionAt(k + 1);
       if (of < 0 && t_[k + 1].LowerIs("the") && k + 2 < n_) of = MentionAt(k + 2);
@@ -484,8 +489,11 @@ class MentionFinder {
                       out_[of].kind == graph::EntityKind::kOrganization)) {
         country = out_[of].country;
         k = out_[of].end;
+        of_state = true;
       }
     }
+    if (!t_[title_begin].capitalized && !prefixed && !bare_counterpart && !of_state)
+      return false;
     int name_begin = k;
     // "the President of Chile, Gabriel Boric": the name after the comma. Not when an
     // office without its article follows a name and its comma ("De Croo, Prime

@@ -93,6 +93,17 @@ TEST(FindMentions, AFunctionWordInCapitalsIsNoCode) {
   EXPECT_EQ(Parties("Qatar and the UAE signed"), (V{"country:QAT", "country:ARE"}));
 }
 
+TEST(FindMentions, ALowerCaseOfficeAfterTheWithItsStateIsATitledMention) {
+  std::vector<Mention> m = Find("She received the prime minister of Pakistan.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].titled);
+  EXPECT_EQ(m[0].country, "country:PAK");
+  EXPECT_EQ(m[0].role, "prime_minister");
+  // Without a state after it, "the president" names no one.
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Parties("the president said Ghana would sign"), V{"country:GHA"});
+}
+
 TEST(FindMentions, AKnownNameWithMoreOfTheFamilysIsThatPerson) {
   std::vector<Mention> m =
       Find("They were received by King Salman bin Abdulaziz Al Saud.");
