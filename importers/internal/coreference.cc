@@ -1368,6 +1368,12 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
       counted |= t[k].LowerIs("two") || t[k].LowerIs("both");
     }
     if (list.empty() && counted) list = LastPeopleParties(s, i, count);
+    // "The UK and Canada announced measures. Both imposed ...": with no pair of
+    // the item's own, the pair the sentence before names.
+    if (list.empty() && count == 2 && !clear_pair_) {
+      std::vector<Referent> before = LastList(s, i, 0);
+      if (before.size() == 2) list = std::move(before);
+    }
     // With no clear pair, or in a sentence about "the visit", "the two nations" are
     // the item's visitor and host, if any.
     if (list.empty() && count == 2 && (!clear_pair_ || AboutTheVisit(s)))

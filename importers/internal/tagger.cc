@@ -463,6 +463,16 @@ class ContextPass {
     if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
       return Tag::kVerb;
     }
+    // "Both imposed travel bans on ...": "both" opening a sentence, or a part of one
+    // after a comma or "and", stands for the parties, and a past form after it is
+    // their verb.
+    if (pt == Tag::kDeterminer && t_[p].LowerIs("both") && (f & kPastTense)) {
+      const int q = Previous(p);
+      if (q < 0 || t_[q].tag == Tag::kPunct || t_[q].tag == Tag::kQuote ||
+          t_[q].tag == Tag::kComma || t_[q].tag == Tag::kConjunction) {
+        return Tag::kVerb;
+      }
+    }
     // "The former signed ...": "the former" and "the latter" stand for a noun.
     if (p > 0 && (t_[p].LowerIs("former") || t_[p].LowerIs("latter")) &&
         t_[p - 1].LowerIs("the")) {

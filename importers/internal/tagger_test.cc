@@ -43,6 +43,15 @@ TEST(TagTokens, ALinkingVerbAfterAParticiplesPhraseIsTheVerb) {
   EXPECT_EQ(TagOf(Tagged("Chile set its 2030 targets."), "targets"), Tag::kNoun);
 }
 
+TEST(TagTokens, APastFormAfterAnOpeningBothIsItsVerb) {
+  std::vector<Token> t = Tagged("Both imposed travel bans on the officials.");
+  EXPECT_EQ(TagOf(t, "imposed"), Tag::kVerb);
+  EXPECT_EQ(TagOf(t, "bans"), Tag::kNoun);
+  EXPECT_EQ(TagOf(Tagged("They met, and both signed a pact."), "signed"), Tag::kVerb);
+  // Inside a phrase, "both" is a determiner of what follows.
+  EXPECT_NE(TagOf(Tagged("He praised both signed accords."), "signed"), Tag::kVerb);
+}
+
 TEST(TagTokens, APluralAfterAPossessiveAndANounClosesTheCompound) {
   EXPECT_EQ(TagOf(Tagged("Canada renewed its export controls on Russia."), "controls"),
             Tag::kNoun);
