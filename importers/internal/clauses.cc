@@ -223,7 +223,8 @@ class ClauseFinder {
       // adverbs before it.
       const int begin = p_.phrases.nps[np].range.begin;
       const int earliest = g.copula ? g.range.end : after;
-      if (begin >= earliest && begin <= after && p_.phrases.nps[np].pp < 0) {
+      if (begin >= earliest && begin <= after && p_.phrases.nps[np].pp < 0 &&
+          !RelativeDay(np)) {
         clause.object = np;
       }
     }
@@ -235,6 +236,20 @@ class ClauseFinder {
       clause.object = ObjectAfterSetOffPhrases(after);
       if (clause.object < 0) clause.object = NameAfterPlaceAndTime(after);
     }
+  }
+
+  // "retaliated the next day", "signed the same day": a day told from another is
+  // when, not what.
+  bool RelativeDay(int np) const {
+    const NounPhrase& x = p_.phrases.nps[np];
+    if (x.range.end - x.range.begin != 3 || !t_[x.range.begin].LowerIs("the"))
+      return false;
+    const Token& which = t_[x.range.begin + 1];
+    const Token& unit = t_[x.range.begin + 2];
+    return (which.LowerIs("next") || which.LowerIs("same") ||
+            which.LowerIs("following") || which.LowerIs("previous")) &&
+           (unit.LowerIs("day") || unit.LowerIs("week") || unit.LowerIs("month") ||
+            unit.LowerIs("year") || unit.LowerIs("morning") || unit.LowerIs("evening"));
   }
 
   // The phrase ending right before the infinitive at `verb` ("to" between) whose

@@ -714,6 +714,13 @@ std::string Discourse::PrincipalOrganization() const {
 }
 
 // The subject's state of the main clause of the sentence before `s`.
+bool Discourse::StateNamedBefore(int s, int i) const {
+  for (const Mention& m : item_.sentences[s].mentions) {
+    if (m.begin < i && IsStateOrCapital(m)) return true;
+  }
+  return false;
+}
+
 const Mention* Discourse::PreviousSubjectState(int s) const {
   if (s == 0) return nullptr;
   const SentenceParse& parse = item_.sentences[s - 1].parse;
@@ -1525,9 +1532,10 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // "X was admitted to the Forum a week after it joined ASEAN": a country named
     // as the subject before is whom "it" means; not "Putin wished Turkmenistan
     // success as it takes over", where the subject is a person.
-    // "The EU extended its sanctions on Belarus. It also lifted ...": "it" opening a
-    // sentence goes on with the last one's subject, a state or a body.
-    if (t[i].LowerIs("it") && i == 0) {
+    // "The EU extended its sanctions on Belarus. It also lifted ...", "On Monday it
+    // lifted ...": "it" with no state named before it in its sentence goes on with
+    // the last one's subject, a state or a body.
+    if (t[i].LowerIs("it") && (i == 0 || !StateNamedBefore(s, i))) {
       const Mention* before = PreviousSubjectState(s);
       if (before != nullptr &&
           (before->kind == EntityKind::kCountry || IsOrgMention(*before))) {

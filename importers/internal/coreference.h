@@ -205,6 +205,8 @@ class Discourse {
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  // Whether a state, body or capital is named in sentence s before token i.
+  bool StateNamedBefore(int s, int i) const;
   std::vector<Referent> OwnOfPhrase(int s, int np, bool as_place) const;
   void AddOfPhrase(int s, int np, int k, bool as_place,
                    std::vector<Referent>* part) const;
