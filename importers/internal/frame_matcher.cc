@@ -2718,6 +2718,10 @@ class SentenceMatcher {
     if (!f.parties.empty()) {
       PartySet named;  // Parties the alternatives tried so far named.
       PartySet said;   // The same, with those named through anaphora.
+      // Whether a slot other than a crossed choice's partner ("with") named a party:
+      // "Trade with Argentina totalled ..." names the partner only, and leaves the
+      // home state to the item.
+      bool owner_named = false;
       for (const SlotChoice& choice : f.parties) {
         // "A Kenyan exporter signed a contract with a Dutch firm": the item's other
         // party is not who signed with the Dutch side.
@@ -2729,7 +2733,8 @@ class SentenceMatcher {
         // billion" in an item on Kenya and Peru); "X's trade with its neighbour" is
         // not trade between the item's two countries.
         if (choice.first.kind == Slot::kItem && named_any_ &&
-            !(OneOfTheItemPair(said) && !HasPartnerPhrase(c, np, trigger))) {
+            !(OneOfTheItemPair(said) &&
+              (!HasPartnerPhrase(c, np, trigger) || !owner_named))) {
           continue;
         }
         std::vector<Referent> a =
@@ -2751,6 +2756,8 @@ class SentenceMatcher {
         // The dateline's country names no party by itself ("host+with" without a
         // "with" phrase leaves the item's pair to stand in).
         if (choice.first.kind != Slot::kHost) named_any_ |= !a.empty();
+        if (choice.first.kind != Slot::kHost && choice.first.kind != Slot::kItem)
+          owner_named |= !a.empty();
         // "The two discussed the next steps in the peace process with Azerbaijan": when
         // the subject already names both sides, a "with" phrase past the verb's object
         // is about the topic, not a third side at the table.
@@ -2763,7 +2770,12 @@ class SentenceMatcher {
         if (choice.crossed) {
           std::vector<Referent> b =
               Filter(f, SlotOf(f, choice.second, c, np, trigger, false).referents);
-          if (choice.second.kind != Slot::kItem) named_any_ |= !b.empty();
+          if (choice.second.kind != Slot::kItem) {
+            named_any_ |= !b.empty();
+            for (const Referent& r : b) {
+              if (!r.party.empty()) said.insert(r.party);
+            }
+          }
           if (choice.first.kind == Slot::kHost && !b.empty()) named_any_ = true;
           if (a.empty() || b.empty()) continue;
           if (choice.second.kind == Slot::kItem && b.size() > 1) {
