@@ -389,6 +389,13 @@ class PhraseFinder {
       const Tag tag = TagAt(k);
       if (tag == Tag::kComma) inside = false;
       if (tag == Tag::kRelative || tag == Tag::kSubordinator) inside = true;
+      // "..., participated in the forum held in Cape Town": a participle after a
+      // noun, before its preposition, describes the noun.
+      if (Tensed(k) && (t_[k].verb_forms & kPastParticiple) && k > 0 && k + 1 < n_ &&
+          (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper) &&
+          TagAt(k + 1) == Tag::kPreposition) {
+        continue;
+      }
       if (Tensed(k) && !inside) return true;
     }
     return false;
