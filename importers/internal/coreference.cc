@@ -932,7 +932,8 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
 // "Norway's Equinor": a one-word name no list knows, owned by a state, is a company
 // or body of that state, not the state acting. Titles and known people are mentions
 // ("Brazil's Lula", "Chile's Foreign Minister"), so they never get here.
-bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
+bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
+                                 std::string* company) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Token>& t = sentence.tokens;
   int owner_end = -1;
@@ -945,9 +946,22 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
   if (owner_end <= conjunct.begin) return false;
   const int owner = sentence.mention_at[owner_end - 1];
   if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
+  // The company's id, made of its name after the owner ("company:posco").
+  auto name_company = [&] {
+    if (company == nullptr) return;
+    std::string name;
+    for (int i = owner_end + 1; i < conjunct.end; ++i) {
+      if (!name.empty()) name.push_back(' ');
+      name.append(t[i].text.data(), t[i].text.size());
+    }
+    *company = absl::StrCat("company:", Slugify(name));
+  };
   // "Japan's Mitsui & Co", "Korea's Hanwha Group": a company by its suffix.
   for (int i = owner_end + 2; i < conjunct.end; ++i) {
-    if (k_.lexicon().ContainsWord(k_.classes().company_suffix, t[i])) return true;
+    if (k_.lexicon().ContainsWord(k_.classes().company_suffix, t[i])) {
+      name_company();
+      return true;
+    }
   }
   // "India's Tata Power": capitalized words that end in a company's word.
   bool named = conjunct.end - owner_end > 2;
@@ -956,10 +970,18 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct) const {
   }
   if (named &&
       k_.lexicon().ContainsWord(k_.classes().company_word, t[conjunct.end - 1])) {
+    name_company();
     return true;
   }
   // One word: "Bolivia's Luis Arce" may be a person no list knows.
   if (owner_end + 2 != conjunct.end) return false;
+  // "Korea's POSCO", "Azerbaijan's SOCAR": an acronym is a company's, no person's.
+  constexpr size_t kShortestAcronym = 3;
+  const Token& word = t[owner_end + 1];
+  if (word.text.size() >= kShortestAcronym && AllUpper(word.text) &&
+      sentence.mention_at[owner_end + 1] < 0) {
+    name_company();
+  }
   for (int i = owner_end + 1; i < conjunct.end; ++i) {
     if (!t[i].capitalized || t[i].tag != Tag::kProper || sentence.mention_at[i] >= 0) {
       return false;
@@ -2015,7 +2037,16 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
-    if (OwnedUnknownName(s, conjunct)) part.clear();
+    // "Korea's POSCO will invest": the state's company, not the state, acts.
+    if (std::string company; OwnedUnknownName(s, conjunct, &company)) {
+      part.clear();
+      if (!company.empty()) {
+        Referent r;
+        r.party = std::move(company);
+        r.unlisted_company = true;
+        part.push_back(std::move(r));
+      }
+    }
     KeepTheCompany(sentence, head, &part);
     KeepAreaMembers(sentence, conjunct, &part);
     bool last = k + 1 == phrase.conjuncts.size();

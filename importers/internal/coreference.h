@@ -47,6 +47,9 @@ struct Referent {
   // Named through companies of a state ("Qatari companies"): its investor, no party
   // to a state's act.
   bool companies = false;
+  // A company no list knows, named after its owner ("Korea's POSCO"): an investor,
+  // no party to any other act (its deals with other firms are no states' relations).
+  bool unlisted_company = false;
 };
 
 struct PersonInfo {
@@ -204,7 +207,8 @@ class Discourse {
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
-  bool OwnedUnknownName(int s, const TokenRange& conjunct) const;
+  bool OwnedUnknownName(int s, const TokenRange& conjunct,
+                        std::string* company = nullptr) const;
   // Whether a state, body or capital is named in sentence s before token i.
   bool StateNamedBefore(int s, int i) const;
   std::vector<Referent> OwnOfPhrase(int s, int np, bool as_place) const;

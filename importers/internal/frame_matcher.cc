@@ -2438,6 +2438,7 @@ class SentenceMatcher {
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
     // "Qatari companies will invest", "sanctions on Russian shipping firms": a state's
     // companies stand for it as an investor and as a measure's target, in no other act.
+    if (r.unlisted_company && f.type != RelationType::kInvestment) return false;
     if (r.companies && f.type != RelationType::kInvestment &&
         !(target && f.type == RelationType::kSanction)) {
       return false;
