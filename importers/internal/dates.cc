@@ -1175,6 +1175,30 @@ std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
 
 }  // namespace
 
+// "on Tuesday, 8 October 2024", "Friday 14 March": a weekday right before a written
+// day names that day; the two are one date, the written one.
+void MergeWeekdaysIntoDates(const std::vector<Token>& t, std::vector<DateMention>* out) {
+  std::vector<DateMention> merged;
+  for (size_t k = 0; k < out->size(); ++k) {
+    const DateMention& d = (*out)[k];
+    if (d.kind == DateKind::kWeekday && k + 1 < out->size()) {
+      const DateMention& next = (*out)[k + 1];
+      int gap = next.begin - d.end;
+      const bool comma = gap == 1 && t[d.end].text == ",";
+      if ((gap == 0 || comma) && next.kind == DateKind::kAbsolute &&
+          next.date.precision == DatePrecision::kDay) {
+        DateMention whole = next;
+        whole.begin = d.begin;
+        merged.push_back(whole);
+        ++k;
+        continue;
+      }
+    }
+    merged.push_back(d);
+  }
+  *out = std::move(merged);
+}
+
 std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
   std::vector<DateMention> out;
   const int n = static_cast<int>(t.size());
@@ -1189,6 +1213,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);
     if (last) i = *last;
   }
+  MergeWeekdaysIntoDates(t, &out);
   return out;
 }
 

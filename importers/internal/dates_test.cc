@@ -44,6 +44,16 @@ TEST(FindDates, ADayAMeasureTakesEffectOnIsTheNextSuchDaySoonAfter) {
   EXPECT_EQ(Dates("tariffs imposed on March 1", kFeb5), V{"2025-03-01"});
 }
 
+TEST(FindDates, AWeekdayBeforeAWrittenDayIsThatDay) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Dates("held on Tuesday, 8 October 2024, in Vientiane", kFeb5),
+            V{"2024-10-08"});
+  EXPECT_EQ(Dates("signed on Monday 2 February", kFeb5), V{"2026-02-02"});
+  // Apart, each is its own date.
+  EXPECT_EQ(Dates("met on Tuesday and signed on 8 October 2024", kFeb5),
+            (V{"2026-02-03", "2024-10-08"}));
+}
+
 TEST(FindDates, NumericDatesDottedSlashedOrIso) {
   EXPECT_EQ(Dates("signed on 17.04.2025", kFeb5), std::vector<std::string>{"2025-04-17"});
   EXPECT_EQ(Dates("signed on 2025-04-17", kFeb5), std::vector<std::string>{"2025-04-17"});
