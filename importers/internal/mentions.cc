@@ -153,23 +153,78 @@ class MentionFinder {
       // no party of what the phrase names.
       if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos &&
           !AgentCompound(t_[i].text)) {
-        for (absl::string_view part : absl::StrSplit(t_[i].text, '-')) {
-          std::string lower(part);
-          for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-          const std::vector<AliasMatch>* m = g_.FindPhrase(lower);
-          // "EU-Egypt": a code as written.
-          if (m == nullptr && part.size() >= 2 && AllUpper(part)) m = g_.FindCode(part);
-          if (m == nullptr) continue;
-          const AliasMatch* best = Best(*m);
-          if (best->entity->kind != graph::EntityKind::kCountry &&
-              best->entity->kind != graph::EntityKind::kOrganization)
-            continue;
-          Mention mention = FromAlias(g_, *best, i, i + 1);
-          mention.form = AliasForm::kDemonym;
-          out_.push_back(std::move(mention));
-        }
+        i = CompoundNames(i);
       }
     }
+  }
+
+  // The names of the hyphenated compound at token i ("Sino-Kazakh", "Sri
+  // Lanka-India", "Australia-Papua New Guinea"): its first part may end a name
+  // that words before it begin, its last part begin one that words after it end.
+  // Returns the last token used.
+  int CompoundNames(int i) {
+    const std::vector<absl::string_view> parts = absl::StrSplit(t_[i].text, '-');
+    int last_used = i;
+    for (size_t p = 0; p < parts.size(); ++p) {
+      std::string lower(parts[p]);
+      for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+      int begin = i, end = i + 1;
+      const std::vector<AliasMatch>* m = nullptr;
+      if (p == 0) m = NameEndingWith(i, lower, &begin);
+      if (m == nullptr && p + 1 == parts.size()) m = NameStartingWith(i, lower, &end);
+      if (m == nullptr) m = g_.FindPhrase(lower);
+      // "EU-Egypt": a code as written.
+      if (m == nullptr && parts[p].size() >= 2 && AllUpper(parts[p])) {
+        m = g_.FindCode(parts[p]);
+      }
+      if (m == nullptr) continue;
+      const AliasMatch* best = Best(*m);
+      if (best->entity->kind != graph::EntityKind::kCountry &&
+          best->entity->kind != graph::EntityKind::kOrganization)
+        continue;
+      Mention mention = FromAlias(g_, *best, begin, end);
+      mention.form = AliasForm::kDemonym;
+      out_.push_back(std::move(mention));
+      last_used = std::max(last_used, end - 1);
+    }
+    return last_used;
+  }
+
+  // "Sri Lanka-India": the name that capitalized words before token i, no other
+  // name's, begin and `part` (its first part) ends; sets *begin.
+  const std::vector<AliasMatch>* NameEndingWith(int i, const std::string& part,
+                                                int* begin) const {
+    constexpr int kWordsBefore = 3;
+    const int free_from = out_.empty() ? 0 : out_.back().end;
+    std::string key = part;
+    const std::vector<AliasMatch>* found = nullptr;
+    for (int k = i - 1; k >= std::max(free_from, i - kWordsBefore); --k) {
+      if (!t_[k].capitalized || t_[k].kind != TokenKind::kWord) break;
+      key = absl::StrCat(t_[k].lower, " ", key);
+      if (const std::vector<AliasMatch>* m = g_.FindPhrase(key)) {
+        found = m;
+        *begin = k;
+      }
+    }
+    return found;
+  }
+
+  // "Australia-Papua New Guinea": the name that `part` (the compound's last part)
+  // begins and capitalized words after token i end; sets *end.
+  const std::vector<AliasMatch>* NameStartingWith(int i, const std::string& part,
+                                                  int* end) const {
+    constexpr int kWordsAfter = 3;
+    std::string key = part;
+    const std::vector<AliasMatch>* found = nullptr;
+    for (int k = i + 1; k < std::min(n_, i + 1 + kWordsAfter); ++k) {
+      if (!t_[k].capitalized || t_[k].kind != TokenKind::kWord) break;
+      key = absl::StrCat(key, " ", t_[k].lower);
+      if (const std::vector<AliasMatch>* m = g_.FindPhrase(key)) {
+        found = m;
+        *end = k + 1;
+      }
+    }
+    return found;
   }
 
   // "the International Solar Alliance", "the Global Methane Pledge": an organization

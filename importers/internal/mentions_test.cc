@@ -1,5 +1,7 @@
 #include "importers/internal/mentions.h"
 
+#include <algorithm>
+
 #include "gtest/gtest.h"
 #include "importers/internal/test_support.h"
 
@@ -102,6 +104,20 @@ TEST(FindMentions, ALowerCaseOfficeAfterTheWithItsStateIsATitledMention) {
   // Without a state after it, "the president" names no one.
   using V = std::vector<std::string>;
   EXPECT_EQ(Parties("the president said Ghana would sign"), V{"country:GHA"});
+}
+
+TEST(FindMentions, ANameOfSeveralWordsInAHyphenatedCompoundIsWhole) {
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  const std::vector<std::string> a = Parties("the Sri Lanka-India ferry");
+  EXPECT_TRUE(has(a, "country:LKA"));
+  EXPECT_TRUE(has(a, "country:IND"));
+  // "Papua New Guinea" after the hyphen is not Guinea.
+  const std::vector<std::string> b = Parties("the Australia-Papua New Guinea forum");
+  EXPECT_TRUE(has(b, "country:AUS"));
+  EXPECT_TRUE(has(b, "country:PNG"));
+  EXPECT_FALSE(has(b, "country:GIN"));
 }
 
 TEST(FindMentions, AKnownNameWithMoreOfTheFamilysIsThatPerson) {
