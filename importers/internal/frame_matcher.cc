@@ -2255,7 +2255,12 @@ class SentenceMatcher {
       if (named < 0 || !Named(named)) return false;
     }
     if (f.needs_unplaced_main_event && !UnplacedMainEvent(c, np)) return false;
-    if (f.needs_signed_list && !InSignedList()) return false;
+    // "Protocol amending the Air Services Agreement": the line's document, not one a
+    // participle after it names.
+    if (f.needs_signed_list &&
+        (!InSignedList() || clauses_[c].kind == ClauseKind::kParticipial)) {
+      return false;
+    }
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;
@@ -2290,9 +2295,13 @@ class SentenceMatcher {
   // @signed_list_cue ("Documents signed:"): a line of a list of documents signed.
   bool InSignedList() const {
     constexpr int kListWindow = 12;  // Lines of one list.
+    // "Protocol amending the Air Services Agreement": a participle is no verb of
+    // the line's own.
     auto verbless = [](const Sentence& x) {
       return std::all_of(x.parse.clauses.begin(), x.parse.clauses.end(),
-                         [](const Clause& c) { return c.verb < 0; });
+                         [](const Clause& c) {
+                           return c.verb < 0 || c.kind == ClauseKind::kParticipial;
+                         });
     };
     if (!verbless(sentence_)) return false;
     for (int s = s_ - 1; s >= 0 && s >= s_ - kListWindow; --s) {
