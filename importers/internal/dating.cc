@@ -215,8 +215,27 @@ bool ComparedPeriod(const std::vector<Token>& t, const DateMention& d) {
   int k = d.begin - 1;
   if (k >= 0 && t[k].LowerIs("in")) --k;  // "than in 2023"
   if (k < 0) return false;
+  // "up 9 percent from the same period of 2025": the period compared with.
+  if ((t[k].LowerIs("of") || t[k].LowerIs("in")) && k >= 2 &&
+      (t[k - 1].LowerIs("period") || t[k - 1].LowerIs("months") ||
+       t[k - 1].LowerIs("quarter")) &&
+      (t[k - 2].LowerIs("same") || (k >= 3 && t[k - 3].LowerIs("same")))) {
+    return true;
+  }
   const absl::string_view w = t[k].lower;
   if (w == "than" || w == "over" || w == "versus") return true;
+  // "rose 12% on 2024", "up 5 percent from 2023": after a percentage, the year it is
+  // measured against (not "tariffs of 25% from March 4": a day they start on).
+  if ((w == "on" || w == "from" || w == "against") &&
+      d.date.precision == DatePrecision::kYear) {
+    constexpr int kPercentWindow = 3;
+    for (int j = k - 1; j >= 0 && j >= k - kPercentWindow; --j) {
+      if (t[j].text == "%" || t[j].LowerIs("percent") || t[j].LowerIs("cent") ||
+          absl::EndsWith(t[j].text, "%")) {
+        return true;
+      }
+    }
+  }
   return (w == "to" || w == "with") && k > 0 && t[k - 1].LowerIs("compared");
 }
 
