@@ -369,7 +369,7 @@ bool MayStartDate(const Token& token) {
       "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
       "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
       "eighty",    "ninety",    "hundred",   "eve",       "same",     "year",
-      "that"};
+      "that",      "month"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -827,6 +827,19 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
     out->push_back({i - 1, i + 2, DateWithPrecision::Month(that.year, that.month),
                     DateKind::kRelative});
     return i + 1;
+  }
+  // "Exports rose 20% in April. Trade totalled $12 billion in the month": the month
+  // of the date the text gave last.
+  if (w == "month" && before == "the" && i >= 2 &&
+      (t[i - 2].LowerIs("in") || t[i - 2].LowerIs("during") || t[i - 2].LowerIs("for") ||
+       t[i - 2].LowerIs("over")) &&
+      !t[i + 1].LowerIs("of")) {
+    if (out->empty()) that = ctx.last_month;
+    if (!that.known() || that.precision == DatePrecision::kYear) that = ctx.previous;
+    if (!that.known() || that.precision == DatePrecision::kYear) return i;
+    out->push_back({i - 2, i + 1, DateWithPrecision::Month(that.year, that.month),
+                    DateKind::kRelative});
+    return i;
   }
   // "On that trip the two presidents signed ...", "during that visit": the date the
   // text gave last (the trip's), at its own precision.

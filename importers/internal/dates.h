@@ -39,6 +39,9 @@ struct DateContext {
   graph::DateWithPrecision previous;   // The last event date, for "the next day".
   // The last date the text stated before this sentence, for "of that year".
   graph::DateWithPrecision last_stated;
+  // The last month or day the text gave before this sentence, however told ("in
+  // April", "last month"), for "in the month".
+  graph::DateWithPrecision last_month;
 };
 
 // "up from about $1.6 billion today": a "today" or "now" right after an amount dates

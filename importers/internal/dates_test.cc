@@ -54,6 +54,17 @@ TEST(FindDates, AWeekdayBeforeAWrittenDayIsThatDay) {
             (V{"2026-02-03", "2024-10-08"}));
 }
 
+TEST(FindDates, InTheMonthIsTheMonthTheTextGaveLast) {
+  std::vector<Token> tokens = Tokenize("Trade totalled $12 billion in the month.", 0);
+  DateContext ctx{kFeb5, {}, {}, DateWithPrecision::Month(2026, 1)};
+  std::vector<DateMention> d = FindDates(tokens, ctx);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date.ToString(), "2026-01");
+  // "the month of May" is that month, not the one before.
+  EXPECT_EQ(Dates("in the month of May 2024", kFeb5),
+            std::vector<std::string>{"2024-05"});
+}
+
 TEST(FindDates, NumericDatesDottedSlashedOrIso) {
   EXPECT_EQ(Dates("signed on 17.04.2025", kFeb5), std::vector<std::string>{"2025-04-17"});
   EXPECT_EQ(Dates("signed on 2025-04-17", kFeb5), std::vector<std::string>{"2025-04-17"});

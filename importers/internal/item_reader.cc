@@ -74,9 +74,9 @@ class ItemReader {
     // happened on the report's day.
     if (days && out_.reported.precision == DatePrecision::kDay)
       out_.anchor = out_.reported;
-    DateWithPrecision last_stated;
+    DateWithPrecision last_stated, last_month;
     for (Sentence& s : out_.sentences) {
-      FindSentenceDates(s, out_.anchor, last_stated);
+      FindSentenceDates(s, out_.anchor, last_stated, last_month);
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
@@ -84,6 +84,10 @@ class ItemReader {
             ((d.kind == DateKind::kWeekday || d.kind == DateKind::kRelative) &&
              d.date.precision == DatePrecision::kDay)) {
           last_stated = d.date;
+        }
+        if (d.kind != DateKind::kNow && d.kind != DateKind::kSince &&
+            d.date.precision != DatePrecision::kYear) {
+          last_month = d.date;
         }
       }
     }
@@ -978,8 +982,9 @@ class ItemReader {
   }
 
   void FindSentenceDates(Sentence& s, const DateWithPrecision& previous,
-                         const DateWithPrecision& last_stated = DateWithPrecision()) {
-    s.dates = FindDates(s.tokens, {out_.reported, previous, last_stated});
+                         const DateWithPrecision& last_stated = DateWithPrecision(),
+                         const DateWithPrecision& last_month = DateWithPrecision()) {
+    s.dates = FindDates(s.tokens, {out_.reported, previous, last_stated, last_month});
     s.dates.erase(std::remove_if(s.dates.begin(), s.dates.end(),
                                  [&](const DateMention& d) {
                                    return s.attribution.Contains(d.begin) ||
