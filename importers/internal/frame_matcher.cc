@@ -2710,6 +2710,22 @@ class SentenceMatcher {
     return false;
   }
 
+  // The state that owns a trade phrase earlier in the sentence than token `before`
+  // ("Kazakhstan's trade with China ..."); "" when none.
+  std::string EarlierTradeOwner(int before) const {
+    for (const NounPhrase& x : ph_.nps) {
+      if (x.range.begin >= before || x.possessor_end <= x.range.begin) continue;
+      if (!In(c_.trade_noun, x.head)) continue;
+      for (int k = x.range.begin; k < x.possessor_end; ++k) {
+        const int m = sentence_.mention_at[k];
+        if (m >= 0 && absl::StartsWith(sentence_.mentions[m].country, "country:")) {
+          return sentence_.mentions[m].country;
+        }
+      }
+    }
+    return "";
+  }
+
   // The clause's subject is a company or other body that acts for no state ("the
   // companies said in a joint statement"): the item's pair does not stand in for it.
   bool PrivateSubject(int c) const {
@@ -2826,6 +2842,22 @@ class SentenceMatcher {
                       pairs.end());
         }
         if (!pairs.empty()) break;
+      }
+      // "Kazakhstan's trade with China reached $44 billion, while trade with Russia
+      // stood at $28 billion": a figure for trade with a partner only, after one
+      // for a state's trade in the same sentence, is that state's.
+      if (pairs.empty() && !owner_named && said.size() == 1 &&
+          (f.type == RelationType::kTradeVolume ||
+           f.type == RelationType::kTradeTarget)) {
+        const std::string owner = EarlierTradeOwner(trigger.begin);
+        const std::string& partner = *said.begin();
+        if (!owner.empty() && owner != partner) {
+          Referent home, other;
+          home.party = owner;
+          home.anaphor = true;
+          other.party = partner;
+          pairs.emplace_back(std::move(home), std::move(other));
+        }
       }
       return pairs;
     }
