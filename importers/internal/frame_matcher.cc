@@ -2258,7 +2258,8 @@ class SentenceMatcher {
     // "Protocol amending the Air Services Agreement": the line's document, not one a
     // participle after it names.
     if (f.needs_signed_list &&
-        (!InSignedList() || clauses_[c].kind == ClauseKind::kParticipial)) {
+        (!InSignedList() || clauses_[c].kind == ClauseKind::kParticipial ||
+         !(OpensLine(np) || (np >= 0 && ph_.nps[np].pp < 0)))) {
       return false;
     }
     if (f.needs_own_date) {
@@ -2293,6 +2294,21 @@ class SentenceMatcher {
   // ("trade of $36 billion"), or right before it ("$5 billion in trade").
   // The sentence has no verb and follows, across other verbless lines, one with a
   // @signed_list_cue ("Documents signed:"): a line of a list of documents signed.
+  // Phrase np opens its line, after any number, bullet or dash ("1. Memorandum of
+  // ...", "- Agreement on ..."): the line names that document. A document inside a
+  // prepositional phrase elsewhere ("Much of the money lies in company deals") does
+  // not.
+  bool OpensLine(int np) const {
+    if (np < 0) return false;
+    int k = 0;
+    const int n = static_cast<int>(t_.size());
+    while (k < n && (t_[k].kind != TokenKind::kWord || t_[k].LowerIs("the") ||
+                     t_[k].LowerIs("a") || t_[k].LowerIs("an"))) {
+      ++k;
+    }
+    return ph_.nps[np].range.begin <= k && ph_.nps[np].range.end > k;
+  }
+
   bool InSignedList() const {
     constexpr int kListWindow = 12;  // Lines of one list.
     // "Protocol amending the Air Services Agreement": a participle is no verb of
