@@ -200,6 +200,18 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
       ctx.match.np < 0) {
     return true;
   }
+  // "up from the $10 billion goal set in 2021", "with the bloc founded in 1967": a
+  // participle describing what a "from", "with" or "to" phrase names tells that
+  // thing's past (not "at the summit held on Monday", where the clause's event is).
+  if (clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
+      parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
+      clause.antecedent != ctx.match.np && clause.parent == ctx.match.clause) {
+    const int pp = parse.phrases.nps[clause.antecedent].pp;
+    if (pp >= 0) {
+      const Token& prep = ctx.tokens()[parse.phrases.pps[pp].prep];
+      if (prep.LowerIs("from") || prep.LowerIs("with") || prep.LowerIs("to")) return true;
+    }
+  }
   return clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
          parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
          clause.antecedent != ctx.match.np && clause.parent >= 0 &&
