@@ -298,6 +298,11 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
     }
   }
   const DateWithPrecision& that = found.empty() ? ctx.last_stated : found.back().date;
+  // "In April that year": the year the text gave last.
+  if (that.known() && at(i, "that") && at(i + 1, "year")) {
+    *end = i + 2;
+    return that.year;
+  }
   if (!that.known() || !at(i, "of")) return 0;
   if (at(i + 1, "that") && at(i + 2, "year")) {
     *end = i + 3;

@@ -65,6 +65,14 @@ TEST(FindDates, InTheMonthIsTheMonthTheTextGaveLast) {
             std::vector<std::string>{"2024-05"});
 }
 
+TEST(FindDates, AMonthThatYearIsOfTheYearTheTextGaveLast) {
+  std::vector<Token> tokens = Tokenize("In April that year, the EU acted.", 0);
+  DateContext ctx{kFeb5, {}, DateWithPrecision::Month(2022, 2)};
+  std::vector<DateMention> d = FindDates(tokens, ctx);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date.ToString(), "2022-04");
+}
+
 TEST(FindDates, NumericDatesDottedSlashedOrIso) {
   EXPECT_EQ(Dates("signed on 17.04.2025", kFeb5), std::vector<std::string>{"2025-04-17"});
   EXPECT_EQ(Dates("signed on 2025-04-17", kFeb5), std::vector<std::string>{"2025-04-17"});
