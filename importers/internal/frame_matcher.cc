@@ -2460,6 +2460,9 @@ class SentenceMatcher {
       return false;
     }
     if (r.party.empty()) return r.counterpart;
+    if (f.needs_state_source && !target && !absl::StartsWith(r.party, "country:")) {
+      return false;
+    }
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
     // "Qatari companies will invest", "sanctions on Russian shipping firms": a state's
     // companies stand for it as an investor and as a measure's target, in no other act.
@@ -2994,6 +2997,14 @@ class SentenceMatcher {
     if (sentence_.attribution.Contains(trigger.begin) ||
         sentence_.dateline.Contains(trigger.begin))
       return;
+    // "formed the Alliance of Sahel States": a partnership's word in the name of an
+    // organization the clause acts on names that body, not a partnership.
+    if (f.type == RelationType::kPartnership && np < 0 && clauses_[c].object >= 0) {
+      const int head = ph_.nps[clauses_[c].object].head;
+      const int m = head >= 0 ? sentence_.mention_at[head] : -1;
+      if (m >= 0 && sentence_.mentions[m].kind == graph::EntityKind::kOrganization)
+        return;
+    }
     // "Merz travels on Thursday to Ghana": a journey told in the simple present in a
     // report's body is one still on the schedule (a headline's present is its news).
     if (f.type == RelationType::kVisit && np < 0 && ScheduledJourney(c)) return;

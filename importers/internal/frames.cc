@@ -185,6 +185,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_own_date = true;
     } else if (value == "unplaced_main_event") {
       f->needs_unplaced_main_event = true;
+    } else if (value == "state_source") {
+      f->needs_state_source = true;
     } else {
       return DataError(
           file, line,
@@ -194,7 +196,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
               "money|percent|baseline|later_figure|date|own_date|person|person_object|"
               "thing_object|no_object|"
               "name|named_subject|named_object|acting_subject|own_money|"
-              "unplaced_main_event"));
+              "unplaced_main_event|state_source"));
     }
     return absl::OkStatus();
   }

@@ -105,6 +105,9 @@
 //                                (its first named one) and no place is given for
 //                                it in its clause ("KAZAN -- ... at the bloc's
 //                                16th summit");
+//   needs=state_source           the source is a state, not a body ("Chile and Peru
+//                                formed the Pacific Alliance", not "BRICS set up the
+//                                bank");
 //   needs=named_subject          the subject must name its parties itself: "officials
 //                                discussed" does not stand for the item's pair;
 //   needs=named_object           the object must name its party itself: "backed Chile"
@@ -223,6 +226,7 @@ struct Frame {
   bool needs_own_date = false;             // needs=own_date
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event
   bool needs_named_subject = false;        // needs=named_subject
+  bool needs_state_source = false;         // needs=state_source
   bool needs_named_object = false;         // needs=named_object
   bool needs_acting_subject = false;       // needs=acting_subject
   bool any_mood = false;

@@ -143,6 +143,15 @@ TEST(ParseFrame, ActingSubjectIsACondition) {
   EXPECT_FALSE(f->needs_named_subject);
 }
 
+TEST(ParseFrame, StateSourceIsACondition) {
+  absl::StatusOr<Frame> f = Parse(
+      "membership  v:found  needs=state_source  source=subj  target=obj  "
+      "attr.role=member");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_state_source);
+  EXPECT_FALSE(f->needs_acting_subject);
+}
+
 TEST(ParseFrame, NoObjectIsACondition) {
   absl::StatusOr<Frame> f =
       Parse("forum  v:attend  needs=no_object  source=subj  target=event");
