@@ -1196,6 +1196,10 @@ std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
 // "on Tuesday, 8 October 2024", "Friday 14 March": a weekday right before a written
 // day names that day; the two are one date, the written one.
 void MergeWeekdaysIntoDates(const std::vector<Token>& t, std::vector<DateMention>* out) {
+  if (std::none_of(out->begin(), out->end(),
+                   [](const DateMention& d) { return d.kind == DateKind::kWeekday; })) {
+    return;
+  }
   std::vector<DateMention> merged;
   for (size_t k = 0; k < out->size(); ++k) {
     const DateMention& d = (*out)[k];

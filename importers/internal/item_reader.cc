@@ -436,16 +436,7 @@ class ItemReader {
   // capitals, then a dash or a colon. Each such paragraph opens a report of its own
   // (the text before the first is one too), whose tag reads as its dateline.
   void FindTaggedParagraphs() {
-    std::vector<int> tagged;
-    int last = -1;
-    for (const Sentence& s : out_.sentences) {
-      if (s.headline || s.paragraph == last) continue;
-      last = s.paragraph;
-      if (StatesTag(s.tokens)) tagged.push_back(s.paragraph);
-    }
-    if (tagged.size() < 2) return;
-    if (tagged.front() != 0) tagged.insert(tagged.begin(), 0);
-    out_.report_paragraphs = std::move(tagged);
+    PartAtParagraphsOpening([this](const std::vector<Token>& t) { return StatesTag(t); });
   }
 
   // "Manama, 9 March - Bahrain and Oman signed ... / Doha, 12 March - ...": a
@@ -453,16 +444,24 @@ class ItemReader {
   // above its paragraph) is parted at them: each is a report of that day, read with
   // its own dateline (the text before the first is one too).
   void FindDatelineParagraphs() {
-    std::vector<int> dated;
+    PartAtParagraphsOpening(
+        [this](const std::vector<Token>& t) { return OpensWithPlaceAndDay(t); });
+  }
+
+  // When two or more paragraphs' first sentences pass `opens`, those paragraphs (and
+  // the first, if it is not one) become the item's report paragraphs.
+  template <typename Test>
+  void PartAtParagraphsOpening(Test opens) {
+    std::vector<int> firsts;
     int last = -1;
     for (const Sentence& s : out_.sentences) {
       if (s.headline || s.paragraph == last) continue;
       last = s.paragraph;
-      if (OpensWithPlaceAndDay(s.tokens)) dated.push_back(s.paragraph);
+      if (opens(s.tokens)) firsts.push_back(s.paragraph);
     }
-    if (dated.size() < 2) return;
-    if (dated.front() != 0) dated.insert(dated.begin(), 0);
-    out_.report_paragraphs = std::move(dated);
+    if (firsts.size() < 2) return;
+    if (firsts.front() != 0) firsts.insert(firsts.begin(), 0);
+    out_.report_paragraphs = std::move(firsts);
   }
 
   // Tokens open with a known place of one to four capitalized words, a comma and a

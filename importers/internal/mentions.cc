@@ -235,13 +235,17 @@ class MentionFinder {
   // state's own.
   void FindUnlistedBodies() {
     if (c_.org_scope < 0 || c_.org_head < 0) return;
-    std::vector<int> owner(n_, -1);
-    for (size_t k = 0; k < out_.size(); ++k) {
-      for (int i = out_[k].begin; i < out_[k].end; ++i) owner[i] = static_cast<int>(k);
-    }
+    std::vector<int> owner;  // Which name covers each token; made at the first "the X".
     std::vector<Mention> found;
     for (int i = 0; i + 2 < n_; ++i) {
       if (!t_[i].LowerIs("the") || !t_[i + 1].capitalized) continue;
+      if (owner.empty()) {
+        owner.assign(n_, -1);
+        for (size_t k = 0; k < out_.size(); ++k) {
+          for (int j = out_[k].begin; j < out_[k].end; ++j)
+            owner[j] = static_cast<int>(k);
+        }
+      }
       const int end = UnlistedBodyEnd(i + 1, owner);
       if (end < 0) continue;
       Mention m;
