@@ -754,8 +754,9 @@ class ContextPass {
     }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
     // "measures targeting specific sectors": a gerund after a plural noun, before a
-    // phrase of its own, describes that noun.
-    if ((f & kGerund) && pt == Tag::kNoun && t_[p].lower.back() == 's' &&
+    // phrase of its own, describes that noun (not "a gas sharing agreement": a
+    // plural is a noun whose lemma differs).
+    if ((f & kGerund) && pt == Tag::kNoun && t_[p].lemma != t_[p].lower &&
         StartsPhrase(i + 1) && t_[i + 1].verb_forms == 0) {
       return Tag::kVerb;
     }
