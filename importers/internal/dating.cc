@@ -1153,6 +1153,12 @@ EventDate DateOf(const MatchContext& ctx) {
       out.anniversary = years;
     }
   }
+  // An entry under a timeline's heading ("2023" over "Ghana and Togo signed a
+  // memorandum") happened in the heading's period.
+  if (!out.stated && ctx.sentence().heading.known()) {
+    out.date = ctx.sentence().heading;
+    out.stated = true;
+  }
   if (!out.stated) {
     if (!reported.known()) return out;
     // "established ties in the early 1990s": a decade is no date the spec can

@@ -74,8 +74,11 @@ class ItemReader {
     // happened on the report's day.
     if (days && out_.reported.precision == DatePrecision::kDay)
       out_.anchor = out_.reported;
-    DateWithPrecision last_stated, last_month;
-    for (Sentence& s : out_.sentences) {
+    DateWithPrecision last_stated, last_month, heading;
+    for (size_t k = 0; k < out_.sentences.size(); ++k) {
+      Sentence& s = out_.sentences[k];
+      if (std::optional<DateWithPrecision> h = TimelineHeading(k)) heading = *h;
+      s.heading = heading;
       FindSentenceDates(s, out_.anchor, last_stated, last_month);
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
@@ -980,10 +983,62 @@ class ItemReader {
     }
   }
 
+  // "2023", "March 2024", "2019:" standing alone as a paragraph or a headline (a
+  // short line opens an item: digest_reader.cc), or "2023: ..." and
+  // "12 May 2024 - ..." opening one: a timeline's heading, whose date the entries
+  // after it take for what they tell without a year. Only one before the report's
+  // month counts (the report's own dates need no heading).
+  std::optional<DateWithPrecision> TimelineHeading(size_t k) const {
+    constexpr int kHeadingTokens = 6;  // "Monday, 12 May 2024:"
+    const Sentence& s = out_.sentences[k];
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    if (n == 0 || !out_.reported.known() ||
+        (k > 0 && out_.sentences[k - 1].paragraph == s.paragraph &&
+         !out_.sentences[k - 1].headline)) {
+      return std::nullopt;
+    }
+    const bool alone =
+        n <= kHeadingTokens && (k + 1 == out_.sentences.size() ||
+                                out_.sentences[k + 1].paragraph != s.paragraph);
+    if (!alone && (t[0].kind != TokenKind::kNumber && MonthFromWord(t[0].lower) == 0))
+      return std::nullopt;
+    std::vector<DateMention> dates = FindDates(t, {out_.reported, {}, {}, {}});
+    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute)
+      return std::nullopt;
+    const DateMention& d = dates[0];
+    bool year_written = false;
+    for (int i = d.begin; i < d.end; ++i)
+      year_written |= YearEndingToken(t[i]).has_value();
+    if (!year_written) return std::nullopt;
+    // Alone: nothing but the date and its punctuation; opening: a colon or a dash
+    // right after it.
+    int after = d.end;
+    while (after < n && t[after].kind == TokenKind::kPunct &&
+           (t[after].text == ":" || IsDash(t[after].text) || t[after].text == ".")) {
+      ++after;
+    }
+    const bool heading = alone ? after == n
+                               : after > d.end && after < n &&
+                                     (t[d.end].text == ":" || IsDash(t[d.end].text));
+    if (!heading) return std::nullopt;
+    const DateWithPrecision report_month =
+        DateWithPrecision::Month(out_.reported.year, out_.reported.month);
+    if (d.date.EndDay() > report_month.FirstDay()) return DateWithPrecision();
+    return d.date;
+  }
+
+  // The day year-less dates are read against: the reported date, or the last day a
+  // timeline's heading covers ("March 4" under "2023" is 2023's).
+  DateWithPrecision ReferenceFor(const Sentence& s) const {
+    if (!s.heading.known()) return out_.reported;
+    return DayFromDays(s.heading.EndDay() - 1);
+  }
+
   void FindSentenceDates(Sentence& s, const DateWithPrecision& previous,
                          const DateWithPrecision& last_stated = DateWithPrecision(),
                          const DateWithPrecision& last_month = DateWithPrecision()) {
-    s.dates = FindDates(s.tokens, {out_.reported, previous, last_stated, last_month});
+    s.dates = FindDates(s.tokens, {ReferenceFor(s), previous, last_stated, last_month});
     s.dates.erase(std::remove_if(s.dates.begin(), s.dates.end(),
                                  [&](const DateMention& d) {
                                    return s.attribution.Contains(d.begin) ||

@@ -54,6 +54,9 @@ struct Sentence {
   TokenRange attribution;     // "reported Trend on Feb. 5": provenance, not content.
   TokenRange dateline;        // "ASTANA, June 22 (Kazinform) –".
   bool quoted_start = false;  // Begins inside quotation marks opened earlier.
+  // A timeline's heading in force ("2023", "March 2024:" over the entries that
+  // follow it), when it lies before the report's month; unknown otherwise.
+  graph::DateWithPrecision heading;
 };
 
 struct ItemText {
