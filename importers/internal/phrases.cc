@@ -20,6 +20,9 @@ constexpr int kQuotedNameWindow = 8;
 // After a determiner ("a \"partnership for growth and security ...\"") a quote
 // opens a name, not speech, and may run longer.
 constexpr int kQuotedNameAfterDeterminerWindow = 14;
+// Prepositional phrases an apposition may run through ("one of the lenders to the
+// region in Asia").
+constexpr int kChainLimit = 4;
 
 bool Adjacent(const Token& a, const Token& b) { return a.end == b.begin; }
 
@@ -1202,6 +1205,8 @@ class PhraseFinder {
         continue;
       }
       int after = OfChainEnd(static_cast<int>(a + 1));
+      // "one of the biggest lenders to the region": any phrases the kind takes.
+      if (OneOf(second)) after = PhraseChainEnd(static_cast<int>(a + 1));
       // "Indonesia, a full member of BRICS since January 2025,": a time of the role.
       if (after + 1 < n_ && (t_[after].LowerIs("since") || t_[after].LowerIs("in")) &&
           out_.np_at[after + 1] >= 0 &&
@@ -1218,7 +1223,7 @@ class PhraseFinder {
       if (qualified) {
         first.apposition = static_cast<int>(a + 1);
       } else if ((start == Tag::kDeterminer || start == Tag::kPossessive ||
-                  dated_possessor) &&
+                  dated_possessor || OneOf(second)) &&
                  Named(first)) {
         first.apposition = static_cast<int>(a + 1);
       } else if (DescribedName(first, second)) {
@@ -1231,6 +1236,14 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       }
     }
+  }
+
+  // "the UAE, one of Africa's largest investors, pledged": "one of" a kind describes
+  // the name as an article's phrase does.
+  bool OneOf(const NounPhrase& second) const {
+    const int one = second.range.begin;
+    return second.range.end == one + 1 && t_[one].LowerIs("one") && one + 1 < n_ &&
+           t_[one + 1].LowerIs("of");
   }
 
   // "Chile and Korea, strategic partners since 2015, signed": a bare plural set off
@@ -1330,6 +1343,18 @@ class PhraseFinder {
 
   // Where a phrase ends with the "of" phrases after it: "the chair of the council
   // of ministers".
+  // The end of np with every prepositional phrase that follows it, its own or its
+  // phrases' ("one of the biggest lenders to the region").
+  int PhraseChainEnd(int np) const {
+    int end = out_.nps[np].range.end;
+    for (int guard = 0; guard < kChainLimit && end + 1 < n_ &&
+                        TagAt(end) == Tag::kPreposition && out_.np_at[end + 1] >= 0;
+         ++guard) {
+      end = out_.nps[out_.np_at[end + 1]].range.end;
+    }
+    return end;
+  }
+
   int OfChainEnd(int np) const {
     int end = out_.nps[np].range.end;
     for (bool more = true; more;) {
