@@ -2916,6 +2916,26 @@ class SentenceMatcher {
     return true;
   }
 
+  // "The Indian minister met (held talks with) his counterparts from Chile, Peru and
+  // Ghana": one party meets the counterparts of several, each of them apart.
+  bool CounterpartsMet(int c,
+                       const std::vector<std::pair<Referent, Referent>>& pairs) const {
+    if (pairs.size() < 2) return false;
+    const TokenRange& range = clauses_[c].range;
+    const int subject = SubjectOf(sentence_.parse, c);
+    bool counterparts = false;
+    for (int k = range.begin; k < range.end && !counterparts; ++k) {
+      // Not "X and his counterparts from A and B met": one meeting of them all.
+      if (subject >= 0 && ph_.nps[subject].range.Contains(k)) continue;
+      counterparts = t_[k].LowerIs("counterparts");
+    }
+    if (!counterparts) return false;
+    for (const auto& [a, b] : pairs) {
+      if (a.party != pairs[0].first.party) return false;
+    }
+    return true;
+  }
+
   // "export controls on Russia and Belarus, but not on Kazakhstan": the parties
   // named only after an exclusion cue of the clause take no part.
   void DropExcluded(int c, std::vector<std::pair<Referent, Referent>>* pairs) const {
@@ -3040,7 +3060,8 @@ class SentenceMatcher {
     if (pairs.empty()) return;
     // "held separate talks with X, Y and Z" is three meetings after all.
     if (f.max_parties > 0 && !apart_pairs_ &&
-        !RangeHas(c_.separate_cue, clauses_[c].range) && !OneHub(pairs)) {
+        !RangeHas(c_.separate_cue, clauses_[c].range) && !OneHub(pairs) &&
+        !CounterpartsMet(c, pairs)) {
       PartySet parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);
