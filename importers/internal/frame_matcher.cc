@@ -851,6 +851,21 @@ class SentenceMatcher {
     // "held in Koror, Palau": a town the gazetteer lacks is placed by the country
     // named right after its comma.
     if (as_place && r.empty()) AddCountryOfTown(np, view);
+    if (as_place && view->referents.empty()) AddOwnerOfPlace(np, view);
+  }
+
+  // "in Sri Lanka's Trincomalee": a place the gazetteer lacks, owned by a country,
+  // is in it (not "Russia's Gazprom" as a party: only a place).
+  void AddOwnerOfPlace(int np, SlotView* view) const {
+    const NounPhrase& place = ph_.nps[np];
+    if (place.possessor_end <= place.range.begin || place.head < place.possessor_end ||
+        !t_[place.head].capitalized || t_[place.head].tag != Tag::kProper ||
+        IsTimeWord(t_[place.head]) || sentence_.mention_at[place.head] >= 0) {
+      return;
+    }
+    for (const Referent& owner : InRange(place.range.begin, place.possessor_end)) {
+      if (absl::StartsWith(owner.party, "country:")) view->referents.push_back(owner);
+    }
   }
 
   void AddCountryOfTown(int np, SlotView* view) const {
