@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -679,6 +680,28 @@ std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
 
 }  // namespace
 
+std::vector<TokenRange> ListedTargets(const MatchContext& ctx) {
+  constexpr int kAmountToYear = 4;  // "$1 billion in trade by 2027"
+  const Sentence& s = ctx.sentence();
+  const TokenRange clause = ctx.ClauseRange();
+  std::vector<TokenRange> out;
+  std::set<int> years;
+  for (const MoneyMention& m : s.money) {
+    if (!clause.Contains(m.begin)) continue;
+    for (const DateMention& d : s.dates) {
+      if (d.begin < m.end || d.begin > m.end + kAmountToYear ||
+          !clause.Contains(d.begin) || !IsTargetDate(s.tokens, d)) {
+        continue;
+      }
+      out.push_back({m.begin, d.end});
+      years.insert(d.date.year);
+      break;
+    }
+  }
+  if (out.size() < 2 || years.size() != out.size()) out.clear();
+  return out;
+}
+
 std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
   const Phrases& ph = ctx.sentence().parse.phrases;
   const int object = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
@@ -1240,6 +1263,24 @@ void AddConstants(const Frame& frame, Attributes* a) {
 
 }  // namespace
 
+namespace {
+
+// One target of several the clause lists (ListedTargets): its own amount and year.
+void ListedTargetAttributes(const MatchContext& ctx, Attributes* a) {
+  const Sentence& s = ctx.sentence();
+  for (const MoneyMention& m : s.money) {
+    if (!ctx.document.Contains(m.begin)) continue;
+    (*a)["amount"] = m.amount;
+    (*a)["currency"] = m.currency;
+    break;
+  }
+  for (const DateMention& d : s.dates) {
+    if (ctx.document.Contains(d.begin)) (*a)["by_year"] = int64_t{d.date.year};
+  }
+}
+
+}  // namespace
+
 graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source,
                                  const Referent& target, const EventDate& date) {
   Attributes a;
@@ -1266,6 +1307,7 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
     case RelationType::kTradeTarget: {
       AddMoney(ctx, source, target, &a);
       if (std::optional<int> year = TargetYear(ctx)) a["by_year"] = int64_t{*year};
+      if (!ctx.document.empty()) ListedTargetAttributes(ctx, &a);
       break;
     }
     case RelationType::kTradeVolume:

@@ -30,6 +30,11 @@ std::vector<TokenRange> ListedDocuments(const MatchContext& ctx);
 // name distinct measures of class `cls`, when two or more do; none otherwise.
 std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls);
 
+// "a target of $1 billion by 2027 and $2 billion by 2030": one range per amount of
+// the clause that a target year of its own follows, when two or more do with
+// different years; none otherwise.
+std::vector<TokenRange> ListedTargets(const MatchContext& ctx);
+
 // The documents an elaboration after a bundle names one by one, in the singular:
 // "signed eight documents, among them a treaty on X and another on Y" gives the
 // treaty and the other. Each is an agreement of its own beside the bundle.

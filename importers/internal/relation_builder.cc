@@ -172,6 +172,7 @@ void RelationBuilder::Add(const FrameMatch& match) {
     documents = ListedMeasures(ctx, k_.classes().sanction_measure);
   if (type == RelationType::kDowngrade)
     documents = ListedMeasures(ctx, k_.classes().downgrade_measure);
+  if (type == RelationType::kTradeTarget) documents = ListedTargets(ctx);
   if (documents.empty()) documents.push_back(TokenRange{});
   // "signed seven documents, including a memorandum on ...", "witnessed the signing
   // of seven documents, including ...": the bundle and each document it names.
@@ -181,7 +182,8 @@ void RelationBuilder::Add(const FrameMatch& match) {
   for (const TokenRange& document : documents) {
     MatchContext one = ctx;
     one.document = document;
-    AddDated(one, DocumentDate(one, date));
+    // A listed target's year is its goal's, not when it was set.
+    AddDated(one, type == RelationType::kTradeTarget ? date : DocumentDate(one, date));
     // "visited Angola in 2014 and 2016": one relation per listed date.
     for (const graph::DateWithPrecision& also : date.also) {
       EventDate listed = date;
