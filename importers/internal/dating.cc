@@ -1194,6 +1194,21 @@ EventDate DateOf(const MatchContext& ctx) {
   return out;
 }
 
+namespace {
+
+// A date right after token k, or after a comma or "and" there.
+bool DateFollows(const Sentence& s, int k) {
+  const int n = static_cast<int>(s.tokens.size());
+  if (k < n && (s.tokens[k].tag == Tag::kComma || s.tokens[k].LowerIs("and"))) ++k;
+  if (k < n && s.tokens[k].LowerIs("and")) ++k;
+  for (const DateMention& d : s.dates) {
+    if (d.begin == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
                                                   const Referent& a, const Referent& b) {
   const Sentence& s = ctx.sentence();
@@ -1209,16 +1224,29 @@ std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
         (m.country != a.party && m.country != b.party)) {
       continue;
     }
-    // Only a partner named after "with": "the second with Peru in 2023".
+    // Only a partner named after "with" ("the second with Peru in 2023"), or one of
+    // a verb's gapped objects ("visited Japan on Monday, Korea on Wednesday").
     int before = m.begin - 1;
     if (before >= 0 && s.tokens[before].LowerIs("the")) --before;
-    if (before < 0 || !s.tokens[before].LowerIs("with")) continue;
+    if (before < 0) continue;
+    const Token& opener = s.tokens[before];
+    const bool with = opener.LowerIs("with");
+    // The gapped objects of the trigger's own clause (not "Abiy, who last visited
+    // Kenya in 2023, held talks ... on Monday").
+    const bool gapped = (opener.tag == Tag::kVerb || opener.tag == Tag::kComma ||
+                         opener.LowerIs("and")) &&
+                        s.parse.clause_at[m.begin] == ctx.match.clause;
+    if (!with && !gapped) continue;
     int next = m.end;
     if (next < clause.end &&
         (s.tokens[next].LowerIs("in") || s.tokens[next].LowerIs("on")))
       ++next;
     for (const DateMention& d : s.dates) {
-      if (d.begin == next) return d.date;
+      if (d.begin != next) continue;
+      // "visited China in 2014 and 2015": dates listed for one party are each a
+      // relation of their own (EventDate::also), not this party's one date.
+      if (!with && DateFollows(s, d.end)) return std::nullopt;
+      return d.date;
     }
   }
   return std::nullopt;

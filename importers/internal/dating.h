@@ -38,10 +38,11 @@ struct EventDate {
 // unknown date.
 EventDate DateOf(const MatchContext& ctx);
 
-// "concluded one pact with Chile in May 2019, another with Peru in June 2021": in
-// a clause of several dates, the one written right after a partner
-// named after "with" (or after "in"/"on" there), a party of the pair; none
-// otherwise.
+// "concluded one pact with Chile in May 2019, another with Peru in June 2021",
+// "visited Japan on Monday, Korea on Wednesday": in a clause of several dates, the
+// one written right after a partner named after "with", the verb, a comma or "and"
+// (or after "in"/"on" there), a party of the pair; none otherwise, and none when
+// more dates are listed after it ("visited China in 2014 and 2015").
 std::optional<graph::DateWithPrecision> PartyDate(const MatchContext& ctx,
                                                   const Referent& a, const Referent& b);
 

@@ -854,6 +854,38 @@ class SentenceMatcher {
     if (as_place && view->referents.empty()) AddOwnerOfPlace(np, view);
   }
 
+  // The end of a date phrase ("on Monday", "in May") at token k, or -1.
+  int DatePhraseEnd(int k) const {
+    if (k + 1 >= static_cast<int>(t_.size()) ||
+        !(t_[k].LowerIs("on") || t_[k].LowerIs("in"))) {
+      return -1;
+    }
+    for (const DateMention& d : sentence_.dates) {
+      if (d.begin == k + 1) return d.end;
+    }
+    return -1;
+  }
+
+  // "visited Japan on Monday, Korea on Wednesday and Vietnam on Friday": the names
+  // that follow a dated object, each with a date of its own, are objects too (the
+  // verb is left out between them).
+  void AddGappedObjects(int np, SlotView* view) const {
+    constexpr int kGappedObjects = 6;
+    int at = DatePhraseEnd(ph_.nps[np].range.end);
+    for (int k = 0; k < kGappedObjects && at > 0; ++k) {
+      if (at < static_cast<int>(t_.size()) && t_[at].tag == Tag::kComma) ++at;
+      if (at < static_cast<int>(t_.size()) && t_[at].LowerIs("and")) ++at;
+      const int next = at < static_cast<int>(t_.size()) ? ph_.np_at[at] : -1;
+      if (next < 0 || ph_.nps[next].range.begin != at) return;
+      const int end = DatePhraseEnd(ph_.nps[next].range.end);
+      if (end < 0) return;
+      const std::vector<Referent>& r = OfPhrase(next, false);
+      if (r.empty()) return;
+      view->referents.insert(view->referents.end(), r.begin(), r.end());
+      at = end;
+    }
+  }
+
   // "in Sri Lanka's Trincomalee": a place the gazetteer lacks, owned by a country,
   // is in it (not "Russia's Gazprom" as a party: only a place).
   void AddOwnerOfPlace(int np, SlotView* view) const {
@@ -1216,6 +1248,7 @@ class SentenceMatcher {
           break;  // "welcomed Trump's suggestion" received no one.
         } else {
           AddPhrase(np, false, &view);
+          if (!passive && np >= 0 && !thing_target_) AddGappedObjects(np, &view);
           // "condemned the takeover in Niger": whom the object is about. For an
           // amount, every phrase of the first one's preposition: "pledged $4bn for
           // Morocco and $2bn for Tunisia".
