@@ -852,6 +852,28 @@ class SentenceMatcher {
     // named right after its comma.
     if (as_place && r.empty()) AddCountryOfTown(np, view);
     if (as_place && view->referents.empty()) AddOwnerOfPlace(np, view);
+    if (!as_place && !r.empty()) AddJoinedPhrases(np, view);
+  }
+
+  // "the presidents of Brazil and South Africa as well as the prime minister of
+  // Australia": a phrase a @list_joiner adds to the phrase (or to its "of" chain)
+  // is one more member of it.
+  void AddJoinedPhrases(int np, SlotView* view) const {
+    for (int depth = 0; depth < kChainDepth && np >= 0; ++depth) {
+      int next = -1;
+      for (int pp : ph_.nps[np].pps) {
+        const PrepPhrase& p = ph_.pps[pp];
+        if (p.np < 0) continue;
+        if (t_[p.prep].LowerIs("of")) {
+          next = p.np;
+        } else if (x_.MatchAt(c_.list_joiner, t_, p.prep, p.prep + p.prep_length)
+                       .length == p.prep_length) {
+          const std::vector<Referent>& joined = OfPhrase(p.np, false);
+          view->referents.insert(view->referents.end(), joined.begin(), joined.end());
+        }
+      }
+      np = next;
+    }
   }
 
   // The end of a date phrase ("on Monday", "in May") at token k, or -1.
@@ -2966,6 +2988,7 @@ class SentenceMatcher {
 
   // "The Indian minister met (held talks with) his counterparts from Chile, Peru and
   // Ghana": one party meets the counterparts of several, each of them apart.
+  // (Defined after HeadIsPerson, which it uses.)
   bool CounterpartsMet(int c,
                        const std::vector<std::pair<Referent, Referent>>& pairs) const {
     if (pairs.size() < 2) return false;
@@ -2977,7 +3000,13 @@ class SentenceMatcher {
       if (subject >= 0 && ph_.nps[subject].range.Contains(k)) continue;
       counterparts = t_[k].LowerIs("counterparts");
     }
-    if (!counterparts) return false;
+    // "Modi met the presidents of Brazil and South Africa": a person meeting the
+    // holders of offices of several states, each of them apart.
+    const int object = ClauseObject(c);
+    const bool offices = subject >= 0 && object >= 0 &&
+                         ph_.nps[subject].conjuncts.size() <= 1 &&
+                         HeadIsPerson(subject) && HeadIsOffice(object);
+    if (!counterparts && !offices) return false;
     for (const auto& [a, b] : pairs) {
       if (a.party != pairs[0].first.party) return false;
     }
