@@ -1196,6 +1196,17 @@ void MeasureFrom(const MatchContext& ctx, ClassId cls, Attributes* a) {
     }
     if (!general.empty() || clause.Contains(thing.begin)) break;
   }
+  // "tightened curbs on chip exports": a restriction of no kind of its own (not
+  // "sanctions") on what is exported, in the measure's own phrases, controls exports.
+  const int measure = ctx.match.np >= 0 ? ctx.match.np : ctx.match.object_np;
+  if (cls == ctx.classes().sanction_measure && general.empty() && measure >= 0 &&
+      ctx.document.empty()) {
+    const Phrases& ph = ctx.sentence().parse.phrases;
+    const TokenRange own{ph.nps[measure].range.begin, ChainEnd(ph, measure)};
+    if (FindClass(ctx, ctx.classes().export_word, own, nullptr, nullptr)) {
+      general = "export_control";
+    }
+  }
   if (!general.empty()) (*a)["measure"] = general;
 }
 

@@ -37,9 +37,9 @@ struct KnownClasses {
           addressee_pronoun = -1, partner_verb = -1;
   // Attribute words (the relation vocabulary's files).
   ClassId agreement_kind = -1, partnership_level = -1, visit_level = -1, facility = -1,
-          capacity_unit = -1, sanction_measure = -1, decrease_verb = -1, trade_noun = -1,
-          event_noun = -1, location_prep = -1, comitative_prep = -1, sector = -1,
-          status_cue = -1, document_bundle = -1, membership_role = -1,
+          capacity_unit = -1, sanction_measure = -1, export_word = -1, decrease_verb = -1,
+          trade_noun = -1, event_noun = -1, location_prep = -1, comitative_prep = -1,
+          sector = -1, status_cue = -1, document_bundle = -1, membership_role = -1,
           downgrade_measure = -1, event_format = -1, separate_cue = -1, apart_cue = -1,
           light_verb = -1, bilateral_event = -1, not_event_topic = -1, reciprocal = -1,
           talks_round = -1, aside_event = -1, plan_governor = -1, occasion_prep = -1,
