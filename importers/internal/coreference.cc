@@ -51,7 +51,8 @@ bool CompaniesOfAState(const std::vector<Token>& t, const TokenRange& r) {
          (t[k].tag == Tag::kNoun || t[k].tag == Tag::kAdjective)) {
     --k;
   }
-  return t[k].tag == Tag::kAdjective && t[k].capitalized;
+  // "Qatari companies", and "28 US firms" with a name written as one.
+  return (t[k].tag == Tag::kAdjective || t[k].tag == Tag::kProper) && t[k].capitalized;
 }
 
 // A phrase for a body of no state, `r`: "Qatari companies will invest" names the
