@@ -1227,6 +1227,13 @@ class SentenceMatcher {
                           child.kind == ClauseKind::kRelative) &&
                          child.antecedent == object;
         if (describes || GerundOfPhrase(child, object)) add(child.pps);
+        // "will invest $300 million to develop a hub in Kenya's Lamu": money's purpose
+        // says where it goes.
+        if (f.type == RelationType::kInvestment &&
+            child.kind == ClauseKind::kComplement &&
+            child.range.begin >= ph_.nps[object].range.end) {
+          add(child.pps);
+        }
         // "pour $3 billion into rebuilding Syria's grid": what the gerund after the
         // preposition acts on.
         if (child.kind == ClauseKind::kParticipial && child.verb >= 0 &&
