@@ -876,6 +876,25 @@ class SentenceMatcher {
     }
   }
 
+  // "condemned the drone attack that targeted Saudi Arabia", "... targeting a
+  // Saudi oil facility": what a clause of harm (@harm_verb) describing the object
+  // harms is what a statement about the object is about.
+  void AddDescribedTarget(int c, int np, SlotView* view) const {
+    for (size_t k = c + 1; k < clauses_.size(); ++k) {
+      const Clause& child = clauses_[k];
+      if (child.parent != c || child.antecedent != np || child.object < 0 ||
+          child.verb < 0 ||
+          (child.kind != ClauseKind::kRelative &&
+           child.kind != ClauseKind::kParticipial) ||
+          !x_.Contains(c_.harm_verb, ph_.verbs[child.verb].lemma)) {
+        continue;
+      }
+      AddPhrase(child.object, false, view);
+      if (view->referents.empty()) AddFromChain(child.object, nullptr, view, false);
+      if (!view->referents.empty()) return;
+    }
+  }
+
   // The end of a date phrase ("on Monday", "in May") at token k, or -1.
   int DatePhraseEnd(int k) const {
     if (k + 1 >= static_cast<int>(t_.size()) ||
@@ -1283,6 +1302,9 @@ class SentenceMatcher {
           // Morocco and $2bn for Tunisia".
           if (view.referents.empty() && np >= 0 && !f.needs_named_object) {
             AddFromChain(np, nullptr, &view, /*alike=*/AmountPhrase(np));
+          }
+          if (view.referents.empty() && np >= 0 && f.type == RelationType::kDeclaration) {
+            AddDescribedTarget(c, np, &view);
           }
           if (passive && !view.referents.empty()) AddGappedSubjects(c, &view);
         }

@@ -111,6 +111,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
     {"resolution_noun", &KnownClasses::resolution_noun},
+    {"harm_verb", &KnownClasses::harm_verb},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"decision_noun", &KnownClasses::decision_noun},
