@@ -632,10 +632,17 @@ class PhraseFinder {
       }
       // "more than 20 documents", "fewer than ten": a comparative before a number is
       // part of the phrase it counts.
-      if (k + 2 < n_ && t_[k + 1].LowerIs("than") && TagAt(k + 2) == Tag::kNumber &&
+      // "more than a dozen": the article of a counted word too.
+      if (k + 2 < n_ && t_[k + 1].LowerIs("than") &&
           (t_[k].LowerIs("more") || t_[k].LowerIs("fewer") || t_[k].LowerIs("less"))) {
-        k += 2;
-        continue;
+        if (TagAt(k + 2) == Tag::kNumber) {
+          k += 2;
+          continue;
+        }
+        if (k + 3 < n_ && t_[k + 2].LowerIs("a") && TagAt(k + 3) == Tag::kNumber) {
+          k += 3;
+          continue;
+        }
       }
       if (Material(k)) {
         Tag tag = TagAt(k);
