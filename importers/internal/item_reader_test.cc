@@ -128,6 +128,30 @@ TEST(ReadItem, ADayAloneAsHeadlineIsTheReportDayAndDatesItsNews) {
   EXPECT_EQ(news->reported, DateWithPrecision::Day(2025, 3, 10));
 }
 
+TEST(ReadItem, AYearAloneIsATimelinesHeadingForTheEntriesAfterIt) {
+  ReadResult item = Read({"2023", "March 4: Chile and Peru signed a fisheries accord.",
+                          "2024", "Chile and Peru opened a border post."});
+  ASSERT_EQ(item->sentences.size(), 4u);
+  EXPECT_EQ(item->sentences[1].heading, DateWithPrecision::Year(2023));
+  ASSERT_EQ(item->sentences[1].dates.size(), 1u);
+  EXPECT_EQ(item->sentences[1].dates[0].date, DateWithPrecision::Day(2023, 3, 4));
+  EXPECT_EQ(item->sentences[3].heading, DateWithPrecision::Year(2024));
+}
+
+TEST(ReadItem, AYearOpeningAnEntryBeforeAColonIsItsHeading) {
+  ReadResult item = Read({"2022: Chile and Peru signed a fisheries accord in October."});
+  ASSERT_EQ(item->sentences.size(), 1u);
+  EXPECT_EQ(item->sentences[0].heading, DateWithPrecision::Year(2022));
+  ASSERT_FALSE(item->sentences[0].dates.empty());
+  EXPECT_EQ(item->sentences[0].dates.back().date, DateWithPrecision::Month(2022, 10));
+}
+
+TEST(ReadItem, NoHeadingInTheReportsMonthNorFromADateInASentence) {
+  ReadResult item = Read({"March 2025", "Chile and Peru signed a pact on Monday.",
+                          "In 2019, Chile and Peru signed a treaty. They met in May."});
+  for (const Sentence& s : item->sentences) EXPECT_FALSE(s.heading.known());
+}
+
 TEST(ReadItem, TimedEntriesHappenOnTheReportDay) {
   ReadResult item = Read({"7 March 2025", "16:45 - Chile and Peru signed an accord.",
                           "09:10 - Delegates arrived."});
