@@ -1081,7 +1081,26 @@ class ClauseFinder {
       p_.clauses[p_.clause_at[pp.prep]].pps.push_back(static_cast<int>(x));
     }
     InvertedParticiples();
+    InvertedSpeech();
     LinkSpeech();
+  }
+
+  // "'We have signed an agreement,' said the Georgian minister": a verb of speech
+  // right after a quotation, with no subject before it, has its speaker after it.
+  void InvertedSpeech() {
+    for (Clause& clause : p_.clauses) {
+      if (clause.quoted || clause.subject >= 0 || clause.object < 0 || clause.verb < 0) {
+        continue;
+      }
+      const int first = p_.phrases.verbs[clause.verb].range.begin;
+      if (first < 1 || first != clause.range.begin ||
+          !(t_[p_.phrases.verbs[clause.verb].head].verb_forms & kSpeech)) {
+        continue;
+      }
+      if (t_[first - 1].tag != Tag::kQuote) continue;
+      clause.subject = clause.object;
+      clause.object = -1;
+    }
   }
 
   // "Joining the host by video link were the presidents of X and Y": a participle

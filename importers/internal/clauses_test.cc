@@ -61,6 +61,19 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AVerbOfSpeechRightAfterAQuoteHasItsSpeakerAfterIt) {
+  Parsed p = Parse("\"We signed a pact,\" said the Peruvian minister on Monday.");
+  int c = p.ClauseOf("said");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].subject), "the Peruvian minister");
+  EXPECT_EQ(p.parse.clauses[c].object, -1);
+  // Not after a comma outside a quote: "..., said X" keeps its reading.
+  Parsed q = Parse("Chile signed a pact with Peru, said the minister.");
+  int d = q.ClauseOf("said");
+  ASSERT_GE(d, 0);
+  EXPECT_EQ(q.parse.clauses[d].subject, -1);
+}
+
 TEST(ParseSentence, AClauseAfterAndKeepsItsOpeningTimePhrase) {
   Parsed p = Parse(
       "In May, Latvia recalled its envoy, and in June last year it froze a treaty.");
