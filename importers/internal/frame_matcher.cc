@@ -2945,6 +2945,13 @@ class SentenceMatcher {
               }
             }
           }
+          // "Azerbaijan, along with Kazakhstan and Uzbekistan, signed": those
+          // "along with" or "together with" the subject act with each other too.
+          const bool comitative = graph::IsSymmetric(f.type) &&
+                                  choice.second.kind == Slot::kPrep &&
+                                  choice.second.prep == "with" && b.size() > 1 &&
+                                  RangeHas(c_.comitative_prep, clauses_[c].range);
+          if (comitative) PairWithin(b, &pairs);
           if (!PairRespectively(c, a, b, &pairs))
             Cross(std::move(a), std::move(b), &pairs);
         } else if (PairEachBetween(f, choice, c, np, &pairs)) {
