@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "importers/internal/dates.h"
 #include "importers/internal/tagger.h"
 
 namespace entente::importers::internal {
@@ -977,7 +978,11 @@ class ClauseFinder {
         int np = p_.phrases.np_at[b - 1];
         // "issued statements on Thursday condemning ...": a time or place phrase of
         // the clause does not act.
-        bool adverbial = IsTimeWord(t_[p_.phrases.nps[np].head]);
+        // "issued a statement on March 17 condemning ...": a month's day is one too.
+        const int head = p_.phrases.nps[np].head;
+        bool adverbial =
+            IsTimeWord(t_[head]) || (t_[head].tag == Tag::kNumber && head > 0 &&
+                                     MonthFromWord(t_[head - 1].lower) != 0);
         if (p_.phrases.nps[np].range.end == b && !adverbial) {
           clause.subject = np;
           clause.shares_subject = false;
