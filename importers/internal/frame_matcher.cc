@@ -3039,9 +3039,17 @@ class SentenceMatcher {
     // "Modi met the presidents of Brazil and South Africa": a person meeting the
     // holders of offices of several states, each of them apart.
     const int object = ClauseObject(c);
-    const bool offices = subject >= 0 && object >= 0 &&
-                         ph_.nps[subject].conjuncts.size() <= 1 &&
-                         HeadIsPerson(subject) && HeadIsOffice(object);
+    // So does one meeting several people named in a list ("met Putin, Modi and
+    // Erdogan").
+    // Only "meet": a host receiving several ("hosted the presidents of ...") holds
+    // a summit.
+    const int verb = clauses_[c].verb;
+    const bool meets = verb >= 0 && ph_.verbs[verb].lemma == "meet";
+    const bool offices =
+        meets && subject >= 0 && object >= 0 && ph_.nps[subject].conjuncts.size() <= 1 &&
+        HeadIsPerson(subject) &&
+        (HeadIsOffice(object) ||
+         (ph_.nps[object].conjuncts.size() >= 2 && HeadIsPerson(object)));
     if (!counterparts && !offices) return false;
     for (const auto& [a, b] : pairs) {
       if (a.party != pairs[0].first.party) return false;
