@@ -1205,6 +1205,10 @@ class SentenceMatcher {
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
           if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
+          // "took him to Ashgabat on November 9, Tashkent on November 11 ...".
+          if (!thing_target_ && !view.referents.empty()) {
+            AddGappedObjects(ph_.pps[pp].np, &view);
+          }
         }
       };
       auto add = [&](absl::Span<const int> from) {
