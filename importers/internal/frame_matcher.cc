@@ -3004,7 +3004,9 @@ class SentenceMatcher {
       }
       if (!source_in_pair) target.clear();
     }
-    Cross(std::move(source), std::move(target), &pairs);
+    // "Kazakhstan and Kyrgyzstan visited Tehran and Baku, respectively".
+    if (!PairRespectively(c, source, target, &pairs))
+      Cross(std::move(source), std::move(target), &pairs);
     if (f.needs_person) {
       pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                                  [](const auto& p) { return !p.second.human; }),
