@@ -1272,10 +1272,6 @@ void AddConstants(const Frame& frame, Attributes* a) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // One target of several the clause lists (ListedTargets): its own amount and year.
 void ListedTargetAttributes(const MatchContext& ctx, Attributes* a) {
   const Sentence& s = ctx.sentence();

@@ -980,9 +980,7 @@ class ClauseFinder {
         // the clause does not act.
         // "issued a statement on March 17 condemning ...": a month's day is one too.
         const int head = p_.phrases.nps[np].head;
-        bool adverbial =
-            IsTimeWord(t_[head]) || (t_[head].tag == Tag::kNumber && head > 0 &&
-                                     MonthFromWord(t_[head - 1].lower) != 0);
+        bool adverbial = IsTimeWord(t_[head]) || DayOfMonth(t_, head);
         if (p_.phrases.nps[np].range.end == b && !adverbial) {
           clause.subject = np;
           clause.shares_subject = false;

@@ -229,6 +229,11 @@ std::optional<int> MatchSlashDate(const std::vector<Token>& t, int i,
 
 }  // namespace
 
+bool DayOfMonth(const std::vector<Token>& tokens, int k) {
+  return k > 0 && k < static_cast<int>(tokens.size()) && tokens[k].tag == Tag::kNumber &&
+         MonthFromWord(tokens[k - 1].lower) != 0;
+}
+
 bool IsNumericDate(const Token& t) { return NumericDate(t).has_value(); }
 
 int MonthFromWord(absl::string_view w) {

@@ -63,6 +63,9 @@ std::optional<int> YearToken(const Token& t);
 // ("2025", "08.07.2025"); none otherwise.
 std::optional<int> YearEndingToken(const Token& t);
 
+// Token k is a number right after a month's name: the day of "January 29".
+bool DayOfMonth(const std::vector<Token>& tokens, int k);
+
 // A whole date in one token: "05.03.2021", "5.3.2021" (day first) or "2021-03-05".
 bool IsNumericDate(const Token& t);
 

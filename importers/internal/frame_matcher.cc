@@ -912,11 +912,12 @@ class SentenceMatcher {
   // verb is left out between them).
   void AddGappedObjects(int np, SlotView* view) const {
     constexpr int kGappedObjects = 6;
+    const int n = static_cast<int>(t_.size());
     int at = DatePhraseEnd(ph_.nps[np].range.end);
     for (int k = 0; k < kGappedObjects && at > 0; ++k) {
-      if (at < static_cast<int>(t_.size()) && t_[at].tag == Tag::kComma) ++at;
-      if (at < static_cast<int>(t_.size()) && t_[at].LowerIs("and")) ++at;
-      const int next = at < static_cast<int>(t_.size()) ? ph_.np_at[at] : -1;
+      if (at < n && t_[at].tag == Tag::kComma) ++at;
+      if (at < n && t_[at].LowerIs("and")) ++at;
+      const int next = at < n ? ph_.np_at[at] : -1;
       if (next < 0 || ph_.nps[next].range.begin != at) return;
       const int end = DatePhraseEnd(ph_.nps[next].range.end);
       if (end < 0) return;
@@ -3019,48 +3020,40 @@ class SentenceMatcher {
   // one party in every pair, an organization meeting each of a group, is so many
   // meetings of two, not a gathering of all.
   static bool OneHub(const std::vector<std::pair<Referent, Referent>>& pairs) {
-    if (pairs.size() < 2) return false;
-    const std::string& hub = pairs[0].first.party;
-    if (!absl::StartsWith(hub, "org:")) return false;
-    for (const auto& [a, b] : pairs) {
-      if (a.party != hub) return false;
-    }
-    return true;
+    return OneSource(pairs) && absl::StartsWith(pairs[0].first.party, "org:");
   }
 
-  // "The Indian minister met (held talks with) his counterparts from Chile, Peru and
-  // Ghana": one party meets the counterparts of several, each of them apart.
-  // (Defined after HeadIsPerson, which it uses.)
-  bool CounterpartsMet(int c,
-                       const std::vector<std::pair<Referent, Referent>>& pairs) const {
+  // Two pairs or more, all with the same first party.
+  static bool OneSource(const std::vector<std::pair<Referent, Referent>>& pairs) {
     if (pairs.size() < 2) return false;
-    const TokenRange& range = clauses_[c].range;
-    const int subject = SubjectOf(sentence_.parse, c);
-    bool counterparts = false;
-    for (int k = range.begin; k < range.end && !counterparts; ++k) {
-      // Not "X and his counterparts from A and B met": one meeting of them all.
-      if (subject >= 0 && ph_.nps[subject].range.Contains(k)) continue;
-      counterparts = t_[k].LowerIs("counterparts");
-    }
-    // "Modi met the presidents of Brazil and South Africa": a person meeting the
-    // holders of offices of several states, each of them apart.
-    const int object = ClauseObject(c);
-    // So does one meeting several people named in a list ("met Putin, Modi and
-    // Erdogan").
-    // Only "meet": a host receiving several ("hosted the presidents of ...") holds
-    // a summit.
-    const int verb = clauses_[c].verb;
-    const bool meets = verb >= 0 && ph_.verbs[verb].lemma == "meet";
-    const bool offices =
-        meets && subject >= 0 && object >= 0 && ph_.nps[subject].conjuncts.size() <= 1 &&
-        HeadIsPerson(subject) &&
-        (HeadIsOffice(object) ||
-         (ph_.nps[object].conjuncts.size() >= 2 && HeadIsPerson(object)));
-    if (!counterparts && !offices) return false;
     for (const auto& [a, b] : pairs) {
       if (a.party != pairs[0].first.party) return false;
     }
     return true;
+  }
+
+  // One party meets several, each of them apart: "The Indian minister met (held
+  // talks with) his counterparts from Chile, Peru and Ghana"; one person "met the
+  // presidents of Brazil and South Africa" or "met Putin, Modi and Erdogan". Not "X
+  // and his counterparts from A and B met" (one meeting of them all), nor a host
+  // receiving several ("hosted the presidents of ..." holds a summit).
+  bool CounterpartsMet(int c,
+                       const std::vector<std::pair<Referent, Referent>>& pairs) const {
+    if (!OneSource(pairs)) return false;
+    const TokenRange& range = clauses_[c].range;
+    const int subject = SubjectOf(sentence_.parse, c);
+    for (int k = range.begin; k < range.end; ++k) {
+      if (subject >= 0 && ph_.nps[subject].range.Contains(k)) continue;
+      if (t_[k].LowerIs("counterparts")) return true;
+    }
+    const int verb = clauses_[c].verb;
+    const int object = ClauseObject(c);
+    if (verb < 0 || ph_.verbs[verb].lemma != "meet" || subject < 0 || object < 0 ||
+        ph_.nps[subject].conjuncts.size() > 1 || !HeadIsPerson(subject)) {
+      return false;
+    }
+    return HeadIsOffice(object) ||
+           (ph_.nps[object].conjuncts.size() >= 2 && HeadIsPerson(object));
   }
 
   // "export controls on Russia and Belarus, but not on Kazakhstan": the parties

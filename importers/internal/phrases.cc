@@ -20,9 +20,6 @@ constexpr int kQuotedNameWindow = 8;
 // After a determiner ("a \"partnership for growth and security ...\"") a quote
 // opens a name, not speech, and may run longer.
 constexpr int kQuotedNameAfterDeterminerWindow = 14;
-// Prepositional phrases an apposition may run through ("one of the lenders to the
-// region in Asia").
-constexpr int kChainLimit = 4;
 
 bool Adjacent(const Token& a, const Token& b) { return a.end == b.begin; }
 
@@ -1213,7 +1210,7 @@ class PhraseFinder {
       }
       int after = OfChainEnd(static_cast<int>(a + 1));
       // "one of the biggest lenders to the region": any phrases the kind takes.
-      if (OneOf(second)) after = PhraseChainEnd(static_cast<int>(a + 1));
+      if (OneOf(second)) after = ChainEnd(out_, static_cast<int>(a + 1));
       // "Indonesia, a full member of BRICS since January 2025,": a time of the role.
       if (after + 1 < n_ && (t_[after].LowerIs("since") || t_[after].LowerIs("in")) &&
           out_.np_at[after + 1] >= 0 &&
@@ -1350,18 +1347,6 @@ class PhraseFinder {
 
   // Where a phrase ends with the "of" phrases after it: "the chair of the council
   // of ministers".
-  // The end of np with every prepositional phrase that follows it, its own or its
-  // phrases' ("one of the biggest lenders to the region").
-  int PhraseChainEnd(int np) const {
-    int end = out_.nps[np].range.end;
-    for (int guard = 0; guard < kChainLimit && end + 1 < n_ &&
-                        TagAt(end) == Tag::kPreposition && out_.np_at[end + 1] >= 0;
-         ++guard) {
-      end = out_.nps[out_.np_at[end + 1]].range.end;
-    }
-    return end;
-  }
-
   int OfChainEnd(int np) const {
     int end = out_.nps[np].range.end;
     for (bool more = true; more;) {

@@ -182,8 +182,7 @@ void RelationBuilder::Add(const FrameMatch& match) {
   for (const TokenRange& document : documents) {
     MatchContext one = ctx;
     one.document = document;
-    // A listed target's year is its goal's, not when it was set.
-    AddDated(one, type == RelationType::kTradeTarget ? date : DocumentDate(one, date));
+    AddDated(one, DocumentDate(one, date));
     // "visited Angola in 2014 and 2016": one relation per listed date.
     for (const graph::DateWithPrecision& also : date.also) {
       EventDate listed = date;
@@ -200,8 +199,9 @@ EventDate RelationBuilder::DocumentDate(const MatchContext& ctx,
                                         const EventDate& clause) {
   if (ctx.document.empty()) return clause;
   for (const DateMention& d : ctx.sentence().dates) {
+    // "$15 billion by 2028": a goal's year is no date of its own.
     if (!ctx.document.Contains(d.begin) || d.kind != DateKind::kAbsolute ||
-        OtherDocumentYear(ctx, d)) {
+        IsTargetDate(ctx.sentence().tokens, d) || OtherDocumentYear(ctx, d)) {
       continue;
     }
     EventDate own = clause;

@@ -459,9 +459,7 @@ class ContextPass {
     // "the 2030 targets").
     // "The EU on January 29 extended", "a statement on March 17 condemning": so is
     // a past form or a gerund after a month's day.
-    const bool day_of_month = pt == Tag::kNumber && p >= 1 &&
-                              MonthFromWord(t_[p - 1].lower) != 0 &&
-                              (f & (kPastTense | kGerund));
+    const bool day_of_month = p >= 0 && DayOfMonth(t_, p) && (f & (kPastTense | kGerund));
     const bool after_year =
         (pt == Tag::kNumber && YearEndingToken(t_[p]).has_value() &&
          ((f & kPastTense) || ((f & kThirdPerson) && LinkingVerbAt(i)))) ||
