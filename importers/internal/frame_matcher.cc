@@ -1758,8 +1758,17 @@ class SentenceMatcher {
            // "presided over the signing of nine agreements": what the doer oversaw.
            (prep == "over" && pp.prep == ph_.verbs[clause.verb].range.end &&
             GovernorLemma(c_.light_verb, ph_.verbs[clause.verb])) ||
-           // "hosts as chair", not "X's role as a partner": the role of the doer.
-           (prep == "as" && pp.attached_np < 0);
+           // "hosts as chair", not "X's role as a partner": the role of the doer;
+           // so is the role a span of its own names ("began a term as a member").
+           (prep == "as" && (pp.attached_np < 0 || TenureObject(c, pp.attached_np)));
+  }
+
+  // Phrase np is clause c's object and a span in a role, with no possessor but
+  // the subject's ("began a two-year term", "took its seat").
+  bool TenureObject(int c, int np) const {
+    if (np != ClauseObject(c) || !In(c_.tenure_noun, ph_.nps[np].head)) return false;
+    const NounPhrase& x = ph_.nps[np];
+    return x.possessor_end <= x.range.begin || t_[x.range.begin].tag == Tag::kPossessive;
   }
 
   SlotView NounSlot(const Frame& f, const Slot& slot, int c, int np,

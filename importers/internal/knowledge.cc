@@ -112,6 +112,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"civil_noun", &KnownClasses::civil_noun},
     {"resolution_noun", &KnownClasses::resolution_noun},
     {"harm_verb", &KnownClasses::harm_verb},
+    {"tenure_noun", &KnownClasses::tenure_noun},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"decision_noun", &KnownClasses::decision_noun},
