@@ -2189,6 +2189,16 @@ std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
       if (!out.empty()) return out;
     }
   }
+  // "Mudavadi: On Tuesday we recalled ...": a transcript's label names who speaks.
+  const std::vector<Token>& t = sentence.tokens;
+  for (const Mention& m : sentence.mentions) {
+    if (m.begin > 0) break;
+    if (IsPersonMention(m) && m.end < static_cast<int>(t.size()) &&
+        t[m.end].text == ":") {
+      Referent r = FromMention(s, m, false);
+      if (!r.party.empty()) return {r};
+    }
+  }
   // A quote without its speaker in the sentence: the last person named.
   if (const Mention* m = LastMention(s, 0, IsPersonMention)) {
     Referent r = FromMention(s, *m, false);
