@@ -949,13 +949,7 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
   if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
   // The company's id, made of its name after the owner ("company:posco").
   auto name_company = [&] {
-    if (company == nullptr) return;
-    std::string name;
-    for (int i = owner_end + 1; i < conjunct.end; ++i) {
-      if (!name.empty()) name.push_back(' ');
-      name.append(t[i].text.data(), t[i].text.size());
-    }
-    *company = absl::StrCat("company:", Slugify(name));
+    if (company != nullptr) *company = CompanyId(t, owner_end + 1, conjunct.end);
   };
   // "Japan's Mitsui & Co", "Korea's Hanwha Group": a company by its suffix.
   for (int i = owner_end + 2; i < conjunct.end; ++i) {
@@ -994,6 +988,44 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
     }
   }
   return true;
+}
+
+// "Chinese carmaker Chery will invest": a name no list knows right after a phrase
+// headed by a word for a company (@company_noun) is that company; *company is its
+// id ("company:chery"). The phrase finder parts the two, as it does "the ban Chile
+// imposed".
+bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  const Phrases& ph = sentence.parse.phrases;
+  const NounPhrase& x = ph.nps[np];
+  if (np == 0 || x.conjuncts.size() != 1 || x.possessor_end > x.range.begin) return false;
+  const NounPhrase& before = ph.nps[np - 1];
+  if (before.range.end != x.range.begin || before.conjuncts.size() != 1 ||
+      !ActsForNoState(k_, t, before.range) || t[before.head].capitalized) {
+    return false;
+  }
+  for (int i = x.range.begin; i < x.range.end; ++i) {
+    if (!t[i].capitalized || t[i].tag != Tag::kProper || sentence.mention_at[i] >= 0) {
+      return false;
+    }
+  }
+  *company = CompanyId(t, x.range.begin, x.range.end);
+  return true;
+}
+
+// The id of the company named by tokens [begin, end), without its legal form.
+std::string Discourse::CompanyId(const std::vector<Token>& t, int begin, int end) const {
+  while (end - 1 > begin &&
+         k_.lexicon().ContainsWord(k_.classes().legal_suffix, t[end - 1])) {
+    --end;
+  }
+  std::string name;
+  for (int i = begin; i < end; ++i) {
+    if (!name.empty()) name.push_back(' ');
+    name.append(t[i].text.data(), t[i].text.size());
+  }
+  return absl::StrCat("company:", Slugify(name));
 }
 
 // "Germany and Italy ... The latter announced": "the latter" (or "the former") at i
@@ -2047,6 +2079,12 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
         r.unlisted_company = true;
         part.push_back(std::move(r));
       }
+    }
+    if (std::string company; part.empty() && DescribedUnknownName(s, np, &company)) {
+      Referent r;
+      r.party = std::move(company);
+      r.unlisted_company = true;
+      part.push_back(std::move(r));
     }
     KeepTheCompany(sentence, head, &part);
     KeepAreaMembers(sentence, conjunct, &part);

@@ -207,6 +207,8 @@ class Discourse {
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
+  bool DescribedUnknownName(int s, int np, std::string* company) const;
+  std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct,
                         std::string* company = nullptr) const;
   // Whether a state, body or capital is named in sentence s before token i.
