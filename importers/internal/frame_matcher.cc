@@ -2186,6 +2186,27 @@ class SentenceMatcher {
                    : ClauseObject(clause.parent);
   }
 
+  // Token k lies in a relative clause other than c that a relative word opens
+  // ("which stood at ...").
+  bool InRelativeBelow(int k, int c) const {
+    const int at = sentence_.parse.clause_at[k];
+    return at >= 0 && at != c && clauses_[at].kind == ClauseKind::kRelative &&
+           t_[clauses_[at].range.begin].tag == Tag::kRelative;
+  }
+
+  // The amount at k is where a change starts: "from $680 million", "from about".
+  bool StartingPoint(int k) const {
+    constexpr int kHedgeWords = 2;  // "from about", "from just over".
+    for (int j = k - 1; j >= 0 && j >= k - 1 - kHedgeWords; --j) {
+      if (t_[j].LowerIs("from")) return true;
+      if (t_[j].tag != Tag::kAdverb && t_[j].tag != Tag::kPreposition &&
+          t_[j].tag != Tag::kAdjective) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // The amount, percentage and date the frame needs lie in the clause's `scope`:
   // tests on the sentence's short lists, cheaper than the scans for classes.
   bool NeedsInScope(const Frame& f, const TokenRange& scope, int c) const {
@@ -2197,10 +2218,14 @@ class SentenceMatcher {
     };
     // "pledged to lift trade to $1 billion": for needs=own_money, an amount in an
     // infinitive below the clause is the infinitive's.
+    // Nor "expand commerce, which stood at $1 billion", "raise trade from $680
+    // million": an amount a relative clause below gives, or a starting point, is no
+    // amount of the frame's.
     auto own_money = [&]() {
       for (const MoneyMention& m : sentence_.money) {
         if (scope.Contains(m.begin) &&
-            !(f.needs_own_money && InComplementBelow(m.begin, c)))
+            !(f.needs_own_money && InComplementBelow(m.begin, c)) &&
+            !InRelativeBelow(m.begin, c) && !StartingPoint(m.begin))
           return true;
       }
       return false;
