@@ -171,8 +171,11 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     }
   }
   std::string name;
-  // "its 11th Summit": whose.
-  if (part.begin == x.range.begin && x.possessor_end > x.range.begin) {
+  // "its 11th Summit": whose. Not a site's pronoun ("its new plant" of a company):
+  // a site is named by its place, not by its builder's state.
+  const bool pronoun_owner = t[x.range.begin].tag == Tag::kPossessive;
+  if (part.begin == x.range.begin && x.possessor_end > x.range.begin &&
+      (event || !pronoun_owner)) {
     std::vector<std::string> owners;
     for (const Referent& r : d_.InRange(s, x.range.begin, x.possessor_end)) {
       if (const graph::Entity* e = g_.FindById(r.party)) {
