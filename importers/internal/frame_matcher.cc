@@ -3212,10 +3212,13 @@ class SentenceMatcher {
     DropExcluded(c, &pairs);
     if (wished && f.any_mood) DropOthersWishes(f, mood.wisher, &pairs);
     if (pairs.empty()) return;
-    // "held separate talks with X, Y and Z" is three meetings after all.
-    if (f.max_parties > 0 && !apart_pairs_ &&
-        !RangeHas(c_.separate_cue, clauses_[c].range) && !OneHub(pairs) &&
-        !CounterpartsMet(c, pairs)) {
+    // "held separate talks with X, Y and Z" is three meetings after all; not under a
+    // frame of two parties at most ("the summit between Central Asia and the GCC").
+    constexpr int kPairOnly = 2;
+    if (f.max_parties > 0 &&
+        (f.max_parties <= kPairOnly ||
+         (!apart_pairs_ && !RangeHas(c_.separate_cue, clauses_[c].range) &&
+          !OneHub(pairs) && !CounterpartsMet(c, pairs)))) {
       PartySet parties;
       for (const auto& [a, b] : pairs) {
         parties.insert(a.party);

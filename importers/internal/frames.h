@@ -141,6 +141,7 @@
 //                                leaders "meeting" at a summit are a forum, not
 //                                fifteen bilateral meetings), unless its clause
 //                                says they were separate (@separate_cue);
+//                                max_parties=2 allows no such exception: a pair;
 //   confidence=0.6               the confidence of what it emits (default 0.8);
 //   attr.KEY=VALUE               a constant attribute ("attr.stance=support").
 // Attributes the text states (amounts, levels, kinds, dates) are read by the
