@@ -1516,7 +1516,9 @@ class SentenceMatcher {
 
   void EventSlot(SlotView* view) const {
     auto [s, np] = d_.MainEvent();
-    if (s < 0) return;
+    // "received a delegation led by its speaker. ... which Ghana assumed at the
+    // ECOWAS summit": an event the item names only later is not the one meant yet.
+    if (s < 0 || s > s_) return;
     Referent r;
     r.thing = np;
     r.thing_sentence = s;
