@@ -302,10 +302,15 @@ class ClauseFinder {
 
   // "decided to extend by one year, until 15 October 2026, the measures against X": an
   // object led by an article after prepositional phrases closed by a comma; -1 when
-  // none.
+  // none. The phrases may be opened by a comma too ("suspended, with immediate
+  // effect, the export of electricity").
   int ObjectAfterSetOffPhrases(int after) const {
     constexpr int kMostPhrases = 3;
     int next = after;
+    if (next + 1 < n_ && t_[next].tag == Tag::kComma &&
+        t_[next + 1].tag == Tag::kPreposition) {
+      ++next;
+    }
     bool comma = false;
     for (int k = 0; k < kMostPhrases && next + 1 < n_; ++k) {
       if (t_[next].tag != Tag::kPreposition) break;
@@ -319,7 +324,11 @@ class ClauseFinder {
     }
     if (!comma || next >= n_ || t_[next].tag != Tag::kDeterminer || next == after)
       return -1;
-    return ObjectStartingAt(next);
+    // Not "met with the minister, the envoy said": a phrase its own verb follows is
+    // that verb's subject.
+    const int object = ObjectStartingAt(next);
+    if (object >= 0 && FiniteVerbAt(p_.phrases.nps[object].range.end)) return -1;
+    return object;
   }
 
   // "signed with Togo a memorandum", "discussed with him the crisis": an object that

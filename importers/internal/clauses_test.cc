@@ -61,6 +61,18 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AnObjectFollowsPhrasesSetOffByCommasAfterItsVerb) {
+  Parsed p = Parse("Chile suspended, with immediate effect, the sale of gas to Peru.");
+  int c = p.ClauseOf("suspended");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[c].object), "the sale");
+  // A phrase after its own verb with no comma before it is no such aside.
+  Parsed q = Parse("Chile met with the minister, the envoy said.");
+  int d = q.ClauseOf("met");
+  ASSERT_GE(d, 0);
+  EXPECT_NE(q.Phrase(q.parse.clauses[d].object), "the envoy");
+}
+
 TEST(ParseSentence, AVerbOfSpeechRightAfterAQuoteHasItsSpeakerAfterIt) {
   Parsed p = Parse("\"We signed a pact,\" said the Peruvian minister on Monday.");
   int c = p.ClauseOf("said");
