@@ -990,6 +990,26 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
   return true;
 }
 
+// The company that the last clause subject before token i of sentence s names,
+// alone; none when it names anything else.
+std::optional<Referent> Discourse::CompanySubjectBefore(int s, int i) const {
+  const SentenceParse& parse = item_.sentences[s].parse;
+  int subject = -1;
+  for (const Clause& clause : parse.clauses) {
+    if (clause.subject < 0 || parse.phrases.nps[clause.subject].range.end > i) continue;
+    if (subject < 0 || parse.phrases.nps[clause.subject].range.begin >
+                           parse.phrases.nps[subject].range.begin) {
+      subject = clause.subject;
+    }
+  }
+  if (subject < 0) return std::nullopt;
+  std::vector<Referent> named = OwnOfPhrase(s, subject, false);
+  if (named.size() != 1 || !absl::StartsWith(named.front().party, "company:")) {
+    return std::nullopt;
+  }
+  return named.front();
+}
+
 // "Chinese carmaker Chery will invest": a name no list knows right after a phrase
 // headed by a word for a company (@company_noun) is that company; *company is its
 // id ("company:chery"). The phrase finder parts the two, as it does "the ban Chile
@@ -1595,6 +1615,15 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       if (before != nullptr &&
           (before->kind == EntityKind::kCountry || IsOrgMention(*before))) {
         subject = before;
+      }
+    }
+    // "Samsung said it would invest", "China's BYD announced that it would build": a
+    // company as the subject before "it" is whom it means.
+    if (t[i].LowerIs("it") && i > 0) {
+      if (std::optional<Referent> company = CompanySubjectBefore(s, i)) {
+        company->anaphor = true;
+        out->push_back(std::move(*company));
+        return true;
       }
     }
     if (t[i].LowerIs("it") && i > 0) {

@@ -208,6 +208,7 @@ class Discourse {
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
   bool DescribedUnknownName(int s, int np, std::string* company) const;
+  std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct,
                         std::string* company = nullptr) const;
