@@ -42,6 +42,7 @@ namespace fs = std::filesystem;
 struct Expectation {
   bool reject = false;
   bool none = false;
+  bool malformed = false;  // Neither "none" nor TYPE SOURCE TARGET: never holds.
   std::string type, source, target, date;
   std::vector<std::pair<std::string, std::string>> attributes;
   std::string line;
@@ -104,7 +105,9 @@ std::vector<Case> ReadCases(const fs::path& path) {
       std::vector<std::string> words = absl::StrSplit(value, ' ', absl::SkipEmpty());
       if (words.size() == 1 && words[0] == "none") {
         e.none = true;
-      } else if (words.size() >= 3) {
+      } else if (words.size() < 3) {
+        e.malformed = true;
+      } else {
         e.type = words[0];
         e.source = words[1];
         e.target = words[2];
@@ -196,6 +199,11 @@ std::string Check(const Case& c, const std::vector<graph::Relation>& relations) 
   for (const Expectation& e : c.expectations) {
     if (e.none) {
       if (!relations.empty()) problems.push_back("expected no relation");
+      continue;
+    }
+    // "reject: forum country:NGA" names no target and would hold whatever came out.
+    if (e.malformed) {
+      problems.push_back(absl::StrCat("malformed (write TYPE SOURCE TARGET): ", e.line));
       continue;
     }
     bool found = false;

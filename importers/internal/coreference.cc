@@ -191,7 +191,11 @@ void Discourse::FindMainEvent() {
                                   static_cast<int>(sentence.tokens.size()));
         event = m.length > 0 && start + m.length > head;
       }
-      if (!event) continue;
+      // "the National Assembly of Morocco" is a legislature, not an event.
+      if (!event || x.FindIn(k_.classes().legislature, sentence.tokens,
+                             phrase.range.begin, phrase.range.end, nullptr, nullptr)) {
+        continue;
+      }
       // A name of its own: a capitalized word, an ordinal or an organization in it or
       // its "of" phrase.
       bool named = false;

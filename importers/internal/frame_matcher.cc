@@ -1508,7 +1508,10 @@ class SentenceMatcher {
       for (size_t np = 0; np < ph_.nps.size() && view->referents.empty(); ++np) {
         const NounPhrase& x = ph_.nps[np];
         if (x.range.begin < r.begin || x.range.end > r.end || x.head < 0) continue;
-        if (EndsAt(c_.event_noun, x.head)) AddThing(static_cast<int>(np), view);
+        // Not "the National Assembly of Morocco": a legislature is no event.
+        if (EndsAt(c_.event_noun, x.head) && !RangeHas(c_.legislature, x.range)) {
+          AddThing(static_cast<int>(np), view);
+        }
       }
       if (k < 0) break;
     }
@@ -2604,6 +2607,10 @@ class SentenceMatcher {
       return false;
     }
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
+    // "the World Bank approved $250 million for the highway": a lender hosts no site.
+    if (f.type == RelationType::kSite && !target &&
+        !absl::StartsWith(r.party, "country:"))
+      return false;
     // "Qatari companies will invest", "sanctions on Russian shipping firms": a state's
     // companies stand for it as an investor and as a measure's target, in no other act.
     if (r.unlisted_company && f.type != RelationType::kInvestment) return false;

@@ -114,6 +114,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"harm_verb", &KnownClasses::harm_verb},
     {"tenure_noun", &KnownClasses::tenure_noun},
     {"legal_suffix", &KnownClasses::legal_suffix},
+    {"legislature", &KnownClasses::legislature},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"decision_noun", &KnownClasses::decision_noun},
