@@ -1203,6 +1203,7 @@ class SentenceMatcher {
     auto pps_with = [&](absl::string_view prep, bool as_place) {
       auto add_one = [&](int pp) {
         if (MeasureType(f.type) && InCauseOrTopic(ph_.pps[pp])) return;
+        if (GoalOfCandidacy(ph_.pps[pp])) return;
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
           if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
@@ -1501,6 +1502,21 @@ class SentenceMatcher {
   // "gathered for a summit Peru chaired, with the presidents of X and Y in
   // attendance": in an item with no named event, the event that clause c (or a
   // clause it hangs on) names; `range` when there is no clause.
+  // "the candidature of Chile for a seat on the Council", "Samoa's bid for
+  // membership": a phrase after a bid (or after its "of" phrase) is what the bid
+  // seeks, no party of the clause.
+  bool GoalOfCandidacy(const PrepPhrase& pp) const {
+    constexpr int kOfSteps = 2;
+    int at = pp.attached_np;
+    for (int step = 0; step < kOfSteps && at >= 0; ++step) {
+      const NounPhrase& x = ph_.nps[at];
+      if (x.head >= 0 && In(c_.candidacy_noun, x.head)) return true;
+      if (x.pp < 0 || Prep(ph_.pps[x.pp]) != "of") return false;
+      at = ph_.pps[x.pp].attached_np;
+    }
+    return false;
+  }
+
   void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
     if (thing_class_ != c_.event_noun) return;
     for (int k = c; view->referents.empty(); k = clauses_[k].parent) {

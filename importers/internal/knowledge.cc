@@ -115,6 +115,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"tenure_noun", &KnownClasses::tenure_noun},
     {"legal_suffix", &KnownClasses::legal_suffix},
     {"legislature", &KnownClasses::legislature},
+    {"candidacy_noun", &KnownClasses::candidacy_noun},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"decision_noun", &KnownClasses::decision_noun},
