@@ -666,9 +666,16 @@ class SentenceMatcher {
       mood.blocked |= RangeHas(c_.abeyance, clause.range);
     }
     // "pushed for talks with Chile", "called for a summit": a noun trigger right after
-    // a verb and the preposition a governor of plans takes (@plan_governor "push for").
-    if (np >= 0 && clause.verb >= 0 && ph_.nps[np].pp >= 0) {
-      const PrepPhrase& pp = ph_.pps[ph_.nps[np].pp];
+    // a verb and the preposition a governor of plans takes (@plan_governor "push for"),
+    // itself or through "of" phrases ("hoped for an upgrade of their partnership").
+    int governed = np;
+    while (governed >= 0 && ph_.nps[governed].pp >= 0 &&
+           Prep(ph_.pps[ph_.nps[governed].pp]) == "of" &&
+           ph_.pps[ph_.nps[governed].pp].attached_np >= 0) {
+      governed = ph_.pps[ph_.nps[governed].pp].attached_np;
+    }
+    if (governed >= 0 && clause.verb >= 0 && ph_.nps[governed].pp >= 0) {
+      const PrepPhrase& pp = ph_.pps[ph_.nps[governed].pp];
       const VerbGroup& g = ph_.verbs[clause.verb];
       // Past adverbs and a time ("pushed on Tuesday for talks").
       int after = g.range.end;
