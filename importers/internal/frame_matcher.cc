@@ -701,6 +701,19 @@ class SentenceMatcher {
     // "to begin consultations on a possible upgrade of their relations to a strategic
     // partnership": what talks are about, or what is called possible, is not done.
     if (np >= 0) mood.wished |= TopicOfTalksOrPossible(np);
+    // "a meeting between the two premiers, floated for January, looked unlikely": a
+    // participle that tells the phrase proposed (or rejected) describes a plan.
+    if (np >= 0) {
+      for (size_t k = 0; k < clauses_.size(); ++k) {
+        const Clause& d = clauses_[k];
+        if (d.kind != ClauseKind::kParticipial || d.verb < 0 ||
+            SubjectOf(sentence_.parse, static_cast<int>(k)) != np) {
+          continue;
+        }
+        mood.wished |= GovernorLemma(c_.plan_governor, ph_.verbs[d.verb]);
+        mood.blocked |= GovernorLemma(c_.denial_governor, ph_.verbs[d.verb]);
+      }
+    }
     // "met without signing a deal": a cue right before a participle negates it.
     if (clause.kind == ClauseKind::kParticipial) {
       constexpr int kCueWords = 3;  // "rather than", "instead of".
