@@ -72,6 +72,14 @@ bool MatchContext::InClauseScope(int i) const {
       return true;
     }
   }
+  // "trade with China reached $11 billion in March, while trade with the US came to
+  // $2 billion": a clause set against its parent by "while" or "whereas" tells of
+  // the same time.
+  if (const Clause& own = parse.clauses[match.clause];
+      own.parent == c && own.subordinator >= 0) {
+    const std::string& sub = sentence().tokens[own.subordinator].lower;
+    if (sub == "while" || sub == "whereas") return true;
+  }
   // The clause the trigger's hangs from, when the trigger's is an infinitive,
   // a participle or shares its subject.
   for (int k = match.clause, guard = 0; k >= 0 && guard < 4; ++guard) {
