@@ -365,21 +365,21 @@ namespace {
 // one lookup.
 bool MayStartDate(const Token& token) {
   static const auto* kStarters = new absl::flat_hash_set<absl::string_view>{
-      "last",      "this",      "next",      "previous",  "past",     "following",
-      "day",       "yesterday", "today",     "currently", "underway", "january",
-      "jan.",      "jan",       "february",  "feb.",      "feb",      "march",
-      "mar.",      "april",     "apr.",      "apr",       "may",      "june",
-      "jun.",      "jun",       "july",      "jul.",      "jul",      "august",
-      "aug.",      "aug",       "september", "sept.",     "sept",     "sep.",
-      "sep",       "october",   "oct.",      "oct",       "november", "nov.",
-      "nov",       "december",  "dec.",      "dec",       "monday",   "tuesday",
-      "wednesday", "thursday",  "friday",    "saturday",  "sunday",   "one",
-      "two",       "three",     "four",      "five",      "six",      "seven",
-      "eight",     "nine",      "ten",       "eleven",    "twelve",   "thirteen",
-      "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen", "nineteen",
-      "twenty",    "thirty",    "forty",     "fifty",     "sixty",    "seventy",
-      "eighty",    "ninety",    "hundred",   "eve",       "same",     "year",
-      "that",      "month"};
+      "last",     "this",      "next",      "previous",  "past",      "following",
+      "coming",   "day",       "yesterday", "today",     "currently", "underway",
+      "january",  "jan.",      "jan",       "february",  "feb.",      "feb",
+      "march",    "mar.",      "april",     "apr.",      "apr",       "may",
+      "june",     "jun.",      "jun",       "july",      "jul.",      "jul",
+      "august",   "aug.",      "aug",       "september", "sept.",     "sept",
+      "sep.",     "sep",       "october",   "oct.",      "oct",       "november",
+      "nov.",     "nov",       "december",  "dec.",      "dec",       "monday",
+      "tuesday",  "wednesday", "thursday",  "friday",    "saturday",  "sunday",
+      "one",      "two",       "three",     "four",      "five",      "six",
+      "seven",    "eight",     "nine",      "ten",       "eleven",    "twelve",
+      "thirteen", "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen",
+      "nineteen", "twenty",    "thirty",    "forty",     "fifty",     "sixty",
+      "seventy",  "eighty",    "ninety",    "hundred",   "eve",       "same",
+      "year",     "that",      "month"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -595,7 +595,10 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
       !t[i + 1].LowerIs("on") && !t[i + 1].LowerIs("under") &&
       !t[i + 1].LowerIs("between") && !t[i + 1].LowerIs("by") &&
       !t[i + 1].LowerIs("from") && !t[i + 1].LowerIs("against") &&
-      !t[i + 1].LowerIs("among");
+      !t[i + 1].LowerIs("among") &&
+      // "2027 will mark the 30th anniversary", "2024 was the year": a year as the
+      // subject of its verb.
+      !t[i + 1].LowerIs("will") && !t[i + 1].LowerIs("was") && !t[i + 1].LowerIs("marks");
   bool money_before = i > 0 && (t[i - 1].text == "$" || t[i - 1].LowerIs("\u20ac"));
   // "Horizon 2047", "Vision 2030", "Central Asia - 2040": a year inside a name.
   bool in_name = i > 1 && t[i - 1].capitalized && t[i - 1].kind == TokenKind::kWord &&
@@ -877,7 +880,10 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
         {i - 1, i + 1, DateWithPrecision::Year(ref.year), DateKind::kRelative});
     return i;
   }
-  if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past") &&
+  // "the coming year" is the next.
+  const bool coming = w == "coming" && i > 0 && t[i - 1].LowerIs("the");
+  if (!((w == "last" || w == "this" || w == "next" || w == "previous" || w == "past" ||
+         coming) &&
         i + 1 < n && !t[i + 1].LowerIs("day") && !t[i + 1].LowerIs("evening") &&
         !t[i + 1].LowerIs("night") && !t[i + 1].LowerIs("morning") &&
         !t[i + 1].LowerIs("afternoon"))) {
@@ -890,8 +896,9 @@ std::optional<int> MatchNamedPeriod(const std::vector<Token>& t, int i,
        t[i - 1].LowerIs("quarter") || t[i - 1].LowerIs("time"))) {
     return i + 1;
   }
-  int delta =
-      (w == "last" || w == "previous" || w == "past") ? -1 : (w == "next" ? 1 : 0);
+  int delta = (w == "last" || w == "previous" || w == "past")
+                  ? -1
+                  : (w == "next" || coming ? 1 : 0);
   if (unit == "year") {
     out->push_back(
         {i, i + 2, DateWithPrecision::Year(ref.year + delta), DateKind::kRelative});

@@ -33,6 +33,16 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, TheComingYearIsTheNextAndAYearMayBeASubject) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Dates("the coming year will mark the anniversary", kFeb5), V{"2027"});
+  EXPECT_EQ(Dates("2027 will mark the anniversary", kFeb5), V{"2027"});
+  // A year before a noun is no date of its own ("2024 elections" is a name).
+  EXPECT_EQ(Dates("the 2024 elections were won", kFeb5), V{});
+  // "coming" without "the" is no period.
+  EXPECT_EQ(Dates("a coming year of talks", kFeb5), V{});
+}
+
 TEST(FindDates, ADayAMeasureTakesEffectOnIsTheNextSuchDaySoonAfter) {
   using V = std::vector<std::string>;
   EXPECT_EQ(Dates("tariffs effective March 1", kFeb5), V{"2026-03-01"});
