@@ -1038,6 +1038,25 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   return true;
 }
 
+// Conjunct r ends in a company noun and a name no list knows ("Chinese company
+// Sinohydro", "the Turkish contractor Limak"); *company is its id.
+bool Discourse::CompanyEndsConjunct(int s, const TokenRange& r,
+                                    std::string* company) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  int k = r.end;
+  while (k > r.begin && t[k - 1].capitalized && t[k - 1].tag == Tag::kProper &&
+         sentence.mention_at[k - 1] < 0) {
+    --k;
+  }
+  if (k == r.end || k == r.begin || t[k - 1].capitalized ||
+      !ActsForNoState(k_, t, {r.begin, k})) {
+    return false;
+  }
+  *company = CompanyId(t, k, r.end);
+  return true;
+}
+
 // The id of the company named by tokens [begin, end), without its legal form.
 std::string Discourse::CompanyId(const std::vector<Token>& t, int begin, int end) const {
   while (end - 1 > begin &&
@@ -2112,6 +2131,16 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
         r.unlisted_company = true;
         part.push_back(std::move(r));
       }
+    }
+    // "between Kenya and Chinese company Sinohydro": a conjunct that ends in a name
+    // described as a company is that company, not the state of its adjective.
+    if (std::string company;
+        phrase.conjuncts.size() > 1 && CompanyEndsConjunct(s, conjunct, &company)) {
+      part.clear();
+      Referent r;
+      r.party = std::move(company);
+      r.unlisted_company = true;
+      part.push_back(std::move(r));
     }
     if (std::string company; part.empty() && DescribedUnknownName(s, np, &company)) {
       Referent r;

@@ -210,6 +210,7 @@ class Discourse {
   bool DescribedUnknownName(int s, int np, std::string* company) const;
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
+  bool CompanyEndsConjunct(int s, const TokenRange& r, std::string* company) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct,
                         std::string* company = nullptr) const;
   // Whether a state, body or capital is named in sentence s before token i.
