@@ -89,6 +89,30 @@ const DateMention* DateOfWhenClause(const Sentence& s, int c) {
   return nullptr;
 }
 
+// "raise trade to $30 billion by 2030, a target the two governments set in
+// September last year", "the goal ..., which was set when X visited Y in 2025": a
+// later clause that tells when the target was set dates it; null when none.
+const DateMention* TargetSettingDate(const Sentence& s, int c) {
+  for (size_t k = 0; k < s.parse.clauses.size(); ++k) {
+    const Clause& clause = s.parse.clauses[k];
+    if (static_cast<int>(k) == c || clause.verb < 0 ||
+        (clause.kind != ClauseKind::kRelative &&
+         clause.kind != ClauseKind::kParticipial)) {
+      continue;
+    }
+    const Token& verb = s.tokens[s.parse.phrases.verbs[clause.verb].head];
+    if (!verb.LemmaIs("set") || clause.range.begin < s.parse.clauses[c].range.begin) {
+      continue;
+    }
+    for (const DateMention& d : s.dates) {
+      if (s.parse.clause_at[d.begin] == static_cast<int>(k) && !IsTargetDate(s.tokens, d))
+        return &d;
+    }
+    if (const DateMention* d = DateOfWhenClause(s, static_cast<int>(k))) return d;
+  }
+  return nullptr;
+}
+
 // The first date of the clause that reports quoted clause c, if any.
 const DateMention* SpeechDate(const Sentence& s, int c) {
   for (int guard = 0; guard < 4 && c >= 0 && !s.parse.clauses[c].quoted; ++guard) {
@@ -492,6 +516,9 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
   }
   if (speech != nullptr) return speech;
+  if (ctx.match.frame->type == RelationType::kTradeTarget) {
+    if (const DateMention* d = TargetSettingDate(s, ctx.match.clause)) return d;
+  }
   if (const DateMention* d = AnnouncementDate(s, ctx.match.clause)) return d;
   if (const DateMention* d = WhenDate(s, ctx.match.clause)) return d;
   if (const DateMention* d = DateOfWhenClause(s, ctx.match.clause)) return d;
