@@ -190,9 +190,15 @@ class ClauseFinder {
         }
       }
       // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
-      // is the object of the verb before it.
+      // is the object of the verb before it; so after "on" for a verb of praise
+      // ("congratulated Indonesia on joining BRICS", @praise_verb).
+      const bool praise_on =
+          g.range.begin > 0 && t_[g.range.begin - 1].LowerIs("on") &&
+          clause.parent >= 0 && p_.clauses[clause.parent].verb >= 0 &&
+          (t_[p_.phrases.verbs[p_.clauses[clause.parent].verb].head].verb_forms &
+           kObjectControl);
       if (clause.kind == ClauseKind::kParticipial && g.range.begin > 0 &&
-          t_[g.range.begin - 1].LowerIs("for") && clause.parent >= 0 &&
+          (t_[g.range.begin - 1].LowerIs("for") || praise_on) && clause.parent >= 0 &&
           p_.clauses[clause.parent].object >= 0) {
         clause.subject = p_.clauses[clause.parent].object;
         clause.shares_subject = false;

@@ -73,6 +73,18 @@ TEST(ParseSentence, AnObjectFollowsPhrasesSetOffByCommasAfterItsVerb) {
   EXPECT_NE(q.Phrase(q.parse.clauses[d].object), "the envoy");
 }
 
+TEST(ParseSentence, AGerundAfterPraiseAndOnIsDoneByThePraisedObject) {
+  Parsed p = Parse("Chile congratulated Peru on joining the alliance.");
+  int c = p.ClauseOf("joining");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.Phrase(SubjectOf(p.parse, c)), "Peru");
+  // A verb of no praise keeps its own subject for the gerund.
+  Parsed q = Parse("Chile insisted on joining the alliance.");
+  int d = q.ClauseOf("joining");
+  ASSERT_GE(d, 0);
+  EXPECT_EQ(q.Phrase(SubjectOf(q.parse, d)), "Chile");
+}
+
 TEST(ParseSentence, AVerbOfSpeechRightAfterAQuoteHasItsSpeakerAfterIt) {
   Parsed p = Parse("\"We signed a pact,\" said the Peruvian minister on Monday.");
   int c = p.ClauseOf("said");

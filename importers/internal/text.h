@@ -54,6 +54,9 @@ enum VerbForm : uint8_t {
   kTakesContent = 32,
   // Not a form: a verb of saying (@speech_verb). Set by the tagger from the lexicon.
   kSpeech = 64,
+  // Not a form: a verb whose object does what a gerund after "on" or "for" says
+  // ("congratulated Peru on joining", @praise_verb). Set by the tagger.
+  kObjectControl = 128,
 };
 
 struct Token {
