@@ -1038,6 +1038,27 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   return true;
 }
 
+// For "its" or "their" at token i right after "on" or "for" that follows the object
+// of a verb of praise ("congratulated Peru on its election"): that object's parties.
+std::vector<Referent> Discourse::PraisedObjectBefore(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  if (i < 2 || !(t[i].LowerIs("its") || t[i].LowerIs("their")) ||
+      !(t[i - 1].LowerIs("on") || t[i - 1].LowerIs("for"))) {
+    return {};
+  }
+  const SentenceParse& parse = sentence.parse;
+  const int c = parse.clause_at[i - 1];
+  if (c < 0) return {};
+  const Clause& clause = parse.clauses[c];
+  if (clause.verb < 0 || clause.object < 0 ||
+      !(t[parse.phrases.verbs[clause.verb].head].verb_forms & kObjectControl) ||
+      parse.phrases.nps[clause.object].range.end != i - 1) {
+    return {};
+  }
+  return OwnOfPhrase(s, clause.object, false);
+}
+
 // Conjunct r ends in a company noun and a name no list knows ("Chinese company
 // Sinohydro", "the Turkish contractor Limak"); *company is its id.
 bool Discourse::CompanyEndsConjunct(int s, const TokenRange& r,
@@ -1623,6 +1644,15 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // subject's state, of this sentence before the pronoun or, for a pronoun that
     // opens the sentence, of the last one.
     // "as it takes over" names rather the last state before: only "its" does this.
+    // "congratulated Kyrgyzstan on its assumption of the chair": after a verb of
+    // praise, "its" in the "on" or "for" phrase is the praised object's.
+    if (std::vector<Referent> praised = PraisedObjectBefore(s, i); !praised.empty()) {
+      for (Referent& r : praised) {
+        r.anaphor = true;
+        out->push_back(std::move(r));
+      }
+      return true;
+    }
     const Mention* subject = nullptr;
     if (t[i].LowerIs("its")) {
       subject = i == 0 ? PreviousSubjectState(s) : SubjectStateBefore(s, i);

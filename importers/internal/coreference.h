@@ -211,6 +211,7 @@ class Discourse {
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
   bool CompanyEndsConjunct(int s, const TokenRange& r, std::string* company) const;
+  std::vector<Referent> PraisedObjectBefore(int s, int i) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct,
                         std::string* company = nullptr) const;
   // Whether a state, body or capital is named in sentence s before token i.
