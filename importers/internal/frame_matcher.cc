@@ -657,8 +657,11 @@ class SentenceMatcher {
     if (InvertedCondition()) mood.wished = true;
     // "are considering an upgrade of ties to a partnership", "denied the visit": a
     // noun trigger in the object of a governor.
+    // Not "discussed ties with his visiting counterpart": a trigger that only
+    // describes its phrase's noun is no object of the verb.
     if (np >= 0 && clause.verb >= 0 && clause.object >= 0 &&
-        InPhrase(np, clause.object) && !OccasionOf(np)) {
+        InPhrase(np, clause.object) && !OccasionOf(np) &&
+        ph_.nps[np].head >= trigger.begin && ph_.nps[np].head < trigger.end) {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= GovernorLemma(c_.denial_governor, g);
       mood.wished |= GovernorLemma(c_.plan_governor, g);
@@ -701,6 +704,19 @@ class SentenceMatcher {
     // "to begin consultations on a possible upgrade of their relations to a strategic
     // partnership": what talks are about, or what is called possible, is not done.
     if (np >= 0) mood.wished |= TopicOfTalksOrPossible(np);
+    // "A trip to Seoul by Tusk was discussed but has not been scheduled", "the summit
+    // never took place": a negated verb of occurrence (@occurrence_verb) whose
+    // subject is the trigger's phrase denies the event.
+    if (np >= 0) {
+      for (size_t k = 0; k < clauses_.size(); ++k) {
+        const Clause& d = clauses_[k];
+        if (d.verb < 0 || !ph_.verbs[d.verb].negated ||
+            SubjectOf(sentence_.parse, static_cast<int>(k)) != np) {
+          continue;
+        }
+        mood.blocked |= GovernorLemma(c_.occurrence_verb, ph_.verbs[d.verb]);
+      }
+    }
     // "a meeting between the two premiers, floated for January, looked unlikely": a
     // participle that tells the phrase proposed (or rejected) describes a plan.
     if (np >= 0) {

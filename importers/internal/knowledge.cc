@@ -116,6 +116,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"legal_suffix", &KnownClasses::legal_suffix},
     {"legislature", &KnownClasses::legislature},
     {"candidacy_noun", &KnownClasses::candidacy_noun},
+    {"occurrence_verb", &KnownClasses::occurrence_verb},
     {"scoped_cue", &KnownClasses::scoped_cue},
     {"occasion_noun", &KnownClasses::occasion_noun},
     {"decision_noun", &KnownClasses::decision_noun},
