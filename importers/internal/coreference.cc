@@ -139,7 +139,8 @@ Discourse::Discourse(const Knowledge& knowledge, const Gazetteer& gazetteer,
            knowledge.classes().addressee_pronoun, knowledge.classes().org_anaphor,
            knowledge.classes().country_anaphor, knowledge.classes().person_pronoun,
            knowledge.classes().plural_pronoun, knowledge.classes().it_pronoun,
-           knowledge.classes().host_anaphor, knowledge.classes().guest_anaphor})) {
+           knowledge.classes().host_anaphor, knowledge.classes().guest_anaphor,
+           knowledge.classes().government_anaphor})) {
   RegisterPeople();
   LearnCountriesFromContext();
   AddSurnameMentions();
@@ -1564,6 +1565,21 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     ClassId cls;
     bool (*accept)(const Mention&);
   };
+  // "RIYADH, March 11 (SPA) -- The Cabinet condemned ...": a state's own organs,
+  // named by their office alone, are the dateline's state; none without one.
+  if (PhraseMatch m = x.MatchAt(c.government_anaphor, t, i, end); m.length > 0) {
+    const int after = i + m.length;
+    if (after < static_cast<int>(t.size()) && t[after].LowerIs("of")) {
+      return false;  // "the Government of Ghana", "the Council of Ministers of the CBSS".
+    }
+    if (!absl::StartsWith(item_.dateline_country, "country:")) return false;
+    Referent r;
+    r.party = item_.dateline_country;
+    r.anaphor = true;
+    out->push_back(std::move(r));
+    *length = m.length;
+    return true;
+  }
   const Option options[] = {{c.org_anaphor, IsOrgMention},
                             {c.country_anaphor, IsCountryMention},
                             {c.person_pronoun, IsPersonOrOffice},

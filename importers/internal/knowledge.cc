@@ -35,6 +35,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"group_anaphor", &KnownClasses::group_anaphor},
     {"org_anaphor", &KnownClasses::org_anaphor},
     {"country_anaphor", &KnownClasses::country_anaphor},
+    {"government_anaphor", &KnownClasses::government_anaphor},
     {"host_anaphor", &KnownClasses::host_anaphor},
     {"guest_anaphor", &KnownClasses::guest_anaphor},
     {"person_pronoun", &KnownClasses::person_pronoun},

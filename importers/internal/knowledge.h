@@ -31,6 +31,7 @@ struct KnownClasses {
           signed_list_cue = -1, event_happening = -1, projection_cue = -1,
           report_verb = -1, piece_noun = -1, outlet_noun = -1;
   // anaphora.txt
+  ClassId government_anaphor = -1;
   ClassId group_anaphor = -1, org_anaphor = -1, country_anaphor = -1, host_anaphor = -1,
           guest_anaphor = -1, person_pronoun = -1, plural_pronoun = -1,
           speaker_pronoun = -1, it_pronoun = -1, agent_noun = -1, seat_agent = -1,
