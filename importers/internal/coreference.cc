@@ -1686,16 +1686,14 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
         subject = before;
       }
     }
-    // "Samsung said it would invest", "China's BYD announced that it would build": a
-    // company as the subject before "it" is whom it means.
     if (t[i].LowerIs("it") && i > 0) {
+      // "Samsung said it would invest", "China's BYD announced that it would build":
+      // a company as the subject before "it" is whom it means.
       if (std::optional<Referent> company = CompanySubjectBefore(s, i)) {
         company->anaphor = true;
         out->push_back(std::move(*company));
         return true;
       }
-    }
-    if (t[i].LowerIs("it") && i > 0) {
       const Mention* state = SubjectStateBefore(s, i);
       if (state != nullptr && state->kind == EntityKind::kCountry) subject = state;
       // "The latter announced it would invest": whom "the latter" named.
@@ -2168,31 +2166,27 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
       ++conjunct.begin;
     }
     std::vector<Referent> part = InRange(s, conjunct.begin, conjunct.end, as_place);
+    // The company a name no list knows stands for, alone in the part ("" for none).
+    auto only_company = [&part](std::string company) {
+      part.clear();
+      if (company.empty()) return;
+      Referent r;
+      r.party = std::move(company);
+      r.unlisted_company = true;
+      part.push_back(std::move(r));
+    };
     // "Korea's POSCO will invest": the state's company, not the state, acts.
     if (std::string company; OwnedUnknownName(s, conjunct, &company)) {
-      part.clear();
-      if (!company.empty()) {
-        Referent r;
-        r.party = std::move(company);
-        r.unlisted_company = true;
-        part.push_back(std::move(r));
-      }
+      only_company(std::move(company));
     }
     // "between Kenya and Chinese company Sinohydro": a conjunct that ends in a name
     // described as a company is that company, not the state of its adjective.
     if (std::string company;
         phrase.conjuncts.size() > 1 && CompanyEndsConjunct(s, conjunct, &company)) {
-      part.clear();
-      Referent r;
-      r.party = std::move(company);
-      r.unlisted_company = true;
-      part.push_back(std::move(r));
+      only_company(std::move(company));
     }
     if (std::string company; part.empty() && DescribedUnknownName(s, np, &company)) {
-      Referent r;
-      r.party = std::move(company);
-      r.unlisted_company = true;
-      part.push_back(std::move(r));
+      only_company(std::move(company));
     }
     KeepTheCompany(sentence, head, &part);
     KeepAreaMembers(sentence, conjunct, &part);

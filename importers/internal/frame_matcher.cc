@@ -704,30 +704,20 @@ class SentenceMatcher {
     // "to begin consultations on a possible upgrade of their relations to a strategic
     // partnership": what talks are about, or what is called possible, is not done.
     if (np >= 0) mood.wished |= TopicOfTalksOrPossible(np);
-    // "A trip to Seoul by Tusk was discussed but has not been scheduled", "the summit
-    // never took place": a negated verb of occurrence (@occurrence_verb) whose
-    // subject is the trigger's phrase denies the event.
-    if (np >= 0) {
-      for (size_t k = 0; k < clauses_.size(); ++k) {
-        const Clause& d = clauses_[k];
-        if (d.verb < 0 || !ph_.verbs[d.verb].negated ||
-            SubjectOf(sentence_.parse, static_cast<int>(k)) != np) {
-          continue;
-        }
-        mood.blocked |= GovernorLemma(c_.occurrence_verb, ph_.verbs[d.verb]);
-      }
-    }
-    // "a meeting between the two premiers, floated for January, looked unlikely": a
-    // participle that tells the phrase proposed (or rejected) describes a plan.
-    if (np >= 0) {
-      for (size_t k = 0; k < clauses_.size(); ++k) {
-        const Clause& d = clauses_[k];
-        if (d.kind != ClauseKind::kParticipial || d.verb < 0 ||
-            SubjectOf(sentence_.parse, static_cast<int>(k)) != np) {
-          continue;
-        }
-        mood.wished |= GovernorLemma(c_.plan_governor, ph_.verbs[d.verb]);
-        mood.blocked |= GovernorLemma(c_.denial_governor, ph_.verbs[d.verb]);
+    // What other clauses say of the trigger's phrase as their subject:
+    for (size_t k = 0; np >= 0 && k < clauses_.size(); ++k) {
+      const Clause& d = clauses_[k];
+      if (d.verb < 0 || SubjectOf(sentence_.parse, static_cast<int>(k)) != np) continue;
+      const VerbGroup& g = ph_.verbs[d.verb];
+      // "A trip to Seoul by Tusk was discussed but has not been scheduled", "the
+      // summit never took place": a negated verb of occurrence (@occurrence_verb)
+      // denies the event.
+      if (g.negated) mood.blocked |= GovernorLemma(c_.occurrence_verb, g);
+      // "a meeting between the two premiers, floated for January, looked unlikely":
+      // a participle that tells the phrase proposed (or rejected) describes a plan.
+      if (d.kind == ClauseKind::kParticipial) {
+        mood.wished |= GovernorLemma(c_.plan_governor, g);
+        mood.blocked |= GovernorLemma(c_.denial_governor, g);
       }
     }
     // "met without signing a deal": a cue right before a participle negates it.
@@ -1239,8 +1229,8 @@ class SentenceMatcher {
     auto pps_with = [&](absl::string_view prep, bool as_place) {
       auto add_one = [&](int pp) {
         if (MeasureType(f.type) && InCauseOrTopic(ph_.pps[pp])) return;
-        if (GoalOfCandidacy(ph_.pps[pp])) return;
-        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) {
+        if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep &&
+            !GoalOfCandidacy(ph_.pps[pp])) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
           if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
           // "took him to Ashgabat on November 9, Tashkent on November 11 ...".
@@ -1535,9 +1525,6 @@ class SentenceMatcher {
     }
   }
 
-  // "gathered for a summit Peru chaired, with the presidents of X and Y in
-  // attendance": in an item with no named event, the event that clause c (or a
-  // clause it hangs on) names; `range` when there is no clause.
   // "the candidature of Chile for a seat on the Council", "Samoa's bid for
   // membership": a phrase after a bid (or after its "of" phrase) is what the bid
   // seeks, no party of the clause.
@@ -1553,6 +1540,9 @@ class SentenceMatcher {
     return false;
   }
 
+  // "gathered for a summit Peru chaired, with the presidents of X and Y in
+  // attendance": in an item with no named event, the event that clause c (or a
+  // clause it hangs on) names; `range` when there is no clause.
   void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
     if (thing_class_ != c_.event_noun) return;
     for (int k = c; view->referents.empty(); k = clauses_[k].parent) {
