@@ -275,6 +275,30 @@ int YearOfSameMonthBefore(const std::vector<DateMention>& found, int month) {
              : 0;
 }
 
+// "In July 2021 Vilnius let Taipei open an office. On 10 August Beijing recalled its
+// ambassador": a month (and day) without a year, told while the text recounts a past
+// year, is the one nearest the time it recounts; 0 when the text is not recounting.
+int YearOfNarrative(int month, int day, const DateContext& ctx) {
+  const DateWithPrecision& from = ctx.narrative;
+  if (!from.known() || from.precision == DatePrecision::kYear || !ctx.reference.known() ||
+      from.year >= ctx.reference.year) {
+    return 0;
+  }
+  const int32_t anchor = Days(from);
+  int best = 0;
+  int32_t best_gap = 0;
+  for (int year = from.year - 1; year <= from.year + 1; ++year) {
+    const int32_t days = graph::DaysFromCivil(
+        year, month, std::min(std::max(day, 1), graph::DaysInMonth(year, month)));
+    const int32_t gap = std::abs(days - anchor);
+    if (best == 0 || gap < best_gap) {
+      best = year;
+      best_gap = gap;
+    }
+  }
+  return best < ctx.reference.year ? best : 0;
+}
+
 int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
   if (!ref.known()) return 0;
   // News tells what has happened: the latest such day on or before the report, with
@@ -438,6 +462,8 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     year = told;  // "on November 30 last year"
   } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
     year = same;
+  } else if (int recounted = YearOfNarrative(month, day, ctx); recounted > 0) {
+    year = recounted;
   } else {
     year = YearForMonthDay(month, day, ref);
     // "will take over on Jan. 1": the next such day. "said it would take over on
@@ -495,6 +521,10 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   } else if (for_later || ((t[i - 1].LowerIs("in") || part) && FutureBefore(t, begin))) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
+  } else if (int recounted =
+                 t[i - 1].LowerIs("last") ? 0 : YearOfNarrative(month, 1, ctx);
+             recounted > 0) {
+    year = recounted;  // "in July 2021 ... In December, customs ..."
   } else if (month > ref.month || (t[i - 1].LowerIs("last") && month == ref.month)) {
     --year;
   }
@@ -553,6 +583,8 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     year = told;  // "on 30 November last year"
   } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
     year = same;
+  } else if (int recounted = YearOfNarrative(month, *day, ctx); recounted > 0) {
+    year = recounted;
   } else {
     year = YearForMonthDay(month, *day, ctx.reference);
     // "effective 1 June" in a report of May: this year's, not last year's.

@@ -42,6 +42,10 @@ struct DateContext {
   // The last month or day the text gave before this sentence, however told ("in
   // April", "last month"), for "in the month".
   graph::DateWithPrecision last_month;
+  // A past month or day the text gave with its year, in this paragraph or the one
+  // before, with no day of the report's own time told since: the time a narrative
+  // has gone back to, for a month or day it then gives without a year.
+  graph::DateWithPrecision narrative;
 };
 
 // "up from about $1.6 billion today": a "today" or "now" right after an amount dates

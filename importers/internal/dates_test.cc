@@ -505,6 +505,34 @@ TEST(FindDates, YearsAgoTodayIsThatDay) {
   EXPECT_EQ(Dates("Forty years ago, they met", kFeb5), std::vector<std::string>{"1986"});
 }
 
+std::vector<std::string> RecountedDates(absl::string_view text,
+                                        DateWithPrecision narrative) {
+  std::vector<Token> tokens = Tokenize(text, 0);
+  DateContext ctx{kFeb5, {}, {}, {}, narrative};
+  std::vector<std::string> out;
+  for (const DateMention& d : FindDates(tokens, ctx)) out.push_back(d.date.ToString());
+  return out;
+}
+
+TEST(FindDates, AYearlessDayInARecountedYearIsTheNearestToIt) {
+  const DateWithPrecision nov2021 = DateWithPrecision::Month(2021, 11);
+  EXPECT_EQ(RecountedDates("On 21 November, Beijing downgraded ties", nov2021),
+            std::vector<std::string>{"2021-11-21"});
+  EXPECT_EQ(RecountedDates("On January 9 Rabat recalled its envoy", nov2021),
+            std::vector<std::string>{"2022-01-09"});
+  EXPECT_EQ(RecountedDates("In December, customs stopped the goods", nov2021),
+            std::vector<std::string>{"2021-12"});
+  // A stated year, and "last" a month, keep their own reading.
+  EXPECT_EQ(RecountedDates("On 21 November 2024 the two met", nov2021),
+            std::vector<std::string>{"2024-11-21"});
+  EXPECT_EQ(RecountedDates("last December the two met", nov2021),
+            std::vector<std::string>{"2025-12"});
+  // A recounted time of the report's own year changes nothing.
+  EXPECT_EQ(RecountedDates("On January 9 Rabat recalled its envoy",
+                           DateWithPrecision::Month(2026, 1)),
+            std::vector<std::string>{"2026-01-09"});
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);

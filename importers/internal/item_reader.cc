@@ -30,6 +30,65 @@ bool IsOutletWord(const Token& t) {
          (t.lower.find('.') != std::string::npos && t.lower.size() > 2);
 }
 
+// The past time a text recounts: the last month or day it gave with a year, until it
+// turns back to the report's own time ("on Tuesday", "today", "last week"). Read only
+// in the paragraph it was given in: a round-up's next item is news again.
+class Narrative {
+ public:
+  explicit Narrative(const DateWithPrecision& reported) : reported_(reported) {}
+
+  DateWithPrecision At(int paragraph) const {
+    return paragraph == paragraph_ ? date_ : DateWithPrecision();
+  }
+
+  // Only a sentence's first date can set the time it recounts, and only in its own
+  // clause: "a framework signed in January 2009" after the sentence's own "two days
+  // later" is background.
+  void Follow(const Sentence& s) {
+    for (size_t k = 0; k < s.dates.size(); ++k) {
+      const DateMention& d = s.dates[k];
+      if (d.kind == DateKind::kWeekday || d.kind == DateKind::kNow ||
+          (d.kind == DateKind::kRelative && d.date.known() &&
+           d.date.year >= reported_.year)) {
+        date_ = DateWithPrecision();
+      } else if (k == 0 && d.kind == DateKind::kAbsolute &&
+                 d.date.precision != DatePrecision::kYear && StatesYear(s.tokens, d) &&
+                 !SubordinateBefore(s.tokens, d.begin)) {
+        date_ = d.date;
+        paragraph_ = s.paragraph;
+      }
+    }
+  }
+
+ private:
+  // Whether the date at `end` is in a clause after the sentence's first: a relative or
+  // subordinate one, or a participle's after the main verb ("suspended the charter, a
+  // framework signed in 2009").
+  static bool SubordinateBefore(const std::vector<Token>& tokens, int end) {
+    int verbs = 0;
+    for (int k = 0; k < end && k < static_cast<int>(tokens.size()); ++k) {
+      const Token& t = tokens[k];
+      if (t.tag == Tag::kVerb) ++verbs;
+      if (t.tag == Tag::kRelative || t.tag == Tag::kSubordinator || t.LowerIs("that") ||
+          t.LowerIs("since") || verbs > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool StatesYear(const std::vector<Token>& tokens, const DateMention& d) {
+    for (int k = d.begin; k < d.end && k < static_cast<int>(tokens.size()); ++k) {
+      if (YearEndingToken(tokens[k])) return true;
+    }
+    return false;
+  }
+
+  DateWithPrecision reported_;
+  DateWithPrecision date_;
+  int paragraph_ = 0;
+};
+
 // The end (exclusive) of "on Month Day[, Year]" / "on Day Month" at t[i] == "on"; -1
 // if t[i..] is no such date.
 int DateAfterOn(const std::vector<Token>& t, int i) {
@@ -75,11 +134,14 @@ class ItemReader {
     if (days && out_.reported.precision == DatePrecision::kDay)
       out_.anchor = out_.reported;
     DateWithPrecision last_stated, last_month, heading;
+    Narrative narrative(out_.reported);
     for (size_t k = 0; k < out_.sentences.size(); ++k) {
       Sentence& s = out_.sentences[k];
       if (std::optional<DateWithPrecision> h = TimelineHeading(k)) heading = *h;
       s.heading = heading;
-      FindSentenceDates(s, out_.anchor, last_stated, last_month);
+      FindSentenceDates(s, out_.anchor, last_stated, last_month,
+                        narrative.At(s.paragraph));
+      narrative.Follow(s);
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
@@ -1037,8 +1099,10 @@ class ItemReader {
 
   void FindSentenceDates(Sentence& s, const DateWithPrecision& previous,
                          const DateWithPrecision& last_stated = DateWithPrecision(),
-                         const DateWithPrecision& last_month = DateWithPrecision()) {
-    s.dates = FindDates(s.tokens, {ReferenceFor(s), previous, last_stated, last_month});
+                         const DateWithPrecision& last_month = DateWithPrecision(),
+                         const DateWithPrecision& narrative = DateWithPrecision()) {
+    s.dates = FindDates(s.tokens,
+                        {ReferenceFor(s), previous, last_stated, last_month, narrative});
     s.dates.erase(std::remove_if(s.dates.begin(), s.dates.end(),
                                  [&](const DateMention& d) {
                                    return s.attribution.Contains(d.begin) ||
