@@ -299,6 +299,26 @@ int YearOfNarrative(int month, int day, const DateContext& ctx) {
   return best < ctx.reference.year ? best : 0;
 }
 
+// "in 2022, when the two signed a pact in July": a year followed by a clause of
+// "when" tells the year of the months and days that clause gives; 0 otherwise.
+int YearOfWhenClause(const std::vector<Token>& t, const std::vector<DateMention>& found) {
+  if (found.empty()) return 0;
+  const DateMention& last = found.back();
+  if (last.kind != DateKind::kAbsolute || last.date.precision != DatePrecision::kYear)
+    return 0;
+  int k = last.end;
+  if (k < static_cast<int>(t.size()) && t[k].text == ",") ++k;
+  return k < static_cast<int>(t.size()) && t[k].LowerIs("when") ? last.date.year : 0;
+}
+
+// The year a month or day without one has from the text before it: a clause of
+// "when" after a year, or a past year the paragraph recounts; 0 when neither.
+int YearToldBefore(const std::vector<Token>& t, const std::vector<DateMention>& found,
+                   int month, int day, const DateContext& ctx) {
+  if (int when = YearOfWhenClause(t, found); when > 0) return when;
+  return YearOfNarrative(month, day, ctx);
+}
+
 int YearForMonthDay(int month, int day, const DateWithPrecision& ref) {
   if (!ref.known()) return 0;
   // News tells what has happened: the latest such day on or before the report, with
@@ -462,7 +482,7 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
     year = told;  // "on November 30 last year"
   } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
     year = same;
-  } else if (int recounted = YearOfNarrative(month, day, ctx); recounted > 0) {
+  } else if (int recounted = YearToldBefore(t, *out, month, day, ctx); recounted > 0) {
     year = recounted;
   } else {
     year = YearForMonthDay(month, day, ref);
@@ -522,7 +542,7 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
   } else if (int recounted =
-                 t[i - 1].LowerIs("last") ? 0 : YearOfNarrative(month, 1, ctx);
+                 t[i - 1].LowerIs("last") ? 0 : YearToldBefore(t, *out, month, 1, ctx);
              recounted > 0) {
     year = recounted;  // "in July 2021 ... In December, customs ..."
   } else if (month > ref.month || (t[i - 1].LowerIs("last") && month == ref.month)) {
@@ -583,7 +603,7 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
     year = told;  // "on 30 November last year"
   } else if (int same = YearOfSameMonthBefore(*out, month); same > 0) {
     year = same;
-  } else if (int recounted = YearOfNarrative(month, *day, ctx); recounted > 0) {
+  } else if (int recounted = YearToldBefore(t, *out, month, *day, ctx); recounted > 0) {
     year = recounted;
   } else {
     year = YearForMonthDay(month, *day, ctx.reference);

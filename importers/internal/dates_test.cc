@@ -533,6 +533,16 @@ TEST(FindDates, AYearlessDayInARecountedYearIsTheNearestToIt) {
             std::vector<std::string>{"2026-01-09"});
 }
 
+TEST(FindDates, AClauseOfWhenAfterAYearIsInThatYear) {
+  EXPECT_EQ(Dates("warmed in 2022, when the two signed a pact in July", kFeb5),
+            (std::vector<std::string>{"2022", "2022-07"}));
+  EXPECT_EQ(Dates("warmed in 2022 when the two met on 4 July", kFeb5),
+            (std::vector<std::string>{"2022", "2022-07-04"}));
+  // Another clause keeps the report's reading.
+  EXPECT_EQ(Dates("rose in 2022, and the two met on 4 January", kFeb5),
+            (std::vector<std::string>{"2022", "2026-01-04"}));
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
