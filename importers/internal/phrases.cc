@@ -1006,12 +1006,30 @@ class PhraseFinder {
   // sentence (after a dateline's punctuation): "According to [the ministry]", "At
   // the end of the talks in [Brasília]".
   bool OpeningObject(int begin) const {
-    int k = SentenceStart(begin);
+    int k = OpeningPreposition(SentenceStart(begin), begin);
     if (k >= begin || TagAt(k) != Tag::kPreposition) return false;
     for (k += t_[k].span; k < begin; ++k) {
       if (TagAt(k) != Tag::kPreposition && !IsNominal(TagAt(k))) return false;
     }
     return TagAt(begin - 1) == Tag::kPreposition;
+  }
+
+  // The preposition that opens a sentence at k, or after a measure of time before it
+  // ("A week after the vote, Chile and Peru signed", "Days before the summit, ..."):
+  // a few common words, then "after" or "before". Else k.
+  int OpeningPreposition(int k, int limit) const {
+    constexpr int kLongestMeasure = 3;
+    for (int m = k; m < limit && m < k + kLongestMeasure; ++m) {
+      const Tag tag = TagAt(m);
+      if (tag == Tag::kPreposition) {
+        return m > k && (t_[m].LowerIs("after") || t_[m].LowerIs("before")) ? m : k;
+      }
+      if (tag != Tag::kDeterminer && tag != Tag::kNumber && tag != Tag::kNoun &&
+          !(m == k && tag == Tag::kProper)) {
+        return k;
+      }
+    }
+    return k;
   }
 
   // Phrase b describes the name before it and runs through prepositional phrases to

@@ -88,6 +88,18 @@ TEST(FindPhrases, AnOpeningPrepositionsObjectStaysOutOfTheListAfterIt) {
   EXPECT_EQ(p.Conjuncts(ministry), (std::vector<std::string>{"the ministry"}));
 }
 
+TEST(FindPhrases, AMeasureOfTimeBeforeAnOpeningAfterLeavesItsObjectOutOfTheList) {
+  Parsed p = Parse("A week after the vote, Chile and Peru signed a treaty.");
+  int list = p.PhraseAt("Chile");
+  ASSERT_GE(list, 0);
+  EXPECT_EQ(p.Conjuncts(list), (std::vector<std::string>{"Chile", "Peru"}));
+  // A noun before "of" opens no such phrase: its list stays whole.
+  Parsed q = Parse("The ministers of Chile, Peru and Bolivia signed a treaty.");
+  int names = q.PhraseAt("Chile");
+  ASSERT_GE(names, 0);
+  EXPECT_EQ(q.Conjuncts(names), (std::vector<std::string>{"Chile", "Peru", "Bolivia"}));
+}
+
 TEST(FindPhrases, ANameBetweenANounAndItsVerbStartsAPhrase) {
   Parsed p = Parse("Two years ago Kenya signed the accord with Ghana.");
   int kenya = p.PhraseAt("Kenya");
