@@ -759,6 +759,7 @@ class ClauseFinder {
     if (TopClause().verb < 0 && !g.infinitive && !g.nonfinite && OpenZeroRelative(i, v)) {
       return;
     }
+    if (!g.infinitive && !g.nonfinite && ContentAfterRelative(i, before)) return;
     // "Jordan and Iraq's decision earlier this month to raise their ties ... has been
     // welcomed": an infinitive after the subject's noun, with the tensed verb still to
     // come, completes that noun; it is not the sentence's verb.
@@ -812,6 +813,37 @@ class ClauseFinder {
     p_.clauses[c].antecedent = antecedent;
     p_.clauses[c].antecedent_top = ChainTop(antecedent);
     AttachVerb(c, v);
+    return true;
+  }
+
+  // "Chile said the partnership (that) the two governments declared in 2019 has
+  // deepened": a tensed verb right after a relative clause describing the object of a
+  // verb of saying is the verb of what was said, whose subject that object is. Ends
+  // the relative clause and opens the content clause for the verb group at i; false
+  // when the clauses are not so.
+  bool ContentAfterRelative(int i, int before) {
+    if (stack_.size() < 2 || before < 0 || t_[before].tag == Tag::kComma ||
+        t_[before].tag == Tag::kConjunction) {
+      return false;
+    }
+    const Clause& relative = TopClause();
+    if (relative.kind != ClauseKind::kRelative || relative.verb < 0 ||
+        relative.antecedent < 0 || relative.parent < 0) {
+      return false;
+    }
+    const Clause& parent = p_.clauses[relative.parent];
+    if (parent.verb < 0 || parent.object != relative.antecedent) return false;
+    const int head = p_.phrases.verbs[parent.verb].head;
+    if (head < 0 || !(t_[head].verb_forms & kTakesContent)) return false;
+    const int antecedent = relative.antecedent;
+    const int parent_id = relative.parent;
+    EndBefore(Top(), i);
+    stack_.pop_back();
+    int c = Open(ClauseKind::kSubordinate, i, parent_id, -1);
+    p_.clauses[c].content = true;
+    AttachVerb(c, p_.phrases.verb_at[i]);
+    p_.clauses[c].subject = antecedent;
+    p_.clauses[c].shares_subject = false;
     return true;
   }
 

@@ -73,6 +73,26 @@ TEST(ParseSentence, AnObjectFollowsPhrasesSetOffByCommasAfterItsVerb) {
   EXPECT_NE(q.Phrase(q.parse.clauses[d].object), "the envoy");
 }
 
+TEST(ParseSentence, ATensedVerbAfterARelativeOnASaidObjectIsWhatWasSaid) {
+  for (absl::string_view text :
+       {"Chile said the pact that the two governments signed in 2019 has lapsed.",
+        "Chile said the pact the two governments signed in 2019 has lapsed."}) {
+    Parsed p = Parse(text);
+    const int lapsed = p.ClauseOf("has");
+    const int signed_ = p.ClauseOf("signed");
+    ASSERT_GE(lapsed, 0) << text;
+    ASSERT_GE(signed_, 0) << text;
+    EXPECT_EQ(p.parse.clauses[lapsed].kind, ClauseKind::kSubordinate) << text;
+    EXPECT_TRUE(p.parse.clauses[lapsed].content) << text;
+    EXPECT_EQ(p.Phrase(p.parse.clauses[lapsed].subject), "the pact") << text;
+    // The relative clause ends before it, so its date is its own.
+    EXPECT_EQ(p.parse.clause_at[p.TokenIndex("2019")], signed_) << text;
+  }
+  // After a verb that takes no clause, the second verb is no such clause.
+  Parsed q = Parse("Chile hailed the pact that Peru signed in 2019.");
+  EXPECT_EQ(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kRelative);
+}
+
 TEST(ParseSentence, AGerundAfterPraiseAndOnIsDoneByThePraisedObject) {
   Parsed p = Parse("Chile congratulated Peru on joining the alliance.");
   int c = p.ClauseOf("joining");
