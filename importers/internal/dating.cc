@@ -1181,9 +1181,10 @@ EventDate DateOf(const MatchContext& ctx) {
     }
   }
   // An entry under a timeline's heading ("2023" over "Ghana and Togo signed a
-  // memorandum") happened in the heading's period.
-  if (!out.stated && ctx.sentence().heading.known()) {
-    out.date = ctx.sentence().heading;
+  // memorandum") happened in the heading's period, or on its own opening date.
+  const Sentence& s = ctx.sentence();
+  if (!out.stated && (s.entry.known() || s.heading.known())) {
+    out.date = s.entry.known() ? s.entry : s.heading;
     out.stated = true;
   }
   if (!out.stated) {

@@ -135,6 +135,8 @@ class ItemReader {
       out_.anchor = out_.reported;
     DateWithPrecision last_stated, last_month, heading;
     Narrative narrative(out_.reported);
+    DateWithPrecision entry;
+    int entry_paragraph = -1;
     for (size_t k = 0; k < out_.sentences.size(); ++k) {
       Sentence& s = out_.sentences[k];
       if (std::optional<DateWithPrecision> h = TimelineHeading(k)) heading = *h;
@@ -142,6 +144,11 @@ class ItemReader {
       FindSentenceDates(s, out_.anchor, last_stated, last_month,
                         narrative.At(s.paragraph));
       narrative.Follow(s);
+      if (std::optional<DateWithPrecision> e = EntryDate(k)) {
+        entry = *e;
+        entry_paragraph = s.paragraph;
+      }
+      if (s.paragraph == entry_paragraph) s.entry = entry;
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
@@ -1050,6 +1057,24 @@ class ItemReader {
   // "12 May 2024 - ..." opening one: a timeline's heading, whose date the entries
   // after it take for what they tell without a year. Only one before the report's
   // month counts (the report's own dates need no heading).
+  // "14 January." opening a paragraph of a chronology as a sentence of its own, with
+  // more of the paragraph after it: the date its entry tells of (its dates found).
+  std::optional<DateWithPrecision> EntryDate(size_t k) const {
+    const Sentence& s = out_.sentences[k];
+    const bool opens = k == 0 || out_.sentences[k - 1].paragraph != s.paragraph;
+    const bool more =
+        k + 1 < out_.sentences.size() && out_.sentences[k + 1].paragraph == s.paragraph;
+    if (!opens || !more || s.headline || s.dates.size() != 1) return std::nullopt;
+    const DateMention& d = s.dates[0];
+    if (d.kind != DateKind::kAbsolute || d.date.precision == DatePrecision::kYear)
+      return std::nullopt;
+    for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) {
+      if ((i < d.begin || i >= d.end) && s.tokens[i].kind != TokenKind::kPunct)
+        return std::nullopt;
+    }
+    return d.date;
+  }
+
   std::optional<DateWithPrecision> TimelineHeading(size_t k) const {
     constexpr int kHeadingTokens = 6;  // "Monday, 12 May 2024:"
     const Sentence& s = out_.sentences[k];

@@ -57,6 +57,9 @@ struct Sentence {
   // A timeline's heading in force ("2023", "March 2024:" over the entries that
   // follow it), when it lies before the report's month; unknown otherwise.
   graph::DateWithPrecision heading;
+  // A date that opens its paragraph as a sentence of its own ("14 January." over
+  // "Envoys met in Moscow."): the day the paragraph's later sentences tell of.
+  graph::DateWithPrecision entry;
 };
 
 struct ItemText {

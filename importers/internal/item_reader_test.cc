@@ -146,6 +146,21 @@ TEST(ReadItem, AYearOpeningAnEntryBeforeAColonIsItsHeading) {
   EXPECT_EQ(item->sentences[0].dates.back().date, DateWithPrecision::Month(2022, 10));
 }
 
+TEST(ReadItem, ADateOpeningItsParagraphAloneDatesTheParagraph) {
+  ReadResult item =
+      Read({"2023", "4 March. Chile and Peru signed a fisheries accord. They met.",
+            "Chile and Peru opened a border post."});
+  ASSERT_EQ(item->sentences.size(), 5u);
+  EXPECT_EQ(item->sentences[2].entry, DateWithPrecision::Day(2023, 3, 4));
+  EXPECT_EQ(item->sentences[3].entry, DateWithPrecision::Day(2023, 3, 4));
+  // The next paragraph is under the year's heading only.
+  EXPECT_FALSE(item->sentences[4].entry.known());
+  EXPECT_EQ(item->sentences[4].heading, DateWithPrecision::Year(2023));
+  // A date with words of its own, or a date alone in its paragraph, is no entry's.
+  ReadResult words = Read({"On 4 March. Chile and Peru signed an accord."});
+  for (const Sentence& s : words->sentences) EXPECT_FALSE(s.entry.known());
+}
+
 TEST(ReadItem, NoHeadingInTheReportsMonthNorFromADateInASentence) {
   ReadResult item = Read({"March 2025", "Chile and Peru signed a pact on Monday.",
                           "In 2019, Chile and Peru signed a treaty. They met in May."});
