@@ -1277,6 +1277,11 @@ class SentenceMatcher {
         bool describes = (child.kind == ClauseKind::kParticipial ||
                           child.kind == ClauseKind::kRelative) &&
                          child.antecedent == object;
+        // "signed a peace agreement, witnessed by the king": the agent of another
+        // verb's participle is that verb's (a witness, a broker), not a party to the
+        // document (a meeting "hosted by" a state has it as a party).
+        if (prep == "by" && f.type == RelationType::kAgreement && !SameVerb(c, k))
+          continue;
         if (describes || GerundOfPhrase(child, object)) add(child.pps);
         // "will invest $300 million to develop a hub in Kenya's Lamu": money's purpose
         // says where it goes.
@@ -1684,6 +1689,14 @@ class SentenceMatcher {
       if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) return ph_.pps[pp].np;
     }
     return -1;
+  }
+
+  // Clauses a and b have verbs of one lemma ("signed ..., signed by").
+  bool SameVerb(int a, int b) const {
+    const int va = clauses_[a].verb;
+    const int vb = clauses_[b].verb;
+    if (va < 0 || vb < 0) return false;
+    return t_[ph_.verbs[va].head].lemma == t_[ph_.verbs[vb].head].lemma;
   }
 
   // The object of a passive clause's "by" phrase; -1 when none.
