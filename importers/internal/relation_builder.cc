@@ -23,6 +23,22 @@ std::string ClauseText(const Sentence& s, const TokenRange& r) {
   return std::string(s.text.substr(b, e - b));
 }
 
+// A relation of a kind that exists once it has happened (a signing, a meeting, a
+// site announced) dated after its report is a plan the text tells of ("is to open
+// a plant next year"), not a relation. A forum may be held later as announced, a
+// sanction take effect on a day ahead, a statement look ahead, and a rotating chair
+// is taken up on its appointed day ("takes over the presidency on 1 July").
+bool DatedAfterReport(RelationType type, const graph::DateWithPrecision& date,
+                      const graph::DateWithPrecision& reported) {
+  constexpr int kGraceDays = 3;  // "signed on Feb. 6" in a report of Feb. 5.
+  if (type == RelationType::kForum || type == RelationType::kSanction ||
+      type == RelationType::kDeclaration || type == RelationType::kMembership) {
+    return false;
+  }
+  return date.known() && reported.known() &&
+         date.FirstDay() > reported.FirstDay() + kGraceDays;
+}
+
 }  // namespace
 
 RelationBuilder::RelationBuilder(const Knowledge& knowledge, const Gazetteer& gazetteer,
@@ -244,6 +260,7 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
       continue;
     if (graph::IsSymmetric(type) && r.target.id < r.source.id)
       std::swap(r.source, r.target);
+    if (DatedAfterReport(type, date.date, text_.reported)) continue;
     r.date = date.date;
     r.reported = text_.reported;
     r.attributes = ReadAttributes(ctx, source, target, date);
