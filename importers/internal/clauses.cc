@@ -784,6 +784,14 @@ class ClauseFinder {
       MarkReducedRelative(Top(), i);
       return;
     }
+    if (!g.infinitive && (!g.nonfinite || (t_[g.head].verb_forms & kPastTense)) &&
+        SetOffParticipleBefore(i)) {
+      VerbGroup& tensed = p_.phrases.verbs[v];
+      tensed.nonfinite = false;
+      tensed.passive = false;
+      AttachVerb(Top(), v);
+      return;
+    }
     // "X chose China for a visit, held talks with Y and raised ties": after a comma, a
     // tensed verb with an object of its own continues a list of the subject's acts
     // (", also banned the export of ...": adverbs between change nothing).
@@ -799,6 +807,44 @@ class ClauseFinder {
       return;
     }
     OpenSecondVerbClause(i, v);
+  }
+
+  // "An agreement between Chile and Peru, signed last month, entered into force": a
+  // past form set off by commas right after the subject, with no object, is a
+  // participle describing it when a tensed verb follows its closing comma (at i).
+  // Makes the main clause's verb that participle's clause and returns true, leaving
+  // the main clause to take the verb at i; false when the clause is not so.
+  bool SetOffParticipleBefore(int i) {
+    if (stack_.size() != 1 || i == 0 || t_[i - 1].tag != Tag::kComma) return false;
+    const int c = Top();
+    Clause& main = p_.clauses[c];
+    if (main.kind != ClauseKind::kMain || main.verb < 0 || main.object >= 0 ||
+        main.subject < 0) {
+      return false;
+    }
+    VerbGroup& first = p_.phrases.verbs[main.verb];
+    const int at = first.range.begin;
+    if (first.range.end - at != 1 || at == 0 || t_[at - 1].tag != Tag::kComma ||
+        !(t_[at].verb_forms & kPastParticiple)) {
+      return false;
+    }
+    // Only phrases (a subject and its prepositional phrases) before that comma.
+    for (int k = p_.phrases.nps[main.subject].range.begin; k < at - 1; ++k) {
+      if (p_.phrases.verb_at[k] >= 0 || t_[k].tag == Tag::kComma) return false;
+    }
+    first.nonfinite = true;
+    first.passive = true;
+    const int subject = main.subject;
+    main.verb = -1;
+    const int participle = Open(ClauseKind::kParticipial, at, c, -1);
+    Clause& described = p_.clauses[participle];
+    described.verb = static_cast<int>(&first - p_.phrases.verbs.data());
+    described.antecedent = subject;
+    described.antecedent_top = ChainTop(subject);
+    described.shares_subject = true;
+    EndBefore(participle, i - 1);
+    stack_.pop_back();
+    return true;
   }
 
   // "The partnership the two countries set up in 2016 has deepened": a phrase

@@ -93,6 +93,25 @@ TEST(ParseSentence, ATensedVerbAfterARelativeOnASaidObjectIsWhatWasSaid) {
   EXPECT_EQ(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kRelative);
 }
 
+TEST(ParseSentence, APastFormSetOffAfterTheSubjectIsAParticipleWhenAVerbFollows) {
+  for (absl::string_view text :
+       {"A pact between Chile and Peru, signed last month, entered into force.",
+        "A pact on fish between Chile and Peru, signed in March, came into force."}) {
+    Parsed p = Parse(text);
+    const int signed_ = p.ClauseOf("signed");
+    ASSERT_GE(signed_, 0) << text;
+    EXPECT_EQ(p.parse.clauses[signed_].kind, ClauseKind::kParticipial) << text;
+    EXPECT_EQ(p.Phrase(p.parse.clauses[signed_].antecedent_top), "A pact") << text;
+    const int main = p.parse.clauses[signed_].parent;
+    ASSERT_GE(main, 0) << text;
+    EXPECT_EQ(p.parse.clauses[main].kind, ClauseKind::kMain) << text;
+    EXPECT_EQ(p.Phrase(p.parse.clauses[main].subject), "A pact") << text;
+  }
+  // A past form with an object of its own is the main verb.
+  Parsed q = Parse("Chile, in turn, signed a pact, officials said.");
+  EXPECT_EQ(q.parse.clauses[q.ClauseOf("signed")].kind, ClauseKind::kMain);
+}
+
 TEST(ParseSentence, AGerundAfterPraiseAndOnIsDoneByThePraisedObject) {
   Parsed p = Parse("Chile congratulated Peru on joining the alliance.");
   int c = p.ClauseOf("joining");
