@@ -36,6 +36,17 @@ bool BeforeIs(const std::vector<Token>& t, int i, absl::string_view word) {
   return i > 0 && t[i - 1].lower == word;
 }
 
+// "since 2022", "since last August", "since early March": the date right after
+// "since" (not "since the 1989 embargo", a span from a thing the date names).
+bool SinceRightBefore(const std::vector<Token>& t, const DateMention& d) {
+  int k = d.begin - 1;
+  if (k >= 0 && (t[k].LowerIs("last") || t[k].LowerIs("early") || t[k].LowerIs("late") ||
+                 t[k].LowerIs("mid"))) {
+    --k;
+  }
+  return k >= 0 && t[k].LowerIs("since");
+}
+
 // "his first trip since the clashes of September 2022": a date inside a "since"
 // phrase is where a span starts, as "since 2022" is; a verb or comma between ends
 // the phrase.
@@ -402,8 +413,12 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
       return true;
     }
   }
-  // "since 2017" dates a state; for an event it is a running total's start.
+  // "since 2017" dates a state; for an event it is a running total's start. A
+  // measure in force "since last August" was imposed then (not "its first measures
+  // since the 1989 embargo", a span from another thing).
   if (state) return false;
+  if (ctx.match.frame->type == RelationType::kSanction && SinceRightBefore(s.tokens, d))
+    return false;
   if (d.kind == DateKind::kSince) return true;
   // "since Soto's trip to Santiago in October 2022": "since" names the trip itself,
   // and the date of the trip's own phrase is the trip's.
