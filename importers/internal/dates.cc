@@ -1204,6 +1204,14 @@ std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
 std::optional<int> MatchNow(const std::vector<Token>& t, int i, const DateContext& ctx,
                             std::vector<DateMention>* out) {
   const absl::string_view w = t[i].lower;
+  // "held consultations in Riyadh today (02.02.2026)": the date in brackets says
+  // which day "today" was; it is read on its own.
+  const int n = static_cast<int>(t.size());
+  if ((w == "today" || w == "yesterday") && i + 2 < n && t[i + 1].text == "(" &&
+      (IsNumericDate(t[i + 2]) || DayToken(t[i + 2]) ||
+       MonthFromWord(t[i + 2].lower) > 0)) {
+    return i;
+  }
   if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
     int delta = w == "yesterday" ? -1 : 0;
     out->push_back({i, i + 1, DayFromDays(Days(ctx.reference) + delta),

@@ -543,6 +543,14 @@ TEST(FindDates, AClauseOfWhenAfterAYearIsInThatYear) {
             (std::vector<std::string>{"2022", "2026-01-04"}));
 }
 
+TEST(FindDates, ADateInBracketsAfterTodaySaysWhichDayItWas) {
+  EXPECT_EQ(Dates("held talks today (02.02.2026)", kFeb5),
+            std::vector<std::string>{"2026-02-02"});
+  EXPECT_EQ(Dates("held talks today (3 February)", kFeb5),
+            std::vector<std::string>{"2026-02-03"});
+  EXPECT_EQ(Dates("held talks today", kFeb5), std::vector<std::string>{"2026-02-05"});
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
