@@ -153,9 +153,9 @@ void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& t
   }
   if (ctx.match.frame->needs_baseline) {
     const TokenRange clause = ctx.ClauseRange();
-    if (const MoneyMention* m =
-            BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, ctx.tokens(),
-                           ctx.sentence().money, clause.begin, clause.end)) {
+    if (const MoneyMention* m = BaselineAmount(
+            ctx.lexicon(), ctx.classes().amount_hedge, ctx.classes().baseline_opener,
+            ctx.tokens(), ctx.sentence().money, clause.begin, clause.end)) {
       (*a)["amount"] = m->amount;
       (*a)["currency"] = m->currency;
     }
@@ -168,9 +168,9 @@ void AddMoney(const MatchContext& ctx, const Referent& source, const Referent& t
   // is no goal; the next amount of the clause is.
   if (respective == nullptr && near != nullptr) {
     const TokenRange clause = ctx.ClauseRange();
-    const MoneyMention* baseline =
-        BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, ctx.tokens(),
-                       ctx.sentence().money, clause.begin, clause.end);
+    const MoneyMention* baseline = BaselineAmount(
+        ctx.lexicon(), ctx.classes().amount_hedge, ctx.classes().baseline_opener,
+        ctx.tokens(), ctx.sentence().money, clause.begin, clause.end);
     if (baseline == near) {
       for (const MoneyMention& m : ctx.sentence().money) {
         if (m.begin > near->begin && clause.Contains(m.begin)) {

@@ -1152,6 +1152,33 @@ std::optional<int> MatchSequelPeriod(const std::vector<Token>& t, int i,
   return std::nullopt;
 }
 
+// "$4.2 billion in 2025, up from $3.9 billion the year before": the year (or month)
+// before the last date this sentence named, else the last the text stated.
+std::optional<int> MatchPeriodBefore(const std::vector<Token>& t, int i,
+                                     const DateContext& ctx,
+                                     std::vector<DateMention>* out) {
+  const int n = static_cast<int>(t.size());
+  const absl::string_view w = t[i].lower;
+  if (!(w == "year" || w == "month") || i == 0 || !Is(t, i - 1, "the") || i + 1 >= n ||
+      !(Is(t, i + 1, "before") || Is(t, i + 1, "earlier"))) {
+    return std::nullopt;
+  }
+  // "the year before the crisis" names its own time.
+  if (i + 2 < n && t[i + 2].kind != TokenKind::kPunct) return std::nullopt;
+  const DateWithPrecision from = !out->empty() ? out->back().date : ctx.last_stated;
+  if (!from.known()) return std::nullopt;
+  if (w == "year") {
+    out->push_back(
+        {i - 1, i + 2, DateWithPrecision::Year(from.year - 1), DateKind::kSequel});
+    return i + 1;
+  }
+  if (from.precision == DatePrecision::kYear) return std::nullopt;
+  const int months = from.year * 12 + (from.month - 1) - 1;
+  out->push_back({i - 1, i + 2, DateWithPrecision::Month(months / 12, months % 12 + 1),
+                  DateKind::kSequel});
+  return i + 1;
+}
+
 // "the following day", "the next morning": from the last day this sentence named,
 // else from the item's last event.
 std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
@@ -1257,6 +1284,7 @@ std::optional<int> MatchReferredDate(const std::vector<Token>& t, int i,
   if (auto last = MatchPartOfMonth(t, i, ctx, out)) return last;
   if (auto last = MatchWeekday(t, i, ctx, out)) return last;
   if (auto last = MatchSequelPeriod(t, i, ctx, out)) return last;
+  if (auto last = MatchPeriodBefore(t, i, ctx, out)) return last;
   if (auto last = MatchNamedPeriod(t, i, ctx, out)) return last;
   if (auto last = MatchCountedPeriod(t, i, ctx, out)) return last;
   if (auto last = MatchSequelDay(t, i, ctx, out)) return last;

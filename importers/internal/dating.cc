@@ -207,13 +207,27 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
 bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   int end = d.begin;  // "from $16.5bn in 2023", "from $16.5bn last year".
+  // "with $3.9bn in the same period a year earlier": the period's words between.
+  if (end >= 3 && t[end - 1].LowerIs("period") && t[end - 3].LowerIs("the") &&
+      (t[end - 2].LowerIs("same") || t[end - 2].LowerIs("corresponding") ||
+       t[end - 2].LowerIs("comparable"))) {
+    end -= 3;
+  }
+  // "after $22.7bn in the whole of 2024", "in all of 2024".
+  if (end >= 3 && t[end - 1].LowerIs("of") && t[end - 2].LowerIs("whole") &&
+      t[end - 3].LowerIs("the")) {
+    end -= 3;
+  } else if (end >= 2 && t[end - 1].LowerIs("of") && t[end - 2].LowerIs("all")) {
+    end -= 2;
+  }
   if (end > 0 && t[end - 1].LowerIs("in")) --end;
   // "from last year's $4bn": the date as the amount's possessive.
   const bool possessive = d.end < static_cast<int>(t.size()) && t[d.end].LowerIs("'s");
   for (const MoneyMention& m : ctx.sentence().money) {
     if (m.end != end && !(possessive && m.begin == d.end + 1)) continue;
-    return BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge, t,
-                          ctx.sentence().money, m.begin, m.begin + 1) == &m;
+    return BaselineAmount(ctx.lexicon(), ctx.classes().amount_hedge,
+                          ctx.classes().baseline_opener, t, ctx.sentence().money, m.begin,
+                          m.begin + 1) == &m;
   }
   return false;
 }

@@ -2437,8 +2437,9 @@ class SentenceMatcher {
       }
     }
     if (f.needs_money && np >= 0 && !MoneyOfPhrase(np)) return false;
-    if (f.needs_baseline && BaselineAmount(x_, c_.amount_hedge, t_, sentence_.money,
-                                           scope.begin, scope.end) == nullptr) {
+    if (f.needs_baseline &&
+        BaselineAmount(x_, c_.amount_hedge, c_.baseline_opener, t_, sentence_.money,
+                       scope.begin, scope.end) == nullptr) {
       return false;
     }
     if (f.needs_later_figure) {

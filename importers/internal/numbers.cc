@@ -558,7 +558,7 @@ const MoneyMention* LaterFigure(const std::vector<Token>& t,
   return nullptr;
 }
 
-const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
+const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge, ClassId opener,
                                    const std::vector<Token>& tokens,
                                    const std::vector<MoneyMention>& money, int begin,
                                    int end) {
@@ -575,12 +575,13 @@ const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
         (tokens[k - 1].LowerIs("year") || tokens[k - 1].kind == TokenKind::kNumber)) {
       k -= tokens[k - 1].LowerIs("year") && k >= 3 ? 3 : 2;
     }
-    // "up from $5 billion", "against $5 billion", "compared with $5 billion".
+    // "up from $5 billion", "against $5 billion", "compared with $5 billion": an
+    // opener that ends right before the amount (and its hedges).
     if (k < 0) continue;
-    const absl::string_view word = tokens[k].lower;
-    if (word == "from" || word == "against" || word == "versus") return &m;
-    if ((word == "with" || word == "to") && k > 0 && tokens[k - 1].LowerIs("compared")) {
-      return &m;
+    constexpr int kLongestOpener = 3;
+    for (int start = std::max(0, k - kLongestOpener + 1); start <= k; ++start) {
+      if (lexicon.MatchAt(opener, tokens, start, k + 1).length == k + 1 - start)
+        return &m;
     }
   }
   return nullptr;

@@ -80,10 +80,10 @@ const MoneyMention* LaterFigure(const std::vector<Token>& tokens,
                                 const std::vector<DateMention>& dates, int begin, int end,
                                 const DateMention** date);
 
-// The amount in [begin, end) that a change starts from: the one right after "from",
-// with words of class `hedge` between ("to $1 billion, up from about $600 million");
-// null when there is none.
-const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge,
+// The amount in [begin, end) that a change starts from: the one right after a phrase
+// of class `opener` ("from", "compared with"), with words of class `hedge` between
+// ("to $1 billion, up from about $600 million"); null when there is none.
+const MoneyMention* BaselineAmount(const Lexicon& lexicon, ClassId hedge, ClassId opener,
                                    const std::vector<Token>& tokens,
                                    const std::vector<MoneyMention>& money, int begin,
                                    int end);

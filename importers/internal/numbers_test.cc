@@ -213,8 +213,9 @@ TEST(BaselineAmount, TheAmountAfterFromWithHedgesBetween) {
     std::vector<Token> t = Tokenize(text, 0);
     for (Token& token : t) k.lexicon().Annotate(token);
     std::vector<MoneyMention> money = FindMoney(t, k.lexicon(), k.classes().currencies);
-    const MoneyMention* m = BaselineAmount(k.lexicon(), k.classes().amount_hedge, t,
-                                           money, 0, static_cast<int>(t.size()));
+    const MoneyMention* m =
+        BaselineAmount(k.lexicon(), k.classes().amount_hedge, k.classes().baseline_opener,
+                       t, money, 0, static_cast<int>(t.size()));
     return m == nullptr ? -1 : m->amount;
   };
   EXPECT_EQ(baseline("lift trade to $2 billion, up from about $900 million"), 900000000);
@@ -225,6 +226,12 @@ TEST(BaselineAmount, TheAmountAfterFromWithHedgesBetween) {
             3500000000);
   EXPECT_EQ(baseline("fell to $1 billion against $1.2 billion a year earlier"),
             1200000000);
+  EXPECT_EQ(baseline("reached $2 billion in March, after $1.8 billion in February"),
+            1800000000);
+  EXPECT_EQ(baseline("$2 billion, which compares with about $1.5 billion in 2024"),
+            1500000000);
+  // "after" before something else than the amount opens nothing.
+  EXPECT_EQ(baseline("after talks, the two signed deals worth $2 billion"), -1);
 }
 
 TEST(FindPercents, DigitsWordsAndFractions) {
