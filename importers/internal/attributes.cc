@@ -462,17 +462,22 @@ int NextDocumentAt(const MatchContext& ctx, int k) {
   // "an agreement on visas; a memorandum on trade; and a protocol": a semicolon
   // parts a list as a comma does.
   if (t[next].tag == Tag::kComma || t[next].text == ";") ++next;
+  bool joiner = false;
   if (next < n && t[next].LowerIs("and")) {
     ++next;
   } else if (int joined =
                  ctx.lexicon().MatchAt(ctx.classes().list_joiner, t, next, n).length;
              joined > 0) {
     next += joined;
+    joiner = true;
   }
   if (next == k || next >= n) return -1;
   const Token& first = t[next];
+  // "one agreement and five memoranda": a count in words opens one too (not after
+  // "along with", where "four other documents" is the rest of the signing).
   const bool opens = first.tag == Tag::kDeterminer || first.capitalized ||
                      first.kind == TokenKind::kNumber ||
+                     (first.tag == Tag::kNumber && !joiner) ||
                      ctx.lexicon().Contains(ctx.classes().elided_document, first.lower);
   return opens && ctx.sentence().mention_at[next] < 0 ? next : -1;
 }
