@@ -419,7 +419,7 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
   // "upgraded ties to a partnership, building on relations since 1989": a span's
   // start told in a participle is that participle's phrase's, not the trigger's.
-  if (d.kind == DateKind::kSince &&
+  if (d.kind == DateKind::kSince && !ctx.match.frame->since_state &&
       d.begin < static_cast<int>(s.parse.clause_at.size())) {
     const int c = s.parse.clause_at[d.begin];
     if (c >= 0 && c != ctx.match.clause &&
@@ -506,7 +506,10 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
     if (!ctx.InClauseScope(d.begin) && s.parse.clause_at[d.begin] != trailing_speech) {
       continue;
     }
-    if (DescribesAnotherThing(ctx, s.parse.clause_at[d.begin])) continue;
+    // "kept its talks with Thailand suspended since 2014": a frame of a state held
+    // since a date takes that date wherever the participle hangs.
+    const bool state_since = ctx.match.frame->since_state && d.kind == DateKind::kSince;
+    if (!state_since && DescribesAnotherThing(ctx, s.parse.clause_at[d.begin])) continue;
     int scope = s.parse.clause_at[d.begin] == ctx.match.clause ? 0 : 1;
     if (scope == 1 && pluperfect) continue;
     if (d.begin >= trigger.end) {
