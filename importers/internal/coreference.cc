@@ -1039,6 +1039,45 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   return true;
 }
 
+// The states of the last body headed by `head` ("council", "commission") named
+// before token `before` of sentence s, within a few sentences, when its own words or
+// its "of" phrase name two of them ("the Joint Commission of Chile and Peru", "the
+// Chile-Peru Council"); none otherwise.
+std::vector<Referent> Discourse::BilateralBody(int s, int before,
+                                               absl::string_view head) const {
+  constexpr int kBodyWindow = 3;  // Sentences back.
+  for (int k = s; k >= 0 && k >= s - kBodyWindow; --k) {
+    const Sentence& sentence = item_.sentences[k];
+    const Phrases& ph = sentence.parse.phrases;
+    const std::vector<Token>& t = sentence.tokens;
+    for (int np = static_cast<int>(ph.nps.size()) - 1; np >= 0; --np) {
+      const NounPhrase& x = ph.nps[np];
+      if (k == s && x.range.end > before) continue;
+      if (!t[x.head].capitalized || t[x.head].lower != head) continue;
+      std::vector<Referent> parties = InRange(k, x.range.begin, x.range.end);
+      const int of = x.range.end;
+      if (parties.size() < 2 && of + 1 < static_cast<int>(t.size()) &&
+          t[of].LowerIs("of") && np + 1 < static_cast<int>(ph.nps.size()) &&
+          ph.nps[np + 1].range.begin == of + 1) {
+        parties = InRange(k, ph.nps[np + 1].range.begin, ph.nps[np + 1].range.end);
+      }
+      parties.erase(std::remove_if(parties.begin(), parties.end(),
+                                   [](const Referent& r) {
+                                     return !absl::StartsWith(r.party, "country:");
+                                   }),
+                    parties.end());
+      if (parties.size() != 2 || parties[0].party == parties[1].party) return {};
+      for (Referent& r : parties) {
+        r.anaphor = true;
+        r.group = true;
+        r.place = false;
+      }
+      return parties;
+    }
+  }
+  return {};
+}
+
 // For "its" or "their" at token i right after "on" or "for" that follows the object
 // of a verb of praise ("congratulated Peru on its election"): that object's parties.
 std::vector<Referent> Discourse::PraisedObjectBefore(int s, int i) const {
@@ -1633,6 +1672,13 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // "The Council today prolonged ..." in a release from Brussels: with no
     // organization named before, the item's principal one.
     if (o.cls == c.org_anaphor) {
+      // "the first session of the Supreme Council of Chile and Peru ... The council
+      // adopted a programme": a body of two states named before is theirs.
+      if (std::vector<Referent> pair = BilateralBody(s, i, t[i + m.length - 1].lower);
+          !pair.empty()) {
+        out->insert(out->end(), pair.begin(), pair.end());
+        return true;
+      }
       const Mention* org = LastMention(s, i, o.accept);
       if (org != nullptr) {
         AddAnaphorOf(s, org, as_place, out);

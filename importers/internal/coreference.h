@@ -159,6 +159,7 @@ class Discourse {
   bool AddFirstHolder(int s, const std::string& role, bool as_place,
                       std::vector<Referent>* out) const;
   void AddPrincipalHolder(const std::string& role, std::vector<Referent>* out) const;
+  std::vector<Referent> BilateralBody(int s, int before, absl::string_view head) const;
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
   const Mention* SubjectStateBefore(int s, int before) const;

@@ -1368,6 +1368,9 @@ class SentenceMatcher {
       }
       case Slot::kGroup:
         view.ranges.push_back(clause.range);
+        // "Companies from the three countries signed deals": the group names whose
+        // companies acted, not who did.
+        if (PrivateSubject(c)) break;
         for (const Referent& r : InRange(clause.range.begin, clause.range.end)) {
           if (r.group) view.referents.push_back(r);
         }
