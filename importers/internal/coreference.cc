@@ -772,7 +772,12 @@ std::string Discourse::PluralSubjectParty(int s, int i) const {
   if (np < 0) return "";
   const NounPhrase& x = parse.phrases.nps[np];
   const Token& head = sentence.tokens[x.head];
-  if (x.range.end > i || x.conjuncts.size() > 1 || head.lower == head.lemma) return "";
+  // Not a pronoun inside the subject's own "of" chain ("leaders of their three
+  // countries"), whose party the chain would ask of the pronoun again.
+  if (ChainEnd(parse.phrases, np) > i || x.conjuncts.size() > 1 ||
+      head.lower == head.lemma) {
+    return "";
+  }
   std::string party;
   for (int k = x.range.begin; k < x.range.end; ++k) {
     const int m = sentence.mention_at[k];
@@ -1449,6 +1454,19 @@ bool Discourse::BlocOfCounted(const Sentence& sentence, const Mention& bloc) con
 
 bool Discourse::AnaphorAt(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out, int* length) const {
+  // An anaphor resolved through phrases that hold other anaphors asks them in turn;
+  // a chain that comes back to where it started would never end. Past this depth,
+  // none is resolved.
+  constexpr int kMaxAnaphorDepth = 8;
+  if (anaphor_depth_ >= kMaxAnaphorDepth) return false;
+  ++anaphor_depth_;
+  const bool found = AnaphorAtDepth(s, i, end, as_place, out, length);
+  --anaphor_depth_;
+  return found;
+}
+
+bool Discourse::AnaphorAtDepth(int s, int i, int end, bool as_place,
+                               std::vector<Referent>* out, int* length) const {
   const Sentence& sentence = item_.sentences[s];
   if (int length_of = RegionalDescription(s, i, end, as_place, out); length_of > 0) {
     *length = length_of;

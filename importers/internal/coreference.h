@@ -128,6 +128,8 @@ class Discourse {
   std::string NamedHolder(int s, const Mention& office) const;
   bool AnaphorAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
+  bool AnaphorAtDepth(int s, int i, int end, bool as_place, std::vector<Referent>* out,
+                      int* length) const;
   // The kinds of anaphor AnaphorAt tries at token i of sentence s, in its order. Each
   // returns true when one starts there, having set *length and added its referents.
   // A counted or listed group ("the two sides", "both ministers"), or the speaker.
@@ -244,6 +246,8 @@ class Discourse {
   std::string tour_host_;                 // The host of the guest's latest stop.
   graph::DateWithPrecision first_visit_;  // The date of the item's main visit.
   std::pair<int, int> main_event_ = {-1, -1};
+  // How many AnaphorAt calls are under way (one item is read by one thread).
+  mutable int anaphor_depth_ = 0;
   void FindMainEvent();
 };
 

@@ -161,6 +161,18 @@ TEST(Discourse, ItsIsTheSubjectsStateNotTheLastStateNamed) {
   EXPECT_EQ(later[0].party, "country:CHL");
 }
 
+TEST(Discourse, APronounInsideItsSubjectsOfPhraseEndsWithoutAnswer) {
+  // "their" in the subject's own "of" phrase: the subject's party would be asked of
+  // the pronoun, and the pronoun's of the subject, without end.
+  Item item("", {"Ghana and Togo met. The foreign ministers of their two countries "
+                 "signed a pact. Delegations of their governments met in Lome."});
+  const int s = item.SentenceStarting("The foreign");
+  const std::vector<Referent> ministers = item.Of(s, "The");
+  EXPECT_EQ(Parties(ministers), (std::vector<std::string>{"country:GHA", "country:TGO"}));
+  const int t = item.SentenceStarting("Delegations");
+  EXPECT_FALSE(item.Of(t, "Delegations").empty());
+}
+
 TEST(Discourse, ASurnameAloneIsTheFullTitledName) {
   Item item("", {"Chilean President Ramon Ortiz Vega arrived in Lima on Monday.",
                  "Ortiz later flew to Morocco."});
