@@ -377,6 +377,8 @@ bool IsTargetDate(const std::vector<Token>& t, const DateMention& d) {
     if (i >= 3 && t[i - 1].LowerIs("of") && t[i - 2].LowerIs("whole")) return false;
     // "until the end of the year", "by the middle of 2026": a part of the period.
     if (i >= 3 && t[i - 1].LowerIs("of") && t[i - 3].LowerIs("the")) i -= 3;
+    // "for the coming year", "for the next year": the period a role is held for.
+    if (i >= 2 && t[i - 1].LowerIs("the")) --i;
     if (i <= 0) return false;
     const absl::string_view w = t[i - 1].lower;
     return w == "by" || w == "until" || w == "till" || w == "through" || w == "for";

@@ -1117,6 +1117,13 @@ class ContextPass {
         reach += 2;
         continue;
       }
+      // "took over as ASEAN chair from Laos": a base form right after one name is
+      // that name's noun, not its verb (which would be "chairs").
+      if (tag == Tag::kVerb && k == i + 2 && t_[k - 1].tag == Tag::kProper &&
+          (t_[k].verb_forms & (kBaseForm | kThirdPerson | kPastTense | kPastParticiple |
+                               kGerund)) == kBaseForm) {
+        continue;
+      }
       if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
       if (tag == Tag::kPreposition && !of_phrase && k > i + 1 &&
           (t_[k].LowerIs("of") || t_[k].LowerIs("from")) && t_[k - 1].tag == Tag::kNoun) {

@@ -506,6 +506,14 @@ TEST(TagTokens, APresentFormBeforeAPhraseAndATensedVerbIsTheSubjectsNoun) {
   EXPECT_EQ(TagOf(v, "builds"), Tag::kVerb);
 }
 
+TEST(TagTokens, AsBeforeANameAndABaseFormIsAPreposition) {
+  // "as ECOWAS chair": the bloc's chair, not the bloc chairing.
+  EXPECT_EQ(TagOf(Tagged("Ghana took over as ECOWAS chair on Friday."), "as"),
+            Tag::kPreposition);
+  // A past form after the name is its verb: a clause follows.
+  EXPECT_EQ(TagOf(Tagged("Trade rose as Chile cut tariffs."), "as"), Tag::kSubordinator);
+}
+
 TEST(TagTokens, FollowingOrPastAfterAnArticleIsNoPreposition) {
   std::vector<Token> t = Tagged("The following day, Chile and Peru signed a pact.");
   EXPECT_EQ(TagOf(t, "following"), Tag::kAdjective);
