@@ -1323,6 +1323,9 @@ class SentenceMatcher {
               In(c_.resolution_noun, ph_.nps[np].head)) {
             AddPhrase(SubjectOf(sentence_.parse, clause.parent), false, &view);
           }
+          // "Soares became the first Portuguese head of state to visit India": the
+          // one the subject is said to be does what the infinitive says.
+          if (view.referents.empty()) AddPredicateNominal(c, &view);
         }
         break;
       case Slot::kObject: {
@@ -1692,6 +1695,21 @@ class SentenceMatcher {
       if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep) return ph_.pps[pp].np;
     }
     return -1;
+  }
+
+  // For an infinitive right after what a linking verb says its subject is ("became
+  // the first Portuguese president to visit"), that phrase's parties.
+  void AddPredicateNominal(int c, SlotView* view) const {
+    const Clause& clause = clauses_[c];
+    if (clause.kind != ClauseKind::kComplement || clause.parent < 0) return;
+    const Clause& parent = clauses_[clause.parent];
+    if (parent.verb < 0 || parent.object < 0) return;
+    const absl::string_view lemma = ph_.verbs[parent.verb].lemma;
+    if (lemma != "become" && lemma != "be" && lemma != "remain") return;
+    const int to = ph_.verbs[clause.verb].range.begin;
+    if (ChainEnd(ph_, parent.object) != to && ChainEnd(ph_, parent.object) + 1 != to)
+      return;
+    AddPhrase(parent.object, false, view);
   }
 
   // Clauses a and b have verbs of one lemma ("signed ..., signed by").
