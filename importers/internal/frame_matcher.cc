@@ -2679,6 +2679,12 @@ class SentenceMatcher {
         !absl::StartsWith(r.party, "org:")) {
       return false;
     }
+    // A visit is to a host country ("flew to the G20" visits no one; its summit's
+    // host is a forum's).
+    if (target && f.type == RelationType::kVisit && !r.party.empty() &&
+        !absl::StartsWith(r.party, "country:")) {
+      return false;
+    }
     if (r.party.empty()) return r.counterpart;
     if (f.needs_state_source && !target && !absl::StartsWith(r.party, "country:")) {
       return false;
