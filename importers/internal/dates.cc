@@ -1220,9 +1220,13 @@ std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
       return i + 1;
     }
   }
-  // "On the eve of the forum": the day before the last day named (the event's).
+  // "On the eve of the forum": the day before the last day named (the event's). Not
+  // after this sentence's own day: "On Friday, on the eve of the opening" is Friday.
+  const bool own_day_before = !out->empty() &&
+                              out->back().date.precision == DatePrecision::kDay &&
+                              out->back().end + 3 >= i - 1;
   if (w == "eve" && i > 0 && Is(t, i - 1, "the") && Is(t, i + 1, "of") &&
-      previous.precision == DatePrecision::kDay) {
+      previous.precision == DatePrecision::kDay && !own_day_before) {
     out->push_back({i - 1, i + 2, DayFromDays(Days(previous) - 1), DateKind::kSequel});
     return i + 1;
   }

@@ -551,6 +551,15 @@ TEST(FindDates, ADateInBracketsAfterTodaySaysWhichDayItWas) {
   EXPECT_EQ(Dates("held talks today", kFeb5), std::vector<std::string>{"2026-02-05"});
 }
 
+TEST(FindDates, TheEveAfterTheSentencesOwnDayIsThatDay) {
+  // Thursday 5 February: "On Friday" is 30 January.
+  EXPECT_EQ(Dates("On Friday, on the eve of the opening, they met", kFeb5),
+            std::vector<std::string>{"2026-01-30"});
+  EXPECT_EQ(Dates("On the eve of the opening, they met", kFeb5,
+                  DateWithPrecision::Day(2026, 1, 30)),
+            std::vector<std::string>{"2026-01-29"});
+}
+
 TEST(YearEndingToken, AYearOrAWholeNumericDate) {
   auto year = [](const char* text) { return YearEndingToken(Tokenize(text, 0).at(0)); };
   EXPECT_EQ(year("2025"), 2025);
