@@ -591,6 +591,14 @@ class SentenceMatcher {
         mood.irrealis = true;
       }
     }
+    // "Should X and Y sign a treaty, ...", "Had X signed the treaty, ...": a clause
+    // opened by an inverted auxiliary is a condition.
+    if (InvertedCondition(c)) mood.wished = true;
+    // "CLAIM: X and Y signed a secret pact": what a fact-check sets out to judge.
+    if (const int label = x_.MatchAt(c_.claim_label, t_, 0, t_.size()).length;
+        label > 0 && label < static_cast<int>(t_.size()) && t_[label].text == ":") {
+      mood.blocked = true;
+    }
     for (int cc = c, depth = 0; cc >= 0 && depth < 4; cc = clauses_[cc].parent, ++depth) {
       const Clause& k = clauses_[cc];
       bool that = k.content;
@@ -1710,6 +1718,25 @@ class SentenceMatcher {
     if (ChainEnd(ph_, parent.object) != to && ChainEnd(ph_, parent.object) + 1 != to)
       return;
     AddPhrase(parent.object, false, view);
+  }
+
+  // Clause c, or a clause above it, begins the sentence with "should", "had" or
+  // "were" before its subject, and a comma later ends the condition: "Should X and Y
+  // sign a treaty, the balance would shift". Only the text before that comma.
+  bool InvertedCondition(int c) const {
+    const int n = static_cast<int>(t_.size());
+    if (n < 4 || !(t_[0].tag == Tag::kModal || t_[0].tag == Tag::kAux) ||
+        !(t_[0].LowerIs("should") || t_[0].LowerIs("had") || t_[0].LowerIs("were")) ||
+        !(t_[1].tag == Tag::kProper || t_[1].tag == Tag::kDeterminer ||
+          t_[1].tag == Tag::kNoun || t_[1].tag == Tag::kPronoun)) {
+      return false;
+    }
+    int comma = -1;
+    for (int k = 2; k < n && comma < 0; ++k) {
+      if (t_[k].tag == Tag::kComma) comma = k;
+    }
+    if (comma < 0 || c < 0 || clauses_[c].verb < 0) return false;
+    return ph_.verbs[clauses_[c].verb].range.begin < comma;
   }
 
   // Clauses a and b have verbs of one lemma ("signed ..., signed by").

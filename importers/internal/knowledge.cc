@@ -90,6 +90,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"list_elaboration", &KnownClasses::list_elaboration},
     {"amount_hedge", &KnownClasses::amount_hedge},
     {"baseline_opener", &KnownClasses::baseline_opener},
+    {"claim_label", &KnownClasses::claim_label},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
