@@ -1115,7 +1115,11 @@ void TradeVolumeAttributes(const MatchContext& ctx, const Referent& source,
   for (const PercentMention& p : ctx.sentence().percents) {
     if (!ctx.InClauseScope(p.begin) && !ChangeInRelative(ctx, p.begin)) continue;
     double value = p.value;
-    if (Decrease(ctx, p.begin)) value = -value;
+    // "4 percent less than a year earlier": a comparative after the change.
+    const bool lower_after =
+        p.end < static_cast<int>(ctx.tokens().size()) &&
+        ctx.lexicon().OneWordAt(ctx.classes().lower_comparative, ctx.tokens(), p.end);
+    if (lower_after || Decrease(ctx, p.begin)) value = -value;
     if (value == std::floor(value)) {
       (*a)["change_pct"] = static_cast<int64_t>(value);
     } else {

@@ -91,6 +91,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"amount_hedge", &KnownClasses::amount_hedge},
     {"baseline_opener", &KnownClasses::baseline_opener},
     {"claim_label", &KnownClasses::claim_label},
+    {"lower_comparative", &KnownClasses::lower_comparative},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
