@@ -1237,6 +1237,11 @@ class SentenceMatcher {
     auto pps_with = [&](absl::string_view prep, bool as_place) {
       auto add_one = [&](int pp) {
         if (MeasureType(f.type) && InCauseOrTopic(ph_.pps[pp])) return;
+        // "on the anniversary of the invasion of Ukraine": a day, not a target.
+        if (MeasureType(f.type) && ph_.pps[pp].np >= 0 &&
+            In(c_.dating_occasion, ph_.nps[ph_.pps[pp].np].head)) {
+          return;
+        }
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep &&
             !GoalOfCandidacy(ph_.pps[pp])) {
           AddPhrase(ph_.pps[pp].np, as_place, &view);
