@@ -129,8 +129,15 @@ bool RelationBuilder::HistoricalClause(const MatchContext& ctx) const {
 
 bool RelationBuilder::Reported(const FrameMatch& match) const {
   const SentenceParse& parse = text_.sentences[match.sentence].parse;
+  const std::vector<Token>& t = text_.sentences[match.sentence].tokens;
   for (int c = match.clause; c >= 0; c = parse.clauses[c].parent) {
     if (parse.clauses[c].content || parse.clauses[c].speech >= 0) return true;
+    // "X was reported to have recalled its envoy", "is said to have ...".
+    const int v = parse.clauses[c].verb;
+    if (v >= 0 && parse.phrases.verbs[v].passive &&
+        (t[parse.phrases.verbs[v].head].verb_forms & kSpeech)) {
+      return true;
+    }
   }
   return match.clause >= 0 &&
          TrailingSpeech(parse, text_.sentences[match.sentence].tokens, match.clause) >= 0;
