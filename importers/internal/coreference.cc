@@ -2264,7 +2264,10 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
     if (last) AddOfPhrase(s, np, static_cast<int>(k), as_place, &part);
     // "Armenia's grid operator", "a Chinese firm", "a subsidiary of Masdar": a
     // company, which the names around it do not make a state; nor a team or tourists.
-    if (sentence.mention_at[head] < 0 && ActsForNoState(k_, sentence.tokens, conjunct)) {
+    if (sentence.mention_at[head] < 0 &&
+        (ActsForNoState(k_, sentence.tokens, conjunct) ||
+         (!as_place && EndsWithClass(k_.lexicon(), sentence.tokens,
+                                     k_.classes().subnational_body, conjunct)))) {
       MarkOrDropBody(sentence.tokens, conjunct, &part);
     }
     out.insert(out.end(), part.begin(), part.end());

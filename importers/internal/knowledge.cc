@@ -115,6 +115,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"abeyance", &KnownClasses::abeyance},
     {"company_noun", &KnownClasses::company_noun},
     {"civil_noun", &KnownClasses::civil_noun},
+    {"subnational_body", &KnownClasses::subnational_body},
     {"resolution_noun", &KnownClasses::resolution_noun},
     {"harm_verb", &KnownClasses::harm_verb},
     {"tenure_noun", &KnownClasses::tenure_noun},
