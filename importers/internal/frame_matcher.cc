@@ -1725,9 +1725,9 @@ class SentenceMatcher {
     AddPhrase(parent.object, false, view);
   }
 
-  // Clause c, or a clause above it, begins the sentence with "should", "had" or
-  // "were" before its subject, and a comma later ends the condition: "Should X and Y
-  // sign a treaty, the balance would shift". Only the text before that comma.
+  // The sentence opens with "should", "had" or "were" before a subject, and clause
+  // c's verb stands before the comma that ends that condition: "Should X and Y sign a
+  // treaty, the balance would shift".
   bool InvertedCondition(int c) const {
     const int n = static_cast<int>(t_.size());
     if (n < 4 || !(t_[0].tag == Tag::kModal || t_[0].tag == Tag::kAux) ||

@@ -30,6 +30,15 @@ bool IsOutletWord(const Token& t) {
          (t.lower.find('.') != std::string::npos && t.lower.size() > 2);
 }
 
+// Whether date mention d writes its year ("9 March 2021", "09.03.2021"), not one
+// read from the report.
+bool StatesYear(const std::vector<Token>& tokens, const DateMention& d) {
+  for (int k = d.begin; k < d.end && k < static_cast<int>(tokens.size()); ++k) {
+    if (YearEndingToken(tokens[k])) return true;
+  }
+  return false;
+}
+
 // The past time a text recounts: the last month or day it gave with a year, until it
 // turns back to the report's own time ("on Tuesday", "today", "last week"). Read only
 // in the paragraph it was given in: a round-up's next item is news again.
@@ -73,13 +82,6 @@ class Narrative {
           t.LowerIs("since") || verbs > 1) {
         return true;
       }
-    }
-    return false;
-  }
-
-  static bool StatesYear(const std::vector<Token>& tokens, const DateMention& d) {
-    for (int k = d.begin; k < d.end && k < static_cast<int>(tokens.size()); ++k) {
-      if (YearEndingToken(tokens[k])) return true;
     }
     return false;
   }
@@ -1052,11 +1054,6 @@ class ItemReader {
     }
   }
 
-  // "2023", "March 2024", "2019:" standing alone as a paragraph or a headline (a
-  // short line opens an item: digest_reader.cc), or "2023: ..." and
-  // "12 May 2024 - ..." opening one: a timeline's heading, whose date the entries
-  // after it take for what they tell without a year. Only one before the report's
-  // month counts (the report's own dates need no heading).
   // "14 January." opening a paragraph of a chronology as a sentence of its own, with
   // more of the paragraph after it: the date its entry tells of (its dates found).
   std::optional<DateWithPrecision> EntryDate(size_t k) const {
@@ -1075,6 +1072,11 @@ class ItemReader {
     return d.date;
   }
 
+  // "2023", "March 2024", "2019:" standing alone as a paragraph or a headline (a
+  // short line opens an item: digest_reader.cc), or "2023: ..." and
+  // "12 May 2024 - ..." opening one: a timeline's heading, whose date the entries
+  // after it take for what they tell without a year. Only one before the report's
+  // month counts (the report's own dates need no heading).
   std::optional<DateWithPrecision> TimelineHeading(size_t k) const {
     constexpr int kHeadingTokens = 6;  // "Monday, 12 May 2024:"
     const Sentence& s = out_.sentences[k];
@@ -1094,10 +1096,7 @@ class ItemReader {
     if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute)
       return std::nullopt;
     const DateMention& d = dates[0];
-    bool year_written = false;
-    for (int i = d.begin; i < d.end; ++i)
-      year_written |= YearEndingToken(t[i]).has_value();
-    if (!year_written) return std::nullopt;
+    if (!StatesYear(t, d)) return std::nullopt;
     // Alone: nothing but the date and its punctuation; opening: a colon or a dash
     // right after it.
     int after = d.end;
