@@ -311,10 +311,29 @@ int YearOfWhenClause(const std::vector<Token>& t, const std::vector<DateMention>
   return k < static_cast<int>(t.size()) && t[k].LowerIs("when") ? last.date.year : 0;
 }
 
-// The year a month or day without one has from the text before it: a clause of
-// "when" after a year, or a past year the paragraph recounts; 0 when neither.
+// "In 2019, the two signed a treaty in March": a year that opens the sentence, set
+// off by a comma, is the year of the months and days the sentence gives; 0 otherwise.
+int YearOfOpeningYear(const std::vector<Token>& t,
+                      const std::vector<DateMention>& found) {
+  if (found.size() != 1) return 0;
+  const DateMention& first = found.front();
+  if (first.kind != DateKind::kAbsolute || first.date.precision != DatePrecision::kYear ||
+      first.end >= static_cast<int>(t.size()) || t[first.end].text != ",") {
+    return 0;
+  }
+  // Only "In" or "Back in" before it.
+  for (int k = 0; k < first.begin; ++k) {
+    if (!t[k].LowerIs("in") && !t[k].LowerIs("back")) return 0;
+  }
+  return first.date.year;
+}
+
+// The year a month or day without one has from the text before it: a year opening
+// the sentence, a clause of "when" after a year, or a past year the paragraph
+// recounts; 0 when none.
 int YearToldBefore(const std::vector<Token>& t, const std::vector<DateMention>& found,
                    int month, int day, const DateContext& ctx) {
+  if (int opening = YearOfOpeningYear(t, found); opening > 0) return opening;
   if (int when = YearOfWhenClause(t, found); when > 0) return when;
   return YearOfNarrative(month, day, ctx);
 }

@@ -466,6 +466,32 @@ bool IsApposition(const Phrases& phrases, int np) {
   return false;
 }
 
+// "On June 4, ...", "2021 — In March, ...": d opens the trigger's clause, with only
+// prepositions, adverbs and headings before it, and a comma ends it.
+bool FrontedTime(const MatchContext& ctx, const DateMention& d) {
+  const std::vector<Token>& t = ctx.sentence().tokens;
+  if (d.end >= static_cast<int>(t.size()) || t[d.end].tag != Tag::kComma) return false;
+  for (int k = ctx.ClauseRange().begin; k < d.begin; ++k) {
+    switch (t[k].tag) {
+      case Tag::kPreposition:
+      case Tag::kPunct:
+      case Tag::kNumber:
+      case Tag::kAdverb:
+      case Tag::kComma:
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Date a is b told more finely ("in 2019, ... in March", "in March, ... on the 4th").
+bool Narrows(const graph::DateWithPrecision& a, const graph::DateWithPrecision& b) {
+  if (a.precision <= b.precision || a.year != b.year) return false;
+  return b.precision == DatePrecision::kYear || a.month == b.month;
+}
+
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   // "up from $600 million last year": a baseline is dated by its own date.
@@ -543,6 +569,13 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   // the clause that reports it.
   // "said on Wednesday that they had signed": not the day it was said either.
   const DateMention* speech = pluperfect ? nullptr : SpeechDate(s, ctx.match.clause);
+  // "On June 4, X signed a treaty after the May 23 vote": a time set before the
+  // clause, by a comma, is the clause's time; a later date that does not narrow it
+  // dates something the clause mentions.
+  if (before[0] != nullptr && after[0] != nullptr && FrontedTime(ctx, *before[0]) &&
+      !Narrows(after[0]->date, before[0]->date)) {
+    return before[0];
+  }
   for (const DateMention* own : {after[0], before[0]}) {
     if (own == nullptr) continue;
     return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
