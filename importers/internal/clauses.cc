@@ -493,11 +493,19 @@ class ClauseFinder {
   // around it: "At the summit hosted by Senegal, the leaders of Gambia announced":
   // at the comma before the verb's subject, not at the verb. So does an adverbial
   // clause's: "Although X values Y, its pact with Z, in place since 2019, has grown".
+  // So does a relative clause's in an opening phrase: "After a vote that observers
+  // say was rigged, the EU imposed ..." (and a clause joined to it).
   int ParticipleEnd(int c, int i) const {
     const Clause& clause = p_.clauses[c];
     const bool adverbial = clause.kind == ClauseKind::kSubordinate && !clause.content &&
                            clause.subordinator >= 0;
-    if (clause.kind != ClauseKind::kParticipial && !adverbial) return i;
+    const auto relative = [&](const Clause& r) {
+      return r.kind == ClauseKind::kRelative && r.antecedent >= 0;
+    };
+    const bool in_relative =
+        relative(clause) || (clause.kind != ClauseKind::kMain && clause.parent >= 0 &&
+                             relative(p_.clauses[clause.parent]));
+    if (clause.kind != ClauseKind::kParticipial && !adverbial && !in_relative) return i;
     const int verb_end = p_.phrases.verbs[clause.verb].range.end;
     const int subject = SubjectBefore(i, verb_end);
     if (subject < 0) return i;
@@ -760,6 +768,7 @@ class ClauseFinder {
       return;
     }
     if (!g.infinitive && !g.nonfinite && ContentAfterRelative(i, before)) return;
+    if (!g.infinitive && !g.nonfinite && VerbAfterObjectRelative(i, before, v)) return;
     // "Jordan and Iraq's decision earlier this month to raise their ties ... has been
     // welcomed": an infinitive after the subject's noun, with the tensed verb still to
     // come, completes that noun; it is not the sentence's verb.
@@ -890,6 +899,26 @@ class ClauseFinder {
     AttachVerb(c, p_.phrases.verb_at[i]);
     p_.clauses[c].subject = antecedent;
     p_.clauses[c].shares_subject = false;
+    return true;
+  }
+
+  // "The treaty that diplomats drafted was signed in May": a tensed verb right after
+  // the verb of a relative clause with a subject of its own (its antecedent is its
+  // object) is the verb the outer clause awaits. Ends the relative clause and gives
+  // the verb group v at i to that clause; false when the clauses are not so.
+  bool VerbAfterObjectRelative(int i, int before, int v) {
+    if (stack_.size() != 2 || before < 0) return false;
+    const Clause& relative = TopClause();
+    if (relative.kind != ClauseKind::kRelative || relative.verb < 0 ||
+        relative.antecedent < 0 || relative.subject < 0 || relative.object >= 0 ||
+        relative.subordinator < 0 || t_[relative.subordinator].tag != Tag::kRelative ||
+        p_.phrases.verbs[relative.verb].range.end != before + 1 ||
+        p_.clauses[stack_[0]].verb >= 0) {
+      return false;
+    }
+    EndBefore(Top(), i);
+    stack_.pop_back();
+    AttachVerb(Top(), v);
     return true;
   }
 

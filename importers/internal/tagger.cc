@@ -495,6 +495,14 @@ class ContextPass {
         t_[p].LemmaIs("have")) {
       return NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
     }
+    // "a referendum that monitors say was rigged": after "that", a plural before a
+    // verb of saying or a past form is the relative clause's subject.
+    if (pt == Tag::kRelative && t_[p].LowerIs("that") && (f & kThirdPerson) &&
+        i + 1 < n_ &&
+        ((t_[i + 1].verb_forms & kPastTense) || x_.OneWordAt(c_.speech_verb, t_, i + 1) ||
+         x_.OneWordAt(c_.content_verb, t_, i + 1))) {
+      return Tag::kNoun;
+    }
     if (pt == Tag::kModal || pt == Tag::kAux || pt == Tag::kNegation ||
         pt == Tag::kPronoun || pt == Tag::kRelative) {
       return Tag::kVerb;
@@ -757,6 +765,12 @@ class ContextPass {
     if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && VerbAfterNames(i)) {
       return Tag::kVerb;
     }
+    // (A name opening the sentence is still a capitalized noun here.)
+    if ((f & (kThirdPerson | kBaseForm)) && !(f & kPastTense) &&
+        (pt == Tag::kProper || (pt == Tag::kNoun && t_[p].capitalized)) &&
+        VerbBeforeBareObject(i)) {
+      return Tag::kVerb;
+    }
     if ((f & kGerund) && StartsObject(i + 1)) return Tag::kVerb;
     // "measures targeting specific sectors": a gerund after a plural noun, before a
     // phrase of its own, describes that noun (not "a gas sharing agreement": a
@@ -831,6 +845,40 @@ class ContextPass {
            (t_[i + 1].tag == Tag::kAdjective || t_[i + 1].tag == Tag::kDeterminer) &&
            !t_[i + 1].capitalized && !VerbBefore(i);
   }
+  // "In 2004, Chile imposes sanctions on Peru", "Oman hosts talks with Iran": a
+  // clause with no verb yet, a name, an "-s" form, then a bare phrase of nouns that a
+  // preposition or the clause's end closes, and no verb to come: the form is the
+  // verb and the phrase its object (not "China exports rose", where one comes).
+  bool VerbBeforeBareObject(int i) const {
+    constexpr int kObjectWindow = 3;  // "imposes new export controls on"
+    if (VerbBefore(i)) return false;
+    // A bare form agrees with names joined by "and" ("Chile and Peru sign ...").
+    if (t_[i].lower.back() != 's' && !NamesJoinedBefore(i)) return false;
+    int k = i + 1;
+    while (k < n_ && k <= i + kObjectWindow && !t_[k].capitalized &&
+           (t_[k].tag == Tag::kNoun || t_[k].tag == Tag::kAdjective) &&
+           !(t_[k].verb_forms & kPastTense)) {
+      ++k;
+    }
+    if (k == i + 1 || t_[k - 1].lower.back() != 's') return false;
+    if (k < n_ && t_[k].tag != Tag::kPreposition && !ClauseBreak(t_[k])) return false;
+    return !VerbCandidateAfter(k - 1);
+  }
+
+  // "Chile and Peru" right before i: names (and commas) back to an "and" that joins
+  // them, at the clause's start.
+  bool NamesJoinedBefore(int i) const {
+    bool joined = false;
+    for (int k = i - 1; k >= 0 && !ClauseBreak(t_[k]); --k) {
+      if (t_[k].LowerIs("and")) {
+        joined = true;
+      } else if (t_[k].tag != Tag::kProper && t_[k].tag != Tag::kComma) {
+        break;
+      }
+    }
+    return joined;
+  }
+
   // The preposition at p opens a short phrase that a tensed verb follows at once
   // ("against Belarus took", "on Chinese steel are").
   bool VerbAfterPhrase(int p) const {
@@ -903,7 +951,8 @@ class ContextPass {
     for (int k = i + 1; k < n_; ++k) {
       const Token& t = t_[k];
       if (ClauseBreak(t) || SubordinateClauseAt(k)) return false;
-      if (t.tag == Tag::kAux || t.tag == Tag::kModal) return true;
+      // Not "in May": a capitalized modal inside a clause is the month.
+      if (t.tag == Tag::kAux || (t.tag == Tag::kModal && !t.capitalized)) return true;
       Tag before = t_[k - 1].tag;
       if ((t.verb_forms & (kPastTense | kThirdPerson)) && !t.capitalized &&
           before != Tag::kDeterminer && before != Tag::kPossessive &&
@@ -924,10 +973,10 @@ class ContextPass {
     for (int j = k + 2; j < n_ && j <= k + kLookahead; ++j) {
       const Tag before = t_[j - 1].tag;
       if (t_[j].tag == Tag::kComma || t_[j].tag == Tag::kPunct) return false;
-      if ((t_[j].verb_forms & kPastTense) && !t_[j].capitalized &&
-          (before == Tag::kNoun || before == Tag::kProper)) {
-        return true;
-      }
+      // "after the vote was held", "after the election is postponed".
+      const bool tensed = ((t_[j].verb_forms & kPastTense) && !t_[j].capitalized) ||
+                          t_[j].tag == Tag::kAux || t_[j].tag == Tag::kModal;
+      if (tensed && (before == Tag::kNoun || before == Tag::kProper)) return true;
     }
     return false;
   }
@@ -980,8 +1029,17 @@ class ContextPass {
     }
     if (after_noun && i + 1 < n_) {
       Tag nt = t_[i + 1].tag;
+      // "a vote that observers called flawed", "that analysts say": "that" determines
+      // no plural, and a plural before a past form or a verb of saying is the subject
+      // of a clause (not "a tie that dates back", where the plural is the verb).
+      const Token& next = t_[i + 1];
+      const bool plural = nt == Tag::kNoun && next.lemma != next.lower &&
+                          absl::EndsWith(next.lower, "s") && i + 2 < n_ &&
+                          ((t_[i + 2].verb_forms & kPastTense) ||
+                           x_.OneWordAt(c_.speech_verb, t_, i + 2) ||
+                           x_.OneWordAt(c_.content_verb, t_, i + 2));
       if (nt == Tag::kDeterminer || nt == Tag::kPronoun || nt == Tag::kProper ||
-          nt == Tag::kAux || nt == Tag::kModal || t_[i + 1].verb_forms != 0) {
+          nt == Tag::kAux || nt == Tag::kModal || next.verb_forms != 0 || plural) {
         t_[i].tag = Tag::kRelative;
       }
     }
