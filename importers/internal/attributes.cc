@@ -332,7 +332,11 @@ bool InComplement(const MatchContext& ctx, int k) {
   return (t[k].tag != Tag::kPunct || DashInName(ctx, k)) && !verb &&
          !(t[k].tag == Tag::kQuote && (k + 1 >= n || t[k + 1].tag == Tag::kComma)) &&
          t[k].tag != Tag::kSubordinator && t[k].tag != Tag::kRelative &&
-         !(t[k].LowerIs("and") && k + 1 < n && t[k + 1].tag == Tag::kDeterminer) &&
+         // "a treaty on partnership and set a goal": "and" before a determiner or
+         // a tensed verb joins no words of the title.
+         !(t[k].LowerIs("and") && k + 1 < n &&
+           (t[k + 1].tag == Tag::kDeterminer ||
+            (phrases.verb_at[k + 1] >= 0 && !IngForm(t[k + 1])))) &&
          // "the treaty the two sides signed": a new subject after a noun.
          // "regulating the recruitment": a gerund's object is no new subject.
          !(t[k].tag == Tag::kDeterminer && t[k - 1].tag == Tag::kNoun &&

@@ -1264,7 +1264,19 @@ std::optional<int> MatchNow(const std::vector<Token>& t, int i, const DateContex
        MonthFromWord(t[i + 2].lower) > 0)) {
     return i;
   }
-  if (w == "yesterday" || w == "today" || w == "currently" || w == "underway") {
+  // "this morning", "tonight", "last night": parts of the report's day or the one
+  // before.
+  const bool part_of_day =
+      i + 1 < n && (t[i + 1].LowerIs("morning") || t[i + 1].LowerIs("afternoon") ||
+                    t[i + 1].LowerIs("evening") || t[i + 1].LowerIs("night"));
+  if ((w == "this" || w == "last") && part_of_day) {
+    const int delta = w == "last" ? -1 : 0;
+    out->push_back({i, i + 2, DayFromDays(Days(ctx.reference) + delta),
+                    delta ? DateKind::kRelative : DateKind::kNow});
+    return i + 1;
+  }
+  if (w == "yesterday" || w == "today" || w == "tonight" || w == "currently" ||
+      w == "underway") {
     int delta = w == "yesterday" ? -1 : 0;
     out->push_back({i, i + 1, DayFromDays(Days(ctx.reference) + delta),
                     delta ? DateKind::kRelative : DateKind::kNow});
