@@ -3251,6 +3251,28 @@ class SentenceMatcher {
                  pairs->end());
   }
 
+  // A @partnership_stage phrase ends right before phrase np ("a new stage in [the
+  // partnership]").
+  bool StageOfPartnership(int np) const {
+    constexpr int kStageWindow = 4;  // "new stage of", "fresh impetus to"
+    const int begin = ph_.nps[np].range.begin;
+    for (int k = std::max(0, begin - kStageWindow); k < begin; ++k) {
+      if (x_.MatchAt(c_.partnership_stage, t_, k, begin).length == begin - k) return true;
+    }
+    return false;
+  }
+
+  // A relative or participial clause describing phrase np gives a date.
+  bool DescribedWithDate(int np) const {
+    for (size_t c = 0; c < clauses_.size(); ++c) {
+      if (clauses_[c].antecedent != np) continue;
+      for (const DateMention& d : sentence_.dates) {
+        if (clauses_[c].range.Contains(d.begin)) return true;
+      }
+    }
+    return false;
+  }
+
   // The capitalized trigger at `trigger` of phrase np is in the name of a programme
   // of many parties ("the Regional Comprehensive Economic Partnership", @programme_word)
   // or a name going on after it with words of its own ("a Partnership for Growth"; not
@@ -3318,6 +3340,13 @@ class SentenceMatcher {
     if (f.type == RelationType::kPartnership && np >= 0 &&
         (NamedProgramme(np, trigger) ||
          (ph_.nps[np].pp >= 0 && t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")))) {
+      return;
+    }
+    // "the visit marks a new stage in the strategic partnership": one that stands
+    // already, unless a clause describing it tells when it was made ("... the
+    // partnership they concluded in 2008").
+    if (f.type == RelationType::kPartnership && np >= 0 && StageOfPartnership(np) &&
+        !DescribedWithDate(np)) {
       return;
     }
     // Most frames tried fail a condition: the clause's mood, which costs more, is

@@ -110,6 +110,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"referring_document", &KnownClasses::referring_document},
     {"place_named_document", &KnownClasses::place_named_document},
     {"programme_word", &KnownClasses::programme_word},
+    {"partnership_stage", &KnownClasses::partnership_stage},
     {"purpose_build_verb", &KnownClasses::purpose_build_verb},
     {"future_time", &KnownClasses::future_time},
     {"abeyance", &KnownClasses::abeyance},
