@@ -239,6 +239,19 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
                            t[head].tag == Tag::kProper;
   if (part.end == x.range.end && !proper_site)
     AppendNamingPhrases(sentence, x, event, &name);
+  // "the 28th International Conference \"Oil and Gas of Turkmenistan\"": a title in
+  // quotation marks right after an event's noun is part of its name.
+  constexpr int kQuotedTitle = 12;
+  const int n = static_cast<int>(t.size());
+  if (event && part.end == x.range.end && x.range.end < n &&
+      t[x.range.end].tag == Tag::kQuote) {
+    for (int k = x.range.end + 2; k < n && k <= x.range.end + kQuotedTitle; ++k) {
+      if (t[k].tag != Tag::kQuote) continue;
+      if (t[x.range.end + 1].capitalized)
+        absl::StrAppend(&name, " ", Text(t, x.range.end + 1, k));
+      break;
+    }
+  }
   if (event && Weight(name) == 0) {
     int named = 0;
     std::string owners =
