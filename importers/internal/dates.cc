@@ -487,11 +487,15 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
   const int n = static_cast<int>(t.size());
   int end = i + 2;
   // "from November 19 to 21", "on May 5 and 6": a stay of days, known to its month.
-  const bool span = end + 1 < n &&
-                    (Is(t, end, "to") || Is(t, end, "until") || Is(t, end, "and") ||
-                     Is(t, end, "-") || Is(t, end, "\u2013")) &&
-                    DayToken(t[end + 1]) && !MonthFromWord(t[end + 1].lower);
+  const bool joined =
+      end + 1 < n && (Is(t, end, "to") || Is(t, end, "until") || Is(t, end, "and") ||
+                      Is(t, end, "-") || Is(t, end, "\u2013"));
+  const bool span = joined && DayToken(t[end + 1]) && !MonthFromWord(t[end + 1].lower);
+  // "from March 6 to March 10", "from March 28 to April 2": the month it starts in.
+  const bool month_span = joined && !Is(t, end, "and") && end + 2 < n &&
+                          MonthFromWord(t[end + 1].lower) > 0 && DayToken(t[end + 2]);
   if (span) end += 2;
+  if (month_span) end += 3;
   int year = 0;
   if (Is(t, end, ",") && end + 1 < n && YearToken(t[end + 1])) {
     year = *YearToken(t[end + 1]);
@@ -527,8 +531,8 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
   }
   if (year > 0 && day <= graph::DaysInMonth(year, month)) {
     out->push_back({i, end,
-                    span ? DateWithPrecision::Month(year, month)
-                         : DayOrMonth(t[i + 1], year, month, day),
+                    span || month_span ? DateWithPrecision::Month(year, month)
+                                       : DayOrMonth(t[i + 1], year, month, day),
                     DateKind::kAbsolute});
   }
   return end - 1;
@@ -616,6 +620,13 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
   }
   int month = MonthFromWord(t[m].lower);
   int end = m + 1;
+  // "from 6 March to 10 March", "from 28 March to 2 April": the month it starts in.
+  const bool month_span = end + 2 < n &&
+                          (Is(t, end, "to") || Is(t, end, "until") || Is(t, end, "-") ||
+                           Is(t, end, "\u2013")) &&
+                          DayToken(t[end + 1]) && MonthFromWord(t[end + 2].lower) > 0 &&
+                          t[end + 2].capitalized;
+  if (month_span) end += 3;
   int year = 0;
   if (end < n && YearToken(t[end])) {
     year = *YearToken(t[end]);
@@ -645,8 +656,8 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
       begin = i >= 3 && t[i - 3].LowerIs("from") ? i - 3 : i - 2;
     }
     out->push_back({begin, end,
-                    begin < i ? DateWithPrecision::Month(year, month)
-                              : DayOrMonth(t[i], year, month, *day),
+                    begin < i || month_span ? DateWithPrecision::Month(year, month)
+                                            : DayOrMonth(t[i], year, month, *day),
                     DateKind::kAbsolute});
   }
   return end - 1;
