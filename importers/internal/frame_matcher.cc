@@ -526,6 +526,20 @@ class SentenceMatcher {
     return false;
   }
 
+  // The sentence is in a journalist's turn of a transcript: its paragraph opens with
+  // a @question_label and a colon ("Q: Reports say ... Can you confirm?").
+  bool QuestionTurn() const {
+    if (sentence_.headline) return false;
+    int first = s_;
+    while (first > 0 && item_.sentences[first - 1].paragraph == sentence_.paragraph &&
+           !item_.sentences[first - 1].headline) {
+      --first;
+    }
+    const std::vector<Token>& t = item_.sentences[first].tokens;
+    const int label = x_.MatchAt(c_.question_label, t, 0, t.size()).length;
+    return label > 0 && label < static_cast<int>(t.size()) && t[label].text == ":";
+  }
+
   static bool IsWhWord(const Token& t) {
     for (absl::string_view w : {"why", "what", "when", "where", "who", "how", "which"}) {
       if (t.LowerIs(w)) return true;
@@ -594,6 +608,7 @@ class SentenceMatcher {
     // "Should X and Y sign a treaty, ...", "Had X signed the treaty, ...": a clause
     // opened by an inverted auxiliary is a condition.
     if (InvertedCondition(c)) mood.wished = true;
+    if (QuestionTurn()) mood.blocked = true;
     // "CLAIM: X and Y signed a secret pact": what a fact-check sets out to judge.
     if (const int label = x_.MatchAt(c_.claim_label, t_, 0, t_.size()).length;
         label > 0 && label < static_cast<int>(t_.size()) && t_[label].text == ":") {

@@ -91,6 +91,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"amount_hedge", &KnownClasses::amount_hedge},
     {"baseline_opener", &KnownClasses::baseline_opener},
     {"claim_label", &KnownClasses::claim_label},
+    {"question_label", &KnownClasses::question_label},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
