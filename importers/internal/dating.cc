@@ -285,6 +285,12 @@ bool ComparedPeriod(const std::vector<Token>& t, const DateMention& d) {
   }
   const absl::string_view w = t[k].lower;
   if (w == "than" || w == "over" || w == "versus") return true;
+  // "2.3 times the level of September 2024", "double that of 2023".
+  if (w == "of" && k >= 1 &&
+      (t[k - 1].LowerIs("level") || t[k - 1].LowerIs("levels") ||
+       (t[k - 1].LowerIs("that") && k >= 2 && t[k - 2].tag != Tag::kDeterminer))) {
+    return true;
+  }
   // "rose 12% on 2024", "up 5 percent from 2023": after a percentage, the year it is
   // measured against (not "tariffs of 25% from March 4": a day they start on).
   if ((w == "on" || w == "from" || w == "against") &&

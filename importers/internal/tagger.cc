@@ -827,6 +827,23 @@ class ContextPass {
 
   // A present form at i right after a name is the names' verb.
   bool VerbAfterNames(int i) const {
+    // "the lifting of ECOWAS sanctions on Niger", "in response to US tariffs on
+    // steel": names that a preposition governs are a phrase's modifiers, and the
+    // word after them is its noun.
+    // Back over the names: "Chile and the Republic of Korea".
+    int first = i - 1;
+    while (first > 0) {
+      const Token& w = t_[first - 1];
+      const bool joins = first > 1 && t_[first - 2].tag == Tag::kProper &&
+                         (w.LowerIs("and") || w.LowerIs("of"));
+      const bool article = w.LowerIs("the") && first > 1 && t_[first - 2].LowerIs("and");
+      if (w.tag != Tag::kProper && !joins && !article) break;
+      --first;
+    }
+    if (first > 0 && t_[first - 1].tag == Tag::kPreposition &&
+        !SubordinatorBeforeNames(i)) {
+      return false;
+    }
     // "Chile and Peru meet in Lima"; not "declared a partnership with Angola back in
     // 2010", where the clause has its verb already.
     // "weeks before Chile takes over the chair": a subordinator before the names
