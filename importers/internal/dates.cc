@@ -1035,7 +1035,8 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   if (!count && a_decade) count = 1;
   // "a year earlier", "a month later": one, from the last date named.
   const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
-                        (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month")) &&
+                        (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
+                         t[i + 1].LowerIs("decade")) &&
                         (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
   if (!count && a_period) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
@@ -1083,7 +1084,8 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   }
   // "had joined a year earlier", "two years later": from the last date this
   // sentence named, else the last the text stated, to that precision.
-  const bool in_years = unit == "year" || unit == "years";
+  const bool in_decades = unit == "decade" || unit == "decades";
+  const bool in_years = unit == "year" || unit == "years" || in_decades;
   const bool in_months = unit == "month" || unit == "months";
   if ((in_years || in_months) && (dir == "later" || dir == "earlier")) {
     if (ComparisonBefore(t, i)) return i + 2;
@@ -1093,7 +1095,7 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     if (in_years && from.known()) {
       // "in March ... from R6.1 billion a year earlier": an amount of the same month
       // a year back (an event "a year later" is known to its year).
-      const int year = from.year + sign * back_count;
+      const int year = from.year + sign * back_count * (in_decades ? 10 : 1);
       const bool of_amount =
           i > 0 && (t[i - 1].kind == TokenKind::kNumber || t[i - 1].LowerIs("million") ||
                     t[i - 1].LowerIs("billion") || t[i - 1].LowerIs("trillion"));
@@ -1115,11 +1117,10 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   // "opened its embassy on Thursday, nearly five decades after the two countries
   // established relations": the clause after it lies that long before the day named.
   // Not "six decades after independence": only "after" that opens a clause.
-  if (dir == "after" && t[i + 2].tag == Tag::kSubordinator &&
-      (in_years || unit == "decade" || unit == "decades")) {
+  if (dir == "after" && t[i + 2].tag == Tag::kSubordinator && in_years) {
     DateWithPrecision from = ref;
     if (!out->empty()) from = out->back().date;
-    const int years = back_count * (in_years ? 1 : 10);
+    const int years = back_count * (in_decades ? 10 : 1);
     if (from.known() && from.year > years) {
       // The date is the clause's that "after" opens: it stands on that word.
       out->push_back({i + 2, i + 3, DateWithPrecision::Year(from.year - years),
@@ -1153,10 +1154,30 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
 // year": from the last date this sentence named, to that precision. "The following
 // year" opening a sentence counts from the last date the text stated (else the
 // item's last event); "the previous year" there is the report's.
+bool IsSeason(const Token& t) {
+  return t.LowerIs("spring") || t.LowerIs("summer") || t.LowerIs("autumn") ||
+         t.LowerIs("fall") || t.LowerIs("winter");
+}
+
 std::optional<int> MatchSequelPeriod(const std::vector<Token>& t, int i,
                                      const DateContext& ctx,
                                      std::vector<DateMention>* out) {
   const absl::string_view w = t[i].lower;
+  // "the following spring", "that autumn": a season of the year after the last date
+  // named, or of that year, known to its year.
+  if (i + 1 < static_cast<int>(t.size()) && IsSeason(t[i + 1]) &&
+      (((w == "following" || w == "next") && i > 0 && Is(t, i - 1, "the")) ||
+       w == "that")) {
+    const DateWithPrecision from =
+        !out->empty() ? out->back().date
+                      : (ctx.last_stated.known() ? ctx.last_stated : DateWithPrecision());
+    if (!from.known()) return std::nullopt;
+    const int begin = w == "that" ? i : i - 1;
+    out->push_back({begin, i + 2,
+                    DateWithPrecision::Year(from.year + (w == "that" ? 0 : 1)),
+                    DateKind::kSequel});
+    return i + 1;
+  }
   const bool whole_period = Is(t, i + 1, "year") || Is(t, i + 1, "month");
   if (!(w == "following" || w == "next" || w == "previous") || !whole_period || i == 0 ||
       !Is(t, i - 1, "the")) {
@@ -1369,6 +1390,67 @@ void MergeWeekdaysIntoDates(const std::vector<Token>& t, std::vector<DateMention
   *out = std::move(merged);
 }
 
+// "Two months after the election of 9 August 2020, ...", "a year after the 2019
+// vote": a count of time after a dated thing is that long after the thing's date,
+// which dates the clause, not the thing. Rewrites that date in *out.
+void CountAfterDatedThing(const std::vector<Token>& t, std::vector<DateMention>* out) {
+  constexpr int kThingWindow = 10;  // "after the disputed presidential election of"
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i + 3 < n; ++i) {
+    // Not "a decade after they became partners in 2013": a clause's date is its own.
+    // Nor "13 years after joining the bloc in 2009": a gerund's neither.
+    if (!t[i + 2].LowerIs("after") || t[i + 2].tag == Tag::kSubordinator ||
+        (t[i + 3].verb_forms & kGerund)) {
+      continue;
+    }
+    std::optional<int64_t> count = ParseCount(t[i]);
+    if (!count && (t[i].LowerIs("a") || t[i].LowerIs("an"))) count = 1;
+    if (!count || *count <= 0 || *count > 100) continue;
+    const absl::string_view unit = t[i + 1].lower;
+    const int days = unit == "day" || unit == "days"     ? 1
+                     : unit == "week" || unit == "weeks" ? 7
+                                                         : 0;
+    const int months = unit == "month" || unit == "months"     ? 1
+                       : unit == "year" || unit == "years"     ? 12
+                       : unit == "decade" || unit == "decades" ? 120
+                                                               : 0;
+    if (days == 0 && months == 0) continue;
+    auto thing = std::find_if(out->begin(), out->end(), [&](const DateMention& d) {
+      return d.begin > i + 2 && d.begin <= i + 2 + kThingWindow &&
+             d.kind == DateKind::kAbsolute;
+    });
+    if (thing == out->end()) continue;
+    bool broken = false;
+    for (int k = i + 3; k < thing->begin; ++k) {
+      broken |= t[k].kind == TokenKind::kPunct || t[k].text == ",";
+    }
+    if (broken) continue;
+    const DateWithPrecision& from = thing->date;
+    const int shift = static_cast<int>(*count);
+    DateWithPrecision date;
+    if (days > 0 && from.precision == DatePrecision::kDay) {
+      date = DayFromDays(Days(from) + days * shift);
+    } else if (months >= 12) {
+      date = DateWithPrecision::Year(from.year + months / 12 * shift);
+    } else if (months > 0 && from.precision >= DatePrecision::kMonth) {
+      const int m = from.year * 12 + (from.month - 1) + shift;
+      date = DateWithPrecision::Month(m / 12, m % 12 + 1);
+    } else {
+      continue;
+    }
+    const int end = thing->end;
+    out->erase(thing);
+    out->erase(std::remove_if(
+                   out->begin(), out->end(),
+                   [&](const DateMention& d) { return d.begin >= i && d.begin < i + 3; }),
+               out->end());
+    out->push_back({i, end, date, DateKind::kSequel});
+    std::sort(out->begin(), out->end(), [](const DateMention& a, const DateMention& b) {
+      return a.begin < b.begin;
+    });
+  }
+}
+
 std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContext& ctx) {
   std::vector<DateMention> out;
   const int n = static_cast<int>(t.size());
@@ -1383,6 +1465,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);
     if (last) i = *last;
   }
+  CountAfterDatedThing(t, &out);
   MergeWeekdaysIntoDates(t, &out);
   return out;
 }

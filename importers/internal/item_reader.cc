@@ -129,20 +129,20 @@ class ItemReader {
     if (!attributed_ && !dated_headline_) FindDateline();
     const bool days = DayHeadline() || TimedEntries();
     for (Sentence& s : out_.sentences) Analyse(s);
+    // A timeline's headings first: the lead's day under "2003" is 2003's.
+    AssignHeadings();
     FindAnchor();
     // A round-up's day ("TUESDAY, DEC. 30" over its news) or a live page's timed
     // entries ("16:45 - Chile and Peru signed ..."): what they tell without a date
     // happened on the report's day.
     if (days && out_.reported.precision == DatePrecision::kDay)
       out_.anchor = out_.reported;
-    DateWithPrecision last_stated, last_month, heading;
+    DateWithPrecision last_stated, last_month;
     Narrative narrative(out_.reported);
     DateWithPrecision entry;
     int entry_paragraph = -1;
     for (size_t k = 0; k < out_.sentences.size(); ++k) {
       Sentence& s = out_.sentences[k];
-      if (std::optional<DateWithPrecision> h = TimelineHeading(k)) heading = *h;
-      s.heading = heading;
       FindSentenceDates(s, out_.anchor, last_stated, last_month,
                         narrative.At(s.paragraph));
       narrative.Follow(s);
@@ -1202,6 +1202,14 @@ class ItemReader {
       }
     }
     return false;
+  }
+
+  void AssignHeadings() {
+    DateWithPrecision heading;
+    for (size_t k = 0; k < out_.sentences.size(); ++k) {
+      if (std::optional<DateWithPrecision> h = TimelineHeading(k)) heading = *h;
+      out_.sentences[k].heading = heading;
+    }
   }
 
   void FindAnchor() {
