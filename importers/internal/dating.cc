@@ -701,7 +701,11 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   // "visited", "a visit", "a state visit", "a stop in Windhoek on Wednesday": the
   // trigger's last word.
   const absl::string_view last = t[trigger.end - 1].lemma;
-  if (last != "visit" && last != "stop" && last != "stopover") return false;
+  // "arrived in Lima on 3 October 2018": an arrival on a day the text writes out
+  // (not "arrived on Wednesday", the first day of a stay reported later).
+  const bool arrival = (last == "arrive" || last == "fly" || last == "travel") &&
+                       d.kind == DateKind::kAbsolute;
+  if (last != "visit" && last != "stop" && last != "stopover" && !arrival) return false;
   // "The visit to Ottawa by X, postponed twice, finally took place on Thursday": the
   // day the visit took place on, however far the verb stands from it.
   if (const Clause& clause = ctx.sentence().parse.clauses[ctx.match.clause];
