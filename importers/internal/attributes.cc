@@ -1252,6 +1252,16 @@ void MembershipAttributes(const MatchContext& ctx, Attributes* a) {
   int at = -1;
   PhraseMatch m;
   TokenRange scope = ctx.match.np >= 0 ? ctx.TriggerPhrase() : ctx.ClauseRange();
+  // "X, an observer since 2022, became its eleventh member": the role after the
+  // verb first, then the clause's.
+  if (ctx.match.np < 0) {
+    const TokenRange after{std::max(scope.begin, ctx.match.trigger.end), scope.end};
+    if (FindClass(ctx, ctx.classes().membership_role, after, &at, &m) &&
+        !m.value.empty()) {
+      (*a)["role"] = std::string(m.value);
+      return;
+    }
+  }
   if (FindClass(ctx, ctx.classes().membership_role, scope, &at, &m) && !m.value.empty()) {
     (*a)["role"] = std::string(m.value);
   }

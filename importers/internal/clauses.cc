@@ -152,6 +152,13 @@ class ClauseFinder {
         }
       }
       const NounPhrase& phrase = p_.phrases.nps[np];
+      // "Trade between X and Y, worth $40 million in 2000, reached ...": a value set
+      // off by commas describes the subject before it.
+      if (t_[phrase.range.begin].LowerIs("worth") && phrase.range.begin > clause_begin &&
+          t_[phrase.range.begin - 1].tag == Tag::kComma) {
+        k = phrase.range.begin - 1;
+        continue;
+      }
       if (phrase.pp >= 0) {
         // A phrase inside a prepositional phrase: the subject may stand before it
         // ("the leaders of both countries signed": "leaders").
@@ -379,8 +386,13 @@ class ClauseFinder {
                        t_[p_.phrases.nps[shifted].head].capitalized;
     // "condemned in the strongest terms the seizure of power": a manner of saying.
     const bool manner = t_[p_.phrases.nps[with_np].head].LowerIs("terms");
+    // "extended by six months the sanctions": how long for.
+    const Token& unit = t_[p_.phrases.nps[with_np].head];
+    const bool duration = (t_[after].LowerIs("by") || t_[after].LowerIs("for")) &&
+                          (unit.LemmaIs("day") || unit.LemmaIs("week") ||
+                           unit.LemmaIs("month") || unit.LemmaIs("year"));
     const bool determiner =
-        (t_[after].LowerIs("with") || quoted || time || named || manner) &&
+        (t_[after].LowerIs("with") || quoted || time || named || manner || duration) &&
         t_[next].tag == Tag::kDeterminer;
     if (!possessor && !determiner) return -1;
     return ObjectStartingAt(next);
