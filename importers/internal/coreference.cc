@@ -2377,6 +2377,28 @@ std::optional<Referent> Discourse::Addressee(int s, int clause) const {
   return SpeechPartner(s, clause);
 }
 
+std::optional<Referent> Discourse::HeadingSpeaker() const {
+  for (size_t k = 0; k < item_.sentences.size(); ++k) {
+    const Sentence& heading = item_.sentences[k];
+    if (!heading.headline) continue;
+    const std::vector<Token>& t = heading.tokens;
+    if (k_.lexicon().MatchAt(k_.classes().speech_heading, t, 0, t.size()).length == 0)
+      continue;
+    for (const Mention& m : heading.mentions) {
+      if (!IsPersonMention(m)) continue;
+      Referent r = FromMention(static_cast<int>(k), m, false);
+      if (!r.party.empty()) return r;
+    }
+    for (const Mention& m : heading.mentions) {
+      if (!IsCountryMention(m)) continue;
+      Referent r;
+      r.party = m.country;
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Clause>& clauses = sentence.parse.clauses;
@@ -2406,6 +2428,9 @@ std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {
       if (!r.party.empty()) return {r};
     }
   }
+  // "Remarks by the Prime Minister of Fiji at the forum": a speech's heading names
+  // who speaks.
+  if (std::optional<Referent> r = HeadingSpeaker()) return {*r};
   // A quote without its speaker in the sentence: the last person named.
   if (const Mention* m = LastMention(s, 0, IsPersonMention)) {
     Referent r = FromMention(s, *m, false);

@@ -165,6 +165,9 @@ class Discourse {
   const Mention* LastMention(int s, int before, bool (*accept)(const Mention&),
                              absl::string_view not_party = "") const;
   const Mention* SubjectStateBefore(int s, int before) const;
+  // The one a speech's or an interview's heading names as speaking (its person's
+  // state, else its state), if the item has such a heading.
+  std::optional<Referent> HeadingSpeaker() const;
   // The state or person named after "with" or "alongside" in the clause that reports
   // quoted clause `clause` of sentence s ("X said after talks with Y").
   std::optional<Referent> SpeechPartner(int s, int clause) const;

@@ -92,6 +92,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"baseline_opener", &KnownClasses::baseline_opener},
     {"claim_label", &KnownClasses::claim_label},
     {"question_label", &KnownClasses::question_label},
+    {"speech_heading", &KnownClasses::speech_heading},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
