@@ -1591,6 +1591,20 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
         speakers.push_back(std::move(*partner));
       }
     }
+    // "Joint press conference of X and Y" over "PRESIDENT X: we held talks": "we" on
+    // a stage the heading gives two leaders is both their states.
+    if (speakers.size() == 1 && (w == "we" || w == "us" || w == "our" || w == "ours")) {
+      std::vector<Referent> stage = HeadingSpeakers();
+      const bool on_stage =
+          stage.size() > 1 &&
+          std::any_of(stage.begin(), stage.end(), [&](const Referent& r) {
+            return r.party == speakers.front().party;
+          });
+      for (Referent& r : stage) {
+        if (on_stage && r.party != speakers.front().party)
+          speakers.push_back(std::move(r));
+      }
+    }
     for (Referent& r : speakers) {
       r.anaphor = true;
       out->push_back(std::move(r));
@@ -2377,8 +2391,9 @@ std::optional<Referent> Discourse::Addressee(int s, int clause) const {
   return SpeechPartner(s, clause);
 }
 
-std::optional<Referent> Discourse::HeadingSpeaker() const {
-  for (size_t k = 0; k < item_.sentences.size(); ++k) {
+std::vector<Referent> Discourse::HeadingSpeakers() const {
+  std::vector<Referent> out;
+  for (size_t k = 0; k < item_.sentences.size() && out.empty(); ++k) {
     const Sentence& heading = item_.sentences[k];
     if (!heading.headline) continue;
     const std::vector<Token>& t = heading.tokens;
@@ -2387,16 +2402,29 @@ std::optional<Referent> Discourse::HeadingSpeaker() const {
     for (const Mention& m : heading.mentions) {
       if (!IsPersonMention(m)) continue;
       Referent r = FromMention(static_cast<int>(k), m, false);
-      if (!r.party.empty()) return r;
+      if (r.party.empty() || std::any_of(out.begin(), out.end(), [&](const Referent& o) {
+            return o.party == r.party;
+          })) {
+        continue;
+      }
+      out.push_back(std::move(r));
     }
+    if (!out.empty()) break;
     for (const Mention& m : heading.mentions) {
       if (!IsCountryMention(m)) continue;
       Referent r;
       r.party = m.country;
-      return r;
+      out.push_back(std::move(r));
+      break;
     }
   }
-  return std::nullopt;
+  return out;
+}
+
+std::optional<Referent> Discourse::HeadingSpeaker() const {
+  std::vector<Referent> speakers = HeadingSpeakers();
+  if (speakers.empty()) return std::nullopt;
+  return speakers.front();
 }
 
 std::vector<Referent> Discourse::SpeakerOf(int s, int clause) const {

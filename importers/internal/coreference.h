@@ -168,6 +168,9 @@ class Discourse {
   // The one a speech's or an interview's heading names as speaking (its person's
   // state, else its state), if the item has such a heading.
   std::optional<Referent> HeadingSpeaker() const;
+  // All the states a speech heading's people speak for ("Joint press conference of
+  // X and Y"), else its state; empty without such a heading.
+  std::vector<Referent> HeadingSpeakers() const;
   // The state or person named after "with" or "alongside" in the clause that reports
   // quoted clause `clause` of sentence s ("X said after talks with Y").
   std::optional<Referent> SpeechPartner(int s, int clause) const;
