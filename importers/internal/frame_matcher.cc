@@ -796,6 +796,13 @@ class SentenceMatcher {
     // Hedges right before the trigger or inside its phrase: "a possible visit".
     int from = std::max(clause.range.begin, trigger.begin - kHedgeWindow);
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
+    // "has shown no interest in joining the EU": a gerund's clause opened by its
+    // trigger takes the cues before its preposition.
+    if (np < 0 && clause.kind == ClauseKind::kParticipial &&
+        clause.range.begin == trigger.begin && trigger.begin > 0 &&
+        t_[trigger.begin - 1].tag == Tag::kPreposition) {
+      from = std::max(0, trigger.begin - kHedgeWindow);
+    }
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
       // "floated a draft pact during talks": a cue that modifies another noun is
       // that noun's.
