@@ -925,6 +925,18 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
                     DateKind::kRelative});
     return i + 1;
   }
+  // "Earlier that year", "later that year", "in the same year", "that same year": the
+  // year of the date the text gave last.
+  if (((w == "that" && (before == "later" || before == "earlier" || before == "during" ||
+                        before == "in")) ||
+       (w == "same" && (before == "the" || before == "that"))) &&
+      next == "year") {
+    if (!that.known()) that = ctx.previous;
+    if (!that.known()) return i;
+    out->push_back(
+        {i - 1, i + 2, DateWithPrecision::Year(that.year), DateKind::kRelative});
+    return i + 1;
+  }
   // "Exports rose 20% in April. Trade totalled $12 billion in the month": the month
   // of the date the text gave last.
   if (w == "month" && before == "the" && i >= 2 &&
@@ -1252,6 +1264,16 @@ std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
       previous.precision == DatePrecision::kDay) {
     int delta = w == "previous" ? -1 : 1;
     out->push_back({i, i + 2, DayFromDays(Days(previous) + delta), DateKind::kSequel});
+    return i + 1;
+  }
+  // "In 2019 Chile imposed tariffs. The following day, Peru ...": a day after a date
+  // known only to its month or year is in that month or year (not the report's).
+  if ((w == "following" || w == "next") && Is(t, i + 1, "day") && i > 0 &&
+      Is(t, i - 1, "the") && out->empty() && ctx.last_stated.known() &&
+      ctx.last_stated.precision != DatePrecision::kDay &&
+      ctx.last_stated.FirstDay() < ctx.reference.FirstDay() &&
+      ctx.last_stated.year < ctx.reference.year) {
+    out->push_back({i, i + 2, ctx.last_stated, DateKind::kSequel});
     return i + 1;
   }
   // "The day before, X met Y", "a day later": from the last day named. Not "the day
