@@ -660,6 +660,9 @@ class SentenceMatcher {
       if (parent.verb < 0) continue;
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
+      // "wrongly reported that X and Y had signed": a report taken back.
+      mood.blocked |= that && RangeHas(c_.false_report_word,
+                                       {std::max(0, pg.range.begin - 2), pg.range.end});
       // "had no intention of breaking off relations", "has no plans to join": an
       // object that "no" opens negates what completes it.
       if (parent.object >= 0 && (k.kind == ClauseKind::kComplement || GerundObject(cc)) &&

@@ -93,6 +93,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"claim_label", &KnownClasses::claim_label},
     {"question_label", &KnownClasses::question_label},
     {"speech_heading", &KnownClasses::speech_heading},
+    {"false_report_word", &KnownClasses::false_report_word},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
