@@ -1124,6 +1124,12 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
           {i, i + 3, DateWithPrecision::Month(m / 12, m % 12 + 1), DateKind::kSequel});
       return i + 2;
     }
+    // "joined in 1992 ... a month later": known to the year only.
+    if (in_months && back_count == 1 && from.precision == DatePrecision::kYear &&
+        from.known()) {
+      out->push_back({i, i + 3, from, DateKind::kSequel});
+      return i + 2;
+    }
     // With no date before it, "two months earlier" counts back from the report.
   }
   // "opened its embassy on Thursday, nearly five decades after the two countries

@@ -3467,12 +3467,96 @@ std::vector<FrameMatch> MatchFrames(const Knowledge& knowledge,
   return SentenceMatcher(knowledge, discourse, item, s).Run();
 }
 
+namespace {
+
+// Relations a state that "follows" takes over: a measure or a step of its own
+// toward the same counterpart.
+bool Followable(RelationType type) {
+  return type == RelationType::kMembership || type == RelationType::kSanction ||
+         type == RelationType::kDowngrade || type == RelationType::kDeclaration;
+}
+
+// "Kazakhstan joined the OSCE in 1992, and Uzbekistan followed a month later",
+// "Canada imposed sanctions on X. Britain followed suit on Friday": a clause whose
+// verb is "follow", with no object but "suit", tells that its subject did what
+// the last followable match did, to the same counterpart. `model` is that match
+// (from this sentence or one before), updated as the sentence's matches pass.
+void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
+                  std::vector<FrameMatch>* matches, std::optional<FrameMatch>* model) {
+  const Sentence& sentence = item.sentences[s];
+  if (sentence.headline) return;
+  const SentenceParse& parse = sentence.parse;
+  std::vector<FrameMatch> followers;
+  size_t next = 0;
+  for (size_t c = 0; c < parse.clauses.size(); ++c) {
+    const Clause& clause = parse.clauses[c];
+    if (clause.verb < 0) continue;
+    const VerbGroup& g = parse.phrases.verbs[clause.verb];
+    // The matches told before this clause's verb are the ones it may follow.
+    for (; next < matches->size() && (*matches)[next].trigger.begin < g.range.begin;
+         ++next) {
+      if (Followable((*matches)[next].frame->type)) *model = (*matches)[next];
+    }
+    // Not "is expected to follow": a plan; nor a follower with no time of its own
+    // ("Niger followed within days"), whose date the text leaves to guess.
+    if (g.lemma != "follow" || g.negated || g.future || g.modal || g.passive ||
+        g.infinitive || g.nonfinite || !model->has_value()) {
+      continue;
+    }
+    if (std::none_of(
+            sentence.dates.begin(), sentence.dates.end(),
+            [&](const DateMention& d) { return clause.range.Contains(d.begin); })) {
+      continue;
+    }
+    // "followed suit", "followed a month later": no object but these.
+    if (clause.object >= 0) {
+      const Token& head = sentence.tokens[parse.phrases.nps[clause.object].head];
+      if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
+          !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
+        continue;
+      }
+    }
+    // The subject is a state or a body itself ("Latvia followed"), not a thing of
+    // one ("Egyptian arms shipments followed").
+    const int subject = SubjectOf(parse, static_cast<int>(c));
+    if (subject < 0) continue;
+    const int head = parse.phrases.nps[subject].head;
+    if (head < 0 || sentence.mention_at[head] < 0) continue;
+    FrameMatch copy = **model;
+    copy.sentence = s;
+    copy.clause = static_cast<int>(c);
+    copy.trigger = g.range;
+    copy.np = -1;
+    copy.object_np = -1;
+    copy.irrealis = false;
+    copy.pairs.clear();
+    for (const Referent& follower : discourse.OfPhrase(s, subject)) {
+      if (follower.party.empty()) continue;
+      for (const auto& [source, target] : (*model)->pairs) {
+        if (follower.party == target.party || follower.party == source.party) continue;
+        copy.pairs.emplace_back(follower, target);
+        break;
+      }
+    }
+    if (!copy.pairs.empty()) followers.push_back(std::move(copy));
+  }
+  for (; next < matches->size(); ++next) {
+    if (Followable((*matches)[next].frame->type)) *model = (*matches)[next];
+  }
+  for (FrameMatch& f : followers) matches->push_back(std::move(f));
+}
+
+}  // namespace
+
 void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
                const ItemText& item, absl::FunctionRef<void(const FrameMatch&)> use) {
   bool any = false;
+  std::optional<FrameMatch> model;
   for (size_t s = 0; s < item.sentences.size(); ++s) {
-    for (const FrameMatch& m :
-         MatchFrames(knowledge, discourse, item, static_cast<int>(s))) {
+    std::vector<FrameMatch> matches =
+        MatchFrames(knowledge, discourse, item, static_cast<int>(s));
+    AddFollowers(discourse, item, static_cast<int>(s), &matches, &model);
+    for (const FrameMatch& m : matches) {
       use(m);
       any = true;
     }
