@@ -1643,9 +1643,27 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     if (after < static_cast<int>(t.size()) && t[after].LowerIs("of")) {
       return false;  // "the Government of Ghana", "the Council of Ministers of the CBSS".
     }
-    if (!absl::StartsWith(item_.dateline_country, "country:")) return false;
     Referent r;
     r.party = item_.dateline_country;
+    // "The finance ministry raised duties on ..., South Africa's treasury said": with
+    // no dateline, the state of the clause's reporter.
+    if (!absl::StartsWith(r.party, "country:")) {
+      const Sentence& sentence = item_.sentences[s];
+      const int clause = i < static_cast<int>(sentence.parse.clause_at.size())
+                             ? sentence.parse.clause_at[i]
+                             : -1;
+      const int speech =
+          clause < 0 ? -1 : TrailingSpeech(sentence.parse, sentence.tokens, clause);
+      const int speaker = speech < 0 ? -1 : SubjectOf(sentence.parse, speech);
+      if (speaker < 0) return false;
+      const TokenRange& who = sentence.parse.phrases.nps[speaker].range;
+      for (int k = who.begin; k < who.end && r.party.empty(); ++k) {
+        const int m = sentence.mention_at[k];
+        if (m >= 0 && absl::StartsWith(sentence.mentions[m].country, "country:"))
+          r.party = sentence.mentions[m].country;
+      }
+      if (!absl::StartsWith(r.party, "country:")) return false;
+    }
     r.anaphor = true;
     out->push_back(std::move(r));
     *length = m.length;
