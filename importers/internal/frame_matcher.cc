@@ -3298,6 +3298,17 @@ class SentenceMatcher {
     return false;
   }
 
+  // "the Enhanced Partnership and Cooperation Agreement": a capitalized trigger in a
+  // list whose last member ends in a capitalized document's kind names a document.
+  bool InDocumentTitle(int np, const TokenRange& trigger) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (!t_[trigger.begin].capitalized || x.conjuncts.size() < 2) return false;
+    const TokenRange& last = x.conjuncts.back();
+    if (last.Contains(trigger.begin) || last.end <= last.begin) return false;
+    const Token& end = t_[last.end - 1];
+    return end.capitalized && x_.OneWordAt(c_.agreement_kind, t_, last.end - 1);
+  }
+
   // The capitalized trigger at `trigger` of phrase np is in the name of a programme
   // of many parties ("the Regional Comprehensive Economic Partnership", @programme_word)
   // or a name going on after it with words of its own ("a Partnership for Growth"; not
@@ -3362,8 +3373,18 @@ class SentenceMatcher {
     // "the Regional Comprehensive Economic Partnership", "a Partnership for Growth":
     // a programme's or a bloc's name, no partnership of the parties; "upgraded ties
     // from a strategic partnership to ...": the level they leave.
+    // "signed the Enhanced Partnership and Cooperation Agreement": the object a
+    // verb acts on is a document's title.
+    if (f.type == RelationType::kPartnership && np < 0 && clauses_[c].object >= 0) {
+      const NounPhrase& object = ph_.nps[clauses_[c].object];
+      const int head = object.head;
+      if (head > object.range.begin && t_[head].capitalized &&
+          x_.OneWordAt(c_.agreement_kind, t_, head) && t_[head - 1].capitalized) {
+        return;
+      }
+    }
     if (f.type == RelationType::kPartnership && np >= 0 &&
-        (NamedProgramme(np, trigger) ||
+        (NamedProgramme(np, trigger) || InDocumentTitle(np, trigger) ||
          (ph_.nps[np].pp >= 0 && t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")))) {
       return;
     }
