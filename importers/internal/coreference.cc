@@ -940,6 +940,34 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+// "Uzbekistan Airways signed a codeshare deal", "Air Seychelles": capitalized words
+// holding a place's name and ending in a @company_word, or opened by "Air", name a
+// company, not the place's state.
+bool Discourse::NamedAfterPlace(int s, const TokenRange& conjunct,
+                                std::string* company) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  int begin = conjunct.begin;
+  if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
+  if (conjunct.end - begin < 2) return false;
+  bool place = false;
+  for (int i = begin; i < conjunct.end; ++i) {
+    if (!t[i].capitalized) return false;
+    const int m = sentence.mention_at[i];
+    if (m < 0) continue;
+    const Mention& mention = sentence.mentions[m];
+    if (mention.kind == EntityKind::kPerson) return false;
+    place |= IsCountryMention(mention) || mention.kind == EntityKind::kCity;
+  }
+  const bool by_word =
+      sentence.mention_at[conjunct.end - 1] < 0 &&
+      k_.lexicon().ContainsWord(k_.classes().company_word, t[conjunct.end - 1]);
+  const bool by_air = t[begin].text == "Air" && sentence.mention_at[begin] < 0;
+  if (!place || !(by_word || by_air)) return false;
+  *company = CompanyId(t, begin, conjunct.end);
+  return true;
+}
+
 // "Norway's Equinor": a one-word name no list knows, owned by a state, is a company
 // or body of that state, not the state acting. Titles and known people are mentions
 // ("Brazil's Lula", "Chile's Foreign Minister"), so they never get here.
@@ -2273,6 +2301,10 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
     };
     // "Korea's POSCO will invest": the state's company, not the state, acts.
     if (std::string company; OwnedUnknownName(s, conjunct, &company)) {
+      only_company(std::move(company));
+    }
+    // "Uzbekistan Airways", "Air Astana": a company named after a place.
+    if (std::string company; NamedAfterPlace(s, conjunct, &company)) {
       only_company(std::move(company));
     }
     // "between Kenya and Chinese company Sinohydro": a conjunct that ends in a name

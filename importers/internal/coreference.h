@@ -219,6 +219,7 @@ class Discourse {
   bool DescribedUnknownName(int s, int np, std::string* company) const;
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
+  bool NamedAfterPlace(int s, const TokenRange& conjunct, std::string* company) const;
   bool CompanyEndsConjunct(int s, const TokenRange& r, std::string* company) const;
   std::vector<Referent> PraisedObjectBefore(int s, int i) const;
   bool OwnedUnknownName(int s, const TokenRange& conjunct,
