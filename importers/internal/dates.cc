@@ -444,7 +444,8 @@ bool MayStartDate(const Token& token) {
       "thirteen", "fourteen",  "fifteen",   "sixteen",   "seventeen", "eighteen",
       "nineteen", "twenty",    "thirty",    "forty",     "fifty",     "sixty",
       "seventy",  "eighty",    "ninety",    "hundred",   "eve",       "same",
-      "year",     "that",      "month"};
+      "year",     "that",      "month",     "first",     "second",    "third",
+      "fourth"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -790,6 +791,26 @@ std::optional<int> MatchFiscalYear(const std::vector<Token>& t, int i,
 std::optional<int> MatchQuarter(const std::vector<Token>& t, int i,
                                 const DateContext& ctx, std::vector<DateMention>* out) {
   const absl::string_view w = t[i].lower;
+  // "in the first quarter", "in the second half": the last such part of a year to
+  // have begun by the report, known to its year ("of 2024" after it names its own).
+  {
+    const int n = static_cast<int>(t.size());
+    const int ordinal = w == "first"    ? 1
+                        : w == "second" ? 2
+                        : w == "third"  ? 3
+                        : w == "fourth" ? 4
+                                        : 0;
+    const bool quarter = i + 1 < n && t[i + 1].LowerIs("quarter");
+    const bool half = i + 1 < n && t[i + 1].LowerIs("half") && ordinal <= 2;
+    if (ordinal > 0 && (quarter || half) && i > 0 && t[i - 1].LowerIs("the") &&
+        !(i + 3 < n && t[i + 2].LowerIs("of")) && ctx.reference.known()) {
+      const int first_month = quarter ? (ordinal - 1) * 3 + 1 : (ordinal - 1) * 6 + 1;
+      const int year = first_month <= ctx.reference.month ? ctx.reference.year
+                                                          : ctx.reference.year - 1;
+      out->push_back({i - 1, i + 2, DateWithPrecision::Year(year), DateKind::kRelative});
+      return i + 1;
+    }
+  }
   if (w.size() != 2 || (w[0] != 'q' && w[0] != 'h')) return std::nullopt;
   const int part = w[1] - '0';
   const int months = w[0] == 'q' ? 3 : 6;
