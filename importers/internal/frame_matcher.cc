@@ -660,6 +660,9 @@ class SentenceMatcher {
       if (parent.verb < 0) continue;
       const VerbGroup& pg = ph_.verbs[parent.verb];
       mood.blocked |= pg.negated || GovernorLemma(c_.denial_governor, pg);
+      // "continues to apply its ban on Ukrainian grain": a measure kept up, no new act.
+      mood.blocked |=
+          k.kind == ClauseKind::kComplement && GovernorLemma(c_.continuing_governor, pg);
       // "wrongly reported that X and Y had signed": a report taken back.
       mood.blocked |= that && RangeHas(c_.false_report_word,
                                        {std::max(0, pg.range.begin - 2), pg.range.end});

@@ -94,6 +94,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"question_label", &KnownClasses::question_label},
     {"speech_heading", &KnownClasses::speech_heading},
     {"false_report_word", &KnownClasses::false_report_word},
+    {"continuing_governor", &KnownClasses::continuing_governor},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
