@@ -124,6 +124,7 @@ class ItemReader {
     FindReportParagraphs();
     if (out_.report_paragraphs.empty()) FindTaggedParagraphs();
     if (out_.report_paragraphs.empty()) FindDatelineParagraphs();
+    if (out_.report_paragraphs.empty()) FindOutletParagraphs();
     FindAttribution();
     if (!attributed_) FindHeadlineDateline();
     if (!attributed_ && !dated_headline_) FindDateline();
@@ -517,6 +518,53 @@ class ItemReader {
   // round-up whose paragraphs open with a place and a day (the line may stand alone
   // above its paragraph) is parted at them: each is a report of that day, read with
   // its own dateline (the text before the first is one too).
+  // "Nikkei Asia (Japan), December 27" over each item of a press review: a round-up
+  // whose paragraphs open with an outlet, its country in brackets and a day is
+  // parted at them; each part is that outlet's report of that day.
+  void FindOutletParagraphs() {
+    PartAtParagraphsOpening(
+        [this](const std::vector<Token>& t) { return OutletAndDay(t, nullptr) > 0; });
+  }
+
+  // The end of an outlet, its country in brackets and a day that open `t` ("Le Monde
+  // (France), January 5"), the day in *day; -1 when they do not.
+  int OutletAndDay(const std::vector<Token>& t, DateWithPrecision* day) const {
+    constexpr int kLongestOutlet = 6;
+    const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+    int k = 0;
+    while (k < n && k < kLongestOutlet && t[k].kind == TokenKind::kWord &&
+           (t[k].capitalized || t[k].LowerIs("of") || t[k].LowerIs("de"))) {
+      ++k;
+    }
+    if (k == 0 || k + 4 >= n || t[k].text != "(") return -1;
+    int close = k + 1;
+    while (close < n && t[close].kind == TokenKind::kWord && t[close].capitalized)
+      ++close;
+    if (close == k + 1 || close + 2 >= n || t[close].text != ")" ||
+        t[close + 1].text != ",")
+      return -1;
+    std::string place;
+    for (int j = k + 1; j < close; ++j) {
+      if (j > k + 1) place.push_back(' ');
+      place.append(t[j].lower);
+    }
+    const std::vector<AliasMatch>* named = g_.FindPhrase(place);
+    if (named == nullptr ||
+        std::none_of(named->begin(), named->end(), [](const AliasMatch& a) {
+          return a.entity->kind == graph::EntityKind::kCountry;
+        })) {
+      return -1;
+    }
+    const std::vector<DateMention> dates = FindDates(
+        std::vector<Token>(t.begin() + close + 2, t.begin() + n), {item_.published, {}});
+    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute ||
+        dates[0].date.precision != DatePrecision::kDay) {
+      return -1;
+    }
+    if (day != nullptr) *day = dates[0].date;
+    return close + 2 + dates[0].end;
+  }
+
   void FindDatelineParagraphs() {
     PartAtParagraphsOpening(
         [this](const std::vector<Token>& t) { return OpensWithPlaceAndDay(t); });
@@ -587,6 +635,24 @@ class ItemReader {
       const std::vector<Token>& t = s.tokens;
       int place_end = 0, end = 0;
       DateWithPrecision day;
+      // "Nikkei Asia (Japan), December 27" heading a review's item: that outlet's day.
+      if (const int outlet_end = OutletAndDay(t, &day); outlet_end > 0) {
+        const int size = static_cast<int>(t.size());
+        if (outlet_end != size && !(outlet_end + 1 == size && t[outlet_end].text == "."))
+          return;
+        if (item_.published.known() && item_.published.FirstDay() < day.FirstDay())
+          return;
+        s.dateline = {0, size};
+        out_.reported = day;
+        int k = 0;
+        while (k < size && t[k].text != "(") ++k;
+        if (out_.outlet.empty() && k > 0) {
+          out_.outlet = std::string(
+              s.text.substr(0, static_cast<size_t>(t[k - 1].end - t[0].begin)));
+        }
+        dated_headline_ = true;
+        return;
+      }
       if (PlaceAndDay(t, &place_end, &day, &end) < 0) return;
       const int size = static_cast<int>(t.size());
       if (end != size && !(end + 1 == size && t[end].text == ".")) return;
@@ -683,6 +749,24 @@ class ItemReader {
       if (s.paragraph != first) return;
       const std::vector<Token>& t = s.tokens;
       const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+      // "Le Monde (France), January 5" over the report: the outlet's day.
+      if (DateWithPrecision day; OutletAndDay(t, &day) > 0) {
+        const int end = OutletAndDay(t, nullptr);
+        if (!item_.published.known() || day.FirstDay() <= item_.published.FirstDay()) {
+          s.dateline = {
+              0, end < static_cast<int>(t.size()) && t[end].text == "." ? end + 1 : end};
+          out_.reported = day;
+          if (out_.outlet.empty()) {
+            int k = 0;
+            while (k < static_cast<int>(t.size()) && t[k].text != "(") ++k;
+            out_.outlet = std::string(
+                s.text.substr(0, static_cast<size_t>(t[k - 1].end - t[0].begin)));
+          }
+        }
+        if (s.dateline.end < static_cast<int>(t.size())) return;
+        first = s.paragraph + 1;
+        continue;
+      }
       if (DatedPost(s)) {
         // A day alone on the item's first line: the lead after it may still open
         // with the place it was written in ("TASHKENT -").
