@@ -3523,8 +3523,24 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     }
     // Not "is expected to follow": a plan; nor a follower with no time of its own
     // ("Niger followed within days"), whose date the text leaves to guess.
-    if (g.lemma != "follow" || g.negated || g.future || g.modal || g.passive ||
-        g.infinitive || g.nonfinite || !model->has_value()) {
+    // "Kuwait did the same", "took the same step", "did likewise": so does one who
+    // repeats it.
+    const std::vector<Token>& t = sentence.tokens;
+    auto object_says_same = [&] {
+      if (clause.object < 0) return false;
+      const TokenRange& o = parse.phrases.nps[clause.object].range;
+      for (int k = o.begin; k < o.end; ++k) {
+        if (t[k].LowerIs("same") || t[k].LowerIs("similar") || t[k].LowerIs("likewise"))
+          return true;
+      }
+      return false;
+    };
+    const bool likewise =
+        g.range.end < static_cast<int>(t.size()) && t[g.range.end].LowerIs("likewise");
+    const bool repeats = g.lemma == "follow" || ((g.lemma == "do" || g.lemma == "take") &&
+                                                 (object_says_same() || likewise));
+    if (!repeats || g.negated || g.future || g.modal || g.passive || g.infinitive ||
+        g.nonfinite || !model->has_value()) {
       continue;
     }
     if (std::none_of(
@@ -3533,7 +3549,7 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
       continue;
     }
     // "followed suit", "followed a month later": no object but these.
-    if (clause.object >= 0) {
+    if (g.lemma == "follow" && clause.object >= 0) {
       const Token& head = sentence.tokens[parse.phrases.nps[clause.object].head];
       if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
           !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
