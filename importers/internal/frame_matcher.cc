@@ -3550,7 +3550,9 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     }
     // "followed suit", "followed a month later": no object but these.
     if (g.lemma == "follow" && clause.object >= 0) {
-      const Token& head = sentence.tokens[parse.phrases.nps[clause.object].head];
+      const int object_head = parse.phrases.nps[clause.object].head;
+      if (object_head < 0) continue;
+      const Token& head = sentence.tokens[object_head];
       if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
           !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
         continue;
