@@ -1686,9 +1686,9 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       if (speaker < 0) return false;
       const TokenRange& who = sentence.parse.phrases.nps[speaker].range;
       for (int k = who.begin; k < who.end && r.party.empty(); ++k) {
-        const int m = sentence.mention_at[k];
-        if (m >= 0 && absl::StartsWith(sentence.mentions[m].country, "country:"))
-          r.party = sentence.mentions[m].country;
+        const int held = sentence.mention_at[k];
+        if (held >= 0 && absl::StartsWith(sentence.mentions[held].country, "country:"))
+          r.party = sentence.mentions[held].country;
       }
       if (!absl::StartsWith(r.party, "country:")) return false;
     }

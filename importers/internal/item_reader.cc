@@ -518,6 +518,29 @@ class ItemReader {
   // round-up whose paragraphs open with a place and a day (the line may stand alone
   // above its paragraph) is parted at them: each is a report of that day, read with
   // its own dateline (the text before the first is one too).
+  // The gazetteer knows `place` (lower case) as a country, or a city when city_too.
+  bool KnownPlace(const std::string& place, bool city_too) const {
+    const std::vector<AliasMatch>* named = g_.FindPhrase(place);
+    return named != nullptr &&
+           std::any_of(named->begin(), named->end(), [&](const AliasMatch& a) {
+             return a.entity->kind == graph::EntityKind::kCountry ||
+                    (city_too && a.entity->kind == graph::EntityKind::kCity);
+           });
+  }
+
+  // A day written out that opens t[from, n) (its mention's tokens count from
+  // `from`); none when the tokens open otherwise.
+  std::optional<DateMention> DayOpening(const std::vector<Token>& t, int from,
+                                        int n) const {
+    const std::vector<DateMention> dates = FindDates(
+        std::vector<Token>(t.begin() + from, t.begin() + n), {item_.published, {}});
+    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute ||
+        dates[0].date.precision != DatePrecision::kDay) {
+      return std::nullopt;
+    }
+    return dates[0];
+  }
+
   // "Nikkei Asia (Japan), December 27" over each item of a press review: a round-up
   // whose paragraphs open with an outlet, its country in brackets and a day is
   // parted at them; each part is that outlet's report of that day.
@@ -548,21 +571,11 @@ class ItemReader {
       if (j > k + 1) place.push_back(' ');
       place.append(t[j].lower);
     }
-    const std::vector<AliasMatch>* named = g_.FindPhrase(place);
-    if (named == nullptr ||
-        std::none_of(named->begin(), named->end(), [](const AliasMatch& a) {
-          return a.entity->kind == graph::EntityKind::kCountry;
-        })) {
-      return -1;
-    }
-    const std::vector<DateMention> dates = FindDates(
-        std::vector<Token>(t.begin() + close + 2, t.begin() + n), {item_.published, {}});
-    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute ||
-        dates[0].date.precision != DatePrecision::kDay) {
-      return -1;
-    }
-    if (day != nullptr) *day = dates[0].date;
-    return close + 2 + dates[0].end;
+    if (!KnownPlace(place, /*city_too=*/false)) return -1;
+    const std::optional<DateMention> opening = DayOpening(t, close + 2, n);
+    if (!opening) return -1;
+    if (day != nullptr) *day = opening->date;
+    return close + 2 + opening->end;
   }
 
   void FindDatelineParagraphs() {
@@ -607,24 +620,13 @@ class ItemReader {
       if (j > 0) place.push_back(' ');
       place.append(t[j].lower);
     }
-    const std::vector<AliasMatch>* named = g_.FindPhrase(place);
-    if (named == nullptr ||
-        std::none_of(named->begin(), named->end(), [](const AliasMatch& a) {
-          return a.entity->kind == graph::EntityKind::kCity ||
-                 a.entity->kind == graph::EntityKind::kCountry;
-        })) {
-      return -1;
-    }
-    const std::vector<DateMention> dates = FindDates(
-        std::vector<Token>(t.begin() + k + 1, t.begin() + n), {item_.published, {}});
-    if (dates.empty() || dates[0].begin != 0 || dates[0].kind != DateKind::kAbsolute ||
-        dates[0].date.precision != DatePrecision::kDay) {
-      return -1;
-    }
+    if (!KnownPlace(place, /*city_too=*/true)) return -1;
+    const std::optional<DateMention> opening = DayOpening(t, k + 1, n);
+    if (!opening) return -1;
     if (place_end != nullptr) *place_end = k;
-    if (day != nullptr) *day = dates[0].date;
-    if (date_end != nullptr) *date_end = k + 1 + dates[0].end;
-    return k + 1 + dates[0].end;
+    if (day != nullptr) *day = opening->date;
+    if (date_end != nullptr) *date_end = k + 1 + opening->end;
+    return k + 1 + opening->end;
   }
 
   // "Manama, 9 March" on the line over a round-up's paragraph, which the digest
