@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "importers/internal/coreference.h"
+#include "importers/internal/dates.h"
 #include "importers/internal/frame_matcher.h"
 #include "importers/internal/item_reader.h"
 #include "importers/internal/knowledge.h"
@@ -31,11 +32,6 @@ std::string LooseIdentity(const graph::Relation& r, bool drop_date, bool drop_ti
   }
   if (!drop_date) copy.date = r.date;
   return graph::RelationIdentity(copy);
-}
-
-bool Coarser(const graph::DateWithPrecision& a, const graph::DateWithPrecision& b) {
-  if (a.precision >= b.precision || a.year != b.year) return false;
-  return a.precision == graph::DatePrecision::kYear || a.month == b.month;
 }
 
 // Folds relations[i] into relations[into] and marks i merged.
@@ -140,7 +136,7 @@ std::vector<graph::Relation> MergeVariants(std::vector<graph::Relation> relation
           const graph::Relation& b = relations[j];
           const bool titled =
               !a.attributes.contains("title") && b.attributes.contains("title");
-          const bool better = (!loose_date || Coarser(a.date, b.date)) &&
+          const bool better = (!loose_date || internal::Narrows(b.date, a.date)) &&
                               (!loose_title || titled) &&
                               (loose_date || a.date == b.date);
           if (better) into.push_back(j);

@@ -1622,15 +1622,14 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     // "Joint press conference of X and Y" over "PRESIDENT X: we held talks": "we" on
     // a stage the heading gives two leaders is both their states.
     if (speakers.size() == 1 && (w == "we" || w == "us" || w == "our" || w == "ours")) {
-      std::vector<Referent> stage = HeadingSpeakers();
-      const bool on_stage =
-          stage.size() > 1 &&
-          std::any_of(stage.begin(), stage.end(), [&](const Referent& r) {
-            return r.party == speakers.front().party;
-          });
-      for (Referent& r : stage) {
-        if (on_stage && r.party != speakers.front().party)
-          speakers.push_back(std::move(r));
+      const std::vector<Referent>& stage = HeadingSpeakers();
+      const std::string speaker = speakers.front().party;
+      const bool on_stage = stage.size() > 1 && std::any_of(stage.begin(), stage.end(),
+                                                            [&](const Referent& r) {
+                                                              return r.party == speaker;
+                                                            });
+      for (const Referent& r : stage) {
+        if (on_stage && r.party != speaker) speakers.push_back(r);
       }
     }
     for (Referent& r : speakers) {
@@ -1684,13 +1683,10 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
           clause < 0 ? -1 : TrailingSpeech(sentence.parse, sentence.tokens, clause);
       const int speaker = speech < 0 ? -1 : SubjectOf(sentence.parse, speech);
       if (speaker < 0) return false;
-      const TokenRange& who = sentence.parse.phrases.nps[speaker].range;
-      for (int k = who.begin; k < who.end && r.party.empty(); ++k) {
-        const int held = sentence.mention_at[k];
-        if (held >= 0 && absl::StartsWith(sentence.mentions[held].country, "country:"))
-          r.party = sentence.mentions[held].country;
-      }
-      if (!absl::StartsWith(r.party, "country:")) return false;
+      const Mention* state = FirstStateIn(
+          sentence, sentence.parse.phrases.nps[speaker].range, IsCountryMention);
+      if (state == nullptr) return false;
+      r.party = state->country;
     }
     r.anaphor = true;
     out->push_back(std::move(r));
@@ -2441,8 +2437,10 @@ std::optional<Referent> Discourse::Addressee(int s, int clause) const {
   return SpeechPartner(s, clause);
 }
 
-std::vector<Referent> Discourse::HeadingSpeakers() const {
-  std::vector<Referent> out;
+const std::vector<Referent>& Discourse::HeadingSpeakers() const {
+  // The item's headings do not change: read them once, on the first pronoun.
+  if (heading_speakers_.has_value()) return *heading_speakers_;
+  std::vector<Referent>& out = heading_speakers_.emplace();
   for (size_t k = 0; k < item_.sentences.size() && out.empty(); ++k) {
     const Sentence& heading = item_.sentences[k];
     if (!heading.headline) continue;
@@ -2472,7 +2470,7 @@ std::vector<Referent> Discourse::HeadingSpeakers() const {
 }
 
 std::optional<Referent> Discourse::HeadingSpeaker() const {
-  std::vector<Referent> speakers = HeadingSpeakers();
+  const std::vector<Referent>& speakers = HeadingSpeakers();
   if (speakers.empty()) return std::nullopt;
   return speakers.front();
 }

@@ -17,6 +17,7 @@
 //
 // Thread-safety: one Discourse per item and thread.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -170,7 +171,7 @@ class Discourse {
   std::optional<Referent> HeadingSpeaker() const;
   // All the states a speech heading's people speak for ("Joint press conference of
   // X and Y"), else its state; empty without such a heading.
-  std::vector<Referent> HeadingSpeakers() const;
+  const std::vector<Referent>& HeadingSpeakers() const;
   // The state or person named after "with" or "alongside" in the clause that reports
   // quoted clause `clause` of sentence s ("X said after talks with Y").
   std::optional<Referent> SpeechPartner(int s, int clause) const;
@@ -255,6 +256,7 @@ class Discourse {
   std::pair<int, int> main_event_ = {-1, -1};
   // How many AnaphorAt calls are under way (one item is read by one thread).
   mutable int anaphor_depth_ = 0;
+  mutable std::optional<std::vector<Referent>> heading_speakers_;  // HeadingSpeakers.
   void FindMainEvent();
 };
 

@@ -265,6 +265,11 @@ DateWithPrecision DayFromDays(int32_t days) {
   return DateWithPrecision::Day(y, m, d);
 }
 
+bool Narrows(const DateWithPrecision& finer, const DateWithPrecision& coarser) {
+  if (finer.precision <= coarser.precision || finer.year != coarser.year) return false;
+  return coarser.precision == DatePrecision::kYear || finer.month == coarser.month;
+}
+
 // "In May 1998 ... on 12 May", "That same month, on 12 May": a day without a year
 // after a date of the same month in the sentence is in that month's year; 0 when none.
 int YearOfSameMonthBefore(const std::vector<DateMention>& found, int month) {

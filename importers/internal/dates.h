@@ -48,6 +48,11 @@ struct DateContext {
   graph::DateWithPrecision narrative;
 };
 
+// Date `finer` tells `coarser` more finely: the same year at a month or a day, or the
+// same month at a day ("in 2019, ... in March"; a headline's month, the body's day).
+bool Narrows(const graph::DateWithPrecision& finer,
+             const graph::DateWithPrecision& coarser);
+
 // "up from about $1.6 billion today": a "today" or "now" right after an amount dates
 // the amount, not an event.
 bool DatesAnAmount(const std::vector<Token>& tokens, const DateMention& d);

@@ -492,12 +492,6 @@ bool FrontedTime(const MatchContext& ctx, const DateMention& d) {
   return true;
 }
 
-// Date a is b told more finely ("in 2019, ... in March", "in March, ... on the 4th").
-bool Narrows(const graph::DateWithPrecision& a, const graph::DateWithPrecision& b) {
-  if (a.precision <= b.precision || a.year != b.year) return false;
-  return b.precision == DatePrecision::kYear || a.month == b.month;
-}
-
 const DateMention* ChooseDate(const MatchContext& ctx) {
   const Sentence& s = ctx.sentence();
   // "up from $600 million last year": a baseline is dated by its own date.

@@ -3301,15 +3301,14 @@ class SentenceMatcher {
     return false;
   }
 
-  // "the Enhanced Partnership and Cooperation Agreement": a capitalized trigger in a
-  // list whose last member ends in a capitalized document's kind names a document.
-  bool InDocumentTitle(int np, const TokenRange& trigger) const {
+  // "the Enhanced Partnership and Cooperation Agreement": phrase np is headed by a
+  // capitalized document's kind with a capitalized word before it, a document's
+  // title, whatever partnership word it holds.
+  bool DocumentTitle(int np) const {
     const NounPhrase& x = ph_.nps[np];
-    if (!t_[trigger.begin].capitalized || x.conjuncts.size() < 2) return false;
-    const TokenRange& last = x.conjuncts.back();
-    if (last.Contains(trigger.begin) || last.end <= last.begin) return false;
-    const Token& end = t_[last.end - 1];
-    return end.capitalized && x_.OneWordAt(c_.agreement_kind, t_, last.end - 1);
+    const int head = x.head;
+    return head > x.range.begin && t_[head].capitalized && t_[head - 1].capitalized &&
+           x_.OneWordAt(c_.agreement_kind, t_, head);
   }
 
   // The capitalized trigger at `trigger` of phrase np is in the name of a programme
@@ -3376,18 +3375,15 @@ class SentenceMatcher {
     // "the Regional Comprehensive Economic Partnership", "a Partnership for Growth":
     // a programme's or a bloc's name, no partnership of the parties; "upgraded ties
     // from a strategic partnership to ...": the level they leave.
-    // "signed the Enhanced Partnership and Cooperation Agreement": the object a
-    // verb acts on is a document's title.
-    if (f.type == RelationType::kPartnership && np < 0 && clauses_[c].object >= 0) {
-      const NounPhrase& object = ph_.nps[clauses_[c].object];
-      const int head = object.head;
-      if (head > object.range.begin && t_[head].capitalized &&
-          x_.OneWordAt(c_.agreement_kind, t_, head) && t_[head - 1].capitalized) {
-        return;
-      }
+    // "signed the Enhanced Partnership and Cooperation Agreement", "the Strategic
+    // Partnership Agreement was signed": a partnership word in a document's title
+    // (the trigger's phrase, or the object a verb acts on) makes no partnership.
+    if (f.type == RelationType::kPartnership) {
+      const int named = np >= 0 ? np : ClauseObject(c);
+      if (named >= 0 && DocumentTitle(named)) return;
     }
     if (f.type == RelationType::kPartnership && np >= 0 &&
-        (NamedProgramme(np, trigger) || InDocumentTitle(np, trigger) ||
+        (NamedProgramme(np, trigger) ||
          (ph_.nps[np].pp >= 0 && t_[ph_.pps[ph_.nps[np].pp].prep].LowerIs("from")))) {
       return;
     }
@@ -3510,6 +3506,7 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
   const Sentence& sentence = item.sentences[s];
   if (sentence.headline) return;
   const SentenceParse& parse = sentence.parse;
+  const std::vector<Token>& t = sentence.tokens;
   std::vector<FrameMatch> followers;
   size_t next = 0;
   for (size_t c = 0; c < parse.clauses.size(); ++c) {
@@ -3521,11 +3518,8 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
          ++next) {
       if (Followable((*matches)[next].frame->type)) *model = (*matches)[next];
     }
-    // Not "is expected to follow": a plan; nor a follower with no time of its own
-    // ("Niger followed within days"), whose date the text leaves to guess.
     // "Kuwait did the same", "took the same step", "did likewise": so does one who
     // repeats it.
-    const std::vector<Token>& t = sentence.tokens;
     auto object_says_same = [&] {
       if (clause.object < 0) return false;
       const TokenRange& o = parse.phrases.nps[clause.object].range;
@@ -3539,6 +3533,8 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
         g.range.end < static_cast<int>(t.size()) && t[g.range.end].LowerIs("likewise");
     const bool repeats = g.lemma == "follow" || ((g.lemma == "do" || g.lemma == "take") &&
                                                  (object_says_same() || likewise));
+    // Not "is expected to follow": a plan; nor a follower with no time of its own
+    // ("Niger followed within days"), whose date the text leaves to guess.
     if (!repeats || g.negated || g.future || g.modal || g.passive || g.infinitive ||
         g.nonfinite || !model->has_value()) {
       continue;
@@ -3552,7 +3548,7 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     if (g.lemma == "follow" && clause.object >= 0) {
       const int object_head = parse.phrases.nps[clause.object].head;
       if (object_head < 0) continue;
-      const Token& head = sentence.tokens[object_head];
+      const Token& head = t[object_head];
       if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
           !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
         continue;
