@@ -1223,6 +1223,8 @@ class PhraseFinder {
       const bool qualified = second.range.begin == first.range.end + 1 &&
                              TagAt(second.range.begin) == Tag::kAdverb &&
                              TagAt(second.head) == Tag::kNoun;
+      // "Jane Doe, Fiji's foreign minister,": a named owner opens the description.
+      const bool named_owner = OpensWithNamedOwner(second);
       if (second.range.begin != first.range.end + 1 && !dated_possessor && !qualified) {
         continue;
       }
@@ -1245,7 +1247,7 @@ class PhraseFinder {
       if (qualified) {
         first.apposition = static_cast<int>(a + 1);
       } else if ((start == Tag::kDeterminer || start == Tag::kPossessive ||
-                  dated_possessor || OneOf(second)) &&
+                  dated_possessor || named_owner || OneOf(second)) &&
                  Named(first)) {
         first.apposition = static_cast<int>(a + 1);
       } else if (DescribedName(first, second)) {
@@ -1300,6 +1302,16 @@ class PhraseFinder {
   bool CarriesOwnName(const NounPhrase& x) const {
     for (int k = x.range.begin + 1; k + 1 < x.range.end; ++k) {
       if (TagAt(k) == Tag::kComma && in_atom_[k]) return true;
+    }
+    return false;
+  }
+
+  // "Fiji's foreign minister", "South Korea's envoy": a name and its "'s", then at
+  // least one more word, even where the whole is one mention.
+  bool OpensWithNamedOwner(const NounPhrase& x) const {
+    for (int k = x.range.begin; k + 1 < x.range.end; ++k) {
+      if (t_[k].LowerIs("'s")) return k > x.range.begin;
+      if (TagAt(k) != Tag::kProper || !t_[k].capitalized) return false;
     }
     return false;
   }
