@@ -115,6 +115,12 @@ const DateMention* TargetSettingDate(const Sentence& s, int c) {
     if (!verb.LemmaIs("set") || clause.range.begin < s.parse.clauses[c].range.begin) {
       continue;
     }
+    // "..., doubling the $2.5 billion goal set in 2022": a goal another participle
+    // acts on is an older one, set at its own time.
+    if (clause.parent >= 0 && clause.parent != c &&
+        s.parse.clauses[clause.parent].kind == ClauseKind::kParticipial) {
+      continue;
+    }
     for (const DateMention& d : s.dates) {
       if (s.parse.clause_at[d.begin] == static_cast<int>(k) && !IsTargetDate(s.tokens, d))
         return &d;
@@ -423,6 +429,19 @@ bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) 
   }
   if (OtherDocumentYear(ctx, d) || DateOfDocumentTalkedOf(ctx, d)) return true;
   if (OwnedYear(s, d)) return !OwnPhraseOfTrigger(ctx, d);
+  // "froze the assets of officials accused of rigging last year's election": a
+  // date as the possessor of a noun in a clause that describes something dates that
+  // noun.
+  if (d.end < static_cast<int>(s.tokens.size()) &&
+      s.tokens[d.end].tag == Tag::kPossessive &&
+      d.begin < static_cast<int>(s.parse.clause_at.size())) {
+    const int c = s.parse.clause_at[d.begin];
+    if (c >= 0 && c != ctx.match.clause &&
+        (s.parse.clauses[c].kind == ClauseKind::kParticipial ||
+         s.parse.clauses[c].kind == ClauseKind::kRelative)) {
+      return true;
+    }
+  }
   // "upgraded ties to a partnership, building on relations since 1989": a span's
   // start told in a participle is that participle's phrase's, not the trigger's.
   if (d.kind == DateKind::kSince && !ctx.match.frame->since_state &&
