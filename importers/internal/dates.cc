@@ -1060,6 +1060,32 @@ bool ComparisonBefore(const std::vector<Token>& t, int first) {
          w == "versus" || w == "vs" || w == "vs.";
 }
 
+// "after Canada expelled ...": the word at k opens a clause, whose verb comes before
+// any comma (not "a day after Samarkand, the president ...").
+bool OpensClause(const std::vector<Token>& t, int k) {
+  constexpr int kSubjectWindow =
+      8;  // "after the two neighbouring Gulf monarchies agreed"
+  if (k < 0 || k >= static_cast<int>(t.size()) || t[k].tag != Tag::kSubordinator) {
+    return false;
+  }
+  const int end = std::min(static_cast<int>(t.size()), k + 1 + kSubjectWindow);
+  for (int j = k + 1; j < end; ++j) {
+    if (t[j].tag == Tag::kComma || t[j].tag == Tag::kPunct) return false;
+    if (t[j].tag == Tag::kVerb) return true;
+  }
+  return false;
+}
+
+// "less than ten months after", "nearly a year after": a count only roughly known.
+bool ApproximateCount(const std::vector<Token>& t, int i) {
+  if (i < 1) return false;
+  const Token& before = t[i - 1];
+  return before.LowerIs("than") || before.LowerIs("nearly") || before.LowerIs("almost") ||
+         before.LowerIs("about") || before.LowerIs("some") || before.LowerIs("roughly") ||
+         before.LowerIs("around") || before.LowerIs("over") || before.LowerIs("barely") ||
+         before.LowerIs("under") || before.LowerIs("approximately");
+}
+
 // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
 // "three years ago" (the year), "two months earlier" (the month).
 std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
@@ -1077,6 +1103,13 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
                          t[i + 1].LowerIs("decade")) &&
                         (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
   if (!count && a_period) count = 1;
+  // "came a month after Canada expelled ...": one, before the clause "after" opens.
+  const bool a_period_after_clause =
+      t[i].LowerIs("a") && i + 3 < n && t[i + 2].LowerIs("after") &&
+      OpensClause(t, i + 2) && !ApproximateCount(t, i) &&
+      (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
+       t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day"));
+  if (!count && a_period_after_clause) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
   absl::string_view unit = t[i + 1].lower;
   absl::string_view dir = t[i + 2].lower;
@@ -1112,12 +1145,20 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     // "on Thursday, two days after Managua expelled ...": from the day the sentence
     // named before, when it named one; else from the report.
     DateWithPrecision from = ref;
+    // Before a clause, the date is that clause's: it stands on "after".
+    const bool clause_after = dir == "after" && OpensClause(t, i + 2);
+    // "The visit came a day after ...": with no day of its own, the sentence speaks
+    // of the item's last event.
+    if (clause_after && ctx.previous.precision == graph::DatePrecision::kDay) {
+      from = ctx.previous;
+    }
     if (dir == "after" && !out->empty() &&
         out->back().date.precision == graph::DatePrecision::kDay) {
       from = out->back().date;
     }
+    const int begin = clause_after ? i + 2 : i;
     out->push_back(
-        {i, i + 3, DayFromDays(Days(from) - per * back_count), DateKind::kRelative});
+        {begin, i + 3, DayFromDays(Days(from) - per * back_count), DateKind::kRelative});
     return i + 2;
   }
   // "had joined a year earlier", "two years later": from the last date this
@@ -1168,6 +1209,18 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     if (from.known() && from.year > years) {
       // The date is the clause's that "after" opens: it stands on that word.
       out->push_back({i + 2, i + 3, DateWithPrecision::Year(from.year - years),
+                      DateKind::kRelative});
+      return i + 2;
+    }
+  }
+  // "The sanctions come two months after Ottawa expelled ...": so many months before
+  // the day named, else the report, known to the month.
+  if (dir == "after" && OpensClause(t, i + 2) && in_months && !ApproximateCount(t, i)) {
+    DateWithPrecision from = ref;
+    if (!out->empty()) from = out->back().date;
+    if (from.precision >= DatePrecision::kMonth) {
+      const int m = from.year * 12 + (from.month - 1) - back_count;
+      out->push_back({i + 2, i + 3, DateWithPrecision::Month(m / 12, m % 12 + 1),
                       DateKind::kRelative});
       return i + 2;
     }
@@ -1513,7 +1566,10 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
     // too common to try always).
     const bool a_decade = t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
                           (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
-                           t[i + 1].LowerIs("month"));
+                           t[i + 1].LowerIs("month") ||
+                           ((t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day")) &&
+                            i + 2 < static_cast<int>(t.size()) &&
+                            t[i + 2].LowerIs("after") && OpensClause(t, i + 2)));
     if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);

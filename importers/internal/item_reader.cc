@@ -1319,7 +1319,12 @@ class ItemReader {
       if (s.headline || s.paragraph != lead) continue;
       FindSentenceDates(s, {});
       for (const DateMention& d : s.dates) {
+        // "The move came a week after X signed ...": the day counted back to the
+        // clause "after" opens is that clause's, not the item's.
+        const bool counted_back =
+            d.kind == DateKind::kRelative && s.tokens[d.begin].LowerIs("after");
         if (d.date.precision == DatePrecision::kDay && !DatesAnAmount(s.tokens, d) &&
+            !counted_back &&
             (!out_.reported.known() || d.date.FirstDay() <= out_.reported.FirstDay())) {
           out_.anchor = d.date;
           return;
