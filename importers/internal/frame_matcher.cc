@@ -804,10 +804,16 @@ class SentenceMatcher {
     if (np >= 0) from = std::min(from, ph_.nps[np].range.begin);
     // "has shown no interest in joining the EU": a gerund's clause opened by its
     // trigger takes the cues before its preposition.
-    if (np < 0 && clause.kind == ClauseKind::kParticipial &&
-        clause.range.begin == trigger.begin && trigger.begin > 0 &&
-        t_[trigger.begin - 1].tag == Tag::kPreposition) {
-      from = std::max(0, trigger.begin - kHedgeWindow);
+    // "open to eventually joining": past adverbs before it.
+    int before_gerund = trigger.begin - 1;
+    while (before_gerund > clause.range.begin - kHedgeWindow && before_gerund > 0 &&
+           t_[before_gerund].tag == Tag::kAdverb) {
+      --before_gerund;
+    }
+    if (np < 0 && clause.kind == ClauseKind::kParticipial && before_gerund >= 0 &&
+        clause.range.begin <= trigger.begin && clause.range.begin > before_gerund &&
+        t_[before_gerund].tag == Tag::kPreposition) {
+      from = std::max(0, before_gerund + 1 - kHedgeWindow);
     }
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
       // "floated a draft pact during talks": a cue that modifies another noun is
