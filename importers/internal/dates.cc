@@ -930,6 +930,21 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
     out->push_back({i - 1, i + 2, that, DateKind::kRelative});
     return i + 1;
   }
+  // "Britain followed suit later that day", "that same day", "later in the day": the
+  // day the text gave last.
+  const bool that_day = w == "that" && next == "day" &&
+                        (before == "later" || before == "earlier" || before == "on");
+  const bool that_same_day = w == "same" && before == "that" && next == "day";
+  const bool in_the_day = w == "day" && before == "the" && i >= 3 &&
+                          t[i - 2].LowerIs("in") &&
+                          (t[i - 3].LowerIs("later") || t[i - 3].LowerIs("earlier"));
+  if (that_day || that_same_day || in_the_day) {
+    if (!(that.known() && that.precision == DatePrecision::kDay)) that = ctx.previous;
+    if (!(that.known() && that.precision == DatePrecision::kDay)) return i;
+    const int begin = in_the_day ? i - 3 : i - 1;
+    out->push_back({begin, in_the_day ? i + 1 : i + 2, that, DateKind::kRelative});
+    return in_the_day ? i : i + 1;
+  }
   // "The same week Tokyo scrapped ...", "in the same month", "that same month": that
   // date's month (a week is no precision the spec holds).
   if (w == "same" && (before == "the" || before == "that") &&
