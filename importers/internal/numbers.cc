@@ -526,8 +526,20 @@ const DateMention* DateAfter(const std::vector<Token>& t, const MoneyMention& m,
       (t[at].LowerIs("in") || t[at].LowerIs("for") || t[at].LowerIs("during"))) {
     ++at;
   }
+  // "in the first four months of 2025", "in the first half of this year": the date
+  // after a part of it.
+  constexpr int kPartWindow = 6;  // "the first four months of"
+  const bool part = at < static_cast<int>(t.size()) && t[at].LowerIs("the");
   for (const DateMention& d : dates) {
     if (d.begin == at) return &d;
+    if (part && d.begin > at && d.begin <= at + kPartWindow &&
+        t[d.begin - 1].LowerIs("of")) {
+      bool plain = true;
+      for (int k = at; k < d.begin; ++k) {
+        plain &= t[k].kind != TokenKind::kPunct && t[k].tag != Tag::kVerb;
+      }
+      if (plain) return &d;
+    }
   }
   return nullptr;
 }
