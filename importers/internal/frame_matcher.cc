@@ -3539,10 +3539,20 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
         g.range.end < static_cast<int>(t.size()) && t[g.range.end].LowerIs("likewise");
     const bool repeats = g.lemma == "follow" || ((g.lemma == "do" || g.lemma == "take") &&
                                                  (object_says_same() || likewise));
+    // "Moscow retaliated the same day", "Ottawa reciprocated on Friday", "responded
+    // in kind": the target of a measure answers with the same one, back.
+    const bool in_kind = g.range.end + 1 < static_cast<int>(t.size()) &&
+                         t[g.range.end].LowerIs("in") &&
+                         t[g.range.end + 1].LowerIs("kind");
+    const bool answers = (g.lemma == "retaliate" || g.lemma == "reciprocate" ||
+                          (g.lemma == "respond" && in_kind)) &&
+                         model->has_value() &&
+                         ((*model)->frame->type == RelationType::kSanction ||
+                          (*model)->frame->type == RelationType::kDowngrade);
     // Not "is expected to follow": a plan; nor a follower with no time of its own
     // ("Niger followed within days"), whose date the text leaves to guess.
-    if (!repeats || g.negated || g.future || g.modal || g.passive || g.infinitive ||
-        g.nonfinite || !model->has_value()) {
+    if (!(repeats || answers) || g.negated || g.future || g.modal || g.passive ||
+        g.infinitive || g.nonfinite || !model->has_value()) {
       continue;
     }
     if (std::none_of(
@@ -3551,6 +3561,14 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
       continue;
     }
     // "followed suit", "followed a month later": no object but these.
+    // "retaliated with duties on Canadian peas": the answer is the measure it names.
+    if (answers &&
+        (clause.object >= 0 ||
+         std::any_of(matches->begin(), matches->end(), [&](const FrameMatch& m) {
+           return clause.range.Contains(m.trigger.begin);
+         }))) {
+      continue;
+    }
     if (g.lemma == "follow" && clause.object >= 0) {
       const int object_head = parse.phrases.nps[clause.object].head;
       if (object_head < 0) continue;
@@ -3577,6 +3595,11 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     for (const Referent& follower : discourse.OfPhrase(s, subject)) {
       if (follower.party.empty()) continue;
       for (const auto& [source, target] : (*model)->pairs) {
+        if (answers) {
+          if (follower.party != target.party || follower.party == source.party) continue;
+          copy.pairs.emplace_back(follower, source);
+          break;
+        }
         if (follower.party == target.party || follower.party == source.party) continue;
         copy.pairs.emplace_back(follower, target);
         break;
