@@ -1700,6 +1700,12 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
                             {c.it_pronoun, IsStateOrCapital}};
   for (const Option& o : options) {
     PhraseMatch m = x.MatchAt(o.cls, t, i, end);
+    // "The Heads of State and Government expressed ...": an anaphor whose own "of"
+    // words the parser set apart as another phrase.
+    if (m.length == 0 && end < static_cast<int>(t.size()) && t[end].LowerIs("of")) {
+      m = x.MatchAt(o.cls, t, i, static_cast<int>(t.size()));
+      if (i + m.length <= end + 1) m.length = 0;
+    }
     if (m.length == 0) continue;
     // "the Council of Heads of State of the SCO", "the Republic of Korea": a
     // description with a named "of" phrase is a name, not an anaphor.
