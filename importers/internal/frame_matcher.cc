@@ -2518,6 +2518,11 @@ class SentenceMatcher {
       if (RangeHas(cls, scope) && HasOutsideSpeechTag(cls, scope, c, trigger))
         return false;
     }
+    if (np >= 0) {
+      for (ClassId cls : f.self_not) {
+        if (RangeHas(cls, ph_.nps[np].range)) return false;
+      }
+    }
     if (c >= 0 && clauses_[c].verb >= 0) {
       for (ClassId cls : f.verb_not) {
         if (GovernorLemma(cls, ph_.verbs[clauses_[c].verb])) return false;

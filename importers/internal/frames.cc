@@ -143,10 +143,14 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
     }
     return absl::OkStatus();
   }
-  if (key == "near" || key == "not" || key == "verb_not") {
+  if (key == "near" || key == "not" || key == "verb_not" || key == "self_not") {
     auto id = ParseClass(value, lexicon, file, line);
     if (!id.ok()) return id.status();
-    (key == "near" ? f->near : key == "not" ? f->absent : f->verb_not).push_back(*id);
+    (key == "near"       ? f->near
+     : key == "not"      ? f->absent
+     : key == "self_not" ? f->self_not
+                         : f->verb_not)
+        .push_back(*id);
     return absl::OkStatus();
   }
   if (key == "needs") {

@@ -65,6 +65,9 @@
 //   obj=@class, subj=@class      that slot's phrase must hold a phrase of the class;
 //   near=@class                  the trigger's clause must hold one;
 //   not=@class                   the trigger's clause must not hold one;
+//   self_not=@class              a noun trigger's own phrase must not hold one
+//                                ("Moldova's accession talks": no sitting), where
+//                                not= would rule out the whole clause;
 //   verb_not=@class              the verb of the trigger's clause (its lemma) must
 //                                not be of the class ("reviewed the partnership");
 //   through=PREP|PREP            a preposition slot's phrase that names no party may
@@ -210,6 +213,7 @@ struct Frame {
   std::vector<Condition> requires_in_slot;  // obj=@x, subj=@x, with=@x ...
   std::vector<ClassId> near, absent;
   std::vector<ClassId> verb_not;   // verb_not=@x: classes the clause's verb is not of.
+  std::vector<ClassId> self_not;   // self_not=@x: not in a noun trigger's phrase.
   std::vector<std::string> under;  // Prepositions a noun trigger's phrase must follow.
   // Prepositions after a party phrase that names no party, which may name it.
   std::vector<std::string> through;

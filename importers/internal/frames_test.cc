@@ -81,8 +81,8 @@ TEST(ParseFrame, APhrasalTriggerKeepsItsParticle) {
 TEST(ParseFrame, ConditionsAndConstantsAreKept) {
   absl::StatusOr<Frame> f = Parse(
       "agreement  v:seal  obj=@agreement_kind  near=@trade_noun  not=@remote_talk  "
-      "verb_not=@partnership_care  needs=money  needs=date  mood=any  max_parties=3  "
-      "confidence=0.55  "
+      "verb_not=@partnership_care  self_not=@process_talks  needs=money  needs=date  "
+      "mood=any  max_parties=3  confidence=0.55  "
       "attr.kind=treaty  parties=subj");
   ASSERT_TRUE(f.ok()) << f.status();
   ASSERT_EQ(f->requires_in_slot.size(), 1u);
@@ -91,6 +91,7 @@ TEST(ParseFrame, ConditionsAndConstantsAreKept) {
   EXPECT_EQ(f->near, (std::vector<ClassId>{Words().Find("trade_noun")}));
   EXPECT_EQ(f->absent, (std::vector<ClassId>{Words().Find("remote_talk")}));
   EXPECT_EQ(f->verb_not, (std::vector<ClassId>{Words().Find("partnership_care")}));
+  EXPECT_EQ(f->self_not, (std::vector<ClassId>{Words().Find("process_talks")}));
   EXPECT_TRUE(f->needs_money);
   EXPECT_TRUE(f->needs_date);
   EXPECT_FALSE(f->needs_percent);
@@ -218,6 +219,7 @@ TEST(ParseFrame, UnknownTypesClassesAndSlotsNameFileAndLine) {
            "friendship  v:meet  parties=subj",           // Unknown type.
            "agreement  v:@no_such_class  parties=subj",  // Unknown trigger class.
            "agreement  v:sign  obj=@no_such_class  parties=subj",
+           "meeting  n:talks  self_not=@no_such_class  parties=subj",
            "agreement  v:sign  parties=subj+elsewhere",     // Unknown slot.
            "agreement  v:sign  parties=subj  colour=blue",  // Unknown key.
            "agreement  x:sign  parties=subj",               // Trigger without v: or n:.
