@@ -3620,6 +3620,62 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
 
 }  // namespace
 
+// "imposed definitive duties on Chinese plywood, confirming provisional levies it
+// introduced in July", "doubling the 10% duty imposed on Feb. 4": a clause that
+// describes an earlier measure of the sentence's own sanction (a participle or relative
+// clause of imposing, with a date of its own and no match of its own) tells when that
+// earlier measure was imposed, between the same parties.
+void AddDescribedMeasures(const Knowledge& knowledge, const ItemText& item, int s,
+                          std::vector<FrameMatch>* matches) {
+  const Sentence& sentence = item.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  const Lexicon& x = knowledge.lexicon();
+  const KnownClasses& k = knowledge.classes();
+  // A model that imposes: one that extends or lifts would pass its action on.
+  auto imposes = [](const Frame& f) {
+    return std::none_of(f.constants.begin(), f.constants.end(), [](const auto& kv) {
+      return kv.first == "action" && kv.second != "imposed";
+    });
+  };
+  auto model = std::find_if(matches->begin(), matches->end(), [&](const FrameMatch& m) {
+    return m.frame->type == RelationType::kSanction && !m.pairs.empty() && !m.irrealis &&
+           imposes(*m.frame);
+  });
+  if (model == matches->end()) return;
+  std::vector<FrameMatch> described;
+  for (size_t c = 0; c < parse.clauses.size(); ++c) {
+    const Clause& clause = parse.clauses[c];
+    if (static_cast<int>(c) == model->clause || clause.verb < 0 ||
+        (clause.kind != ClauseKind::kParticipial &&
+         clause.kind != ClauseKind::kRelative)) {
+      continue;
+    }
+    const VerbGroup& g = parse.phrases.verbs[clause.verb];
+    if (g.negated || g.future || g.modal || !x.Contains(k.impose_verb, g.lemma)) continue;
+    // What it imposed: the noun it describes, or its object.
+    const int measure = clause.antecedent >= 0 ? clause.antecedent : clause.object;
+    if (measure < 0) continue;
+    const NounPhrase& phrase = parse.phrases.nps[measure];
+    if (x.MatchAt(k.sanction_noun, sentence.tokens, phrase.head, phrase.head + 1)
+            .length == 0)
+      continue;
+    const bool dated =
+        std::any_of(sentence.dates.begin(), sentence.dates.end(),
+                    [&](const DateMention& d) { return clause.range.Contains(d.begin); });
+    const bool matched =
+        std::any_of(matches->begin(), matches->end(),
+                    [&](const FrameMatch& m) { return m.clause == static_cast<int>(c); });
+    if (!dated || matched) continue;
+    FrameMatch copy = *model;
+    copy.clause = static_cast<int>(c);
+    copy.trigger = g.range;
+    copy.np = -1;
+    copy.object_np = -1;
+    described.push_back(std::move(copy));
+  }
+  for (FrameMatch& m : described) matches->push_back(std::move(m));
+}
+
 void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
                const ItemText& item, absl::FunctionRef<void(const FrameMatch&)> use) {
   bool any = false;
@@ -3627,6 +3683,7 @@ void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
   for (size_t s = 0; s < item.sentences.size(); ++s) {
     std::vector<FrameMatch> matches =
         MatchFrames(knowledge, discourse, item, static_cast<int>(s));
+    AddDescribedMeasures(knowledge, item, static_cast<int>(s), &matches);
     AddFollowers(discourse, item, static_cast<int>(s), &matches, &model);
     for (const FrameMatch& m : matches) {
       use(m);

@@ -95,6 +95,8 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"speech_heading", &KnownClasses::speech_heading},
     {"false_report_word", &KnownClasses::false_report_word},
     {"continuing_governor", &KnownClasses::continuing_governor},
+    {"impose_verb", &KnownClasses::impose_verb},
+    {"sanction_noun", &KnownClasses::sanction_noun},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
