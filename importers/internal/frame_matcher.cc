@@ -554,6 +554,15 @@ class SentenceMatcher {
   bool EventForLater(const Frame& f, int c, int np) const {
     const bool event = f.type == RelationType::kMeeting ||
                        f.type == RelationType::kVisit || f.type == RelationType::kForum;
+    // "agreed to sign a framework agreement by the end of the year": so is a signing.
+    if (f.type == RelationType::kAgreement && np < 0 && clauses_[c].verb >= 0 &&
+        ph_.verbs[clauses_[c].verb].infinitive && ArrangedForLater(c)) {
+      const std::string& lemma = ph_.verbs[clauses_[c].verb].lemma;
+      if (lemma == "sign" || lemma == "conclude" || lemma == "finalise" ||
+          lemma == "finalize" || lemma == "ink") {
+        return true;
+      }
+    }
     return event && ArrangedForLater(c) &&
            (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object) &&
                        !PriorOccasion(np)));
@@ -588,6 +597,11 @@ class SentenceMatcher {
     if (clause.verb >= 0) {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= g.negated;
+      // "held no bilateral meeting with his hosts", "signed no agreement".
+      if (np < 0 && clause.object >= 0 &&
+          t_[ph_.nps[clause.object].range.begin].LowerIs("no")) {
+        mood.blocked = true;
+      }
       mood.irrealis |= g.future || g.modal;
       mood.irrealis |= HeadlineFuture(clause);
       // "Ghana may build its first nuclear plant": a guess, not a plan.
