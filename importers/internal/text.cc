@@ -137,10 +137,11 @@ bool IsAbbreviation(absl::string_view lower) {
     }
     if (initials) return true;
   }
-  static constexpr std::array<absl::string_view, 28> kAbbrev = {
-      "jan.", "feb.", "mar.", "apr.",  "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
-      "nov.", "dec.", "st.",  "mr.",   "mrs.", "ms.",  "dr.",  "u.s.", "u.k.",  "u.n.",
-      "no.",  "gen.", "col.", "prof.", "inc.", "co.",  "jr.",  "sr."};
+  static constexpr std::array<absl::string_view, 32> kAbbrev = {
+      "jan.",  "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+      "sept.", "oct.", "nov.", "dec.", "st.",  "mr.",  "mrs.", "ms.",
+      "dr.",   "u.s.", "u.k.", "u.n.", "no.",  "gen.", "col.", "prof.",
+      "inc.",  "co.",  "jr.",  "sr.",  "hon.", "amb.", "gov.", "sen."};
   for (absl::string_view a : kAbbrev) {
     if (lower == a) return true;
   }

@@ -103,6 +103,14 @@ TEST(SplitSentences, IgnoresAbbreviationsAndKeepsClosingQuotes) {
   EXPECT_EQ(p.substr(spans[3].begin, spans[3].end - spans[3].begin), "Last one");
 }
 
+TEST(SplitSentences, HonorificsBeforeANameEndNoSentence) {
+  absl::string_view p = "She met Hon. Mele Tupou and Amb. Ruiz. They talked.";
+  std::vector<SentenceSpan> spans = SplitSentences(p);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(p.substr(spans[0].begin, spans[0].end - spans[0].begin),
+            "She met Hon. Mele Tupou and Amb. Ruiz.");
+}
+
 TEST(IsValidUtf8, RejectsBrokenSequences) {
   EXPECT_TRUE(IsValidUtf8("T\u00fcrkiye \u2013 ok"));
   EXPECT_FALSE(IsValidUtf8("\xff\xfe"));
