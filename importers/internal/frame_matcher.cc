@@ -597,9 +597,16 @@ class SentenceMatcher {
     if (clause.verb >= 0) {
       const VerbGroup& g = ph_.verbs[clause.verb];
       mood.blocked |= g.negated;
-      // "held no bilateral meeting with his hosts", "signed no agreement".
-      if (np < 0 && clause.object >= 0 &&
-          t_[ph_.nps[clause.object].range.begin].LowerIs("no")) {
+      // "held no bilateral meeting with his hosts", "signed no agreement", "found no
+      // record of any envoy being expelled".
+      auto denied = [&](int phrase) {
+        return phrase >= 0 && t_[ph_.nps[phrase].range.begin].LowerIs("no");
+      };
+      const int above = clause.kind == ClauseKind::kParticipial && clause.parent >= 0
+                            ? clauses_[clause.parent].object
+                            : -1;
+      if (np < 0 &&
+          (denied(clause.object) || denied(clause.antecedent) || denied(above))) {
         mood.blocked = true;
       }
       mood.irrealis |= g.future || g.modal;
