@@ -3533,12 +3533,99 @@ bool Followable(RelationType type) {
 // verb is "follow", with no object but "suit", tells that its subject did what
 // the last followable match did, to the same counterpart. `model` is that match
 // (from this sentence or one before), updated as the sentence's matches pass.
+// How clause c of a sentence takes up the model: as a follower that repeats it
+// for itself, as its target answering back, or not at all.
+enum class Follow { kNone, kRepeats, kAnswers };
+
+Follow FollowOf(const Sentence& sentence, int c, const std::vector<FrameMatch>& matches,
+                const FrameMatch& model) {
+  const SentenceParse& parse = sentence.parse;
+  const std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  const Clause& clause = parse.clauses[c];
+  const VerbGroup& g = parse.phrases.verbs[clause.verb];
+  // "Kuwait did the same", "took the same step", "did likewise": so does one who
+  // repeats it.
+  auto object_says_same = [&] {
+    if (clause.object < 0) return false;
+    const TokenRange& o = parse.phrases.nps[clause.object].range;
+    for (int k = o.begin; k < o.end; ++k) {
+      if (t[k].LowerIs("same") || t[k].LowerIs("similar") || t[k].LowerIs("likewise"))
+        return true;
+    }
+    return false;
+  };
+  const bool likewise = g.range.end < n && t[g.range.end].LowerIs("likewise");
+  const bool repeats = g.lemma == "follow" || ((g.lemma == "do" || g.lemma == "take") &&
+                                               (object_says_same() || likewise));
+  // "Moscow retaliated the same day", "Ottawa reciprocated on Friday", "responded in
+  // kind": the target of a measure answers with the same one, back.
+  const bool in_kind = g.range.end + 1 < n && t[g.range.end].LowerIs("in") &&
+                       t[g.range.end + 1].LowerIs("kind");
+  const bool answers = (g.lemma == "retaliate" || g.lemma == "reciprocate" ||
+                        (g.lemma == "respond" && in_kind)) &&
+                       (model.frame->type == RelationType::kSanction ||
+                        model.frame->type == RelationType::kDowngrade);
+  // Not "is expected to follow": a plan; nor a follower with no time of its own
+  // ("Niger followed within days"), whose date the text leaves to guess.
+  if (!(repeats || answers) || g.negated || g.future || g.modal || g.passive ||
+      g.infinitive || g.nonfinite) {
+    return Follow::kNone;
+  }
+  if (std::none_of(
+          sentence.dates.begin(), sentence.dates.end(),
+          [&](const DateMention& d) { return clause.range.Contains(d.begin); })) {
+    return Follow::kNone;
+  }
+  if (answers) {
+    // "retaliated with duties on Canadian peas": the answer is the measure it names.
+    const bool names_its_own =
+        clause.object >= 0 ||
+        std::any_of(matches.begin(), matches.end(), [&](const FrameMatch& m) {
+          return clause.range.Contains(m.trigger.begin);
+        });
+    return names_its_own ? Follow::kNone : Follow::kAnswers;
+  }
+  // "followed suit", "followed a month later": no object but these.
+  if (g.lemma == "follow" && clause.object >= 0) {
+    const int object_head = parse.phrases.nps[clause.object].head;
+    if (object_head < 0) return Follow::kNone;
+    const Token& head = t[object_head];
+    if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
+        !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
+      return Follow::kNone;
+    }
+  }
+  return Follow::kRepeats;
+}
+
+// The model's pairs taken up by the parties of `followers`: each repeats the measure
+// on the model's target, or, answering, turns it back on the model's source.
+std::vector<std::pair<Referent, Referent>> FollowerPairs(
+    const std::vector<Referent>& followers, const FrameMatch& model, Follow follow) {
+  std::vector<std::pair<Referent, Referent>> pairs;
+  for (const Referent& follower : followers) {
+    if (follower.party.empty()) continue;
+    for (const auto& [source, target] : model.pairs) {
+      if (follower.party == source.party) continue;
+      if (follow == Follow::kAnswers) {
+        if (follower.party != target.party) continue;
+        pairs.emplace_back(follower, source);
+        break;
+      }
+      if (follower.party == target.party) continue;
+      pairs.emplace_back(follower, target);
+      break;
+    }
+  }
+  return pairs;
+}
+
 void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
                   std::vector<FrameMatch>* matches, std::optional<FrameMatch>* model) {
   const Sentence& sentence = item.sentences[s];
   if (sentence.headline) return;
   const SentenceParse& parse = sentence.parse;
-  const std::vector<Token>& t = sentence.tokens;
   std::vector<FrameMatch> followers;
   size_t next = 0;
   for (size_t c = 0; c < parse.clauses.size(); ++c) {
@@ -3550,60 +3637,9 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
          ++next) {
       if (Followable((*matches)[next].frame->type)) *model = (*matches)[next];
     }
-    // "Kuwait did the same", "took the same step", "did likewise": so does one who
-    // repeats it.
-    auto object_says_same = [&] {
-      if (clause.object < 0) return false;
-      const TokenRange& o = parse.phrases.nps[clause.object].range;
-      for (int k = o.begin; k < o.end; ++k) {
-        if (t[k].LowerIs("same") || t[k].LowerIs("similar") || t[k].LowerIs("likewise"))
-          return true;
-      }
-      return false;
-    };
-    const bool likewise =
-        g.range.end < static_cast<int>(t.size()) && t[g.range.end].LowerIs("likewise");
-    const bool repeats = g.lemma == "follow" || ((g.lemma == "do" || g.lemma == "take") &&
-                                                 (object_says_same() || likewise));
-    // "Moscow retaliated the same day", "Ottawa reciprocated on Friday", "responded
-    // in kind": the target of a measure answers with the same one, back.
-    const bool in_kind = g.range.end + 1 < static_cast<int>(t.size()) &&
-                         t[g.range.end].LowerIs("in") &&
-                         t[g.range.end + 1].LowerIs("kind");
-    const bool answers = (g.lemma == "retaliate" || g.lemma == "reciprocate" ||
-                          (g.lemma == "respond" && in_kind)) &&
-                         model->has_value() &&
-                         ((*model)->frame->type == RelationType::kSanction ||
-                          (*model)->frame->type == RelationType::kDowngrade);
-    // Not "is expected to follow": a plan; nor a follower with no time of its own
-    // ("Niger followed within days"), whose date the text leaves to guess.
-    if (!(repeats || answers) || g.negated || g.future || g.modal || g.passive ||
-        g.infinitive || g.nonfinite || !model->has_value()) {
-      continue;
-    }
-    if (std::none_of(
-            sentence.dates.begin(), sentence.dates.end(),
-            [&](const DateMention& d) { return clause.range.Contains(d.begin); })) {
-      continue;
-    }
-    // "followed suit", "followed a month later": no object but these.
-    // "retaliated with duties on Canadian peas": the answer is the measure it names.
-    if (answers &&
-        (clause.object >= 0 ||
-         std::any_of(matches->begin(), matches->end(), [&](const FrameMatch& m) {
-           return clause.range.Contains(m.trigger.begin);
-         }))) {
-      continue;
-    }
-    if (g.lemma == "follow" && clause.object >= 0) {
-      const int object_head = parse.phrases.nps[clause.object].head;
-      if (object_head < 0) continue;
-      const Token& head = t[object_head];
-      if (!head.LowerIs("suit") && !head.LemmaIs("day") && !head.LemmaIs("week") &&
-          !head.LemmaIs("month") && !head.LemmaIs("year") && !head.LemmaIs("decade")) {
-        continue;
-      }
-    }
+    if (!model->has_value()) continue;
+    const Follow follow = FollowOf(sentence, static_cast<int>(c), *matches, **model);
+    if (follow == Follow::kNone) continue;
     // The subject is a state or a body itself ("Latvia followed"), not a thing of
     // one ("Egyptian arms shipments followed").
     const int subject = SubjectOf(parse, static_cast<int>(c));
@@ -3617,20 +3653,7 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     copy.np = -1;
     copy.object_np = -1;
     copy.irrealis = false;
-    copy.pairs.clear();
-    for (const Referent& follower : discourse.OfPhrase(s, subject)) {
-      if (follower.party.empty()) continue;
-      for (const auto& [source, target] : (*model)->pairs) {
-        if (answers) {
-          if (follower.party != target.party || follower.party == source.party) continue;
-          copy.pairs.emplace_back(follower, source);
-          break;
-        }
-        if (follower.party == target.party || follower.party == source.party) continue;
-        copy.pairs.emplace_back(follower, target);
-        break;
-      }
-    }
+    copy.pairs = FollowerPairs(discourse.OfPhrase(s, subject), **model, follow);
     if (!copy.pairs.empty()) followers.push_back(std::move(copy));
   }
   for (; next < matches->size(); ++next) {
