@@ -1103,45 +1103,16 @@ bool ApproximateCount(const std::vector<Token>& t, int i) {
 
 // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
 // "three years ago" (the year), "two months earlier" (the month).
-std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
-                                      const DateContext& ctx,
-                                      std::vector<DateMention>* out) {
+// "Two days later", "three days earlier", "two weeks ago", "a week after Canada
+// expelled ...": a count of days or weeks `per` days long.
+std::optional<int> CountOfDays(const std::vector<Token>& t, int i, const DateContext& ctx,
+                               int per, int back_count, absl::string_view dir,
+                               std::vector<DateMention>* out) {
   const DateWithPrecision& ref = ctx.reference;
-  const int n = static_cast<int>(t.size());
-  auto count = ParseCount(t[i]);
-  // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
-  const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
-  if (!count && a_decade) count = 1;
-  // "a year earlier", "a month later": one, from the last date named.
-  const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
-                        (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
-                         t[i + 1].LowerIs("decade")) &&
-                        (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
-  if (!count && a_period) count = 1;
-  // "came a month after Canada expelled ...": one, before the clause "after" opens.
-  const bool a_period_after_clause =
-      t[i].LowerIs("a") && i + 3 < n && t[i + 2].LowerIs("after") &&
-      OpensClause(t, i + 2) && !ApproximateCount(t, i) &&
-      (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
-       t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day"));
-  if (!count && a_period_after_clause) count = 1;
-  if (!(count && i + 2 < n)) return std::nullopt;
-  absl::string_view unit = t[i + 1].lower;
-  absl::string_view dir = t[i + 2].lower;
-  if ((unit == "decade" || unit == "decades") && dir == "ago") {
-    out->push_back({i, i + 3,
-                    DateWithPrecision::Year(ref.year - 10 * static_cast<int>(*count)),
-                    DateKind::kRelative});
-    return i + 2;
-  }
   const bool back = dir == "ago" || dir == "earlier" || dir == "before";
-  int per = (unit == "day" || unit == "days")     ? 1
-            : (unit == "week" || unit == "weeks") ? 7
-                                                  : 0;
-  const int back_count = static_cast<int>(*count);
   // "Two days later, X and Y signed", "three days earlier": from the last day this
   // sentence named, else from the item's last event.
-  if (per > 0 && (dir == "later" || dir == "earlier")) {
+  if ((dir == "later" || dir == "earlier")) {
     DateWithPrecision from = ctx.previous;
     for (auto it = out->rbegin(); it != out->rend(); ++it) {
       if (it->date.precision == graph::DatePrecision::kDay) {
@@ -1156,7 +1127,7 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
       return i + 2;
     }
   }
-  if (per > 0 && (back || dir == "after")) {
+  if (back || dir == "after") {
     // "on Thursday, two days after Managua expelled ...": from the day the sentence
     // named before, when it named one; else from the report.
     DateWithPrecision from = ref;
@@ -1176,8 +1147,15 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
         {begin, i + 3, DayFromDays(Days(from) - per * back_count), DateKind::kRelative});
     return i + 2;
   }
-  // "had joined a year earlier", "two years later": from the last date this
-  // sentence named, else the last the text stated, to that precision.
+  return std::nullopt;
+}
+
+// "had joined a year earlier", "two months later": from the last date named.
+std::optional<int> CountOfYearsOrMonthsAround(const std::vector<Token>& t, int i,
+                                              const DateContext& ctx, int back_count,
+                                              absl::string_view unit,
+                                              absl::string_view dir,
+                                              std::vector<DateMention>* out) {
   const bool in_decades = unit == "decade" || unit == "decades";
   const bool in_years = unit == "year" || unit == "years" || in_decades;
   const bool in_months = unit == "month" || unit == "months";
@@ -1214,6 +1192,20 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
     }
     // With no date before it, "two months earlier" counts back from the report.
   }
+  return std::nullopt;
+}
+
+// "five decades after the two countries established relations", "two months after
+// Ottawa expelled ...": so long before the day named (else the report), dated on the
+// "after" that opens the clause.
+std::optional<int> CountBeforeClause(const std::vector<Token>& t, int i,
+                                     const DateContext& ctx, int back_count,
+                                     absl::string_view unit, absl::string_view dir,
+                                     std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const bool in_decades = unit == "decade" || unit == "decades";
+  const bool in_years = unit == "year" || unit == "years" || in_decades;
+  const bool in_months = unit == "month" || unit == "months";
   // "opened its embassy on Thursday, nearly five decades after the two countries
   // established relations": the clause after it lies that long before the day named.
   // Not "six decades after independence": only "after" that opens a clause.
@@ -1240,6 +1232,52 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
       return i + 2;
     }
   }
+  return std::nullopt;
+}
+
+std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
+                                      const DateContext& ctx,
+                                      std::vector<DateMention>* out) {
+  const DateWithPrecision& ref = ctx.reference;
+  const int n = static_cast<int>(t.size());
+  auto count = ParseCount(t[i]);
+  // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
+  const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
+  if (!count && a_decade) count = 1;
+  // "a year earlier", "a month later": one, from the last date named.
+  const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
+                        (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
+                         t[i + 1].LowerIs("decade")) &&
+                        (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
+  if (!count && a_period) count = 1;
+  // "came a month after Canada expelled ...": one, before the clause "after" opens.
+  const bool a_period_after_clause =
+      t[i].LowerIs("a") && i + 3 < n && t[i + 2].LowerIs("after") &&
+      OpensClause(t, i + 2) && !ApproximateCount(t, i) &&
+      (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
+       t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day"));
+  if (!count && a_period_after_clause) count = 1;
+  if (!(count && i + 2 < n)) return std::nullopt;
+  absl::string_view unit = t[i + 1].lower;
+  absl::string_view dir = t[i + 2].lower;
+  if ((unit == "decade" || unit == "decades") && dir == "ago") {
+    out->push_back({i, i + 3,
+                    DateWithPrecision::Year(ref.year - 10 * static_cast<int>(*count)),
+                    DateKind::kRelative});
+    return i + 2;
+  }
+  const bool back = dir == "ago" || dir == "earlier" || dir == "before";
+  int per = (unit == "day" || unit == "days")     ? 1
+            : (unit == "week" || unit == "weeks") ? 7
+                                                  : 0;
+  const int back_count = static_cast<int>(*count);
+  if (per > 0) {
+    if (auto last = CountOfDays(t, i, ctx, per, back_count, dir, out)) return last;
+  }
+  if (auto last = CountOfYearsOrMonthsAround(t, i, ctx, back_count, unit, dir, out)) {
+    return last;
+  }
+  if (auto last = CountBeforeClause(t, i, ctx, back_count, unit, dir, out)) return last;
   if ((unit == "year" || unit == "years") && dir == "ago") {
     // "forty years ago today": that very day, so many years back.
     if (i + 3 < n && t[i + 3].LowerIs("today") && ref.precision == DatePrecision::kDay) {
