@@ -2285,7 +2285,13 @@ class SentenceMatcher {
   bool AddDescribedPlace(int np, SlotView* view) const {
     bool placed = false;
     for (const Clause& k : clauses_) {
-      if (k.antecedent != np || k.kind != ClauseKind::kParticipial) continue;
+      // "..., held in Sao Paulo on Friday", "..., which opened in Jakarta on Tuesday"
+      // (not one still to come: "which Chile will host in Santiago").
+      const bool relative = k.kind == ClauseKind::kRelative && k.verb >= 0 &&
+                            !ph_.verbs[k.verb].future && !ph_.verbs[k.verb].modal;
+      if (k.antecedent != np || (k.kind != ClauseKind::kParticipial && !relative)) {
+        continue;
+      }
       for (int pp : k.pps) {
         if (ph_.pps[pp].np >= 0 && IsLocationPrep(ph_.pps[pp]) &&
             !IsTimePhrase(ph_.pps[pp].np)) {
