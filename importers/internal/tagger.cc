@@ -423,8 +423,10 @@ class ContextPass {
     const std::string& w = t_[p].lower;
     if (w != "all" && w != "each" && w != "both") return;
     Tag before = t_[p - 1].tag;
+    // "X and Y both signed", "the envoys all left"; "X and Y have both signed".
     if (before == Tag::kProper ||
-        (before == Tag::kNoun && t_[p - 1].lower.back() == 's')) {
+        (before == Tag::kNoun && t_[p - 1].lower.back() == 's') ||
+        (before == Tag::kAux && (t_[p - 1].LemmaIs("have") || t_[p - 1].LemmaIs("be")))) {
       t_[p].tag = Tag::kAdverb;
     }
   }
