@@ -1190,6 +1190,20 @@ const DateMention* AnniversaryFallsOn(const MatchContext& ctx) {
   return nullptr;
 }
 
+// "the first anniversary of its admission": N when the trigger's phrase is the "of"
+// phrase of an Nth anniversary; 0 otherwise.
+int AnniversaryOf(const MatchContext& ctx) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  const std::vector<Token>& t = ctx.tokens();
+  if (ctx.match.np < 0) return 0;
+  const int pp = parse.phrases.nps[ctx.match.np].pp;
+  if (pp < 0) return 0;
+  const int prep = parse.phrases.pps[pp].prep;
+  if (prep < 2 || !t[prep].LowerIs("of") || !t[prep - 1].LemmaIs("anniversary")) return 0;
+  const std::optional<int> n = ParseOrdinal(t[prep - 2]);
+  return n.value_or(0);
+}
+
 // The relations an "Nth anniversary" dates: counted back from the year the text
 // gives, else from the report's. False when there is no count to go by.
 bool AnniversaryDate(const MatchContext& ctx, const DateMention* chosen,
@@ -1254,6 +1268,16 @@ EventDate DateOf(const MatchContext& ctx) {
   }
   if (ctx.match.frame->anniversary) {
     if (!AnniversaryDate(ctx, chosen, named_elsewhere, &out)) return EventDate();
+  } else if (const int n = AnniversaryOf(ctx);
+             n > 0 && (chosen == nullptr || chosen->begin < ctx.match.trigger.begin)) {
+    // "celebrated the first anniversary of its admission": the admission lies that
+    // many years before (not when the phrase dates itself: "of their partnership,
+    // established in March 2024").
+    const int base = out.stated ? out.date.year : reported.year;
+    if (base > n) {
+      out.date = DateWithPrecision::Year(base - n);
+      out.stated = true;
+    }
   } else if (type == RelationType::kDiplomaticRelations) {
     // "32 years of cooperation since ties were established": the report's year is
     // the 32nd anniversary.
