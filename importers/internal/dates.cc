@@ -1101,6 +1101,16 @@ bool ApproximateCount(const std::vector<Token>& t, int i) {
          before.LowerIs("under") || before.LowerIs("approximately");
 }
 
+// "a week after Canada expelled ...", "a month after ...": "a" counting one unit
+// before a clause that "after" opens.
+bool OneUnitBeforeClause(const std::vector<Token>& t, int i) {
+  const int n = static_cast<int>(t.size());
+  return t[i].LowerIs("a") && i + 3 < n && t[i + 2].LowerIs("after") &&
+         OpensClause(t, i + 2) &&
+         (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
+          t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day"));
+}
+
 // "earlier this year" handled by "this year"; "N days/weeks ago|after|earlier";
 // "three years ago" (the year), "two months earlier" (the month).
 // "Two days later", "three days earlier", "two weeks ago", "a week after Canada
@@ -1251,12 +1261,7 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
                         (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
   if (!count && a_period) count = 1;
   // "came a month after Canada expelled ...": one, before the clause "after" opens.
-  const bool a_period_after_clause =
-      t[i].LowerIs("a") && i + 3 < n && t[i + 2].LowerIs("after") &&
-      OpensClause(t, i + 2) && !ApproximateCount(t, i) &&
-      (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
-       t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day"));
-  if (!count && a_period_after_clause) count = 1;
+  if (!count && OneUnitBeforeClause(t, i) && !ApproximateCount(t, i)) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;
   absl::string_view unit = t[i + 1].lower;
   absl::string_view dir = t[i + 2].lower;
@@ -1617,12 +1622,10 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   for (int i = 0; i < n; ++i) {
     // "a decade ago", "a year earlier": "a" starts a date only before these (it is
     // too common to try always).
-    const bool a_decade = t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
-                          (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
-                           t[i + 1].LowerIs("month") ||
-                           ((t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day")) &&
-                            i + 2 < static_cast<int>(t.size()) &&
-                            t[i + 2].LowerIs("after") && OpensClause(t, i + 2)));
+    const bool a_decade = (t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
+                           (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
+                            t[i + 1].LowerIs("month"))) ||
+                          OneUnitBeforeClause(t, i);
     if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);

@@ -556,12 +556,10 @@ class SentenceMatcher {
                        f.type == RelationType::kVisit || f.type == RelationType::kForum;
     // "agreed to sign a framework agreement by the end of the year": so is a signing.
     if (f.type == RelationType::kAgreement && np < 0 && clauses_[c].verb >= 0 &&
-        ph_.verbs[clauses_[c].verb].infinitive && ArrangedForLater(c)) {
-      const std::string& lemma = ph_.verbs[clauses_[c].verb].lemma;
-      if (lemma == "sign" || lemma == "conclude" || lemma == "finalise" ||
-          lemma == "finalize" || lemma == "ink") {
-        return true;
-      }
+        ph_.verbs[clauses_[c].verb].infinitive &&
+        GovernorLemma(c_.concluding_verb, ph_.verbs[clauses_[c].verb]) &&
+        ArrangedForLater(c)) {
+      return true;
     }
     return event && ArrangedForLater(c) &&
            (np < 0 || (clauses_[c].object >= 0 && InPhrase(np, clauses_[c].object) &&
@@ -3534,11 +3532,26 @@ bool Followable(RelationType type) {
          type == RelationType::kDowngrade || type == RelationType::kDeclaration;
 }
 
-// "Kazakhstan joined the OSCE in 1992, and Uzbekistan followed a month later",
-// "Canada imposed sanctions on X. Britain followed suit on Friday": a clause whose
-// verb is "follow", with no object but "suit", tells that its subject did what
-// the last followable match did, to the same counterpart. `model` is that match
-// (from this sentence or one before), updated as the sentence's matches pass.
+// A clause of the sentence holds a date of its own.
+bool ClauseDated(const Sentence& sentence, const Clause& clause) {
+  return std::any_of(
+      sentence.dates.begin(), sentence.dates.end(),
+      [&](const DateMention& d) { return clause.range.Contains(d.begin); });
+}
+
+// The model's match told again by clause c of sentence s, whose verb group is
+// `trigger`, with the model's parties until the caller sets others.
+FrameMatch RetoldAt(const FrameMatch& model, int s, int c, const TokenRange& trigger) {
+  FrameMatch copy = model;
+  copy.sentence = s;
+  copy.clause = c;
+  copy.trigger = trigger;
+  copy.np = -1;
+  copy.object_np = -1;
+  copy.irrealis = false;
+  return copy;
+}
+
 // How clause c of a sentence takes up the model: as a follower that repeats it
 // for itself, as its target answering back, or not at all.
 enum class Follow { kNone, kRepeats, kAnswers };
@@ -3578,11 +3591,7 @@ Follow FollowOf(const Sentence& sentence, int c, const std::vector<FrameMatch>& 
       g.infinitive || g.nonfinite) {
     return Follow::kNone;
   }
-  if (std::none_of(
-          sentence.dates.begin(), sentence.dates.end(),
-          [&](const DateMention& d) { return clause.range.Contains(d.begin); })) {
-    return Follow::kNone;
-  }
+  if (!ClauseDated(sentence, clause)) return Follow::kNone;
   if (answers) {
     // "retaliated with duties on Canadian peas": the answer is the measure it names.
     const bool names_its_own =
@@ -3627,6 +3636,11 @@ std::vector<std::pair<Referent, Referent>> FollowerPairs(
   return pairs;
 }
 
+// "Kazakhstan joined the OSCE in 1992, and Uzbekistan followed a month later",
+// "Canada imposed sanctions on X. Britain followed suit on Friday": a clause whose
+// verb is "follow", with no object but "suit", tells that its subject did what
+// the last followable match did, to the same counterpart. `model` is that match
+// (from this sentence or one before), updated as the sentence's matches pass.
 void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
                   std::vector<FrameMatch>* matches, std::optional<FrameMatch>* model) {
   const Sentence& sentence = item.sentences[s];
@@ -3652,13 +3666,7 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
     if (subject < 0) continue;
     const int head = parse.phrases.nps[subject].head;
     if (head < 0 || sentence.mention_at[head] < 0) continue;
-    FrameMatch copy = **model;
-    copy.sentence = s;
-    copy.clause = static_cast<int>(c);
-    copy.trigger = g.range;
-    copy.np = -1;
-    copy.object_np = -1;
-    copy.irrealis = false;
+    FrameMatch copy = RetoldAt(**model, s, static_cast<int>(c), g.range);
     copy.pairs = FollowerPairs(discourse.OfPhrase(s, subject), **model, follow);
     if (!copy.pairs.empty()) followers.push_back(std::move(copy));
   }
@@ -3667,8 +3675,6 @@ void AddFollowers(const Discourse& discourse, const ItemText& item, int s,
   }
   for (FrameMatch& f : followers) matches->push_back(std::move(f));
 }
-
-}  // namespace
 
 // "imposed definitive duties on Chinese plywood, confirming provisional levies it
 // introduced in July", "doubling the 10% duty imposed on Feb. 4": a clause that
@@ -3709,22 +3715,16 @@ void AddDescribedMeasures(const Knowledge& knowledge, const ItemText& item, int 
     if (x.MatchAt(k.sanction_noun, sentence.tokens, phrase.head, phrase.head + 1)
             .length == 0)
       continue;
-    const bool dated =
-        std::any_of(sentence.dates.begin(), sentence.dates.end(),
-                    [&](const DateMention& d) { return clause.range.Contains(d.begin); });
     const bool matched =
         std::any_of(matches->begin(), matches->end(),
                     [&](const FrameMatch& m) { return m.clause == static_cast<int>(c); });
-    if (!dated || matched) continue;
-    FrameMatch copy = *model;
-    copy.clause = static_cast<int>(c);
-    copy.trigger = g.range;
-    copy.np = -1;
-    copy.object_np = -1;
-    described.push_back(std::move(copy));
+    if (!ClauseDated(sentence, clause) || matched) continue;
+    described.push_back(RetoldAt(*model, s, static_cast<int>(c), g.range));
   }
   for (FrameMatch& m : described) matches->push_back(std::move(m));
 }
+
+}  // namespace
 
 void MatchItem(const Knowledge& knowledge, const Discourse& discourse,
                const ItemText& item, absl::FunctionRef<void(const FrameMatch&)> use) {

@@ -97,6 +97,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"continuing_governor", &KnownClasses::continuing_governor},
     {"impose_verb", &KnownClasses::impose_verb},
     {"sanction_noun", &KnownClasses::sanction_noun},
+    {"concluding_verb", &KnownClasses::concluding_verb},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
