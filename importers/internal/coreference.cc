@@ -1360,8 +1360,11 @@ std::vector<Referent> Discourse::Group(int count) const {
       }
     }
   }
+  // "the three leaders" of an item about two states and a bloc are states: a bloc
+  // among three or more is the forum they meet in, not one of them.
   for (const std::string& p : principal_) {
     if (static_cast<int>(out.size()) >= count) break;
+    if (count > 2 && absl::StartsWith(p, "org:")) continue;
     out.push_back(GroupMember(p));
   }
   if (out.size() < 2) out.clear();
