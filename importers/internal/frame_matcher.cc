@@ -1263,10 +1263,15 @@ class SentenceMatcher {
     return type == RelationType::kSanction || type == RelationType::kDowngrade;
   }
   // "over its support for Russia's war against Ukraine": any phrase up the chain.
+  // "in solidarity with Azerbaijan", "in coordination with the EU" name allies.
   bool InCauseOrTopic(const PrepPhrase& pp) const {
     constexpr int kChainDepth = 4;
     const PrepPhrase* at = &pp;
     for (int depth = 0; depth < kChainDepth && at->attached_np >= 0; ++depth) {
+      const NounPhrase& owner = ph_.nps[at->attached_np];
+      if (In(c_.ally_noun, owner.head) && owner.pp >= 0 &&
+          Prep(ph_.pps[owner.pp]) == "in")
+        return true;
       const int outer = ph_.nps[at->attached_np].pp;
       if (outer < 0) return false;
       const absl::string_view word = Prep(ph_.pps[outer]);

@@ -100,6 +100,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"concluding_verb", &KnownClasses::concluding_verb},
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
+    {"ally_noun", &KnownClasses::ally_noun},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
