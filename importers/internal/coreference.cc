@@ -1072,6 +1072,29 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   return true;
 }
 
+// "Koc Holding will invest", "Hyundai Motor plans": capitalized words no list knows
+// that end in a company's form or word (@company_suffix, @company_word) name that
+// company; *company is its id.
+bool Discourse::SuffixedUnknownName(int s, const TokenRange& conjunct,
+                                    std::string* company) const {
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  int begin = conjunct.begin;
+  if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
+  if (conjunct.end - begin < 2) return false;
+  for (int i = begin; i < conjunct.end; ++i) {
+    if (!t[i].capitalized || sentence.mention_at[i] >= 0) return false;
+  }
+  const Lexicon& x = k_.lexicon();
+  const Token& last = t[conjunct.end - 1];
+  if (!x.ContainsWord(k_.classes().company_suffix, last) &&
+      !x.ContainsWord(k_.classes().company_word, last)) {
+    return false;
+  }
+  *company = CompanyId(t, begin, conjunct.end);
+  return true;
+}
+
 // The states of the last body headed by `head` ("council", "commission") named
 // before token `before` of sentence s, within a few sentences, when its own words or
 // its "of" phrase name two of them ("the Joint Commission of Chile and Peru", "the
@@ -2319,6 +2342,9 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
       only_company(std::move(company));
     }
     if (std::string company; part.empty() && DescribedUnknownName(s, np, &company)) {
+      only_company(std::move(company));
+    }
+    if (std::string company; part.empty() && SuffixedUnknownName(s, conjunct, &company)) {
       only_company(std::move(company));
     }
     KeepTheCompany(sentence, head, &part);

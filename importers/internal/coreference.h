@@ -217,6 +217,7 @@ class Discourse {
   const Mention* RelativeAntecedent(int s, int whose) const;
   bool LatterOrFormer(int s, int i, int end, bool as_place,
                       std::vector<Referent>* out) const;
+  bool SuffixedUnknownName(int s, const TokenRange& conjunct, std::string* company) const;
   bool DescribedUnknownName(int s, int np, std::string* company) const;
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
