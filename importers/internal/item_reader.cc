@@ -461,6 +461,35 @@ class ItemReader {
     return true;
   }
 
+  // "Reported on 10 October by Interfax.", "Reported Dec. 29 by Kyodo.", "Published by
+  // Trend on 8 May.": a line of its own that gives the item's outlet and day.
+  bool ReportedByLine(Sentence& s) {
+    constexpr int kLineWords = 14;
+    const std::vector<Token>& t = s.tokens;
+    int n = static_cast<int>(t.size());
+    if (n > 0 && t[n - 1].text == ".") --n;
+    if (n < 4 || n > kLineWords || !t[0].capitalized || !ReportVerb(t[0])) return false;
+    int by = 1;
+    while (by < n && !t[by].LowerIs("by")) ++by;
+    if (by == n) return false;
+    int outlet_end = by + 1;
+    while (outlet_end < n && !t[outlet_end].LowerIs("on") && t[outlet_end].text != "," &&
+           IsOutletWord(t[outlet_end])) {
+      ++outlet_end;
+    }
+    if (outlet_end == by + 1) return false;
+    // The day stands before "by" or after the outlet; nothing else is on the line.
+    const bool before = by > 1;
+    if (before && outlet_end != n) return false;
+    const int date_begin = before ? 1 : outlet_end;
+    const int date_end = before ? by : n;
+    const DateWithPrecision day = DayIn(t, date_begin, date_end);
+    if (!day.known()) return false;
+    SetAttribution(s, 0, static_cast<int>(t.size()), by + 1, outlet_end, date_end);
+    out_.reported = day;
+    return true;
+  }
+
   // Whether sentence s holds an attribution (and records it).
   bool Attribute(Sentence& s) {
     const int n = static_cast<int>(s.tokens.size());
@@ -716,6 +745,9 @@ class ItemReader {
     for (Sentence& s : out_.sentences) {
       if (s.headline || s.paragraph != first) continue;
       if (Attribute(s)) return;
+    }
+    for (Sentence& s : out_.sentences) {
+      if (ReportedByLine(s)) return;
     }
     if (!out_.outlet.empty()) return;
     // "According to Kazinform, ...": the outlet without a date.

@@ -54,6 +54,21 @@ TEST(ReadItem, ATrailingAttributionGivesTheOutletAndTheReportDate) {
   EXPECT_TRUE(item->sentences[0].dates.empty());  // The report's date is no event's.
 }
 
+TEST(ReadItem, AReportedByLineGivesTheOutletAndTheReportDate) {
+  ReadResult item = Read({"Chile and Peru signed a fisheries accord on Monday.",
+                          "Reported on 6 March by Andes Herald."});
+  EXPECT_EQ(item->outlet, "Andes Herald");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 6));
+  item = Read({"Reported March 4 by Diario Sur", "Chile and Peru signed an accord."});
+  EXPECT_EQ(item->outlet, "Diario Sur");
+  EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 4));
+  // A sentence that goes on is no such line.
+  item =
+      Read({"Reported by Diario Sur on March 4, the accord covers fishing quotas and "
+            "a joint patrol of the coast for the next ten years."});
+  EXPECT_NE(item->reported, DateWithPrecision::Day(2025, 3, 4));
+}
+
 TEST(ReadItem, ASourceLineGivesTheOutletAndTheReportDate) {
   DigestItem digest =
       testing::MakeItem("Chile and Peru sign a pact",
