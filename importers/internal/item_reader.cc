@@ -130,6 +130,7 @@ class ItemReader {
     if (!attributed_ && !dated_headline_) FindDateline();
     const bool days = DayHeadline() || TimedEntries();
     for (Sentence& s : out_.sentences) Analyse(s);
+    ResolveSharedShortNames();
     // A timeline's headings first: the lead's day under "2003" is 2003's.
     AssignHeadings();
     FindAnchor();
@@ -1074,6 +1075,34 @@ class ItemReader {
       letter |= absl::ascii_isupper(static_cast<unsigned char>(ch));
     }
     return letter;
+  }
+
+  // "Congo" alone in an item that names the Democratic Republic of Congo in full is
+  // that state (@shared_short_name).
+  void ResolveSharedShortNames() {
+    for (Sentence& s : out_.sentences) {
+      for (Mention& m : s.mentions) {
+        if (m.end - m.begin != 1 || m.kind != graph::EntityKind::kCountry) continue;
+        const PhraseMatch short_name =
+            x_.MatchAt(c_.shared_short_name, s.tokens, m.begin, m.end);
+        if (short_name.length != 1 || short_name.value == m.id) continue;
+        if (const Mention* full = NamedInFull(short_name.value)) {
+          m.id = full->id;
+          m.country = full->country;
+          m.name = full->name;
+        }
+      }
+    }
+  }
+
+  // A mention of `id` in the item by a name of several words; null when none.
+  const Mention* NamedInFull(absl::string_view id) const {
+    for (const Sentence& s : out_.sentences) {
+      for (const Mention& m : s.mentions) {
+        if (m.id == id && m.end - m.begin > 1) return &m;
+      }
+    }
+    return nullptr;
   }
 
   void Analyse(Sentence& s) {

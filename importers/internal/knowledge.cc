@@ -101,6 +101,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"lower_comparative", &KnownClasses::lower_comparative},
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"ally_noun", &KnownClasses::ally_noun},
+    {"shared_short_name", &KnownClasses::shared_short_name},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
