@@ -1386,11 +1386,12 @@ class SentenceMatcher {
               t_[ph_.nps[np].head].lower != t_[ph_.nps[np].head].lemma) {
             ItemSlot(Slot{Slot::kItem, ""}, &view);
           }
-          // "adopted a resolution voicing concern over ...": what the document says,
-          // its issuer says.
+          // "adopted a resolution voicing concern over ...", "adopted a package that
+          // bans imports of ...": what the document says or does, its issuer does.
           if (view.referents.empty() && np >= 0 &&
-              clause.kind == ClauseKind::kParticipial && clause.parent >= 0 &&
-              ClauseObject(clause.parent) == np &&
+              (clause.kind == ClauseKind::kParticipial ||
+               clause.kind == ClauseKind::kRelative) &&
+              clause.parent >= 0 && ClauseObject(clause.parent) == np &&
               In(c_.resolution_noun, ph_.nps[np].head)) {
             AddPhrase(SubjectOf(sentence_.parse, clause.parent), false, &view);
           }
