@@ -1183,6 +1183,7 @@ class ContextPass {
   // phrase may come between.
   bool ClauseFollows(int i) const {
     constexpr int kLookahead = 8;
+    constexpr int kListReach = 3;  // "between Chile and Vietnam": two names and "and".
     bool of_phrase = false;
     int reach = i + kLookahead;
     for (int k = i + 1; k < n_ && k <= reach; ++k) {
@@ -1202,9 +1203,13 @@ class ContextPass {
         continue;
       }
       if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal) return k > i + 1;
+      // "after the leaders of ...", "since the agreement between Chile and Vietnam
+      // was signed": one phrase of the subject's own, which may be a list of names.
       if (tag == Tag::kPreposition && !of_phrase && k > i + 1 &&
-          (t_[k].LowerIs("of") || t_[k].LowerIs("from")) && t_[k - 1].tag == Tag::kNoun) {
+          (t_[k].LowerIs("of") || t_[k].LowerIs("from") || t_[k].LowerIs("between")) &&
+          t_[k - 1].tag == Tag::kNoun) {
         of_phrase = true;
+        if (t_[k].LowerIs("between")) reach += kListReach;
         continue;
       }
       if (tag == Tag::kComma || tag == Tag::kPunct || tag == Tag::kPreposition ||

@@ -352,6 +352,14 @@ TEST(TagTokens, ACapitalizedWordInsideASentenceIsANameNotAVerb) {
   EXPECT_EQ(TagOf(t, "Officials"), Tag::kNoun);  // The first word may be anything.
 }
 
+TEST(TagTokens, SinceBeforeASubjectWithABetweenListAndAVerbIsASubordinator) {
+  std::vector<Token> t = Tagged(
+      "Exports doubled since the fisheries accord between Peru and Japan was signed.");
+  EXPECT_EQ(TagOf(t, "since"), Tag::kSubordinator);
+  t = Tagged("Exports doubled since the accord between Peru and Japan in 2019.");
+  EXPECT_EQ(TagOf(t, "since"), Tag::kPreposition);
+}
+
 TEST(TagTokens, AsBeforeASubjectWithAnOfPhraseAndAVerbIsASubordinator) {
   std::vector<Token> t =
       Tagged("Trade grew, as ministers from the two countries met in Lima.");
