@@ -284,7 +284,8 @@ class PhraseFinder {
     bool reduced = (head.verb_forms & kPastParticiple) && !sole_verb &&
                    (after_break || after_noun || agent_before_verb) &&
                    TagAt(prep) == Tag::kPreposition && !by_gerund && !by_amount &&
-                   !ActiveAfterAnd(g->range.begin, head);
+                   !ActiveAfterAnd(g->range.begin, head) &&
+                   !NameAfterDatedAnd(g->range.begin, head);
     g->nonfinite = gerund || reduced;
     g->passive = reduced;
   }
@@ -434,6 +435,17 @@ class PhraseFinder {
     const VerbGroup& last = out_.verbs.back();
     if (last.nonfinite || last.passive || last.infinitive || last.copula) return false;
     return (t_[last.head].verb_forms & kPastTense) != 0;
+  }
+
+  // "Finland joined NATO in April 2023 and Sweden followed in March 2024": a past
+  // form after a name that follows a date and "and" is that name's tensed verb (a
+  // date and a state make no list).
+  bool NameAfterDatedAnd(int i, const Token& head) const {
+    if (i < 3 || !(head.verb_forms & kPastTense) || TagAt(i - 1) != Tag::kProper ||
+        !t_[i - 2].LowerIs("and")) {
+      return false;
+    }
+    return IsTimeWord(t_[i - 3]) || YearToken(t_[i - 3]).has_value();
   }
 
   // A verb group stands before i, after the last quotation mark: "\"...,\" the

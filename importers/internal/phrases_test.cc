@@ -215,6 +215,20 @@ TEST(FindPhrases, APastFormWithItsAgentAfterANounLeavesTheVerbBeforeItTensed) {
   EXPECT_TRUE(p.phrases.verbs[1].passive);     // signed by
 }
 
+TEST(FindPhrases, APastFormAfterADateAndANameIsThatNamesTensedVerb) {
+  // Tokens: Chad(0) joined(1) the(2) bloc(3) in(4) 2019(5) and(6) Niger(7) followed(8).
+  Parsed p =
+      Parse("Chad joined the bloc in 2019 and Niger followed in 2021.", {{0, 1}, {7, 8}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_FALSE(p.phrases.verbs[1].nonfinite);  // followed
+  EXPECT_FALSE(p.phrases.verbs[1].passive);
+  // After a name that is no date's partner, the same form still describes it.
+  p = Parse("Chad hosted talks with Mali and Niger held in May.",
+            {{0, 1}, {5, 6}, {7, 8}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(p.phrases.verbs[1].passive);  // held in
+}
+
 TEST(FindPhrases, AParticipleWithItsAgentBeforeAPluralPresentDescribesTheSubject) {
   Parsed p =
       Parse("The documents signed by Chad and Niger include a treaty.", {{4, 5}, {6, 7}});
