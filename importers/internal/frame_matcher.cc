@@ -1256,6 +1256,16 @@ class SentenceMatcher {
     return false;
   }
 
+  // "Nine agreements", "11 memoranda": a phrase that opens with a count.
+  bool CountedPhrase(int np) const {
+    const TokenRange& r = ph_.nps[np].range;
+    int k = r.begin;
+    if (k < r.end && (t_[k].LowerIs("some") || t_[k].LowerIs("another"))) ++k;
+    if (k >= r.end) return false;
+    const std::optional<int64_t> n = ParseCount(t_[k]);
+    return n.has_value() && *n >= 2;
+  }
+
   // "froze their assets over the drone attack on Israel": for a measure, a phrase
   // inside the cause or topic of the clause ("over", "about", "amid", ...) is none
   // of the verb's own (but "after the talks between X and Y" names who signed).
@@ -2583,6 +2593,10 @@ class SentenceMatcher {
         (!InSignedList() || clauses_[c].kind == ClauseKind::kParticipial ||
          !(OpensLine(np) || (np >= 0 && ph_.nps[np].pp < 0)))) {
       return false;
+    }
+    if (f.needs_counted_object) {
+      const int counted = np < 0 ? ClauseObject(c) : -1;
+      if (counted < 0 || !CountedPhrase(counted)) return false;
     }
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);

@@ -101,6 +101,8 @@
 //                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
 //                                "the summit");
+//   needs=counted_object         the verb's object (a passive's subject) opens with a
+//                                count ("Nine agreements were signed");
 //   needs=own_date               a noun trigger's phrase (a verb's object) must hold
 //                                a date of its own ("the Lima Declaration of 2001",
 //                                "the 2015 treaty");
@@ -229,6 +231,7 @@ struct Frame {
   bool needs_no_object = false;      // needs=no_object
   bool needs_name = false;
   bool needs_own_date = false;             // needs=own_date
+  bool needs_counted_object = false;       // needs=counted_object
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event
   bool needs_named_subject = false;        // needs=named_subject
   bool needs_state_source = false;         // needs=state_source

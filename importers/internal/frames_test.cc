@@ -161,6 +161,14 @@ TEST(ParseFrame, NoObjectIsACondition) {
   EXPECT_FALSE(f->needs_thing_object);
 }
 
+TEST(ParseFrame, CountedObjectIsRead) {
+  absl::StatusOr<Frame> f =
+      Parse("agreement  v:sign  needs=counted_object  parties=subj|item");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_counted_object);
+  EXPECT_FALSE(f->needs_own_date);
+}
+
 TEST(ParseFrame, OwnDateAndApposedSlotAreRead) {
   absl::StatusOr<Frame> f =
       Parse("membership  n:chair  needs=own_date  source=appos  target=of");
