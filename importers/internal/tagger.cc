@@ -278,6 +278,13 @@ class ContextPass {
           (t_[i].LowerIs("following") || t_[i].LowerIs("past"))) {
         t_[i].tag = Tag::kAdjective;
       }
+      // "100 per cent duties": "per cent" is one noun, as "percent" is, not a
+      // preposition that ends the phrase.
+      if (i > 0 && i + 1 < n_ && t_[i].LowerIs("per") && t_[i + 1].LowerIs("cent") &&
+          (t_[i - 1].kind == TokenKind::kNumber || t_[i - 1].tag == Tag::kNumber)) {
+        t_[i].tag = Tag::kNoun;
+        t_[i + 1].tag = Tag::kNoun;
+      }
       if (ListSemicolon(i)) t_[i].tag = Tag::kComma;
       // "barred 20 more Serbian officials": one phrase, the number's.
       if (i > 0 && t_[i].tag == Tag::kDeterminer && t_[i - 1].tag == Tag::kNumber &&

@@ -352,6 +352,14 @@ TEST(TagTokens, ACapitalizedWordInsideASentenceIsANameNotAVerb) {
   EXPECT_EQ(TagOf(t, "Officials"), Tag::kNoun);  // The first word may be anything.
 }
 
+TEST(TagTokens, PerCentAfterANumberIsANounNotAPreposition) {
+  std::vector<Token> t = Tagged("Peru imposed 30 per cent duties on Bolivian sugar.");
+  EXPECT_EQ(TagOf(t, "per"), Tag::kNoun);
+  EXPECT_EQ(TagOf(t, "cent"), Tag::kNoun);
+  t = Tagged("Tickets cost ten dollars per person.");
+  EXPECT_EQ(TagOf(t, "per"), Tag::kPreposition);
+}
+
 TEST(TagTokens, SinceBeforeASubjectWithABetweenListAndAVerbIsASubordinator) {
   std::vector<Token> t = Tagged(
       "Exports doubled since the fisheries accord between Peru and Japan was signed.");
