@@ -17,6 +17,18 @@
 namespace entente::importers {
 namespace {
 
+// The plural of a demonym that names people as well ("Russian" -> "Russians",
+// "Pakistani" -> "Pakistanis", "Uzbek" -> "Uzbeks"); "" for those that do not take
+// an "s" ("Chinese", "British", "Swiss") or are prefixes ("Sino-").
+std::string PluralOfDemonym(absl::string_view d) {
+  if (d.empty() || !absl::ascii_isupper(static_cast<unsigned char>(d[0]))) return "";
+  if (absl::EndsWith(d, "an") || absl::EndsWith(d, "i") || absl::EndsWith(d, "kh") ||
+      absl::EndsWith(d, "ek") || absl::EndsWith(d, "ik")) {
+    return absl::StrCat(d, "s");
+  }
+  return "";
+}
+
 int CountWords(absl::string_view normalized) {
   if (normalized.empty()) return 0;
   int words = 1;
@@ -218,6 +230,12 @@ absl::Status Gazetteer::AddAliasTable(absl::string_view file, absl::string_view 
       else if (absl::ConsumePrefix(&alias, "title:"))
         form = AliasForm::kTitle;
       AddAlias(e, alias, form);
+      // "sanctions on eleven North Koreans", "two Uzbeks": a people's plural names
+      // its state as the adjective does (not listed as an alias of its own).
+      if (form == AliasForm::kDemonym) {
+        if (std::string plural = PluralOfDemonym(alias); !plural.empty())
+          AddAlias(e, plural, form, /*listed=*/false);
+      }
     }
   }
   return absl::OkStatus();
@@ -239,10 +257,12 @@ graph::Entity* Gazetteer::Upsert(absl::string_view id, absl::string_view name) {
   return raw;
 }
 
-void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form) {
+void Gazetteer::AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form,
+                         bool listed) {
   if (alias.empty()) return;
-  if (alias != entity->name && std::find(entity->aliases.begin(), entity->aliases.end(),
-                                         alias) == entity->aliases.end()) {
+  if (listed && alias != entity->name &&
+      std::find(entity->aliases.begin(), entity->aliases.end(), alias) ==
+          entity->aliases.end()) {
     entity->aliases.push_back(std::string(alias));
   }
   if (form == AliasForm::kCode) {

@@ -113,7 +113,8 @@ class Gazetteer {
   absl::Status AddIsoCountries(absl::string_view json);
   absl::Status AddAliasTable(absl::string_view file, absl::string_view tsv);
   graph::Entity* Upsert(absl::string_view id, absl::string_view name);
-  void AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form);
+  void AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form,
+                bool listed = true);
 
   std::vector<std::unique_ptr<graph::Entity>> entities_;
   absl::flat_hash_map<std::string, graph::Entity*> by_id_;

@@ -28,6 +28,21 @@ TEST(Gazetteer, LoadsIsoCountriesWithCodesAndOurAliases) {
   EXPECT_GT(g->size(), 249u);
 }
 
+TEST(Gazetteer, APeoplesPluralNamesItsStateButIsNoListedAlias) {
+  auto g = testing::SharedGazetteer();
+  ASSERT_NE(g, nullptr);
+  const std::vector<AliasMatch>* uzbeks = g->FindPhrase("uzbeks");
+  ASSERT_NE(uzbeks, nullptr);
+  ASSERT_FALSE(uzbeks->empty());
+  EXPECT_EQ(uzbeks->front().entity->id, "country:UZB");
+  EXPECT_EQ(uzbeks->front().form, AliasForm::kDemonym);
+  const graph::Entity* uzb = g->FindById("country:UZB");
+  ASSERT_NE(uzb, nullptr);
+  EXPECT_EQ(std::find(uzb->aliases.begin(), uzb->aliases.end(), "Uzbeks"),
+            uzb->aliases.end());
+  EXPECT_EQ(g->FindPhrase("chineses"), nullptr);  // No "s" after "-ese".
+}
+
 TEST(Gazetteer, CitiesAndPeopleBelongToCountries) {
   auto g = testing::SharedGazetteer();
   EXPECT_EQ(g->CountryOf("city:astana"), "country:KAZ");
