@@ -177,6 +177,10 @@ TEST(FindDates, MidOrEarlyMonthIsTheLatestSuchMonth) {
 TEST(FindDates, YearsOrMonthsAgoCountBackFromTheReport) {
   EXPECT_EQ(Dates("they first met three years ago", kFeb5),
             std::vector<std::string>{"2023"});
+  EXPECT_EQ(Dates("they first met a year ago", kFeb5), std::vector<std::string>{"2025"});
+  EXPECT_EQ(Dates("they first met a month ago", kFeb5),
+            std::vector<std::string>{"2026-01"});
+  EXPECT_TRUE(Dates("they met a year before the war", kFeb5).empty());
   EXPECT_EQ(Dates("the deal signed two months earlier", kFeb5),
             std::vector<std::string>{"2025-12"});
 }
