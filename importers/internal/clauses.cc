@@ -1306,7 +1306,10 @@ int LogicalObject(const SentenceParse& parse, int c) {
   const Clause& clause = parse.clauses[c];
   bool passive = clause.verb >= 0 && parse.phrases.verbs[clause.verb].passive;
   if (passive) {
-    if (clause.kind == ClauseKind::kParticipial) return clause.antecedent;
+    // "Founded in 2011 by Chile and Peru, the Pacific Alliance ...": a participle
+    // that opens the sentence describes the main clause's subject.
+    if (clause.kind == ClauseKind::kParticipial && clause.antecedent >= 0)
+      return clause.antecedent;
     return SubjectOf(parse, c);
   }
   if (clause.object >= 0) return clause.object;

@@ -61,6 +61,14 @@ TEST(ParseSentence, AMainClauseHasItsSubjectAndObject) {
   EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "Brazil");
 }
 
+TEST(ParseSentence, AnOpeningPassiveParticiplesObjectIsTheMainSubject) {
+  Parsed p = Parse("Founded in 2008 by Chad and Niger, the commission meets yearly.");
+  int c = p.ClauseOf("Founded");
+  ASSERT_GE(c, 0);
+  EXPECT_EQ(p.parse.clauses[c].kind, ClauseKind::kParticipial);
+  EXPECT_EQ(p.Phrase(LogicalObject(p.parse, c)), "the commission");
+}
+
 TEST(ParseSentence, AnObjectFollowsPhrasesSetOffByCommasAfterItsVerb) {
   Parsed p = Parse("Chile suspended, with immediate effect, the sale of gas to Peru.");
   int c = p.ClauseOf("suspended");
