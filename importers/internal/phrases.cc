@@ -1251,6 +1251,11 @@ class PhraseFinder {
            t_[after + 1].kind == TokenKind::kNumber)) {
         after = out_.nps[out_.np_at[after + 1]].range.end;
       }
+      // "the Alliance of Sahel States (AES),": past the short name in brackets.
+      if (after + 3 < n_ && t_[after].text == "(" && t_[after + 2].text == ")" &&
+          (TagAt(after + 3) == Tag::kComma || TagAt(after + 3) == Tag::kPunct)) {
+        after += 3;
+      }
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (!closes) continue;
@@ -1370,8 +1375,12 @@ class PhraseFinder {
     if (first.range.begin > 0 && TagAt(first.range.begin - 1) == Tag::kPreposition)
       return false;
     if (Named(first) || first.possessor_end > first.range.begin + 1) return false;
-    for (int k = second.range.begin; k < second.range.end; ++k) {
-      if (TagAt(k) != Tag::kProper) return false;
+    // "their own confederation, the Alliance of Sahel States,": a name the mention
+    // finder knows as a whole may keep its article.
+    int k = second.range.begin;
+    if (t_[k].LowerIs("the") && k + 1 < second.range.end && in_atom_[k + 1]) ++k;
+    for (; k < second.range.end; ++k) {
+      if (TagAt(k) != Tag::kProper && !in_atom_[k]) return false;
     }
     return true;
   }
