@@ -1035,6 +1035,32 @@ class ItemReader {
   // "the Paris Agreement", "a breach of the Vienna Convention", "the Astana Process":
   // a city's name before a word of @place_named_document names the document, not the
   // government there.
+  // "in Thai Nguyen province": a demonym that opens a region's name (a capitalized
+  // word no list knows, then @admin_unit), with no article before it, names no state.
+  void DropDemonymsInPlaceNames(Sentence& s) const {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
+                                    [&](const Mention& m) {
+                                      if (m.form != AliasForm::kDemonym ||
+                                          m.end - m.begin != 1 || m.end + 1 >= n ||
+                                          !t[m.end].capitalized ||
+                                          !x_.OneWordAt(c_.admin_unit, t, m.end + 1)) {
+                                        return false;
+                                      }
+                                      if (m.begin > 0 && (t[m.begin - 1].LowerIs("the") ||
+                                                          t[m.begin - 1].LowerIs("a"))) {
+                                        return false;
+                                      }
+                                      for (const Mention& other : s.mentions) {
+                                        if (other.begin <= m.end && m.end < other.end)
+                                          return false;
+                                      }
+                                      return true;
+                                    }),
+                     s.mentions.end());
+  }
+
   void DropPlacesInDocumentNames(Sentence& s) const {
     const int n = static_cast<int>(s.tokens.size());
     s.mentions.erase(
@@ -1108,6 +1134,7 @@ class ItemReader {
   void Analyse(Sentence& s) {
     s.mentions = FindMentions(g_, x_, c_.titles, s.tokens, Masked(s));
     DropPlacesInDocumentNames(s);
+    DropDemonymsInPlaceNames(s);
     s.money = FindMoney(s.tokens, x_, c_.currencies);
     if (!s.money.empty()) {
       std::vector<std::string> named;  // The countries the sentence names, in order.

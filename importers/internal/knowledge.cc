@@ -102,6 +102,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"dating_occasion", &KnownClasses::dating_occasion},
     {"ally_noun", &KnownClasses::ally_noun},
     {"shared_short_name", &KnownClasses::shared_short_name},
+    {"admin_unit", &KnownClasses::admin_unit},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
