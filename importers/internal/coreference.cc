@@ -940,6 +940,22 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   return count >= 2 ? LastParties(s, before, count) : std::vector<Referent>();
 }
 
+namespace {
+
+// Where the name a conjunct may be begins, past an article ("the Adani Group"): two
+// or more capitalized words; -1 when the conjunct is no such name.
+int CapitalizedNameBegin(const std::vector<Token>& t, const TokenRange& conjunct) {
+  int begin = conjunct.begin;
+  if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
+  if (conjunct.end - begin < 2) return -1;
+  for (int i = begin; i < conjunct.end; ++i) {
+    if (!t[i].capitalized) return -1;
+  }
+  return begin;
+}
+
+}  // namespace
+
 // "Uzbekistan Airways signed a codeshare deal", "Air Seychelles": capitalized words
 // holding a place's name and ending in a @company_word, or opened by "Air", name a
 // company, not the place's state.
@@ -947,12 +963,10 @@ bool Discourse::NamedAfterPlace(int s, const TokenRange& conjunct,
                                 std::string* company) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Token>& t = sentence.tokens;
-  int begin = conjunct.begin;
-  if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
-  if (conjunct.end - begin < 2) return false;
+  const int begin = CapitalizedNameBegin(t, conjunct);
+  if (begin < 0) return false;
   bool place = false;
   for (int i = begin; i < conjunct.end; ++i) {
-    if (!t[i].capitalized) return false;
     const int m = sentence.mention_at[i];
     if (m < 0) continue;
     const Mention& mention = sentence.mentions[m];
@@ -1079,11 +1093,10 @@ bool Discourse::SuffixedUnknownName(int s, const TokenRange& conjunct,
                                     std::string* company) const {
   const Sentence& sentence = item_.sentences[s];
   const std::vector<Token>& t = sentence.tokens;
-  int begin = conjunct.begin;
-  if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
-  if (conjunct.end - begin < 2) return false;
+  const int begin = CapitalizedNameBegin(t, conjunct);
+  if (begin < 0) return false;
   for (int i = begin; i < conjunct.end; ++i) {
-    if (!t[i].capitalized || sentence.mention_at[i] >= 0) return false;
+    if (sentence.mention_at[i] >= 0) return false;
   }
   const Lexicon& x = k_.lexicon();
   const Token& last = t[conjunct.end - 1];
