@@ -623,6 +623,8 @@ class SentenceMatcher {
           PresentGroup(ph_.verbs[parent.verb])) {
         mood.irrealis = true;
       }
+      // "advised its citizens against travelling to Japan": not done.
+      if (first > 0 && In(c_.averting_prep, first - 1)) mood.blocked = true;
     }
     // "Should X and Y sign a treaty, ...", "Had X signed the treaty, ...": a clause
     // opened by an inverted auxiliary is a condition.

@@ -103,6 +103,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"ally_noun", &KnownClasses::ally_noun},
     {"shared_short_name", &KnownClasses::shared_short_name},
     {"admin_unit", &KnownClasses::admin_unit},
+    {"averting_prep", &KnownClasses::averting_prep},
     {"deliberation_governor", &KnownClasses::deliberation_governor},
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
