@@ -1254,17 +1254,14 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
   const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
   if (!count && a_decade) count = 1;
-  // "a year earlier", "a month later": one, from the last date named.
+  // "a year earlier", "a month later": one, from the last date named; "a year ago",
+  // "a month ago": one, back from the report.
   const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
                         (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
                          t[i + 1].LowerIs("decade")) &&
-                        (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later"));
+                        (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later") ||
+                         t[i + 2].LowerIs("ago"));
   if (!count && a_period) count = 1;
-  // "a year ago", "a month ago", "a week ago": one, back from the report.
-  const bool an_ago =
-      t[i].LowerIs("a") && i + 2 < n && t[i + 2].LowerIs("ago") &&
-      (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") || t[i + 1].LowerIs("week"));
-  if (!count && an_ago) count = 1;
   // "came a month after Canada expelled ...": one, before the clause "after" opens.
   if (!count && OneUnitBeforeClause(t, i) && !ApproximateCount(t, i)) count = 1;
   if (!(count && i + 2 < n)) return std::nullopt;

@@ -1281,11 +1281,9 @@ class SentenceMatcher {
     const PrepPhrase* at = &pp;
     for (int depth = 0; depth < kChainDepth && at->attached_np >= 0; ++depth) {
       const NounPhrase& owner = ph_.nps[at->attached_np];
-      if (In(c_.ally_noun, owner.head) && owner.pp >= 0 &&
-          Prep(ph_.pps[owner.pp]) == "in")
-        return true;
-      const int outer = ph_.nps[at->attached_np].pp;
+      const int outer = owner.pp;
       if (outer < 0) return false;
+      if (In(c_.ally_noun, owner.head) && Prep(ph_.pps[outer]) == "in") return true;
       const absl::string_view word = Prep(ph_.pps[outer]);
       if (word == "over" || word == "about" || word == "amid" || word == "despite" ||
           word == "regarding" || word == "concerning") {

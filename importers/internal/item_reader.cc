@@ -1032,35 +1032,36 @@ class ItemReader {
     return masked;
   }
 
+  // "in Thai Nguyen province": a demonym that opens a region's name (a capitalized
+  // word no list knows, then @admin_unit), with no article before it, names no state.
+  bool OpensPlaceName(const Sentence& s, const Mention& m) const {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    if (m.form != AliasForm::kDemonym || m.end - m.begin != 1 || m.end + 1 >= n ||
+        !t[m.end].capitalized || !x_.OneWordAt(c_.admin_unit, t, m.end + 1)) {
+      return false;
+    }
+    if (m.begin > 0 && (t[m.begin - 1].LowerIs("the") || t[m.begin - 1].LowerIs("a")))
+      return false;
+    return std::none_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& other) {
+      return other.begin <= m.end && m.end < other.end;
+    });
+  }
+
+  // Decided on the whole list before any is erased: the test reads the others.
+  void DropDemonymsInPlaceNames(Sentence& s) const {
+    std::vector<size_t> dropped;
+    for (size_t k = 0; k < s.mentions.size(); ++k) {
+      if (OpensPlaceName(s, s.mentions[k])) dropped.push_back(k);
+    }
+    for (auto k = dropped.rbegin(); k != dropped.rend(); ++k) {
+      s.mentions.erase(s.mentions.begin() + static_cast<std::ptrdiff_t>(*k));
+    }
+  }
+
   // "the Paris Agreement", "a breach of the Vienna Convention", "the Astana Process":
   // a city's name before a word of @place_named_document names the document, not the
   // government there.
-  // "in Thai Nguyen province": a demonym that opens a region's name (a capitalized
-  // word no list knows, then @admin_unit), with no article before it, names no state.
-  void DropDemonymsInPlaceNames(Sentence& s) const {
-    const std::vector<Token>& t = s.tokens;
-    const int n = static_cast<int>(t.size());
-    s.mentions.erase(std::remove_if(s.mentions.begin(), s.mentions.end(),
-                                    [&](const Mention& m) {
-                                      if (m.form != AliasForm::kDemonym ||
-                                          m.end - m.begin != 1 || m.end + 1 >= n ||
-                                          !t[m.end].capitalized ||
-                                          !x_.OneWordAt(c_.admin_unit, t, m.end + 1)) {
-                                        return false;
-                                      }
-                                      if (m.begin > 0 && (t[m.begin - 1].LowerIs("the") ||
-                                                          t[m.begin - 1].LowerIs("a"))) {
-                                        return false;
-                                      }
-                                      for (const Mention& other : s.mentions) {
-                                        if (other.begin <= m.end && m.end < other.end)
-                                          return false;
-                                      }
-                                      return true;
-                                    }),
-                     s.mentions.end());
-  }
-
   void DropPlacesInDocumentNames(Sentence& s) const {
     const int n = static_cast<int>(s.tokens.size());
     s.mentions.erase(
