@@ -1369,6 +1369,11 @@ graph::Attributes ReadAttributes(const MatchContext& ctx, const Referent& source
   if (stated != a.end()) status = stated->second;
   AddConstants(*ctx.match.frame, &a);
   if (ctx.match.frame->type == RelationType::kSite) SiteStatus(ctx, status, &a);
+  // The spec's default action, stated: "banned imports of X" imposes a measure, and
+  // one fact told with and without the word is one relation.
+  if (ctx.match.frame->type == RelationType::kSanction && !a.contains("action")) {
+    a["action"] = std::string("imposed");
+  }
   return a;
 }
 
