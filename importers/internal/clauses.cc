@@ -159,6 +159,15 @@ class ClauseFinder {
         k = phrase.range.begin - 1;
         continue;
       }
+      // "Japan last month pledged ...": a time told by an adverb and its noun between
+      // a subject and its verb is no subject, when a phrase stands before it.
+      if (phrase.range.end - phrase.range.begin == 2 &&
+          t_[phrase.range.begin].tag == Tag::kAdverb &&
+          phrase.range.begin > clause_begin &&
+          p_.phrases.np_at[phrase.range.begin - 1] >= 0) {
+        k = phrase.range.begin;
+        continue;
+      }
       if (phrase.pp >= 0) {
         // A phrase inside a prepositional phrase: the subject may stand before it
         // ("the leaders of both countries signed": "leaders").
