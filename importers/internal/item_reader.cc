@@ -579,33 +579,72 @@ class ItemReader {
         [this](const std::vector<Token>& t) { return OutletAndDay(t, nullptr) > 0; });
   }
 
-  // The end of an outlet, its country in brackets and a day that open `t` ("Le Monde
-  // (France), January 5"), the day in *day; -1 when they do not.
-  int OutletAndDay(const std::vector<Token>& t, DateWithPrecision* day) const {
+  // The text of an outlet's tokens in sentence s.
+  static std::string OutletName(const Sentence& s, TokenRange name) {
+    const std::vector<Token>& t = s.tokens;
+    return std::string(
+        s.text.substr(static_cast<size_t>(t[name.begin].begin - s.begin),
+                      static_cast<size_t>(t[name.end - 1].end - t[name.begin].begin)));
+  }
+
+  // The end of an outlet and a day that open `t`, the day in *day and the outlet's
+  // tokens in *name; -1 when they do not. The outlet has its country in brackets
+  // ("Le Monde (France), January 5"), or, with no brackets, the day ends in a colon
+  // ("The Economist, 3 January: ...") and the name is no place (a dateline's). A
+  // list's number may stand before it ("2) Kyodo (Japan), 4 March:").
+  int OutletAndDay(const std::vector<Token>& t, DateWithPrecision* day,
+                   TokenRange* name = nullptr) const {
     constexpr int kLongestOutlet = 6;
     const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
-    int k = 0;
-    while (k < n && k < kLongestOutlet && t[k].kind == TokenKind::kWord &&
-           (t[k].capitalized || t[k].LowerIs("of") || t[k].LowerIs("de"))) {
+    int begin = 0;
+    if (n > 2 && t[0].kind == TokenKind::kNumber &&
+        (t[1].text == ")" || t[1].text == "."))
+      begin = 2;
+    int k = begin;
+    while (k < n && k - begin < kLongestOutlet && t[k].kind == TokenKind::kWord &&
+           (t[k].capitalized || t[k].LowerIs("of") || t[k].LowerIs("de") ||
+            (k > begin && t[k].LowerIs("and")))) {
       ++k;
     }
-    if (k == 0 || k + 4 >= n || t[k].text != "(") return -1;
-    int close = k + 1;
-    while (close < n && t[close].kind == TokenKind::kWord && t[close].capitalized)
-      ++close;
-    if (close == k + 1 || close + 2 >= n || t[close].text != ")" ||
-        t[close + 1].text != ",")
+    if (k == begin || k + 3 >= n) return -1;
+    int day_from = -1;
+    bool needs_colon = false;
+    if (t[k].text == "(") {
+      int close = k + 1;
+      while (close < n && t[close].kind == TokenKind::kWord && t[close].capitalized)
+        ++close;
+      if (close == k + 1 || close + 2 >= n || t[close].text != ")" ||
+          t[close + 1].text != ",")
+        return -1;
+      std::string place;
+      for (int j = k + 1; j < close; ++j) {
+        if (j > k + 1) place.push_back(' ');
+        place.append(t[j].lower);
+      }
+      if (!KnownPlace(place, /*city_too=*/false)) return -1;
+      day_from = close + 2;
+    } else if (t[k].text == "," && !t[k - 1].LowerIs("and")) {
+      std::string place;
+      for (int j = begin; j < k; ++j) {
+        if (j > begin) place.push_back(' ');
+        place.append(t[j].lower);
+      }
+      if (KnownPlace(place, /*city_too=*/true) || MonthFromWord(t[begin].lower) > 0 ||
+          WeekdayFromWord(t[begin].lower) >= 0) {
+        return -1;
+      }
+      day_from = k + 1;
+      needs_colon = true;
+    } else {
       return -1;
-    std::string place;
-    for (int j = k + 1; j < close; ++j) {
-      if (j > k + 1) place.push_back(' ');
-      place.append(t[j].lower);
     }
-    if (!KnownPlace(place, /*city_too=*/false)) return -1;
-    const std::optional<DateMention> opening = DayOpening(t, close + 2, n);
+    const std::optional<DateMention> opening = DayOpening(t, day_from, n);
     if (!opening) return -1;
+    const int end = day_from + opening->end;
+    if (needs_colon && (end >= n || t[end].text != ":")) return -1;
     if (day != nullptr) *day = opening->date;
-    return close + 2 + opening->end;
+    if (name != nullptr) *name = {begin, k};
+    return end;
   }
 
   void FindDatelineParagraphs() {
@@ -668,7 +707,8 @@ class ItemReader {
       int place_end = 0, end = 0;
       DateWithPrecision day;
       // "Nikkei Asia (Japan), December 27" heading a review's item: that outlet's day.
-      if (const int outlet_end = OutletAndDay(t, &day); outlet_end > 0) {
+      TokenRange name;
+      if (const int outlet_end = OutletAndDay(t, &day, &name); outlet_end > 0) {
         const int size = static_cast<int>(t.size());
         if (outlet_end != size && !(outlet_end + 1 == size && t[outlet_end].text == "."))
           return;
@@ -676,12 +716,7 @@ class ItemReader {
           return;
         s.dateline = {0, size};
         out_.reported = day;
-        int k = 0;
-        while (k < size && t[k].text != "(") ++k;
-        if (out_.outlet.empty() && k > 0) {
-          out_.outlet = std::string(
-              s.text.substr(0, static_cast<size_t>(t[k - 1].end - t[0].begin)));
-        }
+        if (out_.outlet.empty()) out_.outlet = OutletName(s, name);
         dated_headline_ = true;
         return;
       }
@@ -785,18 +820,15 @@ class ItemReader {
       const std::vector<Token>& t = s.tokens;
       const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
       // "Le Monde (France), January 5" over the report: the outlet's day.
-      if (DateWithPrecision day; OutletAndDay(t, &day) > 0) {
-        const int end = OutletAndDay(t, nullptr);
+      DateWithPrecision day;
+      TokenRange name;
+      if (const int end = OutletAndDay(t, &day, &name); end > 0) {
         if (!item_.published.known() || day.FirstDay() <= item_.published.FirstDay()) {
-          s.dateline = {
-              0, end < static_cast<int>(t.size()) && t[end].text == "." ? end + 1 : end};
+          const bool stop = end < static_cast<int>(t.size()) &&
+                            (t[end].text == "." || t[end].text == ":");
+          s.dateline = {0, stop ? end + 1 : end};
           out_.reported = day;
-          if (out_.outlet.empty()) {
-            int k = 0;
-            while (k < static_cast<int>(t.size()) && t[k].text != "(") ++k;
-            out_.outlet = std::string(
-                s.text.substr(0, static_cast<size_t>(t[k - 1].end - t[0].begin)));
-          }
+          if (out_.outlet.empty()) out_.outlet = OutletName(s, name);
         }
         if (s.dateline.end < static_cast<int>(t.size())) return;
         first = s.paragraph + 1;
