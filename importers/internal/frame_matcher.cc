@@ -655,10 +655,13 @@ class SentenceMatcher {
         // "is due to fly to Hanoi", "is slated to visit": a plan by its adjective.
         if (In(c_.plan_adjective, k.range.begin - 1)) mood.wished = true;
         // Nor "used the occasion to sign": an occasion is taken for what was done.
+        // Nor "flew to Riyadh to attend the forum", "is in Riyadh to attend": the
+        // place a trip reached, and what the trip was for.
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
             !In(c_.visit_noun, k.range.begin - 1) &&
-            !In(c_.occasion_noun, k.range.begin - 1) && !DecisionBefore(k.range.begin)) {
+            !In(c_.occasion_noun, k.range.begin - 1) && !DecisionBefore(k.range.begin) &&
+            !TripPurpose(k)) {
           mood.wished = true;
         }
       }
@@ -2512,6 +2515,24 @@ class SentenceMatcher {
       x = pp.attached_np;
     }
     return false;
+  }
+
+  // The infinitive clause k tells what a trip was for: its parent travelled ("flew to
+  // Riyadh to attend") or is somewhere ("is in Riyadh to attend"), in the past or now.
+  bool TripPurpose(const Clause& k) const {
+    if (k.parent < 0 || clauses_[k.parent].verb < 0) return false;
+    const VerbGroup& g = ph_.verbs[clauses_[k.parent].verb];
+    if (g.future || g.modal || g.negated) return false;
+    if (g.copula) {
+      // The place right before the infinitive is opened by "in" ("is in Riyadh to").
+      // A named place: not "is in line to take the chair".
+      const int np = ph_.np_at[k.range.begin - 1];
+      return np >= 0 && ph_.nps[np].range.begin > 0 && ph_.nps[np].head >= 0 &&
+             t_[ph_.nps[np].head].tag == Tag::kProper &&
+             (t_[ph_.nps[np].range.begin - 1].LowerIs("in") ||
+              t_[ph_.nps[np].range.begin - 1].LowerIs("at"));
+    }
+    return x_.Contains(c_.journey_verb, g.lemma);
   }
 
   // "Jordan and Iraq's decision (earlier this month) to raise": a noun of a choice
