@@ -1315,6 +1315,11 @@ EventDate DateOf(const MatchContext& ctx) {
     out.date = (PastOrPerfect(ctx) || announced) && !told_before && !OpensApart(ctx)
                    ? RunningAnchor(ctx)
                    : DateWithPrecision::Month(reported.year, reported.month);
+    // "Aliyev came to Tashkent in August. The two leaders signed ...": an undated past
+    // act in a paragraph that recounts an earlier month took place then.
+    if (s.recounted.known() && s.dates.empty() && PastOrPerfect(ctx) && !told_before) {
+      out.date = s.recounted;
+    }
     if (type == RelationType::kDeclaration && PresentStatement(ctx)) out.date = reported;
     if (type == RelationType::kTradeVolume) {
       if (std::optional<DateWithPrecision> year = LeadYear(ctx)) out.date = *year;

@@ -50,6 +50,12 @@ class Narrative {
     return paragraph == paragraph_ ? date_ : DateWithPrecision();
   }
 
+  // The past the paragraph recounts, its year stated or not ("in August" in an April
+  // report): what an undated past act after it took place in.
+  DateWithPrecision RecountedAt(int paragraph) const {
+    return paragraph == recounted_paragraph_ ? recounted_ : DateWithPrecision();
+  }
+
   // Only a sentence's first date can set the time it recounts, and only in its own
   // clause: "a framework signed in January 2009" after the sentence's own "two days
   // later" is background.
@@ -58,18 +64,48 @@ class Narrative {
       const DateMention& d = s.dates[k];
       if (d.kind == DateKind::kWeekday || d.kind == DateKind::kNow ||
           (d.kind == DateKind::kRelative && d.date.known() &&
-           d.date.year >= reported_.year)) {
+           d.date.year >= reported_.year && !MonthWithoutYear(s, d))) {
         date_ = DateWithPrecision();
-      } else if (k == 0 && d.kind == DateKind::kAbsolute &&
-                 d.date.precision != DatePrecision::kYear && StatesYear(s.tokens, d) &&
+        recounted_ = DateWithPrecision();
+        news_paragraph_ = s.paragraph;
+      } else if (k == 0 && (d.kind == DateKind::kAbsolute || MonthWithoutYear(s, d)) &&
+                 d.date.precision != DatePrecision::kYear &&
                  !SubordinateBefore(s.tokens, d.begin)) {
-        date_ = d.date;
-        paragraph_ = s.paragraph;
+        if (d.kind == DateKind::kAbsolute && StatesYear(s.tokens, d)) {
+          date_ = d.date;
+          paragraph_ = s.paragraph;
+        } else if (d.kind == DateKind::kRelative && d.date.year >= reported_.year) {
+          date_ = DateWithPrecision();  // "in March" of the report's year.
+        }
+        const bool past =
+            d.date.EndDay() <=
+            DateWithPrecision::Month(reported_.year, reported_.month).FirstDay();
+        // Not in a paragraph that told its news first ("hosted the summit this
+        // morning. The last one was held in 2019. ... adopted a declaration"): there
+        // the past is background.
+        recounted_ =
+            past && s.paragraph != news_paragraph_ ? d.date : DateWithPrecision();
+        recounted_paragraph_ = s.paragraph;
+      } else {
+        // As before: a month of the report's year turns back from the recounted past.
+        if (MonthWithoutYear(s, d) && d.date.year >= reported_.year)
+          date_ = DateWithPrecision();
+        if (k == 0) recounted_ = DateWithPrecision();
       }
     }
   }
 
  private:
+  // "in August", "last May": a month named without its year.
+  static bool MonthWithoutYear(const Sentence& s, const DateMention& d) {
+    if (d.kind != DateKind::kRelative || d.date.precision != DatePrecision::kMonth)
+      return false;
+    for (int k = d.begin; k < d.end && k < static_cast<int>(s.tokens.size()); ++k) {
+      if (MonthFromWord(s.tokens[k].lower) > 0) return true;
+    }
+    return false;
+  }
+
   // Whether the date at `end` is in a clause after the sentence's first: a relative or
   // subordinate one, or a participle's after the main verb ("suspended the charter, a
   // framework signed in 2009").
@@ -89,6 +125,9 @@ class Narrative {
   DateWithPrecision reported_;
   DateWithPrecision date_;
   int paragraph_ = 0;
+  DateWithPrecision recounted_;
+  int recounted_paragraph_ = -1;
+  int news_paragraph_ = -1;  // The last paragraph that told of the report's own time.
 };
 
 // The end (exclusive) of "on Month Day[, Year]" / "on Day Month" at t[i] == "on"; -1
@@ -141,12 +180,14 @@ class ItemReader {
       out_.anchor = out_.reported;
     DateWithPrecision last_stated, last_month;
     Narrative narrative(out_.reported);
+    const bool reported_known = out_.reported.known();
     DateWithPrecision entry;
     int entry_paragraph = -1;
     for (size_t k = 0; k < out_.sentences.size(); ++k) {
       Sentence& s = out_.sentences[k];
       FindSentenceDates(s, out_.anchor, last_stated, last_month,
                         narrative.At(s.paragraph));
+      if (reported_known) s.recounted = narrative.RecountedAt(s.paragraph);
       narrative.Follow(s);
       if (std::optional<DateWithPrecision> e = EntryDate(k)) {
         entry = *e;

@@ -60,6 +60,10 @@ struct Sentence {
   // A date that opens its paragraph as a sentence of its own ("14 January." over
   // "Envoys met in Moscow."): the day the paragraph's later sentences tell of.
   graph::DateWithPrecision entry;
+  // The past month or day its paragraph's earlier sentences recount ("Aliyev came to
+  // Tashkent in August." before "The two leaders signed ..."), when it lies before the
+  // report's month and nothing since turned back to the news; unknown otherwise.
+  graph::DateWithPrecision recounted;
 };
 
 struct ItemText {
