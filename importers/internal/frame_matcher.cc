@@ -607,6 +607,14 @@ class SentenceMatcher {
           (denied(clause.object) || denied(clause.antecedent) || denied(above))) {
         mood.blocked = true;
       }
+      // "No other country has signed such a pact", "Neither side signed", "None of
+      // them attended": a subject that denies.
+      const int subject = SubjectOf(sentence_.parse, c);
+      if (subject >= 0) {
+        const Token& first = t_[ph_.nps[subject].range.begin];
+        mood.blocked |= first.LowerIs("no") || first.LowerIs("neither") ||
+                        first.LowerIs("none") || first.LowerIs("nobody");
+      }
       mood.irrealis |= g.future || g.modal;
       mood.irrealis |= HeadlineFuture(clause);
       // "Ghana may build its first nuclear plant": a guess, not a plan.
@@ -929,6 +937,23 @@ class SentenceMatcher {
       if (x_.OneWordAt(c_.event_format, t_, head)) return false;
     }
     return true;
+  }
+
+  // The group referents of `range` ("the two countries", "the Central Asian
+  // states"); not an area named as a place ("with anyone else in Central Asia": where,
+  // not who).
+  void AddGroup(const TokenRange& range, SlotView* view) const {
+    absl::flat_hash_set<absl::string_view> placed;
+    for (const PrepPhrase& pp : ph_.pps) {
+      if (pp.np < 0 || !range.Contains(pp.prep) || !IsLocationPrep(pp)) continue;
+      const NounPhrase& place = ph_.nps[pp.np];
+      for (const Referent& r : InRange(place.range.begin, place.range.end)) {
+        if (r.area) placed.insert(r.party);
+      }
+    }
+    for (const Referent& r : InRange(range.begin, range.end)) {
+      if (r.group && !(r.area && placed.contains(r.party))) view->referents.push_back(r);
+    }
   }
 
   void AddPhrase(int np, bool as_place, SlotView* view) const {
@@ -1459,9 +1484,7 @@ class SentenceMatcher {
         // "Companies from the three countries signed deals": the group names whose
         // companies acted, not who did.
         if (PrivateSubject(c)) break;
-        for (const Referent& r : InRange(clause.range.begin, clause.range.end)) {
-          if (r.group) view.referents.push_back(r);
-        }
+        AddGroup(clause.range, &view);
         break;
       case Slot::kLocation:
         for (int pp : clause.pps) {
@@ -2018,13 +2041,10 @@ class SentenceMatcher {
                           graph::IsSymmetric(f.type));
         }
         break;
-      case Slot::kGroup: {
+      case Slot::kGroup:
         view.ranges.push_back(x.range);
-        for (const Referent& r : InRange(x.range.begin, x.range.end)) {
-          if (r.group) view.referents.push_back(r);
-        }
+        AddGroup(x.range, &view);
         break;
-      }
       case Slot::kLocation: {
         bool placed = false;  // The phrase says where, even if not whose.
         for (int pp : TriggerChain(np, trigger)) {
