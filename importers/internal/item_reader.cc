@@ -68,10 +68,13 @@ class Narrative {
         date_ = DateWithPrecision();
         recounted_ = DateWithPrecision();
         news_paragraph_ = s.paragraph;
-      } else if (k == 0 && (d.kind == DateKind::kAbsolute || MonthWithoutYear(s, d)) &&
+      } else if (k == 0 &&
+                 (d.kind == DateKind::kAbsolute || MonthWithoutYear(s, d) ||
+                  ThatYear(s, d)) &&
                  d.date.precision != DatePrecision::kYear &&
                  !SubordinateBefore(s.tokens, d.begin)) {
-        if (d.kind == DateKind::kAbsolute && StatesYear(s.tokens, d)) {
+        if ((d.kind == DateKind::kAbsolute && StatesYear(s.tokens, d)) ||
+            ThatYear(s, d)) {
           date_ = d.date;
           paragraph_ = s.paragraph;
         } else if (d.kind == DateKind::kRelative && d.date.year >= reported_.year) {
@@ -96,6 +99,22 @@ class Narrative {
   }
 
  private:
+  // "in March of that year", "in May the same year": a month of a past year the
+  // text gave before, which it goes on recounting.
+  bool ThatYear(const Sentence& s, const DateMention& d) const {
+    if (!d.date.known() || d.date.precision == DatePrecision::kYear ||
+        d.date.year >= reported_.year) {
+      return false;
+    }
+    for (int k = d.begin + 1; k < d.end && k < static_cast<int>(s.tokens.size()); ++k) {
+      if (s.tokens[k].LowerIs("year") &&
+          (s.tokens[k - 1].LowerIs("that") || s.tokens[k - 1].LowerIs("same"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // "in August", "last May": a month named without its year.
   static bool MonthWithoutYear(const Sentence& s, const DateMention& d) {
     if (d.kind != DateKind::kRelative || d.date.precision != DatePrecision::kMonth)
