@@ -392,6 +392,7 @@ std::string RelationBuilder::HomeByNoun(const Sentence& x, RelationType type) co
   const int n = static_cast<int>(t.size());
   const bool invests = type == RelationType::kInvestment;
   const ClassId cls = invests ? k_.classes().investment_noun : k_.classes().trade_noun;
+  bool named = false;  // The noun is there, with no state of its own.
   auto country_at = [&](int at) -> const Mention* {
     if (at < 0 || at >= n || x.mention_at[at] < 0) return nullptr;
     const Mention& m = x.mentions[x.mention_at[at]];
@@ -415,8 +416,11 @@ std::string RelationBuilder::HomeByNoun(const Sentence& x, RelationType type) co
       if (const Mention* m = country_at(name)) return m->country;
       break;
     }
+    // "BISHKEK -- Foreign direct investment inflows reached $612 million": the figure
+    // of the state the report is filed from, when the noun names none.
+    named = true;
   }
-  return "";
+  return named ? text_.dateline_country : "";
 }
 
 graph::Relation RelationBuilder::NounRelation(RelationType type, const Sentence& told,
