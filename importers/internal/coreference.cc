@@ -1845,9 +1845,11 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
     // lifted ...": "it" with no state named before it in its sentence goes on with
     // the last one's subject, a state or a body.
     if (t[i].LowerIs("it") && (i == 0 || !StateNamedBefore(s, i))) {
+      // "Ankara restricted exports ... It then halted all trade": a capital that
+      // acts for its state goes on as well.
       const Mention* before = PreviousSubjectState(s);
-      if (before != nullptr &&
-          (before->kind == EntityKind::kCountry || IsOrgMention(*before))) {
+      if (before != nullptr && (before->kind == EntityKind::kCountry ||
+                                IsOrgMention(*before) || IsStateOrCapital(*before))) {
         subject = before;
       }
     }

@@ -39,6 +39,16 @@ bool StatesYear(const std::vector<Token>& tokens, const DateMention& d) {
   return false;
 }
 
+// "in August", "last May": a month named without its year.
+bool MonthWithoutYear(const Sentence& s, const DateMention& d) {
+  if (d.kind != DateKind::kRelative || d.date.precision != DatePrecision::kMonth)
+    return false;
+  for (int k = d.begin; k < d.end && k < static_cast<int>(s.tokens.size()); ++k) {
+    if (MonthFromWord(s.tokens[k].lower) > 0) return true;
+  }
+  return false;
+}
+
 // The past time a text recounts: the last month or day it gave with a year, until it
 // turns back to the report's own time ("on Tuesday", "today", "last week"). Read only
 // in the paragraph it was given in: a round-up's next item is news again.
@@ -111,16 +121,6 @@ class Narrative {
           (s.tokens[k - 1].LowerIs("that") || s.tokens[k - 1].LowerIs("same"))) {
         return true;
       }
-    }
-    return false;
-  }
-
-  // "in August", "last May": a month named without its year.
-  static bool MonthWithoutYear(const Sentence& s, const DateMention& d) {
-    if (d.kind != DateKind::kRelative || d.date.precision != DatePrecision::kMonth)
-      return false;
-    for (int k = d.begin; k < d.end && k < static_cast<int>(s.tokens.size()); ++k) {
-      if (MonthFromWord(s.tokens[k].lower) > 0) return true;
     }
     return false;
   }
@@ -216,7 +216,8 @@ class ItemReader {
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
-        if (d.kind == DateKind::kAbsolute ||
+        // "in April ... The following month": a named month states its month too.
+        if (d.kind == DateKind::kAbsolute || MonthWithoutYear(s, d) ||
             ((d.kind == DateKind::kWeekday || d.kind == DateKind::kRelative) &&
              d.date.precision == DatePrecision::kDay)) {
           last_stated = d.date;
