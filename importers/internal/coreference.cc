@@ -1317,6 +1317,26 @@ std::vector<Referent> Discourse::LastParties(int s, int before, int count) const
   return static_cast<int>(out.size()) == count ? out : std::vector<Referent>();
 }
 
+std::vector<Referent> Discourse::RecentPair(int s, int before) const {
+  constexpr int kSentencesBack = 2;
+  std::vector<Referent> out;
+  for (int k = s; k >= 0 && k >= s - kSentencesBack; --k) {
+    const Sentence& sentence = item_.sentences[k];
+    if (sentence.headline) break;
+    for (const Mention& m : sentence.mentions) {
+      if (k == s && m.begin >= before) break;
+      if (!absl::StartsWith(m.country, "country:")) continue;
+      bool seen = false;
+      for (const Referent& r : out) seen |= r.party == m.country;
+      if (seen) continue;
+      if (out.size() == 2) return {};  // More than two named.
+      out.push_back(GroupMember(m.country));
+    }
+    if (out.size() == 2) return out;  // The nearest sentences that name two.
+  }
+  return {};
+}
+
 // "X's minister met his Y counterpart. The two ministers signed ...": the parties
 // of the people the sentence (before `before`) or the one before it names, when
 // they are exactly `count`; else none.
@@ -1629,6 +1649,7 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     // the item's visitor and host, if any.
     if (list.empty() && count == 2 && (!clear_pair_ || AboutTheVisit(s)))
       list = VisitPair();
+    if (list.empty() && count == 2 && counted && !clear_pair_) list = RecentPair(s, i);
     if (list.empty() && (count != 2 || clear_pair_)) list = Group(count);
     for (Referent& r : list) out->push_back(std::move(r));
     *length = m.length;

@@ -211,6 +211,10 @@ class Discourse {
   bool OrganizationsGathering() const;
   std::vector<Referent> LastList(int s, int before, int count) const;
   std::vector<Referent> LastParties(int s, int before, int count) const;
+  // "the two countries" in an item of more than two parties: the two states the
+  // sentence (before `before`) and, as needed, up to two before it name, when the
+  // nearest of them name exactly two; else none.
+  std::vector<Referent> RecentPair(int s, int before) const;
   std::vector<Referent> LastPeopleParties(int s, int before, int count) const;
   std::vector<Referent> LeadersNamed(int s, int before) const;
   bool OfAgent(int s, int i) const;
