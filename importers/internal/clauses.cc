@@ -385,7 +385,14 @@ class ClauseFinder {
       then_time = true;
     }
     if (next + 1 >= n_) return -1;
-    const bool possessor = t_[next].tag == Tag::kProper && t_[next + 1].LowerIs("'s");
+    // "Chile's", "North Korea's": a phrase that opens with its owner's name.
+    const int owned = p_.phrases.np_at[next];
+    const bool possessor =
+        t_[next].tag == Tag::kProper &&
+        (t_[next + 1].LowerIs("'s") ||
+         (owned >= 0 && p_.phrases.nps[owned].range.begin == next &&
+          p_.phrases.nps[owned].possessor_end > next + 1 &&
+          t_[p_.phrases.nps[owned].possessor_end - 1].tag == Tag::kPossessive));
     // "announced on Tuesday the withdrawal of its ambassador": after a time too.
     const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]) || then_time;
     // "received at the palace the Minister of Foreign Affairs", "signed in Astana the

@@ -605,6 +605,15 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
       !Narrows(after[0]->date, before[0]->date)) {
     return before[0];
   }
+  // "The G7 on Monday condemned North Korea's launch of a missile on 31 October":
+  // a statement's own time before its verb; a date past the start of what it is
+  // about dates that.
+  if (ctx.match.frame->type == RelationType::kDeclaration && before[0] != nullptr &&
+      after[0] != nullptr && ctx.match.np < 0 && ctx.match.object_np >= 0 &&
+      before[0]->begin < trigger.begin &&
+      after[0]->begin > s.parse.phrases.nps[ctx.match.object_np].range.begin) {
+    return before[0];
+  }
   for (const DateMention* own : {after[0], before[0]}) {
     if (own == nullptr) continue;
     return own->kind == DateKind::kNow && speech != nullptr ? speech : own;
