@@ -349,6 +349,40 @@ void Discourse::AddSurnameMentions() {
       }
     }
   }
+  // "Prime Minister Luis Montenegro ... Montenegro held talks": a surname that is
+  // also a state's name is the person's when the item names that state in no other
+  // way (not "Montenegro's president", not "the Republic of Montenegro").
+  absl::flat_hash_map<std::string, bool> only_as_surname;  // Country id -> so far.
+  for (const Sentence& s : item_.sentences) {
+    for (const Mention& m : s.mentions) {
+      if (m.kind != EntityKind::kCountry) continue;
+      const Token& t = s.tokens[m.begin];
+      auto it = part_of.find(t.lower);
+      const bool surname = m.end == m.begin + 1 && it != part_of.end() &&
+                           uses[t.lower] == 1 && !m.possessive &&
+                           !s.attribution.Contains(m.begin) &&
+                           !s.dateline.Contains(m.begin);
+      auto [at, added] = only_as_surname.try_emplace(m.id, surname);
+      if (!added) at->second = at->second && surname;
+    }
+  }
+  for (Sentence& s : item_.sentences) {
+    bool changed = false;
+    for (Mention& m : s.mentions) {
+      if (m.kind != EntityKind::kCountry || !only_as_surname[m.id]) continue;
+      const PersonInfo& p = people_[part_of[s.tokens[m.begin].lower]];
+      if (p.country == m.id) continue;  // A state's own namesake: no telling.
+      m.id = p.id;
+      m.name = p.name;
+      m.kind = EntityKind::kPerson;
+      m.form = AliasForm::kPerson;
+      m.country = p.country;
+      m.role = p.role;
+      m.leader = p.leader;
+      changed = true;
+    }
+    if (changed) SortMentions(s);
+  }
   for (Sentence& s : item_.sentences) {
     bool added = false;
     const int n = static_cast<int>(s.tokens.size());
