@@ -1073,6 +1073,12 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
       if (k_.lexicon().MatchAt(title, t, i, conjunct.end).length > 0) return false;
     }
   }
+  // "Hungary's Eximbank extended a credit line": a state's lender lends for it.
+  if (absl::StrContains(word.lower, "bank")) return false;
+  // "Japan's Mitsui will invest": as an investor, the name is its company's (an
+  // unlisted company acts in investments only, so a person no list knows loses
+  // nothing else).
+  name_company();
   return true;
 }
 

@@ -333,9 +333,17 @@ TEST(Discourse, WhoseCountryIsTheCountryOfTheNameBeforeIt) {
   EXPECT_EQ(Parties(item.Of(0, "whose")), (std::vector<std::string>{"country:GHA"}));
 }
 
-TEST(Discourse, AStatesUnknownOneWordNameIsNotTheState) {
+// Its company, which acts in investments only (FrameMatcher), not the state.
+TEST(Discourse, AStatesUnknownOneWordNameIsItsCompanyNotTheState) {
   Item item("", {"Chile's Quimetal and Peru's president signed a memorandum."});
-  EXPECT_EQ(Parties(item.Of(0, "Chile")), (std::vector<std::string>{"country:PER"}));
+  EXPECT_EQ(Parties(item.Of(0, "Chile")),
+            (std::vector<std::string>{"company:quimetal", "country:PER"}));
+}
+
+TEST(Discourse, AStatesOneWordLenderIsTheState) {
+  Item item("", {"Hungary's Eximbank and Peru's president signed a memorandum."});
+  EXPECT_EQ(Parties(item.Of(0, "Hungary")),
+            (std::vector<std::string>{"country:HUN", "country:PER"}));
 }
 
 TEST(Discourse, ACountThatIsNotTheAreasSizeKeepsOnlyStatesNamedBeside) {
