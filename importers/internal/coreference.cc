@@ -983,7 +983,9 @@ int CapitalizedNameBegin(const std::vector<Token>& t, const TokenRange& conjunct
   if (begin < conjunct.end && t[begin].tag == Tag::kDeterminer) ++begin;
   if (conjunct.end - begin < 2) return -1;
   for (int i = begin; i < conjunct.end; ++i) {
-    if (!t[i].capitalized) return -1;
+    // "Mitsui & Co": an ampersand between two capitalized words is part of a name.
+    const bool ampersand = t[i].text == "&" && i > begin && i + 1 < conjunct.end;
+    if (!t[i].capitalized && !ampersand) return -1;
   }
   return begin;
 }
