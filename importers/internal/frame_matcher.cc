@@ -695,9 +695,13 @@ class SentenceMatcher {
       // "continues to apply its ban on Ukrainian grain": a measure kept up, no new act.
       mood.blocked |=
           k.kind == ClauseKind::kComplement && GovernorLemma(c_.continuing_governor, pg);
-      // "wrongly reported that X and Y had signed": a report taken back.
+      // "wrongly reported that X and Y had signed", "An earlier version of this
+      // story said that ...": a report taken back, by its verb's words or its subject.
       mood.blocked |= that && RangeHas(c_.false_report_word,
                                        {std::max(0, pg.range.begin - 2), pg.range.end});
+      if (that && parent.subject >= 0) {
+        mood.blocked |= RangeHas(c_.false_report_word, ph_.nps[parent.subject].range);
+      }
       // "had no intention of breaking off relations", "has no plans to join": an
       // object that "no" opens negates what completes it.
       if (parent.object >= 0 && (k.kind == ClauseKind::kComplement || GerundObject(cc)) &&
