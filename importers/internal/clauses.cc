@@ -219,6 +219,17 @@ class ClauseFinder {
         clause.subject = p_.clauses[clause.parent].object;
         clause.shares_subject = false;
       }
+      // "The row prompted China to sever ties", "led Jakarta to recall its envoy":
+      // the object of a causative verb does what the infinitive right after it says.
+      if (clause.kind == ClauseKind::kComplement && clause.parent >= 0) {
+        const Clause& parent = p_.clauses[clause.parent];
+        if (parent.verb >= 0 && parent.object >= 0 &&
+            (t_[p_.phrases.verbs[parent.verb].head].verb_forms & kObjectControl) &&
+            p_.phrases.nps[parent.object].range.end == clause.range.begin) {
+          clause.subject = parent.object;
+          clause.shares_subject = false;
+        }
+      }
     } else {
       clause.subject = SubjectBefore(g.range.begin, scan_from, c);
       // "At the invitation of X, Y, the President of Z, W, paid a visit": after an

@@ -669,7 +669,7 @@ class SentenceMatcher {
             !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
             !In(c_.visit_noun, k.range.begin - 1) &&
             !In(c_.occasion_noun, k.range.begin - 1) && !DecisionBefore(k.range.begin) &&
-            !TripPurpose(k)) {
+            !TripPurpose(k) && !Caused(k)) {
           mood.wished = true;
         }
       }
@@ -2539,6 +2539,16 @@ class SentenceMatcher {
       x = pp.attached_np;
     }
     return false;
+  }
+
+  // The infinitive clause k says what the object of a causative verb was made to do
+  // ("prompted China to sever ties"): done, as the causing was.
+  bool Caused(const Clause& k) const {
+    if (k.parent < 0 || clauses_[k.parent].verb < 0 || clauses_[k.parent].object < 0)
+      return false;
+    const VerbGroup& g = ph_.verbs[clauses_[k.parent].verb];
+    return (t_[g.head].verb_forms & kObjectControl) && !g.future && !g.modal &&
+           !g.negated && ph_.nps[clauses_[k.parent].object].range.end == k.range.begin;
   }
 
   // The infinitive clause k tells what a trip was for: its parent travelled ("flew to

@@ -196,6 +196,7 @@ void Lexicon::FindClosedClasses() {
   c.compound_end = Find("compound_end");
   c.speech_verb = Find("speech_verb");
   c.praise_verb = Find("praise_verb");
+  c.causative_verb = Find("causative_verb");
   c.irrealis_governor = Find("irrealis_governor");
   c.content_verb = Find("content_verb");
   c.hearsay_noun = Find("hearsay_noun");

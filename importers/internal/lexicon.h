@@ -66,6 +66,8 @@ struct ClosedClasses {
   ClassId speech_verb = -1, irrealis_governor = -1, content_verb = -1;
   // Verbs whose object does what a gerund after "on" or "for" says: @praise_verb.
   ClassId praise_verb = -1;
+  // Verbs whose object does what their infinitive says: @causative_verb.
+  ClassId causative_verb = -1;
   // Nouns for hearsay that a verb's object noun may run on into: @hearsay_noun.
   ClassId hearsay_noun = -1;
   // Those a word may belong to out of context: all but @phrasal, @tell, @adjective,

@@ -160,7 +160,10 @@ class LexicalPass {
       t.lemma_hash = v->lemma_hash;
       if (TakesContent(i)) t.verb_forms |= kTakesContent;
       if (c_.speech_verb >= 0 && In(c_.speech_verb, i)) t.verb_forms |= kSpeech;
-      if (c_.praise_verb >= 0 && In(c_.praise_verb, i)) t.verb_forms |= kObjectControl;
+      if ((c_.praise_verb >= 0 && In(c_.praise_verb, i)) ||
+          (c_.causative_verb >= 0 && In(c_.causative_verb, i))) {
+        t.verb_forms |= kObjectControl;
+      }
     } else if (std::string past = Lexicon::RegularPastLemma(t.lower);
                !past.empty() && !x_.ContainsWord(c_.adjective, t)) {
       // A verb the lexicon does not list still reads as one in its past form

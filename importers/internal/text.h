@@ -55,7 +55,8 @@ enum VerbForm : uint8_t {
   // Not a form: a verb of saying (@speech_verb). Set by the tagger from the lexicon.
   kSpeech = 64,
   // Not a form: a verb whose object does what a gerund after "on" or "for" says
-  // ("congratulated Peru on joining", @praise_verb). Set by the tagger.
+  // ("congratulated Peru on joining", @praise_verb) or what its infinitive says
+  // ("prompted China to sever ties", @causative_verb). Set by the tagger.
   kObjectControl = 128,
 };
 
