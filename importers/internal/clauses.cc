@@ -418,9 +418,13 @@ class ClauseFinder {
     const bool duration = (t_[after].LowerIs("by") || t_[after].LowerIs("for")) &&
                           (unit.LemmaIs("day") || unit.LemmaIs("week") ||
                            unit.LemmaIs("month") || unit.LemmaIs("year"));
+    // "recalled for consultations its ambassadors to Mali and Niger": why.
+    const bool consulting = t_[after].LowerIs("for") && unit.LemmaIs("consultation");
     const bool determiner =
-        (t_[after].LowerIs("with") || quoted || time || named || manner || duration) &&
-        t_[next].tag == Tag::kDeterminer;
+        ((t_[after].LowerIs("with") || quoted || time || named || manner || duration) &&
+         t_[next].tag == Tag::kDeterminer) ||
+        (consulting &&
+         (t_[next].tag == Tag::kDeterminer || t_[next].tag == Tag::kPossessive));
     if (!possessor && !determiner) return -1;
     return ObjectStartingAt(next);
   }
