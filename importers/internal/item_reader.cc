@@ -781,12 +781,26 @@ class ItemReader {
         dated_headline_ = true;
         return;
       }
-      if (PlaceAndDay(t, &place_end, &day, &end) < 0) return;
-      const int size = static_cast<int>(t.size());
-      if (end != size && !(end + 1 == size && t[end].text == ".")) return;
-      s.dateline = {0, size};
+      // "Ministry of Foreign Affairs | Communique No. 112 | Santiago, 29 April 2026":
+      // a release's byline ends in its place and day after its last bar.
+      int from = 0;
+      for (int k = static_cast<int>(t.size()) - 1; k > 0; --k) {
+        if (t[k].text == "|") {
+          from = k + 1;
+          break;
+        }
+      }
+      const std::vector<Token> tail(t.begin() + from, t.end());
+      if (PlaceAndDay(tail, &place_end, &day, &end) < 0) return;
+      const int size = static_cast<int>(tail.size());
+      if (end != size && !(end + 1 == size && tail[end].text == ".")) return;
+      if (from > 0 && item_.published.known() &&
+          item_.published.FirstDay() < day.FirstDay()) {
+        return;
+      }
+      s.dateline = {0, static_cast<int>(t.size())};
       out_.reported = day;
-      SetDatelineCity(t, place_end, true);
+      SetDatelineCity(tail, place_end, true);
       dated_headline_ = true;
       return;
     }
