@@ -51,7 +51,9 @@ bool MonthWithoutYear(const Sentence& s, const DateMention& d) {
 
 // The past time a text recounts: the last month or day it gave with a year, until it
 // turns back to the report's own time ("on Tuesday", "today", "last week"). Read only
-// in the paragraph it was given in: a round-up's next item is news again.
+// in the paragraph it was given in: a round-up's next item is news again. It also
+// keeps the past month a paragraph recounts with or without its year (RecountedAt),
+// which dates the undated past acts after it.
 class Narrative {
  public:
   explicit Narrative(const DateWithPrecision& reported) : reported_(reported) {}
@@ -100,7 +102,8 @@ class Narrative {
             past && s.paragraph != news_paragraph_ ? d.date : DateWithPrecision();
         recounted_paragraph_ = s.paragraph;
       } else {
-        // As before: a month of the report's year turns back from the recounted past.
+        // A month named in the report's year ("in March") turns back from the past
+        // the text recounted, wherever it stands.
         if (MonthWithoutYear(s, d) && d.date.year >= reported_.year)
           date_ = DateWithPrecision();
         if (k == 0) recounted_ = DateWithPrecision();
