@@ -292,6 +292,21 @@ void Discourse::LearnCountriesFromContext() {
   }
 }
 
+namespace {
+
+// Makes *m a mention of person p, by name.
+void NamePerson(const PersonInfo& p, Mention* m) {
+  m->id = p.id;
+  m->name = p.name;
+  m->kind = EntityKind::kPerson;
+  m->form = AliasForm::kPerson;
+  m->country = p.country;
+  m->role = p.role;
+  m->leader = p.leader;
+}
+
+}  // namespace
+
 void Discourse::AddSurnameMentions() {
   if (people_.empty()) return;
   const Lexicon& x = k_.lexicon();
@@ -369,16 +384,13 @@ void Discourse::AddSurnameMentions() {
   for (Sentence& s : item_.sentences) {
     bool changed = false;
     for (Mention& m : s.mentions) {
-      if (m.kind != EntityKind::kCountry || !only_as_surname[m.id]) continue;
+      if (m.kind != EntityKind::kCountry) continue;
+      if (auto it = only_as_surname.find(m.id);
+          it == only_as_surname.end() || !it->second)
+        continue;
       const PersonInfo& p = people_[part_of[s.tokens[m.begin].lower]];
       if (p.country == m.id) continue;  // A state's own namesake: no telling.
-      m.id = p.id;
-      m.name = p.name;
-      m.kind = EntityKind::kPerson;
-      m.form = AliasForm::kPerson;
-      m.country = p.country;
-      m.role = p.role;
-      m.leader = p.leader;
+      NamePerson(p, &m);
       changed = true;
     }
     if (changed) SortMentions(s);
@@ -396,13 +408,7 @@ void Discourse::AddSurnameMentions() {
       Mention m;
       m.begin = i;
       m.end = i + 1;
-      m.id = p.id;
-      m.name = p.name;
-      m.kind = EntityKind::kPerson;
-      m.form = AliasForm::kPerson;
-      m.country = p.country;
-      m.role = p.role;
-      m.leader = p.leader;
+      NamePerson(p, &m);
       m.possessive = i + 1 < n && s.tokens[i + 1].LowerIs("'s");
       s.mentions.push_back(std::move(m));
       s.mention_at[i] = 0;  // Claimed; renumbered below.

@@ -84,28 +84,26 @@ const DateMention* WhenDate(const Sentence& s, int c) {
 }
 
 // "set a goal of $4 billion when their presidents met in Lusaka last March": a clause
-// with no time of its own happened when its "when" clause says.
+// with no time of its own happened when its "when" clause says; so does a participle
+// or infinitive, when the clause it completes has one ("When X visited Cairo in
+// February, the two set a target of raising trade ...").
 const DateMention* DateOfWhenClause(const Sentence& s, int c) {
-  // "When X visited Cairo in February, the two set a target of raising trade ...":
-  // the clause the participle or infinitive completes.
   for (int guard = 0; guard < 4 && c >= 0; ++guard) {
+    for (size_t k = 0; k < s.parse.clauses.size(); ++k) {
+      const Clause& clause = s.parse.clauses[k];
+      if (clause.parent != c || clause.kind != ClauseKind::kSubordinate ||
+          clause.subordinator < 0 || !s.tokens[clause.subordinator].LowerIs("when")) {
+        continue;
+      }
+      for (const DateMention& d : s.dates) {
+        if (s.parse.clause_at[d.begin] == static_cast<int>(k) &&
+            !IsTargetDate(s.tokens, d))
+          return &d;
+      }
+    }
     const ClauseKind kind = s.parse.clauses[c].kind;
     if (kind != ClauseKind::kParticipial && kind != ClauseKind::kComplement) break;
-    bool own = false;  // A when-clause of its own comes first.
-    for (const Clause& k : s.parse.clauses) own |= k.parent == c;
-    if (own || s.parse.clauses[c].parent < 0) break;
     c = s.parse.clauses[c].parent;
-  }
-  for (size_t k = 0; k < s.parse.clauses.size(); ++k) {
-    const Clause& clause = s.parse.clauses[k];
-    if (clause.parent != c || clause.kind != ClauseKind::kSubordinate ||
-        clause.subordinator < 0 || !s.tokens[clause.subordinator].LowerIs("when")) {
-      continue;
-    }
-    for (const DateMention& d : s.dates) {
-      if (s.parse.clause_at[d.begin] == static_cast<int>(k) && !IsTargetDate(s.tokens, d))
-        return &d;
-    }
   }
   return nullptr;
 }
