@@ -1243,6 +1243,13 @@ class PhraseFinder {
       int after = OfChainEnd(static_cast<int>(a + 1));
       // "one of the biggest lenders to the region": any phrases the kind takes.
       if (OneOf(second)) after = ChainEnd(out_, static_cast<int>(a + 1));
+      // "Mongolia, an observer to the SCO,": a role held towards a named party.
+      if (after + 1 < n_ && t_[after].LowerIs("to") && out_.np_at[after + 1] >= 0) {
+        const int to = out_.np_at[after + 1];
+        if (out_.nps[to].range.begin == after + 1 && Named(out_.nps[to])) {
+          after = OfChainEnd(to);
+        }
+      }
       // "Indonesia, a full member of BRICS since January 2025,": a time of the role.
       if (after + 1 < n_ && (t_[after].LowerIs("since") || t_[after].LowerIs("in")) &&
           out_.np_at[after + 1] >= 0 &&

@@ -344,6 +344,15 @@ TEST(FindPhrases, APhraseFollowedByMoreThanOfPhrasesIsNoAppositive) {
   EXPECT_EQ(p.phrases.nps[name].apposition, -1);
 }
 
+TEST(FindPhrases, AnAppositiveMayNameWhomTheRoleIsHeldTowards) {
+  Parsed p = Parse("Qatar, the main supplier to Pakistan, spoke.");
+  int name = p.PhraseAt("Qatar");
+  int role = p.PhraseAt("the");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(role, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, role);
+}
+
 TEST(FindPhrases, ANamedPossessorAfterACommonNounStartsAPhrase) {
   Parsed p = Parse("They condemned in the firmest terms Togo's raid.", {{5, 6}});
   int terms = p.PhraseAt("the");
