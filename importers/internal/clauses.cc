@@ -1100,9 +1100,39 @@ class ClauseFinder {
                     t_[b - 1].tag == Tag::kRelative)) {
         return -1;
       }
+      if (SaysClauseBefore(p_.phrases.verbs[v], b) && !TensedVerbAfter(w)) return -1;
       return before;
     }
     return -1;
+  }
+
+  // "The carmaker Chery said it would invest": a verb of saying whose own subject
+  // phrase runs up to the tensed verb at `later` has said a clause, and leaves no
+  // gap for a relative clause.
+  bool SaysClauseBefore(const VerbGroup& g, int later) const {
+    if (g.head < 0 || !(t_[g.head].verb_forms & kTakesContent)) return false;
+    int k = g.range.end;
+    if (k < n_ && t_[k].LowerIs("that")) ++k;
+    if (k >= n_ || p_.phrases.np_at[k] < 0) return false;
+    const NounPhrase& x = p_.phrases.nps[p_.phrases.np_at[k]];
+    return x.range.begin == k && x.range.end == later;
+  }
+
+  // True when a tensed verb group after group w opens no clause of its own (no
+  // conjunction, comma or relative word before it): "the deal Peru said it signed
+  // has lapsed".
+  bool TensedVerbAfter(size_t w) const {
+    for (size_t k = w + 1; k < p_.phrases.verbs.size(); ++k) {
+      const VerbGroup& g = p_.phrases.verbs[k];
+      if (g.infinitive || g.nonfinite) continue;
+      const int b = g.range.begin;
+      if (b > 0 && (t_[b - 1].tag == Tag::kConjunction || t_[b - 1].tag == Tag::kComma ||
+                    t_[b - 1].tag == Tag::kRelative)) {
+        continue;
+      }
+      return true;
+    }
+    return false;
   }
 
   // True when a noun phrase that is no time word starts right after verb group g.

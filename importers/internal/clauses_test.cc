@@ -541,6 +541,36 @@ TEST(ParseSentence, CommaAndANewSubjectAfterAnAdverbialClauseJoinTheMainClause) 
   EXPECT_NE(q.parse.clauses[signed_clause].kind, ClauseKind::kCoordinate);
 }
 
+TEST(ParseSentence, AVerbOfSayingBeforeAPronounAndItsVerbIsNoZeroRelative) {
+  Parsed p = Parse("The carmaker Chery said it would invest in Serbia.");
+  int said = p.ClauseOf("said");
+  int invest = p.ClauseOf("invest");
+  ASSERT_GE(said, 0);
+  ASSERT_GE(invest, 0);
+  EXPECT_EQ(p.parse.clauses[said].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[said].subject), "Chery");
+  EXPECT_EQ(p.parse.clauses[invest].parent, said);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[invest].subject), "it");
+}
+
+TEST(ParseSentence, AZeroRelativeOfSayingStillHasItsOwnVerbLater) {
+  Parsed p = Parse("The deal Peru said it signed has lapsed.");
+  int said = p.ClauseOf("said");
+  ASSERT_GE(said, 0);
+  EXPECT_EQ(p.parse.clauses[said].kind, ClauseKind::kRelative);
+}
+
+TEST(ParseSentence, SaidOnADayBeforeAPronounAndItsVerbIsTensed) {
+  Parsed p = Parse("The ministry said on Tuesday it would invest in Poland.");
+  int said = p.ClauseOf("said");
+  int invest = p.ClauseOf("invest");
+  ASSERT_GE(said, 0);
+  ASSERT_GE(invest, 0);
+  EXPECT_EQ(p.parse.clauses[said].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.Phrase(p.parse.clauses[said].subject), "The ministry");
+  EXPECT_EQ(p.parse.clauses[invest].parent, said);
+}
+
 TEST(ParseSentence, AParticipleAfterACommaAndAnAdverbDescribesThePhraseBefore) {
   Parsed p = Parse("Canada prolonged its sanctions, first imposed in 2007, for a year.");
   int imposed = p.ClauseOf("imposed");

@@ -773,7 +773,8 @@ const Mention* Discourse::PreviousSubjectState(int s) const {
   for (size_t c = 0; c < parse.clauses.size(); ++c) {
     if (parse.clauses[c].parent >= 0) continue;
     const int np = SubjectOf(parse, static_cast<int>(c));
-    if (np < 0) return nullptr;
+    // "Chile and Peru signed a deal. It ...": "it" goes on with no pair.
+    if (np < 0 || parse.phrases.nps[np].conjuncts.size() > 1) return nullptr;
     return SubjectStateBefore(s - 1, parse.phrases.nps[np].range.end);
   }
   return nullptr;
@@ -1104,10 +1105,43 @@ std::optional<Referent> Discourse::CompanySubjectBefore(int s, int i) const {
   }
   if (subject < 0) return std::nullopt;
   std::vector<Referent> named = OwnOfPhrase(s, subject, false);
+  if (named.empty()) return UnknownNameAsCompany(s, subject);
   if (named.size() != 1 || !absl::StartsWith(named.front().party, "company:")) {
     return std::nullopt;
   }
   return named.front();
+}
+
+// "Macquarie said it would invest": a name no list knows that "it" goes back to is
+// no person and, in this vocabulary, no state or body: a company no list knows, which
+// acts only in investments. None when the phrase holds more than such a name.
+std::optional<Referent> Discourse::UnknownNameAsCompany(int s, int np) const {
+  constexpr int kMaxNameWords = 3;
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  const NounPhrase& x = sentence.parse.phrases.nps[np];
+  if (x.conjuncts.size() != 1 || x.possessor_end > x.range.begin) return std::nullopt;
+  int begin = x.range.begin;
+  if (t[begin].tag == Tag::kDeterminer) ++begin;
+  if (begin >= x.range.end || x.range.end - begin > kMaxNameWords) return std::nullopt;
+  for (int k = begin; k < x.range.end; ++k) {
+    // A sentence's first word is tagged a noun: "Brookfield said it would",
+    // "Stellantis said", not "Officials said it would" (a plural's "-s" follows a
+    // consonant or "e").
+    const absl::string_view w = t[k].lower;
+    const bool plural =
+        w.size() > 2 && w.back() == 's' &&
+        absl::string_view("aiou").find(w[w.size() - 2]) == absl::string_view::npos;
+    const bool first_name = k == 0 && t[k].tag == Tag::kNoun && !plural;
+    if (!t[k].capitalized || (t[k].tag != Tag::kProper && !first_name) ||
+        sentence.mention_at[k] >= 0) {
+      return std::nullopt;
+    }
+  }
+  Referent r;
+  r.party = CompanyId(t, begin, x.range.end);
+  r.unlisted_company = true;
+  return r;
 }
 
 // "Chinese carmaker Chery will invest": a name no list knows right after a phrase
@@ -1922,9 +1956,9 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
         subject = before;
       }
     }
-    if (t[i].LowerIs("it") && i > 0) {
-      // "Samsung said it would invest", "China's BYD announced that it would build":
-      // a company as the subject before "it" is whom it means.
+    if ((t[i].LowerIs("it") || t[i].LowerIs("its")) && i > 0) {
+      // "Samsung said it would invest", "China's BYD announced that it would build",
+      // "in its car plant": a company as the subject before "it" is whom it means.
       if (std::optional<Referent> company = CompanySubjectBefore(s, i)) {
         company->anaphor = true;
         out->push_back(std::move(*company));

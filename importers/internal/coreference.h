@@ -224,6 +224,7 @@ class Discourse {
   bool SuffixedUnknownName(int s, const TokenRange& conjunct, std::string* company) const;
   bool DescribedUnknownName(int s, int np, std::string* company) const;
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
+  std::optional<Referent> UnknownNameAsCompany(int s, int np) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;
   bool NamedAfterPlace(int s, const TokenRange& conjunct, std::string* company) const;
   bool CompanyEndsConjunct(int s, const TokenRange& r, std::string* company) const;

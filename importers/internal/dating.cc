@@ -189,6 +189,20 @@ bool Pluperfect(const MatchContext& ctx) {
   return had && g.perfect;
 }
 
+// "Daily Sabah reported on Tuesday that X and Y had signed": what the press reports
+// (@press_report_verb) had happened some time before the report. What a party says
+// it had done ("said on Tuesday it had barred entry") is dated by the saying.
+bool ReportedEarlier(const MatchContext& ctx) {
+  if (!Pluperfect(ctx)) return false;
+  const Sentence& s = ctx.sentence();
+  const Clause& clause = s.parse.clauses[ctx.match.clause];
+  if (clause.parent < 0) return false;
+  const Clause& parent = s.parse.clauses[clause.parent];
+  if (parent.verb < 0) return false;
+  const VerbGroup& said = s.parse.phrases.verbs[parent.verb];
+  return ctx.lexicon().Contains(ctx.classes().press_report_verb, said.lemma);
+}
+
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
 // "the partnership their governments forged in 2011", "the partnership
@@ -538,9 +552,9 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   const TokenRange phrase = ctx.TriggerPhrase();
   const TokenRange trigger = ctx.match.trigger;
   const bool state = TellsState(ctx);
-  // "said on Wednesday that they had signed": the past perfect tells of a time before
-  // the clause that reports it, so that clause's date is not its own.
-  const bool pluperfect = Pluperfect(ctx);
+  // "reported on Wednesday that they had signed": the past perfect tells of a time
+  // before the clause that reports it, so that clause's date is not its own.
+  const bool pluperfect = ReportedEarlier(ctx);
   const DateMention* after[2] = {nullptr, nullptr};  // [own clause, shared scope]
   const DateMention* before[2] = {nullptr, nullptr};
   const DateMention* own_phrase = nullptr;
@@ -594,7 +608,7 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
   }
   // "\"Today we decided ...,\" the president said on Wednesday": speech is dated by
   // the clause that reports it.
-  // "said on Wednesday that they had signed": not the day it was said either.
+  // "reported on Wednesday that they had signed": not the day it was said either.
   const DateMention* speech = pluperfect ? nullptr : SpeechDate(s, ctx.match.clause);
   // "On June 4, X signed a treaty after the May 23 vote": a time set before the
   // clause, by a comma, is the clause's time; a later date that does not narrow it
@@ -1321,10 +1335,10 @@ EventDate DateOf(const MatchContext& ctx) {
     // "established ties in the early 1990s": a decade is no date the spec can
     // hold, and the report's would be wrong.
     if (DecadeInClause(ctx)) return EventDate();
-    // "said on Tuesday that Sudan had recalled its ambassador": some time before
+    // "a paper reported that Sudan had recalled its ambassador": some time before
     // the news, so the report's month.
     const bool told_before =
-        Pluperfect(ctx) && ctx.sentence().parse.clauses[ctx.match.clause].content;
+        ReportedEarlier(ctx) && ctx.sentence().parse.clauses[ctx.match.clause].content;
     // "Under the pact, Jordan will invest $80 million": a pledge is announced at the
     // item's event, as a past act is (a goal to reach is set as the report tells it:
     // DateOf.AFutureStatementTakesTheReportsMonthNotTheLeadsDate).

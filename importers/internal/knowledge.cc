@@ -30,6 +30,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"event_happening", &KnownClasses::event_happening},
     {"projection_cue", &KnownClasses::projection_cue},
     {"report_verb", &KnownClasses::report_verb},
+    {"press_report_verb", &KnownClasses::press_report_verb},
     {"piece_noun", &KnownClasses::piece_noun},
     {"outlet_noun", &KnownClasses::outlet_noun},
     {"group_anaphor", &KnownClasses::group_anaphor},

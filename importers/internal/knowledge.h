@@ -29,7 +29,7 @@ struct KnownClasses {
   ClassId speech_verb = -1, irrealis_governor = -1, denial_governor = -1, hedge_cue = -1,
           cancel_cue = -1, historical_cue = -1, ranking_cue = -1, investment_noun = -1,
           signed_list_cue = -1, event_happening = -1, projection_cue = -1,
-          report_verb = -1, piece_noun = -1, outlet_noun = -1;
+          report_verb = -1, piece_noun = -1, outlet_noun = -1, press_report_verb = -1;
   // anaphora.txt
   ClassId government_anaphor = -1;
   ClassId group_anaphor = -1, org_anaphor = -1, country_anaphor = -1, host_anaphor = -1,

@@ -256,11 +256,13 @@ class PhraseFinder {
     // thing, when the tensed verb after it is no second verb of the same subject
     // ("the sides met in Lima and signed").
     // Not "the deal the two sides signed in 2016 has lapsed": a zero relative's verb.
+    // Not "The ministry said on Tuesday it would ...": a verb of saying whose
+    // clause's own subject comes before that tensed verb.
     agent_before_verb |=
         k < n_ && before == Tag::kNoun && TagAt(k) == Tag::kPreposition &&
         TensedVerbAfter(k, /*after_and=*/false) && !TwoPhrasesBefore(g->range.begin) &&
         !RelativeSubjectBefore(g->range.begin) &&
-        !SubjectOfSubordinateBefore(g->range.begin);
+        !SubjectOfSubordinateBefore(g->range.begin) && !SaidClauseAfter(head, k);
     // "Brussels responded by expelling ...": "by" before a gerund says how, it
     // names no agent.
     const bool by_gerund = k + 1 < n_ && t_[k].LowerIs("by") &&
@@ -398,6 +400,19 @@ class PhraseFinder {
         continue;
       }
       if (Tensed(k) && !inside) return true;
+    }
+    return false;
+  }
+
+  // "said on Tuesday it would": a verb of saying, and a subject pronoun right
+  // before the first tensed verb after token i.
+  bool SaidClauseAfter(const Token& head, int i) const {
+    if (!(head.verb_forms & kTakesContent)) return false;
+    for (int k = i + 1; k < n_; ++k) {
+      if (!Tensed(k)) continue;
+      const Token& w = t_[k - 1];
+      return w.LowerIs("it") || w.LowerIs("he") || w.LowerIs("she") ||
+             w.LowerIs("they") || w.LowerIs("we");
     }
     return false;
   }
