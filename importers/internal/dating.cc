@@ -826,6 +826,16 @@ bool SeveralDays(const MatchContext& ctx) {
     if (SeveralDaysWord(t[k])) {
       return true;
     }
+    // "the summit drew to a close on Sunday": its last day.
+    if (k + 2 < clause.end && t[k].LowerIs("to") && t[k + 1].LowerIs("a") &&
+        t[k + 2].LowerIs("close")) {
+      return true;
+    }
+  }
+  // "The BRICS summit ended on Thursday", "closed on Sunday": its last day.
+  if (const Clause& c = ctx.sentence().parse.clauses[ctx.match.clause]; c.verb >= 0) {
+    const VerbGroup& g = ctx.sentence().parse.phrases.verbs[c.verb];
+    if (ctx.lexicon().Contains(ctx.classes().visit_end_verb, g.lemma)) return true;
   }
   return false;
 }

@@ -602,7 +602,38 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
     Reexplain(i);
   }
   DropHostsAsParticipants();
+  ParticipantsAtHostsPrecision();
   return std::move(relations_);
+}
+
+// "The summit ended on Sunday ... China was represented by Li Qiang": an event of
+// several days is known to its month (FitToEvent), and so is each state's part in
+// it: a participant dated to a day of the month its host's line holds takes that
+// month.
+void RelationBuilder::ParticipantsAtHostsPrecision() {
+  auto role = [](const graph::Relation& r) {
+    auto it = r.attributes.find("role");
+    return it != r.attributes.end() && std::holds_alternative<std::string>(it->second)
+               ? std::get<std::string>(it->second)
+               : std::string();
+  };
+  for (size_t i = 0; i < relations_.size(); ++i) {
+    graph::Relation& r = relations_[i];
+    if (r.type != RelationType::kForum || role(r) != "participant" ||
+        r.date.precision != graph::DatePrecision::kDay) {
+      continue;
+    }
+    for (const graph::Relation& host : relations_) {
+      if (host.type != RelationType::kForum || host.target.id != r.target.id ||
+          !role(host).empty() || host.date.precision != graph::DatePrecision::kMonth ||
+          host.date.year != r.date.year || host.date.month != r.date.month) {
+        continue;
+      }
+      r.date = host.date;
+      Reexplain(i);
+      break;
+    }
+  }
 }
 
 // True when the event's phrase calls it bilateral or names exactly two states and no
