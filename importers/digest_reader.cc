@@ -108,6 +108,46 @@ bool IsHeadlineShape(absl::string_view line) {
   return !EndsSentence(line);
 }
 
+// "WHAT COMES NEXT", "ON THE SIDELINES": a short line in capitals of two or more
+// words, as a story heads its sections.
+bool SectionHeading(absl::string_view line) {
+  constexpr size_t kMaxHeading = 60;
+  if (line.size() > kMaxHeading || line.find(' ') == absl::string_view::npos)
+    return false;
+  int letters = 0;
+  for (char c : line) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) ++letters;
+  }
+  return letters >= 4;
+}
+
+// "JOHANNESBURG, Nov 23 (Wire) —", "RIO DE JANEIRO (Agency) –", "TIANJIN — ": a
+// story's opening place in capitals, then a comma, a bracket or a dash.
+bool OpensWithDateline(absl::string_view paragraph) {
+  constexpr size_t kMaxPlace = 40;
+  auto upper = [&](size_t k) {
+    return k < paragraph.size() &&
+           absl::ascii_isupper(static_cast<unsigned char>(paragraph[k]));
+  };
+  size_t k = 0;
+  int letters = 0;
+  for (; k < paragraph.size() && k < kMaxPlace; ++k) {
+    const char c = paragraph[k];
+    // "PORT-AU-PRINCE", "NEW DELHI/OTTAWA", "ST. JOHN'S" hold more than letters.
+    const bool inside = (c == ' ' || c == '.' || c == '/' || c == '\'' || c == '-') &&
+                        (upper(k + 1) || (c == '.' && k + 1 < paragraph.size() &&
+                                          paragraph[k + 1] == ' ' && upper(k + 2)));
+    if (!upper(k) && !inside) break;
+    letters += upper(k) ? 1 : 0;
+  }
+  if (letters < 3 || k >= paragraph.size()) return false;
+  const absl::string_view rest = absl::StripLeadingAsciiWhitespace(paragraph.substr(k));
+  return absl::StartsWith(rest, ",") || absl::StartsWith(rest, "(") ||
+         absl::StartsWith(rest, "-") || absl::StartsWith(rest, "\u2014") ||
+         absl::StartsWith(rest, "\u2013");
+}
+
 // "- Protocol between X and Y", "• Memorandum on ...": a line a bullet opens.
 bool IsBullet(absl::string_view line) {
   for (absl::string_view mark : {"- ", "\u2013 ", "\u2022 ", "* ", "\u00b7 "}) {
@@ -330,6 +370,17 @@ class ItemSplitter {
       if (!date.empty() && date.size() < l.text.size() && current_ != nullptr &&
           current_->paragraphs.empty() && !current_->headline.text.empty()) {
         current_->paragraphs.push_back(SpanOf(l, date));
+        continue;
+      }
+      // "ON THE SIDELINES" between two paragraphs of a story whose headline is not
+      // in capitals: a heading of a section of it, which starts no item (a digest
+      // whose headlines are all in capitals starts one at each).
+      if (SectionHeading(l.text) && current_ != nullptr &&
+          !current_->paragraphs.empty() && !current_->headline.text.empty() &&
+          !SectionHeading(current_->headline.text) &&
+          OpensWithDateline(current_->paragraphs.front().text) && open_quotes_ == 0 &&
+          PreviousLine(i) < i && !IsHeadlineShape(lines_[PreviousLine(i)].text) &&
+          BodyNext(i)) {
         continue;
       }
       const bool dateline =

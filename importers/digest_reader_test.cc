@@ -41,6 +41,39 @@ TEST(ParseTextDigest, FrontMatterItemsAndBoilerplate) {
   EXPECT_EQ(digest->items[1].headline.text, "Second headline: with a colon");
 }
 
+TEST(ParseTextDigest, AHeadingInCapitalsInsideADatelinedStoryStartsNoItem) {
+  auto digest = ParseTextDigest("d.txt",
+                                "Leaders gather in Lima for the regional summit\n"
+                                "LIMA, May 4 (Wire) - The summit opened on Monday.\n"
+                                "WHO STAYED AWAY\n"
+                                "Two presidents sent their ministers instead.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 1u);
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
+  EXPECT_EQ(digest->items[0].paragraphs[1].text,
+            "Two presidents sent their ministers instead.");
+}
+
+TEST(ParseTextDigest, HeadlinesInCapitalsStillOpenTheirItems) {
+  auto digest = ParseTextDigest("d.txt",
+                                "CHILE RECALLS ITS ENVOY\n"
+                                "SANTIAGO, May 4 (Wire) - Chile recalled its envoy.\n"
+                                "PERU SIGNS A PACT\n"
+                                "LIMA, May 4 (Wire) - Peru signed a pact.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  EXPECT_EQ(digest->items.size(), 2u);
+}
+
+TEST(ParseTextDigest, AHeadingInCapitalsAfterAnUndatelinedLeadOpensAnItem) {
+  auto digest = ParseTextDigest("d.txt",
+                                "The week in the region\n"
+                                "A weekly review of diplomacy.\n"
+                                "CHILE RECALLS ITS ENVOY\n"
+                                "Chile recalled its envoy on Monday.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  EXPECT_EQ(digest->items.size(), 2u);
+}
+
 TEST(ParseTextDigest, AnOutletLineBeforeTheHeadlineOpensItsItem) {
   auto digest = ParseTextDigest("d.txt",
                                 "WEEKLY REVIEW\n"

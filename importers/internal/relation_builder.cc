@@ -608,8 +608,9 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
 
 // "The summit ended on Sunday ... China was represented by Li Qiang": an event of
 // several days is known to its month (FitToEvent), and so is each state's part in
-// it: a participant dated to a day of the month its host's line holds takes that
-// month.
+// it. A participant dated to a day of the month its host's line holds takes that
+// month; so does every line of an event whose lines hold two days of one month
+// (the text dated its parts by the days they fell on).
 void RelationBuilder::ParticipantsAtHostsPrecision() {
   auto role = [](const graph::Relation& r) {
     auto it = r.attributes.find("role");
@@ -617,19 +618,27 @@ void RelationBuilder::ParticipantsAtHostsPrecision() {
                ? std::get<std::string>(it->second)
                : std::string();
   };
+  auto same_month = [](const graph::DateWithPrecision& a,
+                       const graph::DateWithPrecision& b) {
+    return a.year == b.year && a.month == b.month;
+  };
   for (size_t i = 0; i < relations_.size(); ++i) {
     graph::Relation& r = relations_[i];
-    if (r.type != RelationType::kForum || role(r) != "participant" ||
+    if (r.type != RelationType::kForum ||
         r.date.precision != graph::DatePrecision::kDay) {
       continue;
     }
-    for (const graph::Relation& host : relations_) {
-      if (host.type != RelationType::kForum || host.target.id != r.target.id ||
-          !role(host).empty() || host.date.precision != graph::DatePrecision::kMonth ||
-          host.date.year != r.date.year || host.date.month != r.date.month) {
+    for (const graph::Relation& o : relations_) {
+      if (o.type != RelationType::kForum || o.target.id != r.target.id ||
+          !same_month(o.date, r.date)) {
         continue;
       }
-      r.date = host.date;
+      const bool host_by_month = role(r) == "participant" && role(o).empty() &&
+                                 o.date.precision == graph::DatePrecision::kMonth;
+      const bool other_day =
+          o.date.precision == graph::DatePrecision::kDay && o.date.day != r.date.day;
+      if (!host_by_month && !other_day) continue;
+      r.date = graph::DateWithPrecision::Month(r.date.year, r.date.month);
       Reexplain(i);
       break;
     }
