@@ -529,15 +529,29 @@ class SentenceMatcher {
   // The sentence is in a journalist's turn of a transcript: its paragraph opens with
   // a @question_label and a colon ("Q: Reports say ... Can you confirm?").
   bool QuestionTurn() const {
-    if (sentence_.headline) return false;
+    // A question on a line of its own reads as a headline; it is one turn.
     int first = s_;
-    while (first > 0 && item_.sentences[first - 1].paragraph == sentence_.paragraph &&
+    while (!sentence_.headline && first > 0 &&
+           item_.sentences[first - 1].paragraph == sentence_.paragraph &&
            !item_.sentences[first - 1].headline) {
       --first;
     }
     const std::vector<Token>& t = item_.sentences[first].tokens;
-    const int label = x_.MatchAt(c_.question_label, t, 0, t.size()).length;
-    return label > 0 && label < static_cast<int>(t.size()) && t[label].text == ":";
+    const int n = static_cast<int>(t.size());
+    int after = x_.MatchAt(c_.question_label, t, 0, t.size()).length;
+    if (after == 0) return false;
+    // "Q (Daily Inquirer):", "Journalist (Folha):": the asker's outlet in brackets.
+    constexpr int kMaxOutletWords = 8;
+    if (after < n && t[after].text == "(") {
+      int close = after + 1;
+      while (close < n && close <= after + kMaxOutletWords && t[close].text != ")")
+        ++close;
+      if (close >= n || t[close].text != ")") return false;
+      after = close + 1;
+    }
+    // "Q:", "Q -", "Q \u2013": a colon or a dash closes the label.
+    return after < n && (t[after].text == ":" || t[after].text == "-" ||
+                         t[after].text == "\u2013" || t[after].text == "\u2014");
   }
 
   static bool IsWhWord(const Token& t) {
