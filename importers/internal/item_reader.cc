@@ -186,6 +186,7 @@ class ItemReader {
     if (out_.report_paragraphs.empty()) FindTaggedParagraphs();
     if (out_.report_paragraphs.empty()) FindDatelineParagraphs();
     if (out_.report_paragraphs.empty()) FindOutletParagraphs();
+    if (out_.report_paragraphs.empty()) FindDayParagraphs();
     FindAttribution();
     if (!attributed_) FindHeadlineDateline();
     if (!attributed_ && !dated_headline_) FindDateline();
@@ -711,6 +712,44 @@ class ItemReader {
     return end;
   }
 
+  // "29 December. Minister X met ... / 30 December. The President signed ...",
+  // "- (24 Nov) The Minister received ...": a chronicle whose paragraphs open with
+  // a day set off by a stop, a dash, a colon or brackets is parted at them; each part
+  // is the news of its day.
+  // Not a timeline's entries, which write their years ("Sept. 1, 2023 -") or stand
+  // under a year of their own ("2020" / "29 September. ..."): they are one story.
+  void FindDayParagraphs() {
+    for (const Sentence& s : out_.sentences) {
+      if (s.tokens.size() == 1 && s.tokens[0].kind == TokenKind::kNumber &&
+          s.tokens[0].text.size() == 4) {
+        return;
+      }
+    }
+    PartAtParagraphsOpening([this](const std::vector<Token>& t) { return DayMarked(t); });
+  }
+
+  bool DayMarked(const std::vector<Token>& t) const {
+    const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
+    int from = 0;
+    if (from < n &&
+        (t[from].text == "-" || t[from].text == "\u2022" || t[from].text == "\u2013")) {
+      ++from;
+    }
+    const bool bracket = from < n && t[from].text == "(";
+    if (bracket) ++from;
+    const std::optional<DateMention> day = DayOpening(t, from, n);
+    if (!day) return false;
+    const int end = from + day->end;
+    if (end >= n) return false;
+    for (int k = from; k < end; ++k) {
+      if (t[k].kind == TokenKind::kNumber && t[k].text.size() == 4) return false;
+    }
+    const absl::string_view mark = t[end].text;
+    if (bracket) return mark == ")";
+    return mark == "." || mark == ":" || mark == "-" || mark == "\u2013" ||
+           mark == "\u2014";
+  }
+
   void FindDatelineParagraphs() {
     PartAtParagraphsOpening(
         [this](const std::vector<Token>& t) { return OpensWithPlaceAndDay(t); });
@@ -927,6 +966,16 @@ class ItemReader {
       }
       int city_end = k;
       if (city_end == 0 || city_end > 4) return;
+      // "Monday, 13 October. The minister met ...", "- Monday, 13 October.": a day,
+      // not a place and its day.
+      bool weekday = false, other = false;
+      for (int j = 0; j < city_end; ++j) {
+        const bool letters =
+            absl::ascii_isalpha(static_cast<unsigned char>(t[j].text[0]));
+        weekday |= WeekdayFromWord(t[j].lower) >= 0;
+        other |= letters && WeekdayFromWord(t[j].lower) < 0;
+      }
+      if (weekday && !other) return;
       bool upper = AllUpper(t[0].text) && t[0].text.size() > 1;
       int date_begin = -1, date_end = -1;
       if (k < n && t[k].text == ",") {

@@ -364,6 +364,29 @@ TEST(ReadItem, AListOfDatedReportsIsPartedIntoItsReports) {
   EXPECT_EQ(item->reported, DateWithPrecision::Day(2025, 3, 6));
 }
 
+TEST(ReadItem, AChronicleOfDaysIsPartedAtItsDays) {
+  ReadResult item = Read({"12 May. The minister met his Chilean counterpart.",
+                          "The two sides agreed to meet again.",
+                          "14 May. The minister received the ambassador of Peru.",
+                          "- (15 May) The deputy minister held talks in Lima."},
+                         "Week in review");
+  EXPECT_EQ(item->report_paragraphs, (std::vector<int>{0, 2, 3}));
+  // A timeline that writes its years, or stands under years of its own, is one
+  // story.
+  ReadResult years = Read({"May 12, 2019 - Chile and Peru signed a pact.",
+                           "June 3, 2020 - The two held talks."});
+  EXPECT_TRUE(years->report_paragraphs.empty());
+  ReadResult headed = Read({"2019", "12 May. Chile and Peru signed a pact.", "2020",
+                            "3 June. The two held talks."});
+  EXPECT_TRUE(headed->report_paragraphs.empty());
+}
+
+TEST(ReadItem, AWeekdayBeforeADayIsNoDateline) {
+  ReadResult item =
+      Read({"Monday, 13 October. The minister met his Chilean counterpart."});
+  EXPECT_TRUE(item->dateline_city.empty());
+}
+
 TEST(ReadItem, ParagraphsOpenedByAPlaceAndADayAreReportsEach) {
   ReadResult item = Read({"Manama, 9 March - Bahrain and Oman signed a pact on Monday.",
                           "Doha, 12 March - Qatar and Kuwait held talks.",
