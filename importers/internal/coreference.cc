@@ -1168,6 +1168,34 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   return true;
 }
 
+bool Discourse::ApposedCompany(int s, int np, const TokenRange& conjunct,
+                               std::string* company) const {
+  constexpr int kMaxNameWords = 4;
+  const Sentence& sentence = item_.sentences[s];
+  const std::vector<Token>& t = sentence.tokens;
+  const Phrases& ph = sentence.parse.phrases;
+  const NounPhrase& x = ph.nps[np];
+  if (x.apposition < 0 || x.possessor_end > x.range.begin) return false;
+  if (conjunct.end - conjunct.begin > kMaxNameWords) return false;
+  for (int i = conjunct.begin; i < conjunct.end; ++i) {
+    if (!t[i].capitalized || sentence.mention_at[i] >= 0) return false;
+  }
+  const NounPhrase& appos = ph.nps[x.apposition];
+  const Token& head = t[appos.head];
+  const bool described =
+      k_.lexicon()
+              .MatchAt(k_.classes().company_noun, t, appos.head, appos.head + 1)
+              .length > 0 ||
+      (head.LowerIs("group") && appos.pp < 0 &&
+       (appos.head + 1 >= static_cast<int>(t.size()) ||
+        !t[appos.head + 1].LowerIs("of")));
+  if (!described ||
+      !(t[appos.range.begin].LowerIs("a") || t[appos.range.begin].LowerIs("an")))
+    return false;
+  *company = CompanyId(t, conjunct.begin, conjunct.end);
+  return true;
+}
+
 // "Koc Holding will invest", "Hyundai Motor plans": capitalized words no list knows
 // that end in a company's form or word (@company_suffix, @company_word) name that
 // company; *company is its id.
@@ -2460,6 +2488,13 @@ std::vector<Referent> Discourse::OwnOfPhrase(int s, int np, bool as_place) const
       only_company(std::move(company));
     }
     if (std::string company; part.empty() && DescribedUnknownName(s, np, &company)) {
+      only_company(std::move(company));
+    }
+    // "Verdant Chemie, a German chemicals group, will build": a name no list knows
+    // that its apposition calls a company is that company, not the state of the
+    // apposition's adjective.
+    if (std::string company;
+        k + 1 == phrase.conjuncts.size() && ApposedCompany(s, np, conjunct, &company)) {
       only_company(std::move(company));
     }
     if (std::string company; part.empty() && SuffixedUnknownName(s, conjunct, &company)) {

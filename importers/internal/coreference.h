@@ -223,6 +223,8 @@ class Discourse {
                       std::vector<Referent>* out) const;
   bool SuffixedUnknownName(int s, const TokenRange& conjunct, std::string* company) const;
   bool DescribedUnknownName(int s, int np, std::string* company) const;
+  bool ApposedCompany(int s, int np, const TokenRange& conjunct,
+                      std::string* company) const;
   std::optional<Referent> CompanySubjectBefore(int s, int i) const;
   std::optional<Referent> UnknownNameAsCompany(int s, int np) const;
   std::string CompanyId(const std::vector<Token>& t, int begin, int end) const;

@@ -265,6 +265,12 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     r.target = RefOf(match, target, &r.source, date.date);
     if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id)
       continue;
+    // "Samruk-Kazyna signed an agreement to build a $1.2 billion wind farm in
+    // Zhambyl": a company spending at home invests in no other state.
+    if (type == RelationType::kInvestment && absl::StartsWith(r.source.id, "company:") &&
+        g_.CountryOf(r.source.id) == r.target.id) {
+      continue;
+    }
     if (graph::IsSymmetric(type) && r.target.id < r.source.id)
       std::swap(r.source, r.target);
     if (DatedAfterReport(type, date.date, text_.reported)) continue;
