@@ -1620,7 +1620,29 @@ class SentenceMatcher {
   // "a ban on exports to Peru": the party of a phrase after `np` that opens with one
   // of the frame's `through` prepositions.
   void AddThrough(const Frame& f, int np, SlotView* view) const {
-    if (!f.through.empty()) AddFromChain(np, &f.through, view);
+    if (f.through.empty()) return;
+    AddFromChain(np, &f.through, view);
+    if (view->referents.empty()) AddOrigin(np, view);
+  }
+
+  // "a duty on cars made in China", "curbs on steel imported from India": the state
+  // a participle of origin after the goods names.
+  void AddOrigin(int np, SlotView* view) const {
+    const int verb = ChainEnd(ph_, np);
+    if (verb + 2 >= static_cast<int>(t_.size()) || t_[verb].tag != Tag::kVerb) return;
+    const Token& w = t_[verb];
+    if (!(w.verb_forms & kPastParticiple) ||
+        !(w.LemmaIs("make") || w.LemmaIs("produce") || w.LemmaIs("import") ||
+          w.LemmaIs("manufacture") || w.LemmaIs("ship") || w.LemmaIs("grow") ||
+          w.LemmaIs("source") || w.LemmaIs("originate"))) {
+      return;
+    }
+    const int prep = verb + 1;
+    if (!t_[prep].LowerIs("in") && !t_[prep].LowerIs("from")) return;
+    const int origin = ph_.np_at[prep + 1];
+    if (origin < 0 || ph_.nps[origin].range.begin != prep + 1) return;
+    const std::vector<Referent>& r = OfPhrase(origin, false);
+    view->referents.insert(view->referents.end(), r.begin(), r.end());
   }
 
   // "Chile was represented by its foreign minister, Peru by its vice president and
