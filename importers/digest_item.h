@@ -23,6 +23,9 @@ struct TextSpan {
   // (position in `text`, byte offset in the input) where the linear mapping
   // restarts. Empty when text[i] sits at offset + i.
   std::vector<std::pair<int64_t, int64_t>> remap;
+  // The paragraph opens a section of its story (under a heading such as "ON THE
+  // SIDELINES"): a stretch whose days the story's earlier days do not carry into.
+  bool opens_section = false;
 
   // The input byte offset of text position `pos`.
   int64_t FileOffset(int64_t pos) const {

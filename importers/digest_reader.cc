@@ -381,6 +381,7 @@ class ItemSplitter {
           OpensWithDateline(current_->paragraphs.front().text) && open_quotes_ == 0 &&
           PreviousLine(i) < i && !IsHeadlineShape(lines_[PreviousLine(i)].text) &&
           BodyNext(i)) {
+        section_next_ = true;
         continue;
       }
       const bool dateline =
@@ -486,7 +487,9 @@ class ItemSplitter {
       lead_.push_back({std::string(l.text), l.offset, {}});
     } else {
       current_->paragraphs.push_back({std::string(l.text), l.offset, {}});
+      current_->paragraphs.back().opens_section = section_next_;
     }
+    section_next_ = false;
   }
 
   void AddHeadline(const Line& l) {
@@ -539,7 +542,8 @@ class ItemSplitter {
   TextDigest& digest_;
   DigestItem* current_ = nullptr;
   int open_quotes_ = 0;
-  bool in_links_ = false;  // Inside a list of links to other stories.
+  bool in_links_ = false;      // Inside a list of links to other stories.
+  bool section_next_ = false;  // The next paragraph opens a section of its story.
   std::string last_headline_;
   std::vector<TextSpan> lead_;
   std::optional<TextSpan> pending_date_;  // A date above the next item's headline.

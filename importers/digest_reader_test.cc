@@ -52,6 +52,8 @@ TEST(ParseTextDigest, AHeadingInCapitalsInsideADatelinedStoryStartsNoItem) {
   ASSERT_EQ(digest->items[0].paragraphs.size(), 2u);
   EXPECT_EQ(digest->items[0].paragraphs[1].text,
             "Two presidents sent their ministers instead.");
+  EXPECT_FALSE(digest->items[0].paragraphs[0].opens_section);
+  EXPECT_TRUE(digest->items[0].paragraphs[1].opens_section);
 }
 
 TEST(ParseTextDigest, HeadlinesInCapitalsStillOpenTheirItems) {

@@ -888,10 +888,16 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
   const DateWithPrecision& reported = item.reported;
   DateWithPrecision found = item.anchor;
   if (!reported.known()) return found;
+  // A later section of the story tells of the days around the lead's, not of it.
+  if (ctx.sentence().section > 0 && found.precision == DatePrecision::kDay) {
+    found = DateWithPrecision::Month(found.year, found.month);
+  }
   int32_t last = reported.FirstDay();
   for (int s = 0; s <= ctx.match.sentence; ++s) {
     const Sentence& sentence = item.sentences[s];
     if (sentence.headline) continue;
+    // "ON THE SIDELINES": a section's days start over from the lead's.
+    if (sentence.section != ctx.sentence().section) continue;
     const bool earlier_paragraph = sentence.paragraph != ctx.sentence().paragraph;
     for (const DateMention& d : sentence.dates) {
       if (s == ctx.match.sentence && d.begin >= ctx.match.trigger.begin) break;

@@ -22,6 +22,21 @@ std::vector<std::string> Extract(const std::string& headline,
 
 using Lines = std::vector<std::string>;
 
+TEST(DateOf, AStorysLaterSectionKeepsNoneOfTheLeadsDay) {
+  DigestItem item = testing::MakeItem(
+      "Leaders meet in Lima",
+      {"LIMA, March 13 (Wire) - The regional summit closed in Lima today.",
+       "Chile and Peru signed a fisheries agreement."},
+      kThursday);
+  EXPECT_EQ(testing::Summaries(testing::SharedExtractor().Extract(item)),
+            (Lines{"agreement country:CHL country:PER 2025-03-13"}));
+  // Under a heading of its own ("ON THE SIDELINES"), the undated signing is the
+  // report's news of its month, not the lead's day.
+  item.paragraphs[1].opens_section = true;
+  EXPECT_EQ(testing::Summaries(testing::SharedExtractor().Extract(item)),
+            (Lines{"agreement country:CHL country:PER 2025-03"}));
+}
+
 TEST(DateOf, AWeekdayIsTheLastSuchDayUpToTheReport) {
   EXPECT_EQ(Extract("Chile, Peru sign fisheries deal",
                     {"Chile and Peru signed a fisheries agreement on Tuesday."}),

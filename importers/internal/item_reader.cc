@@ -256,12 +256,15 @@ class ItemReader {
     if (!item_.headline.text.empty()) {
       AddSentence(item_.headline, 0, item_.headline.text.size(), -1, true);
     }
+    int section = 0;
     for (size_t p = 0; p < item_.paragraphs.size(); ++p) {
+      if (item_.paragraphs[p].opens_section) ++section;
       bool open = false;  // Quotation marks carry over sentences, not paragraphs.
       for (const SentenceSpan& span : SplitSentences(item_.paragraphs[p].text)) {
         AddSentence(item_.paragraphs[p], span.begin, span.end, static_cast<int>(p),
                     false);
         Sentence& s = out_.sentences.back();
+        s.section = section;
         s.quoted_start = open;
         for (const Token& t : s.tokens) {
           if (t.text == "\u201c" || t.text == "\u00ab") open = true;

@@ -38,6 +38,7 @@ inline constexpr int kDatelineRegionWords = 3;
 
 struct Sentence {
   int paragraph = 0;  // -1 for the headline.
+  int section = 0;    // Sections of a story under headings in capitals, from 0.
   bool headline = false;
   absl::string_view text;
   int64_t begin = 0;  // Byte offsets of the text (tokens count from here).
