@@ -1083,7 +1083,16 @@ class ClauseFinder {
     int before = p_.phrases.np_at[s.range.begin - 1];
     if (before < 0) return -1;
     const NounPhrase& a = p_.phrases.nps[before];
-    if (a.range.end != s.range.begin || a.pp >= 0 || a.range.begin != top.range.begin ||
+    // "Spokesperson: The deal we concluded ...": a speaker's label opens no phrase.
+    int start = top.range.begin;
+    constexpr int kLabelWords = 3;
+    for (int k = start + 1; k <= start + kLabelWords && k < n_; ++k) {
+      if (t_[k].text == ":") {
+        start = k + 1;
+        break;
+      }
+    }
+    if (a.range.end != s.range.begin || a.pp >= 0 || a.range.begin != start ||
         t_[a.head].capitalized || IsTimeWord(t_[a.head])) {
       return -1;
     }
