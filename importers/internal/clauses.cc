@@ -947,14 +947,16 @@ class ClauseFinder {
 
   // "The treaty that diplomats drafted was signed in May": a tensed verb right after
   // the verb of a relative clause with a subject of its own (its antecedent is its
-  // object) is the verb the outer clause awaits. Ends the relative clause and gives
-  // the verb group v at i to that clause; false when the clauses are not so.
+  // object) is the verb the outer clause awaits. So it is after a relative clause
+  // whose subject is its antecedent: "Among those who came were X and Y". Ends the
+  // relative clause and gives the verb group v at i to that clause; false when the
+  // clauses are not so.
   bool VerbAfterObjectRelative(int i, int before, int v) {
     if (stack_.size() != 2 || before < 0) return false;
     const Clause& relative = TopClause();
     if (relative.kind != ClauseKind::kRelative || relative.verb < 0 ||
-        relative.antecedent < 0 || relative.subject < 0 || relative.object >= 0 ||
-        relative.subordinator < 0 || t_[relative.subordinator].tag != Tag::kRelative ||
+        relative.antecedent < 0 || relative.object >= 0 || relative.subordinator < 0 ||
+        t_[relative.subordinator].tag != Tag::kRelative ||
         p_.phrases.verbs[relative.verb].range.end != before + 1 ||
         p_.clauses[stack_[0]].verb >= 0) {
       return false;

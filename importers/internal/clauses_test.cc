@@ -541,6 +541,17 @@ TEST(ParseSentence, CommaAndANewSubjectAfterAnAdverbialClauseJoinTheMainClause) 
   EXPECT_NE(q.parse.clauses[signed_clause].kind, ClauseKind::kCoordinate);
 }
 
+TEST(ParseSentence, ATensedVerbRightAfterASubjectRelativeIsTheOuterClauses) {
+  Parsed p = Parse("The leaders who attended were Ruto and Faye.");
+  int were = p.ClauseOf("were");
+  int attended = p.ClauseOf("attended");
+  ASSERT_GE(were, 0);
+  ASSERT_GE(attended, 0);
+  EXPECT_EQ(p.parse.clauses[were].kind, ClauseKind::kMain);
+  EXPECT_EQ(p.parse.clauses[attended].kind, ClauseKind::kRelative);
+  EXPECT_EQ(p.parse.clauses[attended].parent, were);
+}
+
 TEST(ParseSentence, AVerbOfSayingBeforeAPronounAndItsVerbIsNoZeroRelative) {
   Parsed p = Parse("The carmaker Chery said it would invest in Serbia.");
   int said = p.ClauseOf("said");
