@@ -1626,17 +1626,13 @@ class SentenceMatcher {
   }
 
   // "a duty on cars made in China", "curbs on steel imported from India": the state
-  // a participle of origin after the goods names.
+  // a participle of origin (@origin_participle) after the goods names.
   void AddOrigin(int np, SlotView* view) const {
     const int verb = ChainEnd(ph_, np);
     if (verb + 2 >= static_cast<int>(t_.size()) || t_[verb].tag != Tag::kVerb) return;
     const Token& w = t_[verb];
-    if (!(w.verb_forms & kPastParticiple) ||
-        !(w.LemmaIs("make") || w.LemmaIs("produce") || w.LemmaIs("import") ||
-          w.LemmaIs("manufacture") || w.LemmaIs("ship") || w.LemmaIs("grow") ||
-          w.LemmaIs("source") || w.LemmaIs("originate"))) {
+    if (!(w.verb_forms & kPastParticiple) || !x_.Contains(c_.origin_participle, w.lemma))
       return;
-    }
     const int prep = verb + 1;
     if (!t_[prep].LowerIs("in") && !t_[prep].LowerIs("from")) return;
     const int origin = ph_.np_at[prep + 1];

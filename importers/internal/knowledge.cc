@@ -53,6 +53,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"facility", &KnownClasses::facility},
     {"capacity_unit", &KnownClasses::capacity_unit},
     {"sanction_measure", &KnownClasses::sanction_measure},
+    {"origin_participle", &KnownClasses::origin_participle},
     {"export_word", &KnownClasses::export_word},
     {"decrease_verb", &KnownClasses::decrease_verb},
     {"trade_noun", &KnownClasses::trade_noun},

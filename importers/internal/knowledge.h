@@ -63,7 +63,8 @@ struct KnownClasses {
           tenure_noun = -1, legal_suffix = -1, legislature = -1, candidacy_noun = -1,
           occurrence_verb = -1, partnership_stage = -1, question_label = -1,
           speech_heading = -1, false_report_word = -1, continuing_governor = -1,
-          impose_verb = -1, sanction_noun = -1, concluding_verb = -1;
+          impose_verb = -1, sanction_noun = -1, concluding_verb = -1,
+          origin_participle = -1;
   // places.txt, visits.txt
   ClassId destination_prep = -1, place_relative = -1, dateline_adverb = -1,
           place_noun = -1, building_noun = -1, visit_noun = -1, joint_cue = -1,

@@ -28,6 +28,14 @@ std::string ClauseText(const Sentence& s, const TokenRange& r) {
 // a plant next year"), not a relation. A forum may be held later as announced, a
 // sanction take effect on a day ahead, a statement look ahead, and a rotating chair
 // is taken up on its appointed day ("takes over the presidency on 1 July").
+// The role a forum line gives its source ("participant"); "" for the host.
+std::string RoleOf(const graph::Relation& r) {
+  auto it = r.attributes.find("role");
+  return it != r.attributes.end() && std::holds_alternative<std::string>(it->second)
+             ? std::get<std::string>(it->second)
+             : std::string();
+}
+
 bool DatedAfterReport(RelationType type, const graph::DateWithPrecision& date,
                       const graph::DateWithPrecision& reported) {
   constexpr int kGraceDays = 3;  // "signed on Feb. 6" in a report of Feb. 5.
@@ -608,7 +616,7 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
     Reexplain(i);
   }
   DropHostsAsParticipants();
-  ParticipantsAtHostsPrecision();
+  OneDatePerEvent();
   return std::move(relations_);
 }
 
@@ -617,13 +625,7 @@ std::vector<graph::Relation> RelationBuilder::TakeRelations() {
 // it. A participant dated to a day of the month its host's line holds takes that
 // month; so does every line of an event whose lines hold two days of one month
 // (the text dated its parts by the days they fell on).
-void RelationBuilder::ParticipantsAtHostsPrecision() {
-  auto role = [](const graph::Relation& r) {
-    auto it = r.attributes.find("role");
-    return it != r.attributes.end() && std::holds_alternative<std::string>(it->second)
-               ? std::get<std::string>(it->second)
-               : std::string();
-  };
+void RelationBuilder::OneDatePerEvent() {
   auto same_month = [](const graph::DateWithPrecision& a,
                        const graph::DateWithPrecision& b) {
     return a.year == b.year && a.month == b.month;
@@ -639,7 +641,7 @@ void RelationBuilder::ParticipantsAtHostsPrecision() {
           !same_month(o.date, r.date)) {
         continue;
       }
-      const bool host_by_month = role(r) == "participant" && role(o).empty() &&
+      const bool host_by_month = RoleOf(r) == "participant" && RoleOf(o).empty() &&
                                  o.date.precision == graph::DatePrecision::kMonth;
       const bool other_day =
           o.date.precision == graph::DatePrecision::kDay && o.date.day != r.date.day;
@@ -820,11 +822,7 @@ bool RelationBuilder::BlocAtOwnSummit(const graph::Relation& r) const {
 // The host of an event is not also one of its participants, and a bloc is neither
 // at its own summit.
 void RelationBuilder::DropHostsAsParticipants() {
-  auto participant = [](const graph::Relation& r) {
-    auto it = r.attributes.find("role");
-    return it != r.attributes.end() && std::holds_alternative<std::string>(it->second) &&
-           std::get<std::string>(it->second) == "participant";
-  };
+  auto participant = [](const graph::Relation& r) { return RoleOf(r) == "participant"; };
   std::vector<bool> drop(relations_.size(), false);
   for (size_t i = 0; i < relations_.size(); ++i) {
     const graph::Relation& r = relations_[i];

@@ -80,7 +80,7 @@ class RelationBuilder {
   // Files the explanation of relation i under its identity after its date changed.
   void Reexplain(size_t i);
   void DropHostsAsParticipants();
-  void ParticipantsAtHostsPrecision();
+  void OneDatePerEvent();
   bool BlocAtOwnSummit(const graph::Relation& r) const;
   bool BilateralEvent(int s, int np) const;
   bool OwnGathering(int s, int np, absl::string_view party) const;
