@@ -1161,8 +1161,9 @@ class SentenceMatcher {
     }
     // "at a joint press conference": what the leaders told the press.
     if (cls == c_.event_noun && head >= 0 && EndsAt(c_.aside_event, head)) return;
-    // "built roads, hospitals and housing": a kind of thing, not one site.
-    if (cls == c_.facility && BarePlural(np)) return;
+    // "built roads, hospitals and housing": a kind of thing, not one site; nor are
+    // "two fertiliser plants" or "Vietnamese factories".
+    if (cls == c_.facility && (BarePlural(np) || PluralFacility(np))) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...", "attended their first summit": an event noun
     // without a name of its own is the item's main event.
@@ -1358,6 +1359,30 @@ class SentenceMatcher {
         }
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep &&
             !GoalOfCandidacy(ph_.pps[pp])) {
+          // "in a plant in the Aegean Free Zone": the new thing, not where it is
+          // (nor is the thing a place: "in an India-Kenya dairy plant"); "in a
+          // second phase of the port": a stage of a thing that stands.
+          if (f.needs_indefinite_target && thing_target_ && !NewThing(ph_.pps[pp].np)) {
+            return;
+          }
+          if (f.needs_indefinite_target && !thing_target_ && Indefinite(ph_.pps[pp].np)) {
+            // Where the new thing is: its own phrases of place ("near Salta, in
+            // Argentina"), else what its chain names after its head.
+            const int thing = ph_.pps[pp].np;
+            view.ranges.push_back(ChainRange(thing));  // For the slot's condition.
+            const size_t before = view.referents.size();
+            for (int own : ph_.nps[thing].pps) {
+              if (ph_.pps[own].np >= 0 && IsLocationPrep(ph_.pps[own])) {
+                AddPhrase(ph_.pps[own].np, true, &view);
+              }
+            }
+            if (view.referents.size() == before) {
+              const std::vector<Referent>& placed =
+                  InRange(ph_.nps[thing].head + 1, ChainRange(thing).end);
+              view.referents.insert(view.referents.end(), placed.begin(), placed.end());
+            }
+            return;
+          }
           AddPhrase(ph_.pps[pp].np, as_place, &view);
           if (view.referents.empty()) AddThrough(f, ph_.pps[pp].np, &view);
           // "took him to Ashgabat on November 9, Tashkent on November 11 ...".
@@ -1825,6 +1850,39 @@ class SentenceMatcher {
   }
 
   // A plural common noun with no determiner, number or name before it: "roads".
+  // Whether the phrase of the first preposition slot of the frame's target opens
+  // with "a" or "an".
+  bool IndefiniteTarget(const Frame& f, int c) const {
+    for (const SlotChoice& choice : f.target) {
+      if (choice.first.kind != Slot::kPrep) continue;
+      const int np = PrepObject(c, choice.first.prep);
+      return np >= 0 && Indefinite(np);
+    }
+    return false;
+  }
+
+  // An indefinite phrase whose head is of the frame's thing class: "a urea plant".
+  bool NewThing(int np) const {
+    const int head = ph_.nps[np].head;
+    return Indefinite(np) && head >= 0 && thing_class_ >= 0 && EndsAt(thing_class_, head);
+  }
+
+  bool Indefinite(int np) const {
+    const Token& first = t_[ph_.nps[np].range.begin];
+    return first.LowerIs("a") || first.LowerIs("an");
+  }
+
+  // A phrase whose head is a plural common noun ("two new plants", "Korean
+  // factories"), not a name ("the Three Gorges Dams") nor the parts of one facility
+  // (@facility_part: "four small reactors", "the last units of a wind farm").
+  bool PluralFacility(int np) const {
+    const NounPhrase& x = ph_.nps[np];
+    if (x.head < 0) return false;
+    const Token& head = t_[x.head];
+    return head.tag == Tag::kNoun && head.lower != head.lemma && !head.capitalized &&
+           !In(c_.facility_part, x.head);
+  }
+
   bool BarePlural(int np) const {
     const NounPhrase& x = ph_.nps[np];
     if (x.head < 0 || x.range.begin != x.head) return false;
@@ -2685,6 +2743,7 @@ class SentenceMatcher {
       const int counted = np < 0 ? ClauseObject(c) : -1;
       if (counted < 0 || !CountedPhrase(counted)) return false;
     }
+    if (f.needs_indefinite_target && (c < 0 || !IndefiniteTarget(f, c))) return false;
     if (f.needs_own_date) {
       const int dated = np >= 0 ? np : ClauseObject(c);
       if (dated < 0 || !DatedPhrase(dated)) return false;

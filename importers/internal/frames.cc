@@ -187,6 +187,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_name = true;
     } else if (value == "own_date") {
       f->needs_own_date = true;
+    } else if (value == "indefinite_target") {
+      f->needs_indefinite_target = true;
     } else if (value == "counted_object") {
       f->needs_counted_object = true;
     } else if (value == "unplaced_main_event") {

@@ -101,6 +101,10 @@
 //                                a name of its own
 //                                (a capital, an ordinal: "the 10th summit", not
 //                                "the summit");
+//   needs=indefinite_target      the target's phrase (the first preposition slot of
+//                                `target`) opens with "a" or "an": a thing new to
+//                                the text ("invest $2 billion in a urea plant"), not
+//                                one that stands ("in the Hualing zone");
 //   needs=counted_object         the verb's object (a passive's subject) opens with a
 //                                count ("Nine agreements were signed");
 //   needs=own_date               a noun trigger's phrase (a verb's object) must hold
@@ -232,6 +236,7 @@ struct Frame {
   bool needs_name = false;
   bool needs_own_date = false;             // needs=own_date
   bool needs_counted_object = false;       // needs=counted_object
+  bool needs_indefinite_target = false;    // needs=indefinite_target
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event
   bool needs_named_subject = false;        // needs=named_subject
   bool needs_state_source = false;         // needs=state_source

@@ -51,6 +51,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"partnership_level", &KnownClasses::partnership_level},
     {"visit_level", &KnownClasses::visit_level},
     {"facility", &KnownClasses::facility},
+    {"facility_part", &KnownClasses::facility_part},
     {"capacity_unit", &KnownClasses::capacity_unit},
     {"sanction_measure", &KnownClasses::sanction_measure},
     {"origin_participle", &KnownClasses::origin_participle},
