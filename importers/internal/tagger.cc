@@ -1,5 +1,7 @@
 #include "importers/internal/tagger.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -821,8 +823,18 @@ class ContextPass {
   bool ClosesPrepositionalPhrase(int i) const {
     constexpr int kModifierWindow = 3;  // "in the most forceful terms"
     int k = i - 1;
-    for (; k >= 0 && k >= i - kModifierWindow; --k) {
+    bool joined = false;
+    for (; k >= 0 && k >= i - kModifierWindow - (joined ? 1 : 0); --k) {
       const Tag tag = t_[k].tag;
+      // "the closure of land and air borders": modifiers joined by "and", when
+      // none after the "and" is a plural that could be the verb's subject
+      // ("of both countries and officials say").
+      if (!joined && k < i - 1 && (t_[k].LowerIs("and") || t_[k].LowerIs("or")) &&
+          std::all_of(t_.begin() + k + 1, t_.begin() + i,
+                      [](const Token& w) { return w.lower == w.lemma; })) {
+        joined = true;
+        continue;
+      }
       if (tag != Tag::kNoun && tag != Tag::kAdjective && tag != Tag::kAdverb) break;
       if (t_[k].capitalized) return false;
     }

@@ -537,5 +537,21 @@ TEST(TagTokens, FollowingOrPastAfterAnArticleIsNoPreposition) {
   EXPECT_EQ(TagOf(u, "Following"), Tag::kPreposition);
 }
 
+TEST(TagTokens, APresentFormRightAfterWhichIsItsVerb) {
+  std::vector<Token> t =
+      Tagged("Lithuania, which borders Belarus, signed a pact with Japan.");
+  EXPECT_EQ(TagOf(t, "borders"), Tag::kVerb);
+}
+
+TEST(TagTokens, APresentFormClosingJoinedModifiersAfterAPrepositionIsTheirNoun) {
+  std::vector<Token> t =
+      Tagged("The bloc lifted the closure of land and air borders with Mali.");
+  EXPECT_EQ(TagOf(t, "borders"), Tag::kNoun);
+  // A plural after the "and" may be the subject of the verb that follows it.
+  std::vector<Token> u =
+      Tagged("The leaders of both states and officials say talks went well.");
+  EXPECT_EQ(TagOf(u, "say"), Tag::kVerb);
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
