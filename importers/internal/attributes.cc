@@ -687,6 +687,43 @@ std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
   return out;
 }
 
+// "approved an asset freeze on 11 Russian officials and a ban on exports to Russia":
+// the phrases parse joins the second measure to the first one's "on" phrase
+// ("officials and a ban"); a conjunct there with a measure of its own (and an
+// article), where the first conjunct has none, is the object's, so each is one.
+std::vector<TokenRange> MeasuresJoinedToObject(const MatchContext& ctx, ClassId cls,
+                                               int object) {
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const std::vector<Token>& t = ctx.tokens();
+  int at = -1;
+  PhraseMatch first;
+  if (!FindClass(ctx, cls, ph.nps[object].range, &at, &first) || first.value.empty()) {
+    return {};
+  }
+  for (int pp : ph.nps[object].pps) {
+    const int np = ph.pps[pp].np;
+    if (np < 0 || ph.nps[np].conjuncts.size() < 2) continue;
+    const auto& conjuncts = ph.nps[np].conjuncts;
+    if (FindClass(ctx, cls, conjuncts.front(), nullptr, nullptr)) return {};
+    std::vector<TokenRange> out = {ph.nps[object].range};
+    std::vector<absl::string_view> measures = {first.value};
+    for (size_t k = 1; k < conjuncts.size(); ++k) {
+      const Token& opener = t[conjuncts[k].begin];
+      PhraseMatch m;
+      if (!(opener.LowerIs("a") || opener.LowerIs("an") || opener.LowerIs("the")) ||
+          !FindClass(ctx, cls, {conjuncts[k].begin, ChainEnd(ph, np)}, &at, &m) ||
+          m.value.empty() ||
+          std::find(measures.begin(), measures.end(), m.value) != measures.end()) {
+        continue;
+      }
+      measures.push_back(m.value);
+      out.push_back({conjuncts[k].begin, ChainEnd(ph, np)});
+    }
+    if (out.size() >= 2) return out;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<TokenRange> ListedTargets(const MatchContext& ctx) {
@@ -720,6 +757,9 @@ std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
   // exports": a list the phrases parse hides under the first measure's phrase.
   if (out.empty() && ph.nps[object].conjuncts.size() < 2) {
     out = MeasuresElaborated(ctx, cls, object);
+  }
+  if (out.empty() && ph.nps[object].conjuncts.size() < 2) {
+    out = MeasuresJoinedToObject(ctx, cls, object);
   }
   return out;
 }
