@@ -982,6 +982,34 @@ const DateMention* EventNamedDate(const MatchContext& ctx) {
   return nullptr;
 }
 
+// "attended the SCO summit held in Astana on 3-4 July": the date of a clause that
+// describes the event a pair's thing names in the trigger's sentence.
+const DateMention* EventDescribedDate(const MatchContext& ctx) {
+  const Sentence& s = ctx.sentence();
+  for (const auto& [a, b] : ctx.match.pairs) {
+    for (const Referent* r : {&a, &b}) {
+      if (r->thing < 0 ||
+          (r->thing_sentence >= 0 && r->thing_sentence != ctx.match.sentence)) {
+        continue;
+      }
+      for (size_t c = 0; c < s.parse.clauses.size(); ++c) {
+        const Clause& clause = s.parse.clauses[c];
+        if ((clause.kind != ClauseKind::kRelative &&
+             clause.kind != ClauseKind::kParticipial) ||
+            clause.antecedent != r->thing || static_cast<int>(c) == ctx.match.clause) {
+          continue;
+        }
+        for (const DateMention& d : s.dates) {
+          if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
+          if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+          return &d;
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
 // The event a pair's thing names in another sentence is one of several days ("a
 // two-day BRICS summit").
 bool NamedEventSpansDays(const MatchContext& ctx) {
@@ -1292,6 +1320,7 @@ EventDate DateOf(const MatchContext& ctx) {
   const DateMention* chosen = AttendedEventDate(ctx);
   if (chosen == nullptr) chosen = ChooseDate(ctx);
   bool named_elsewhere = false;
+  if (chosen == nullptr && type == RelationType::kForum) chosen = EventDescribedDate(ctx);
   if (chosen == nullptr || ArrivalForEvent(ctx, *chosen)) {
     if (const DateMention* event = EventNamedDate(ctx)) {
       chosen = event;
