@@ -917,6 +917,20 @@ std::optional<int> MatchPeriodGivenBefore(const std::vector<Token>& t, int i,
                                           const DateContext& ctx,
                                           std::vector<DateMention>* out) {
   const int n = static_cast<int>(t.size());
+  // "That May, the president visited Lima", "in that December": a month of the year
+  // of the date the text gave last, when it is not before that date's month.
+  if (i + 1 < n && t[i].LowerIs("that") && t[i + 1].capitalized &&
+      MonthFromWord(t[i + 1].lower) > 0) {
+    const int month = MonthFromWord(t[i + 1].lower);
+    DateWithPrecision that = out->empty() ? ctx.last_stated : out->back().date;
+    if (!that.known()) that = ctx.previous;
+    if (!that.known() || (that.precision != DatePrecision::kYear && that.month > month)) {
+      return std::nullopt;
+    }
+    out->push_back(
+        {i, i + 2, DateWithPrecision::Month(that.year, month), DateKind::kRelative});
+    return i + 1;
+  }
   if (i == 0 || i + 1 >= n) return std::nullopt;
   const absl::string_view w = t[i].lower;
   const absl::string_view before = t[i - 1].lower;
@@ -1254,11 +1268,12 @@ std::optional<int> MatchCountedPeriod(const std::vector<Token>& t, int i,
   // "a decade ago", "two decades ago": ten years each ("a" counts only decades).
   const bool a_decade = t[i].LowerIs("a") && i + 1 < n && t[i + 1].LowerIs("decade");
   if (!count && a_decade) count = 1;
-  // "a year earlier", "a month later": one, from the last date named; "a year ago",
-  // "a month ago": one, back from the report.
+  // "a year earlier", "a month later", "a week later": one, from the last date named;
+  // "a year ago", "a month ago": one, back from the report.
   const bool a_period = t[i].LowerIs("a") && i + 2 < n &&
                         (t[i + 1].LowerIs("year") || t[i + 1].LowerIs("month") ||
-                         t[i + 1].LowerIs("decade")) &&
+                         t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("week") ||
+                         t[i + 1].LowerIs("day")) &&
                         (t[i + 2].LowerIs("earlier") || t[i + 2].LowerIs("later") ||
                          t[i + 2].LowerIs("ago"));
   if (!count && a_period) count = 1;
@@ -1624,10 +1639,15 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t, const DateContex
   for (int i = 0; i < n; ++i) {
     // "a decade ago", "a year earlier": "a" starts a date only before these (it is
     // too common to try always).
-    const bool a_decade = (t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
-                           (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
-                            t[i + 1].LowerIs("month"))) ||
-                          OneUnitBeforeClause(t, i);
+    const bool a_decade =
+        (t[i].LowerIs("a") && i + 1 < static_cast<int>(t.size()) &&
+         (t[i + 1].LowerIs("decade") || t[i + 1].LowerIs("year") ||
+          t[i + 1].LowerIs("month") ||
+          // "a week later", "a day earlier".
+          ((t[i + 1].LowerIs("week") || t[i + 1].LowerIs("day")) &&
+           i + 2 < static_cast<int>(t.size()) &&
+           (t[i + 2].LowerIs("later") || t[i + 2].LowerIs("earlier"))))) ||
+        OneUnitBeforeClause(t, i);
     if (!a_decade && !MayStartDate(t[i])) continue;
     std::optional<int> last = MatchStatedDate(t, i, ctx, &out);
     if (!last && ctx.reference.known()) last = MatchReferredDate(t, i, ctx, &out);
