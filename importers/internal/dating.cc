@@ -745,10 +745,9 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   // "visited", "a visit", "a state visit", "a stop in Windhoek on Wednesday": the
   // trigger's last word.
   const absl::string_view last = t[trigger.end - 1].lemma;
-  // "arrived in Lima on 3 October 2018": an arrival on a day the text writes out
-  // (not "arrived on Wednesday", the first day of a stay reported later).
-  const bool arrival = (last == "arrive" || last == "fly" || last == "travel") &&
-                       d.kind == DateKind::kAbsolute;
+  // "arrived in Lima on 3 October 2018", "arrived in Nairobi on Sunday for a
+  // three-day visit": a visit takes place from the day of the arrival.
+  const bool arrival = last == "arrive" || last == "fly" || last == "travel";
   if (last != "visit" && last != "stop" && last != "stopover" && !arrival) return false;
   // "The visit to Ottawa by X, postponed twice, finally took place on Thursday": the
   // day the visit took place on, however far the verb stands from it.
