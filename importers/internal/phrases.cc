@@ -288,6 +288,10 @@ class PhraseFinder {
                    TagAt(prep) == Tag::kPreposition && !by_gerund && !by_amount &&
                    !ActiveAfterAnd(g->range.begin, head) &&
                    !NameAfterDatedAnd(g->range.begin, head);
+    // "Among the documents signed was a visa accord": after the opening "among"
+    // phrase's noun, a participle right before a form of "be" describes that noun.
+    reduced |= (head.verb_forms & kPastParticiple) && before == Tag::kNoun && k < n_ &&
+               t_[k].LemmaIs("be") && t_[0].LowerIs("among") && !sole_verb;
     g->nonfinite = gerund || reduced;
     g->passive = reduced;
   }
