@@ -724,6 +724,48 @@ std::vector<TokenRange> MeasuresJoinedToObject(const MatchContext& ctx, ClassId 
   return {};
 }
 
+// "extended the arms embargo on South Sudan, together with the travel bans and asset
+// freezes": measures a @measure_joiner adds after the object's phrase (across a
+// relative clause on it) are measures of their own, each up to the next "and" or
+// comma.
+std::vector<TokenRange> MeasuresAddedToObject(const MatchContext& ctx, ClassId cls,
+                                              int object) {
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  int at = -1;
+  PhraseMatch first;
+  if (!FindClass(ctx, cls, ph.nps[object].range, &at, &first) || first.value.empty()) {
+    return {};
+  }
+  int from = -1;
+  for (int j = ph.nps[object].range.end; j < n && t[j].tag != Tag::kPunct && from < 0;
+       ++j) {
+    const int joiner =
+        ctx.lexicon().MatchAt(ctx.classes().measure_joiner, t, j, n).length;
+    if (joiner > 0) from = j + joiner;
+  }
+  if (from < 0) return {};
+  std::vector<TokenRange> out = {ph.nps[object].range};
+  std::vector<absl::string_view> measures = {first.value};
+  for (int j = from; j < n && t[j].tag != Tag::kPunct; ++j) {
+    const PhraseMatch m = ctx.lexicon().MatchAt(cls, t, j, n);
+    if (m.length == 0 || m.value.empty()) continue;
+    int end = j + m.length;
+    while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
+           !t[end].LowerIs("and")) {
+      ++end;
+    }
+    if (std::find(measures.begin(), measures.end(), m.value) == measures.end()) {
+      measures.push_back(m.value);
+      out.push_back({j, end});
+    }
+    j = end - 1;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 }  // namespace
 
 std::vector<TokenRange> ListedTargets(const MatchContext& ctx) {
@@ -760,6 +802,9 @@ std::vector<TokenRange> ListedMeasures(const MatchContext& ctx, ClassId cls) {
   }
   if (out.empty() && ph.nps[object].conjuncts.size() < 2) {
     out = MeasuresJoinedToObject(ctx, cls, object);
+  }
+  if (out.empty() && ph.nps[object].conjuncts.size() < 2) {
+    out = MeasuresAddedToObject(ctx, cls, object);
   }
   return out;
 }

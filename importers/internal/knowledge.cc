@@ -90,6 +90,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"title_complement", &KnownClasses::title_complement},
     {"bundle_quantifier", &KnownClasses::bundle_quantifier},
     {"list_joiner", &KnownClasses::list_joiner},
+    {"measure_joiner", &KnownClasses::measure_joiner},
     {"list_elaboration", &KnownClasses::list_elaboration},
     {"amount_hedge", &KnownClasses::amount_hedge},
     {"baseline_opener", &KnownClasses::baseline_opener},
