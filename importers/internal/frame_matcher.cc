@@ -651,6 +651,20 @@ class SentenceMatcher {
     // "Should X and Y sign a treaty, ...", "Had X signed the treaty, ...": a clause
     // opened by an inverted auxiliary is a condition.
     if (InvertedCondition(c)) mood.wished = true;
+    // "will impose tariffs if talks fail", "once he takes office": what is still to
+    // come under a condition is no decision.
+    if (clause.verb >= 0 &&
+        (ph_.verbs[clause.verb].future || ph_.verbs[clause.verb].modal)) {
+      for (size_t k = c + 1; k < clauses_.size(); ++k) {
+        const Clause& child = clauses_[k];
+        if (child.parent != c || child.kind != ClauseKind::kSubordinate ||
+            child.subordinator < 0) {
+          continue;
+        }
+        const absl::string_view sub = t_[child.subordinator].lower;
+        if (sub == "if" || sub == "unless" || sub == "once") mood.wished = true;
+      }
+    }
     if (QuestionTurn()) mood.blocked = true;
     // "CLAIM: X and Y signed a secret pact": what a fact-check sets out to judge.
     if (const int label = x_.MatchAt(c_.claim_label, t_, 0, t_.size()).length;
