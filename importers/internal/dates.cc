@@ -897,7 +897,10 @@ std::optional<int> MatchWeekday(const std::vector<Token>& t, int i,
     int delta = (wd - ref_wd + 7) % 7;
     days = ref_days + (delta == 0 ? 7 : delta);
   } else {
-    days = ref_days - (ref_wd - wd + 7) % 7;
+    int back = (ref_wd - wd + 7) % 7;
+    // "last Friday" in a report of a Friday: the week before, not that day.
+    if (back == 0 && i > 0 && t[i - 1].LowerIs("last")) back = 7;
+    days = ref_days - back;
   }
   // "from Tuesday to Thursday": days in a row, known to their month.
   if (i + 2 < n && (Is(t, i + 1, "to") || Is(t, i + 1, "until")) &&
