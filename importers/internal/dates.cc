@@ -885,6 +885,20 @@ std::optional<int> MatchPartOfMonth(const std::vector<Token>& t, int i,
 }
 
 // Weekdays.
+// "The summit opens in Baku on Saturday": a verb in the present tense of its third
+// person, with "on" and the weekday in its clause, tells what is to come.
+bool PresentBeforeWeekday(const std::vector<Token>& t, int i) {
+  constexpr int kVerbWindow = 6;  // "opens in the Azerbaijani capital on"
+  if (i < 2 || !t[i - 1].LowerIs("on")) return false;
+  for (int k = i - 2; k >= 0 && k >= i - kVerbWindow; --k) {
+    if (t[k].tag == Tag::kComma || t[k].tag == Tag::kPunct) return false;
+    if (t[k].tag != Tag::kVerb) continue;
+    return (t[k].verb_forms & kThirdPerson) != 0 && (t[k].verb_forms & kPastTense) == 0 &&
+           t[k].lower != t[k].lemma && t[k].lower.back() == 's';
+  }
+  return false;
+}
+
 std::optional<int> MatchWeekday(const std::vector<Token>& t, int i,
                                 const DateContext& ctx, std::vector<DateMention>* out) {
   const int n = static_cast<int>(t.size());
@@ -893,7 +907,7 @@ std::optional<int> MatchWeekday(const std::vector<Token>& t, int i,
   int32_t ref_days = Days(ctx.reference);
   int ref_wd = static_cast<int>(((ref_days % 7) + 7 + 3) % 7);  // 1970-01-01: Thursday.
   int32_t days;
-  if (FutureBefore(t, i)) {
+  if (FutureBefore(t, i) || PresentBeforeWeekday(t, i)) {
     int delta = (wd - ref_wd + 7) % 7;
     days = ref_days + (delta == 0 ? 7 : delta);
   } else {
