@@ -745,9 +745,10 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   // "visited", "a visit", "a state visit", "a stop in Windhoek on Wednesday": the
   // trigger's last word.
   const absl::string_view last = t[trigger.end - 1].lemma;
-  // "arrived in Lima on 3 October 2018", "arrived in Nairobi on Sunday for a
+  // "arrived in Lima on 3 October 2018", "landed in Nairobi on Sunday for a
   // three-day visit": a visit takes place from the day of the arrival.
-  const bool arrival = last == "arrive" || last == "fly" || last == "travel";
+  const bool arrival =
+      last == "arrive" || last == "fly" || last == "travel" || last == "land";
   if (last != "visit" && last != "stop" && last != "stopover" && !arrival) return false;
   // "The visit to Ottawa by X, postponed twice, finally took place on Thursday": the
   // day the visit took place on, however far the verb stands from it.
