@@ -647,6 +647,29 @@ std::vector<TokenRange> MeasuresInList(const MatchContext& ctx, ClassId cls, int
   return out;
 }
 
+// The measures named from token `from` to the sentence's end, each up to the next
+// "and" or comma, one per kind: appended to `out` when `measures` lacks their kind.
+void AddMeasuresFrom(const MatchContext& ctx, ClassId cls, int from,
+                     std::vector<absl::string_view>* measures,
+                     std::vector<TokenRange>* out) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  for (int j = from; j < n && t[j].tag != Tag::kPunct; ++j) {
+    const PhraseMatch m = ctx.lexicon().MatchAt(cls, t, j, n);
+    if (m.length == 0 || m.value.empty()) continue;
+    int end = j + m.length;
+    while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
+           !t[end].LowerIs("and")) {
+      ++end;
+    }
+    if (std::find(measures->begin(), measures->end(), m.value) == measures->end()) {
+      measures->push_back(m.value);
+      out->push_back({j, end});
+    }
+    j = end - 1;
+  }
+}
+
 // "a package of sanctions, including an asset freeze on 25 officials and a ban on
 // exports": the measures named after an opener of a list ("including", "which
 // includes") that follows phrase `object`, each up to the next "and" or comma.
@@ -669,20 +692,7 @@ std::vector<TokenRange> MeasuresElaborated(const MatchContext& ctx, ClassId cls,
   }
   std::vector<TokenRange> out;
   std::vector<absl::string_view> measures;
-  for (int j = std::max(from, 0); from >= 0 && j < n && t[j].tag != Tag::kPunct; ++j) {
-    const PhraseMatch m = ctx.lexicon().MatchAt(cls, t, j, n);
-    if (m.length == 0 || m.value.empty()) continue;
-    int end = j + m.length;
-    while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-           !t[end].LowerIs("and")) {
-      ++end;
-    }
-    if (std::find(measures.begin(), measures.end(), m.value) == measures.end()) {
-      measures.push_back(m.value);
-      out.push_back({j, end});
-    }
-    j = end - 1;
-  }
+  if (from >= 0) AddMeasuresFrom(ctx, cls, from, &measures, &out);
   if (out.size() < 2) out.clear();
   return out;
 }
@@ -748,20 +758,7 @@ std::vector<TokenRange> MeasuresAddedToObject(const MatchContext& ctx, ClassId c
   if (from < 0) return {};
   std::vector<TokenRange> out = {ph.nps[object].range};
   std::vector<absl::string_view> measures = {first.value};
-  for (int j = from; j < n && t[j].tag != Tag::kPunct; ++j) {
-    const PhraseMatch m = ctx.lexicon().MatchAt(cls, t, j, n);
-    if (m.length == 0 || m.value.empty()) continue;
-    int end = j + m.length;
-    while (end < n && t[end].tag != Tag::kComma && t[end].tag != Tag::kPunct &&
-           !t[end].LowerIs("and")) {
-      ++end;
-    }
-    if (std::find(measures.begin(), measures.end(), m.value) == measures.end()) {
-      measures.push_back(m.value);
-      out.push_back({j, end});
-    }
-    j = end - 1;
-  }
+  AddMeasuresFrom(ctx, cls, from, &measures, &out);
   if (out.size() < 2) out.clear();
   return out;
 }

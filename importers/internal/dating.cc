@@ -203,6 +203,17 @@ bool ReportedEarlier(const MatchContext& ctx) {
   return ctx.lexicon().Contains(ctx.classes().press_report_verb, said.lemma);
 }
 
+// The first date of clause c that tells when it happened (not a target's year nor a
+// "since"); null when none.
+const DateMention* OwnDateOfClause(const Sentence& s, int c) {
+  for (const DateMention& d : s.dates) {
+    if (s.parse.clause_at[d.begin] != c) continue;
+    if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
+    return &d;
+  }
+  return nullptr;
+}
+
 // The date of the trigger's own phrase, else of its own clause (the first after the
 // trigger, else the last before), else of the clauses that share its time.
 // "the partnership their governments forged in 2011", "the partnership
@@ -221,11 +232,7 @@ const DateMention* DescribingClauseDate(const MatchContext& ctx) {
         (clause.kind == ClauseKind::kParticipial &&
          clause.range.begin == s.parse.phrases.nps[ctx.match.np].range.end);
     if (!describes || clause.antecedent != ctx.match.np) continue;
-    for (const DateMention& d : s.dates) {
-      if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
-      if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
-      return &d;
-    }
+    if (const DateMention* d = OwnDateOfClause(s, static_cast<int>(c))) return d;
   }
   return nullptr;
 }
@@ -999,11 +1006,7 @@ const DateMention* EventDescribedDate(const MatchContext& ctx) {
             clause.antecedent != r->thing || static_cast<int>(c) == ctx.match.clause) {
           continue;
         }
-        for (const DateMention& d : s.dates) {
-          if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
-          if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
-          return &d;
-        }
+        if (const DateMention* d = OwnDateOfClause(s, static_cast<int>(c))) return d;
       }
     }
   }
@@ -1140,11 +1143,7 @@ const DateMention* AttendedEventDate(const MatchContext& ctx) {
     const Clause& other = s.parse.clauses[c];
     if (other.kind != ClauseKind::kParticipial || other.antecedent != clause.antecedent)
       continue;
-    for (const DateMention& d : s.dates) {
-      if (s.parse.clause_at[d.begin] != static_cast<int>(c)) continue;
-      if (IsTargetDate(s.tokens, d) || d.kind == DateKind::kSince) continue;
-      return &d;
-    }
+    if (const DateMention* d = OwnDateOfClause(s, static_cast<int>(c))) return d;
   }
   return nullptr;
 }
