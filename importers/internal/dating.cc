@@ -735,6 +735,21 @@ bool OneDayWord(const Token& t) {
   return t.LowerIs("one-day") || t.LowerIs("day-long") || t.LowerIs("daylong");
 }
 
+// Between `from` and `to`, a word of several days right before the noun of a stay:
+// "for a three-day state visit", "on a two-day official trip".
+bool StayOfDaysAfter(const std::vector<Token>& t, int from, int to) {
+  constexpr int kNounWindow = 3;  // "two-day official working visit"
+  for (int k = from; k < to && k < static_cast<int>(t.size()); ++k) {
+    if (!SeveralDaysWord(t[k])) continue;
+    for (int j = k + 1; j <= k + kNounWindow && j < to; ++j) {
+      if (t[j].LemmaIs("visit") || t[j].LemmaIs("stay") || t[j].LemmaIs("trip")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
@@ -752,10 +767,12 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   // "visited", "a visit", "a state visit", "a stop in Windhoek on Wednesday": the
   // trigger's last word.
   const absl::string_view last = t[trigger.end - 1].lemma;
-  // "arrived in Lima on 3 October 2018", "landed in Nairobi on Sunday for a
-  // three-day visit": a visit takes place from the day of the arrival.
+  // "arrived in Lima on 3 October 2018", "landed in Ankara on Sunday on an official
+  // visit": a visit takes place from the day of the arrival; not "arrived on Sunday
+  // for a three-day state visit", a stay of days the clause calls so (its month).
   const bool arrival =
-      last == "arrive" || last == "fly" || last == "travel" || last == "land";
+      (last == "arrive" || last == "fly" || last == "travel" || last == "land") &&
+      !StayOfDaysAfter(t, trigger.end, scope.end);
   if (last != "visit" && last != "stop" && last != "stopover" && !arrival) return false;
   // "The visit to Ottawa by X, postponed twice, finally took place on Thursday": the
   // day the visit took place on, however far the verb stands from it.
