@@ -1380,21 +1380,7 @@ class SentenceMatcher {
             return;
           }
           if (f.needs_indefinite_target && !thing_target_ && Indefinite(ph_.pps[pp].np)) {
-            // Where the new thing is: its own phrases of place ("near Salta, in
-            // Argentina"), else what its chain names after its head.
-            const int thing = ph_.pps[pp].np;
-            view.ranges.push_back(ChainRange(thing));  // For the slot's condition.
-            const size_t before = view.referents.size();
-            for (int own : ph_.nps[thing].pps) {
-              if (ph_.pps[own].np >= 0 && IsLocationPrep(ph_.pps[own])) {
-                AddPhrase(ph_.pps[own].np, true, &view);
-              }
-            }
-            if (view.referents.size() == before) {
-              const std::vector<Referent>& placed =
-                  InRange(ph_.nps[thing].head + 1, ChainRange(thing).end);
-              view.referents.insert(view.referents.end(), placed.begin(), placed.end());
-            }
+            AddPlaceOfNewThing(ph_.pps[pp].np, &view);
             return;
           }
           AddPhrase(ph_.pps[pp].np, as_place, &view);
@@ -1863,7 +1849,24 @@ class SentenceMatcher {
     return false;
   }
 
-  // A plural common noun with no determiner, number or name before it: "roads".
+  // Where the new thing `thing` ("a plant near Salta, in Argentina") is: its own
+  // phrases of place, else what its chain names after its head; its range stands in
+  // the view for the slot's condition.
+  void AddPlaceOfNewThing(int thing, SlotView* view) const {
+    view->ranges.push_back(ChainRange(thing));
+    const size_t before = view->referents.size();
+    for (int own : ph_.nps[thing].pps) {
+      if (ph_.pps[own].np >= 0 && IsLocationPrep(ph_.pps[own])) {
+        AddPhrase(ph_.pps[own].np, true, view);
+      }
+    }
+    if (view->referents.size() == before) {
+      const std::vector<Referent>& placed =
+          InRange(ph_.nps[thing].head + 1, ChainRange(thing).end);
+      view->referents.insert(view->referents.end(), placed.begin(), placed.end());
+    }
+  }
+
   // Whether the phrase of the first preposition slot of the frame's target opens
   // with "a" or "an".
   bool IndefiniteTarget(const Frame& f, int c) const {
@@ -1897,6 +1900,7 @@ class SentenceMatcher {
            !In(c_.facility_part, x.head);
   }
 
+  // A plural common noun with no determiner, number or name before it: "roads".
   bool BarePlural(int np) const {
     const NounPhrase& x = ph_.nps[np];
     if (x.head < 0 || x.range.begin != x.head) return false;

@@ -23,11 +23,6 @@ std::string ClauseText(const Sentence& s, const TokenRange& r) {
   return std::string(s.text.substr(b, e - b));
 }
 
-// A relation of a kind that exists once it has happened (a signing, a meeting, a
-// site announced) dated after its report is a plan the text tells of ("is to open
-// a plant next year"), not a relation. A forum may be held later as announced, a
-// sanction take effect on a day ahead, a statement look ahead, and a rotating chair
-// is taken up on its appointed day ("takes over the presidency on 1 July").
 // The role a forum line gives its source ("participant"); "" for the host.
 std::string RoleOf(const graph::Relation& r) {
   auto it = r.attributes.find("role");
@@ -36,6 +31,11 @@ std::string RoleOf(const graph::Relation& r) {
              : std::string();
 }
 
+// A relation of a kind that exists once it has happened (a signing, a meeting, a
+// site announced) dated after its report is a plan the text tells of ("is to open
+// a plant next year"), not a relation. A forum may be held later as announced, a
+// sanction take effect on a day ahead, a statement look ahead, and a rotating chair
+// is taken up on its appointed day ("takes over the presidency on 1 July").
 bool DatedAfterReport(RelationType type, const graph::DateWithPrecision& date,
                       const graph::DateWithPrecision& reported) {
   constexpr int kGraceDays = 3;  // "signed on Feb. 6" in a report of Feb. 5.
