@@ -750,6 +750,42 @@ bool StayOfDaysAfter(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
+// "flew to Jakarta", "travelled to Indonesia": the trigger's "to" names a capital or a
+// state.
+bool ToCapitalOrState(const MatchContext& ctx) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int to = ctx.match.trigger.end;
+  if (to + 1 >= static_cast<int>(t.size()) || !t[to].LowerIs("to")) return false;
+  const Sentence& sentence = ctx.sentence();
+  const int m = sentence.mention_at[to + 1];
+  if (m < 0) return false;
+  const Mention& mention = sentence.mentions[m];
+  return mention.form == AliasForm::kCapital ||
+         mention.kind == graph::EntityKind::kCountry;
+}
+
+// "On Tuesday, the Kenyan president arrived": the day d, after "on", opens the match's
+// clause, and only the clause's subject (and adverbs) stand between it and the trigger.
+bool FrontedDay(const MatchContext& ctx, const DateMention& d) {
+  const std::vector<Token>& t = ctx.tokens();
+  if (d.date.precision != DatePrecision::kDay || d.begin < 1 ||
+      !t[d.begin - 1].LowerIs("on") || d.begin - 1 != ctx.ClauseRange().begin) {
+    return false;
+  }
+  const SentenceParse& parse = ctx.sentence().parse;
+  const int subject = SubjectOf(parse, ctx.match.clause);
+  if (subject < 0) return false;
+  const TokenRange s = parse.phrases.nps[subject].range;
+  const int after = d.end < static_cast<int>(t.size()) && t[d.end].tag == Tag::kComma
+                        ? d.end + 1
+                        : d.end;
+  if (s.begin != after) return false;
+  for (int k = s.end; k < ctx.match.trigger.begin; ++k) {
+    if (t[k].tag != Tag::kAdverb && t[k].tag != Tag::kAux) return false;
+  }
+  return true;
+}
+
 bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
   const std::vector<Token>& t = ctx.tokens();
   const TokenRange trigger = ctx.match.trigger;
@@ -786,6 +822,14 @@ bool PinnedVisitDay(const MatchContext& ctx, const DateMention& d) {
             SubjectOf(ctx.sentence().parse, ctx.match.clause)) {
       return true;
     }
+  }
+  // "On Tuesday, the president arrived in Kampala", "On 6 February, Albanese flew to
+  // Jakarta": a day that opens the clause, with only the subject between it and the
+  // arrival, pins it as a following one does; a flight to a city that is no capital
+  // ("On Tuesday he flew to Erbil") is a leg within the visit as often as its start.
+  if (arrival && (last == "arrive" || last == "land" || ToCapitalOrState(ctx)) &&
+      d.end <= trigger.begin && FrontedDay(ctx, d)) {
+    return true;
   }
   if (d.begin < trigger.end || d.begin > trigger.end + kPinnedVisitWindow) return false;
   for (int k = trigger.end; k < d.begin; ++k) {
