@@ -552,6 +552,11 @@ std::string Discourse::HostVisitedBy(const std::string& person) const {
                 !s.mentions[at].country.empty()) {
               return s.mentions[at].country;
             }
+            // "X met Britain's development minister": an office of a state.
+            if (at >= 0 && s.mentions[at].kind == EntityKind::kCountry &&
+                s.mentions[at].possessive) {
+              return s.mentions[at].country;
+            }
           }
           break;
         }
