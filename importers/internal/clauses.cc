@@ -200,9 +200,12 @@ class ClauseFinder {
       // "welcomed Peru's decision to join the alliance": after a noun that has an
       // owner, the owner does what the infinitive says.
       if (clause.kind == ClauseKind::kComplement) {
-        if (const int owner = OwnedNounBefore(g.range.begin); owner >= 0) {
+        int time_begin = -1;
+        if (const int owner = OwnedNounBefore(g.range.begin, &time_begin); owner >= 0) {
           clause.subject = owner;
           clause.shares_subject = false;
+          // "Khartoum's decision in May 2025 to sever ties": the time dates the act.
+          if (time_begin >= 0) clause.range.begin = time_begin;
         }
       }
       // "thanked Tajikistan for chairing the CIS": after "for", the doer of a gerund
@@ -288,9 +291,17 @@ class ClauseFinder {
 
   // The phrase ending right before the infinitive at `verb` ("to" between) whose
   // head has an owner before it ("Peru's decision"); -1 when none.
-  int OwnedNounBefore(int verb) const {
+  int OwnedNounBefore(int verb, int* time_begin = nullptr) const {
     int k = verb - 1;
     if (k >= 0 && t_[k].LowerIs("to")) --k;
+    // "the EU's decision on Monday to suspend ...", "Peru's decision last week to":
+    // a time between the noun and its infinitive (*time_begin: where it starts).
+    if (k >= 1 && p_.phrases.np_at[k] >= 0 &&
+        IsTimeWord(t_[p_.phrases.nps[p_.phrases.np_at[k]].head])) {
+      k = p_.phrases.nps[p_.phrases.np_at[k]].range.begin - 1;
+      if (k >= 0 && t_[k].tag == Tag::kPreposition) --k;
+      if (time_begin != nullptr) *time_begin = k + 1;
+    }
     if (k < 1 || p_.phrases.np_at[k] < 0) return -1;
     const int np = p_.phrases.np_at[k];
     const NounPhrase& phrase = p_.phrases.nps[np];

@@ -1829,6 +1829,24 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
   return false;
 }
 
+// The state mention of the last phrase before token i of sentence s, within the
+// pronoun window, whose head is `office` and which names its state ("Jordan's foreign
+// ministry", "the Chilean government"); nullptr when none.
+const Mention* Discourse::OfficeNamedBefore(int s, int i, const Token& office) const {
+  for (int at = s, step = 0; at >= 0 && step <= kPronounWindow; --at, ++step) {
+    const Sentence& sentence = item_.sentences[at];
+    const Phrases& ph = sentence.parse.phrases;
+    for (auto np = ph.nps.rbegin(); np != ph.nps.rend(); ++np) {
+      if (at == s && np->range.end > i) continue;
+      if (np->head < 0 || sentence.tokens[np->head].lower != office.lower) continue;
+      if (const Mention* state = FirstStateIn(sentence, np->range, IsCountryMention)) {
+        return state;
+      }
+    }
+  }
+  return nullptr;
+}
+
 bool Discourse::PronounAt(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out, int* length) const {
   const Lexicon& x = k_.lexicon();
@@ -1857,9 +1875,13 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       const int speech =
           clause < 0 ? -1 : TrailingSpeech(sentence.parse, sentence.tokens, clause);
       const int speaker = speech < 0 ? -1 : SubjectOf(sentence.parse, speech);
-      if (speaker < 0) return false;
-      const Mention* state = FirstStateIn(
-          sentence, sentence.parse.phrases.nps[speaker].range, IsCountryMention);
+      const Mention* state =
+          speaker < 0 ? nullptr
+                      : FirstStateIn(sentence, sentence.parse.phrases.nps[speaker].range,
+                                     IsCountryMention);
+      // "Jordan's foreign ministry issued a statement. The Ministry condemned ...": else
+      // the state of the last office of that name told with its state.
+      if (state == nullptr) state = OfficeNamedBefore(s, i, t[i + m.length - 1]);
       if (state == nullptr) return false;
       r.party = state->country;
     }

@@ -137,6 +137,7 @@ class Discourse {
   bool GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
                       int* length) const;
   // A pronoun or a noun standing for an organization, a country or a person.
+  const Mention* OfficeNamedBefore(int s, int i, const Token& office) const;
   bool PronounAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
   // "the President": an office (within [i + 1, office_end)) for its last holder.
