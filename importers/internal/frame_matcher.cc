@@ -2173,6 +2173,15 @@ class SentenceMatcher {
         // "At the Mercosur summit, ...": the clause's place, not the event itself.
         if (!placed && c >= 0) {
           for (int pp : clauses_[c].pps) {
+            // Not the place of what the event, as subject, acts on: "the summit
+            // discussed the crisis in Myanmar".
+            // ("took place in Astana" places the event itself).
+            if (np >= 0 && np == clauses_[c].subject && clauses_[c].object >= 0 &&
+                ph_.pps[pp].attached_np >= 0 &&
+                ph_.pps[pp].attached_np == clauses_[c].object &&
+                !t_[ph_.nps[clauses_[c].object].head].LowerIs("place")) {
+              continue;
+            }
             if (ph_.pps[pp].np >= 0 && ph_.pps[pp].np != np &&
                 IsLocationPrep(ph_.pps[pp])) {
               AddPhrase(ph_.pps[pp].np, true, &view);
