@@ -183,6 +183,7 @@ constexpr Required<TitleClasses> kRequiredTitles[] = {
     {"agent_participle", &TitleClasses::agent_participle},
     {"org_scope", &TitleClasses::org_scope},
     {"org_head", &TitleClasses::org_head},
+    {"not_a_code", &TitleClasses::not_a_code},
 };
 
 // Sets each required class's id in *group; InvalidArgument naming the first class no

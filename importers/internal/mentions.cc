@@ -111,6 +111,18 @@ class MentionFinder {
     }
     if (t_[i].text.size() >= 2 && AllUpper(t_[i].text) && !CapsFunctionWord(i)) {
       if (const std::vector<AliasMatch>* m = g_.FindCode(t_[i].text)) {
+        // "its first SMR": an acronym that is some state's code but in the news
+        // mostly stands for something else names no state (an organization's own
+        // code, "CAF", still names it).
+        if (x_.Contains(c_.not_a_code, t_[i].lower)) {
+          not_states_.clear();
+          for (const AliasMatch& a : *m) {
+            if (a.entity->kind != graph::EntityKind::kCountry) not_states_.push_back(a);
+          }
+          if (not_states_.empty()) return nullptr;
+          *length = 1;
+          return &not_states_;
+        }
         *length = 1;
         return m;
       }
@@ -616,6 +628,7 @@ class MentionFinder {
   const Gazetteer& g_;
   const Lexicon& x_;
   const TitleClasses& c_;
+  mutable std::vector<AliasMatch> not_states_;  // AliasAt's matches of a code no state's.
   const std::vector<Token>& t_;
   const std::vector<std::pair<int64_t, int64_t>>& masked_;
   const int n_;
