@@ -141,6 +141,25 @@ class MentionFinder {
     return caps(i - 1) || caps(i + 1);
   }
 
+  // "a plant in Thai Nguyen", "in British Columbia": after "in", "at" or "near", a
+  // demonym followed by a capitalized word no list knows opens a place's name.
+  bool DemonymOpensPlaceName(const AliasMatch& m, int i, int length) const {
+    const int next = i + length;
+    if (m.form != AliasForm::kDemonym || i == 0 || next >= n_) return false;
+    if (!t_[i - 1].LowerIs("in") && !t_[i - 1].LowerIs("at") &&
+        !t_[i - 1].LowerIs("near")) {
+      return false;
+    }
+    const Token& word = t_[next];
+    if (!word.capitalized || word.kind != TokenKind::kWord || g_.FindPhrase(word.lower)) {
+      return false;
+    }
+    for (ClassId c : {c_.title, c_.leader_title, c_.honorific, c_.institution}) {
+      if (x_.MatchAt(c, t_, next, n_).length > 0) return false;
+    }
+    return true;
+  }
+
   void FindNames() {
     for (int i = 0; i < n_; ++i) {
       if (Skip(i)) continue;
@@ -155,6 +174,10 @@ class MentionFinder {
             i += after;
             continue;
           }
+        }
+        if (DemonymOpensPlaceName(*Best(*found), i, length)) {
+          i += length;  // The place's own name after it too.
+          continue;
         }
         out_.push_back(FromAlias(g_, *Best(*found), i, i + length));
         i += length - 1;
