@@ -954,6 +954,35 @@ bool Discourse::IsOfficePhrase(int s, const NounPhrase& x) const {
 // "X and Y travelled to Washington, where Trump hosted them": the last phrase that
 // lists parties (at least two; exactly `count` when count > 0), in this sentence
 // before `before` or in the one before it. Empty when none.
+// The two states a list names as the subject of a clause of the sentence before s
+// ("The UK and Canada announced measures."), not those a list only names as a place or
+// an object ("exports flour to Afghanistan and Tajikistan"); empty when none.
+std::vector<Referent> Discourse::SubjectPairBefore(int s) const {
+  if (s < 1 || item_.sentences[s - 1].headline) return {};
+  const Sentence& sentence = item_.sentences[s - 1];
+  const SentenceParse& parse = sentence.parse;
+  for (auto clause = parse.clauses.rbegin(); clause != parse.clauses.rend(); ++clause) {
+    if (clause->subject < 0) continue;
+    const NounPhrase& x = parse.phrases.nps[clause->subject];
+    if (x.conjuncts.size() < 2) continue;
+    std::vector<Referent> list;
+    for (const Mention* m : MentionsIn(s - 1, x.range)) {
+      Referent r = FromMention(s - 1, *m, false);
+      if (r.party.empty() || !r.city.empty()) continue;
+      bool seen = false;
+      for (const Referent& u : list) seen |= u.party == r.party;
+      if (!seen) list.push_back(std::move(r));
+    }
+    if (list.size() != 2) continue;
+    for (Referent& r : list) {
+      r.anaphor = true;
+      r.group = true;
+    }
+    return list;
+  }
+  return {};
+}
+
 std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   // A pair is looked for in the sentence only: across sentences "the two sides"
   // are the item's pair.
@@ -1757,7 +1786,7 @@ bool Discourse::GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out
     // "The UK and Canada announced measures. Both imposed ...": with no pair of
     // the item's own, the pair the sentence before names.
     if (list.empty() && count == 2 && !clear_pair_) {
-      std::vector<Referent> before = LastList(s, i, 0);
+      std::vector<Referent> before = SubjectPairBefore(s);
       if (before.size() == 2) list = std::move(before);
     }
     // With no clear pair, or in a sentence about "the visit", "the two nations" are

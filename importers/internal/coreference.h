@@ -138,6 +138,7 @@ class Discourse {
                       int* length) const;
   // A pronoun or a noun standing for an organization, a country or a person.
   const Mention* OfficeNamedBefore(int s, int i, const Token& office) const;
+  std::vector<Referent> SubjectPairBefore(int s) const;
   bool PronounAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
   // "the President": an office (within [i + 1, office_end)) for its last holder.
