@@ -1043,19 +1043,25 @@ bool Discourse::NamedAfterPlace(int s, const TokenRange& conjunct,
   const int begin = CapitalizedNameBegin(t, conjunct);
   if (begin < 0) return false;
   bool place = false;
+  std::string home;  // The state the name holds, if any.
   for (int i = begin; i < conjunct.end; ++i) {
     const int m = sentence.mention_at[i];
     if (m < 0) continue;
     const Mention& mention = sentence.mentions[m];
     if (mention.kind == EntityKind::kPerson) return false;
     place |= IsCountryMention(mention) || mention.kind == EntityKind::kCity;
+    if (home.empty() && IsCountryMention(mention)) home = mention.country;
   }
-  const bool by_word =
-      sentence.mention_at[conjunct.end - 1] < 0 &&
-      k_.lexicon().ContainsWord(k_.classes().company_word, t[conjunct.end - 1]);
+  // "Indian Oil Corporation": a company's word, or its legal form after one.
+  int last = conjunct.end - 1;
+  if (last > begin && k_.lexicon().ContainsWord(k_.classes().company_suffix, t[last]))
+    --last;
+  const bool by_word = sentence.mention_at[last] < 0 &&
+                       k_.lexicon().ContainsWord(k_.classes().company_word, t[last]);
   const bool by_air = t[begin].text == "Air" && sentence.mention_at[begin] < 0;
   if (!place || !(by_word || by_air)) return false;
   *company = CompanyId(t, begin, conjunct.end);
+  if (!home.empty()) company_home_.try_emplace(*company, home);
   return true;
 }
 
@@ -1078,7 +1084,9 @@ bool Discourse::OwnedUnknownName(int s, const TokenRange& conjunct,
   if (owner < 0 || !IsCountryMention(sentence.mentions[owner])) return false;
   // The company's id, made of its name after the owner ("company:posco").
   auto name_company = [&] {
-    if (company != nullptr) *company = CompanyId(t, owner_end + 1, conjunct.end);
+    if (company == nullptr) return;
+    *company = CompanyId(t, owner_end + 1, conjunct.end);
+    company_home_.try_emplace(*company, sentence.mentions[owner].country);
   };
   // "Japan's Mitsui & Co", "Korea's Hanwha Group": a company by its suffix.
   for (int i = owner_end + 2; i < conjunct.end; ++i) {

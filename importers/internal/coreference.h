@@ -86,6 +86,12 @@ class Discourse {
   // True when phrase `np` of sentence `s` is headed by a word for people who act
   // for a state ("officials", "delegations", "ministers").
   bool IsAgentPhrase(int s, int np) const { return AgentHead(s, np); }
+  // The state a company no list knows was named after or owned by, where the item
+  // named it so; "" when none.
+  std::string CompanyHome(const std::string& company) const {
+    auto it = company_home_.find(company);
+    return it == company_home_.end() ? "" : it->second;
+  }
   // The item's principal parties, most salient first.
   const std::vector<std::string>& principal() const { return principal_; }
   // The first two principal parties stand out from the rest: the item is about them.
@@ -266,6 +272,9 @@ class Discourse {
   std::pair<int, int> main_event_ = {-1, -1};
   // How many AnaphorAt calls are under way (one item is read by one thread).
   mutable int anaphor_depth_ = 0;
+  // The state each company no list knows is named after or owned by ("Korea Zinc",
+  // "Brazil's Vale Fertilizers"), as the phrases that name it are read.
+  mutable absl::flat_hash_map<std::string, std::string> company_home_;
   mutable std::optional<std::vector<Referent>> heading_speakers_;  // HeadingSpeakers.
   void FindMainEvent();
 };
