@@ -981,6 +981,16 @@ class ClauseFinder {
   // A second verb in the same clause: the verb group v at i opens a clause of its own.
   void OpenSecondVerbClause(int i, int v) {
     const VerbGroup& g = p_.phrases.verbs[v];
+    // "Canada imposed sanctions on Iran, as did Australia": "as" and a bare "did",
+    // "has" or "was" after a comma start a clause that repeats the one before; it
+    // describes no phrase of it.
+    if (i >= 2 && t_[i - 1].LowerIs("as") && t_[i - 2].tag == Tag::kComma &&
+        g.range.end - g.range.begin == 1 &&
+        (t_[i].LemmaIs("do") || t_[i].LemmaIs("have") || t_[i].LemmaIs("be"))) {
+      int c = Open(ClauseKind::kSubordinate, i - 1, Top(), i - 1);
+      AttachVerb(c, v);
+      return;
+    }
     ClauseKind kind = g.infinitive  ? ClauseKind::kComplement
                       : g.nonfinite ? ClauseKind::kParticipial
                                     : ClauseKind::kRelative;  // "the deal Japan signed"

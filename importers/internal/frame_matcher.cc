@@ -1460,6 +1460,7 @@ class SentenceMatcher {
         } else if (clause.kind != ClauseKind::kParticipial || !Passive(c)) {
           int np = SubjectOf(sentence_.parse, c);
           AddPhrase(np, false, &view);
+          if (np >= 0) AddAsDidSubject(c, &view);
           // "Ministers signed", "delegations exchanged": officials of no named state
           // act for the item's pair.
           if (view.referents.empty() && np >= 0 && !f.needs_named_subject && agents_act &&
@@ -2240,6 +2241,24 @@ class SentenceMatcher {
         break;
     }
     return view;
+  }
+
+  // "X attended the summit, as did Y": Y, after ", as" and a form of "do", "have" or
+  // "be" that closes clause c's sentence, does what the clause's subject does.
+  void AddAsDidSubject(int c, SlotView* view) const {
+    const TokenRange r = clauses_[c].range;
+    const int n = static_cast<int>(t_.size());
+    for (int k = std::max(r.begin, 1); k + 2 < n && k < r.end; ++k) {
+      if (!t_[k].LowerIs("as") || t_[k - 1].tag != Tag::kComma) continue;
+      const Token& aux = t_[k + 1];
+      if (!aux.LemmaIs("do") && !aux.LemmaIs("have") && !aux.LemmaIs("be")) continue;
+      const int np = ph_.np_at[k + 2];
+      if (np < 0 || ph_.nps[np].range.begin != k + 2) continue;
+      const int end = ph_.nps[np].range.end;
+      if (end < n && t_[end].tag != Tag::kPunct && t_[end].tag != Tag::kComma) continue;
+      AddPhrase(np, false, view);
+      return;
+    }
   }
 
   SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np,
