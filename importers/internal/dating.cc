@@ -506,7 +506,9 @@ const DateMention* AntecedentDate(const MatchContext& ctx) {
   TokenRange r = x.range;
   for (int pp : x.pps) r.end = std::max(r.end, s.parse.phrases.pps[pp].range.end);
   for (const DateMention& d : s.dates) {
-    if (r.Contains(d.begin) && !IsTargetDate(s.tokens, d)) return &d;
+    // "in September, which ...": the date's preposition stands before the phrase.
+    const bool in_phrase = r.Contains(d.begin) || (d.begin < r.begin && d.end > r.begin);
+    if (in_phrase && !IsTargetDate(s.tokens, d)) return &d;
   }
   return nullptr;
 }
