@@ -1178,6 +1178,9 @@ class SentenceMatcher {
     // "built roads, hospitals and housing": a kind of thing, not one site; nor are
     // "two fertiliser plants" or "Vietnamese factories".
     if (cls == c_.facility && (BarePlural(np) || PluralFacility(np))) return;
+    // "the Tbilisi Silk Road Forum", "the Lobito Corridor Investment Conference": a
+    // gathering named after a facility is no site.
+    if (cls == c_.facility && head >= 0 && EndsAt(c_.event_noun, head)) return;
     view->ranges.push_back(ChainRange(np));
     // "The summit was chaired by ...", "attended their first summit": an event noun
     // without a name of its own is the item's main event.
