@@ -184,6 +184,7 @@ constexpr Required<TitleClasses> kRequiredTitles[] = {
     {"org_scope", &TitleClasses::org_scope},
     {"org_head", &TitleClasses::org_head},
     {"not_a_code", &TitleClasses::not_a_code},
+    {"org_head_initialled", &TitleClasses::org_head_initialled},
 };
 
 // Sets each required class's id in *group; InvalidArgument naming the first class no

@@ -357,9 +357,36 @@ class MentionFinder {
       }
       run_end = k + 1;
     }
+    // "the Digital Cooperation Organization (DCO)", "the European Sky Shield
+    // Initiative (ESSI)": a name its own initials follow in brackets needs no word of
+    // reach, and may end in a word of a joint effort (@org_head_initialled).
+    // The word ends the name or is followed by a joiner ("the Global Partnership on
+    // Artificial Intelligence (GPAI)"), so not "the Comprehensive Economic Partnership
+    // Agreement (CEPA)", an accord.
+    if (own_word && run_end - first >= 2 && InitialsFollow(first, run_end)) {
+      for (int k = first; k < run_end; ++k) {
+        if (x_.Contains(c_.org_head_initialled, t_[k].lower) &&
+            (k + 1 == run_end || !t_[k + 1].capitalized)) {
+          return run_end;
+        }
+      }
+    }
     if (!scope || !own_word || head_end - first < 2) return -1;
     // "the International Fund for Agricultural Development": the name goes on.
     return complement ? run_end : head_end;
+  }
+
+  // Tokens [begin, end) are followed by "(", their capitalized words' initials, ")".
+  bool InitialsFollow(int begin, int end) const {
+    if (end + 2 >= n_ || t_[end].text != "(" || t_[end + 2].text != ")") return false;
+    std::string initials;
+    for (int k = begin; k < end; ++k) {
+      if (t_[k].capitalized && !t_[k].text.empty()) {
+        initials.push_back(
+            absl::ascii_toupper(static_cast<unsigned char>(t_[k].text[0])));
+      }
+    }
+    return initials.size() >= 3 && t_[end + 1].text == initials;
   }
 
   // "Russia-led", "US-backed": a name joined to a participle of @agent_participle.

@@ -45,7 +45,8 @@ struct Mention {
 struct TitleClasses {
   ClassId leader_title = -1, title = -1, honorific = -1, name_particle = -1,
           name_suffix = -1, counterpart = -1, institution = -1, generic_office = -1,
-          agent_participle = -1, org_scope = -1, org_head = -1, not_a_code = -1;
+          agent_participle = -1, org_scope = -1, org_head = -1, not_a_code = -1,
+          org_head_initialled = -1;
   // The classes a title phrase starts with (leader_title, title, honorific,
   // counterpart), made once with the lexicon (Knowledge): FindMentions requires it.
   ClassSet starts;
