@@ -600,6 +600,27 @@ class ClauseFinder {
     }
   }
 
+  // "two decades after it joined the EU and a year after it joined Schengen": a
+  // subordinator after "and" (and a measure of time) that repeats the open
+  // subordinate clause's own starts a sibling of it, not a clause inside it.
+  void CloseJoinedSubordinate(int i) {
+    constexpr int kMeasureWindow = 5;  // "and exactly a year after"
+    if (stack_.size() < 2) return;
+    const Clause& top = TopClause();
+    if (top.kind != ClauseKind::kSubordinate || top.verb < 0 || top.subordinator < 0 ||
+        t_[top.subordinator].lower != t_[i].lower) {
+      return;
+    }
+    for (int k = i - 1; k > top.subordinator && k >= i - kMeasureWindow; --k) {
+      if (t_[k].LowerIs("and") || t_[k].LowerIs("or")) {
+        if (p_.phrases.verbs[top.verb].range.end > k) return;
+        EndBefore(Top(), k);
+        stack_.pop_back();
+        return;
+      }
+    }
+  }
+
   // A token that marks clauses (punctuation, a comma, a subordinator, a relative
   // pronoun, a conjunction): acts on it and returns true; false for any other.
   bool StepMarker(int i) {
@@ -618,6 +639,7 @@ class ClauseFinder {
         StepComma(i);
         return true;
       case Tag::kSubordinator:
+        CloseJoinedSubordinate(i);
         Open(ClauseKind::kSubordinate, i, Top(), i);
         return true;
       case Tag::kRelative:

@@ -1236,6 +1236,18 @@ std::optional<int> CountOfYearsOrMonthsAround(const std::vector<Token>& t, int i
   return std::nullopt;
 }
 
+// The last of `out` that is not itself the date of a clause "after" opens: "two decades
+// after it joined the EU and a year after it joined Schengen" both count back from the
+// day the sentence named; nullptr when none.
+const DateMention* LastNotAfterClause(const std::vector<Token>& t,
+                                      const std::vector<DateMention>& out) {
+  for (auto it = out.rbegin(); it != out.rend(); ++it) {
+    if (it->kind == DateKind::kRelative && t[it->begin].LowerIs("after")) continue;
+    return &*it;
+  }
+  return nullptr;
+}
+
 // "five decades after the two countries established relations", "two months after
 // Ottawa expelled ...": so long before the day named (else the report), dated on the
 // "after" that opens the clause.
@@ -1252,7 +1264,7 @@ std::optional<int> CountBeforeClause(const std::vector<Token>& t, int i,
   // Not "six decades after independence": only "after" that opens a clause.
   if (dir == "after" && t[i + 2].tag == Tag::kSubordinator && in_years) {
     DateWithPrecision from = ref;
-    if (!out->empty()) from = out->back().date;
+    if (const DateMention* last = LastNotAfterClause(t, *out)) from = last->date;
     const int years = back_count * (in_decades ? 10 : 1);
     if (from.known() && from.year > years) {
       // The date is the clause's that "after" opens: it stands on that word.
@@ -1265,7 +1277,7 @@ std::optional<int> CountBeforeClause(const std::vector<Token>& t, int i,
   // the day named, else the report, known to the month.
   if (dir == "after" && OpensClause(t, i + 2) && in_months && !ApproximateCount(t, i)) {
     DateWithPrecision from = ref;
-    if (!out->empty()) from = out->back().date;
+    if (const DateMention* last = LastNotAfterClause(t, *out)) from = last->date;
     if (from.precision >= DatePrecision::kMonth) {
       const int m = from.year * 12 + (from.month - 1) - back_count;
       out->push_back({i + 2, i + 3, DateWithPrecision::Month(m / 12, m % 12 + 1),
