@@ -2248,7 +2248,15 @@ class SentenceMatcher {
 
   // "X attended the summit, as did Y": Y, after ", as" and a form of "do", "have" or
   // "be" that closes clause c's sentence, does what the clause's subject does.
+  // Memoized per clause: subject slots are read for every frame tried.
   void AddAsDidSubject(int c, SlotView* view) const {
+    if (as_did_.empty()) as_did_.assign(clauses_.size(), kUnread);
+    if (as_did_[c] == kUnread) as_did_[c] = AsDidPhrase(c);
+    if (as_did_[c] >= 0) AddPhrase(as_did_[c], false, view);
+  }
+  static constexpr int kUnread = -2;
+
+  int AsDidPhrase(int c) const {
     const TokenRange r = clauses_[c].range;
     const int n = static_cast<int>(t_.size());
     for (int k = std::max(r.begin, 1); k + 2 < n && k < r.end; ++k) {
@@ -2259,9 +2267,9 @@ class SentenceMatcher {
       if (np < 0 || ph_.nps[np].range.begin != k + 2) continue;
       const int end = ph_.nps[np].range.end;
       if (end < n && t_[end].tag != Tag::kPunct && t_[end].tag != Tag::kComma) continue;
-      AddPhrase(np, false, view);
-      return;
+      return np;
     }
+    return -1;
   }
 
   SlotView SlotOf(const Frame& f, const Slot& slot, int c, int np,
@@ -3727,6 +3735,7 @@ class SentenceMatcher {
   mutable std::optional<bool> about_the_visit_;      // AboutTheVisit's.
   // RangeHas's, by class, first token and end (see its key).
   mutable absl::flat_hash_map<uint64_t, bool> range_has_;
+  mutable std::vector<int> as_did_;  // AsDidPhrase per clause, kUnread until asked.
 };
 
 }  // namespace
