@@ -951,38 +951,43 @@ bool Discourse::IsOfficePhrase(int s, const NounPhrase& x) const {
          lexicon.MatchAt(c.titles.title, t, first, x.range.end).length > 0;
 }
 
-// "X and Y travelled to Washington, where Trump hosted them": the last phrase that
-// lists parties (at least two; exactly `count` when count > 0), in this sentence
-// before `before` or in the one before it. Empty when none.
+// The distinct parties (no cities) that list phrase x of sentence k names, as the
+// members of a group an anaphor stands for; empty when x lists fewer than two.
+std::vector<Referent> Discourse::ListedParties(int k, const NounPhrase& x) const {
+  if (x.conjuncts.size() < 2) return {};
+  std::vector<Referent> list;
+  for (const Mention* m : MentionsIn(k, x.range)) {
+    Referent r = FromMention(k, *m, false);
+    if (r.party.empty() || !r.city.empty()) continue;
+    bool seen = false;
+    for (const Referent& u : list) seen |= u.party == r.party;
+    if (!seen) list.push_back(std::move(r));
+  }
+  if (list.size() < 2) return {};
+  for (Referent& r : list) {
+    r.anaphor = true;
+    r.group = true;
+  }
+  return list;
+}
+
 // The two states a list names as the subject of a clause of the sentence before s
 // ("The UK and Canada announced measures."), not those a list only names as a place or
 // an object ("exports flour to Afghanistan and Tajikistan"); empty when none.
 std::vector<Referent> Discourse::SubjectPairBefore(int s) const {
   if (s < 1 || item_.sentences[s - 1].headline) return {};
-  const Sentence& sentence = item_.sentences[s - 1];
-  const SentenceParse& parse = sentence.parse;
+  const SentenceParse& parse = item_.sentences[s - 1].parse;
   for (auto clause = parse.clauses.rbegin(); clause != parse.clauses.rend(); ++clause) {
     if (clause->subject < 0) continue;
-    const NounPhrase& x = parse.phrases.nps[clause->subject];
-    if (x.conjuncts.size() < 2) continue;
-    std::vector<Referent> list;
-    for (const Mention* m : MentionsIn(s - 1, x.range)) {
-      Referent r = FromMention(s - 1, *m, false);
-      if (r.party.empty() || !r.city.empty()) continue;
-      bool seen = false;
-      for (const Referent& u : list) seen |= u.party == r.party;
-      if (!seen) list.push_back(std::move(r));
-    }
-    if (list.size() != 2) continue;
-    for (Referent& r : list) {
-      r.anaphor = true;
-      r.group = true;
-    }
-    return list;
+    std::vector<Referent> list = ListedParties(s - 1, parse.phrases.nps[clause->subject]);
+    if (list.size() == 2) return list;
   }
   return {};
 }
 
+// "X and Y travelled to Washington, where Trump hosted them": the last phrase that
+// lists parties (at least two; exactly `count` when count > 0), in this sentence
+// before `before` or in the one before it. Empty when none.
 std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
   // A pair is looked for in the sentence only: across sentences "the two sides"
   // are the item's pair.
@@ -994,21 +999,9 @@ std::vector<Referent> Discourse::LastList(int s, int before, int count) const {
     for (int np = static_cast<int>(ph.nps.size()) - 1; np >= 0; --np) {
       const NounPhrase& x = ph.nps[np];
       if (k == s && x.range.end > before) continue;
-      if (x.conjuncts.size() < 2) continue;
-      std::vector<Referent> list;
-      for (const Mention* m : MentionsIn(k, x.range)) {
-        Referent r = FromMention(k, *m, false);
-        if (r.party.empty() || !r.city.empty()) continue;
-        bool seen = false;
-        for (const Referent& u : list) seen |= u.party == r.party;
-        if (!seen) list.push_back(std::move(r));
-      }
-      if (list.size() < 2) continue;
+      std::vector<Referent> list = ListedParties(k, x);
+      if (list.empty()) continue;
       if (count > 0 && static_cast<int>(list.size()) != count) continue;
-      for (Referent& r : list) {
-        r.anaphor = true;
-        r.group = true;
-      }
       return list;
     }
   }

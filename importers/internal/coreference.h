@@ -142,9 +142,14 @@ class Discourse {
   // A counted or listed group ("the two sides", "both ministers"), or the speaker.
   bool GroupAnaphorAt(int s, int i, int end, std::vector<Referent>* out,
                       int* length) const;
-  // A pronoun or a noun standing for an organization, a country or a person.
+  // The state named with the last office of that word before token i ("Jordan's
+  // foreign ministry" for "the Ministry").
   const Mention* OfficeNamedBefore(int s, int i, const Token& office) const;
+  // The parties a list phrase names; the pair a clause subject of the sentence
+  // before s lists.
+  std::vector<Referent> ListedParties(int k, const NounPhrase& x) const;
   std::vector<Referent> SubjectPairBefore(int s) const;
+  // A pronoun or a noun standing for an organization, a country or a person.
   bool PronounAt(int s, int i, int end, bool as_place, std::vector<Referent>* out,
                  int* length) const;
   // "the President": an office (within [i + 1, office_end)) for its last holder.

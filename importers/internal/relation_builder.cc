@@ -6,7 +6,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "importers/extractor.h"
 #include "importers/internal/attributes.h"
@@ -14,21 +13,6 @@
 
 namespace entente::importers::internal {
 namespace {
-
-// "company:korea-zinc" and "country:KOR": a word of the company's id (one no list
-// knows, made of its name) names the state, its home.
-bool NamedAfter(const Gazetteer& g, absl::string_view company, absl::string_view state) {
-  absl::string_view slug = company.substr(company.find(':') + 1);
-  for (absl::string_view word : absl::StrSplit(slug, '-')) {
-    const std::vector<AliasMatch>* m = g.FindPhrase(word);
-    if (m == nullptr) continue;
-    for (const AliasMatch& a : *m) {
-      if (a.entity->kind == graph::EntityKind::kCountry && a.entity->id == state)
-        return true;
-    }
-  }
-  return false;
-}
 
 using graph::RelationType;
 
@@ -290,10 +274,10 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id)
       continue;
     // "Samruk-Kazyna signed an agreement to build a $1.2 billion wind farm in
-    // Zhambyl": a company spending at home invests in no other state.
+    // Zhambyl": a company spending at home invests in no other state. Its home is the
+    // gazetteer's, else the state its name or owner holds ("Korea Zinc").
     if (type == RelationType::kInvestment && absl::StartsWith(r.source.id, "company:") &&
         (g_.CountryOf(r.source.id) == r.target.id ||
-         NamedAfter(g_, r.source.id, r.target.id) ||
          d_.CompanyHome(r.source.id) == r.target.id)) {
       continue;
     }
