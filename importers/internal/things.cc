@@ -57,6 +57,10 @@ ThingRegistry::ThingRegistry(const Knowledge& knowledge, const Gazetteer& gazett
       e.head = head;
       e.name = OwnName(static_cast<int>(s), static_cast<int>(np), ThingKind::kEvent);
       e.weight = Weight(e.name);
+      // "the Philippine Congress" is a legislature, not an event.
+      e.legislature = k_.lexicon().FindIn(k_.classes().legislature, sentence.tokens,
+                                          ph.nps[np].range.begin, ph.nps[np].range.end,
+                                          nullptr, nullptr);
       // The year of the clause's date, if it gives one.
       int clause = sentence.parse.clause_at[ph.nps[np].head];
       for (const DateMention& d : sentence.dates) {
@@ -302,7 +306,27 @@ std::string ThingRegistry::Name(int s, int np, ThingKind kind, int year) const {
       best = &e;
     }
   }
-  return best != nullptr ? best->name : own;
+  if (best != nullptr) return best->name;
+  return Definite(s, np) ? OnlyNamedEvent(year, own) : own;
+}
+
+// "the annual security forum" in an item that names one event alone ("the Tbilisi
+// Dialogue"): that event, though the two call it by different nouns.
+std::string ThingRegistry::OnlyNamedEvent(int year, const std::string& own) const {
+  const Event* only = nullptr;
+  for (const Event& e : events_) {
+    if (e.weight == 0 || e.legislature) continue;
+    if (only != nullptr && only->name != e.name) return own;
+    only = &e;
+  }
+  if (only == nullptr || (only->year != 0 && year != 0 && only->year != year)) return own;
+  return only->name;
+}
+
+bool ThingRegistry::Definite(int s, int np) const {
+  const Sentence& sentence = item_.sentences[s];
+  const NounPhrase& x = sentence.parse.phrases.nps[np];
+  return x.range.begin < x.range.end && sentence.tokens[x.range.begin].LowerIs("the");
 }
 
 }  // namespace entente::importers::internal

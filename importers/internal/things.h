@@ -48,8 +48,14 @@ class ThingRegistry {
     std::string name;
     int year = 0;
     int weight = 0;  // Capitalized words: how much the name says.
+    bool legislature = false;
   };
   std::string HeadOf(int s, int np) const;
+  // The one event the item names with a name of its own, when it names one alone
+  // (of `year`, when both are known); else `own`.
+  std::string OnlyNamedEvent(int year, const std::string& own) const;
+  // True when the phrase opens with "the".
+  bool Definite(int s, int np) const;
 
   const Knowledge& k_;
   const Gazetteer& g_;
