@@ -44,6 +44,83 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   return buffer.str();
 }
 
+// The ASCII letter each Latin letter with a diacritic is written as, lower case, for
+// U+00C0..U+024F and U+1E00..U+1EFF ("." keeps the character as it is).
+constexpr char kLatinFold[] =
+    "aaaaaaaceeeeiiiidnooooo.ouuuuytsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkk.lllllll"
+    "lllnnnnnn.nnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+    "..................f.............oo.............uu..............."
+    "....dddlllnnnaaiioouuuuuuuuuu.aaaa....ggkkoooo..jdddgg..nnaa...."
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............"
+    "................";
+constexpr char kLatinExtendedFold[] =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm"
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv"
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy.s....aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+constexpr uint32_t kLatinFirst = 0xC0, kLatinLast = 0x24F;
+constexpr uint32_t kExtendedFirst = 0x1E00, kExtendedLast = 0x1EFF;
+constexpr uint32_t kCombiningFirst = 0x300, kCombiningLast = 0x36F;
+
+bool HasNonAscii(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// The code point of the UTF-8 sequence at text[i] and its length in bytes; length 1
+// and the byte itself for a byte that opens no sequence.
+uint32_t DecodeAt(absl::string_view text, size_t i, int* length) {
+  const unsigned char c = text[i];
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + n > text.size()) n = 1;
+  uint32_t cp = n == 1 ? c : (c & (0xFF >> (n + 1)));
+  for (int k = 1; k < n; ++k) {
+    const unsigned char next = text[i + k];
+    if ((next & 0xC0) != 0x80) {
+      *length = 1;
+      return c;
+    }
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  *length = n;
+  return cp;
+}
+
+// Latin letters with diacritics written as their ASCII letters, combining marks
+// dropped: "việt nam" -> "viet nam", "türkiye" -> "turkiye". Other text is kept.
+std::string FoldDiacritics(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    int length = 1;
+    const uint32_t cp = DecodeAt(text, i, &length);
+    char folded = '.';
+    if (cp >= kLatinFirst && cp <= kLatinLast) folded = kLatinFold[cp - kLatinFirst];
+    if (cp >= kExtendedFirst && cp <= kExtendedLast) {
+      folded = kLatinExtendedFold[cp - kExtendedFirst];
+    }
+    if (cp >= kCombiningFirst && cp <= kCombiningLast) {
+      i += length;
+      continue;
+    }
+    if (length > 1 && folded != '.') {
+      out.push_back(folded);
+    } else {
+      out.append(text.data() + i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
+// The key a lookup uses: itself when plain ASCII, else folded into `storage`.
+absl::string_view LookupKey(absl::string_view key, std::string* storage) {
+  if (!HasNonAscii(key)) return key;
+  *storage = FoldDiacritics(key);
+  return *storage;
+}
+
 }  // namespace
 
 std::string NormalizePhrase(absl::string_view text) {
@@ -73,7 +150,7 @@ std::string NormalizePhrase(absl::string_view text) {
     space = false;
     out.push_back(absl::ascii_tolower(c));
   }
-  return out;
+  return HasNonAscii(out) ? FoldDiacritics(out) : out;
 }
 
 absl::string_view ConfiguredIsoCodesDir() { return ENTENTE_CONFIGURED_ISO_CODES_DIR; }
@@ -355,7 +432,8 @@ absl::string_view Gazetteer::CountryOf(absl::string_view id) const {
 }
 
 const std::vector<AliasMatch>* Gazetteer::FindPhrase(absl::string_view normalized) const {
-  auto it = phrases_.find(normalized);
+  std::string folded;
+  auto it = phrases_.find(LookupKey(normalized, &folded));
   return it == phrases_.end() ? nullptr : &it->second;
 }
 
@@ -365,11 +443,13 @@ const std::vector<AliasMatch>* Gazetteer::FindCode(absl::string_view upper) cons
 }
 
 bool Gazetteer::IsPhrasePrefix(absl::string_view normalized) const {
-  return phrase_prefixes_.contains(normalized);
+  std::string folded;
+  return phrase_prefixes_.contains(LookupKey(normalized, &folded));
 }
 
 int Gazetteer::MaxWordsStartingWith(absl::string_view normalized_word) const {
-  auto it = max_words_.find(normalized_word);
+  std::string folded;
+  auto it = max_words_.find(LookupKey(normalized_word, &folded));
   return it == max_words_.end() ? 0 : it->second;
 }
 

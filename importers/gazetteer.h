@@ -129,8 +129,9 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::string> holders_by_word_;
 };
 
-// Lower-cases ASCII, folds typographic apostrophes and dashes, and joins the
-// words of `text` with single spaces: the key form of FindPhrase.
+// Lower-cases ASCII, folds typographic apostrophes and dashes and Latin letters
+// with diacritics ("Việt Nam" -> "viet nam"), and joins the words of `text` with
+// single spaces: the key form of FindPhrase, which folds its argument the same way.
 std::string NormalizePhrase(absl::string_view text);
 
 }  // namespace entente::importers

@@ -43,6 +43,30 @@ TEST(Gazetteer, APeoplesPluralNamesItsStateButIsNoListedAlias) {
   EXPECT_EQ(g->FindPhrase("chineses"), nullptr);  // No "s" after "-ese".
 }
 
+TEST(NormalizePhrase, FoldsLatinDiacriticsAndKeepsOtherText) {
+  EXPECT_EQ(NormalizePhrase("Việt  Nam"), "viet nam");
+  EXPECT_EQ(NormalizePhrase("Türkiye"), "turkiye");
+  EXPECT_EQ(NormalizePhrase("Łódź Voivodeship"), "lodz voivodeship");
+  // A combining accent is dropped; a script with no Latin letters stays as it is.
+  EXPECT_EQ(NormalizePhrase("Sa\u0303o Paulo"), "sao paulo");
+  EXPECT_EQ(NormalizePhrase("Москва"), "Москва");
+  // A cut sequence is kept byte for byte, not read past the end.
+  EXPECT_EQ(NormalizePhrase("ab\xC3"), "ab\xC3");
+}
+
+TEST(Gazetteer, ANameIsFoundHoweverItIsAccented) {
+  auto g = testing::SharedGazetteer();
+  ASSERT_NE(g, nullptr);
+  const std::vector<AliasMatch>* vietnam = g->FindPhrase("việt nam");
+  ASSERT_NE(vietnam, nullptr);
+  EXPECT_EQ(vietnam->front().entity->id, "country:VNM");
+  EXPECT_GT(g->MaxWordsStartingWith("việt"), 1);
+  EXPECT_TRUE(g->IsPhrasePrefix("việt"));
+  const std::vector<AliasMatch>* turkey = g->FindPhrase("türkiye");
+  ASSERT_NE(turkey, nullptr);
+  EXPECT_EQ(turkey->front().entity->id, "country:TUR");
+}
+
 TEST(Gazetteer, CitiesAndPeopleBelongToCountries) {
   auto g = testing::SharedGazetteer();
   EXPECT_EQ(g->CountryOf("city:astana"), "country:KAZ");

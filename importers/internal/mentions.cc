@@ -160,6 +160,53 @@ class MentionFinder {
     return true;
   }
 
+  // "Michal Jaros": a leader's one-word surname right before a capitalized word no
+  // list knows is someone else's first name.
+  bool FirstNameOfAnother(const AliasMatch& m, int i, int length) const {
+    const int next = i + length;
+    if (m.form != AliasForm::kPerson || length != 1 || next >= n_) return false;
+    if (m.entity->name.find(' ') == std::string::npos) return false;
+    const Token& word = t_[next];
+    if (!word.capitalized || word.kind != TokenKind::kWord || AllUpper(word.text) ||
+        word.LowerIs("jr") || word.LowerIs("sr") ||
+        g_.MaxWordsStartingWith(word.lower) > 0 || MonthFromWord(word.lower) > 0 ||
+        WeekdayFromWord(word.lower) >= 0) {
+      return false;
+    }
+    for (ClassId c : {c_.title, c_.leader_title, c_.honorific, c_.institution}) {
+      if (x_.MatchAt(c, t_, next, n_).length > 0) return false;
+    }
+    // "Felix Antoine Tshisekedi Tshilombo": after a given name, the surname is his.
+    return i == 0 || !t_[i - 1].capitalized || TitleEndsAt(i);
+  }
+
+  // A title or honorific ends right before token i, or its portfolio does: "Deputy
+  // Minister Michal Jaros", "Minister of Trade and Industry Michal Jaros".
+  bool TitleEndsAt(int i) const {
+    constexpr int kTitleWindow = 10;  // "Deputy Minister of Development and Technology"
+    for (int start = std::max(0, i - kTitleWindow); start < i; ++start) {
+      for (ClassId c : {c_.title, c_.leader_title, c_.honorific}) {
+        const int end = start + x_.MatchAt(c, t_, start, i).length;
+        if (end == start) continue;
+        if (end == i || (PortfolioWord(end) && PortfolioUpTo(end, i))) return true;
+      }
+    }
+    return false;
+  }
+
+  bool PortfolioWord(int k) const { return t_[k].LowerIs("of") || t_[k].LowerIs("for"); }
+
+  // Tokens [from, to) are a portfolio's words: "of Development and Technology".
+  bool PortfolioUpTo(int from, int to) const {
+    for (int k = from; k < to; ++k) {
+      if (!t_[k].capitalized && !PortfolioWord(k) && !t_[k].LowerIs("and") &&
+          !t_[k].LowerIs("the")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void FindNames() {
     for (int i = 0; i < n_; ++i) {
       if (Skip(i)) continue;
@@ -175,7 +222,8 @@ class MentionFinder {
             continue;
           }
         }
-        if (DemonymOpensPlaceName(*Best(*found), i, length)) {
+        if (DemonymOpensPlaceName(*Best(*found), i, length) ||
+            FirstNameOfAnother(*Best(*found), i, length)) {
           i += length;  // The place's own name after it too.
           continue;
         }
