@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -121,6 +123,80 @@ absl::string_view LookupKey(absl::string_view key, std::string* storage) {
   return *storage;
 }
 
+// The words English puts after a subdivision's name for its ISO 3166-2 type:
+// "Rayong province", "Akwa Ibom state", "Podkarpackie voivodeship". Empty for a
+// type too small or too vague to name a place by ("District", "Municipality").
+std::vector<absl::string_view> SubdivisionTypeWords(absl::string_view type) {
+  static const auto* const kWords =
+      new absl::flat_hash_map<absl::string_view, std::vector<absl::string_view>>{
+          {"Province", {"province"}},
+          {"Autonomous province", {"province"}},
+          {"Region", {"region"}},
+          {"Administrative region", {"region"}},
+          {"Metropolitan region", {"region"}},
+          {"Autonomous community", {"region"}},
+          {"Autonomous region", {"region", "autonomous region"}},
+          {"State", {"state"}},
+          {"Land", {"state"}},
+          {"Regional state", {"region", "state"}},
+          {"Governorate", {"governorate", "province"}},
+          {"Prefecture", {"prefecture"}},
+          {"Voivodship", {"voivodeship", "province"}},
+          {"County", {"county"}},
+          {"Department", {"department"}},
+          {"Oblast", {"oblast", "region"}},
+          {"Emirate", {"emirate"}},
+          {"Republic", {"republic"}},
+          {"Autonomous republic", {"republic"}},
+          {"Territory", {"territory"}},
+          {"Union territory", {"territory"}},
+          {"Capital territory", {"territory"}},
+      };
+  auto it = kWords->find(type);
+  return it == kWords->end() ? std::vector<absl::string_view>() : it->second;
+}
+
+// A subdivision's name as English text writes it: no bracketed note ("Guelmim-Oued
+// Noun (EH-partial)"), no Chinese type word ("Guangdong Sheng"); "" for a name
+// in an inverted form ("Adygeja, Respublika").
+std::string SubdivisionName(absl::string_view name) {
+  name = name.substr(0, std::min(name.find(" ("), name.find(" [")));
+  if (name.find(',') != absl::string_view::npos) return "";
+  for (absl::string_view suffix : {" Zizhiqu", " Sheng", " Shi", " oblysy"}) {
+    if (absl::ConsumeSuffix(&name, suffix)) break;
+  }
+  return std::string(name);
+}
+
+// Words that name no place on their own: a subdivision called by them alone ("Upper
+// East", "Far North", "Central Province") is left to its typed form or to nothing.
+bool AllGenericPlaceWords(absl::string_view normalized) {
+  static const auto* const kGeneric = new absl::flat_hash_set<absl::string_view>{
+      "north",      "south",      "east",       "west",      "northern", "southern",
+      "eastern",    "western",    "central",    "far",       "upper",    "lower",
+      "capital",    "territory",  "region",     "province",  "coast",    "national",
+      "islands",    "highlands",  "new",        "the",       "and",      "of",
+      "north-east", "north-west", "south-east", "south-west"};
+  for (absl::string_view word : absl::StrSplit(normalized, ' ')) {
+    if (!kGeneric->contains(word)) return false;
+  }
+  return true;
+}
+
+// A name of a sea, river or coast, which text names for itself ("Egypt's Red Sea
+// coast" is no Sudanese state).
+bool NamesANaturalFeature(absl::string_view normalized) {
+  static const auto* const kFeatures = new absl::flat_hash_set<absl::string_view>{
+      "sea",     "river",  "nile",   "lake",      "lakes",     "gulf",
+      "bay",     "coast",  "valley", "mountain",  "mountains", "island",
+      "islands", "desert", "ocean",  "peninsula", "delta",     "hills",
+      "plateau", "strait", "canal",  "savannah",  "savanes",   "forest"};
+  for (absl::string_view word : absl::StrSplit(normalized, ' ')) {
+    if (kFeatures->contains(word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NormalizePhrase(absl::string_view text) {
@@ -175,7 +251,76 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(
     if (!absl::StartsWith(f.name, "gazetteer/")) continue;
     ENTENTE_RETURN_IF_ERROR((*gazetteer)->AddAliasTable(f.name, f.content));
   }
+  // Provinces, regions and states, after every list so that none takes a name a list
+  // gives: iso_3166-2.json where the directory has it.
+  const std::string subdivisions = absl::StrCat(iso_codes_dir, "/iso_3166-2.json");
+  if (absl::StatusOr<std::string> text = ReadWholeFile(subdivisions); text.ok()) {
+    absl::Status added = (*gazetteer)->AddIsoSubdivisions(*text);
+    if (!added.ok()) {
+      return absl::Status(added.code(),
+                          absl::StrCat(subdivisions, ": ", added.message()));
+    }
+  }
   return gazetteer;
+}
+
+absl::Status Gazetteer::AddIsoSubdivisions(absl::string_view json) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(json.data(), json.size());
+  simdjson::dom::element root;
+  if (auto error = parser.parse(padded).get(root)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not JSON: ", simdjson::error_message(error)));
+  }
+  simdjson::dom::array entries;
+  if (root["3166-2"].get_array().get(entries)) {
+    return absl::InvalidArgumentError("no \"3166-2\" array");
+  }
+  struct Subdivision {
+    std::string id, name, country;
+    std::vector<absl::string_view> type_words;
+  };
+  std::vector<Subdivision> found;
+  // A name two states' subdivisions share names neither ("Central", "La Paz").
+  absl::flat_hash_map<std::string, std::string> country_of_name;
+  for (simdjson::dom::element entry : entries) {
+    std::string_view code_json, name_json, type_json;
+    if (entry["code"].get_string().get(code_json) ||
+        entry["name"].get_string().get(name_json) ||
+        entry["type"].get_string().get(type_json)) {
+      continue;
+    }
+    const absl::string_view code(code_json.data(), code_json.size());
+    const absl::string_view name(name_json.data(), name_json.size());
+    const absl::string_view type(type_json.data(), type_json.size());
+    if (code.size() < 4 || code[2] != '-') continue;
+    Subdivision sub;
+    sub.type_words = SubdivisionTypeWords(type);
+    sub.name = SubdivisionName(name);
+    auto country = alpha2_.find(code.substr(0, 2));
+    if (sub.type_words.empty() || sub.name.empty() || country == alpha2_.end()) continue;
+    sub.country = country->second;
+    sub.id = absl::AsciiStrToLower(absl::StrCat("region:", code));
+    auto [it, inserted] =
+        country_of_name.try_emplace(NormalizePhrase(sub.name), sub.country);
+    if (!inserted && it->second != sub.country) it->second.clear();
+    found.push_back(std::move(sub));
+  }
+  for (const Subdivision& sub : found) {
+    const std::string key = NormalizePhrase(sub.name);
+    if (country_of_name[key].empty() || phrases_.contains(key)) continue;
+    graph::Entity* e = Upsert(sub.id, sub.name);
+    facts_[sub.id].country = sub.country;
+    // A name of several words alone ("Akwa Ibom", "Long An"); any name with its type.
+    if (key.find(' ') != std::string::npos && !AllGenericPlaceWords(key) &&
+        !NamesANaturalFeature(key)) {
+      AddAlias(e, sub.name, AliasForm::kName);
+    }
+    for (absl::string_view word : sub.type_words) {
+      AddAlias(e, absl::StrCat(sub.name, " ", word), AliasForm::kName, /*listed=*/false);
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::LoadFromText(
@@ -225,6 +370,7 @@ absl::Status Gazetteer::AddIsoCountries(absl::string_view json) {
     // Codes are aliases of the entity (search) but only alpha-3 is matched in
     // running text: two-letter codes collide with words ("IT", "IN", "AI").
     e->aliases.push_back(std::string(alpha2.data(), alpha2.size()));
+    alpha2_[std::string(alpha2.data(), alpha2.size())] = e->id;
     AddAlias(e, absl::string_view(alpha3.data(), alpha3.size()), AliasForm::kCode);
   }
   return absl::OkStatus();

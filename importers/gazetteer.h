@@ -4,7 +4,8 @@
 // The gazetteer: every entity the extractor can recognise in running text and
 // the surface forms ("aliases") that name it. Countries come from Debian's
 // iso-codes (iso_3166-1.json, read at run time: name, official_name,
-// common_name, alpha_2, alpha_3); demonyms, capitals, leaders, organizations,
+// common_name, alpha_2, alpha_3), and so do provinces, regions and states
+// (iso_3166-2.json, when present); demonyms, capitals, leaders, organizations,
 // cities, regions, sites and companies come from importers/data/aliases.tsv and
 // importers/data/gazetteer/*.tsv (one format; a later line for an id already
 // known adds aliases and fills empty facts), embedded into the binary at build time.
@@ -111,6 +112,10 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   absl::Status AddIsoCountries(absl::string_view json);
+  // The provinces, regions and states of iso_3166-2.json, as places of their country
+  // ("region:th-21"): named with their type ("Rayong province"), and alone when the
+  // name has several words and no list names it ("Akwa Ibom").
+  absl::Status AddIsoSubdivisions(absl::string_view json);
   absl::Status AddAliasTable(absl::string_view file, absl::string_view tsv);
   graph::Entity* Upsert(absl::string_view id, absl::string_view name);
   void AddAlias(graph::Entity* entity, absl::string_view alias, AliasForm form,
@@ -119,6 +124,7 @@ class Gazetteer {
   std::vector<std::unique_ptr<graph::Entity>> entities_;
   absl::flat_hash_map<std::string, graph::Entity*> by_id_;
   absl::flat_hash_map<std::string, EntityFacts> facts_;
+  absl::flat_hash_map<std::string, std::string> alpha2_;  // "KZ" -> "country:KAZ".
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> phrases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> codes_;
   absl::flat_hash_map<std::string, int> max_words_;

@@ -67,6 +67,31 @@ TEST(Gazetteer, ANameIsFoundHoweverItIsAccented) {
   EXPECT_EQ(turkey->front().entity->id, "country:TUR");
 }
 
+TEST(Gazetteer, ProvincesAreNamedWithTheirTypeOrByANameOfSeveralWords) {
+  auto g = testing::SharedGazetteer();
+  ASSERT_NE(g, nullptr);
+  auto region_of = [&](absl::string_view phrase) -> std::string {
+    const std::vector<AliasMatch>* m = g->FindPhrase(phrase);
+    if (m == nullptr) return "";
+    return std::string(g->CountryOf(m->front().entity->id));
+  };
+  EXPECT_EQ(region_of("rayong province"), "country:THA");
+  EXPECT_EQ(region_of("akwa ibom state"), "country:NGA");
+  EXPECT_EQ(region_of("podkarpackie voivodeship"), "country:POL");
+  EXPECT_EQ(region_of("long an"), "country:VNM");
+  // One word alone may be a word of English or a person; a type makes it a place.
+  EXPECT_EQ(g->FindPhrase("rayong"), nullptr);
+  // Words that name no place alone, and a name two states' provinces share.
+  EXPECT_EQ(g->FindPhrase("upper east"), nullptr);
+  EXPECT_EQ(g->FindPhrase("central province"), nullptr);
+  // A sea or a river is named for itself, whatever province shares its name.
+  EXPECT_EQ(g->FindPhrase("red sea"), nullptr);
+  // A name a list gives keeps its entity.
+  const std::vector<AliasMatch>* bali = g->FindPhrase("bali");
+  ASSERT_NE(bali, nullptr);
+  EXPECT_EQ(bali->front().entity->id, "region:bali");
+}
+
 TEST(Gazetteer, CitiesAndPeopleBelongToCountries) {
   auto g = testing::SharedGazetteer();
   EXPECT_EQ(g->CountryOf("city:astana"), "country:KAZ");
