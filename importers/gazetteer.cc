@@ -124,8 +124,9 @@ absl::string_view LookupKey(absl::string_view key, std::string* storage) {
 }
 
 // The words English puts after a subdivision's name for its ISO 3166-2 type:
-// "Rayong province", "Akwa Ibom state", "Podkarpackie voivodeship". Empty for a
-// type too small or too vague to name a place by ("District", "Municipality").
+// "Rayong province", "Akwa Ibom state", "Podkarpackie voivodeship", "Trincomalee
+// district". Empty for a type too small or too vague to name a place by
+// ("Municipality", "Parish").
 std::vector<absl::string_view> SubdivisionTypeWords(absl::string_view type) {
   static const auto* const kWords =
       new absl::flat_hash_map<absl::string_view, std::vector<absl::string_view>>{
@@ -151,6 +152,7 @@ std::vector<absl::string_view> SubdivisionTypeWords(absl::string_view type) {
           {"Territory", {"territory"}},
           {"Union territory", {"territory"}},
           {"Capital territory", {"territory"}},
+          {"District", {"district"}},
       };
   auto it = kWords->find(type);
   return it == kWords->end() ? std::vector<absl::string_view>() : it->second;
@@ -311,9 +313,10 @@ absl::Status Gazetteer::AddIsoSubdivisions(absl::string_view json) {
     if (country_of_name[key].empty() || phrases_.contains(key)) continue;
     graph::Entity* e = Upsert(sub.id, sub.name);
     facts_[sub.id].country = sub.country;
-    // A name of several words alone ("Akwa Ibom", "Long An"); any name with its type.
+    // A name of several words alone ("Akwa Ibom", "Long An"), not a district's; any
+    // name with its type.
     if (key.find(' ') != std::string::npos && !AllGenericPlaceWords(key) &&
-        !NamesANaturalFeature(key)) {
+        !NamesANaturalFeature(key) && sub.type_words.front() != "district") {
       AddAlias(e, sub.name, AliasForm::kName);
     }
     for (absl::string_view word : sub.type_words) {

@@ -79,6 +79,7 @@ TEST(Gazetteer, ProvincesAreNamedWithTheirTypeOrByANameOfSeveralWords) {
   EXPECT_EQ(region_of("akwa ibom state"), "country:NGA");
   EXPECT_EQ(region_of("podkarpackie voivodeship"), "country:POL");
   EXPECT_EQ(region_of("long an"), "country:VNM");
+  EXPECT_EQ(region_of("trincomalee district"), "country:LKA");
   // One word alone may be a word of English or a person; a type makes it a place.
   EXPECT_EQ(g->FindPhrase("rayong"), nullptr);
   // Words that name no place alone, and a name two states' provinces share.

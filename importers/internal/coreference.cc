@@ -223,6 +223,24 @@ void Discourse::FindMainEvent() {
   }
 }
 
+std::string Discourse::PlacedIn(int s, const std::vector<std::string>& states) const {
+  std::string placed;
+  const int last = std::min<int>(s + 1, static_cast<int>(item_.sentences.size()) - 1);
+  for (int k = s; k <= last; ++k) {
+    for (const Mention& m : item_.sentences[k].mentions) {
+      if (!absl::StartsWith(m.id, "region:") && !absl::StartsWith(m.id, "city:") &&
+          !absl::StartsWith(m.id, "site:")) {
+        continue;
+      }
+      const std::string country(g_.CountryOf(m.id));
+      if (std::find(states.begin(), states.end(), country) == states.end()) continue;
+      if (!placed.empty() && placed != country) return "";
+      placed = country;
+    }
+  }
+  return placed;
+}
+
 void Discourse::RegisterPeople() {
   for (const Sentence& s : item_.sentences) {
     for (const Mention& m : s.mentions) {

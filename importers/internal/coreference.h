@@ -106,6 +106,10 @@ class Discourse {
   std::string LastNamedOf(int s, int before,
                           const std::vector<std::string>& parties) const;
   const PersonInfo* Person(const std::string& id) const;
+  // Of `states`, the one whose city, region or listed site sentence s or the next
+  // names ("Planned on the Naryn River in the Jalal-Abad Region"); "" when none or
+  // several.
+  std::string PlacedIn(int s, const std::vector<std::string>& states) const;
   // The person named last before token `before` of sentence s (in that sentence,
   // else in the ones before it) who acts for `party`; "" when the item names none.
   std::string LastPersonOf(int s, int before, const std::string& party) const;

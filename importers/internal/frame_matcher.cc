@@ -3438,6 +3438,26 @@ class SentenceMatcher {
     }
     std::vector<Referent> source = FirstNonEmpty(f, f.source, c, np, trigger, false);
     if (source.empty()) return pairs;
+    // "The ministries of Kyrgyzstan, Kazakhstan and Uzbekistan agreed on building the
+    // plant": a site stands in one state; of a list of builders, the one whose city or
+    // region the text names with it, else the item's host, else none.
+    if (f.type == RelationType::kSite && DistinctParties(source) >= 2) {
+      std::vector<std::string> states;
+      for (const Referent& r : source) states.push_back(r.party);
+      std::string placed = d_.PlacedIn(s_, states);
+      // "The two leaders agreed to develop the port" in a report of a visit or from a
+      // dateline: the host's or the dateline's state, when it is one of them.
+      for (const std::string& host : {d_.dateline_host(), VisitHost()}) {
+        if (placed.empty() && !host.empty() &&
+            std::find(states.begin(), states.end(), host) != states.end()) {
+          placed = host;
+        }
+      }
+      source.erase(std::remove_if(source.begin(), source.end(),
+                                  [&](const Referent& r) { return r.party != placed; }),
+                   source.end());
+      if (source.empty()) return pairs;
+    }
     named_any_ = PrivateSubject(c);
     std::vector<Referent> target =
         FirstNonEmpty(f, f.target, c, np, trigger, true, &source);
@@ -3450,6 +3470,17 @@ class SentenceMatcher {
       }
       if (!source_in_pair) target.clear();
     }
+    // "New Delhi and Ottawa each expelled six diplomats": each did it to the other.
+    if (target.empty() && f.type == RelationType::kDowngrade && EachOfSubject(c) &&
+        DistinctParties(source) >= 2) {
+      for (const Referent& a : source) {
+        for (const Referent& b : source) {
+          if (!a.party.empty() && !b.party.empty() && a.party != b.party)
+            pairs.emplace_back(a, b);
+        }
+      }
+      return pairs;
+    }
     // "Kazakhstan and Kyrgyzstan visited Tehran and Baku, respectively".
     if (!PairRespectively(c, source, target, &pairs))
       Cross(std::move(source), std::move(target), &pairs);
@@ -3459,6 +3490,21 @@ class SentenceMatcher {
                   pairs.end());
     }
     return pairs;
+  }
+
+  // The host of the item's visit; "" before one is noted.
+  std::string VisitHost() const {
+    const std::vector<std::string> parties = d_.VisitParties();
+    return parties.size() == 2 ? parties[1] : "";
+  }
+
+  // "each" right after a conjoined subject of clause c: "X and Y each recalled".
+  bool EachOfSubject(int c) const {
+    if (c < 0) return false;
+    const int subject = clauses_[c].subject;
+    if (subject < 0 || ph_.nps[subject].conjuncts.size() < 2) return false;
+    const int after = ph_.nps[subject].range.end;
+    return after < static_cast<int>(t_.size()) && t_[after].LowerIs("each");
   }
 
   // "The EU's envoy held talks with the ministers of the five Central Asian states":
