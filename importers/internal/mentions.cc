@@ -594,6 +594,26 @@ class MentionFinder {
     return length;
   }
 
+  // Token k, or past one or two lower-case words of a portfolio before an office
+  // ("business secretary", "digital economy minister"): where the office starts.
+  int AfterPortfolioWords(int k) const {
+    constexpr int kPortfolioWords = 2;
+    if (k >= n_ || Match(c_.title, k) > 0 || Match(c_.leader_title, k) > 0 ||
+        Match(c_.honorific, k) > 0 || Match(c_.counterpart, k) > 0) {
+      return k;
+    }
+    for (int gap = 1; gap <= kPortfolioWords && k + gap < n_; ++gap) {
+      const Token& word = t_[k + gap - 1];
+      if (word.capitalized || word.kind != TokenKind::kWord || x_.IsFunctionWord(word) ||
+          TensedVerb(word)) {
+        return k;
+      }
+      if (Match(c_.title, k + gap) > 0 || Match(c_.leader_title, k + gap) > 0)
+        return k + gap;
+    }
+    return k;
+  }
+
   // "[the] [Kazakh|Russia's] [honorifics] TITLE [of Country] [,] [honorifics] [Name]".
   bool TitleAt(int i, Mention* result, int* phrase_end) const {
     int k = i;
@@ -614,6 +634,9 @@ class MentionFinder {
       if (k < n_ && t_[k].LowerIs("'s")) ++k;
       prefixed = true;
     }
+    // "Britain's business secretary X": a state's office may open with lower-case
+    // words of its portfolio that no list knows.
+    if (prefixed) k = AfterPortfolioWords(k);
     // Most words start no office and no honorific: nothing to read here.
     if (k >= n_ || !x_.MayMatchAny(title_starts_, t_[k])) return false;
     // "General Secretary" is an office; "General X" an honorific before one.
