@@ -553,10 +553,13 @@ class MentionFinder {
   // "King Philippe", "Emir Tamim": a name the gazetteer does not know whole, whose
   // last word is in the name of the one holder of the office it lists. Only the
   // last: "Prime Minister John Smith" is no other John.
-  void KnownHolder(const std::string& role, int name_end, Mention* person) const {
+  void KnownHolder(const std::string& role, int name_end, const std::string& country,
+                   Mention* person) const {
     const absl::string_view id = g_.HolderNamed(role, t_[name_end - 1].lower);
     const graph::Entity* e = id.empty() ? nullptr : g_.FindById(id);
     if (e == nullptr) return;
+    // "French President Paul Martin" is no holder of another state's office.
+    if (!country.empty() && g_.CountryOf(id) != country) return;
     Mention known =
         FromAlias(g_, AliasMatch{e, AliasForm::kPerson}, person->begin, person->end);
     *person = std::move(known);
@@ -619,6 +622,7 @@ class MentionFinder {
     int k = i;
     std::string country;
     bool prefixed = false;
+    bool by_adjective = false;  // "Congolese President X", not "Congo's" or "EU".
     int m = MentionAt(k);
     // A view compares lengths before bytes: this runs for every token.
     if (m < 0 && absl::string_view(t_[k].lower) == "the" && k + 1 < n_)
@@ -633,6 +637,8 @@ class MentionFinder {
       k = out_[m].end;
       if (k < n_ && t_[k].LowerIs("'s")) ++k;
       prefixed = true;
+      by_adjective = out_[m].form == AliasForm::kDemonym &&
+                     out_[m].kind == graph::EntityKind::kCountry;
     }
     // "Britain's business secretary X": a state's office may open with lower-case
     // words of its portfolio that no list knows.
@@ -702,7 +708,7 @@ class MentionFinder {
     if (name_end > name_begin) {
       person = Person(name_begin, name_end);
       if (!title.value.empty() && g_.FindById(person.id) == nullptr) {
-        KnownHolder(std::string(title.value), name_end, &person);
+        KnownHolder(std::string(title.value), name_end, country, &person);
       }
       person.begin = i;
       *phrase_end = name_end;
@@ -714,7 +720,12 @@ class MentionFinder {
       *phrase_end = k;
     }
     person.end = *phrase_end;
-    if (!country.empty()) person.country = country;
+    // "Congolese President Denis Sassou Nguesso": a listed person named in full keeps
+    // the state the list gives, where an adjective two states share may say another.
+    const bool listed_in_full = by_adjective && cls != c_.counterpart &&
+                                name_end - name_begin >= 2 && !person.country.empty() &&
+                                g_.FindById(person.id) != nullptr;
+    if (!country.empty() && !listed_in_full) person.country = country;
     person.leader = leader || person.leader;
     if (person.role.empty() || !person.titled) {
       if (!title.value.empty()) person.role = std::string(title.value);
