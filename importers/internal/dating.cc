@@ -947,6 +947,25 @@ bool DuringWhich(const MatchContext& ctx) {
   return before == "during" || before == "over" || before == "throughout";
 }
 
+// The trigger's clause is opened by "after" right after a span ("days after the US
+// tightened its controls", "weeks after"), with no date of its own: it happened
+// some days before the date of the clause it hangs on (a counted span, "two days
+// after", is ShiftBySubordinate's).
+bool SpanAfterClause(const MatchContext& ctx, const DateMention* chosen) {
+  const SentenceParse& parse = ctx.sentence().parse;
+  const Clause& clause = parse.clauses[ctx.match.clause];
+  const std::vector<Token>& t = ctx.tokens();
+  if (clause.subordinator < 1 || !t[clause.subordinator].LowerIs("after")) return false;
+  if (chosen != nullptr && parse.clause_at[chosen->begin] == ctx.match.clause)
+    return false;
+  const Token& span = t[clause.subordinator - 1];
+  // "nine days after", "48 hours after": a counted span says how long before.
+  if (clause.subordinator >= 2 && ParseCount(t[clause.subordinator - 2]).has_value())
+    return false;
+  return span.LowerIs("days") || span.LowerIs("weeks") || span.LowerIs("hours") ||
+         span.LowerIs("months");
+}
+
 // How far back from the report an event told as news may lie.
 constexpr int kNewsDays = 31;
 
@@ -1471,6 +1490,11 @@ EventDate DateOf(const MatchContext& ctx) {
   // "a four-day visit that ended on Wednesday, during which they signed ...":
   // some day of the span, known to the month.
   if (DuringWhich(ctx) && out.date.precision == DatePrecision::kDay) {
+    out.date = DateWithPrecision::Month(out.date.year, out.date.month);
+  }
+  // "days after the US tightened its controls": some days before, known to the month.
+  if (SpanAfterClause(ctx, chosen) && out.date.precision == DatePrecision::kDay &&
+      SubordinateShift(ctx).days == 0) {
     out.date = DateWithPrecision::Month(out.date.year, out.date.month);
   }
   ShiftBySubordinate(ctx, chosen, &out);
