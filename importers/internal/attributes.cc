@@ -498,8 +498,12 @@ bool PluralKindIn(const MatchContext& ctx, const TokenRange& r) {
 // "another regulating the recruitment of workers": a document that borrows the
 // kind of the one before it.
 bool ElidedDocument(const MatchContext& ctx, const TokenRange& r) {
-  return r.end - r.begin >= 2 && ctx.lexicon().Contains(ctx.classes().elided_document,
-                                                        ctx.tokens()[r.begin].lower);
+  const PhraseMatch m =
+      ctx.lexicon().MatchAt(ctx.classes().elided_document, ctx.tokens(), r.begin, r.end);
+  if (m.length == 0 || r.end - r.begin <= m.length) return false;
+  // "a second memorandum on AI" names its kind; "a second on AI" borrows it.
+  return !FindClass(ctx, ctx.classes().agreement_kind, {r.begin + m.length, r.end},
+                    nullptr, nullptr);
 }
 
 // "The documents signed by X and Y include A and B", "Among the documents signed
@@ -595,10 +599,12 @@ std::vector<TokenRange> ListedDocuments(const MatchContext& ctx) {
   }
   out.push_back({begin, k});
   if (!closed) return {};
+  // "a memorandum on farming and a second on defence": the second borrows the kind.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const TokenRange& r) {
                              return !FindClass(ctx, ctx.classes().agreement_kind, r,
-                                               nullptr, nullptr);
+                                               nullptr, nullptr) &&
+                                    !ElidedDocument(ctx, r);
                            }),
             out.end());
   if (out.size() < 2) out.clear();
@@ -833,8 +839,13 @@ void ElidedAttributes(const MatchContext& ctx, Attributes* a) {
     break;
   }
   (*a)["kind"] = value;
-  const int end = ComplementEnd(ctx, begin + 1);
-  if (end > begin + 1) (*a)["title"] = absl::StrCat(word, " ", Text(t, begin + 1, end));
+  // Past the elided word or words: "another", "a second".
+  const int after = begin + std::max(1, ctx.lexicon()
+                                            .MatchAt(ctx.classes().elided_document, t,
+                                                     begin, static_cast<int>(t.size()))
+                                            .length);
+  const int end = ComplementEnd(ctx, after);
+  if (end > after) (*a)["title"] = absl::StrCat(word, " ", Text(t, after, end));
 }
 
 // "it" or "the document" alone ("put their names to the document"; @referring_document):
