@@ -734,9 +734,31 @@ class ClauseFinder {
         TopClause().kind == ClauseKind::kParticipial && TopClause().antecedent >= 0) {
       antecedent = TopClause().antecedent;
     }
+    // "Ghana was among the countries that took part", "Chile is one of the states
+    // that signed": the subject is one of those the relative clause tells of.
+    if (const int member = MemberOfGroup(antecedent); member >= 0) antecedent = member;
     int c = Open(ClauseKind::kRelative, i, Top(), i);
     p_.clauses[c].antecedent = antecedent;
     p_.clauses[c].antecedent_top = ChainTop(antecedent);
+  }
+
+  // The subject of the open clause, when its verb is "be" and `group` is the object
+  // of its "among" ("was among the countries") or of "one of"; -1 otherwise.
+  int MemberOfGroup(int group) {
+    if (group < 0) return -1;
+    const Clause& top = TopClause();
+    if (top.subject < 0 || top.verb < 0 ||
+        t_[p_.phrases.verbs[top.verb].head].lemma != "be") {
+      return -1;
+    }
+    const int pp = p_.phrases.nps[group].pp;
+    if (pp < 0) return -1;
+    const PrepPhrase& phrase = p_.phrases.pps[pp];
+    const Token& prep = t_[phrase.prep];
+    const bool among = prep.LowerIs("among");
+    const bool one_of = prep.LowerIs("of") && phrase.attached_np >= 0 &&
+                        t_[p_.phrases.nps[phrase.attached_np].head].LowerIs("one");
+    return among || one_of ? top.subject : -1;
   }
 
   // A conjunction at i followed by a verb of its own starts a clause coordinate
