@@ -46,6 +46,24 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   return buffer.str();
 }
 
+// The array `table` ("3166-1") of an iso-codes file (iso_<table>.json), parsed into
+// `parser`, which holds it; InvalidArgument naming the file when it is not there.
+absl::Status ParseIsoTable(absl::string_view json, absl::string_view table,
+                           simdjson::dom::parser* parser, simdjson::dom::array* out) {
+  simdjson::padded_string padded(json.data(), json.size());
+  simdjson::dom::element root;
+  if (auto error = parser->parse(padded).get(root)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "iso_", table, ".json is not JSON: ", simdjson::error_message(error)));
+  }
+  const std::string key(table);
+  if (root[key].get_array().get(*out)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("iso_", table, ".json has no \"", table, "\" array"));
+  }
+  return absl::OkStatus();
+}
+
 // The ASCII letter each Latin letter with a diacritic is written as, lower case, for
 // U+00C0..U+024F and U+1E00..U+1EFF ("." keeps the character as it is).
 constexpr char kLatinFold[] =
@@ -268,18 +286,10 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(
 
 absl::Status Gazetteer::AddIsoSubdivisions(absl::string_view json) {
   simdjson::dom::parser parser;
-  simdjson::padded_string padded(json.data(), json.size());
-  simdjson::dom::element root;
-  if (auto error = parser.parse(padded).get(root)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not JSON: ", simdjson::error_message(error)));
-  }
   simdjson::dom::array entries;
-  if (root["3166-2"].get_array().get(entries)) {
-    return absl::InvalidArgumentError("no \"3166-2\" array");
-  }
+  ENTENTE_RETURN_IF_ERROR(ParseIsoTable(json, "3166-2", &parser, &entries));
   struct Subdivision {
-    std::string id, name, country;
+    std::string id, name, key, country;
     std::vector<absl::string_view> type_words;
   };
   std::vector<Subdivision> found;
@@ -303,13 +313,13 @@ absl::Status Gazetteer::AddIsoSubdivisions(absl::string_view json) {
     if (sub.type_words.empty() || sub.name.empty() || country == alpha2_.end()) continue;
     sub.country = country->second;
     sub.id = absl::AsciiStrToLower(absl::StrCat("region:", code));
-    auto [it, inserted] =
-        country_of_name.try_emplace(NormalizePhrase(sub.name), sub.country);
+    sub.key = NormalizePhrase(sub.name);
+    auto [it, inserted] = country_of_name.try_emplace(sub.key, sub.country);
     if (!inserted && it->second != sub.country) it->second.clear();
     found.push_back(std::move(sub));
   }
   for (const Subdivision& sub : found) {
-    const std::string key = NormalizePhrase(sub.name);
+    const std::string& key = sub.key;
     if (country_of_name[key].empty() || phrases_.contains(key)) continue;
     graph::Entity* e = Upsert(sub.id, sub.name);
     facts_[sub.id].country = sub.country;
@@ -336,16 +346,8 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::LoadFromText(
 
 absl::Status Gazetteer::AddIsoCountries(absl::string_view json) {
   simdjson::dom::parser parser;
-  simdjson::padded_string padded(json.data(), json.size());
-  simdjson::dom::element root;
-  if (auto error = parser.parse(padded).get(root)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("iso_3166-1.json is not JSON: ", simdjson::error_message(error)));
-  }
   simdjson::dom::array countries;
-  if (root["3166-1"].get_array().get(countries)) {
-    return absl::InvalidArgumentError("iso_3166-1.json has no \"3166-1\" array");
-  }
+  ENTENTE_RETURN_IF_ERROR(ParseIsoTable(json, "3166-1", &parser, &countries));
   for (simdjson::dom::element country : countries) {
     std::string_view alpha3, alpha2, name;
     if (country["alpha_3"].get_string().get(alpha3) ||

@@ -495,15 +495,22 @@ bool PluralKindIn(const MatchContext& ctx, const TokenRange& r) {
   return last.lower != last.lemma && last.lower.back() == 's';
 }
 
+// The words at the start of `r` that stand for a document ("another", "a second");
+// 0 when none.
+int ElidedWords(const MatchContext& ctx, const TokenRange& r) {
+  return ctx.lexicon()
+      .MatchAt(ctx.classes().elided_document, ctx.tokens(), r.begin, r.end)
+      .length;
+}
+
 // "another regulating the recruitment of workers": a document that borrows the
 // kind of the one before it.
 bool ElidedDocument(const MatchContext& ctx, const TokenRange& r) {
-  const PhraseMatch m =
-      ctx.lexicon().MatchAt(ctx.classes().elided_document, ctx.tokens(), r.begin, r.end);
-  if (m.length == 0 || r.end - r.begin <= m.length) return false;
+  const int elided = ElidedWords(ctx, r);
+  if (elided == 0 || r.end - r.begin <= elided) return false;
   // "a second memorandum on AI" names its kind; "a second on AI" borrows it.
-  return !FindClass(ctx, ctx.classes().agreement_kind, {r.begin + m.length, r.end},
-                    nullptr, nullptr);
+  return !FindClass(ctx, ctx.classes().agreement_kind, {r.begin + elided, r.end}, nullptr,
+                    nullptr);
 }
 
 // "The documents signed by X and Y include A and B", "Among the documents signed
@@ -840,10 +847,7 @@ void ElidedAttributes(const MatchContext& ctx, Attributes* a) {
   }
   (*a)["kind"] = value;
   // Past the elided word or words: "another", "a second".
-  const int after = begin + std::max(1, ctx.lexicon()
-                                            .MatchAt(ctx.classes().elided_document, t,
-                                                     begin, static_cast<int>(t.size()))
-                                            .length);
+  const int after = begin + std::max(1, ElidedWords(ctx, ctx.document));
   const int end = ComplementEnd(ctx, after);
   if (end > after) (*a)["title"] = absl::StrCat(word, " ", Text(t, after, end));
 }

@@ -573,6 +573,14 @@ class MentionFinder {
            !(v->forms & kBaseForm);
   }
 
+  // A lower-case word that may stand inside or before an office's name ("trade" in
+  // "chief trade negotiator", "business" in "business secretary"): no name, no
+  // function word, no tensed verb.
+  bool TitleModifier(const Token& word) const {
+    return !word.capitalized && word.kind == TokenKind::kWord &&
+           !x_.IsFunctionWord(word) && !TensedVerb(word);
+  }
+
   // "chief trade negotiator", "top security adviser": a title, lower-case modifiers,
   // then another title that names the office. Returns the length of the whole; the
   // title matched at `begin` (`length` words) when there is no second one.
@@ -582,11 +590,7 @@ class MentionFinder {
       const int modifier = begin + length + gap - 1;
       const int next = modifier + 1;
       // "the Prime Minister hosted President X": a tensed verb modifies no title.
-      if (next >= n_ || t_[modifier].capitalized ||
-          t_[modifier].kind != TokenKind::kWord || x_.IsFunctionWord(t_[modifier]) ||
-          TensedVerb(t_[modifier])) {
-        break;
-      }
+      if (next >= n_ || !TitleModifier(t_[modifier])) break;
       for (ClassId office : {c_.title, c_.leader_title}) {
         if (Match(office, next) == 0) continue;
         *cls = office;
@@ -595,6 +599,16 @@ class MentionFinder {
       }
     }
     return length;
+  }
+
+  // Tokens [begin, end), two words or more, are a whole name the gazetteer gives
+  // person `id` ("Denis Sassou Nguesso"), not one that only holds a listed surname.
+  bool NamedInFull(const std::string& id, int begin, int end) const {
+    if (end - begin < 2) return false;
+    const std::vector<AliasMatch>* m = g_.FindPhrase(NormalizePhrase(TextOf(begin, end)));
+    return m != nullptr && std::any_of(m->begin(), m->end(), [&](const AliasMatch& a) {
+             return a.entity->id == id;
+           });
   }
 
   // Token k, or past one or two lower-case words of a portfolio before an office
@@ -606,11 +620,7 @@ class MentionFinder {
       return k;
     }
     for (int gap = 1; gap <= kPortfolioWords && k + gap < n_; ++gap) {
-      const Token& word = t_[k + gap - 1];
-      if (word.capitalized || word.kind != TokenKind::kWord || x_.IsFunctionWord(word) ||
-          TensedVerb(word)) {
-        return k;
-      }
+      if (!TitleModifier(t_[k + gap - 1])) return k;
       if (Match(c_.title, k + gap) > 0 || Match(c_.leader_title, k + gap) > 0)
         return k + gap;
     }
@@ -723,8 +733,8 @@ class MentionFinder {
     // "Congolese President Denis Sassou Nguesso": a listed person named in full keeps
     // the state the list gives, where an adjective two states share may say another.
     const bool listed_in_full = by_adjective && cls != c_.counterpart &&
-                                name_end - name_begin >= 2 && !person.country.empty() &&
-                                g_.FindById(person.id) != nullptr;
+                                !person.country.empty() &&
+                                NamedInFull(person.id, name_begin, name_end);
     if (!country.empty() && !listed_in_full) person.country = country;
     person.leader = leader || person.leader;
     if (person.role.empty() || !person.titled) {
