@@ -921,12 +921,16 @@ class ClauseFinder {
   // participle describing it when a tensed verb follows its closing comma (at i).
   // Makes the main clause's verb that participle's clause and returns true, leaving
   // the main clause to take the verb at i; false when the clause is not so.
+  // "The forum, themed \"Open Doors\", opened": the participle may name a complement
+  // that runs up to the comma.
   bool SetOffParticipleBefore(int i) {
     if (stack_.size() != 1 || i == 0 || t_[i - 1].tag != Tag::kComma) return false;
     const int c = Top();
     Clause& main = p_.clauses[c];
-    if (main.kind != ClauseKind::kMain || main.verb < 0 || main.object >= 0 ||
-        main.subject < 0) {
+    const bool complement_to_comma =
+        main.object >= 0 && p_.phrases.nps[main.object].range.end == i - 1;
+    if (main.kind != ClauseKind::kMain || main.verb < 0 ||
+        (main.object >= 0 && !complement_to_comma) || main.subject < 0) {
       return false;
     }
     VerbGroup& first = p_.phrases.verbs[main.verb];
@@ -942,9 +946,12 @@ class ClauseFinder {
     first.nonfinite = true;
     first.passive = true;
     const int subject = main.subject;
+    const int complement = main.object;
     main.verb = -1;
+    main.object = -1;
     const int participle = Open(ClauseKind::kParticipial, at, c, -1);
     Clause& described = p_.clauses[participle];
+    described.object = complement;
     described.verb = static_cast<int>(&first - p_.phrases.verbs.data());
     described.antecedent = subject;
     described.antecedent_top = ChainTop(subject);

@@ -362,6 +362,13 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
                    const std::vector<DateMention>& found, int* end) {
   const int n = static_cast<int>(t.size());
   auto at = [&](int k, absl::string_view w) { return k < n && t[k].lower == w; };
+  // "October 7/2026": the year after a slash, as some agencies write it.
+  if (at(i, "/") && i + 1 < n) {
+    if (std::optional<int> year = YearToken(t[i + 1])) {
+      *end = i + 2;
+      return *year;
+    }
+  }
   const DateWithPrecision& ref = ctx.reference;
   if (ref.known() && at(i + 1, "year")) {
     int delta = at(i, "last") ? -1 : at(i, "this") ? 0 : at(i, "next") ? 1 : 2;

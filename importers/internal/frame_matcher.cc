@@ -2785,7 +2785,13 @@ class SentenceMatcher {
       }
     }
     if (f.needs_name) {
-      const int named = np >= 0 ? np : ClauseObject(c);
+      // "The second Africa Business Forum opened": a verb's target that is its
+      // subject must have the name.
+      const bool subject_target =
+          !f.target.empty() && f.target[0].first.kind == Slot::kSubject;
+      const int named = np >= 0          ? np
+                        : subject_target ? SubjectOf(sentence_.parse, c)
+                                         : ClauseObject(c);
       if (named < 0 || !Named(named)) return false;
     }
     if (f.needs_unplaced_main_event && !UnplacedMainEvent(c, np)) return false;

@@ -559,17 +559,27 @@ class PhraseFinder {
   // Length of a short quoted name at i ("“all-weather”"), 0 if none.
   // A quote that closes the phrase ("a \"reinforced exceptional partnership\"") must
   // hold only nominal words.
-  int QuotedName(int i) const {
+  // *is_title says whether it is a title that may open a phrase ('themed "Shared
+  // Prosperity"').
+  int QuotedName(int i, bool* is_title = nullptr) const {
+    if (is_title != nullptr) *is_title = false;
     if (TagAt(i) != Tag::kQuote) return 0;
     const bool named =
         i > 0 && (TagAt(i - 1) == Tag::kDeterminer || TagAt(i - 1) == Tag::kPossessive);
     const int window = named ? kQuotedNameAfterDeterminerWindow : kQuotedNameWindow;
     bool nominal = true;
+    // '"Partnership for Shared Prosperity"': names joined by prepositions, a title.
+    bool title = TagAt(i + 1) == Tag::kProper;
     for (int k = i + 1; k < n_ && k <= i + window; ++k) {
       if (TagAt(k) == Tag::kQuote) {
         if (k == i + 1) return 0;
-        return Material(k + 1) || nominal ? k - i + 1 : 0;
+        title &= TagAt(k - 1) == Tag::kProper || TagAt(k - 1) == Tag::kNumber;
+        if (is_title != nullptr) *is_title = title;
+        return Material(k + 1) || nominal || title ? k - i + 1 : 0;
       }
+      title &= TagAt(k) == Tag::kProper || TagAt(k) == Tag::kNumber ||
+               TagAt(k) == Tag::kPreposition || TagAt(k) == Tag::kConjunction ||
+               TagAt(k) == Tag::kDeterminer;
       // "a \"partnership for peace and the world,\"": a comma closing the name
       // inside its quotes, as American style puts it.
       const bool closing_comma =
@@ -584,12 +594,18 @@ class PhraseFinder {
     return 0;
   }
 
+  bool QuotedTitleAt(int i) const {
+    bool title = false;
+    return QuotedName(i, &title) > 0 && title;
+  }
+
   void FindNounPhrases() {
     for (int i = 0; i < n_;) {
       // Not a quotation mark set aside as an adverb ('"condemned" the attack').
       bool starts =
           Material(i) || AtomEnd(i) > i + 1 ||
-          (TagAt(i) == Tag::kAdverb && !IsQuoteMark(t_[i].text) && Material(i + 1));
+          (TagAt(i) == Tag::kAdverb && !IsQuoteMark(t_[i].text) && Material(i + 1)) ||
+          QuotedTitleAt(i);
       if (!starts) {
         ++i;
         continue;
@@ -691,7 +707,7 @@ class PhraseFinder {
         ++k;
         continue;
       }
-      if (int q = QuotedName(k); q > 0 && k > i) {
+      if (int q = QuotedName(k); q > 0 && (k > i || QuotedTitleAt(k))) {
         k += q;
         // A comma inside the closing quote ends the phrase there.
         const bool closed = TagAt(k - 2) == Tag::kComma;

@@ -273,6 +273,9 @@ void RelationBuilder::AddDated(const MatchContext& ctx, const EventDate& clause_
     r.target = RefOf(match, target, &r.source, date.date);
     if (r.source.id.empty() || r.target.id.empty() || r.source.id == r.target.id)
       continue;
+    // A forum's target is the gathering, never a state its phrase led to.
+    if (type == RelationType::kForum && r.target.kind != graph::EntityKind::kEvent)
+      continue;
     // "Samruk-Kazyna signed an agreement to build a $1.2 billion wind farm in
     // Zhambyl": a company spending at home invests in no other state. Its home is the
     // gazetteer's, else the state its name or owner holds ("Korea Zinc").

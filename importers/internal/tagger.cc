@@ -221,8 +221,34 @@ class LexicalPass {
     const Token& p = t_[i - 1];
     // "ANKARA (AA) - Bilateral trade ...": a hyphen standing alone is a dash.
     return p.kind == TokenKind::kPunct &&
-           (IsQuoteMark(p.text) || p.text == ":" || p.text == "\u2013" ||
-            p.text == "\u2014" || p.text == "(" || p.text == "-" || p.text == "--");
+           ((IsQuoteMark(p.text) && !QuotedTitleAt(i - 1)) || p.text == ":" ||
+            p.text == "\u2013" || p.text == "\u2014" || p.text == "(" || p.text == "-" ||
+            p.text == "--");
+  }
+
+  // 'under the theme "Shared Prosperity"', 'the "Bridge to the Future" plan': quoted
+  // words that are all capitalized or numbers, but for articles, prepositions and
+  // conjunctions between them, are a title. Its opening mark starts no speech, so its
+  // first word is a name like the others.
+  bool QuotedTitleAt(int open) const {
+    constexpr int kMaxTitleWords = 10;
+    int named = 0;
+    for (int k = open + 1; k < n_ && k <= open + kMaxTitleWords + 1; ++k) {
+      const Token& w = t_[k];
+      if (w.kind == TokenKind::kPunct) {
+        const Token& last = t_[k - 1];
+        return IsQuoteMark(w.text) && named >= 2 &&
+               (last.capitalized || last.kind == TokenKind::kNumber);
+      }
+      if (w.capitalized || w.kind == TokenKind::kNumber) {
+        ++named;
+        continue;
+      }
+      const bool joining = x_.ContainsWord(c_.det, w) || x_.ContainsWord(c_.prep, w) ||
+                           x_.ContainsWord(c_.conj, w) || x_.ContainsWord(c_.to, w);
+      if (k == open + 1 || !joining) return false;
+    }
+    return false;
   }
 
   const Lexicon& x_;
