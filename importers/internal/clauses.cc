@@ -1350,11 +1350,22 @@ class ClauseFinder {
 
   void Finish() {
     p_.clause_at.assign(n_, 0);
-    // Innermost clause per token: later (nested) clauses overwrite earlier ones.
+    // Innermost clause per token: later (nested) clauses overwrite earlier ones, but
+    // not a later one that holds the earlier one whole ("their accord, signed in
+    // 2017, has been in force": the relative clause reaches back over the
+    // participle inside it).
+    auto inside = [&](int a, int b) {  // Clause a lies within clause b, and is smaller.
+      const TokenRange& x = p_.clauses[a].range;
+      const TokenRange& y = p_.clauses[b].range;
+      return x.begin >= y.begin && x.end <= y.end && x.end - x.begin < y.end - y.begin;
+    };
+    std::vector<bool> set(n_, false);
     for (size_t c = 0; c < p_.clauses.size(); ++c) {
       const Clause& clause = p_.clauses[c];
       for (int k = clause.range.begin; k < clause.range.end && k < n_; ++k) {
+        if (set[k] && inside(p_.clause_at[k], static_cast<int>(c))) continue;
         p_.clause_at[k] = static_cast<int>(c);
+        set[k] = true;
       }
     }
     for (size_t x = 0; x < p_.phrases.pps.size(); ++x) {

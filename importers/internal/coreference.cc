@@ -2309,14 +2309,17 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
         i = std::max(mention.end, i + 1);
         continue;
       }
-      // "EU-Egypt" is two names on one token: every mention of the span counts.
+      // "EU-Egypt" is two names on one token: every mention of the span counts, and
+      // so does one that shares its first or last token ("ASEAN-New Zealand").
+      int span_end = mention.end;
       for (const Mention& same : sentence.mentions) {
-        if (same.begin != mention.begin || same.end != mention.end) continue;
+        if (same.begin != mention.begin && same.end != mention.end) continue;
         Referent r = FromMention(s, same, as_place);
         if (!r.party.empty() || r.counterpart || !r.city.empty())
           out.push_back(std::move(r));
+        span_end = std::max(span_end, same.end);
       }
-      i = std::max(mention.end, i + 1);
+      i = std::max(span_end, i + 1);
       continue;
     }
     int length = 0;

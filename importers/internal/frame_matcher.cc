@@ -3259,6 +3259,27 @@ class SentenceMatcher {
         [&](const DateMention& d) { return d.begin < r.end && d.end > r.begin; });
   }
 
+  // "The EU-Indonesia agreement, signed on ...": the document (the noun trigger's
+  // phrase, else the verb's object) names two parties of its own, and the item's
+  // pair does not stand in for who signed it.
+  bool DocumentNamesPair(int c, int np) const {
+    const int document = np >= 0 ? np : ClauseObject(c);
+    if (document < 0) return false;
+    PartySet parties;
+    auto add = [&](const TokenRange& r) {
+      for (const Referent& x : InRange(r.begin, r.end)) {
+        if (!x.party.empty() && !x.anaphor) parties.insert(x.party);
+      }
+    };
+    add(ph_.nps[document].range);
+    // "the Reciprocal Access Agreement between Tokyo and Manila".
+    for (int pp : ph_.nps[document].pps) {
+      if (Prep(ph_.pps[pp]) == "between" && ph_.pps[pp].np >= 0)
+        add(ph_.nps[ph_.pps[pp].np].range);
+    }
+    return parties.size() >= 2;
+  }
+
   // `named` is a single party of the item's principal pair.
   bool OneOfTheItemPair(const PartySet& named) const {
     if (named.size() != 1 || d_.principal().size() < 2) return false;
@@ -3332,9 +3353,10 @@ class SentenceMatcher {
         // of the pair with no partner phrase ("Kenya aims to raise trade to $5
         // billion" in an item on Kenya and Peru); "X's trade with its neighbour" is
         // not trade between the item's two countries.
-        if (choice.first.kind == Slot::kItem && named_any_ &&
-            !(OneOfTheItemPair(said) &&
-              (!HasPartnerPhrase(c, np, trigger) || !owner_named))) {
+        if (choice.first.kind == Slot::kItem &&
+            ((named_any_ && !(OneOfTheItemPair(said) &&
+                              (!HasPartnerPhrase(c, np, trigger) || !owner_named))) ||
+             DocumentNamesPair(c, np))) {
           continue;
         }
         std::vector<Referent> a =

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "importers/internal/dates.h"
 
@@ -234,8 +235,8 @@ class MentionFinder {
       // Hyphenated compounds of demonyms: "Sino-Kazakh", "Kazakh-Turkish"; not
       // "the Russia-led bloc", "Qatar-brokered talks": who leads or brokers is
       // no party of what the phrase names.
-      if (t_[i].capitalized && t_[i].text.find('-') != absl::string_view::npos &&
-          !AgentCompound(t_[i].text)) {
+      if (t_[i].capitalized && t_[i].lower.find('-') != std::string::npos &&
+          !AgentCompound(t_[i].lower)) {
         i = CompoundNames(i);
       }
     }
@@ -246,7 +247,9 @@ class MentionFinder {
   // that words before it begin, its last part begin one that words after it end.
   // Returns the last token used.
   int CompoundNames(int i) {
-    const std::vector<absl::string_view> parts = absl::StrSplit(t_[i].text, '-');
+    // "Japan\u2013Mexico": an en dash joined the compound as a hyphen does.
+    const std::string text = absl::StrReplaceAll(t_[i].text, {{"\u2013", "-"}});
+    const std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
     int last_used = i;
     for (size_t p = 0; p < parts.size(); ++p) {
       std::string lower(parts[p]);
@@ -262,11 +265,13 @@ class MentionFinder {
       }
       if (m == nullptr) continue;
       const AliasMatch* best = Best(*m);
+      // "the Lagos-Abidjan corridor": a city joined to another is a place.
+      const bool city = best->entity->kind == graph::EntityKind::kCity;
       if (best->entity->kind != graph::EntityKind::kCountry &&
-          best->entity->kind != graph::EntityKind::kOrganization)
+          best->entity->kind != graph::EntityKind::kOrganization && !city)
         continue;
       Mention mention = FromAlias(g_, *best, begin, end);
-      mention.form = AliasForm::kDemonym;
+      if (!city) mention.form = AliasForm::kDemonym;
       out_.push_back(std::move(mention));
       last_used = std::max(last_used, end - 1);
     }
@@ -282,7 +287,10 @@ class MentionFinder {
     std::string key = part;
     const std::vector<AliasMatch>* found = nullptr;
     for (int k = i - 1; k >= std::max(free_from, i - kWordsBefore); --k) {
-      if (!t_[k].capitalized || t_[k].kind != TokenKind::kWord) break;
+      // "The EU-Indonesia agreement": an article opening the sentence begins no name
+      // of the compound's (the name "the EU" would hide the compound's other part).
+      if (!t_[k].capitalized || t_[k].kind != TokenKind::kWord || t_[k].LowerIs("the"))
+        break;
       key = absl::StrCat(t_[k].lower, " ", key);
       if (const std::vector<AliasMatch>* m = g_.FindPhrase(key)) {
         found = m;

@@ -373,6 +373,11 @@ class PhraseFinder {
       if (tag == Tag::kComma || tag == Tag::kVerb || tag == Tag::kAux ||
           tag == Tag::kQuote || tag == Tag::kPunct)
         return false;
+      // "On Wednesday the delegation moved to ...": an article after the opening
+      // phrase's day or year starts the subject; the phrase has closed.
+      if ((tag == Tag::kDeterminer || tag == Tag::kPossessive) &&
+          (IsTimeWord(t_[k - 1]) || t_[k - 1].kind == TokenKind::kNumber))
+        return false;
     }
     return true;
   }
@@ -645,6 +650,15 @@ class PhraseFinder {
   int ScanNounPhrase(int i, int* head, int* possessor_end) const {
     int k = i;
     while (k < n_) {
+      // "September 23, 2025": the year after a month's day and its comma is the
+      // date's, not a phrase of its own.
+      if (k >= i + 2 && k + 1 < n_ && TagAt(k) == Tag::kComma &&
+          t_[k - 1].kind == TokenKind::kNumber && t_[k - 1].text.size() <= 2 &&
+          t_[k - 2].capitalized && MonthFromWord(t_[k - 2].lower) > 0 &&
+          YearToken(t_[k + 1])) {
+        k += 2;  // The head stays the day, as in "May 13".
+        continue;
+      }
       // "On 1 January Egypt became", "in June 2023 Chile and Peru": a name after a
       // date starts another phrase.
       // "in January 2026 trade turnover ...": so does any word after a date that is

@@ -4,9 +4,14 @@
 #include <cstring>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_replace.h"
 
 namespace entente::importers::internal {
 namespace {
+
+bool EnDashAt(absl::string_view text, size_t j) {
+  return j + 2 < text.size() && text.substr(j, 3) == "\u2013";
+}
 
 bool IsLetterByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80; }
 
@@ -175,8 +180,18 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
     if (plen == 0 && (IsLetterByte(c) || absl::ascii_isdigit(c))) {
       size_t j = i;
       bool digits_only = true;
+      bool en_dash = false;
       while (j < n) {
         unsigned char d = text[j];
+        // "the Japan\u2013Mexico agreement": an en dash between a word and a name
+        // joins them as a hyphen would (not "9\u201310 June", a span of days).
+        if (EnDashAt(text, j) && !digits_only && j + 3 < n &&
+            (absl::ascii_isupper(static_cast<unsigned char>(text[j + 3])) ||
+             static_cast<unsigned char>(text[j + 3]) >= 0xC0)) {
+          en_dash = true;
+          j += 3;
+          continue;
+        }
         if (d >= 0x80 && PunctUtf8Length(text, j) > 0) break;
         if (IsLetterByte(d) || absl::ascii_isdigit(d)) {
           if (!absl::ascii_isdigit(d)) digits_only = false;
@@ -213,6 +228,11 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
       AddToken(tokens, word, base + static_cast<int64_t>(i),
                number ? TokenKind::kNumber : TokenKind::kWord,
                absl::ascii_isupper(c) || c >= 0x80);
+      if (en_dash) {
+        Token& joined = tokens.back();
+        joined.lower = absl::StrReplaceAll(joined.lower, {{"\u2013", "-"}});
+        joined.hash = WordHash(joined.lower);
+      }
       i = j;
       continue;
     }

@@ -68,12 +68,23 @@ TEST(Tokenize, LatinCapitalsAreLoweredToo) {
 }
 
 TEST(Tokenize, TypographicQuotesAndDashesArePunctuation) {
-  std::vector<Token> t =
-      Tokenize("\u201cTurk Time\u201d \u2013 Central Asia\u2013Germany", 0);
+  std::vector<Token> t = Tokenize("\u201cTurk Time\u201d \u2013 on 9\u201310 May", 0);
   EXPECT_EQ(t[0].kind, TokenKind::kPunct);
   EXPECT_EQ(t[1].text, "Turk");
   EXPECT_EQ(t[3].kind, TokenKind::kPunct);
-  EXPECT_EQ(t.back().text, "Germany");
+  EXPECT_EQ(t[4].kind, TokenKind::kPunct);  // A dash standing alone.
+  EXPECT_EQ(t.back().text, "May");
+}
+
+// "Central Asia\u2013Germany": an en dash between a word and a name joins them as a
+// hyphen would, and the lower-case form has the hyphen.
+TEST(Tokenize, AnEnDashBetweenNamesJoinsThemLikeAHyphen) {
+  std::vector<Token> t = Tokenize("Central Asia\u2013Germany summit", 0);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "Asia\u2013Germany");
+  EXPECT_EQ(t[1].lower, "asia-germany");
+  EXPECT_EQ(t[1].hash, WordHash("asia-germany"));
+  EXPECT_EQ(t[1].kind, TokenKind::kWord);
 }
 
 TEST(SplitSentences, AnAbbreviationAfterABracketEndsNoSentence) {
