@@ -190,6 +190,7 @@ void Lexicon::FindClosedClasses() {
   c.stance_gerund = Find("stance_gerund");
   c.group_adverb = Find("group_adverb");
   c.guest_gerund = Find("guest_gerund");
+  c.title_gerund = Find("title_gerund");
   c.guest_preposition = Find("guest_preposition");
   c.guest_noun = Find("guest_noun");
   c.count_quantifier = Find("count_quantifier");

@@ -60,7 +60,7 @@ struct ClosedClasses {
   ClassId det = -1, poss = -1, pron = -1, rel = -1, prep = -1, conj = -1, sub = -1,
           aux = -1, modal = -1, neg = -1, to = -1, adverb = -1, phrasal = -1, tell = -1,
           adjective = -1, linking_verb = -1, stance_gerund = -1, group_adverb = -1,
-          guest_gerund = -1, guest_preposition = -1, guest_noun = -1,
+          guest_gerund = -1, guest_preposition = -1, guest_noun = -1, title_gerund = -1,
           count_quantifier = -1, compound_end = -1;
   // Verbs that take a content clause: @speech_verb, @irrealis_governor, @content_verb.
   ClassId speech_verb = -1, irrealis_governor = -1, content_verb = -1;

@@ -699,11 +699,12 @@ class ContextPass {
   // "received visiting Chilean Foreign Minister Rojas", "talks with visiting King X":
   // a @guest_gerund before a capitalized word, right after a verb or a
   // @guest_preposition, describes the guest who follows.
+  // "met acting Defence Minister X": a @title_gerund before a capitalized word, after
+  // anything, describes the office that follows.
   bool GuestModifier(int i, int p) const {
-    if (p < 0 || i + 1 >= static_cast<int>(t_.size()) || !t_[i + 1].capitalized ||
-        !x_.OneWordAt(c_.guest_gerund, t_, i)) {
-      return false;
-    }
+    if (i + 1 >= static_cast<int>(t_.size()) || !t_[i + 1].capitalized) return false;
+    if (x_.OneWordAt(c_.title_gerund, t_, i)) return true;
+    if (p < 0 || !x_.OneWordAt(c_.guest_gerund, t_, i)) return false;
     return t_[p].tag == Tag::kVerb ||
            (t_[p].tag == Tag::kPreposition && x_.OneWordAt(c_.guest_preposition, t_, p));
   }
