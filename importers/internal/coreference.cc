@@ -826,6 +826,31 @@ const Mention* Discourse::FrontedPronounSubject(int s, int i) const {
   return nullptr;
 }
 
+// "Lula thanked Modi for his visit", "congratulated the president on her
+// re-election": a pronoun after "for" or "on" right after the object of a
+// @praise_verb is that object's person or office, not the subject's.
+const Mention* Discourse::PraisedObject(int s, int i) const {
+  const Sentence& sentence = item_.sentences[s];
+  const SentenceParse& parse = sentence.parse;
+  const std::vector<Token>& t = sentence.tokens;
+  if (i < 2 || i >= static_cast<int>(parse.clause_at.size()) ||
+      !(t[i - 1].LowerIs("for") || t[i - 1].LowerIs("on"))) {
+    return nullptr;
+  }
+  const Clause& clause = parse.clauses[parse.clause_at[i]];
+  if (clause.verb < 0 || clause.object < 0) return nullptr;
+  const VerbGroup& g = parse.phrases.verbs[clause.verb];
+  const ClassId praise = k_.lexicon().closed().praise_verb;
+  if (praise < 0 || !k_.lexicon().OneWordAt(praise, t, g.head)) return nullptr;
+  const NounPhrase& object = parse.phrases.nps[clause.object];
+  if (object.range.end != i - 1) return nullptr;
+  for (int k = object.range.begin; k < object.range.end; ++k) {
+    const int m = sentence.mention_at[k];
+    if (m >= 0 && IsPersonOrOffice(sentence.mentions[m])) return &sentence.mentions[m];
+  }
+  return nullptr;
+}
+
 // The one party a plural subject names ("EU foreign ministers", "Kenyan officials")
 // when the clause around token i has such a subject before it; "" otherwise.
 std::string Discourse::PluralSubjectParty(int s, int i) const {
@@ -1978,6 +2003,10 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       return true;
     }
     if (o.cls == c.person_pronoun) {
+      if (const Mention* praised = PraisedObject(s, i)) {
+        AddAnaphorOf(s, praised, as_place, out);
+        return true;
+      }
       // "During his stay in Ulaanbaatar, the Indonesian president met ...".
       if (const Mention* ahead = FrontedPronounSubject(s, i)) {
         AddAnaphorOf(s, ahead, as_place, out);

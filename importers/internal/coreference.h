@@ -161,6 +161,7 @@ class Discourse {
                        std::vector<Referent>* out, int* length) const;
   // "During his stay ..., the Indonesian president met": the subject after the pronoun.
   const Mention* FrontedPronounSubject(int s, int i) const;
+  const Mention* PraisedObject(int s, int i) const;
   // "the kingdom": the last state of the kind the area `kind` lists.
   void KindOfStateAnaphor(int s, int i, absl::string_view kind, absl::string_view other,
                           std::vector<Referent>* out) const;
