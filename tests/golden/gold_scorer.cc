@@ -1,5 +1,6 @@
 #include "tests/golden/gold_scorer.h"
 
+#include <cstdint>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -11,6 +12,28 @@
 
 namespace entente::golden {
 namespace {
+
+// UTF-8 to code points (wchar_t is 32 bits here); a malformed byte stands for itself.
+std::wstring Wide(const std::string& utf8) {
+  std::wstring out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (extra == 0 || i + extra >= utf8.size()) {
+      out.push_back(static_cast<wchar_t>(c));
+      ++i;
+      continue;
+    }
+    uint32_t cp = c & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    }
+    out.push_back(static_cast<wchar_t>(cp));
+    i += extra + 1;
+  }
+  return out;
+}
 
 GoldEndpoint Endpoint(simdjson::dom::element e) {
   GoldEndpoint out;
@@ -25,9 +48,11 @@ bool EndpointOk(const GoldEndpoint& gold, const graph::EntityRef& got) {
     return absl::EqualsIgnoreCase(gold.id, got.id);
   }
   if (!gold.id.empty() && absl::EqualsIgnoreCase(gold.id, got.id)) return true;
-  // Test code: std::regex is fine off the hot path.
-  std::regex re(gold.match, std::regex::icase | std::regex::ECMAScript);
-  return std::regex_search(got.name + " " + got.id, re);
+  // Test code: std::regex is fine off the hot path. Python's scorer matches code
+  // points ("EU.?Central Asia" takes the en dash of "EU\u2013Central Asia"), so the
+  // pattern and the text are matched as UTF-32, not bytes.
+  std::wregex re(Wide(gold.match), std::regex::icase | std::regex::ECMAScript);
+  return std::regex_search(Wide(got.name + " " + got.id), re);
 }
 
 bool EndsOk(const GoldRelation& g, const graph::Relation& x) {
