@@ -2084,7 +2084,14 @@ class SentenceMatcher {
             GovernorLemma(c_.light_verb, ph_.verbs[clause.verb])) ||
            // "hosts as chair", not "X's role as a partner": the role of the doer;
            // so is the role a span of its own names ("began a term as a member").
-           (prep == "as" && (pp.attached_np < 0 || TenureObject(c, pp.attached_np)));
+           (prep == "as" && (pp.attached_np < 0 || TenureObject(c, pp.attached_np))) ||
+           // "X and Y were among the founding members of Mercosur", "among its
+           // founding members": what a copula's subject is, in the body its "of" or
+           // possessor names (not "among the observers at the summit").
+           (prep == "among" && pp.attached_np < 0 && ph_.verbs[clause.verb].copula &&
+            (x.possessor_end > x.range.begin ||
+             std::any_of(x.pps.begin(), x.pps.end(),
+                         [&](int k) { return Prep(ph_.pps[k]) == "of"; })));
   }
 
   // Phrase np is clause c's object and a span in a role, with no possessor but
