@@ -322,13 +322,20 @@ int YearOfOpeningYear(const std::vector<Token>& t,
                       const std::vector<DateMention>& found) {
   if (found.size() != 1) return 0;
   const DateMention& first = found.front();
+  // "In 2012, ...", and a timeline's label: "2012: ...", "- 2012 \u2013 ...".
   if (first.kind != DateKind::kAbsolute || first.date.precision != DatePrecision::kYear ||
-      first.end >= static_cast<int>(t.size()) || t[first.end].text != ",") {
+      first.end >= static_cast<int>(t.size()) ||
+      (t[first.end].text != "," && t[first.end].text != ":" &&
+       t[first.end].text != "\u2013" && t[first.end].text != "\u2014" &&
+       t[first.end].text != "-")) {
     return 0;
   }
-  // Only "In" or "Back in" before it.
+  // Only "In" or "Back in" before it, or a list's bullet.
   for (int k = 0; k < first.begin; ++k) {
-    if (!t[k].LowerIs("in") && !t[k].LowerIs("back")) return 0;
+    const absl::string_view w = t[k].text;
+    const bool bullet = k == 0 && (w == "-" || w == "*" || w == "\u2022" ||
+                                   w == "\u2013" || w == "\u2014");
+    if (!t[k].LowerIs("in") && !t[k].LowerIs("back") && !bullet) return 0;
   }
   return first.date.year;
 }
