@@ -992,8 +992,29 @@ class PhraseFinder {
              OfName(b)))) {
       members->back().second = b + 1;
       ++b;
+      // "... and the prime ministers of Nepal and Bhutan": the last member's plural
+      // office takes the names listed in its "of" phrase.
+      const NounPhrase& office = out_.nps[members->back().first];
+      const bool plural = t_[office.head].lemma != t_[office.head].lower;
+      while (plural && b + 1 < out_.nps.size() && OfListGoesOn(b)) {
+        const bool ends = TagAt(out_.nps[b].range.end) == Tag::kConjunction;
+        members->back().second = b + 1;
+        ++b;
+        if (ends) break;
+      }
     }
     return closed;
+  }
+
+  // Phrase b + 1 is a name that a comma or a bare "and"/"or" joins to phrase b.
+  bool OfListGoesOn(size_t b) const {
+    const int gap = out_.nps[b].range.end;
+    if (out_.nps[b + 1].range.begin != gap + 1) return false;
+    const bool joins =
+        TagAt(gap) == Tag::kComma || (TagAt(gap) == Tag::kConjunction &&
+                                      (t_[gap].LowerIs("and") || t_[gap].LowerIs("or")));
+    return joins && t_[out_.nps[b + 1].head].capitalized &&
+           out_.nps[b + 1].conjuncts.size() == 1;
   }
 
   // Tokens i and i + 1 are ", and".
