@@ -961,6 +961,29 @@ class ClauseFinder {
     return true;
   }
 
+  // "will build and operate a refinery", "designed and built the plant": a verb
+  // right before "and" and the coordinate verb after it, with no object of its own,
+  // shares that verb's object (not one before "or": "removes or reduces tariffs"
+  // says neither for sure).
+  void ShareCoordinatedObjects() {
+    for (Clause& c : p_.clauses) {
+      if (c.kind != ClauseKind::kCoordinate || c.parent < 0 || c.verb < 0 ||
+          c.object < 0) {
+        continue;
+      }
+      Clause& first = p_.clauses[c.parent];
+      if (first.verb < 0 || first.object >= 0) continue;
+      const int conj = p_.phrases.verbs[first.verb].range.end;
+      const int second = p_.phrases.verbs[c.verb].range.begin;
+      if (conj + 1 != second || t_[conj].tag != Tag::kConjunction ||
+          !t_[conj].LowerIs("and")) {
+        continue;
+      }
+      first.object = c.object;
+      shared_.emplace_back(c.parent, static_cast<int>(&c - p_.clauses.data()));
+    }
+  }
+
   // "The partnership the two countries set up in 2016 has deepened": a phrase
   // right after the clause's first phrase, with a verb of its own and the
   // clause's verb still to come, is a relative clause without pronoun. Opens it
@@ -1349,6 +1372,7 @@ class ClauseFinder {
   }
 
   void Finish() {
+    ShareCoordinatedObjects();
     p_.clause_at.assign(n_, 0);
     // Innermost clause per token: later (nested) clauses overwrite earlier ones, but
     // not a later one that holds the earlier one whole ("their accord, signed in
@@ -1371,6 +1395,13 @@ class ClauseFinder {
     for (size_t x = 0; x < p_.phrases.pps.size(); ++x) {
       const PrepPhrase& pp = p_.phrases.pps[x];
       p_.clauses[p_.clause_at[pp.prep]].pps.push_back(static_cast<int>(x));
+    }
+    // The shared object's phrases ("a refinery in Gwadar") are the first verb's too.
+    for (const auto& [first, second] : shared_) {
+      const int object_end = p_.phrases.nps[p_.clauses[second].object].range.begin;
+      for (int x : p_.clauses[second].pps) {
+        if (p_.phrases.pps[x].prep > object_end) p_.clauses[first].pps.push_back(x);
+      }
     }
     InvertedParticiples();
     InvertedSpeech();
@@ -1443,6 +1474,8 @@ class ClauseFinder {
   SentenceParse& p_;
   const int n_;
   std::vector<bool> quoted_;
+  // Clauses whose verb shares the coordinate verb's object: (first, second).
+  std::vector<std::pair<int, int>> shared_;
   std::vector<int> stack_;
 };
 
