@@ -406,6 +406,14 @@ class ClauseFinder {
       next = p_.phrases.nps[p_.phrases.np_at[next + 1]].range.end;
       then_time = true;
     }
+    // "signed on Thursday in Abu Dhabi an investment agreement": a named place after
+    // the time.
+    if (IsTimeWord(t_[p_.phrases.nps[with_np].head]) && !then_time && next + 1 < n_ &&
+        (t_[next].LowerIs("in") || t_[next].LowerIs("at")) &&
+        p_.phrases.np_at[next + 1] >= 0 &&
+        t_[p_.phrases.nps[p_.phrases.np_at[next + 1]].head].capitalized) {
+      next = p_.phrases.nps[p_.phrases.np_at[next + 1]].range.end;
+    }
     if (next + 1 >= n_) return -1;
     // "Chile's", "North Korea's": a phrase that opens with its owner's name.
     const int owned = p_.phrases.np_at[next];
