@@ -330,6 +330,7 @@ class ContextPass {
       ApproximationAt(i);
       ScareQuotesAt(i);
       DatedPossessorAt(i);
+      DatedObjectAt(i);
     }
     VerbOfVerblessSentence();
   }
@@ -1146,6 +1147,21 @@ class ContextPass {
   // that follows, not a noun of the phrase before.
   // "this year's chair", "last week's talks": a time adverb before "'s" is a
   // determiner and a noun, the possessor of the phrase that follows.
+  // "at the start of this month China imposed": a time adverb after a preposition
+  // is that preposition's object (a determiner and a noun), so the name after it is
+  // not. (Not before a pronoun: "in the first months of this year it has grown".)
+  void DatedObjectAt(int i) {
+    if (i < 1 || i + 2 >= n_ || t_[i - 1].tag != Tag::kPreposition ||
+        t_[i + 2].tag == Tag::kPronoun || t_[i].tag != Tag::kAdverb ||
+        t_[i + 1].tag != Tag::kAdverb ||
+        !(t_[i].LowerIs("this") || t_[i].LowerIs("last") || t_[i].LowerIs("next")) ||
+        !IsTimeWord(t_[i + 1])) {
+      return;
+    }
+    t_[i].tag = Tag::kDeterminer;
+    t_[i + 1].tag = Tag::kNoun;
+  }
+
   void DatedPossessorAt(int i) {
     if (i < 2 || t_[i].tag != Tag::kPossessive || !t_[i].LowerIs("'s")) return;
     Token& time = t_[i - 1];
