@@ -847,9 +847,13 @@ class ClauseFinder {
     }
     // "Trade, driven by copper, amounted to $3 billion": a past form after the
     // comma that closes a participle is the verb the outer subject waited for.
+    // "Lula, on a tour that took him to Angola, arrived in Kenya": so after the comma
+    // that closes a relative clause inside a phrase set off after the subject.
     if (g.nonfinite && (t_[g.head].verb_forms & kPastTense) && before >= 0 &&
         t_[before].tag == Tag::kComma && stack_.size() > 1 &&
-        TopClause().kind == ClauseKind::kParticipial && TopClause().verb >= 0 &&
+        (TopClause().kind == ClauseKind::kParticipial ||
+         TopClause().kind == ClauseKind::kRelative) &&
+        TopClause().verb >= 0 &&
         p_.clauses[TopClause().parent >= 0 ? TopClause().parent : Top()].verb < 0) {
       ResumeOuter(i);
       if (TopClause().verb < 0) {
