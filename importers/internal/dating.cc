@@ -597,7 +597,15 @@ const DateMention* ChooseDate(const MatchContext& ctx) {
         after[scope] = &d;
       }
     } else {
-      before[scope] = &d;
+      // "in Tianjin on Sunday and Monday for the summit": days joined by "and" are
+      // a gathering that began on the first.
+      const DateMention* earlier = before[scope];
+      const bool joined_days = ctx.match.frame->type == RelationType::kForum &&
+                               earlier != nullptr && earlier->end + 1 == d.begin &&
+                               s.tokens[earlier->end].LowerIs("and") &&
+                               earlier->date.precision == DatePrecision::kDay &&
+                               d.date.precision == DatePrecision::kDay;
+      if (!joined_days) before[scope] = &d;
     }
   }
   if (own_phrase == nullptr) own_phrase = DescribingClauseDate(ctx);
