@@ -248,7 +248,9 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
   return tokens;
 }
 
-std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
+namespace {
+
+std::vector<SentenceSpan> SplitWholeSentences(absl::string_view p) {
   std::vector<SentenceSpan> out;
   size_t start = 0;
   auto skip_space = [&](size_t k) {
@@ -287,6 +289,48 @@ std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
       --end;
     if (end > start) out.push_back({start, end});
   }
+  return out;
+}
+
+// A sentence longer than this many bytes (some 500 words; real ones stay far below)
+// is a run-on of clauses or a table without stops. Its clauses are parsed as one, at a
+// cost that grows with the square of its length, so it is cut at its last comma or
+// semicolon (else space) before the limit: a sentence's relations stay, the time
+// stays linear.
+constexpr size_t kLongestSentence = 3000;
+
+void CutRunOn(absl::string_view p, SentenceSpan span, std::vector<SentenceSpan>* out) {
+  while (span.end - span.begin > kLongestSentence) {
+    const size_t limit = span.begin + kLongestSentence;
+    size_t cut = 0;
+    for (size_t k = limit; k > span.begin + kLongestSentence / 2 && cut == 0; --k) {
+      if ((p[k - 1] == ',' || p[k - 1] == ';') && k < p.size() && p[k] == ' ') cut = k;
+    }
+    for (size_t k = limit; k > span.begin && cut == 0; --k) {
+      if (p[k - 1] == ' ') cut = k;
+    }
+    if (cut == 0) {  // No space at all: at the limit, on a character's first byte.
+      cut = limit;
+      while (cut > span.begin + 1 && (static_cast<unsigned char>(p[cut]) & 0xC0) == 0x80)
+        --cut;
+    }
+    // The piece ends before the comma's space, the next starts after it.
+    size_t end = cut;
+    while (end > span.begin && p[end - 1] == ' ') --end;
+    out->push_back({span.begin, end});
+    while (cut < span.end && p[cut] == ' ') ++cut;
+    span.begin = cut;
+  }
+  if (span.end > span.begin) out->push_back(span);
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(absl::string_view p) {
+  std::vector<SentenceSpan> sentences = SplitWholeSentences(p);
+  std::vector<SentenceSpan> out;
+  out.reserve(sentences.size());
+  for (const SentenceSpan& span : sentences) CutRunOn(p, span, &out);
   return out;
 }
 

@@ -87,6 +87,27 @@ TEST(Tokenize, AnEnDashBetweenNamesJoinsThemLikeAHyphen) {
   EXPECT_EQ(t[1].kind, TokenKind::kWord);
 }
 
+// A run-on "sentence" of thousands of clauses (a table or a dump without stops) is
+// cut at commas into pieces of at most 3000 bytes, so parsing it stays linear.
+TEST(SplitSentences, ARunOnIsCutAtCommasIntoBoundedPieces) {
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "Chile and Peru met in Lima, ";
+  text += "and signed.";
+  std::vector<SentenceSpan> spans = SplitSentences(text);
+  ASSERT_GT(spans.size(), 3u);
+  size_t covered = 0;
+  for (const SentenceSpan& s : spans) {
+    EXPECT_LE(s.end - s.begin, 3000u);
+    EXPECT_GE(s.begin, covered);  // In order, not overlapping.
+    covered = s.end;
+  }
+  EXPECT_EQ(spans.back().end, text.size());
+  // Every piece but the last ends with its comma.
+  EXPECT_EQ(text[spans.front().end - 1], ',');
+  // A sentence of ordinary length is not cut.
+  EXPECT_EQ(SplitSentences("Chile and Peru met in Lima, and signed.").size(), 1u);
+}
+
 TEST(SplitSentences, AnAbbreviationAfterABracketEndsNoSentence) {
   std::vector<SentenceSpan> spans =
       SplitSentences("The Globe and Mail (Jan. 9) said talks went well. They did.");
