@@ -385,6 +385,17 @@ int YearAfterMonth(const std::vector<Token>& t, int i, const DateContext& ctx,
     }
   }
   const DateWithPrecision& that = found.empty() ? ctx.last_stated : found.back().date;
+  // "a 2022 memorandum, signed in July of that year": a year written before it in
+  // the sentence as a word of a phrase, when the sentence told no date before.
+  if (found.empty() && at(i, "of") && (at(i + 1, "that") || at(i + 1, "the")) &&
+      (at(i + 2, "year") || (at(i + 2, "same") && at(i + 3, "year")))) {
+    for (int k = i - 1; k >= 0; --k) {
+      if (std::optional<int> year = YearToken(t[k])) {
+        *end = at(i + 2, "same") ? i + 4 : i + 3;
+        return *year;
+      }
+    }
+  }
   // "In April that year": the year the text gave last.
   if (that.known() && at(i, "that") && at(i + 1, "year")) {
     *end = i + 2;
