@@ -977,7 +977,9 @@ class ClauseFinder {
   // right before "and" and the coordinate verb after it, with no object of its own,
   // shares that verb's object (not one before "or": "removes or reduces tariffs"
   // says neither for sure).
-  void ShareCoordinatedObjects() {
+  // Returns the (first, second) clauses that now share an object.
+  std::vector<std::pair<int, int>> ShareCoordinatedObjects() {
+    std::vector<std::pair<int, int>> shared;
     for (Clause& c : p_.clauses) {
       if (c.kind != ClauseKind::kCoordinate || c.parent < 0 || c.verb < 0 ||
           c.object < 0) {
@@ -992,8 +994,9 @@ class ClauseFinder {
         continue;
       }
       first.object = c.object;
-      shared_.emplace_back(c.parent, static_cast<int>(&c - p_.clauses.data()));
+      shared.emplace_back(c.parent, static_cast<int>(&c - p_.clauses.data()));
     }
+    return shared;
   }
 
   // "The partnership the two countries set up in 2016 has deepened": a phrase
@@ -1384,7 +1387,7 @@ class ClauseFinder {
   }
 
   void Finish() {
-    ShareCoordinatedObjects();
+    const std::vector<std::pair<int, int>> shared = ShareCoordinatedObjects();
     p_.clause_at.assign(n_, 0);
     // Innermost clause per token: later (nested) clauses overwrite earlier ones, but
     // not a later one that holds the earlier one whole ("their accord, signed in
@@ -1409,7 +1412,7 @@ class ClauseFinder {
       p_.clauses[p_.clause_at[pp.prep]].pps.push_back(static_cast<int>(x));
     }
     // The shared object's phrases ("a refinery in Gwadar") are the first verb's too.
-    for (const auto& [first, second] : shared_) {
+    for (const auto& [first, second] : shared) {
       const int object_end = p_.phrases.nps[p_.clauses[second].object].range.begin;
       for (int x : p_.clauses[second].pps) {
         if (p_.phrases.pps[x].prep > object_end) p_.clauses[first].pps.push_back(x);
@@ -1486,8 +1489,6 @@ class ClauseFinder {
   SentenceParse& p_;
   const int n_;
   std::vector<bool> quoted_;
-  // Clauses whose verb shares the coordinate verb's object: (first, second).
-  std::vector<std::pair<int, int>> shared_;
   std::vector<int> stack_;
 };
 

@@ -721,7 +721,8 @@ class PhraseFinder {
         ++k;
         continue;
       }
-      if (int q = QuotedName(k); q > 0 && (k > i || QuotedTitleAt(k))) {
+      bool title = false;
+      if (int q = QuotedName(k, &title); q > 0 && (k > i || title)) {
         k += q;
         // A comma inside the closing quote ends the phrase there.
         const bool closed = TagAt(k - 2) == Tag::kComma;
