@@ -1334,6 +1334,13 @@ class ItemReader {
       const bool opens = mention.begin == 0 ||
                          (mention.begin == 1 && IsQuoteMark(s.tokens[0].text)) ||
                          (!s.dateline.empty() && mention.begin == s.dateline.end);
+      // Each capitalized word of a person's full name is a name, though it looks like
+      // a function word ("as To Lam hosted ...").
+      if (mention.form == AliasForm::kPerson && mention.end - mention.begin > 1) {
+        for (int k = mention.begin; k < mention.end; ++k) {
+          if (s.tokens[k].capitalized) s.tokens[k].tag = Tag::kProper;
+        }
+      }
       if (opens && !mention.titled && s.tokens[mention.begin].capitalized &&
           (mention.form == AliasForm::kName || mention.form == AliasForm::kCapital ||
            mention.form == AliasForm::kPerson)) {

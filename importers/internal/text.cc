@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
 
 namespace entente::importers::internal {
@@ -250,6 +251,22 @@ std::vector<Token> Tokenize(absl::string_view text, int64_t base) {
 
 namespace {
 
+// True when the word starting at `p` is one that opens sentences and never continues a
+// name: after "Marcos Jr." or "the U.S." it starts a new sentence ("... Ferdinand
+// Marcos Jr. The signing came ...").
+bool OpensSentence(absl::string_view p) {
+  static constexpr std::array<absl::string_view, 18> kOpeners = {
+      "The",  "A",     "An",    "It",  "He",  "She", "They",  "We",  "This",
+      "That", "These", "Those", "His", "Her", "Its", "Their", "But", "However"};
+  for (absl::string_view w : kOpeners) {
+    if (absl::StartsWith(p, w) &&
+        (p.size() == w.size() || p[w.size()] == ' ' || p[w.size()] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<SentenceSpan> SplitWholeSentences(absl::string_view p) {
   std::vector<SentenceSpan> out;
   size_t start = 0;
@@ -277,7 +294,8 @@ std::vector<SentenceSpan> SplitWholeSentences(absl::string_view p) {
       while (w > start && p[w - 1] != ' ') --w;
       // "(Jan. 9)": an opening bracket or quote is no letter of the word.
       while (w < i && (p[w] == '(' || p[w] == '"' || p[w] == '\'')) ++w;
-      if (IsAbbreviationWithDot(p.substr(w, i + 1 - w))) continue;
+      if (IsAbbreviationWithDot(p.substr(w, i + 1 - w)) && !OpensSentence(p.substr(next)))
+        continue;
     }
     out.push_back({start, end});
     start = next;

@@ -143,6 +143,20 @@ TEST(SplitSentences, HonorificsBeforeANameEndNoSentence) {
             "She met Hon. Mele Tupou and Amb. Ruiz.");
 }
 
+TEST(SplitSentences, AnAbbreviationBeforeASentenceOpenerEndsTheSentence) {
+  absl::string_view p =
+      "It was signed before Juan Ortiz Jr. The deal came as the U.S. It ended. "
+      "He met Jr. Smith and the U.S. President.";
+  std::vector<SentenceSpan> spans = SplitSentences(p);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(p.substr(spans[0].begin, spans[0].end - spans[0].begin),
+            "It was signed before Juan Ortiz Jr.");
+  EXPECT_EQ(p.substr(spans[1].begin, spans[1].end - spans[1].begin),
+            "The deal came as the U.S.");
+  EXPECT_EQ(p.substr(spans[3].begin, spans[3].end - spans[3].begin),
+            "He met Jr. Smith and the U.S. President.");
+}
+
 TEST(IsValidUtf8, RejectsBrokenSequences) {
   EXPECT_TRUE(IsValidUtf8("T\u00fcrkiye \u2013 ok"));
   EXPECT_FALSE(IsValidUtf8("\xff\xfe"));
