@@ -1057,6 +1057,12 @@ class PhraseFinder {
     for (int k = out_.nps[a].range.begin - 1; k >= 0 && !verb_before; --k) {
       verb_before = out_.verb_at[k] >= 0;
     }
+    // "talks between Chile's president, Ana Ruiz, and Peru's premier focused ...":
+    // "between" one named side takes a second, so its ", and" joins them (not after
+    // "between the two sides, and ...").
+    const int begin = out_.nps[a].range.begin;
+    if (begin > 0 && t_[begin - 1].LowerIs("between") && t_[out_.nps[a].head].capitalized)
+      return false;
     return comma_and && after >= 0 && (members.size() == 2 || verb_before);
   }
   // The first token of a verb group at i, after adverbs and a parenthetical relative
@@ -1171,6 +1177,24 @@ class PhraseFinder {
   }
 
   // ---- Prepositional phrases --------------------------------------------------------
+  // The phrase a preposition at i describes, when phrase `np` stands right before it:
+  // no time is "between" two sides, so "talks last Tuesday between X and Y" and "the
+  // summit on Monday between X and Y" describe the talks and the summit.
+  int TimeSkipped(int np, int i) const {
+    const NounPhrase& time = out_.nps[np];
+    if (!t_[i].LowerIs("between") || !IsTimeWord(t_[time.head]) ||
+        time.conjuncts.size() > 1) {
+      return np;
+    }
+    int before = -1;
+    if (time.pp >= 0) {
+      before = out_.pps[time.pp].attached_np;
+    } else if (time.range.begin > 0) {
+      before = out_.np_at[time.range.begin - 1];
+    }
+    return before >= 0 && !IsTimeWord(t_[out_.nps[before].head]) ? before : np;
+  }
+
   void FindPrepPhrases() {
     for (int i = 0; i < n_; ++i) {
       if (TagAt(i) != Tag::kPreposition || out_.np_at[i] >= 0) continue;
@@ -1196,7 +1220,8 @@ class PhraseFinder {
         pp.np = out_.np_at[after];
         pp.range.end = out_.nps[pp.np].range.end;
       }
-      if (i > 0 && out_.np_at[i - 1] >= 0) pp.attached_np = out_.np_at[i - 1];
+      if (i > 0 && out_.np_at[i - 1] >= 0)
+        pp.attached_np = TimeSkipped(out_.np_at[i - 1], i);
       int index = static_cast<int>(out_.pps.size());
       if (pp.np >= 0) out_.nps[pp.np].pp = index;
       if (pp.attached_np >= 0) out_.nps[pp.attached_np].pps.push_back(index);
