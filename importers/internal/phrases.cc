@@ -245,6 +245,18 @@ class PhraseFinder {
     // phrase that opens the sentence.
     bool agent_before_verb =
         k < n_ && t_[k].LowerIs("by") && before == Tag::kNoun && TensedVerbAfter(k);
+    // "after the accord signed by Sudan and Chad on Dec. 11.", "The Cairo Declaration
+    // signed by X eased ...": before "by" and a name, with or without a tensed verb
+    // after it ("the minister said by phone" names no agent). Not when the agent's
+    // name is set off before a verb ("A delegation led by the Minister of Trade,
+    // Industry and Competition, X, held talks"): the rules for verbs before commas
+    // read that one.
+    agent_before_verb |=
+        k + 1 < n_ && t_[k].LowerIs("by") &&
+        (before == Tag::kNoun || before == Tag::kProper) &&
+        (t_[k + 1].capitalized ||
+         (k + 2 < n_ && t_[k + 1].LowerIs("the") && t_[k + 2].capitalized)) &&
+        !head.LemmaIs("stand") && !head.LemmaIs("abide") && !NameSetOffBeforeVerb(k);
     // "In a communique issued at the end of the meeting, the bloc ...": with any
     // preposition.
     // Not "In July X travelled to Baku and signed": the phrase must close with a
@@ -424,6 +436,18 @@ class PhraseFinder {
              w.LowerIs("they") || w.LowerIs("we");
     }
     return false;
+  }
+
+  // After token i, the first verb follows a name set off by commas (", Parks Tau,
+  // held").
+  bool NameSetOffBeforeVerb(int i) const {
+    constexpr int kNameWords = 6;
+    int verb = i + 1;
+    while (verb < n_ && TagAt(verb) != Tag::kVerb) ++verb;
+    if (verb >= n_ || TagAt(verb - 1) != Tag::kComma) return false;
+    int k = verb - 2;
+    while (k > i && k >= verb - 1 - kNameWords && TagAt(k) == Tag::kProper) --k;
+    return k < verb - 2 && k > i && TagAt(k) == Tag::kComma;
   }
 
   bool TensedVerbAfter(int i, bool after_and = true) const {
