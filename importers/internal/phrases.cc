@@ -1383,6 +1383,11 @@ class PhraseFinder {
           (TagAt(after + 3) == Tag::kComma || TagAt(after + 3) == Tag::kPunct)) {
         after += 3;
       }
+      // "Norway, a NATO member that shares a border with Russia, expelled": past a
+      // relative clause about the description, to its closing comma.
+      if (after < n_ && TagAt(after) == Tag::kRelative && Named(first)) {
+        after = RelativeClauseEnd(after);
+      }
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
       if (!closes) continue;
@@ -1404,6 +1409,22 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       }
     }
+  }
+
+  // The comma that closes the relative clause opened at token i, when a verb stands
+  // inside it; else i (no closing found).
+  int RelativeClauseEnd(int i) const {
+    constexpr int kRelativeClause = 30;
+    bool verb = false;
+    for (int k = i + 1; k < n_ && k < i + kRelativeClause; ++k) {
+      const Tag tag = TagAt(k);
+      if (tag == Tag::kComma) return verb ? k : i;
+      // "(123-mile)": brackets stay inside.
+      if (t_[k].text == "(" || t_[k].text == ")") continue;
+      if (tag == Tag::kPunct || tag == Tag::kQuote || tag == Tag::kRelative) return i;
+      verb |= out_.verb_at[k] >= 0;
+    }
+    return i;
   }
 
   // "the UAE, one of Africa's largest investors, pledged": "one of" a kind describes

@@ -207,6 +207,30 @@ TEST(FindPhrases, AnAppositiveBetweenCommasDescribesTheNameBeforeIt) {
   EXPECT_EQ(p.Text(p.phrases.nps[office].range), "the Kyrgyz president");
 }
 
+TEST(FindPhrases, AnAppositiveWithARelativeClauseDescribesTheNameBeforeIt) {
+  Parsed p =
+      Parse("Chad, a bloc member that borders Niger (to its west), left.", {{0, 1}});
+  int name = p.PhraseAt("Chad");
+  int member = p.PhraseAt("a");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(member, 0);
+  EXPECT_EQ(p.phrases.nps[name].apposition, member);
+  // A relative clause that no comma closes before the verb sets nothing off.
+  Parsed q = Parse("Chad, a bloc member that borders Niger.", {{0, 1}});
+  EXPECT_EQ(q.phrases.nps[q.PhraseAt("Chad")].apposition, -1);
+}
+
+TEST(FindPhrases, ANamedAgentAfterAParticipleMakesItPassiveWithNoVerbAfter) {
+  Parsed p =
+      Parse("Talks ended after the accord signed by Chad and Niger.", {{7, 8}, {9, 10}});
+  ASSERT_EQ(p.phrases.verbs.size(), 2u);
+  EXPECT_TRUE(p.phrases.verbs[1].passive);  // signed by
+  // "by phone" names no agent.
+  Parsed q = Parse("The minister said by phone that talks ended.");
+  ASSERT_GE(q.phrases.verbs.size(), 1u);
+  EXPECT_FALSE(q.phrases.verbs[0].passive);
+}
+
 TEST(FindPhrases, APastFormWithItsAgentAfterANounLeavesTheVerbBeforeItTensed) {
   Parsed p =
       Parse("Talks focused on the treaty signed by Chad and Niger.", {{6, 7}, {8, 9}});
