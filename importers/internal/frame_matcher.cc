@@ -895,6 +895,17 @@ class SentenceMatcher {
       }
       mood.weighed |= In(c_.deliberation_cue, i);
     }
+    // "A visit to Japan has been mooted for 2027", "a trade mission is pencilled in":
+    // a passive verb that hedges says so of its subject, the trigger's phrase (not
+    // "talks are set to begin on Friday", a time to come that the date rules read).
+    if (np >= 0 && clause.verb >= 0 && SubjectOf(sentence_.parse, c) == np) {
+      const VerbGroup& verb = ph_.verbs[clause.verb];
+      const int after = verb.range.end;
+      if (verb.passive && In(c_.hedge_cue, verb.head) &&
+          !(after < static_cast<int>(t_.size()) && t_[after].LowerIs("to"))) {
+        mood.wished = true;
+      }
+    }
     mood.irrealis |= mood.wished;
     return mood;
   }
