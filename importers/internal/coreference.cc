@@ -1618,6 +1618,19 @@ std::vector<Referent> Discourse::Group(int count) const {
 // "the Gulf state", "the Southeast Asian nation": the last state named before that
 // lies in the region (regions.txt), other than the clause's own subject. Returns the
 // tokens it covers, 0 when the words are no such description or name no one.
+bool Discourse::OneUnnamedOfArea(int s, const Mention& area, int end) const {
+  const std::vector<Token>& t = item_.sentences[s].tokens;
+  if (area.begin == 0) return false;
+  const Token& article = t[area.begin - 1];
+  if (!article.LowerIs("a") && !article.LowerIs("an") && !article.LowerIs("another"))
+    return false;
+  const PhraseMatch noun =
+      k_.lexicon().MatchAt(k_.classes().country_noun, t, area.end, end);
+  if (noun.length == 0) return false;
+  const Token& head = t[area.end + noun.length - 1];
+  return head.lower == head.lemma;
+}
+
 int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
                                    std::vector<Referent>* out) const {
   const Lexicon& x = k_.lexicon();
@@ -2316,6 +2329,12 @@ std::vector<Referent> Discourse::InRange(int s, int begin, int end, bool as_plac
           i += length;
           continue;
         }
+      }
+      // "with a Central Asian country", "another Gulf state": one of the area's
+      // states, which the phrase does not name.
+      if (absl::StartsWith(mention.id, "area:") && OneUnnamedOfArea(s, mention, end)) {
+        i = std::max(mention.end, i + 1);
+        continue;
       }
       // "Italy and Central Asia", "the five Central Asian states": an area acting is
       // its member states.

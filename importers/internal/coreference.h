@@ -218,6 +218,9 @@ class Discourse {
   bool IsOfficePhrase(int s, const NounPhrase& x) const;
   int RegionalDescription(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out) const;
+  // Area mention `area` of sentence `s` stands between "a" or "another" and a singular
+  // country noun ("a Central Asian country"): one state it does not name.
+  bool OneUnnamedOfArea(int s, const Mention& area, int end) const;
   int CountedAgents(const Sentence& sentence, int i, int end, int* count) const;
   // "the two Mercosur partners": the bloc's mention stands between a count and the
   // plural agent noun it counts.
