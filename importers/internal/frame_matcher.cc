@@ -879,6 +879,14 @@ class SentenceMatcher {
         t_[before_gerund].tag == Tag::kPreposition) {
       from = std::max(0, before_gerund + 1 - kHedgeWindow);
     }
+    // "voiced interest in launching negotiations": so does a noun trigger that is
+    // the object of such a gerund.
+    const int opened = clause.range.begin;
+    if (np >= 0 && clause.kind == ClauseKind::kParticipial && opened > 0 &&
+        opened <= trigger.begin && t_[opened - 1].tag == Tag::kPreposition &&
+        clause.verb >= 0 && ph_.verbs[clause.verb].range.begin == opened) {
+      from = std::min(from, std::max(0, opened - kHedgeWindow));
+    }
     for (int i = std::max(from, 0); i < trigger.begin; ++i) {
       // "floated a draft pact during talks": a cue that modifies another noun is
       // that noun's.
@@ -1266,6 +1274,19 @@ class SentenceMatcher {
 
   // The prepositional phrases after a noun trigger's phrase: none when the trigger
   // is not its last conjunct ("a visit and the summit of the SCO").
+  // "talks about the border dispute between Guyana and Venezuela": a "between"
+  // phrase in np's chain that hangs on the topic of np ("about", "on", "over" a
+  // common noun) names that topic's sides, not those at the talks ("talks in Geneva
+  // between X and Y" are X's and Y's).
+  bool BetweenOfTopic(int np, int pp) const {
+    const int on = ph_.pps[pp].attached_np;
+    if (on < 0 || on == np || ph_.nps[on].pp < 0) return false;
+    const absl::string_view topic = Prep(ph_.pps[ph_.nps[on].pp]);
+    const Token& head = t_[ph_.nps[on].head];
+    return head.tag == Tag::kNoun && !IsTimeWord(head) &&
+           (topic == "about" || topic == "on" || topic == "over");
+  }
+
   const std::vector<int>& TriggerChain(int np, const TokenRange& trigger) const {
     static const std::vector<int>* const kNone = new std::vector<int>();
     const NounPhrase& x = ph_.nps[np];
@@ -2147,7 +2168,9 @@ class SentenceMatcher {
         for (int pp : slot.prep == "of"
                           ? absl::Span<const int>(x.pps)
                           : absl::Span<const int>(TriggerChain(np, trigger))) {
-          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep) {
+          if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == slot.prep &&
+              !(slot.prep == "between" && f.type == RelationType::kMeeting &&
+                BetweenOfTopic(np, pp))) {
             AddPhrase(ph_.pps[pp].np, x_.Contains(c_.location_prep, slot.prep), &view);
           }
         }
