@@ -275,6 +275,13 @@ class ContextPass {
         if (!verb_next) t.tag = Tag::kPreposition;
         continue;
       }
+      // "is studying whether to build a smelter": before an infinitive, "whether"
+      // opens no clause of its own; it stays in the one it weighs.
+      if (t.tag == Tag::kSubordinator && t.LowerIs("whether") && i + 1 < n_ &&
+          t_[i + 1].tag == Tag::kTo) {
+        t.tag = Tag::kAdverb;
+        continue;
+      }
       if (t.tag == Tag::kDeterminer && t.LowerIs("that")) {
         ResolveThat(i);
         continue;
