@@ -1363,8 +1363,13 @@ class PhraseFinder {
       int after = OfChainEnd(static_cast<int>(a + 1));
       // "one of the biggest lenders to the region": any phrases the kind takes.
       if (OneOf(second)) after = ChainEnd(out_, static_cast<int>(a + 1));
-      // "Mongolia, an observer to the SCO,": a role held towards a named party.
-      if (after + 1 < n_ && t_[after].LowerIs("to") && out_.np_at[after + 1] >= 0) {
+      // "Mongolia, an observer to the SCO,", "an observer in the SCO": a role held
+      // towards a named party ("in" right after the role: not "the chair of the
+      // council in Oslo", a place).
+      const bool in_body =
+          after < n_ && t_[after].LowerIs("in") && after == second.range.end;
+      if (after + 1 < n_ && (t_[after].LowerIs("to") || in_body) &&
+          out_.np_at[after + 1] >= 0) {
         const int to = out_.np_at[after + 1];
         if (out_.nps[to].range.begin == after + 1 && Named(out_.nps[to])) {
           after = OfChainEnd(to);
