@@ -2384,7 +2384,15 @@ class SentenceMatcher {
                               t_[after].kind == TokenKind::kWord) ||
                              document || building || talks);
       const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
-      if (!modifies && !sectoral) return true;
+      // "expelled Peruvian Ambassador Juan Perez": an envoy's office before his name is
+      // what he is.
+      const int m = sentence_.mention_at[at];
+      const bool office = cls == c_.diplomat_noun && m >= 0 &&
+                          sentence_.mentions[m].kind == graph::EntityKind::kPerson &&
+                          !sentence_.mentions[m].role.empty() &&
+                          !sentence_.mentions[m].titled &&
+                          after < sentence_.mentions[m].end;
+      if ((!modifies || office) && !sectoral) return true;
       from = at + 1;
     }
     return false;

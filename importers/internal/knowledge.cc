@@ -112,6 +112,7 @@ constexpr Required<KnownClasses> kRequired[] = {
     {"deliberation_cue", &KnownClasses::deliberation_cue},
     {"speculative_modal", &KnownClasses::speculative_modal},
     {"help_verb", &KnownClasses::help_verb},
+    {"diplomat_noun", &KnownClasses::diplomat_noun},
     {"plan_adjective", &KnownClasses::plan_adjective},
     {"talks_noun", &KnownClasses::talks_noun},
     {"leader_verb", &KnownClasses::leader_verb},
