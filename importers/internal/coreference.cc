@@ -1615,9 +1615,7 @@ std::vector<Referent> Discourse::Group(int count) const {
   return out;
 }
 
-// "the Gulf state", "the Southeast Asian nation": the last state named before that
-// lies in the region (regions.txt), other than the clause's own subject. Returns the
-// tokens it covers, 0 when the words are no such description or name no one.
+// "a Central Asian country", "another Gulf state": one state the phrase does not name.
 bool Discourse::OneUnnamedOfArea(int s, const Mention& area, int end) const {
   const std::vector<Token>& t = item_.sentences[s].tokens;
   if (area.begin == 0) return false;
@@ -1631,6 +1629,9 @@ bool Discourse::OneUnnamedOfArea(int s, const Mention& area, int end) const {
   return head.lower == head.lemma;
 }
 
+// "the Gulf state", "the Southeast Asian nation": the last state named before that
+// lies in the region (regions.txt), other than the clause's own subject. Returns the
+// tokens it covers, 0 when the words are no such description or name no one.
 int Discourse::RegionalDescription(int s, int i, int end, bool as_place,
                                    std::vector<Referent>* out) const {
   const Lexicon& x = k_.lexicon();

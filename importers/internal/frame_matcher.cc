@@ -1272,8 +1272,6 @@ class SentenceMatcher {
     return -1;
   }
 
-  // The prepositional phrases after a noun trigger's phrase: none when the trigger
-  // is not its last conjunct ("a visit and the summit of the SCO").
   // "talks about the border dispute between Guyana and Venezuela": a "between"
   // phrase in np's chain that hangs on the topic of np ("about", "on", "over" a
   // common noun) names that topic's sides, not those at the talks ("talks in Geneva
@@ -1287,6 +1285,8 @@ class SentenceMatcher {
            (topic == "about" || topic == "on" || topic == "over");
   }
 
+  // The prepositional phrases after a noun trigger's phrase: none when the trigger
+  // is not its last conjunct ("a visit and the summit of the SCO").
   const std::vector<int>& TriggerChain(int np, const TokenRange& trigger) const {
     static const std::vector<int>* const kNone = new std::vector<int>();
     const NounPhrase& x = ph_.nps[np];
@@ -2359,6 +2359,17 @@ class SentenceMatcher {
   // A phrase of the class in `r` that is not a word inside a longer name or a
   // document's name: "the Digital Economy Partnership Agreement" holds no
   // partnership, only an agreement.
+  // "expelled Peruvian Ambassador Juan Perez": a diplomat's office [at, after) before
+  // his name, inside the mention of the named person, is what he is.
+  bool EnvoysOffice(ClassId cls, int at, int after) const {
+    if (cls != c_.diplomat_noun) return false;
+    const int m = sentence_.mention_at[at];
+    if (m < 0) return false;
+    const Mention& person = sentence_.mentions[m];
+    return person.kind == graph::EntityKind::kPerson && !person.role.empty() &&
+           !person.titled && after < person.end;
+  }
+
   bool RangeHasHead(ClassId cls, const TokenRange& r) const {
     const int end = std::min<int>(r.end, t_.size());
     for (int from = r.begin; from < end;) {
@@ -2384,15 +2395,7 @@ class SentenceMatcher {
                               t_[after].kind == TokenKind::kWord) ||
                              document || building || talks);
       const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
-      // "expelled Peruvian Ambassador Juan Perez": an envoy's office before his name is
-      // what he is.
-      const int m = sentence_.mention_at[at];
-      const bool office = cls == c_.diplomat_noun && m >= 0 &&
-                          sentence_.mentions[m].kind == graph::EntityKind::kPerson &&
-                          !sentence_.mentions[m].role.empty() &&
-                          !sentence_.mentions[m].titled &&
-                          after < sentence_.mentions[m].end;
-      if ((!modifies || office) && !sectoral) return true;
+      if (!sectoral && (!modifies || EnvoysOffice(cls, at, after))) return true;
       from = at + 1;
     }
     return false;
