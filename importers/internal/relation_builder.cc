@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "importers/extractor.h"
 #include "importers/internal/attributes.h"
@@ -72,10 +73,14 @@ graph::EntityRef RelationBuilder::RefOf(const FrameMatch& match, const Referent&
     if (event) {
       // "flew in for the forum": an event named by its noun alone is no entity one
       // could find again ("the trilateral summit", "the Lima forum" are).
-      if (name.find(' ') == std::string::npos &&
-          std::none_of(name.begin(), name.end(), [](char c) {
-            return absl::ascii_isupper(c) || absl::ascii_isdigit(c);
-          })) {
+      // Nor is one called by a noun of several words ("the leaders' meeting").
+      if (std::none_of(
+              name.begin(), name.end(),
+              [](char c) { return absl::ascii_isupper(c) || absl::ascii_isdigit(c); }) &&
+          (name.find(' ') == std::string::npos ||
+           k_.lexicon().Contains(
+               k_.classes().event_noun,
+               absl::StrReplaceAll(name, {{"' ", " 's "}, {"\u2019 ", " 's "}})))) {
         return ref;
       }
       ref.kind = graph::EntityKind::kEvent;

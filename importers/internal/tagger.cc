@@ -457,6 +457,10 @@ class ContextPass {
            tag == Tag::kDeterminer || tag == Tag::kProper || tag == Tag::kPossessive;
   }
 
+  bool ParticipleWithAgent(int i) const {
+    return i + 1 < n_ && (t_[i].verb_forms & kPastParticiple) && t_[i + 1].LowerIs("by");
+  }
+
   bool NominalNext(int i) const {
     return i < n_ && (t_[i].tag == Tag::kNoun || t_[i].tag == Tag::kProper ||
                       t_[i].tag == Tag::kAdjective);
@@ -532,10 +536,14 @@ class ContextPass {
       t_[p].tag = Tag::kNoun;
       return DecideAfterNominal(i, p);
     }
+    // "the leaders' meeting hosted by Peru": a participle with its agent after it
+    // is a verb of its own, not a noun the gerund modifies.
     if (pt == Tag::kDeterminer || pt == Tag::kPossessive ||
         (pt == Tag::kNumber && !t_[p].capitalized && !after_year) ||
         pt == Tag::kAdjective) {
-      return participle && NominalNext(i + 1) ? Tag::kAdjective : Tag::kNoun;
+      return participle && NominalNext(i + 1) && !ParticipleWithAgent(i + 1)
+                 ? Tag::kAdjective
+                 : Tag::kNoun;
     }
     // "already has visiting forces agreements": a gerund right after a form of
     // "have" is no verb of it (that takes a participle: "has visited").

@@ -175,11 +175,17 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     }
   }
   std::string name;
+  // "the APEC Leaders' Meeting": a possessive inside the event's noun is part of the
+  // name, and what comes before it no owner.
+  int noun_at = part.end;
+  const bool owned =
+      x.possessor_end > x.range.begin &&
+      !(k_.lexicon().FindIn(cls, t, part.begin, part.end, &noun_at, nullptr) &&
+        noun_at < x.possessor_end);
   // "its 11th Summit": whose. Not a site's pronoun ("its new plant" of a company):
   // a site is named by its place, not by its builder's state.
   const bool pronoun_owner = t[x.range.begin].tag == Tag::kPossessive;
-  if (part.begin == x.range.begin && x.possessor_end > x.range.begin &&
-      (event || !pronoun_owner)) {
+  if (part.begin == x.range.begin && owned && (event || !pronoun_owner)) {
     std::vector<std::string> owners;
     for (const Referent& r : d_.InRange(s, x.range.begin, x.possessor_end)) {
       if (const graph::Entity* e = g_.FindById(r.party)) {
@@ -198,7 +204,7 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     if (named == 1 && (owner_word == "their" || owner_word == "its")) name = joint;
   }
   int b = part.begin;
-  if (part.begin == x.range.begin) b = std::max(b, x.possessor_end);
+  if (part.begin == x.range.begin && owned) b = std::max(b, x.possessor_end);
   // "the four-day St Petersburg Forum": how long it runs is no part of its name, nor
   // what it costs ("a $300 million cement plant").
   auto money_end = [&](int k) {
