@@ -1319,8 +1319,12 @@ class ClauseFinder {
       }
     }
     if (k >= 0 && t_[k].tag == Tag::kComma) --k;
-    if (k >= 0 && p_.phrases.np_at[k] >= 0) {
-      int np = p_.phrases.np_at[k];
+    // "the Free Trade Agreement (FTA), signed in 2003": a short name in brackets
+    // after the phrase leaves the phrase described.
+    int before = k >= 0 ? p_.phrases.np_at[k] : -1;
+    if (before < 0) before = PhraseBeforeBracket(t_, p_.phrases, k);
+    if (before >= 0) {
+      int np = before;
       // "the treaty of 2000, signed in Moscow", "the summit in Belem on 8-9 August,
       // attended by ...": a date or a place describes nothing; climb past them.
       auto circumstance = [&](int x) {

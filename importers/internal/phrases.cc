@@ -1244,8 +1244,11 @@ class PhraseFinder {
         pp.np = out_.np_at[after];
         pp.range.end = out_.nps[pp.np].range.end;
       }
-      if (i > 0 && out_.np_at[i - 1] >= 0)
+      if (i > 0 && out_.np_at[i - 1] >= 0) {
         pp.attached_np = TimeSkipped(out_.np_at[i - 1], i);
+      } else if (i > 0) {
+        pp.attached_np = PhraseBeforeBracket(t_, out_, i - 1);
+      }
       int index = static_cast<int>(out_.pps.size());
       if (pp.np >= 0) out_.nps[pp.np].pp = index;
       if (pp.attached_np >= 0) out_.nps[pp.attached_np].pps.push_back(index);
@@ -1609,6 +1612,16 @@ int ChainEnd(const Phrases& ph, int np) {
     frontier = std::move(next);
   }
   return end;
+}
+
+int PhraseBeforeBracket(const std::vector<Token>& tokens, const Phrases& ph, int close) {
+  constexpr int kBracketedName = 6;
+  if (close <= 0 || close >= static_cast<int>(tokens.size()) || tokens[close].text != ")")
+    return -1;
+  for (int open = close - 1; open > 0 && open >= close - kBracketedName; --open) {
+    if (tokens[open].text == "(") return ph.np_at[open - 1];
+  }
+  return -1;
 }
 
 }  // namespace entente::importers::internal

@@ -86,6 +86,10 @@ inline constexpr int kChainDepth = 4;
 // kChainDepth phrases deep.
 int ChainEnd(const Phrases& ph, int np);
 
+// The phrase before a short bracketed name that closes at `close` ("the Free Trade
+// Agreement (FTA)"), or -1: what follows the bracket is said of that phrase.
+int PhraseBeforeBracket(const std::vector<Token>& tokens, const Phrases& ph, int close);
+
 // The preposition of a phrase in lower case, words joined by spaces.
 std::string PrepositionOf(const std::vector<Token>& tokens, const PrepPhrase& pp);
 
