@@ -88,14 +88,16 @@ class LexicalPass {
     return 1;
   }
 
-  // "the G20 Leaders' Summit": an apostrophe written onto a word in -s, before a
-  // word, that closes no quotation opened with a single mark.
+  // "the G20 Leaders' Summit", "the United States' 25% tariffs": an apostrophe
+  // written onto a word in -s, before a word or a number, that closes no quotation
+  // opened with a single mark.
   bool PluralPossessive(int i) const {
     const Token& t = t_[i];
     if ((t.text != "'" && t.text != "\u2019") || i == 0 || i + 1 >= n_) return false;
     const Token& before = t_[i - 1];
     const Token& after = t_[i + 1];
-    if (before.end != t.begin || after.begin == t.end || after.kind != TokenKind::kWord ||
+    if (before.end != t.begin || after.begin == t.end ||
+        (after.kind != TokenKind::kWord && after.kind != TokenKind::kNumber) ||
         before.kind != TokenKind::kWord || before.lower.empty() ||
         before.lower.back() != 's')
       return false;
