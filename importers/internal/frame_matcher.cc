@@ -3066,6 +3066,7 @@ class SentenceMatcher {
     if (f.needs_state_source && !target && !absl::StartsWith(r.party, "country:")) {
       return false;
     }
+    if (f.needs_states && !absl::StartsWith(r.party, "country:")) return false;
     if (StatesOnly(f.type) && absl::StartsWith(r.party, "company:")) return false;
     // "the World Bank approved $250 million for the highway": a lender hosts no site.
     if (f.type == RelationType::kSite && !target &&

@@ -195,6 +195,8 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
       f->needs_unplaced_main_event = true;
     } else if (value == "state_source") {
       f->needs_state_source = true;
+    } else if (value == "states") {
+      f->needs_states = true;
     } else {
       return DataError(
           file, line,
@@ -204,7 +206,7 @@ absl::Status ParseField(absl::string_view key, absl::string_view value,
               "money|percent|baseline|later_figure|date|own_date|person|person_object|"
               "thing_object|no_object|"
               "name|named_subject|named_object|acting_subject|own_money|"
-              "unplaced_main_event|state_source"));
+              "unplaced_main_event|state_source|states"));
     }
     return absl::OkStatus();
   }

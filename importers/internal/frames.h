@@ -117,6 +117,8 @@
 //   needs=state_source           the source is a state, not a body ("Chile and Peru
 //                                formed the Pacific Alliance", not "BRICS set up the
 //                                bank");
+//   needs=states                 every party is a state ("the Italy-Algeria summit",
+//                                not "the ASEAN-Australia summit" of eleven);
 //   needs=named_subject          the subject must name its parties itself: "officials
 //                                discussed" does not stand for the item's pair;
 //   needs=named_object           the object must name its party itself: "backed Chile"
@@ -240,6 +242,7 @@ struct Frame {
   bool needs_unplaced_main_event = false;  // needs=unplaced_main_event
   bool needs_named_subject = false;        // needs=named_subject
   bool needs_state_source = false;         // needs=state_source
+  bool needs_states = false;               // needs=states
   bool needs_named_object = false;         // needs=named_object
   bool needs_acting_subject = false;       // needs=acting_subject
   bool any_mood = false;

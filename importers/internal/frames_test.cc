@@ -153,6 +153,14 @@ TEST(ParseFrame, StateSourceIsACondition) {
   EXPECT_FALSE(f->needs_acting_subject);
 }
 
+TEST(ParseFrame, StatesIsACondition) {
+  absl::StatusOr<Frame> f =
+      Parse("meeting  n:summit  needs=states  max_parties=2  parties=mod");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->needs_states);
+  EXPECT_FALSE(f->needs_state_source);
+}
+
 TEST(ParseFrame, NoObjectIsACondition) {
   absl::StatusOr<Frame> f =
       Parse("forum  v:attend  needs=no_object  source=subj  target=event");
