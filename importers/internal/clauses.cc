@@ -415,14 +415,13 @@ class ClauseFinder {
       next = p_.phrases.nps[p_.phrases.np_at[next + 1]].range.end;
     }
     if (next + 1 >= n_) return -1;
-    // "Chile's", "North Korea's": a phrase that opens with its owner's name.
-    const int owned = p_.phrases.np_at[next];
-    const bool possessor =
-        t_[next].tag == Tag::kProper &&
-        (t_[next + 1].LowerIs("'s") ||
-         (owned >= 0 && p_.phrases.nps[owned].range.begin == next &&
-          p_.phrases.nps[owned].possessor_end > next + 1 &&
-          t_[p_.phrases.nps[owned].possessor_end - 1].tag == Tag::kPossessive));
+    // "Chile's", "Burkina Faso's": a phrase that opens with its owner's name.
+    constexpr int kOwnerWords = 4;
+    int mark = next + 1;
+    while (mark < n_ && mark <= next + kOwnerWords && t_[mark].tag == Tag::kProper)
+      ++mark;
+    const bool possessor = t_[next].tag == Tag::kProper && mark < n_ &&
+                           mark <= next + kOwnerWords && t_[mark].LowerIs("'s");
     // "announced on Tuesday the withdrawal of its ambassador": after a time too.
     const bool time = IsTimeWord(t_[p_.phrases.nps[with_np].head]) || then_time;
     // "received at the palace the Minister of Foreign Affairs", "signed in Astana the
