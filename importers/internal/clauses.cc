@@ -1131,8 +1131,11 @@ class ClauseFinder {
     p_.clauses[c].range.begin = subject >= 0 ? p_.phrases.nps[subject].range.begin : i;
     if (subject >= 0) {
       int before = p_.phrases.nps[subject].range.begin - 1;
+      // "the duties on Chinese cars the EU imposed": the chain's head is described
+      // as much as its last phrase.
       if (before >= 0 && p_.phrases.np_at[before] >= 0) {
         p_.clauses[c].antecedent = p_.phrases.np_at[before];
+        p_.clauses[c].antecedent_top = ChainTop(p_.phrases.np_at[before]);
       }
     }
     // "said on Thursday it was ending the pact": no time is described by a clause;
