@@ -139,6 +139,20 @@ bool StartsSoonAfter(const DateWithPrecision& ref, int month, int day) {
   return days > ref_days && days - ref_days <= kAnnouncedAheadDays;
 }
 
+// "expects a deal on the tariffs he imposed in August": a past tense right after its
+// subject, between a future cue and the date, opens the date's own clause, told in
+// the past ("will be signed in August" is no such clause: the form follows "be").
+bool PastClauseBetween(const std::vector<Token>& t, int from, int to) {
+  for (int k = std::max(from, 1); k < to; ++k) {
+    const Tag before = t[k - 1].tag;
+    if (t[k].tag == Tag::kVerb && (t[k].verb_forms & kPastTense) != 0 &&
+        (before == Tag::kPronoun || before == Tag::kProper || before == Tag::kNoun)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool FutureBefore(const std::vector<Token>& t, int i, bool* only_would = nullptr) {
   // Only the date's own clause: back to a comma or a word that opens another clause.
   constexpr int kFutureWindow = 24;
@@ -168,6 +182,7 @@ bool FutureBefore(const std::vector<Token>& t, int i, bool* only_would = nullptr
     if (w == "will" || w == "would" || w == "shall" || w == "next" || w == "scheduled" ||
         w == "upcoming" || w == "expected" || (w == "set" && Is(t, k + 1, "to")) ||
         (w == "is" && Is(t, k + 1, "to")) || (w == "are" && Is(t, k + 1, "to"))) {
+      if (PastClauseBetween(t, k + 1, i)) return false;
       if (only_would != nullptr) *only_would = w == "would";
       return true;
     }
