@@ -619,17 +619,24 @@ class MentionFinder {
            });
   }
 
-  // Token k, or past one or two lower-case words of a portfolio before an office
-  // ("business secretary", "digital economy minister"): where the office starts.
+  // Token k, or past one or two words of a portfolio before an office ("business
+  // secretary", "digital economy minister", "Culture Secretary"): where the office
+  // starts. Capitalized portfolio words need a capitalized office, and no name.
   int AfterPortfolioWords(int k) const {
     constexpr int kPortfolioWords = 2;
     if (k >= n_ || Match(c_.title, k) > 0 || Match(c_.leader_title, k) > 0 ||
         Match(c_.honorific, k) > 0 || Match(c_.counterpart, k) > 0) {
       return k;
     }
+    bool capitalized = false;
     for (int gap = 1; gap <= kPortfolioWords && k + gap < n_; ++gap) {
-      if (!TitleModifier(t_[k + gap - 1])) return k;
-      if (Match(c_.title, k + gap) > 0 || Match(c_.leader_title, k + gap) > 0)
+      const Token& word = t_[k + gap - 1];
+      const bool portfolio_name = word.capitalized && word.kind == TokenKind::kWord &&
+                                  !x_.IsFunctionWord(word) && MentionAt(k + gap - 1) < 0;
+      if (!TitleModifier(word) && !portfolio_name) return k;
+      capitalized |= word.capitalized;
+      if ((Match(c_.title, k + gap) > 0 || Match(c_.leader_title, k + gap) > 0) &&
+          (!capitalized || t_[k + gap].capitalized))
         return k + gap;
     }
     return k;
