@@ -519,6 +519,8 @@ void Discourse::GuessLeaderCountries() {
     if (!p.country.empty() || p.role.empty()) continue;
     std::vector<std::string> free;
     for (size_t k = 0; k < principal_.size() && k < 2; ++k) {
+      // A head of state or government leads a state, not a bank or a bloc.
+      if (p.leader && !absl::StartsWith(principal_[k], "country:")) continue;
       if (std::find(held.begin(), held.end(), principal_[k]) == held.end()) {
         free.push_back(principal_[k]);
       }
