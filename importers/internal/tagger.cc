@@ -522,6 +522,12 @@ class ContextPass {
     if (pt == Tag::kNumber && (f & kPastTense) && CountAsSubject(p, i + 1)) {
       return Tag::kVerb;
     }
+    // "Frei arrives and holds talks": the present form joined to a name's verb.
+    if ((f & kThirdPerson) && !(f & kPastTense) && p >= 2 && t_[p].LowerIs("and") &&
+        t_[p - 1].tag == Tag::kVerb && (t_[p - 1].verb_forms & kThirdPerson) &&
+        t_[p - 2].tag == Tag::kProper && StartsPhrase(i + 1)) {
+      return Tag::kVerb;
+    }
     // "Both imposed travel bans on ...": "both" opening a sentence, or a part of one
     // after a comma or "and", stands for the parties, and a past form after it is
     // their verb.
@@ -822,6 +828,13 @@ class ContextPass {
         !SubjectPronounAt(i + 1))
       return Tag::kVerb;
     if ((f & (kThirdPerson | kBaseForm)) && pt == Tag::kProper && VerbAfterNames(i)) {
+      return Tag::kVerb;
+    }
+    // "Frei arrives and holds talks with Shipley": a present form after a name, joined
+    // to another that takes a phrase, when the clause has no verb yet.
+    if ((f & kThirdPerson) && !(f & kPastTense) && pt == Tag::kProper && i + 3 < n_ &&
+        t_[i + 1].LowerIs("and") && (t_[i + 2].verb_forms & kThirdPerson) &&
+        StartsPhrase(i + 3) && !VerbBefore(i)) {
       return Tag::kVerb;
     }
     // (A name opening the sentence is still a capitalized noun here.)
