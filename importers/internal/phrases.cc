@@ -1415,8 +1415,26 @@ class PhraseFinder {
         first.apposition = static_cast<int>(a + 1);
       } else if (OfficeThenName(first, second)) {
         first.apposition = static_cast<int>(a + 1);
+      } else if (PlaceThenItsState(first, second)) {
+        first.apposition = static_cast<int>(a + 1);
       }
     }
+  }
+
+  // "a plant in Dire Dawa, Ethiopia,": a place after "in", "at" or "near", then one
+  // name set off by commas, which says where the place is.
+  bool PlaceThenItsState(const NounPhrase& first, const NounPhrase& second) const {
+    if (first.range.begin == 0 || first.conjuncts.size() > 1) return false;
+    const Token& prep = t_[first.range.begin - 1];
+    if (!prep.LowerIs("in") && !prep.LowerIs("at") && !prep.LowerIs("near")) return false;
+    auto all_proper = [&](const NounPhrase& x) {
+      for (int k = x.range.begin; k < x.range.end; ++k) {
+        if (TagAt(k) != Tag::kProper) return false;
+      }
+      return true;
+    };
+    return all_proper(first) && all_proper(second) &&
+           AtomEnd(second.range.begin) >= second.range.end;
   }
 
   // The comma that closes the relative clause opened at token i, when a verb stands
