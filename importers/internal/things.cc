@@ -122,7 +122,12 @@ void ThingRegistry::AppendNamingPhrases(const Sentence& sentence, const NounPhra
     }
     if (!names || IsTimeWord(first)) continue;
     const NounPhrase& of = ph.nps[p.np];
-    absl::StrAppend(&name, " ", prep, " ", Text(t, of.range.begin, of.range.end));
+    // "a refinery in Mejillones, the company and the ministry said": a site stands in
+    // one place, the first of a list.
+    const TokenRange place = !event && prep != "of" && of.conjuncts.size() > 1
+                                 ? of.conjuncts.front()
+                                 : of.range;
+    absl::StrAppend(&name, " ", prep, " ", Text(t, place.begin, place.end));
     // "meeting of the Council of Heads of State of the SCO": down the "of" phrases.
     const NounPhrase* step = &of;
     for (int depth = 0; depth < 3; ++depth) {
