@@ -1235,8 +1235,14 @@ bool Discourse::DescribedUnknownName(int s, int np, std::string* company) const 
   const NounPhrase& x = ph.nps[np];
   if (np == 0 || x.conjuncts.size() != 1 || x.possessor_end > x.range.begin) return false;
   const NounPhrase& before = ph.nps[np - 1];
+  // "the building-materials group Knauf", "hotel group Melia": a group of a trade.
+  const bool trade_group = t[before.head].LowerIs("group") &&
+                           before.head > before.range.begin &&
+                           (!t[before.head - 1].capitalized || before.head == 1) &&
+                           t[before.head - 1].tag != Tag::kDeterminer;
   if (before.range.end != x.range.begin || before.conjuncts.size() != 1 ||
-      !ActsForNoState(k_, t, before.range) || t[before.head].capitalized) {
+      !(ActsForNoState(k_, t, before.range) || trade_group) ||
+      t[before.head].capitalized) {
     return false;
   }
   for (int i = x.range.begin; i < x.range.end; ++i) {
