@@ -1398,6 +1398,12 @@ class PhraseFinder {
       }
       bool closes =
           after >= n_ || TagAt(after) == Tag::kComma || TagAt(after) == Tag::kPunct;
+      // "Kenya and Uganda, the largest flow within the bloc,": a list's description
+      // may hold any phrases, up to its closing comma.
+      if (!closes && list && TagAt(after) == Tag::kPreposition) {
+        const int chain_end = ChainEnd(out_, static_cast<int>(a + 1));
+        closes = chain_end < n_ && TagAt(chain_end) == Tag::kComma;
+      }
       if (!closes) continue;
       Tag start = TagAt(second.range.begin);
       if (CarriesOwnName(second)) continue;
