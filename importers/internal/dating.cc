@@ -267,6 +267,25 @@ bool DatesABaseline(const MatchContext& ctx, const DateMention& d) {
   return false;
 }
 
+// Phrase np is a description set off by a comma, opened by an article, after a
+// named phrase that is neither the trigger's nor its clause's object: "co-chaired
+// the 14th meeting of the Cooperation Committee, a ministerial mechanism set up in
+// 2007" describes the committee. (A membership's body is its target: "founding
+// members of MIKTA, the grouping launched in 2013" dates the membership.)
+bool SetOffDescription(const MatchContext& ctx, int np) {
+  const Phrases& ph = ctx.sentence().parse.phrases;
+  const std::vector<Token>& t = ctx.tokens();
+  const int begin = ph.nps[np].range.begin;
+  if (ctx.match.frame->type == RelationType::kMembership || begin < 2 ||
+      t[begin - 1].tag != Tag::kComma || t[begin].tag != Tag::kDeterminer ||
+      !t[begin - 2].capitalized) {
+    return false;
+  }
+  const int described = ph.np_at[begin - 2];
+  return described >= 0 && described != ctx.match.np &&
+         described != ctx.sentence().parse.clauses[ctx.match.clause].object;
+}
+
 // Clause c is a participle describing a thing named in another participle's
 // clause ("the partnership, building on the committee established in 2021"): its
 // date is that thing's. (A participle right under the trigger's clause may be its speech:
@@ -295,6 +314,14 @@ bool DescribesAnotherThing(const MatchContext& ctx, int c) {
       const Token& prep = ctx.tokens()[parse.phrases.pps[pp].prep];
       if (prep.LowerIs("from") || prep.LowerIs("with") || prep.LowerIs("to")) return true;
     }
+  }
+  // "the Cooperation Committee, a ministerial mechanism set up in 2007,": a
+  // participle describing a description set off by commas tells the described
+  // thing's past, not the trigger's.
+  if (clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
+      parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
+      clause.antecedent != ctx.match.np && SetOffDescription(ctx, clause.antecedent)) {
+    return true;
   }
   return clause.kind == ClauseKind::kParticipial && clause.verb >= 0 &&
          parse.phrases.verbs[clause.verb].passive && clause.antecedent >= 0 &&
