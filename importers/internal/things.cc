@@ -232,8 +232,16 @@ std::string ThingRegistry::OwnName(int s, int np, ThingKind kind) const {
     }
     return k;
   };
+  // "the Dec. 23 ministerial meeting": when it was held is no part of its name.
+  auto date_end = [&](int k) {
+    for (const DateMention& d : sentence.dates) {
+      if (d.begin == k && d.end <= part.end - 1) return d.end;
+    }
+    return k;
+  };
   while (b < part.end) {
-    if (const int after = std::max(money_end(b), capacity_end(b)); after > b) {
+    if (const int after = std::max({money_end(b), capacity_end(b), date_end(b)});
+        after > b) {
       b = after;
     } else if (t[b].tag == Tag::kDeterminer || t[b].tag == Tag::kPossessive ||
                t[b].LowerIs("the") ||  // "The Sahel Security Forum": a name's article.
