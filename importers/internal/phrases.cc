@@ -190,9 +190,10 @@ class PhraseFinder {
         ++k;
         continue;
       }
-      // "is to visit": a scheduled event.
+      // "is to visit", "is to be hosted by": a scheduled event.
       if (tag == Tag::kTo && *last_aux == k - 1 && t_[*last_aux].LemmaIs("be") &&
-          TagAt(k + 1) == Tag::kVerb) {
+          (TagAt(k + 1) == Tag::kVerb ||
+           (TagAt(k + 1) == Tag::kAux && t_[k + 1].LowerIs("be")))) {
         g->future = true;
         ++k;
         continue;
