@@ -751,6 +751,12 @@ class MentionFinder {
                                 !person.country.empty() &&
                                 NamedInFull(person.id, name_begin, name_end);
     if (!country.empty() && !listed_in_full) person.country = country;
+    // "Prime Minister Mark Rutte" in 2024, "Defence Minister X" whom the list knows
+    // as a body's officer: a minister serves a state, whichever the text means.
+    if (country.empty() && absl::StartsWith(person.country, "org:") &&
+        absl::EndsWith(title.value, "minister")) {
+      person.country.clear();
+    }
     person.leader = leader || person.leader;
     if (person.role.empty() || !person.titled) {
       if (!title.value.empty()) person.role = std::string(title.value);
