@@ -1406,6 +1406,13 @@ class SentenceMatcher {
             In(c_.dating_occasion, ph_.nps[ph_.pps[pp].np].head)) {
           return;
         }
+        // "flew to Astana for talks with Japarov", "for a summit with the five
+        // presidents": whom the talks are with did not travel with the visitor.
+        if (f.type == RelationType::kVisit && prep == "with" &&
+            ph_.pps[pp].attached_np >= 0) {
+          const int head = ph_.nps[ph_.pps[pp].attached_np].head;
+          if (In(c_.talks_noun, head) || In(c_.event_noun, head)) return;
+        }
         if (ph_.pps[pp].np >= 0 && Prep(ph_.pps[pp]) == prep &&
             !GoalOfCandidacy(ph_.pps[pp])) {
           // "in a plant in the Aegean Free Zone": the new thing, not where it is
