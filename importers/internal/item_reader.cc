@@ -338,14 +338,17 @@ class ItemReader {
       }
       --b;
     }
-    if (b == e || !named) return false;
+    // "..., the agency reported on Dec. 28": the item's own outlet, by its kind.
+    const bool the_outlet = !named && e - b >= 2 && t[b].LowerIs("the");
+    if (b == e || (!named && !the_outlet)) return false;
     int range_begin = b;
     if (b >= 2 && t[b - 1].LowerIs("'s")) range_begin = b - 2;  // "Germany's FAZ"
     // Only at a sentence's start or after a comma: "..., the news agency UzA reported".
     if (range_begin > 0 && t[range_begin - 1].text != ",") return false;
+    if (the_outlet && range_begin == 0) return false;
     int date_end = DateAfterOn(t, k);
     if (date_end < n && t[date_end].LowerIs("that")) ++date_end;
-    SetAttribution(s, range_begin, date_end, b, e, k);
+    SetAttribution(s, range_begin, date_end, b, the_outlet ? b : e, k);
     return true;
   }
 
