@@ -1598,7 +1598,10 @@ class SentenceMatcher {
         break;
       }
       case Slot::kEvent:
-        EventSlot(&view);
+        // "attended the opening session of the Sahel summit": the event its own
+        // clause names, before the item's.
+        if (c >= 0) ClauseEvent(c, clause.range, &view, /*own_clause=*/true);
+        if (view.referents.empty()) EventSlot(&view);
         if (view.referents.empty()) ClauseEvent(c, clause.range, &view);
         break;
       case Slot::kPeople:
@@ -1766,13 +1769,23 @@ class SentenceMatcher {
   // "gathered for a summit Peru chaired, with the presidents of X and Y in
   // attendance": in an item with no named event, the event that clause c (or a
   // clause it hangs on) names; `range` when there is no clause.
-  void ClauseEvent(int c, const TokenRange& range, SlotView* view) const {
+  void ClauseEvent(int c, const TokenRange& range, SlotView* view,
+                   bool own_clause = false) const {
     if (thing_class_ != c_.event_noun) return;
     for (int k = c; view->referents.empty(); k = clauses_[k].parent) {
+      if (own_clause && k != c) break;
       const TokenRange r = k >= 0 ? clauses_[k].range : range;
       for (size_t np = 0; np < ph_.nps.size() && view->referents.empty(); ++np) {
         const NounPhrase& x = ph_.nps[np];
         if (x.range.begin < r.begin || x.range.end > r.end || x.head < 0) continue;
+        // Its own clause's event only when it has a name ("the Sahel summit", not
+        // "a trilateral summit", which the item's naming may take for another).
+        if (own_clause && (sentence_.parse.clause_at[x.head] != c ||
+                           std::none_of(t_.begin() + std::max(x.range.begin, 1),
+                                        t_.begin() + x.head + 1,
+                                        [](const Token& w) { return w.capitalized; }))) {
+          continue;
+        }
         // Not "the National Assembly of Morocco": a legislature is no event.
         if (EndsAt(c_.event_noun, x.head) && !RangeHas(c_.legislature, x.range)) {
           AddThing(static_cast<int>(np), view);
