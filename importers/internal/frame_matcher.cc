@@ -693,8 +693,12 @@ class SentenceMatcher {
         // Nor "used the occasion to sign": an occasion is taken for what was done.
         // Nor "flew to Riyadh to attend the forum", "is in Riyadh to attend": the
         // place a trip reached, and what the trip was for.
+        // Nor "agreed the same day to extend": a date is no noun with a plan.
+        const bool date_before =
+            std::any_of(sentence_.dates.begin(), sentence_.dates.end(),
+                        [&](const DateMention& d) { return d.end == k.range.begin; });
         if ((before.tag == Tag::kNoun || before.tag == Tag::kProper) &&
-            !IsTimeWord(before) && !RecordBefore(k.range.begin - 1) &&
+            !IsTimeWord(before) && !date_before && !RecordBefore(k.range.begin - 1) &&
             !In(c_.visit_noun, k.range.begin - 1) &&
             !In(c_.occasion_noun, k.range.begin - 1) && !DecisionBefore(k.range.begin) &&
             !TripPurpose(k) && !Caused(k)) {
