@@ -56,6 +56,20 @@ TEST(ParseTextDigest, AHeadingInCapitalsInsideADatelinedStoryStartsNoItem) {
   EXPECT_TRUE(digest->items[0].paragraphs[1].opens_section);
 }
 
+TEST(ParseTextDigest, APhotoCaptionInsideAStoryStartsNoItem) {
+  auto digest =
+      ParseTextDigest("d.txt",
+                      "Kenya and Uganda deepen ties\n"
+                      "NAIROBI, March 5 - The presidents held talks on Tuesday.\n"
+                      "[Photo: The two presidents in Nairobi. Photo: PSCU]\n"
+                      "They also signed a memorandum on fisheries.\n");
+  ASSERT_TRUE(digest.ok()) << digest.status();
+  ASSERT_EQ(digest->items.size(), 1u);
+  ASSERT_EQ(digest->items[0].paragraphs.size(), 3u);
+  EXPECT_EQ(digest->items[0].paragraphs[2].text,
+            "They also signed a memorandum on fisheries.");
+}
+
 TEST(ParseTextDigest, HeadlinesInCapitalsStillOpenTheirItems) {
   auto digest = ParseTextDigest("d.txt",
                                 "CHILE RECALLS ITS ENVOY\n"
