@@ -1638,9 +1638,13 @@ ItemText ReadItem(const Knowledge& knowledge, const Gazetteer& gazetteer,
 std::vector<DigestItem> SplitAtParagraphs(const DigestItem& item,
                                           const std::vector<int>& firsts) {
   std::vector<DigestItem> out;
+  // Each part copies the item's fields but only its own paragraphs: a copy of them
+  // all per part grew as the square of a long list of reports.
+  DigestItem shell = item;
+  shell.paragraphs.clear();
   for (size_t k = 0; k < firsts.size(); ++k) {
     const size_t end = k + 1 < firsts.size() ? firsts[k + 1] : item.paragraphs.size();
-    DigestItem& part = out.emplace_back(item);
+    DigestItem& part = out.emplace_back(shell);
     if (k > 0) part.headline = {};
     part.paragraphs.assign(item.paragraphs.begin() + (k == 0 ? 0 : firsts[k]),
                            item.paragraphs.begin() + end);
