@@ -778,6 +778,12 @@ class ContextPass {
         !((f & kGerund) && StartsObject(i + 1))) {
       return Tag::kNoun;
     }
+    // "as the African co-chair of the council": after "the" and one name, a word
+    // with an "of" phrase is the noun the name modifies.
+    if (pt == Tag::kProper && p > 0 && t_[p - 1].LowerIs("the") && i + 1 < n_ &&
+        t_[i + 1].LowerIs("of") && !(f & kPastTense)) {
+      return Tag::kNoun;
+    }
     // "according to government figures", "on behalf of member states": the object
     // of a multi-word preposition is an adjunct, with no verb of its own.
     if ((f & (kThirdPerson | kBaseForm)) && !(f & kPastTense) &&
