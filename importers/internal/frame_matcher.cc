@@ -445,6 +445,21 @@ class SentenceMatcher {
   // phrase (ending at `noun`) makes the infinitive after it a record, not a plan.
   bool RecordBefore(int noun) const {
     constexpr int kRecordWindow = 5;
+    // "the first prime minister in seven years to visit", "since 2016": past the time
+    // phrase that bounds the record.
+    constexpr int kTimePhrase = 4;
+    for (int k = noun, skipped = 0; k > 0 && skipped < kTimePhrase; --k, ++skipped) {
+      const Token& w = t_[k];
+      if (!(IsTimeWord(w) || w.kind == TokenKind::kNumber || w.tag == Tag::kNumber ||
+            w.LowerIs("a") || w.LemmaIs("year") || w.LemmaIs("decade"))) {
+        break;
+      }
+      if (t_[k - 1].LowerIs("in") || t_[k - 1].LowerIs("since") ||
+          t_[k - 1].LowerIs("for")) {
+        noun = k - 2;
+        break;
+      }
+    }
     for (int k = noun; k >= 0 && k > noun - kRecordWindow; --k) {
       if (x_.OneWordAt(c_.record_ordinal, t_, k)) return true;
       if (t_[k].tag == Tag::kDeterminer || t_[k].tag == Tag::kVerb ||
