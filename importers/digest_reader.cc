@@ -93,20 +93,9 @@ bool EndsSentence(absl::string_view line) {
 // A headline: short, not a quotation, not ending like a sentence. Questions,
 // exclamations and a closing quoted phrase ("Tokayev: “Open for business”")
 // end headlines too when the line is short.
-// "[Photo caption: ...]", "Photo: ...": a line that tells what a picture shows,
-// inside the story it illustrates.
-bool IsCaption(absl::string_view line) {
-  absl::ConsumePrefix(&line, "[");
-  absl::ConsumePrefix(&line, "(");
-  return absl::StartsWithIgnoreCase(line, "photo caption") ||
-         absl::StartsWithIgnoreCase(line, "photo:") ||
-         absl::StartsWithIgnoreCase(line, "photo]") ||
-         absl::StartsWithIgnoreCase(line, "caption:");
-}
-
 bool IsHeadlineShape(absl::string_view line) {
   if (line.size() > 250 || absl::StartsWith(line, "\u201c") ||
-      absl::StartsWith(line, "\"") || IsCaption(line))
+      absl::StartsWith(line, "\"") || internal::IsCaption(line))
     return false;
   bool short_line = line.size() < 160;
   if (absl::EndsWith(line, "?") || absl::EndsWith(line, "!")) return short_line;

@@ -219,7 +219,7 @@ class ItemReader {
       if (s.paragraph == entry_paragraph) s.entry = entry;
       // "[Photo caption: ... on 21 October 2026]": a caption's day is no day the
       // story has reached.
-      if (Caption(s)) continue;
+      if (s.paragraph >= 0 && IsCaption(item_.paragraphs[s.paragraph].text)) continue;
       // "on Tuesday he was received ... The same day, ...": a weekday or
       // "yesterday" states its day as a written date does.
       for (const DateMention& d : s.dates) {
@@ -239,16 +239,6 @@ class ItemReader {
   }
 
  private:
-  // "Photo caption: ...", "[Photo] ...", "Photo: ...": a line that tells what a
-  // picture shows.
-  static bool Caption(const Sentence& s) {
-    const std::vector<Token>& t = s.tokens;
-    const size_t k = !t.empty() && t[0].text == "[" ? 1 : 0;
-    if (k + 1 >= t.size() || !(t[k].LowerIs("photo") || t[k].LowerIs("caption")))
-      return false;
-    return t[k + 1].text == ":" || t[k + 1].text == "]" || t[k + 1].LowerIs("caption");
-  }
-
   void AddSentence(const TextSpan& span, size_t from, size_t to, int paragraph,
                    bool headline) {
     Sentence s;

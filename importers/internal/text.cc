@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 
 namespace entente::importers::internal {
 namespace {
@@ -445,6 +446,15 @@ bool AllUpper(absl::string_view s) {
     if (absl::ascii_isupper(static_cast<unsigned char>(c))) letter = true;
   }
   return letter;
+}
+
+bool IsCaption(absl::string_view line) {
+  absl::ConsumePrefix(&line, "[");
+  absl::ConsumePrefix(&line, "(");
+  return absl::StartsWithIgnoreCase(line, "photo caption") ||
+         absl::StartsWithIgnoreCase(line, "photo:") ||
+         absl::StartsWithIgnoreCase(line, "photo]") ||
+         absl::StartsWithIgnoreCase(line, "caption:");
 }
 
 }  // namespace entente::importers::internal

@@ -134,6 +134,10 @@ bool AllUpper(absl::string_view s);
 // True for valid UTF-8.
 bool IsValidUtf8(absl::string_view bytes);
 
+// "[Photo caption: ...]", "Photo: ...", "Caption: ...": a line that tells what a
+// picture shows, inside the story it illustrates.
+bool IsCaption(absl::string_view line);
+
 }  // namespace entente::importers::internal
 
 #endif  // ENTENTE_IMPORTERS_INTERNAL_TEXT_H_

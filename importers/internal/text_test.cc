@@ -165,5 +165,14 @@ TEST(IsValidUtf8, RejectsBrokenSequences) {
   EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate
 }
 
+TEST(IsCaption, PhotoLinesAreCaptionsAndStoryLinesAreNot) {
+  EXPECT_TRUE(IsCaption("[Photo caption: The two presidents in Nairobi. Photo: PSCU]"));
+  EXPECT_TRUE(IsCaption("Photo: the ministers sign the memorandum."));
+  EXPECT_TRUE(IsCaption("[Photo] The site of the planned plant."));
+  EXPECT_TRUE(IsCaption("Caption: leaders at the summit"));
+  EXPECT_FALSE(IsCaption("Photographers waited outside the palace."));
+  EXPECT_FALSE(IsCaption("Kenya and Uganda signed a memorandum."));
+}
+
 }  // namespace
 }  // namespace entente::importers::internal
