@@ -2434,7 +2434,11 @@ class SentenceMatcher {
                               t_[after].kind == TokenKind::kWord) ||
                              document || building || talks);
       const bool sectoral = cls == c_.partnership_noun && OfOneSector(after);
-      if (!sectoral && (!modifies || EnvoysOffice(cls, at, after))) return true;
+      // "signed a memorandum on a strategic partnership": a partnership the object
+      // is about is not what was acted on.
+      const bool inner =
+          cls == c_.partnership_noun && ph_.np_at[at] != ph_.np_at[r.begin];
+      if (!sectoral && !inner && (!modifies || EnvoysOffice(cls, at, after))) return true;
       from = at + 1;
     }
     return false;
@@ -2468,6 +2472,16 @@ class SentenceMatcher {
       const bool object = cond.slot.kind == Slot::kObject || cond.cls == c_.event_noun;
       for (const TokenRange& r : SlotRanges(f, cond.slot, c, np, trigger)) {
         found |= object ? RangeHasHead(cond.cls, r) : RangeHas(cond.cls, r);
+      }
+      // "the memorandum on a strategic partnership the two sides signed": a
+      // partnership that a described phrase's chain is about was set up by the
+      // document, but is not the document signed.
+      const Clause& clause = clauses_[c];
+      if (found && f.type == RelationType::kAgreement &&
+          cond.slot.kind == Slot::kObject && cond.cls == c_.partnership_noun && np < 0 &&
+          clause.antecedent >= 0 && clause.antecedent_top >= 0 &&
+          clause.antecedent_top != clause.antecedent) {
+        found = RangeHasHead(cond.cls, ph_.nps[clause.antecedent_top].range);
       }
       // "Trade reached $500 million last year. The two sides agreed to double it":
       // a lone "it" as the object stands for the sentence before's subject.
