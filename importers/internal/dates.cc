@@ -526,6 +526,31 @@ std::optional<int> MatchSpanYear(const std::vector<Token>& t, int i,
   return i + taken - 1;
 }
 
+// The year of a month and day told without one, whose first token is at i: the latest
+// such day (YearForMonthDay), or the next one where the clause tells what is to come.
+int YearAheadOrBehind(const std::vector<Token>& t, int i, int month, int day,
+                      const DateWithPrecision& ref) {
+  int year = YearForMonthDay(month, day, ref);
+  if (!ref.known()) return year;
+  // "effective June 1" in a report of May: this year's, not last year's.
+  if (StartCueBefore(t, i) && year < ref.year && StartsSoonAfter(ref, month, day)) {
+    ++year;
+  }
+  // "will take over on Jan. 1", "will host the forum on 8 September": the next such
+  // day. "said it would take over on Jan. 1" told of a future that may have come by
+  // the report: a day less than a week behind it stays.
+  constexpr int kReportedFutureLag = 7;
+  bool only_would = false;
+  if (FutureBefore(t, i, &only_would)) {
+    const int32_t days =
+        graph::DaysFromCivil(year, month, std::min(day, graph::DaysInMonth(year, month)));
+    if (days < Days(ref) && !(only_would && Days(ref) - days <= kReportedFutureLag)) {
+      ++year;
+    }
+  }
+  return year;
+}
+
 // Month day [, year]: the day token is at i + 1. Returns the last token used.
 int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
                   const DateContext& ctx, std::vector<DateMention>* out) {
@@ -556,24 +581,7 @@ int MatchMonthDay(const std::vector<Token>& t, int i, int month, int day,
   } else if (int recounted = YearToldBefore(t, *out, month, day, ctx); recounted > 0) {
     year = recounted;
   } else {
-    year = YearForMonthDay(month, day, ref);
-    // "will take over on Jan. 1": the next such day. "said it would take over on
-    // Jan. 1" told of a future that may have come by the report: a day less than a
-    // week behind it stays.
-    constexpr int kReportedFutureLag = 7;
-    bool only_would = false;
-    // "effective June 1" in a report of May: this year's, not last year's.
-    if (StartCueBefore(t, i) && ref.known() && year < ref.year &&
-        StartsSoonAfter(ref, month, day)) {
-      ++year;
-    }
-    if (FutureBefore(t, i, &only_would) && ref.known()) {
-      const int32_t days = graph::DaysFromCivil(
-          year, month, std::min(day, graph::DaysInMonth(year, month)));
-      if (days < Days(ref) && !(only_would && Days(ref) - days <= kReportedFutureLag)) {
-        ++year;
-      }
-    }
+    year = YearAheadOrBehind(t, i, month, day, ref);
   }
   if (year > 0 && day <= graph::DaysInMonth(year, month)) {
     out->push_back({i, end,
@@ -600,8 +608,9 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
                      t[i - 2].LowerIs("close"));
   if (!(i > 0 &&
         (t[i - 1].LowerIs("last") || t[i - 1].LowerIs("in") || t[i - 1].LowerIs("this") ||
-         t[i - 1].LowerIs("early") || t[i - 1].LowerIs("late") ||
-         t[i - 1].LowerIs("mid") || for_later || since || part) &&
+         t[i - 1].LowerIs("next") || t[i - 1].LowerIs("early") ||
+         t[i - 1].LowerIs("late") || t[i - 1].LowerIs("mid") || for_later || since ||
+         part) &&
         ref.known())) {
     return i;
   }
@@ -609,6 +618,9 @@ int MatchMonthWithoutYear(const std::vector<Token>& t, int i, int month,
   const int begin = part ? i - 3 : i - 1;
   if (t[i - 1].LowerIs("this")) {
     // "this October": the report's own year's, ahead or past.
+  } else if (t[i - 1].LowerIs("next")) {
+    // "next November": the first such month after the report's.
+    if (month <= ref.month) year = ref.year + 1;
   } else if (for_later || ((t[i - 1].LowerIs("in") || part) && FutureBefore(t, begin))) {
     // "will host ... in October": the next October, this year's if ahead.
     if (month < ref.month) year = ref.year + 1;
@@ -684,12 +696,7 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
   } else if (int recounted = YearToldBefore(t, *out, month, *day, ctx); recounted > 0) {
     year = recounted;
   } else {
-    year = YearForMonthDay(month, *day, ctx.reference);
-    // "effective 1 June" in a report of May: this year's, not last year's.
-    if (StartCueBefore(t, i) && ctx.reference.known() && year < ctx.reference.year &&
-        StartsSoonAfter(ctx.reference, month, *day)) {
-      ++year;
-    }
+    year = YearAheadOrBehind(t, i, month, *day, ctx.reference);
   }
   if (year > 0 && *day <= graph::DaysInMonth(year, month)) {
     // "from 11 to 22 November", "on 2 and 3 October", "on 9–10 June" (the

@@ -33,6 +33,25 @@ TEST(FindDates, AReportedFutureDayJustBeforeTheReportStaysThere) {
             std::vector<std::string>{"2026-12-01"});
 }
 
+TEST(FindDates, AFutureDayWrittenDayFirstIsTheNextSuchDay) {
+  const DateWithPrecision jan3 = DateWithPrecision::Day(2026, 1, 3);
+  EXPECT_EQ(Dates("it will take over on 1 January", jan3),
+            std::vector<std::string>{"2027-01-01"});
+  EXPECT_EQ(Dates("the fair will open on 14 November", jan3),
+            std::vector<std::string>{"2026-11-14"});
+  // Told in the past, the latest such day.
+  EXPECT_EQ(Dates("the fair opened on 14 November", jan3),
+            std::vector<std::string>{"2025-11-14"});
+}
+
+TEST(FindDates, NextMonthIsTheFirstSuchMonthAfterTheReport) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Dates("the summit meets next November", kFeb5), V{"2026-11"});
+  EXPECT_EQ(Dates("the summit meets next January", kFeb5), V{"2027-01"});
+  EXPECT_EQ(Dates("the summit meets next February", kFeb5), V{"2027-02"});
+  EXPECT_EQ(Dates("the summit met last November", kFeb5), V{"2025-11"});
+}
+
 TEST(FindDates, TheComingYearIsTheNextAndAYearMayBeASubject) {
   using V = std::vector<std::string>;
   EXPECT_EQ(Dates("the coming year will mark the anniversary", kFeb5), V{"2027"});
