@@ -490,7 +490,7 @@ bool MayStartDate(const Token& token) {
       "nineteen", "twenty",    "thirty",    "forty",     "fifty",     "sixty",
       "seventy",  "eighty",    "ninety",    "hundred",   "eve",       "same",
       "year",     "that",      "month",     "first",     "second",    "third",
-      "fourth"};
+      "fourth",   "days",      "weeks"};
   // The starters' hashes (Token::hash) rule out most words without hashing the
   // string again.
   static const auto* kStarterFilter = new WordFilter(*kStarters);
@@ -1491,6 +1491,24 @@ std::optional<int> MatchSequelDay(const std::vector<Token>& t, int i,
     if (it->date.precision == DatePrecision::kDay) {
       previous = it->date;
       break;
+    }
+  }
+  // "India closed its airspace days later", "in March, and weeks later": days or
+  // weeks not counted, from the last date told (in this sentence, else before it,
+  // else the item's last event), fall in its month (told no finer than that).
+  if ((w == "days" || w == "weeks") &&
+      (Is(t, i + 1, "later") || Is(t, i + 1, "earlier")) &&
+      !(i > 0 && t[i - 1].tag == Tag::kNumber)) {
+    const DateWithPrecision from = !out->empty()             ? out->back().date
+                                   : ctx.last_stated.known() ? ctx.last_stated
+                                                             : ctx.previous;
+    if (from.known()) {
+      out->push_back({i, i + 2,
+                      from.precision == DatePrecision::kYear
+                          ? from
+                          : DateWithPrecision::Month(from.year, from.month),
+                      DateKind::kSequel});
+      return i + 1;
     }
   }
   bool part_of_day = Is(t, i + 1, "day") || Is(t, i + 1, "morning") ||

@@ -696,6 +696,12 @@ class PhraseFinder {
       // "the ban Chile imposed on Peru": a name between a noun and a verb is the
       // subject of a clause that describes the noun.
       if (k > i && ZeroRelativeSubjectAt(k)) break;
+      // "closed its airspace to Indian aircraft days later": a span of time told
+      // from another is no word of the phrase before it.
+      if (k > i && (TagAt(k - 1) == Tag::kNoun || TagAt(k - 1) == Tag::kProper) &&
+          SpanBackOrAhead(k)) {
+        break;
+      }
       // "condemned in the strongest terms Peru's move": a named possessor after a
       // common noun starts a phrase of its own.
       if (k > i && NamedPossessorAt(k) && TagAt(k - 1) == Tag::kNoun &&
@@ -760,6 +766,18 @@ class PhraseFinder {
       break;
     }
     return k;
+  }
+
+  // "days later", "weeks earlier", "months ago": a plural unit of time at k told as a
+  // span from another time.
+  bool SpanBackOrAhead(int k) const {
+    if (k + 1 >= n_ || !(t_[k + 1].LowerIs("later") || t_[k + 1].LowerIs("earlier") ||
+                         t_[k + 1].LowerIs("ago"))) {
+      return false;
+    }
+    const absl::string_view w = t_[k].lower;
+    return w == "days" || w == "weeks" || w == "months" || w == "years" || w == "hours" ||
+           w == "decades";
   }
 
   // "On Tuesday her country ...": an article or a possessive after a noun starts
