@@ -1942,6 +1942,21 @@ const Mention* Discourse::OfficeNamedBefore(int s, int i, const Token& office) c
   return nullptr;
 }
 
+const Mention* Discourse::OnlyStateBefore(int s, int i) const {
+  const Mention* only = nullptr;
+  for (int at = 0; at <= s; ++at) {
+    const Sentence& sentence = item_.sentences[at];
+    if (sentence.headline) continue;
+    for (const Mention& m : sentence.mentions) {
+      if (at == s && m.begin >= i) break;
+      if (!IsCountryMention(m)) continue;
+      if (only != nullptr && only->country != m.country) return nullptr;
+      only = &m;
+    }
+  }
+  return only;
+}
+
 bool Discourse::PronounAt(int s, int i, int end, bool as_place,
                           std::vector<Referent>* out, int* length) const {
   const Lexicon& x = k_.lexicon();
@@ -1977,6 +1992,11 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
       // "Jordan's foreign ministry issued a statement. The Ministry condemned ...": else
       // the state of the last office of that name told with its state.
       if (state == nullptr) state = OfficeNamedBefore(s, i, t[i + m.length - 1]);
+      // "Georgia's ruling party won in October. The following month the government
+      // halted EU accession talks": else the one state the item has named so far.
+      // Not "the government in Kyiv", which names its own.
+      const bool placed = after < static_cast<int>(t.size()) && t[after].LowerIs("in");
+      if (state == nullptr && !placed) state = OnlyStateBefore(s, i);
       if (state == nullptr) return false;
       r.party = state->country;
     }

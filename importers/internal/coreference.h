@@ -149,6 +149,9 @@ class Discourse {
   // The state named with the last office of that word before token i ("Jordan's
   // foreign ministry" for "the Ministry").
   const Mention* OfficeNamedBefore(int s, int i, const Token& office) const;
+  // The one state the item has named before token i of sentence s (its headline
+  // aside); null when it has named none or several.
+  const Mention* OnlyStateBefore(int s, int i) const;
   // The parties a list phrase names; the pair a clause subject of the sentence
   // before s lists.
   std::vector<Referent> ListedParties(int k, const NounPhrase& x) const;
