@@ -716,6 +716,21 @@ std::optional<int> MatchDayFirst(const std::vector<Token>& t, int i,
   return end - 1;
 }
 
+// Whether a document's noun ("treaty", "memorandum") is among the few words from k
+// on, before anything but a lower-case word: "bilateral investment treaty".
+bool DocumentNounSoonAfter(const std::vector<Token>& t, int k) {
+  constexpr int kModifiers = 3;
+  static const auto* kDocuments = new absl::flat_hash_set<absl::string_view>{
+      "treaty", "agreement", "accord",  "pact",       "memorandum",
+      "deal",   "protocol",  "charter", "convention", "declaration"};
+  const int n = static_cast<int>(t.size());
+  for (int j = k; j < n && j <= k + kModifiers; ++j) {
+    if (t[j].kind != TokenKind::kWord || t[j].capitalized) return false;
+    if (kDocuments->contains(t[j].lower)) return true;
+  }
+  return false;
+}
+
 // A bare year: "in 2019", "since 2005", "2024's".
 std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
                                  const DateContext& ctx, std::vector<DateMention>* out) {
@@ -762,7 +777,12 @@ std::optional<int> MatchBareYear(const std::vector<Token>& t, int i,
       past && i > 0 &&
       (t[i - 1].LowerIs("'s") || t[i - 1].LowerIs("its") || t[i - 1].LowerIs("their") ||
        t[i - 1].LowerIs("his") || t[i - 1].LowerIs("her") || t[i - 1].LowerIs("our"));
-  if (time_prep_before || dated_event || owned) unit_after = false;
+  // "the 1991 bilateral investment treaty", "a 2021 memorandum": a past year after an
+  // article dates the document its phrase names.
+  const bool dated_document = past && i > 0 &&
+                              (t[i - 1].LowerIs("the") || t[i - 1].LowerIs("a")) &&
+                              DocumentNounSoonAfter(t, i + 1);
+  if (time_prep_before || dated_event || owned || dated_document) unit_after = false;
   if (unit_after || money_before || in_name || dashed_name) return i;
   const int prep = dated_event ? i - 2 : i - 1;
   DateKind kind =

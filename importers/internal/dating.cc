@@ -434,10 +434,18 @@ bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
 // than the signing itself (talks about the document, a partnership under it) is not
 // dated by it.
 bool DateOfDocumentTalkedOf(const MatchContext& ctx, const DateMention& d) {
-  if (ctx.match.np >= 0 || ctx.match.frame->type == RelationType::kAgreement)
-    return false;
+  const RelationType type = ctx.match.frame->type;
+  // "the suspension of the 2017 bilateral agreement": a measure's noun acting on a
+  // dated document is not dated by it either.
+  const bool measure =
+      type == RelationType::kDowngrade || type == RelationType::kSanction;
+  if ((ctx.match.np >= 0 && !measure) || type == RelationType::kAgreement) return false;
   const Sentence& s = ctx.sentence();
   const Phrases& ph = s.parse.phrases;
+  if (ctx.match.np >= 0 && d.begin < static_cast<int>(ph.np_at.size()) &&
+      ph.np_at[d.begin] == ctx.match.np) {
+    return false;
+  }
   if (d.begin >= static_cast<int>(ph.np_at.size())) return false;
   auto document = [&](int np) {
     if (np < 0 || ph.nps[np].head < 0) return false;
@@ -1621,6 +1629,22 @@ std::optional<int> TargetYear(const MatchContext& ctx) {
 }
 
 bool OtherDocumentYear(const MatchContext& ctx, const DateMention& d) {
+  // "signed a joint statement reaffirming the 1977 treaty": a document named in a
+  // clause that describes the signing's own is another document.
+  const Sentence& s = ctx.sentence();
+  const Phrases& ph = s.parse.phrases;
+  if (d.begin < static_cast<int>(ph.np_at.size()) && ph.np_at[d.begin] >= 0) {
+    const int np = ph.np_at[d.begin];
+    const int c = s.parse.clause_at[d.begin];
+    const int head = ph.nps[np].head;
+    if (c >= 0 && c != ctx.match.clause && head >= 0 &&
+        s.parse.clauses[c].kind == ClauseKind::kParticipial &&
+        s.parse.clauses[c].parent == ctx.match.clause &&
+        ctx.lexicon().ContainsWord(ctx.classes().agreement_kind, s.tokens[head]) &&
+        !ctx.ThingPhrase().Contains(d.begin)) {
+      return true;
+    }
+  }
   const int kind = DocumentOfYear(ctx, d);
   if (kind < 0) return false;
   const TokenRange own = ctx.document.empty() ? ctx.ThingPhrase() : ctx.document;
