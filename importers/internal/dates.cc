@@ -1431,6 +1431,20 @@ std::optional<int> MatchSequelPeriod(const std::vector<Token>& t, int i,
                                      const DateContext& ctx,
                                      std::vector<DateMention>* out) {
   const absl::string_view w = t[i].lower;
+  // "last spring", "this autumn": the report's own season, or the latest one over,
+  // known to its year. Winter spans two years, so it dates nothing.
+  if (i + 1 < static_cast<int>(t.size()) && IsSeason(t[i + 1]) &&
+      !t[i + 1].LowerIs("winter") && (w == "last" || w == "this") &&
+      ctx.reference.known()) {
+    const int last_month = t[i + 1].LowerIs("spring")   ? 5
+                           : t[i + 1].LowerIs("summer") ? 8
+                                                        : 11;
+    const int year = w == "this" || ctx.reference.month > last_month
+                         ? ctx.reference.year
+                         : ctx.reference.year - 1;
+    out->push_back({i, i + 2, DateWithPrecision::Year(year), DateKind::kRelative});
+    return i + 1;
+  }
   // "the following spring", "that autumn": a season of the year after the last date
   // named, or of that year, known to its year.
   if (i + 1 < static_cast<int>(t.size()) && IsSeason(t[i + 1]) &&

@@ -2148,6 +2148,10 @@ class SentenceMatcher {
     return prep == "on" || prep == "for" || prep == "in" || prep == "at" ||
            prep == "to" || prep == "after" || prep == "following" || prep == "during" ||
            prep == "from" ||
+           // "announced $2.5 billion of investments": what the amount the doer acts
+           // on is of.
+           (prep == "of" && pp.attached_np >= 0 && pp.attached_np == ClauseObject(c) &&
+            AmountPhrase(pp.attached_np)) ||
            // "hit back with the suspension of the accord": the doer's own means.
            (prep == "with" && (pp.attached_np < 0 || IsTimePhrase(pp.attached_np))) ||
            // "presided over the signing of nine agreements": what the doer oversaw.
