@@ -943,6 +943,11 @@ class ItemReader {
     for (Sentence& s : out_.sentences) {
       if (s.headline) continue;
       if (s.paragraph != first) return;
+      // A byline or time stamp first: the dateline may open the lead after it.
+      if (StampLine(s)) {
+        first = s.paragraph + 1;
+        continue;
+      }
       const std::vector<Token>& t = s.tokens;
       const int n = std::min<int>(static_cast<int>(t.size()), kDatelineWindow);
       // "Le Monde (France), January 5" over the report: the outlet's day.
@@ -1562,6 +1567,22 @@ class ItemReader {
     }
   }
 
+  // A byline or a time stamp on a line of its own: "By Ana Costa and Li Wei",
+  // "Updated March 11, 2026, 6:42 PM", "Published 3 May 2025".
+  static bool StampLine(const Sentence& s) {
+    constexpr size_t kBylineWords = 10;
+    if (s.tokens.empty()) return false;
+    const Token& first = s.tokens[0];
+    if (first.LowerIs("updated") || first.LowerIs("published") ||
+        first.LowerIs("posted")) {
+      return true;
+    }
+    if (first.LowerIs("last") && s.tokens.size() > 1 && s.tokens[1].LowerIs("updated")) {
+      return true;
+    }
+    return first.text == "By" && s.tokens.size() <= kBylineWords;
+  }
+
   void FindAnchor() {
     out_.anchor = out_.reported.known()
                       ? DateWithPrecision::Month(out_.reported.year, out_.reported.month)
@@ -1571,11 +1592,14 @@ class ItemReader {
     }
     // A dateline on a line of its own ("Bern, 03.02.2026") leads nothing: the lead is
     // the paragraph after it.
+    // Nor does a byline or a page's time stamp ("By Ana Costa", "Updated March 11,
+    // 2026, 6:42 PM"): the day a page was written or changed is no event of it.
     int lead = 0;
     for (const Sentence& s : out_.sentences) {
       if (s.headline || s.paragraph != lead) continue;
-      if (s.dateline.begin == 0 &&
-          s.dateline.end >= static_cast<int>(s.tokens.size()) - 1) {
+      if ((s.dateline.begin == 0 &&
+           s.dateline.end >= static_cast<int>(s.tokens.size()) - 1) ||
+          StampLine(s)) {
         lead = s.paragraph + 1;
       }
     }
