@@ -1009,6 +1009,30 @@ bool SpanAfterClause(const MatchContext& ctx, const DateMention* chosen) {
          span.LowerIs("months");
 }
 
+// Whether words r of sentence s name talks ("held bilateral talks", "the
+// negotiations").
+bool TalksIn(const MatchContext& ctx, const Sentence& s, const TokenRange& r) {
+  int at = -1;
+  PhraseMatch m;
+  return ctx.lexicon().FindIn(ctx.classes().talks_noun, s.tokens, r.begin,
+                              std::min<int>(r.end, s.tokens.size()), &at, &m);
+}
+
+// Whether words r of sentence s name talks as ones told already: "the talks".
+bool DefiniteTalksIn(const MatchContext& ctx, const Sentence& s, const TokenRange& r) {
+  const int end = std::min<int>(r.end, s.tokens.size());
+  for (int from = r.begin; from < end;) {
+    int at = -1;
+    PhraseMatch m;
+    if (!ctx.lexicon().FindIn(ctx.classes().talks_noun, s.tokens, from, end, &at, &m)) {
+      return false;
+    }
+    if (at > 0 && s.tokens[at - 1].LowerIs("the")) return true;
+    from = at + 1;
+  }
+  return false;
+}
+
 // How far back from the report an event told as news may lie.
 constexpr int kNewsDays = 31;
 
@@ -1025,12 +1049,18 @@ DateWithPrecision RunningAnchor(const MatchContext& ctx) {
     found = DateWithPrecision::Month(found.year, found.month);
   }
   int32_t last = reported.FirstDay();
+  // "At the conclusion of the talks, the two signed ...": the talks told before.
+  const bool the_talks = DefiniteTalksIn(ctx, ctx.sentence(), ctx.ClauseRange());
   for (int s = 0; s <= ctx.match.sentence; ++s) {
     const Sentence& sentence = item.sentences[s];
     if (sentence.headline) continue;
     // "ON THE SIDELINES": a section's days start over from the lead's.
     if (sentence.section != ctx.sentence().section) continue;
-    const bool earlier_paragraph = sentence.paragraph != ctx.sentence().paragraph;
+    const bool told_talks =
+        the_talks && s < ctx.match.sentence &&
+        TalksIn(ctx, sentence, {0, static_cast<int>(sentence.tokens.size())});
+    const bool earlier_paragraph =
+        sentence.paragraph != ctx.sentence().paragraph && !told_talks;
     for (const DateMention& d : sentence.dates) {
       if (s == ctx.match.sentence && d.begin >= ctx.match.trigger.begin) break;
       if (d.date.precision != DatePrecision::kDay || d.kind == DateKind::kSince) continue;
