@@ -775,6 +775,17 @@ const Mention* Discourse::SubjectStateBefore(int s, int before) const {
   return nullptr;
 }
 
+bool Discourse::OrgInParagraphBefore(int s, int i) const {
+  const int paragraph = item_.sentences[s].paragraph;
+  for (int k = s; k >= 0 && item_.sentences[k].paragraph == paragraph; --k) {
+    for (const Mention& m : item_.sentences[k].mentions) {
+      if (k == s && m.begin >= i) break;
+      if (IsOrgMention(m)) return true;
+    }
+  }
+  return false;
+}
+
 std::string Discourse::PrincipalOrganization() const {
   for (size_t k = 0; k < principal_.size() && k < kPrincipalOrgWindow; ++k) {
     if (absl::StartsWith(principal_[k], "org:")) return principal_[k];
@@ -2076,10 +2087,18 @@ bool Discourse::PronounAt(int s, int i, int end, bool as_place,
         return true;
       }
       const Mention* org = LastMention(s, i, o.accept);
-      if (org != nullptr) {
+      // "... applied to join the CPTPP. // The bloc itself has grown": a paragraph
+      // that names no body before the anaphor goes back to the item's own.
+      const std::string principal = PrincipalOrganization();
+      if (org != nullptr && !principal.empty() && org->country != principal &&
+          !OrgInParagraphBefore(s, i)) {
+        Referent r;
+        r.party = principal;
+        r.anaphor = true;
+        out->push_back(std::move(r));
+      } else if (org != nullptr) {
         AddAnaphorOf(s, org, as_place, out);
-      } else if (const std::string principal = PrincipalOrganization();
-                 !principal.empty()) {
+      } else if (!principal.empty()) {
         Referent r;
         r.party = principal;
         r.anaphor = true;

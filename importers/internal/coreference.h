@@ -152,6 +152,8 @@ class Discourse {
   // The one state the item has named before token i of sentence s (its headline
   // aside); null when it has named none or several.
   const Mention* OnlyStateBefore(int s, int i) const;
+  // Whether the paragraph of sentence s names an organization before token i.
+  bool OrgInParagraphBefore(int s, int i) const;
   // The parties a list phrase names; the pair a clause subject of the sentence
   // before s lists.
   std::vector<Referent> ListedParties(int k, const NounPhrase& x) const;
