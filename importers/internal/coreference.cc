@@ -2591,6 +2591,13 @@ void Discourse::AddOfPhrase(int s, int np, int k, bool as_place,
   if (!agent && !part->empty()) return;
   std::vector<Referent> of = OfChain(s, np, as_place);
   if (of.empty() && agent) of = LedBy(s, np, as_place);
+  // "green electricity from Central Asia": a thing from an area is from some of its
+  // states, not all of them acting (as "the leaders of Central Asia" are).
+  if (!agent) {
+    of.erase(
+        std::remove_if(of.begin(), of.end(), [](const Referent& r) { return r.area; }),
+        of.end());
+  }
   for (Referent& r : of) r.conjunct = k;
   // "the leaders of India and France", "the foreign ministers of the five states":
   // the "of" phrase says which, not the office's last holder.

@@ -1015,10 +1015,25 @@ class SentenceMatcher {
   void AddGroup(const TokenRange& range, SlotView* view) const {
     absl::flat_hash_set<absl::string_view> placed;
     for (const PrepPhrase& pp : ph_.pps) {
-      if (pp.np < 0 || !range.Contains(pp.prep) || !IsLocationPrep(pp)) continue;
+      if (pp.np < 0 || !range.Contains(pp.prep)) continue;
+      // "electricity from Central Asia", "gas via the Caucasus": where a thing comes
+      // from or passes (not "leaders from Central Asia", who act).
+      const absl::string_view prep = Prep(pp);
+      const bool passage =
+          (prep == "from" || prep == "via" || prep == "through" || prep == "across") &&
+          pp.attached_np >= 0 && ph_.nps[pp.attached_np].head >= 0 &&
+          !x_.OneWordAt(c_.agent_noun, t_, ph_.nps[pp.attached_np].head);
+      if (!IsLocationPrep(pp) && !passage) continue;
       const NounPhrase& place = ph_.nps[pp.np];
       for (const Referent& r : InRange(place.range.begin, place.range.end)) {
         if (r.area) placed.insert(r.party);
+      }
+    }
+    // "relations with Central Asia's most populous country": one of the area's
+    // states, not all of them.
+    for (const Mention& m : sentence_.mentions) {
+      if (m.possessive && range.Contains(m.begin) && absl::StartsWith(m.id, "area:")) {
+        for (const Referent& r : InRange(m.begin, m.end)) placed.insert(r.party);
       }
     }
     for (const Referent& r : InRange(range.begin, range.end)) {
