@@ -428,6 +428,18 @@ bool OwnPhraseOfTrigger(const MatchContext& ctx, const DateMention& d) {
   return subject >= 0 && s.parse.phrases.nps[subject].range.Contains(d.begin);
 }
 
+// Whether phrase np of the match's sentence is headed by a document's word ("the
+// treaty", "two accords").
+bool NamesDocument(const MatchContext& ctx, int np) {
+  const Sentence& s = ctx.sentence();
+  const Phrases& ph = s.parse.phrases;
+  if (np < 0 || ph.nps[np].head < 0) return false;
+  const Token& head = s.tokens[ph.nps[np].head];
+  const ClassId kind = ctx.classes().agreement_kind;
+  return ctx.lexicon().ContainsWord(kind, head) ||
+         ctx.lexicon().Contains(kind, head.lemma);
+}
+
 // "discussed their 2019 fisheries accord", "reviewed the treaty of 1998", "discussed
 // the agreements signed in 2019": a date in a document's own phrase, in its "of"
 // phrase, or in a clause describing it, is the document's. A verb's relation other
@@ -447,25 +459,20 @@ bool DateOfDocumentTalkedOf(const MatchContext& ctx, const DateMention& d) {
     return false;
   }
   if (d.begin >= static_cast<int>(ph.np_at.size())) return false;
-  auto document = [&](int np) {
-    if (np < 0 || ph.nps[np].head < 0) return false;
-    const Token& head = s.tokens[ph.nps[np].head];
-    const ClassId kind = ctx.classes().agreement_kind;
-    return ctx.lexicon().ContainsWord(kind, head) ||
-           ctx.lexicon().Contains(kind, head.lemma);
-  };
   int np = ph.np_at[d.begin];
-  if (document(np)) return true;
+  if (NamesDocument(ctx, np)) return true;
   if (np >= 0 && ph.nps[np].pp >= 0) {
     const PrepPhrase& of = ph.pps[ph.nps[np].pp];
-    if (s.tokens[of.prep].LowerIs("of") && document(of.attached_np)) return true;
+    if (s.tokens[of.prep].LowerIs("of") && NamesDocument(ctx, of.attached_np)) {
+      return true;
+    }
   }
   const int c = s.parse.clause_at[d.begin];
   if (c < 0 || c == ctx.match.clause) return false;
   const Clause& clause = s.parse.clauses[c];
   return (clause.kind == ClauseKind::kParticipial ||
           clause.kind == ClauseKind::kRelative) &&
-         document(clause.antecedent);
+         NamesDocument(ctx, clause.antecedent);
 }
 
 bool OfSomethingElse(const MatchContext& ctx, const DateMention& d, bool state) {
@@ -1663,15 +1670,12 @@ bool OtherDocumentYear(const MatchContext& ctx, const DateMention& d) {
   // clause that describes the signing's own is another document.
   const Sentence& s = ctx.sentence();
   const Phrases& ph = s.parse.phrases;
-  if (d.begin < static_cast<int>(ph.np_at.size()) && ph.np_at[d.begin] >= 0) {
-    const int np = ph.np_at[d.begin];
+  if (d.begin < static_cast<int>(ph.np_at.size())) {
     const int c = s.parse.clause_at[d.begin];
-    const int head = ph.nps[np].head;
-    if (c >= 0 && c != ctx.match.clause && head >= 0 &&
+    if (c >= 0 && c != ctx.match.clause &&
         s.parse.clauses[c].kind == ClauseKind::kParticipial &&
         s.parse.clauses[c].parent == ctx.match.clause &&
-        ctx.lexicon().ContainsWord(ctx.classes().agreement_kind, s.tokens[head]) &&
-        !ctx.ThingPhrase().Contains(d.begin)) {
+        NamesDocument(ctx, ph.np_at[d.begin]) && !ctx.ThingPhrase().Contains(d.begin)) {
       return true;
     }
   }
